@@ -1,0 +1,29 @@
+package org.awardinghub.events;
+
+import java.util.List;
+
+/**
+ * The metadata keys every command carries and every event keeps: who acted, in which role and centre,
+ * why, from where, and which request caused it. They are part of the event contract, like the payloads.
+ */
+public final class AuditMetadata {
+
+    public static final String ACTOR_USER_ID = "actorUserId";
+    public static final String ACTOR_PIN = "actorPin";
+    public static final String ACTOR_ROLES = "actorRoles";
+    public static final String ACTOR_CENTRE_ID = "actorCentreId";
+    public static final String REASON = "reason";
+    public static final String CORRELATION_ID = "correlationId";
+    public static final String CAUSATION_ID = "causationId";
+    public static final String CLIENT_ADDRESS = "clientAddress";
+
+    /** Acting user recorded when the system itself acts (start-up, sample catalogue, timers). */
+    public static final String SYSTEM_ACTOR = "system";
+
+    public static final List<String> KEYS = List.of(
+            ACTOR_USER_ID, ACTOR_PIN, ACTOR_ROLES, ACTOR_CENTRE_ID, REASON,
+            CORRELATION_ID, CAUSATION_ID, CLIENT_ADDRESS);
+
+    private AuditMetadata() {
+    }
+}

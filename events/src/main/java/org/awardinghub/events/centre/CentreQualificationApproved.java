@@ -1,0 +1,4 @@
+package org.awardinghub.events.centre;
+
+public record CentreQualificationApproved(String centreId, String qualificationCode, String reason) {
+}

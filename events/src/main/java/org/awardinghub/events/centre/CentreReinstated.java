@@ -1,0 +1,4 @@
+package org.awardinghub.events.centre;
+
+public record CentreReinstated(String centreId, String reason) {
+}

@@ -1,0 +1,4 @@
+package org.awardinghub.events.centre;
+
+public record CentreSanctionImposed(String centreId, Sanction sanction, String reason) {
+}

@@ -1,0 +1,4 @@
+package org.awardinghub.events.centre;
+
+public record CentreSanctionLifted(String centreId, Sanction sanction, String reason) {
+}

@@ -1,0 +1,5 @@
+package org.awardinghub.events.centre;
+
+public enum CentreStatus {
+    APPLIED, APPROVED, SUSPENDED, WITHDRAWN
+}

@@ -1,0 +1,4 @@
+package org.awardinghub.events.centre;
+
+public record CentreWithdrawn(String centreId, String reason) {
+}

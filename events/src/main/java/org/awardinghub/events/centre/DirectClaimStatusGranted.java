@@ -1,0 +1,4 @@
+package org.awardinghub.events.centre;
+
+public record DirectClaimStatusGranted(String centreId, String reason) {
+}

@@ -1,0 +1,4 @@
+package org.awardinghub.events.centre;
+
+public record DirectClaimStatusRemoved(String centreId, String reason) {
+}

@@ -1,0 +1,5 @@
+package org.awardinghub.events.qualification;
+
+public record PassMarkChanged(String qualificationCode, String assessmentCode, int oldPassPercent, int passPercent,
+                              String reason) {
+}

@@ -1,0 +1,4 @@
+package org.awardinghub.events.user;
+
+public record PasswordResetRequested(String userId, String centreId) {
+}

@@ -1,0 +1,4 @@
+package org.awardinghub.events.user;
+
+public record UserSignedIn(String userId, String centreId) {
+}

@@ -1,0 +1,4 @@
+package org.awardinghub.events.user;
+
+public record UserSignedOut(String userId, String centreId) {
+}
