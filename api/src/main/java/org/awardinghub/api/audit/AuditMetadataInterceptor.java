@@ -1,0 +1,54 @@
+package org.awardinghub.api.audit;
+
+import static org.awardinghub.events.AuditMetadata.ACTOR_CENTRE_ID;
+import static org.awardinghub.events.AuditMetadata.ACTOR_PIN;
+import static org.awardinghub.events.AuditMetadata.ACTOR_ROLES;
+import static org.awardinghub.events.AuditMetadata.ACTOR_USER_ID;
+import static org.awardinghub.events.AuditMetadata.CLIENT_ADDRESS;
+import static org.awardinghub.events.AuditMetadata.CORRELATION_ID;
+import static org.awardinghub.events.AuditMetadata.REASON;
+import static org.awardinghub.events.AuditMetadata.SYSTEM_ACTOR;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+import org.awardinghub.command.Reasoned;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place where a command learns who sent it, why, from where and as part of which request. The
+ * events it causes keep the same metadata through {@link AuditCorrelationProvider}; controllers copy nothing.
+ */
+@Component
+public class AuditMetadataInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
+
+    @Override
+    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
+            List<? extends CommandMessage<?>> messages) {
+        return (index, command) -> command.andMetaData(auditMetadataOf(command.getPayload()));
+    }
+
+    private static Map<String, Object> auditMetadataOf(Object payload) {
+        Map<String, Object> metadata = new HashMap<>();
+        CurrentActor.get().ifPresentOrElse(actor -> {
+            metadata.put(ACTOR_USER_ID, actor.userId());
+            metadata.put(ACTOR_PIN, actor.pin());
+            metadata.put(ACTOR_ROLES, actor.roles().stream().map(Enum::name).sorted()
+                    .collect(Collectors.joining(",")));
+            if (actor.centreId() != null) {
+                metadata.put(ACTOR_CENTRE_ID, actor.centreId());
+            }
+        }, () -> metadata.put(ACTOR_USER_ID, SYSTEM_ACTOR));
+        if (payload instanceof Reasoned reasoned && reasoned.reason() != null) {
+            metadata.put(REASON, reasoned.reason().strip());
+        }
+        metadata.put(CORRELATION_ID, RequestCorrelation.correlationId().orElseGet(() -> UUID.randomUUID().toString()));
+        RequestCorrelation.clientAddress().ifPresent(address -> metadata.put(CLIENT_ADDRESS, address));
+        return metadata;
+    }
+}

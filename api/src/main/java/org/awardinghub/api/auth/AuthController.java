@@ -1,0 +1,80 @@
+package org.awardinghub.api.auth;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.Set;
+import org.awardinghub.api.security.Access;
+import org.awardinghub.api.security.ActingUser;
+import org.awardinghub.api.security.BearerSessionFilter;
+import org.awardinghub.events.user.Role;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+public class AuthController {
+
+    public record LoginRequest(@NotBlank @Size(max = 64) String pin, @NotNull @Size(max = 1000) String password) {
+    }
+
+    public record SignedInUser(String userId, String pin, String name, Set<Role> roles, String centreId) {
+    }
+
+    public record LoginResponse(String token, Instant expiresAt, SignedInUser user) {
+    }
+
+    public record SetPasswordRequest(@NotBlank @Size(max = 200) String token,
+                                     @NotNull @Size(max = 1000) String password) {
+    }
+
+    public record ResetRequest(@NotBlank @Size(max = 64) String pin) {
+    }
+
+    private final SignIn signIn;
+    private final Access access;
+
+    public AuthController(SignIn signIn, Access access) {
+        this.signIn = signIn;
+        this.access = access;
+    }
+
+    @PostMapping("/api/auth/login")
+    public LoginResponse login(@Valid @RequestBody LoginRequest request) {
+        SignIn.SignedIn session = signIn.signIn(request.pin().strip(), request.password());
+        ActingUser user = session.user();
+        return new LoginResponse(session.token(), session.expiresAt(),
+                new SignedInUser(user.userId(), user.pin(), user.name(), user.roles(), user.centreId()));
+    }
+
+    @PostMapping("/api/auth/logout")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void logout(HttpServletRequest request) {
+        ActingUser user = access.current();
+        String header = request.getHeader("Authorization");
+        signIn.signOut(user, header.substring(BearerSessionFilter.PREFIX.length()).strip());
+    }
+
+    @PostMapping("/api/auth/activate")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void activate(@Valid @RequestBody SetPasswordRequest request) {
+        signIn.activate(request.token().strip(), request.password());
+    }
+
+    @PostMapping("/api/auth/password-reset")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public void requestReset(@Valid @RequestBody ResetRequest request) {
+        signIn.requestPasswordReset(request.pin().strip());
+    }
+
+    @PostMapping("/api/auth/password-reset/complete")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void completeReset(@Valid @RequestBody SetPasswordRequest request) {
+        signIn.completePasswordReset(request.token().strip(), request.password());
+    }
+}

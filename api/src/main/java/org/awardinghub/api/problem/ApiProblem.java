@@ -1,0 +1,65 @@
+package org.awardinghub.api.problem;
+
+import java.util.List;
+import org.springframework.http.HttpStatus;
+
+/** An error answered as an RFC 9457 problem; thrown by the API layer, turned into a response in one place. */
+public class ApiProblem extends RuntimeException {
+
+    public record FieldError(String field, String message) {
+    }
+
+    private final HttpStatus status;
+    private final String title;
+    private final List<FieldError> errors;
+
+    public ApiProblem(HttpStatus status, String title, String detail, List<FieldError> errors) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ApiProblem badRequest(String field, String message) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid input", field + " " + message,
+                List.of(new FieldError(field, message)));
+    }
+
+    public static ApiProblem badRequest(List<FieldError> errors) {
+        String detail = errors.stream().map(e -> e.field() + " " + e.message())
+                .reduce((a, b) -> a + "; " + b).orElse("invalid input");
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid input", detail, errors);
+    }
+
+    public static ApiProblem unauthorized(String detail) {
+        return new ApiProblem(HttpStatus.UNAUTHORIZED, "Not signed in", detail, List.of());
+    }
+
+    public static ApiProblem forbidden(String detail) {
+        return new ApiProblem(HttpStatus.FORBIDDEN, "Not allowed", detail, List.of());
+    }
+
+    public static ApiProblem notFound(String detail) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "Not found", detail, List.of());
+    }
+
+    public static ApiProblem conflict(String detail) {
+        return new ApiProblem(HttpStatus.CONFLICT, "Not allowed in the current state", detail, List.of());
+    }
+
+    public static ApiProblem tooManyAttempts(String detail) {
+        return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts", detail, List.of());
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+}

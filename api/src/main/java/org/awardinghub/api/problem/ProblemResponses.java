@@ -1,0 +1,188 @@
+package org.awardinghub.api.problem;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.awardinghub.command.InvalidCommand;
+import org.awardinghub.command.RuleViolation;
+import org.awardinghub.command.UnknownRecord;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one place where failures become RFC 9457 problems. What a client sent wrong is a 4xx naming the field;
+ * a rule of the record's state is a 409; only a fault of ours is a 500, and it is logged.
+ */
+@RestControllerAdvice
+public class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
+        return respond(problem.status(), problem.title(), problem.getMessage(), problem.errors());
+    }
+
+    @ExceptionHandler(InvalidCommand.class)
+    ResponseEntity<ProblemDetail> invalidCommand(InvalidCommand e) {
+        return respond(HttpStatus.BAD_REQUEST, "Invalid input", e.field() + " " + e.getMessage(),
+                List.of(new ApiProblem.FieldError(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<ProblemDetail> ruleViolation(RuleViolation e) {
+        return respond(HttpStatus.CONFLICT, "Not allowed in the current state", e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler({UnknownRecord.class, AggregateNotFoundException.class})
+    ResponseEntity<ProblemDetail> unknownRecord(RuntimeException e) {
+        String detail = e instanceof UnknownRecord ? e.getMessage() : "No such record";
+        return respond(HttpStatus.NOT_FOUND, "Not found", detail, List.of());
+    }
+
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ResponseEntity<ProblemDetail> alreadyExists(AggregateStreamCreationException e) {
+        return respond(HttpStatus.CONFLICT, "Already exists", "A record with this identity already exists",
+                List.of());
+    }
+
+    @ExceptionHandler({ConcurrencyException.class, DataIntegrityViolationException.class})
+    ResponseEntity<ProblemDetail> concurrentChange(RuntimeException e) {
+        LOG.info("Refused a conflicting change: {}", e.getMessage());
+        return respond(HttpStatus.CONFLICT, "Conflicting change",
+                "The change conflicts with another one made at the same time (for example the same email "
+                        + "address); nothing was changed. Check the record and try again.", List.of());
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<ProblemDetail> remoteCommandFailure(CommandExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException runtime && !(cause instanceof CommandExecutionException)) {
+            return translate(runtime);
+        }
+        return unexpected(e);
+    }
+
+    @ExceptionHandler(EventStoreException.class)
+    ResponseEntity<ProblemDetail> eventStore(EventStoreException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof DataIntegrityViolationException || e instanceof AggregateStreamCreationException) {
+            return concurrentChange(e);
+        }
+        return unexpected(e);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return respond(HttpStatus.BAD_REQUEST, "Invalid input", e.getName() + " has the wrong format",
+                List.of(new ApiProblem.FieldError(e.getName(), "has the wrong format")));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        LOG.error("Unexpected failure", e);
+        return respond(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "Something went wrong on our side; nothing was changed. Quote the correlation id when reporting it.",
+                List.of());
+    }
+
+    private ResponseEntity<ProblemDetail> translate(RuntimeException e) {
+        if (e instanceof InvalidCommand invalid) {
+            return invalidCommand(invalid);
+        }
+        if (e instanceof RuleViolation violation) {
+            return ruleViolation(violation);
+        }
+        if (e instanceof UnknownRecord || e instanceof AggregateNotFoundException) {
+            return unknownRecord(e);
+        }
+        if (e instanceof ApiProblem problem) {
+            return apiProblem(problem);
+        }
+        return unexpected(e);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<ApiProblem.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new ApiProblem.FieldError(f.getField(), f.getDefaultMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        return asObject(respond(HttpStatus.BAD_REQUEST, "Invalid input", describe(errors), errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<ApiProblem.FieldError> errors = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new ApiProblem.FieldError(
+                        result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+                .toList();
+        return asObject(respond(HttpStatus.BAD_REQUEST, "Invalid input", describe(errors), errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String message = mapping instanceof InvalidFormatException || mapping instanceof MismatchedInputException
+                    ? "has the wrong type or format" : "cannot be read";
+            return asObject(respond(HttpStatus.BAD_REQUEST, "Invalid input", field + " " + message,
+                    List.of(new ApiProblem.FieldError(field, message))));
+        }
+        return asObject(respond(HttpStatus.BAD_REQUEST, "Malformed request body",
+                "The request body is missing or is not well-formed JSON", List.of()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        // Spring's own MVC failures (405, 406, 415, missing parameters...) keep their status, in our format.
+        if (body instanceof ProblemDetail problem) {
+            problem.setType(Problems.of(status, "", "", List.of()).getType());
+        }
+        return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
+    }
+
+    private static String describe(List<ApiProblem.FieldError> errors) {
+        return errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; "));
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(HttpStatus status, String title, String detail,
+                                                         List<ApiProblem.FieldError> errors) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(status, title, detail, errors));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ResponseEntity<Object> asObject(ResponseEntity<ProblemDetail> response) {
+        return (ResponseEntity) response;
+    }
+}

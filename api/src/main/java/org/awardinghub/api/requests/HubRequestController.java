@@ -1,0 +1,105 @@
+package org.awardinghub.api.requests;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.UUID;
+import org.awardinghub.api.Paging;
+import org.awardinghub.api.Queries;
+import org.awardinghub.api.problem.ApiProblem;
+import org.awardinghub.api.security.Access;
+import org.awardinghub.api.security.ActingUser;
+import org.awardinghub.command.hubrequest.CloseHubRequest;
+import org.awardinghub.command.hubrequest.RaiseHubRequest;
+import org.awardinghub.command.hubrequest.ReplyToHubRequest;
+import org.awardinghub.events.hubrequest.HubRequestKind;
+import org.awardinghub.query.Page;
+import org.awardinghub.query.hub.FindHubRequest;
+import org.awardinghub.query.hub.HubRequestView;
+import org.awardinghub.query.hub.ListHubRequests;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Requests and feedback between a centre and IMI: raised, replied to by either side, closed. */
+@RestController
+public class HubRequestController {
+
+    public record NewRequest(@NotNull HubRequestKind kind, @NotBlank @Size(max = 200) String subject,
+                             @NotBlank @Size(max = 5000) String body) {
+    }
+
+    public record RaisedRequest(String requestId, String status) {
+    }
+
+    public record NewReply(@NotBlank @Size(max = 5000) String body) {
+    }
+
+    public record PostedReply(String requestId, int replyNumber) {
+    }
+
+    public record Reason(@NotBlank @Size(max = 1000) String reason) {
+    }
+
+    private final Access access;
+    private final CommandGateway commands;
+    private final Queries queries;
+
+    public HubRequestController(Access access, CommandGateway commands, Queries queries) {
+        this.access = access;
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @PostMapping("/api/centres/{centreId}/requests")
+    public ResponseEntity<RaisedRequest> raise(@PathVariable String centreId, @Valid @RequestBody NewRequest request) {
+        ActingUser me = access.requireChangeOf(centreId);
+        String requestId = UUID.randomUUID().toString();
+        commands.sendAndWait(new RaiseHubRequest(requestId, centreId, request.kind(), request.subject(),
+                request.body(), me.userId()));
+        return ResponseEntity.created(URI.create("/api/centres/" + centreId + "/requests/" + requestId))
+                .body(new RaisedRequest(requestId, HubRequestView.OPEN));
+    }
+
+    @GetMapping("/api/centres/{centreId}/requests")
+    public Page<HubRequestView> requests(@PathVariable String centreId,
+                                         @RequestParam(required = false) Integer page,
+                                         @RequestParam(required = false) Integer size) {
+        access.requireReadOf(centreId);
+        Paging paging = Paging.of(page, size);
+        return queries.page(new ListHubRequests(centreId, paging.page(), paging.size()), HubRequestView.class);
+    }
+
+    @GetMapping("/api/centres/{centreId}/requests/{requestId}")
+    public HubRequestView request(@PathVariable String centreId, @PathVariable String requestId) {
+        access.requireReadOf(centreId);
+        return queries.one(new FindHubRequest(requestId), HubRequestView.class)
+                .filter(r -> r.centreId().equals(centreId))
+                .orElseThrow(() -> ApiProblem.notFound("No such request at this centre"));
+    }
+
+    @PostMapping("/api/centres/{centreId}/requests/{requestId}/replies")
+    public ResponseEntity<PostedReply> reply(@PathVariable String centreId, @PathVariable String requestId,
+                                             @Valid @RequestBody NewReply request) {
+        ActingUser me = access.requireChangeOf(centreId);
+        int number = commands.sendAndWait(
+                new ReplyToHubRequest(requestId, centreId, request.body(), me.isImiStaff(), me.userId()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new PostedReply(requestId, number));
+    }
+
+    @PostMapping("/api/centres/{centreId}/requests/{requestId}/close")
+    public RaisedRequest close(@PathVariable String centreId, @PathVariable String requestId,
+                               @Valid @RequestBody Reason request) {
+        access.requireChangeOf(centreId);
+        commands.sendAndWait(new CloseHubRequest(requestId, centreId, request.reason()));
+        return new RaisedRequest(requestId, HubRequestView.CLOSED);
+    }
+}

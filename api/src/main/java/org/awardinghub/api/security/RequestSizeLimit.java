@@ -1,0 +1,141 @@
+package org.awardinghub.api.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.awardinghub.api.problem.ApiProblem;
+import org.awardinghub.api.problem.Problems;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses request bodies over the limit (1 MiB by the contract) with 413, whether the client declares the
+ * length or streams the body in chunks.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+public class RequestSizeLimit extends OncePerRequestFilter {
+
+    public static final long DEFAULT_LIMIT = 1024 * 1024;
+
+    private final Problems problems;
+
+    public RequestSizeLimit(Problems problems) {
+        this.problems = problems;
+    }
+
+    /** Paths that take larger bodies declare their own limit (bulk uploads, later). */
+    protected long limitFor(HttpServletRequest request) {
+        return DEFAULT_LIMIT;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long limit = limitFor(request);
+        if (request.getContentLengthLong() > limit) {
+            problems.write(response, tooLarge(limit));
+            return;
+        }
+        try {
+            chain.doFilter(new LimitedRequest(request, limit), response);
+        } catch (Exception e) {
+            if (causedByLimit(e) && !response.isCommitted()) {
+                response.reset();
+                problems.write(response, tooLarge(limit));
+                return;
+            }
+            throw e;
+        }
+    }
+
+    private static boolean causedByLimit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodyTooLarge) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static ApiProblem tooLarge(long limit) {
+        return new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large",
+                "The request body is larger than " + limit + " bytes", List.of());
+    }
+
+    static final class BodyTooLarge extends IOException {
+        BodyTooLarge() {
+            super("request body over the limit");
+        }
+    }
+
+    private static final class LimitedRequest extends HttpServletRequestWrapper {
+        private final long limit;
+        private ServletInputStream stream;
+
+        LimitedRequest(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                ServletInputStream inner = super.getInputStream();
+                stream = new ServletInputStream() {
+                    private long read;
+
+                    @Override
+                    public int read() throws IOException {
+                        int b = inner.read();
+                        if (b >= 0) {
+                            count(1);
+                        }
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] buffer, int offset, int length) throws IOException {
+                        int n = inner.read(buffer, offset, length);
+                        if (n > 0) {
+                            count(n);
+                        }
+                        return n;
+                    }
+
+                    private void count(int n) throws IOException {
+                        read += n;
+                        if (read > limit) {
+                            throw new BodyTooLarge();
+                        }
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return inner.isFinished();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return inner.isReady();
+                    }
+
+                    @Override
+                    public void setReadListener(ReadListener listener) {
+                        inner.setReadListener(listener);
+                    }
+                };
+            }
+            return stream;
+        }
+    }
+}

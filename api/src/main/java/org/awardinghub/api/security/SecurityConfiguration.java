@@ -1,0 +1,66 @@
+package org.awardinghub.api.security;
+
+import java.time.Clock;
+import org.awardinghub.api.problem.ApiProblem;
+import org.awardinghub.api.problem.Problems;
+import org.awardinghub.command.user.UserDirectory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Stateless bearer sessions. Spring Security only establishes who is calling; which role and centre may do
+ * what is decided per endpoint by {@link Access}, where the rule sits next to the code it guards.
+ */
+@Configuration
+public class SecurityConfiguration {
+
+    @Bean
+    public SecurityFilterChain api(HttpSecurity http, SessionStore sessions, UserDirectory directory,
+                                   Problems problems) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(headers -> headers
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                        + "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
+                .addFilterBefore(new BearerSessionFilter(sessions, directory), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/api/auth/login", "/api/auth/activate", "/api/auth/password-reset",
+                                "/api/auth/password-reset/complete").permitAll()
+                        .requestMatchers("/api/**").authenticated()
+                        .anyRequest().permitAll())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, failure) -> problems.write(response,
+                                ApiProblem.unauthorized("Sign in first: send Authorization: Bearer <token>; "
+                                        + "a session ends after 40 minutes without activity")))
+                        .accessDeniedHandler((request, response, failure) -> problems.write(response,
+                                ApiProblem.forbidden("Your role does not allow this"))))
+                .build();
+    }
+
+    /** Keeps Spring Boot from creating its default user with a generated password: sign-in is ours. */
+    @Bean
+    public UserDetailsService noDefaultUser() {
+        return new InMemoryUserDetailsManager();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+}

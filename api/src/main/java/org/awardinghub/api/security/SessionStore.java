@@ -1,0 +1,72 @@
+package org.awardinghub.api.security;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Server-side bearer sessions. Only the token's hash is stored; a session ends after the idle limit without
+ * activity, at the absolute limit, on logout, and when the user's password changes or they are deactivated.
+ */
+@Component
+public class SessionStore {
+
+    public record OpenedSession(String token, Instant expiresAt) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final SecurityPolicy policy;
+
+    public SessionStore(JdbcTemplate jdbc, Clock clock, SecurityPolicy policy) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.policy = policy;
+    }
+
+    public OpenedSession open(String userId) {
+        String token = SecretTokens.newToken();
+        Instant now = clock.instant();
+        jdbc.update("INSERT INTO user_session (token_hash, user_id, created_at, last_seen_at, expires_at) "
+                        + "VALUES (?, ?, ?, ?, ?)",
+                SecretTokens.hash(token), userId, now.toEpochMilli(), now.toEpochMilli(),
+                now.plus(policy.sessionAbsolute()).toEpochMilli());
+        return new OpenedSession(token, idleExpiry(now, now.plus(policy.sessionAbsolute())));
+    }
+
+    /** The user of a live session, which counts as activity; empty when unknown, idle too long or expired. */
+    public Optional<String> touch(String token) {
+        String hash = SecretTokens.hash(token);
+        long now = clock.millis();
+        long idleCutoff = now - policy.sessionIdle().toMillis();
+        int updated = jdbc.update("UPDATE user_session SET last_seen_at = ? "
+                + "WHERE token_hash = ? AND last_seen_at > ? AND expires_at > ?", now, hash, idleCutoff, now);
+        if (updated == 0) {
+            jdbc.update("DELETE FROM user_session WHERE token_hash = ?", hash);
+            return Optional.empty();
+        }
+        List<String> users = jdbc.queryForList("SELECT user_id FROM user_session WHERE token_hash = ?",
+                String.class, hash);
+        return users.stream().findFirst();
+    }
+
+    public Optional<String> end(String token) {
+        String hash = SecretTokens.hash(token);
+        List<String> users = jdbc.queryForList("SELECT user_id FROM user_session WHERE token_hash = ?",
+                String.class, hash);
+        jdbc.update("DELETE FROM user_session WHERE token_hash = ?", hash);
+        return users.stream().findFirst();
+    }
+
+    public void endAll(String userId) {
+        jdbc.update("DELETE FROM user_session WHERE user_id = ?", userId);
+    }
+
+    private Instant idleExpiry(Instant now, Instant absolute) {
+        Instant idle = now.plus(policy.sessionIdle());
+        return idle.isBefore(absolute) ? idle : absolute;
+    }
+}

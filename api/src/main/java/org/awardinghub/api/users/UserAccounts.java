@@ -1,0 +1,61 @@
+package org.awardinghub.api.users;
+
+import java.util.Set;
+import java.util.UUID;
+import org.awardinghub.api.mail.Mailer;
+import org.awardinghub.api.security.OneTimeTokens;
+import org.awardinghub.api.security.SecurityPolicy;
+import org.awardinghub.command.user.CreateUser;
+import org.awardinghub.events.user.Role;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Adding a user: the user's events, their PIN in the directory, the activation token and the email commit
+ * together or not at all.
+ */
+@Service
+public class UserAccounts {
+
+    public record NewUser(String userId, String pin) {
+    }
+
+    private final CommandGateway commands;
+    private final OneTimeTokens tokens;
+    private final Mailer mailer;
+    private final SecurityPolicy policy;
+    private final String publicUrl;
+
+    public UserAccounts(CommandGateway commands, OneTimeTokens tokens, Mailer mailer, SecurityPolicy policy,
+                        @Value("${awarding.public-url}") String publicUrl) {
+        this.commands = commands;
+        this.tokens = tokens;
+        this.mailer = mailer;
+        this.policy = policy;
+        this.publicUrl = publicUrl;
+    }
+
+    @Transactional
+    public NewUser create(String name, String email, Set<Role> roles, String centreId) {
+        String userId = UUID.randomUUID().toString();
+        String pin = commands.sendAndWait(new CreateUser(userId, name, email, roles, centreId));
+        sendActivation(userId, pin, name.strip(), email.strip());
+        return new NewUser(userId, pin);
+    }
+
+    void sendActivation(String userId, String pin, String name, String email) {
+        tokens.revokeUnused(userId, OneTimeTokens.Purpose.ACTIVATION);
+        String token = tokens.issue(userId, OneTimeTokens.Purpose.ACTIVATION, policy.activationTokenValidity());
+        mailer.send(email, "Your Awarding Hub PIN and activation link", """
+                Dear %s,
+
+                You have been added as a user of Awarding Hub. Your PIN is %s.
+                You will see it at any time under My Details once you have signed in.
+
+                Set your password within %d hours here (the link works once):
+                %s/activate?token=%s
+                """.formatted(name, pin, policy.activationTokenValidity().toHours(), publicUrl, token));
+    }
+}

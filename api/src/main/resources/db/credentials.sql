@@ -1,0 +1,41 @@
+-- Credentials are not history: they live here, never in an event. Times are epoch milliseconds (UTC).
+CREATE TABLE IF NOT EXISTS credential (
+    user_id       VARCHAR(64)  PRIMARY KEY,
+    password_hash VARCHAR(100) NOT NULL,
+    set_at        BIGINT       NOT NULL
+);
+
+-- Bearer sessions, keyed by the SHA-256 of the token: a leaked table row cannot be replayed as a token.
+CREATE TABLE IF NOT EXISTS user_session (
+    token_hash   VARCHAR(64) PRIMARY KEY,
+    user_id      VARCHAR(64) NOT NULL,
+    created_at   BIGINT      NOT NULL,
+    last_seen_at BIGINT      NOT NULL,
+    expires_at   BIGINT      NOT NULL
+);
+CREATE INDEX IF NOT EXISTS user_session_user ON user_session (user_id);
+
+-- One-time tokens of activation and reset emails, also kept only as hashes.
+CREATE TABLE IF NOT EXISTS one_time_token (
+    token_hash VARCHAR(64) PRIMARY KEY,
+    user_id    VARCHAR(64) NOT NULL,
+    purpose    VARCHAR(16) NOT NULL,
+    expires_at BIGINT      NOT NULL,
+    used_at    BIGINT
+);
+
+-- Keyed by the PIN as typed (known or not), so that lock-outs reveal nothing about which PINs exist.
+CREATE TABLE IF NOT EXISTS sign_in_throttle (
+    pin          VARCHAR(64) PRIMARY KEY,
+    failures     INTEGER     NOT NULL,
+    locked_until BIGINT
+);
+
+CREATE TABLE IF NOT EXISTS outbox_mail (
+    id        VARCHAR(36)   PRIMARY KEY,
+    recipient VARCHAR(320)  NOT NULL,
+    subject   VARCHAR(300)  NOT NULL,
+    body      VARCHAR(8000) NOT NULL,
+    sent_at   BIGINT        NOT NULL
+);
+CREATE INDEX IF NOT EXISTS outbox_mail_recipient ON outbox_mail (recipient);

@@ -1,0 +1,156 @@
+package org.awardinghub.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole application on a random port, over a fresh data directory, driven through HTTP. Test classes
+ * share one running application, so each test makes its own centres and users.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(ApplicationTest.TestClock.class)
+public abstract class ApplicationTest {
+
+    public static final String ADMIN_PIN = "10000001";
+    public static final String ADMIN_PASSWORD = "bootstrap admin passphrase for tests";
+    public static final String GOOD_PASSWORD = "a long enough passphrase 7";
+    private static final Pattern TOKEN_LINK = Pattern.compile("\\?token=([A-Za-z0-9_-]+)");
+    private static final Path DATA_DIR = createDataDir();
+
+    @TestConfiguration
+    static class TestClock {
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock();
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("awarding.data-dir", DATA_DIR::toString);
+        registry.add("awarding.bootstrap.admin-pin", () -> ADMIN_PIN);
+        registry.add("awarding.bootstrap.admin-password", () -> ADMIN_PASSWORD);
+        registry.add("awarding.security.bcrypt-cost", () -> "10");
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected MutableClock clock;
+
+    protected HttpClientForTests http;
+
+    @BeforeEach
+    void connect() {
+        http = new HttpClientForTests(port);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    private static Path createDataDir() {
+        try {
+            return Files.createTempDirectory("awarding-test-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- the steps a user takes, through HTTP -------------------------------------------------------------
+
+    protected String signIn(String pin, String password) {
+        var response = http.post("/api/auth/login", null, Map.of("pin", pin, "password", password));
+        assertThat(response.status()).as("sign-in of %s: %s", pin, response).isEqualTo(200);
+        return response.json().get("token").asText();
+    }
+
+    protected String adminToken() {
+        return signIn(ADMIN_PIN, ADMIN_PASSWORD);
+    }
+
+    /** An approved centre offering the first sample qualification; answers its id. */
+    protected String approvedCentre(String admin) {
+        var created = http.post("/api/centres", admin, Map.of("name", "Centre " + unique(),
+                "address", "1 Workshop Lane, Hertford", "contactEmail", "office@" + unique() + ".example"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String centreId = created.json().get("centreId").asText();
+        var approved = http.post("/api/centres/" + centreId + "/approve", admin,
+                Map.of("qualificationCodes", List.of("LV2-MAINT"), "directClaimStatus", false));
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        return centreId;
+    }
+
+    public record CreatedUser(String userId, String pin, String email) {
+    }
+
+    protected CreatedUser addUser(String token, String centreId, String... roles) {
+        String email = "user-" + unique() + "@centre.example";
+        String path = centreId == null ? "/api/users" : "/api/centres/" + centreId + "/users";
+        var response = http.post(path, token, Map.of("name", "Sam Example", "email", email, "roles", List.of(roles)));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return new CreatedUser(response.json().get("userId").asText(), response.json().get("pin").asText(), email);
+    }
+
+    /** The token of the newest email's link to this address, read from the outbox as an IMI admin. */
+    protected String tokenFromOutbox(String admin, String email) {
+        var outbox = http.get("/api/outbox?to=" + email, admin);
+        assertThat(outbox.status()).isEqualTo(200);
+        assertThat(outbox.json().size()).as("emails to " + email).isGreaterThan(0);
+        Matcher matcher = TOKEN_LINK.matcher(outbox.json().get(0).get("body").asText());
+        assertThat(matcher.find()).as("a ?token= link in the email").isTrue();
+        return matcher.group(1);
+    }
+
+    /** Adds a user, activates them through the emailed link and signs them in; answers their token. */
+    protected String activeUser(String admin, String creatorToken, String centreId, CreatedUser[] created,
+                                String... roles) {
+        CreatedUser user = addUser(creatorToken, centreId, roles);
+        var activation = http.post("/api/auth/activate", null,
+                Map.of("token", tokenFromOutbox(admin, user.email()), "password", GOOD_PASSWORD));
+        assertThat(activation.status()).as(activation.toString()).isEqualTo(204);
+        if (created != null) {
+            created[0] = user;
+        }
+        return signIn(user.pin(), GOOD_PASSWORD);
+    }
+
+    protected JsonNode awaitJson(String path, String token, java.util.function.Predicate<JsonNode> until) {
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            var response = http.get(path, token);
+            last[0] = response.json();
+            return response.status() == 200 && until.test(response.json());
+        });
+        return last[0];
+    }
+
+    protected static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}

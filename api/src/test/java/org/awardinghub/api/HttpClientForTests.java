@@ -1,0 +1,107 @@
+package org.awardinghub.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/** Talks to the running application over real HTTP, as a client would. */
+public class HttpClientForTests {
+
+    public record Response(int status, HttpResponse<String> raw, JsonNode json) {
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        public String contentType() {
+            return header("Content-Type");
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + raw.body();
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    public HttpClientForTests(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    public Response get(String path, String token) {
+        return send(builder(path, token).GET(), Map.of());
+    }
+
+    public Response post(String path, String token, Object body) {
+        return sendJson("POST", path, token, body, Map.of());
+    }
+
+    public Response post(String path, String token, Object body, Map<String, String> headers) {
+        return sendJson("POST", path, token, body, headers);
+    }
+
+    public Response put(String path, String token, Object body) {
+        return sendJson("PUT", path, token, body, Map.of());
+    }
+
+    /** Sends the text exactly as given, for malformed bodies. */
+    public Response postRaw(String path, String token, String contentType, String body) {
+        return send(builder(path, token).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)), Map.of());
+    }
+
+    public Response send(String method, String path, String token) {
+        return send(builder(path, token).method(method, HttpRequest.BodyPublishers.noBody()), Map.of());
+    }
+
+    private Response sendJson(String method, String path, String token, Object body, Map<String, String> headers) {
+        try {
+            String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+            return send(builder(path, token).header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(text)), headers);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private HttpRequest.Builder builder(String path, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    private Response send(HttpRequest.Builder builder, Map<String, String> headers) {
+        headers.forEach(builder::header);
+        try {
+            HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode json = response.body() == null || response.body().isBlank()
+                    ? MissingNode.getInstance() : parse(response.body());
+            return new Response(response.statusCode(), response, json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            return MissingNode.getInstance();
+        }
+    }
+}

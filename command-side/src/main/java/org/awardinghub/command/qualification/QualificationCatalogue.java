@@ -1,0 +1,45 @@
+package org.awardinghub.command.qualification;
+
+import org.awardinghub.command.CommandLookups;
+import org.awardinghub.events.qualification.QualificationPublished;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Qualification and assessment codes already in the catalogue. Assessment codes identify attempts and results
+ * across the whole catalogue, so one code never belongs to two qualifications.
+ */
+@Component
+@ProcessingGroup(CommandLookups.PROCESSING_GROUP)
+public class QualificationCatalogue {
+
+    private final JdbcTemplate jdbc;
+
+    public QualificationCatalogue(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    public void on(QualificationPublished event) {
+        jdbc.update("INSERT INTO qualification_catalogue (code) VALUES (?)", event.code());
+        for (QualificationPublished.Assessment assessment : event.assessments()) {
+            jdbc.update("INSERT INTO assessment_catalogue (assessment_code, qualification_code) VALUES (?, ?)",
+                    assessment.code(), event.code());
+        }
+    }
+
+    public boolean exists(String code) {
+        return count("SELECT COUNT(*) FROM qualification_catalogue WHERE code = ?", code) > 0;
+    }
+
+    public boolean assessmentCodeTaken(String assessmentCode) {
+        return count("SELECT COUNT(*) FROM assessment_catalogue WHERE assessment_code = ?", assessmentCode) > 0;
+    }
+
+    private int count(String sql, String key) {
+        Integer rows = jdbc.queryForObject(sql, Integer.class, key);
+        return rows == null ? 0 : rows;
+    }
+}

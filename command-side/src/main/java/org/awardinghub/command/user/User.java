@@ -1,0 +1,211 @@
+package org.awardinghub.command.user;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.util.Set;
+import org.awardinghub.command.EmailAddress;
+import org.awardinghub.command.InvalidCommand;
+import org.awardinghub.command.Reason;
+import org.awardinghub.command.RuleViolation;
+import org.awardinghub.command.Text;
+import org.awardinghub.command.centre.CentreDirectory;
+import org.awardinghub.events.user.PasswordResetRequested;
+import org.awardinghub.events.user.PasswordSet;
+import org.awardinghub.events.user.PasswordSetBy;
+import org.awardinghub.events.user.Role;
+import org.awardinghub.events.user.SignInFailed;
+import org.awardinghub.events.user.UserCreated;
+import org.awardinghub.events.user.UserDeactivated;
+import org.awardinghub.events.user.UserDetailsAmended;
+import org.awardinghub.events.user.UserLockedOut;
+import org.awardinghub.events.user.UserReactivated;
+import org.awardinghub.events.user.UserRolesChanged;
+import org.awardinghub.events.user.UserSignedIn;
+import org.awardinghub.events.user.UserSignedOut;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * A person with access, identified by a PIN issued when they are created. Belongs to one centre, or to none
+ * when IMI staff. Passwords are not here: events record only that one was set, and how.
+ */
+@Aggregate
+public class User {
+
+    static final int NAME_MAX_LENGTH = 100;
+
+    @AggregateIdentifier
+    private String userId;
+    private String centreId;
+    private String name;
+    private String email;
+    private Set<Role> roles;
+    private boolean active;
+    /** A password has been set: the activation link is spent. */
+    private boolean passwordSet;
+
+    /** For Axon: rebuilds the user from events, and is the blank instance the creation handler starts from. */
+    protected User() {
+    }
+
+    /**
+     * Answers the PIN issued. A method with an ALWAYS creation policy, not a constructor, because Axon answers a
+     * constructor handler with the aggregate id, and a method handler with what it returns.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public String handle(CreateUser command, PinIssuer pins, UserDirectory users, CentreDirectory centres) {
+        String id = Text.identifier("userId", command.userId());
+        String checkedName = Text.required("name", command.name(), NAME_MAX_LENGTH);
+        String checkedEmail = EmailAddress.required("email", command.email());
+        Set<Role> checkedRoles = PermittedRoles.checked(command.roles(), command.centreId());
+        if (command.centreId() != null) {
+            centres.requireNotWithdrawn(command.centreId(), "a withdrawn centre cannot have new users");
+        }
+        requireEmailFree(users, command.centreId(), checkedEmail);
+        String pin = pins.issue();
+        apply(new UserCreated(id, pin, checkedName, checkedEmail, checkedRoles, command.centreId()));
+        return pin;
+    }
+
+    @CommandHandler
+    public void handle(ChangeUserRoles command) {
+        requireActive("have roles changed");
+        String reason = Reason.of(command);
+        Set<Role> changed = PermittedRoles.checked(command.roles(), centreId);
+        if (changed.equals(roles)) {
+            return; // unchanged: nothing to record
+        }
+        apply(new UserRolesChanged(userId, centreId, roles, changed, reason));
+    }
+
+    @CommandHandler
+    public void handle(AmendUserDetails command, UserDirectory users) {
+        String amendedName = Text.required("name", command.name(), NAME_MAX_LENGTH);
+        String amendedEmail = EmailAddress.required("email", command.email());
+        String reason = Reason.of(command);
+        if (amendedName.equals(name) && amendedEmail.equals(email)) {
+            return; // unchanged: nothing to record
+        }
+        if (!EmailAddress.sameMailbox(amendedEmail, email)) {
+            requireEmailFree(users, centreId, amendedEmail);
+        }
+        apply(new UserDetailsAmended(userId, centreId, name, amendedName, email, amendedEmail, reason));
+    }
+
+    @CommandHandler
+    public void handle(DeactivateUser command) {
+        requireActive("be deactivated");
+        apply(new UserDeactivated(userId, centreId, Reason.of(command)));
+    }
+
+    @CommandHandler
+    public void handle(ReactivateUser command, CentreDirectory centres) {
+        if (active) {
+            throw new RuleViolation("User is already active");
+        }
+        String reason = Reason.of(command);
+        if (centreId != null) {
+            centres.requireNotWithdrawn(centreId, "users of a withdrawn centre cannot be reactivated");
+        }
+        apply(new UserReactivated(userId, centreId, reason));
+    }
+
+    @CommandHandler
+    public void handle(RecordPasswordSet command) {
+        requireActive("set a password");
+        if (command.how() == null) {
+            throw new InvalidCommand("how", "how the password was set (ACTIVATION or RESET) is required");
+        }
+        if (command.how() == PasswordSetBy.ACTIVATION && passwordSet) {
+            throw new RuleViolation("User has already set a password; the activation link can be used only once");
+        }
+        apply(new PasswordSet(userId, centreId, command.how()));
+    }
+
+    /** Recorded whatever the user's state: a reset asked for a deactivated user is worth seeing in the history. */
+    @CommandHandler
+    public void handle(RecordPasswordResetRequest command) {
+        apply(new PasswordResetRequested(userId, centreId));
+    }
+
+    @CommandHandler
+    public void handle(RecordSignIn command) {
+        requireActive("sign in");
+        apply(new UserSignedIn(userId, centreId));
+    }
+
+    @CommandHandler
+    public void handle(RecordSignOut command) {
+        apply(new UserSignedOut(userId, centreId));
+    }
+
+    @CommandHandler
+    public void handle(RecordSignInFailure command) {
+        if (command.failuresInARow() < 1) {
+            throw new InvalidCommand("failuresInARow", "failuresInARow must be at least 1");
+        }
+        apply(new SignInFailed(userId, centreId, command.failuresInARow()));
+    }
+
+    @CommandHandler
+    public void handle(RecordLockOut command) {
+        if (command.until() == null) {
+            throw new InvalidCommand("until", "until is required");
+        }
+        apply(new UserLockedOut(userId, centreId, command.until()));
+    }
+
+    @EventSourcingHandler
+    void on(UserCreated event) {
+        userId = event.userId();
+        centreId = event.centreId();
+        name = event.name();
+        email = event.email();
+        roles = Set.copyOf(event.roles());
+        active = true;
+    }
+
+    @EventSourcingHandler
+    void on(UserRolesChanged event) {
+        roles = Set.copyOf(event.roles());
+    }
+
+    @EventSourcingHandler
+    void on(UserDetailsAmended event) {
+        name = event.name();
+        email = event.email();
+    }
+
+    @EventSourcingHandler
+    void on(UserDeactivated event) {
+        active = false;
+    }
+
+    @EventSourcingHandler
+    void on(UserReactivated event) {
+        active = true;
+    }
+
+    @EventSourcingHandler
+    void on(PasswordSet event) {
+        passwordSet = true;
+    }
+
+    private void requireActive(String action) {
+        if (!active) {
+            throw new RuleViolation("User is deactivated; only an active user can " + action);
+        }
+    }
+
+    private static void requireEmailFree(UserDirectory users, String centreId, String email) {
+        if (users.emailTaken(centreId, email)) {
+            throw new RuleViolation("Email " + email + " is already used by another "
+                    + (centreId == null ? "IMI staff user" : "user of this centre"));
+        }
+    }
+}
