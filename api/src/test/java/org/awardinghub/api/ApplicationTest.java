@@ -76,7 +76,9 @@ public abstract class ApplicationTest {
 
     private static Path createDataDir() {
         try {
-            return Files.createTempDirectory("awarding-test-");
+            // Under target/, so that `mvn clean` removes what the shared test application wrote.
+            Path parent = Files.createDirectories(Path.of("target", "test-data").toAbsolutePath());
+            return Files.createTempDirectory(parent, "awarding-");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -88,8 +88,7 @@ class FoundationJourneyTest extends ApplicationTest {
                 "email", "x@y.example", "roles", List.of("CENTRE_ADMIN"))).status()).isEqualTo(404);
         assertThat(http.post("/api/users/" + invigilatorId + "/deactivate", otherCoordinator,
                 Map.of("reason", "not mine")).status()).isEqualTo(404);
-        var visible = http.get("/api/centres", otherCoordinator);
-        assertThat(visible.json().get("items").findValuesAsText("centreId")).containsExactly(otherCentre);
-        assertThat(visible.json().get("total").asLong()).isEqualTo(1);
+        var visible = awaitJson("/api/centres", otherCoordinator, json -> json.path("total").asLong() == 1);
+        assertThat(visible.get("items").findValuesAsText("centreId")).containsExactly(otherCentre);
     }
 }

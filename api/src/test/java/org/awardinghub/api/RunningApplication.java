@@ -16,15 +16,18 @@ public final class RunningApplication implements AutoCloseable {
     }
 
     public static RunningApplication start(Path dataDir, Map<String, String> extra, String... profiles) {
-        Map<String, Object> properties = new HashMap<>();
+        Map<String, String> properties = new HashMap<>();
         properties.put("server.port", "0");
         properties.put("awarding.data-dir", dataDir.toString());
         properties.put("awarding.bootstrap.admin-pin", ApplicationTest.ADMIN_PIN);
         properties.put("awarding.bootstrap.admin-password", ApplicationTest.ADMIN_PASSWORD);
         properties.put("awarding.security.bcrypt-cost", "10");
         properties.putAll(extra);
+        // As command-line arguments: they outrank application.properties, as an operator's settings would.
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         return new RunningApplication(new SpringApplicationBuilder(AwardingHubApplication.class)
-                .properties(properties).profiles(profiles).run());
+                .profiles(profiles).run(args));
     }
 
     public HttpClientForTests http() {

@@ -56,8 +56,8 @@ public class BootstrapAdmin implements ApplicationRunner {
         }
         String password = configuredPassword.isEmpty() ? SecretTokens.newToken().substring(0, 20) : configuredPassword;
         String pin = configuredPin.isEmpty() ? null : configuredPin;
-        if (pin != null && !pin.matches("[0-9]{8}")) {
-            throw new IllegalStateException("AWARDING_BOOTSTRAP_ADMIN_PIN must be 8 digits");
+        if (pin != null && !pin.matches("[1-9][0-9]{7}")) {
+            throw new IllegalStateException("AWARDING_BOOTSTRAP_ADMIN_PIN must be 8 digits, the first not 0");
         }
         passwords.refusal(password, pin).ifPresent(why -> {
             throw new IllegalStateException("AWARDING_BOOTSTRAP_ADMIN_PASSWORD " + why);

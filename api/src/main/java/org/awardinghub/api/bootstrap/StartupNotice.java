@@ -28,7 +28,7 @@ public class StartupNotice {
         LOG.info("""
 
                 Awarding Hub is ready.
-                  API:          {}/api  (sign in: POST {}/api/auth/login with {{"pin": "...", "password": "..."}})
+                  API:          {}/api  (sign in: POST {}/api/auth/login with {"pin": "...", "password": "..."})
                   Swagger UI:   {}/swagger-ui/index.html
                   Sign in with the IMI administrator's PIN and password (printed on first start, or the
                   AWARDING_BOOTSTRAP_ADMIN_PIN / AWARDING_BOOTSTRAP_ADMIN_PASSWORD you set).

@@ -88,7 +88,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(EventStoreException.class)
     ResponseEntity<ProblemDetail> eventStore(EventStoreException e) {
         Throwable cause = e.getCause();
-        if (cause instanceof DataIntegrityViolationException || e instanceof AggregateStreamCreationException) {
+        if (cause instanceof DataIntegrityViolationException) {
             return concurrentChange(e);
         }
         return unexpected(e);

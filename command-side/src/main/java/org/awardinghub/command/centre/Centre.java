@@ -43,7 +43,6 @@ public class Centre {
     private String centreId;
     private CentreStatus status;
     private CentreDetails details;
-    private String centreNumber;
     private boolean directClaimStatus;
     private final Set<String> qualificationCodes = new HashSet<>();
     private final Set<Sanction> sanctions = EnumSet.noneOf(Sanction.class);
@@ -178,7 +177,6 @@ public class Centre {
     @EventSourcingHandler
     void on(CentreApproved event) {
         status = CentreStatus.APPROVED;
-        centreNumber = event.centreNumber();
         qualificationCodes.addAll(event.qualificationCodes());
         directClaimStatus = event.directClaimStatus();
     }
@@ -233,7 +231,7 @@ public class Centre {
         details = new CentreDetails(event.name(), event.address(), event.contactEmail());
     }
 
-    /** Refuses with the current status and the statuses that would allow it, e.g. "only an APPLIED centre can be approved". */
+    /** Refuses naming the current status and those that would allow it: "only an APPLIED centre can be approved". */
     private void requireStatus(String action, CentreStatus... allowed) {
         List<CentreStatus> permitted = List.of(allowed);
         if (permitted.contains(status)) {

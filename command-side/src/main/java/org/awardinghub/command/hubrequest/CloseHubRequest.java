@@ -3,5 +3,12 @@ package org.awardinghub.command.hubrequest;
 import org.awardinghub.command.Reasoned;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record CloseHubRequest(@TargetAggregateIdentifier String requestId, String reason) implements Reasoned {
+/** {@code centreId}, when given, must be the request's centre; otherwise the request is answered as unknown. */
+public record CloseHubRequest(@TargetAggregateIdentifier String requestId, String centreId, String reason)
+        implements Reasoned {
+
+    /** Without a centre to check against. */
+    public CloseHubRequest(String requestId, String reason) {
+        this(requestId, null, reason);
+    }
 }

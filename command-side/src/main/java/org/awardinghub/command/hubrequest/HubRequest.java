@@ -6,6 +6,7 @@ import org.awardinghub.command.InvalidCommand;
 import org.awardinghub.command.Reason;
 import org.awardinghub.command.RuleViolation;
 import org.awardinghub.command.Text;
+import org.awardinghub.command.UnknownRecord;
 import org.awardinghub.command.centre.CentreDirectory;
 import org.awardinghub.events.hubrequest.HubRequestClosed;
 import org.awardinghub.events.hubrequest.HubRequestRaised;
@@ -48,6 +49,7 @@ public class HubRequest {
     /** Answers the reply's number within the request: 1, 2, ... */
     @CommandHandler
     public int handle(ReplyToHubRequest command) {
+        requireAtCentre(command.centreId());
         requireOpen("replied to");
         String body = Text.required("body", command.body(), BODY_MAX_LENGTH);
         int replyNumber = replies + 1;
@@ -58,6 +60,7 @@ public class HubRequest {
 
     @CommandHandler
     public void handle(CloseHubRequest command) {
+        requireAtCentre(command.centreId());
         requireOpen("closed");
         apply(new HubRequestClosed(requestId, centreId, Reason.of(command)));
     }
@@ -77,6 +80,13 @@ public class HubRequest {
     @EventSourcingHandler
     void on(HubRequestClosed event) {
         open = false;
+    }
+
+    /** Another centre's request is answered as unknown, so a centre learns nothing about the others'. */
+    private void requireAtCentre(String claimedCentreId) {
+        if (claimedCentreId != null && !claimedCentreId.equals(centreId)) {
+            throw new UnknownRecord("No hub request " + requestId + " at centre " + claimedCentreId);
+        }
     }
 
     private void requireOpen(String action) {

@@ -24,7 +24,8 @@ final class PermittedRoles {
         }
         Set<Role> checked = EnumSet.copyOf(roles);
         if (centreId == null && !Role.IMI_STAFF.containsAll(checked)) {
-            throw new InvalidCommand("roles", "a user without a centre is IMI staff and may hold only " + Role.IMI_STAFF);
+            throw new InvalidCommand("roles",
+                    "a user without a centre is IMI staff and may hold only " + Role.IMI_STAFF);
         }
         if (centreId != null && checked.stream().anyMatch(Role::isImiStaff)) {
             throw new InvalidCommand("roles", "a centre's user may not hold " + Role.IMI_STAFF);

@@ -2,6 +2,9 @@ package org.awardinghub.command.user;
 
 import java.security.SecureRandom;
 import java.util.Random;
+import java.util.regex.Pattern;
+import org.awardinghub.command.InvalidCommand;
+import org.awardinghub.command.RuleViolation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +20,7 @@ public class PinIssuer {
     static final int PIN_COUNT = 90_000_000;
     /** With 90 million PINs a draw only fails this often when the space is nearly used up. */
     static final int DRAWS = 100;
+    private static final Pattern FORM = Pattern.compile("[1-9][0-9]{7}");
 
     private final UserDirectory users;
     private final Random random;
@@ -39,5 +43,16 @@ public class PinIssuer {
             }
         }
         throw new IllegalStateException("No unused PIN found in " + DRAWS + " draws");
+    }
+
+    /** A PIN chosen by the installer (the bootstrap admin): the same form as an issued one, and never issued before. */
+    public String issueChosen(String pin) {
+        if (pin == null || !FORM.matcher(pin).matches()) {
+            throw new InvalidCommand("pin", "a PIN is 8 digits and does not start with 0");
+        }
+        if (users.pinTaken(pin)) {
+            throw new RuleViolation("PIN " + pin + " has already been issued");
+        }
+        return pin;
     }
 }

@@ -72,6 +72,26 @@ public class User {
         return pin;
     }
 
+    /**
+     * The first IMI administrator of a new install, so that someone can sign in at all; refused once an active
+     * one exists. The installer may choose the PIN. Answers the PIN.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public String handle(RegisterBootstrapAdmin command, PinIssuer pins, UserDirectory users) {
+        String id = Text.identifier("userId", command.userId());
+        String checkedName = Text.required("name", command.name(), NAME_MAX_LENGTH);
+        String checkedEmail = EmailAddress.required("email", command.email());
+        if (users.anyImiAdmin()) {
+            throw new RuleViolation(
+                    "An active IMI administrator exists; the bootstrap administrator is only for a new install");
+        }
+        requireEmailFree(users, null, checkedEmail);
+        String pin = command.pin() == null ? pins.issue() : pins.issueChosen(command.pin());
+        apply(new UserCreated(id, pin, checkedName, checkedEmail, Set.of(Role.IMI_ADMIN), null));
+        return pin;
+    }
+
     @CommandHandler
     public void handle(ChangeUserRoles command) {
         requireActive("have roles changed");

@@ -49,7 +49,8 @@ public class UserDirectory {
 
     @EventHandler
     public void on(UserRolesChanged event) {
-        jdbc.update("UPDATE user_directory SET roles = ? WHERE user_id = ?", rolesColumn(event.roles()), event.userId());
+        jdbc.update("UPDATE user_directory SET roles = ? WHERE user_id = ?",
+                rolesColumn(event.roles()), event.userId());
     }
 
     @EventHandler

@@ -326,7 +326,8 @@ class CentreTest {
                     .when(new GrantDirectClaimStatus(CENTRE, REASON))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(
-                            "Centre is APPLIED; only an APPROVED or SUSPENDED centre can be granted Direct Claim Status");
+                            "Centre is APPLIED; only an APPROVED or SUSPENDED centre can be granted"
+                                    + " Direct Claim Status");
         }
 
         @Test

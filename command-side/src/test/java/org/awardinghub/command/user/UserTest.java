@@ -224,6 +224,65 @@ class UserTest {
     }
 
     @Nested
+    class RegisterBootstrapAdminSpec {
+
+        static final String IMI_EMAIL = "admin@awarding-hub.local";
+
+        @Test
+        void givenNewInstall_whenBootstrapAdminRegisteredWithoutPin_thenImiAdminCreatedWithAnIssuedPin() {
+            String pin = nextPin();
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterBootstrapAdmin(USER, null, " Bootstrap Administrator ", IMI_EMAIL))
+                    .expectEvents(new UserCreated(USER, pin, "Bootstrap Administrator", IMI_EMAIL,
+                            Set.of(Role.IMI_ADMIN), null))
+                    .expectResultMessagePayload(pin);
+        }
+
+        @Test
+        void givenNewInstall_whenBootstrapAdminRegisteredWithAChosenPin_thenThatPin() {
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterBootstrapAdmin(USER, "87654321", "Bootstrap Administrator", IMI_EMAIL))
+                    .expectEvents(new UserCreated(USER, "87654321", "Bootstrap Administrator", IMI_EMAIL,
+                            Set.of(Role.IMI_ADMIN), null))
+                    .expectResultMessagePayload("87654321");
+        }
+
+        @Test
+        void givenActiveImiAdmin_whenBootstrapAdminRegistered_thenRefused() {
+            users.on(new UserCreated("user-0", "12345678", "Ian", "ian@theimi.org.uk", Set.of(Role.IMI_ADMIN), null));
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterBootstrapAdmin(USER, null, "Bootstrap Administrator", IMI_EMAIL))
+                    .expectException(RuleViolation.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void givenChosenPinAlreadyIssued_whenBootstrapAdminRegistered_thenRefused() {
+            users.on(new UserCreated("user-0", "87654321", "Carl", "carl@northgate.ac.uk", ADMIN, CENTRE));
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterBootstrapAdmin(USER, "87654321", "Bootstrap Administrator", IMI_EMAIL))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("PIN 87654321 has already been issued");
+        }
+
+        @Test
+        void givenNewInstall_whenBootstrapAdminRegisteredWithAMalformedPin_thenRefused() {
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterBootstrapAdmin(USER, "01234567", "Bootstrap Administrator", IMI_EMAIL))
+                    .expectException(InvalidField.named("pin"));
+        }
+
+        @Test
+        void givenImiStaffWithTheEmail_whenBootstrapAdminRegistered_thenRefused() {
+            users.on(new UserCreated("user-0", "12345678", "Ann", IMI_EMAIL, Set.of(Role.AUDITOR), null));
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterBootstrapAdmin(USER, null, "Bootstrap Administrator", IMI_EMAIL))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("Email " + IMI_EMAIL + " is already used by another IMI staff user");
+        }
+    }
+
+    @Nested
     class ChangeUserRolesSpec {
 
         @Test
