@@ -1,0 +1,198 @@
+package org.awardinghub.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Every endpoint against every kind of caller: those not allowed are refused (401 without a session, 403 for a
+ * role that may not, 404 across centres) and nothing is written; those allowed to read get the record.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixTest extends ApplicationTest {
+
+    enum Caller { ANONYMOUS, IMI_ADMIN, AUDITOR, COORDINATOR, CENTRE_ADMIN, INVIGILATOR, ASSESSOR, IQA, OTHER_COORDINATOR }
+
+    private static final Set<Caller> CENTRE_A = EnumSet.of(Caller.COORDINATOR, Caller.CENTRE_ADMIN,
+            Caller.INVIGILATOR, Caller.ASSESSOR, Caller.IQA);
+    private static final Set<Caller> SIGNED_IN = EnumSet.complementOf(EnumSet.of(Caller.ANONYMOUS));
+
+    record Endpoint(String method, String path, Object body, Set<Caller> allowed) {
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final Map<Caller, String> tokens = new LinkedHashMap<>();
+    private String centreA;
+    private String userA;
+    private String imiStaffUser;
+    private String requestA;
+
+    @BeforeAll
+    void callersAndRecords() {
+        http = new HttpClientForTests(port);
+        String admin = adminToken();
+        centreA = approvedCentre(admin);
+        String centreB = approvedCentre(admin);
+        tokens.put(Caller.IMI_ADMIN, admin);
+        tokens.put(Caller.AUDITOR, activeUser(admin, admin, null, null, "AUDITOR"));
+        tokens.put(Caller.COORDINATOR, activeUser(admin, admin, centreA, null, "CENTRE_COORDINATOR"));
+        tokens.put(Caller.CENTRE_ADMIN, activeUser(admin, admin, centreA, null, "CENTRE_ADMIN"));
+        tokens.put(Caller.INVIGILATOR, activeUser(admin, admin, centreA, null, "INVIGILATOR"));
+        tokens.put(Caller.ASSESSOR, activeUser(admin, admin, centreA, null, "ASSESSOR"));
+        tokens.put(Caller.IQA, activeUser(admin, admin, centreA, null, "IQA"));
+        tokens.put(Caller.OTHER_COORDINATOR, activeUser(admin, admin, centreB, null, "CENTRE_COORDINATOR"));
+        userA = addUser(admin, centreA, "INVIGILATOR").userId();
+        imiStaffUser = addUser(admin, null, "AUDITOR").userId();
+        requestA = http.post("/api/centres/" + centreA + "/requests", tokens.get(Caller.CENTRE_ADMIN),
+                Map.of("kind", "REQUEST", "subject", "Slots", "body", "More slots please")).json().get("requestId").asText();
+        awaitJson("/api/centres/" + centreA + "/requests/" + requestA, admin, json -> json.has("subject"));
+        awaitJson("/api/users/" + userA, admin, json -> json.has("pin"));
+        awaitJson("/api/users/" + imiStaffUser, admin, json -> json.has("pin"));
+    }
+
+    private List<Endpoint> endpoints() {
+        Set<Caller> imiAdmin = EnumSet.of(Caller.IMI_ADMIN);
+        Set<Caller> imiStaff = EnumSet.of(Caller.IMI_ADMIN, Caller.AUDITOR);
+        Set<Caller> usersOfA = EnumSet.of(Caller.IMI_ADMIN, Caller.COORDINATOR);
+        Set<Caller> readUsersOfA = EnumSet.of(Caller.IMI_ADMIN, Caller.AUDITOR, Caller.COORDINATOR);
+        Set<Caller> actOnA = union(imiAdmin, CENTRE_A);
+        Set<Caller> readA = union(imiStaff, CENTRE_A);
+        String centre = "/api/centres/" + centreA;
+        String request = centre + "/requests/" + requestA;
+        Map<String, Object> reason = Map.of("reason", "access check");
+        Map<String, Object> newUser = Map.of("name", "New Person", "email", "new-" + unique() + "@a.example",
+                "roles", List.of("CENTRE_ADMIN"));
+        return List.of(
+                new Endpoint("POST", "/api/users", Map.of("name", "Staff", "email", "s-" + unique() + "@imi.example",
+                        "roles", List.of("AUDITOR")), imiAdmin),
+                new Endpoint("GET", "/api/users", null, imiStaff),
+                new Endpoint("GET", "/api/users/" + userA, null, readUsersOfA),
+                new Endpoint("GET", "/api/users/" + imiStaffUser, null, imiStaff),
+                new Endpoint("POST", "/api/users/" + userA + "/deactivate", reason, usersOfA),
+                new Endpoint("POST", "/api/users/" + userA + "/reactivate", reason, usersOfA),
+                new Endpoint("PUT", "/api/users/" + userA + "/roles", Map.of("roles", List.of("ASSESSOR"),
+                        "reason", "r"), usersOfA),
+                new Endpoint("PUT", "/api/users/" + userA + "/details", Map.of("name", "N", "email",
+                        "n-" + unique() + "@a.example", "reason", "r"), usersOfA),
+                new Endpoint("POST", "/api/users/" + imiStaffUser + "/deactivate", reason, imiAdmin),
+                new Endpoint("GET", "/api/me", null, SIGNED_IN),
+                new Endpoint("GET", "/api/outbox", null, imiAdmin),
+                new Endpoint("POST", "/api/auth/logout", Map.of(), SIGNED_IN),
+                new Endpoint("POST", "/api/centres", Map.of("name", "N", "address", "A",
+                        "contactEmail", "c@n.example"), imiAdmin),
+                new Endpoint("GET", "/api/centres", null, SIGNED_IN),
+                new Endpoint("GET", centre, null, readA),
+                new Endpoint("POST", centre + "/approve", Map.of("qualificationCodes", List.of("LV2-MAINT"),
+                        "directClaimStatus", false), imiAdmin),
+                new Endpoint("POST", centre + "/suspend", reason, imiAdmin),
+                new Endpoint("POST", centre + "/reinstate", reason, imiAdmin),
+                new Endpoint("POST", centre + "/withdraw", reason, imiAdmin),
+                new Endpoint("PUT", centre + "/direct-claim-status", Map.of("granted", true, "reason", "r"), imiAdmin),
+                new Endpoint("POST", centre + "/qualifications", Map.of("qualificationCode", "VBR2-REP",
+                        "reason", "r"), imiAdmin),
+                new Endpoint("POST", centre + "/qualifications/LV2-MAINT/remove", reason, imiAdmin),
+                new Endpoint("POST", centre + "/sanctions", Map.of("sanction", "REGISTRATIONS", "reason", "r"),
+                        imiAdmin),
+                new Endpoint("POST", centre + "/sanctions/REGISTRATIONS/lift", reason, imiAdmin),
+                new Endpoint("PUT", centre + "/details", Map.of("name", "N", "address", "A",
+                        "contactEmail", "c@n.example", "reason", "r"), imiAdmin),
+                new Endpoint("POST", centre + "/users", newUser, usersOfA),
+                new Endpoint("GET", centre + "/users", null, readUsersOfA),
+                new Endpoint("POST", centre + "/requests", Map.of("kind", "FEEDBACK", "subject", "s",
+                        "body", "b"), actOnA),
+                new Endpoint("GET", centre + "/requests", null, readA),
+                new Endpoint("GET", request, null, readA),
+                new Endpoint("POST", request + "/replies", Map.of("body", "b"), actOnA),
+                new Endpoint("POST", request + "/close", reason, actOnA),
+                new Endpoint("GET", "/api/qualifications", null, SIGNED_IN),
+                new Endpoint("GET", "/api/qualifications/LV2-MAINT", null, SIGNED_IN),
+                new Endpoint("POST", "/api/qualifications", qualification("ZZ-" + unique().toUpperCase()), imiAdmin),
+                new Endpoint("PUT", "/api/qualifications/LV2-MAINT/assessments/LV2-U01-MCQ/pass-mark",
+                        Map.of("passPercent", 55, "reason", "r"), imiAdmin));
+    }
+
+    @Test
+    void givenEveryCaller_whenCallingAnEndpointTheyMayNotUse_thenRefusedAndNothingWritten() {
+        long eventsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint endpoint : endpoints()) {
+            for (Caller caller : Caller.values()) {
+                if (endpoint.allowed().contains(caller)) {
+                    continue;
+                }
+                var response = call(endpoint, tokens.get(caller));
+                // Another centre's coordinator, where a coordinator may act on their own centre, must not even
+                // learn that the record exists.
+                boolean acrossCentres = caller == Caller.OTHER_COORDINATOR
+                        && endpoint.allowed().contains(Caller.COORDINATOR);
+                Set<Integer> expected = caller == Caller.ANONYMOUS ? Set.of(401)
+                        : acrossCentres ? Set.of(404) : Set.of(403, 404);
+                if (!expected.contains(response.status())
+                        || !response.contentType().startsWith("application/problem+json")) {
+                    wrong.add(caller + " " + endpoint.method() + " " + endpoint.path() + " → " + response.status());
+                }
+            }
+        }
+        assertThat(wrong).as("callers not refused").isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class))
+                .as("refused calls write nothing").isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void givenEveryCallerAllowedToRead_whenReading_thenTheyGetIt() {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint endpoint : endpoints()) {
+            if (!endpoint.method().equals("GET")) {
+                continue;
+            }
+            for (Caller caller : endpoint.allowed()) {
+                var response = call(endpoint, tokens.get(caller));
+                if (response.status() != 200) {
+                    wrong.add(caller + " GET " + endpoint.path() + " → " + response.status());
+                }
+            }
+        }
+        assertThat(wrong).as("readers refused").isEmpty();
+    }
+
+    private HttpClientForTests.Response call(Endpoint endpoint, String token) {
+        return switch (endpoint.method()) {
+            case "GET" -> http.get(endpoint.path(), token);
+            case "POST" -> http.post(endpoint.path(), token, endpoint.body());
+            case "PUT" -> http.put(endpoint.path(), token, endpoint.body());
+            default -> throw new IllegalArgumentException(endpoint.method());
+        };
+    }
+
+    private static Map<String, Object> qualification(String code) {
+        var items = List.of(Map.of("stem", "Which tool measures tyre tread depth?",
+                        "options", List.of("Tread depth gauge", "Torque wrench"), "correctOption", 0),
+                Map.of("stem", "What colour is the earth wire in UK mains wiring?",
+                        "options", List.of("Brown", "Green and yellow"), "correctOption", 1));
+        return Map.of("code", code, "title", "Access check", "level", 1,
+                "units", List.of(Map.of("code", code + "-U1", "title", "Unit")),
+                "assessments", List.of(Map.of("code", code + "-A1", "title", "Test", "unitCode", code + "-U1",
+                        "questionCount", 2, "durationMinutes", 10, "passPercent", 50, "items", items)));
+    }
+
+    @SafeVarargs
+    private static Set<Caller> union(Set<Caller>... sets) {
+        Set<Caller> all = EnumSet.noneOf(Caller.class);
+        for (Set<Caller> set : sets) {
+            all.addAll(set);
+        }
+        return all;
+    }
+}
