@@ -87,6 +87,7 @@ class AccessMatrixTest extends ApplicationTest {
                 new Endpoint("PUT", "/api/users/" + userA + "/details", Map.of("name", "N", "email",
                         "n-" + unique() + "@a.example", "reason", "r"), usersOfA),
                 new Endpoint("POST", "/api/users/" + imiStaffUser + "/deactivate", reason, imiAdmin),
+                new Endpoint("POST", "/api/users/" + userA + "/activation-email", Map.of(), usersOfA),
                 new Endpoint("GET", "/api/me", null, SIGNED_IN),
                 new Endpoint("GET", "/api/outbox", null, imiAdmin),
                 new Endpoint("POST", "/api/auth/logout", Map.of(), SIGNED_IN),

@@ -81,6 +81,27 @@ class SignInTest extends ApplicationTest {
     }
 
     @Test
+    void givenActivationLink_whenCoordinatorSendsANewOne_thenOnlyTheNewOneWorks() {
+        String admin = adminToken();
+        String centreId = approvedCentre(admin);
+        String coordinator = activeUser(admin, admin, centreId, null, "CENTRE_COORDINATOR");
+        CreatedUser user = addUser(coordinator, centreId, "INVIGILATOR");
+        String first = tokenFromOutbox(admin, user.email());
+
+        assertThat(http.post("/api/users/" + user.userId() + "/activation-email", coordinator, Map.of()).status())
+                .isEqualTo(202);
+        String second = tokenFromOutbox(admin, user.email());
+        assertThat(second).isNotEqualTo(first);
+
+        assertThat(http.post("/api/auth/activate", null, Map.of("token", first, "password", GOOD_PASSWORD))
+                .status()).as("the earlier link stops working").isEqualTo(400);
+        assertThat(http.post("/api/auth/activate", null, Map.of("token", second, "password", GOOD_PASSWORD))
+                .status()).isEqualTo(204);
+        assertThat(http.post("/api/users/" + user.userId() + "/activation-email", coordinator, Map.of()).status())
+                .as("already activated").isEqualTo(409);
+    }
+
+    @Test
     void givenPasswordReset_whenCompleted_thenNewPasswordWorksAndOldSessionsEnd() {
         String admin = adminToken();
         CreatedUser[] user = new CreatedUser[1];

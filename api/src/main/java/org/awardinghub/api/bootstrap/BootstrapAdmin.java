@@ -63,13 +63,22 @@ public class BootstrapAdmin implements ApplicationRunner {
             throw new IllegalStateException("AWARDING_BOOTSTRAP_ADMIN_PASSWORD " + why);
         });
         String userId = UUID.randomUUID().toString();
-        String issuedPin = transaction.execute(status -> {
-            String issued = commands.sendAndWait(
-                    new RegisterBootstrapAdmin(userId, pin, "Bootstrap Administrator", "admin@awarding-hub.local"));
-            commands.sendAndWait(new RecordPasswordSet(userId, PasswordSetBy.ACTIVATION));
-            credentials.setPassword(userId, password);
-            return issued;
-        });
+        String issuedPin;
+        try {
+            issuedPin = transaction.execute(status -> {
+                String issued = commands.sendAndWait(new RegisterBootstrapAdmin(userId, pin,
+                        "Bootstrap Administrator", "admin@awarding-hub.local"));
+                commands.sendAndWait(new RecordPasswordSet(userId, PasswordSetBy.ACTIVATION));
+                credentials.setPassword(userId, password);
+                return issued;
+            });
+        } catch (RuntimeException e) {
+            if (directory.anyImiAdmin()) {
+                LOG.info("Another node created the IMI administrator at the same moment");
+                return;
+            }
+            throw e;
+        }
         LOG.warn("""
 
                 ================================================================================

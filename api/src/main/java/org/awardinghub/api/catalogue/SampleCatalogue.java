@@ -41,13 +41,25 @@ public class SampleCatalogue implements ApplicationRunner {
     public void run(ApplicationArguments args) throws IOException {
         int published = 0;
         for (QualificationDefinition qualification : definitions()) {
-            if (!catalogue.exists(qualification.code())) {
-                commands.sendAndWait(qualification.toCommand());
+            if (!catalogue.exists(qualification.code()) && publishedHere(qualification)) {
                 published++;
             }
         }
         if (published > 0) {
             LOG.info("Published {} sample qualifications", published);
+        }
+    }
+
+    /** False when another node published it at the same moment: the catalogue holds it either way. */
+    private boolean publishedHere(QualificationDefinition qualification) {
+        try {
+            commands.sendAndWait(qualification.toCommand());
+            return true;
+        } catch (RuntimeException e) {
+            if (catalogue.exists(qualification.code())) {
+                return false;
+            }
+            throw e;
         }
     }
 

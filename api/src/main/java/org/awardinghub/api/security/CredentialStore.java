@@ -36,6 +36,10 @@ public class CredentialStore {
         }
     }
 
+    public boolean hasPassword(String userId) {
+        return !jdbc.queryForList("SELECT user_id FROM credential WHERE user_id = ?", String.class, userId).isEmpty();
+    }
+
     /** True only when the user has a password and this is it; takes the same time either way. */
     public boolean matches(Optional<String> userId, String password) {
         Optional<String> hash = userId.flatMap(id -> jdbc.queryForList(

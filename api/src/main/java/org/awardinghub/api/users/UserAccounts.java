@@ -3,9 +3,12 @@ package org.awardinghub.api.users;
 import java.util.Set;
 import java.util.UUID;
 import org.awardinghub.api.mail.Mailer;
+import org.awardinghub.api.problem.ApiProblem;
+import org.awardinghub.api.security.CredentialStore;
 import org.awardinghub.api.security.OneTimeTokens;
 import org.awardinghub.api.security.SecurityPolicy;
 import org.awardinghub.command.user.CreateUser;
+import org.awardinghub.command.user.UserAccount;
 import org.awardinghub.events.user.Role;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,14 +26,16 @@ public class UserAccounts {
     }
 
     private final CommandGateway commands;
+    private final CredentialStore credentials;
     private final OneTimeTokens tokens;
     private final Mailer mailer;
     private final SecurityPolicy policy;
     private final String publicUrl;
 
-    public UserAccounts(CommandGateway commands, OneTimeTokens tokens, Mailer mailer, SecurityPolicy policy,
+    public UserAccounts(CommandGateway commands, CredentialStore credentials, OneTimeTokens tokens, Mailer mailer, SecurityPolicy policy,
                         @Value("${awarding.public-url}") String publicUrl) {
         this.commands = commands;
+        this.credentials = credentials;
         this.tokens = tokens;
         this.mailer = mailer;
         this.policy = policy;
@@ -45,7 +50,19 @@ public class UserAccounts {
         return new NewUser(userId, pin);
     }
 
-    void sendActivation(String userId, String pin, String name, String email) {
+    /** A new activation link (the earlier ones stop working), for a user who has not set a password yet. */
+    @Transactional
+    public void resendActivation(UserAccount account) {
+        if (!account.active()) {
+            throw ApiProblem.conflict("The user is deactivated; reactivate them first");
+        }
+        if (credentials.hasPassword(account.userId())) {
+            throw ApiProblem.conflict("The user has already set a password; they can use 'forgotten password'");
+        }
+        sendActivation(account.userId(), account.pin(), account.name(), account.email());
+    }
+
+    private void sendActivation(String userId, String pin, String name, String email) {
         tokens.revokeUnused(userId, OneTimeTokens.Purpose.ACTIVATION);
         String token = tokens.issue(userId, OneTimeTokens.Purpose.ACTIVATION, policy.activationTokenValidity());
         mailer.send(email, "Your Awarding Hub PIN and activation link", """

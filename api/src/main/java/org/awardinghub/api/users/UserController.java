@@ -26,12 +26,14 @@ import org.awardinghub.query.hub.ListCentreUsers;
 import org.awardinghub.query.hub.ListImiStaff;
 import org.awardinghub.query.hub.UserView;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -165,6 +167,14 @@ public class UserController {
         manage(userId);
         commands.sendAndWait(new AmendUserDetails(userId, request.name(), request.email(), request.reason()));
         return new UserStatus(userId, directory.findById(userId).map(UserAccount::active).orElse(false));
+    }
+
+    /** A fresh activation link when the first one expired or was lost (IMI_ADMIN, or the user's coordinator). */
+    @PostMapping("/api/users/{userId}/activation-email")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public void resendActivation(@PathVariable String userId) {
+        manage(userId);
+        accounts.resendActivation(directory.findById(userId).orElseThrow());
     }
 
     /** Changing a user: IMI_ADMIN, or the coordinator of the user's centre. Decided on consistent data. */

@@ -93,12 +93,15 @@ public class User {
     }
 
     @CommandHandler
-    public void handle(ChangeUserRoles command) {
+    public void handle(ChangeUserRoles command, UserDirectory users) {
         requireActive("have roles changed");
         String reason = Reason.of(command);
         Set<Role> changed = PermittedRoles.checked(command.roles(), centreId);
         if (changed.equals(roles)) {
             return; // unchanged: nothing to record
+        }
+        if (!changed.contains(Role.IMI_ADMIN)) {
+            requireNotLastImiAdmin(users, "lose the IMI_ADMIN role");
         }
         apply(new UserRolesChanged(userId, centreId, roles, changed, reason));
     }
@@ -118,8 +121,9 @@ public class User {
     }
 
     @CommandHandler
-    public void handle(DeactivateUser command) {
+    public void handle(DeactivateUser command, UserDirectory users) {
         requireActive("be deactivated");
+        requireNotLastImiAdmin(users, "be deactivated");
         apply(new UserDeactivated(userId, centreId, Reason.of(command)));
     }
 
@@ -214,6 +218,13 @@ public class User {
     @EventSourcingHandler
     void on(PasswordSet event) {
         passwordSet = true;
+    }
+
+    /** Nobody could administer the system any more: centres, users and the catalogue would be frozen. */
+    private void requireNotLastImiAdmin(UserDirectory users, String action) {
+        if (roles.contains(Role.IMI_ADMIN) && users.activeImiAdmins() <= 1) {
+            throw new RuleViolation("The last active IMI_ADMIN cannot " + action + "; give another user that role first");
+        }
     }
 
     private void requireActive(String action) {

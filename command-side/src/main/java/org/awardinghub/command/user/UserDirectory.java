@@ -96,6 +96,12 @@ public class UserDirectory {
                 "%," + Role.IMI_ADMIN.name() + ",%") > 0;
     }
 
+    /** How many active users hold IMI_ADMIN: the system must always keep at least one. */
+    public int activeImiAdmins() {
+        return count("SELECT COUNT(*) FROM user_directory WHERE active = TRUE AND ',' || roles || ',' LIKE ?",
+                "%," + Role.IMI_ADMIN.name() + ",%");
+    }
+
     static String emailKey(String centreId, String email) {
         return (centreId == null ? IMI : centreId) + ":" + EmailAddress.key(email);
     }

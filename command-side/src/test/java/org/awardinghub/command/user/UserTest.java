@@ -425,6 +425,35 @@ class UserTest {
     @Nested
     class DeactivateReactivateSpec {
 
+        final UserCreated onlyAdmin = new UserCreated(USER, PIN, NAME, EMAIL, Set.of(Role.IMI_ADMIN), null);
+
+        @Test
+        void givenTheOnlyActiveImiAdmin_whenDeactivated_thenRefused() {
+            users.on(onlyAdmin);
+            fixture.given(onlyAdmin)
+                    .when(new DeactivateUser(USER, "Leaving"))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("The last active IMI_ADMIN cannot be deactivated; "
+                            + "give another user that role first");
+        }
+
+        @Test
+        void givenTheOnlyActiveImiAdmin_whenTheRoleIsTakenAway_thenRefused() {
+            users.on(onlyAdmin);
+            fixture.given(onlyAdmin)
+                    .when(new ChangeUserRoles(USER, Set.of(Role.AUDITOR), "Now audits"))
+                    .expectException(RuleViolation.class);
+        }
+
+        @Test
+        void givenAnotherActiveImiAdmin_whenAnAdminIsDeactivated_thenDeactivated() {
+            users.on(onlyAdmin);
+            users.on(new UserCreated("user-2", "34567890", "Bo Chan", "bo@imi.example", Set.of(Role.IMI_ADMIN), null));
+            fixture.given(onlyAdmin)
+                    .when(new DeactivateUser(USER, "Leaving"))
+                    .expectEvents(new UserDeactivated(USER, null, "Leaving"));
+        }
+
         @Test
         void givenActiveUser_whenDeactivated_thenDeactivated() {
             fixture.given(CREATED)
