@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.List;
 import org.awardinghub.api.Paging;
 import org.awardinghub.api.Queries;
+import org.awardinghub.api.Reason;
 import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.api.security.Access;
 import org.awardinghub.api.security.ActingUser;
@@ -56,9 +57,6 @@ public class CentreController {
     }
 
     public record Approved(String centreId, String centreNumber, CentreStatus status) {
-    }
-
-    public record Reason(@NotBlank @Size(max = 1000) String reason) {
     }
 
     public record StatusChange(String centreId, CentreStatus status) {

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.UUID;
 import org.awardinghub.api.Paging;
 import org.awardinghub.api.Queries;
+import org.awardinghub.api.Reason;
 import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.api.security.Access;
 import org.awardinghub.api.security.ActingUser;
@@ -44,9 +45,6 @@ public class HubRequestController {
     }
 
     public record PostedReply(String requestId, int replyNumber) {
-    }
-
-    public record Reason(@NotBlank @Size(max = 1000) String reason) {
     }
 
     private final Access access;

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.awardinghub.api.Queries;
+import org.awardinghub.api.Reason;
 import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.api.security.Access;
 import org.awardinghub.api.security.ActingUser;
@@ -44,9 +45,6 @@ public class UserController {
     }
 
     public record CreatedUser(String userId, String pin) {
-    }
-
-    public record Reason(@NotBlank @Size(max = 1000) String reason) {
     }
 
     public record RolesChange(@NotEmpty Set<@NotNull Role> roles, @NotBlank @Size(max = 1000) String reason) {
