@@ -114,6 +114,7 @@ class AccessMatrixTest extends ApplicationTest {
                 new Endpoint("POST", centre + "/requests", Map.of("kind", "FEEDBACK", "subject", "s",
                         "body", "b"), actOnA),
                 new Endpoint("GET", centre + "/requests", null, readA),
+                new Endpoint("GET", "/api/requests?status=OPEN", null, imiStaff),
                 new Endpoint("GET", request, null, readA),
                 new Endpoint("POST", request + "/replies", Map.of("body", "b"), actOnA),
                 new Endpoint("POST", request + "/close", reason, actOnA),

@@ -124,6 +124,11 @@ class CentresHubTest extends ApplicationTest {
         var list = awaitJson("/api/centres/" + centreId + "/requests", admin, json -> json.path("total").asInt() == 1);
         assertThat(list.get("items").get(0).get("subject").asText()).isEqualTo("Extra assessment slots");
 
+        var inbox = awaitJson("/api/requests?status=CLOSED&size=200", admin,
+                json -> json.path("items").findValuesAsText("requestId").contains(requestId));
+        assertThat(inbox.get("total").asInt()).isPositive();
+        assertThat(http.get("/api/requests?status=MAYBE", admin).status()).isEqualTo(400);
+
         assertThat(http.get(thread, otherCentreUser).status()).isEqualTo(404);
         String otherCentreId = http.get("/api/me", otherCentreUser).json().get("centreId").asText();
         assertThat(http.get("/api/centres/" + otherCentreId + "/requests/" + requestId, otherCentreUser).status())

@@ -17,7 +17,9 @@ import org.awardinghub.command.hubrequest.RaiseHubRequest;
 import org.awardinghub.command.hubrequest.ReplyToHubRequest;
 import org.awardinghub.events.hubrequest.HubRequestKind;
 import org.awardinghub.query.Page;
+import org.awardinghub.events.user.Role;
 import org.awardinghub.query.hub.FindHubRequest;
+import org.awardinghub.query.hub.ListAllHubRequests;
 import org.awardinghub.query.hub.HubRequestView;
 import org.awardinghub.query.hub.ListHubRequests;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -74,6 +76,19 @@ public class HubRequestController {
         access.requireReadOf(centreId);
         Paging paging = Paging.of(page, size);
         return queries.page(new ListHubRequests(centreId, paging.page(), paging.size()), HubRequestView.class);
+    }
+
+    /** IMI's inbox across centres, newest first; {@code ?status=OPEN} for those still waiting. */
+    @GetMapping("/api/requests")
+    public Page<HubRequestView> allRequests(@RequestParam(required = false) String status,
+                                            @RequestParam(required = false) Integer page,
+                                            @RequestParam(required = false) Integer size) {
+        access.requireRole(Role.IMI_ADMIN, Role.AUDITOR);
+        if (status != null && !status.equals(HubRequestView.OPEN) && !status.equals(HubRequestView.CLOSED)) {
+            throw ApiProblem.badRequest("status", "must be OPEN or CLOSED");
+        }
+        Paging paging = Paging.of(page, size);
+        return queries.page(new ListAllHubRequests(status, paging.page(), paging.size()), HubRequestView.class);
     }
 
     @GetMapping("/api/centres/{centreId}/requests/{requestId}")

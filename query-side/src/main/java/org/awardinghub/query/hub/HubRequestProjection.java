@@ -27,6 +27,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 /** Hub requests between centres and IMI: one document per request, replies inside, in {@value #COLLECTION}. */
@@ -103,6 +104,15 @@ public class HubRequestProjection {
             return ReadModelCollection.emptyPage(query.page(), query.size());
         }
         return requests.page(eq(CENTRE_ID, query.centreId()), descending(RAISED_AT, ID), query.page(), query.size(),
+                HubRequestProjection::toView);
+    }
+
+    /** Raw for the same reason as above; for IMI staff only, which the API checks. */
+    @QueryHandler
+    @SuppressWarnings("rawtypes")
+    public Page handle(ListAllHubRequests query) {
+        Bson filter = query.status() == null ? new Document() : eq("status", query.status());
+        return requests.page(filter, descending(RAISED_AT, ID), query.page(), query.size(),
                 HubRequestProjection::toView);
     }
 

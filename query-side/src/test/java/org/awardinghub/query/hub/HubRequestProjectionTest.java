@@ -131,4 +131,19 @@ class HubRequestProjectionTest {
         assertThat(page.page()).isZero();
         assertThat(page.size()).isEqualTo(200);
     }
+
+    @Test
+    void givenRequestsOfTwoCentres_whenImiListsOpenOnes_thenEveryCentresOpenRequestsNewestFirst() {
+        raised("r1", "c1", RAISED);
+        raised("r2", "c2", RAISED.plusSeconds(60));
+        raised("r3", "c1", RAISED.plusSeconds(120));
+        projection.on(new HubRequestClosed("r3", "c1", "Done"), 1, CLOSED);
+
+        Page<HubRequestView> open = projection.handle(new ListAllHubRequests(HubRequestView.OPEN, 0, 10));
+        Page<HubRequestView> all = projection.handle(new ListAllHubRequests(null, 0, 10));
+
+        assertThat(open.items()).extracting(HubRequestView::requestId).containsExactly("r2", "r1");
+        assertThat(all.items()).extracting(HubRequestView::requestId).containsExactly("r3", "r2", "r1");
+        assertThat(all.total()).isEqualTo(3);
+    }
 }
