@@ -1,5 +1,7 @@
 package org.awardinghub.api.auth;
 
+import org.awardinghub.api.security.Public;
+import org.awardinghub.api.security.Allow;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -45,6 +47,7 @@ public class AuthController {
     }
 
     @PostMapping("/api/auth/login")
+    @Public
     public LoginResponse login(@Valid @RequestBody LoginRequest request) {
         SignIn.SignedIn session = signIn.signIn(request.pin().strip(), request.password());
         ActingUser user = session.user();
@@ -53,6 +56,7 @@ public class AuthController {
     }
 
     @PostMapping("/api/auth/logout")
+    @Allow(anyone = true)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void logout(HttpServletRequest request) {
         ActingUser user = access.current();
@@ -61,18 +65,21 @@ public class AuthController {
     }
 
     @PostMapping("/api/auth/activate")
+    @Public
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void activate(@Valid @RequestBody SetPasswordRequest request) {
         signIn.activate(request.token().strip(), request.password());
     }
 
     @PostMapping("/api/auth/password-reset")
+    @Public
     @ResponseStatus(HttpStatus.ACCEPTED)
     public void requestReset(@Valid @RequestBody ResetRequest request) {
         signIn.requestPasswordReset(request.pin().strip());
     }
 
     @PostMapping("/api/auth/password-reset/complete")
+    @Public
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void completeReset(@Valid @RequestBody SetPasswordRequest request) {
         signIn.completePasswordReset(request.token().strip(), request.password());

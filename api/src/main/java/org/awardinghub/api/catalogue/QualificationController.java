@@ -1,5 +1,7 @@
 package org.awardinghub.api.catalogue;
 
+import org.awardinghub.api.security.Allow;
+import static org.awardinghub.events.user.Role.IMI_ADMIN;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -10,9 +12,7 @@ import java.net.URI;
 import java.util.List;
 import org.awardinghub.api.Queries;
 import org.awardinghub.api.problem.ApiProblem;
-import org.awardinghub.api.security.Access;
 import org.awardinghub.command.qualification.ChangePassMark;
-import org.awardinghub.events.user.Role;
 import org.awardinghub.query.catalogue.FindQualification;
 import org.awardinghub.query.catalogue.ListQualifications;
 import org.awardinghub.query.catalogue.QualificationView;
@@ -36,32 +36,30 @@ public class QualificationController {
                                  @NotBlank @Size(max = 1000) String reason) {
     }
 
-    private final Access access;
     private final CommandGateway commands;
     private final Queries queries;
 
-    public QualificationController(Access access, CommandGateway commands, Queries queries) {
-        this.access = access;
+    public QualificationController(CommandGateway commands, Queries queries) {
         this.commands = commands;
         this.queries = queries;
     }
 
     @GetMapping("/api/qualifications")
+    @Allow(anyone = true)
     public List<QualificationView> qualifications() {
-        access.current();
         return queries.many(new ListQualifications(), QualificationView.class);
     }
 
     @GetMapping("/api/qualifications/{code}")
+    @Allow(anyone = true)
     public QualificationView qualification(@PathVariable String code) {
-        access.current();
         return queries.one(new FindQualification(code), QualificationView.class)
                 .orElseThrow(() -> ApiProblem.notFound("No qualification " + code));
     }
 
     @PostMapping("/api/qualifications")
+    @Allow(IMI_ADMIN)
     public ResponseEntity<Published> publish(@Valid @RequestBody QualificationDefinition request) {
-        access.requireRole(Role.IMI_ADMIN);
         commands.sendAndWait(request.toCommand());
         String code = request.code().strip();
         return ResponseEntity.created(URI.create("/api/qualifications/" + code)).body(new Published(code));
@@ -69,9 +67,9 @@ public class QualificationController {
 
     /** A changed pass mark is evidence: it is an event with the old and new marks and the reason. */
     @PutMapping("/api/qualifications/{code}/assessments/{assessmentCode}/pass-mark")
+    @Allow(IMI_ADMIN)
     public void changePassMark(@PathVariable String code, @PathVariable String assessmentCode,
                                @Valid @RequestBody PassMarkChange request) {
-        access.requireRole(Role.IMI_ADMIN);
         commands.sendAndWait(new ChangePassMark(code, assessmentCode, request.passPercent(), request.reason()));
     }
 }

@@ -1,5 +1,8 @@
 package org.awardinghub.api.centres;
 
+import org.awardinghub.api.security.Allow;
+import static org.awardinghub.events.user.Role.IMI_ADMIN;
+import static org.awardinghub.events.user.Role.AUDITOR;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -87,8 +90,8 @@ public class CentreController {
     }
 
     @PostMapping("/api/centres")
+    @Allow(IMI_ADMIN)
     public ResponseEntity<CreatedCentre> create(@Valid @RequestBody CentreApplication request) {
-        access.requireRole(Role.IMI_ADMIN);
         String centreId = java.util.UUID.randomUUID().toString();
         commands.sendAndWait(new CreateCentre(centreId, request.name(), request.address(), request.contactEmail()));
         return ResponseEntity.created(URI.create("/api/centres/" + centreId))
@@ -96,79 +99,80 @@ public class CentreController {
     }
 
     @PostMapping("/api/centres/{centreId}/approve")
+    @Allow(IMI_ADMIN)
     public Approved approve(@PathVariable String centreId, @Valid @RequestBody Approval request) {
-        access.requireRole(Role.IMI_ADMIN);
         String centreNumber = commands.sendAndWait(
                 new ApproveCentre(centreId, request.qualificationCodes(), request.directClaimStatus()));
         return new Approved(centreId, centreNumber, CentreStatus.APPROVED);
     }
 
     @PostMapping("/api/centres/{centreId}/suspend")
+    @Allow(IMI_ADMIN)
     public StatusChange suspend(@PathVariable String centreId, @Valid @RequestBody Reason request) {
-        access.requireRole(Role.IMI_ADMIN);
         commands.sendAndWait(new SuspendCentre(centreId, request.reason()));
         return new StatusChange(centreId, CentreStatus.SUSPENDED);
     }
 
     @PostMapping("/api/centres/{centreId}/reinstate")
+    @Allow(IMI_ADMIN)
     public StatusChange reinstate(@PathVariable String centreId, @Valid @RequestBody Reason request) {
-        access.requireRole(Role.IMI_ADMIN);
         commands.sendAndWait(new ReinstateCentre(centreId, request.reason()));
         return new StatusChange(centreId, CentreStatus.APPROVED);
     }
 
     @PostMapping("/api/centres/{centreId}/withdraw")
+    @Allow(IMI_ADMIN)
     public StatusChange withdraw(@PathVariable String centreId, @Valid @RequestBody Reason request) {
-        access.requireRole(Role.IMI_ADMIN);
         commands.sendAndWait(new WithdrawCentre(centreId, request.reason()));
         return new StatusChange(centreId, CentreStatus.WITHDRAWN);
     }
 
     @PutMapping("/api/centres/{centreId}/direct-claim-status")
+    @Allow(IMI_ADMIN)
     public void directClaimStatus(@PathVariable String centreId, @Valid @RequestBody DirectClaimStatusChange request) {
-        access.requireRole(Role.IMI_ADMIN);
         commands.sendAndWait(request.granted()
                 ? new GrantDirectClaimStatus(centreId, request.reason())
                 : new RemoveDirectClaimStatus(centreId, request.reason()));
     }
 
     @PostMapping("/api/centres/{centreId}/qualifications")
+    @Allow(IMI_ADMIN)
     public void approveQualification(@PathVariable String centreId,
                                      @Valid @RequestBody QualificationApproval request) {
-        access.requireRole(Role.IMI_ADMIN);
         commands.sendAndWait(new ApproveCentreQualification(centreId, request.qualificationCode().strip(),
                 request.reason()));
     }
 
     @PostMapping("/api/centres/{centreId}/qualifications/{code}/remove")
+    @Allow(IMI_ADMIN)
     public void removeQualification(@PathVariable String centreId, @PathVariable String code,
                                     @Valid @RequestBody Reason request) {
-        access.requireRole(Role.IMI_ADMIN);
         commands.sendAndWait(new RemoveCentreQualification(centreId, code, request.reason()));
     }
 
     @PostMapping("/api/centres/{centreId}/sanctions")
+    @Allow(IMI_ADMIN)
     public void imposeSanction(@PathVariable String centreId, @Valid @RequestBody SanctionChange request) {
-        access.requireRole(Role.IMI_ADMIN);
         commands.sendAndWait(new ImposeSanction(centreId, request.sanction(), request.reason()));
     }
 
     @PostMapping("/api/centres/{centreId}/sanctions/{sanction}/lift")
+    @Allow(IMI_ADMIN)
     public void liftSanction(@PathVariable String centreId, @PathVariable Sanction sanction,
                              @Valid @RequestBody Reason request) {
-        access.requireRole(Role.IMI_ADMIN);
         commands.sendAndWait(new LiftSanction(centreId, sanction, request.reason()));
     }
 
     @PutMapping("/api/centres/{centreId}/details")
+    @Allow(IMI_ADMIN)
     public void amendDetails(@PathVariable String centreId, @Valid @RequestBody DetailsAmendment request) {
-        access.requireRole(Role.IMI_ADMIN);
         commands.sendAndWait(new AmendCentreDetails(centreId, request.name(), request.address(),
                 request.contactEmail(), request.reason()));
     }
 
     /** IMI staff see every centre; a centre user sees a page holding only their own. */
     @GetMapping("/api/centres")
+    @Allow(anyone = true)
     public Page<CentreView> centres(@RequestParam(required = false) Integer page,
                                     @RequestParam(required = false) Integer size) {
         Paging paging = Paging.of(page, size);
@@ -182,8 +186,8 @@ public class CentreController {
     }
 
     @GetMapping("/api/centres/{centreId}")
+    @Allow(value = {IMI_ADMIN, AUDITOR}, anyOfCentre = true)
     public CentreView centre(@PathVariable String centreId) {
-        access.requireReadOf(centreId);
         return queries.one(new FindCentre(centreId), CentreView.class)
                 .orElseThrow(() -> ApiProblem.notFound("No such centre"));
     }

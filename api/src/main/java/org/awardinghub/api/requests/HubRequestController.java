@@ -1,5 +1,8 @@
 package org.awardinghub.api.requests;
 
+import org.awardinghub.api.security.Allow;
+import static org.awardinghub.events.user.Role.IMI_ADMIN;
+import static org.awardinghub.events.user.Role.AUDITOR;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,7 +20,6 @@ import org.awardinghub.command.hubrequest.RaiseHubRequest;
 import org.awardinghub.command.hubrequest.ReplyToHubRequest;
 import org.awardinghub.events.hubrequest.HubRequestKind;
 import org.awardinghub.query.Page;
-import org.awardinghub.events.user.Role;
 import org.awardinghub.query.hub.FindHubRequest;
 import org.awardinghub.query.hub.ListAllHubRequests;
 import org.awardinghub.query.hub.HubRequestView;
@@ -60,8 +62,9 @@ public class HubRequestController {
     }
 
     @PostMapping("/api/centres/{centreId}/requests")
+    @Allow(value = IMI_ADMIN, anyOfCentre = true)
     public ResponseEntity<RaisedRequest> raise(@PathVariable String centreId, @Valid @RequestBody NewRequest request) {
-        ActingUser me = access.requireChangeOf(centreId);
+        ActingUser me = access.current();
         String requestId = UUID.randomUUID().toString();
         commands.sendAndWait(new RaiseHubRequest(requestId, centreId, request.kind(), request.subject(),
                 request.body(), me.userId()));
@@ -70,20 +73,20 @@ public class HubRequestController {
     }
 
     @GetMapping("/api/centres/{centreId}/requests")
+    @Allow(value = {IMI_ADMIN, AUDITOR}, anyOfCentre = true)
     public Page<HubRequestView> requests(@PathVariable String centreId,
                                          @RequestParam(required = false) Integer page,
                                          @RequestParam(required = false) Integer size) {
-        access.requireReadOf(centreId);
         Paging paging = Paging.of(page, size);
         return queries.page(new ListHubRequests(centreId, paging.page(), paging.size()), HubRequestView.class);
     }
 
     /** IMI's inbox across centres, newest first; {@code ?status=OPEN} for those still waiting. */
     @GetMapping("/api/requests")
+    @Allow({IMI_ADMIN, AUDITOR})
     public Page<HubRequestView> allRequests(@RequestParam(required = false) String status,
                                             @RequestParam(required = false) Integer page,
                                             @RequestParam(required = false) Integer size) {
-        access.requireRole(Role.IMI_ADMIN, Role.AUDITOR);
         if (status != null && !status.equals(HubRequestView.OPEN) && !status.equals(HubRequestView.CLOSED)) {
             throw ApiProblem.badRequest("status", "must be OPEN or CLOSED");
         }
@@ -92,26 +95,27 @@ public class HubRequestController {
     }
 
     @GetMapping("/api/centres/{centreId}/requests/{requestId}")
+    @Allow(value = {IMI_ADMIN, AUDITOR}, anyOfCentre = true)
     public HubRequestView request(@PathVariable String centreId, @PathVariable String requestId) {
-        access.requireReadOf(centreId);
         return queries.one(new FindHubRequest(requestId), HubRequestView.class)
                 .filter(r -> r.centreId().equals(centreId))
                 .orElseThrow(() -> ApiProblem.notFound("No such request at this centre"));
     }
 
     @PostMapping("/api/centres/{centreId}/requests/{requestId}/replies")
+    @Allow(value = IMI_ADMIN, anyOfCentre = true)
     public ResponseEntity<PostedReply> reply(@PathVariable String centreId, @PathVariable String requestId,
                                              @Valid @RequestBody NewReply request) {
-        ActingUser me = access.requireChangeOf(centreId);
+        ActingUser me = access.current();
         int number = commands.sendAndWait(
                 new ReplyToHubRequest(requestId, centreId, request.body(), me.isImiStaff(), me.userId()));
         return ResponseEntity.status(HttpStatus.CREATED).body(new PostedReply(requestId, number));
     }
 
     @PostMapping("/api/centres/{centreId}/requests/{requestId}/close")
+    @Allow(value = IMI_ADMIN, anyOfCentre = true)
     public RaisedRequest close(@PathVariable String centreId, @PathVariable String requestId,
                                @Valid @RequestBody Reason request) {
-        access.requireChangeOf(centreId);
         commands.sendAndWait(new CloseHubRequest(requestId, centreId, request.reason()));
         return new RaisedRequest(requestId, HubRequestView.CLOSED);
     }

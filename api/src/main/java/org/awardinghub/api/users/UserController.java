@@ -1,5 +1,9 @@
 package org.awardinghub.api.users;
 
+import org.awardinghub.api.security.Allow;
+import static org.awardinghub.events.user.Role.IMI_ADMIN;
+import static org.awardinghub.events.user.Role.CENTRE_COORDINATOR;
+import static org.awardinghub.events.user.Role.AUDITOR;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -89,42 +93,39 @@ public class UserController {
 
     /** IMI staff, who belong to no centre. */
     @PostMapping("/api/users")
+    @Allow(IMI_ADMIN)
     public ResponseEntity<CreatedUser> createImiStaff(@Valid @RequestBody CreateUserRequest request) {
-        access.requireRole(Role.IMI_ADMIN);
         return created(accounts.create(request.name(), request.email(), request.roles(), null));
     }
 
     @GetMapping("/api/users")
+    @Allow({IMI_ADMIN, AUDITOR})
     public List<UserSummary> imiStaff() {
-        access.requireRole(Role.IMI_ADMIN, Role.AUDITOR);
         return queries.many(new ListImiStaff(), UserView.class).stream().map(UserSummary::of).toList();
     }
 
     @PostMapping("/api/centres/{centreId}/users")
+    @Allow(value = IMI_ADMIN, ofCentre = CENTRE_COORDINATOR)
     public ResponseEntity<CreatedUser> createCentreUser(@PathVariable String centreId,
                                                         @Valid @RequestBody CreateUserRequest request) {
-        access.requireChangeOf(centreId, Role.CENTRE_COORDINATOR);
         return created(accounts.create(request.name(), request.email(), request.roles(), centreId));
     }
 
     @GetMapping("/api/centres/{centreId}/users")
+    @Allow(value = {IMI_ADMIN, AUDITOR}, ofCentre = CENTRE_COORDINATOR)
     public List<UserSummary> centreUsers(@PathVariable String centreId) {
-        access.requireReadOf(centreId, Role.CENTRE_COORDINATOR);
         return queries.many(new ListCentreUsers(centreId), UserView.class).stream().map(UserSummary::of).toList();
     }
 
     @GetMapping("/api/users/{userId}")
+    @Allow(value = {IMI_ADMIN, AUDITOR}, ofCentre = CENTRE_COORDINATOR, centreOf = Access.USER_ID, self = true)
     public UserSummary user(@PathVariable String userId) {
-        ActingUser me = access.current();
-        UserView view = queries.one(new FindUser(userId), UserView.class)
+        return queries.one(new FindUser(userId), UserView.class).map(UserSummary::of)
                 .orElseThrow(() -> ApiProblem.notFound("No such user"));
-        if (!me.userId().equals(userId)) {
-            requireManagerOf(view.centreId(), true);
-        }
-        return UserSummary.of(view);
     }
 
     @GetMapping("/api/me")
+    @Allow(anyone = true)
     public MyDetails me() {
         ActingUser me = access.current();
         return queries.one(new FindUser(me.userId()), UserView.class)
@@ -136,9 +137,9 @@ public class UserController {
     }
 
     @PostMapping("/api/users/{userId}/deactivate")
+    @Allow(value = IMI_ADMIN, ofCentre = CENTRE_COORDINATOR, centreOf = Access.USER_ID)
     public UserStatus deactivate(@PathVariable String userId, @Valid @RequestBody Reason request) {
-        ActingUser me = manage(userId);
-        if (me.userId().equals(userId)) {
+        if (access.current().userId().equals(userId)) {
             throw ApiProblem.conflict("You cannot deactivate yourself; ask another administrator");
         }
         commands.sendAndWait(new DeactivateUser(userId, request.reason()));
@@ -147,22 +148,22 @@ public class UserController {
     }
 
     @PostMapping("/api/users/{userId}/reactivate")
+    @Allow(value = IMI_ADMIN, ofCentre = CENTRE_COORDINATOR, centreOf = Access.USER_ID)
     public UserStatus reactivate(@PathVariable String userId, @Valid @RequestBody Reason request) {
-        manage(userId);
         commands.sendAndWait(new ReactivateUser(userId, request.reason()));
         return new UserStatus(userId, true);
     }
 
     @PutMapping("/api/users/{userId}/roles")
+    @Allow(value = IMI_ADMIN, ofCentre = CENTRE_COORDINATOR, centreOf = Access.USER_ID)
     public UserStatus changeRoles(@PathVariable String userId, @Valid @RequestBody RolesChange request) {
-        manage(userId);
         commands.sendAndWait(new ChangeUserRoles(userId, request.roles(), request.reason()));
         return new UserStatus(userId, true);
     }
 
     @PutMapping("/api/users/{userId}/details")
+    @Allow(value = IMI_ADMIN, ofCentre = CENTRE_COORDINATOR, centreOf = Access.USER_ID)
     public UserStatus amendDetails(@PathVariable String userId, @Valid @RequestBody DetailsAmendment request) {
-        manage(userId);
         commands.sendAndWait(new AmendUserDetails(userId, request.name(), request.email(), request.reason()));
         return new UserStatus(userId, directory.findById(userId).map(UserAccount::active).orElse(false));
     }
@@ -170,31 +171,10 @@ public class UserController {
     /** A fresh activation link when the first one expired or was lost (IMI_ADMIN, or the user's coordinator). */
     @PostMapping("/api/users/{userId}/activation-email")
     @ResponseStatus(HttpStatus.ACCEPTED)
+    @Allow(value = IMI_ADMIN, ofCentre = CENTRE_COORDINATOR, centreOf = Access.USER_ID)
     public void resendActivation(@PathVariable String userId) {
-        manage(userId);
-        accounts.resendActivation(directory.findById(userId).orElseThrow());
-    }
-
-    /** Changing a user: IMI_ADMIN, or the coordinator of the user's centre. Decided on consistent data. */
-    private ActingUser manage(String userId) {
-        UserAccount target = directory.findById(userId).orElseThrow(() -> ApiProblem.notFound("No such user"));
-        return requireManagerOf(target.centreId(), false);
-    }
-
-    private ActingUser requireManagerOf(String centreId, boolean reading) {
-        if (centreId == null) {
-            return reading ? access.requireRole(Role.IMI_ADMIN, Role.AUDITOR) : imiAdminOrHidden();
-        }
-        return reading ? access.requireReadOf(centreId, Role.CENTRE_COORDINATOR)
-                : access.requireChangeOf(centreId, Role.CENTRE_COORDINATOR);
-    }
-
-    private ActingUser imiAdminOrHidden() {
-        ActingUser me = access.current();
-        if (me.centreId() != null) {
-            throw ApiProblem.notFound("No such user");
-        }
-        return access.requireRole(Role.IMI_ADMIN);
+        accounts.resendActivation(directory.findById(userId)
+                .orElseThrow(() -> ApiProblem.notFound("No such user")));
     }
 
     private static ResponseEntity<CreatedUser> created(UserAccounts.NewUser user) {

@@ -1,0 +1,35 @@
+package org.awardinghub.api.security;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.awardinghub.events.user.Role;
+
+/**
+ * Who may call an endpoint. Checked by {@link AccessInterceptor} before the request body is even read, so a
+ * caller who may not use an endpoint learns nothing from it, not even whether their input would be valid.
+ * Every API endpoint carries this or {@link Public}; one without either is refused.
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+public @interface Allow {
+
+    /** Roles allowed whatever the record's centre: IMI staff roles. */
+    Role[] value() default {};
+
+    /** Roles allowed to users of the record's centre. */
+    Role[] ofCentre() default {};
+
+    /** Every user of the record's centre, whatever their role. */
+    boolean anyOfCentre() default false;
+
+    /** The path variable naming the record whose centre decides: a centre ({@code centreId}) or a user. */
+    String centreOf() default "centreId";
+
+    /** The user named by the {@code userId} path variable, about themselves. */
+    boolean self() default false;
+
+    /** Every signed-in user (the endpoint narrows what each sees). */
+    boolean anyone() default false;
+}
