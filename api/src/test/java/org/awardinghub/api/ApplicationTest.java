@@ -54,6 +54,7 @@ public abstract class ApplicationTest {
         registry.add("awarding.bootstrap.admin-pin", () -> ADMIN_PIN);
         registry.add("awarding.bootstrap.admin-password", () -> ADMIN_PASSWORD);
         registry.add("awarding.security.bcrypt-cost", () -> "10");
+        registry.add("awarding.security.failed-sign-in-answer-time", () -> "150ms");
     }
 
     @LocalServerPort

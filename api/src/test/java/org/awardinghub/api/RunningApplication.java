@@ -22,6 +22,7 @@ public final class RunningApplication implements AutoCloseable {
         properties.put("awarding.bootstrap.admin-pin", ApplicationTest.ADMIN_PIN);
         properties.put("awarding.bootstrap.admin-password", ApplicationTest.ADMIN_PASSWORD);
         properties.put("awarding.security.bcrypt-cost", "10");
+        properties.put("awarding.security.failed-sign-in-answer-time", "150ms");
         properties.putAll(extra);
         // As command-line arguments: they outrank application.properties, as an operator's settings would.
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())

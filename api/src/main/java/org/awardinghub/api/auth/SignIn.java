@@ -71,6 +71,16 @@ public class SignIn {
      * a locked PIN (known or not) answers 429 until the lock ends.
      */
     public SignedIn signIn(String pin, String password) {
+        long started = System.nanoTime();
+        try {
+            return attemptSignIn(pin, password);
+        } catch (ApiProblem refused) {
+            answerNoSoonerThan(started + policy.failedSignInAnswerTime().toNanos());
+            throw refused;
+        }
+    }
+
+    private SignedIn attemptSignIn(String pin, String password) {
         if (throttle.lockedUntil(pin).isPresent()) {
             throw ApiProblem.tooManyAttempts("Too many failed sign-ins with this PIN; try again later");
         }
@@ -89,6 +99,17 @@ public class SignIn {
             failure.lockedUntil().ifPresent(until -> commands.sendAndWait(new RecordLockOut(a.userId(), until)));
         }));
         throw ApiProblem.unauthorized(NOT_RECOGNISED);
+    }
+
+    private static void answerNoSoonerThan(long deadline) {
+        long wait = deadline - System.nanoTime();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     public void signOut(ActingUser user, String token) {

@@ -25,7 +25,6 @@ import org.awardinghub.query.hub.ListAllHubRequests;
 import org.awardinghub.query.hub.HubRequestView;
 import org.awardinghub.query.hub.ListHubRequests;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -109,7 +108,9 @@ public class HubRequestController {
         ActingUser me = access.current();
         int number = commands.sendAndWait(
                 new ReplyToHubRequest(requestId, centreId, request.body(), me.isImiStaff(), me.userId()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(new PostedReply(requestId, number));
+        // Replies live inside their request: the new reply is found at the request's address.
+        return ResponseEntity.created(URI.create("/api/centres/" + centreId + "/requests/" + requestId))
+                .body(new PostedReply(requestId, number));
     }
 
     @PostMapping("/api/centres/{centreId}/requests/{requestId}/close")

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /** The single-use, expiring tokens of activation and password-reset links, stored only as hashes. */
@@ -48,6 +49,13 @@ public class OneTimeTokens {
         return jdbc.queryForList("SELECT user_id FROM one_time_token "
                         + "WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?",
                 String.class, SecretTokens.hash(token), purpose.name(), clock.millis()).stream().findFirst();
+    }
+
+    /** Used and expired links are kept a week for support questions ("my link did not work"), then deleted. */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    public void purgeOld() {
+        long weekAgo = clock.millis() - Duration.ofDays(7).toMillis();
+        jdbc.update("DELETE FROM one_time_token WHERE expires_at <= ?", weekAgo);
     }
 
     /** A new link replaces the old ones: earlier unused tokens of the same purpose stop working. */

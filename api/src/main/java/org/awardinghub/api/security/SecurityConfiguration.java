@@ -24,7 +24,7 @@ public class SecurityConfiguration {
 
     @Bean
     public SecurityFilterChain api(HttpSecurity http, SessionStore sessions, UserDirectory directory,
-                                   Problems problems) throws Exception {
+                                   Problems problems, SecurityPolicy policy) throws Exception {
         return http
                 .csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
@@ -36,7 +36,7 @@ public class SecurityConfiguration {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                                        + "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
+                                        + "script-src 'self'; frame-ancestors 'none'")))
                 .addFilterBefore(new BearerSessionFilter(sessions, directory), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/auth/login", "/api/auth/activate", "/api/auth/password-reset",
@@ -46,7 +46,8 @@ public class SecurityConfiguration {
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, failure) -> problems.write(response,
                                 ApiProblem.unauthorized("Sign in first: send Authorization: Bearer <token>; "
-                                        + "a session ends after 40 minutes without activity")))
+                                        + "a session ends after " + policy.sessionIdle().toMinutes()
+                                        + " minutes without activity")))
                         .accessDeniedHandler((request, response, failure) -> problems.write(response,
                                 ApiProblem.forbidden("Your role does not allow this"))))
                 .build();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,6 +64,14 @@ public class SessionStore {
 
     public void endAll(String userId) {
         jdbc.update("DELETE FROM user_session WHERE user_id = ?", userId);
+    }
+
+    /** Sessions nobody can use any more are deleted, whether or not their token is ever presented again. */
+    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
+    public void purgeExpired() {
+        long now = clock.millis();
+        jdbc.update("DELETE FROM user_session WHERE expires_at <= ? OR last_seen_at <= ?",
+                now, now - policy.sessionIdle().toMillis());
     }
 
     private Instant idleExpiry(Instant now, Instant absolute) {
