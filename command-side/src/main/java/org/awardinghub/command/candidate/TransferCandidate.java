@@ -1,0 +1,8 @@
+package org.awardinghub.command.candidate;
+
+import org.awardinghub.command.Reasoned;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record TransferCandidate(@TargetAggregateIdentifier String candidateId, String toCentreId, String reason)
+        implements Reasoned {
+}

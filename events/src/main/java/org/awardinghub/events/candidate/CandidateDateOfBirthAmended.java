@@ -1,0 +1,7 @@
+package org.awardinghub.events.candidate;
+
+import java.time.LocalDate;
+
+public record CandidateDateOfBirthAmended(String candidateId, String centreId, LocalDate oldDateOfBirth,
+                                          LocalDate dateOfBirth, String reason) {
+}

@@ -1,0 +1,5 @@
+package org.awardinghub.events.candidate;
+
+public enum CandidateStatus {
+    REGISTERED, WITHDRAWN, CERTIFICATED
+}
