@@ -27,7 +27,10 @@ class AccessMatrixTest extends ApplicationTest {
             Caller.INVIGILATOR, Caller.ASSESSOR, Caller.IQA);
     private static final Set<Caller> SIGNED_IN = EnumSet.complementOf(EnumSet.of(Caller.ANONYMOUS));
 
-    record Endpoint(String method, String path, Object body, Set<Caller> allowed) {
+    record Endpoint(String method, String path, Object body, Set<Caller> allowed, String contentType) {
+        Endpoint(String method, String path, Object body, Set<Caller> allowed) {
+            this(method, path, body, allowed, "application/json");
+        }
     }
 
     @Autowired
@@ -38,6 +41,7 @@ class AccessMatrixTest extends ApplicationTest {
     private String userA;
     private String imiStaffUser;
     private String requestA;
+    private String candidateA;
 
     @BeforeAll
     void callersAndRecords() {
@@ -59,6 +63,10 @@ class AccessMatrixTest extends ApplicationTest {
                 Map.of("kind", "REQUEST", "subject", "Slots", "body", "More slots please")).json().get("requestId").asText();
         awaitJson("/api/centres/" + centreA + "/requests/" + requestA, admin, json -> json.has("subject"));
         awaitJson("/api/users/" + userA, admin, json -> json.has("pin"));
+        candidateA = http.post("/api/centres/" + centreA + "/candidates", admin, Map.of("firstName", "Matrix",
+                "lastName", "Candidate", "dateOfBirth", "2001-01-01", "qualificationCode", "LV2-MAINT"))
+                .json().get("candidateId").asText();
+        awaitJson("/api/candidates/" + candidateA, admin, json -> json.has("registrationNumber"));
         awaitJson("/api/users/" + imiStaffUser, admin, json -> json.has("pin"));
     }
 
@@ -69,6 +77,8 @@ class AccessMatrixTest extends ApplicationTest {
         Set<Caller> readUsersOfA = EnumSet.of(Caller.IMI_ADMIN, Caller.AUDITOR, Caller.COORDINATOR);
         Set<Caller> actOnA = union(imiAdmin, CENTRE_A);
         Set<Caller> readA = union(imiStaff, CENTRE_A);
+        Set<Caller> registrarsOfA = EnumSet.of(Caller.IMI_ADMIN, Caller.COORDINATOR, Caller.CENTRE_ADMIN);
+        String candidate = "/api/candidates/" + candidateA;
         String centre = "/api/centres/" + centreA;
         String request = centre + "/requests/" + requestA;
         Map<String, Object> reason = Map.of("reason", "access check");
@@ -118,6 +128,21 @@ class AccessMatrixTest extends ApplicationTest {
                 new Endpoint("GET", request, null, readA),
                 new Endpoint("POST", request + "/replies", Map.of("body", "b"), actOnA),
                 new Endpoint("POST", request + "/close", reason, actOnA),
+                new Endpoint("POST", centre + "/candidates", Map.of("firstName", "New", "lastName", "Person",
+                        "dateOfBirth", "2002-02-02", "qualificationCode", "LV2-MAINT"), registrarsOfA),
+                new Endpoint("POST", centre + "/candidates/bulk",
+                        "firstName,lastName,dateOfBirth,uln,qualificationCode,startDate\nA,B,2002-02-02,,LV2-MAINT,\n",
+                        registrarsOfA, "text/csv"),
+                new Endpoint("GET", centre + "/candidates?q=matrix", null, readA),
+                new Endpoint("GET", "/api/candidates?q=matrix", null, imiStaff),
+                new Endpoint("GET", candidate, null, readA),
+                new Endpoint("GET", candidate + "/history", null, readA),
+                new Endpoint("POST", candidate + "/amendments", Map.of("field", "LAST_NAME", "value", "Other",
+                        "reason", "r"), registrarsOfA),
+                new Endpoint("POST", candidate + "/transfer", Map.of("toCentreId", centreA, "reason", "r"),
+                        EnumSet.of(Caller.IMI_ADMIN, Caller.COORDINATOR)),
+                new Endpoint("POST", candidate + "/withdraw", reason, registrarsOfA),
+                new Endpoint("POST", candidate + "/reinstate", reason, registrarsOfA),
                 new Endpoint("GET", "/api/qualifications", null, SIGNED_IN),
                 new Endpoint("GET", "/api/qualifications/LV2-MAINT", null, SIGNED_IN),
                 new Endpoint("POST", "/api/qualifications", qualification("ZZ-" + unique().toUpperCase()), imiAdmin),
@@ -138,7 +163,7 @@ class AccessMatrixTest extends ApplicationTest {
                 // Refused before the body is even read: an invalid body tells them nothing either.
                 var withInvalidBody = endpoint.method().equals("GET") ? response
                         : call(new Endpoint(endpoint.method(), endpoint.path(), Map.of("unexpected", true),
-                                endpoint.allowed()), tokens.get(caller));
+                                endpoint.allowed(), endpoint.contentType()), tokens.get(caller));
                 // A centre user reaching for another centre's record, or for IMI staff, where some centre users
                 // may act on their own centre's, must not even learn that the record exists.
                 boolean acrossCentres = (caller == Caller.OTHER_COORDINATOR
@@ -177,7 +202,11 @@ class AccessMatrixTest extends ApplicationTest {
     private HttpClientForTests.Response call(Endpoint endpoint, String token) {
         return switch (endpoint.method()) {
             case "GET" -> http.get(endpoint.path(), token);
-            case "POST" -> http.post(endpoint.path(), token, endpoint.body());
+            case "POST" -> endpoint.body() instanceof String text
+                    ? http.postRaw(endpoint.path(), token, endpoint.contentType(), text)
+                    : endpoint.contentType().equals("application/json")
+                    ? http.post(endpoint.path(), token, endpoint.body())
+                    : http.postRaw(endpoint.path(), token, endpoint.contentType(), "not,a,file");
             case "PUT" -> http.put(endpoint.path(), token, endpoint.body());
             default -> throw new IllegalArgumentException(endpoint.method());
         };

@@ -46,6 +46,10 @@ import org.awardinghub.query.catalogue.QualificationProjection;
 import org.awardinghub.query.hub.CentreProjection;
 import org.awardinghub.query.hub.HubRequestProjection;
 import org.awardinghub.query.hub.UserProjection;
+import org.awardinghub.query.portal.CandidateHistories;
+import org.awardinghub.query.portal.CandidateHistoryProjection;
+import org.awardinghub.query.portal.CandidateProjection;
+import org.awardinghub.query.portal.MemoryCandidateSearchIndex;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -77,7 +81,12 @@ class ExactlyOnceTest {
                 Arguments.of(Named.of("hub requests", new Case(HubRequestProjection::new,
                         HubRequestProjection.COLLECTION, hubRequestHistory()))),
                 Arguments.of(Named.of("qualifications", new Case(QualificationProjection::new,
-                        QualificationProjection.COLLECTION, qualificationHistory()))));
+                        QualificationProjection.COLLECTION, qualificationHistory()))),
+                Arguments.of(Named.of("candidates", new Case(
+                        database -> new CandidateProjection(database, new MemoryCandidateSearchIndex()),
+                        CandidateProjection.COLLECTION, CandidateHistories.everyEvent()))),
+                Arguments.of(Named.of("candidate histories", new Case(CandidateHistoryProjection::new,
+                        CandidateHistoryProjection.COLLECTION, CandidateHistories.everyEvent()))));
     }
 
     @ParameterizedTest

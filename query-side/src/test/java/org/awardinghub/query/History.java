@@ -16,12 +16,16 @@ import org.axonframework.messaging.MetaData;
  */
 public final class History {
 
-    /** One stored event. */
-    public record Recorded(String aggregateId, long sequence, Instant at, Object payload) {
+    /** One stored event, with the metadata the command that caused it carried. */
+    public record Recorded(String aggregateId, long sequence, Instant at, Object payload, Map<String, ?> metaData) {
+
+        public Recorded(String aggregateId, long sequence, Instant at, Object payload) {
+            this(aggregateId, sequence, at, payload, Map.of());
+        }
 
         public DomainEventMessage<?> asMessage() {
             return new GenericDomainEventMessage<>("Aggregate", aggregateId, sequence, payload,
-                    MetaData.emptyInstance(), UUID.randomUUID().toString(), at);
+                    MetaData.from(metaData), UUID.randomUUID().toString(), at);
         }
     }
 
@@ -34,9 +38,13 @@ public final class History {
     }
 
     public History then(String aggregateId, Object payload) {
+        return then(aggregateId, payload, Map.of());
+    }
+
+    public History then(String aggregateId, Object payload, Map<String, ?> metaData) {
         long sequence = nextSequence.merge(aggregateId, 1L, Long::sum) - 1;
         clock = clock.plusSeconds(60);
-        events.add(new Recorded(aggregateId, sequence, clock, payload));
+        events.add(new Recorded(aggregateId, sequence, clock, payload, metaData));
         return this;
     }
 

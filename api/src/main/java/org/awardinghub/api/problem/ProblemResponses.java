@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.awardinghub.command.InvalidCommand;
 import org.awardinghub.command.RuleViolation;
 import org.awardinghub.command.UnknownRecord;
+import org.awardinghub.command.candidate.DuplicateCandidate;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -47,13 +48,23 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidCommand.class)
     ResponseEntity<ProblemDetail> invalidCommand(InvalidCommand e) {
-        return respond(HttpStatus.BAD_REQUEST, "Invalid input", e.field() + " " + e.getMessage(),
+        return respond(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage(),
                 List.of(new ApiProblem.FieldError(e.field(), e.getMessage())));
     }
 
     @ExceptionHandler(RuleViolation.class)
     ResponseEntity<ProblemDetail> ruleViolation(RuleViolation e) {
         return respond(HttpStatus.CONFLICT, "Not allowed in the current state", e.getMessage(), List.of());
+    }
+
+    /** Names the existing registration, so the centre can check it before confirming another. */
+    @ExceptionHandler(DuplicateCandidate.class)
+    ResponseEntity<ProblemDetail> duplicateCandidate(DuplicateCandidate e) {
+        ResponseEntity<ProblemDetail> response = respond(HttpStatus.CONFLICT, "Possible duplicate registration",
+                e.getMessage(), List.of());
+        response.getBody().setProperty("existingCandidateId", e.existingCandidateId());
+        response.getBody().setProperty("existingRegistrationNumber", e.existingRegistrationNumber());
+        return response;
     }
 
     @ExceptionHandler({UnknownRecord.class, AggregateNotFoundException.class})
@@ -111,6 +122,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     private ResponseEntity<ProblemDetail> translate(RuntimeException e) {
         if (e instanceof InvalidCommand invalid) {
             return invalidCommand(invalid);
+        }
+        if (e instanceof DuplicateCandidate duplicate) {
+            return duplicateCandidate(duplicate);
         }
         if (e instanceof RuleViolation violation) {
             return ruleViolation(violation);

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.awardinghub.api.audit.CurrentActor;
 import org.awardinghub.api.problem.ApiProblem;
+import org.awardinghub.command.candidate.CandidateDirectory;
+import org.awardinghub.command.candidate.CandidateEntry;
 import org.awardinghub.command.user.UserAccount;
 import org.awardinghub.command.user.UserDirectory;
 import org.springframework.stereotype.Component;
@@ -19,11 +21,14 @@ public class Access {
 
     public static final String CENTRE_ID = "centreId";
     public static final String USER_ID = "userId";
+    public static final String CANDIDATE_ID = "candidateId";
 
     private final UserDirectory directory;
+    private final CandidateDirectory candidates;
 
-    public Access(UserDirectory directory) {
+    public Access(UserDirectory directory, CandidateDirectory candidates) {
         this.directory = directory;
+        this.candidates = candidates;
     }
 
     /** The signed-in user of this request. */
@@ -62,6 +67,7 @@ public class Access {
             case CENTRE_ID -> Optional.of(value);
             // IMI staff belong to no centre: to a centre user they are as unknown as a made-up id
             case USER_ID -> directory.findById(value).map(UserAccount::centreId);
+            case CANDIDATE_ID -> candidates.find(value).map(CandidateEntry::centreId);
             default -> throw new IllegalStateException("@Allow cannot find a centre through " + variable);
         };
     }

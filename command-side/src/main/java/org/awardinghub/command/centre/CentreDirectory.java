@@ -1,23 +1,32 @@
 package org.awardinghub.command.centre;
 
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import org.awardinghub.command.CommandLookups;
 import org.awardinghub.command.RuleViolation;
 import org.awardinghub.command.UnknownRecord;
+import org.awardinghub.command.centre.RegistrationRefusal.Kind;
 import org.awardinghub.events.centre.CentreApplied;
 import org.awardinghub.events.centre.CentreApproved;
+import org.awardinghub.events.centre.CentreQualificationApproved;
+import org.awardinghub.events.centre.CentreQualificationRemoved;
 import org.awardinghub.events.centre.CentreReinstated;
+import org.awardinghub.events.centre.CentreSanctionImposed;
+import org.awardinghub.events.centre.CentreSanctionLifted;
 import org.awardinghub.events.centre.CentreStatus;
 import org.awardinghub.events.centre.CentreSuspended;
 import org.awardinghub.events.centre.CentreWithdrawn;
+import org.awardinghub.events.centre.Sanction;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Which centres exist, their status and the centre numbers issued: what other aggregates (users, hub requests)
- * must know about a centre, kept in the same transaction as the centre's events.
+ * Which centres exist, their status, the centre numbers issued, the qualifications each is approved for and the
+ * sanctions in force: what other aggregates (users, hub requests, candidates) must know about a centre, kept in
+ * the same transaction as the centre's events.
  */
 @Component
 @ProcessingGroup(CommandLookups.PROCESSING_GROUP)
@@ -41,6 +50,32 @@ public class CentreDirectory {
     public void on(CentreApproved event) {
         jdbc.update("UPDATE centre_directory SET centre_number = ?, status = ? WHERE centre_id = ?",
                 event.centreNumber(), CentreStatus.APPROVED.name(), event.centreId());
+        for (String code : event.qualificationCodes()) {
+            approveQualification(event.centreId(), code);
+        }
+    }
+
+    @EventHandler
+    public void on(CentreQualificationApproved event) {
+        approveQualification(event.centreId(), event.qualificationCode());
+    }
+
+    @EventHandler
+    public void on(CentreQualificationRemoved event) {
+        jdbc.update("DELETE FROM centre_qualification WHERE centre_id = ? AND qualification_code = ?",
+                event.centreId(), event.qualificationCode());
+    }
+
+    @EventHandler
+    public void on(CentreSanctionImposed event) {
+        jdbc.update("UPDATE centre_directory SET " + sanctionColumn(event.sanction()) + " = ? WHERE centre_id = ?",
+                true, event.centreId());
+    }
+
+    @EventHandler
+    public void on(CentreSanctionLifted event) {
+        jdbc.update("UPDATE centre_directory SET " + sanctionColumn(event.sanction()) + " = ? WHERE centre_id = ?",
+                false, event.centreId());
     }
 
     @EventHandler
@@ -77,6 +112,62 @@ public class CentreDirectory {
     }
 
     /**
+     * Why the centre may not take a candidate on the qualification, or empty when it may. The one statement of
+     * the rule: a centre registers (and receives transfers) only when it is APPROVED, under no REGISTRATIONS
+     * sanction, and approved for the qualification. One single-row read.
+     */
+    public Optional<RegistrationRefusal> registrationRefusal(String centreId, String qualificationCode) {
+        Optional<Standing> found = jdbc.query("SELECT c.centre_number, c.status, c.registrations_sanctioned,"
+                        + " q.qualification_code FROM centre_directory c LEFT JOIN centre_qualification q"
+                        + " ON q.centre_id = c.centre_id AND q.qualification_code = ? WHERE c.centre_id = ?",
+                (row, n) -> new Standing(row.getString(1), CentreStatus.valueOf(row.getString(2)),
+                        row.getBoolean(3), row.getString(4) != null),
+                qualificationCode, centreId).stream().findFirst();
+        if (found.isEmpty()) {
+            return Optional.of(new RegistrationRefusal(Kind.UNKNOWN_CENTRE, "No centre " + centreId));
+        }
+        Standing centre = found.get();
+        String named = "Centre " + (centre.number() == null ? centreId : centre.number());
+        if (centre.status() != CentreStatus.APPROVED) {
+            return Optional.of(new RegistrationRefusal(Kind.CENTRE_NOT_APPROVED,
+                    named + " is " + centre.status() + "; only an APPROVED centre can register candidates"));
+        }
+        if (centre.registrationsSanctioned()) {
+            return Optional.of(new RegistrationRefusal(Kind.REGISTRATIONS_SANCTIONED,
+                    named + " is under a REGISTRATIONS sanction; it cannot register candidates until it is"
+                            + " lifted"));
+        }
+        if (!centre.approvedForQualification()) {
+            return Optional.of(new RegistrationRefusal(Kind.QUALIFICATION_NOT_APPROVED,
+                    named + " is not approved for qualification " + qualificationCode));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the centre is approved for the qualification now, whatever its status. */
+    public boolean approvedFor(String centreId, String qualificationCode) {
+        Integer rows = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM centre_qualification WHERE centre_id = ? AND qualification_code = ?",
+                Integer.class, centreId, qualificationCode);
+        return rows != null && rows > 0;
+    }
+
+    /** The sanctions in force on the centre; empty also for an unknown centre. */
+    public Set<Sanction> sanctionsOn(String centreId) {
+        Set<Sanction> sanctions = EnumSet.noneOf(Sanction.class);
+        jdbc.query("SELECT registrations_sanctioned, certification_sanctioned FROM centre_directory"
+                + " WHERE centre_id = ?", row -> {
+                    if (row.getBoolean(1)) {
+                        sanctions.add(Sanction.REGISTRATIONS);
+                    }
+                    if (row.getBoolean(2)) {
+                        sanctions.add(Sanction.CERTIFICATION);
+                    }
+                }, centreId);
+        return sanctions;
+    }
+
+    /**
      * The number after the highest issued. Two approvals in flight may read the same highest number; the
      * UNIQUE constraint on centre_number then refuses the second transaction, which can simply be retried.
      */
@@ -88,5 +179,22 @@ public class CentreDirectory {
 
     private void changeStatus(String centreId, CentreStatus status) {
         jdbc.update("UPDATE centre_directory SET status = ? WHERE centre_id = ?", status.name(), centreId);
+    }
+
+    private void approveQualification(String centreId, String qualificationCode) {
+        jdbc.update("INSERT INTO centre_qualification (centre_id, qualification_code) VALUES (?, ?)",
+                centreId, qualificationCode);
+    }
+
+    private static String sanctionColumn(Sanction sanction) {
+        return switch (sanction) {
+            case REGISTRATIONS -> "registrations_sanctioned";
+            case CERTIFICATION -> "certification_sanctioned";
+        };
+    }
+
+    /** What the registration rule needs to know about a centre, read in one statement. */
+    private record Standing(String number, CentreStatus status, boolean registrationsSanctioned,
+                            boolean approvedForQualification) {
     }
 }

@@ -4,15 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Set;
 import org.awardinghub.command.LookupDatabase;
 import org.awardinghub.command.RuleViolation;
 import org.awardinghub.command.UnknownRecord;
+import org.awardinghub.command.centre.RegistrationRefusal.Kind;
 import org.awardinghub.events.centre.CentreApplied;
 import org.awardinghub.events.centre.CentreApproved;
+import org.awardinghub.events.centre.CentreQualificationApproved;
+import org.awardinghub.events.centre.CentreQualificationRemoved;
 import org.awardinghub.events.centre.CentreReinstated;
+import org.awardinghub.events.centre.CentreSanctionImposed;
+import org.awardinghub.events.centre.CentreSanctionLifted;
 import org.awardinghub.events.centre.CentreStatus;
 import org.awardinghub.events.centre.CentreSuspended;
 import org.awardinghub.events.centre.CentreWithdrawn;
+import org.awardinghub.events.centre.Sanction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -138,5 +145,117 @@ class CentreDirectoryTest {
     void givenAppliedCentre_whenRequiredNotWithdrawn_thenItsStatus() {
         apply("centre-1");
         assertThat(directory.requireNotWithdrawn("centre-1", "no.")).isEqualTo(CentreStatus.APPLIED);
+    }
+
+    @Test
+    void givenCentreApproved_whenAskedForItsQualifications_thenThoseItWasApprovedFor() {
+        apply("centre-1");
+        directory.on(new CentreApproved("centre-1", "100001", List.of("MVR-L2", "MVR-L3"), false));
+        assertThat(directory.approvedFor("centre-1", "MVR-L2")).isTrue();
+        assertThat(directory.approvedFor("centre-1", "MVR-L3")).isTrue();
+        assertThat(directory.approvedFor("centre-1", "HEV-L3")).isFalse();
+        assertThat(directory.approvedFor("centre-2", "MVR-L2")).isFalse();
+    }
+
+    @Test
+    void givenQualificationApprovedAndAnotherRemoved_whenAsked_thenTheApprovalsFollow() {
+        apply("centre-1");
+        approve("centre-1", "100001");
+        directory.on(new CentreQualificationApproved("centre-1", "HEV-L3", "New workshop"));
+        directory.on(new CentreQualificationRemoved("centre-1", "MVR-L2", "Assessor left"));
+        assertThat(directory.approvedFor("centre-1", "HEV-L3")).isTrue();
+        assertThat(directory.approvedFor("centre-1", "MVR-L2")).isFalse();
+    }
+
+    @Test
+    void givenSanctionsImposedAndLifted_whenAsked_thenTheSanctionsInForce() {
+        apply("centre-1");
+        approve("centre-1", "100001");
+        assertThat(directory.sanctionsOn("centre-1")).isEmpty();
+        directory.on(new CentreSanctionImposed("centre-1", Sanction.REGISTRATIONS, "Audit"));
+        directory.on(new CentreSanctionImposed("centre-1", Sanction.CERTIFICATION, "Audit"));
+        assertThat(directory.sanctionsOn("centre-1")).isEqualTo(Set.of(Sanction.REGISTRATIONS, Sanction.CERTIFICATION));
+        directory.on(new CentreSanctionLifted("centre-1", Sanction.REGISTRATIONS, "Resolved"));
+        assertThat(directory.sanctionsOn("centre-1")).isEqualTo(Set.of(Sanction.CERTIFICATION));
+        assertThat(directory.sanctionsOn("centre-9")).isEmpty();
+    }
+
+    @Test
+    void givenApprovedUnsanctionedCentre_whenAskedToRegisterOnItsQualification_thenNoRefusal() {
+        apply("centre-1");
+        approve("centre-1", "100001");
+        assertThat(directory.registrationRefusal("centre-1", "MVR-L2")).isEmpty();
+    }
+
+    @Test
+    void givenNoCentre_whenAskedToRegister_thenRefusedAsUnknown() {
+        RegistrationRefusal refusal = directory.registrationRefusal("centre-9", "MVR-L2").orElseThrow();
+        assertThat(refusal.kind()).isEqualTo(Kind.UNKNOWN_CENTRE);
+        assertThat(refusal.exception()).isInstanceOf(UnknownRecord.class).hasMessage("No centre centre-9");
+    }
+
+    @Test
+    void givenAppliedCentre_whenAskedToRegister_thenRefusedNamingItsStatus() {
+        apply("centre-1");
+        RegistrationRefusal refusal = directory.registrationRefusal("centre-1", "MVR-L2").orElseThrow();
+        assertThat(refusal.kind()).isEqualTo(Kind.CENTRE_NOT_APPROVED);
+        assertThat(refusal.exception()).isInstanceOf(RuleViolation.class)
+                .hasMessage("Centre centre-1 is APPLIED; only an APPROVED centre can register candidates");
+    }
+
+    @Test
+    void givenSuspendedOrWithdrawnCentre_whenAskedToRegister_thenRefusedNamingItsStatusAndNumber() {
+        apply("centre-1");
+        approve("centre-1", "100001");
+        directory.on(new CentreSuspended("centre-1", "Review"));
+        assertThat(directory.registrationRefusal("centre-1", "MVR-L2")).get()
+                .extracting(RegistrationRefusal::message)
+                .isEqualTo("Centre 100001 is SUSPENDED; only an APPROVED centre can register candidates");
+        directory.on(new CentreWithdrawn("centre-1", "Closed"));
+        assertThat(directory.registrationRefusal("centre-1", "MVR-L2")).get()
+                .extracting(RegistrationRefusal::kind).isEqualTo(Kind.CENTRE_NOT_APPROVED);
+        assertThat(directory.registrationRefusal("centre-1", "MVR-L2").orElseThrow().message()).contains("WITHDRAWN");
+    }
+
+    @Test
+    void givenRegistrationsSanction_whenAskedToRegister_thenRefusedUntilLifted() {
+        apply("centre-1");
+        approve("centre-1", "100001");
+        directory.on(new CentreSanctionImposed("centre-1", Sanction.REGISTRATIONS, "Audit"));
+        RegistrationRefusal refusal = directory.registrationRefusal("centre-1", "MVR-L2").orElseThrow();
+        assertThat(refusal.kind()).isEqualTo(Kind.REGISTRATIONS_SANCTIONED);
+        assertThat(refusal.exception()).isInstanceOf(RuleViolation.class).hasMessageContaining("REGISTRATIONS");
+        directory.on(new CentreSanctionLifted("centre-1", Sanction.REGISTRATIONS, "Resolved"));
+        assertThat(directory.registrationRefusal("centre-1", "MVR-L2")).isEmpty();
+    }
+
+    @Test
+    void givenCertificationSanction_whenAskedToRegister_thenNoRefusal() {
+        apply("centre-1");
+        approve("centre-1", "100001");
+        directory.on(new CentreSanctionImposed("centre-1", Sanction.CERTIFICATION, "Audit"));
+        assertThat(directory.registrationRefusal("centre-1", "MVR-L2")).isEmpty();
+    }
+
+    @Test
+    void givenQualificationNotApprovedOrRemoved_whenAskedToRegisterOnIt_thenRefusedNamingIt() {
+        apply("centre-1");
+        approve("centre-1", "100001");
+        assertThat(directory.registrationRefusal("centre-1", "HEV-L3")).get()
+                .isEqualTo(new RegistrationRefusal(Kind.QUALIFICATION_NOT_APPROVED,
+                        "Centre 100001 is not approved for qualification HEV-L3"));
+        directory.on(new CentreQualificationRemoved("centre-1", "MVR-L2", "Assessor left"));
+        assertThat(directory.registrationRefusal("centre-1", "MVR-L2")).get()
+                .extracting(RegistrationRefusal::kind).isEqualTo(Kind.QUALIFICATION_NOT_APPROVED);
+    }
+
+    @Test
+    void givenQualificationApprovedForAnotherCentre_whenAskedToRegisterOnIt_thenRefused() {
+        apply("centre-1");
+        approve("centre-1", "100001");
+        apply("centre-2");
+        directory.on(new CentreApproved("centre-2", "100002", List.of("HEV-L3"), false));
+        assertThat(directory.registrationRefusal("centre-1", "HEV-L3")).isPresent();
+        assertThat(directory.registrationRefusal("centre-2", "HEV-L3")).isEmpty();
     }
 }

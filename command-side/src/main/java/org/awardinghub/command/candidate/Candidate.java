@@ -1,0 +1,235 @@
+package org.awardinghub.command.candidate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+import org.awardinghub.command.InvalidCommand;
+import org.awardinghub.command.Reason;
+import org.awardinghub.command.RuleViolation;
+import org.awardinghub.command.Text;
+import org.awardinghub.command.centre.CentreDirectory;
+import org.awardinghub.command.centre.RegistrationRefusal;
+import org.awardinghub.command.qualification.CatalogueCode;
+import org.awardinghub.events.candidate.CandidateDateOfBirthAmended;
+import org.awardinghub.events.candidate.CandidateNameAmended;
+import org.awardinghub.events.candidate.CandidateQualificationAmended;
+import org.awardinghub.events.candidate.CandidateRegistered;
+import org.awardinghub.events.candidate.CandidateReinstated;
+import org.awardinghub.events.candidate.CandidateStatus;
+import org.awardinghub.events.candidate.CandidateTransferred;
+import org.awardinghub.events.candidate.CandidateUlnAmended;
+import org.awardinghub.events.candidate.CandidateWithdrawn;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * A learner registered by a centre on a qualification, with a registration number: amended, transferred to
+ * another centre, withdrawn and reinstated, each with a reason. A certificated candidate is changed only by IMI.
+ */
+@Aggregate
+public class Candidate {
+
+    @AggregateIdentifier
+    private String candidateId;
+    private String centreId;
+    private String firstName;
+    private String lastName;
+    private LocalDate dateOfBirth;
+    private String uln;
+    private String qualificationCode;
+    private LocalDate startDate;
+    private LocalDate registeredOn;
+    private CandidateStatus status;
+
+    /** For Axon: rebuilds the candidate from events, and is the blank instance the creation handler starts from. */
+    protected Candidate() {
+    }
+
+    /**
+     * Answers the registration. A method with an ALWAYS creation policy, not a constructor, because Axon answers
+     * a constructor handler with the aggregate id, and a method handler with what it returns.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public Registration handle(RegisterCandidate command, CentreDirectory centres, CandidateDirectory candidates,
+                               RegistrationNumbers numbers, RegistrationPolicy policy) {
+        String id = Text.identifier("candidateId", command.candidateId());
+        String centre = Text.identifier("centreId", command.centreId());
+        RegistrationDetails details = RegistrationDetails.checked(command);
+        Optional<RegistrationRefusal> refusal = centres.registrationRefusal(centre, details.qualificationCode());
+        if (refusal.isPresent()) {
+            // the qualification is a value the centre chose (400, naming the field); its standing is not (404, 409)
+            throw refusal.get().kind() == RegistrationRefusal.Kind.QUALIFICATION_NOT_APPROVED
+                    ? new InvalidCommand("qualificationCode", refusal.get().message())
+                    : refusal.get().exception();
+        }
+        Optional<CandidateEntry> duplicate = candidates.duplicateOf(centre, details.firstName(), details.lastName(),
+                details.dateOfBirth(), details.qualificationCode());
+        if (duplicate.isPresent() && !command.confirmDuplicate()) {
+            throw new DuplicateCandidate(duplicate.get().candidateId(), duplicate.get().registrationNumber());
+        }
+        boolean late = policy.isLate(details.startDate(), details.registeredOn());
+        String registrationNumber = numbers.issue();
+        apply(new CandidateRegistered(id, centre, registrationNumber, details.firstName(), details.lastName(),
+                details.dateOfBirth(), Uln.valueOf(details.uln()), details.qualificationCode(), details.startDate(),
+                details.registeredOn(), late, duplicate.isPresent()));
+        return new Registration(id, registrationNumber, late);
+    }
+
+    /**
+     * One field at a time; nothing is recorded when the value is unchanged. Duplicates are not looked for: a
+     * centre correcting a record must not be blocked by it, and the directory's duplicate key follows the event.
+     */
+    @CommandHandler
+    public void handle(AmendCandidate command, CentreDirectory centres) {
+        if (status == CandidateStatus.WITHDRAWN) {
+            throw new RuleViolation("Candidate is WITHDRAWN; reinstate them before amending");
+        }
+        if (status == CandidateStatus.CERTIFICATED && !command.byImi()) {
+            throw new RuleViolation("Candidate is CERTIFICATED; only IMI can amend a certificated candidate");
+        }
+        if (command.field() == null) {
+            throw new InvalidCommand("field",
+                    "a field (FIRST_NAME, LAST_NAME, DATE_OF_BIRTH, ULN or QUALIFICATION) is required");
+        }
+        String reason = Reason.of(command);
+        switch (command.field()) {
+            case FIRST_NAME -> amendName(CandidateName.checked("value", command.value()), lastName, reason);
+            case LAST_NAME -> amendName(firstName, CandidateName.checked("value", command.value()), reason);
+            case DATE_OF_BIRTH -> amendDateOfBirth(command.value(), reason);
+            case ULN -> amendUln(Uln.valueOf(Uln.optional("value", command.value())), reason);
+            case QUALIFICATION -> amendQualification(command.value(), centres, reason);
+        }
+    }
+
+    /** From a REGISTERED candidate's centre to another that may register them on their qualification. */
+    @CommandHandler
+    public void handle(TransferCandidate command, CentreDirectory centres) {
+        if (status != CandidateStatus.REGISTERED) {
+            throw new RuleViolation("Candidate is " + status + "; only a REGISTERED candidate can be transferred");
+        }
+        String toCentreId = Text.identifier("toCentreId", command.toCentreId());
+        String reason = Reason.of(command);
+        if (toCentreId.equals(centreId)) {
+            throw new RuleViolation("Candidate is already at centre " + toCentreId);
+        }
+        Optional<RegistrationRefusal> refusal = centres.registrationRefusal(toCentreId, qualificationCode);
+        if (refusal.isPresent()) {
+            throw refusal.get().exception();
+        }
+        apply(new CandidateTransferred(candidateId, centreId, toCentreId, reason));
+    }
+
+    @CommandHandler
+    public void handle(WithdrawCandidate command) {
+        if (status == CandidateStatus.WITHDRAWN) {
+            throw new RuleViolation("Candidate is already WITHDRAWN");
+        }
+        if (status == CandidateStatus.CERTIFICATED && !command.byImi()) {
+            throw new RuleViolation("Candidate is CERTIFICATED; a certificated candidate can only be withdrawn by IMI");
+        }
+        apply(new CandidateWithdrawn(candidateId, centreId, Reason.of(command)));
+    }
+
+    @CommandHandler
+    public void handle(ReinstateCandidate command) {
+        if (status != CandidateStatus.WITHDRAWN) {
+            throw new RuleViolation("Candidate is " + status + "; only a WITHDRAWN candidate can be reinstated");
+        }
+        apply(new CandidateReinstated(candidateId, centreId, Reason.of(command)));
+    }
+
+    @EventSourcingHandler
+    void on(CandidateRegistered event) {
+        candidateId = event.candidateId();
+        centreId = event.centreId();
+        firstName = event.firstName();
+        lastName = event.lastName();
+        dateOfBirth = event.dateOfBirth();
+        uln = event.uln();
+        qualificationCode = event.qualificationCode();
+        startDate = event.startDate();
+        registeredOn = event.registeredOn();
+        status = CandidateStatus.REGISTERED;
+    }
+
+    @EventSourcingHandler
+    void on(CandidateNameAmended event) {
+        firstName = event.firstName();
+        lastName = event.lastName();
+    }
+
+    @EventSourcingHandler
+    void on(CandidateDateOfBirthAmended event) {
+        dateOfBirth = event.dateOfBirth();
+    }
+
+    @EventSourcingHandler
+    void on(CandidateUlnAmended event) {
+        uln = event.uln();
+    }
+
+    @EventSourcingHandler
+    void on(CandidateQualificationAmended event) {
+        qualificationCode = event.qualificationCode();
+    }
+
+    @EventSourcingHandler
+    void on(CandidateTransferred event) {
+        centreId = event.toCentreId();
+    }
+
+    @EventSourcingHandler
+    void on(CandidateWithdrawn event) {
+        status = CandidateStatus.WITHDRAWN;
+    }
+
+    /** Back to REGISTERED, also after IMI withdrew a certificated candidate: the certificate does not return. */
+    @EventSourcingHandler
+    void on(CandidateReinstated event) {
+        status = CandidateStatus.REGISTERED;
+    }
+
+    private void amendName(String amendedFirstName, String amendedLastName, String reason) {
+        if (amendedFirstName.equals(firstName) && amendedLastName.equals(lastName)) {
+            return; // unchanged: nothing to record
+        }
+        apply(new CandidateNameAmended(candidateId, centreId, firstName, lastName, amendedFirstName,
+                amendedLastName, reason));
+    }
+
+    /** The rules of registration, judged against the original registration date and the start date. */
+    private void amendDateOfBirth(String value, String reason) {
+        LocalDate amended = RegistrationDates.dateOfBirth("value", RegistrationDates.parse("value", value),
+                registeredOn, startDate);
+        if (amended.equals(dateOfBirth)) {
+            return; // unchanged: nothing to record
+        }
+        apply(new CandidateDateOfBirthAmended(candidateId, centreId, dateOfBirth, amended, reason));
+    }
+
+    private void amendUln(String amended, String reason) {
+        if (Objects.equals(amended, uln)) {
+            return; // unchanged: nothing to record
+        }
+        apply(new CandidateUlnAmended(candidateId, centreId, uln, amended, reason));
+    }
+
+    /** To another qualification the candidate's current centre is approved for. */
+    private void amendQualification(String value, CentreDirectory centres, String reason) {
+        String amended = Text.required("value", value, CatalogueCode.MAX_LENGTH);
+        if (amended.equals(qualificationCode)) {
+            return; // unchanged: nothing to record
+        }
+        if (!centres.approvedFor(centreId, amended)) {
+            throw new InvalidCommand("value", "the candidate's centre is not approved for qualification " + amended);
+        }
+        apply(new CandidateQualificationAmended(candidateId, centreId, qualificationCode, amended, reason));
+    }
+}

@@ -1,0 +1,157 @@
+package org.awardinghub.command.candidate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import org.awardinghub.command.LookupDatabase;
+import org.awardinghub.events.candidate.CandidateDateOfBirthAmended;
+import org.awardinghub.events.candidate.CandidateNameAmended;
+import org.awardinghub.events.candidate.CandidateQualificationAmended;
+import org.awardinghub.events.candidate.CandidateRegistered;
+import org.awardinghub.events.candidate.CandidateReinstated;
+import org.awardinghub.events.candidate.CandidateStatus;
+import org.awardinghub.events.candidate.CandidateTransferred;
+import org.awardinghub.events.candidate.CandidateWithdrawn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+
+class CandidateDirectoryTest {
+
+    static final String CENTRE = "centre-1";
+    static final String OTHER_CENTRE = "centre-2";
+    static final LocalDate BORN = LocalDate.parse("2005-04-17");
+    static final CandidateRegistered ZOE = new CandidateRegistered("candidate-1", CENTRE, "7KQ3MZ9B",
+            "Zoë", "O'Brien-Łukasiewicz", BORN, "1234567899", "MVR-L2", LocalDate.parse("2026-09-01"),
+            LocalDate.parse("2026-11-26"), false, false);
+    static final CandidateEntry ZOE_ENTRY = new CandidateEntry("candidate-1", "7KQ3MZ9B", CENTRE,
+            CandidateStatus.REGISTERED);
+
+    LookupDatabase database;
+    CandidateDirectory candidates;
+
+    @BeforeEach
+    void setUp() {
+        database = LookupDatabase.create();
+        candidates = new CandidateDirectory(database.jdbc());
+    }
+
+    @AfterEach
+    void tearDown() {
+        database.close();
+    }
+
+    @Test
+    void givenNoCandidate_whenLookedUp_thenNone() {
+        assertThat(candidates.find("candidate-1")).isEmpty();
+        assertThat(candidates.registrationNumberTaken("7KQ3MZ9B")).isFalse();
+        assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L2")).isEmpty();
+    }
+
+    @Test
+    void givenCandidateRegistered_whenLookedUp_thenTheirEntryAndNumberTaken() {
+        candidates.on(ZOE);
+        assertThat(candidates.find("candidate-1")).contains(ZOE_ENTRY);
+        assertThat(candidates.find("candidate-2")).isEmpty();
+        assertThat(candidates.registrationNumberTaken("7KQ3MZ9B")).isTrue();
+        assertThat(candidates.registrationNumberTaken("7KQ3MZ9C")).isFalse();
+    }
+
+    @Test
+    void givenCandidateRegistered_whenTheSameNamesAreLookedUpWithoutAccentsOrCase_thenTheyAreADuplicate() {
+        candidates.on(ZOE);
+        assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L2")).contains(ZOE_ENTRY);
+        assertThat(candidates.duplicateOf(CENTRE, " ZOE ", "o’brien-lukasiewicz", BORN, "MVR-L2"))
+                .contains(ZOE_ENTRY);
+    }
+
+    @Test
+    void givenCandidateRegistered_whenAnyPartOfTheKeyDiffers_thenNoDuplicate() {
+        candidates.on(ZOE);
+        assertThat(candidates.duplicateOf(OTHER_CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L2")).isEmpty();
+        assertThat(candidates.duplicateOf(CENTRE, "Zoe", "O'Brien", BORN, "MVR-L2")).isEmpty();
+        assertThat(candidates.duplicateOf(CENTRE, "Chloe", "O'Brien-Łukasiewicz", BORN, "MVR-L2")).isEmpty();
+        assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN.plusDays(1), "MVR-L2"))
+                .isEmpty();
+        assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L3")).isEmpty();
+        assertThat(candidates.duplicateOf(CENTRE, "O'Brien-Łukasiewicz", "Zoë", BORN, "MVR-L2"))
+                .as("first and last name swapped").isEmpty();
+    }
+
+    @Test
+    void givenNumberIssued_whenAnotherCandidateIsRegisteredWithIt_thenTheWriteFails() {
+        candidates.on(ZOE);
+        assertThatThrownBy(() -> candidates.on(new CandidateRegistered("candidate-2", CENTRE, "7KQ3MZ9B", "Bob",
+                "Jones", BORN, null, "MVR-L2", ZOE.startDate(), ZOE.registeredOn(), false, false)))
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void givenConfirmedDuplicateRegistered_whenLookedUp_thenBothExistAndOneIsNamed() {
+        candidates.on(ZOE);
+        candidates.on(new CandidateRegistered("candidate-2", CENTRE, "9XW4PT2C", "Zoe", "O'Brien-Lukasiewicz", BORN,
+                null, "MVR-L2", ZOE.startDate(), ZOE.registeredOn(), false, true));
+        assertThat(candidates.find("candidate-2")).isPresent();
+        assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L2")).contains(ZOE_ENTRY);
+    }
+
+    @Test
+    void givenCandidateWithdrawnAndReinstated_whenLookedUpAfterEach_thenStatusFollowsAndTheDuplicateStays() {
+        candidates.on(ZOE);
+        candidates.on(new CandidateWithdrawn("candidate-1", CENTRE, "Left the course"));
+        assertThat(candidates.find("candidate-1")).get().extracting(CandidateEntry::status)
+                .isEqualTo(CandidateStatus.WITHDRAWN);
+        assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L2"))
+                .get().extracting(CandidateEntry::status).isEqualTo(CandidateStatus.WITHDRAWN);
+        assertThat(candidates.registrationNumberTaken("7KQ3MZ9B")).isTrue();
+
+        candidates.on(new CandidateReinstated("candidate-1", CENTRE, "Came back"));
+        assertThat(candidates.find("candidate-1")).contains(ZOE_ENTRY);
+    }
+
+    @Test
+    void givenCandidateTransferred_whenLookedUp_thenAtTheNewCentreAndDuplicatedThereOnly() {
+        candidates.on(ZOE);
+        candidates.on(new CandidateTransferred("candidate-1", CENTRE, OTHER_CENTRE, "Moved house"));
+        assertThat(candidates.find("candidate-1")).get().extracting(CandidateEntry::centreId).isEqualTo(OTHER_CENTRE);
+        assertThat(candidates.duplicateOf(OTHER_CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L2")).isPresent();
+        assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L2")).isEmpty();
+    }
+
+    @Test
+    void givenNameAmended_whenLookedUp_thenTheDuplicateKeyFollows() {
+        candidates.on(ZOE);
+        candidates.on(new CandidateNameAmended("candidate-1", CENTRE, "Zoë", "O'Brien-Łukasiewicz", "Zoë", "Smith",
+                "Married"));
+        assertThat(candidates.duplicateOf(CENTRE, "ZOE", "SMITH", BORN, "MVR-L2")).contains(ZOE_ENTRY);
+        assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L2")).isEmpty();
+    }
+
+    @Test
+    void givenDateOfBirthAmended_whenLookedUp_thenTheDuplicateKeyFollows() {
+        candidates.on(ZOE);
+        LocalDate corrected = LocalDate.parse("2005-07-14");
+        candidates.on(new CandidateDateOfBirthAmended("candidate-1", CENTRE, BORN, corrected, "Typing error"));
+        assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", corrected, "MVR-L2"))
+                .contains(ZOE_ENTRY);
+        assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L2")).isEmpty();
+    }
+
+    @Test
+    void givenQualificationAmended_whenLookedUp_thenTheDuplicateKeyFollows() {
+        candidates.on(ZOE);
+        candidates.on(new CandidateQualificationAmended("candidate-1", CENTRE, "MVR-L2", "MVR-L3", "Wrong level"));
+        assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L3")).contains(ZOE_ENTRY);
+        assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L2")).isEmpty();
+    }
+
+    @Test
+    void givenLongestNamesOfLettersThatFoldToTwo_whenRegistered_thenTheKeyFitsItsColumn() {
+        String name = "ß".repeat(100);
+        candidates.on(new CandidateRegistered("candidate-9", CENTRE, "22222222", name, name, BORN, null, "MVR-L2",
+                ZOE.startDate(), ZOE.registeredOn(), false, false));
+        assertThat(candidates.duplicateOf(CENTRE, "SS".repeat(100), "ss".repeat(100), BORN, "MVR-L2")).isPresent();
+    }
+}
