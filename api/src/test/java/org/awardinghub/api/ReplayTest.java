@@ -3,6 +3,7 @@ package org.awardinghub.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
 import java.time.Duration;
@@ -19,7 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** The read models are derived data: replaying every event from zero rebuilds them exactly. */
 class ReplayTest extends ApplicationTest {
 
-    private static final List<String> COLLECTIONS = List.of("centres", "users", "hub_requests", "qualifications");
+    private static final List<String> COLLECTIONS = List.of("centres", "users", "hub_requests", "qualifications",
+            "candidates", "candidate_histories");
 
     @Autowired
     EventProcessingConfiguration processing;
@@ -38,11 +40,21 @@ class ReplayTest extends ApplicationTest {
         awaitJson("/api/centres/" + centreId + "/requests", admin, json -> json.path("total").asInt() == 1);
         awaitJson("/api/centres/" + centreId, admin, json -> "SUSPENDED".equals(json.path("status").asText()));
         awaitJson("/api/me", coordinator, json -> json.has("pin"));
+        http.post("/api/centres/" + centreId + "/reinstate", admin, Map.of("reason", "Spot check passed"));
+        String candidateId = http.post("/api/centres/" + centreId + "/candidates", coordinator, Map.of(
+                "firstName", "Ciarán", "lastName", "Ó Súilleabháin", "dateOfBirth", "2003-03-03",
+                "qualificationCode", "LV2-MAINT")).json().get("candidateId").asText();
+        http.post("/api/candidates/" + candidateId + "/amendments", coordinator, Map.of("field", "FIRST_NAME",
+                "value", "Ciaran", "reason", "As on passport"));
+        String search = "/api/centres/" + centreId + "/candidates?q=suil";
+        JsonNode found = awaitJson(search, admin, json -> json.path("items").path(0).path("firstName").asText()
+                .equals("Ciaran"));
+        awaitJson("/api/candidates/" + candidateId + "/history", admin, json -> json.size() == 2);
         Map<String, List<Document>> before = snapshot();
         assertThat(before.get("centres")).isNotEmpty();
         assertThat(before.get("qualifications")).hasSizeGreaterThanOrEqualTo(3);
 
-        for (String name : List.of("hub", "catalogue")) {
+        for (String name : List.of("hub", "catalogue", "portal")) {
             StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
                     .orElseThrow();
             processor.shutDown();
@@ -52,6 +64,7 @@ class ReplayTest extends ApplicationTest {
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertThat(snapshot()).isEqualTo(before));
+        assertThat(http.get(search, admin).json()).as("the search index is rebuilt too").isEqualTo(found);
     }
 
     private Map<String, List<Document>> snapshot() {
