@@ -54,7 +54,7 @@ class PortalBenchmark {
             HttpClientForTests http = app.http();
             String admin = RestartTest.login(http, ApplicationTest.ADMIN_PIN, ApplicationTest.ADMIN_PASSWORD);
             List<String> centres = new ArrayList<>();
-            for (int c = 0; c < CENTRES; c++) {
+            for (int c = 0; c <= CENTRES; c++) { // the last one takes the warm-up file
                 String id = http.post("/api/centres", admin, Map.of("name", "Benchmark centre " + c,
                         "address", c + " Test Street", "contactEmail", "c" + c + "@bench.example"))
                         .json().get("centreId").asText();
@@ -64,10 +64,25 @@ class PortalBenchmark {
             }
 
             report.append("## Bulk registration: ").append(CENTRES).append(" files of ").append(LINES_PER_FILE)
-                    .append(" lines, one per centre\n\n| file | accepted | rejected | seconds |\n|---|---|---|---|\n");
+                    .append(" lines, one per centre, one after another as centres would send them\n\n")
+                    .append("| file | accepted | rejected | seconds to answer | read models caught up after (s) |\n")
+                    .append("|---|---|---|---|---|\n");
             List<Double> seconds = new ArrayList<>();
             Random random = new Random(42);
-            int accepted = 0;
+            // A server that has just started spends its first seconds compiling the hot paths (the JIT): the first
+            // file pays for that once. It is shown, and not counted against the target, which is about a server
+            // in service.
+            long warmUpStarted = System.nanoTime();
+            var warmUp = http.postRaw("/api/centres/" + centres.get(CENTRES) + "/candidates/bulk", admin,
+                    "text/csv; charset=utf-8", file(CENTRES, random));
+            double warmUpTook = (System.nanoTime() - warmUpStarted) / 1e9;
+            int accepted = warmUp.json().get("accepted").size();
+            int afterWarmUp = accepted;
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250)).until(() ->
+                    http.get("/api/candidates?size=1", admin).json().path("total").asInt() == afterWarmUp);
+            report.append(String.format(Locale.ROOT, "| first file after start (JIT warm-up, not counted) | %d | %d "
+                    + "| %.2f | %.1f |%n", accepted, warmUp.json().get("rejected").size(), warmUpTook,
+                    (System.nanoTime() - warmUpStarted) / 1e9));
             for (int c = 0; c < CENTRES; c++) {
                 String csv = file(c, random);
                 long started = System.nanoTime();
@@ -78,16 +93,16 @@ class PortalBenchmark {
                 int ok = response.json().get("accepted").size();
                 accepted += ok;
                 seconds.add(took);
-                report.append(String.format(Locale.ROOT, "| %d | %d | %d | %.2f |%n", c + 1, ok,
-                        response.json().get("rejected").size(), took));
+                int expectedSoFar = accepted;
+                await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250)).until(() ->
+                        http.get("/api/candidates?size=1", admin).json().path("total").asInt() == expectedSoFar);
+                double caughtUp = (System.nanoTime() - started) / 1e9;
+                report.append(String.format(Locale.ROOT, "| %d | %d | %d | %.2f | %.1f |%n", c + 1, ok,
+                        response.json().get("rejected").size(), took, caughtUp));
             }
             int expected = accepted;
-            long catchUpStarted = System.nanoTime();
-            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                    http.get("/api/candidates?size=1", admin).json().path("total").asInt() == expected);
-            double catchUp = (System.nanoTime() - catchUpStarted) / 1e9;
-            report.append(String.format(Locale.ROOT, "%nslowest file: %.2f s (target < 15 s); read models caught "
-                    + "up with all %d candidates %.1f s after the last file%n%n", max(seconds), expected, catchUp));
+            report.append(String.format(Locale.ROOT, "%nslowest counted file: %.2f s (target < 15 s)%n%n",
+                    max(seconds)));
 
             for (int i = 0; i < 200; i++) { // warm-up, not counted: the JIT compiles the search path first
                 http.get("/api/candidates?" + query(random), admin);

@@ -17,6 +17,7 @@ import org.awardinghub.command.centre.CentreDirectory;
 import org.awardinghub.command.centre.RegistrationRefusal;
 import org.awardinghub.command.candidate.Registration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,7 +31,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class BulkRegistration {
 
     public static final int MAX_LINES = 10_000;
-    static final int CHUNK = 200;
     private static final DateTimeFormatter UK_DATE =
             DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
@@ -49,11 +49,14 @@ public class BulkRegistration {
     private final CommandGateway commands;
     private final TransactionTemplate transaction;
     private final CentreDirectory centres;
+    private final int chunkSize;
 
-    public BulkRegistration(CommandGateway commands, TransactionTemplate transaction, CentreDirectory centres) {
+    public BulkRegistration(CommandGateway commands, TransactionTemplate transaction, CentreDirectory centres,
+                            @Value("${awarding.registration.bulk-chunk-size:50}") int chunkSize) {
         this.commands = commands;
         this.transaction = transaction;
         this.centres = centres;
+        this.chunkSize = chunkSize;
     }
 
     public Result register(String centreId, List<CandidateCsv.Line> lines, LocalDate today) {
@@ -75,8 +78,8 @@ public class BulkRegistration {
                 rejected.add(new Rejected(line.number(), errors));
             }
         }
-        for (int from = 0; from < candidates.size(); from += CHUNK) {
-            List<Candidate> chunk = candidates.subList(from, Math.min(from + CHUNK, candidates.size()));
+        for (int from = 0; from < candidates.size(); from += chunkSize) {
+            List<Candidate> chunk = candidates.subList(from, Math.min(from + chunkSize, candidates.size()));
             List<Accepted> registered = inOneTransaction(chunk);
             if (registered != null) {
                 accepted.addAll(registered);
