@@ -17,11 +17,16 @@ public class AxonConfiguration {
     public static final String COMMAND_LOOKUPS = "command-lookups";
 
     @Autowired
-    public void configureProcessing(EventProcessingConfigurer processing, Optional<EmbeddedReadStore> readStore) {
+    public void configureProcessing(EventProcessingConfigurer processing, Optional<EmbeddedReadStore> readStore,
+                                    ForegroundWork foreground) {
         // A failing handler must never be skipped silently: a lookup table failure rolls the command back,
         // a projection failure makes its processor retry the batch.
         processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
         processing.registerListenerInvocationErrorHandler(COMMAND_LOOKUPS, c -> PropagatingErrorHandler.instance());
+        processing.registerDefaultHandlerInterceptor((configuration, processorName) ->
+                COMMAND_LOOKUPS.equals(processorName)
+                        ? (unitOfWork, chain) -> chain.proceed()
+                        : new YieldingInterceptor(foreground));
         readStore.ifPresent(store -> processing.registerDefaultHandlerInterceptor(
                 (configuration, processorName) -> COMMAND_LOOKUPS.equals(processorName)
                         ? (unitOfWork, chain) -> chain.proceed()

@@ -7,6 +7,7 @@ import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.awardinghub.api.axon.ForegroundWork;
 import org.awardinghub.api.problem.ApiProblem.FieldError;
 import org.awardinghub.command.InvalidCommand;
 import org.awardinghub.command.RuleViolation;
@@ -50,9 +51,12 @@ public class BulkRegistration {
     private final TransactionTemplate transaction;
     private final CentreDirectory centres;
     private final int chunkSize;
+    private final ForegroundWork foreground;
 
     public BulkRegistration(CommandGateway commands, TransactionTemplate transaction, CentreDirectory centres,
-                            @Value("${awarding.registration.bulk-chunk-size:50}") int chunkSize) {
+                            @Value("${awarding.registration.bulk-chunk-size:50}") int chunkSize,
+                            ForegroundWork foreground) {
+        this.foreground = foreground;
         this.commands = commands;
         this.transaction = transaction;
         this.centres = centres;
@@ -60,6 +64,10 @@ public class BulkRegistration {
     }
 
     public Result register(String centreId, List<CandidateCsv.Line> lines, LocalDate today) {
+        return foreground.run(() -> registerNow(centreId, lines, today));
+    }
+
+    private Result registerNow(String centreId, List<CandidateCsv.Line> lines, LocalDate today) {
         // A centre that may not register at all refuses the whole file, not each line in turn.
         centres.registrationRefusal(centreId, "")
                 .filter(refusal -> refusal.kind() != RegistrationRefusal.Kind.QUALIFICATION_NOT_APPROVED)

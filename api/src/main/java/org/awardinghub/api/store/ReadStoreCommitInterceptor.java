@@ -11,6 +11,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  */
 public class ReadStoreCommitInterceptor implements MessageHandlerInterceptor<EventMessage<?>> {
 
+    private static final String RESOURCE = ReadStoreCommitInterceptor.class.getName();
+
     private final EmbeddedReadStore readStore;
 
     public ReadStoreCommitInterceptor(EmbeddedReadStore readStore) {
@@ -20,7 +22,11 @@ public class ReadStoreCommitInterceptor implements MessageHandlerInterceptor<Eve
     @Override
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain interceptorChain)
             throws Exception {
-        unitOfWork.root().onPrepareCommit(u -> readStore.commit());
+        // once per batch, however many events it holds
+        var root = unitOfWork.root();
+        if (root.resources().putIfAbsent(RESOURCE, Boolean.TRUE) == null) {
+            root.onPrepareCommit(u -> readStore.commit());
+        }
         return interceptorChain.proceed();
     }
 }
