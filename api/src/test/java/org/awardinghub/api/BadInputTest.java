@@ -73,6 +73,10 @@ class BadInputTest extends ApplicationTest {
         var response = http.postRaw("/api/centres", admin, "application/json", huge);
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.contentType()).startsWith("application/problem+json");
+
+        var streamed = http.postStreamed("/api/centres", admin, "application/json",
+                huge.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(streamed.status()).as("a body sent without its length is cut off at the limit").isEqualTo(413);
     }
 
     @Test

@@ -60,6 +60,13 @@ public class HttpClientForTests {
                 .POST(HttpRequest.BodyPublishers.ofString(body)), Map.of());
     }
 
+    /** Sends the body without announcing its length (chunked), as a streaming client would. */
+    public Response postStreamed(String path, String token, String contentType, byte[] body) {
+        return send(builder(path, token).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))),
+                Map.of());
+    }
+
     public Response send(String method, String path, String token) {
         return send(builder(path, token).method(method, HttpRequest.BodyPublishers.noBody()), Map.of());
     }

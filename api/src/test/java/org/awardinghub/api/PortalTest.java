@@ -262,6 +262,7 @@ class PortalTest extends ApplicationTest {
         assertThat(http.post("/api/centres/" + centreId + "/candidates", auditor, candidate("A", "B")).status()).isEqualTo(403);
         assertThat(http.get("/api/candidates/" + candidateId, other).status()).isEqualTo(404);
         assertThat(http.get("/api/candidates/" + candidateId + "/history", other).status()).isEqualTo(404);
+        assertThat(http.get("/api/candidates/no-such-candidate/history", admin).status()).isEqualTo(404);
         assertThat(http.get("/api/centres/" + centreId + "/candidates", other).status()).isEqualTo(404);
         assertThat(http.get("/api/candidates?q=jones", other).status()).isEqualTo(403);
         assertThat(http.post("/api/candidates/" + candidateId + "/transfer", centreAdmin,

@@ -21,6 +21,7 @@ import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.api.security.Access;
 import org.awardinghub.api.security.Allow;
 import org.awardinghub.command.candidate.AmendCandidate;
+import org.awardinghub.command.candidate.CandidateDirectory;
 import org.awardinghub.command.candidate.CandidateField;
 import org.awardinghub.command.candidate.RegisterCandidate;
 import org.awardinghub.command.candidate.Registration;
@@ -81,9 +82,11 @@ public class CandidateController {
     private final Queries queries;
     private final BulkRegistration bulk;
     private final Clock clock;
+    private final CandidateDirectory candidates;
 
     public CandidateController(Access access, CommandGateway commands, Queries queries, BulkRegistration bulk,
-                               Clock clock) {
+                               Clock clock, CandidateDirectory candidates) {
+        this.candidates = candidates;
         this.access = access;
         this.commands = commands;
         this.queries = queries;
@@ -144,7 +147,12 @@ public class CandidateController {
     @GetMapping("/api/candidates/{candidateId}/history")
     @Allow(value = {IMI_ADMIN, AUDITOR}, anyOfCentre = true, centreOf = Access.CANDIDATE_ID)
     public List<CandidateHistoryEntry> history(@PathVariable String candidateId) {
-        return queries.many(new FindCandidateHistory(candidateId), CandidateHistoryEntry.class);
+        List<CandidateHistoryEntry> history = queries.many(new FindCandidateHistory(candidateId),
+                CandidateHistoryEntry.class);
+        if (history.isEmpty() && candidates.find(candidateId).isEmpty()) {
+            throw ApiProblem.notFound("No such candidate");
+        }
+        return history;
     }
 
     @PostMapping("/api/candidates/{candidateId}/amendments")

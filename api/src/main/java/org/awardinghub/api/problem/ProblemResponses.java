@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.awardinghub.api.security.RequestSizeLimit;
 import org.awardinghub.command.InvalidCommand;
 import org.awardinghub.command.RuleViolation;
 import org.awardinghub.command.UnknownRecord;
@@ -161,6 +162,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestSizeLimit.BodyTooLarge tooLarge = RequestSizeLimit.overLimit(e);
+        if (tooLarge != null) {
+            return asObject(apiProblem(RequestSizeLimit.tooLarge(tooLarge.limit())));
+        }
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")

@@ -60,22 +60,35 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     }
 
     private static boolean causedByLimit(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BodyTooLarge) {
-                return true;
-            }
-        }
-        return false;
+        return overLimit(e) != null;
     }
 
-    static ApiProblem tooLarge(long limit) {
+    /** The limit a failure to read a body came from, or null when it came from something else. */
+    public static BodyTooLarge overLimit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodyTooLarge tooLarge) {
+                return tooLarge;
+            }
+        }
+        return null;
+    }
+
+    public static ApiProblem tooLarge(long limit) {
         return new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large",
                 "The request body is larger than " + limit + " bytes", List.of());
     }
 
-    static final class BodyTooLarge extends IOException {
-        BodyTooLarge() {
+    /** Thrown while reading a body that turns out to be over the limit (one sent without a length). */
+    public static final class BodyTooLarge extends IOException {
+        private final long limit;
+
+        BodyTooLarge(long limit) {
             super("request body over the limit");
+            this.limit = limit;
+        }
+
+        public long limit() {
+            return limit;
         }
     }
 
@@ -116,7 +129,7 @@ public class RequestSizeLimit extends OncePerRequestFilter {
                     private void count(int n) throws IOException {
                         read += n;
                         if (read > limit) {
-                            throw new BodyTooLarge();
+                            throw new BodyTooLarge(limit);
                         }
                     }
 
