@@ -1,5 +1,12 @@
-// Sets a password with the one-time token of an activation or reset email (?token=...), through the public API.
+// Sets a password with the one-time token of an activation (/activate) or reset (/reset-password) email
+// (?token=...), through the public API. One page serves both links.
 (function () {
+    const reset = window.location.pathname.startsWith('/reset-password');
+    const endpoint = reset ? '/api/auth/password-reset/complete' : '/api/auth/activate';
+    if (reset) {
+        document.title = 'Choose a new password · Awarding Hub';
+        document.getElementById('heading').textContent = 'Choose a new password';
+    }
     const form = document.getElementById('password-form');
     const message = document.getElementById('message');
     const token = new URLSearchParams(window.location.search).get('token');
@@ -26,7 +33,7 @@
         const button = document.getElementById('submit');
         button.disabled = true;
         try {
-            const response = await fetch(form.dataset.endpoint, {
+            const response = await fetch(endpoint, {
                 method: 'POST',
                 headers: {'Content-Type': 'application/json'},
                 body: JSON.stringify({token: token, password: password})

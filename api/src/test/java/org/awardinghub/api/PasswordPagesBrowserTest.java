@@ -57,6 +57,7 @@ class PasswordPagesBrowserTest extends ApplicationTest {
             WebDriver page = browser.driver();
             for (int attempt = 0; attempt < 2; attempt++) {
                 page.get("http://localhost:" + port + "/reset-password?token=" + token);
+                assertThat(page.findElement(By.id("heading")).getText()).isEqualTo("Choose a new password");
                 page.findElement(By.id("password")).sendKeys(newPassword);
                 page.findElement(By.id("confirm")).sendKeys(newPassword);
                 page.findElement(By.id("submit")).click();

@@ -22,7 +22,7 @@ public class WebConfiguration implements WebMvcConfigurer {
     /** The pages the activation and reset emails link to. */
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {
-        registry.addViewController("/activate").setViewName("forward:/activate.html");
-        registry.addViewController("/reset-password").setViewName("forward:/reset-password.html");
+        registry.addViewController("/activate").setViewName("forward:/set-password.html");
+        registry.addViewController("/reset-password").setViewName("forward:/set-password.html");
     }
 }
