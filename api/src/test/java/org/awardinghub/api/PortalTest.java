@@ -165,6 +165,9 @@ class PortalTest extends ApplicationTest {
         var tooBig = http.postRaw("/api/centres/" + centreId + "/candidates/bulk", admin, "text/csv", tooMany);
         assertThat(tooBig.status()).isEqualTo(413);
         assertThat(tooBig.json().get("detail").asText()).contains("10000");
+        var json = http.postRaw("/api/centres/" + centreId + "/candidates/bulk", admin, "application/json", "{}");
+        assertThat(json.status()).isEqualTo(415);
+        assertThat(json.contentType()).startsWith("application/problem+json");
         var badHeader = http.postRaw("/api/centres/" + centreId + "/candidates/bulk", admin, "text/csv", "name,dob\nA,B\n");
         assertThat(badHeader.status()).isEqualTo(400);
         assertThat(badHeader.json().get("errors").get(0).get("field").asText()).isEqualTo("header");

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.awardinghub.api.Paging;
 import org.awardinghub.api.Queries;
@@ -37,11 +38,13 @@ import org.awardinghub.query.portal.FindCandidate;
 import org.awardinghub.query.portal.FindCandidateHistory;
 import org.awardinghub.query.portal.SearchCandidates;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -108,9 +111,17 @@ public class CandidateController {
                         registration.late()));
     }
 
-    @PostMapping(path = "/api/centres/{centreId}/candidates/bulk", consumes = {"text/csv", "text/plain"})
+    /** The content type is checked here, after access, so that a refused caller learns nothing from it either. */
+    @PostMapping("/api/centres/{centreId}/candidates/bulk")
     @Allow(value = IMI_ADMIN, ofCentre = {CENTRE_COORDINATOR, CENTRE_ADMIN})
-    public BulkRegistration.Result registerMany(@PathVariable String centreId, @RequestBody byte[] file) {
+    public BulkRegistration.Result registerMany(@PathVariable String centreId,
+                                                @RequestHeader(value = "Content-Type", required = false) String type,
+                                                @RequestBody byte[] file) {
+        if (type == null || !(type.toLowerCase(Locale.ROOT).startsWith("text/csv")
+                || type.toLowerCase(Locale.ROOT).startsWith("text/plain"))) {
+            throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type",
+                    "Send the file as text/csv (UTF-8)", List.of());
+        }
         List<CandidateCsv.Line> lines = CandidateCsv.parse(CandidateCsv.decode(file), BulkRegistration.MAX_LINES);
         return bulk.register(centreId, lines, LocalDate.now(clock));
     }
