@@ -1,7 +1,6 @@
 package org.awardinghub.api.audit;
 
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.awardinghub.api.security.ActingUser;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -29,11 +28,11 @@ public final class CurrentActor {
         return Optional.empty();
     }
 
-    public static <T> T call(ActingUser actor, Supplier<T> work) {
+    public static void run(ActingUser actor, Runnable work) {
         ActingUser previous = EXPLICIT.get();
         EXPLICIT.set(actor);
         try {
-            return work.get();
+            work.run();
         } finally {
             if (previous == null) {
                 EXPLICIT.remove();
@@ -43,10 +42,4 @@ public final class CurrentActor {
         }
     }
 
-    public static void run(ActingUser actor, Runnable work) {
-        call(actor, () -> {
-            work.run();
-            return null;
-        });
-    }
 }

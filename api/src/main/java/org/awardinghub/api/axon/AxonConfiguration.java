@@ -1,12 +1,15 @@
 package org.awardinghub.api.axon;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.awardinghub.api.audit.AuditMetadataInterceptor;
 import org.awardinghub.api.store.EmbeddedReadStore;
 import org.awardinghub.api.store.ReadStoreCommitInterceptor;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,15 +25,15 @@ public class AxonConfiguration {
         // A failing handler must never be skipped silently: a lookup table failure rolls the command back,
         // a projection failure makes its processor retry the batch.
         processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
-        processing.registerListenerInvocationErrorHandler(COMMAND_LOOKUPS, c -> PropagatingErrorHandler.instance());
+        registerForProjections(processing, () -> new YieldingInterceptor(foreground));
+        readStore.ifPresent(store -> registerForProjections(processing, () -> new ReadStoreCommitInterceptor(store)));
+    }
+
+    /** Projections only: the lookup tables are written inside the command's own transaction, not in batches. */
+    private static void registerForProjections(EventProcessingConfigurer processing,
+                                               Supplier<MessageHandlerInterceptor<EventMessage<?>>> interceptor) {
         processing.registerDefaultHandlerInterceptor((configuration, processorName) ->
-                COMMAND_LOOKUPS.equals(processorName)
-                        ? (unitOfWork, chain) -> chain.proceed()
-                        : new YieldingInterceptor(foreground));
-        readStore.ifPresent(store -> processing.registerDefaultHandlerInterceptor(
-                (configuration, processorName) -> COMMAND_LOOKUPS.equals(processorName)
-                        ? (unitOfWork, chain) -> chain.proceed()
-                        : new ReadStoreCommitInterceptor(store)));
+                COMMAND_LOOKUPS.equals(processorName) ? (unitOfWork, chain) -> chain.proceed() : interceptor.get());
     }
 
     @Autowired

@@ -50,7 +50,7 @@ public class RequestSizeLimit extends OncePerRequestFilter {
         try {
             chain.doFilter(new LimitedRequest(request, limit), response);
         } catch (Exception e) {
-            if (causedByLimit(e) && !response.isCommitted()) {
+            if (overLimit(e) != null && !response.isCommitted()) {
                 response.reset();
                 problems.write(response, tooLarge(limit));
                 return;
@@ -59,9 +59,6 @@ public class RequestSizeLimit extends OncePerRequestFilter {
         }
     }
 
-    private static boolean causedByLimit(Throwable e) {
-        return overLimit(e) != null;
-    }
 
     /** The limit a failure to read a body came from, or null when it came from something else. */
     public static BodyTooLarge overLimit(Throwable e) {

@@ -54,12 +54,8 @@ public class SessionStore {
         return users.stream().findFirst();
     }
 
-    public Optional<String> end(String token) {
-        String hash = SecretTokens.hash(token);
-        List<String> users = jdbc.queryForList("SELECT user_id FROM user_session WHERE token_hash = ?",
-                String.class, hash);
-        jdbc.update("DELETE FROM user_session WHERE token_hash = ?", hash);
-        return users.stream().findFirst();
+    public void end(String token) {
+        jdbc.update("DELETE FROM user_session WHERE token_hash = ?", SecretTokens.hash(token));
     }
 
     public void endAll(String userId) {

@@ -7,8 +7,4 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public record CloseHubRequest(@TargetAggregateIdentifier String requestId, String centreId, String reason)
         implements Reasoned {
 
-    /** Without a centre to check against. */
-    public CloseHubRequest(String requestId, String reason) {
-        this(requestId, null, reason);
-    }
 }

@@ -9,8 +9,4 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public record ReplyToHubRequest(@TargetAggregateIdentifier String requestId, String centreId, String body,
                                 boolean fromImi, String repliedByUserId) {
 
-    /** Without a centre to check against. */
-    public ReplyToHubRequest(String requestId, String body, boolean fromImi, String repliedByUserId) {
-        this(requestId, null, body, fromImi, repliedByUserId);
-    }
 }

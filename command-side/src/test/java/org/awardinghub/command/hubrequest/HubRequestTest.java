@@ -139,7 +139,7 @@ class HubRequestTest {
         @Test
         void givenOpenRequest_whenImiReplies_thenReplyOneIsRecordedAndReturned() {
             fixture.given(RAISED)
-                    .when(new ReplyToHubRequest(REQUEST, " Form attached. ", true, IMI_ADMIN))
+                    .when(new ReplyToHubRequest(REQUEST, CENTRE, " Form attached. ", true, IMI_ADMIN))
                     .expectEvents(new HubRequestReplied(REQUEST, CENTRE, 1, "Form attached.", true, IMI_ADMIN))
                     .expectResultMessagePayload(1);
         }
@@ -149,7 +149,7 @@ class HubRequestTest {
             fixture.given(RAISED,
                             new HubRequestReplied(REQUEST, CENTRE, 1, "Form attached.", true, IMI_ADMIN),
                             new HubRequestReplied(REQUEST, CENTRE, 2, "Which candidate?", true, IMI_ADMIN))
-                    .when(new ReplyToHubRequest(REQUEST, "Candidate 1234", false, COORDINATOR))
+                    .when(new ReplyToHubRequest(REQUEST, CENTRE, "Candidate 1234", false, COORDINATOR))
                     .expectEvents(new HubRequestReplied(REQUEST, CENTRE, 3, "Candidate 1234", false, COORDINATOR))
                     .expectResultMessagePayload(3);
         }
@@ -173,7 +173,7 @@ class HubRequestTest {
         @Test
         void givenClosedRequest_whenReplied_thenRefused() {
             fixture.given(RAISED, new HubRequestClosed(REQUEST, CENTRE, "Done"))
-                    .when(new ReplyToHubRequest(REQUEST, "One more thing", false, COORDINATOR))
+                    .when(new ReplyToHubRequest(REQUEST, CENTRE, "One more thing", false, COORDINATOR))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage("Hub request is CLOSED; only an OPEN request can be replied to");
         }
@@ -181,14 +181,14 @@ class HubRequestTest {
         @Test
         void givenOpenRequest_whenRepliedWithBlankBody_thenRefused() {
             fixture.given(RAISED)
-                    .when(new ReplyToHubRequest(REQUEST, "   ", true, IMI_ADMIN))
+                    .when(new ReplyToHubRequest(REQUEST, CENTRE, "   ", true, IMI_ADMIN))
                     .expectException(InvalidField.named("body"));
         }
 
         @Test
         void givenOpenRequest_whenRepliedWithBodyOver5000Characters_thenRefused() {
             fixture.given(RAISED)
-                    .when(new ReplyToHubRequest(REQUEST, "b".repeat(5001), true, IMI_ADMIN))
+                    .when(new ReplyToHubRequest(REQUEST, CENTRE, "b".repeat(5001), true, IMI_ADMIN))
                     .expectException(InvalidField.named("body"));
         }
     }
@@ -199,7 +199,7 @@ class HubRequestTest {
         @Test
         void givenOpenRequest_whenClosed_thenClosed() {
             fixture.given(RAISED)
-                    .when(new CloseHubRequest(REQUEST, " Form sent "))
+                    .when(new CloseHubRequest(REQUEST, CENTRE, " Form sent "))
                     .expectEvents(new HubRequestClosed(REQUEST, CENTRE, "Form sent"));
         }
 
@@ -221,7 +221,7 @@ class HubRequestTest {
         @Test
         void givenClosedRequest_whenClosedAgain_thenRefused() {
             fixture.given(RAISED, new HubRequestClosed(REQUEST, CENTRE, "Done"))
-                    .when(new CloseHubRequest(REQUEST, "Again"))
+                    .when(new CloseHubRequest(REQUEST, CENTRE, "Again"))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage("Hub request is CLOSED; only an OPEN request can be closed");
         }
@@ -229,7 +229,7 @@ class HubRequestTest {
         @Test
         void givenOpenRequest_whenClosedWithoutReason_thenRefused() {
             fixture.given(RAISED)
-                    .when(new CloseHubRequest(REQUEST, null))
+                    .when(new CloseHubRequest(REQUEST, CENTRE, null))
                     .expectException(InvalidField.named("reason"));
         }
     }
