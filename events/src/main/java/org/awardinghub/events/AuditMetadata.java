@@ -16,13 +16,15 @@ public final class AuditMetadata {
     public static final String CORRELATION_ID = "correlationId";
     public static final String CAUSATION_ID = "causationId";
     public static final String CLIENT_ADDRESS = "clientAddress";
+    /** A candidate acting without a PIN (sitting an assessment) is named by their registration number. */
+    public static final String ACTOR_REGISTRATION_NUMBER = "actorRegistrationNumber";
 
     /** Acting user recorded when the system itself acts (start-up, sample catalogue, timers). */
     public static final String SYSTEM_ACTOR = "system";
 
     public static final List<String> KEYS = List.of(
             ACTOR_USER_ID, ACTOR_PIN, ACTOR_ROLES, ACTOR_CENTRE_ID, REASON,
-            CORRELATION_ID, CAUSATION_ID, CLIENT_ADDRESS);
+            CORRELATION_ID, CAUSATION_ID, CLIENT_ADDRESS, ACTOR_REGISTRATION_NUMBER);
 
     private AuditMetadata() {
     }

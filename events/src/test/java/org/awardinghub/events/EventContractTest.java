@@ -19,6 +19,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.awardinghub.events.assessment.AttemptOpened;
+import org.awardinghub.events.assessment.AttemptSubmitted;
 import org.awardinghub.events.centre.CentreApplied;
 import org.awardinghub.events.hubrequest.HubRequestRaised;
 import org.awardinghub.events.qualification.QualificationPublished;
@@ -64,7 +66,7 @@ class EventContractTest {
     void everyAggregatesEventsAreFound() {
         assertThat(eventTypes().toList())
                 .contains(CentreApplied.class, UserCreated.class, UserLockedOut.class, QualificationPublished.class,
-                        HubRequestRaised.class)
+                        HubRequestRaised.class, AttemptOpened.class, AttemptSubmitted.class)
                 .hasSizeGreaterThanOrEqualTo(28);
     }
 
@@ -101,6 +103,9 @@ class EventContractTest {
         }
         if (raw == long.class || raw == Long.class) {
             return 7L;
+        }
+        if (raw == double.class || raw == Double.class) {
+            return 68.5;
         }
         if (raw == boolean.class || raw == Boolean.class) {
             return true;

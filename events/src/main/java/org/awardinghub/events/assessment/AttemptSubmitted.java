@@ -1,0 +1,23 @@
+package org.awardinghub.events.assessment;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The attempt ended and was marked at once: by the candidate, or by the time limit at {@code endsAt}. The score
+ * counts correct answers; the outcome compares {@code score / maxScore} with the pass mark copied in when the
+ * attempt was opened ({@code score * 100 >= passPercent * maxScore}). One mark per question of the form.
+ */
+public record AttemptSubmitted(String attemptId, String candidateId, String centreId, String qualificationCode,
+                               String assessmentCode, SubmittedBy submittedBy, Instant startedAt, Instant endsAt,
+                               Instant submittedAt, int score, int maxScore, double percent, int passPercent,
+                               Outcome outcome, List<Mark> marks) {
+
+    /**
+     * A question's mark: the option chosen last (null: unanswered; {@code itemOption} is its index in the bank
+     * item), how many options the item has, and whether the answer was the right one.
+     */
+    public record Mark(String questionId, String itemId, String optionId, Integer itemOption, int optionCount,
+                       boolean correct) {
+    }
+}

@@ -1,0 +1,7 @@
+package org.awardinghub.query.assessment;
+
+import org.awardinghub.events.assessment.AttemptStatus;
+
+/** A page of a centre's attempts, newest opened first, optionally of one status ({@link AttemptSummary}s). */
+public record ListCentreAttempts(String centreId, AttemptStatus status, int page, int size) {
+}
