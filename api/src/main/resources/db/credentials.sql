@@ -39,3 +39,11 @@ CREATE TABLE IF NOT EXISTS outbox_mail (
     sent_at   BIGINT        NOT NULL
 );
 CREATE INDEX IF NOT EXISTS outbox_mail_recipient ON outbox_mail (recipient);
+
+-- Wrong access keys when starting an assessment, counted per registration number ("candidate:<number>") and per
+-- client address ("address:<ip>"): enough in a row locks starting for a while, so 40-bit keys cannot be guessed.
+CREATE TABLE IF NOT EXISTS attempt_start_throttle (
+    throttle_key VARCHAR(120) PRIMARY KEY,
+    failures     INTEGER      NOT NULL,
+    locked_until BIGINT
+);

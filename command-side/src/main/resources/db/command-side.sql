@@ -61,3 +61,77 @@ CREATE TABLE IF NOT EXISTS candidate_directory (
 -- Not unique: a centre may confirm a registration that matches an existing one.
 CREATE INDEX IF NOT EXISTS candidate_directory_duplicate_key
     ON candidate_directory (centre_id, last_name_key, first_name_key, date_of_birth, qualification_code);
+
+-- Online assessments. Instants are BIGINT milliseconds since the epoch (UTC), the same on H2 and PostgreSQL.
+
+-- Each assessment's rules as now in force: copied into an attempt when it opens. A changed pass mark updates the row.
+CREATE TABLE IF NOT EXISTS assessment_rules (
+    assessment_code    VARCHAR(32) NOT NULL PRIMARY KEY,
+    qualification_code VARCHAR(32) NOT NULL,
+    question_count     INTEGER     NOT NULL,
+    duration_minutes   INTEGER     NOT NULL,
+    pass_percent       INTEGER     NOT NULL
+);
+
+-- The item banks, with the answer key: read only by the command side, never answered to a client.
+-- item_position is the item's place in the published bank (1-based): the order forms are drawn from.
+CREATE TABLE IF NOT EXISTS bank_items (
+    item_id         VARCHAR(100)  NOT NULL PRIMARY KEY,
+    assessment_code VARCHAR(32)   NOT NULL,
+    item_position   INTEGER       NOT NULL,
+    stem            VARCHAR(1000) NOT NULL,
+    -- 0-based index into the item's options
+    correct_option  INTEGER       NOT NULL,
+    UNIQUE (assessment_code, item_position)
+);
+
+CREATE TABLE IF NOT EXISTS bank_item_options (
+    item_id      VARCHAR(100)  NOT NULL,
+    option_index INTEGER       NOT NULL,
+    option_text  VARCHAR(1000) NOT NULL,
+    PRIMARY KEY (item_id, option_index)
+);
+
+-- Every attempt, kept by its events; attempt_number orders one candidate's attempts at one assessment.
+CREATE TABLE IF NOT EXISTS assessment_attempts (
+    attempt_id      VARCHAR(100) NOT NULL PRIMARY KEY,
+    candidate_id    VARCHAR(100) NOT NULL,
+    centre_id       VARCHAR(100) NOT NULL,
+    assessment_code VARCHAR(32)  NOT NULL,
+    attempt_number  INTEGER      NOT NULL,
+    status          VARCHAR(16)  NOT NULL,
+    -- PASS or FAIL once marked; a voided attempt keeps it
+    outcome         VARCHAR(8),
+    submitted_at    BIGINT
+);
+
+CREATE INDEX IF NOT EXISTS assessment_attempts_candidate ON assessment_attempts (candidate_id, assessment_code);
+
+-- The attempt still open (OPENED or STARTED) for a candidate on an assessment: the primary key is what makes it
+-- one at a time, also when two invigilators open at the same moment. The row goes when the attempt closes.
+CREATE TABLE IF NOT EXISTS open_attempts (
+    candidate_id    VARCHAR(100) NOT NULL,
+    assessment_code VARCHAR(32)  NOT NULL,
+    attempt_id      VARCHAR(100) NOT NULL UNIQUE,
+    PRIMARY KEY (candidate_id, assessment_code)
+);
+
+-- One-time access keys, only as salted PBKDF2 hashes (hex); used_at is set once, by a conditional update.
+CREATE TABLE IF NOT EXISTS attempt_access_keys (
+    attempt_id          VARCHAR(100) NOT NULL PRIMARY KEY,
+    registration_number VARCHAR(8)   NOT NULL,
+    salt                VARCHAR(32)  NOT NULL,
+    key_hash            VARCHAR(64)  NOT NULL,
+    iterations          INTEGER      NOT NULL,
+    valid_until         BIGINT       NOT NULL,
+    used_at             BIGINT
+);
+
+CREATE INDEX IF NOT EXISTS attempt_access_keys_registration ON attempt_access_keys (registration_number);
+
+-- Attempt tokens (the candidate's bearer token while sitting), only as SHA-256 hashes (hex).
+CREATE TABLE IF NOT EXISTS attempt_tokens (
+    token_hash VARCHAR(64)  NOT NULL PRIMARY KEY,
+    attempt_id VARCHAR(100) NOT NULL,
+    expires_at BIGINT       NOT NULL
+);

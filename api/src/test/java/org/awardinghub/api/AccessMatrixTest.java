@@ -42,6 +42,7 @@ class AccessMatrixTest extends ApplicationTest {
     private String imiStaffUser;
     private String requestA;
     private String candidateA;
+    private String attemptA;
 
     @BeforeAll
     void callersAndRecords() {
@@ -68,6 +69,11 @@ class AccessMatrixTest extends ApplicationTest {
                 .json().get("candidateId").asText();
         awaitJson("/api/candidates/" + candidateA, admin, json -> json.has("registrationNumber"));
         awaitJson("/api/users/" + imiStaffUser, admin, json -> json.has("pin"));
+        var opened = http.post("/api/candidates/" + candidateA + "/assessment-attempts", tokens.get(Caller.INVIGILATOR),
+                Map.of("assessmentCode", "LV2-U01-MCQ"));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        attemptA = opened.json().get("attemptId").asText();
+        awaitJson("/api/assessment-attempts/" + attemptA, admin, json -> json.has("status"));
     }
 
     private List<Endpoint> endpoints() {
@@ -82,6 +88,8 @@ class AccessMatrixTest extends ApplicationTest {
         String centre = "/api/centres/" + centreA;
         String request = centre + "/requests/" + requestA;
         Map<String, Object> reason = Map.of("reason", "access check");
+        String attempt = "/api/assessment-attempts/" + attemptA;
+        Set<Caller> sittingCandidateOnly = EnumSet.noneOf(Caller.class);
         Map<String, Object> newUser = Map.of("name", "New Person", "email", "new-" + unique() + "@a.example",
                 "roles", List.of("CENTRE_ADMIN"));
         return List.of(
@@ -147,7 +155,18 @@ class AccessMatrixTest extends ApplicationTest {
                 new Endpoint("GET", "/api/qualifications/LV2-MAINT", null, SIGNED_IN),
                 new Endpoint("POST", "/api/qualifications", qualification("ZZ-" + unique().toUpperCase()), imiAdmin),
                 new Endpoint("PUT", "/api/qualifications/LV2-MAINT/assessments/LV2-U01-MCQ/pass-mark",
-                        Map.of("passPercent", 55, "reason", "r"), imiAdmin));
+                        Map.of("passPercent", 55, "reason", "r"), imiAdmin),
+                new Endpoint("POST", candidate + "/assessment-attempts", Map.of("assessmentCode", "LV2-U02-MCQ"),
+                        EnumSet.of(Caller.INVIGILATOR)),
+                new Endpoint("PUT", attempt + "/answers/Q1", Map.of("optionId", "A"), sittingCandidateOnly),
+                new Endpoint("POST", attempt + "/submit", Map.of(), sittingCandidateOnly),
+                new Endpoint("GET", attempt + "/sitting", null, sittingCandidateOnly),
+                new Endpoint("GET", attempt, null, readA),
+                new Endpoint("GET", attempt + "/answer-trail", null, imiStaff),
+                new Endpoint("POST", attempt + "/void", reason, imiAdmin),
+                new Endpoint("GET", candidate + "/assessment-attempts", null, readA),
+                new Endpoint("GET", centre + "/assessment-attempts", null, readA),
+                new Endpoint("GET", "/api/reports/item-statistics?assessmentCode=LV2-U01-MCQ", null, imiStaff));
     }
 
     @Test

@@ -92,6 +92,12 @@ class PostgresEventStoreTest {
         }
     }
 
+    @Test
+    void givenPostgresProfile_whenAnAttemptOutlivesARestart_thenItsPersistentTimeLimitSubmitsIt() {
+        AssessmentRestartTest.sitThenRestartAfterTheEndTime(dataDir, Map.of("spring.datasource.url", databaseUrl,
+                "spring.datasource.username", USER), "postgres");
+    }
+
     private static void execute(String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection(SERVER, USER, "");
              Statement statement = connection.createStatement()) {

@@ -21,7 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ReplayTest extends ApplicationTest {
 
     private static final List<String> COLLECTIONS = List.of("centres", "users", "hub_requests", "qualifications",
-            "candidates", "candidate_histories");
+            "candidates", "candidate_histories", "attempts", "sittings", "answer_trails", "candidate_attempts",
+            "item_statistics", "item_statistics_attempts");
 
     @Autowired
     EventProcessingConfiguration processing;
@@ -50,11 +51,19 @@ class ReplayTest extends ApplicationTest {
         JsonNode found = awaitJson(search, admin, json -> json.path("items").path(0).path("firstName").asText()
                 .equals("Ciaran"));
         awaitJson("/api/candidates/" + candidateId + "/history", admin, json -> json.size() == 2);
+        String attemptId = sitAndVoid(admin);
+        awaitJson("/api/assessment-attempts/" + attemptId, admin, json -> "VOIDED".equals(json.path("status").asText()));
+        awaitJson("/api/reports/item-statistics?assessmentCode=" + qualification.assessmentCode(), admin,
+                json -> json.path("attempts").asInt() == 1 && json.path("meanScore").asDouble() == 4.0);
         Map<String, List<Document>> before = snapshot();
         assertThat(before.get("centres")).isNotEmpty();
         assertThat(before.get("qualifications")).hasSizeGreaterThanOrEqualTo(3);
+        for (String assessment : List.of("attempts", "sittings", "answer_trails", "candidate_attempts",
+                "item_statistics", "item_statistics_attempts")) {
+            assertThat(before.get(assessment)).as(assessment).isNotEmpty();
+        }
 
-        for (String name : List.of("hub", "catalogue", "portal")) {
+        for (String name : List.of("hub", "catalogue", "portal", "assessment", "item-statistics")) {
             StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
                     .orElseThrow();
             processor.shutDown();
@@ -65,6 +74,31 @@ class ReplayTest extends ApplicationTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertThat(snapshot()).isEqualTo(before));
         assertThat(http.get(search, admin).json()).as("the search index is rebuilt too").isEqualTo(found);
+    }
+
+    private AssessmentSteps.Qualification qualification;
+
+    /** Two candidates sit a test, changing answers; the first one's attempt is voided, the second's stands. */
+    private String sitAndVoid(String admin) {
+        AssessmentSteps steps = new AssessmentSteps(http, admin);
+        qualification = steps.publish(30);
+        String centreId = steps.centre(qualification.code());
+        String invigilator = steps.user(centreId, "INVIGILATOR").token();
+        String voided = null;
+        for (int candidate = 0; candidate < 2; candidate++) {
+            AssessmentSteps.Candidate registered = steps.register(admin, centreId, qualification.code());
+            JsonNode started = steps.started(registered.registrationNumber(), steps.opened(invigilator,
+                    registered.candidateId(), qualification.assessmentCode()).get("accessKey").asText());
+            steps.answerAll(started, 1);
+            steps.answerAll(started, 3 + candidate);
+            assertThat(steps.submit(started).status()).isEqualTo(200);
+            if (voided == null) {
+                voided = started.get("attemptId").asText(); // the first (score 3) is voided, the second (4) stands
+            }
+        }
+        assertThat(http.post("/api/assessment-attempts/" + voided + "/void", admin,
+                Map.of("reason", "Replay check")).status()).isEqualTo(200);
+        return voided;
     }
 
     private Map<String, List<Document>> snapshot() {

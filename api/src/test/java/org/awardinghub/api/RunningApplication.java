@@ -1,13 +1,32 @@
 package org.awardinghub.api;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** A whole application started and stopped by a test, for restarts and other stores. */
+/**
+ * A whole application started and stopped by a test, for restarts and other stores. Its clock runs
+ * {@value #CLOCK_OFFSET} ahead of the machine's (none unless given), so that a restart can happen "later".
+ */
 public final class RunningApplication implements AutoCloseable {
+
+    public static final String CLOCK_OFFSET = "awarding.test.clock-offset";
+
+    /** Not a configuration class, so that no component scan finds it: only {@link #start} adds it. */
+    static class OffsetClock {
+        @Bean
+        @Primary
+        Clock offsetClock(@Value("${" + CLOCK_OFFSET + ":0s}") Duration offset) {
+            return Clock.offset(Clock.systemUTC(), offset);
+        }
+    }
 
     private final ConfigurableApplicationContext context;
 
@@ -27,7 +46,7 @@ public final class RunningApplication implements AutoCloseable {
         // As command-line arguments: they outrank application.properties, as an operator's settings would.
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        return new RunningApplication(new SpringApplicationBuilder(AwardingHubApplication.class)
+        return new RunningApplication(new SpringApplicationBuilder(AwardingHubApplication.class, OffsetClock.class)
                 .profiles(profiles).run(args));
     }
 

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -32,6 +33,10 @@ import org.bson.conversions.Bson;
  * only a document whose {@value #SEQUENCE} is lower than its own (a compare-and-set that every store serves
  * from an index, see {@code guardedUpdate}). Applying any event twice, or an older one after a newer one,
  * therefore changes nothing. A replay must {@link #deleteAll()} first, or the guard would skip everything.
+ *
+ * <p>Two read-modify-write forms use the same compare-and-set: {@link #replace} for a document whose next state
+ * is computed in Java (running sums), and {@link #updateVersioned} for a document that gathers several aggregates,
+ * where {@value #SEQUENCE} is a version number rather than any one aggregate's sequence.
  *
  * <p>How values are stored, for every read model: enums as their names, instants as BSON dates
  * (millisecond precision), lists as arrays, absent values as explicit nulls.
@@ -124,6 +129,90 @@ public final class ReadModelCollection {
             applied = now;
         }
         return null;
+    }
+
+    /**
+     * Applies an event to a whole document that it may have to create, where the change cannot be said as one
+     * update operator (running sums, arrays sized as they are first met): {@code next} is given the document as
+     * stored, or null when there is none, and answers the document's next fields (without {@value #ID} and
+     * {@value #SEQUENCE}). With no document the result is {@linkplain #insert inserted}; otherwise it replaces the
+     * document only if its {@value #SEQUENCE} is lower than the event's — the same compare-and-set on
+     * {@code (_id, seq)} as every guarded update, so the embedded store serves it from {@value #GUARD_INDEX}. An
+     * event at or before the document's {@value #SEQUENCE} changes nothing. {@code next} may be called again when
+     * the document changed in between (never, while one processor thread owns the document), so it must not have
+     * side effects.
+     *
+     * @param sequence the event's aggregate sequence, or its global position for a read model built from one
+     *                 segment in global order
+     * @return whether this call wrote the document (false: the event was applied before)
+     */
+    public boolean replace(String id, long sequence, UnaryOperator<Document> next) {
+        while (true) {
+            Document stored = find(id);
+            if (stored == null) {
+                if (insert(id, sequence, next.apply(null))) {
+                    return true;
+                }
+                continue; // inserted in between: apply to what is there now
+            }
+            long applied = ((Number) stored.get(SEQUENCE)).longValue();
+            if (applied >= sequence) {
+                return false;
+            }
+            if (compareAndSet(id, applied, sequence, next.apply(stored))) {
+                return true;
+            }
+        }
+    }
+
+    /**
+     * A read-modify-write of a document that gathers several aggregates (for example one per candidate, holding
+     * an entry per attempt). No single aggregate's sequence can guard such a document, so here {@value #SEQUENCE}
+     * is the document's <em>version</em>: 0 when inserted, one more on every write. {@code change} is given the
+     * document as stored (null when there is none) and answers its next fields (without {@value #ID} and
+     * {@value #SEQUENCE}), or null when there is nothing to write. Idempotence is therefore {@code change}'s to
+     * decide from the content — typically each entry keeps the sequence of the last event of its own aggregate
+     * applied to it, and an event at or before it answers null.
+     *
+     * <p>The write is a compare-and-set on the version through the unique {@value #GUARD_INDEX} index, served by
+     * the embedded store too: insert at version 0 when absent, else replace the document whose {@code (_id, seq)}
+     * is still what was read, setting {@code seq + 1}. Different aggregates may be handled at once on different
+     * processor threads (segments); when another writer got in between — the replace matches nothing, or the
+     * insert meets a duplicate key — the document is read again and {@code change} is asked again, so it must be
+     * free of side effects.
+     *
+     * @return whether this call wrote the document
+     */
+    public boolean updateVersioned(String id, UnaryOperator<Document> change) {
+        while (true) {
+            Document stored = find(id);
+            Document next = change.apply(stored);
+            if (next == null) {
+                return false;
+            }
+            if (stored == null) {
+                if (insert(id, 0, next)) {
+                    return true;
+                }
+                continue;
+            }
+            long version = ((Number) stored.get(SEQUENCE)).longValue();
+            if (compareAndSet(id, version, version + 1, next)) {
+                return true;
+            }
+        }
+    }
+
+    /** Replaces the document if its {@value #SEQUENCE} is still {@code expected}; filtered on exactly the guard index. */
+    private boolean compareAndSet(String id, long expected, long sequence, Document fields) {
+        Document replacement = new Document(ID, id).append(SEQUENCE, sequence);
+        fields.forEach((key, value) -> {
+            if (!ID.equals(key) && !SEQUENCE.equals(key)) {
+                replacement.append(key, value);
+            }
+        });
+        return documents.replaceOne(new Document(ID, id).append(SEQUENCE, expected), replacement)
+                .getMatchedCount() > 0;
     }
 
     private Long appliedSequence(String id) {

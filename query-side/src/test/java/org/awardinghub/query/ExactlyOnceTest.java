@@ -42,6 +42,9 @@ import org.awardinghub.events.user.UserRolesChanged;
 import org.awardinghub.events.user.UserSignedIn;
 import org.awardinghub.events.user.UserSignedOut;
 import org.awardinghub.query.History.Recorded;
+import org.awardinghub.query.assessment.AttemptHistories;
+import org.awardinghub.query.assessment.AttemptProjection;
+import org.awardinghub.query.assessment.ItemStatisticsProjection;
 import org.awardinghub.query.catalogue.QualificationProjection;
 import org.awardinghub.query.hub.CentreProjection;
 import org.awardinghub.query.hub.HubRequestProjection;
@@ -86,7 +89,19 @@ class ExactlyOnceTest {
                         database -> new CandidateProjection(database, new MemoryCandidateSearchIndex()),
                         CandidateProjection.COLLECTION, CandidateHistories.everyEvent()))),
                 Arguments.of(Named.of("candidate histories", new Case(CandidateHistoryProjection::new,
-                        CandidateHistoryProjection.COLLECTION, CandidateHistories.everyEvent()))));
+                        CandidateHistoryProjection.COLLECTION, CandidateHistories.everyEvent()))),
+                Arguments.of(Named.of("attempts", new Case(AttemptProjection::new, AttemptProjection.ATTEMPTS,
+                        AttemptHistories.everyEvent()))),
+                Arguments.of(Named.of("sittings", new Case(AttemptProjection::new, AttemptProjection.SITTINGS,
+                        AttemptHistories.everyEvent()))),
+                Arguments.of(Named.of("answer trails", new Case(AttemptProjection::new,
+                        AttemptProjection.ANSWER_TRAILS, AttemptHistories.everyEvent()))),
+                Arguments.of(Named.of("candidate attempts", new Case(AttemptProjection::new,
+                        AttemptProjection.CANDIDATE_ATTEMPTS, AttemptHistories.everyEvent()))),
+                Arguments.of(Named.of("item statistics", new Case(ItemStatisticsProjection::new,
+                        ItemStatisticsProjection.STATISTICS, AttemptHistories.everyEvent()))),
+                Arguments.of(Named.of("item statistics' marked attempts", new Case(ItemStatisticsProjection::new,
+                        ItemStatisticsProjection.MARKED_ATTEMPTS, AttemptHistories.everyEvent()))));
     }
 
     @ParameterizedTest

@@ -3,13 +3,15 @@ package org.awardinghub.api.audit;
 import java.util.HashMap;
 import java.util.Map;
 import org.awardinghub.events.AuditMetadata;
+import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Copies the audit metadata of the command being handled into every event it applies, and names that command
- * as the event's cause.
+ * as the event's cause. A deadline (an attempt's time limit) carries the metadata of the command that set it;
+ * what it causes is done by the system, so it keeps only the correlation id, tying it to the request that set it.
  */
 @Component
 public class AuditCorrelationProvider implements CorrelationDataProvider {
@@ -17,10 +19,18 @@ public class AuditCorrelationProvider implements CorrelationDataProvider {
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {
         Map<String, Object> data = new HashMap<>();
-        for (String key : AuditMetadata.KEYS) {
-            Object value = message.getMetaData().get(key);
-            if (value != null) {
-                data.put(key, value);
+        if (message instanceof DeadlineMessage<?>) {
+            data.put(AuditMetadata.ACTOR_USER_ID, AuditMetadata.SYSTEM_ACTOR);
+            Object correlation = message.getMetaData().get(AuditMetadata.CORRELATION_ID);
+            if (correlation != null) {
+                data.put(AuditMetadata.CORRELATION_ID, correlation);
+            }
+        } else {
+            for (String key : AuditMetadata.KEYS) {
+                Object value = message.getMetaData().get(key);
+                if (value != null) {
+                    data.put(key, value);
+                }
             }
         }
         data.put(AuditMetadata.CAUSATION_ID, message.getIdentifier());

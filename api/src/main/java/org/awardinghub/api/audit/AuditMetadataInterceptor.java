@@ -2,6 +2,7 @@ package org.awardinghub.api.audit;
 
 import static org.awardinghub.events.AuditMetadata.ACTOR_CENTRE_ID;
 import static org.awardinghub.events.AuditMetadata.ACTOR_PIN;
+import static org.awardinghub.events.AuditMetadata.ACTOR_REGISTRATION_NUMBER;
 import static org.awardinghub.events.AuditMetadata.ACTOR_ROLES;
 import static org.awardinghub.events.AuditMetadata.ACTOR_USER_ID;
 import static org.awardinghub.events.AuditMetadata.CLIENT_ADDRESS;
@@ -12,9 +13,12 @@ import static org.awardinghub.events.AuditMetadata.SYSTEM_ACTOR;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
+import org.awardinghub.api.security.ActingUser;
+import org.awardinghub.api.security.SittingCandidate;
 import org.awardinghub.command.Reasoned;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -27,6 +31,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class AuditMetadataInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
 
+    /** What {@code actorRoles} says of a candidate sitting an assessment (not a user role: candidates have no PIN). */
+    public static final String CANDIDATE_ROLE = "CANDIDATE";
+
     @Override
     public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
             List<? extends CommandMessage<?>> messages) {
@@ -35,7 +42,10 @@ public class AuditMetadataInterceptor implements MessageDispatchInterceptor<Comm
 
     private static Map<String, Object> auditMetadataOf(Object payload) {
         Map<String, Object> metadata = new HashMap<>();
-        CurrentActor.get().ifPresentOrElse(actor -> {
+        Optional<ActingUser> user = CurrentActor.get();
+        Optional<SittingCandidate> candidate = CurrentActor.candidate();
+        if (user.isPresent()) {
+            ActingUser actor = user.get();
             metadata.put(ACTOR_USER_ID, actor.userId());
             metadata.put(ACTOR_PIN, actor.pin());
             metadata.put(ACTOR_ROLES, actor.roles().stream().map(Enum::name).sorted()
@@ -43,7 +53,12 @@ public class AuditMetadataInterceptor implements MessageDispatchInterceptor<Comm
             if (actor.centreId() != null) {
                 metadata.put(ACTOR_CENTRE_ID, actor.centreId());
             }
-        }, () -> metadata.put(ACTOR_USER_ID, SYSTEM_ACTOR));
+        } else if (candidate.isPresent()) {
+            metadata.put(ACTOR_REGISTRATION_NUMBER, candidate.get().registrationNumber());
+            metadata.put(ACTOR_ROLES, CANDIDATE_ROLE);
+        } else {
+            metadata.put(ACTOR_USER_ID, SYSTEM_ACTOR);
+        }
         if (payload instanceof Reasoned reasoned && reasoned.reason() != null) {
             metadata.put(REASON, reasoned.reason().strip());
         }

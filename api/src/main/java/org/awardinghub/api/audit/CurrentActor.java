@@ -2,6 +2,7 @@ package org.awardinghub.api.audit;
 
 import java.util.Optional;
 import org.awardinghub.api.security.ActingUser;
+import org.awardinghub.api.security.SittingCandidate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -12,6 +13,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 public final class CurrentActor {
 
     private static final ThreadLocal<ActingUser> EXPLICIT = new ThreadLocal<>();
+    private static final ThreadLocal<SittingCandidate> EXPLICIT_CANDIDATE = new ThreadLocal<>();
 
     private CurrentActor() {
     }
@@ -42,4 +44,34 @@ public final class CurrentActor {
         }
     }
 
+
+    /**
+     * The candidate this thread acts for: the holder of the request's attempt token, or one named explicitly for
+     * the moment before they hold a token (starting with the access key).
+     */
+    public static Optional<SittingCandidate> candidate() {
+        SittingCandidate explicit = EXPLICIT_CANDIDATE.get();
+        if (explicit != null) {
+            return Optional.of(explicit);
+        }
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof SittingCandidate candidate) {
+            return Optional.of(candidate);
+        }
+        return Optional.empty();
+    }
+
+    public static <T> T callAsCandidate(SittingCandidate candidate, java.util.function.Supplier<T> work) {
+        SittingCandidate previous = EXPLICIT_CANDIDATE.get();
+        EXPLICIT_CANDIDATE.set(candidate);
+        try {
+            return work.get();
+        } finally {
+            if (previous == null) {
+                EXPLICIT_CANDIDATE.remove();
+            } else {
+                EXPLICIT_CANDIDATE.set(previous);
+            }
+        }
+    }
 }

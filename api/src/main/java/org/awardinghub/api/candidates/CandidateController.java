@@ -31,6 +31,8 @@ import org.awardinghub.command.candidate.TransferCandidate;
 import org.awardinghub.command.candidate.WithdrawCandidate;
 import org.awardinghub.events.candidate.CandidateStatus;
 import org.awardinghub.query.Page;
+import org.awardinghub.query.assessment.AttemptSummary;
+import org.awardinghub.query.assessment.ListCandidateAttempts;
 import org.awardinghub.query.portal.CandidateHistoryEntry;
 import org.awardinghub.query.portal.CandidateSummary;
 import org.awardinghub.query.portal.CandidateView;
@@ -151,8 +153,9 @@ public class CandidateController {
     @GetMapping("/api/candidates/{candidateId}")
     @Allow(value = {IMI_ADMIN, AUDITOR}, anyOfCentre = true, centreOf = Access.CANDIDATE_ID)
     public CandidateView candidate(@PathVariable String candidateId) {
-        return queries.one(new FindCandidate(candidateId), CandidateView.class)
+        CandidateView view = queries.one(new FindCandidate(candidateId), CandidateView.class)
                 .orElseThrow(() -> ApiProblem.notFound("No such candidate"));
+        return withResults(view);
     }
 
     @GetMapping("/api/candidates/{candidateId}/history")
@@ -203,6 +206,18 @@ public class CandidateController {
         }
         return queries.page(new SearchCandidates(centreId, blankToNull(q), status, blankToNull(qualificationCode),
                 paging.page(), paging.size()), CandidateSummary.class);
+    }
+
+    /**
+     * The candidate's results: every marked attempt, oldest first; a voided one stays listed, marked voided, and no
+     * longer counts.
+     */
+    private CandidateView withResults(CandidateView view) {
+        List<Object> results = queries.many(new ListCandidateAttempts(view.candidateId()), AttemptSummary.class)
+                .stream().filter(attempt -> attempt.outcome() != null).map(Object.class::cast).toList();
+        return new CandidateView(view.candidateId(), view.registrationNumber(), view.centreId(), view.firstName(),
+                view.lastName(), view.dateOfBirth(), view.uln(), view.qualificationCode(), view.startDate(),
+                view.registeredOn(), view.late(), view.status(), results, view.certificate(), view.updatedAt());
     }
 
     private static String blankToNull(String text) {

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.awardinghub.api.security.RequestSizeLimit;
+import org.awardinghub.api.assessments.AssessmentController;
 import org.awardinghub.command.InvalidCommand;
+import org.awardinghub.command.assessment.AccessKeyRefused;
 import org.awardinghub.command.RuleViolation;
 import org.awardinghub.command.UnknownRecord;
 import org.awardinghub.command.candidate.DuplicateCandidate;
@@ -51,6 +53,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> invalidCommand(InvalidCommand e) {
         return respond(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage(),
                 List.of(new ApiProblem.FieldError(e.field(), e.getMessage())));
+    }
+
+    /** A failed start with an access key answers the same wherever it is refused: it tells nothing. */
+    @ExceptionHandler(AccessKeyRefused.class)
+    ResponseEntity<ProblemDetail> accessKeyRefused(AccessKeyRefused e) {
+        return respond(HttpStatus.UNAUTHORIZED, "Not signed in", AssessmentController.START_REFUSED, List.of());
     }
 
     @ExceptionHandler(RuleViolation.class)
@@ -126,6 +134,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         if (e instanceof DuplicateCandidate duplicate) {
             return duplicateCandidate(duplicate);
+        }
+        if (e instanceof AccessKeyRefused refused) {
+            return accessKeyRefused(refused);
         }
         if (e instanceof RuleViolation violation) {
             return ruleViolation(violation);

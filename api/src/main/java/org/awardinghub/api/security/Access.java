@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.awardinghub.api.audit.CurrentActor;
 import org.awardinghub.api.problem.ApiProblem;
+import org.awardinghub.command.assessment.AttemptEntry;
+import org.awardinghub.command.assessment.AttemptRegister;
 import org.awardinghub.command.candidate.CandidateDirectory;
 import org.awardinghub.command.candidate.CandidateEntry;
 import org.awardinghub.command.user.UserAccount;
@@ -22,13 +24,16 @@ public class Access {
     public static final String CENTRE_ID = "centreId";
     public static final String USER_ID = "userId";
     public static final String CANDIDATE_ID = "candidateId";
+    public static final String ATTEMPT_ID = "attemptId";
 
     private final UserDirectory directory;
     private final CandidateDirectory candidates;
+    private final AttemptRegister attempts;
 
-    public Access(UserDirectory directory, CandidateDirectory candidates) {
+    public Access(UserDirectory directory, CandidateDirectory candidates, AttemptRegister attempts) {
         this.directory = directory;
         this.candidates = candidates;
+        this.attempts = attempts;
     }
 
     /** The signed-in user of this request. */
@@ -37,7 +42,16 @@ public class Access {
     }
 
     public void check(Allow allow, Map<String, String> pathVariables) {
+        Optional<SittingCandidate> candidate = CurrentActor.candidate();
+        if (CurrentActor.get().isEmpty() && candidate.isPresent()) {
+            checkCandidate(allow, candidate.get(), pathVariables);
+            return;
+        }
         ActingUser user = current();
+        if (allow.candidate() && allow.value().length == 0 && allow.ofCentre().length == 0 && !allow.anyOfCentre()) {
+            throw ApiProblem.forbidden("Only the candidate sitting this attempt can do this, with the attempt token "
+                    + "they received on starting it");
+        }
         if (allow.anyone() || user.hasAny(allow.value())) {
             return;
         }
@@ -59,6 +73,17 @@ public class Access {
         }
     }
 
+    /** An attempt token opens the candidate endpoints of its own attempt; another attempt is as unknown as any. */
+    private static void checkCandidate(Allow allow, SittingCandidate candidate, Map<String, String> pathVariables) {
+        if (!allow.candidate()) {
+            throw ApiProblem.forbidden("An attempt token opens only its own attempt: the questions, answers and "
+                    + "submission");
+        }
+        if (!candidate.attemptId().equals(pathVariables.get(ATTEMPT_ID))) {
+            throw ApiProblem.notFound("No such attempt");
+        }
+    }
+
     private Optional<String> centreOfRecord(String variable, String value) {
         if (value == null) {
             return Optional.empty();
@@ -68,6 +93,7 @@ public class Access {
             // IMI staff belong to no centre: to a centre user they are as unknown as a made-up id
             case USER_ID -> directory.findById(value).map(UserAccount::centreId);
             case CANDIDATE_ID -> candidates.find(value).map(CandidateEntry::centreId);
+            case ATTEMPT_ID -> attempts.find(value).map(AttemptEntry::centreId);
             default -> throw new IllegalStateException("@Allow cannot find a centre through " + variable);
         };
     }

@@ -24,7 +24,10 @@ public @interface Allow {
     /** Every user of the record's centre, whatever their role. */
     boolean anyOfCentre() default false;
 
-    /** The path variable naming the record whose centre decides: a centre ({@code centreId}) or a user. */
+    /**
+     * The path variable naming the record whose centre decides: a centre ({@code centreId}), a user
+     * ({@code userId}), a candidate ({@code candidateId}) or an assessment attempt ({@code attemptId}).
+     */
     String centreOf() default "centreId";
 
     /** The user named by the {@code userId} path variable, about themselves. */
@@ -32,4 +35,10 @@ public @interface Allow {
 
     /** Every signed-in user (the endpoint narrows what each sees). */
     boolean anyone() default false;
+
+    /**
+     * The candidate sitting the attempt named by the {@code attemptId} path variable, with that attempt's token
+     * (no PIN, no session). An attempt token opens nothing else.
+     */
+    boolean candidate() default false;
 }

@@ -3,6 +3,9 @@ package org.awardinghub.api.security;
 import java.time.Clock;
 import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.api.problem.Problems;
+import org.awardinghub.command.assessment.AttemptRegister;
+import org.awardinghub.command.assessment.AttemptTokens;
+import org.awardinghub.command.candidate.CandidateDirectory;
 import org.awardinghub.command.user.UserDirectory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +27,8 @@ public class SecurityConfiguration {
 
     @Bean
     public SecurityFilterChain api(HttpSecurity http, SessionStore sessions, UserDirectory directory,
+                                   AttemptTokens attemptTokens, AttemptRegister attempts,
+                                   CandidateDirectory candidates, Clock clock,
                                    Problems problems, SecurityPolicy policy) throws Exception {
         return http
                 .csrf(csrf -> csrf.disable())
@@ -38,9 +43,11 @@ public class SecurityConfiguration {
                                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                         + "script-src 'self'; frame-ancestors 'none'")))
                 .addFilterBefore(new BearerSessionFilter(sessions, directory), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new AttemptTokenFilter(attemptTokens, attempts, candidates, clock),
+                        BearerSessionFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/auth/login", "/api/auth/activate", "/api/auth/password-reset",
-                                "/api/auth/password-reset/complete").permitAll()
+                                "/api/auth/password-reset/complete", "/api/assessment-attempts/start").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
                 .exceptionHandling(e -> e

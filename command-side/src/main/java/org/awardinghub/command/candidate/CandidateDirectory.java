@@ -87,6 +87,12 @@ public class CandidateDirectory {
                 CandidateDirectory::entry, candidateId).stream().findFirst();
     }
 
+    /** The qualification the candidate is registered on now (amendments follow); empty for an unknown candidate. */
+    public Optional<String> qualificationOf(String candidateId) {
+        return jdbc.queryForList("SELECT qualification_code FROM candidate_directory WHERE candidate_id = ?",
+                String.class, candidateId).stream().findFirst();
+    }
+
     /**
      * A candidate of the centre (in any status: a withdrawn registration still counts) with the same names,
      * compared without case or accents, the same date of birth and the same qualification; empty when none.

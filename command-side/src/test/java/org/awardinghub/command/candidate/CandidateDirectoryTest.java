@@ -59,6 +59,19 @@ class CandidateDirectoryTest {
         assertThat(candidates.registrationNumberTaken("7KQ3MZ9C")).isFalse();
     }
 
+    /** What an assessment is checked against: the qualification the candidate is on now. */
+    @Test
+    void givenQualificationAmended_whenTheQualificationIsAsked_thenTheCurrentOne() {
+        assertThat(candidates.qualificationOf("candidate-1")).isEmpty();
+        candidates.on(ZOE);
+        assertThat(candidates.qualificationOf("candidate-1")).contains("MVR-L2");
+
+        candidates.on(new CandidateQualificationAmended("candidate-1", CENTRE, "MVR-L2", "MVR-L3", "Wrong level"));
+
+        assertThat(candidates.qualificationOf("candidate-1")).contains("MVR-L3");
+        assertThat(candidates.qualificationOf("candidate-2")).isEmpty();
+    }
+
     @Test
     void givenCandidateRegistered_whenTheSameNamesAreLookedUpWithoutAccentsOrCase_thenTheyAreADuplicate() {
         candidates.on(ZOE);

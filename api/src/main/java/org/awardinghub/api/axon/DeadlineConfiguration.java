@@ -1,0 +1,60 @@
+package org.awardinghub.api.axon;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.tracing.SpanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Deadlines that survive a restart: Axon's deadline manager on db-scheduler, whose tasks live in the
+ * {@code scheduled_tasks} table of the application's own database (H2 or PostgreSQL; {@code db/scheduler.sql}).
+ * With several nodes on one database, exactly one node runs each deadline. The scheduler reads the application's
+ * clock, so what is due is judged by the same time as the attempt's own rules. Axon's auto-configuration for
+ * db-scheduler is excluded (application.properties): this is the one place deadlines are configured.
+ */
+@Configuration
+public class DeadlineConfiguration {
+
+    @Bean
+    public Scheduler deadlineScheduler(DataSource dataSource, Clock clock,
+                                       ObjectProvider<DbSchedulerDeadlineManager> deadlineManager,
+                                       @Value("${awarding.deadlines.polling-interval:1s}") Duration pollingInterval,
+                                       @Value("${awarding.deadlines.threads:2}") int threads) {
+        return Scheduler.create(dataSource, List.of(DbSchedulerDeadlineManager.binaryTask(deadlineManager::getObject)))
+                .clock(clock::instant)
+                .pollingInterval(pollingInterval)
+                .threads(threads)
+                .tableName("scheduled_tasks")
+                .alwaysPersistTimestampInUTC()
+                .build();
+    }
+
+    /** Started and stopped with Axon's own lifecycle, after the aggregates it delivers deadlines to exist. */
+    @Bean
+    public DbSchedulerDeadlineManager deadlineManager(Scheduler deadlineScheduler,
+                                                      org.axonframework.config.Configuration axon,
+                                                      @Qualifier("eventSerializer") Serializer serializer,
+                                                      TransactionManager transactionManager,
+                                                      SpanFactory spanFactory) {
+        return DbSchedulerDeadlineManager.builder()
+                .scheduler(deadlineScheduler)
+                .scopeAwareProvider(new ConfigurationScopeAwareProvider(axon))
+                .serializer(serializer)
+                .transactionManager(transactionManager)
+                .spanFactory(spanFactory)
+                .startScheduler(true)
+                .stopScheduler(true)
+                .build();
+    }
+}

@@ -1,0 +1,175 @@
+package org.awardinghub.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The steps of an online assessment through HTTP, against the shared test application or one a test starts
+ * itself. The qualification is published by the test, so the test knows its answer key: every right option's text
+ * begins "Right", every wrong one's "Wrong". The candidate-facing API never says which is which.
+ */
+final class AssessmentSteps {
+
+    static final int QUESTIONS = 4;
+    static final int PASS_PERCENT = 75;
+    private static final Pattern TOKEN_LINK = Pattern.compile("\\?token=([A-Za-z0-9_-]+)");
+
+    record Qualification(String code, String assessmentCode) {
+    }
+
+    record Candidate(String candidateId, String registrationNumber) {
+    }
+
+    /** A signed-in centre user: the PIN signs them in again after a test moves the clock past their session. */
+    record Staff(String pin, String token) {
+    }
+
+    private final HttpClientForTests http;
+    private final String admin;
+
+    AssessmentSteps(HttpClientForTests http, String admin) {
+        this.http = http;
+        this.admin = admin;
+    }
+
+    /** A qualification with one assessment: 4 questions drawn from 6 items of 4 options, pass mark 75 %. */
+    Qualification publish(int durationMinutes) {
+        String code = "T" + unique().toUpperCase();
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            List<String> options = new ArrayList<>(List.of("Wrong answer " + i + ".1", "Wrong answer " + i + ".2",
+                    "Wrong answer " + i + ".3"));
+            options.add(i % 4, "Right answer " + i);
+            items.add(Map.of("stem", "Question " + i + ": which is right?", "options", options,
+                    "correctOption", i % 4));
+        }
+        var published = http.post("/api/qualifications", admin, Map.of("code", code, "title", "Test " + code,
+                "level", 2, "units", List.of(Map.of("code", code + "-U1", "title", "Workshop safety")),
+                "assessments", List.of(Map.of("code", code + "-MCQ", "title", "Safety test", "unitCode",
+                        code + "-U1", "questionCount", QUESTIONS, "durationMinutes", durationMinutes,
+                        "passPercent", PASS_PERCENT, "items", items))));
+        assertThat(published.status()).as(published.toString()).isEqualTo(201);
+        return new Qualification(code, code + "-MCQ");
+    }
+
+    /** An approved centre offering the qualification; answers its id. */
+    String centre(String qualificationCode) {
+        var created = http.post("/api/centres", admin, Map.of("name", "Exam Centre " + unique(),
+                "address", "3 Test Street, Leeds", "contactEmail", "exams@" + unique() + ".example"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String centreId = created.json().get("centreId").asText();
+        var approved = http.post("/api/centres/" + centreId + "/approve", admin,
+                Map.of("qualificationCodes", List.of(qualificationCode), "directClaimStatus", false));
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        return centreId;
+    }
+
+    /** A user of the centre with the role, activated through the emailed link and signed in. */
+    Staff user(String centreId, String role) {
+        String email = role.toLowerCase() + "-" + unique() + "@centre.example";
+        var created = http.post("/api/centres/" + centreId + "/users", admin,
+                Map.of("name", "Alex Example", "email", email, "roles", List.of(role)));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String pin = created.json().get("pin").asText();
+        var outbox = http.get("/api/outbox?to=" + email, admin);
+        Matcher link = TOKEN_LINK.matcher(outbox.json().get(0).get("body").asText());
+        assertThat(link.find()).isTrue();
+        var activated = http.post("/api/auth/activate", null,
+                Map.of("token", link.group(1), "password", ApplicationTest.GOOD_PASSWORD));
+        assertThat(activated.status()).as(activated.toString()).isEqualTo(204);
+        return new Staff(pin, signIn(pin));
+    }
+
+    String signIn(String pin) {
+        var signedIn = http.post("/api/auth/login", null, Map.of("pin", pin, "password", ApplicationTest.GOOD_PASSWORD));
+        assertThat(signedIn.status()).as(signedIn.toString()).isEqualTo(200);
+        return signedIn.json().get("token").asText();
+    }
+
+    Candidate register(String token, String centreId, String qualificationCode) {
+        var registered = http.post("/api/centres/" + centreId + "/candidates", token, Map.of("firstName", "Robin",
+                "lastName", "Candidate" + unique().replaceAll("[0-9]", "x"), "dateOfBirth", "2005-04-03",
+                "qualificationCode", qualificationCode));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        return new Candidate(registered.json().get("candidateId").asText(),
+                registered.json().get("registrationNumber").asText());
+    }
+
+    HttpClientForTests.Response open(String invigilator, String candidateId, String assessmentCode) {
+        return http.post("/api/candidates/" + candidateId + "/assessment-attempts", invigilator,
+                Map.of("assessmentCode", assessmentCode));
+    }
+
+    /** Opens an attempt, expecting success; answers the response body (attemptId, accessKey, validUntil). */
+    JsonNode opened(String invigilator, String candidateId, String assessmentCode) {
+        var opened = open(invigilator, candidateId, assessmentCode);
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        return opened.json();
+    }
+
+    HttpClientForTests.Response start(String registrationNumber, String accessKey) {
+        return http.post("/api/assessment-attempts/start", null,
+                Map.of("registrationNumber", registrationNumber, "accessKey", accessKey));
+    }
+
+    /** Starts with the key, expecting success; answers the response body (attemptId, token, endsAt, questions). */
+    JsonNode started(String registrationNumber, String accessKey) {
+        var started = start(registrationNumber, accessKey);
+        assertThat(started.status()).as(started.toString()).isEqualTo(200);
+        return started.json();
+    }
+
+    HttpClientForTests.Response answer(JsonNode started, JsonNode question, String optionId) {
+        return http.put("/api/assessment-attempts/" + started.get("attemptId").asText() + "/answers/"
+                + question.get("questionId").asText(), started.get("attemptToken").asText(),
+                Map.of("optionId", optionId));
+    }
+
+    /** Answers the first {@code rightOnes} questions right and the rest wrong. */
+    void answerAll(JsonNode started, int rightOnes) {
+        int index = 0;
+        for (JsonNode question : started.get("questions")) {
+            String option = index++ < rightOnes ? option(question, "Right") : option(question, "Wrong");
+            var answered = answer(started, question, option);
+            assertThat(answered.status()).as(answered.toString()).isEqualTo(204);
+        }
+    }
+
+    HttpClientForTests.Response submit(JsonNode started) {
+        return http.post("/api/assessment-attempts/" + started.get("attemptId").asText() + "/submit",
+                started.get("attemptToken").asText(), Map.of());
+    }
+
+    /** The id of the question's first option whose text begins with the word. */
+    static String option(JsonNode question, String word) {
+        for (JsonNode option : question.get("options")) {
+            if (option.get("text").asText().startsWith(word)) {
+                return option.get("optionId").asText();
+            }
+        }
+        throw new AssertionError("no option beginning " + word + " in " + question);
+    }
+
+    JsonNode awaitAttempt(String token, String attemptId, String status) {
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            var response = http.get("/api/assessment-attempts/" + attemptId, token);
+            last[0] = response.json();
+            return response.status() == 200 && status.equals(response.json().path("status").asText());
+        });
+        return last[0];
+    }
+
+    static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,62 @@
+package org.awardinghub.command.assessment;
+
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The awarding organisation's rules on online assessments, with its defaults:
+ * <ul>
+ *   <li>{@code awarding.assessment.resit-after} (48h): a re-sit opens no earlier than this after a FAILED attempt
+ *   was submitted;</li>
+ *   <li>{@code awarding.assessment.access-key-valid-for} (2h): how long an access key may be used to start;</li>
+ *   <li>{@code awarding.assessment.token-grace} (30m): how long after {@code endsAt} the attempt token still
+ *   identifies the candidate, so that a late answer is told the time is up (409) rather than that they are
+ *   unknown (401).</li>
+ * </ul>
+ * Values are durations as Spring Boot reads them ({@code 48h}, {@code 90m}, {@code PT2H}); a zero or negative one
+ * stops the application at start-up.
+ */
+@Component
+public class AssessmentPolicy {
+
+    public static final Duration DEFAULT_RESIT_AFTER = Duration.ofHours(48);
+    public static final Duration DEFAULT_ACCESS_KEY_VALID_FOR = Duration.ofHours(2);
+    public static final Duration DEFAULT_TOKEN_GRACE = Duration.ofMinutes(30);
+
+    private final Duration resitAfter;
+    private final Duration accessKeyValidFor;
+    private final Duration tokenGrace;
+
+    public AssessmentPolicy(@Value("${awarding.assessment.resit-after:48h}") Duration resitAfter,
+                            @Value("${awarding.assessment.access-key-valid-for:2h}") Duration accessKeyValidFor,
+                            @Value("${awarding.assessment.token-grace:30m}") Duration tokenGrace) {
+        this.resitAfter = positive("awarding.assessment.resit-after", resitAfter);
+        this.accessKeyValidFor = positive("awarding.assessment.access-key-valid-for", accessKeyValidFor);
+        this.tokenGrace = positive("awarding.assessment.token-grace", tokenGrace);
+    }
+
+    /** The policy with the awarding organisation's defaults. */
+    public static AssessmentPolicy defaults() {
+        return new AssessmentPolicy(DEFAULT_RESIT_AFTER, DEFAULT_ACCESS_KEY_VALID_FOR, DEFAULT_TOKEN_GRACE);
+    }
+
+    public Duration resitAfter() {
+        return resitAfter;
+    }
+
+    public Duration accessKeyValidFor() {
+        return accessKeyValidFor;
+    }
+
+    public Duration tokenGrace() {
+        return tokenGrace;
+    }
+
+    private static Duration positive(String property, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(property + " must be a positive duration, not " + value);
+        }
+        return value;
+    }
+}

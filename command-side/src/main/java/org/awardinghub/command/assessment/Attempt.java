@@ -1,0 +1,381 @@
+package org.awardinghub.command.assessment;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.awardinghub.command.InvalidCommand;
+import org.awardinghub.command.Reason;
+import org.awardinghub.command.RuleViolation;
+import org.awardinghub.command.Text;
+import org.awardinghub.command.UnknownRecord;
+import org.awardinghub.command.candidate.CandidateDirectory;
+import org.awardinghub.command.candidate.CandidateEntry;
+import org.awardinghub.command.candidate.RegistrationNumbers;
+import org.awardinghub.command.centre.CentreDirectory;
+import org.awardinghub.command.qualification.CatalogueCode;
+import org.awardinghub.command.user.UserAccount;
+import org.awardinghub.command.user.UserDirectory;
+import org.awardinghub.events.assessment.AnswerChosen;
+import org.awardinghub.events.assessment.AttemptKeyExpired;
+import org.awardinghub.events.assessment.AttemptOpened;
+import org.awardinghub.events.assessment.AttemptStarted;
+import org.awardinghub.events.assessment.AttemptStatus;
+import org.awardinghub.events.assessment.AttemptSubmitted;
+import org.awardinghub.events.assessment.AttemptVoided;
+import org.awardinghub.events.assessment.Outcome;
+import org.awardinghub.events.assessment.SubmittedBy;
+import org.awardinghub.events.candidate.CandidateStatus;
+import org.awardinghub.events.centre.CentreStatus;
+import org.awardinghub.events.centre.Sanction;
+import org.awardinghub.events.user.Role;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One candidate's attempt at one assessment: opened by an invigilator, who hands over a one-time access key;
+ * started by the candidate with it, when a form is drawn from the item bank; answered question by question (each
+ * answer and each change is an event); submitted by the candidate or by the time limit, and marked at once against
+ * the pass mark copied in when it opened. An unused key lapses; IMI can void the attempt, after which it counts
+ * for nothing. Re-sit rules (one open attempt at a time, none after a pass, a wait after a fail) hold here.
+ * <p>
+ * Times come from the injected {@link Clock}, to the millisecond (as every store keeps them). The time limit and
+ * the key's expiry are deadlines on the attempt; a command that makes one pointless cancels it, and each deadline
+ * handler also checks the status, so one that fires late changes nothing.
+ */
+@Aggregate
+public class Attempt {
+
+    static final String KEY_EXPIRY = "attempt-key-expiry";
+    static final String TIME_LIMIT = "attempt-time-limit";
+
+    private static final SecureRandom SEEDS = new SecureRandom();
+
+    @AggregateIdentifier
+    private String attemptId;
+    private String candidateId;
+    private String registrationNumber;
+    private String centreId;
+    private String qualificationCode;
+    private String assessmentCode;
+    private AttemptStatus status;
+    private int questionCount;
+    private int durationMinutes;
+    private int passPercent;
+    private Instant keyValidUntil;
+    private Instant startedAt;
+    private Instant endsAt;
+    private Instant submittedAt;
+    private Outcome outcome;
+    /** The form, by question id, in form order. */
+    private final Map<String, FormQuestion> form = new LinkedHashMap<>();
+    /** The last option chosen, by question id. */
+    private final Map<String, String> answers = new HashMap<>();
+
+    /** For Axon: rebuilds the attempt from events, and is the blank instance the creation handler starts from. */
+    protected Attempt() {
+    }
+
+    /**
+     * Answers the access key, in clear, the only time it is seen. A method with an ALWAYS creation policy, not a
+     * constructor, because Axon answers a constructor handler with the aggregate id.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public OpenedAttempt handle(OpenAttempt command, CandidateDirectory candidates, CentreDirectory centres,
+                                UserDirectory users, ItemBank bank, AttemptRegister register, AccessKeys keys,
+                                AssessmentPolicy policy, Clock clock, DeadlineManager deadlines) {
+        String id = Text.identifier("attemptId", command.attemptId());
+        String candidate = Text.identifier("candidateId", command.candidateId());
+        String assessment = Text.required("assessmentCode", command.assessmentCode(), CatalogueCode.MAX_LENGTH);
+        String invigilatorId = Text.identifier("invigilatorUserId", command.invigilatorUserId());
+        Instant now = now(clock);
+
+        CandidateEntry entry = candidates.find(candidate)
+                .orElseThrow(() -> new UnknownRecord("No candidate " + candidate));
+        UserAccount invigilator = users.findById(invigilatorId)
+                .filter(user -> user.active() && user.roles().contains(Role.INVIGILATOR)
+                        && entry.centreId().equals(user.centreId()))
+                .orElseThrow(() -> new RuleViolation(
+                        "Only an invigilator of the candidate's centre can open an attempt"));
+        requireMaySit(entry.status());
+        String qualification = candidates.qualificationOf(candidate).orElseThrow();
+        AssessmentRules rules = bank.rules(assessment)
+                .orElseThrow(() -> new InvalidCommand("assessmentCode", "there is no assessment " + assessment));
+        if (!rules.qualificationCode().equals(qualification)) {
+            throw new InvalidCommand("assessmentCode", "assessment " + assessment
+                    + " is not part of the candidate's qualification " + qualification);
+        }
+        requireCentreMayAssess(centres, entry.centreId(), qualification);
+        List<AttemptEntry> earlier = register.attemptsOf(candidate, assessment);
+        requireResitAllowed(earlier, assessment, now, policy.resitAfter());
+
+        Instant validUntil = now.plus(policy.accessKeyValidFor());
+        String accessKey = keys.issue(id, entry.registrationNumber(), validUntil);
+        apply(new AttemptOpened(id, candidate, entry.registrationNumber(), entry.centreId(), qualification,
+                assessment, register.attemptCount(candidate, assessment) + 1, rules.questionCount(),
+                rules.durationMinutes(), rules.passPercent(), invigilator.userId(), invigilator.pin(), now,
+                validUntil));
+        deadlines.schedule(validUntil, KEY_EXPIRY, id);
+        return new OpenedAttempt(id, accessKey, validUntil);
+    }
+
+    /**
+     * The candidate starts with their registration number and the key, which is used up here: every problem with
+     * either is the same {@link AccessKeyRefused}. The key is checked before anything else is said; a refusal
+     * after it rolls back with the command, leaving the key unused.
+     */
+    @CommandHandler
+    public StartedAttempt handle(StartAttempt command, CandidateDirectory candidates, ItemBank bank,
+                                 AccessKeys keys, AttemptTokens tokens, AssessmentPolicy policy, Clock clock,
+                                 DeadlineManager deadlines) {
+        Instant now = now(clock);
+        String number = AccessKeys.normalised(command.registrationNumber(), RegistrationNumbers.ALPHABET,
+                RegistrationNumbers.LENGTH);
+        if (status != AttemptStatus.OPENED || !registrationNumber.equals(number) || !now.isBefore(keyValidUntil)
+                || !keys.redeem(attemptId, command.accessKey(), now)) {
+            throw new AccessKeyRefused();
+        }
+        if (candidates.find(candidateId).map(CandidateEntry::status).orElse(null) == CandidateStatus.WITHDRAWN) {
+            throw new RuleViolation("Candidate is WITHDRAWN; reinstate them before they sit an assessment");
+        }
+        long seed = SEEDS.nextLong();
+        List<AttemptStarted.Question> questions = FormDraw.draw(bank.items(assessmentCode), questionCount, seed);
+        Instant ends = now.plus(Duration.ofMinutes(durationMinutes));
+        String token = tokens.issue(attemptId, ends.plus(policy.tokenGrace()));
+        apply(new AttemptStarted(attemptId, candidateId, centreId, assessmentCode, now, ends, seed, questions));
+        deadlines.cancelAllWithinScope(KEY_EXPIRY);
+        deadlines.schedule(ends, TIME_LIMIT, attemptId);
+        return new StartedAttempt(attemptId, token, ends, questions);
+    }
+
+    /** Choosing the option already chosen records nothing. */
+    @CommandHandler
+    public void handle(AnswerQuestion command, Clock clock) {
+        Instant now = now(clock);
+        requireStarted("answers are closed");
+        if (!now.isBefore(endsAt)) {
+            throw new RuleViolation("The time for this attempt ended at " + endsAt + "; answers are closed");
+        }
+        FormQuestion question = command.questionId() == null ? null : form.get(command.questionId());
+        if (question == null) {
+            throw new UnknownRecord("No question " + command.questionId() + " on this attempt's form");
+        }
+        String optionId = command.optionId() == null ? null : command.optionId().strip().toUpperCase(Locale.ROOT);
+        if (optionId == null || !question.offers(optionId)) {
+            throw new InvalidCommand("optionId", "optionId must be one of " + String.join(", ", question.optionIds()));
+        }
+        String previous = answers.get(question.questionId());
+        if (optionId.equals(previous)) {
+            return; // the same answer again: nothing to record
+        }
+        apply(new AnswerChosen(attemptId, candidateId, centreId, question.questionId(), question.itemId(), optionId,
+                question.itemOptionOf(optionId), previous, now));
+    }
+
+    /**
+     * Marked at once. Also after {@code endsAt} while the time limit has not yet fired: the answers were closed at
+     * {@code endsAt}, so the result is the same, and it is recorded when it was asked for.
+     */
+    @CommandHandler
+    public AttemptResult handle(SubmitAttempt command, ItemBank bank, Clock clock, DeadlineManager deadlines) {
+        Instant now = now(clock);
+        requireStarted("it cannot be submitted");
+        AttemptSubmitted submitted = marked(SubmittedBy.CANDIDATE, now, bank);
+        apply(submitted);
+        deadlines.cancelAllWithinScope(TIME_LIMIT);
+        return new AttemptResult(attemptId, submitted.score(), submitted.maxScore(), submitted.percent(),
+                submitted.outcome());
+    }
+
+    @CommandHandler
+    public void handle(VoidAttempt command, DeadlineManager deadlines) {
+        if (status != AttemptStatus.OPENED && status != AttemptStatus.STARTED && status != AttemptStatus.SUBMITTED) {
+            throw new RuleViolation(status == AttemptStatus.VOIDED ? "The attempt is already VOIDED"
+                    : "The attempt's access key expired unused at " + keyValidUntil
+                    + "; an EXPIRED attempt has nothing to void");
+        }
+        String reason = Reason.of(command);
+        AttemptStatus previous = status;
+        apply(new AttemptVoided(attemptId, candidateId, centreId, assessmentCode, previous,
+                previous == AttemptStatus.SUBMITTED ? outcome : null, reason));
+        if (previous == AttemptStatus.OPENED) {
+            deadlines.cancelAllWithinScope(KEY_EXPIRY);
+        } else if (previous == AttemptStatus.STARTED) {
+            deadlines.cancelAllWithinScope(TIME_LIMIT);
+        }
+    }
+
+    /**
+     * The time is up: a still running attempt is submitted as it stands, at {@code endsAt}. The deadline's payload
+     * is the attempt id, so that the scheduler's table says which attempt a deadline is for.
+     */
+    @DeadlineHandler(deadlineName = TIME_LIMIT)
+    void timeLimitReached(String scheduledFor, ItemBank bank) {
+        if (status == AttemptStatus.STARTED) {
+            apply(marked(SubmittedBy.TIME_LIMIT, endsAt, bank));
+        }
+    }
+
+    /** The key lapsed: an attempt never started closes, with no result. */
+    @DeadlineHandler(deadlineName = KEY_EXPIRY)
+    void keyExpired(String scheduledFor) {
+        if (status == AttemptStatus.OPENED) {
+            apply(new AttemptKeyExpired(attemptId, candidateId, centreId, assessmentCode, keyValidUntil));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(AttemptOpened event) {
+        attemptId = event.attemptId();
+        candidateId = event.candidateId();
+        registrationNumber = event.registrationNumber();
+        centreId = event.centreId();
+        qualificationCode = event.qualificationCode();
+        assessmentCode = event.assessmentCode();
+        questionCount = event.questionCount();
+        durationMinutes = event.durationMinutes();
+        passPercent = event.passPercent();
+        keyValidUntil = event.keyValidUntil();
+        status = AttemptStatus.OPENED;
+    }
+
+    @EventSourcingHandler
+    void on(AttemptStarted event) {
+        startedAt = event.startedAt();
+        endsAt = event.endsAt();
+        event.questions().forEach(question -> form.put(question.questionId(), FormQuestion.of(question)));
+        status = AttemptStatus.STARTED;
+    }
+
+    @EventSourcingHandler
+    void on(AnswerChosen event) {
+        answers.put(event.questionId(), event.optionId());
+    }
+
+    @EventSourcingHandler
+    void on(AttemptSubmitted event) {
+        submittedAt = event.submittedAt();
+        outcome = event.outcome();
+        status = AttemptStatus.SUBMITTED;
+    }
+
+    @EventSourcingHandler
+    void on(AttemptKeyExpired event) {
+        status = AttemptStatus.EXPIRED;
+    }
+
+    @EventSourcingHandler
+    void on(AttemptVoided event) {
+        status = AttemptStatus.VOIDED;
+    }
+
+    /** The one place an attempt is marked, whoever submits it. */
+    private AttemptSubmitted marked(SubmittedBy by, Instant at, ItemBank bank) {
+        Marking.Result result = Marking.mark(List.copyOf(form.values()), answers,
+                bank.answerKey(form.values().stream().map(FormQuestion::itemId).toList()), passPercent);
+        return new AttemptSubmitted(attemptId, candidateId, centreId, qualificationCode, assessmentCode, by,
+                startedAt, endsAt, at, result.score(), result.maxScore(), result.percent(), passPercent,
+                result.outcome(), result.marks());
+    }
+
+    /** Refuses anything but a STARTED attempt, saying what it is instead and then {@code refusal}. */
+    private void requireStarted(String refusal) {
+        switch (status) {
+            case STARTED -> {
+            }
+            case OPENED -> throw new RuleViolation("The attempt has not been started; " + refusal);
+            case SUBMITTED -> throw new RuleViolation("The attempt was submitted at " + submittedAt + "; " + refusal);
+            case EXPIRED -> throw new RuleViolation("The attempt's access key expired unused at " + keyValidUntil
+                    + "; " + refusal);
+            case VOIDED -> throw new RuleViolation("The attempt was voided; " + refusal);
+        }
+    }
+
+    private static void requireMaySit(CandidateStatus status) {
+        if (status == CandidateStatus.WITHDRAWN) {
+            throw new RuleViolation("Candidate is WITHDRAWN; reinstate them before they sit an assessment");
+        }
+        if (status == CandidateStatus.CERTIFICATED) {
+            throw new RuleViolation("Candidate is CERTIFICATED; a certificated candidate sits no further assessments");
+        }
+    }
+
+    /** Only an APPROVED centre under no sanction, still approved for the qualification, runs its assessments. */
+    private static void requireCentreMayAssess(CentreDirectory centres, String centreId, String qualification) {
+        CentreStatus centreStatus = centres.statusOf(centreId)
+                .orElseThrow(() -> new UnknownRecord("No centre " + centreId));
+        if (centreStatus != CentreStatus.APPROVED) {
+            throw new RuleViolation("The candidate's centre is " + centreStatus
+                    + "; only an APPROVED centre can run assessments");
+        }
+        Set<Sanction> sanctions = centres.sanctionsOn(centreId);
+        if (!sanctions.isEmpty()) {
+            throw new RuleViolation("The candidate's centre is under "
+                    + sanctions.stream().map(Sanction::name).collect(Collectors.joining(" and "))
+                    + (sanctions.size() == 1 ? " sanction" : " sanctions")
+                    + "; it cannot run assessments until lifted");
+        }
+        if (!centres.approvedFor(centreId, qualification)) {
+            throw new RuleViolation("The candidate's centre is no longer approved for qualification " + qualification
+                    + "; it cannot run its assessments");
+        }
+    }
+
+    /**
+     * One open attempt at a time; none after a pass; after a fail, not before the policy's wait has passed since
+     * the latest failed attempt was submitted. Voided attempts count for nothing either way, nor do expired ones.
+     */
+    private static void requireResitAllowed(List<AttemptEntry> earlier, String assessment, Instant now,
+                                            Duration resitAfter) {
+        for (AttemptEntry attempt : earlier) {
+            if (attempt.status() == AttemptStatus.OPENED || attempt.status() == AttemptStatus.STARTED) {
+                throw new RuleViolation("Candidate already has attempt " + attempt.attemptId() + " "
+                        + attempt.status() + " on " + assessment + "; it must be submitted, expire or be voided"
+                        + " before another opens");
+            }
+        }
+        Optional<AttemptEntry> passed = earlier.stream()
+                .filter(attempt -> attempt.status() == AttemptStatus.SUBMITTED && attempt.outcome() == Outcome.PASS)
+                .findFirst();
+        if (passed.isPresent()) {
+            LocalDate on = LocalDate.ofInstant(passed.get().submittedAt(), ZoneOffset.UTC);
+            throw new RuleViolation("Candidate passed " + assessment + " on " + on
+                    + "; there is no re-sit after a pass");
+        }
+        Optional<Instant> lastFail = earlier.stream()
+                .filter(attempt -> attempt.status() == AttemptStatus.SUBMITTED && attempt.outcome() == Outcome.FAIL)
+                .map(AttemptEntry::submittedAt)
+                .filter(Objects::nonNull)
+                .max(Comparator.naturalOrder());
+        if (lastFail.isPresent() && now.isBefore(lastFail.get().plus(resitAfter))) {
+            throw new RuleViolation("Candidate failed " + assessment + " at " + lastFail.get()
+                    + "; a re-sit may open from " + lastFail.get().plus(resitAfter));
+        }
+    }
+
+    private static Instant now(Clock clock) {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,123 @@
+package org.awardinghub.command.assessment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.awardinghub.command.CommandLookups;
+import org.awardinghub.events.assessment.AttemptKeyExpired;
+import org.awardinghub.events.assessment.AttemptOpened;
+import org.awardinghub.events.assessment.AttemptStarted;
+import org.awardinghub.events.assessment.AttemptStatus;
+import org.awardinghub.events.assessment.AttemptSubmitted;
+import org.awardinghub.events.assessment.AttemptVoided;
+import org.awardinghub.events.assessment.Outcome;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every attempt, with its status and result, current within the transaction of the attempt's events (table
+ * {@code assessment_attempts}): what the re-sit rules and certificate eligibility are judged on. Table
+ * {@code open_attempts} holds the one attempt a candidate may have open (OPENED or STARTED) on an assessment;
+ * its primary key is what refuses a second one, also when two invigilators open at the same moment: the later
+ * transaction fails on the key and the whole command rolls back.
+ */
+@Component
+@ProcessingGroup(CommandLookups.PROCESSING_GROUP)
+public class AttemptRegister {
+
+    private static final String ENTRY_COLUMNS =
+            "attempt_id, candidate_id, centre_id, assessment_code, status, outcome, submitted_at";
+
+    private final JdbcTemplate jdbc;
+
+    public AttemptRegister(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    public void on(AttemptOpened event) {
+        jdbc.update("INSERT INTO assessment_attempts (attempt_id, candidate_id, centre_id, assessment_code,"
+                        + " attempt_number, status) VALUES (?, ?, ?, ?, ?, ?)",
+                event.attemptId(), event.candidateId(), event.centreId(), event.assessmentCode(),
+                event.attemptNumber(), AttemptStatus.OPENED.name());
+        jdbc.update("INSERT INTO open_attempts (candidate_id, assessment_code, attempt_id) VALUES (?, ?, ?)",
+                event.candidateId(), event.assessmentCode(), event.attemptId());
+    }
+
+    @EventHandler
+    public void on(AttemptStarted event) {
+        jdbc.update("UPDATE assessment_attempts SET status = ? WHERE attempt_id = ?",
+                AttemptStatus.STARTED.name(), event.attemptId());
+    }
+
+    @EventHandler
+    public void on(AttemptSubmitted event) {
+        jdbc.update("UPDATE assessment_attempts SET status = ?, outcome = ?, submitted_at = ? WHERE attempt_id = ?",
+                AttemptStatus.SUBMITTED.name(), event.outcome().name(), event.submittedAt().toEpochMilli(),
+                event.attemptId());
+        closed(event.attemptId());
+    }
+
+    @EventHandler
+    public void on(AttemptKeyExpired event) {
+        jdbc.update("UPDATE assessment_attempts SET status = ? WHERE attempt_id = ?",
+                AttemptStatus.EXPIRED.name(), event.attemptId());
+        closed(event.attemptId());
+    }
+
+    /** The outcome stays, for the record; the status says it counts for nothing. */
+    @EventHandler
+    public void on(AttemptVoided event) {
+        jdbc.update("UPDATE assessment_attempts SET status = ? WHERE attempt_id = ?",
+                AttemptStatus.VOIDED.name(), event.attemptId());
+        closed(event.attemptId());
+    }
+
+    public Optional<AttemptEntry> find(String attemptId) {
+        return jdbc.query("SELECT " + ENTRY_COLUMNS + " FROM assessment_attempts WHERE attempt_id = ?",
+                AttemptRegister::entry, attemptId).stream().findFirst();
+    }
+
+    /** The candidate's attempts at the assessment, in any status, first attempt first. */
+    public List<AttemptEntry> attemptsOf(String candidateId, String assessmentCode) {
+        return jdbc.query("SELECT " + ENTRY_COLUMNS + " FROM assessment_attempts"
+                        + " WHERE candidate_id = ? AND assessment_code = ? ORDER BY attempt_number",
+                AttemptRegister::entry, candidateId, assessmentCode);
+    }
+
+    /** How many attempts the candidate has had at the assessment, whatever became of them: it numbers the next. */
+    public int attemptCount(String candidateId, String assessmentCode) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM assessment_attempts"
+                + " WHERE candidate_id = ? AND assessment_code = ?", Integer.class, candidateId, assessmentCode);
+        return count == null ? 0 : count;
+    }
+
+    /** The assessments the candidate has passed: a SUBMITTED attempt with outcome PASS; voided ones do not count. */
+    public Set<String> passedAssessments(String candidateId) {
+        List<String> codes = jdbc.queryForList("SELECT DISTINCT assessment_code FROM assessment_attempts"
+                        + " WHERE candidate_id = ? AND status = ? AND outcome = ? ORDER BY assessment_code",
+                String.class, candidateId, AttemptStatus.SUBMITTED.name(), Outcome.PASS.name());
+        return Collections.unmodifiableSet(new LinkedHashSet<>(codes));
+    }
+
+    private void closed(String attemptId) {
+        jdbc.update("DELETE FROM open_attempts WHERE attempt_id = ?", attemptId);
+    }
+
+    private static AttemptEntry entry(ResultSet row, int rowNumber) throws SQLException {
+        long millis = row.getLong("submitted_at");
+        Instant submittedAt = row.wasNull() ? null : Instant.ofEpochMilli(millis);
+        String outcome = row.getString("outcome");
+        return new AttemptEntry(row.getString("attempt_id"), row.getString("candidate_id"),
+                row.getString("centre_id"), row.getString("assessment_code"),
+                AttemptStatus.valueOf(row.getString("status")), outcome == null ? null : Outcome.valueOf(outcome),
+                submittedAt);
+    }
+}

@@ -1,0 +1,58 @@
+package org.awardinghub.command.assessment;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.awardinghub.events.assessment.AttemptSubmitted;
+import org.awardinghub.events.assessment.Outcome;
+
+/**
+ * How an attempt is marked, whoever ends it: one mark per question of the form, in form order; the score counts
+ * right answers (unanswered is wrong); the percent is rounded half-up to one decimal, for showing only; the outcome
+ * compares whole numbers, {@code score * 100 >= passPercent * maxScore}, so that rounding never decides a pass.
+ */
+final class Marking {
+
+    private Marking() {
+    }
+
+    record Result(int score, int maxScore, double percent, Outcome outcome, List<AttemptSubmitted.Mark> marks) {
+    }
+
+    /**
+     * @param answers   the last option chosen per question id (letters as shown)
+     * @param answerKey the right option's bank index per item id; every item of the form must be in it
+     */
+    static Result mark(List<FormQuestion> form, Map<String, String> answers, Map<String, Integer> answerKey,
+                       int passPercent) {
+        List<AttemptSubmitted.Mark> marks = new ArrayList<>(form.size());
+        int score = 0;
+        for (FormQuestion question : form) {
+            Integer right = answerKey.get(question.itemId());
+            if (right == null) {
+                throw new IllegalStateException("The item bank has no answer key for item " + question.itemId());
+            }
+            String optionId = answers.get(question.questionId());
+            Integer itemOption = question.itemOptionOf(optionId);
+            boolean correct = right.equals(itemOption);
+            if (correct) {
+                score++;
+            }
+            marks.add(new AttemptSubmitted.Mark(question.questionId(), question.itemId(), itemOption == null ? null
+                    : optionId, itemOption, question.optionCount(), correct));
+        }
+        int maxScore = form.size();
+        return new Result(score, maxScore, percent(score, maxScore),
+                (long) score * 100 >= (long) passPercent * maxScore ? Outcome.PASS : Outcome.FAIL, List.copyOf(marks));
+    }
+
+    static double percent(int score, int maxScore) {
+        if (maxScore == 0) {
+            return 0.0;
+        }
+        return BigDecimal.valueOf(100L * score).divide(BigDecimal.valueOf(maxScore), 1, RoundingMode.HALF_UP)
+                .doubleValue();
+    }
+}
