@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.kagkarlsson.scheduler.Scheduler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,9 +71,17 @@ public abstract class ApplicationTest {
         http = new HttpClientForTests(port);
     }
 
+    @Autowired
+    private Scheduler deadlineScheduler;
+
+    /**
+     * Back to the real time. The deadline scheduler's poll waits until its clock reaches the end of the wait it
+     * began, so after the clock is set back (by days, in some tests) it is woken, or it would sleep for days.
+     */
     @AfterEach
     void resetClock() {
         clock.reset();
+        deadlineScheduler.triggerCheckForDueExecutions();
     }
 
     private static Path createDataDir() {

@@ -87,9 +87,67 @@ class AssessmentTest extends ApplicationTest {
         List<JsonNode> answers = entries(trail, "ANSWERED");
         assertThat(answers).hasSize(AssessmentSteps.QUESTIONS + 1);
         assertThat(answers.get(1).get("previousOptionId").asText()).isEqualTo(answers.get(0).get("optionId").asText());
-        assertThat(answers).allSatisfy(entry ->
-                assertThat(entry.get("actor").asText()).isEqualTo(candidate.registrationNumber()));
+        assertThat(answers).allSatisfy(entry -> {
+            assertThat(entry.get("actor").asText()).isEqualTo(candidate.registrationNumber());
+            assertThat(entry.get("clientAddress").asText()).isNotBlank();
+        });
         assertThat(entries(trail, "OPENED").get(0).get("actor").asText()).isNotBlank();
+    }
+
+    @Test
+    void givenPassMarkRaisedAfterOpening_whenSubmitted_thenMarkedAgainstThePassMarkWhenOpened() {
+        Candidate candidate = steps.register(coordinator, centreId, qualification.code());
+        JsonNode opened = steps.opened(invigilator, candidate.candidateId(), qualification.assessmentCode());
+        var raised = http.put("/api/qualifications/" + qualification.code() + "/assessments/"
+                + qualification.assessmentCode() + "/pass-mark", admin, Map.of("passPercent", 100,
+                "reason", "Standard raised"));
+        assertThat(raised.status()).as(raised.toString()).isEqualTo(200);
+        JsonNode started = steps.started(candidate.registrationNumber(), opened.get("accessKey").asText());
+        steps.answerAll(started, 3);
+        assertThat(steps.submit(started).json().get("outcome").asText()).as("3 of 4 against 75 %").isEqualTo("PASS");
+
+        Candidate next = steps.register(coordinator, centreId, qualification.code());
+        JsonNode after = steps.started(next.registrationNumber(), steps.opened(invigilator, next.candidateId(),
+                qualification.assessmentCode()).get("accessKey").asText());
+        steps.answerAll(after, 3);
+        assertThat(steps.submit(after).json().get("outcome").asText()).as("3 of 4 against 100 %").isEqualTo("FAIL");
+    }
+
+    @Test
+    void givenMarkedAttempts_whenItemStatisticsRead_thenFiguresPerItemInJsonAndCsvForImiOnly() {
+        for (int right : new int[] {4, 1}) {
+            Candidate candidate = steps.register(coordinator, centreId, qualification.code());
+            JsonNode started = steps.started(candidate.registrationNumber(), steps.opened(invigilator,
+                    candidate.candidateId(), qualification.assessmentCode()).get("accessKey").asText());
+            steps.answerAll(started, right);
+            assertThat(steps.submit(started).status()).isEqualTo(200);
+        }
+        String path = "/api/reports/item-statistics?assessmentCode=" + qualification.assessmentCode();
+        JsonNode report = awaitJson(path, admin, json -> json.path("attempts").asInt() == 2);
+        assertThat(report.get("meanScore").asDouble()).isEqualTo(2.5);
+        int drawn = 0;
+        int right = 0;
+        for (JsonNode item : report.get("items")) {
+            drawn += item.get("attempts").asInt();
+            right += (int) Math.round(item.get("facility").asDouble() * item.get("attempts").asInt());
+            assertThat(item.get("optionCounts")).hasSize(4);
+        }
+        assertThat(drawn).as("4 questions in each of 2 attempts").isEqualTo(8);
+        assertThat(right).as("4 + 1 answered right").isEqualTo(5);
+        assertThat(http.get(path + "&centreId=" + centreId, admin).json().get("attempts").asInt()).isEqualTo(2);
+        assertThat(http.get(path + "&centreId=" + steps.centre(qualification.code()), admin).json()
+                .get("attempts").asInt()).isZero();
+
+        var csv = http.send("GET", path, admin, Map.of("Accept", "text/csv"));
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        String[] lines = csv.raw().body().split("\r\n");
+        assertThat(lines[0]).isEqualTo("assessmentCode,centreId,itemId,attempts,facility,discrimination,unanswered,"
+                + "option1,option2,option3,option4");
+        assertThat(lines).hasSize(1 + report.get("items").size());
+        assertThat(http.get(path, coordinator).status()).as("a centre never sees item statistics").isEqualTo(403);
+        assertThat(http.get("/api/reports/item-statistics?assessmentCode=NOPE-MCQ", admin).status()).isEqualTo(404);
+        assertThat(http.get("/api/reports/item-statistics", admin).status()).isEqualTo(400);
     }
 
     @Test

@@ -68,7 +68,12 @@ public class HttpClientForTests {
     }
 
     public Response send(String method, String path, String token) {
-        return send(builder(path, token).method(method, HttpRequest.BodyPublishers.noBody()), Map.of());
+        return send(method, path, token, Map.of());
+    }
+
+    /** A request without a body, with extra headers (such as {@code Accept}). */
+    public Response send(String method, String path, String token, Map<String, String> headers) {
+        return send(builder(path, token).method(method, HttpRequest.BodyPublishers.noBody()), headers);
     }
 
     private Response sendJson(String method, String path, String token, Object body, Map<String, String> headers) {
