@@ -133,7 +133,8 @@ public class AssessmentController {
     @PostMapping("/api/assessment-attempts/start")
     @Public
     public ResponseEntity<Started> start(@Valid @RequestBody StartRequest request) {
-        String registrationNumber = request.registrationNumber().strip().toUpperCase(Locale.ROOT);
+        // as the key lookup reads it: spaces and hyphens typed between characters count for nothing
+        String registrationNumber = request.registrationNumber().replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
         String address = RequestCorrelation.clientAddress().orElse(null);
         throttle.lockedUntil(registrationNumber, address).ifPresent(until -> {
             throw ApiProblem.tooManyAttempts("Too many wrong access keys: starting is locked until " + until

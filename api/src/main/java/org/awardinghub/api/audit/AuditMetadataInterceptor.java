@@ -37,10 +37,15 @@ public class AuditMetadataInterceptor implements MessageDispatchInterceptor<Comm
     @Override
     public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
             List<? extends CommandMessage<?>> messages) {
-        return (index, command) -> command.andMetaData(auditMetadataOf(command.getPayload()));
+        return (index, command) -> command.andMetaData(auditMetadataOf(command));
     }
 
-    private static Map<String, Object> auditMetadataOf(Object payload) {
+    /**
+     * A command sent by a policy in reaction to an event already names that event's correlation id: it is kept,
+     * so the whole chain shares it. Any other command takes the request's, or a new one.
+     */
+    private static Map<String, Object> auditMetadataOf(CommandMessage<?> command) {
+        Object payload = command.getPayload();
         Map<String, Object> metadata = new HashMap<>();
         Optional<ActingUser> user = CurrentActor.get();
         Optional<SittingCandidate> candidate = CurrentActor.candidate();
@@ -62,7 +67,9 @@ public class AuditMetadataInterceptor implements MessageDispatchInterceptor<Comm
         if (payload instanceof Reasoned reasoned && reasoned.reason() != null) {
             metadata.put(REASON, reasoned.reason().strip());
         }
-        metadata.put(CORRELATION_ID, RequestCorrelation.correlationId().orElseGet(() -> UUID.randomUUID().toString()));
+        Object given = command.getMetaData().get(CORRELATION_ID);
+        metadata.put(CORRELATION_ID, given != null ? given
+                : RequestCorrelation.correlationId().orElseGet(() -> UUID.randomUUID().toString()));
         RequestCorrelation.clientAddress().ifPresent(address -> metadata.put(CLIENT_ADDRESS, address));
         return metadata;
     }

@@ -19,6 +19,9 @@ public final class CurrentActor {
     }
 
     public static Optional<ActingUser> get() {
+        if (EXPLICIT_CANDIDATE.get() != null) {
+            return Optional.empty(); // acting for a candidate (starting an attempt), whoever else is signed in
+        }
         ActingUser explicit = EXPLICIT.get();
         if (explicit != null) {
             return Optional.of(explicit);
