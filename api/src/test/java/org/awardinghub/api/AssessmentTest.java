@@ -198,6 +198,20 @@ class AssessmentTest extends ApplicationTest {
     }
 
     @Test
+    void givenStaffSessionAndHyphenatedNumber_whenStarting_thenTheCandidateIsNamedAsTheActor() {
+        Candidate candidate = steps.register(coordinator, centreId, qualification.code());
+        JsonNode opened = steps.opened(invigilator, candidate.candidateId(), qualification.assessmentCode());
+        String typed = candidate.registrationNumber().substring(0, 4) + "-" + candidate.registrationNumber()
+                .substring(4).toLowerCase();
+        var started = http.post("/api/assessment-attempts/start", coordinator,
+                Map.of("registrationNumber", typed, "accessKey", opened.get("accessKey").asText()));
+        assertThat(started.status()).as(started.toString()).isEqualTo(200);
+        JsonNode trail = awaitJson("/api/assessment-attempts/" + opened.get("attemptId").asText() + "/answer-trail",
+                admin, json -> !entries(json, "STARTED").isEmpty());
+        assertThat(entries(trail, "STARTED").get(0).get("actor").asText()).isEqualTo(candidate.registrationNumber());
+    }
+
+    @Test
     void givenManyWrongKeysForOneCandidate_whenStartingAgain_thenLockedOutEvenWithTheRightKey() {
         Candidate candidate = steps.register(coordinator, centreId, qualification.code());
         String key = steps.opened(invigilator, candidate.candidateId(), qualification.assessmentCode())
