@@ -135,3 +135,56 @@ CREATE TABLE IF NOT EXISTS attempt_tokens (
     attempt_id VARCHAR(100) NOT NULL,
     expires_at BIGINT       NOT NULL
 );
+
+-- Certification.
+
+-- Direct Claim Status: a centre holding it has its claims issued at once, without IMI's approval. Kept from
+-- CentreApproved, DirectClaimStatusGranted and DirectClaimStatusRemoved.
+ALTER TABLE centre_directory ADD COLUMN IF NOT EXISTS direct_claim_status BOOLEAN NOT NULL DEFAULT FALSE;
+
+-- The candidate's names as registered now (amendments follow), as a certificate prints them. Null for a candidate
+-- registered before the columns existed, until their name is next amended.
+ALTER TABLE candidate_directory ADD COLUMN IF NOT EXISTS first_name VARCHAR(100);
+ALTER TABLE candidate_directory ADD COLUMN IF NOT EXISTS last_name VARCHAR(100);
+
+-- Every certificate claim, with its status and the number of its current certificate (null until issued).
+CREATE TABLE IF NOT EXISTS certificate_claims (
+    claim_id           VARCHAR(100) NOT NULL PRIMARY KEY,
+    candidate_id       VARCHAR(100) NOT NULL,
+    centre_id          VARCHAR(100) NOT NULL,
+    qualification_code VARCHAR(32)  NOT NULL,
+    status             VARCHAR(24)  NOT NULL,
+    certificate_number VARCHAR(16)
+);
+
+CREATE INDEX IF NOT EXISTS certificate_claims_candidate ON certificate_claims (candidate_id);
+
+-- Every certificate number ever issued, with what it verifies as (VALID, REPLACED, REVOKED): the primary key is
+-- what keeps a number from being issued twice.
+CREATE TABLE IF NOT EXISTS certificates (
+    certificate_number VARCHAR(16)  NOT NULL PRIMARY KEY,
+    claim_id           VARCHAR(100) NOT NULL,
+    candidate_id       VARCHAR(100) NOT NULL,
+    centre_id          VARCHAR(100) NOT NULL,
+    qualification_code VARCHAR(32)  NOT NULL,
+    status             VARCHAR(16)  NOT NULL
+);
+
+-- The one claim a candidate may have on a qualification: inserted when claimed, deleted only when the claim is
+-- rejected; kept once issued, also after a revocation. The primary key refuses a second claim, also when two
+-- claims are made at the same moment: the later transaction fails on it and the whole command rolls back.
+CREATE TABLE IF NOT EXISTS active_certificate_claims (
+    candidate_id       VARCHAR(100) NOT NULL,
+    qualification_code VARCHAR(32)  NOT NULL,
+    claim_id           VARCHAR(100) NOT NULL UNIQUE,
+    PRIMARY KEY (candidate_id, qualification_code)
+);
+
+-- Verification codes, in clear: the centre and IMI are shown them and they are printed on the certificate, so
+-- they cannot be hashed. A credential: never in an event, written in the issuing command's own transaction and
+-- kept for every number (a replaced or revoked certificate still verifies, as what it is now).
+CREATE TABLE IF NOT EXISTS certificate_codes (
+    certificate_number VARCHAR(16) NOT NULL PRIMARY KEY,
+    code               VARCHAR(10) NOT NULL,
+    issued_at          BIGINT      NOT NULL
+);

@@ -43,6 +43,9 @@ class AccessMatrixTest extends ApplicationTest {
     private String requestA;
     private String candidateA;
     private String attemptA;
+    private String achieverA;
+    private String claimA;
+    private String certificateA;
 
     @BeforeAll
     void callersAndRecords() {
@@ -74,6 +77,29 @@ class AccessMatrixTest extends ApplicationTest {
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
         attemptA = opened.json().get("attemptId").asText();
         awaitJson("/api/assessment-attempts/" + attemptA, admin, json -> json.has("status"));
+        certifiedCandidate(admin);
+    }
+
+    /** A candidate of centre A who passed a qualification of their own and was certificated after IMI approval. */
+    private void certifiedCandidate(String admin) {
+        AssessmentSteps steps = new AssessmentSteps(http, admin);
+        AssessmentSteps.Qualification qualification = steps.publish(30);
+        assertThat(http.post("/api/centres/" + centreA + "/qualifications", admin, Map.of("qualificationCode",
+                qualification.code(), "reason", "Matrix")).status()).isEqualTo(200);
+        AssessmentSteps.Candidate achiever = steps.register(admin, centreA, qualification.code());
+        steps.sit(tokens.get(Caller.INVIGILATOR), achiever, qualification.assessmentCode(), 4);
+        AssessmentSteps.Candidate unclaimed = steps.register(admin, centreA, qualification.code());
+        steps.sit(tokens.get(Caller.INVIGILATOR), unclaimed, qualification.assessmentCode(), 4);
+        achieverA = unclaimed.candidateId();
+        var claimed = http.post("/api/candidates/" + achiever.candidateId() + "/certificate-claims",
+                tokens.get(Caller.COORDINATOR), Map.of());
+        assertThat(claimed.status()).as(claimed.toString()).isEqualTo(201);
+        claimA = claimed.json().get("claimId").asText();
+        certificateA = http.post("/api/certificate-claims/" + claimA + "/approve", admin, Map.of()).json()
+                .get("certificateNumber").asText();
+        awaitJson("/api/certificate-claims/" + claimA, admin, json -> "ISSUED".equals(json.path("status").asText()));
+        awaitJson("/api/candidates/" + achiever.candidateId(), admin,
+                json -> json.path("certificate").path("certificateNumber").asText().equals(certificateA));
     }
 
     private List<Endpoint> endpoints() {
@@ -166,7 +192,16 @@ class AccessMatrixTest extends ApplicationTest {
                 new Endpoint("POST", attempt + "/void", reason, imiAdmin),
                 new Endpoint("GET", candidate + "/assessment-attempts", null, readA),
                 new Endpoint("GET", centre + "/assessment-attempts", null, readA),
-                new Endpoint("GET", "/api/reports/item-statistics?assessmentCode=LV2-U01-MCQ", null, imiStaff));
+                new Endpoint("GET", "/api/reports/item-statistics?assessmentCode=LV2-U01-MCQ", null, imiStaff),
+                new Endpoint("POST", "/api/candidates/" + achieverA + "/certificate-claims", Map.of(),
+                        EnumSet.of(Caller.COORDINATOR, Caller.CENTRE_ADMIN)),
+                new Endpoint("POST", "/api/certificate-claims/" + claimA + "/approve", Map.of(), imiAdmin),
+                new Endpoint("POST", "/api/certificate-claims/" + claimA + "/reject", reason, imiAdmin),
+                new Endpoint("GET", "/api/certificate-claims?status=ISSUED", null, SIGNED_IN),
+                new Endpoint("GET", "/api/certificate-claims/" + claimA, null, readA),
+                new Endpoint("GET", "/api/certificates/" + certificateA + ".pdf", null, readA),
+                new Endpoint("POST", "/api/certificates/" + certificateA + "/replace", reason, imiAdmin),
+                new Endpoint("POST", "/api/certificates/" + certificateA + "/revoke", reason, imiAdmin));
     }
 
     @Test

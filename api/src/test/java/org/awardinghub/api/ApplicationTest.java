@@ -37,6 +37,8 @@ public abstract class ApplicationTest {
     public static final String ADMIN_PIN = "10000001";
     public static final String ADMIN_PASSWORD = "bootstrap admin passphrase for tests";
     public static final String GOOD_PASSWORD = "a long enough passphrase 7";
+    /** Public verification's limit per address and minute here: tests poll it from one address. */
+    public static final int VERIFICATIONS_PER_MINUTE = 600;
     private static final Pattern TOKEN_LINK = Pattern.compile("\\?token=([A-Za-z0-9_-]+)");
     private static final Path DATA_DIR = createDataDir();
 
@@ -56,6 +58,7 @@ public abstract class ApplicationTest {
         registry.add("awarding.bootstrap.admin-password", () -> ADMIN_PASSWORD);
         registry.add("awarding.security.bcrypt-cost", () -> "10");
         registry.add("awarding.security.failed-sign-in-answer-time", () -> "150ms");
+        registry.add("awarding.certification.verify-per-minute", () -> VERIFICATIONS_PER_MINUTE);
     }
 
     @LocalServerPort

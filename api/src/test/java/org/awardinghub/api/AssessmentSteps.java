@@ -61,14 +61,19 @@ final class AssessmentSteps {
         return new Qualification(code, code + "-MCQ");
     }
 
-    /** An approved centre offering the qualification; answers its id. */
+    /** An approved centre offering the qualification, without Direct Claim Status; answers its id. */
     String centre(String qualificationCode) {
+        return centre(qualificationCode, false);
+    }
+
+    /** An approved centre offering the qualification; answers its id. */
+    String centre(String qualificationCode, boolean directClaimStatus) {
         var created = http.post("/api/centres", admin, Map.of("name", "Exam Centre " + unique(),
                 "address", "3 Test Street, Leeds", "contactEmail", "exams@" + unique() + ".example"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String centreId = created.json().get("centreId").asText();
         var approved = http.post("/api/centres/" + centreId + "/approve", admin,
-                Map.of("qualificationCodes", List.of(qualificationCode), "directClaimStatus", false));
+                Map.of("qualificationCodes", List.of(qualificationCode), "directClaimStatus", directClaimStatus));
         assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
         return centreId;
     }
@@ -142,6 +147,16 @@ final class AssessmentSteps {
             var answered = answer(started, question, option);
             assertThat(answered.status()).as(answered.toString()).isEqualTo(204);
         }
+    }
+
+    /** The candidate sits the assessment with the invigilator and answers {@code right} questions right. */
+    JsonNode sit(String invigilator, Candidate candidate, String assessmentCode, int right) {
+        JsonNode started = started(candidate.registrationNumber(),
+                opened(invigilator, candidate.candidateId(), assessmentCode).get("accessKey").asText());
+        answerAll(started, right);
+        var submitted = submit(started);
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
+        return submitted.json();
     }
 
     HttpClientForTests.Response submit(JsonNode started) {

@@ -76,6 +76,18 @@ public class HttpClientForTests {
         return send(builder(path, token).method(method, HttpRequest.BodyPublishers.noBody()), headers);
     }
 
+    /** A GET answered with bytes (a PDF, say), as they came. */
+    public HttpResponse<byte[]> bytes(String path, String token) {
+        try {
+            return client.send(builder(path, token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Response sendJson(String method, String path, String token, Object body, Map<String, String> headers) {
         try {
             String text = body instanceof String s ? s : JSON.writeValueAsString(body);

@@ -22,7 +22,7 @@ class ReplayTest extends ApplicationTest {
 
     private static final List<String> COLLECTIONS = List.of("centres", "users", "hub_requests", "qualifications",
             "candidates", "candidate_histories", "attempts", "sittings", "answer_trails", "candidate_attempts",
-            "item_statistics", "item_statistics_attempts");
+            "item_statistics", "item_statistics_attempts", "claims", "certificates", "candidate_certificates");
 
     @Autowired
     EventProcessingConfiguration processing;
@@ -59,11 +59,12 @@ class ReplayTest extends ApplicationTest {
         assertThat(before.get("centres")).isNotEmpty();
         assertThat(before.get("qualifications")).hasSizeGreaterThanOrEqualTo(3);
         for (String assessment : List.of("attempts", "sittings", "answer_trails", "candidate_attempts",
-                "item_statistics", "item_statistics_attempts")) {
+                "item_statistics", "item_statistics_attempts", "claims", "certificates", "candidate_certificates")) {
             assertThat(before.get(assessment)).as(assessment).isNotEmpty();
         }
 
-        for (String name : List.of("hub", "catalogue", "portal", "assessment", "item-statistics")) {
+        for (String name : List.of("hub", "catalogue", "portal", "assessment", "item-statistics",
+                "certification")) {
             StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
                     .orElseThrow();
             processor.shutDown();
@@ -85,6 +86,7 @@ class ReplayTest extends ApplicationTest {
         String centreId = steps.centre(qualification.code());
         String invigilator = steps.user(centreId, "INVIGILATOR").token();
         String voided = null;
+        AssessmentSteps.Candidate passed = null;
         for (int candidate = 0; candidate < 2; candidate++) {
             AssessmentSteps.Candidate registered = steps.register(admin, centreId, qualification.code());
             JsonNode started = steps.started(registered.registrationNumber(), steps.opened(invigilator,
@@ -95,10 +97,25 @@ class ReplayTest extends ApplicationTest {
             if (voided == null) {
                 voided = started.get("attemptId").asText(); // the first (score 3) is voided, the second (4) stands
             }
+            passed = registered;
         }
+        certify(steps, centreId, passed.candidateId(), admin);
         assertThat(http.post("/api/assessment-attempts/" + voided + "/void", admin,
                 Map.of("reason", "Replay check")).status()).isEqualTo(200);
         return voided;
+    }
+
+    /** The one who passed is claimed for, approved, and the certificate replaced. */
+    private void certify(AssessmentSteps steps, String centreId, String candidateId, String admin) {
+        String coordinator = steps.user(centreId, "CENTRE_COORDINATOR").token();
+        String claimId = http.post("/api/candidates/" + candidateId + "/certificate-claims", coordinator, Map.of())
+                .json().get("claimId").asText();
+        String number = http.post("/api/certificate-claims/" + claimId + "/approve", admin, Map.of()).json()
+                .get("certificateNumber").asText();
+        String replacement = http.post("/api/certificates/" + number + "/replace", admin,
+                Map.of("reason", "Lost in the post")).json().get("replacedBy").asText();
+        awaitJson("/api/candidates/" + candidateId, admin, json -> "CERTIFICATED".equals(json.path("status").asText())
+                && replacement.equals(json.path("certificate").path("certificateNumber").asText()));
     }
 
     private Map<String, List<Document>> snapshot() {

@@ -2,7 +2,8 @@ package org.awardinghub.command;
 
 /**
  * The lookup tables behind set-based rules (unique PIN, unique email per centre, centre numbers, catalogue codes,
- * unique registration numbers, duplicate candidates) are updated by event handlers in this processing group. The
+ * unique registration numbers, duplicate candidates, one claim per candidate and qualification, unique certificate
+ * numbers) are updated by event handlers in this processing group. The
  * application must run it as a SUBSCRIBING processor with a propagating error handler: the rows are then written
  * in the transaction that stores the events, and a unique-constraint violation rolls the whole command back
  * instead of being logged and skipped.

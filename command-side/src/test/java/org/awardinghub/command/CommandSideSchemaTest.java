@@ -42,4 +42,40 @@ class CommandSideSchemaTest {
                     .isEqualTo("100001");
         }
     }
+
+    /**
+     * A database created before certification: the script adds Direct Claim Status (false) and the names columns
+     * (empty until a name is amended), and creates the certification tables; the rows keep what they had.
+     */
+    @Test
+    void givenLookupTablesFromBeforeCertification_whenTheScriptRuns_thenItsColumnsAndTablesAreAdded() {
+        try (LookupDatabase database = LookupDatabase.create()) {
+            database.jdbc().execute("ALTER TABLE centre_directory DROP COLUMN direct_claim_status");
+            database.jdbc().execute("ALTER TABLE candidate_directory DROP COLUMN first_name");
+            database.jdbc().execute("ALTER TABLE candidate_directory DROP COLUMN last_name");
+            for (String table : new String[] {"certificate_claims", "certificates", "active_certificate_claims",
+                    "certificate_codes"}) {
+                database.jdbc().execute("DROP TABLE " + table);
+            }
+            database.jdbc().update("INSERT INTO centre_directory (centre_id, centre_number, status)"
+                    + " VALUES ('centre-1', '100001', 'APPROVED')");
+            database.jdbc().update("INSERT INTO candidate_directory (candidate_id, registration_number, centre_id,"
+                    + " status, first_name_key, last_name_key, date_of_birth, qualification_code) VALUES"
+                    + " ('candidate-1', '7KQ3MZ9B', 'centre-1', 'REGISTERED', 'zoe', 'smith', DATE '2005-04-17',"
+                    + " 'MVR-L2')");
+
+            new ResourceDatabasePopulator(new ClassPathResource(CommandLookups.SCHEMA_SCRIPT))
+                    .execute(database.jdbc().getDataSource());
+
+            assertThat(database.jdbc().queryForObject("SELECT direct_claim_status FROM centre_directory",
+                    Boolean.class)).isFalse();
+            assertThat(database.jdbc().queryForObject("SELECT first_name FROM candidate_directory", String.class))
+                    .isNull();
+            assertThat(database.jdbc().queryForObject("SELECT COUNT(*) FROM certificate_claims c"
+                    + " JOIN active_certificate_claims a ON a.claim_id = c.claim_id"
+                    + " JOIN certificates n ON n.claim_id = c.claim_id"
+                    + " JOIN certificate_codes v ON v.certificate_number = n.certificate_number", Integer.class))
+                    .isZero();
+        }
+    }
 }

@@ -12,6 +12,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -39,7 +40,8 @@ import org.bson.conversions.Bson;
  * where {@value #SEQUENCE} is a version number rather than any one aggregate's sequence.
  *
  * <p>How values are stored, for every read model: enums as their names, instants as BSON dates
- * (millisecond precision), lists as arrays, absent values as explicit nulls.
+ * (millisecond precision), calendar dates as ISO strings {@code yyyy-MM-dd} ({@link #isoDate}: they sort as dates
+ * and come back exactly, with no time zone), lists as arrays, absent values as explicit nulls.
  */
 public final class ReadModelCollection {
 
@@ -276,6 +278,16 @@ public final class ReadModelCollection {
     public static Instant instant(Document document, String key) {
         Date date = document.getDate(key);
         return date == null ? null : date.toInstant();
+    }
+
+    /** A calendar date as stored: its ISO form {@code yyyy-MM-dd}. */
+    public static String isoDate(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+
+    public static LocalDate localDate(Document document, String key) {
+        String date = document.getString(key);
+        return date == null ? null : LocalDate.parse(date);
     }
 
     public static List<String> names(Collection<? extends Enum<?>> values) {

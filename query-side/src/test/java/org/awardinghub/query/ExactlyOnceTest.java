@@ -46,6 +46,8 @@ import org.awardinghub.query.assessment.AttemptHistories;
 import org.awardinghub.query.assessment.AttemptProjection;
 import org.awardinghub.query.assessment.ItemStatisticsProjection;
 import org.awardinghub.query.catalogue.QualificationProjection;
+import org.awardinghub.query.certification.CertificationHistories;
+import org.awardinghub.query.certification.CertificationProjection;
 import org.awardinghub.query.hub.CentreProjection;
 import org.awardinghub.query.hub.HubRequestProjection;
 import org.awardinghub.query.hub.UserProjection;
@@ -101,7 +103,13 @@ class ExactlyOnceTest {
                 Arguments.of(Named.of("item statistics", new Case(ItemStatisticsProjection::new,
                         ItemStatisticsProjection.STATISTICS, AttemptHistories.everyEvent()))),
                 Arguments.of(Named.of("item statistics' marked attempts", new Case(ItemStatisticsProjection::new,
-                        ItemStatisticsProjection.MARKED_ATTEMPTS, AttemptHistories.everyEvent()))));
+                        ItemStatisticsProjection.MARKED_ATTEMPTS, AttemptHistories.everyEvent()))),
+                Arguments.of(Named.of("claims", new Case(CertificationProjection::new,
+                        CertificationProjection.CLAIMS, CertificationHistories.everyEvent()))),
+                Arguments.of(Named.of("certificates", new Case(CertificationProjection::new,
+                        CertificationProjection.CERTIFICATES, CertificationHistories.everyEvent()))),
+                Arguments.of(Named.of("candidate certificates", new Case(CertificationProjection::new,
+                        CertificationProjection.CANDIDATE_CERTIFICATES, CertificationHistories.everyEvent()))));
     }
 
     @ParameterizedTest

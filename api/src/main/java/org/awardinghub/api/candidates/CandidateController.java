@@ -33,6 +33,8 @@ import org.awardinghub.events.candidate.CandidateStatus;
 import org.awardinghub.query.Page;
 import org.awardinghub.query.assessment.AttemptSummary;
 import org.awardinghub.query.assessment.ListCandidateAttempts;
+import org.awardinghub.query.certification.CertificateView;
+import org.awardinghub.query.certification.ListCandidateCertificates;
 import org.awardinghub.query.portal.CandidateHistoryEntry;
 import org.awardinghub.query.portal.CandidateSummary;
 import org.awardinghub.query.portal.CandidateView;
@@ -210,14 +212,18 @@ public class CandidateController {
 
     /**
      * The candidate's results: every marked attempt, oldest first; a voided one stays listed, marked voided, and no
-     * longer counts.
+     * longer counts. The certificate: the latest number they were issued (with its status: a replaced or revoked
+     * one says so).
      */
     private CandidateView withResults(CandidateView view) {
         List<Object> results = queries.many(new ListCandidateAttempts(view.candidateId()), AttemptSummary.class)
                 .stream().filter(attempt -> attempt.outcome() != null).map(Object.class::cast).toList();
+        List<CertificateView> certificates = queries.many(new ListCandidateCertificates(view.candidateId()),
+                CertificateView.class);
+        Object certificate = certificates.isEmpty() ? null : certificates.get(certificates.size() - 1);
         return new CandidateView(view.candidateId(), view.registrationNumber(), view.centreId(), view.firstName(),
                 view.lastName(), view.dateOfBirth(), view.uln(), view.qualificationCode(), view.startDate(),
-                view.registeredOn(), view.late(), view.status(), results, view.certificate(), view.updatedAt());
+                view.registeredOn(), view.late(), view.status(), results, certificate, view.updatedAt());
     }
 
     private static String blankToNull(String text) {

@@ -9,6 +9,7 @@ import org.awardinghub.api.security.RequestSizeLimit;
 import org.awardinghub.api.assessments.AssessmentController;
 import org.awardinghub.command.InvalidCommand;
 import org.awardinghub.command.assessment.AccessKeyRefused;
+import org.awardinghub.command.certification.NotEligible;
 import org.awardinghub.command.RuleViolation;
 import org.awardinghub.command.UnknownRecord;
 import org.awardinghub.command.candidate.DuplicateCandidate;
@@ -59,6 +60,15 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AccessKeyRefused.class)
     ResponseEntity<ProblemDetail> accessKeyRefused(AccessKeyRefused e) {
         return respond(HttpStatus.UNAUTHORIZED, "Not signed in", AssessmentController.START_REFUSED, List.of());
+    }
+
+    /** Lists every reason a candidate cannot be claimed for, so the centre can put all of them right at once. */
+    @ExceptionHandler(NotEligible.class)
+    ResponseEntity<ProblemDetail> notEligible(NotEligible e) {
+        ResponseEntity<ProblemDetail> response = respond(HttpStatus.CONFLICT, "Not eligible for a certificate",
+                e.getMessage(), List.of());
+        response.getBody().setProperty("reasons", e.reasons());
+        return response;
     }
 
     @ExceptionHandler(RuleViolation.class)
@@ -137,6 +147,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         if (e instanceof AccessKeyRefused refused) {
             return accessKeyRefused(refused);
+        }
+        if (e instanceof NotEligible notEligible) {
+            return notEligible(notEligible);
         }
         if (e instanceof RuleViolation violation) {
             return ruleViolation(violation);

@@ -1,6 +1,7 @@
 package org.awardinghub.api.security;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.awardinghub.api.audit.CurrentActor;
@@ -8,6 +9,9 @@ import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.command.assessment.AttemptEntry;
 import org.awardinghub.command.assessment.AttemptRegister;
 import org.awardinghub.command.candidate.CandidateDirectory;
+import org.awardinghub.command.certification.CertificateEntry;
+import org.awardinghub.command.certification.CertificateRegister;
+import org.awardinghub.command.certification.ClaimEntry;
 import org.awardinghub.command.candidate.CandidateEntry;
 import org.awardinghub.command.user.UserAccount;
 import org.awardinghub.command.user.UserDirectory;
@@ -25,15 +29,20 @@ public class Access {
     public static final String USER_ID = "userId";
     public static final String CANDIDATE_ID = "candidateId";
     public static final String ATTEMPT_ID = "attemptId";
+    public static final String CLAIM_ID = "claimId";
+    public static final String CERTIFICATE_NUMBER = "certificateNumber";
 
     private final UserDirectory directory;
     private final CandidateDirectory candidates;
     private final AttemptRegister attempts;
+    private final CertificateRegister certificates;
 
-    public Access(UserDirectory directory, CandidateDirectory candidates, AttemptRegister attempts) {
+    public Access(UserDirectory directory, CandidateDirectory candidates, AttemptRegister attempts,
+                  CertificateRegister certificates) {
         this.directory = directory;
         this.candidates = candidates;
         this.attempts = attempts;
+        this.certificates = certificates;
     }
 
     /** The signed-in user of this request. */
@@ -94,6 +103,9 @@ public class Access {
             case USER_ID -> directory.findById(value).map(UserAccount::centreId);
             case CANDIDATE_ID -> candidates.find(value).map(CandidateEntry::centreId);
             case ATTEMPT_ID -> attempts.find(value).map(AttemptEntry::centreId);
+            case CLAIM_ID -> certificates.claim(value).map(ClaimEntry::centreId);
+            case CERTIFICATE_NUMBER -> certificates.certificate(value.strip().toUpperCase(Locale.ROOT))
+                    .map(CertificateEntry::centreId);
             default -> throw new IllegalStateException("@Allow cannot find a centre through " + variable);
         };
     }

@@ -4,8 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.awardinghub.command.CommandLookups;
@@ -105,6 +107,22 @@ public class AttemptRegister {
                         + " WHERE candidate_id = ? AND status = ? AND outcome = ? ORDER BY assessment_code",
                 String.class, candidateId, AttemptStatus.SUBMITTED.name(), Outcome.PASS.name());
         return Collections.unmodifiableSet(new LinkedHashSet<>(codes));
+    }
+
+    /**
+     * The passing attempt that stands for each assessment the candidate has passed (SUBMITTED with PASS; voided
+     * ones do not count), by assessment code in code order: the evidence a certificate claim names. Should there
+     * be more than one, the first attempt is the one that achieved it.
+     */
+    public Map<String, String> passingAttempts(String candidateId) {
+        Map<String, String> passing = new LinkedHashMap<>();
+        jdbc.query("SELECT assessment_code, attempt_id FROM assessment_attempts"
+                        + " WHERE candidate_id = ? AND status = ? AND outcome = ?"
+                        + " ORDER BY assessment_code, attempt_number",
+                row -> {
+                    passing.putIfAbsent(row.getString(1), row.getString(2));
+                }, candidateId, AttemptStatus.SUBMITTED.name(), Outcome.PASS.name());
+        return Collections.unmodifiableMap(passing);
     }
 
     private void closed(String attemptId) {

@@ -3,8 +3,10 @@ package org.awardinghub.command.candidate;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.awardinghub.command.InvalidCommand;
 import org.awardinghub.command.Reason;
 import org.awardinghub.command.RuleViolation;
@@ -12,6 +14,8 @@ import org.awardinghub.command.Text;
 import org.awardinghub.command.centre.CentreDirectory;
 import org.awardinghub.command.centre.RegistrationRefusal;
 import org.awardinghub.command.qualification.CatalogueCode;
+import org.awardinghub.events.candidate.CandidateCertificateRevoked;
+import org.awardinghub.events.candidate.CandidateCertificated;
 import org.awardinghub.events.candidate.CandidateDateOfBirthAmended;
 import org.awardinghub.events.candidate.CandidateNameAmended;
 import org.awardinghub.events.candidate.CandidateQualificationAmended;
@@ -31,6 +35,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * A learner registered by a centre on a qualification, with a registration number: amended, transferred to
  * another centre, withdrawn and reinstated, each with a reason. A certificated candidate is changed only by IMI.
+ * <p>
+ * A certificate is issued on a claim, and recorded here a moment later by the certification policy. In between,
+ * the candidate directory already says CERTIFICATED (it follows the claim's events in the claim's transaction), so
+ * the rules that protect a certificated candidate ask both: either saying so is enough.
  */
 @Aggregate
 public class Candidate {
@@ -46,6 +54,10 @@ public class Candidate {
     private LocalDate startDate;
     private LocalDate registeredOn;
     private CandidateStatus status;
+    /** The claim whose certificate the candidate holds; null when none (never issued, or revoked). */
+    private String certificateClaimId;
+    /** Every claim whose certificate was ever recorded here: recording one again records nothing. */
+    private final Set<String> recordedClaims = new HashSet<>();
 
     /** For Axon: rebuilds the candidate from events, and is the blank instance the creation handler starts from. */
     protected Candidate() {
@@ -87,11 +99,11 @@ public class Candidate {
      * centre correcting a record must not be blocked by it, and the directory's duplicate key follows the event.
      */
     @CommandHandler
-    public void handle(AmendCandidate command, CentreDirectory centres) {
+    public void handle(AmendCandidate command, CentreDirectory centres, CandidateDirectory candidates) {
         if (status == CandidateStatus.WITHDRAWN) {
             throw new RuleViolation("Candidate is WITHDRAWN; reinstate them before amending");
         }
-        if (status == CandidateStatus.CERTIFICATED && !command.byImi()) {
+        if (isCertificated(candidates) && !command.byImi()) {
             throw new RuleViolation("Candidate is CERTIFICATED; only IMI can amend a certificated candidate");
         }
         if (command.field() == null) {
@@ -110,9 +122,10 @@ public class Candidate {
 
     /** From a REGISTERED candidate's centre to another that may register them on their qualification. */
     @CommandHandler
-    public void handle(TransferCandidate command, CentreDirectory centres) {
-        if (status != CandidateStatus.REGISTERED) {
-            throw new RuleViolation("Candidate is " + status + "; only a REGISTERED candidate can be transferred");
+    public void handle(TransferCandidate command, CentreDirectory centres, CandidateDirectory candidates) {
+        CandidateStatus current = isCertificated(candidates) ? CandidateStatus.CERTIFICATED : status;
+        if (current != CandidateStatus.REGISTERED) {
+            throw new RuleViolation("Candidate is " + current + "; only a REGISTERED candidate can be transferred");
         }
         String toCentreId = Text.identifier("toCentreId", command.toCentreId());
         String reason = Reason.of(command);
@@ -127,11 +140,11 @@ public class Candidate {
     }
 
     @CommandHandler
-    public void handle(WithdrawCandidate command) {
+    public void handle(WithdrawCandidate command, CandidateDirectory candidates) {
         if (status == CandidateStatus.WITHDRAWN) {
             throw new RuleViolation("Candidate is already WITHDRAWN");
         }
-        if (status == CandidateStatus.CERTIFICATED && !command.byImi()) {
+        if (isCertificated(candidates) && !command.byImi()) {
             throw new RuleViolation("Candidate is CERTIFICATED; a certificated candidate can only be withdrawn by IMI");
         }
         apply(new CandidateWithdrawn(candidateId, centreId, Reason.of(command)));
@@ -143,6 +156,31 @@ public class Candidate {
             throw new RuleViolation("Candidate is " + status + "; only a WITHDRAWN candidate can be reinstated");
         }
         apply(new CandidateReinstated(candidateId, centreId, Reason.of(command)));
+    }
+
+    /**
+     * A claim's certificate was issued: recorded whatever the candidate's status, because the certificate exists.
+     * The same claim again (a retried policy) records nothing.
+     */
+    @CommandHandler
+    public void handle(RecordCertificate command) {
+        String claimId = Text.identifier("claimId", command.claimId());
+        if (recordedClaims.contains(claimId)) {
+            return; // recorded before: nothing to record
+        }
+        apply(new CandidateCertificated(candidateId, centreId, claimId, command.qualificationCode(),
+                command.certificateNumber()));
+    }
+
+    /** The certificate the candidate holds was revoked; any other claim's, or one revoked before, records nothing. */
+    @CommandHandler
+    public void handle(RecordCertificateRevoked command) {
+        String claimId = Text.identifier("claimId", command.claimId());
+        if (!claimId.equals(certificateClaimId)) {
+            return; // not the certificate the candidate holds, or already recorded: nothing to record
+        }
+        apply(new CandidateCertificateRevoked(candidateId, centreId, claimId, command.certificateNumber(),
+                command.reason()));
     }
 
     @EventSourcingHandler
@@ -194,6 +232,34 @@ public class Candidate {
     @EventSourcingHandler
     void on(CandidateReinstated event) {
         status = CandidateStatus.REGISTERED;
+    }
+
+    /**
+     * CERTIFICATED, unless IMI withdrew the candidate before this was recorded: the withdrawal came after the issue,
+     * and the candidate stays WITHDRAWN (holding the certificate, which the withdrawal does not revoke).
+     */
+    @EventSourcingHandler
+    void on(CandidateCertificated event) {
+        recordedClaims.add(event.claimId());
+        certificateClaimId = event.claimId();
+        if (status != CandidateStatus.WITHDRAWN) {
+            status = CandidateStatus.CERTIFICATED;
+        }
+    }
+
+    /** REGISTERED again, holding no certificate; a withdrawn candidate stays WITHDRAWN. */
+    @EventSourcingHandler
+    void on(CandidateCertificateRevoked event) {
+        certificateClaimId = null;
+        if (status == CandidateStatus.CERTIFICATED) {
+            status = CandidateStatus.REGISTERED;
+        }
+    }
+
+    /** Either the candidate's history or the directory (current from the moment of issue) says CERTIFICATED. */
+    private boolean isCertificated(CandidateDirectory candidates) {
+        return status == CandidateStatus.CERTIFICATED || candidates.find(candidateId).map(CandidateEntry::status)
+                .orElse(null) == CandidateStatus.CERTIFICATED;
     }
 
     private void amendName(String amendedFirstName, String amendedLastName, String reason) {

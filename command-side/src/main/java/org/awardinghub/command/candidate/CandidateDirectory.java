@@ -3,6 +3,7 @@ package org.awardinghub.command.candidate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.Optional;
 import org.awardinghub.command.CommandLookups;
 import org.awardinghub.events.candidate.CandidateDateOfBirthAmended;
@@ -13,6 +14,8 @@ import org.awardinghub.events.candidate.CandidateReinstated;
 import org.awardinghub.events.candidate.CandidateStatus;
 import org.awardinghub.events.candidate.CandidateTransferred;
 import org.awardinghub.events.candidate.CandidateWithdrawn;
+import org.awardinghub.events.certification.CertificateIssued;
+import org.awardinghub.events.certification.CertificateRevoked;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,8 +25,13 @@ import org.springframework.stereotype.Component;
  * Every candidate ever registered: the unique constraint on the registration number is what makes numbers
  * unique and never reused; the duplicate key (centre, names folded for matching, date of birth, qualification)
  * is what finds a candidate registered twice. Which centre a candidate belongs to is read here too, current
- * within the transaction of the command that moved them. A ULN plays no part in either rule, so its amendments
- * are not kept. Every statement touches one row through the primary key or an index.
+ * within the transaction of the command that moved them, and their names as a certificate prints them. A ULN
+ * plays no part in any rule here, so its amendments are not kept. Every statement touches one row through the
+ * primary key or an index.
+ * <p>
+ * The status follows the claim's events as well as the candidate's: CERTIFICATED from the moment a certificate is
+ * issued, REGISTERED again when it is revoked, in the claim's own transaction. The candidate's history records the
+ * same a moment later (the certification policy), and until then this is what refuses a centre's withdrawal.
  */
 @Component
 @ProcessingGroup(CommandLookups.PROCESSING_GROUP)
@@ -40,18 +48,20 @@ public class CandidateDirectory {
     @EventHandler
     public void on(CandidateRegistered event) {
         jdbc.update("INSERT INTO candidate_directory (candidate_id, registration_number, centre_id, status,"
-                        + " first_name_key, last_name_key, date_of_birth, qualification_code)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " first_name_key, last_name_key, date_of_birth, qualification_code, first_name, last_name)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 event.candidateId(), event.registrationNumber(), event.centreId(),
                 CandidateStatus.REGISTERED.name(), CandidateName.matchKey(event.firstName()),
-                CandidateName.matchKey(event.lastName()), event.dateOfBirth(), event.qualificationCode());
+                CandidateName.matchKey(event.lastName()), event.dateOfBirth(), event.qualificationCode(),
+                event.firstName(), event.lastName());
     }
 
     @EventHandler
     public void on(CandidateNameAmended event) {
-        jdbc.update("UPDATE candidate_directory SET first_name_key = ?, last_name_key = ? WHERE candidate_id = ?",
+        jdbc.update("UPDATE candidate_directory SET first_name_key = ?, last_name_key = ?, first_name = ?,"
+                        + " last_name = ? WHERE candidate_id = ?",
                 CandidateName.matchKey(event.firstName()), CandidateName.matchKey(event.lastName()),
-                event.candidateId());
+                event.firstName(), event.lastName(), event.candidateId());
     }
 
     @EventHandler
@@ -82,6 +92,20 @@ public class CandidateDirectory {
         changeStatus(event.candidateId(), CandidateStatus.REGISTERED);
     }
 
+    /** Certificated from the moment of issue; a candidate withdrawn since (by IMI) stays WITHDRAWN. */
+    @EventHandler
+    public void on(CertificateIssued event) {
+        jdbc.update("UPDATE candidate_directory SET status = ? WHERE candidate_id = ? AND status = ?",
+                CandidateStatus.CERTIFICATED.name(), event.candidateId(), CandidateStatus.REGISTERED.name());
+    }
+
+    /** REGISTERED again, holding no certificate; a candidate IMI withdrew stays WITHDRAWN. */
+    @EventHandler
+    public void on(CertificateRevoked event) {
+        jdbc.update("UPDATE candidate_directory SET status = ? WHERE candidate_id = ? AND status = ?",
+                CandidateStatus.REGISTERED.name(), event.candidateId(), CandidateStatus.CERTIFICATED.name());
+    }
+
     public Optional<CandidateEntry> find(String candidateId) {
         return jdbc.query("SELECT " + ENTRY_COLUMNS + " FROM candidate_directory WHERE candidate_id = ?",
                 CandidateDirectory::entry, candidateId).stream().findFirst();
@@ -91,6 +115,18 @@ public class CandidateDirectory {
     public Optional<String> qualificationOf(String candidateId) {
         return jdbc.queryForList("SELECT qualification_code FROM candidate_directory WHERE candidate_id = ?",
                 String.class, candidateId).stream().findFirst();
+    }
+
+    /**
+     * The candidate's first and last name as registered now, as a certificate prints them ("Zoë O'Brien");
+     * empty for an unknown candidate, and for one registered before the directory kept names, until their name
+     * is next amended.
+     */
+    public Optional<String> holderName(String candidateId) {
+        return jdbc.query("SELECT first_name, last_name FROM candidate_directory WHERE candidate_id = ?",
+                        (row, n) -> row.getString(1) == null || row.getString(2) == null ? null
+                                : row.getString(1) + " " + row.getString(2), candidateId)
+                .stream().filter(Objects::nonNull).findFirst();
     }
 
     /**

@@ -17,6 +17,8 @@ import org.awardinghub.events.centre.CentreSanctionLifted;
 import org.awardinghub.events.centre.CentreStatus;
 import org.awardinghub.events.centre.CentreSuspended;
 import org.awardinghub.events.centre.CentreWithdrawn;
+import org.awardinghub.events.centre.DirectClaimStatusGranted;
+import org.awardinghub.events.centre.DirectClaimStatusRemoved;
 import org.awardinghub.events.centre.Sanction;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -24,9 +26,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Which centres exist, their status, the centre numbers issued, the qualifications each is approved for and the
- * sanctions in force: what other aggregates (users, hub requests, candidates) must know about a centre, kept in
- * the same transaction as the centre's events.
+ * Which centres exist, their status, the centre numbers issued, the qualifications each is approved for, the
+ * sanctions in force and whether the centre holds Direct Claim Status: what other aggregates (users, hub requests,
+ * candidates, claims) must know about a centre, kept in the same transaction as the centre's events.
  */
 @Component
 @ProcessingGroup(CommandLookups.PROCESSING_GROUP)
@@ -48,8 +50,9 @@ public class CentreDirectory {
 
     @EventHandler
     public void on(CentreApproved event) {
-        jdbc.update("UPDATE centre_directory SET centre_number = ?, status = ? WHERE centre_id = ?",
-                event.centreNumber(), CentreStatus.APPROVED.name(), event.centreId());
+        jdbc.update("UPDATE centre_directory SET centre_number = ?, status = ?, direct_claim_status = ?"
+                        + " WHERE centre_id = ?",
+                event.centreNumber(), CentreStatus.APPROVED.name(), event.directClaimStatus(), event.centreId());
         for (String code : event.qualificationCodes()) {
             approveQualification(event.centreId(), code);
         }
@@ -76,6 +79,18 @@ public class CentreDirectory {
     public void on(CentreSanctionLifted event) {
         jdbc.update("UPDATE centre_directory SET " + sanctionColumn(event.sanction()) + " = ? WHERE centre_id = ?",
                 false, event.centreId());
+    }
+
+    @EventHandler
+    public void on(DirectClaimStatusGranted event) {
+        jdbc.update("UPDATE centre_directory SET direct_claim_status = ? WHERE centre_id = ?", true,
+                event.centreId());
+    }
+
+    @EventHandler
+    public void on(DirectClaimStatusRemoved event) {
+        jdbc.update("UPDATE centre_directory SET direct_claim_status = ? WHERE centre_id = ?", false,
+                event.centreId());
     }
 
     @EventHandler
@@ -165,6 +180,15 @@ public class CentreDirectory {
                     }
                 }, centreId);
         return sanctions;
+    }
+
+    /**
+     * Whether the centre holds Direct Claim Status now: its claims are then issued at once. False for an unknown
+     * centre. Suspension and sanctions leave the status as it is; they stop claims by themselves.
+     */
+    public boolean hasDirectClaimStatus(String centreId) {
+        return jdbc.queryForList("SELECT direct_claim_status FROM centre_directory WHERE centre_id = ?",
+                Boolean.class, centreId).stream().findFirst().orElse(false);
     }
 
     /**

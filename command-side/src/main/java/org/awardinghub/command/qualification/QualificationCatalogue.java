@@ -1,5 +1,6 @@
 package org.awardinghub.command.qualification;
 
+import java.util.List;
 import org.awardinghub.command.CommandLookups;
 import org.awardinghub.events.qualification.QualificationPublished;
 import org.axonframework.config.ProcessingGroup;
@@ -36,6 +37,15 @@ public class QualificationCatalogue {
 
     public boolean assessmentCodeTaken(String assessmentCode) {
         return count("SELECT COUNT(*) FROM assessment_catalogue WHERE assessment_code = ?", assessmentCode) > 0;
+    }
+
+    /**
+     * The assessments the qualification requires, in code order: a candidate achieves it by passing every one.
+     * Empty for an unknown qualification.
+     */
+    public List<String> assessmentsOf(String qualificationCode) {
+        return jdbc.queryForList("SELECT assessment_code FROM assessment_catalogue WHERE qualification_code = ?"
+                + " ORDER BY assessment_code", String.class, qualificationCode);
     }
 
     private int count(String sql, String key) {

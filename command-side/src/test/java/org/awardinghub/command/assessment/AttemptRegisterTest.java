@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.awardinghub.command.LookupDatabase;
 import org.awardinghub.events.assessment.AttemptKeyExpired;
 import org.awardinghub.events.assessment.AttemptOpened;
@@ -168,5 +169,35 @@ class AttemptRegisterTest {
         register.on(submitted("attempt-4", "MVR-L2-A4", Outcome.PASS));
 
         assertThat(register.passedAssessments(CANDIDATE)).containsExactly(A1);
+    }
+
+    @Test
+    void givenPassesFailsAndAVoidedPass_whenAskedForPassingAttempts_thenThePassesThatStandByAssessment() {
+        register.on(opened("attempt-a2", CANDIDATE, A2, 1));
+        register.on(submitted("attempt-a2", A2, Outcome.PASS));
+        register.on(opened("attempt-a1-fail", CANDIDATE, A1, 1));
+        register.on(submitted("attempt-a1-fail", A1, Outcome.FAIL));
+        register.on(opened("attempt-a1-void", CANDIDATE, A1, 2));
+        register.on(submitted("attempt-a1-void", A1, Outcome.PASS));
+        register.on(voided("attempt-a1-void", AttemptStatus.SUBMITTED, Outcome.PASS));
+
+        assertThat(register.passingAttempts(CANDIDATE)).containsExactly(Map.entry(A2, "attempt-a2"));
+
+        register.on(opened("attempt-a1-pass", CANDIDATE, A1, 3));
+        register.on(submitted("attempt-a1-pass", A1, Outcome.PASS));
+
+        assertThat(register.passingAttempts(CANDIDATE))
+                .containsExactly(Map.entry(A1, "attempt-a1-pass"), Map.entry(A2, "attempt-a2"));
+        assertThat(register.passingAttempts("candidate-2")).isEmpty();
+    }
+
+    @Test
+    void givenTwoPassesAtOneAssessment_whenAskedForPassingAttempts_thenTheFirstAchievedIt() {
+        register.on(opened("attempt-later", CANDIDATE, A1, 2));
+        register.on(submitted("attempt-later", A1, Outcome.PASS));
+        register.on(opened("attempt-first", CANDIDATE, A1, 1));
+        register.on(submitted("attempt-first", A1, Outcome.PASS));
+
+        assertThat(register.passingAttempts(CANDIDATE)).containsExactly(Map.entry(A1, "attempt-first"));
     }
 }

@@ -3,6 +3,7 @@ package org.awardinghub.command.candidate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import org.awardinghub.command.LookupDatabase;
 import org.awardinghub.events.candidate.CandidateDateOfBirthAmended;
@@ -13,6 +14,8 @@ import org.awardinghub.events.candidate.CandidateReinstated;
 import org.awardinghub.events.candidate.CandidateStatus;
 import org.awardinghub.events.candidate.CandidateTransferred;
 import org.awardinghub.events.candidate.CandidateWithdrawn;
+import org.awardinghub.events.certification.CertificateIssued;
+import org.awardinghub.events.certification.CertificateRevoked;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -166,5 +169,75 @@ class CandidateDirectoryTest {
         candidates.on(new CandidateRegistered("candidate-9", CENTRE, "22222222", name, name, BORN, null, "MVR-L2",
                 ZOE.startDate(), ZOE.registeredOn(), false, false));
         assertThat(candidates.duplicateOf(CENTRE, "SS".repeat(100), "ss".repeat(100), BORN, "MVR-L2")).isPresent();
+    }
+
+    @Test
+    void givenCandidateRegistered_whenAskedForTheHolderName_thenTheNamesAsRegistered() {
+        candidates.on(ZOE);
+        assertThat(candidates.holderName("candidate-1")).contains("Zoë O'Brien-Łukasiewicz");
+        assertThat(candidates.holderName("candidate-2")).isEmpty();
+    }
+
+    @Test
+    void givenNameAmended_whenAskedForTheHolderName_thenTheAmendedNames() {
+        candidates.on(ZOE);
+        candidates.on(new CandidateNameAmended("candidate-1", CENTRE, "Zoë", "O'Brien-Łukasiewicz", "Zoë",
+                "O'Brien", "Name shortened by deed poll"));
+        assertThat(candidates.holderName("candidate-1")).contains("Zoë O'Brien");
+    }
+
+    /** Registered before the directory kept names: none to print until the name is amended. */
+    @Test
+    void givenCandidateWithoutNamesOnRecord_whenAskedForTheHolderName_thenNoneUntilAmended() {
+        candidates.on(ZOE);
+        database.jdbc().update("UPDATE candidate_directory SET first_name = NULL, last_name = NULL");
+        assertThat(candidates.holderName("candidate-1")).isEmpty();
+
+        candidates.on(new CandidateNameAmended("candidate-1", CENTRE, "Zoë", "O'Brien-Łukasiewicz", "Zoe",
+                "O'Brien-Łukasiewicz", "Accent dropped"));
+        assertThat(candidates.holderName("candidate-1")).contains("Zoe O'Brien-Łukasiewicz");
+    }
+
+    @Test
+    void givenCertificateIssued_whenLookedUp_thenCertificatedAndRegisteredAgainWhenRevoked() {
+        candidates.on(ZOE);
+        candidates.on(issued());
+        assertThat(candidates.find("candidate-1")).get().extracting(CandidateEntry::status)
+                .isEqualTo(CandidateStatus.CERTIFICATED);
+
+        candidates.on(revoked());
+        assertThat(candidates.find("candidate-1")).get().extracting(CandidateEntry::status)
+                .isEqualTo(CandidateStatus.REGISTERED);
+    }
+
+    /** IMI may withdraw a certificated candidate; a revocation afterwards leaves them withdrawn. */
+    @Test
+    void givenCertificatedCandidateWithdrawnByImi_whenTheCertificateIsRevoked_thenStillWithdrawn() {
+        candidates.on(ZOE);
+        candidates.on(issued());
+        candidates.on(new CandidateWithdrawn("candidate-1", CENTRE, "Left the country"));
+        candidates.on(revoked());
+        assertThat(candidates.find("candidate-1")).get().extracting(CandidateEntry::status)
+                .isEqualTo(CandidateStatus.WITHDRAWN);
+    }
+
+    @Test
+    void givenWithdrawnCandidate_whenACertificateIsIssued_thenStillWithdrawn() {
+        candidates.on(ZOE);
+        candidates.on(new CandidateWithdrawn("candidate-1", CENTRE, "Left the course"));
+        candidates.on(issued());
+        assertThat(candidates.find("candidate-1")).get().extracting(CandidateEntry::status)
+                .isEqualTo(CandidateStatus.WITHDRAWN);
+    }
+
+    static CertificateIssued issued() {
+        return new CertificateIssued("claim-1", "candidate-1", CENTRE, "MVR-L2", "C7KQ3MZ9BX",
+                "Zoë O'Brien-Łukasiewicz", LocalDate.parse("2026-12-01"), Instant.parse("2026-12-01T10:00:00Z"),
+                false);
+    }
+
+    static CertificateRevoked revoked() {
+        return new CertificateRevoked("claim-1", "candidate-1", CENTRE, "MVR-L2", "C7KQ3MZ9BX",
+                LocalDate.parse("2027-01-10"), "Malpractice");
     }
 }

@@ -2,6 +2,7 @@ package org.awardinghub.command.candidate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
@@ -11,6 +12,8 @@ import org.awardinghub.command.LookupDatabase;
 import org.awardinghub.command.RuleViolation;
 import org.awardinghub.command.UnknownRecord;
 import org.awardinghub.command.centre.CentreDirectory;
+import org.awardinghub.events.candidate.CandidateCertificateRevoked;
+import org.awardinghub.events.candidate.CandidateCertificated;
 import org.awardinghub.events.candidate.CandidateDateOfBirthAmended;
 import org.awardinghub.events.candidate.CandidateNameAmended;
 import org.awardinghub.events.candidate.CandidateQualificationAmended;
@@ -30,6 +33,8 @@ import org.awardinghub.events.centre.CentreSanctionLifted;
 import org.awardinghub.events.centre.CentreSuspended;
 import org.awardinghub.events.centre.CentreWithdrawn;
 import org.awardinghub.events.centre.Sanction;
+import org.awardinghub.events.certification.CertificateIssued;
+import org.awardinghub.events.certification.CertificateRevoked;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.ResultValidator;
@@ -45,7 +50,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.test.util.ReflectionTestUtils;
 
 class CandidateTest {
 
@@ -69,6 +73,13 @@ class CandidateTest {
     static final CandidateRegistered REGISTERED = new CandidateRegistered(CANDIDATE, CENTRE, NUMBER, "Zoë",
             "O'Brien-Łukasiewicz", BORN, ULN, MVR_L2, START, TODAY, false, false);
     static final CandidateWithdrawn WITHDRAWN = new CandidateWithdrawn(CANDIDATE, CENTRE, "Left the course");
+    static final String CLAIM = "claim-1";
+    static final String CERTIFICATE = "C7KQ3MZ9BX";
+    /** The candidate's certificate, issued on claim-1 and recorded on their history. */
+    static final CandidateCertificated CERTIFICATED = new CandidateCertificated(CANDIDATE, CENTRE, CLAIM, MVR_L2,
+            CERTIFICATE);
+    static final CandidateCertificateRevoked CERTIFICATE_REVOKED = new CandidateCertificateRevoked(CANDIDATE, CENTRE,
+            CLAIM, CERTIFICATE, "Malpractice");
 
     LookupDatabase database;
     CentreDirectory centres;
@@ -145,17 +156,6 @@ class CandidateTest {
                 .when(command)
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(new Registration(CANDIDATE, number, false));
-    }
-
-    /**
-     * A candidate whose certificate was issued. No event certificates a candidate yet (the certification issue
-     * adds it), so the state is set directly; the rules that protect it are in place already.
-     */
-    static Candidate certificated() {
-        Candidate candidate = new Candidate();
-        candidate.on(REGISTERED);
-        ReflectionTestUtils.setField(candidate, "status", CandidateStatus.CERTIFICATED);
-        return candidate;
     }
 
     @Nested
@@ -790,7 +790,7 @@ class CandidateTest {
         @ParameterizedTest(name = "{0}")
         @MethodSource("org.awardinghub.command.candidate.CandidateTest#everyField")
         void givenCertificatedCandidate_whenAmendedByTheCentre_thenRefused(CandidateField field, String value) {
-            fixture.givenState(CandidateTest::certificated)
+            fixture.given(REGISTERED, CERTIFICATED)
                     .when(new AmendCandidate(CANDIDATE, field, value, REASON, false))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage("Candidate is CERTIFICATED; only IMI can amend a certificated candidate")
@@ -799,7 +799,7 @@ class CandidateTest {
 
         @Test
         void givenCertificatedCandidate_whenAmendedByImi_thenAmended() {
-            fixture.givenState(CandidateTest::certificated)
+            fixture.given(REGISTERED, CERTIFICATED)
                     .when(new AmendCandidate(CANDIDATE, CandidateField.FIRST_NAME, "Chloë", REASON, true))
                     .expectEvents(new CandidateNameAmended(CANDIDATE, CENTRE, "Zoë", "O'Brien-Łukasiewicz", "Chloë",
                             "O'Brien-Łukasiewicz", REASON));
@@ -911,7 +911,7 @@ class CandidateTest {
 
         @Test
         void givenCertificatedCandidate_whenTransferred_thenRefused() {
-            fixture.givenState(CandidateTest::certificated)
+            fixture.given(REGISTERED, CERTIFICATED)
                     .when(new TransferCandidate(CANDIDATE, OTHER_CENTRE, REASON))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(
@@ -956,7 +956,7 @@ class CandidateTest {
 
         @Test
         void givenCertificatedCandidate_whenWithdrawnByTheCentre_thenRefused() {
-            fixture.givenState(CandidateTest::certificated)
+            fixture.given(REGISTERED, CERTIFICATED)
                     .when(new WithdrawCandidate(CANDIDATE, REASON, false))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(
@@ -966,7 +966,7 @@ class CandidateTest {
 
         @Test
         void givenCertificatedCandidate_whenWithdrawnByImi_thenWithdrawn() {
-            fixture.givenState(CandidateTest::certificated)
+            fixture.given(REGISTERED, CERTIFICATED)
                     .when(new WithdrawCandidate(CANDIDATE, "Certificate revoked for malpractice", true))
                     .expectEvents(new CandidateWithdrawn(CANDIDATE, CENTRE, "Certificate revoked for malpractice"));
         }
@@ -1031,5 +1031,150 @@ class CandidateTest {
                         .appendValue(refusal.existingRegistrationNumber());
             }
         };
+    }
+
+    /**
+     * A certificate issued on the claim, as the candidate directory sees it in the claim's own transaction: before
+     * the certification policy has recorded it on the candidate.
+     */
+    void issuedInTheDirectory() {
+        candidates.on(REGISTERED);
+        candidates.on(new CertificateIssued(CLAIM, CANDIDATE, CENTRE, MVR_L2, CERTIFICATE, "Zoë O'Brien-Łukasiewicz",
+                TODAY, Instant.parse("2026-11-26T10:00:00Z"), false));
+    }
+
+    @Nested
+    class CertificateSpec {
+
+        @Test
+        void givenRegisteredCandidate_whenTheirCertificateIsRecorded_thenCertificated() {
+            fixture.given(REGISTERED)
+                    .when(new RecordCertificate(CANDIDATE, CLAIM, MVR_L2, CERTIFICATE))
+                    .expectEvents(CERTIFICATED);
+        }
+
+        @Test
+        void givenTheCertificateRecorded_whenRecordedAgain_thenNothingRecorded() {
+            fixture.given(REGISTERED, CERTIFICATED)
+                    .when(new RecordCertificate(CANDIDATE, CLAIM, MVR_L2, CERTIFICATE))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        /** A retried policy after the revocation must not certificate the candidate again. */
+        @Test
+        void givenTheCertificateRecordedAndRevoked_whenRecordedAgain_thenNothingRecorded() {
+            fixture.given(REGISTERED, CERTIFICATED, CERTIFICATE_REVOKED)
+                    .when(new RecordCertificate(CANDIDATE, CLAIM, MVR_L2, CERTIFICATE))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void givenACertificateRevoked_whenAnotherClaimsCertificateIsRecorded_thenCertificatedByIt() {
+            fixture.given(REGISTERED, CERTIFICATED, CERTIFICATE_REVOKED)
+                    .when(new RecordCertificate(CANDIDATE, "claim-2", MVR_L2, "CHJ4RT6WYZ"))
+                    .expectEvents(new CandidateCertificated(CANDIDATE, CENTRE, "claim-2", MVR_L2, "CHJ4RT6WYZ"));
+        }
+
+        /** The certificate exists: it is recorded whatever the status, and IMI's later withdrawal stands. */
+        @Test
+        void givenCandidateWithdrawnByImiBeforeTheRecord_whenRecorded_thenRecordedAndStillWithdrawn() {
+            fixture.given(REGISTERED, WITHDRAWN)
+                    .when(new RecordCertificate(CANDIDATE, CLAIM, MVR_L2, CERTIFICATE))
+                    .expectEvents(CERTIFICATED);
+            fixture.given(REGISTERED, WITHDRAWN, CERTIFICATED)
+                    .when(new ReinstateCandidate(CANDIDATE, "Came back"))
+                    .expectEvents(new CandidateReinstated(CANDIDATE, CENTRE, "Came back"));
+        }
+
+        @Test
+        void givenCertificatedCandidate_whenTheCertificateIsRevoked_thenRecordedAndRegisteredAgain() {
+            fixture.given(REGISTERED, CERTIFICATED)
+                    .when(new RecordCertificateRevoked(CANDIDATE, CLAIM, CERTIFICATE, "Malpractice"))
+                    .expectEvents(CERTIFICATE_REVOKED);
+            // REGISTERED again: only a REGISTERED candidate can be transferred
+            fixture.given(REGISTERED, CERTIFICATED, CERTIFICATE_REVOKED)
+                    .when(new TransferCandidate(CANDIDATE, OTHER_CENTRE, "Moved house"))
+                    .expectEvents(new CandidateTransferred(CANDIDATE, CENTRE, OTHER_CENTRE, "Moved house"));
+        }
+
+        @Test
+        void givenCertificatedCandidate_whenAnotherClaimsCertificateIsRevoked_thenNothingRecorded() {
+            fixture.given(REGISTERED, CERTIFICATED)
+                    .when(new RecordCertificateRevoked(CANDIDATE, "claim-0", "CHJ4RT6WYZ", "Malpractice"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void givenTheRevocationRecorded_whenRecordedAgain_thenNothingRecorded() {
+            fixture.given(REGISTERED, CERTIFICATED, CERTIFICATE_REVOKED)
+                    .when(new RecordCertificateRevoked(CANDIDATE, CLAIM, CERTIFICATE, "Malpractice"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void givenNoCertificateRecorded_whenARevocationIsRecorded_thenNothingRecorded() {
+            fixture.given(REGISTERED)
+                    .when(new RecordCertificateRevoked(CANDIDATE, CLAIM, CERTIFICATE, "Malpractice"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void givenCertificateIssuedButNotYetRecorded_whenTheCentreWithdrawsTheCandidate_thenRefused() {
+            issuedInTheDirectory();
+            fixture.given(REGISTERED)
+                    .when(new WithdrawCandidate(CANDIDATE, REASON, false))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(
+                            "Candidate is CERTIFICATED; a certificated candidate can only be withdrawn by IMI")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void givenCertificateIssuedButNotYetRecorded_whenImiWithdrawsTheCandidate_thenWithdrawn() {
+            issuedInTheDirectory();
+            fixture.given(REGISTERED)
+                    .when(new WithdrawCandidate(CANDIDATE, "Left the country", true))
+                    .expectEvents(new CandidateWithdrawn(CANDIDATE, CENTRE, "Left the country"));
+        }
+
+        @Test
+        void givenCertificateIssuedButNotYetRecorded_whenTheCentreAmendsTheCandidate_thenRefusedButImiMay() {
+            issuedInTheDirectory();
+            fixture.given(REGISTERED)
+                    .when(new AmendCandidate(CANDIDATE, CandidateField.FIRST_NAME, "Chloë", REASON, false))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("Candidate is CERTIFICATED; only IMI can amend a certificated candidate")
+                    .expectNoEvents();
+            fixture.given(REGISTERED)
+                    .when(new AmendCandidate(CANDIDATE, CandidateField.FIRST_NAME, "Chloë", REASON, true))
+                    .expectEvents(new CandidateNameAmended(CANDIDATE, CENTRE, "Zoë", "O'Brien-Łukasiewicz", "Chloë",
+                            "O'Brien-Łukasiewicz", REASON));
+        }
+
+        @Test
+        void givenCertificateIssuedButNotYetRecorded_whenTransferred_thenRefused() {
+            issuedInTheDirectory();
+            fixture.given(REGISTERED)
+                    .when(new TransferCandidate(CANDIDATE, OTHER_CENTRE, REASON))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(
+                            "Candidate is CERTIFICATED; only a REGISTERED candidate can be transferred")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void givenCertificateRevokedInTheDirectoryAndOnTheCandidate_whenTheCentreWithdrawsThem_thenWithdrawn() {
+            issuedInTheDirectory();
+            candidates.on(new CertificateRevoked(CLAIM, CANDIDATE, CENTRE, MVR_L2, CERTIFICATE, TODAY,
+                    "Malpractice"));
+            fixture.given(REGISTERED, CERTIFICATED, CERTIFICATE_REVOKED)
+                    .when(new WithdrawCandidate(CANDIDATE, "Left the course", false))
+                    .expectEvents(WITHDRAWN);
+        }
     }
 }

@@ -19,6 +19,8 @@ import org.awardinghub.events.centre.CentreSanctionLifted;
 import org.awardinghub.events.centre.CentreStatus;
 import org.awardinghub.events.centre.CentreSuspended;
 import org.awardinghub.events.centre.CentreWithdrawn;
+import org.awardinghub.events.centre.DirectClaimStatusGranted;
+import org.awardinghub.events.centre.DirectClaimStatusRemoved;
 import org.awardinghub.events.centre.Sanction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -257,5 +259,41 @@ class CentreDirectoryTest {
         directory.on(new CentreApproved("centre-2", "100002", List.of("HEV-L3"), false));
         assertThat(directory.registrationRefusal("centre-1", "HEV-L3")).isPresent();
         assertThat(directory.registrationRefusal("centre-2", "HEV-L3")).isEmpty();
+    }
+
+    @Test
+    void givenCentreApprovedWithDirectClaimStatus_whenAsked_thenItHasIt() {
+        apply("centre-1");
+        directory.on(new CentreApproved("centre-1", "100001", List.of("MVR-L2"), true));
+        apply("centre-2");
+        approve("centre-2", "100002");
+
+        assertThat(directory.hasDirectClaimStatus("centre-1")).isTrue();
+        assertThat(directory.hasDirectClaimStatus("centre-2")).isFalse();
+    }
+
+    @Test
+    void givenDirectClaimStatusGrantedThenRemoved_whenAskedAfterEach_thenItFollows() {
+        apply("centre-1");
+        assertThat(directory.hasDirectClaimStatus("centre-1")).as("applied").isFalse();
+        approve("centre-1", "100001");
+        directory.on(new DirectClaimStatusGranted("centre-1", "Five clean audits"));
+        assertThat(directory.hasDirectClaimStatus("centre-1")).as("granted").isTrue();
+        directory.on(new DirectClaimStatusRemoved("centre-1", "Claims without evidence"));
+        assertThat(directory.hasDirectClaimStatus("centre-1")).as("removed").isFalse();
+    }
+
+    @Test
+    void givenCentreWithDirectClaimStatusSuspendedAndSanctioned_whenAsked_thenItKeepsIt() {
+        apply("centre-1");
+        directory.on(new CentreApproved("centre-1", "100001", List.of("MVR-L2"), true));
+        directory.on(new CentreSuspended("centre-1", "Audit"));
+        directory.on(new CentreSanctionImposed("centre-1", Sanction.CERTIFICATION, "Audit"));
+        assertThat(directory.hasDirectClaimStatus("centre-1")).isTrue();
+    }
+
+    @Test
+    void givenNoCentre_whenAskedForDirectClaimStatus_thenNone() {
+        assertThat(directory.hasDirectClaimStatus("centre-1")).isFalse();
     }
 }

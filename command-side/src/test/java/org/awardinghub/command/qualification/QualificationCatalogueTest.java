@@ -70,4 +70,14 @@ class QualificationCatalogueTest {
         assertThatThrownBy(() -> catalogue.on(published("MVR-L3", "LV01-MCQ")))
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
+
+    @Test
+    void givenQualificationsPublished_whenAskedForTheAssessmentsOfOne_thenItsOwnInCodeOrder() {
+        catalogue.on(published("MVR-L2", "LV02-MCQ", "LV01-MCQ", "LV03-MCQ"));
+        catalogue.on(published("MVR-L3", "LV11-MCQ"));
+
+        assertThat(catalogue.assessmentsOf("MVR-L2")).containsExactly("LV01-MCQ", "LV02-MCQ", "LV03-MCQ");
+        assertThat(catalogue.assessmentsOf("MVR-L3")).containsExactly("LV11-MCQ");
+        assertThat(catalogue.assessmentsOf("HEV-L3")).isEmpty();
+    }
 }

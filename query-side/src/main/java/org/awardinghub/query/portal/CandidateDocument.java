@@ -7,6 +7,7 @@ import static org.awardinghub.query.ReadModelCollection.instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.awardinghub.events.candidate.CandidateStatus;
+import org.awardinghub.query.ReadModelCollection;
 import org.bson.Document;
 
 /**
@@ -42,12 +43,11 @@ final class CandidateDocument {
     }
 
     static String date(LocalDate date) {
-        return date == null ? null : date.toString();
+        return ReadModelCollection.isoDate(date);
     }
 
     static LocalDate localDate(Document document, String key) {
-        String date = document.getString(key);
-        return date == null ? null : LocalDate.parse(date);
+        return ReadModelCollection.localDate(document, key);
     }
 
     static CandidateView view(Document candidate) {

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.awardinghub.events.AuditMetadata;
+import org.awardinghub.events.candidate.CandidateCertificateRevoked;
+import org.awardinghub.events.candidate.CandidateCertificated;
 import org.awardinghub.events.candidate.CandidateDateOfBirthAmended;
 import org.awardinghub.events.candidate.CandidateNameAmended;
 import org.awardinghub.events.candidate.CandidateQualificationAmended;
@@ -40,9 +42,9 @@ import org.springframework.stereotype.Component;
  * from the event itself when it carries one) and each changed field's value before and after, as text. The
  * sequence guard is what keeps a redelivered event from being appended twice.
  *
- * <p>Withdrawal and reinstatement do not carry the status they leave, so the document also keeps the candidate's
- * current {@value #STATUS}, written in the same guarded update as the entry (a retried batch reads the value as
- * the entry before it left it).
+ * <p>Withdrawal, reinstatement, certification and revocation do not carry the status they leave, so the document
+ * also keeps the candidate's current {@value #STATUS}, written in the same guarded update as the entry (a retried
+ * batch reads the value as the entry before it left it).
  */
 @Component
 @ProcessingGroup(CandidateProjection.PROCESSING_GROUP)
@@ -52,6 +54,7 @@ public class CandidateHistoryProjection {
 
     private static final String ENTRIES = "entries";
     private static final String STATUS = "status";
+    private static final String CERTIFICATE_NUMBER = "certificateNumber";
 
     private final ReadModelCollection histories;
 
@@ -131,7 +134,7 @@ public class CandidateHistoryProjection {
     public void on(CandidateWithdrawn event, @SequenceNumber long sequence, @Timestamp Instant at,
                    @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
                    @MetaDataValue(AuditMetadata.REASON) String reason) {
-        statusChange(event.candidateId(), sequence, CandidateStatus.WITHDRAWN,
+        statusChange(event.candidateId(), sequence, CandidateStatus.WITHDRAWN, new Changes(),
                 event, at, actorPin, reason(event.reason(), reason));
     }
 
@@ -139,7 +142,27 @@ public class CandidateHistoryProjection {
     public void on(CandidateReinstated event, @SequenceNumber long sequence, @Timestamp Instant at,
                    @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
                    @MetaDataValue(AuditMetadata.REASON) String reason) {
+        statusChange(event.candidateId(), sequence, CandidateStatus.REGISTERED, new Changes(),
+                event, at, actorPin, reason(event.reason(), reason));
+    }
+
+    /** The certificate issued: its number, and the status it takes the candidate from. */
+    @EventHandler
+    public void on(CandidateCertificated event, @SequenceNumber long sequence, @Timestamp Instant at,
+                   @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
+                   @MetaDataValue(AuditMetadata.REASON) String reason) {
+        statusChange(event.candidateId(), sequence, CandidateStatus.CERTIFICATED,
+                new Changes().changed(CERTIFICATE_NUMBER, null, event.certificateNumber()),
+                event, at, actorPin, reason);
+    }
+
+    /** The certificate revoked: the number no longer held, and the status it takes the candidate back to. */
+    @EventHandler
+    public void on(CandidateCertificateRevoked event, @SequenceNumber long sequence, @Timestamp Instant at,
+                   @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
+                   @MetaDataValue(AuditMetadata.REASON) String reason) {
         statusChange(event.candidateId(), sequence, CandidateStatus.REGISTERED,
+                new Changes().changed(CERTIFICATE_NUMBER, event.certificateNumber(), null),
                 event, at, actorPin, reason(event.reason(), reason));
     }
 
@@ -157,12 +180,13 @@ public class CandidateHistoryProjection {
                 .toList();
     }
 
-    private void statusChange(String candidateId, long sequence, CandidateStatus to, Object event, Instant at,
-                              String actorPin, String reason) {
+    /** An entry with the given changes and then the status's, the status it leaves read from the document. */
+    private void statusChange(String candidateId, long sequence, CandidateStatus to, Changes changes, Object event,
+                              Instant at, String actorPin, String reason) {
         Document history = histories.find(candidateId);
         String from = history == null ? null : history.getString(STATUS);
         histories.update(candidateId, sequence, combine(
-                push(ENTRIES, entry(event, at, actorPin, reason, new Changes().changed(STATUS, from, to.name()))),
+                push(ENTRIES, entry(event, at, actorPin, reason, changes.changed(STATUS, from, to.name()))),
                 set(STATUS, to.name())));
     }
 

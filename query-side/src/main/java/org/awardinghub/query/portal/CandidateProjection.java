@@ -16,6 +16,8 @@ import com.mongodb.client.MongoDatabase;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.awardinghub.events.candidate.CandidateCertificateRevoked;
+import org.awardinghub.events.candidate.CandidateCertificated;
 import org.awardinghub.events.candidate.CandidateDateOfBirthAmended;
 import org.awardinghub.events.candidate.CandidateNameAmended;
 import org.awardinghub.events.candidate.CandidateQualificationAmended;
@@ -123,9 +125,21 @@ public class CandidateProjection {
         change(event.candidateId(), sequence, at, set(STATUS, CandidateStatus.WITHDRAWN.name()));
     }
 
-    /** Back to registered: certification, when it exists, will say whether a reinstated candidate holds one. */
+    /** Back to registered, as the command side has it (a certificate held is certification's read model to show). */
     @EventHandler
     public void on(CandidateReinstated event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event.candidateId(), sequence, at, set(STATUS, CandidateStatus.REGISTERED.name()));
+    }
+
+    /** The claim's certificate was issued. Which numbers the candidate holds is certification's read model to say. */
+    @EventHandler
+    public void on(CandidateCertificated event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event.candidateId(), sequence, at, set(STATUS, CandidateStatus.CERTIFICATED.name()));
+    }
+
+    /** The certificate was revoked: registered again, holding none. */
+    @EventHandler
+    public void on(CandidateCertificateRevoked event, @SequenceNumber long sequence, @Timestamp Instant at) {
         change(event.candidateId(), sequence, at, set(STATUS, CandidateStatus.REGISTERED.name()));
     }
 

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.awardinghub.events.AuditMetadata;
+import org.awardinghub.events.candidate.CandidateCertificateRevoked;
+import org.awardinghub.events.candidate.CandidateCertificated;
 import org.awardinghub.events.candidate.CandidateDateOfBirthAmended;
 import org.awardinghub.events.candidate.CandidateNameAmended;
 import org.awardinghub.events.candidate.CandidateQualificationAmended;
@@ -20,6 +22,10 @@ import org.awardinghub.query.History.Recorded;
 public final class CandidateHistories {
 
     public static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
+    /** k4's first certificate, revoked, and the one issued on the claim made after that. */
+    public static final String REVOKED_CERTIFICATE = "K7Q2M9XA4T";
+    public static final String CERTIFICATE = "R8Z3N6WP4H";
+    public static final String IMI_ADMIN = "90000001";
 
     private CandidateHistories() {
     }
@@ -40,7 +46,10 @@ public final class CandidateHistories {
                         AuditMetadata.REASON, reason);
     }
 
-    /** Three candidates at two centres, with every candidate event at least once. */
+    /**
+     * Four candidates at two centres, with every candidate event at least once: k4 is certificated, has the
+     * certificate revoked, and is certificated again on a second claim.
+     */
     public static List<Recorded> everyEvent() {
         return new History(START)
                 .then("k1", registered("k1", "c1", "Q7M2K9XA", "Zoë", "O'Brien-Łukasiewicz", "1000000001", "MV3"),
@@ -64,6 +73,13 @@ public final class CandidateHistories {
                 .then("k1", new CandidateUlnAmended("k1", "c1", "1000000001", null, "not hers"),
                         actedBy("10000001", "not hers"))
                 .then("k1", new CandidateWithdrawn("k1", "c1", "left course"), actedBy("10000001", "left course"))
+                .then("k4", registered("k4", "c1", "M3P8T2VW", "Ann", "Jones", "1000000004", "MV3"),
+                        actedBy("10000001", null))
+                .then("k4", new CandidateCertificated("k4", "c1", "q1", "MV3", REVOKED_CERTIFICATE),
+                        actedBy(IMI_ADMIN, null))
+                .then("k4", new CandidateCertificateRevoked("k4", "c1", "q1", REVOKED_CERTIFICATE, "malpractice"),
+                        actedBy(IMI_ADMIN, "malpractice"))
+                .then("k4", new CandidateCertificated("k4", "c1", "q2", "MV3", CERTIFICATE), actedBy(IMI_ADMIN, null))
                 .events();
     }
 }

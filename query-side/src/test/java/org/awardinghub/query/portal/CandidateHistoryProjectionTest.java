@@ -2,6 +2,9 @@ package org.awardinghub.query.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awardinghub.query.InProcessMongo.allDocuments;
+import static org.awardinghub.query.portal.CandidateHistories.CERTIFICATE;
+import static org.awardinghub.query.portal.CandidateHistories.IMI_ADMIN;
+import static org.awardinghub.query.portal.CandidateHistories.REVOKED_CERTIFICATE;
 import static org.awardinghub.query.portal.CandidateHistories.actedBy;
 import static org.awardinghub.query.portal.CandidateHistories.registered;
 
@@ -9,6 +12,8 @@ import com.mongodb.client.MongoDatabase;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.awardinghub.events.candidate.CandidateCertificateRevoked;
+import org.awardinghub.events.candidate.CandidateCertificated;
 import org.awardinghub.events.candidate.CandidateNameAmended;
 import org.awardinghub.events.candidate.CandidateReinstated;
 import org.awardinghub.events.candidate.CandidateWithdrawn;
@@ -117,6 +122,74 @@ class CandidateHistoryProjectionTest {
     }
 
     @Test
+    void givenCertificatedRevokedAndCertificatedAgain_whenHistoryAsked_thenEachNumberAndStatusChange() {
+        List<Recorded> events = CandidateHistories.everyEvent();
+        processor.deliver(events);
+
+        List<CandidateHistoryEntry> k4 = history("k4");
+
+        assertThat(k4).extracting(CandidateHistoryEntry::type).containsExactly("CandidateRegistered",
+                "CandidateCertificated", "CandidateCertificateRevoked", "CandidateCertificated");
+        assertThat(k4).extracting(CandidateHistoryEntry::at).containsExactlyElementsOf(events.stream()
+                .filter(event -> event.aggregateId().equals("k4")).map(Recorded::at).toList());
+        assertThat(k4.subList(1, 4)).extracting(CandidateHistoryEntry::actorPin).containsOnly(IMI_ADMIN);
+        assertThat(k4).extracting(CandidateHistoryEntry::reason).containsExactly(null, null, "malpractice", null);
+        assertThat(k4.get(1).changes()).containsExactly(
+                Map.entry("certificateNumber", new Change(null, REVOKED_CERTIFICATE)),
+                Map.entry("status", new Change("REGISTERED", "CERTIFICATED")));
+        assertThat(k4.get(2).changes()).containsExactly(
+                Map.entry("certificateNumber", new Change(REVOKED_CERTIFICATE, null)),
+                Map.entry("status", new Change("CERTIFICATED", "REGISTERED")));
+        assertThat(k4.get(3).changes()).containsExactly(
+                Map.entry("certificateNumber", new Change(null, CERTIFICATE)),
+                Map.entry("status", new Change("REGISTERED", "CERTIFICATED")));
+    }
+
+    @Test
+    void givenCertificatedThenWithdrawnAndReinstated_whenHistoryAsked_thenStatusesFollowOneAnother() {
+        processor.deliver(new History(CandidateHistories.START)
+                .then("k1", registered("k1", "c1", "Q7M2K9XA", "Zoe", "Adams", null, "MV3"))
+                .then("k1", new CandidateCertificated("k1", "c1", "q1", "MV3", CERTIFICATE))
+                .then("k1", new CandidateWithdrawn("k1", "c1", "left"))
+                .then("k1", new CandidateReinstated("k1", "c1", "back"))
+                .then("k1", new CandidateCertificated("k1", "c1", "q2", "MV3", REVOKED_CERTIFICATE))
+                .events());
+
+        assertThat(history("k1")).extracting(entry -> entry.changes().get("status")).containsExactly(
+                new Change(null, "REGISTERED"),
+                new Change("REGISTERED", "CERTIFICATED"),
+                new Change("CERTIFICATED", "WITHDRAWN"),
+                new Change("WITHDRAWN", "REGISTERED"),
+                new Change("REGISTERED", "CERTIFICATED"));
+    }
+
+    @Test
+    void givenRevocationWithoutReasonInTheEvent_whenHistoryAsked_thenTheReasonFromTheMetadata() {
+        processor.deliver(new History(CandidateHistories.START)
+                .then("k1", registered("k1", "c1", "Q7M2K9XA", "Zoe", "Adams", null, "MV3"))
+                .then("k1", new CandidateCertificated("k1", "c1", "q1", "MV3", CERTIFICATE))
+                .then("k1", new CandidateCertificateRevoked("k1", "c1", "q1", CERTIFICATE, null),
+                        actedBy(IMI_ADMIN, "certificate obtained by fraud"))
+                .events());
+
+        assertThat(history("k1").get(2)).extracting(CandidateHistoryEntry::actorPin, CandidateHistoryEntry::reason)
+                .containsExactly(IMI_ADMIN, "certificate obtained by fraud");
+        assertThat(history("k1").get(1).actorPin()).isNull();
+    }
+
+    @Test
+    void givenRevocationWithItsOwnReason_whenHistoryAsked_thenTheEventsReasonRatherThanTheMetadatas() {
+        processor.deliver(new History(CandidateHistories.START)
+                .then("k1", registered("k1", "c1", "Q7M2K9XA", "Zoe", "Adams", null, "MV3"))
+                .then("k1", new CandidateCertificated("k1", "c1", "q1", "MV3", CERTIFICATE))
+                .then("k1", new CandidateCertificateRevoked("k1", "c1", "q1", CERTIFICATE, "malpractice"),
+                        actedBy(IMI_ADMIN, "revoke certificate"))
+                .events());
+
+        assertThat(history("k1").get(2).reason()).isEqualTo("malpractice");
+    }
+
+    @Test
     void givenOnlyFirstNameAmended_whenHistoryAsked_thenOnlyFirstNameChanged() {
         processor.deliver(new History(CandidateHistories.START)
                 .then("k1", registered("k1", "c1", "Q7M2K9XA", "Zoe", "Adams", null, "MV3"))
@@ -163,6 +236,7 @@ class CandidateHistoryProjectionTest {
 
         assertThat(allDocuments(database, CandidateHistoryProjection.COLLECTION)).isEqualTo(once);
         assertThat(history("k1")).hasSize(5);
+        assertThat(history("k4")).hasSize(4);
     }
 
     @Test

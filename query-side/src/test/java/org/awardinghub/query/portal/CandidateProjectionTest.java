@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
+import org.awardinghub.events.candidate.CandidateCertificateRevoked;
+import org.awardinghub.events.candidate.CandidateCertificated;
 import org.awardinghub.events.candidate.CandidateDateOfBirthAmended;
 import org.awardinghub.events.candidate.CandidateNameAmended;
 import org.awardinghub.events.candidate.CandidateQualificationAmended;
@@ -181,6 +183,58 @@ class CandidateProjectionTest {
                 .isZero();
     }
 
+    private long certificated(String centreId) {
+        return projection.handle(new SearchCandidates(centreId, null, CandidateStatus.CERTIFICATED, null, 0, 10))
+                .total();
+    }
+
+    @Test
+    void givenCandidate_whenCertificated_thenCertificatedInViewAndFilterWithTheUpdateTime() {
+        register("k1", "c1", "Zoë", "Adams");
+        register("k2", "c1", "Zoe", "Brown");
+
+        projection.on(new CandidateCertificated("k1", "c1", "q1", "MV3", "K7Q2M9XA4T"), 1, LATER);
+
+        assertThat(find("k1").status()).isEqualTo(CandidateStatus.CERTIFICATED);
+        assertThat(find("k1").updatedAt()).isEqualTo(LATER);
+        assertThat(find("k2").status()).isEqualTo(CandidateStatus.REGISTERED);
+        Page<CandidateSummary> certificated =
+                projection.handle(new SearchCandidates("c1", null, CandidateStatus.CERTIFICATED, null, 0, 10));
+        Page<CandidateSummary> named = projection.handle(new SearchCandidates("c1", "zoe", null, null, 0, 10));
+        assertThat(certificated.items()).extracting(CandidateSummary::candidateId).containsExactly("k1");
+        assertThat(named.items()).extracting(CandidateSummary::status)
+                .containsExactly(CandidateStatus.CERTIFICATED, CandidateStatus.REGISTERED);
+    }
+
+    @Test
+    void givenCertificatedCandidate_whenCertificateRevoked_thenRegisteredAgainInViewAndFilter() {
+        register("k1", "c1", "Zoë", "Adams");
+        projection.on(new CandidateCertificated("k1", "c1", "q1", "MV3", "K7Q2M9XA4T"), 1, LATER);
+
+        projection.on(new CandidateCertificateRevoked("k1", "c1", "q1", "K7Q2M9XA4T", "malpractice"), 2, LATEST);
+
+        assertThat(find("k1").status()).isEqualTo(CandidateStatus.REGISTERED);
+        assertThat(find("k1").updatedAt()).isEqualTo(LATEST);
+        assertThat(certificated("c1")).isZero();
+        assertThat(projection.handle(new SearchCandidates("c1", null, CandidateStatus.REGISTERED, null, 0, 10))
+                .total()).isOne();
+    }
+
+    @Test
+    void givenCertificateRevoked_whenCertificationRedelivered_thenNeitherDocumentNorSearchGoesBack() {
+        register("k1", "c1", "Zoë", "Adams");
+        projection.on(new CandidateCertificated("k1", "c1", "q1", "MV3", "K7Q2M9XA4T"), 1, LATER);
+        projection.on(new CandidateCertificateRevoked("k1", "c1", "q1", "K7Q2M9XA4T", "malpractice"), 2, LATEST);
+        List<Document> applied = allDocuments(database, CandidateProjection.COLLECTION);
+
+        projection.on(new CandidateCertificated("k1", "c1", "q1", "MV3", "K7Q2M9XA4T"), 1, LATER);
+        projection.on(new CandidateCertificateRevoked("k1", "c1", "q1", "K7Q2M9XA4T", "malpractice"), 2, LATEST);
+
+        assertThat(allDocuments(database, CandidateProjection.COLLECTION)).isEqualTo(applied);
+        assertThat(find("k1").status()).isEqualTo(CandidateStatus.REGISTERED);
+        assertThat(certificated("c1")).isZero();
+    }
+
     @Test
     void givenLaterEventApplied_whenEarlierOneRedelivered_thenNeitherDocumentNorSearchGoesBack() {
         register("k1", "c1", "Zoë", "O'Brien");
@@ -247,6 +301,7 @@ class CandidateProjectionTest {
         assertThat(find("k2")).extracting(CandidateView::centreId, CandidateView::uln,
                 CandidateView::qualificationCode).containsExactly("c2", "1000000003", "HV2");
         assertThat(find("k3").status()).isEqualTo(CandidateStatus.REGISTERED);
+        assertThat(find("k4").status()).isEqualTo(CandidateStatus.CERTIFICATED);
     }
 
     /** Searches that between them see every field the history changes. */
@@ -260,6 +315,8 @@ class CandidateProjectionTest {
                 new SearchCandidates(null, "1000000003", null, null, 0, 50),
                 new SearchCandidates(null, "q7m2k9xa", null, null, 0, 50),
                 new SearchCandidates(null, null, CandidateStatus.WITHDRAWN, null, 0, 50),
+                new SearchCandidates(null, null, CandidateStatus.CERTIFICATED, null, 0, 50),
+                new SearchCandidates("c1", null, CandidateStatus.REGISTERED, null, 0, 50),
                 new SearchCandidates(null, null, null, "HV2", 0, 50));
     }
 }

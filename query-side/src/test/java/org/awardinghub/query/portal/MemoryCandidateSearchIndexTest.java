@@ -27,6 +27,7 @@ class MemoryCandidateSearchIndexTest {
                 new SearchCandidates(null, "1000000003", null, null, 0, 50),
                 new SearchCandidates("c1", "q7m2k9xa", null, null, 0, 50),
                 new SearchCandidates(null, null, CandidateStatus.WITHDRAWN, null, 0, 50),
+                new SearchCandidates("c1", null, CandidateStatus.CERTIFICATED, null, 0, 50),
                 new SearchCandidates(null, null, null, "HV2", 0, 50));
     }
 
@@ -39,8 +40,8 @@ class MemoryCandidateSearchIndexTest {
 
         MemoryCandidateSearchIndex loaded = MemoryCandidateSearchIndex.loadedFrom(database);
 
-        assertThat(loaded.size()).isEqualTo(3);
-        assertThat(before).extracting(Page::total).contains(3L, 1L);
+        assertThat(loaded.size()).isEqualTo(4);
+        assertThat(before).extracting(Page::total).contains(4L, 1L);
         assertThat(searches().map(loaded::search)).containsExactlyElementsOf(before);
     }
 

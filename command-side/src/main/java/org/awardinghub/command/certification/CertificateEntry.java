@@ -1,0 +1,8 @@
+package org.awardinghub.command.certification;
+
+import org.awardinghub.events.certification.CertificateStatus;
+
+/** A certificate number as the command side's {@link CertificateRegister} knows it. */
+public record CertificateEntry(String certificateNumber, String claimId, String candidateId, String centreId,
+                               String qualificationCode, CertificateStatus status) {
+}

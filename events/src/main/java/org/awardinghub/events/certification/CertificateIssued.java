@@ -1,0 +1,14 @@
+package org.awardinghub.events.certification;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * The certificate was issued: at once for a Direct Claim Status centre ({@code approvedByImi} false), or when IMI
+ * approved the claim. The certificate number is public and not guessable in sequence; the verification code that
+ * goes with it is a credential and is never in an event (the command side keeps it).
+ */
+public record CertificateIssued(String claimId, String candidateId, String centreId, String qualificationCode,
+                                String certificateNumber, String holderName, LocalDate issuedOn, Instant issuedAt,
+                                boolean approvedByImi) {
+}
