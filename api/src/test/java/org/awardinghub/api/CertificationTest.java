@@ -256,6 +256,9 @@ class CertificationTest extends ApplicationTest {
             assertThat(text).contains(number).contains(code).contains("Robin Candidate")
                     .contains("Test " + qualification.code());
             BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 150);
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+            javax.imageio.ImageIO.write(page, "png", java.nio.file.Path.of("target", "screenshots",
+                    "certificate.png").toFile());
             int[] pixels = page.getRGB(0, 0, page.getWidth(), page.getHeight(), null, 0, page.getWidth());
             String link = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
                     new RGBLuminanceSource(page.getWidth(), page.getHeight(), pixels)))).getText();

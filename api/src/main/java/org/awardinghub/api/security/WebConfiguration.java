@@ -24,5 +24,7 @@ public class WebConfiguration implements WebMvcConfigurer {
     public void addViewControllers(ViewControllerRegistry registry) {
         registry.addViewController("/activate").setViewName("forward:/set-password.html");
         registry.addViewController("/reset-password").setViewName("forward:/set-password.html");
+        // the public certificate check, where a certificate's QR code leads
+        registry.addViewController("/verify").setViewName("forward:/verify.html");
     }
 }
