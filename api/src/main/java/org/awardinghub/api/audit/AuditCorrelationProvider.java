@@ -9,8 +9,9 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Copies the audit metadata of the command being handled into every event it applies, and names that command
- * as the event's cause. A deadline (an attempt's time limit) carries the metadata of the command that set it;
+ * Copies the audit metadata of the command being handled into every event it applies, and names the event's
+ * cause: that command, or, when a policy sent the command in reaction to an event, that event (commands are not
+ * stored, so an investigator follows the chain from event to event). A deadline (an attempt's time limit) carries the metadata of the command that set it;
  * what it causes is done by the system, so it keeps only the correlation id, tying it to the request that set it.
  */
 @Component
@@ -33,7 +34,10 @@ public class AuditCorrelationProvider implements CorrelationDataProvider {
                 }
             }
         }
-        data.put(AuditMetadata.CAUSATION_ID, message.getIdentifier());
+        // the cause: the command handled, or, for a command a policy sent in reaction to an event, that event
+        Object causedByEvent = message instanceof DeadlineMessage<?> ? null
+                : message.getMetaData().get(AuditMetadata.CAUSATION_ID);
+        data.put(AuditMetadata.CAUSATION_ID, causedByEvent != null ? causedByEvent : message.getIdentifier());
         data.putIfAbsent(AuditMetadata.CORRELATION_ID, message.getIdentifier());
         return data;
     }

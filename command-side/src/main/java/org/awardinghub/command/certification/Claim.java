@@ -25,6 +25,7 @@ import org.awardinghub.command.user.UserAccount;
 import org.awardinghub.command.user.UserDirectory;
 import org.awardinghub.events.assessment.AttemptStatus;
 import org.awardinghub.events.candidate.CandidateStatus;
+import org.awardinghub.events.centre.CentreStatus;
 import org.awardinghub.events.centre.Sanction;
 import org.awardinghub.events.certification.CertificateClaimed;
 import org.awardinghub.events.certification.CertificateIssued;
@@ -136,6 +137,10 @@ public class Claim {
                 reasons.add("Attempt " + attemptId + " at assessment " + attempt.assessmentCode()
                         + " was voided after the claim was made; the claim cannot be approved.");
             }
+        }
+        CentreStatus centreStatus = centres.statusOf(centreId).orElse(null);
+        if (centreStatus != CentreStatus.APPROVED) {
+            reasons.add("The centre is " + centreStatus + "; only an APPROVED centre's claims can be approved.");
         }
         if (centres.sanctionsOn(centreId).contains(Sanction.CERTIFICATION)) {
             reasons.add("The centre is under a CERTIFICATION sanction; its claims cannot be approved until the"

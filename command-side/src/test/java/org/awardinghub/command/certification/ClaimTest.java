@@ -706,6 +706,17 @@ class ClaimTest {
         }
 
         @Test
+        void givenTheCentreSuspendedSinceTheClaim_whenApproved_thenRefused() {
+            centres.on(new CentreSuspended(CENTRE, "Inspection found problems"));
+            given(claimed(false))
+                    .when(new ApproveClaim(CLAIM))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("The centre is SUSPENDED; only an APPROVED centre's claims can be"
+                            + " approved.")
+                    .expectNoEvents();
+        }
+
+        @Test
         void givenAnAttemptOfTheEvidenceVoidedSinceTheClaim_whenApproved_thenRefusedNamingIt() {
             voided("attempt-a2", A2);
             given(claimed(false))

@@ -134,13 +134,25 @@ public class CandidateProjection {
     /** The claim's certificate was issued. Which numbers the candidate holds is certification's read model to say. */
     @EventHandler
     public void on(CandidateCertificated event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.candidateId(), sequence, at, set(STATUS, CandidateStatus.CERTIFICATED.name()));
+        // as the candidate's own rule has it: a withdrawn candidate stays WITHDRAWN
+        CandidateStatus now = currentStatus(event.candidateId());
+        change(event.candidateId(), sequence, at, set(STATUS, (now == CandidateStatus.WITHDRAWN
+                ? CandidateStatus.WITHDRAWN : CandidateStatus.CERTIFICATED).name()));
     }
 
-    /** The certificate was revoked: registered again, holding none. */
+    /** The certificate was revoked: registered again, holding none (a withdrawn candidate stays WITHDRAWN). */
     @EventHandler
     public void on(CandidateCertificateRevoked event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.candidateId(), sequence, at, set(STATUS, CandidateStatus.REGISTERED.name()));
+        CandidateStatus now = currentStatus(event.candidateId());
+        change(event.candidateId(), sequence, at, set(STATUS, (now == CandidateStatus.CERTIFICATED
+                ? CandidateStatus.REGISTERED : now).name()));
+    }
+
+    /** The status the document holds now (REGISTERED if it is somehow missing: the guarded update then skips). */
+    private CandidateStatus currentStatus(String candidateId) {
+        Document candidate = candidates.find(candidateId);
+        String status = candidate == null ? null : candidate.getString(STATUS);
+        return status == null ? CandidateStatus.REGISTERED : CandidateStatus.valueOf(status);
     }
 
     @ResetHandler

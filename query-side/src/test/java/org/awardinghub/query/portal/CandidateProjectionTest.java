@@ -207,6 +207,17 @@ class CandidateProjectionTest {
     }
 
     @Test
+    void givenWithdrawnCandidate_whenCertificatedAndRevoked_thenStaysWithdrawnAsTheCandidateItselfDoes() {
+        register("k1", "c1", "Zoë", "Adams");
+        projection.on(new CandidateWithdrawn("k1", "c1", "Left"), 1, LATER);
+
+        projection.on(new CandidateCertificated("k1", "c1", "q1", "MV3", "K7Q2M9XA4T"), 2, LATER);
+        assertThat(find("k1").status()).isEqualTo(CandidateStatus.WITHDRAWN);
+        projection.on(new CandidateCertificateRevoked("k1", "c1", "q1", "K7Q2M9XA4T", "malpractice"), 3, LATEST);
+        assertThat(find("k1").status()).isEqualTo(CandidateStatus.WITHDRAWN);
+    }
+
+    @Test
     void givenCertificatedCandidate_whenCertificateRevoked_thenRegisteredAgainInViewAndFilter() {
         register("k1", "c1", "Zoë", "Adams");
         projection.on(new CandidateCertificated("k1", "c1", "q1", "MV3", "K7Q2M9XA4T"), 1, LATER);
