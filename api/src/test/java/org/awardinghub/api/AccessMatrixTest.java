@@ -46,6 +46,7 @@ class AccessMatrixTest extends ApplicationTest {
     private String achieverA;
     private String claimA;
     private String certificateA;
+    private String caseA;
 
     @BeforeAll
     void callersAndRecords() {
@@ -78,6 +79,10 @@ class AccessMatrixTest extends ApplicationTest {
         attemptA = opened.json().get("attemptId").asText();
         awaitJson("/api/assessment-attempts/" + attemptA, admin, json -> json.has("status"));
         certifiedCandidate(admin);
+        awaitJson("/api/audit/records/candidate/" + candidateA + "/events", admin, json -> json.size() >= 1);
+        caseA = http.post("/api/audit/cases", admin, Map.of("title", "Matrix case", "records",
+                List.of(Map.of("type", "candidate", "id", candidateA)))).json().get("caseId").asText();
+        awaitJson("/api/audit/cases/" + caseA + "/bundle", admin, json -> json.has("events"));
     }
 
     /** A candidate of centre A who passed a qualification of their own and was certificated after IMI approval. */
@@ -201,7 +206,18 @@ class AccessMatrixTest extends ApplicationTest {
                 new Endpoint("GET", "/api/certificate-claims/" + claimA, null, readA),
                 new Endpoint("GET", "/api/certificates/" + certificateA + ".pdf", null, readA),
                 new Endpoint("POST", "/api/certificates/" + certificateA + "/replace", reason, imiAdmin),
-                new Endpoint("POST", "/api/certificates/" + certificateA + "/revoke", reason, imiAdmin));
+                new Endpoint("POST", "/api/certificates/" + certificateA + "/revoke", reason, imiAdmin),
+                new Endpoint("GET", "/api/audit/records/candidate/" + candidateA + "/events", null, imiStaff),
+                new Endpoint("GET", "/api/audit/records/candidate/" + candidateA + "/state", null, imiStaff),
+                new Endpoint("GET", "/api/audit/timeline?centreId=" + centreA, null, imiStaff),
+                new Endpoint("GET", "/api/audit/blast-radius?kind=CENTRE&key=" + centreA, null, imiStaff),
+                new Endpoint("GET", "/api/audit/verify", null, imiStaff),
+                new Endpoint("GET", "/api/audit/seal", null, imiStaff),
+                new Endpoint("POST", "/api/audit/seal/check", Map.of("position", 1, "hash", "0".repeat(64)),
+                        imiStaff),
+                new Endpoint("POST", "/api/audit/cases", Map.of("title", "Case", "records",
+                        List.of(Map.of("type", "candidate", "id", candidateA))), imiStaff),
+                new Endpoint("GET", "/api/audit/cases/" + caseA + "/bundle", null, imiStaff));
     }
 
     @Test

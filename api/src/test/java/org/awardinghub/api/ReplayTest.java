@@ -16,6 +16,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The read models are derived data: replaying every event from zero rebuilds them exactly. */
 class ReplayTest extends ApplicationTest {
@@ -56,6 +57,9 @@ class ReplayTest extends ApplicationTest {
         awaitJson("/api/reports/item-statistics?assessmentCode=" + qualification.assessmentCode(), admin,
                 json -> json.path("attempts").asInt() == 1 && json.path("meanScore").asDouble() == 4.0);
         Map<String, List<Document>> before = snapshot();
+        awaitJson("/api/audit/records/candidate/" + candidateId + "/events", admin, json -> json.size() == 2);
+        List<Map<String, Object>> chainBefore = chain();
+        assertThat(chainBefore).isNotEmpty();
         assertThat(before.get("centres")).isNotEmpty();
         assertThat(before.get("qualifications")).hasSizeGreaterThanOrEqualTo(3);
         for (String assessment : List.of("attempts", "sittings", "answer_trails", "candidate_attempts",
@@ -64,7 +68,7 @@ class ReplayTest extends ApplicationTest {
         }
 
         for (String name : List.of("hub", "catalogue", "portal", "assessment", "item-statistics",
-                "certification")) {
+                "certification", "audit")) {
             StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
                     .orElseThrow();
             processor.shutDown();
@@ -74,6 +78,9 @@ class ReplayTest extends ApplicationTest {
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertThat(snapshot()).isEqualTo(before));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(chain()).as("the audit log and its hash chain, recomputed")
+                        .isEqualTo(chainBefore));
         assertThat(http.get(search, admin).json()).as("the search index is rebuilt too").isEqualTo(found);
     }
 
@@ -116,6 +123,14 @@ class ReplayTest extends ApplicationTest {
                 Map.of("reason", "Lost in the post")).json().get("replacedBy").asText();
         awaitJson("/api/candidates/" + candidateId, admin, json -> "CERTIFICATED".equals(json.path("status").asText())
                 && replacement.equals(json.path("certificate").path("certificateNumber").asText()));
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private List<Map<String, Object>> chain() {
+        return jdbc.queryForList("SELECT global_index, event_id, actor_pin, candidate_id, previous_hash, chain_hash"
+                + " FROM audit_log ORDER BY global_index");
     }
 
     private Map<String, List<Document>> snapshot() {

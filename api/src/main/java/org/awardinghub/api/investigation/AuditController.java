@@ -1,0 +1,207 @@
+package org.awardinghub.api.investigation;
+
+import static org.awardinghub.events.user.Role.AUDITOR;
+import static org.awardinghub.events.user.Role.IMI_ADMIN;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+import org.awardinghub.api.Paging;
+import org.awardinghub.api.Queries;
+import org.awardinghub.api.problem.ApiProblem;
+import org.awardinghub.api.security.Allow;
+import org.awardinghub.command.audit.FreezeCase;
+import org.awardinghub.command.audit.InvestigationCase;
+import org.awardinghub.events.audit.CaseFrozen;
+import org.awardinghub.query.Page;
+import org.awardinghub.query.audit.AuditEvent;
+import org.awardinghub.query.audit.AuditLog;
+import org.awardinghub.query.audit.BlastRadius;
+import org.awardinghub.query.audit.CaseBundle;
+import org.awardinghub.query.audit.ChainHead;
+import org.awardinghub.query.audit.FindBlastRadius;
+import org.awardinghub.query.audit.FindCaseBundle;
+import org.awardinghub.query.audit.FindRecordEvents;
+import org.awardinghub.query.audit.LinkKind;
+import org.awardinghub.query.audit.ListTimeline;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The investigators' API, for AUDITOR and IMI_ADMIN only: any record's events and its state at any instant, the
+ * timeline across records, the blast radius of a person, assessment, item or centre, the verification of the hash
+ * chain and its seal, and frozen case bundles. A centre's users never reach it.
+ */
+@RestController
+public class AuditController {
+
+    public record RecordRef(@NotBlank @Size(max = 20) String type, @NotBlank @Size(max = 100) String id) {
+    }
+
+    public record NewCase(@NotBlank @Size(max = 200) String title, @NotEmpty @Size(max = 100) List<@Valid RecordRef> records,
+                          @PositiveOrZero Long upToPosition) {
+    }
+
+    public record Frozen(String caseId, long upToPosition) {
+    }
+
+    /** The chain's head, dated: kept elsewhere, it proves later that history up to it was not rewritten. */
+    public record Seal(long position, long eventCount, String hash, Instant lastEventAt, Instant sealedAt,
+                       String algorithm) {
+    }
+
+    public record SealCheck(@NotNull @PositiveOrZero Long position, @NotBlank @Size(max = 64) String hash) {
+    }
+
+    public record SealChecked(long position, boolean matches, String chainHashAtPosition) {
+    }
+
+    static final String ALGORITHM = "SHA-256 over the previous hash and each event's canonical JSON, in the order"
+            + " the audit log received the events";
+
+    private final Queries queries;
+    private final CommandGateway commands;
+    private final StateReconstruction states;
+    private final ChainVerifier verifier;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    public AuditController(Queries queries, CommandGateway commands, StateReconstruction states,
+                           ChainVerifier verifier, AuditLog auditLog, Clock clock) {
+        this.queries = queries;
+        this.commands = commands;
+        this.states = states;
+        this.verifier = verifier;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/audit/records/{type}/{id}/events")
+    @Allow({AUDITOR, IMI_ADMIN})
+    public List<AuditEvent> events(@PathVariable String type, @PathVariable String id) {
+        List<AuditEvent> events = queries.many(new FindRecordEvents(recordType(type), id), AuditEvent.class);
+        if (events.isEmpty()) {
+            throw ApiProblem.notFound("No " + type + " " + id + " in the audit log");
+        }
+        return events;
+    }
+
+    @GetMapping("/api/audit/records/{type}/{id}/state")
+    @Allow({AUDITOR, IMI_ADMIN})
+    public StateReconstruction.State state(@PathVariable String type, @PathVariable String id,
+                                           @RequestParam(required = false) String asOf) {
+        Instant instant = asOf == null || asOf.isBlank() ? clock.instant() : instant("asOf", asOf);
+        return states.stateOf(recordType(type), id, instant)
+                .orElseThrow(() -> ApiProblem.notFound("No " + type + " " + id + " existed at " + instant));
+    }
+
+    @GetMapping("/api/audit/timeline")
+    @Allow({AUDITOR, IMI_ADMIN})
+    public Page<AuditEvent> timeline(@RequestParam(required = false) String actorPin,
+                                     @RequestParam(required = false) String centreId,
+                                     @RequestParam(required = false) String from,
+                                     @RequestParam(required = false) String to,
+                                     @RequestParam(required = false) Integer page,
+                                     @RequestParam(required = false) Integer size) {
+        Paging paging = Paging.of(page, size);
+        return queries.page(new ListTimeline(blankToNull(actorPin), blankToNull(centreId), optionalInstant("from", from),
+                optionalInstant("to", to), paging.page(), paging.size()), AuditEvent.class);
+    }
+
+    @GetMapping("/api/audit/blast-radius")
+    @Allow({AUDITOR, IMI_ADMIN})
+    public BlastRadius blastRadius(@RequestParam(required = false) LinkKind kind,
+                                   @RequestParam(required = false) String key,
+                                   @RequestParam(required = false) String from,
+                                   @RequestParam(required = false) String to) {
+        if (kind == null) {
+            throw ApiProblem.badRequest("kind", "kind is required: INVIGILATOR, ASSESSOR, ASSESSMENT, ITEM or CENTRE");
+        }
+        if (key == null || key.isBlank() || key.length() > 100) {
+            throw ApiProblem.badRequest("key", "key is required: the PIN, assessment code, item id or centre id");
+        }
+        return queries.one(new FindBlastRadius(kind, key.strip(), optionalInstant("from", from),
+                optionalInstant("to", to)), BlastRadius.class).orElseThrow();
+    }
+
+    @GetMapping("/api/audit/verify")
+    @Allow({AUDITOR, IMI_ADMIN})
+    public ChainVerifier.Report verify() {
+        return verifier.verify();
+    }
+
+    @GetMapping("/api/audit/seal")
+    @Allow({AUDITOR, IMI_ADMIN})
+    public Seal seal() {
+        ChainHead head = auditLog.head().orElseThrow(() -> ApiProblem.conflict("Nothing has been recorded yet"));
+        return new Seal(head.position(), head.eventCount(), head.hash(), head.at(), clock.instant(), ALGORITHM);
+    }
+
+    /** Checks a seal kept elsewhere against the chain as it is now. */
+    @PostMapping("/api/audit/seal/check")
+    @Allow({AUDITOR, IMI_ADMIN})
+    public SealChecked checkSeal(@Valid @RequestBody SealCheck seal) {
+        String now = auditLog.hashAt(seal.position()).map(AuditLog.StoredHash::chainHash)
+                .orElseThrow(() -> ApiProblem.notFound("The chain has no event at position " + seal.position()));
+        return new SealChecked(seal.position(), now.equalsIgnoreCase(seal.hash().strip()), now);
+    }
+
+    @PostMapping("/api/audit/cases")
+    @Allow({AUDITOR, IMI_ADMIN})
+    public ResponseEntity<Frozen> freeze(@Valid @RequestBody NewCase request) {
+        long position = request.upToPosition() != null ? request.upToPosition()
+                : auditLog.head().map(ChainHead::position).orElse(0L);
+        String caseId = UUID.randomUUID().toString();
+        commands.sendAndWait(new FreezeCase(caseId, request.title(), request.records().stream()
+                .map(record -> new CaseFrozen.RecordRef(recordType(record.type()), record.id().strip()))
+                .toList(), position));
+        return ResponseEntity.created(URI.create("/api/audit/cases/" + caseId + "/bundle"))
+                .body(new Frozen(caseId, position));
+    }
+
+    @GetMapping("/api/audit/cases/{caseId}/bundle")
+    @Allow({AUDITOR, IMI_ADMIN})
+    public CaseBundle bundle(@PathVariable String caseId) {
+        return queries.one(new FindCaseBundle(caseId), CaseBundle.class)
+                .orElseThrow(() -> ApiProblem.notFound("No such case (a case just frozen takes a moment)"));
+    }
+
+    private static String recordType(String type) {
+        String normalised = type == null ? "" : type.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!InvestigationCase.RECORD_TYPES.contains(normalised)) {
+            throw ApiProblem.badRequest("type", "type must be one of centre, user, candidate, attempt, claim");
+        }
+        return normalised;
+    }
+
+    private static Instant optionalInstant(String field, String text) {
+        return text == null || text.isBlank() ? null : instant(field, text);
+    }
+
+    private static Instant instant(String field, String text) {
+        try {
+            return Instant.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.badRequest(field, field + " must be an ISO-8601 instant, e.g. 2026-11-26T09:30:00Z");
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

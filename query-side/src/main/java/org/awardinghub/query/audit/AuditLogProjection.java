@@ -1,0 +1,339 @@
+package org.awardinghub.query.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.awardinghub.events.AuditMetadata;
+import org.awardinghub.events.audit.CaseFrozen;
+import org.awardinghub.query.Page;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The audit log: every event, once, in global order, with who, when, why and from where, and a SHA-256 hash chain
+ * over them ({@link AuditChain}), kept in the relational database beside the token store ({@code db/audit.sql}).
+ *
+ * <p><b>One segment, global order.</b> The chain is only meaningful in global order, so the {@value #PROCESSING_GROUP}
+ * processor must run with exactly one segment. Its rows are written through the processor's transaction, which
+ * also stores its token: a batch's rows and its token commit or roll back together, so each event is applied
+ * exactly once. An event found in the log already is skipped all the same (defensive).
+ *
+ * <p><b>Late events.</b> An event store's global index can show a gap that fills a moment later (a transaction
+ * that took its index earlier committed later). Such an event is inserted at its own position and every hash after
+ * it is recomputed, so the stored chain is always the chain over global order, which is what the verifier
+ * recomputes from the event store.
+ *
+ * <p><b>What is extracted.</b> From the metadata ({@link AuditMetadata}): the acting user, PIN or registration
+ * number, correlation id and client address; the reason from the metadata, else the event's own {@code reason}.
+ * From the payload JSON: the centre ({@code centreId}, else the acting user's {@code actorCentreId}) and the
+ * candidate ({@code candidateId}; a Candidate aggregate's own id). And the blast-radius links
+ * ({@link LinkKind}), written only for an event that names a candidate, each tying that candidate to a key:
+ * <ul>
+ *   <li>{@code CENTRE}: the event's {@code centreId}; a transfer's {@code fromCentreId} and {@code toCentreId}
+ *       (the record involves both centres);</li>
+ *   <li>{@code ASSESSMENT}: {@code assessmentCode};</li>
+ *   <li>{@code INVIGILATOR}: {@code invigilatorPin} (the invigilator who opened the attempt);</li>
+ *   <li>{@code ITEM}: {@code itemId} (an answer) and every {@code questions[].itemId} (the form as drawn);</li>
+ *   <li>{@code ASSESSOR}: none yet. No event names an assessor; the ePortfolio's assessment decisions will, and
+ *       their assessor PIN is to be linked here.</li>
+ * </ul>
+ * A {@link CaseFrozen} event also records the case ({@code audit_cases}), frozen by the metadata's PIN.
+ *
+ * <p>The query handlers answer from the same tables ({@link AuditLog}).
+ */
+@Component
+@ProcessingGroup(AuditLogProjection.PROCESSING_GROUP)
+public class AuditLogProjection {
+
+    public static final String PROCESSING_GROUP = "audit";
+
+    /** The aggregates whose histories the audit API serves, by their audit record type. */
+    private static final Map<String, String> RECORD_TYPES = Map.of(
+            "Centre", "centre", "User", "user", "Candidate", "candidate", "Attempt", "attempt", "Claim", "claim");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+    private final AuditLog log;
+
+    /**
+     * @param serializer the event store's serializer, so that the payload and metadata are hashed as stored
+     */
+    public AuditLogProjection(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+        this.log = new AuditLog(jdbc);
+    }
+
+    /** Every event, whatever its payload: the handler's payload is the message itself. */
+    @EventHandler
+    public void on(EventMessage<?> event, TrackingToken token) {
+        long position = position(token);
+        if (logged(position)) {
+            return;
+        }
+        SerializedObject<String> payload = event.serializePayload(serializer, String.class);
+        String metadataJson = event.serializeMetaData(serializer, String.class).getData();
+        String aggregateType = null;
+        String aggregateId = null;
+        long sequence = -1;
+        if (event instanceof DomainEventMessage<?> domainEvent) {
+            aggregateType = domainEvent.getType();
+            aggregateId = domainEvent.getAggregateIdentifier();
+            sequence = domainEvent.getSequenceNumber();
+        }
+        // the event store keeps milliseconds: hash what the verifier will read back
+        Instant at = event.getTimestamp().truncatedTo(ChronoUnit.MILLIS);
+        AuditChain.StoredEvent stored = new AuditChain.StoredEvent(position, event.getIdentifier(),
+                payload.getType().getName(), aggregateType, aggregateId, sequence, at, payload.getData(),
+                metadataJson);
+        JsonNode fields = tree(payload.getData());
+        Map<String, ?> metadata = event.getMetaData();
+        String candidateId = text(fields, "candidateId");
+        if (candidateId == null && "Candidate".equals(aggregateType)) {
+            candidateId = aggregateId;
+        }
+        String centreId = text(fields, "centreId");
+        if (centreId == null) {
+            centreId = text(metadata, AuditMetadata.ACTOR_CENTRE_ID);
+        }
+        String reason = text(metadata, AuditMetadata.REASON);
+        if (reason == null) {
+            reason = text(fields, "reason");
+        }
+
+        var head = log.head();
+        boolean late = head.isPresent() && position < head.get().position();
+        String previous = late ? hashBefore(position) : head.map(ChainHead::hash).orElse(AuditChain.GENESIS);
+        String hash = AuditChain.next(previous, stored);
+        jdbc.update("INSERT INTO audit_log (global_index, event_id, payload_type, event_type, aggregate_type, "
+                        + "record_type, aggregate_id, sequence_number, occurred_at, actor_user_id, actor_pin, "
+                        + "actor_registration_number, centre_id, candidate_id, reason, correlation_id, client_address, "
+                        + "payload, metadata, previous_hash, chain_hash) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                position, stored.eventId(), stored.payloadType(), event.getPayloadType().getSimpleName(),
+                aggregateType, recordType(aggregateType), aggregateId, sequence, at.toEpochMilli(),
+                text(metadata, AuditMetadata.ACTOR_USER_ID), text(metadata, AuditMetadata.ACTOR_PIN),
+                text(metadata, AuditMetadata.ACTOR_REGISTRATION_NUMBER), centreId, candidateId, reason,
+                text(metadata, AuditMetadata.CORRELATION_ID), text(metadata, AuditMetadata.CLIENT_ADDRESS),
+                payload.getData(), metadataJson, previous, hash);
+        if (candidateId != null) {
+            link(candidateId, fields, position, at);
+        }
+        // asked by type first: a replay need not deserialize every other payload
+        if (CaseFrozen.class.equals(event.getPayloadType()) && event.getPayload() instanceof CaseFrozen frozen) {
+            recordCase(frozen, position, at, text(metadata, AuditMetadata.ACTOR_PIN));
+        }
+        countHour(position, at);
+        countBlock(position);
+        if (late) {
+            String last = rechainAfter(position, hash);
+            jdbc.update("UPDATE audit_chain_head SET event_count = event_count + 1, chain_hash = ? WHERE id = 1",
+                    last);
+        } else if (head.isPresent()) {
+            jdbc.update("UPDATE audit_chain_head SET position = ?, occurred_at = ?, event_count = event_count + 1, "
+                    + "chain_hash = ? WHERE id = 1", position, at.toEpochMilli(), hash);
+        } else {
+            jdbc.update("INSERT INTO audit_chain_head (id, position, occurred_at, event_count, chain_hash) "
+                    + "VALUES (1, ?, ?, 1, ?)", position, at.toEpochMilli(), hash);
+        }
+    }
+
+    /** A replay starts from the first event, so the chain starts again from {@link AuditChain#GENESIS}. */
+    @ResetHandler
+    public void reset() {
+        jdbc.update("DELETE FROM audit_links");
+        jdbc.update("DELETE FROM audit_log");
+        jdbc.update("DELETE FROM audit_chain_head");
+        jdbc.update("DELETE FROM audit_cases");
+        jdbc.update("DELETE FROM audit_hours");
+        jdbc.update("DELETE FROM audit_blocks");
+    }
+
+    @QueryHandler
+    public List<AuditEvent> handle(FindRecordEvents query) {
+        return log.recordEvents(query.recordType(), query.recordId());
+    }
+
+    @QueryHandler
+    @SuppressWarnings("rawtypes")
+    public Page handle(ListTimeline query) {
+        return log.timeline(query);
+    }
+
+    @QueryHandler
+    public BlastRadius handle(FindBlastRadius query) {
+        return log.blastRadius(query);
+    }
+
+    @QueryHandler
+    public ChainHead handle(FindChainHead query) {
+        return log.head().orElse(null);
+    }
+
+    @QueryHandler
+    public CaseBundle handle(FindCaseBundle query) {
+        return log.caseBundle(query.caseId());
+    }
+
+    /** The event's global position; a replay wraps the event's own token. */
+    private static long position(TrackingToken token) {
+        TrackingToken own = token instanceof ReplayToken replay ? replay.getCurrentToken() : token;
+        if (own == null || own.position().isEmpty()) {
+            throw new IllegalStateException("The audit log needs the event's global position; token: " + token);
+        }
+        return own.position().getAsLong();
+    }
+
+    private boolean logged(long position) {
+        return !jdbc.queryForList("SELECT global_index FROM audit_log WHERE global_index = ?", Long.class, position)
+                .isEmpty();
+    }
+
+    private String hashBefore(long position) {
+        return jdbc.query("SELECT chain_hash FROM audit_log WHERE global_index < ? "
+                        + "ORDER BY global_index DESC FETCH FIRST 1 ROWS ONLY", (row, n) -> row.getString(1), position)
+                .stream().findFirst().orElse(AuditChain.GENESIS);
+    }
+
+    /** Recomputes every hash after {@code position} from {@code hash} on; answers the last one. */
+    private String rechainAfter(long position, String hash) {
+        List<AuditChain.StoredEvent> later = jdbc.query("SELECT global_index, event_id, payload_type, aggregate_type, "
+                        + "aggregate_id, sequence_number, occurred_at, payload, metadata FROM audit_log "
+                        + "WHERE global_index > ? ORDER BY global_index",
+                (row, n) -> new AuditChain.StoredEvent(row.getLong(1), row.getString(2), row.getString(3),
+                        row.getString(4), row.getString(5), row.getLong(6), Instant.ofEpochMilli(row.getLong(7)),
+                        row.getString(8), row.getString(9)), position);
+        String previous = hash;
+        for (AuditChain.StoredEvent stored : later) {
+            String next = AuditChain.next(previous, stored);
+            jdbc.update("UPDATE audit_log SET previous_hash = ?, chain_hash = ? WHERE global_index = ?",
+                    previous, next, stored.position());
+            previous = next;
+        }
+        return previous;
+    }
+
+    /** The hour's running count and position range, which the time-window queries read instead of the log. */
+    private void countHour(long position, Instant at) {
+        long hour = AuditLog.hour(at.toEpochMilli());
+        int updated = jdbc.update("UPDATE audit_hours SET event_count = event_count + 1, "
+                        + "first_position = CASE WHEN first_position < ? THEN first_position ELSE ? END, "
+                        + "last_position = CASE WHEN last_position > ? THEN last_position ELSE ? END WHERE event_hour = ?",
+                position, position, position, position, hour);
+        if (updated == 0) {
+            jdbc.update("INSERT INTO audit_hours (event_hour, event_count, first_position, last_position) "
+                    + "VALUES (?, 1, ?, ?)", hour, position, position);
+        }
+    }
+
+    /** The position block's running count, which the unfiltered timeline pages by. */
+    private void countBlock(long position) {
+        long block = AuditLog.block(position);
+        if (jdbc.update("UPDATE audit_blocks SET event_count = event_count + 1 WHERE block = ?", block) == 0) {
+            jdbc.update("INSERT INTO audit_blocks (block, event_count) VALUES (?, 1)", block);
+        }
+    }
+
+    private void link(String candidateId, JsonNode fields, long position, Instant at) {
+        for (LinkKind kind : LinkKind.values()) {
+            for (String key : keys(kind, fields)) {
+                jdbc.update("INSERT INTO audit_links (kind, link_key, candidate_id, global_index, occurred_at) "
+                        + "VALUES (?, ?, ?, ?, ?)", kind.name(), key, candidateId, position, at.toEpochMilli());
+            }
+        }
+    }
+
+    /** What in the payload ties its candidate to something of this kind. */
+    static Set<String> keys(LinkKind kind, JsonNode fields) {
+        Set<String> keys = new LinkedHashSet<>();
+        switch (kind) {
+            case CENTRE -> {
+                add(keys, text(fields, "centreId"));
+                add(keys, text(fields, "fromCentreId"));
+                add(keys, text(fields, "toCentreId"));
+            }
+            case ASSESSMENT -> add(keys, text(fields, "assessmentCode"));
+            case INVIGILATOR -> add(keys, text(fields, "invigilatorPin"));
+            case ITEM -> {
+                add(keys, text(fields, "itemId"));
+                JsonNode questions = fields == null ? null : fields.get("questions");
+                if (questions != null && questions.isArray()) {
+                    questions.forEach(question -> add(keys, text(question, "itemId")));
+                }
+            }
+            case ASSESSOR -> {
+                // no event names an assessor yet: the ePortfolio's assessment decisions will
+            }
+        }
+        return keys;
+    }
+
+    private void recordCase(CaseFrozen frozen, long position, Instant at, String frozenByPin) {
+        List<CaseFrozen.RecordRef> records = frozen.records() == null ? List.of() : frozen.records();
+        // a bundle never reaches past the freezing itself: nothing later can enter it
+        long upTo = Math.min(frozen.upToPosition(), position - 1);
+        Instant frozenAt = frozen.frozenAt() == null ? at : frozen.frozenAt();
+        jdbc.update("INSERT INTO audit_cases (case_id, title, up_to_position, frozen_at, frozen_by_pin, records) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)", frozen.caseId(), frozen.title(), upTo, frozenAt.toEpochMilli(),
+                frozenByPin, write(records));
+    }
+
+    static String recordType(String aggregateType) {
+        if (aggregateType == null) {
+            return null;
+        }
+        return RECORD_TYPES.getOrDefault(aggregateType, aggregateType.toLowerCase(Locale.ROOT));
+    }
+
+    private static void add(Set<String> keys, String key) {
+        if (key != null && !key.isBlank()) {
+            keys.add(key);
+        }
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return json == null ? null : JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static String text(JsonNode fields, String name) {
+        JsonNode value = fields == null ? null : fields.get(name);
+        return value == null || value.isNull() || value.isContainerNode() ? null : value.asText();
+    }
+
+    private static String text(Map<String, ?> metadata, String key) {
+        Object value = metadata.get(key);
+        return value == null ? null : value.toString();
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.awardinghub.query.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The schema script runs at every start. */
+class AuditSchemaTest {
+
+    @Test
+    void givenTheSchemaWithRows_whenTheScriptRunsAgain_thenNothingIsLostOrDuplicated() {
+        try (AuditStore store = new AuditStore()) {
+            store.deliver(AuditStory.history().events());
+            var before = store.everything();
+
+            AuditSchema.create(store.dataSource);
+            AuditSchema.create(store.dataSource);
+
+            assertThat(store.everything()).isEqualTo(before);
+            assertThat(store.jdbc.queryForList("SELECT index_name FROM information_schema.indexes "
+                    + "WHERE table_name IN ('AUDIT_LOG', 'AUDIT_LINKS') AND index_name LIKE 'AUDIT%'", String.class))
+                    .containsExactlyInAnyOrderElementsOf(List.of("AUDIT_LOG_RECORD", "AUDIT_LOG_ACTOR",
+                            "AUDIT_LOG_CENTRE", "AUDIT_LOG_TIME", "AUDIT_LOG_ACTOR_TIME", "AUDIT_LOG_CENTRE_TIME",
+                            "AUDIT_LINKS_WINDOW"));
+        }
+    }
+}

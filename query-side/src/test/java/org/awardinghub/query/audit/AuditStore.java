@@ -1,0 +1,94 @@
+package org.awardinghub.query.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awardinghub.query.audit.AuditHistory.Stored;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.h2.jdbcx.JdbcDataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A fresh in-memory H2 database with the audit schema, the projection on it, delivered to through Axon's
+ * annotated-handler adapter as the audit processor would, so that the handler and the reset handler are resolved
+ * for real.
+ */
+final class AuditStore implements AutoCloseable {
+
+    /** As the application's event serializer: Jackson with Java time, instants as ISO text (Spring Boot's mapper). */
+    static final Serializer SERIALIZER = JacksonSerializer.builder()
+            .objectMapper(new ObjectMapper().registerModule(new JavaTimeModule())
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS))
+            .build();
+
+    final JdbcDataSource dataSource = new JdbcDataSource();
+    final JdbcTemplate jdbc;
+    final AuditLogProjection projection;
+    final AuditLog log;
+    private final AnnotationEventHandlerAdapter adapter;
+
+    AuditStore() {
+        dataSource.setURL("jdbc:h2:mem:audit-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        jdbc = new JdbcTemplate(dataSource);
+        projection = new AuditLogProjection(jdbc, SERIALIZER);
+        log = new AuditLog(jdbc);
+        adapter = new AnnotationEventHandlerAdapter(projection);
+    }
+
+    void deliver(EventMessage<?> event) {
+        try {
+            adapter.handle(event);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void deliver(List<Stored> events) {
+        events.forEach(event -> deliver(event.tracked()));
+    }
+
+    void reset() {
+        adapter.prepareReset();
+    }
+
+    /** Every row of a table, in its key's order: what a comparison of two stores looks at. */
+    List<Map<String, Object>> rows(String table) {
+        String order = switch (table) {
+            case "audit_log" -> "global_index";
+            case "audit_links" -> "kind, link_key, candidate_id, global_index";
+            case "audit_chain_head" -> "id";
+            case "audit_cases" -> "case_id";
+            case "audit_hours" -> "event_hour";
+            case "audit_blocks" -> "block";
+            default -> throw new IllegalArgumentException(table);
+        };
+        return jdbc.queryForList("SELECT * FROM " + table + " ORDER BY " + order);
+    }
+
+    /** Every audit table's rows. */
+    Map<String, List<Map<String, Object>>> everything() {
+        return Map.of("audit_log", rows("audit_log"), "audit_links", rows("audit_links"),
+                "audit_chain_head", rows("audit_chain_head"), "audit_cases", rows("audit_cases"),
+                "audit_hours", rows("audit_hours"), "audit_blocks", rows("audit_blocks"));
+    }
+
+    /** The event exactly as the event store keeps it, for running the chain by hand. */
+    static AuditChain.StoredEvent stored(Stored event) {
+        var payload = event.message().serializePayload(SERIALIZER, String.class);
+        return new AuditChain.StoredEvent(event.position(), event.message().getIdentifier(),
+                payload.getType().getName(), event.message().getType(), event.message().getAggregateIdentifier(),
+                event.message().getSequenceNumber(), event.at(), payload.getData(),
+                event.message().serializeMetaData(SERIALIZER, String.class).getData());
+    }
+
+    @Override
+    public void close() {
+        jdbc.execute("SHUTDOWN");
+    }
+}
