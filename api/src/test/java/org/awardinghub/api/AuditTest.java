@@ -153,7 +153,7 @@ class AuditTest extends ApplicationTest {
     }
 
     @Test
-    void givenFrozenCase_whenTheCandidateIsAmendedLater_thenTheBundleIsUnchanged() {
+    void givenFrozenCase_whenTheCandidateIsAmendedLater_thenTheBundleIsUnchanged() throws Exception {
         String candidateId = registered("Meitner");
         amend(candidateId, "Meitner-Frisch", "Typing error");
         long position = events(candidateId, 2).get(1).get("globalPosition").asLong();
@@ -166,6 +166,10 @@ class AuditTest extends ApplicationTest {
         assertThat(bundle.get("events")).hasSize(2);
         assertThat(bundle.get("events").get(1).get("previousHash").asText()).hasSize(64);
         assertThat(bundle.get("chainHashAtPosition").asText()).hasSize(64);
+        for (JsonNode link : bundle.get("events")) {
+            assertThat(sha256(link.get("previousHash").asText() + "\n" + link.get("canonical").asText()))
+                    .as("each link checks with nothing but SHA-256").isEqualTo(link.get("hash").asText());
+        }
 
         amend(candidateId, "Meitner", "Back to the registered name");
         events(candidateId, 3);
@@ -216,6 +220,11 @@ class AuditTest extends ApplicationTest {
         assertThat(checked.json().get("matches").asBoolean()).isTrue();
         assertThat(http.post("/api/audit/seal/check", auditor, Map.of("position", seal.get("position").asLong(),
                 "hash", "0".repeat(64))).json().get("matches").asBoolean()).isFalse();
+    }
+
+    private static String sha256(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static List<String> types(JsonNode page) {

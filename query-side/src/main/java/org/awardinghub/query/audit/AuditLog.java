@@ -294,12 +294,18 @@ public class AuditLog {
             List<String> ids = frozen.records().stream().map(CaseBundle.Record::id).distinct().toList();
             List<Object> arguments = new ArrayList<>(ids);
             arguments.add(frozen.upToPosition());
-            jdbc.query("SELECT " + EVENT_COLUMNS + ", previous_hash, chain_hash FROM audit_log WHERE aggregate_id IN ("
+            jdbc.query("SELECT " + EVENT_COLUMNS + ", event_id, payload_type, aggregate_type, previous_hash, chain_hash"
+                    + " FROM audit_log WHERE aggregate_id IN ("
                     + ids.stream().map(id -> "?").collect(Collectors.joining(", "))
                     + ") AND global_index <= ? ORDER BY global_index", row -> {
                 AuditEvent event = event(row);
                 if (wanted.contains(new CaseBundle.Record(event.recordType(), event.recordId()))) {
-                    events.add(new ChainedEvent(event, row.getString("previous_hash"), row.getString("chain_hash")));
+                    String canonical = AuditChain.canonical(new AuditChain.StoredEvent(event.globalPosition(),
+                            row.getString("event_id"), row.getString("payload_type"), row.getString("aggregate_type"),
+                            event.recordId(), event.sequence(), event.at(), row.getString("payload"),
+                            row.getString("metadata")));
+                    events.add(new ChainedEvent(event, canonical, row.getString("previous_hash"),
+                            row.getString("chain_hash")));
                 }
             }, arguments.toArray());
         }

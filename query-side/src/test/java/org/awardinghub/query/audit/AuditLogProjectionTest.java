@@ -104,6 +104,8 @@ class AuditLogProjectionTest {
                 new AuditLog.StoredHash(20, "event-20", expected.get(19).get(1)),
                 new AuditLog.StoredHash(21, "event-21", expected.get(20).get(1)));
         assertThat(store.log.hashes(0, 2)).extracting(AuditLog.StoredHash::position).containsExactly(1L, 2L);
+        assertThat(store.log.hashAt(13)).contains(new AuditLog.StoredHash(13, "event-13", expected.get(12).get(1)));
+        assertThat(store.log.hashAt(22)).isEmpty();
     }
 
     @Test

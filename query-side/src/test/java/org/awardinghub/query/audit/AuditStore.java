@@ -11,13 +11,16 @@ import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * A fresh in-memory H2 database with the audit schema, the projection on it, delivered to through Axon's
- * annotated-handler adapter as the audit processor would, so that the handler and the reset handler are resolved
- * for real.
+ * A fresh database with the audit schema, the projection on it, delivered to through Axon's annotated-handler
+ * adapter as the audit processor would, so that the handler and the reset handler are resolved for real.
+ *
+ * <p>An in-memory H2 database by default. Given {@code -Daudit.jdbc.url=jdbc:postgresql://host:port/db?user=...},
+ * a fresh schema in that PostgreSQL database instead (dropped at the end), so that the same tests check the
+ * schema and every query there too.
  */
 final class AuditStore implements AutoCloseable {
 
@@ -27,14 +30,28 @@ final class AuditStore implements AutoCloseable {
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS))
             .build();
 
-    final JdbcDataSource dataSource = new JdbcDataSource();
+    /** A PostgreSQL database to run on instead of H2, when given. */
+    static final String POSTGRES_URL = System.getProperty("audit.jdbc.url");
+
+    final SingleConnectionDataSource dataSource;
     final JdbcTemplate jdbc;
+    private final String schema;
     final AuditLogProjection projection;
     final AuditLog log;
     private final AnnotationEventHandlerAdapter adapter;
 
     AuditStore() {
-        dataSource.setURL("jdbc:h2:mem:audit-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        if (POSTGRES_URL == null) {
+            schema = null;
+            dataSource = new SingleConnectionDataSource("jdbc:h2:mem:audit-" + UUID.randomUUID(), true);
+        } else {
+            schema = "audit_" + UUID.randomUUID().toString().replace("-", "");
+            SingleConnectionDataSource admin = new SingleConnectionDataSource(POSTGRES_URL, true);
+            new JdbcTemplate(admin).execute("CREATE SCHEMA " + schema);
+            admin.destroy();
+            dataSource = new SingleConnectionDataSource(POSTGRES_URL
+                    + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema, true);
+        }
         jdbc = new JdbcTemplate(dataSource);
         projection = new AuditLogProjection(jdbc, SERIALIZER);
         log = new AuditLog(jdbc);
@@ -87,8 +104,15 @@ final class AuditStore implements AutoCloseable {
                 event.message().serializeMetaData(SERIALIZER, String.class).getData());
     }
 
+    boolean onPostgres() {
+        return schema != null;
+    }
+
     @Override
     public void close() {
-        jdbc.execute("SHUTDOWN");
+        if (schema != null) {
+            jdbc.execute("DROP SCHEMA " + schema + " CASCADE");
+        }
+        dataSource.destroy();
     }
 }
