@@ -8,11 +8,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
+import org.awardinghub.command.TypedCode;
 import org.awardinghub.command.candidate.RegistrationNumbers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -126,29 +126,12 @@ public class AccessKeys {
      * {@code alphabet}. Overlong input is refused before it is looked at.
      */
     static String normalised(String typed, String alphabet, int length) {
-        if (typed == null || typed.length() > MAX_TYPED_LENGTH) {
-            return null;
-        }
-        StringBuilder kept = new StringBuilder(length);
-        for (char c : typed.toUpperCase(Locale.ROOT).toCharArray()) {
-            if (c == '-' || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                continue;
-            }
-            if (alphabet.indexOf(c) < 0) {
-                return null;
-            }
-            kept.append(c);
-        }
-        return kept.length() == length ? kept.toString() : null;
+        return TypedCode.normalised(typed, alphabet, length, MAX_TYPED_LENGTH);
     }
 
     /** One key: {@link #LENGTH} independent, uniform draws from {@link #ALPHABET} (its size is a power of two). */
     static String draw(Random random) {
-        char[] key = new char[LENGTH];
-        for (int i = 0; i < LENGTH; i++) {
-            key[i] = ALPHABET.charAt(random.nextInt(ALPHABET.length()));
-        }
-        return new String(key);
+        return TypedCode.draw(random, ALPHABET, LENGTH);
     }
 
     static byte[] hash(String key, byte[] salt, int iterations) {

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.Random;
 import java.util.regex.Pattern;
 import org.awardinghub.command.candidate.RegistrationNumbers;
+import org.awardinghub.command.TypedCode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -59,10 +60,6 @@ public class CertificateNumbers {
 
     /** One number: the prefix and {@link #DRAWN_LENGTH} independent, uniform draws from {@link #ALPHABET}. */
     static String draw(Random random) {
-        StringBuilder number = new StringBuilder(LENGTH).append(PREFIX);
-        for (int i = 0; i < DRAWN_LENGTH; i++) {
-            number.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return number.toString();
+        return PREFIX + TypedCode.draw(random, ALPHABET, DRAWN_LENGTH);
     }
 }

@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
+import org.awardinghub.command.TypedCode;
 import org.awardinghub.command.assessment.AccessKeys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -84,28 +84,11 @@ public class VerificationCodes {
      * {@code alphabet}) holding a character outside it.
      */
     static String normalised(String typed, int length, String alphabet) {
-        if (typed == null || typed.length() > MAX_TYPED_LENGTH) {
-            return null;
-        }
-        StringBuilder kept = new StringBuilder(length);
-        for (char c : typed.toUpperCase(Locale.ROOT).toCharArray()) {
-            if (c == '-' || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                continue;
-            }
-            if (alphabet != null && alphabet.indexOf(c) < 0) {
-                return null;
-            }
-            kept.append(c);
-        }
-        return kept.length() == length ? kept.toString() : null;
+        return TypedCode.normalised(typed, alphabet, length, MAX_TYPED_LENGTH);
     }
 
     /** One code: {@link #LENGTH} independent, uniform draws from {@link #ALPHABET} (its size is a power of two). */
     static String draw(Random random) {
-        char[] code = new char[LENGTH];
-        for (int i = 0; i < LENGTH; i++) {
-            code[i] = ALPHABET.charAt(random.nextInt(ALPHABET.length()));
-        }
-        return new String(code);
+        return TypedCode.draw(random, ALPHABET, LENGTH);
     }
 }
