@@ -217,7 +217,9 @@ class AccessMatrixTest extends ApplicationTest {
                         imiStaff),
                 new Endpoint("POST", "/api/audit/cases", Map.of("title", "Case", "records",
                         List.of(Map.of("type", "candidate", "id", candidateA))), imiStaff),
-                new Endpoint("GET", "/api/audit/cases/" + caseA + "/bundle", null, imiStaff));
+                new Endpoint("GET", "/api/audit/cases/" + caseA + "/bundle", null, imiStaff),
+                new Endpoint("GET", "/api/admin/processors", null, imiAdmin),
+                new Endpoint("POST", "/api/admin/processors/catalogue/replay", Map.of(), imiAdmin));
     }
 
     @Test
