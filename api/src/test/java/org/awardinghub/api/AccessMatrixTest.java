@@ -219,6 +219,8 @@ class AccessMatrixTest extends ApplicationTest {
                         List.of(Map.of("type", "candidate", "id", candidateA))), imiStaff),
                 new Endpoint("GET", "/api/audit/cases/" + caseA + "/bundle", null, imiStaff),
                 new Endpoint("GET", "/api/admin/processors", null, imiAdmin),
+                new Endpoint("GET", "/api/reports/late-registrations?centreId=" + centreA, null,
+                        union(imiStaff, CENTRE_A)),
                 new Endpoint("POST", "/api/admin/processors/catalogue/replay", Map.of(), imiAdmin));
     }
 

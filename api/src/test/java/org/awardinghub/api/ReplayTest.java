@@ -59,6 +59,12 @@ class ReplayTest extends ApplicationTest {
         Map<String, List<Document>> before = snapshot();
         awaitJson("/api/audit/records/candidate/" + candidateId + "/events", admin, json -> json.size() == 2);
         List<Map<String, Object>> chainBefore = chain();
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "SELECT COALESCE(SUM(registrations), 0) FROM report_registrations", Long.class).equals(
+                jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE payload_type LIKE ?", Long.class,
+                        "%.CandidateRegistered")));
+        List<Map<String, Object>> reportsBefore = reports();
+        assertThat(reportsBefore).isNotEmpty();
         assertThat(chainBefore).isNotEmpty();
         assertThat(before.get("centres")).isNotEmpty();
         assertThat(before.get("qualifications")).hasSizeGreaterThanOrEqualTo(3);
@@ -68,7 +74,7 @@ class ReplayTest extends ApplicationTest {
         }
 
         for (String name : List.of("hub", "catalogue", "portal", "assessment", "item-statistics",
-                "certification", "audit")) {
+                "certification", "audit", "reports")) {
             StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
                     .orElseThrow();
             processor.shutDown();
@@ -81,6 +87,9 @@ class ReplayTest extends ApplicationTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertThat(chain()).as("the audit log and its hash chain, recomputed")
                         .isEqualTo(chainBefore));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(reports()).as("the report figures, counted again")
+                        .isEqualTo(reportsBefore));
         assertThat(http.get(search, admin).json()).as("the search index is rebuilt too").isEqualTo(found);
     }
 
@@ -131,6 +140,11 @@ class ReplayTest extends ApplicationTest {
     private List<Map<String, Object>> chain() {
         return jdbc.queryForList("SELECT global_index, event_id, actor_pin, candidate_id, previous_hash, chain_hash"
                 + " FROM audit_log ORDER BY global_index");
+    }
+
+    private List<Map<String, Object>> reports() {
+        return jdbc.queryForList("SELECT * FROM report_registrations ORDER BY centre_id, qualification_code,"
+                + " registered_on");
     }
 
     private Map<String, List<Document>> snapshot() {

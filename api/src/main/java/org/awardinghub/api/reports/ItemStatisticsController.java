@@ -5,14 +5,12 @@ import static org.awardinghub.events.user.Role.IMI_ADMIN;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.awardinghub.api.Queries;
 import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.api.security.Allow;
 import org.awardinghub.command.assessment.ItemBank;
 import org.awardinghub.query.assessment.ItemStatistics;
 import org.awardinghub.query.assessment.ItemStatisticsReport;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -51,44 +49,30 @@ public class ItemStatisticsController {
         String centre = centreId == null || centreId.isBlank() ? null : centreId.strip();
         ItemStatistics report = queries.one(new ItemStatisticsReport(code, centre), ItemStatistics.class)
                 .orElseGet(() -> new ItemStatistics(code, centre, 0, null, List.of()));
-        if (accept != null && accept.toLowerCase(Locale.ROOT).contains("text/csv")) {
-            return ResponseEntity.ok()
-                    .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                    .header("Content-Disposition", "attachment; filename=\"item-statistics-" + code + ".csv\"")
-                    .body(csv(report));
+        if (Csv.wanted(accept)) {
+            return csv(report);
         }
         return ResponseEntity.ok(report);
     }
 
-    static String csv(ItemStatistics report) {
+    static ResponseEntity<String> csv(ItemStatistics report) {
         int options = report.items().stream().mapToInt(item -> item.optionCounts().size()).max().orElse(0);
         List<String> header = new ArrayList<>(List.of("assessmentCode", "centreId", "itemId", "attempts", "facility",
                 "discrimination", "unanswered"));
         for (int i = 0; i < options; i++) {
             header.add("option" + (i + 1));
         }
-        StringBuilder out = new StringBuilder(String.join(",", header)).append("\r\n");
+        List<List<String>> rows = new ArrayList<>();
         for (ItemStatistics.Item item : report.items()) {
             List<String> row = new ArrayList<>(List.of(report.assessmentCode(),
                     report.centreId() == null ? "" : report.centreId(), item.itemId(), Long.toString(item.attempts()),
-                    decimal(item.facility()), decimal(item.discrimination()), Long.toString(item.unanswered())));
+                    Csv.decimal(item.facility(), 4), Csv.decimal(item.discrimination(), 4),
+                    Long.toString(item.unanswered())));
             for (int i = 0; i < options; i++) {
                 row.add(i < item.optionCounts().size() ? Long.toString(item.optionCounts().get(i)) : "");
             }
-            out.append(String.join(",", row.stream().map(ItemStatisticsController::cell).toList())).append("\r\n");
+            rows.add(row);
         }
-        return out.toString();
-    }
-
-    private static String decimal(Double value) {
-        return value == null ? "" : String.format(Locale.ROOT, "%.4f", value);
-    }
-
-    /** Quotes a cell when it needs it, and defuses a leading formula character for spreadsheets. */
-    private static String cell(String value) {
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("-?[0-9.]+")
-                ? "'" + value : value;
-        return safe.contains(",") || safe.contains("\"") || safe.contains("\n")
-                ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+        return Csv.file("item-statistics-" + report.assessmentCode(), header, rows);
     }
 }

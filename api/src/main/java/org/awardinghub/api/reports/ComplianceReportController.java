@@ -1,0 +1,88 @@
+package org.awardinghub.api.reports;
+
+import static org.awardinghub.events.user.Role.AUDITOR;
+import static org.awardinghub.events.user.Role.IMI_ADMIN;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.awardinghub.api.Queries;
+import org.awardinghub.api.problem.ApiProblem;
+import org.awardinghub.api.security.Access;
+import org.awardinghub.api.security.ActingUser;
+import org.awardinghub.api.security.Allow;
+import org.awardinghub.query.reports.LateRegistrations;
+import org.awardinghub.query.reports.LateRegistrationsReport;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Compliance reports, for IMI staff across centres and for a centre's own users about their centre only: JSON, or
+ * CSV with {@code Accept: text/csv}; filtered by centre, qualification and period ({@code from}, {@code to}: dates,
+ * inclusive). The figures are kept incrementally by the reports projection, never counted from the events.
+ */
+@RestController
+public class ComplianceReportController {
+
+    private final Access access;
+    private final Queries queries;
+
+    public ComplianceReportController(Access access, Queries queries) {
+        this.access = access;
+        this.queries = queries;
+    }
+
+    /** Registrations more than the policy's days (90) after the learning start date, per centre. */
+    @GetMapping("/api/reports/late-registrations")
+    @Allow(value = {IMI_ADMIN, AUDITOR}, anyone = true)
+    public ResponseEntity<?> lateRegistrations(@RequestParam(required = false) String centreId,
+                                               @RequestParam(required = false) String qualificationCode,
+                                               @RequestParam(required = false) String from,
+                                               @RequestParam(required = false) String to,
+                                               @RequestHeader(value = "Accept", required = false) String accept) {
+        LocalDate start = date("from", from);
+        LocalDate end = date("to", to);
+        if (start != null && end != null && end.isBefore(start)) {
+            throw ApiProblem.badRequest("to", "to must not be before from");
+        }
+        LateRegistrations report = queries.one(new LateRegistrationsReport(centreOf(centreId),
+                blankToNull(qualificationCode), start, end), LateRegistrations.class).orElseThrow();
+        if (Csv.wanted(accept)) {
+            return Csv.file("late-registrations", List.of("centreId", "registrations", "late", "latePercent"),
+                    report.centres().stream().map(row -> List.of(row.centreId(), Long.toString(row.registrations()),
+                            Long.toString(row.late()), Csv.decimal(row.latePercent(), 1))).toList());
+        }
+        return ResponseEntity.ok(report);
+    }
+
+    /** IMI staff choose any centre or none; a centre's user always gets their own, and never another's. */
+    private String centreOf(String requested) {
+        ActingUser user = access.current();
+        String centre = blankToNull(requested);
+        if (user.isImiStaff()) {
+            return centre;
+        }
+        if (centre != null && !centre.equals(user.centreId())) {
+            throw ApiProblem.notFound("No such centre");
+        }
+        return user.centreId();
+    }
+
+    private static LocalDate date(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.badRequest(field, field + " must be a date, e.g. 2026-11-26");
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

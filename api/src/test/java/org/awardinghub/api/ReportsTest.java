@@ -1,0 +1,45 @@
+package org.awardinghub.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Compliance reports over HTTP, on known data: JSON and CSV, filters, and a centre seeing only its own. */
+class ReportsTest extends ApplicationTest {
+
+    @Test
+    void givenOnTimeAndLateRegistrations_whenReported_thenCountedPerCentreInJsonAndCsv() {
+        String admin = adminToken();
+        String centreId = approvedCentre(admin);
+        String coordinator = activeUser(admin, admin, centreId, null, "CENTRE_COORDINATOR");
+        LocalDate today = LocalDate.now(clock);
+        for (int started : new int[] {10, 120, 200}) {
+            var registered = http.post("/api/centres/" + centreId + "/candidates", coordinator, Map.of(
+                    "firstName", "Grace", "lastName", "Report" + "abc".charAt(started % 3), "dateOfBirth", "2003-03-03",
+                    "qualificationCode", "LV2-MAINT", "startDate", today.minusDays(started).toString()));
+            assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        }
+        String path = "/api/reports/late-registrations?centreId=" + centreId + "&from=" + today + "&to=" + today;
+        JsonNode report = awaitJson(path, admin, json -> json.path("centres").path(0).path("registrations").asLong() == 3);
+        JsonNode row = report.get("centres").get(0);
+        assertThat(row.get("centreId").asText()).isEqualTo(centreId);
+        assertThat(row.get("late").asLong()).isEqualTo(2);
+        assertThat(row.get("latePercent").asDouble()).isEqualTo(66.7);
+        assertThat(http.get("/api/reports/late-registrations?centreId=" + centreId + "&to=" + today.minusDays(1),
+                admin).json().get("centres")).as("nothing registered before today").isEmpty();
+
+        var csv = http.send("GET", path, admin, Map.of("Accept", "text/csv"));
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.raw().body()).isEqualTo("centreId,registrations,late,latePercent\r\n" + centreId + ",3,2,66.7\r\n");
+
+        JsonNode own = http.get("/api/reports/late-registrations", coordinator).json();
+        assertThat(own.get("centres")).hasSize(1);
+        assertThat(own.get("centres").get(0).get("centreId").asText()).isEqualTo(centreId);
+        String other = activeUser(admin, admin, approvedCentre(admin), null, "CENTRE_ADMIN");
+        assertThat(http.get(path, other).status()).as("another centre's report").isEqualTo(404);
+        assertThat(http.get("/api/reports/late-registrations?from=yesterday", admin).status()).isEqualTo(400);
+    }
+}

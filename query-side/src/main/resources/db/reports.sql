@@ -1,0 +1,14 @@
+-- Compliance report figures, kept incrementally by the reports projection (ReportsProjection) in the relational
+-- database beside the token store: each batch's increments commit with its token, so each event counts once.
+-- Portable: H2 2.x and PostgreSQL 15. Safe to run at every start.
+
+-- Registrations per centre, qualification and day registered: how many, and how many late.
+CREATE TABLE IF NOT EXISTS report_registrations (
+    centre_id          VARCHAR(100) NOT NULL,
+    qualification_code VARCHAR(32)  NOT NULL,
+    registered_on      DATE         NOT NULL,
+    registrations      BIGINT       NOT NULL,
+    late               BIGINT       NOT NULL,
+    PRIMARY KEY (centre_id, qualification_code, registered_on)
+);
+CREATE INDEX IF NOT EXISTS report_registrations_day ON report_registrations (registered_on, centre_id);
