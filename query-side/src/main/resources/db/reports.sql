@@ -12,3 +12,15 @@ CREATE TABLE IF NOT EXISTS report_registrations (
     PRIMARY KEY (centre_id, qualification_code, registered_on)
 );
 CREATE INDEX IF NOT EXISTS report_registrations_day ON report_registrations (registered_on, centre_id);
+
+-- Certificate claims, one row each: claim to issue (turnaround) and the claims still awaiting IMI, by age.
+CREATE TABLE IF NOT EXISTS report_claims (
+    claim_id           VARCHAR(100) NOT NULL PRIMARY KEY,
+    centre_id          VARCHAR(100) NOT NULL,
+    qualification_code VARCHAR(32)  NOT NULL,
+    claimed_at         BIGINT       NOT NULL,
+    decided_at         BIGINT,
+    status             VARCHAR(20)  NOT NULL
+);
+CREATE INDEX IF NOT EXISTS report_claims_status ON report_claims (status, centre_id);
+CREATE INDEX IF NOT EXISTS report_claims_decided ON report_claims (decided_at, centre_id);

@@ -221,6 +221,8 @@ class AccessMatrixTest extends ApplicationTest {
                 new Endpoint("GET", "/api/admin/processors", null, imiAdmin),
                 new Endpoint("GET", "/api/reports/late-registrations?centreId=" + centreA, null,
                         union(imiStaff, CENTRE_A)),
+                new Endpoint("GET", "/api/reports/claim-turnaround?centreId=" + centreA, null,
+                        union(imiStaff, CENTRE_A)),
                 new Endpoint("POST", "/api/admin/processors/catalogue/replay", Map.of(), imiAdmin));
     }
 

@@ -143,8 +143,10 @@ class ReplayTest extends ApplicationTest {
     }
 
     private List<Map<String, Object>> reports() {
-        return jdbc.queryForList("SELECT * FROM report_registrations ORDER BY centre_id, qualification_code,"
-                + " registered_on");
+        List<Map<String, Object>> figures = new ArrayList<>(jdbc.queryForList("SELECT * FROM report_registrations"
+                + " ORDER BY centre_id, qualification_code, registered_on"));
+        figures.addAll(jdbc.queryForList("SELECT * FROM report_claims ORDER BY claim_id"));
+        return figures;
     }
 
     private Map<String, List<Document>> snapshot() {

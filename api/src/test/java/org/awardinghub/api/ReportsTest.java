@@ -3,6 +3,7 @@ package org.awardinghub.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,5 +42,37 @@ class ReportsTest extends ApplicationTest {
         String other = activeUser(admin, admin, approvedCentre(admin), null, "CENTRE_ADMIN");
         assertThat(http.get(path, other).status()).as("another centre's report").isEqualTo(404);
         assertThat(http.get("/api/reports/late-registrations?from=yesterday", admin).status()).isEqualTo(400);
+    }
+
+    @Test
+    void givenClaimsIssuedAndWaiting_whenTurnaroundReported_thenDaysToIssueAndAwaitingByAge() {
+        String admin = adminToken();
+        AssessmentSteps steps = new AssessmentSteps(http, admin);
+        AssessmentSteps.Qualification qualification = steps.publish(30);
+        String centreId = steps.centre(qualification.code());
+        String coordinator = steps.user(centreId, "CENTRE_COORDINATOR").token();
+        String invigilator = steps.user(centreId, "INVIGILATOR").token();
+        for (int candidate = 0; candidate < 2; candidate++) {
+            AssessmentSteps.Candidate passed = steps.register(coordinator, centreId, qualification.code());
+            steps.sit(invigilator, passed, qualification.assessmentCode(), 4);
+            var claimed = http.post("/api/candidates/" + passed.candidateId() + "/certificate-claims", coordinator,
+                    Map.of());
+            assertThat(claimed.status()).as(claimed.toString()).isEqualTo(201);
+            if (candidate == 0) {
+                assertThat(http.post("/api/certificate-claims/" + claimed.json().get("claimId").asText()
+                        + "/approve", admin, Map.of()).status()).isEqualTo(200);
+            }
+        }
+        String path = "/api/reports/claim-turnaround?centreId=" + centreId;
+        awaitJson(path, admin, json -> json.path("centres").path(0).path("awaiting").asLong() == 1
+                && json.path("centres").path(0).path("issued").asLong() == 1);
+        clock.advance(Duration.ofDays(10));
+        admin = adminToken();
+        JsonNode row = http.get(path, admin).json().get("centres").get(0);
+        assertThat(row.get("meanDaysToIssue").asDouble()).isZero();
+        assertThat(row.get("awaiting8To14Days").asLong()).as("ten days waiting").isOne();
+        assertThat(row.get("oldestAwaitingDays").asLong()).isEqualTo(10);
+        var csv = http.send("GET", path, admin, Map.of("Accept", "text/csv"));
+        assertThat(csv.raw().body()).startsWith("centreId,issued,meanDaysToIssue").contains(centreId + ",1,0.0,0,1,0,1,0,0,10");
     }
 }

@@ -3,6 +3,7 @@ package org.awardinghub.api.reports;
 import static org.awardinghub.events.user.Role.AUDITOR;
 import static org.awardinghub.events.user.Role.IMI_ADMIN;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -11,6 +12,8 @@ import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.api.security.Access;
 import org.awardinghub.api.security.ActingUser;
 import org.awardinghub.api.security.Allow;
+import org.awardinghub.query.reports.ClaimTurnaround;
+import org.awardinghub.query.reports.ClaimTurnaroundReport;
 import org.awardinghub.query.reports.LateRegistrations;
 import org.awardinghub.query.reports.LateRegistrationsReport;
 import org.springframework.http.ResponseEntity;
@@ -29,10 +32,12 @@ public class ComplianceReportController {
 
     private final Access access;
     private final Queries queries;
+    private final Clock clock;
 
-    public ComplianceReportController(Access access, Queries queries) {
+    public ComplianceReportController(Access access, Queries queries, Clock clock) {
         this.access = access;
         this.queries = queries;
+        this.clock = clock;
     }
 
     /** Registrations more than the policy's days (90) after the learning start date, per centre. */
@@ -56,6 +61,40 @@ public class ComplianceReportController {
                             Long.toString(row.late()), Csv.decimal(row.latePercent(), 1))).toList());
         }
         return ResponseEntity.ok(report);
+    }
+
+    /**
+     * Claim to issue per centre, for claims issued in the period (the day of issue), and the claims awaiting
+     * approval now, by age.
+     */
+    @GetMapping("/api/reports/claim-turnaround")
+    @Allow(value = {IMI_ADMIN, AUDITOR}, anyone = true)
+    public ResponseEntity<?> claimTurnaround(@RequestParam(required = false) String centreId,
+                                             @RequestParam(required = false) String qualificationCode,
+                                             @RequestParam(required = false) String from,
+                                             @RequestParam(required = false) String to,
+                                             @RequestHeader(value = "Accept", required = false) String accept) {
+        LocalDate start = date("from", from);
+        LocalDate end = date("to", to);
+        if (start != null && end != null && end.isBefore(start)) {
+            throw ApiProblem.badRequest("to", "to must not be before from");
+        }
+        ClaimTurnaround report = queries.one(new ClaimTurnaroundReport(centreOf(centreId),
+                blankToNull(qualificationCode), start, end, clock.instant()), ClaimTurnaround.class).orElseThrow();
+        if (Csv.wanted(accept)) {
+            return Csv.file("claim-turnaround", List.of("centreId", "issued", "meanDaysToIssue", "longestDaysToIssue",
+                    "awaiting", "awaiting0To7Days", "awaiting8To14Days", "awaiting15To30Days", "awaitingOver30Days",
+                    "oldestAwaitingDays"), report.centres().stream().map(row -> List.of(row.centreId(),
+                    Long.toString(row.issued()), Csv.decimal(row.meanDaysToIssue(), 1), text(row.longestDaysToIssue()),
+                    Long.toString(row.awaiting()), Long.toString(row.awaiting0To7Days()),
+                    Long.toString(row.awaiting8To14Days()), Long.toString(row.awaiting15To30Days()),
+                    Long.toString(row.awaitingOver30Days()), text(row.oldestAwaitingDays()))).toList());
+        }
+        return ResponseEntity.ok(report);
+    }
+
+    private static String text(Long value) {
+        return value == null ? "" : value.toString();
     }
 
     /** IMI staff choose any centre or none; a centre's user always gets their own, and never another's. */

@@ -2,12 +2,23 @@ package org.awardinghub.query.reports;
 
 import java.sql.Date;
 import java.util.ArrayList;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.awardinghub.events.candidate.CandidateRegistered;
+import org.awardinghub.events.certification.CertificateClaimed;
+import org.awardinghub.events.certification.CertificateIssued;
+import org.awardinghub.events.certification.ClaimRejected;
+import org.awardinghub.events.certification.ClaimStatus;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,8 +26,9 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.stereotype.Component;
 
 /**
- * The compliance reports' figures, kept as counters per centre, qualification and day in the relational database
- * ({@value #SCRIPT}), so that a report over any period sums a small index range instead of scanning the events.
+ * The compliance reports' figures, kept in the relational database ({@value #SCRIPT}): registrations as counters
+ * per centre, qualification and day, so that a report over any period sums a small index range; certificate
+ * claims one row each (claims are few beside events), read through the status and decision-time indexes.
  * The increments are written through the processor's transaction, which also stores its token: each event counts
  * exactly once, and a replay starts from empty tables. Any number of segments: counting commutes.
  */
@@ -26,6 +38,7 @@ public class ReportsProjection {
 
     public static final String PROCESSING_GROUP = "reports";
     public static final String SCRIPT = "db/reports.sql";
+    private static final long DAY = 86_400_000L;
 
     private final JdbcTemplate jdbc;
 
@@ -54,9 +67,81 @@ public class ReportsProjection {
         }
     }
 
+    @EventHandler
+    public void on(CertificateClaimed event) {
+        jdbc.update("INSERT INTO report_claims (claim_id, centre_id, qualification_code, claimed_at, status)"
+                + " VALUES (?, ?, ?, ?, ?)", event.claimId(), event.centreId(), event.qualificationCode(),
+                event.claimedAt().toEpochMilli(), ClaimStatus.AWAITING_APPROVAL.name());
+    }
+
+    @EventHandler
+    public void on(CertificateIssued event) {
+        jdbc.update("UPDATE report_claims SET status = ?, decided_at = ? WHERE claim_id = ?",
+                ClaimStatus.ISSUED.name(), event.issuedAt().toEpochMilli(), event.claimId());
+    }
+
+    @EventHandler
+    public void on(ClaimRejected event, @Timestamp Instant at) {
+        jdbc.update("UPDATE report_claims SET status = ?, decided_at = ? WHERE claim_id = ?",
+                ClaimStatus.REJECTED.name(), at.toEpochMilli(), event.claimId());
+    }
+
     @ResetHandler
     public void reset() {
         jdbc.update("DELETE FROM report_registrations");
+        jdbc.update("DELETE FROM report_claims");
+    }
+
+    @QueryHandler
+    public ClaimTurnaround handle(ClaimTurnaroundReport query) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> arguments = new ArrayList<>();
+        if (query.centreId() != null) {
+            conditions.add("centre_id = ?");
+            arguments.add(query.centreId());
+        }
+        if (query.qualificationCode() != null) {
+            conditions.add("qualification_code = ?");
+            arguments.add(query.qualificationCode());
+        }
+        String scope = conditions.isEmpty() ? "" : " AND " + String.join(" AND ", conditions);
+        List<Object> issuedArguments = new ArrayList<>(arguments);
+        String period = "";
+        if (query.from() != null) {
+            period += " AND decided_at >= ?";
+            issuedArguments.add(query.from().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
+        }
+        if (query.to() != null) {
+            period += " AND decided_at < ?";
+            issuedArguments.add(query.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
+        }
+        Map<String, long[]> issued = new TreeMap<>();
+        jdbc.query("SELECT centre_id, COUNT(*), SUM(decided_at - claimed_at), MAX(decided_at - claimed_at)"
+                + " FROM report_claims WHERE status = 'ISSUED'" + scope + period + " GROUP BY centre_id", row -> {
+                    issued.put(row.getString(1), new long[] {row.getLong(2), row.getLong(3), row.getLong(4)});
+                }, issuedArguments.toArray());
+        long now = query.now().toEpochMilli();
+        Map<String, long[]> awaiting = new TreeMap<>();
+        jdbc.query("SELECT centre_id, claimed_at FROM report_claims WHERE status = 'AWAITING_APPROVAL'" + scope,
+                row -> {
+                    long days = Math.max(0, (now - row.getLong(2)) / DAY);
+                    long[] counts = awaiting.computeIfAbsent(row.getString(1), centre -> new long[6]);
+                    counts[0]++;
+                    counts[days <= 7 ? 1 : days <= 14 ? 2 : days <= 30 ? 3 : 4]++;
+                    counts[5] = Math.max(counts[5], days);
+                }, arguments.toArray());
+        Set<String> centres = new TreeSet<>(issued.keySet());
+        centres.addAll(awaiting.keySet());
+        List<ClaimTurnaround.Row> rows = new ArrayList<>();
+        for (String centre : centres) {
+            long[] done = issued.get(centre);
+            long[] waiting = awaiting.getOrDefault(centre, new long[6]);
+            rows.add(new ClaimTurnaround.Row(centre, done == null ? 0 : done[0],
+                    done == null ? null : Math.round(done[1] * 10.0 / done[0] / DAY) / 10.0,
+                    done == null ? null : done[2] / DAY, waiting[0], waiting[1], waiting[2], waiting[3], waiting[4],
+                    waiting[0] == 0 ? null : waiting[5]));
+        }
+        return new ClaimTurnaround(query.centreId(), query.qualificationCode(), query.from(), query.to(), rows);
     }
 
     @QueryHandler

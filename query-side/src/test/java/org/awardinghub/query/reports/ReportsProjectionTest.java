@@ -2,9 +2,16 @@ package org.awardinghub.query.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.awardinghub.events.candidate.CandidateRegistered;
+import org.awardinghub.events.certification.CertificateClaimed;
+import org.awardinghub.events.certification.CertificateIssued;
+import org.awardinghub.events.certification.ClaimRejected;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,11 +60,46 @@ class ReportsProjectionTest {
         assertThat(projection.handle(new LateRegistrationsReport("c3", null, null, null)).centres()).isEmpty();
     }
 
+    private static final Instant CLAIMED = Instant.parse("2026-05-01T09:00:00Z");
+
+    private void claimed(String claim, String centre, Instant at) {
+        projection.on(new CertificateClaimed(claim, "k-" + claim, "ABCD2345", centre, "LV2", "Ada Byron", false,
+                List.of("a1"), "u1", "10000002", at));
+    }
+
+    private void issued(String claim, String centre, Instant at) {
+        projection.on(new CertificateIssued(claim, "k-" + claim, centre, "LV2", "C" + claim, "Ada Byron",
+                LocalDate.ofInstant(at, ZoneOffset.UTC), at, true));
+    }
+
+    @Test
+    void givenClaims_whenTurnaroundReported_thenDaysToIssueAndAwaitingByAge() {
+        claimed("q1", "c1", CLAIMED);
+        issued("q1", "c1", CLAIMED.plus(Duration.ofDays(3)));
+        claimed("q2", "c1", CLAIMED);
+        issued("q2", "c1", CLAIMED.plus(Duration.ofDays(6)));
+        claimed("q3", "c1", CLAIMED.plus(Duration.ofDays(20)));
+        claimed("q4", "c2", CLAIMED);
+        projection.on(new ClaimRejected("q4", "k-q4", "c2", "LV2", "No evidence"), CLAIMED.plus(Duration.ofDays(1)));
+        claimed("q5", "c2", CLAIMED);
+        Instant now = CLAIMED.plus(Duration.ofDays(40));
+
+        ClaimTurnaround report = projection.handle(new ClaimTurnaroundReport(null, null, null, null, now));
+        assertThat(report.centres()).containsExactly(
+                new ClaimTurnaround.Row("c1", 2, 4.5, 6L, 1, 0, 0, 1, 0, 20L),
+                new ClaimTurnaround.Row("c2", 0, null, null, 1, 0, 0, 0, 1, 40L));
+        LocalDate issueDay = LocalDate.ofInstant(CLAIMED.plus(Duration.ofDays(3)), ZoneOffset.UTC);
+        assertThat(projection.handle(new ClaimTurnaroundReport("c1", null, issueDay, issueDay, now)).centres())
+                .containsExactly(new ClaimTurnaround.Row("c1", 1, 3.0, 3L, 1, 0, 0, 1, 0, 20L));
+    }
+
     @Test
     void givenFigures_whenReset_thenEmptyAndSchemaRunsAgainHarmlessly() {
         registered("c1", "LV2", MAY_1, true);
+        claimed("q1", "c1", CLAIMED);
         projection.reset();
         ReportsProjection.create(dataSource);
         assertThat(projection.handle(new LateRegistrationsReport(null, null, null, null)).centres()).isEmpty();
+        assertThat(projection.handle(new ClaimTurnaroundReport(null, null, null, null, CLAIMED)).centres()).isEmpty();
     }
 }
