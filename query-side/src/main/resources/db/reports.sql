@@ -24,3 +24,15 @@ CREATE TABLE IF NOT EXISTS report_claims (
 );
 CREATE INDEX IF NOT EXISTS report_claims_status ON report_claims (status, centre_id);
 CREATE INDEX IF NOT EXISTS report_claims_decided ON report_claims (decided_at, centre_id);
+
+-- What happened to each centre's standing: approval (with its Direct Claim Status), suspension, reinstatement,
+-- withdrawal, sanctions imposed and lifted, Direct Claim Status granted and removed; one row per event.
+CREATE TABLE IF NOT EXISTS report_centre_changes (
+    event_id  VARCHAR(100)  NOT NULL PRIMARY KEY,
+    centre_id VARCHAR(100)  NOT NULL,
+    changed_at BIGINT       NOT NULL,
+    change    VARCHAR(40)   NOT NULL,
+    reason    VARCHAR(1000)
+);
+CREATE INDEX IF NOT EXISTS report_centre_changes_centre ON report_centre_changes (centre_id, changed_at);
+CREATE INDEX IF NOT EXISTS report_centre_changes_at ON report_centre_changes (changed_at);

@@ -223,6 +223,8 @@ class AccessMatrixTest extends ApplicationTest {
                         union(imiStaff, CENTRE_A)),
                 new Endpoint("GET", "/api/reports/claim-turnaround?centreId=" + centreA, null,
                         union(imiStaff, CENTRE_A)),
+                new Endpoint("GET", "/api/reports/centre-changes?centreId=" + centreA, null,
+                        union(imiStaff, CENTRE_A)),
                 new Endpoint("POST", "/api/admin/processors/catalogue/replay", Map.of(), imiAdmin));
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -74,5 +75,25 @@ class ReportsTest extends ApplicationTest {
         assertThat(row.get("oldestAwaitingDays").asLong()).isEqualTo(10);
         var csv = http.send("GET", path, admin, Map.of("Accept", "text/csv"));
         assertThat(csv.raw().body()).startsWith("centreId,issued,meanDaysToIssue").contains(centreId + ",1,0.0,0,1,0,1,0,0,10");
+    }
+
+    @Test
+    void givenSanctionAndDirectClaimStatusChanges_whenReported_thenInTimeOrderWithReasonsAndAsCsv() {
+        String admin = adminToken();
+        String centreId = approvedCentre(admin);
+        assertThat(http.post("/api/centres/" + centreId + "/sanctions", admin, Map.of("sanction", "CERTIFICATION",
+                "reason", "Claims, without evidence")).status()).isEqualTo(200);
+        assertThat(http.put("/api/centres/" + centreId + "/direct-claim-status", admin, Map.of("granted", true,
+                "reason", "Strong record")).status()).isEqualTo(200);
+        String path = "/api/reports/centre-changes?centreId=" + centreId;
+        JsonNode report = awaitJson(path, admin, json -> json.path("changes").size() == 3);
+        List<String> changes = new java.util.ArrayList<>();
+        report.get("changes").forEach(change -> changes.add(change.get("change").asText()));
+        assertThat(changes).containsExactly("APPROVED", "SANCTION_IMPOSED_CERTIFICATION", "DCS_GRANTED");
+        var csv = http.send("GET", path, admin, Map.of("Accept", "text/csv"));
+        assertThat(csv.raw().body()).startsWith("at,centreId,change,reason\r\n")
+                .contains("," + centreId + ",SANCTION_IMPOSED_CERTIFICATION,\"Claims, without evidence\"\r\n");
+        String own = activeUser(admin, admin, centreId, null, "CENTRE_ADMIN");
+        assertThat(http.get("/api/reports/centre-changes", own).json().get("changes")).hasSize(3);
     }
 }

@@ -12,6 +12,8 @@ import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.api.security.Access;
 import org.awardinghub.api.security.ActingUser;
 import org.awardinghub.api.security.Allow;
+import org.awardinghub.query.reports.CentreChanges;
+import org.awardinghub.query.reports.CentreChangesReport;
 import org.awardinghub.query.reports.ClaimTurnaround;
 import org.awardinghub.query.reports.ClaimTurnaroundReport;
 import org.awardinghub.query.reports.LateRegistrations;
@@ -89,6 +91,28 @@ public class ComplianceReportController {
                     Long.toString(row.awaiting()), Long.toString(row.awaiting0To7Days()),
                     Long.toString(row.awaiting8To14Days()), Long.toString(row.awaiting15To30Days()),
                     Long.toString(row.awaitingOver30Days()), text(row.oldestAwaitingDays()))).toList());
+        }
+        return ResponseEntity.ok(report);
+    }
+
+    /** Sanctions, status and Direct Claim Status changes over time, with their reasons. */
+    @GetMapping("/api/reports/centre-changes")
+    @Allow(value = {IMI_ADMIN, AUDITOR}, anyone = true)
+    public ResponseEntity<?> centreChanges(@RequestParam(required = false) String centreId,
+                                           @RequestParam(required = false) String from,
+                                           @RequestParam(required = false) String to,
+                                           @RequestHeader(value = "Accept", required = false) String accept) {
+        LocalDate start = date("from", from);
+        LocalDate end = date("to", to);
+        if (start != null && end != null && end.isBefore(start)) {
+            throw ApiProblem.badRequest("to", "to must not be before from");
+        }
+        CentreChanges report = queries.one(new CentreChangesReport(centreOf(centreId), start, end),
+                CentreChanges.class).orElseThrow();
+        if (Csv.wanted(accept)) {
+            return Csv.file("centre-changes", List.of("at", "centreId", "change", "reason"), report.changes().stream()
+                    .map(change -> List.of(change.at().toString(), change.centreId(), change.change(),
+                            change.reason() == null ? "" : change.reason())).toList());
         }
         return ResponseEntity.ok(report);
     }

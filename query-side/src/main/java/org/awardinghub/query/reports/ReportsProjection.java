@@ -11,6 +11,14 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.awardinghub.events.candidate.CandidateRegistered;
+import org.awardinghub.events.centre.CentreApproved;
+import org.awardinghub.events.centre.CentreReinstated;
+import org.awardinghub.events.centre.CentreSanctionImposed;
+import org.awardinghub.events.centre.CentreSanctionLifted;
+import org.awardinghub.events.centre.CentreSuspended;
+import org.awardinghub.events.centre.CentreWithdrawn;
+import org.awardinghub.events.centre.DirectClaimStatusGranted;
+import org.awardinghub.events.centre.DirectClaimStatusRemoved;
 import org.awardinghub.events.certification.CertificateClaimed;
 import org.awardinghub.events.certification.CertificateIssued;
 import org.awardinghub.events.certification.ClaimRejected;
@@ -19,6 +27,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -86,10 +95,80 @@ public class ReportsProjection {
                 ClaimStatus.REJECTED.name(), at.toEpochMilli(), event.claimId());
     }
 
+    @EventHandler
+    public void on(CentreApproved event, @MessageIdentifier String id, @Timestamp Instant at) {
+        centreChange(id, event.centreId(), at, event.directClaimStatus() ? "APPROVED_WITH_DCS" : "APPROVED", null);
+    }
+
+    @EventHandler
+    public void on(CentreSuspended event, @MessageIdentifier String id, @Timestamp Instant at) {
+        centreChange(id, event.centreId(), at, "SUSPENDED", event.reason());
+    }
+
+    @EventHandler
+    public void on(CentreReinstated event, @MessageIdentifier String id, @Timestamp Instant at) {
+        centreChange(id, event.centreId(), at, "REINSTATED", event.reason());
+    }
+
+    @EventHandler
+    public void on(CentreWithdrawn event, @MessageIdentifier String id, @Timestamp Instant at) {
+        centreChange(id, event.centreId(), at, "WITHDRAWN", event.reason());
+    }
+
+    @EventHandler
+    public void on(CentreSanctionImposed event, @MessageIdentifier String id, @Timestamp Instant at) {
+        centreChange(id, event.centreId(), at, "SANCTION_IMPOSED_" + event.sanction().name(), event.reason());
+    }
+
+    @EventHandler
+    public void on(CentreSanctionLifted event, @MessageIdentifier String id, @Timestamp Instant at) {
+        centreChange(id, event.centreId(), at, "SANCTION_LIFTED_" + event.sanction().name(), event.reason());
+    }
+
+    @EventHandler
+    public void on(DirectClaimStatusGranted event, @MessageIdentifier String id, @Timestamp Instant at) {
+        centreChange(id, event.centreId(), at, "DCS_GRANTED", event.reason());
+    }
+
+    @EventHandler
+    public void on(DirectClaimStatusRemoved event, @MessageIdentifier String id, @Timestamp Instant at) {
+        centreChange(id, event.centreId(), at, "DCS_REMOVED", event.reason());
+    }
+
+    private void centreChange(String eventId, String centreId, Instant at, String change, String reason) {
+        jdbc.update("INSERT INTO report_centre_changes (event_id, centre_id, changed_at, change, reason) VALUES (?, ?, ?, ?, ?)",
+                eventId, centreId, at.toEpochMilli(), change, reason);
+    }
+
     @ResetHandler
     public void reset() {
         jdbc.update("DELETE FROM report_registrations");
         jdbc.update("DELETE FROM report_claims");
+        jdbc.update("DELETE FROM report_centre_changes");
+    }
+
+    @QueryHandler
+    public CentreChanges handle(CentreChangesReport query) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> arguments = new ArrayList<>();
+        if (query.centreId() != null) {
+            conditions.add("centre_id = ?");
+            arguments.add(query.centreId());
+        }
+        if (query.from() != null) {
+            conditions.add("changed_at >= ?");
+            arguments.add(query.from().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
+        }
+        if (query.to() != null) {
+            conditions.add("changed_at < ?");
+            arguments.add(query.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        List<CentreChanges.Change> changes = jdbc.query("SELECT changed_at, centre_id, change, reason FROM report_centre_changes"
+                + where + " ORDER BY changed_at, event_id", (row, n) -> new CentreChanges.Change(
+                        Instant.ofEpochMilli(row.getLong(1)), row.getString(2), row.getString(3), row.getString(4)),
+                arguments.toArray());
+        return new CentreChanges(query.centreId(), query.from(), query.to(), changes);
     }
 
     @QueryHandler

@@ -1,6 +1,7 @@
 package org.awardinghub.query.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +10,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.awardinghub.events.candidate.CandidateRegistered;
+import org.awardinghub.events.centre.CentreApproved;
+import org.awardinghub.events.centre.CentreSanctionImposed;
+import org.awardinghub.events.centre.CentreSanctionLifted;
+import org.awardinghub.events.centre.DirectClaimStatusGranted;
+import org.awardinghub.events.centre.Sanction;
 import org.awardinghub.events.certification.CertificateClaimed;
 import org.awardinghub.events.certification.CertificateIssued;
 import org.awardinghub.events.certification.ClaimRejected;
@@ -91,6 +97,26 @@ class ReportsProjectionTest {
         LocalDate issueDay = LocalDate.ofInstant(CLAIMED.plus(Duration.ofDays(3)), ZoneOffset.UTC);
         assertThat(projection.handle(new ClaimTurnaroundReport("c1", null, issueDay, issueDay, now)).centres())
                 .containsExactly(new ClaimTurnaround.Row("c1", 1, 3.0, 3L, 1, 0, 0, 1, 0, 20L));
+    }
+
+    @Test
+    void givenCentreStandingChanges_whenReported_thenInTimeOrderWithReasonsWithinThePeriod() {
+        projection.on(new CentreApproved("c1", "100001", List.of("LV2"), false), "e1", CLAIMED);
+        projection.on(new CentreSanctionImposed("c1", Sanction.CERTIFICATION, "Claims without evidence"), "e2",
+                CLAIMED.plus(Duration.ofDays(2)));
+        projection.on(new DirectClaimStatusGranted("c2", "Strong record"), "e3", CLAIMED.plus(Duration.ofDays(3)));
+        projection.on(new CentreSanctionLifted("c1", Sanction.CERTIFICATION, "Evidence now kept"), "e4",
+                CLAIMED.plus(Duration.ofDays(9)));
+
+        assertThat(projection.handle(new CentreChangesReport("c1", null, null)).changes())
+                .extracting(CentreChanges.Change::change, CentreChanges.Change::reason)
+                .containsExactly(tuple("APPROVED", null),
+                        tuple("SANCTION_IMPOSED_CERTIFICATION", "Claims without evidence"),
+                        tuple("SANCTION_LIFTED_CERTIFICATION", "Evidence now kept"));
+        LocalDate day3 = LocalDate.ofInstant(CLAIMED.plus(Duration.ofDays(3)), ZoneOffset.UTC);
+        assertThat(projection.handle(new CentreChangesReport(null, day3, day3)).changes())
+                .extracting(CentreChanges.Change::centreId, CentreChanges.Change::change)
+                .containsExactly(tuple("c2", "DCS_GRANTED"));
     }
 
     @Test
