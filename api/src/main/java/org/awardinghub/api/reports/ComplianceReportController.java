@@ -50,13 +50,9 @@ public class ComplianceReportController {
                                                @RequestParam(required = false) String from,
                                                @RequestParam(required = false) String to,
                                                @RequestHeader(value = "Accept", required = false) String accept) {
-        LocalDate start = date("from", from);
-        LocalDate end = date("to", to);
-        if (start != null && end != null && end.isBefore(start)) {
-            throw ApiProblem.badRequest("to", "to must not be before from");
-        }
+        Period period = period(from, to);
         LateRegistrations report = queries.one(new LateRegistrationsReport(centreOf(centreId),
-                blankToNull(qualificationCode), start, end), LateRegistrations.class).orElseThrow();
+                blankToNull(qualificationCode), period.from(), period.to()), LateRegistrations.class).orElseThrow();
         if (Csv.wanted(accept)) {
             return Csv.file("late-registrations", List.of("centreId", "registrations", "late", "latePercent"),
                     report.centres().stream().map(row -> List.of(row.centreId(), Long.toString(row.registrations()),
@@ -76,13 +72,9 @@ public class ComplianceReportController {
                                              @RequestParam(required = false) String from,
                                              @RequestParam(required = false) String to,
                                              @RequestHeader(value = "Accept", required = false) String accept) {
-        LocalDate start = date("from", from);
-        LocalDate end = date("to", to);
-        if (start != null && end != null && end.isBefore(start)) {
-            throw ApiProblem.badRequest("to", "to must not be before from");
-        }
+        Period period = period(from, to);
         ClaimTurnaround report = queries.one(new ClaimTurnaroundReport(centreOf(centreId),
-                blankToNull(qualificationCode), start, end, clock.instant()), ClaimTurnaround.class).orElseThrow();
+                blankToNull(qualificationCode), period.from(), period.to(), clock.instant()), ClaimTurnaround.class).orElseThrow();
         if (Csv.wanted(accept)) {
             return Csv.file("claim-turnaround", List.of("centreId", "issued", "meanDaysToIssue", "longestDaysToIssue",
                     "awaiting", "awaiting0To7Days", "awaiting8To14Days", "awaiting15To30Days", "awaitingOver30Days",
@@ -102,12 +94,8 @@ public class ComplianceReportController {
                                            @RequestParam(required = false) String from,
                                            @RequestParam(required = false) String to,
                                            @RequestHeader(value = "Accept", required = false) String accept) {
-        LocalDate start = date("from", from);
-        LocalDate end = date("to", to);
-        if (start != null && end != null && end.isBefore(start)) {
-            throw ApiProblem.badRequest("to", "to must not be before from");
-        }
-        CentreChanges report = queries.one(new CentreChangesReport(centreOf(centreId), start, end),
+        Period period = period(from, to);
+        CentreChanges report = queries.one(new CentreChangesReport(centreOf(centreId), period.from(), period.to()),
                 CentreChanges.class).orElseThrow();
         if (Csv.wanted(accept)) {
             return Csv.file("centre-changes", List.of("at", "centreId", "change", "reason"), report.changes().stream()
@@ -132,6 +120,19 @@ public class ComplianceReportController {
             throw ApiProblem.notFound("No such centre");
         }
         return user.centreId();
+    }
+
+    /** A report's period: whole days, both ends inclusive, either open. */
+    private record Period(LocalDate from, LocalDate to) {
+    }
+
+    private static Period period(String from, String to) {
+        LocalDate start = date("from", from);
+        LocalDate end = date("to", to);
+        if (start != null && end != null && end.isBefore(start)) {
+            throw ApiProblem.badRequest("to", "to must not be before from");
+        }
+        return new Period(start, end);
     }
 
     private static LocalDate date(String field, String text) {

@@ -41,10 +41,8 @@ public class AttemptTokenFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader("Authorization");
-        if (SecurityContextHolder.getContext().getAuthentication() == null && header != null
-                && header.startsWith(BearerSessionFilter.PREFIX) && header.length() > BearerSessionFilter.PREFIX.length()) {
-            sittingCandidate(header.substring(BearerSessionFilter.PREFIX.length()).strip()).ifPresent(candidate ->
+        if (SecurityContextHolder.getContext().getAuthentication() == null) {
+            BearerSessionFilter.bearerToken(request).flatMap(this::sittingCandidate).ifPresent(candidate ->
                     SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(
                             candidate, null, List.of(new SimpleGrantedAuthority("ROLE_CANDIDATE")))));
         }

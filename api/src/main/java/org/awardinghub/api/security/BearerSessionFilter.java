@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import org.awardinghub.command.user.UserDirectory;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -28,23 +29,28 @@ public class BearerSessionFilter extends OncePerRequestFilter {
         this.directory = directory;
     }
 
+    /** The token of {@code Authorization: Bearer <token>}, if the request sends one. */
+    static Optional<String> bearerToken(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header != null && header.startsWith(PREFIX) && header.length() > PREFIX.length()
+                ? Optional.of(header.substring(PREFIX.length()).strip()) : Optional.empty();
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader("Authorization");
-        if (header != null && header.startsWith(PREFIX) && header.length() > PREFIX.length()) {
-            sessions.touch(header.substring(PREFIX.length()).strip())
-                    .flatMap(directory::findById)
-                    .filter(account -> account.active())
-                    .ifPresent(account -> {
-                        ActingUser user = new ActingUser(account.userId(), account.pin(), account.name(),
-                                account.roles(), account.centreId());
-                        List<SimpleGrantedAuthority> authorities = account.roles().stream()
-                                .map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList();
-                        SecurityContextHolder.getContext().setAuthentication(
-                                new UsernamePasswordAuthenticationToken(user, null, authorities));
-                    });
-        }
+        bearerToken(request)
+                .flatMap(sessions::touch)
+                .flatMap(directory::findById)
+                .filter(account -> account.active())
+                .ifPresent(account -> {
+                    ActingUser user = new ActingUser(account.userId(), account.pin(), account.name(),
+                            account.roles(), account.centreId());
+                    List<SimpleGrantedAuthority> authorities = account.roles().stream()
+                            .map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList();
+                    SecurityContextHolder.getContext().setAuthentication(
+                            new UsernamePasswordAuthenticationToken(user, null, authorities));
+                });
         chain.doFilter(request, response);
     }
 }

@@ -76,12 +76,14 @@ public class AuditLogProjection {
     private final AuditLog log;
 
     /**
+     * @param log        the audit log's tables and queries (which create the tables where missing)
      * @param serializer the event store's serializer, so that the payload and metadata are hashed as stored
      */
-    public AuditLogProjection(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer) {
+    public AuditLogProjection(JdbcTemplate jdbc, AuditLog log,
+                              @Qualifier("eventSerializer") Serializer serializer) {
         this.jdbc = jdbc;
         this.serializer = serializer;
-        this.log = new AuditLog(jdbc);
+        this.log = log;
     }
 
     /** Every event, whatever its payload: the handler's payload is the message itself. */

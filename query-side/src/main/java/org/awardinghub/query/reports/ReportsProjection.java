@@ -3,7 +3,6 @@ package org.awardinghub.query.reports;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -149,66 +148,34 @@ public class ReportsProjection {
 
     @QueryHandler
     public CentreChanges handle(CentreChangesReport query) {
-        List<String> conditions = new ArrayList<>();
-        List<Object> arguments = new ArrayList<>();
-        if (query.centreId() != null) {
-            conditions.add("centre_id = ?");
-            arguments.add(query.centreId());
-        }
-        if (query.from() != null) {
-            conditions.add("changed_at >= ?");
-            arguments.add(query.from().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
-        }
-        if (query.to() != null) {
-            conditions.add("changed_at < ?");
-            arguments.add(query.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
-        }
-        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        Conditions filters = new Conditions().equal("centre_id", query.centreId())
+                .withinDays("changed_at", query.from(), query.to());
         List<CentreChanges.Change> changes = jdbc.query("SELECT changed_at, centre_id, change, reason FROM report_centre_changes"
-                + where + " ORDER BY changed_at, event_id", (row, n) -> new CentreChanges.Change(
+                + filters.where() + " ORDER BY changed_at, event_id", (row, n) -> new CentreChanges.Change(
                         Instant.ofEpochMilli(row.getLong(1)), row.getString(2), row.getString(3), row.getString(4)),
-                arguments.toArray());
+                filters.arguments());
         return new CentreChanges(query.centreId(), query.from(), query.to(), changes);
     }
 
     @QueryHandler
     public ClaimTurnaround handle(ClaimTurnaroundReport query) {
-        List<String> conditions = new ArrayList<>();
-        List<Object> arguments = new ArrayList<>();
-        if (query.centreId() != null) {
-            conditions.add("centre_id = ?");
-            arguments.add(query.centreId());
-        }
-        if (query.qualificationCode() != null) {
-            conditions.add("qualification_code = ?");
-            arguments.add(query.qualificationCode());
-        }
-        String scope = conditions.isEmpty() ? "" : " AND " + String.join(" AND ", conditions);
-        List<Object> issuedArguments = new ArrayList<>(arguments);
-        String period = "";
-        if (query.from() != null) {
-            period += " AND decided_at >= ?";
-            issuedArguments.add(query.from().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
-        }
-        if (query.to() != null) {
-            period += " AND decided_at < ?";
-            issuedArguments.add(query.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
-        }
+        Conditions scope = scope(query);
+        Conditions issuedInPeriod = scope(query).withinDays("decided_at", query.from(), query.to());
         Map<String, long[]> issued = new TreeMap<>();
         jdbc.query("SELECT centre_id, COUNT(*), SUM(decided_at - claimed_at), MAX(decided_at - claimed_at)"
-                + " FROM report_claims WHERE status = 'ISSUED'" + scope + period + " GROUP BY centre_id", row -> {
+                + " FROM report_claims WHERE status = 'ISSUED'" + issuedInPeriod.and() + " GROUP BY centre_id", row -> {
                     issued.put(row.getString(1), new long[] {row.getLong(2), row.getLong(3), row.getLong(4)});
-                }, issuedArguments.toArray());
+                }, issuedInPeriod.arguments());
         long now = query.now().toEpochMilli();
         Map<String, long[]> awaiting = new TreeMap<>();
-        jdbc.query("SELECT centre_id, claimed_at FROM report_claims WHERE status = 'AWAITING_APPROVAL'" + scope,
+        jdbc.query("SELECT centre_id, claimed_at FROM report_claims WHERE status = 'AWAITING_APPROVAL'" + scope.and(),
                 row -> {
                     long days = Math.max(0, (now - row.getLong(2)) / DAY);
                     long[] counts = awaiting.computeIfAbsent(row.getString(1), centre -> new long[6]);
                     counts[0]++;
                     counts[days <= 7 ? 1 : days <= 14 ? 2 : days <= 30 ? 3 : 4]++;
                     counts[5] = Math.max(counts[5], days);
-                }, arguments.toArray());
+                }, scope.arguments());
         Set<String> centres = new TreeSet<>(issued.keySet());
         centres.addAll(awaiting.keySet());
         List<ClaimTurnaround.Row> rows = new ArrayList<>();
@@ -225,32 +192,22 @@ public class ReportsProjection {
 
     @QueryHandler
     public LateRegistrations handle(LateRegistrationsReport query) {
-        List<String> conditions = new ArrayList<>();
-        List<Object> arguments = new ArrayList<>();
-        if (query.centreId() != null) {
-            conditions.add("centre_id = ?");
-            arguments.add(query.centreId());
-        }
-        if (query.qualificationCode() != null) {
-            conditions.add("qualification_code = ?");
-            arguments.add(query.qualificationCode());
-        }
-        if (query.from() != null) {
-            conditions.add("registered_on >= ?");
-            arguments.add(Date.valueOf(query.from()));
-        }
-        if (query.to() != null) {
-            conditions.add("registered_on <= ?");
-            arguments.add(Date.valueOf(query.to()));
-        }
-        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        Conditions filters = new Conditions().equal("centre_id", query.centreId())
+                .equal("qualification_code", query.qualificationCode())
+                .atLeast("registered_on", query.from() == null ? null : Date.valueOf(query.from()))
+                .atMost("registered_on", query.to() == null ? null : Date.valueOf(query.to()));
         List<LateRegistrations.Row> rows = jdbc.query("SELECT centre_id, SUM(registrations), SUM(late)"
-                + " FROM report_registrations" + where + " GROUP BY centre_id ORDER BY centre_id", (row, n) -> {
+                + " FROM report_registrations" + filters.where() + " GROUP BY centre_id ORDER BY centre_id", (row, n) -> {
                     long registrations = row.getLong(2);
                     long late = row.getLong(3);
                     return new LateRegistrations.Row(row.getString(1), registrations, late,
                             registrations == 0 ? 0 : Math.round(late * 1000.0 / registrations) / 10.0);
-                }, arguments.toArray());
+                }, filters.arguments());
         return new LateRegistrations(query.centreId(), query.qualificationCode(), query.from(), query.to(), rows);
+    }
+
+    private static Conditions scope(ClaimTurnaroundReport query) {
+        return new Conditions().equal("centre_id", query.centreId())
+                .equal("qualification_code", query.qualificationCode());
     }
 }

@@ -98,7 +98,7 @@ class AuditLogBenchmarkTest {
                 // application new events keep changing them, so here it is switched off
                 + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;OPTIMIZE_REUSE_RESULTS=FALSE" + H2_SETTINGS, "sa", "", true);
         jdbc = new JdbcTemplate(dataSource);
-        projection = new AuditLogProjection(jdbc, AuditStore.SERIALIZER);
+        projection = new AuditLogProjection(jdbc, new AuditLog(jdbc), AuditStore.SERIALIZER);
         centreWeights = new double[CENTRES];
         for (int i = 0; i < CENTRES; i++) {
             centreWeights[i] = 1.0 / Math.pow(i + 1, 0.9);

@@ -53,8 +53,8 @@ final class AuditStore implements AutoCloseable {
                     + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema, true);
         }
         jdbc = new JdbcTemplate(dataSource);
-        projection = new AuditLogProjection(jdbc, SERIALIZER);
         log = new AuditLog(jdbc);
+        projection = new AuditLogProjection(jdbc, log, SERIALIZER);
         adapter = new AnnotationEventHandlerAdapter(projection);
     }
 
