@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -92,6 +93,8 @@ public class Attempt {
     private final Map<String, FormQuestion> form = new LinkedHashMap<>();
     /** The last option chosen, by question id. */
     private final Map<String, String> answers = new HashMap<>();
+    /** Every option chosen, by question id, in order, as bank indexes: marking classes each change by the key. */
+    private final Map<String, List<Integer>> chosen = new HashMap<>();
 
     /** For Axon: rebuilds the attempt from events, and is the blank instance the creation handler starts from. */
     protected Attempt() {
@@ -272,6 +275,7 @@ public class Attempt {
     @EventSourcingHandler
     void on(AnswerChosen event) {
         answers.put(event.questionId(), event.optionId());
+        chosen.computeIfAbsent(event.questionId(), question -> new ArrayList<>()).add(event.itemOption());
     }
 
     @EventSourcingHandler
@@ -293,11 +297,11 @@ public class Attempt {
 
     /** The one place an attempt is marked, whoever submits it. */
     private AttemptSubmitted marked(SubmittedBy by, Instant at, ItemBank bank) {
-        Marking.Result result = Marking.mark(List.copyOf(form.values()), answers,
+        Marking.Result result = Marking.mark(List.copyOf(form.values()), answers, chosen,
                 bank.answerKey(form.values().stream().map(FormQuestion::itemId).toList()), passPercent);
         return new AttemptSubmitted(attemptId, candidateId, centreId, qualificationCode, assessmentCode, by,
                 startedAt, endsAt, at, result.score(), result.maxScore(), result.percent(), passPercent,
-                result.outcome(), result.marks());
+                result.outcome(), result.marks(), result.answerChanges());
     }
 
     /** Refuses anything but a STARTED attempt, saying what it is instead and then {@code refusal}. */

@@ -57,7 +57,7 @@ class AttemptRegisterTest {
     static AttemptSubmitted submitted(String attemptId, String assessmentCode, Outcome outcome) {
         return new AttemptSubmitted(attemptId, CANDIDATE, CENTRE, "MVR-L2", assessmentCode, SubmittedBy.CANDIDATE,
                 OPENED_AT.plusSeconds(60), OPENED_AT.plusSeconds(3660), SUBMITTED_AT, 2, 3, 66.7, 60, outcome,
-                List.of());
+                List.of(), AttemptSubmitted.AnswerChanges.NONE);
     }
 
     static AttemptVoided voided(String attemptId, AttemptStatus previous, Outcome outcome) {

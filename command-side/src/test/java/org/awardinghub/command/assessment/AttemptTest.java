@@ -216,8 +216,13 @@ class AttemptTest {
 
     static AttemptSubmitted submitted(SubmittedBy by, Instant at, int score, double percent, int passPercent,
                                       Outcome outcome, Mark... marks) {
+        return submitted(by, at, score, percent, passPercent, outcome, AttemptSubmitted.AnswerChanges.NONE, marks);
+    }
+
+    static AttemptSubmitted submitted(SubmittedBy by, Instant at, int score, double percent, int passPercent,
+                                      Outcome outcome, AttemptSubmitted.AnswerChanges changes, Mark... marks) {
         return new AttemptSubmitted(ATTEMPT, CANDIDATE, CENTRE, MVR_L2, A1, by, STARTED_AT, ENDS_AT, at, score, 3,
-                percent, passPercent, outcome, List.of(marks));
+                percent, passPercent, outcome, List.of(marks), changes);
     }
 
     /** Two of three right, against a pass mark of 60: PASS. */
@@ -239,7 +244,8 @@ class AttemptTest {
         register.on(new AttemptStarted(attemptId, CANDIDATE, CENTRE, A1, submittedAt.minusSeconds(3600),
                 submittedAt, 1L, List.of()));
         register.on(new AttemptSubmitted(attemptId, CANDIDATE, CENTRE, MVR_L2, A1, SubmittedBy.CANDIDATE,
-                submittedAt.minusSeconds(3600), submittedAt, submittedAt, 0, 3, 0.0, 60, outcome, List.of()));
+                submittedAt.minusSeconds(3600), submittedAt, submittedAt, 0, 3, 0.0, 60, outcome, List.of(),
+                AttemptSubmitted.AnswerChanges.NONE));
     }
 
     void voidedInRegister(String attemptId, AttemptStatus previous, Outcome outcome) {
@@ -869,8 +875,23 @@ class AttemptTest {
                             answered(1, wrong(1), right(1), STARTED_AT.plusSeconds(90)))
                     .when(new SubmitAttempt(ATTEMPT))
                     .expectEvents(submitted(SubmittedBy.CANDIDATE, submittedAt, 1, 33.3, 60, Outcome.FAIL,
+                            new AttemptSubmitted.AnswerChanges(1, 0, 1, 0),
                             mark(0, right(0)), mark(1, wrong(1)), mark(2, null)))
                     .expectResultMessagePayload(new AttemptResult(ATTEMPT, 1, 3, 33.3, Outcome.FAIL));
+        }
+
+        /** Q1 wrong, then right; Q2 right, wrong, right again: two changes from wrong to right, one back. */
+        @Test
+        void givenAnswersCorrectedAfterwards_whenSubmitted_thenTheChangesFromWrongToRightAreCounted() {
+            fixture.given(OPENED, STARTED, answered(0, wrong(0), null, STARTED_AT.plusSeconds(30)),
+                            answered(0, right(0), wrong(0), STARTED_AT.plusSeconds(40)),
+                            answered(1, right(1), null, STARTED_AT.plusSeconds(60)),
+                            answered(1, wrong(1), right(1), STARTED_AT.plusSeconds(70)),
+                            answered(1, right(1), wrong(1), STARTED_AT.plusSeconds(80)))
+                    .when(new SubmitAttempt(ATTEMPT))
+                    .expectEvents(submitted(SubmittedBy.CANDIDATE, submittedAt, 2, 66.7, 60, Outcome.PASS,
+                            new AttemptSubmitted.AnswerChanges(3, 2, 1, 0),
+                            mark(0, right(0)), mark(1, right(1)), mark(2, null)));
         }
 
         @Test
@@ -963,7 +984,8 @@ class AttemptTest {
             }
             AttemptSubmitted expected = new AttemptSubmitted(ATTEMPT, CANDIDATE, CENTRE, MVR_L2, A1,
                     SubmittedBy.TIME_LIMIT, NOW, endsAt, endsAt, score, 3, Marking.percent(score, 3), 60,
-                    score * 100 >= 60 * 3 ? Outcome.PASS : Outcome.FAIL, marks);
+                    score * 100 >= 60 * 3 ? Outcome.PASS : Outcome.FAIL, marks,
+                    AttemptSubmitted.AnswerChanges.NONE);
 
             given.whenThenTimeAdvancesTo(endsAt)
                     .expectTriggeredDeadlinesWithName(Attempt.TIME_LIMIT)
@@ -991,7 +1013,8 @@ class AttemptTest {
         void givenSubmittedWithoutCancelling_whenTheLimitFires_thenNothingIsRecorded() {
             fixture.givenCommands(open(), new StartAttempt(ATTEMPT, NUMBER, firstKey()))
                     .andGiven(new AttemptSubmitted(ATTEMPT, CANDIDATE, CENTRE, MVR_L2, A1, SubmittedBy.CANDIDATE,
-                            NOW, NOW.plusSeconds(3600), NOW.plusSeconds(60), 0, 3, 0.0, 60, Outcome.FAIL, List.of()))
+                            NOW, NOW.plusSeconds(3600), NOW.plusSeconds(60), 0, 3, 0.0, 60, Outcome.FAIL, List.of(),
+                            AttemptSubmitted.AnswerChanges.NONE))
                     .whenThenTimeAdvancesTo(NOW.plus(Duration.ofMinutes(60)))
                     .expectTriggeredDeadlinesWithName(Attempt.TIME_LIMIT)
                     .expectNoEvents();

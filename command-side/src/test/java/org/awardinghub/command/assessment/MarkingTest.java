@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import org.awardinghub.events.assessment.AttemptSubmitted.AnswerChanges;
 import org.awardinghub.events.assessment.AttemptSubmitted.Mark;
 import org.awardinghub.events.assessment.Outcome;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class MarkingTest {
 
     @Test
     void givenAnswers_whenMarked_thenOneMarkPerQuestionInFormOrderAgainstTheBankIndex() {
-        Marking.Result result = Marking.mark(FORM, Map.of("Q1", "D", "Q2", "A"), KEY, 30);
+        Marking.Result result = Marking.mark(FORM, Map.of("Q1", "D", "Q2", "A"), Map.of(), KEY, 30);
 
         assertThat(result.marks()).containsExactly(
                 new Mark("Q1", "I-7", "D", 0, 4, true),
@@ -36,7 +37,7 @@ class MarkingTest {
 
     @Test
     void givenAllRight_whenMarked_thenFullMarks() {
-        Marking.Result result = Marking.mark(FORM, Map.of("Q1", "D", "Q2", "C", "Q3", "B"), KEY, 100);
+        Marking.Result result = Marking.mark(FORM, Map.of("Q1", "D", "Q2", "C", "Q3", "B"), Map.of(), KEY, 100);
         assertThat(result.score()).isEqualTo(3);
         assertThat(result.percent()).isEqualTo(100.0);
         assertThat(result.outcome()).isEqualTo(Outcome.PASS);
@@ -47,7 +48,7 @@ class MarkingTest {
     @CsvSource({"66, PASS", "67, FAIL", "1, PASS", "100, FAIL"})
     void givenTwoOfThreeRight_whenMarkedAgainstAPassMark_thenPassOnlyIfScoreTimes100ReachesIt(int passPercent,
                                                                                             Outcome outcome) {
-        Marking.Result result = Marking.mark(FORM, Map.of("Q1", "D", "Q2", "C", "Q3", "A"), KEY, passPercent);
+        Marking.Result result = Marking.mark(FORM, Map.of("Q1", "D", "Q2", "C", "Q3", "A"), Map.of(), KEY, passPercent);
         assertThat(result.score()).isEqualTo(2);
         assertThat(result.percent()).isEqualTo(66.7);
         assertThat(result.outcome()).isEqualTo(outcome);
@@ -60,8 +61,26 @@ class MarkingTest {
         Map<String, Integer> key = Map.of("I-7", 0, "I-2", 2, "I-5", 0, "I-9", 1);
         Map<String, String> threeRight = Map.of("Q1", "D", "Q2", "C", "Q3", "B", "Q4", "A");
 
-        assertThat(Marking.mark(four, threeRight, key, 75).outcome()).isEqualTo(Outcome.PASS);
-        assertThat(Marking.mark(four, threeRight, key, 76).outcome()).isEqualTo(Outcome.FAIL);
+        assertThat(Marking.mark(four, threeRight, Map.of(), key, 75).outcome()).isEqualTo(Outcome.PASS);
+        assertThat(Marking.mark(four, threeRight, Map.of(), key, 76).outcome()).isEqualTo(Outcome.FAIL);
+    }
+
+    @Test
+    void givenChangedAnswers_whenMarked_thenEachChangeIsClassedByTheKey() {
+        // Q1 (key: bank 0): 2 -> 0 (wrong to right) -> 1 (right to wrong) -> 0 (wrong to right); Q2 (key: bank 2):
+        // 0 -> 1 (wrong to wrong); Q3 answered once: no change.
+        Map<String, List<Integer>> chosen = Map.of("Q1", List.of(2, 0, 1, 0), "Q2", List.of(0, 1), "Q3", List.of(1));
+
+        Marking.Result result = Marking.mark(FORM, Map.of("Q1", "D", "Q2", "B", "Q3", "A"), chosen, KEY, 50);
+
+        assertThat(result.answerChanges()).isEqualTo(new AnswerChanges(4, 2, 1, 1));
+    }
+
+    @Test
+    void givenNoChanges_whenMarked_thenNoneCounted() {
+        Marking.Result result = Marking.mark(FORM, Map.of("Q1", "D"), Map.of("Q1", List.of(0)), KEY, 50);
+
+        assertThat(result.answerChanges()).isEqualTo(AnswerChanges.NONE);
     }
 
     @ParameterizedTest
@@ -74,7 +93,7 @@ class MarkingTest {
 
     @Test
     void givenAnItemMissingFromTheAnswerKey_whenMarked_thenRefusedRatherThanMarkedWrong() {
-        assertThatThrownBy(() -> Marking.mark(FORM, Map.of(), Map.of("I-7", 0, "I-2", 2), 50))
+        assertThatThrownBy(() -> Marking.mark(FORM, Map.of(), Map.of(), Map.of("I-7", 0, "I-2", 2), 50))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("I-5");
     }
 }

@@ -188,7 +188,7 @@ class ClaimTest {
                 opened.plusSeconds(1860), 1L, List.of()));
         attempts.on(new AttemptSubmitted(attemptId, CANDIDATE, CENTRE, MVR_L2, assessmentCode, SubmittedBy.CANDIDATE,
                 opened.plusSeconds(60), opened.plusSeconds(1860), opened.plusSeconds(900), 1, 1, 100.0, 70, outcome,
-                List.of()));
+                List.of(), AttemptSubmitted.AnswerChanges.NONE));
     }
 
     void passed(String attemptId, String assessmentCode) {

@@ -204,7 +204,7 @@ public final class AttemptHistories {
         Outcome outcome = score * 100 >= PASS_PERCENT * maxScore ? Outcome.PASS : Outcome.FAIL;
         return new AttemptSubmitted(attemptId, candidateId, centreId, QUALIFICATION, ASSESSMENT, by, startedAt,
                 startedAt.plus(Duration.ofMinutes(30)), submittedAt, score, maxScore, score * 100.0 / maxScore,
-                PASS_PERCENT, outcome, marks);
+                PASS_PERCENT, outcome, marks, AttemptSubmitted.AnswerChanges.NONE);
     }
 
     private static void opened(History history, String attemptId, String candidateId, String registrationNumber,

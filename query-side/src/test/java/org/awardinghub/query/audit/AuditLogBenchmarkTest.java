@@ -251,7 +251,7 @@ class AuditLogBenchmarkTest {
             }
             deliver("Attempt", attempt.attemptId, attempt.step, new AttemptSubmitted(attempt.attemptId,
                     attempt.candidateId, centreId, "LV3", attempt.assessment, SubmittedBy.CANDIDATE, now, now, now,
-                    10, QUESTIONS, 33.3, 60, Outcome.FAIL, marks), candidate(attempt.number));
+                    10, QUESTIONS, 33.3, 60, Outcome.FAIL, marks, AttemptSubmitted.AnswerChanges.NONE), candidate(attempt.number));
             running.remove(attempt);
             return;
         }

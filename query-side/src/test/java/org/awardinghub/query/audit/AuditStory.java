@@ -101,7 +101,8 @@ final class AuditStory {
                 .then("Attempt", "a1", new AttemptSubmitted("a1", "k1", "c1", "LV3", "LV01-MC",
                         SubmittedBy.CANDIDATE, timeOf(7), timeOf(7).plusSeconds(3600), timeOf(13), 1, 2, 50.0, 60,
                         Outcome.FAIL, List.of(new AttemptSubmitted.Mark("Q1", "i1", null, null, 4, false),
-                        new AttemptSubmitted.Mark("Q2", "i2", "B", 1, 4, true))), candidate("Q7M2K9XA"))
+                        new AttemptSubmitted.Mark("Q2", "i2", "B", 1, 4, true)),
+                        new AttemptSubmitted.AnswerChanges(1, 1, 0, 0)), candidate("Q7M2K9XA"))
                 .then("Candidate", "k2", new CandidateTransferred("k2", "c1", "c2", "moved house"),
                         staff(IMI_ADMIN, null, "moved house"))
                 .then("Claim", "cl1", new CertificateClaimed("cl1", "k1", "Q7M2K9XA", "c1", "LV3", "Anne Smith",
