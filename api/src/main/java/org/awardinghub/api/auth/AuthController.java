@@ -12,6 +12,7 @@ import java.util.Set;
 import org.awardinghub.api.security.Access;
 import org.awardinghub.api.security.ActingUser;
 import org.awardinghub.api.security.BearerSessionFilter;
+import org.awardinghub.api.security.SecurityPolicy;
 import org.awardinghub.events.user.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,7 +29,8 @@ public class AuthController {
     public record SignedInUser(String userId, String pin, String name, Set<Role> roles, String centreId) {
     }
 
-    public record LoginResponse(String token, Instant expiresAt, SignedInUser user) {
+    /** {@code idleTimeoutSeconds}: how long the session lasts without a call, so the web UI can warn in time. */
+    public record LoginResponse(String token, Instant expiresAt, long idleTimeoutSeconds, SignedInUser user) {
     }
 
     public record SetPasswordRequest(@NotBlank @Size(max = 200) String token,
@@ -40,10 +42,12 @@ public class AuthController {
 
     private final SignIn signIn;
     private final Access access;
+    private final SecurityPolicy policy;
 
-    public AuthController(SignIn signIn, Access access) {
+    public AuthController(SignIn signIn, Access access, SecurityPolicy policy) {
         this.signIn = signIn;
         this.access = access;
+        this.policy = policy;
     }
 
     @PostMapping("/api/auth/login")
@@ -51,7 +55,7 @@ public class AuthController {
     public LoginResponse login(@Valid @RequestBody LoginRequest request) {
         SignIn.SignedIn session = signIn.signIn(request.pin().strip(), request.password());
         ActingUser user = session.user();
-        return new LoginResponse(session.token(), session.expiresAt(),
+        return new LoginResponse(session.token(), session.expiresAt(), policy.sessionIdle().toSeconds(),
                 new SignedInUser(user.userId(), user.pin(), user.name(), user.roles(), user.centreId()));
     }
 

@@ -26,5 +26,7 @@ public class WebConfiguration implements WebMvcConfigurer {
         registry.addViewController("/reset-password").setViewName("forward:/set-password.html");
         // the public certificate check, where a certificate's QR code leads
         registry.addViewController("/verify").setViewName("forward:/verify.html");
+        // where a candidate sits a test: no PIN, the registration number and the invigilator's access key
+        registry.addViewController("/test").setViewName("forward:/test.html");
     }
 }

@@ -1,0 +1,41 @@
+// Starts the web UI: the session and idle sign-out, the menu for the user's roles, and the page the address names.
+import {flash, h} from './ui.js';
+import {go, menu, render} from './router.js';
+import {currentUser, installSession, onSignedOut, signOut} from './session.js';
+import './views/account.js';
+import './views/centres.js';
+import './views/portal.js';
+import './views/invigilation.js';
+import './views/certification.js';
+import './views/audit.js';
+import './views/reports.js';
+
+function drawHeader() {
+    const nav = document.getElementById('nav');
+    const who = document.getElementById('who');
+    nav.textContent = '';
+    who.textContent = '';
+    const user = currentUser();
+    if (!user) {
+        return;
+    }
+    nav.append(h('ul', {}, menu().map(route => h('li', {}, h('a', {href: '#' + route.path}, route.nav)))));
+    who.append(h('a', {href: '#/me', title: 'My Details'}, user.name, h('span', {class: 'pin'}, ' · PIN ' + user.pin)),
+        h('button', {type: 'button', class: 'link', id: 'sign-out', onclick: () => signOut()}, 'Sign out'));
+}
+
+onSignedOut(message => {
+    drawHeader();
+    flash(message, 'info');
+    go('/sign-in');
+});
+
+window.addEventListener('hashchange', () => {
+    drawHeader();
+    render();
+});
+window.addEventListener('awarding:signed-in', () => drawHeader());
+
+installSession();
+drawHeader();
+render();

@@ -1,0 +1,3 @@
+// Filled in by the centres pages.
+import {register} from '../router.js';
+register();

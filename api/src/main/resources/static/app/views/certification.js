@@ -1,0 +1,3 @@
+// Filled in by the certification pages.
+import {register} from '../router.js';
+register();

@@ -1,0 +1,3 @@
+// Filled in by the reports pages.
+import {register} from '../router.js';
+register();

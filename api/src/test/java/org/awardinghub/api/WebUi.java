@@ -1,0 +1,165 @@
+package org.awardinghub.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web UI in headless Chromium, as a person uses it: pages reached through links and the menu, fields found by
+ * their labels, buttons by their words. Screenshots go to {@code target/screenshots}.
+ */
+final class WebUi implements AutoCloseable {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private final Browser browser;
+    private final WebDriver page;
+    private final String base;
+
+    private WebUi(Browser browser, int port) {
+        this.browser = browser;
+        this.page = browser.driver();
+        this.base = "http://localhost:" + port;
+    }
+
+    /** A desktop-sized window (1280 px wide); skipped where Chromium is not installed. */
+    static WebUi open(int port) {
+        WebUi ui = new WebUi(Browser.open(), port);
+        ui.page.manage().window().setSize(new Dimension(1280, 900));
+        return ui;
+    }
+
+    WebDriver driver() {
+        return page;
+    }
+
+    /** Opens a path of the application, e.g. "/" or "/#/centres". */
+    WebUi visit(String path) {
+        page.get(base + path);
+        return this;
+    }
+
+    /** Signs in through the sign-in page and waits for the home page. */
+    WebUi signIn(String pin, String password) {
+        visit("/#/sign-in");
+        fill("PIN", pin);
+        fill("Password", password);
+        press("Sign in");
+        waitForHeading("Welcome");
+        return this;
+    }
+
+    /** The first visible input, select or textarea whose label starts with the text. */
+    WebElement field(String label) {
+        return wait(driver -> {
+            for (WebElement candidate : driver.findElements(By.tagName("label"))) {
+                if (candidate.isDisplayed() && candidate.getText().strip().startsWith(label)) {
+                    String id = candidate.getAttribute("for");
+                    if (id != null && !id.isEmpty()) {
+                        return driver.findElement(By.id(id));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    WebUi fill(String label, String text) {
+        WebElement input = field(label);
+        input.clear();
+        input.sendKeys(text);
+        return this;
+    }
+
+    WebUi choose(String label, String visibleText) {
+        new Select(field(label)).selectByVisibleText(visibleText);
+        return this;
+    }
+
+    /** Clicks the first visible, enabled button (or link) whose words start with the text. */
+    WebUi press(String words) {
+        wait(driver -> {
+            for (WebElement candidate : driver.findElements(By.cssSelector("button, a"))) {
+                if (candidate.isDisplayed() && candidate.isEnabled() && candidate.getText().strip().startsWith(words)) {
+                    candidate.click();
+                    return true;
+                }
+            }
+            return null;
+        });
+        return this;
+    }
+
+    WebUi waitForHeading(String beginning) {
+        wait(ExpectedConditions.textMatches(By.tagName("h1"), java.util.regex.Pattern.compile(
+                "^" + java.util.regex.Pattern.quote(beginning) + ".*", java.util.regex.Pattern.DOTALL)));
+        return this;
+    }
+
+    /** Waits until the page's text contains the text; answers the whole visible text. */
+    String waitForText(String text) {
+        wait(driver -> driver.findElement(By.tagName("body")).getText().contains(text) ? true : null);
+        return page.findElement(By.tagName("body")).getText();
+    }
+
+    /** Waits for the notice at the top of the page to contain the text; answers the notice. */
+    String notice(String contains) {
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), contains));
+        return page.findElement(By.id("notice")).getText();
+    }
+
+    <T> T wait(java.util.function.Function<WebDriver, T> condition) {
+        return new WebDriverWait(page, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition);
+    }
+
+    List<WebElement> all(String css) {
+        return page.findElements(By.cssSelector(css));
+    }
+
+    Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) page).executeScript(script, arguments);
+    }
+
+    /** Saves the visible page as target/screenshots/{name}.png. */
+    WebUi screenshot(String name) {
+        try {
+            Path target = Path.of("target", "screenshots");
+            Files.createDirectories(target);
+            Files.write(target.resolve(name + ".png"), ((TakesScreenshot) page).getScreenshotAs(OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return this;
+    }
+
+    /** A phone-sized window (390 px wide), to see that a page still works there. */
+    WebUi phone() {
+        page.manage().window().setSize(new Dimension(390, 844));
+        return this;
+    }
+
+    /** No part of the page is wider than the window: nothing needs sideways scrolling but tables' own. */
+    void assertNoSidewaysScroll() {
+        Number overflow = (Number) script("return document.documentElement.scrollWidth - window.innerWidth;");
+        assertThat(overflow.intValue()).as("page wider than the window").isLessThanOrEqualTo(0);
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+    }
+}
