@@ -261,12 +261,12 @@ export function badge(text, kind) {
 export function page(container, title, ...content) {
     document.title = title + ' · Awarding Hub';
     container.textContent = '';
-    container.append(h('h1', {}, title), ...content.flat());
+    append(container, [h('h1', {}, title), content]);
     container.focus({preventScroll: true});
 }
 
 export function section(title, ...content) {
-    return h('section', {class: 'panel'}, h('h2', {}, title), ...content.flat());
+    return h('section', {class: 'panel'}, h('h2', {}, title), content);
 }
 
 export function link(href, text) {
