@@ -1,3 +1,29 @@
-// Filled in by the centres pages.
+// The Centres Hub: IMI's centres (list, profile, approval, status, Direct Claim Status, sanctions), each centre's
+// users and hub requests, a centre's own profile ("My centre"), IMI's staff and the qualification library.
 import {register} from '../router.js';
-register();
+import {currentUser} from '../session.js';
+import {centresPage, newCentrePage} from './hub-centres.js';
+import {centreProfile} from './hub-profile.js';
+import {inboxPage} from './hub-requests.js';
+import {libraryPage, qualificationPage} from './hub-qualifications.js';
+import {staffPage} from './hub-users.js';
+import {CENTRE_ROLES, IMI_ROLES} from './hub-common.js';
+
+register(
+    {path: '/centres', nav: 'Centres', roles: IMI_ROLES, render: centresPage,
+        summary: 'Every centre: approve, suspend, sanction, and manage its users and requests.'},
+    // Before '/centres/:id', which would take "new" for an id.
+    {path: '/centres/new', roles: ['IMI_ADMIN'], render: newCentrePage},
+    // Open to every signed-in user: the server answers only for a centre the user may see, and says so otherwise.
+    {path: '/centres/:id', render: (container, params, query) => centreProfile(container, params.id, query,
+        params.id === currentUser().centreId)},
+    {path: '/my-centre', nav: 'My centre', roles: CENTRE_ROLES, render: (container, params, query) =>
+        centreProfile(container, currentUser().centreId, query, true),
+    summary: 'Your centre\'s profile, its users and PINs, and your requests to IMI.'},
+    {path: '/requests', nav: 'Hub requests', roles: IMI_ROLES, render: inboxPage,
+        summary: 'Requests and feedback from every centre, waiting for IMI\'s reply.'},
+    {path: '/qualifications', nav: 'Qualifications', render: libraryPage,
+        summary: 'The qualification library: units, assessments, time allowed and pass marks.'},
+    {path: '/qualifications/:code', render: qualificationPage},
+    {path: '/staff', nav: 'IMI staff', roles: IMI_ROLES, render: staffPage,
+        summary: 'IMI administrators and auditors, with their PINs; add a member of staff.'});
