@@ -158,6 +158,17 @@ final class WebUi implements AutoCloseable {
         assertThat(overflow.intValue()).as("page wider than the window").isLessThanOrEqualTo(0);
     }
 
+    /**
+     * Sets a field's value as the browser's own picker would (for date-time inputs, whose typing order depends on
+     * the locale) and tells the page it changed.
+     */
+    WebUi setValue(String label, String value) {
+        script("arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", field(label), value);
+        return this;
+    }
+
     @Override
     public void close() {
         browser.close();

@@ -1,0 +1,132 @@
+package org.awardinghub.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The compliance reports in the browser: IMI sees a centre's late registrations and claim turnaround as a chart, a
+ * table with the known figures and a CSV download; a centre's coordinator sees their own centre only, with no
+ * centre to choose.
+ */
+class ReportsBrowserTest extends ApplicationTest {
+
+    @Test
+    void givenRegistrationsAndClaims_whenImiAndACentreOpenTheReports_thenChartsFiguresCsvAndOnlyTheirOwnCentre() {
+        String admin = adminToken();
+        AssessmentSteps steps = new AssessmentSteps(http, admin);
+        AssessmentSteps.Qualification qualification = steps.publish(30);
+        String centreId = steps.centre(qualification.code());
+        String otherCentreId = steps.centre(qualification.code());
+        AssessmentSteps.Staff coordinator = steps.user(centreId, "CENTRE_COORDINATOR");
+        AssessmentSteps.Staff invigilator = steps.user(centreId, "INVIGILATOR");
+        AssessmentSteps.Staff otherCoordinator = steps.user(otherCentreId, "CENTRE_COORDINATOR");
+
+        AssessmentSteps.Candidate issued = steps.register(coordinator.token(), centreId, qualification.code());
+        AssessmentSteps.Candidate awaiting = steps.register(coordinator.token(), centreId, qualification.code());
+        var late = http.post("/api/centres/" + centreId + "/candidates", coordinator.token(), Map.of("firstName", "Lee",
+                "lastName", "Latecomer" + AssessmentSteps.unique().replaceAll("[0-9]", "x"), "dateOfBirth", "2003-01-02",
+                "qualificationCode", qualification.code(),
+                "startDate", LocalDate.now(ZoneOffset.UTC).minusDays(100).toString()));
+        assertThat(late.status()).as(late.toString()).isEqualTo(201);
+        assertThat(late.json().get("late").asBoolean()).isTrue();
+        steps.register(otherCoordinator.token(), otherCentreId, qualification.code());
+        for (AssessmentSteps.Candidate candidate : List.of(issued, awaiting)) {
+            steps.sit(invigilator.token(), candidate, qualification.assessmentCode(), 4);
+            var claimed = http.post("/api/candidates/" + candidate.candidateId() + "/certificate-claims",
+                    coordinator.token(), Map.of());
+            assertThat(claimed.status()).as(claimed.toString()).isEqualTo(201);
+            if (candidate == issued) {
+                var approved = http.post("/api/certificate-claims/" + claimed.json().get("claimId").asText()
+                        + "/approve", admin, Map.of());
+                assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+            }
+        }
+        awaitJson("/api/reports/late-registrations?centreId=" + centreId, admin, json -> json.path("centres").size() == 1
+                && json.get("centres").get(0).get("registrations").asLong() == 3);
+        awaitJson("/api/reports/late-registrations?centreId=" + otherCentreId, admin,
+                json -> json.path("centres").size() == 1);
+        awaitJson("/api/reports/claim-turnaround?centreId=" + centreId, admin, json -> json.path("centres").size() == 1
+                && json.get("centres").get(0).get("issued").asLong() == 1
+                && json.get("centres").get(0).get("awaiting").asLong() == 1);
+        String centreLabel = label(admin, centreId);
+        String otherCentreLabel = label(admin, otherCentreId);
+
+        try (WebUi ui = WebUi.open(port)) {
+            ui.signIn(ADMIN_PIN, ADMIN_PASSWORD);
+            ui.press("Reports").waitForHeading("Reports");
+            ui.press("Late registrations").waitForHeading("Late registrations");
+            ui.choose("Centre", centreLabel).press("Show report");
+            ui.wait(driver -> driver.findElement(By.id("report-scope")).getText().contains(centreLabel) ? true : null);
+            WebElement row = onlyRow(ui);
+            assertThat(cells(row)).containsExactly(centreLabel, "3", "1", "33.3");
+            assertChartDrawn(ui);
+            ui.script(CertificationBrowserTest.WATCH_SAVED_FILES);
+            ui.press("Download CSV");
+            assertThat(ui.notice("Downloaded late-registrations.csv")).isNotBlank();
+            @SuppressWarnings("unchecked")
+            List<String> saved = (List<String>) ui.script("return window.savedFiles;");
+            assertThat(saved).singleElement().asString().startsWith("text/csv");
+            ui.script("document.getElementById('report-scope').scrollIntoView();");
+            ui.screenshot("reports");
+
+            ui.press("All reports").waitForHeading("Reports");
+            ui.press("Claim turnaround").waitForHeading("Claim turnaround");
+            ui.choose("Centre", centreLabel).press("Show report");
+            ui.wait(driver -> driver.findElement(By.id("report-scope")).getText().contains(centreLabel) ? true : null);
+            List<String> turnaround = cells(onlyRow(ui));
+            assertThat(turnaround.subList(0, 6)).containsExactly(centreLabel, "1", "0.0", "0", "1", "1");
+            assertThat(turnaround.get(turnaround.size() - 1)).as("oldest waiting, in days").isEqualTo("0");
+            assertThat(ui.all(".chart")).as("awaiting by age, and days to issue").hasSize(2);
+            assertChartDrawn(ui);
+            assertThat(ui.all("button.csv")).isNotEmpty();
+            ui.phone();
+            ui.assertNoSidewaysScroll();
+            ui.press("Sign out").waitForHeading("Sign in");
+
+            ui.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+            ui.signIn(otherCoordinator.pin(), GOOD_PASSWORD);
+            ui.press("Reports").waitForHeading("Reports");
+            assertThat(ui.driver().findElement(By.tagName("main")).getText()).as("IMI-only report")
+                    .doesNotContain("Item statistics");
+            ui.press("Late registrations").waitForHeading("Late registrations");
+            ui.waitForText("Your centre");
+            assertThat(cells(onlyRow(ui))).containsExactly(otherCentreLabel, "1", "0", "0.0");
+            assertThat(ui.driver().findElements(By.xpath("//form[@id='report-filters']//label[starts-with("
+                    + "normalize-space(), 'Centre')]"))).as("no centre to choose").isEmpty();
+            assertThat(ui.driver().findElement(By.tagName("main")).getText()).doesNotContain(centreLabel);
+            assertChartDrawn(ui);
+        }
+    }
+
+    private String label(String admin, String centreId) {
+        JsonNode centre = http.get("/api/centres/" + centreId, admin).json();
+        return centre.get("name").asText() + " (" + centre.get("centreNumber").asText() + ")";
+    }
+
+    private static WebElement onlyRow(WebUi ui) {
+        return ui.wait(driver -> {
+            var rows = driver.findElements(By.cssSelector("main table.stack tbody tr"));
+            return rows.size() == 1 ? rows.get(0) : null;
+        });
+    }
+
+    private static List<String> cells(WebElement row) {
+        return row.findElements(By.tagName("td")).stream().map(cell -> cell.getText().strip()).toList();
+    }
+
+    /** uPlot has drawn: a canvas inside the chart, which carries its text alternative. */
+    private static void assertChartDrawn(WebUi ui) {
+        WebElement chart = ui.wait(driver -> driver.findElements(By.cssSelector(".chart canvas")).isEmpty() ? null
+                : driver.findElement(By.cssSelector(".chart")));
+        assertThat(chart.getAttribute("role")).isEqualTo("img");
+        assertThat(chart.getAttribute("aria-label")).isNotBlank();
+    }
+}
