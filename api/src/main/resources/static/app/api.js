@@ -33,7 +33,9 @@ function describe(status, problem) {
         return problem.errors.map(error => error.message).join(' ');
     }
     if (problem && problem.reasons && problem.reasons.length) {
-        return (problem.detail ? problem.detail + ' ' : '') + problem.reasons.join(' ');
+        const detail = problem.detail || '';
+        return problem.reasons.every(reason => detail.includes(reason)) ? detail
+            : (detail ? detail + ' ' : '') + problem.reasons.join(' ');
     }
     if (problem && problem.detail) {
         return problem.detail;
