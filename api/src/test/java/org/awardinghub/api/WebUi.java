@@ -158,6 +158,19 @@ final class WebUi implements AutoCloseable {
         assertThat(overflow.intValue()).as("page wider than the window").isLessThanOrEqualTo(0);
     }
 
+    /** Presses keys on whatever has the focus, as a keyboard user does (Keys.TAB, Keys.SPACE, Keys.ARROW_DOWN...). */
+    WebUi keys(CharSequence... keys) {
+        new org.openqa.selenium.interactions.Actions(page).sendKeys(keys).perform();
+        return this;
+    }
+
+    /** Sets a date field (YYYY-MM-DD): Chromium's date inputs take typed digits in the order of its locale. */
+    WebUi fillDate(String label, String isoDate) {
+        script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", field(label), isoDate);
+        return this;
+    }
+
     @Override
     public void close() {
         browser.close();
