@@ -7,6 +7,8 @@ import {form, h, notify, clearNotice} from './ui.js';
 
 const STORAGE_KEY = 'awarding.test';
 const ANNOUNCE_AT_MINUTES = [10, 5, 1];
+const SUBMITTED_BY_TIME_LIMIT = 'The time was up: your test was submitted automatically with the answers you had '
+    + 'saved.';
 const main = document.getElementById('main');
 const timer = document.getElementById('timer');
 const timeLeft = document.getElementById('time-left');
@@ -90,11 +92,15 @@ function startPage(message, kind = 'info') {
 
 function begin(started) {
     test = {attemptId: started.attemptId, token: started.attemptToken, endsAt: started.endsAt,
-        questions: started.questions, saved: {}, current: 0, allOnOne: false, assessmentCode: null};
+        questions: started.questions, saved: {}, saving: {}, current: 0, allOnOne: false, assessmentCode: null};
     persist();
     showTest(Date.parse(started.endsAt));
     // the server's own count of the seconds left puts the countdown right even if this computer's clock is not
+    const sat = test;
     sitting().then(view => {
+        if (test !== sat || !clock) {
+            return; // closed, submitted or out of time meanwhile
+        }
         test.assessmentCode = view.assessmentCode;
         describeTest();
         if (view.status === 'STARTED') {
@@ -108,20 +114,28 @@ async function restore(saved) {
     if (saved.result) {
         // submitted from this page: the result as the server answered it (its view may be a moment behind)
         test = {attemptId: saved.attemptId, token: saved.attemptToken, result: saved.result};
-        return showResult(saved.result.result, saved.result.how);
+        return showResult(saved.result.result, saved.result.byTimeLimit);
     }
     test = {attemptId: saved.attemptId, token: saved.attemptToken, endsAt: saved.endsAt, questions: [],
-        saved: saved.answers || {}, current: saved.current || 0, allOnOne: !!saved.allOnOne, assessmentCode: null};
+        saved: saved.answers || {}, saving: {}, current: saved.current || 0, allOnOne: !!saved.allOnOne,
+        assessmentCode: null};
     main.textContent = '';
     main.append(h('h1', {}, 'Your test'), h('p', {role: 'status'}, 'Loading your test…'));
     let view;
     try {
         view = await sitting();
     } catch (error) {
-        forget();
-        return startPage(error.status === 401 ? 'Your previous test session has ended. To sit a test, enter your '
-            + 'registration number and a new access key from your invigilator.' : error.message,
-        error.status === 401 ? 'info' : 'error');
+        if (error.status === 401 || error.status === 403) {
+            forget();
+            return startPage('Your previous test session has ended. To sit a test, enter your registration number '
+                + 'and a new access key from your invigilator.', 'info');
+        }
+        // the attempt is still this tab's: keep its token, and let the candidate try again
+        main.textContent = '';
+        main.append(h('h1', {tabindex: '-1'}, 'Your test'),
+            h('p', {class: 'message error', role: 'alert'}, 'Your test could not be loaded: ' + error.message),
+            h('div', {class: 'actions'}, h('button', {type: 'button', onclick: () => restore(saved)}, 'Try again')));
+        return;
     }
     test.assessmentCode = view.assessmentCode;
     test.questions = view.questions;
@@ -141,14 +155,13 @@ async function restore(saved) {
 
 // ---- the questions ----------------------------------------------------------------------------------------
 
-const saving = {};
-
 function showTest(deadline) {
     document.title = 'Your test · Awarding Hub';
     const total = test.questions.length;
     const blocks = test.questions.map((question, index) => {
-        const status = h('p', {class: 'save-status', role: 'status', id: 'status-' + question.questionId},
-            test.saved[question.questionId] ? 'Saved' : '');
+        const answered = !!test.saved[question.questionId];
+        const status = h('p', {class: 'save-status' + (answered ? ' saved' : ''), role: 'status',
+            id: 'status-' + question.questionId}, answered ? 'Saved' : '');
         const set = h('fieldset', {class: 'question', tabindex: '-1', id: 'question-' + question.questionId,
             'aria-describedby': status.id},
         h('legend', {}, h('span', {class: 'question-number'}, 'Question ' + (index + 1) + ' of ' + total),
@@ -251,7 +264,7 @@ function refreshMap() {
 /** The last option chosen for a question is the one saved: changes made while a save is on its way wait for it. */
 function choose(question, optionId) {
     const id = question.questionId;
-    const slot = saving[id] || (saving[id] = {wanted: null, running: null});
+    const slot = test.saving[id] || (test.saving[id] = {wanted: null, running: null});
     slot.wanted = optionId;
     statusOf(id, 'Saving…', 'saving');
     if (!slot.running) {
@@ -294,7 +307,7 @@ function statusOf(questionId, text, kind) {
 }
 
 async function savesFinished() {
-    await Promise.all(Object.values(saving).map(slot => slot.running).filter(Boolean));
+    await Promise.all(Object.values(test.saving).map(slot => slot.running).filter(Boolean));
 }
 
 // ---- submitting ------------------------------------------------------------------------------------------
@@ -309,8 +322,8 @@ async function confirmSubmit() {
     }
     const total = test.questions.length;
     const answered = test.questions.filter(question => test.saved[question.questionId]).length;
-    const unsaved = test.questions.filter(question => saving[question.questionId]
-        && saving[question.questionId].wanted !== test.saved[question.questionId]).length;
+    const unsaved = test.questions.filter(question => test.saving[question.questionId]
+        && test.saving[question.questionId].wanted !== test.saved[question.questionId]).length;
     const unanswered = total - answered;
     document.getElementById('confirm-text').textContent = (unanswered === 0
         ? 'You have answered all ' + total + ' questions.'
@@ -338,7 +351,7 @@ document.getElementById('confirm-yes').addEventListener('click', async event => 
         const result = await call('POST', '/api/assessment-attempts/' + encodeURIComponent(test.attemptId)
             + '/submit');
         confirmBox.close();
-        showResult(result, 'You submitted your test.');
+        showResult(result, false);
     } catch (error) {
         confirmBox.close();
         if (error.status === 409 || error.status === 401) {
@@ -380,16 +393,14 @@ function showEnded(view) {
     const byTimeLimit = view.status === 'EXPIRED' || (view.submittedAt && view.endsAt
         && Math.abs(Date.parse(view.submittedAt) - Date.parse(view.endsAt)) < 1000);
     if (view.result) {
-        return showResult(view.result, byTimeLimit
-            ? 'The time was up: your test was submitted automatically with the answers you had saved.'
-            : 'You submitted your test.');
+        return showResult(view.result, byTimeLimit);
     }
     if (view.status === 'STARTED') {
         return timeUp();
     }
     return finished('Your test has ended', h('p', {class: 'message info'}, byTimeLimit
-        ? 'The time was up: your test was submitted automatically with the answers you had saved.'
-        : 'Your test was submitted.'), h('p', {}, 'Your result is not available yet. Your invigilator can see it.'));
+        ? SUBMITTED_BY_TIME_LIMIT : 'Your test was submitted.'),
+    h('p', {}, 'Your result is not available yet. Your invigilator can see it.'));
 }
 
 /** The time is up: the server submits the test at its end time; its result is shown as soon as it is marked. */
@@ -405,8 +416,8 @@ async function timeUp() {
     if (confirmBox.open) {
         confirmBox.close();
     }
-    finished('Time is up', h('p', {class: 'message info', role: 'status'}, 'The time was up: your test was '
-        + 'submitted automatically with the answers you had saved. Your result follows in a moment…'));
+    finished('Time is up', h('p', {class: 'message info', role: 'status'}, SUBMITTED_BY_TIME_LIMIT
+        + ' Your result follows in a moment…'));
     for (let attempt = 0; attempt < 60; attempt++) {
         await pause(1000);
         try {
@@ -421,25 +432,25 @@ async function timeUp() {
             }
         }
     }
-    finished('Time is up', h('p', {class: 'message info'}, 'The time was up: your test was submitted '
-        + 'automatically with the answers you had saved.'), h('p', {}, 'Your result is not available here yet; '
-        + 'your invigilator can see it.'));
+    finished('Time is up', h('p', {class: 'message info'}, SUBMITTED_BY_TIME_LIMIT),
+        h('p', {}, 'Your result is not available here yet; your invigilator can see it.'));
 }
 
-function showResult(result, how) {
+function showResult(result, byTimeLimit) {
     if (test && !test.result) {
-        test.result = {result, how};
+        test.result = {result, byTimeLimit};
         persist();
     }
     const pass = result.outcome === 'PASS';
     finished('Your result',
+        byTimeLimit ? h('p', {class: 'message info', id: 'result-how'}, SUBMITTED_BY_TIME_LIMIT) : null,
         h('div', {class: 'result ' + (pass ? 'pass' : 'fail')},
             h('p', {class: 'result-outcome', id: 'result-outcome'}, result.outcome),
             h('p', {class: 'result-score', id: 'result-score'}, 'You scored ' + result.score + ' out of '
                 + result.maxScore + ' (' + percent(result.percent) + ').'),
             h('p', {}, pass ? 'Well done: you passed.' : 'You did not pass this time. Your centre will tell you '
                 + 'when you can sit it again.')),
-        h('p', {id: 'result-how'}, how));
+        byTimeLimit ? null : h('p', {id: 'result-how'}, 'You submitted your test.'));
 }
 
 function finished(title, ...content) {

@@ -107,8 +107,8 @@ async function invigilationPage(container, params, query) {
             h('h2', {id: 'key-title', tabindex: '-1'}, 'Access key for ' + fullName(candidate)),
             h('p', {class: 'key-large', id: 'access-key', 'aria-describedby': 'key-validity'}, answer.accessKey),
             h('p', {id: 'key-validity', class: 'key-validity'}, 'Valid until ',
-                h('strong', {}, when(answer.validUntil)), '. It works once, for this candidate only. It is not shown again: keep this page open until the '
-                + 'candidate has started.'),
+                h('strong', {}, when(answer.validUntil)), '. It works once, for this candidate only. It is not '
+                + 'shown again: keep this page open until the candidate has started.'),
             h('h3', {}, 'Tell the candidate'),
             h('ol', {class: 'instructions'},
                 h('li', {}, 'Go to ', h('strong', {class: 'code'}, address), ' (no PIN or password is needed).'),

@@ -3,6 +3,7 @@ package org.awardinghub.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,47 @@ class CandidateTestBrowserTest extends ApplicationTest {
             sitter.waitForHeading("Your result");
             assertThat(sitter.driver().findElement(By.id("result-outcome")).getText()).isEqualTo("FAIL");
         }
+    }
+
+    @Test
+    void givenAStartedTest_whenItsTimeLimitPasses_thenThePageSaysItWasSubmittedByTheTimeLimitWithTheResult() {
+        AssessmentSteps steps = new AssessmentSteps(http, adminToken());
+        AssessmentSteps.Qualification qualification = steps.publish(1);
+        String centreId = steps.centre(qualification.code());
+        AssessmentSteps.Staff registrar = steps.user(centreId, "CENTRE_ADMIN");
+        AssessmentSteps.Staff invigilator = steps.user(centreId, "INVIGILATOR");
+        AssessmentSteps.Candidate candidate = steps.register(registrar.token(), centreId, qualification.code());
+        JsonNode opened = steps.opened(invigilator.token(), candidate.candidateId(), qualification.assessmentCode());
+
+        try (WebUi sitter = WebUi.open(port)) {
+            sitter.visit("/test").waitForHeading("Start your test");
+            sitter.fill("Registration number", candidate.registrationNumber())
+                    .fill("Access key", opened.get("accessKey").asText()).press("Start the test");
+            sitter.waitForHeading("Your test");
+            clickOption(sitter, "Right");
+            sitter.wait(driver -> driver.findElement(By.cssSelector("fieldset.question:not([hidden]) .save-status"))
+                    .getText().contains("Saved") ? true : null);
+
+            clock.advance(Duration.ofMinutes(2));
+            JsonNode attempt = steps.awaitAttempt(invigilator.token(), opened.get("attemptId").asText(), "SUBMITTED");
+            assertThat(attempt.get("submittedBy").asText()).isEqualTo("TIME_LIMIT");
+            // a change of answer after the end is refused by the server; the page then shows how the test ended
+            clickOption(sitter, "Wrong");
+            sitter.waitForHeading("Your result");
+            assertThat(sitter.waitForText("The time was up")).contains("submitted automatically");
+            JsonNode result = attempt.get("result");
+            assertThat(result.get("score").asInt()).as("the answer saved before the end").isEqualTo(1);
+            assertThat(sitter.driver().findElement(By.id("result-outcome")).getText())
+                    .isEqualTo(result.get("outcome").asText());
+            assertThat(sitter.driver().findElement(By.id("result-score")).getText()).isEqualTo("You scored 1 out of "
+                    + result.get("maxScore").asInt() + " (" + percent(result.get("percent").asDouble()) + ").");
+            sitter.screenshot("test-time-up");
+        }
+    }
+
+    private static void clickOption(WebUi ui, String word) {
+        ui.wait(driver -> driver.findElements(By.cssSelector("fieldset.question:not([hidden]) label.option")).stream()
+                .filter(option -> option.getText().contains(word + " answer")).findFirst().orElse(null)).click();
     }
 
     /** Tab into the visible question's radio group and choose the first option beginning with the word. */

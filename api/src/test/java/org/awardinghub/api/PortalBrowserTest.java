@@ -165,6 +165,19 @@ class PortalBrowserTest extends ApplicationTest {
             assertThat(history).contains("Withdrawn", "Left the course", "Reinstated", "by PIN " + ADMIN_PIN,
                     "Status: Registered");
             assertThat(ui.driver().findElement(By.tagName("h1")).getText()).contains("Registered");
+            String first = ui.driver().findElement(By.id("registration-number")).getText();
+
+            // the same person again: the server's duplicate check names the registration, and it can be confirmed
+            ui.press("Candidates").waitForHeading("Candidates");
+            ui.press("Register a candidate").waitForHeading("Register a candidate");
+            ui.choose("Centre", centreName).fill("First name", "Grace").fill("Last name", lastName)
+                    .fillDate("Date of birth", "2000-12-09").choose("Qualification", qualification);
+            ui.press("Register");
+            assertThat(ui.waitForText("This may be someone already registered")).contains("registration number "
+                    + first);
+            ui.press("Register anyway");
+            ui.waitForHeading("Grace " + lastName);
+            assertThat(ui.notice("Registered Grace")).doesNotContain(first);
         }
     }
 
