@@ -158,9 +158,15 @@ final class WebUi implements AutoCloseable {
         assertThat(overflow.intValue()).as("page wider than the window").isLessThanOrEqualTo(0);
     }
 
+    /** Presses keys on whatever has the focus, as a keyboard user does (Keys.TAB, Keys.SPACE, Keys.ARROW_DOWN...). */
+    WebUi keys(CharSequence... keys) {
+        new org.openqa.selenium.interactions.Actions(page).sendKeys(keys).perform();
+        return this;
+    }
+
     /**
-     * Sets a field's value as the browser's own picker would (for date-time inputs, whose typing order depends on
-     * the locale) and tells the page it changed.
+     * Sets a field's value as the browser's own picker would (for date and date-time inputs, whose typing order
+     * depends on the locale: YYYY-MM-DD, YYYY-MM-DDTHH:MM) and tells the page it changed.
      */
     WebUi setValue(String label, String value) {
         script("arguments[0].value = arguments[1];"
