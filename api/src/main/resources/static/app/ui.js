@@ -134,14 +134,27 @@ export function showErrors(form, error) {
     if (first) {
         first.focus();
     }
+    // in a dialog the page's notice is hidden behind it: the message goes inside the dialog's form
+    const say = form.closest('dialog') ? text => formMessage(form, text) : text => notify(text, 'error');
     if (!(error.fieldErrors || []).length || unplaced.length) {
-        notify(unplaced.length ? unplaced.join(' ') : error.message, 'error');
+        say(unplaced.length ? unplaced.join(' ') : error.message);
     } else {
-        notify('Please correct the highlighted ' + (error.fieldErrors.length === 1 ? 'field.' : 'fields.'), 'error');
+        say('Please correct the highlighted ' + (error.fieldErrors.length === 1 ? 'field.' : 'fields.'));
     }
 }
 
+function formMessage(form, text) {
+    let box = form.querySelector('.form-error');
+    if (!box) {
+        box = h('p', {class: 'message error form-error', role: 'alert'});
+        form.prepend(box);
+    }
+    box.textContent = text;
+    box.hidden = false;
+}
+
 export function clearErrors(form) {
+    form.querySelectorAll('.form-error').forEach(box => { box.hidden = true; box.textContent = ''; });
     form.querySelectorAll('.invalid').forEach(holder => holder.classList.remove('invalid'));
     form.querySelectorAll('.field-error').forEach(text => { text.hidden = true; text.textContent = ''; });
     form.querySelectorAll('[aria-invalid]').forEach(control => control.removeAttribute('aria-invalid'));
