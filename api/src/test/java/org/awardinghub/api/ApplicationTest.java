@@ -31,7 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * share one running application, so each test makes its own centres and users.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(ApplicationTest.TestClock.class)
+@Import({ApplicationTest.TestClock.class, DeadLetterProbe.class})
 public abstract class ApplicationTest {
 
     public static final String ADMIN_PIN = "10000001";
@@ -59,6 +59,11 @@ public abstract class ApplicationTest {
         registry.add("awarding.security.bcrypt-cost", () -> "10");
         registry.add("awarding.security.failed-sign-in-answer-time", () -> "150ms");
         registry.add("awarding.certification.verify-per-minute", () -> VERIFICATIONS_PER_MINUTE);
+        String probe = "axon.eventhandling.processors." + DeadLetterProbe.PROCESSING_GROUP;
+        registry.add(probe + ".mode", () -> "pooled");
+        registry.add(probe + ".thread-count", () -> "1");
+        registry.add(probe + ".initial-segment-count", () -> "1");
+        registry.add(probe + ".dlq.enabled", () -> "true");
     }
 
     @LocalServerPort

@@ -102,7 +102,7 @@ final class AssessmentSteps {
 
     Candidate register(String token, String centreId, String qualificationCode) {
         var registered = http.post("/api/centres/" + centreId + "/candidates", token, Map.of("firstName", "Robin",
-                "lastName", "Candidate" + unique().replaceAll("[0-9]", "x"), "dateOfBirth", "2005-04-03",
+                "lastName", "Candidate" + lettersOnly(unique()), "dateOfBirth", "2005-04-03",
                 "qualificationCode", qualificationCode));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         return new Candidate(registered.json().get("candidateId").asText(),
@@ -182,6 +182,13 @@ final class AssessmentSteps {
             return response.status() == 200 && status.equals(response.json().path("status").asText());
         });
         return last[0];
+    }
+
+    /** Names take letters only: each digit becomes a letter of its own (0 → g ... 9 → p), so names stay unique. */
+    static String lettersOnly(String text) {
+        StringBuilder letters = new StringBuilder(text.length());
+        text.chars().forEach(c -> letters.append(Character.isDigit(c) ? (char) ('g' + c - '0') : (char) c));
+        return letters.toString();
     }
 
     static String unique() {

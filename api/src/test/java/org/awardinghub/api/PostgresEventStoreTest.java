@@ -3,6 +3,7 @@ package org.awardinghub.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,6 +13,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +95,64 @@ class PostgresEventStoreTest {
                     "SELECT global_index FROM domain_event_entry ORDER BY global_index", Long.class);
             assertThat(positions.get(positions.size() - 1) - positions.get(0) + 1)
                     .as("no jump in the global index after a restart").isEqualTo(positions.size());
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pg_largeobject_metadata", Long.class))
+                    .as("no large objects left behind").isZero();
+        }
+    }
+
+    /**
+     * The dead-letter queue's own storage on PostgreSQL: a letter is written (bytea, no large object), listed and
+     * retried. The letter is parked here as a failing handler would park it; {@link DeadLetterTest} makes a real
+     * projection fail on the embedded default. On the way, a record's state is read from the same bytea columns.
+     */
+    @Test
+    void givenPostgresProfile_whenAnEventIsParked_thenItIsListedAndARetryClearsIt() {
+        Map<String, String> properties = Map.of("spring.datasource.url", databaseUrl,
+                "spring.datasource.username", USER);
+        try (RunningApplication app = RunningApplication.start(dataDir, properties, "postgres")) {
+            var http = app.http();
+            String admin = RestartTest.login(http, ApplicationTest.ADMIN_PIN, ApplicationTest.ADMIN_PASSWORD);
+            String centreId = http.post("/api/centres", admin, Map.of("name", "Parked Motors",
+                    "address", "6 Letter Street", "contactEmail", "office@parked.example")).json()
+                    .get("centreId").asText();
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    http.get("/api/centres/" + centreId, admin).status() == 200); // the hub projection has it
+            var state = http.get("/api/audit/records/centre/" + centreId + "/state", admin);
+            assertThat(state.status()).as("state read from the bytea columns: %s", state).isEqualTo(200);
+            assertThat(state.json().get("sequence").asLong()).isZero();
+            assertThat(state.json().get("state").toString()).contains("Parked Motors");
+            JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
+            long position = jdbc.queryForObject("SELECT global_index FROM domain_event_entry "
+                    + "WHERE aggregate_identifier = ? AND sequence_number = 0", Long.class, centreId);
+            DomainEventMessage<?> applied = app.bean(EventStore.class).readEvents(centreId).next();
+            var queue = app.bean(EventProcessingConfiguration.class).deadLetterQueue("hub").orElseThrow();
+            app.bean(TransactionManager.class).executeInTransaction(() -> queue.enqueue(centreId,
+                    new GenericDeadLetter<>(centreId, new GenericTrackedDomainEventMessage<>(
+                            new GlobalSequenceTrackingToken(position), applied),
+                            new IllegalStateException("parked by the test"))));
+
+            JsonNode hub = null;
+            for (JsonNode candidate : http.get("/api/admin/dead-letters", admin).json()) {
+                if ("hub".equals(candidate.get("processor").asText())) {
+                    hub = candidate;
+                }
+            }
+            assertThat(hub).isNotNull();
+            assertThat(hub.get("deadLetters").asLong()).isEqualTo(1);
+            JsonNode letter = hub.get("letters").get(0);
+            assertThat(letter.get("sequenceIdentifier").asText()).isEqualTo(centreId);
+            assertThat(letter.get("eventType").asText()).isEqualTo("CentreApplied");
+            assertThat(letter.get("globalPosition").asLong()).isEqualTo(position);
+            assertThat(letter.get("cause").get("message").asText()).isEqualTo("parked by the test");
+            assertThat(jdbc.queryForList("SELECT data_type FROM information_schema.columns "
+                    + "WHERE table_name = 'dead_letter_entry' AND column_name IN ('payload', 'meta_data', 'token', "
+                    + "'diagnostics')", String.class)).as("bytea, not large objects").hasSize(4).containsOnly("bytea");
+
+            var retry = http.post("/api/admin/dead-letters/hub/retry", admin, Map.of());
+            assertThat(retry.status()).as(retry.toString()).isEqualTo(200);
+            assertThat(retry.json().get("sequencesCleared").asInt()).isEqualTo(1);
+            assertThat(retry.json().get("remainingDeadLetters").asLong()).isZero();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter_entry", Long.class)).isZero();
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pg_largeobject_metadata", Long.class))
                     .as("no large objects left behind").isZero();
         }

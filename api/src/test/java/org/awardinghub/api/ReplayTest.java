@@ -153,6 +153,13 @@ class ReplayTest extends ApplicationTest {
         List<Map<String, Object>> figures = new ArrayList<>(jdbc.queryForList("SELECT * FROM report_registrations"
                 + " ORDER BY centre_id, qualification_code, registered_on"));
         figures.addAll(jdbc.queryForList("SELECT * FROM report_claims ORDER BY claim_id"));
+        figures.addAll(jdbc.queryForList("SELECT * FROM report_centre_changes ORDER BY event_id"));
+        figures.addAll(jdbc.queryForList("SELECT * FROM report_amendments"
+                + " ORDER BY centre_id, qualification_code, amended_on"));
+        figures.addAll(jdbc.queryForList("SELECT * FROM report_late_amendments ORDER BY event_id"));
+        figures.addAll(jdbc.queryForList("SELECT * FROM report_attempts ORDER BY attempt_id"));
+        figures.addAll(jdbc.queryForList("SELECT * FROM report_attempt_counts"
+                + " ORDER BY centre_id, qualification_code, assessment_code, submitted_on"));
         return figures;
     }
 

@@ -10,6 +10,7 @@ import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.springboot.EventProcessorProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,10 +24,29 @@ public class AxonConfiguration {
     public void configureProcessing(EventProcessingConfigurer processing, Optional<EmbeddedReadStore> readStore,
                                     ForegroundWork foreground) {
         // A failing handler must never be skipped silently: a lookup table failure rolls the command back,
-        // a projection failure makes its processor retry the batch.
+        // a projection failure makes its processor retry the batch, or parks the event in its dead-letter queue.
         processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
         registerForProjections(processing, () -> new YieldingInterceptor(foreground));
         readStore.ifPresent(store -> registerForProjections(processing, () -> new ReadStoreCommitInterceptor(store)));
+    }
+
+    /**
+     * The processors with {@code dlq.enabled} in application.properties park what their handlers fail on in Axon's
+     * JPA dead-letter queue; {@link DeadLetterPolicy} decides what is parked. Each remembers, per segment, which
+     * records have letters waiting, so that an event asks the database only when its record might be one of them;
+     * and a replay empties the processor's queue with its read model: what failed before is tried again from the
+     * start. (Axon's own {@code dlq.cache} property would set the same invoker configuration: leave it unset.)
+     */
+    @Autowired
+    public void configureDeadLetters(EventProcessingConfigurer processing, EventProcessorProperties properties) {
+        properties.getProcessors().forEach((name, settings) -> {
+            if (settings.getDlq() != null && settings.getDlq().isEnabled()) {
+                processing.registerDeadLetterPolicy(name, c -> new DeadLetterPolicy(name));
+                processing.registerDeadLetteringEventHandlerInvokerConfiguration(name, (c, invoker) -> invoker
+                        .enableSequenceIdentifierCache()
+                        .allowReset(true));
+            }
+        });
     }
 
     /** Projections only: the lookup tables are written inside the command's own transaction, not in batches. */

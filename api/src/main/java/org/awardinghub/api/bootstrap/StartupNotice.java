@@ -28,10 +28,12 @@ public class StartupNotice {
         LOG.info("""
 
                 Awarding Hub is ready.
-                  API:          {}/api  (sign in: POST {}/api/auth/login with {"pin": "...", "password": "..."})
-                  Swagger UI:   {}/swagger-ui/index.html
+                  Open in a browser: {}/
                   Sign in with the IMI administrator's PIN and password (printed on first start, or the
                   AWARDING_BOOTSTRAP_ADMIN_PIN / AWARDING_BOOTSTRAP_ADMIN_PASSWORD you set).
-                  Data kept in: {}""", base, base, base, dataDir);
+                  Candidates sit tests at {}/test; certificates are checked at {}/verify.
+                  API:          {}/api  (sign in: POST {}/api/auth/login with {"pin": "...", "password": "..."})
+                  Swagger UI:   {}/swagger-ui/index.html
+                  Data kept in: {}""", base, base, base, base, base, base, dataDir);
     }
 }

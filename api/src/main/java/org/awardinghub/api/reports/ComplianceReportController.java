@@ -12,12 +12,20 @@ import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.api.security.Access;
 import org.awardinghub.api.security.ActingUser;
 import org.awardinghub.api.security.Allow;
+import org.awardinghub.query.reports.Amendments;
+import org.awardinghub.query.reports.AmendmentsReport;
+import org.awardinghub.query.reports.AnswerChangePatterns;
+import org.awardinghub.query.reports.AnswerChangesReport;
 import org.awardinghub.query.reports.CentreChanges;
 import org.awardinghub.query.reports.CentreChangesReport;
 import org.awardinghub.query.reports.ClaimTurnaround;
 import org.awardinghub.query.reports.ClaimTurnaroundReport;
+import org.awardinghub.query.reports.FastHighScores;
+import org.awardinghub.query.reports.FastHighScoresReport;
 import org.awardinghub.query.reports.LateRegistrations;
 import org.awardinghub.query.reports.LateRegistrationsReport;
+import org.awardinghub.query.reports.PassRates;
+import org.awardinghub.query.reports.PassRatesReport;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -105,7 +113,158 @@ public class ComplianceReportController {
         return ResponseEntity.ok(report);
     }
 
-    private static String text(Long value) {
+
+    /**
+     * Amendments of candidates per centre by kind, how many came after the candidate had a result or a claim, and
+     * those amendments one by one.
+     */
+    @GetMapping("/api/reports/amendments")
+    @Allow(value = {IMI_ADMIN, AUDITOR}, anyone = true)
+    public ResponseEntity<?> amendments(@RequestParam(required = false) String centreId,
+                                        @RequestParam(required = false) String qualificationCode,
+                                        @RequestParam(required = false) String from,
+                                        @RequestParam(required = false) String to,
+                                        @RequestHeader(value = "Accept", required = false) String accept) {
+        Period period = period(from, to);
+        Amendments report = queries.one(new AmendmentsReport(centreOf(centreId), blankToNull(qualificationCode),
+                period.from(), period.to()), Amendments.class).orElseThrow();
+        if (Csv.wanted(accept)) {
+            return Csv.file("amendments", List.of("centreId", "amendments", "names", "datesOfBirth", "ulns",
+                    "qualifications", "transfers", "afterResult", "afterClaim"), report.centres().stream()
+                    .map(row -> List.of(row.centreId(), text(row.amendments()), text(row.names()),
+                            text(row.datesOfBirth()), text(row.ulns()), text(row.qualifications()),
+                            text(row.transfers()), text(row.afterResult()), text(row.afterClaim()))).toList());
+        }
+        return ResponseEntity.ok(report);
+    }
+
+    /**
+     * The amendments made after a result or a claim, one by one: the detail behind the amendments report's last two
+     * columns, as CSV too.
+     */
+    @GetMapping("/api/reports/amendments/after-result-or-claim")
+    @Allow(value = {IMI_ADMIN, AUDITOR}, anyone = true)
+    public ResponseEntity<?> lateAmendments(@RequestParam(required = false) String centreId,
+                                            @RequestParam(required = false) String qualificationCode,
+                                            @RequestParam(required = false) String from,
+                                            @RequestParam(required = false) String to,
+                                            @RequestHeader(value = "Accept", required = false) String accept) {
+        Period period = period(from, to);
+        Amendments report = queries.one(new AmendmentsReport(centreOf(centreId), blankToNull(qualificationCode),
+                period.from(), period.to()), Amendments.class).orElseThrow();
+        if (Csv.wanted(accept)) {
+            return Csv.file("amendments-after-result-or-claim", List.of("at", "candidateId", "centreId",
+                    "qualificationCode", "kind", "reason", "actorPin", "firstResultAt", "firstClaimAt"),
+                    report.lateAmendments().stream().map(amendment -> List.of(amendment.at().toString(),
+                            amendment.candidateId(), amendment.centreId(), amendment.qualificationCode(),
+                            amendment.kind(), text(amendment.reason()), text(amendment.actorPin()),
+                            text(amendment.firstResultAt()), text(amendment.firstClaimAt()))).toList());
+        }
+        return ResponseEntity.ok(report);
+    }
+
+    /**
+     * Pass rates per centre and assessment against the national rate, flagging centres more than two standard
+     * errors above it with at least 20 attempts. A centre's users see their own rows beside the national figures.
+     */
+    @GetMapping("/api/reports/pass-rates")
+    @Allow(value = {IMI_ADMIN, AUDITOR}, anyone = true)
+    public ResponseEntity<?> passRates(@RequestParam(required = false) String centreId,
+                                       @RequestParam(required = false) String qualificationCode,
+                                       @RequestParam(required = false) String from,
+                                       @RequestParam(required = false) String to,
+                                       @RequestHeader(value = "Accept", required = false) String accept) {
+        Period period = period(from, to);
+        PassRates report = queries.one(new PassRatesReport(centreOf(centreId), blankToNull(qualificationCode),
+                period.from(), period.to()), PassRates.class).orElseThrow();
+        if (Csv.wanted(accept)) {
+            return Csv.file("pass-rates", List.of("centreId", "qualificationCode", "assessmentCode", "attempts",
+                    "passes", "passRate", "nationalPassRate", "standardError", "flagged"), report.centres().stream()
+                    .map(row -> List.of(row.centreId(), row.qualificationCode(), row.assessmentCode(),
+                            text(row.attempts()), text(row.passes()), Csv.decimal(row.passRate(), 1),
+                            Csv.decimal(row.nationalPassRate(), 1), Csv.decimal(row.standardError(), 2),
+                            Boolean.toString(row.flagged()))).toList());
+        }
+        return ResponseEntity.ok(report);
+    }
+
+    /** Attempts scoring at least 90 % in under a quarter of the time allowed. */
+    @GetMapping("/api/reports/fast-high-scores")
+    @Allow(value = {IMI_ADMIN, AUDITOR}, anyone = true)
+    public ResponseEntity<?> fastHighScores(@RequestParam(required = false) String centreId,
+                                            @RequestParam(required = false) String qualificationCode,
+                                            @RequestParam(required = false) String from,
+                                            @RequestParam(required = false) String to,
+                                            @RequestHeader(value = "Accept", required = false) String accept) {
+        Period period = period(from, to);
+        FastHighScores report = queries.one(new FastHighScoresReport(centreOf(centreId),
+                blankToNull(qualificationCode), period.from(), period.to()), FastHighScores.class).orElseThrow();
+        if (Csv.wanted(accept)) {
+            return Csv.file("fast-high-scores", List.of("attemptId", "candidateId", "registrationNumber", "centreId",
+                    "qualificationCode", "assessmentCode", "invigilatorPin", "startedAt", "submittedAt", "percent",
+                    "secondsTaken", "secondsAllowed", "timeUsedPercent", "voided"), report.attempts().stream()
+                    .map(attempt -> List.of(attempt.attemptId(), attempt.candidateId(),
+                            text(attempt.registrationNumber()), attempt.centreId(), attempt.qualificationCode(),
+                            attempt.assessmentCode(), text(attempt.invigilatorPin()), text(attempt.startedAt()),
+                            text(attempt.submittedAt()), Csv.decimal(attempt.percent(), 1),
+                            text(attempt.secondsTaken()), text(attempt.secondsAllowed()),
+                            Csv.decimal(attempt.timeUsedPercent(), 1), Boolean.toString(attempt.voided()))).toList());
+        }
+        return ResponseEntity.ok(report);
+    }
+
+    /**
+     * Changes of answer from wrong to right per centre and assessment against the national pattern, and the attempts
+     * with any; centres and attempts far above the pattern are flagged. As CSV: the centre rows.
+     */
+    @GetMapping("/api/reports/answer-changes")
+    @Allow(value = {IMI_ADMIN, AUDITOR}, anyone = true)
+    public ResponseEntity<?> answerChanges(@RequestParam(required = false) String centreId,
+                                           @RequestParam(required = false) String qualificationCode,
+                                           @RequestParam(required = false) String from,
+                                           @RequestParam(required = false) String to,
+                                           @RequestHeader(value = "Accept", required = false) String accept) {
+        Period period = period(from, to);
+        AnswerChangePatterns report = queries.one(new AnswerChangesReport(centreOf(centreId),
+                blankToNull(qualificationCode), period.from(), period.to()), AnswerChangePatterns.class).orElseThrow();
+        if (Csv.wanted(accept)) {
+            return Csv.file("answer-changes", List.of("centreId", "qualificationCode", "assessmentCode", "attempts",
+                    "changes", "wrongToRight", "meanWrongToRight", "nationalMeanWrongToRight", "standardError",
+                    "flagged"), report.centres().stream().map(row -> List.of(row.centreId(), row.qualificationCode(),
+                    row.assessmentCode(), text(row.attempts()), text(row.changes()), text(row.wrongToRight()),
+                    Csv.decimal(row.meanWrongToRight(), 2), Csv.decimal(row.nationalMeanWrongToRight(), 2),
+                    Csv.decimal(row.standardError(), 2), Boolean.toString(row.flagged()))).toList());
+        }
+        return ResponseEntity.ok(report);
+    }
+
+    /**
+     * The attempts with changes of answer from wrong to right, most first, as CSV too: the detail behind the
+     * answer-changes report.
+     */
+    @GetMapping("/api/reports/answer-changes/attempts")
+    @Allow(value = {IMI_ADMIN, AUDITOR}, anyone = true)
+    public ResponseEntity<?> answerChangeAttempts(@RequestParam(required = false) String centreId,
+                                                  @RequestParam(required = false) String qualificationCode,
+                                                  @RequestParam(required = false) String from,
+                                                  @RequestParam(required = false) String to,
+                                                  @RequestHeader(value = "Accept", required = false) String accept) {
+        Period period = period(from, to);
+        AnswerChangePatterns report = queries.one(new AnswerChangesReport(centreOf(centreId),
+                blankToNull(qualificationCode), period.from(), period.to()), AnswerChangePatterns.class).orElseThrow();
+        if (Csv.wanted(accept)) {
+            return Csv.file("answer-changes-attempts", List.of("attemptId", "candidateId", "registrationNumber",
+                    "centreId", "qualificationCode", "assessmentCode", "submittedAt", "changes", "wrongToRight",
+                    "rightToWrong", "flagged"), report.attempts().stream().map(attempt -> List.of(attempt.attemptId(),
+                    attempt.candidateId(), text(attempt.registrationNumber()), attempt.centreId(),
+                    attempt.qualificationCode(), attempt.assessmentCode(), text(attempt.submittedAt()),
+                    text(attempt.changes()), text(attempt.wrongToRight()), text(attempt.rightToWrong()),
+                    Boolean.toString(attempt.flagged()))).toList());
+        }
+        return ResponseEntity.ok(report);
+    }
+
+    private static String text(Object value) {
         return value == null ? "" : value.toString();
     }
 

@@ -1,5 +1,6 @@
 package org.awardinghub.query.reports;
 
+import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -13,6 +14,11 @@ final class Conditions {
 
     private final List<String> conditions = new ArrayList<>();
     private final List<Object> arguments = new ArrayList<>();
+
+    /** A report's usual scope: one centre ({@code centre_id}) and/or qualification ({@code qualification_code}). */
+    static Conditions of(String centreId, String qualificationCode) {
+        return new Conditions().equal("centre_id", centreId).equal("qualification_code", qualificationCode);
+    }
 
     Conditions equal(String column, Object value) {
         return add(column + " = ?", value);
@@ -30,6 +36,12 @@ final class Conditions {
     Conditions withinDays(String column, LocalDate from, LocalDate to) {
         add(column + " >= ?", from == null ? null : startOf(from));
         return add(column + " < ?", to == null ? null : startOf(to.plusDays(1)));
+    }
+
+    /** DATE {@code column} (a counter's day) within the days {@code from} to {@code to}, inclusive. */
+    Conditions withinDates(String column, LocalDate from, LocalDate to) {
+        atLeast(column, from == null ? null : Date.valueOf(from));
+        return atMost(column, to == null ? null : Date.valueOf(to));
     }
 
     /** " WHERE ..." (or nothing) for a query of its own. */

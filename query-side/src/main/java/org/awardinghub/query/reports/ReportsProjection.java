@@ -36,9 +36,12 @@ import org.springframework.stereotype.Component;
 /**
  * The compliance reports' figures, kept in the relational database ({@value #SCRIPT}): registrations as counters
  * per centre, qualification and day, so that a report over any period sums a small index range; certificate
- * claims one row each (claims are few beside events), read through the status and decision-time indexes.
+ * claims one row each (claims are few beside events), read through the status and decision-time indexes; centre
+ * standing changes one row each. {@link AmendmentReports} and {@link AttemptReports} keep the other reports' figures
+ * in the same processing group, so all three are one processor.
  * The increments are written through the processor's transaction, which also stores its token: each event counts
- * exactly once, and a replay starts from empty tables. Any number of segments: counting commutes.
+ * exactly once, and a replay starts from empty tables. One segment, events in global order: an amendment is judged
+ * by the candidate's results and claims before it, which are other aggregates' events.
  */
 @Component
 @ProcessingGroup(ReportsProjection.PROCESSING_GROUP)
@@ -49,9 +52,12 @@ public class ReportsProjection {
     private static final long DAY = 86_400_000L;
 
     private final JdbcTemplate jdbc;
+    private final Counters registrations;
 
     public ReportsProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.registrations = new Counters(jdbc, "report_registrations",
+                List.of("centre_id", "qualification_code", "registered_on"), List.of("registrations", "late"));
         create(jdbc.getDataSource());
     }
 
@@ -63,16 +69,8 @@ public class ReportsProjection {
 
     @EventHandler
     public void on(CandidateRegistered event) {
-        Date day = Date.valueOf(event.registeredOn());
-        int late = event.late() ? 1 : 0;
-        int updated = jdbc.update("UPDATE report_registrations SET registrations = registrations + 1, late = late + ?"
-                + " WHERE centre_id = ? AND qualification_code = ? AND registered_on = ?", late, event.centreId(),
-                event.qualificationCode(), day);
-        if (updated == 0) {
-            jdbc.update("INSERT INTO report_registrations (centre_id, qualification_code, registered_on,"
-                    + " registrations, late) VALUES (?, ?, ?, 1, ?)", event.centreId(), event.qualificationCode(),
-                    day, late);
-        }
+        registrations.add(List.of(event.centreId(), event.qualificationCode(), Date.valueOf(event.registeredOn())),
+                1, event.late() ? 1 : 0);
     }
 
     @EventHandler
@@ -141,9 +139,14 @@ public class ReportsProjection {
 
     @ResetHandler
     public void reset() {
-        jdbc.update("DELETE FROM report_registrations");
-        jdbc.update("DELETE FROM report_claims");
-        jdbc.update("DELETE FROM report_centre_changes");
+        empty(jdbc, "report_registrations", "report_claims", "report_centre_changes");
+    }
+
+    /** Deletes every row of the {@code tables}: each component's reset, so that a replay counts from nothing. */
+    static void empty(JdbcTemplate jdbc, String... tables) {
+        for (String table : tables) {
+            jdbc.update("DELETE FROM " + table);
+        }
     }
 
     @QueryHandler
@@ -159,8 +162,9 @@ public class ReportsProjection {
 
     @QueryHandler
     public ClaimTurnaround handle(ClaimTurnaroundReport query) {
-        Conditions scope = scope(query);
-        Conditions issuedInPeriod = scope(query).withinDays("decided_at", query.from(), query.to());
+        Conditions scope = Conditions.of(query.centreId(), query.qualificationCode());
+        Conditions issuedInPeriod = Conditions.of(query.centreId(), query.qualificationCode())
+                .withinDays("decided_at", query.from(), query.to());
         Map<String, long[]> issued = new TreeMap<>();
         jdbc.query("SELECT centre_id, COUNT(*), SUM(decided_at - claimed_at), MAX(decided_at - claimed_at)"
                 + " FROM report_claims WHERE status = 'ISSUED'" + issuedInPeriod.and() + " GROUP BY centre_id", row -> {
@@ -192,22 +196,15 @@ public class ReportsProjection {
 
     @QueryHandler
     public LateRegistrations handle(LateRegistrationsReport query) {
-        Conditions filters = new Conditions().equal("centre_id", query.centreId())
-                .equal("qualification_code", query.qualificationCode())
-                .atLeast("registered_on", query.from() == null ? null : Date.valueOf(query.from()))
-                .atMost("registered_on", query.to() == null ? null : Date.valueOf(query.to()));
+        Conditions filters = Conditions.of(query.centreId(), query.qualificationCode())
+                .withinDates("registered_on", query.from(), query.to());
         List<LateRegistrations.Row> rows = jdbc.query("SELECT centre_id, SUM(registrations), SUM(late)"
                 + " FROM report_registrations" + filters.where() + " GROUP BY centre_id ORDER BY centre_id", (row, n) -> {
                     long registrations = row.getLong(2);
                     long late = row.getLong(3);
                     return new LateRegistrations.Row(row.getString(1), registrations, late,
-                            registrations == 0 ? 0 : Math.round(late * 1000.0 / registrations) / 10.0);
+                            Rounding.percent(late, registrations));
                 }, filters.arguments());
         return new LateRegistrations(query.centreId(), query.qualificationCode(), query.from(), query.to(), rows);
-    }
-
-    private static Conditions scope(ClaimTurnaroundReport query) {
-        return new Conditions().equal("centre_id", query.centreId())
-                .equal("qualification_code", query.qualificationCode());
     }
 }

@@ -21,26 +21,24 @@ import org.awardinghub.events.certification.ClaimRejected;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /** Late registrations per centre, kept as counters and summed over any period, centre and qualification. */
 class ReportsProjectionTest {
 
     private static final LocalDate MAY_1 = LocalDate.parse("2026-05-01");
 
-    private SingleConnectionDataSource dataSource;
+    private ReportsDatabase reports;
     private ReportsProjection projection;
 
     @BeforeEach
     void database() {
-        dataSource = new SingleConnectionDataSource("jdbc:h2:mem:reports-" + UUID.randomUUID(), true);
-        projection = new ReportsProjection(new JdbcTemplate(dataSource));
+        reports = new ReportsDatabase();
+        projection = reports.projection;
     }
 
     @AfterEach
     void close() {
-        dataSource.destroy();
+        reports.close();
     }
 
     private void registered(String centre, String qualification, LocalDate on, boolean late) {
@@ -124,7 +122,7 @@ class ReportsProjectionTest {
         registered("c1", "LV2", MAY_1, true);
         claimed("q1", "c1", CLAIMED);
         projection.reset();
-        ReportsProjection.create(dataSource);
+        ReportsProjection.create(reports.dataSource);
         assertThat(projection.handle(new LateRegistrationsReport(null, null, null, null)).centres()).isEmpty();
         assertThat(projection.handle(new ClaimTurnaroundReport(null, null, null, null, CLAIMED)).centres()).isEmpty();
     }
