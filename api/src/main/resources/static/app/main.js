@@ -9,6 +9,7 @@ import './views/invigilation.js';
 import './views/certification.js';
 import './views/audit.js';
 import './views/reports.js';
+import './views/outbox.js';
 
 function drawHeader() {
     const nav = document.getElementById('nav');

@@ -41,7 +41,11 @@
             if (response.status === 204) {
                 form.hidden = true;
                 form.reset();
-                show('Your password is set. Sign in with your PIN and this password.', 'ok');
+                show('Your password is set. Sign in with your PIN and this password: ', 'ok');
+                const signIn = document.createElement('a');
+                signIn.href = '/#/sign-in';
+                signIn.textContent = 'go to sign in';
+                message.append(signIn, '.');
                 return;
             }
             const problem = await response.json().catch(() => ({}));

@@ -106,6 +106,92 @@ class ReportsBrowserTest extends ApplicationTest {
         }
     }
 
+    /**
+     * Centre A: 20 passes, each with one answer changed from wrong to right, and one candidate amended after their
+     * result; centre B: 5 fails. A's pass rate is flagged against the national 80 %.
+     */
+    @Test
+    void givenResultsAtTwoCentres_whenTheFlaggingReportsAreOpened_thenTheirFiguresChartsAndFlags() {
+        String admin = adminToken();
+        AssessmentSteps steps = new AssessmentSteps(http, admin);
+        AssessmentSteps.Qualification qualification = steps.publish(30);
+        String centreA = steps.centre(qualification.code());
+        String centreB = steps.centre(qualification.code());
+        String coordinatorA = steps.user(centreA, "CENTRE_COORDINATOR").token();
+        String invigilatorA = steps.user(centreA, "INVIGILATOR").token();
+        String coordinatorB = steps.user(centreB, "CENTRE_COORDINATOR").token();
+        String invigilatorB = steps.user(centreB, "INVIGILATOR").token();
+        AssessmentSteps.Candidate amended = null;
+        for (int sitting = 0; sitting < 20; sitting++) {
+            AssessmentSteps.Candidate candidate = steps.register(coordinatorA, centreA, qualification.code());
+            JsonNode started = steps.started(candidate.registrationNumber(), steps.opened(invigilatorA,
+                    candidate.candidateId(), qualification.assessmentCode()).get("accessKey").asText());
+            JsonNode first = started.get("questions").get(0);
+            assertThat(steps.answer(started, first, AssessmentSteps.option(first, "Wrong")).status()).isEqualTo(204);
+            steps.answerAll(started, 4);
+            assertThat(steps.submit(started).status()).isEqualTo(200);
+            amended = candidate;
+        }
+        for (int sitting = 0; sitting < 5; sitting++) {
+            steps.sit(invigilatorB, steps.register(coordinatorB, centreB, qualification.code()),
+                    qualification.assessmentCode(), 1);
+        }
+        var amendment = http.post("/api/candidates/" + amended.candidateId() + "/amendments", coordinatorA,
+                Map.of("field", "FIRST_NAME", "value", "Robyn", "reason", "Spelling on the passport"));
+        assertThat(amendment.status()).as(amendment.toString()).isEqualTo(200);
+        String filter = "?qualificationCode=" + qualification.code();
+        awaitJson("/api/reports/pass-rates" + filter, admin,
+                json -> json.path("national").path(0).path("attempts").asLong() == 25);
+        awaitJson("/api/reports/amendments" + filter, admin, json -> json.path("lateAmendmentsTotal").asLong() == 1);
+        String labelA = label(admin, centreA);
+        String labelB = label(admin, centreB);
+        String qualificationOption = qualification.code() + " · Test " + qualification.code();
+
+        try (WebUi ui = WebUi.open(port)) {
+            ui.signIn(ADMIN_PIN, ADMIN_PASSWORD);
+            ui.press("Reports").waitForHeading("Reports");
+            ui.press("Pass rates").waitForHeading("Pass rates");
+            ui.choose("Qualification", qualificationOption).press("Show report");
+            inScope(ui, qualification.code());
+            WebElement rowA = ui.wait(driver -> driver.findElements(By.cssSelector("main table.stack tbody tr.flagged"))
+                    .stream().findFirst().orElse(null));
+            assertThat(cells(rowA)).startsWith(labelA).contains("20", "100.0", "80.0", "8.94");
+            assertThat(rowA.getText()).contains("Flagged");
+            WebElement rowB = ui.all("main table.stack tbody tr").stream()
+                    .filter(row -> row.getText().startsWith(labelB)).findFirst().orElseThrow();
+            assertThat(rowB.getAttribute("class")).as("B: 0 of 5, not flagged").doesNotContain("flagged");
+            assertChartDrawn(ui);
+            ui.script("document.querySelector('.chart').scrollIntoView();");
+            ui.screenshot("reports-pass-rates");
+
+            ui.press("All reports").press("Fast high scores").waitForHeading("Fast high scores");
+            ui.choose("Qualification", qualificationOption).press("Show report");
+            inScope(ui, qualification.code());
+            ui.waitForText(amended.registrationNumber());
+            assertThat(ui.all("main table.stack tbody tr").size()).as("every one of A's 20 passes took seconds")
+                    .isGreaterThanOrEqualTo(20);
+
+            ui.press("All reports").press("Answer changes").waitForHeading("Answer changes");
+            ui.choose("Qualification", qualificationOption).press("Show report");
+            inScope(ui, qualification.code());
+            String page = ui.waitForText(labelA);
+            assertThat(page).contains("0.80", "1.00");
+            assertChartDrawn(ui);
+
+            ui.press("All reports").press("Amendments").waitForHeading("Amendments");
+            ui.choose("Qualification", qualificationOption).press("Show report");
+            inScope(ui, qualification.code());
+            assertThat(ui.waitForText("Spelling on the passport")).contains(amended.candidateId().substring(0, 8));
+            ui.phone();
+            ui.assertNoSidewaysScroll();
+        }
+    }
+
+    /** Waits until the report shown is the one asked for (the page first shows it unfiltered). */
+    private static void inScope(WebUi ui, String text) {
+        ui.wait(driver -> driver.findElement(By.id("report-scope")).getText().contains(text) ? true : null);
+    }
+
     private String label(String admin, String centreId) {
         JsonNode centre = http.get("/api/centres/" + centreId, admin).json();
         return centre.get("name").asText() + " (" + centre.get("centreNumber").asText() + ")";

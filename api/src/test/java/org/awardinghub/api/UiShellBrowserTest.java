@@ -37,4 +37,31 @@ class UiShellBrowserTest extends ApplicationTest {
             ui.waitForHeading("Sign in");
         }
     }
+
+    /**
+     * The idle sign-out, shortened for the test: the page takes the idle limit the server gave at sign-in (40
+     * minutes here) from the tab's session, which the test sets to 8 seconds; the warning comes first (five minutes
+     * before, so at once), staying signed in starts the clock again, and then the session ends.
+     */
+    @Test
+    void givenASignedInUser_whenIdle_thenWarnedFirstAndThenSignedOut() {
+        try (WebUi ui = WebUi.open(port)) {
+            ui.signIn(ADMIN_PIN, ADMIN_PASSWORD);
+            Object idle = ui.script("return JSON.parse(sessionStorage.getItem('awarding.session')).idleMs;");
+            assertThat(((Number) idle).longValue()).as("the server's idle limit").isEqualTo(40 * 60 * 1000L);
+            String token = (String) ui.script("return JSON.parse(sessionStorage.getItem('awarding.session')).token;");
+            assertThat(http.get("/api/me", token).status()).isEqualTo(200);
+            ui.script("const s = JSON.parse(sessionStorage.getItem('awarding.session')); s.idleMs = 8000;"
+                    + " sessionStorage.setItem('awarding.session', JSON.stringify(s));");
+            ui.visit("/#/me");
+            ui.waitForHeading("My Details");
+            ui.wait(driver -> driver.findElement(By.id("idle-warning")).isDisplayed() ? true : null);
+            assertThat(ui.driver().findElement(By.id("idle-warning")).getText()).contains("Are you still there?");
+            ui.press("Stay signed in");
+            ui.wait(driver -> driver.findElement(By.id("idle-warning")).isDisplayed() ? true : null);
+            ui.waitForHeading("Sign in");
+            assertThat(ui.notice("without activity")).contains("signed out");
+            assertThat(http.get("/api/me", token).status()).as("the session ended on the server too").isEqualTo(401);
+        }
+    }
 }
