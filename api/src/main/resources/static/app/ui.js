@@ -226,11 +226,32 @@ export function table(columns, rows, empty = 'Nothing to show.', caption) {
     if (!rows || !rows.length) {
         return h('p', {class: 'empty'}, empty);
     }
-    return h('div', {class: 'table-wrap'}, h('table', {class: 'stack'},
+    return scrollable(h('div', {class: 'table-wrap'}, h('table', {class: 'stack'},
         caption ? h('caption', {}, caption) : null,
         h('thead', {}, h('tr', {}, columns.map(column => h('th', {scope: 'col', class: column.class}, column.label)))),
         h('tbody', {}, rows.map(row => h('tr', {}, columns.map(column =>
-            h('td', {class: column.class, 'data-label': column.label}, column.value(row) ?? '')))))));
+            h('td', {class: column.class, 'data-label': column.label}, column.value(row) ?? ''))))))),
+        caption || 'Table');
+}
+
+/**
+ * A box that may scroll sideways (a wide table on a narrow screen) can be reached with the keyboard while, and only
+ * while, it does scroll: then it takes the focus, as a named region, so arrow keys move it.
+ */
+export function scrollable(box, name) {
+    const update = () => {
+        if (box.scrollWidth > box.clientWidth + 1) {
+            box.setAttribute('tabindex', '0');
+            box.setAttribute('role', 'region');
+            box.setAttribute('aria-label', name);
+        } else {
+            box.removeAttribute('tabindex');
+            box.removeAttribute('role');
+            box.removeAttribute('aria-label');
+        }
+    };
+    new ResizeObserver(update).observe(box);
+    return box;
 }
 
 /** Paging controls for a paged answer {items, page, size, total}; go(page) loads another page. */
