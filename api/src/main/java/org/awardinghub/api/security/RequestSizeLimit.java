@@ -35,8 +35,16 @@ public class RequestSizeLimit extends OncePerRequestFilter {
         this.problems = problems;
     }
 
+    /** A file upload (multipart): one file of up to 25 MB, with its form fields. */
+    public static final long UPLOAD_LIMIT = 26 * 1024 * 1024;
+
     private static long limitFor(HttpServletRequest request) {
-        return request.getRequestURI().endsWith("/candidates/bulk") ? BULK_LIMIT : DEFAULT_LIMIT;
+        if (request.getRequestURI().endsWith("/candidates/bulk")) {
+            return BULK_LIMIT;
+        }
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")
+                ? UPLOAD_LIMIT : DEFAULT_LIMIT;
     }
 
     @Override
