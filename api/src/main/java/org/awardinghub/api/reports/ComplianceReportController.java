@@ -26,10 +26,10 @@ import org.awardinghub.query.reports.LateRegistrations;
 import org.awardinghub.query.reports.LateRegistrationsReport;
 import org.awardinghub.query.reports.PassRates;
 import org.awardinghub.query.reports.PassRatesReport;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -53,14 +53,11 @@ public class ComplianceReportController {
     /** Registrations more than the policy's days (90) after the learning start date, per centre. */
     @GetMapping("/api/reports/late-registrations")
     @Allow(value = {IMI_ADMIN, AUDITOR}, anyone = true)
-    public ResponseEntity<?> lateRegistrations(@RequestParam(required = false) String centreId,
-                                               @RequestParam(required = false) String qualificationCode,
-                                               @RequestParam(required = false) String from,
-                                               @RequestParam(required = false) String to,
-                                               @RequestHeader(value = "Accept", required = false) String accept) {
-        Period period = period(from, to);
-        LateRegistrations report = queries.one(new LateRegistrationsReport(centreOf(centreId),
-                blankToNull(qualificationCode), period.from(), period.to()), LateRegistrations.class).orElseThrow();
+    public ResponseEntity<?> lateRegistrations(@ParameterObject ReportFilter filter,
+            @RequestHeader(value = "Accept", required = false) String accept) {
+        Scope scope = scope(filter);
+        LateRegistrations report = queries.one(new LateRegistrationsReport(scope.centreId(), scope.qualificationCode(),
+                scope.from(), scope.to()), LateRegistrations.class).orElseThrow();
         if (Csv.wanted(accept)) {
             return Csv.file("late-registrations", List.of("centreId", "registrations", "late", "latePercent"),
                     report.centres().stream().map(row -> List.of(row.centreId(), Long.toString(row.registrations()),
@@ -75,14 +72,11 @@ public class ComplianceReportController {
      */
     @GetMapping("/api/reports/claim-turnaround")
     @Allow(value = {IMI_ADMIN, AUDITOR}, anyone = true)
-    public ResponseEntity<?> claimTurnaround(@RequestParam(required = false) String centreId,
-                                             @RequestParam(required = false) String qualificationCode,
-                                             @RequestParam(required = false) String from,
-                                             @RequestParam(required = false) String to,
-                                             @RequestHeader(value = "Accept", required = false) String accept) {
-        Period period = period(from, to);
-        ClaimTurnaround report = queries.one(new ClaimTurnaroundReport(centreOf(centreId),
-                blankToNull(qualificationCode), period.from(), period.to(), clock.instant()), ClaimTurnaround.class).orElseThrow();
+    public ResponseEntity<?> claimTurnaround(@ParameterObject ReportFilter filter,
+            @RequestHeader(value = "Accept", required = false) String accept) {
+        Scope scope = scope(filter);
+        ClaimTurnaround report = queries.one(new ClaimTurnaroundReport(scope.centreId(), scope.qualificationCode(),
+                scope.from(), scope.to(), clock.instant()), ClaimTurnaround.class).orElseThrow();
         if (Csv.wanted(accept)) {
             return Csv.file("claim-turnaround", List.of("centreId", "issued", "meanDaysToIssue", "longestDaysToIssue",
                     "awaiting", "awaiting0To7Days", "awaiting8To14Days", "awaiting15To30Days", "awaitingOver30Days",
@@ -98,12 +92,10 @@ public class ComplianceReportController {
     /** Sanctions, status and Direct Claim Status changes over time, with their reasons. */
     @GetMapping("/api/reports/centre-changes")
     @Allow(value = {IMI_ADMIN, AUDITOR}, anyone = true)
-    public ResponseEntity<?> centreChanges(@RequestParam(required = false) String centreId,
-                                           @RequestParam(required = false) String from,
-                                           @RequestParam(required = false) String to,
-                                           @RequestHeader(value = "Accept", required = false) String accept) {
-        Period period = period(from, to);
-        CentreChanges report = queries.one(new CentreChangesReport(centreOf(centreId), period.from(), period.to()),
+    public ResponseEntity<?> centreChanges(@ParameterObject ReportFilter filter,
+            @RequestHeader(value = "Accept", required = false) String accept) {
+        Scope scope = scope(filter);
+        CentreChanges report = queries.one(new CentreChangesReport(scope.centreId(), scope.from(), scope.to()),
                 CentreChanges.class).orElseThrow();
         if (Csv.wanted(accept)) {
             return Csv.file("centre-changes", List.of("at", "centreId", "change", "reason"), report.changes().stream()
@@ -120,14 +112,9 @@ public class ComplianceReportController {
      */
     @GetMapping("/api/reports/amendments")
     @Allow(value = {IMI_ADMIN, AUDITOR}, anyone = true)
-    public ResponseEntity<?> amendments(@RequestParam(required = false) String centreId,
-                                        @RequestParam(required = false) String qualificationCode,
-                                        @RequestParam(required = false) String from,
-                                        @RequestParam(required = false) String to,
-                                        @RequestHeader(value = "Accept", required = false) String accept) {
-        Period period = period(from, to);
-        Amendments report = queries.one(new AmendmentsReport(centreOf(centreId), blankToNull(qualificationCode),
-                period.from(), period.to()), Amendments.class).orElseThrow();
+    public ResponseEntity<?> amendments(@ParameterObject ReportFilter filter,
+            @RequestHeader(value = "Accept", required = false) String accept) {
+        Amendments report = amendments(scope(filter));
         if (Csv.wanted(accept)) {
             return Csv.file("amendments", List.of("centreId", "amendments", "names", "datesOfBirth", "ulns",
                     "qualifications", "transfers", "afterResult", "afterClaim"), report.centres().stream()
@@ -144,14 +131,9 @@ public class ComplianceReportController {
      */
     @GetMapping("/api/reports/amendments/after-result-or-claim")
     @Allow(value = {IMI_ADMIN, AUDITOR}, anyone = true)
-    public ResponseEntity<?> lateAmendments(@RequestParam(required = false) String centreId,
-                                            @RequestParam(required = false) String qualificationCode,
-                                            @RequestParam(required = false) String from,
-                                            @RequestParam(required = false) String to,
-                                            @RequestHeader(value = "Accept", required = false) String accept) {
-        Period period = period(from, to);
-        Amendments report = queries.one(new AmendmentsReport(centreOf(centreId), blankToNull(qualificationCode),
-                period.from(), period.to()), Amendments.class).orElseThrow();
+    public ResponseEntity<?> lateAmendments(@ParameterObject ReportFilter filter,
+            @RequestHeader(value = "Accept", required = false) String accept) {
+        Amendments report = amendments(scope(filter));
         if (Csv.wanted(accept)) {
             return Csv.file("amendments-after-result-or-claim", List.of("at", "candidateId", "centreId",
                     "qualificationCode", "kind", "reason", "actorPin", "firstResultAt", "firstClaimAt"),
@@ -169,14 +151,11 @@ public class ComplianceReportController {
      */
     @GetMapping("/api/reports/pass-rates")
     @Allow(value = {IMI_ADMIN, AUDITOR}, anyone = true)
-    public ResponseEntity<?> passRates(@RequestParam(required = false) String centreId,
-                                       @RequestParam(required = false) String qualificationCode,
-                                       @RequestParam(required = false) String from,
-                                       @RequestParam(required = false) String to,
-                                       @RequestHeader(value = "Accept", required = false) String accept) {
-        Period period = period(from, to);
-        PassRates report = queries.one(new PassRatesReport(centreOf(centreId), blankToNull(qualificationCode),
-                period.from(), period.to()), PassRates.class).orElseThrow();
+    public ResponseEntity<?> passRates(@ParameterObject ReportFilter filter,
+            @RequestHeader(value = "Accept", required = false) String accept) {
+        Scope scope = scope(filter);
+        PassRates report = queries.one(new PassRatesReport(scope.centreId(), scope.qualificationCode(), scope.from(),
+                scope.to()), PassRates.class).orElseThrow();
         if (Csv.wanted(accept)) {
             return Csv.file("pass-rates", List.of("centreId", "qualificationCode", "assessmentCode", "attempts",
                     "passes", "passRate", "nationalPassRate", "standardError", "flagged"), report.centres().stream()
@@ -191,14 +170,11 @@ public class ComplianceReportController {
     /** Attempts scoring at least 90 % in under a quarter of the time allowed. */
     @GetMapping("/api/reports/fast-high-scores")
     @Allow(value = {IMI_ADMIN, AUDITOR}, anyone = true)
-    public ResponseEntity<?> fastHighScores(@RequestParam(required = false) String centreId,
-                                            @RequestParam(required = false) String qualificationCode,
-                                            @RequestParam(required = false) String from,
-                                            @RequestParam(required = false) String to,
-                                            @RequestHeader(value = "Accept", required = false) String accept) {
-        Period period = period(from, to);
-        FastHighScores report = queries.one(new FastHighScoresReport(centreOf(centreId),
-                blankToNull(qualificationCode), period.from(), period.to()), FastHighScores.class).orElseThrow();
+    public ResponseEntity<?> fastHighScores(@ParameterObject ReportFilter filter,
+            @RequestHeader(value = "Accept", required = false) String accept) {
+        Scope scope = scope(filter);
+        FastHighScores report = queries.one(new FastHighScoresReport(scope.centreId(), scope.qualificationCode(),
+                scope.from(), scope.to()), FastHighScores.class).orElseThrow();
         if (Csv.wanted(accept)) {
             return Csv.file("fast-high-scores", List.of("attemptId", "candidateId", "registrationNumber", "centreId",
                     "qualificationCode", "assessmentCode", "invigilatorPin", "startedAt", "submittedAt", "percent",
@@ -219,14 +195,9 @@ public class ComplianceReportController {
      */
     @GetMapping("/api/reports/answer-changes")
     @Allow(value = {IMI_ADMIN, AUDITOR}, anyone = true)
-    public ResponseEntity<?> answerChanges(@RequestParam(required = false) String centreId,
-                                           @RequestParam(required = false) String qualificationCode,
-                                           @RequestParam(required = false) String from,
-                                           @RequestParam(required = false) String to,
-                                           @RequestHeader(value = "Accept", required = false) String accept) {
-        Period period = period(from, to);
-        AnswerChangePatterns report = queries.one(new AnswerChangesReport(centreOf(centreId),
-                blankToNull(qualificationCode), period.from(), period.to()), AnswerChangePatterns.class).orElseThrow();
+    public ResponseEntity<?> answerChanges(@ParameterObject ReportFilter filter,
+            @RequestHeader(value = "Accept", required = false) String accept) {
+        AnswerChangePatterns report = answerChanges(scope(filter));
         if (Csv.wanted(accept)) {
             return Csv.file("answer-changes", List.of("centreId", "qualificationCode", "assessmentCode", "attempts",
                     "changes", "wrongToRight", "meanWrongToRight", "nationalMeanWrongToRight", "standardError",
@@ -244,14 +215,9 @@ public class ComplianceReportController {
      */
     @GetMapping("/api/reports/answer-changes/attempts")
     @Allow(value = {IMI_ADMIN, AUDITOR}, anyone = true)
-    public ResponseEntity<?> answerChangeAttempts(@RequestParam(required = false) String centreId,
-                                                  @RequestParam(required = false) String qualificationCode,
-                                                  @RequestParam(required = false) String from,
-                                                  @RequestParam(required = false) String to,
-                                                  @RequestHeader(value = "Accept", required = false) String accept) {
-        Period period = period(from, to);
-        AnswerChangePatterns report = queries.one(new AnswerChangesReport(centreOf(centreId),
-                blankToNull(qualificationCode), period.from(), period.to()), AnswerChangePatterns.class).orElseThrow();
+    public ResponseEntity<?> answerChangeAttempts(@ParameterObject ReportFilter filter,
+            @RequestHeader(value = "Accept", required = false) String accept) {
+        AnswerChangePatterns report = answerChanges(scope(filter));
         if (Csv.wanted(accept)) {
             return Csv.file("answer-changes-attempts", List.of("attemptId", "candidateId", "registrationNumber",
                     "centreId", "qualificationCode", "assessmentCode", "submittedAt", "changes", "wrongToRight",
@@ -268,7 +234,6 @@ public class ComplianceReportController {
         return value == null ? "" : value.toString();
     }
 
-    /** IMI staff choose any centre or none; a centre's user always gets their own, and never another's. */
     private String centreOf(String requested) {
         ActingUser user = access.current();
         String centre = blankToNull(requested);
@@ -281,17 +246,30 @@ public class ComplianceReportController {
         return user.centreId();
     }
 
-    /** A report's period: whole days, both ends inclusive, either open. */
-    private record Period(LocalDate from, LocalDate to) {
+    /**
+     * The filters checked and resolved: the centre (IMI staff any or none; a centre's user always their own, and
+     * never another's), the qualification, and the period in whole days, both ends inclusive, either open.
+     */
+    private record Scope(String centreId, String qualificationCode, LocalDate from, LocalDate to) {
     }
 
-    private static Period period(String from, String to) {
-        LocalDate start = date("from", from);
-        LocalDate end = date("to", to);
+    private Scope scope(ReportFilter filter) {
+        LocalDate start = date("from", filter.from());
+        LocalDate end = date("to", filter.to());
         if (start != null && end != null && end.isBefore(start)) {
             throw ApiProblem.badRequest("to", "to must not be before from");
         }
-        return new Period(start, end);
+        return new Scope(centreOf(filter.centreId()), blankToNull(filter.qualificationCode()), start, end);
+    }
+
+    private Amendments amendments(Scope scope) {
+        return queries.one(new AmendmentsReport(scope.centreId(), scope.qualificationCode(), scope.from(), scope.to()),
+                Amendments.class).orElseThrow();
+    }
+
+    private AnswerChangePatterns answerChanges(Scope scope) {
+        return queries.one(new AnswerChangesReport(scope.centreId(), scope.qualificationCode(), scope.from(),
+                scope.to()), AnswerChangePatterns.class).orElseThrow();
     }
 
     private static LocalDate date(String field, String text) {
