@@ -4,8 +4,6 @@ import static org.awardinghub.events.user.Role.AUDITOR;
 import static org.awardinghub.events.user.Role.IMI_ADMIN;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.awardinghub.api.Queries;
 import org.awardinghub.api.problem.ApiProblem;
@@ -58,7 +56,7 @@ public class ComplianceReportController {
                                                @RequestParam(required = false) String from,
                                                @RequestParam(required = false) String to,
                                                @RequestHeader(value = "Accept", required = false) String accept) {
-        Period period = period(from, to);
+        ReportPeriod period = ReportPeriod.of(from, to);
         LateRegistrations report = queries.one(new LateRegistrationsReport(centreOf(centreId),
                 blankToNull(qualificationCode), period.from(), period.to()), LateRegistrations.class).orElseThrow();
         if (Csv.wanted(accept)) {
@@ -80,7 +78,7 @@ public class ComplianceReportController {
                                              @RequestParam(required = false) String from,
                                              @RequestParam(required = false) String to,
                                              @RequestHeader(value = "Accept", required = false) String accept) {
-        Period period = period(from, to);
+        ReportPeriod period = ReportPeriod.of(from, to);
         ClaimTurnaround report = queries.one(new ClaimTurnaroundReport(centreOf(centreId),
                 blankToNull(qualificationCode), period.from(), period.to(), clock.instant()), ClaimTurnaround.class).orElseThrow();
         if (Csv.wanted(accept)) {
@@ -102,7 +100,7 @@ public class ComplianceReportController {
                                            @RequestParam(required = false) String from,
                                            @RequestParam(required = false) String to,
                                            @RequestHeader(value = "Accept", required = false) String accept) {
-        Period period = period(from, to);
+        ReportPeriod period = ReportPeriod.of(from, to);
         CentreChanges report = queries.one(new CentreChangesReport(centreOf(centreId), period.from(), period.to()),
                 CentreChanges.class).orElseThrow();
         if (Csv.wanted(accept)) {
@@ -125,7 +123,7 @@ public class ComplianceReportController {
                                         @RequestParam(required = false) String from,
                                         @RequestParam(required = false) String to,
                                         @RequestHeader(value = "Accept", required = false) String accept) {
-        Period period = period(from, to);
+        ReportPeriod period = ReportPeriod.of(from, to);
         Amendments report = queries.one(new AmendmentsReport(centreOf(centreId), blankToNull(qualificationCode),
                 period.from(), period.to()), Amendments.class).orElseThrow();
         if (Csv.wanted(accept)) {
@@ -149,7 +147,7 @@ public class ComplianceReportController {
                                             @RequestParam(required = false) String from,
                                             @RequestParam(required = false) String to,
                                             @RequestHeader(value = "Accept", required = false) String accept) {
-        Period period = period(from, to);
+        ReportPeriod period = ReportPeriod.of(from, to);
         Amendments report = queries.one(new AmendmentsReport(centreOf(centreId), blankToNull(qualificationCode),
                 period.from(), period.to()), Amendments.class).orElseThrow();
         if (Csv.wanted(accept)) {
@@ -174,7 +172,7 @@ public class ComplianceReportController {
                                        @RequestParam(required = false) String from,
                                        @RequestParam(required = false) String to,
                                        @RequestHeader(value = "Accept", required = false) String accept) {
-        Period period = period(from, to);
+        ReportPeriod period = ReportPeriod.of(from, to);
         PassRates report = queries.one(new PassRatesReport(centreOf(centreId), blankToNull(qualificationCode),
                 period.from(), period.to()), PassRates.class).orElseThrow();
         if (Csv.wanted(accept)) {
@@ -196,7 +194,7 @@ public class ComplianceReportController {
                                             @RequestParam(required = false) String from,
                                             @RequestParam(required = false) String to,
                                             @RequestHeader(value = "Accept", required = false) String accept) {
-        Period period = period(from, to);
+        ReportPeriod period = ReportPeriod.of(from, to);
         FastHighScores report = queries.one(new FastHighScoresReport(centreOf(centreId),
                 blankToNull(qualificationCode), period.from(), period.to()), FastHighScores.class).orElseThrow();
         if (Csv.wanted(accept)) {
@@ -224,7 +222,7 @@ public class ComplianceReportController {
                                            @RequestParam(required = false) String from,
                                            @RequestParam(required = false) String to,
                                            @RequestHeader(value = "Accept", required = false) String accept) {
-        Period period = period(from, to);
+        ReportPeriod period = ReportPeriod.of(from, to);
         AnswerChangePatterns report = queries.one(new AnswerChangesReport(centreOf(centreId),
                 blankToNull(qualificationCode), period.from(), period.to()), AnswerChangePatterns.class).orElseThrow();
         if (Csv.wanted(accept)) {
@@ -249,7 +247,7 @@ public class ComplianceReportController {
                                                   @RequestParam(required = false) String from,
                                                   @RequestParam(required = false) String to,
                                                   @RequestHeader(value = "Accept", required = false) String accept) {
-        Period period = period(from, to);
+        ReportPeriod period = ReportPeriod.of(from, to);
         AnswerChangePatterns report = queries.one(new AnswerChangesReport(centreOf(centreId),
                 blankToNull(qualificationCode), period.from(), period.to()), AnswerChangePatterns.class).orElseThrow();
         if (Csv.wanted(accept)) {
@@ -279,30 +277,6 @@ public class ComplianceReportController {
             throw ApiProblem.notFound("No such centre");
         }
         return user.centreId();
-    }
-
-    /** A report's period: whole days, both ends inclusive, either open. */
-    private record Period(LocalDate from, LocalDate to) {
-    }
-
-    private static Period period(String from, String to) {
-        LocalDate start = date("from", from);
-        LocalDate end = date("to", to);
-        if (start != null && end != null && end.isBefore(start)) {
-            throw ApiProblem.badRequest("to", "to must not be before from");
-        }
-        return new Period(start, end);
-    }
-
-    private static LocalDate date(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.badRequest(field, field + " must be a date, e.g. 2026-11-26");
-        }
     }
 
     private static String blankToNull(String text) {
