@@ -168,7 +168,7 @@ public class PersonnelProjection {
                 + " created_at, created_by_pin, last_sign_in_at FROM personnel_users WHERE centre_id = ?",
                 (row, n) -> {
                     String userId = row.getString(1);
-                    Set<Role> roles = roles(row.getString(5));
+                    List<Role> roles = roles(row.getString(5));
                     long[] counts = signIns.getOrDefault(userId, new long[2]);
                     Workload workload = roles.stream().anyMatch(WITH_WORKLOAD::contains)
                             ? atCentre.map(all -> all.getOrDefault(userId, Workload.NONE)).orElse(null) : null;
@@ -192,14 +192,14 @@ public class PersonnelProjection {
                 : EnumSet.copyOf(roles).stream().map(Role::name).collect(Collectors.joining(","));
     }
 
-    private static Set<Role> roles(String list) {
+    private static List<Role> roles(String list) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String name : list.split(",")) {
             if (!name.isEmpty()) {
                 roles.add(Role.valueOf(name));
             }
         }
-        return roles;
+        return List.copyOf(roles);
     }
 
     private static Instant instant(ResultSet row, int column) throws SQLException {

@@ -244,9 +244,9 @@ class PersonnelProjectionTest {
         assertThat(before.users()).extracting(Personnel.Person::name, Personnel.Person::createdByPin,
                 Personnel.Person::roles, Personnel.Person::active, Personnel.Person::failedSignIns,
                 Personnel.Person::lockOuts).containsExactly(
-                        tuple("Asa Berg", COORDINATOR_PIN, Set.of(Role.ASSESSOR), true, 2L, 1L),
-                        tuple("Cora Lane", "90000001", Set.of(Role.CENTRE_COORDINATOR), true, 0L, 0L),
-                        tuple("Lee Vance", COORDINATOR_PIN, Set.of(Role.CENTRE_ADMIN), false, 0L, 0L));
+                        tuple("Asa Berg", COORDINATOR_PIN, List.of(Role.ASSESSOR), true, 2L, 1L),
+                        tuple("Cora Lane", "90000001", List.of(Role.CENTRE_COORDINATOR), true, 0L, 0L),
+                        tuple("Lee Vance", COORDINATOR_PIN, List.of(Role.CENTRE_ADMIN), false, 0L, 0L));
         assertThat(person(before, "u-coordinator").lastSignInAt()).isEqualTo(events.get(2).at());
 
         processor.reset();
