@@ -1,9 +1,11 @@
 // The Centres Hub: IMI's centres (list, profile, approval, status, Direct Claim Status, sanctions), each centre's
-// users and hub requests, a centre's own profile ("My centre"), IMI's staff and the qualification library.
+// users, personnel report and hub requests, a centre's own profile ("My centre"), IMI's staff and the qualification
+// library.
 import {register} from '../router.js';
 import {currentUser} from '../session.js';
 import {centresPage, newCentrePage} from './hub-centres.js';
 import {centreProfile} from './hub-profile.js';
+import {personnelPage} from './hub-personnel.js';
 import {inboxPage} from './hub-requests.js';
 import {libraryPage, qualificationPage} from './hub-qualifications.js';
 import {staffPage} from './hub-users.js';
@@ -17,6 +19,9 @@ register(
     // Open to every signed-in user: the server answers only for a centre the user may see, and says so otherwise.
     {path: '/centres/:id', render: (container, params, query) => centreProfile(container, params.id, query,
         params.id === currentUser().centreId)},
+    // The server answers IMI staff for any centre and a coordinator for their own only, and says so otherwise.
+    {path: '/centres/:id/personnel', roles: [...IMI_ROLES, 'CENTRE_COORDINATOR'], render: (container, params, query) =>
+        personnelPage(container, params.id, query)},
     {path: '/my-centre', nav: 'My centre', roles: CENTRE_ROLES, render: (container, params, query) =>
         centreProfile(container, currentUser().centreId, query, true),
     summary: 'Your centre\'s profile, its users and PINs, and your requests to IMI.'},

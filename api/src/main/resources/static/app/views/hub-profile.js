@@ -1,5 +1,5 @@
 // A centre's profile: its details, status, Direct Claim Status, qualifications and sanctions, with IMI's actions on
-// each; its users and hub requests (own modules); and its history of changes.
+// each; its users, personnel report and hub requests (own modules); and its history of changes.
 import {get, post, put} from '../api.js';
 import {button, details, flash, form, h, section, table, when} from '../ui.js';
 import {go} from '../router.js';
@@ -7,6 +7,7 @@ import {currentUser, isImiStaff} from '../session.js';
 import {act, actWithReason, awaitRead, checkboxGroup, enc, hubPage, isAdmin, SANCTIONS, sanctionName, seesUsersOf,
     STATUS_MEANING, statusBadge, ticked} from './hub-common.js';
 import {centreUsersSection} from './hub-users.js';
+import {personnelSection} from './hub-personnel.js';
 import {requestsSection} from './hub-requests.js';
 
 /** The profile of one centre; `mine` when a centre user opened their own as "My centre". */
@@ -62,6 +63,7 @@ export async function centreProfile(container, centreId, query, mine) {
             'This centre is waiting for an IMI administrator to approve it.') : null,
         qualificationsSection(centre, path, library, titles, changed),
         seesUsersOf(centreId) ? centreUsersSection(centre, people) : null,
+        seesUsersOf(centreId) ? personnelSection(centre) : null,
         requestsSection(centre, people, query.get('request')),
         historySection(centre));
 }

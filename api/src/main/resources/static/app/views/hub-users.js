@@ -12,7 +12,8 @@ function rowButton(text, label, onclick) {
     return h('button', {type: 'button', class: 'secondary small', 'aria-label': label, onclick}, text);
 }
 
-function statusOf(user) {
+/** Active (with or without a password set yet) or deactivated, as a badge. */
+export function statusOf(user) {
     if (!user.active) {
         return h('span', {class: 'badge inactive'}, 'Deactivated');
     }

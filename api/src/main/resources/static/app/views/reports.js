@@ -92,7 +92,8 @@ function flagRule(...text) {
     return h('div', {class: 'flag-rule'}, h('p', {}, badge('Flagged', 'flagged'), ' ', ...text));
 }
 
-function figures(...items) {
+/** Headline figures as tiles: [label, value] pairs, absent ones skipped. */
+export function figures(...items) {
     return h('ul', {class: 'figures'}, items.filter(Boolean).map(([label, value]) =>
         h('li', {}, h('span', {class: 'figure-value'}, value), h('span', {class: 'figure-label'}, label))));
 }

@@ -160,6 +160,8 @@ class AccessMatrixTest extends ApplicationTest {
                         "contactEmail", "c@n.example", "reason", "r"), imiAdmin),
                 new Endpoint("POST", centre + "/users", newUser, usersOfA),
                 new Endpoint("GET", centre + "/users", null, readUsersOfA),
+                new Endpoint("GET", centre + "/personnel", null, readUsersOfA),
+                new Endpoint("GET", centre + "/personnel?from=2026-01-01&to=2026-01-31", null, readUsersOfA),
                 new Endpoint("POST", centre + "/requests", Map.of("kind", "FEEDBACK", "subject", "s",
                         "body", "b"), actOnA),
                 new Endpoint("GET", centre + "/requests", null, readA),

@@ -59,6 +59,7 @@ class AccessibilityBrowserTest extends ApplicationTest {
 
             ui.signIn(coordinator.pin(), GOOD_PASSWORD);
             check(ui.visit("/#/my-centre"), "my centre", "Add a user");
+            check(ui.visit("/#/centres/" + centreId + "/personnel"), "personnel report", "Failed sign-ins");
             check(ui.visit("/#/candidates/new").waitForHeading("Register"), "register a candidate");
             check(ui.visit("/#/candidates/upload").waitForHeading("Upload"), "upload candidates");
             check(ui.visit("/#/me").waitForHeading("My Details"), "my details");

@@ -130,9 +130,13 @@ public abstract class ApplicationTest {
     }
 
     protected CreatedUser addUser(String token, String centreId, String... roles) {
+        return addNamedUser(token, centreId, "Sam Example", roles);
+    }
+
+    protected CreatedUser addNamedUser(String token, String centreId, String name, String... roles) {
         String email = "user-" + unique() + "@centre.example";
         String path = centreId == null ? "/api/users" : "/api/centres/" + centreId + "/users";
-        var response = http.post(path, token, Map.of("name", "Sam Example", "email", email, "roles", List.of(roles)));
+        var response = http.post(path, token, Map.of("name", name, "email", email, "roles", List.of(roles)));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return new CreatedUser(response.json().get("userId").asText(), response.json().get("pin").asText(), email);
     }
@@ -151,13 +155,18 @@ public abstract class ApplicationTest {
     protected String activeUser(String admin, String creatorToken, String centreId, CreatedUser[] created,
                                 String... roles) {
         CreatedUser user = addUser(creatorToken, centreId, roles);
-        var activation = http.post("/api/auth/activate", null,
-                Map.of("token", tokenFromOutbox(admin, user.email()), "password", GOOD_PASSWORD));
-        assertThat(activation.status()).as(activation.toString()).isEqualTo(204);
+        activate(admin, user);
         if (created != null) {
             created[0] = user;
         }
         return signIn(user.pin(), GOOD_PASSWORD);
+    }
+
+    /** Sets the user's password through the link of their activation email, read from the outbox as an IMI admin. */
+    protected void activate(String admin, CreatedUser user) {
+        var activation = http.post("/api/auth/activate", null,
+                Map.of("token", tokenFromOutbox(admin, user.email()), "password", GOOD_PASSWORD));
+        assertThat(activation.status()).as(activation.toString()).isEqualTo(204);
     }
 
     protected JsonNode awaitJson(String path, String token, java.util.function.Predicate<JsonNode> until) {

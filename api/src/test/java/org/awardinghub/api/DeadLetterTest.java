@@ -147,7 +147,8 @@ class DeadLetterTest extends ApplicationTest {
         var response = http.get("/api/admin/dead-letters", admin);
         assertThat(response.status()).isEqualTo(200);
         List<String> processors = response.json().findValuesAsText("processor");
-        assertThat(processors).contains("assessment", "catalogue", "certification", "hub", "portal", "reports", PROBE)
+        assertThat(processors).contains("assessment", "catalogue", "certification", "hub", "personnel", "portal", "reports",
+                        PROBE)
                 .doesNotContain("command-lookups", "certification-policy", "audit", "item-statistics");
     }
 

@@ -36,6 +36,11 @@ class ReplayTest extends ApplicationTest {
         String admin = adminToken();
         String centreId = approvedCentre(admin);
         String coordinator = activeUser(admin, admin, centreId, null, "CENTRE_COORDINATOR");
+        CreatedUser[] clumsy = new CreatedUser[1];
+        activeUser(admin, admin, centreId, clumsy, "CENTRE_ADMIN");
+        for (int attempt = 0; attempt < 2; attempt++) {
+            http.post("/api/auth/login", null, Map.of("pin", clumsy[0].pin(), "password", "wrong password " + attempt));
+        }
         http.post("/api/centres/" + centreId + "/suspend", admin, Map.of("reason", "Spot check"));
         http.post("/api/centres/" + centreId + "/requests", coordinator,
                 Map.of("kind", "FEEDBACK", "subject", "Portal", "body", "Works well"));
@@ -68,6 +73,17 @@ class ReplayTest extends ApplicationTest {
                         "%.CandidateRegistered")));
         List<Map<String, Object>> reportsBefore = reports();
         assertThat(reportsBefore).isNotEmpty();
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM personnel_users WHERE last_sign_in_at IS NOT NULL", Long.class).equals(
+                jdbc.queryForObject("SELECT COUNT(DISTINCT aggregate_identifier) FROM domain_event_entry"
+                        + " WHERE payload_type LIKE ?", Long.class, "%.UserSignedIn"))
+                && jdbc.queryForObject("SELECT COALESCE(SUM(failed_sign_ins), 0) FROM personnel_sign_in_days",
+                        Long.class).equals(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry"
+                        + " WHERE payload_type LIKE ? AND aggregate_identifier IN (SELECT user_id FROM personnel_users"
+                        + " WHERE centre_id IS NOT NULL)", Long.class, "%.SignInFailed")));
+        List<Map<String, Object>> personnelBefore = personnel();
+        assertThat(personnelBefore).as("a centre user's failed sign-ins").anyMatch(row ->
+                Long.valueOf(2).equals(row.get("failed_sign_ins")));
         assertThat(chainBefore).isNotEmpty();
         assertThat(before.get("centres")).isNotEmpty();
         assertThat(before.get("qualifications")).hasSizeGreaterThanOrEqualTo(3);
@@ -77,7 +93,7 @@ class ReplayTest extends ApplicationTest {
         }
 
         for (String name : List.of("hub", "catalogue", "portal", "assessment", "item-statistics",
-                "certification", "audit", "reports")) {
+                "certification", "audit", "reports", "personnel")) {
             StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
                     .orElseThrow();
             processor.shutDown();
@@ -97,6 +113,9 @@ class ReplayTest extends ApplicationTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertThat(reports()).as("the report figures, counted again")
                         .isEqualTo(reportsBefore));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(personnel()).as("the personnel rows and counters, kept again")
+                        .isEqualTo(personnelBefore));
         assertThat(http.get(search, admin).json()).as("the search index is rebuilt too").isEqualTo(found);
     }
 
@@ -161,6 +180,13 @@ class ReplayTest extends ApplicationTest {
         figures.addAll(jdbc.queryForList("SELECT * FROM report_attempt_counts"
                 + " ORDER BY centre_id, qualification_code, assessment_code, submitted_on"));
         return figures;
+    }
+
+    private List<Map<String, Object>> personnel() {
+        List<Map<String, Object>> rows = new ArrayList<>(jdbc.queryForList("SELECT * FROM personnel_users"
+                + " ORDER BY user_id"));
+        rows.addAll(jdbc.queryForList("SELECT * FROM personnel_sign_in_days ORDER BY centre_id, attempted_on, user_id"));
+        return rows;
     }
 
     private Map<String, List<Document>> snapshot() {

@@ -5,7 +5,6 @@ import static org.awardinghub.events.user.Role.IMI_ADMIN;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.awardinghub.api.Queries;
 import org.awardinghub.api.problem.ApiProblem;
@@ -254,12 +253,9 @@ public class ComplianceReportController {
     }
 
     private Scope scope(ReportFilter filter) {
-        LocalDate start = date("from", filter.from());
-        LocalDate end = date("to", filter.to());
-        if (start != null && end != null && end.isBefore(start)) {
-            throw ApiProblem.badRequest("to", "to must not be before from");
-        }
-        return new Scope(centreOf(filter.centreId()), blankToNull(filter.qualificationCode()), start, end);
+        ReportPeriod period = ReportPeriod.of(filter.from(), filter.to());
+        return new Scope(centreOf(filter.centreId()), blankToNull(filter.qualificationCode()), period.from(),
+                period.to());
     }
 
     private Amendments amendments(Scope scope) {
@@ -270,17 +266,6 @@ public class ComplianceReportController {
     private AnswerChangePatterns answerChanges(Scope scope) {
         return queries.one(new AnswerChangesReport(scope.centreId(), scope.qualificationCode(), scope.from(),
                 scope.to()), AnswerChangePatterns.class).orElseThrow();
-    }
-
-    private static LocalDate date(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.badRequest(field, field + " must be a date, e.g. 2026-11-26");
-        }
     }
 
     private static String blankToNull(String text) {

@@ -8,18 +8,19 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * Reports as CSV (RFC 4180, CRLF, UTF-8) when asked for with {@code Accept: text/csv}: cells quoted when they need
- * it, and a leading formula character defused for spreadsheets.
+ * it, and a leading formula character defused for spreadsheets. Every report's CSV is written here, the personnel
+ * reports' too.
  */
-final class Csv {
+public final class Csv {
 
     private Csv() {
     }
 
-    static boolean wanted(String accept) {
+    public static boolean wanted(String accept) {
         return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/csv");
     }
 
-    static ResponseEntity<String> file(String name, List<String> header, List<List<String>> rows) {
+    public static ResponseEntity<String> file(String name, List<String> header, List<List<String>> rows) {
         StringBuilder out = new StringBuilder(line(header));
         rows.forEach(row -> out.append(line(row)));
         return ResponseEntity.ok()
@@ -28,7 +29,7 @@ final class Csv {
                 .body(out.toString());
     }
 
-    static String decimal(Double value, int places) {
+    public static String decimal(Double value, int places) {
         return value == null ? "" : String.format(Locale.ROOT, "%." + places + "f", value);
     }
 

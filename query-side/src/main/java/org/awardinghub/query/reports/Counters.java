@@ -8,16 +8,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A table of counters, one row per key (a centre, a qualification, ..., a day): {@link #add} adds to one key's
- * counters (a negative amount takes away), inserting the row at the key's first addition. Only the reports
- * processor writes, on its one segment, so the update and the insert never race.
+ * counters (a negative amount takes away), inserting the row at the key's first addition. Only one processor
+ * writes a table (the reports processor, and the personnel one), on its one segment, so the update and the insert
+ * never race.
  */
-final class Counters {
+public final class Counters {
 
     private final JdbcTemplate jdbc;
     private final String update;
     private final String insert;
 
-    Counters(JdbcTemplate jdbc, String table, List<String> keys, List<String> counters) {
+    public Counters(JdbcTemplate jdbc, String table, List<String> keys, List<String> counters) {
         this.jdbc = jdbc;
         this.update = "UPDATE " + table + " SET "
                 + counters.stream().map(counter -> counter + " = " + counter + " + ?").collect(Collectors.joining(", "))
@@ -29,7 +30,7 @@ final class Counters {
     }
 
     /** Adds {@code amounts}, in the order the counters were named, to the row of {@code key}. */
-    void add(List<?> key, long... amounts) {
+    public void add(List<?> key, long... amounts) {
         List<Object> arguments = new ArrayList<>();
         for (long amount : amounts) {
             arguments.add(amount);

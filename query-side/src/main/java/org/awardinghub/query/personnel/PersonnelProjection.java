@@ -1,0 +1,209 @@
+package org.awardinghub.query.personnel;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.awardinghub.events.AuditMetadata;
+import org.awardinghub.events.user.PasswordSet;
+import org.awardinghub.events.user.Role;
+import org.awardinghub.events.user.SignInFailed;
+import org.awardinghub.events.user.UserCreated;
+import org.awardinghub.events.user.UserDeactivated;
+import org.awardinghub.events.user.UserDetailsAmended;
+import org.awardinghub.events.user.UserLockedOut;
+import org.awardinghub.events.user.UserReactivated;
+import org.awardinghub.events.user.UserRolesChanged;
+import org.awardinghub.events.user.UserSignedIn;
+import org.awardinghub.query.reports.Counters;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.stereotype.Component;
+
+/**
+ * The personnel reports ({@value #SCRIPT}): every user as they are now, with who created them and when, and their
+ * last sign-in ({@code personnel_users}); failed sign-ins and lock-outs counted per centre, day and user
+ * ({@code personnel_sign_in_days}), so that a report over any period sums one centre's index range. Written through
+ * the processor's transaction, which also stores its token; besides, each user's row keeps the sequence number of
+ * the last event applied, so an event delivered again (a retried dead letter, a redelivered batch) changes nothing,
+ * its count included. A replay starts from empty tables.
+ * The assessors' and IQAs' workloads are not kept here: they are the ePortfolio's, asked of
+ * {@link PersonnelWorkloads} when a report is made (null while no ePortfolio provides it).
+ */
+@Component
+@ProcessingGroup(PersonnelProjection.PROCESSING_GROUP)
+public class PersonnelProjection {
+
+    public static final String PROCESSING_GROUP = "personnel";
+    public static final String SCRIPT = "db/personnel.sql";
+    /** The roles whose ePortfolio workload the report shows. */
+    static final Set<Role> WITH_WORKLOAD = EnumSet.of(Role.ASSESSOR, Role.IQA);
+
+    private final JdbcTemplate jdbc;
+    private final Counters signInDays;
+    private final Optional<PersonnelWorkloads> workloads;
+
+    public PersonnelProjection(JdbcTemplate jdbc, Optional<PersonnelWorkloads> workloads) {
+        this.jdbc = jdbc;
+        this.workloads = workloads;
+        this.signInDays = new Counters(jdbc, "personnel_sign_in_days",
+                List.of("centre_id", "attempted_on", "user_id"), List.of("failed_sign_ins", "lock_outs"));
+        create(jdbc.getDataSource());
+    }
+
+    /** Creates the tables where they are missing (idempotent). */
+    public static void create(DataSource dataSource) {
+        new ResourceDatabasePopulator(new ClassPathResource(SCRIPT, PersonnelProjection.class.getClassLoader()))
+                .execute(dataSource);
+    }
+
+    @EventHandler
+    public void on(UserCreated event, @SequenceNumber long sequence, @Timestamp Instant at,
+                   @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin) {
+        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM personnel_users WHERE user_id = ?", Integer.class,
+                event.userId());
+        if (known != null && known > 0) {
+            return;
+        }
+        jdbc.update("INSERT INTO personnel_users (user_id, centre_id, pin, name, email, roles, active, activated,"
+                + " created_at, created_by_pin, last_sequence) VALUES (?, ?, ?, ?, ?, ?, TRUE, FALSE, ?, ?, ?)",
+                event.userId(), event.centreId(), event.pin(), event.name(), event.email(), roleList(event.roles()),
+                at.toEpochMilli(), actorPin, sequence);
+    }
+
+    @EventHandler
+    public void on(UserDetailsAmended event, @SequenceNumber long sequence) {
+        apply(event.userId(), sequence, "name = ?, email = ?", event.name(), event.email());
+    }
+
+    @EventHandler
+    public void on(UserRolesChanged event, @SequenceNumber long sequence) {
+        apply(event.userId(), sequence, "roles = ?", roleList(event.roles()));
+    }
+
+    @EventHandler
+    public void on(UserDeactivated event, @SequenceNumber long sequence) {
+        apply(event.userId(), sequence, "active = FALSE");
+    }
+
+    @EventHandler
+    public void on(UserReactivated event, @SequenceNumber long sequence) {
+        apply(event.userId(), sequence, "active = TRUE");
+    }
+
+    @EventHandler
+    public void on(PasswordSet event, @SequenceNumber long sequence) {
+        apply(event.userId(), sequence, "activated = TRUE");
+    }
+
+    @EventHandler
+    public void on(UserSignedIn event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        apply(event.userId(), sequence, "last_sign_in_at = ?", at.toEpochMilli());
+    }
+
+    @EventHandler
+    public void on(SignInFailed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        if (apply(event.userId(), sequence, null) && event.centreId() != null) {
+            signInDays.add(List.of(event.centreId(), day(at), event.userId()), 1, 0);
+        }
+    }
+
+    @EventHandler
+    public void on(UserLockedOut event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        if (apply(event.userId(), sequence, null) && event.centreId() != null) {
+            signInDays.add(List.of(event.centreId(), day(at), event.userId()), 0, 1);
+        }
+    }
+
+    /**
+     * Applies the user's event at {@code sequence} (the {@code assignments}, if any, with their {@code values}) when
+     * no later or equal one was applied before; answers whether it did.
+     */
+    private boolean apply(String userId, long sequence, String assignments, Object... values) {
+        List<Object> arguments = new ArrayList<>(Arrays.asList(values));
+        arguments.addAll(List.of(sequence, userId, sequence));
+        return jdbc.update("UPDATE personnel_users SET " + (assignments == null ? "" : assignments + ", ")
+                + "last_sequence = ? WHERE user_id = ? AND last_sequence < ?", arguments.toArray()) == 1;
+    }
+
+    @ResetHandler
+    public void reset() {
+        jdbc.update("DELETE FROM personnel_users");
+        jdbc.update("DELETE FROM personnel_sign_in_days");
+    }
+
+    @QueryHandler
+    public Personnel handle(PersonnelReport query) {
+        Map<String, long[]> signIns = new HashMap<>();
+        jdbc.query("SELECT user_id, SUM(failed_sign_ins), SUM(lock_outs) FROM personnel_sign_in_days"
+                + " WHERE centre_id = ? AND attempted_on >= ? AND attempted_on <= ? GROUP BY user_id",
+                row -> {
+                    signIns.put(row.getString(1), new long[] {row.getLong(2), row.getLong(3)});
+                }, query.centreId(), Date.valueOf(query.from()), Date.valueOf(query.to()));
+        Optional<Map<String, Workload>> atCentre = workloads.map(provider -> provider.of(query.centreId()));
+        List<Personnel.Person> users = jdbc.query("SELECT user_id, name, pin, email, roles, active, activated,"
+                + " created_at, created_by_pin, last_sign_in_at FROM personnel_users WHERE centre_id = ?",
+                (row, n) -> {
+                    String userId = row.getString(1);
+                    List<Role> roles = roles(row.getString(5));
+                    long[] counts = signIns.getOrDefault(userId, new long[2]);
+                    Workload workload = roles.stream().anyMatch(WITH_WORKLOAD::contains)
+                            ? atCentre.map(all -> all.getOrDefault(userId, Workload.NONE)).orElse(null) : null;
+                    return new Personnel.Person(userId, row.getString(2), row.getString(3), row.getString(4), roles,
+                            row.getBoolean(6), row.getBoolean(7), Instant.ofEpochMilli(row.getLong(8)),
+                            row.getString(9), instant(row, 10), counts[0], counts[1], workload);
+                }, query.centreId());
+        List<Personnel.Person> byName = new ArrayList<>(users);
+        byName.sort(Comparator.comparing((Personnel.Person person) -> person.name().toLowerCase(Locale.ROOT))
+                .thenComparing(Personnel.Person::userId));
+        return new Personnel(query.centreId(), query.from(), query.to(), byName);
+    }
+
+    private static Date day(Instant at) {
+        return Date.valueOf(LocalDate.ofInstant(at, ZoneOffset.UTC));
+    }
+
+    /** In the enum's order, so that the same roles always read the same. */
+    private static String roleList(Collection<Role> roles) {
+        return roles == null || roles.isEmpty() ? ""
+                : EnumSet.copyOf(roles).stream().map(Role::name).collect(Collectors.joining(","));
+    }
+
+    private static List<Role> roles(String list) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String name : list.split(",")) {
+            if (!name.isEmpty()) {
+                roles.add(Role.valueOf(name));
+            }
+        }
+        return List.copyOf(roles);
+    }
+
+    private static Instant instant(ResultSet row, int column) throws SQLException {
+        long millis = row.getLong(column);
+        return row.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+}
