@@ -4,7 +4,7 @@
 import {download, get, post} from '../api.js';
 import {register, go} from '../router.js';
 import {badge, details, flash, form, h, notify, pager, section, table, when} from '../ui.js';
-import {act, awaitRead, enc, filterForm, hubPage, isAdmin} from './hub-common.js';
+import {act, awaitRead, enc, filterForm, hubPage, isAdmin, readOrNotFound} from './hub-common.js';
 import {withQuery} from './certification.js';
 
 const KINDS = [
@@ -98,16 +98,9 @@ async function uploadDocument(qualifications) {
 
 async function documentPage(container, params) {
     const path = '/api/library/documents/' + enc(params.id);
-    let doc;
-    try {
-        doc = await get(path);
-    } catch (error) {
-        if (error.status === 404) {
-            hubPage(container, 'Document not found', h('p', {class: 'message error'}, error.message),
-                h('p', {}, h('a', {href: '#/library'}, 'All documents')));
-            return;
-        }
-        throw error;
+    const doc = await readOrNotFound(container, path, 'Document', '#/library', 'All documents');
+    if (!doc) {
+        return;
     }
     const newest = [...doc.versions].reverse();
     hubPage(container, doc.title,
