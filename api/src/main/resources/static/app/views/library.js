@@ -121,12 +121,12 @@ async function documentPage(container, params) {
             {label: 'By PIN', value: v => v.uploadedByPin},
             {label: 'Note', value: v => v.note || ''},
             {label: 'Downloads', value: v => v.downloads === null ? '' : String(v.downloads), class: 'number'},
-            {label: 'SHA-256', value: v => h('span', {class: 'code hash'}, v.sha256)},
             {label: 'Action', value: v => h('button', {type: 'button', class: 'secondary small',
                 'aria-label': 'Download version ' + v.version + ' of ' + doc.title,
                 onclick: () => download(path + '/versions/' + v.version + '/file', v.mediaType, v.fileName)
                     .then(() => notify('Version ' + v.version + ' downloaded.', 'ok'))
-                    .catch(error => notify(error.message, 'error'))}, 'Download')}
+                    .catch(error => notify(error.message, 'error'))}, 'Download')},
+            {label: 'SHA-256', value: v => h('code', {class: 'hash'}, v.sha256)}
         ], newest, 'No versions.', 'Versions')));
 }
 
