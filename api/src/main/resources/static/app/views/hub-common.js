@@ -186,6 +186,20 @@ export function newPinPanel(user, intro) {
         h('p', {}, intro));
 }
 
+/** The record at the path; or, when there is none, a "not found" page linking back, and null. */
+export async function readOrNotFound(container, path, what, backHref, backText) {
+    try {
+        return await get(path);
+    } catch (error) {
+        if (error.status === 404) {
+            hubPage(container, what + ' not found', h('p', {class: 'message error'}, error.message),
+                h('p', {}, h('a', {href: backHref}, backText)));
+            return null;
+        }
+        throw error;
+    }
+}
+
 /** page() with the parts this user does not get (null) left out. */
 export function hubPage(container, title, ...content) {
     page(container, title, ...content.flat().filter(part => part !== null && part !== undefined && part !== false));

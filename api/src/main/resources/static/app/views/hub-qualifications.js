@@ -2,7 +2,7 @@
 // attempt, time allowed, pass mark). The API never sends items or answer keys, so neither can appear here.
 import {get, put} from '../api.js';
 import {details, flash, h, section, table} from '../ui.js';
-import {act, awaitRead, enc, hubPage, isAdmin} from './hub-common.js';
+import {act, awaitRead, enc, hubPage, isAdmin, readOrNotFound} from './hub-common.js';
 import {go} from '../router.js';
 
 export async function libraryPage(container) {
@@ -21,16 +21,10 @@ export async function libraryPage(container) {
 
 export async function qualificationPage(container, params) {
     const path = '/api/qualifications/' + enc(params.code);
-    let qualification;
-    try {
-        qualification = await get(path);
-    } catch (error) {
-        if (error.status === 404) {
-            hubPage(container, 'Qualification not found', h('p', {class: 'message error'}, error.message),
-                h('p', {}, h('a', {href: '#/qualifications'}, 'All qualifications')));
-            return;
-        }
-        throw error;
+    const qualification = await readOrNotFound(container, path, 'Qualification', '#/qualifications',
+        'All qualifications');
+    if (!qualification) {
+        return;
     }
     const unitTitles = Object.fromEntries(qualification.units.map(unit => [unit.code, unit.title]));
     hubPage(container, qualification.title,

@@ -47,6 +47,7 @@ class AccessMatrixTest extends ApplicationTest {
     private String claimA;
     private String certificateA;
     private String caseA;
+    private String libraryDocument;
 
     @BeforeAll
     void callersAndRecords() {
@@ -83,6 +84,10 @@ class AccessMatrixTest extends ApplicationTest {
         caseA = http.post("/api/audit/cases", admin, Map.of("title", "Matrix case", "records",
                 List.of(Map.of("type", "candidate", "id", candidateA)))).json().get("caseId").asText();
         awaitJson("/api/audit/cases/" + caseA + "/bundle", admin, json -> json.has("events"));
+        libraryDocument = new MultipartForm().field("title", "Matrix manual").field("kind", "OPERATING_MANUAL")
+                .file("manual.pdf", LibraryTest.pdf("matrix")).post(http, "/api/library/documents", admin)
+                .json().get("documentId").asText();
+        awaitJson("/api/library/documents/" + libraryDocument, admin, json -> json.has("versions"));
     }
 
     /** A candidate of centre A who passed a qualification of their own and was certificated after IMI approval. */
@@ -241,7 +246,15 @@ class AccessMatrixTest extends ApplicationTest {
                         union(imiStaff, CENTRE_A)),
                 new Endpoint("GET", "/api/reports/answer-changes/attempts?centreId=" + centreA, null,
                         union(imiStaff, CENTRE_A)),
-                new Endpoint("POST", "/api/admin/processors/catalogue/replay", Map.of(), imiAdmin));
+                new Endpoint("POST", "/api/admin/processors/catalogue/replay", Map.of(), imiAdmin),
+                new Endpoint("POST", "/api/library/documents", "--zz--\r\n", imiAdmin,
+                        "multipart/form-data; boundary=zz"),
+                new Endpoint("POST", "/api/library/documents/" + libraryDocument + "/versions", "--zz--\r\n",
+                        imiAdmin, "multipart/form-data; boundary=zz"),
+                new Endpoint("GET", "/api/library/documents?kind=OPERATING_MANUAL", null, SIGNED_IN),
+                new Endpoint("GET", "/api/library/documents/" + libraryDocument, null, SIGNED_IN),
+                new Endpoint("GET", "/api/library/documents/" + libraryDocument + "/versions/1/file", null,
+                        SIGNED_IN));
     }
 
     @Test

@@ -55,6 +55,7 @@ class AccessibilityBrowserTest extends ApplicationTest {
             check(ui.visit("/#/reports/pass-rates?qualificationCode=" + qualification.code()), "pass rates",
                     qualification.assessmentCode());
             check(ui.visit("/#/outbox").waitForHeading("Outbox"), "outbox");
+            check(ui.visit("/#/library").waitForHeading("Documents"), "documents library");
             ui.press("Sign out").waitForHeading("Sign in");
 
             ui.signIn(coordinator.pin(), GOOD_PASSWORD);

@@ -147,7 +147,7 @@ class DeadLetterTest extends ApplicationTest {
         var response = http.get("/api/admin/dead-letters", admin);
         assertThat(response.status()).isEqualTo(200);
         List<String> processors = response.json().findValuesAsText("processor");
-        assertThat(processors).contains("assessment", "catalogue", "certification", "hub", "personnel", "portal", "reports",
+        assertThat(processors).contains("assessment", "catalogue", "certification", "hub", "library", "personnel", "portal", "reports",
                         PROBE)
                 .doesNotContain("command-lookups", "certification-policy", "audit", "item-statistics");
     }

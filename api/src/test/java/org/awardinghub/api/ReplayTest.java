@@ -23,7 +23,8 @@ class ReplayTest extends ApplicationTest {
 
     private static final List<String> COLLECTIONS = List.of("centres", "users", "hub_requests", "qualifications",
             "candidates", "candidate_histories", "attempts", "sittings", "answer_trails", "candidate_attempts",
-            "item_statistics", "item_statistics_attempts", "claims", "certificates", "candidate_certificates");
+            "item_statistics", "item_statistics_attempts", "claims", "certificates", "candidate_certificates",
+            "library_documents", "library_downloads");
 
     @Autowired
     EventProcessingConfiguration processing;
@@ -61,6 +62,7 @@ class ReplayTest extends ApplicationTest {
         awaitJson("/api/assessment-attempts/" + attemptId, admin, json -> "VOIDED".equals(json.path("status").asText()));
         awaitJson("/api/reports/item-statistics?assessmentCode=" + qualification.assessmentCode(), admin,
                 json -> json.path("attempts").asInt() == 1 && json.path("meanScore").asDouble() == 4.0);
+        libraryDocumentDownloaded(admin, coordinator);
         Map<String, List<Document>> before = snapshot();
         awaitJson("/api/audit/records/candidate/" + candidateId + "/events", admin, json -> json.size() == 2);
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
@@ -86,6 +88,7 @@ class ReplayTest extends ApplicationTest {
                 Long.valueOf(2).equals(row.get("failed_sign_ins")));
         assertThat(chainBefore).isNotEmpty();
         assertThat(before.get("centres")).isNotEmpty();
+        assertThat(before.get("library_downloads")).isNotEmpty();
         assertThat(before.get("qualifications")).hasSizeGreaterThanOrEqualTo(3);
         for (String assessment : List.of("attempts", "sittings", "answer_trails", "candidate_attempts",
                 "item_statistics", "item_statistics_attempts", "claims", "certificates", "candidate_certificates")) {
@@ -93,7 +96,7 @@ class ReplayTest extends ApplicationTest {
         }
 
         for (String name : List.of("hub", "catalogue", "portal", "assessment", "item-statistics",
-                "certification", "audit", "reports", "personnel")) {
+                "certification", "audit", "reports", "personnel", "library")) {
             StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
                     .orElseThrow();
             processor.shutDown();
@@ -120,6 +123,20 @@ class ReplayTest extends ApplicationTest {
     }
 
     private AssessmentSteps.Qualification qualification;
+
+    /** A library document in two versions, the second downloaded by a centre user (an event of no aggregate). */
+    private void libraryDocumentDownloaded(String admin, String centreUser) {
+        String documentId = new MultipartForm().field("title", "Replay manual").field("kind", "KEY_DOCUMENT")
+                .file("manual.pdf", LibraryTest.pdf("one")).post(http, "/api/library/documents", admin).json()
+                .get("documentId").asText();
+        new MultipartForm().file("manual-2.pdf", LibraryTest.pdf("two"))
+                .post(http, "/api/library/documents/" + documentId + "/versions", admin);
+        awaitJson("/api/library/documents/" + documentId, admin, json -> json.path("currentVersion").asInt() == 2);
+        assertThat(http.bytes("/api/library/documents/" + documentId + "/versions/2/file", centreUser).statusCode())
+                .isEqualTo(200);
+        awaitJson("/api/library/documents/" + documentId, admin,
+                json -> json.path("versions").path(1).path("downloads").asLong() == 1);
+    }
 
     /** Two candidates sit a test, changing answers; the first one's attempt is voided, the second's stands. */
     private String sitAndVoid(String admin) {

@@ -30,6 +30,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -128,6 +129,20 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         return respond(HttpStatus.BAD_REQUEST, "Invalid input", e.getName() + " has the wrong format",
                 List.of(new ApiProblem.FieldError(e.getName(), "has the wrong format")));
+    }
+
+    /**
+     * A file upload whose body cannot be read: over the request limit (413), else not a readable
+     * {@code multipart/form-data} body (400). A file over the per-file limit is Spring's own 413.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> unreadableUpload(MultipartException e) {
+        RequestSizeLimit.BodyTooLarge tooLarge = RequestSizeLimit.overLimit(e);
+        if (tooLarge != null) {
+            return apiProblem(RequestSizeLimit.tooLarge(tooLarge.limit()));
+        }
+        return respond(HttpStatus.BAD_REQUEST, "Malformed request body",
+                "The request body is not a readable multipart/form-data upload", List.of());
     }
 
     @ExceptionHandler(Exception.class)

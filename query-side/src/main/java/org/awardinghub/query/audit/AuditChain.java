@@ -29,11 +29,23 @@ public final class AuditChain {
             .build();
     private static final ObjectMapper READER = new ObjectMapper();
 
-    /** The stored facts of one event, as the event store keeps them. */
+    /**
+     * The stored facts of one event, as the event store keeps them. An event of no aggregate (a library download,
+     * published on the event bus) has no {@code aggregateType}; the event store files it under its own identifier
+     * at sequence 0, and a processor may be handed it with either that or no aggregate at all: its canonical form
+     * therefore has neither aggregate identifier nor sequence ({@link #NO_SEQUENCE}), however it was read.
+     */
     public record StoredEvent(long position, String eventId, String payloadType, String aggregateType,
                               String aggregateId, long sequence, Instant timestamp, String payloadJson,
                               String metadataJson) {
+
+        public boolean ofNoAggregate() {
+            return aggregateType == null;
+        }
     }
+
+    /** The sequence of an event of no aggregate. */
+    public static final long NO_SEQUENCE = -1;
 
     private AuditChain() {
     }
@@ -44,8 +56,8 @@ public final class AuditChain {
         node.put("eventId", event.eventId());
         node.put("payloadType", event.payloadType());
         node.put("aggregateType", event.aggregateType());
-        node.put("aggregateId", event.aggregateId());
-        node.put("sequence", event.sequence());
+        node.put("aggregateId", event.ofNoAggregate() ? null : event.aggregateId());
+        node.put("sequence", event.ofNoAggregate() ? NO_SEQUENCE : event.sequence());
         node.put("timestamp", event.timestamp() == null ? null : event.timestamp().toString());
         node.set("payload", sorted(event.payloadJson()));
         node.set("metadata", sorted(event.metadataJson()));

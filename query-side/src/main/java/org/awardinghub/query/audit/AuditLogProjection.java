@@ -97,8 +97,9 @@ public class AuditLogProjection {
         String metadataJson = event.serializeMetaData(serializer, String.class).getData();
         String aggregateType = null;
         String aggregateId = null;
-        long sequence = -1;
-        if (event instanceof DomainEventMessage<?> domainEvent) {
+        long sequence = AuditChain.NO_SEQUENCE;
+        // an event of no aggregate comes back from the store as one of no type, filed under its own identifier
+        if (event instanceof DomainEventMessage<?> domainEvent && domainEvent.getType() != null) {
             aggregateType = domainEvent.getType();
             aggregateId = domainEvent.getAggregateIdentifier();
             sequence = domainEvent.getSequenceNumber();

@@ -48,4 +48,21 @@ class AuditChainTest {
         assertThat(AuditChain.next("1".repeat(64), original)).isNotEqualTo(hash);
         assertThat(hash).hasSize(64).matches("[0-9a-f]{64}");
     }
+
+    @Test
+    void givenEventOfNoAggregate_whenHashedAsDeliveredAndAsFiledInTheStore_thenTheSameHashWithoutAggregate() {
+        String payload = "{\"documentId\":\"d1\",\"version\":2}";
+        AuditChain.StoredEvent delivered = new AuditChain.StoredEvent(9, "event-9",
+                "org.awardinghub.events.library.LibraryDocumentDownloaded", null, null, AuditChain.NO_SEQUENCE, AT,
+                payload, "{}");
+        AuditChain.StoredEvent filed = new AuditChain.StoredEvent(9, "event-9",
+                "org.awardinghub.events.library.LibraryDocumentDownloaded", null, "event-9", 0, AT, payload, "{}");
+
+        assertThat(AuditChain.next(AuditChain.GENESIS, filed)).isEqualTo(AuditChain.next(AuditChain.GENESIS, delivered));
+        assertThat(AuditChain.canonical(filed)).contains("\"aggregateId\":null,\"sequence\":-1");
+        assertThat(AuditChain.next(AuditChain.GENESIS, filed)).as("the payload is still hashed").isNotEqualTo(
+                AuditChain.next(AuditChain.GENESIS, new AuditChain.StoredEvent(9, "event-9",
+                        "org.awardinghub.events.library.LibraryDocumentDownloaded", null, "event-9", 0, AT,
+                        "{\"documentId\":\"d1\",\"version\":1}", "{}")));
+    }
 }

@@ -1,0 +1,226 @@
+package org.awardinghub.api.library;
+
+import static org.awardinghub.events.user.Role.IMI_ADMIN;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.awardinghub.api.Paging;
+import org.awardinghub.api.Queries;
+import org.awardinghub.api.files.FileTypes;
+import org.awardinghub.api.problem.ApiProblem;
+import org.awardinghub.api.security.Access;
+import org.awardinghub.api.security.ActingUser;
+import org.awardinghub.api.security.Allow;
+import org.awardinghub.command.library.LibraryFile;
+import org.awardinghub.command.library.RecordLibraryDownload;
+import org.awardinghub.command.library.UploadLibraryDocument;
+import org.awardinghub.command.library.UploadLibraryDocumentVersion;
+import org.awardinghub.events.library.LibraryDocumentKind;
+import org.awardinghub.query.Page;
+import org.awardinghub.query.files.ContentStore;
+import org.awardinghub.query.library.FindLibraryDocument;
+import org.awardinghub.query.library.LibraryDocumentView;
+import org.awardinghub.query.library.ListLibraryDocuments;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The documents library: IMI_ADMIN uploads qualification documents and key documents, each upload a new version
+ * kept by the SHA-256 of its bytes; every signed-in staff user browses and downloads them, each download recorded
+ * as an event with the downloader's PIN.
+ */
+@RestController
+public class LibraryController {
+
+    /** The header that carries the SHA-256 of the bytes served, as recorded when the version was uploaded. */
+    public static final String SHA256_HEADER = "X-Content-SHA256";
+    private static final int FILE_NAME_MAX_LENGTH = 200;
+
+    public record UploadedVersion(String documentId, int version, String sha256, long size, String mediaType) {
+    }
+
+    private final Access access;
+    private final CommandGateway commands;
+    private final Queries queries;
+    private final ContentStore content;
+
+    public LibraryController(Access access, CommandGateway commands, Queries queries, ContentStore content) {
+        this.access = access;
+        this.commands = commands;
+        this.queries = queries;
+        this.content = content;
+    }
+
+    @PostMapping("/api/library/documents")
+    @Allow(IMI_ADMIN)
+    public ResponseEntity<UploadedVersion> upload(@RequestParam(required = false) MultipartFile file,
+                                                  @RequestParam(required = false) String title,
+                                                  @RequestParam(required = false) String kind,
+                                                  @RequestParam(required = false) String qualificationCode,
+                                                  @RequestParam(required = false) String note) {
+        ActingUser me = access.current();
+        LibraryDocumentKind documentKind = kind(kind, true);
+        LibraryFile stored = store(file);
+        String documentId = UUID.randomUUID().toString();
+        commands.sendAndWait(new UploadLibraryDocument(documentId, title, documentKind, qualificationCode, stored,
+                note, me.userId(), me.pin()));
+        return created(documentId, 1, stored);
+    }
+
+    @PostMapping("/api/library/documents/{documentId}/versions")
+    @Allow(IMI_ADMIN)
+    public ResponseEntity<UploadedVersion> uploadVersion(@PathVariable String documentId,
+                                                         @RequestParam(required = false) MultipartFile file,
+                                                         @RequestParam(required = false) String note) {
+        ActingUser me = access.current();
+        LibraryFile stored = store(file);
+        int version = commands.sendAndWait(new UploadLibraryDocumentVersion(documentId, stored, note, me.userId(),
+                me.pin()));
+        return created(documentId, version, stored);
+    }
+
+    /** Every document, for every signed-in staff user; {@code ?qualificationCode=} and {@code ?kind=} narrow it. */
+    @GetMapping("/api/library/documents")
+    @Allow(anyone = true)
+    public Page<LibraryDocumentView> documents(@RequestParam(required = false) String qualificationCode,
+                                               @RequestParam(required = false) String kind,
+                                               @RequestParam(required = false) Integer page,
+                                               @RequestParam(required = false) Integer size) {
+        Paging paging = Paging.of(page, size);
+        String code = qualificationCode == null || qualificationCode.isBlank() ? null
+                : qualificationCode.strip().toUpperCase(Locale.ROOT);
+        return queries.page(new ListLibraryDocuments(code, kind(kind, false), paging.page(), paging.size()),
+                LibraryDocumentView.class);
+    }
+
+    @GetMapping("/api/library/documents/{documentId}")
+    @Allow(anyone = true)
+    public LibraryDocumentView document(@PathVariable String documentId) {
+        return find(documentId);
+    }
+
+    /**
+     * The version's bytes, exactly as uploaded: served with the media type told from them, as an attachment, with
+     * their SHA-256 in {@value #SHA256_HEADER}. The download is recorded (with the caller's PIN) before a byte is
+     * sent.
+     */
+    @GetMapping("/api/library/documents/{documentId}/versions/{version}/file")
+    @Allow(anyone = true)
+    public ResponseEntity<InputStreamResource> download(@PathVariable String documentId, @PathVariable int version) {
+        ActingUser me = access.current();
+        LibraryDocumentView.Version found = find(documentId).versions().stream()
+                .filter(v -> v.version() == version).findFirst()
+                .orElseThrow(() -> ApiProblem.notFound("No version " + version + " of library document "
+                        + documentId));
+        InputStream bytes = content.open(found.sha256())
+                .orElseThrow(() -> ApiProblem.notFound("The file of version " + version + " is not in the store"));
+        try {
+            commands.sendAndWait(new RecordLibraryDownload(documentId, version, me.userId(), me.pin(),
+                    me.centreId()));
+        } catch (RuntimeException e) {
+            close(bytes);
+            throw e;
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(found.mediaType()))
+                .contentLength(found.size())
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(safeFileName(found.fileName())).build().toString())
+                .header(SHA256_HEADER, found.sha256())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(new InputStreamResource(bytes));
+    }
+
+    /**
+     * A name any browser and file system takes as it is: letters, digits, dot, hyphen and underscore, everything
+     * else an underscore; never starting with a dot, never empty.
+     */
+    static String safeFileName(String name) {
+        String safe = (name == null ? "" : name).replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[._]+", "");
+        return safe.isEmpty() ? "document" : safe;
+    }
+
+    /** What the client called the file, without any folder and control characters, bounded. */
+    static String givenFileName(String original) {
+        String name = original == null ? "" : original;
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1)
+                .replaceAll("\\p{Cntrl}", "").strip();
+        if (name.length() > FILE_NAME_MAX_LENGTH) {
+            name = name.substring(name.length() - FILE_NAME_MAX_LENGTH);
+        }
+        return name.isEmpty() ? "document" : name;
+    }
+
+    /** The file kept by its content, after its type is told from its bytes (415 when it is not one accepted). */
+    private LibraryFile store(MultipartFile file) {
+        if (file == null || file.isEmpty()) {
+            throw ApiProblem.badRequest("file", "is required: a file of up to 25 MB");
+        }
+        byte[] bytes;
+        try {
+            bytes = file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        FileTypes.FileType type = FileTypes.detect(bytes).orElseThrow(() -> new ApiProblem(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "File type not accepted",
+                "The file is not a PDF, an image, an office document or a video (told by its content, whatever its"
+                        + " name)", List.of(new ApiProblem.FieldError("file", "type not accepted"))));
+        ContentStore.StoredContent stored = content.store(bytes);
+        return new LibraryFile(givenFileName(file.getOriginalFilename()), type.mediaType(), stored.size(),
+                stored.sha256());
+    }
+
+    private LibraryDocumentView find(String documentId) {
+        return queries.one(new FindLibraryDocument(documentId), LibraryDocumentView.class)
+                .orElseThrow(() -> ApiProblem.notFound("No library document " + documentId));
+    }
+
+    private static LibraryDocumentKind kind(String kind, boolean required) {
+        if (kind == null || kind.isBlank()) {
+            if (required) {
+                throw ApiProblem.badRequest("kind", "is required: one of " + kinds());
+            }
+            return null;
+        }
+        try {
+            return LibraryDocumentKind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("kind", "must be one of " + kinds());
+        }
+    }
+
+    private static String kinds() {
+        return String.join(", ", Arrays.stream(LibraryDocumentKind.values()).map(Enum::name).toList());
+    }
+
+    private static ResponseEntity<UploadedVersion> created(String documentId, int version, LibraryFile file) {
+        return ResponseEntity.created(URI.create("/api/library/documents/" + documentId))
+                .body(new UploadedVersion(documentId, version, file.sha256(), file.size(), file.mediaType()));
+    }
+
+    private static void close(InputStream bytes) {
+        try {
+            bytes.close();
+        } catch (IOException e) {
+            // nothing was sent; the failure that matters is the one being answered
+        }
+    }
+}
