@@ -60,7 +60,7 @@ public class AuthController {
     }
 
     @PostMapping("/api/auth/logout")
-    @Allow(anyone = true)
+    @Allow(anyone = true, candidateAccount = true)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void logout(HttpServletRequest request) {
         ActingUser user = access.current();

@@ -30,6 +30,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -122,6 +123,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             return concurrentChange(e);
         }
         return unexpected(e);
+    }
+
+    /** A body announced as a multipart form that is not one (a too large one is answered 413 by the base class). */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> malformedMultipart(MultipartException e) {
+        return respond(HttpStatus.BAD_REQUEST, "Invalid input", "The body is not a well-formed multipart form",
+                List.of(new ApiProblem.FieldError("file", "the upload could not be read")));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
