@@ -78,7 +78,9 @@ export async function api(method, path, options = {}) {
     }
     let body;
     if (options.body !== undefined) {
-        if (typeof options.body === 'string') {
+        if (options.body instanceof FormData) {
+            body = options.body; // the browser sets the multipart Content-Type with its boundary
+        } else if (typeof options.body === 'string') {
             headers['Content-Type'] = options.contentType || 'text/plain';
             body = options.body;
         } else {

@@ -10,6 +10,7 @@ import './views/certification.js';
 import './views/audit.js';
 import './views/reports.js';
 import './views/outbox.js';
+import './views/portfolio.js';
 
 function drawHeader() {
     const nav = document.getElementById('nav');

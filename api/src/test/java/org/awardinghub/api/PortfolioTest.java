@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -30,44 +29,8 @@ class PortfolioTest extends ApplicationTest {
     AssessmentSteps steps;
     String admin;
 
-    /** A qualification with two portfolio units of three criteria each and one unit assessed by MCQ. */
-    String publish() {
-        String code = "P" + unique().toUpperCase();
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            List<String> options = new ArrayList<>(List.of("Wrong " + i + ".1", "Wrong " + i + ".2"));
-            options.add(i % 3, "Right answer " + i);
-            items.add(Map.of("stem", "Question " + i, "options", options, "correctOption", i % 3));
-        }
-        List<Map<String, Object>> criteria1 = List.of(Map.of("code", "1.1", "text", "Prepares"),
-                Map.of("code", "1.2", "text", "Inspects"), Map.of("code", "1.3", "text", "Records"));
-        List<Map<String, Object>> criteria2 = List.of(Map.of("code", "2.1", "text", "Gathers"),
-                Map.of("code", "2.2", "text", "Locates"), Map.of("code", "2.3", "text", "Rectifies"));
-        var published = http.post("/api/qualifications", admin, Map.of("code", code, "title", "Diagnostics " + code,
-                "level", 3, "units", List.of(
-                        Map.of("code", code + "-P1", "title", "Inspections", "portfolio", true, "criteria", criteria1),
-                        Map.of("code", code + "-P2", "title", "Electrical faults", "portfolio", true,
-                                "criteria", criteria2),
-                        Map.of("code", code + "-M", "title", "Principles")),
-                "assessments", List.of(Map.of("code", code + "-MCQ", "title", "Principles test", "unitCode",
-                        code + "-M", "questionCount", 4, "durationMinutes", 20, "passPercent", 75, "items", items))));
-        assertThat(published.status()).as(published.toString()).isEqualTo(201);
-        return code;
-    }
-
     String userIdOf(String token) {
         return http.get("/api/me", token).json().get("userId").asText();
-    }
-
-    /** The candidate's own account, created by the coordinator and activated through the emailed link. */
-    String candidateAccount(String coordinator, String candidateId) {
-        String email = "learner-" + unique() + "@example.org";
-        var created = http.post("/api/candidates/" + candidateId + "/account", coordinator, Map.of("email", email));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        var activated = http.post("/api/auth/activate", null,
-                Map.of("token", tokenFromOutbox(admin, email), "password", GOOD_PASSWORD));
-        assertThat(activated.status()).as(activated.toString()).isEqualTo(204);
-        return signIn(created.json().get("pin").asText(), GOOD_PASSWORD);
     }
 
     HttpClientForTests.Response upload(String token, String candidateId, String unit, String criteria,
@@ -88,7 +51,7 @@ class PortfolioTest extends ApplicationTest {
             throws Exception {
         admin = adminToken();
         steps = new AssessmentSteps(http, admin);
-        String code = publish();
+        String code = steps.publishWithPortfolio();
         String centre = steps.centre(code, true);
         String coordinator = steps.user(centre, "CENTRE_COORDINATOR").token();
         String assessor = steps.user(centre, "ASSESSOR").token();
@@ -99,7 +62,7 @@ class PortfolioTest extends ApplicationTest {
         String id = candidate.candidateId();
         String portfolio = "/api/candidates/" + id + "/portfolio";
 
-        String learner = candidateAccount(coordinator, id);
+        String learner = steps.candidateAccount(coordinator, id).token();
         assertThat(http.post("/api/candidates/" + id + "/account", coordinator,
                 Map.of("email", "second-" + unique() + "@example.org")).status()).as("one account per candidate")
                 .isEqualTo(409);
@@ -206,7 +169,7 @@ class PortfolioTest extends ApplicationTest {
         // isolation: another centre, another candidate's account, and a candidate account elsewhere
         assertThat(http.get(portfolio, otherCoordinator).status()).isEqualTo(404);
         AssessmentSteps.Candidate other = steps.register(coordinator, centre, code);
-        String otherLearner = candidateAccount(coordinator, other.candidateId());
+        String otherLearner = steps.candidateAccount(coordinator, other.candidateId()).token();
         assertThat(http.get(portfolio, otherLearner).status()).isEqualTo(404);
         assertThat(http.get(portfolio + "/evidence/" + pdfId + "/versions/1/file", otherLearner).status())
                 .isEqualTo(404);
@@ -235,7 +198,7 @@ class PortfolioTest extends ApplicationTest {
     void givenAnInvigilatorOfTheCandidate_whenAssignedAsAssessor_thenRefusedAndTheAssessorMayNotInvigilate() {
         admin = adminToken();
         steps = new AssessmentSteps(http, admin);
-        String code = publish();
+        String code = steps.publishWithPortfolio();
         String centre = steps.centre(code);
         String coordinator = steps.user(centre, "CENTRE_COORDINATOR").token();
         AssessmentSteps.Staff both = steps.user(centre, "INVIGILATOR");

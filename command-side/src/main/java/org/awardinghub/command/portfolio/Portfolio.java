@@ -78,19 +78,14 @@ public class Portfolio {
     public void handle(AssignAssessor command, CandidateDirectory candidates, UserDirectory users,
                        AttemptRegister attempts) {
         CandidateEntry candidate = candidate(candidates, command.candidateId());
-        UserAccount assessor = staff(users, command.assessorUserId(), "assessorUserId", candidate, Role.ASSESSOR);
-        if (assessor.userId().equals(iqaUserId)) {
-            throw new RuleViolation(assessor.name() + " is the candidate's IQA; the assessor and the IQA must be"
-                    + " different people");
-        }
-        requireNotInvigilator(attempts, assessor, candidate, "assess");
+        UserAccount assessor = assignable(users, attempts, candidate, command.assessorUserId(), "assessorUserId",
+                Role.ASSESSOR, iqaUserId, "IQA", "assess");
         if (assessor.userId().equals(assessorUserId)) {
             return; // already the assessor: nothing to record
         }
-        String reason = command.reason() == null || command.reason().isBlank() ? null
-                : Text.required("reason", command.reason(), FEEDBACK_MAX_LENGTH);
+        String reason = optional("reason", command.reason());
         apply(new AssessorAssigned(candidate.candidateId(), candidate.centreId(), qualification(candidates, candidate),
-                assessor.userId(), assessor.pin(), assessorUserId, reason));
+                assessor.userId(), assessor.pin(), assessorUserId, reason.isEmpty() ? null : reason));
     }
 
     @CommandHandler
@@ -98,12 +93,8 @@ public class Portfolio {
     public void handle(AssignIqa command, CandidateDirectory candidates, UserDirectory users,
                        AttemptRegister attempts) {
         CandidateEntry candidate = candidate(candidates, command.candidateId());
-        UserAccount iqa = staff(users, command.iqaUserId(), "iqaUserId", candidate, Role.IQA);
-        if (iqa.userId().equals(assessorUserId)) {
-            throw new RuleViolation(iqa.name() + " is the candidate's assessor; the IQA and the assessor must be"
-                    + " different people");
-        }
-        requireNotInvigilator(attempts, iqa, candidate, "quality-assure");
+        UserAccount iqa = assignable(users, attempts, candidate, command.iqaUserId(), "iqaUserId", Role.IQA,
+                assessorUserId, "assessor", "quality-assure");
         if (iqa.userId().equals(iqaUserId)) {
             return;
         }
@@ -140,6 +131,10 @@ public class Portfolio {
             }
             evidenceId = command.replaces();
             version = replaced.latestVersion + 1;
+            if (command.unitCode() != null && !replaced.unitCode.equals(command.unitCode().strip())) {
+                throw new InvalidCommand("unitCode", "a new version stays in the unit of evidence " + evidenceId
+                        + ": " + replaced.unitCode);
+            }
         } else {
             evidenceId = Text.identifier("evidenceId", command.evidenceId());
             if (evidence.containsKey(evidenceId)) {
@@ -207,8 +202,7 @@ public class Portfolio {
             }
             judgements.add(new CriterionJudgement(code, given.met()));
         }
-        String feedback = command.feedback() == null || command.feedback().isBlank() ? ""
-                : Text.required("feedback", command.feedback(), FEEDBACK_MAX_LENGTH);
+        String feedback = optional("feedback", command.feedback());
         if (feedback.isEmpty() && judgements.stream().anyMatch(judgement -> !judgement.met())) {
             throw new InvalidCommand("feedback", "say what is missing when a criterion is not yet met");
         }
@@ -267,8 +261,7 @@ public class Portfolio {
         if (command.decision() == null) {
             throw new InvalidCommand("decision", "decision must be AGREED or SENT_BACK");
         }
-        String feedback = command.feedback() == null || command.feedback().isBlank() ? ""
-                : Text.required("feedback", command.feedback(), FEEDBACK_MAX_LENGTH);
+        String feedback = optional("feedback", command.feedback());
         Instant now = now(clock);
         if (command.decision() == SampleDecision.AGREED) {
             apply(new UnitSampleAgreed(candidate.candidateId(), candidate.centreId(), unitCode, unit.assessorPin,
@@ -356,23 +349,34 @@ public class Portfolio {
         }
     }
 
-    /** An active user of the candidate's centre holding {@code role}. */
-    private static UserAccount staff(UserDirectory users, String userId, String field, CandidateEntry candidate,
-                                     Role role) {
+    /**
+     * The user who may take on {@code role} for the candidate: an active user of the candidate's centre holding
+     * the role, not the candidate's {@code otherRole} ({@code otherHolder}: the assessor and the IQA are
+     * different people) and never one who invigilated the candidate.
+     */
+    private static UserAccount assignable(UserDirectory users, AttemptRegister attempts, CandidateEntry candidate,
+                                          String userId, String field, Role role, String otherHolder,
+                                          String otherRole, String work) {
         String id = Text.identifier(field, userId);
-        return users.findById(id)
-                .filter(user -> user.active() && candidate.centreId().equals(user.centreId())
-                        && user.roles().contains(role))
+        UserAccount user = users.findById(id)
+                .filter(found -> found.active() && candidate.centreId().equals(found.centreId())
+                        && found.roles().contains(role))
                 .orElseThrow(() -> new RuleViolation("User " + id + " is not an active " + role
                         + " of the candidate's centre"));
-    }
-
-    private static void requireNotInvigilator(AttemptRegister attempts, UserAccount user, CandidateEntry candidate,
-                                              String work) {
+        if (user.userId().equals(otherHolder)) {
+            throw new RuleViolation(user.name() + " is the candidate's " + otherRole + "; the assessor and the IQA"
+                    + " must be different people");
+        }
         if (attempts.invigilated(user.userId(), candidate.candidateId())) {
             throw new RuleViolation(user.name() + " invigilated an assessment of this candidate, and may not "
                     + work + " their portfolio");
         }
+        return user;
+    }
+
+    /** Optional text: null or blank is none (""), otherwise trimmed and limited. */
+    private static String optional(String field, String value) {
+        return value == null || value.isBlank() ? "" : Text.required(field, value, FEEDBACK_MAX_LENGTH);
     }
 
     private UserAccount requireAssessor(UserDirectory users, String userId, String work) {

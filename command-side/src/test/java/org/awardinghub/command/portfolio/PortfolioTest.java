@@ -270,6 +270,14 @@ class PortfolioTest {
         }
 
         @Test
+        void givenEvidence_whenANewVersionNamesAnotherUnit_thenRefused() {
+            fixture.given(uploaded("ev-1", 1, "U1", List.of("1.1")))
+                    .when(upload("ignored", "ev-1", "U2", List.of("2.1"), ACCOUNT))
+                    .expectNoEvents().expectException(InvalidCommand.class)
+                    .expectExceptionMessage(containsString("stays in the unit"));
+        }
+
+        @Test
         void givenAUnitNotAssessedByPortfolio_whenUploaded_thenRefusedOnUnitCode() {
             fixture.givenNoPriorActivity()
                     .when(upload("ev-1", null, "U3", List.of("1.1"), ACCOUNT))
