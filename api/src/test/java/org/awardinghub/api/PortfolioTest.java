@@ -54,7 +54,8 @@ class PortfolioTest extends ApplicationTest {
         String code = steps.publishWithPortfolio();
         String centre = steps.centre(code, true);
         String coordinator = steps.user(centre, "CENTRE_COORDINATOR").token();
-        String assessor = steps.user(centre, "ASSESSOR").token();
+        AssessmentSteps.Staff assessorStaff = steps.user(centre, "ASSESSOR");
+        String assessor = assessorStaff.token();
         String iqa = steps.user(centre, "IQA").token();
         String invigilator = steps.user(centre, "INVIGILATOR").token();
         String otherCoordinator = steps.user(steps.centre(code), "CENTRE_COORDINATOR").token();
@@ -175,6 +176,17 @@ class PortfolioTest extends ApplicationTest {
                 .isEqualTo(404);
         assertThat(http.get("/api/centres/" + centre + "/candidates", learner).status()).isEqualTo(403);
         assertThat(upload(otherLearner, id, code + "-P1", "1.1", "x.pdf", PDF).status()).isEqualTo(404);
+
+        // the investigator's view: the portfolio's own history and state, and every candidate an assessor touched
+        JsonNode history = awaitJson("/api/audit/records/portfolio/portfolio-" + id + "/events", admin,
+                json -> json.size() >= 15);
+        assertThat(history).extracting(event -> event.get("type").asText()).contains("AssessorAssigned",
+                "EvidenceUploaded", "EvidenceJudged", "UnitSignedOff", "UnitSentBack", "UnitSampleAgreed");
+        assertThat(http.get("/api/audit/records/portfolio/portfolio-" + id + "/state", admin).status())
+                .isEqualTo(200);
+        JsonNode radius = awaitJson("/api/audit/blast-radius?kind=ASSESSOR&key=" + assessorStaff.pin(), admin,
+                json -> json.path("candidates").size() == 1);
+        assertThat(radius.get("candidates").get(0).get("candidateId").asText()).isEqualTo(id);
 
         // the certificate once the MCQ is passed too
         var missingMcq = http.post("/api/candidates/" + id + "/certificate-claims", coordinator, Map.of());
