@@ -188,3 +188,59 @@ CREATE TABLE IF NOT EXISTS certificate_codes (
     code               VARCHAR(10) NOT NULL,
     issued_at          BIGINT      NOT NULL
 );
+
+-- ePortfolio.
+
+-- The criteria of each unit assessed by portfolio, in the order published: a unit is signed off when every one is
+-- met. Units assessed otherwise have no rows.
+CREATE TABLE IF NOT EXISTS portfolio_criteria (
+    qualification_code VARCHAR(32)  NOT NULL,
+    unit_code          VARCHAR(32)  NOT NULL,
+    criterion_code     VARCHAR(16)  NOT NULL,
+    criterion_position INTEGER      NOT NULL,
+    PRIMARY KEY (qualification_code, unit_code, criterion_code)
+);
+
+-- A candidate's own account: UNIQUE is what keeps it to one account per candidate, also when two are created at
+-- the same moment. Null for every other user.
+ALTER TABLE user_directory ADD COLUMN IF NOT EXISTS candidate_id VARCHAR(100) UNIQUE;
+
+-- Who opened each attempt: an invigilator never assesses or quality-assures the candidate they invigilated. Null
+-- for attempts opened before the column existed.
+ALTER TABLE assessment_attempts ADD COLUMN IF NOT EXISTS invigilator_user_id VARCHAR(100);
+
+-- Each candidate's assessor and IQA now.
+CREATE TABLE IF NOT EXISTS portfolio_assignments (
+    candidate_id     VARCHAR(100) NOT NULL PRIMARY KEY,
+    assessor_user_id VARCHAR(100),
+    iqa_user_id      VARCHAR(100)
+);
+
+-- The units signed off now (a unit sent back by the IQA is deleted): what certificate eligibility reads.
+CREATE TABLE IF NOT EXISTS portfolio_sign_offs (
+    candidate_id VARCHAR(100) NOT NULL,
+    unit_code    VARCHAR(32)  NOT NULL,
+    PRIMARY KEY (candidate_id, unit_code)
+);
+
+-- How many units each assessor has signed off, ever: a new assessor's sign-offs are sampled more.
+CREATE TABLE IF NOT EXISTS assessor_sign_off_counts (
+    assessor_user_id VARCHAR(100) NOT NULL PRIMARY KEY,
+    sign_offs        INTEGER      NOT NULL
+);
+
+-- Each centre's sampling plan; a centre without a row samples by the defaults.
+CREATE TABLE IF NOT EXISTS sampling_plans (
+    centre_id              VARCHAR(100) NOT NULL PRIMARY KEY,
+    sample_percent         INTEGER      NOT NULL,
+    new_assessor_percent   INTEGER      NOT NULL,
+    new_assessor_sign_offs INTEGER      NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS sampling_overrides (
+    centre_id        VARCHAR(100) NOT NULL,
+    assessor_user_id VARCHAR(100) NOT NULL,
+    unit_code        VARCHAR(32)  NOT NULL,
+    sample_percent   INTEGER      NOT NULL,
+    PRIMARY KEY (centre_id, assessor_user_id, unit_code)
+);

@@ -11,6 +11,7 @@ import './views/audit.js';
 import './views/reports.js';
 import './views/outbox.js';
 import './views/library.js';
+import './views/portfolio.js';
 
 function drawHeader() {
     const nav = document.getElementById('nav');

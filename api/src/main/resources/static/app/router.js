@@ -41,6 +41,9 @@ export function allowed(route) {
     if (!currentUser()) {
         return false;
     }
+    if (hasRole('CANDIDATE')) {
+        return !!route.candidate; // a candidate's own account opens only its ePortfolio, Home and My Details
+    }
     return !route.roles || hasRole(...route.roles);
 }
 

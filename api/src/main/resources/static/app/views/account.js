@@ -6,7 +6,8 @@ import {currentUser, signIn} from '../session.js';
 
 const ROLE_NAMES = {
     IMI_ADMIN: 'IMI administrator', AUDITOR: 'Auditor', CENTRE_COORDINATOR: 'Centre coordinator',
-    CENTRE_ADMIN: 'Centre administrator', INVIGILATOR: 'Invigilator', ASSESSOR: 'Assessor', IQA: 'Internal quality assurer'
+    CENTRE_ADMIN: 'Centre administrator', INVIGILATOR: 'Invigilator', ASSESSOR: 'Assessor', IQA: 'Internal quality assurer',
+    CANDIDATE: 'Candidate'
 };
 
 export function roleName(role) {
@@ -60,8 +61,8 @@ async function myDetailsPage(container) {
     const me = await get('/api/me');
     page(container, 'My Details', section('Your account', details([
         ['Name', me.name], ['PIN', h('strong', {class: 'pin-large', id: 'my-pin'}, me.pin)], ['Email', me.email],
-        ['Roles', me.roles.map(roleName).join(', ')], ['Centre', me.centreId ? h('a', {href: '#/my-centre'},
-            me.centreId) : 'IMI (no centre)']])),
+        ['Roles', me.roles.map(roleName).join(', ')], ['Centre', me.roles.includes('CANDIDATE') ? me.centreId
+            : me.centreId ? h('a', {href: '#/my-centre'}, me.centreId) : 'IMI (no centre)']])),
         h('p', {class: 'hint'}, 'Your PIN is your sign-in name. To change your password, sign out and use '
             + '"Forgotten your password?".'));
 }
@@ -69,5 +70,5 @@ async function myDetailsPage(container) {
 register(
     {path: '/sign-in', public: true, render: signInPage},
     {path: '/forgotten-password', public: true, render: forgottenPasswordPage},
-    {path: '/', nav: 'Home', render: homePage},
-    {path: '/me', render: myDetailsPage});
+    {path: '/', nav: 'Home', render: homePage, candidate: true},
+    {path: '/me', render: myDetailsPage, candidate: true});

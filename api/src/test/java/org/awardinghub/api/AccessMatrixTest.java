@@ -21,11 +21,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessMatrixTest extends ApplicationTest {
 
-    enum Caller { ANONYMOUS, IMI_ADMIN, AUDITOR, COORDINATOR, CENTRE_ADMIN, INVIGILATOR, ASSESSOR, IQA, OTHER_COORDINATOR }
+    enum Caller { ANONYMOUS, IMI_ADMIN, AUDITOR, COORDINATOR, CENTRE_ADMIN, INVIGILATOR, ASSESSOR, IQA, OTHER_COORDINATOR,
+        CANDIDATE_ACCOUNT }
 
     private static final Set<Caller> CENTRE_A = EnumSet.of(Caller.COORDINATOR, Caller.CENTRE_ADMIN,
             Caller.INVIGILATOR, Caller.ASSESSOR, Caller.IQA);
-    private static final Set<Caller> SIGNED_IN = EnumSet.complementOf(EnumSet.of(Caller.ANONYMOUS));
+    /** Every signed-in member of staff; a candidate's own account opens only its ePortfolio (and My Details). */
+    private static final Set<Caller> SIGNED_IN = EnumSet.complementOf(EnumSet.of(Caller.ANONYMOUS,
+            Caller.CANDIDATE_ACCOUNT));
 
     record Endpoint(String method, String path, Object body, Set<Caller> allowed, String contentType) {
         Endpoint(String method, String path, Object body, Set<Caller> allowed) {
@@ -48,6 +51,8 @@ class AccessMatrixTest extends ApplicationTest {
     private String certificateA;
     private String caseA;
     private String libraryDocument;
+    private String portfolioCandidateA;
+    private String evidenceA;
 
     @BeforeAll
     void callersAndRecords() {
@@ -80,6 +85,7 @@ class AccessMatrixTest extends ApplicationTest {
         attemptA = opened.json().get("attemptId").asText();
         awaitJson("/api/assessment-attempts/" + attemptA, admin, json -> json.has("status"));
         certifiedCandidate(admin);
+        portfolioOfA(admin);
         awaitJson("/api/audit/records/candidate/" + candidateA + "/events", admin, json -> json.size() >= 1);
         caseA = http.post("/api/audit/cases", admin, Map.of("title", "Matrix case", "records",
                 List.of(Map.of("type", "candidate", "id", candidateA)))).json().get("caseId").asText();
@@ -112,6 +118,36 @@ class AccessMatrixTest extends ApplicationTest {
                 json -> json.path("certificate").path("certificateNumber").asText().equals(certificateA));
     }
 
+    /**
+     * A candidate of centre A on a qualification with a portfolio unit, with their own account (the
+     * CANDIDATE_ACCOUNT caller), the ASSESSOR caller as assessor and a piece of evidence.
+     */
+    private void portfolioOfA(String admin) {
+        var published = http.post("/api/qualifications", admin, portfolioQualification("PF-" + unique().toUpperCase()));
+        assertThat(published.status()).as(published.toString()).isEqualTo(201);
+        String code = published.json().get("code").asText();
+        assertThat(http.post("/api/centres/" + centreA + "/qualifications", admin, Map.of("qualificationCode",
+                code, "reason", "Matrix")).status()).isEqualTo(200);
+        portfolioCandidateA = new AssessmentSteps(http, admin).register(admin, centreA, code).candidateId();
+        String email = "learner-" + unique() + "@a.example";
+        var account = http.post("/api/candidates/" + portfolioCandidateA + "/account", tokens.get(Caller.COORDINATOR),
+                Map.of("email", email));
+        assertThat(account.status()).as(account.toString()).isEqualTo(201);
+        assertThat(http.post("/api/auth/activate", null, Map.of("token", tokenFromOutbox(admin, email),
+                "password", GOOD_PASSWORD)).status()).isEqualTo(204);
+        tokens.put(Caller.CANDIDATE_ACCOUNT, signIn(account.json().get("pin").asText(), GOOD_PASSWORD));
+        String assessorId = http.get("/api/me", tokens.get(Caller.ASSESSOR)).json().get("userId").asText();
+        assertThat(http.put("/api/candidates/" + portfolioCandidateA + "/portfolio/assessor",
+                tokens.get(Caller.COORDINATOR), Map.of("userId", assessorId)).status()).isEqualTo(200);
+        var uploaded = http.postMultipart("/api/candidates/" + portfolioCandidateA + "/portfolio/evidence",
+                tokens.get(Caller.CANDIDATE_ACCOUNT), Map.of("unitCode", code + "-P", "criteria", "1.1",
+                        "description", "Sheet"), "sheet.pdf", PortfolioTest.PDF);
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+        evidenceA = uploaded.json().get("evidenceId").asText();
+        awaitJson("/api/candidates/" + portfolioCandidateA + "/portfolio", admin,
+                json -> json.path("evidence").size() == 1);
+    }
+
     private List<Endpoint> endpoints() {
         Set<Caller> imiAdmin = EnumSet.of(Caller.IMI_ADMIN);
         Set<Caller> imiStaff = EnumSet.of(Caller.IMI_ADMIN, Caller.AUDITOR);
@@ -121,6 +157,7 @@ class AccessMatrixTest extends ApplicationTest {
         Set<Caller> readA = union(imiStaff, CENTRE_A);
         Set<Caller> registrarsOfA = EnumSet.of(Caller.IMI_ADMIN, Caller.COORDINATOR, Caller.CENTRE_ADMIN);
         String candidate = "/api/candidates/" + candidateA;
+        String portfolio = "/api/candidates/" + portfolioCandidateA + "/portfolio";
         String centre = "/api/centres/" + centreA;
         String request = centre + "/requests/" + requestA;
         Map<String, Object> reason = Map.of("reason", "access check");
@@ -142,9 +179,10 @@ class AccessMatrixTest extends ApplicationTest {
                         "n-" + unique() + "@a.example", "reason", "r"), usersOfA),
                 new Endpoint("POST", "/api/users/" + imiStaffUser + "/deactivate", reason, imiAdmin),
                 new Endpoint("POST", "/api/users/" + userA + "/activation-email", Map.of(), usersOfA),
-                new Endpoint("GET", "/api/me", null, SIGNED_IN),
+                new Endpoint("GET", "/api/me", null, union(SIGNED_IN, EnumSet.of(Caller.CANDIDATE_ACCOUNT))),
                 new Endpoint("GET", "/api/outbox", null, imiAdmin),
-                new Endpoint("POST", "/api/auth/logout", Map.of(), SIGNED_IN),
+                new Endpoint("POST", "/api/auth/logout", Map.of(), union(SIGNED_IN,
+                        EnumSet.of(Caller.CANDIDATE_ACCOUNT))),
                 new Endpoint("POST", "/api/centres", Map.of("name", "N", "address", "A",
                         "contactEmail", "c@n.example"), imiAdmin),
                 new Endpoint("GET", "/api/centres", null, SIGNED_IN),
@@ -254,7 +292,25 @@ class AccessMatrixTest extends ApplicationTest {
                 new Endpoint("GET", "/api/library/documents?kind=OPERATING_MANUAL", null, SIGNED_IN),
                 new Endpoint("GET", "/api/library/documents/" + libraryDocument, null, SIGNED_IN),
                 new Endpoint("GET", "/api/library/documents/" + libraryDocument + "/versions/1/file", null,
-                        SIGNED_IN));
+                        SIGNED_IN),
+                new Endpoint("POST", portfolio.replace("/portfolio", "/account"), Map.of("email",
+                        "x-" + unique() + "@a.example"), EnumSet.of(Caller.COORDINATOR, Caller.CENTRE_ADMIN)),
+                new Endpoint("PUT", portfolio + "/assessor", Map.of("userId", "nobody"), usersOfA),
+                new Endpoint("PUT", portfolio + "/iqa", Map.of("userId", "nobody"), usersOfA),
+                new Endpoint("POST", portfolio + "/evidence", "not,a,form",
+                        EnumSet.of(Caller.ASSESSOR, Caller.CANDIDATE_ACCOUNT), "multipart/form-data; boundary=x"),
+                new Endpoint("GET", portfolio, null, union(readA, EnumSet.of(Caller.CANDIDATE_ACCOUNT))),
+                new Endpoint("GET", portfolio + "/evidence/" + evidenceA + "/versions/1/file", null,
+                        union(readA, EnumSet.of(Caller.CANDIDATE_ACCOUNT))),
+                new Endpoint("POST", portfolio + "/evidence/" + evidenceA + "/judgement", Map.of("criteria",
+                        List.of(Map.of("code", "1.1", "met", false))), EnumSet.of(Caller.ASSESSOR)),
+                new Endpoint("POST", portfolio + "/units/NONE/sign-off", Map.of(), EnumSet.of(Caller.ASSESSOR)),
+                new Endpoint("POST", portfolio + "/units/NONE/sample", Map.of("decision", "AGREED"),
+                        EnumSet.of(Caller.IQA)),
+                new Endpoint("PUT", centre + "/sampling-plan", Map.of("percent", 25), usersOfA),
+                new Endpoint("GET", "/api/portfolio/assessor-queue", null, EnumSet.of(Caller.ASSESSOR)),
+                new Endpoint("GET", "/api/portfolio/iqa-queue", null, EnumSet.of(Caller.IQA)),
+                new Endpoint("GET", centre + "/portfolio-progress", null, readUsersOfA));
     }
 
     @Test
@@ -317,6 +373,14 @@ class AccessMatrixTest extends ApplicationTest {
             case "PUT" -> http.put(endpoint.path(), token, endpoint.body());
             default -> throw new IllegalArgumentException(endpoint.method());
         };
+    }
+
+    private static Map<String, Object> portfolioQualification(String code) {
+        Map<String, Object> qualification = new LinkedHashMap<>(qualification(code));
+        qualification.put("units", List.of(Map.of("code", code + "-U1", "title", "Unit"),
+                Map.of("code", code + "-P", "title", "Portfolio unit", "portfolio", true,
+                        "criteria", List.of(Map.of("code", "1.1", "text", "Does the work")))));
+        return qualification;
     }
 
     private static Map<String, Object> qualification(String code) {

@@ -33,6 +33,7 @@ class AccessibilityBrowserTest extends ApplicationTest {
         AssessmentSteps.Candidate sitting = steps.register(coordinator.token(), centreId, qualification.code());
         JsonNode opened = steps.opened(invigilator.token(), sitting.candidateId(), qualification.assessmentCode());
         awaitJson("/api/candidates/" + candidate.candidateId(), admin, json -> json.path("results").size() == 1);
+        AssessmentSteps.Staff learner = steps.candidateAccount(coordinator.token(), candidate.candidateId());
 
         try (WebUi ui = WebUi.open(port)) {
             check(ui.visit("/#/sign-in").waitForHeading("Sign in"), "sign in");
@@ -64,6 +65,11 @@ class AccessibilityBrowserTest extends ApplicationTest {
             check(ui.visit("/#/candidates/new").waitForHeading("Register"), "register a candidate");
             check(ui.visit("/#/candidates/upload").waitForHeading("Upload"), "upload candidates");
             check(ui.visit("/#/me").waitForHeading("My Details"), "my details");
+            check(ui.visit("/#/portfolio").waitForHeading("ePortfolio"), "ePortfolio (coordinator)", "portfolios");
+            ui.press("Sign out").waitForHeading("Sign in");
+
+            ui.signIn(learner.pin(), GOOD_PASSWORD);
+            check(ui.visit("/#/portfolio").waitForHeading("ePortfolio"), "ePortfolio (candidate)", "Upload evidence");
             ui.press("Sign out").waitForHeading("Sign in");
 
             ui.signIn(invigilator.pin(), GOOD_PASSWORD);

@@ -61,6 +61,44 @@ final class AssessmentSteps {
         return new Qualification(code, code + "-MCQ");
     }
 
+    /**
+     * A qualification with two portfolio units ({@code <code>-P1}, {@code -P2}) of three criteria each (1.1–1.3,
+     * 2.1–2.3) and one unit assessed by an MCQ ({@code <code>-MCQ}, 4 of 6 questions, pass mark 75 %).
+     */
+    String publishWithPortfolio() {
+        String code = "P" + unique().toUpperCase();
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            List<String> options = new ArrayList<>(List.of("Wrong " + i + ".1", "Wrong " + i + ".2"));
+            options.add(i % 3, "Right answer " + i);
+            items.add(Map.of("stem", "Question " + i, "options", options, "correctOption", i % 3));
+        }
+        List<Map<String, Object>> criteria1 = List.of(Map.of("code", "1.1", "text", "Prepares"),
+                Map.of("code", "1.2", "text", "Inspects"), Map.of("code", "1.3", "text", "Records"));
+        List<Map<String, Object>> criteria2 = List.of(Map.of("code", "2.1", "text", "Gathers"),
+                Map.of("code", "2.2", "text", "Locates"), Map.of("code", "2.3", "text", "Rectifies"));
+        var published = http.post("/api/qualifications", admin, Map.of("code", code, "title", "Diagnostics " + code,
+                "level", 3, "units", List.of(
+                        Map.of("code", code + "-P1", "title", "Inspections", "portfolio", true, "criteria", criteria1),
+                        Map.of("code", code + "-P2", "title", "Electrical faults", "portfolio", true,
+                                "criteria", criteria2),
+                        Map.of("code", code + "-M", "title", "Principles")),
+                "assessments", List.of(Map.of("code", code + "-MCQ", "title", "Principles test", "unitCode",
+                        code + "-M", "questionCount", 4, "durationMinutes", 20, "passPercent", 75, "items", items))));
+        assertThat(published.status()).as(published.toString()).isEqualTo(201);
+        return code;
+    }
+
+    /** The candidate's own account, created by the coordinator, activated through the emailed link, signed in. */
+    Staff candidateAccount(String coordinator, String candidateId) {
+        String email = "learner-" + unique() + "@example.org";
+        var created = http.post("/api/candidates/" + candidateId + "/account", coordinator, Map.of("email", email));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String pin = created.json().get("pin").asText();
+        activate(email);
+        return new Staff(pin, signIn(pin));
+    }
+
     /** An approved centre offering the qualification, without Direct Claim Status; answers its id. */
     String centre(String qualificationCode) {
         return centre(qualificationCode, false);
@@ -85,13 +123,18 @@ final class AssessmentSteps {
                 Map.of("name", "Alex Example", "email", email, "roles", List.of(role)));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String pin = created.json().get("pin").asText();
+        activate(email);
+        return new Staff(pin, signIn(pin));
+    }
+
+    /** Sets the password through the activation link emailed to the address. */
+    private void activate(String email) {
         var outbox = http.get("/api/outbox?to=" + email, admin);
         Matcher link = TOKEN_LINK.matcher(outbox.json().get(0).get("body").asText());
         assertThat(link.find()).isTrue();
         var activated = http.post("/api/auth/activate", null,
                 Map.of("token", link.group(1), "password", ApplicationTest.GOOD_PASSWORD));
         assertThat(activated.status()).as(activated.toString()).isEqualTo(204);
-        return new Staff(pin, signIn(pin));
     }
 
     String signIn(String pin) {

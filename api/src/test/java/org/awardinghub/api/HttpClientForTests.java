@@ -60,6 +60,22 @@ public class HttpClientForTests {
                 .POST(HttpRequest.BodyPublishers.ofString(body)), Map.of());
     }
 
+    /** A multipart/form-data upload: the text fields, then one file part named {@code file}. */
+    public Response postMultipart(String path, String token, Map<String, String> fields, String fileName,
+                                  byte[] file) {
+        String boundary = "----awarding" + java.util.UUID.randomUUID().toString().replace("-", "");
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(utf8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(utf8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
+        return send(builder(path, token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), Map.of());
+    }
+
     /** Sends the body without announcing its length (chunked), as a streaming client would. */
     public Response postStreamed(String path, String token, String contentType, byte[] body) {
         return send(builder(path, token).header("Content-Type", contentType)

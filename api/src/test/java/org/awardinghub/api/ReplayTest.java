@@ -24,7 +24,7 @@ class ReplayTest extends ApplicationTest {
     private static final List<String> COLLECTIONS = List.of("centres", "users", "hub_requests", "qualifications",
             "candidates", "candidate_histories", "attempts", "sittings", "answer_trails", "candidate_attempts",
             "item_statistics", "item_statistics_attempts", "claims", "certificates", "candidate_certificates",
-            "library_documents", "library_downloads");
+            "library_documents", "library_downloads", "portfolio_qualifications", "portfolios");
 
     @Autowired
     EventProcessingConfiguration processing;
@@ -90,13 +90,15 @@ class ReplayTest extends ApplicationTest {
         assertThat(before.get("centres")).isNotEmpty();
         assertThat(before.get("library_downloads")).isNotEmpty();
         assertThat(before.get("qualifications")).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(before.get("portfolio_qualifications")).as("the sample qualification's portfolio units")
+                .isNotEmpty();
         for (String assessment : List.of("attempts", "sittings", "answer_trails", "candidate_attempts",
                 "item_statistics", "item_statistics_attempts", "claims", "certificates", "candidate_certificates")) {
             assertThat(before.get(assessment)).as(assessment).isNotEmpty();
         }
 
         for (String name : List.of("hub", "catalogue", "portal", "assessment", "item-statistics",
-                "certification", "audit", "reports", "personnel", "library")) {
+                "certification", "audit", "reports", "personnel", "library", "portfolio")) {
             StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
                     .orElseThrow();
             processor.shutDown();

@@ -55,7 +55,7 @@ class RestartTest {
             assertThat(centre.status()).isEqualTo(200);
             assertThat(centre.json().get("centreNumber").asText()).isEqualTo(centreNumber);
             assertThat(login(http, userPin, ApplicationTest.GOOD_PASSWORD)).isNotBlank();
-            assertThat(http.get("/api/qualifications", admin).json().size()).isEqualTo(3);
+            assertThat(http.get("/api/qualifications", admin).json().size()).isEqualTo(4);
 
             var next = http.post("/api/centres", admin, Map.of("name", "After Restart",
                     "address", "3 Ramp Road", "contactEmail", "office@after.example"));

@@ -26,7 +26,9 @@ public class AuthController {
     public record LoginRequest(@NotBlank @Size(max = 64) String pin, @NotNull @Size(max = 1000) String password) {
     }
 
-    public record SignedInUser(String userId, String pin, String name, Set<Role> roles, String centreId) {
+    /** {@code candidateId}: the candidate of a candidate's own account, else null. */
+    public record SignedInUser(String userId, String pin, String name, Set<Role> roles, String centreId,
+                               String candidateId) {
     }
 
     /** {@code idleTimeoutSeconds}: how long the session lasts without a call, so the web UI can warn in time. */
@@ -56,11 +58,12 @@ public class AuthController {
         SignIn.SignedIn session = signIn.signIn(request.pin().strip(), request.password());
         ActingUser user = session.user();
         return new LoginResponse(session.token(), session.expiresAt(), policy.sessionIdle().toSeconds(),
-                new SignedInUser(user.userId(), user.pin(), user.name(), user.roles(), user.centreId()));
+                new SignedInUser(user.userId(), user.pin(), user.name(), user.roles(), user.centreId(),
+                        user.candidateId()));
     }
 
     @PostMapping("/api/auth/logout")
-    @Allow(anyone = true)
+    @Allow(anyone = true, candidateAccount = true)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void logout(HttpServletRequest request) {
         ActingUser user = access.current();

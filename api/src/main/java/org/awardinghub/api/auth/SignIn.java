@@ -171,6 +171,7 @@ public class SignIn {
     }
 
     private static ActingUser actingUser(UserAccount account) {
-        return new ActingUser(account.userId(), account.pin(), account.name(), account.roles(), account.centreId());
+        return new ActingUser(account.userId(), account.pin(), account.name(), account.roles(), account.centreId(),
+                account.candidateId());
     }
 }

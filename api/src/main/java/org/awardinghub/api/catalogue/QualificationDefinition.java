@@ -16,7 +16,12 @@ public record QualificationDefinition(@NotBlank @Size(max = 32) String code, @No
                                       @NotNull Integer level, @NotEmpty List<@Valid @NotNull Unit> units,
                                       @NotEmpty List<@Valid @NotNull Assessment> assessments) {
 
-    public record Unit(@NotBlank String code, @NotBlank String title) {
+    /** {@code portfolio} (default false): assessed by ePortfolio evidence against {@code criteria}. */
+    public record Unit(@NotBlank String code, @NotBlank String title, List<@Valid @NotNull Criterion> criteria,
+                       Boolean portfolio) {
+    }
+
+    public record Criterion(@NotBlank String code, @NotBlank String text) {
     }
 
     public record Assessment(@NotBlank String code, @NotBlank String title, @NotBlank String unitCode,
@@ -29,7 +34,10 @@ public record QualificationDefinition(@NotBlank @Size(max = 32) String code, @No
 
     public PublishQualification toCommand() {
         return new PublishQualification(code.strip(), title, level,
-                units.stream().map(u -> new PublishQualification.UnitSpec(u.code(), u.title())).toList(),
+                units.stream().map(u -> new PublishQualification.UnitSpec(u.code(), u.title(),
+                        u.criteria() == null ? List.of() : u.criteria().stream()
+                                .map(c -> new PublishQualification.CriterionSpec(c.code(), c.text())).toList(),
+                        Boolean.TRUE.equals(u.portfolio()))).toList(),
                 assessments.stream().map(a -> new PublishQualification.AssessmentSpec(a.code(), a.title(),
                         a.unitCode(), a.questionCount(), a.durationMinutes(), a.passPercent(),
                         a.items().stream().map(i -> new PublishQualification.ItemSpec(i.stem(), i.options(),

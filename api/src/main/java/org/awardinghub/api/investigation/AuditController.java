@@ -184,7 +184,7 @@ public class AuditController {
     private static String recordType(String type) {
         String normalised = type == null ? "" : type.strip().toLowerCase(java.util.Locale.ROOT);
         if (!InvestigationCase.RECORD_TYPES.contains(normalised)) {
-            throw ApiProblem.badRequest("type", "type must be one of centre, user, candidate, attempt, claim");
+            throw ApiProblem.badRequest("type", "type must be one of " + InvestigationCase.RECORD_TYPE_NAMES);
         }
         return normalised;
     }

@@ -20,6 +20,7 @@ import org.awardinghub.command.candidate.Candidate;
 import org.awardinghub.command.assessment.Attempt;
 import org.awardinghub.command.centre.Centre;
 import org.awardinghub.command.certification.Claim;
+import org.awardinghub.command.portfolio.Portfolio;
 import org.awardinghub.command.user.User;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.Configuration;
@@ -57,7 +58,7 @@ public class StateReconstruction {
 
     /** The record types and the aggregates that keep them. */
     static final Map<String, Class<?>> AGGREGATES = Map.of("centre", Centre.class, "user", User.class,
-            "candidate", Candidate.class, "attempt", Attempt.class, "claim", Claim.class);
+            "candidate", Candidate.class, "attempt", Attempt.class, "claim", Claim.class, "portfolio", Portfolio.class);
 
     /** The state at an instant: the last event applied (its sequence and time) and the aggregate's fields. */
     public record State(String recordType, String recordId, Instant asOf, long sequence, Instant lastChangedAt,

@@ -125,6 +125,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return unexpected(e);
     }
 
+    /** A body announced as a multipart form that is not one (a too large one is answered 413 by the base class). */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> malformedMultipart(MultipartException e) {
+        return respond(HttpStatus.BAD_REQUEST, "Invalid input", "The body is not a well-formed multipart form",
+                List.of(new ApiProblem.FieldError("file", "the upload could not be read")));
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         return respond(HttpStatus.BAD_REQUEST, "Invalid input", e.getName() + " has the wrong format",

@@ -57,6 +57,10 @@ public class Access {
             return;
         }
         ActingUser user = current();
+        if (user.isCandidateAccount()) {
+            checkCandidateAccount(allow, user, pathVariables);
+            return;
+        }
         if (allow.candidate() && allow.value().length == 0 && allow.ofCentre().length == 0 && !allow.anyOfCentre()) {
             throw ApiProblem.forbidden("Only the candidate sitting this attempt can do this, with the attempt token "
                     + "they received on starting it");
@@ -79,6 +83,16 @@ public class Access {
         }
         if (!allow.anyOfCentre() && !user.hasAny(allow.ofCentre())) {
             throw ApiProblem.forbidden("This needs one of the roles " + Arrays.toString(allow.ofCentre()));
+        }
+    }
+
+    private static void checkCandidateAccount(Allow allow, ActingUser user, Map<String, String> pathVariables) {
+        if (!allow.candidateAccount()) {
+            throw ApiProblem.forbidden("A candidate's account opens only the candidate's own ePortfolio");
+        }
+        String candidate = pathVariables.get(CANDIDATE_ID);
+        if (candidate != null && !candidate.equals(user.candidateId())) {
+            throw ApiProblem.notFound("No such record");
         }
     }
 

@@ -41,4 +41,11 @@ public @interface Allow {
      * (no PIN, no session). An attempt token opens nothing else.
      */
     boolean candidate() default false;
+
+    /**
+     * A candidate's own account (role CANDIDATE): only about themselves. With a {@code candidateId} path variable,
+     * only when it names their own candidate record; any other record is as unknown as a made-up id. A candidate
+     * account is refused every endpoint that does not say this.
+     */
+    boolean candidateAccount() default false;
 }

@@ -45,7 +45,7 @@ public class BearerSessionFilter extends OncePerRequestFilter {
                 .filter(account -> account.active())
                 .ifPresent(account -> {
                     ActingUser user = new ActingUser(account.userId(), account.pin(), account.name(),
-                            account.roles(), account.centreId());
+                            account.roles(), account.centreId(), account.candidateId());
                     List<SimpleGrantedAuthority> authorities = account.roles().stream()
                             .map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList();
                     SecurityContextHolder.getContext().setAuthentication(

@@ -44,8 +44,18 @@ public class UserAccounts {
 
     @Transactional
     public NewUser create(String name, String email, Set<Role> roles, String centreId) {
+        return create(name, email, roles, centreId, null);
+    }
+
+    /** The candidate's own account (role CANDIDATE), named as the candidate is; one per candidate. */
+    @Transactional
+    public NewUser createForCandidate(String name, String email, String centreId, String candidateId) {
+        return create(name, email, Set.of(Role.CANDIDATE), centreId, candidateId);
+    }
+
+    private NewUser create(String name, String email, Set<Role> roles, String centreId, String candidateId) {
         String userId = UUID.randomUUID().toString();
-        String pin = commands.sendAndWait(new CreateUser(userId, name, email, roles, centreId));
+        String pin = commands.sendAndWait(new CreateUser(userId, name, email, roles, centreId, candidateId));
         sendActivation(userId, pin, name.strip(), email.strip());
         return new NewUser(userId, pin);
     }

@@ -125,7 +125,7 @@ public class UserController {
     }
 
     @GetMapping("/api/me")
-    @Allow(anyone = true)
+    @Allow(anyone = true, candidateAccount = true)
     public MyDetails me() {
         ActingUser me = access.current();
         return queries.one(new FindUser(me.userId()), UserView.class)

@@ -29,6 +29,7 @@ import org.awardinghub.command.candidate.CandidateDirectory;
 import org.awardinghub.command.candidate.CandidateEntry;
 import org.awardinghub.command.candidate.RegistrationNumbers;
 import org.awardinghub.command.centre.CentreDirectory;
+import org.awardinghub.command.portfolio.PortfolioRegister;
 import org.awardinghub.command.qualification.CatalogueCode;
 import org.awardinghub.command.user.UserAccount;
 import org.awardinghub.command.user.UserDirectory;
@@ -108,7 +109,8 @@ public class Attempt {
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     public OpenedAttempt handle(OpenAttempt command, CandidateDirectory candidates, CentreDirectory centres,
                                 UserDirectory users, ItemBank bank, AttemptRegister register, AccessKeys keys,
-                                AssessmentPolicy policy, Clock clock, DeadlineManager deadlines) {
+                                AssessmentPolicy policy, PortfolioRegister portfolios, Clock clock,
+                                DeadlineManager deadlines) {
         String id = Text.identifier("attemptId", command.attemptId());
         String candidate = Text.identifier("candidateId", command.candidateId());
         String assessment = Text.required("assessmentCode", command.assessmentCode(), CatalogueCode.MAX_LENGTH);
@@ -122,6 +124,10 @@ public class Attempt {
                         && entry.centreId().equals(user.centreId()))
                 .orElseThrow(() -> new RuleViolation(
                         "Only an invigilator of the candidate's centre can open an attempt"));
+        if (portfolios.assessesOrAssures(invigilator.userId(), candidate)) {
+            throw new RuleViolation("An invigilator may not invigilate a candidate they assess or quality-assure in"
+                    + " the ePortfolio");
+        }
         requireMaySit(entry.status());
         String qualification = candidates.qualificationOf(candidate).orElseThrow();
         AssessmentRules rules = bank.rules(assessment)

@@ -46,9 +46,9 @@ public class AttemptRegister {
     @EventHandler
     public void on(AttemptOpened event) {
         jdbc.update("INSERT INTO assessment_attempts (attempt_id, candidate_id, centre_id, assessment_code,"
-                        + " attempt_number, status) VALUES (?, ?, ?, ?, ?, ?)",
+                        + " attempt_number, status, invigilator_user_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 event.attemptId(), event.candidateId(), event.centreId(), event.assessmentCode(),
-                event.attemptNumber(), AttemptStatus.OPENED.name());
+                event.attemptNumber(), AttemptStatus.OPENED.name(), event.invigilatorUserId());
         jdbc.update("INSERT INTO open_attempts (candidate_id, assessment_code, attempt_id) VALUES (?, ?, ?)",
                 event.candidateId(), event.assessmentCode(), event.attemptId());
     }
@@ -123,6 +123,13 @@ public class AttemptRegister {
                     passing.putIfAbsent(row.getString(1), row.getString(2));
                 }, candidateId, AttemptStatus.SUBMITTED.name(), Outcome.PASS.name());
         return Collections.unmodifiableMap(passing);
+    }
+
+    /** Whether the user opened any attempt of the candidate, whatever became of it. */
+    public boolean invigilated(String userId, String candidateId) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM assessment_attempts"
+                + " WHERE candidate_id = ? AND invigilator_user_id = ?", Integer.class, candidateId, userId);
+        return count != null && count > 0;
     }
 
     private void closed(String attemptId) {

@@ -25,7 +25,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class InvestigationCase {
 
     /** The record types an investigation can name: the aggregates whose histories the audit API serves. */
-    public static final Set<String> RECORD_TYPES = Set.of("centre", "user", "candidate", "attempt", "claim");
+    public static final Set<String> RECORD_TYPES = Set.of("centre", "user", "candidate", "attempt", "claim",
+            "portfolio");
+    /** The record types as a refusal names them. */
+    public static final String RECORD_TYPE_NAMES = "centre, user, candidate, attempt, claim, portfolio";
     static final int MAX_RECORDS = 100;
     static final int TITLE_MAX_LENGTH = 200;
 
@@ -49,7 +52,7 @@ public class InvestigationCase {
             CaseFrozen.RecordRef record = command.records().get(i);
             String field = "records[" + i + "]";
             if (record == null || record.type() == null || !RECORD_TYPES.contains(record.type().strip())) {
-                throw new InvalidCommand(field + ".type", "type must be one of centre, user, candidate, attempt, claim");
+                throw new InvalidCommand(field + ".type", "type must be one of " + RECORD_TYPE_NAMES);
             }
             records.add(new CaseFrozen.RecordRef(record.type().strip(), Text.identifier(field + ".id", record.id())));
         }

@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.awardinghub.command.UnknownRecord;
 import org.awardinghub.command.assessment.AttemptRegister;
 import org.awardinghub.command.candidate.CandidateDirectory;
 import org.awardinghub.command.candidate.CandidateEntry;
 import org.awardinghub.command.centre.CentreDirectory;
+import org.awardinghub.command.portfolio.PortfolioRegister;
 import org.awardinghub.command.qualification.QualificationCatalogue;
 import org.awardinghub.events.candidate.CandidateStatus;
 import org.awardinghub.events.centre.CentreStatus;
@@ -23,8 +25,8 @@ import org.springframework.stereotype.Component;
  * attempt that was not voided; no claim on the qualification is waiting or was issued; and their centre is
  * APPROVED and not under a CERTIFICATION sanction. Every reason found is given, in that order, so the centre can
  * deal with all of them at once.
- * <p>
- * Units signed off in the ePortfolio will join the achievement rule when the ePortfolio exists.
+ * Every unit the qualification assesses by portfolio must also be signed off in the candidate's ePortfolio (and
+ * not sent back by the IQA).
  */
 @Component
 public class Eligibility {
@@ -34,9 +36,11 @@ public class Eligibility {
     private final AttemptRegister attempts;
     private final CertificateRegister register;
     private final CentreDirectory centres;
+    private final PortfolioRegister portfolios;
 
     public Eligibility(CandidateDirectory candidates, QualificationCatalogue catalogue, AttemptRegister attempts,
-                       CertificateRegister register, CentreDirectory centres) {
+                       CertificateRegister register, CentreDirectory centres, PortfolioRegister portfolios) {
+        this.portfolios = portfolios;
         this.candidates = candidates;
         this.catalogue = catalogue;
         this.attempts = attempts;
@@ -71,6 +75,13 @@ public class Eligibility {
                         + " (a voided attempt does not count).");
             } else {
                 achievedBy.add(attempt);
+            }
+        }
+
+        Set<String> signedOff = portfolios.signedOffUnits(candidateId);
+        for (String unit : catalogue.portfolioUnits(qualification).keySet()) {
+            if (!signedOff.contains(unit)) {
+                reasons.add("Unit " + unit + " is not signed off in the candidate's ePortfolio.");
             }
         }
 

@@ -7,7 +7,15 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public record PublishQualification(@TargetAggregateIdentifier String code, String title, int level,
                                    List<UnitSpec> units, List<AssessmentSpec> assessments) {
 
-    public record UnitSpec(String code, String title) {
+    /** {@code portfolio}: assessed by ePortfolio evidence against {@code criteria} (null: none). */
+    public record UnitSpec(String code, String title, List<CriterionSpec> criteria, boolean portfolio) {
+
+        public UnitSpec(String code, String title) {
+            this(code, title, List.of(), false);
+        }
+    }
+
+    public record CriterionSpec(String code, String text) {
     }
 
     public record AssessmentSpec(String code, String title, String unitCode, int questionCount, int durationMinutes,

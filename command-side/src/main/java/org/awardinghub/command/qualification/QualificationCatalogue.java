@@ -1,6 +1,10 @@
 package org.awardinghub.command.qualification;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.awardinghub.command.CommandLookups;
 import org.awardinghub.events.qualification.QualificationPublished;
 import org.axonframework.config.ProcessingGroup;
@@ -29,6 +33,32 @@ public class QualificationCatalogue {
             jdbc.update("INSERT INTO assessment_catalogue (assessment_code, qualification_code) VALUES (?, ?)",
                     assessment.code(), event.code());
         }
+        for (QualificationPublished.Unit unit : event.units()) {
+            if (!unit.portfolio()) {
+                continue;
+            }
+            List<QualificationPublished.Criterion> criteria = unit.criteriaOrEmpty();
+            for (int i = 0; i < criteria.size(); i++) {
+                jdbc.update("INSERT INTO portfolio_criteria (qualification_code, unit_code, criterion_code,"
+                        + " criterion_position) VALUES (?, ?, ?, ?)", event.code(), unit.code(),
+                        criteria.get(i).code(), i + 1);
+            }
+        }
+    }
+
+    /**
+     * The units of the qualification assessed by portfolio, in unit code order, each with its criterion codes in
+     * published order. Empty for a qualification without portfolio units, or an unknown one.
+     */
+    public Map<String, List<String>> portfolioUnits(String qualificationCode) {
+        Map<String, List<String>> units = new LinkedHashMap<>();
+        jdbc.query("SELECT unit_code, criterion_code FROM portfolio_criteria WHERE qualification_code = ?"
+                        + " ORDER BY unit_code, criterion_position",
+                row -> {
+                    units.computeIfAbsent(row.getString(1), unit -> new ArrayList<>()).add(row.getString(2));
+                }, qualificationCode);
+        units.replaceAll((unit, criteria) -> List.copyOf(criteria));
+        return Collections.unmodifiableMap(units);
     }
 
     public boolean exists(String code) {

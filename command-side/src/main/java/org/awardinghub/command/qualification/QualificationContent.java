@@ -10,10 +10,12 @@ import java.util.function.Predicate;
 import org.awardinghub.command.InvalidCommand;
 import org.awardinghub.command.Text;
 import org.awardinghub.command.qualification.PublishQualification.AssessmentSpec;
+import org.awardinghub.command.qualification.PublishQualification.CriterionSpec;
 import org.awardinghub.command.qualification.PublishQualification.ItemSpec;
 import org.awardinghub.command.qualification.PublishQualification.UnitSpec;
 import org.awardinghub.events.qualification.QualificationPublished;
 import org.awardinghub.events.qualification.QualificationPublished.Assessment;
+import org.awardinghub.events.qualification.QualificationPublished.Criterion;
 import org.awardinghub.events.qualification.QualificationPublished.Item;
 import org.awardinghub.events.qualification.QualificationPublished.Unit;
 
@@ -34,6 +36,7 @@ final class QualificationContent {
     static final int OPTION_MAX_LENGTH = 1000;
     static final int MIN_OPTIONS = 2;
     static final int MAX_OPTIONS = 6;
+    static final int CRITERION_CODE_MAX_LENGTH = 16;
 
     private QualificationContent() {
     }
@@ -72,9 +75,33 @@ final class QualificationContent {
             if (!codes.add(code)) {
                 throw new InvalidCommand(field + ".code", "unit code " + code + " appears more than once");
             }
-            units.add(new Unit(code, Text.required(field + ".title", spec.title(), TITLE_MAX_LENGTH)));
+            String title = Text.required(field + ".title", spec.title(), TITLE_MAX_LENGTH);
+            List<Criterion> criteria = criteria(field, spec.criteria());
+            if (spec.portfolio() && criteria.isEmpty()) {
+                throw new InvalidCommand(field + ".criteria", "a unit assessed by portfolio needs at least one criterion");
+            }
+            units.add(new Unit(code, title, criteria, spec.portfolio()));
         }
         return List.copyOf(units);
+    }
+
+    private static List<Criterion> criteria(String unitField, List<CriterionSpec> specs) {
+        if (specs == null) {
+            return List.of();
+        }
+        List<Criterion> criteria = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < specs.size(); i++) {
+            String field = unitField + ".criteria[" + i + "]";
+            CriterionSpec spec = present(field, specs.get(i));
+            String code = Text.required(field + ".code", spec.code(), CRITERION_CODE_MAX_LENGTH);
+            if (!codes.add(code)) {
+                throw new InvalidCommand(field + ".code", "criterion code " + code + " appears more than once in"
+                        + " the unit");
+            }
+            criteria.add(new Criterion(code, Text.required(field + ".text", spec.text(), STEM_MAX_LENGTH)));
+        }
+        return List.copyOf(criteria);
     }
 
     private static List<Assessment> assessments(List<AssessmentSpec> specs, Set<String> unitCodes,

@@ -27,6 +27,10 @@ final class PermittedRoles {
             throw new InvalidCommand("roles",
                     "a user without a centre is IMI staff and may hold only " + Role.IMI_STAFF);
         }
+        if (checked.contains(Role.CANDIDATE)) {
+            throw new InvalidCommand("roles", "CANDIDATE is held only by a candidate's own account, created for the"
+                    + " candidate (POST /api/candidates/{candidateId}/account)");
+        }
         if (centreId != null && checked.stream().anyMatch(Role::isImiStaff)) {
             throw new InvalidCommand("roles", "a centre's user may not hold " + Role.IMI_STAFF);
         }

@@ -8,6 +8,9 @@ import org.awardinghub.command.InvalidCommand;
 import org.awardinghub.command.Reason;
 import org.awardinghub.command.RuleViolation;
 import org.awardinghub.command.Text;
+import org.awardinghub.command.UnknownRecord;
+import org.awardinghub.command.candidate.CandidateDirectory;
+import org.awardinghub.command.candidate.CandidateEntry;
 import org.awardinghub.command.centre.CentreDirectory;
 import org.awardinghub.events.user.PasswordResetRequested;
 import org.awardinghub.events.user.PasswordSet;
@@ -58,18 +61,41 @@ public class User {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    public String handle(CreateUser command, PinIssuer pins, UserDirectory users, CentreDirectory centres) {
+    public String handle(CreateUser command, PinIssuer pins, UserDirectory users, CentreDirectory centres,
+                         CandidateDirectory candidates) {
         String id = Text.identifier("userId", command.userId());
         String checkedName = Text.required("name", command.name(), NAME_MAX_LENGTH);
         String checkedEmail = EmailAddress.required("email", command.email());
-        Set<Role> checkedRoles = PermittedRoles.checked(command.roles(), command.centreId());
+        Set<Role> checkedRoles = command.candidateId() == null
+                ? PermittedRoles.checked(command.roles(), command.centreId())
+                : candidateAccount(command, users, candidates);
         if (command.centreId() != null) {
             centres.requireNotWithdrawn(command.centreId(), "a withdrawn centre cannot have new users");
         }
         requireEmailFree(users, command.centreId(), checkedEmail);
         String pin = pins.issue();
-        apply(new UserCreated(id, pin, checkedName, checkedEmail, checkedRoles, command.centreId()));
+        apply(new UserCreated(id, pin, checkedName, checkedEmail, checkedRoles, command.centreId(),
+                command.candidateId()));
         return pin;
+    }
+
+    /**
+     * A candidate's own account: role CANDIDATE alone, at the candidate's centre, one per candidate (the directory's
+     * unique candidate column also refuses a second one created at the same moment).
+     */
+    private static Set<Role> candidateAccount(CreateUser command, UserDirectory users,
+                                              CandidateDirectory candidates) {
+        CandidateEntry candidate = candidates.find(command.candidateId())
+                .filter(entry -> entry.centreId().equals(command.centreId()))
+                .orElseThrow(() -> new UnknownRecord("No candidate " + command.candidateId() + " at this centre"));
+        if (!Set.of(Role.CANDIDATE).equals(command.roles())) {
+            throw new InvalidCommand("roles", "a candidate's account holds the role CANDIDATE and nothing else");
+        }
+        users.findByCandidate(candidate.candidateId()).ifPresent(existing -> {
+            throw new RuleViolation("Candidate " + candidate.candidateId() + " already has an account (PIN "
+                    + existing.pin() + ")");
+        });
+        return Set.of(Role.CANDIDATE);
     }
 
     /**
@@ -95,6 +121,9 @@ public class User {
     @CommandHandler
     public void handle(ChangeUserRoles command, UserDirectory users) {
         requireActive("have roles changed");
+        if (roles.contains(Role.CANDIDATE)) {
+            throw new RuleViolation("A candidate's account holds the role CANDIDATE and nothing else");
+        }
         String reason = Reason.of(command);
         Set<Role> changed = PermittedRoles.checked(command.roles(), centreId);
         if (changed.equals(roles)) {

@@ -31,7 +31,7 @@ public class UserDirectory {
     /** Stands for "no centre" in the email key, so that IMI staff share one namespace of their own. */
     static final String IMI = "IMI";
 
-    private static final String COLUMNS = "user_id, pin, name, email, roles, centre_id, active";
+    private static final String COLUMNS = "user_id, pin, name, email, roles, centre_id, active, candidate_id";
 
     private final JdbcTemplate jdbc;
 
@@ -41,10 +41,10 @@ public class UserDirectory {
 
     @EventHandler
     public void on(UserCreated event) {
-        jdbc.update("INSERT INTO user_directory (user_id, pin, email_key, centre_id, name, email, roles, active)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        jdbc.update("INSERT INTO user_directory (user_id, pin, email_key, centre_id, name, email, roles, active,"
+                        + " candidate_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 event.userId(), event.pin(), emailKey(event.centreId(), event.email()), event.centreId(),
-                event.name(), event.email(), rolesColumn(event.roles()), true);
+                event.name(), event.email(), rolesColumn(event.roles()), true, event.candidateId());
     }
 
     @EventHandler
@@ -77,6 +77,12 @@ public class UserDirectory {
     public Optional<UserAccount> findById(String userId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM user_directory WHERE user_id = ?", UserDirectory::account,
                 userId).stream().findFirst();
+    }
+
+    /** The candidate's own account, active or not. */
+    public Optional<UserAccount> findByCandidate(String candidateId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM user_directory WHERE candidate_id = ?", UserDirectory::account,
+                candidateId).stream().findFirst();
     }
 
     /** Also true for deactivated users' PINs: a PIN is never issued twice. */
@@ -116,7 +122,8 @@ public class UserDirectory {
                 .map(Role::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
         return new UserAccount(row.getString("user_id"), row.getString("pin"), row.getString("name"),
-                row.getString("email"), roles, row.getString("centre_id"), row.getBoolean("active"));
+                row.getString("email"), roles, row.getString("centre_id"), row.getBoolean("active"),
+                row.getString("candidate_id"));
     }
 
     private int count(String sql, String key) {

@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.awardinghub.command.InvalidField;
 import org.awardinghub.command.LookupDatabase;
+import org.awardinghub.command.portfolio.PortfolioRegister;
+import org.awardinghub.events.portfolio.AssessorAssigned;
 import org.awardinghub.command.MutableClock;
 import org.awardinghub.command.RuleViolation;
 import org.awardinghub.command.UnknownRecord;
@@ -153,6 +155,7 @@ class AttemptTest {
         configured.registerInjectableResource(keys);
         configured.registerInjectableResource(tokens);
         configured.registerInjectableResource(policy);
+        configured.registerInjectableResource(new PortfolioRegister(database.jdbc()));
         configured.registerInjectableResource(clock);
         // the deadline manager's time is the clock's, so that deadlines fall due when the attempt says
         configured.givenCurrentTime(NOW);
@@ -316,6 +319,17 @@ class AttemptTest {
                     .expectScheduledDeadlineWithName(KEY_VALID_UNTIL, Attempt.KEY_EXPIRY);
 
             assertThat(keys.attemptFor(NUMBER, firstKey(), NOW)).contains(ATTEMPT);
+        }
+
+        @Test
+        void givenTheInvigilatorAssessesTheCandidatesPortfolio_whenOpened_thenRefused() {
+            new PortfolioRegister(database.jdbc()).on(new AssessorAssigned(CANDIDATE, CENTRE, MVR_L2, INVIGILATOR,
+                    INVIGILATOR_PIN, null, null));
+            fixture.givenNoPriorActivity()
+                    .when(open())
+                    .expectNoEvents()
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("assess or quality-assure"));
         }
 
         @Test

@@ -22,6 +22,7 @@ import org.awardinghub.command.assessment.AttemptRegister;
 import org.awardinghub.command.candidate.CandidateDirectory;
 import org.awardinghub.command.candidate.CandidateEntry;
 import org.awardinghub.command.centre.CentreDirectory;
+import org.awardinghub.command.portfolio.PortfolioRegister;
 import org.awardinghub.command.qualification.QualificationCatalogue;
 import org.awardinghub.command.user.UserDirectory;
 import org.awardinghub.events.assessment.AttemptOpened;
@@ -159,7 +160,8 @@ class ClaimTest {
         fixture.registerInjectableResource(candidates);
         fixture.registerInjectableResource(users);
         fixture.registerInjectableResource(attempts);
-        fixture.registerInjectableResource(new Eligibility(candidates, catalogue, attempts, register, centres));
+        fixture.registerInjectableResource(new Eligibility(candidates, catalogue, attempts, register, centres,
+                new PortfolioRegister(database.jdbc())));
         fixture.registerInjectableResource(new CertificateNumbers(register, new Random(NUMBER_SEED)));
         fixture.registerInjectableResource(codes);
         fixture.registerInjectableResource(clock);
@@ -631,7 +633,8 @@ class ClaimTest {
 
         @Test
         void givenAnEligibleCandidate_whenJudged_thenNoReasonsAndTheEvidenceInAssessmentOrder() {
-            Eligibility.Verdict verdict = new Eligibility(candidates, catalogue, attempts, register, centres)
+            Eligibility.Verdict verdict = new Eligibility(candidates, catalogue, attempts, register, centres,
+                new PortfolioRegister(database.jdbc()))
                     .judge(CANDIDATE);
             assertThat(verdict.eligible()).isTrue();
             assertThat(verdict.qualificationCode()).isEqualTo(MVR_L2);

@@ -1,13 +1,17 @@
 package org.awardinghub.command.qualification;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.awardinghub.command.InvalidField;
 import org.awardinghub.command.LookupDatabase;
 import org.awardinghub.command.RuleViolation;
 import org.awardinghub.command.qualification.PublishQualification.AssessmentSpec;
+import org.awardinghub.command.qualification.PublishQualification.CriterionSpec;
 import org.awardinghub.command.qualification.PublishQualification.ItemSpec;
 import org.awardinghub.command.qualification.PublishQualification.UnitSpec;
 import org.awardinghub.events.qualification.PassMarkChanged;
@@ -86,6 +90,21 @@ class QualificationTest {
         }
 
         @Test
+        void givenAPortfolioUnitWithCriteria_whenPublished_thenTheCriteriaArePublishedAndKnownToTheCatalogue() {
+            PublishQualification command = withUnits(List.of(new UnitSpec("LV01", "Health and safety",
+                            List.of(new CriterionSpec(" 1.1 ", " Wears PPE "), new CriterionSpec("1.2", "Reports")), true),
+                    new UnitSpec("LV02", "Engine systems")));
+            QualificationPublished published = new QualificationPublished(CODE, PUBLISHED.title(), 2,
+                    List.of(new Unit("LV01", "Health and safety", List.of(
+                                    new QualificationPublished.Criterion("1.1", "Wears PPE"),
+                                    new QualificationPublished.Criterion("1.2", "Reports")), true),
+                            new Unit("LV02", "Engine systems")), PUBLISHED.assessments());
+            fixture.givenNoPriorActivity().when(command).expectEvents(published);
+            catalogue.on(published);
+            assertThat(catalogue.portfolioUnits(CODE)).containsExactly(Map.entry("LV01", List.of("1.1", "1.2")));
+        }
+
+        @Test
         void givenCodeInTheCatalogue_whenPublished_thenRefused() {
             catalogue.on(PUBLISHED);
             fixture.givenNoPriorActivity()
@@ -151,6 +170,13 @@ class QualificationTest {
                 Arguments.of("units", withUnits(null)),
                 Arguments.of("units[1].code", withUnits(List.of(new UnitSpec("LV01", "A"), new UnitSpec("LV01", "B")))),
                 Arguments.of("units[0].code", withUnits(List.of(new UnitSpec("lv01", "A")))),
+                Arguments.of("units[0].criteria", withUnits(List.of(new UnitSpec("LV01", "A", null, true),
+                        new UnitSpec("LV02", "B")))),
+                Arguments.of("units[0].criteria[1].code", withUnits(List.of(new UnitSpec("LV01", "A",
+                        List.of(new CriterionSpec("1.1", "x"), new CriterionSpec("1.1", "y")), true),
+                        new UnitSpec("LV02", "B")))),
+                Arguments.of("units[0].criteria[0].text", withUnits(List.of(new UnitSpec("LV01", "A",
+                        List.of(new CriterionSpec("1.1", " ")), true), new UnitSpec("LV02", "B")))),
                 Arguments.of("units[1].title", withUnits(List.of(new UnitSpec("LV01", "A"), new UnitSpec("LV02", "")))),
                 Arguments.of("assessments", with(c -> new PublishQualification(c.code(), c.title(), c.level(),
                         c.units(), List.of()))),

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.awardinghub.command.InvalidField;
+import org.awardinghub.events.candidate.CandidateRegistered;
+import java.time.LocalDate;
 import org.awardinghub.command.LookupDatabase;
+import org.awardinghub.command.candidate.CandidateDirectory;
 import org.awardinghub.command.RuleViolation;
 import org.awardinghub.command.UnknownRecord;
 import org.awardinghub.command.centre.CentreDirectory;
@@ -69,6 +72,7 @@ class UserTest {
         fixture.registerInjectableResource(new PinIssuer(users, new Random(SEED)));
         fixture.registerInjectableResource(users);
         fixture.registerInjectableResource(centres);
+        fixture.registerInjectableResource(new CandidateDirectory(database.jdbc()));
     }
 
     @AfterEach
@@ -220,6 +224,53 @@ class UserTest {
             fixture.givenNoPriorActivity()
                     .when(new CreateUser(USER, NAME, EMAIL, ADMIN, CENTRE))
                     .expectEvents(new UserCreated(USER, pin, NAME, EMAIL, ADMIN, CENTRE));
+        }
+    }
+
+    @Nested
+    class CandidateAccountSpec {
+
+        @BeforeEach
+        void registerTheCandidate() {
+            new CandidateDirectory(database.jdbc()).on(new CandidateRegistered("candidate-1", CENTRE, "AB12CD34",
+                    "Zoë", "Hart", LocalDate.parse("2005-04-17"), null, "MVR-L2", LocalDate.parse("2026-09-01"),
+                    LocalDate.parse("2026-09-10"), false, false));
+        }
+
+        @Test
+        void givenACandidateOfTheCentre_whenTheirAccountIsCreated_thenItNamesThemAndHoldsOnlyCandidate() {
+            String pin = nextPin();
+            fixture.givenNoPriorActivity()
+                    .when(new CreateUser(USER, "Zoë Hart", "zoe@example.org", Set.of(Role.CANDIDATE), CENTRE,
+                            "candidate-1"))
+                    .expectEvents(new UserCreated(USER, pin, "Zoë Hart", "zoe@example.org", Set.of(Role.CANDIDATE),
+                            CENTRE, "candidate-1"));
+        }
+
+        @Test
+        void givenTheCandidateHasAnAccount_whenAnotherIsCreated_thenRefused() {
+            users.on(new UserCreated("user-first", "12121212", "Zoë Hart", "zoe@example.org",
+                    Set.of(Role.CANDIDATE), CENTRE, "candidate-1"));
+            fixture.givenNoPriorActivity()
+                    .when(new CreateUser(USER, "Zoë Hart", "zoe2@example.org", Set.of(Role.CANDIDATE), CENTRE,
+                            "candidate-1"))
+                    .expectNoEvents().expectException(RuleViolation.class)
+                    .expectExceptionMessage("Candidate candidate-1 already has an account (PIN 12121212)");
+        }
+
+        @Test
+        void givenACandidateOfAnotherCentre_whenAnAccountIsCreated_thenUnknown() {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateUser(USER, "Zoë Hart", "zoe@example.org", Set.of(Role.CANDIDATE), OTHER_CENTRE,
+                            "candidate-1"))
+                    .expectNoEvents().expectException(UnknownRecord.class);
+        }
+
+        @Test
+        void givenAStaffUser_whenGivenTheCandidateRole_thenRefused() {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateUser(USER, NAME, EMAIL, Set.of(Role.CANDIDATE, Role.ASSESSOR), CENTRE))
+                    .expectNoEvents().expectException(InvalidField.named("roles"));
         }
     }
 

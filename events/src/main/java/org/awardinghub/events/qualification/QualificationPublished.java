@@ -9,7 +9,23 @@ import java.util.List;
 public record QualificationPublished(String code, String title, int level, List<Unit> units,
                                      List<Assessment> assessments) {
 
-    public record Unit(String code, String title) {
+    /**
+     * A unit; {@code portfolio} when it is assessed by ePortfolio evidence against its {@code criteria}. Events
+     * published before units had criteria read as no criteria and not portfolio ({@link #criteriaOrEmpty()}).
+     */
+    public record Unit(String code, String title, List<Criterion> criteria, boolean portfolio) {
+
+        public Unit(String code, String title) {
+            this(code, title, List.of(), false);
+        }
+
+        public List<Criterion> criteriaOrEmpty() {
+            return criteria == null ? List.of() : criteria;
+        }
+    }
+
+    /** An assessment criterion of a unit, e.g. {@code 1.1}. */
+    public record Criterion(String code, String text) {
     }
 
     public record Assessment(String code, String title, String unitCode, int questionCount, int durationMinutes,

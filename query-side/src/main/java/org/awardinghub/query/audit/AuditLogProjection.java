@@ -52,8 +52,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@code ASSESSMENT}: {@code assessmentCode};</li>
  *   <li>{@code INVIGILATOR}: {@code invigilatorPin} (the invigilator who opened the attempt);</li>
  *   <li>{@code ITEM}: {@code itemId} (an answer) and every {@code questions[].itemId} (the form as drawn);</li>
- *   <li>{@code ASSESSOR}: none yet. No event names an assessor; the ePortfolio's assessment decisions will, and
- *       their assessor PIN is to be linked here.</li>
+ *   <li>{@code ASSESSOR}: {@code assessorPin}: the ePortfolio's assessor assigned, judging evidence, signing a
+ *       unit off, and the IQA's decisions on that assessor's sign-off.</li>
  * </ul>
  * A {@link CaseFrozen} event also records the case ({@code audit_cases}), frozen by the metadata's PIN.
  *
@@ -284,9 +284,7 @@ public class AuditLogProjection {
                     questions.forEach(question -> add(keys, text(question, "itemId")));
                 }
             }
-            case ASSESSOR -> {
-                // no event names an assessor yet: the ePortfolio's assessment decisions will
-            }
+            case ASSESSOR -> add(keys, text(fields, "assessorPin"));
         }
         return keys;
     }

@@ -38,7 +38,10 @@ public class QualificationProjection {
     @EventHandler
     public void on(QualificationPublished event, @SequenceNumber long sequence) {
         List<Document> units = orEmpty(event.units()).stream()
-                .map(unit -> new Document("code", unit.code()).append("title", unit.title()))
+                .map(unit -> new Document("code", unit.code()).append("title", unit.title())
+                        .append("portfolio", unit.portfolio())
+                        .append("criteria", unit.criteriaOrEmpty().stream()
+                                .map(c -> new Document("code", c.code()).append("text", c.text())).toList()))
                 .toList();
         List<Document> assessments = orEmpty(event.assessments()).stream()
                 .map(assessment -> new Document("code", assessment.code())
@@ -82,7 +85,10 @@ public class QualificationProjection {
 
     private static QualificationView toView(Document qualification) {
         List<QualificationView.Unit> units = qualification.getList("units", Document.class, List.of()).stream()
-                .map(unit -> new QualificationView.Unit(unit.getString("code"), unit.getString("title")))
+                .map(unit -> new QualificationView.Unit(unit.getString("code"), unit.getString("title"),
+                        unit.getBoolean("portfolio", false), unit.getList("criteria", Document.class, List.of())
+                        .stream().map(c -> new QualificationView.Criterion(c.getString("code"), c.getString("text")))
+                        .toList()))
                 .toList();
         List<QualificationView.Assessment> assessments = qualification
                 .getList("assessments", Document.class, List.of()).stream()

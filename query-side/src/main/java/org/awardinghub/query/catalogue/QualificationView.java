@@ -6,7 +6,15 @@ import java.util.List;
 public record QualificationView(String code, String title, int level, List<Unit> units,
                                 List<Assessment> assessments) {
 
-    public record Unit(String code, String title) {
+    /** {@code portfolio}: assessed by ePortfolio evidence against {@code criteria}. */
+    public record Unit(String code, String title, boolean portfolio, List<Criterion> criteria) {
+
+        public Unit(String code, String title) {
+            this(code, title, false, List.of());
+        }
+    }
+
+    public record Criterion(String code, String text) {
     }
 
     public record Assessment(String code, String title, String unitCode, int questionCount, int durationMinutes,

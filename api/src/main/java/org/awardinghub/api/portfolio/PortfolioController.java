@@ -1,0 +1,297 @@
+package org.awardinghub.api.portfolio;
+
+import static org.awardinghub.events.user.Role.ASSESSOR;
+import static org.awardinghub.events.user.Role.AUDITOR;
+import static org.awardinghub.events.user.Role.CENTRE_ADMIN;
+import static org.awardinghub.events.user.Role.CENTRE_COORDINATOR;
+import static org.awardinghub.events.user.Role.IMI_ADMIN;
+import static org.awardinghub.events.user.Role.IQA;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.awardinghub.api.Queries;
+import org.awardinghub.api.files.FileTypes;
+import org.awardinghub.api.problem.ApiProblem;
+import org.awardinghub.api.security.Access;
+import org.awardinghub.api.security.ActingUser;
+import org.awardinghub.api.security.Allow;
+import org.awardinghub.api.users.UserAccounts;
+import org.awardinghub.command.candidate.CandidateDirectory;
+import org.awardinghub.command.candidate.CandidateEntry;
+import org.awardinghub.command.portfolio.AssignAssessor;
+import org.awardinghub.command.portfolio.AssignIqa;
+import org.awardinghub.command.portfolio.DecideSample;
+import org.awardinghub.command.portfolio.EvidenceVersion;
+import org.awardinghub.command.portfolio.JudgeEvidence;
+import org.awardinghub.command.portfolio.SetSamplingPlan;
+import org.awardinghub.command.portfolio.SignOffUnit;
+import org.awardinghub.command.portfolio.UploadEvidence;
+import org.awardinghub.events.portfolio.EvidenceJudged;
+import org.awardinghub.events.portfolio.SampleDecision;
+import org.awardinghub.events.portfolio.SamplingPlanSet;
+import org.awardinghub.query.files.ContentStore;
+import org.awardinghub.query.portfolio.PortfolioQueries.FindPortfolio;
+import org.awardinghub.query.portfolio.PortfolioQueries.ListAssessorQueue;
+import org.awardinghub.query.portfolio.PortfolioQueries.ListCentreProgress;
+import org.awardinghub.query.portfolio.PortfolioQueries.ListIqaQueue;
+import org.awardinghub.query.portfolio.PortfolioViews.AwaitingJudgement;
+import org.awardinghub.query.portfolio.PortfolioViews.EvidenceVersionView;
+import org.awardinghub.query.portfolio.PortfolioViews.PortfolioProgress;
+import org.awardinghub.query.portfolio.PortfolioViews.PortfolioView;
+import org.awardinghub.query.portfolio.PortfolioViews.SampleDue;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The ePortfolio: candidate accounts, the assessor's and IQA's assignment, evidence uploaded by the candidate (or
+ * by the assessor on their behalf), judgements, unit sign-offs, IQA sampling, and the progress, queues and
+ * workloads read from the portfolio read models.
+ * <p>
+ * An upload's bytes are stored in the content store (by their SHA-256) before the command is sent: a refused
+ * command leaves a file nobody refers to, which is harmless, as it is named only by its hash and linked to no one.
+ */
+@RestController
+public class PortfolioController {
+
+    public record AccountRequest(@NotBlank @Email @Size(max = 254) String email) {
+    }
+
+    public record CreatedAccount(String userId, String pin) {
+    }
+
+    public record AssessorRequest(@NotBlank @Size(max = 100) String userId, @Size(max = 1000) String reason) {
+    }
+
+    public record IqaRequest(@NotBlank @Size(max = 100) String userId) {
+    }
+
+    public record Assignment(String candidateId, String userId) {
+    }
+
+    public record Uploaded(String evidenceId, int version, String sha256, long size, String mediaType) {
+    }
+
+    public record CriterionDecision(@NotBlank String code, @NotNull Boolean met) {
+    }
+
+    public record JudgementRequest(@NotEmpty List<@Valid @NotNull CriterionDecision> criteria,
+                                   @Size(max = 4000) String feedback, Integer version) {
+    }
+
+    public record Judged(String evidenceId, String unitCode) {
+    }
+
+    public record SignedOff(String candidateId, String unitCode, boolean sampled) {
+    }
+
+    public record SampleRequest(@NotNull SampleDecision decision, @Size(max = 4000) String feedback) {
+    }
+
+    public record Decided(String candidateId, String unitCode, SampleDecision decision) {
+    }
+
+    public record SamplingPlanRequest(Integer percent, Integer newAssessorPercent, Integer newAssessorSignOffs,
+                                      List<@Valid @NotNull SamplingOverride> overrides) {
+    }
+
+    public record SamplingOverride(@NotBlank String assessorUserId, @NotBlank String unitCode,
+                                   @NotNull Integer percent) {
+    }
+
+    public record SamplingPlanAnswer(String centreId) {
+    }
+
+    private final Access access;
+    private final CommandGateway commands;
+    private final Queries queries;
+    private final UserAccounts accounts;
+    private final CandidateDirectory candidates;
+    private final ContentStore content;
+
+    public PortfolioController(Access access, CommandGateway commands, Queries queries, UserAccounts accounts,
+                               CandidateDirectory candidates, ContentStore content) {
+        this.access = access;
+        this.commands = commands;
+        this.queries = queries;
+        this.accounts = accounts;
+        this.candidates = candidates;
+        this.content = content;
+    }
+
+    @PostMapping("/api/candidates/{candidateId}/account")
+    @Allow(ofCentre = {CENTRE_COORDINATOR, CENTRE_ADMIN}, centreOf = Access.CANDIDATE_ID)
+    public ResponseEntity<CreatedAccount> createAccount(@PathVariable String candidateId,
+                                                        @Valid @RequestBody AccountRequest request) {
+        CandidateEntry candidate = candidates.find(candidateId)
+                .orElseThrow(() -> ApiProblem.notFound("No such record"));
+        String name = candidates.holderName(candidateId).orElseThrow(() -> ApiProblem.conflict(
+                "The candidate's name is not on the command side's record (registered before it was kept); amend"
+                        + " their name to record it, then create the account"));
+        UserAccounts.NewUser user = accounts.createForCandidate(name, request.email(), candidate.centreId(),
+                candidateId);
+        return ResponseEntity.created(URI.create("/api/users/" + user.userId()))
+                .body(new CreatedAccount(user.userId(), user.pin()));
+    }
+
+    @PutMapping("/api/candidates/{candidateId}/portfolio/assessor")
+    @Allow(value = IMI_ADMIN, ofCentre = CENTRE_COORDINATOR, centreOf = Access.CANDIDATE_ID)
+    public Assignment assignAssessor(@PathVariable String candidateId, @Valid @RequestBody AssessorRequest request) {
+        commands.sendAndWait(new AssignAssessor(candidateId, request.userId().strip(), request.reason()));
+        return new Assignment(candidateId, request.userId().strip());
+    }
+
+    @PutMapping("/api/candidates/{candidateId}/portfolio/iqa")
+    @Allow(value = IMI_ADMIN, ofCentre = CENTRE_COORDINATOR, centreOf = Access.CANDIDATE_ID)
+    public Assignment assignIqa(@PathVariable String candidateId, @Valid @RequestBody IqaRequest request) {
+        commands.sendAndWait(new AssignIqa(candidateId, request.userId().strip()));
+        return new Assignment(candidateId, request.userId().strip());
+    }
+
+    /** The file's type is told by its bytes; anything not accepted answers 415, whatever its name says. */
+    @PostMapping(value = "/api/candidates/{candidateId}/portfolio/evidence",
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Allow(ofCentre = ASSESSOR, centreOf = Access.CANDIDATE_ID, candidateAccount = true)
+    public ResponseEntity<Uploaded> upload(@PathVariable String candidateId,
+                                           @RequestParam(value = "file", required = false) MultipartFile file,
+                                           @RequestParam(required = false) String unitCode,
+                                           @RequestParam(required = false) String criteria,
+                                           @RequestParam(required = false) String description,
+                                           @RequestParam(required = false) String replaces) throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw ApiProblem.badRequest("file", "is required and must not be empty");
+        }
+        byte[] bytes = file.getBytes();
+        FileTypes.FileType type = FileTypes.detect(bytes).orElseThrow(() -> new ApiProblem(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported file type", "The file is not one of the accepted"
+                + " kinds (PDF, images, office documents, MP4/MOV/WebM video), judged by its content, not its name",
+                List.of(new ApiProblem.FieldError("file", "is not an accepted kind of file"))));
+        List<String> codes = criteria == null ? List.of()
+                : Arrays.stream(criteria.split(",")).map(String::strip).filter(code -> !code.isEmpty()).toList();
+        ContentStore.StoredContent stored = content.store(bytes);
+        String fileName = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+                ? "evidence." + type.extension() : file.getOriginalFilename().strip();
+        EvidenceVersion version = commands.sendAndWait(new UploadEvidence(candidateId, UUID.randomUUID().toString(),
+                replaces == null || replaces.isBlank() ? null : replaces.strip(), unitCode, codes, description,
+                fileName, type.mediaType(), stored.size(), stored.sha256(), access.current().userId()));
+        return ResponseEntity.created(URI.create("/api/candidates/" + candidateId + "/portfolio/evidence/"
+                        + version.evidenceId() + "/versions/" + version.version() + "/file"))
+                .body(new Uploaded(version.evidenceId(), version.version(), stored.sha256(), stored.size(),
+                        type.mediaType()));
+    }
+
+    /** The bytes as uploaded, with the hash recorded in the event: the client can check them against it. */
+    @GetMapping("/api/candidates/{candidateId}/portfolio/evidence/{evidenceId}/versions/{version}/file")
+    @Allow(value = {IMI_ADMIN, AUDITOR}, anyOfCentre = true, centreOf = Access.CANDIDATE_ID,
+            candidateAccount = true)
+    public ResponseEntity<InputStreamResource> file(@PathVariable String candidateId, @PathVariable String evidenceId,
+                                                    @PathVariable int version) {
+        EvidenceVersionView recorded = portfolio(candidateId).evidence().stream()
+                .filter(piece -> piece.evidenceId().equals(evidenceId))
+                .flatMap(piece -> piece.versions().stream())
+                .filter(v -> v.version() == version)
+                .findFirst().orElseThrow(() -> ApiProblem.notFound("No such evidence version"));
+        InputStream bytes = content.open(recorded.sha256())
+                .orElseThrow(() -> ApiProblem.notFound("The file's content is not in the store"));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(recorded.mediaType()))
+                .contentLength(recorded.size())
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(recorded.fileName(),
+                                java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-SHA256", recorded.sha256())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(new InputStreamResource(bytes));
+    }
+
+    @PostMapping("/api/candidates/{candidateId}/portfolio/evidence/{evidenceId}/judgement")
+    @Allow(ofCentre = ASSESSOR, centreOf = Access.CANDIDATE_ID)
+    public Judged judge(@PathVariable String candidateId, @PathVariable String evidenceId,
+                        @Valid @RequestBody JudgementRequest request) {
+        commands.sendAndWait(new JudgeEvidence(candidateId, evidenceId, request.version(),
+                request.criteria().stream().map(c -> new EvidenceJudged.CriterionJudgement(c.code(), c.met()))
+                        .toList(), request.feedback(), access.current().userId()));
+        return new Judged(candidateId, evidenceId);
+    }
+
+    @PostMapping("/api/candidates/{candidateId}/portfolio/units/{unitCode}/sign-off")
+    @Allow(ofCentre = ASSESSOR, centreOf = Access.CANDIDATE_ID)
+    public SignedOff signOff(@PathVariable String candidateId, @PathVariable String unitCode) {
+        boolean sampled = commands.sendAndWait(new SignOffUnit(candidateId, unitCode, access.current().userId()));
+        return new SignedOff(candidateId, unitCode, sampled);
+    }
+
+    @PostMapping("/api/candidates/{candidateId}/portfolio/units/{unitCode}/sample")
+    @Allow(ofCentre = IQA, centreOf = Access.CANDIDATE_ID)
+    public Decided sample(@PathVariable String candidateId, @PathVariable String unitCode,
+                          @Valid @RequestBody SampleRequest request) {
+        commands.sendAndWait(new DecideSample(candidateId, unitCode, request.decision(), request.feedback(),
+                access.current().userId()));
+        return new Decided(candidateId, unitCode, request.decision());
+    }
+
+    @PutMapping("/api/centres/{centreId}/sampling-plan")
+    @Allow(value = IMI_ADMIN, ofCentre = CENTRE_COORDINATOR)
+    public SamplingPlanAnswer samplingPlan(@PathVariable String centreId,
+                                           @Valid @RequestBody SamplingPlanRequest request) {
+        List<SamplingPlanSet.Override> overrides = request.overrides() == null ? List.of()
+                : request.overrides().stream().map(o -> new SamplingPlanSet.Override(o.assessorUserId(),
+                        o.unitCode(), o.percent())).toList();
+        commands.sendAndWait(new SetSamplingPlan(centreId, request.percent(), request.newAssessorPercent(),
+                request.newAssessorSignOffs(), overrides));
+        return new SamplingPlanAnswer(centreId);
+    }
+
+    @GetMapping("/api/candidates/{candidateId}/portfolio")
+    @Allow(value = {IMI_ADMIN, AUDITOR}, anyOfCentre = true, centreOf = Access.CANDIDATE_ID,
+            candidateAccount = true)
+    public PortfolioView portfolio(@PathVariable String candidateId) {
+        return queries.one(new FindPortfolio(candidateId), PortfolioView.class)
+                .orElseThrow(() -> ApiProblem.notFound("Nothing has been recorded in this candidate's portfolio"
+                        + " yet"));
+    }
+
+    /** The evidence awaiting the signed-in assessor's judgement, oldest first. */
+    @GetMapping("/api/portfolio/assessor-queue")
+    @Allow(ASSESSOR)
+    public List<AwaitingJudgement> assessorQueue() {
+        ActingUser me = access.current();
+        return queries.many(new ListAssessorQueue(me.userId()), AwaitingJudgement.class);
+    }
+
+    /** The sampled sign-offs awaiting the signed-in IQA's decision, oldest first. */
+    @GetMapping("/api/portfolio/iqa-queue")
+    @Allow(IQA)
+    public List<SampleDue> iqaQueue() {
+        ActingUser me = access.current();
+        return queries.many(new ListIqaQueue(me.userId()), SampleDue.class);
+    }
+
+    @GetMapping("/api/centres/{centreId}/portfolio-progress")
+    @Allow(value = {IMI_ADMIN, AUDITOR}, ofCentre = CENTRE_COORDINATOR)
+    public List<PortfolioProgress> progress(@PathVariable String centreId) {
+        return queries.many(new ListCentreProgress(centreId), PortfolioProgress.class);
+    }
+}

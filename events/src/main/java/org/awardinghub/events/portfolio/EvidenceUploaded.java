@@ -1,0 +1,17 @@
+package org.awardinghub.events.portfolio;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A file went into the candidate's portfolio against one unit and some of its criteria. The bytes are kept by
+ * their SHA-256 in the read store's content store; the hash here is what proves later that the file judged is the
+ * file uploaded. {@code version} is 1 for new evidence and counts up when a file replaces it: nothing is
+ * overwritten.
+ */
+public record EvidenceUploaded(String candidateId, String centreId, String qualificationCode, String evidenceId,
+                               int version,
+                               String unitCode, List<String> criteria, String description, String fileName,
+                               String mediaType, long size, String sha256, String uploadedByUserId,
+                               String uploadedByPin, UploadedBy uploadedBy, Instant uploadedAt) {
+}
