@@ -89,8 +89,9 @@ class PersonnelReportTest extends ApplicationTest {
         assertThat(carlRow.get("lastSignInAt").isNull()).as("never signed in").isTrue();
         JsonNode adamRow = row(report, assessor.userId());
         assertThat(adamRow.get("lockOuts").asLong()).isZero();
-        assertThat(adamRow.has("workload") && adamRow.get("workload").isNull())
-                .as("no ePortfolio provides workloads in this build: not known, rather than zero").isTrue();
+        assertThat(adamRow.get("workload").get("evidenceAwaitingJudgement").asLong())
+                .as("an assessor's workload, from the ePortfolio: nothing assigned yet").isZero();
+        assertThat(adamRow.get("workload").get("samplesDue").asLong()).isZero();
         JsonNode coordinatorRow = row(report, coordinatorUser.userId());
         assertThat(coordinatorRow.get("createdByPin").asText()).as("created by the IMI administrator")
                 .isEqualTo(ADMIN_PIN);

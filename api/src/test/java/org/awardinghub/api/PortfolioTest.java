@@ -101,6 +101,13 @@ class PortfolioTest extends ApplicationTest {
                 .isEqualTo("CANDIDATE");
         JsonNode queue = http.get("/api/portfolio/assessor-queue", assessor).json();
         assertThat(queue).extracting(item -> item.get("evidenceId").asText()).containsExactly(pdfId, pngId);
+        JsonNode personnel = http.get("/api/centres/" + centre + "/personnel", coordinator).json();
+        JsonNode assessorRow = null;
+        for (JsonNode user : personnel.get("users")) {
+            assessorRow = assessorId.equals(user.get("userId").asText()) ? user : assessorRow;
+        }
+        assertThat(assessorRow.get("workload").get("evidenceAwaitingJudgement").asLong())
+                .as("the personnel report shows the assessor's two pieces of evidence waiting").isEqualTo(2);
 
         // the file downloaded is the file uploaded: its SHA-256 is the one recorded
         HttpResponse<byte[]> file = http.bytes(portfolio + "/evidence/" + pdfId + "/versions/1/file", assessor);

@@ -125,13 +125,6 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return unexpected(e);
     }
 
-    /** A body announced as a multipart form that is not one (a too large one is answered 413 by the base class). */
-    @ExceptionHandler(MultipartException.class)
-    ResponseEntity<ProblemDetail> malformedMultipart(MultipartException e) {
-        return respond(HttpStatus.BAD_REQUEST, "Invalid input", "The body is not a well-formed multipart form",
-                List.of(new ApiProblem.FieldError("file", "the upload could not be read")));
-    }
-
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         return respond(HttpStatus.BAD_REQUEST, "Invalid input", e.getName() + " has the wrong format",
@@ -149,7 +142,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             return apiProblem(RequestSizeLimit.tooLarge(tooLarge.limit()));
         }
         return respond(HttpStatus.BAD_REQUEST, "Malformed request body",
-                "The request body is not a readable multipart/form-data upload", List.of());
+                "The request body is not a readable multipart/form-data upload",
+                List.of(new ApiProblem.FieldError("file", "the upload could not be read")));
     }
 
     @ExceptionHandler(Exception.class)
