@@ -10,7 +10,8 @@ import org.openqa.selenium.By;
 
 /**
  * The ePortfolio in the browser: a candidate signs in with their own account, sees only their portfolio and
- * uploads a file; their assessor finds it in the queue, judges it and signs the unit's criteria off.
+ * uploads a file; their assessor finds it in the queue, judges it and signs the unit off; the IQA samples it and
+ * sends it back; the coordinator's progress view shows the unit no longer signed off.
  */
 class PortfolioBrowserTest extends ApplicationTest {
 
@@ -22,11 +23,16 @@ class PortfolioBrowserTest extends ApplicationTest {
         String centre = steps.centre(code);
         String coordinator = steps.user(centre, "CENTRE_COORDINATOR").token();
         AssessmentSteps.Staff assessor = steps.user(centre, "ASSESSOR");
+        AssessmentSteps.Staff iqa = steps.user(centre, "IQA");
+        AssessmentSteps.Staff coordinatorStaff = steps.user(centre, "CENTRE_COORDINATOR");
         AssessmentSteps.Candidate candidate = steps.register(coordinator, centre, code);
         AssessmentSteps.Staff learner = steps.candidateAccount(coordinator, candidate.candidateId());
         String assessorId = http.get("/api/me", assessor.token()).json().get("userId").asText();
         assertThat(http.put("/api/candidates/" + candidate.candidateId() + "/portfolio/assessor", coordinator,
                 Map.of("userId", assessorId)).status()).isEqualTo(200);
+        String iqaId = http.get("/api/me", iqa.token()).json().get("userId").asText();
+        assertThat(http.put("/api/candidates/" + candidate.candidateId() + "/portfolio/iqa", coordinator,
+                Map.of("userId", iqaId)).status()).isEqualTo(200);
         Path pdf = Files.createTempFile("inspection", ".pdf");
         Files.write(pdf, PortfolioTest.PDF);
 
@@ -36,7 +42,7 @@ class PortfolioBrowserTest extends ApplicationTest {
             assertThat(menu).contains("ePortfolio").doesNotContain("Candidates").doesNotContain("Qualifications");
             ui.press("ePortfolio");
             ui.waitForHeading("ePortfolio");
-            ui.fill("Unit", code + "-P1").fill("Criteria", "1.1, 1.2").fill("Description", "Inspection sheet");
+            ui.fill("Unit", code + "-P1").fill("Criteria", "1.1, 1.2, 1.3").fill("Description", "Inspection sheet");
             ui.field("File").sendKeys(pdf.toString());
             ui.press("Upload");
             assertThat(ui.notice("Uploaded")).contains("SHA-256");
@@ -54,11 +60,38 @@ class PortfolioBrowserTest extends ApplicationTest {
             ui.press("Judge");
             ui.field("Criterion 1.1 met").click();
             ui.field("Criterion 1.2 met").click();
+            ui.field("Criterion 1.3 met").click();
             ui.press("Record judgement");
             assertThat(ui.notice("Judgement recorded")).isNotBlank();
             ui.wait(driver -> driver.findElements(By.id("portfolio-progress")).stream()
-                    .anyMatch(progress -> progress.getText().startsWith("33%")) ? Boolean.TRUE : refreshed(ui));
+                    .anyMatch(progress -> progress.getText().startsWith("50%")) ? Boolean.TRUE : refreshed(ui));
             ui.screenshot("portfolio-assessor");
+            ui.press("Sign off " + code + "-P1");
+            assertThat(ui.notice("signed off")).as("a new assessor's sign-off is always sampled").contains("sampled");
+            ui.press("Sign out");
+            ui.waitForHeading("Sign in");
+
+            ui.signIn(iqa.pin(), GOOD_PASSWORD);
+            ui.press("ePortfolio");
+            ui.waitForHeading("ePortfolio");
+            ui.wait(driver -> driver.findElement(By.tagName("main")).getText().contains(code + "-P1") ? Boolean.TRUE
+                    : refreshed(ui));
+            ui.press(candidate.candidateId());
+            ui.waitForHeading("ePortfolio of");
+            ui.press("Decide on " + code + "-P1");
+            ui.choose("Decision", "Send back to the assessor").fill("Feedback", "Photos of the readings are missing");
+            ui.press("Record decision");
+            ui.wait(driver -> driver.findElement(By.tagName("main")).getText().contains("Sent back by the IQA")
+                    ? Boolean.TRUE : refreshed(ui));
+            ui.press("Sign out");
+            ui.waitForHeading("Sign in");
+
+            ui.signIn(coordinatorStaff.pin(), GOOD_PASSWORD);
+            ui.press("ePortfolio");
+            ui.waitForHeading("ePortfolio");
+            String progress = ui.waitForText(candidate.candidateId());
+            assertThat(progress).as("sent back: no unit signed off").contains("0 of 2");
+            ui.screenshot("portfolio-progress");
         }
         Files.deleteIfExists(pdf);
     }
