@@ -69,6 +69,22 @@ async function portfolioHome(container) {
     page(container, 'ePortfolio', ...parts);
 }
 
+/**
+ * The candidate's name and registration number, as the portal shows them to centre staff and IMI; a candidate's own
+ * account is shown its own name. Where neither can be read, the record's id.
+ */
+async function candidateName(candidateId) {
+    if (hasRole('CANDIDATE')) {
+        return currentUser().name;
+    }
+    try {
+        const candidate = await get('/api/candidates/' + encodeURIComponent(candidateId));
+        return candidate.firstName + ' ' + candidate.lastName + ' (' + candidate.registrationNumber + ')';
+    } catch (error) {
+        return candidateId;
+    }
+}
+
 async function portfolioPage(container, params) {
     const candidateId = params.candidateId;
     let portfolio;
@@ -135,7 +151,7 @@ async function portfolioPage(container, params) {
                     ? button('Judge', () => judge(candidateId, piece, refresh), 'secondary') : null);
         }}], portfolio.evidence, 'No evidence yet.', 'Evidence');
 
-    page(container, 'ePortfolio of ' + candidateId,
+    page(container, 'ePortfolio of ' + await candidateName(candidateId),
         h('p', {class: 'lead', id: 'portfolio-progress'}, progressText(portfolio)),
         ...units,
         section('Evidence', evidence),

@@ -56,7 +56,9 @@ class PortfolioBrowserTest extends ApplicationTest {
             ui.waitForHeading("ePortfolio");
             ui.waitForText("inspection");
             ui.press(candidate.candidateId());
-            ui.waitForHeading("ePortfolio of");
+            ui.waitForHeading("ePortfolio of Robin");
+            assertThat(ui.driver().findElement(By.tagName("h1")).getText()).as("named, not by record id")
+                    .contains(candidate.registrationNumber());
             ui.press("Judge");
             ui.field("Criterion 1.1 met").click();
             ui.field("Criterion 1.2 met").click();
