@@ -56,8 +56,8 @@ class PersonnelReportBrowserTest extends ApplicationTest {
             List<String> assessorRow = cells(rowWith(ui, assessor.pin()));
             assertThat(assessorRow.get(3)).isEqualTo("Password not set");
             assertThat(assessorRow.get(5)).isEqualTo("Never");
-            assertThat(assessorRow.subList(6, 9)).as("three wrong passwords; no ePortfolio figures yet")
-                    .containsExactly("3", "0", "Not reported");
+            assertThat(assessorRow.subList(6, 9)).as("three wrong passwords; nothing waiting in the ePortfolio")
+                    .containsExactly("3", "0", "0 pieces of evidence awaiting judgement\n0 IQA samples due");
             assertThat(cells(rowWith(ui, coordinator.pin())).get(4)).contains("by PIN " + ADMIN_PIN);
             ui.script("document.getElementById('personnel-scope').scrollIntoView();");
             ui.screenshot("personnel-report");
