@@ -202,6 +202,20 @@ final class AssessmentSteps {
         return submitted.json();
     }
 
+    /**
+     * Opens and starts an attempt on which the first question is answered wrong and then right (one change from
+     * wrong to right) and every question ends right; answers the started attempt, not yet submitted.
+     */
+    JsonNode startedWithACorrection(String invigilator, Candidate candidate, String assessmentCode) {
+        JsonNode started = started(candidate.registrationNumber(),
+                opened(invigilator, candidate.candidateId(), assessmentCode).get("accessKey").asText());
+        JsonNode first = started.get("questions").get(0);
+        var wrong = answer(started, first, option(first, "Wrong"));
+        assertThat(wrong.status()).as(wrong.toString()).isEqualTo(204);
+        answerAll(started, QUESTIONS);
+        return started;
+    }
+
     HttpClientForTests.Response submit(JsonNode started) {
         return http.post("/api/assessment-attempts/" + started.get("attemptId").asText() + "/submit",
                 started.get("attemptToken").asText(), Map.of());

@@ -124,11 +124,8 @@ class ReportsBrowserTest extends ApplicationTest {
         AssessmentSteps.Candidate amended = null;
         for (int sitting = 0; sitting < 20; sitting++) {
             AssessmentSteps.Candidate candidate = steps.register(coordinatorA, centreA, qualification.code());
-            JsonNode started = steps.started(candidate.registrationNumber(), steps.opened(invigilatorA,
-                    candidate.candidateId(), qualification.assessmentCode()).get("accessKey").asText());
-            JsonNode first = started.get("questions").get(0);
-            assertThat(steps.answer(started, first, AssessmentSteps.option(first, "Wrong")).status()).isEqualTo(204);
-            steps.answerAll(started, 4);
+            JsonNode started = steps.startedWithACorrection(invigilatorA, candidate,
+                    qualification.assessmentCode());
             assertThat(steps.submit(started).status()).isEqualTo(200);
             amended = candidate;
         }

@@ -158,12 +158,8 @@ class ReportsTest extends ApplicationTest {
         String coordinatorB = steps.user(centreB, "CENTRE_COORDINATOR").token();
         String invigilatorB = steps.user(centreB, "INVIGILATOR").token();
         for (int sitting = 0; sitting < 20; sitting++) {
-            AssessmentSteps.Candidate candidate = steps.register(coordinatorA, centreA, qualification.code());
-            JsonNode started = steps.started(candidate.registrationNumber(), steps.opened(invigilatorA,
-                    candidate.candidateId(), qualification.assessmentCode()).get("accessKey").asText());
-            JsonNode first = started.get("questions").get(0);
-            answered(steps, started, first, "Wrong");
-            steps.answerAll(started, 4);
+            JsonNode started = steps.startedWithACorrection(invigilatorA,
+                    steps.register(coordinatorA, centreA, qualification.code()), qualification.assessmentCode());
             if (sitting == 0) {
                 answered(steps, started, started.get("questions").get(1), "Wrong");
             }
