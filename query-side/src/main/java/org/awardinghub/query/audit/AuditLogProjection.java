@@ -90,8 +90,18 @@ public class AuditLogProjection {
     @EventHandler
     public void on(EventMessage<?> event, TrackingToken token) {
         long position = position(token);
-        if (logged(position)) {
-            return;
+        String loggedThere = eventIdAt(position);
+        if (loggedThere != null) {
+            if (loggedThere.equals(event.getIdentifier())) {
+                return; // delivered again: logged already
+            }
+            // A late event that filled a gap: its token shows the highest position read so far, not the event's
+            // own, which only the event store knows. (Axon Server has no gaps, so this never runs there.)
+            Long own = storedPosition(event.getIdentifier());
+            if (own == null || eventIdAt(own) != null) {
+                return;
+            }
+            position = own;
         }
         SerializedObject<String> payload = event.serializePayload(serializer, String.class);
         String metadataJson = event.serializeMetaData(serializer, String.class).getData();
@@ -207,9 +217,15 @@ public class AuditLogProjection {
         return own.position().getAsLong();
     }
 
-    private boolean logged(long position) {
-        return !jdbc.queryForList("SELECT global_index FROM audit_log WHERE global_index = ?", Long.class, position)
-                .isEmpty();
+    private String eventIdAt(long position) {
+        return jdbc.queryForList("SELECT event_id FROM audit_log WHERE global_index = ?", String.class, position)
+                .stream().findFirst().orElse(null);
+    }
+
+    /** The event's own global index in the JPA event store (H2 or PostgreSQL). */
+    private Long storedPosition(String eventId) {
+        return jdbc.queryForList("SELECT global_index FROM domain_event_entry WHERE event_identifier = ?", Long.class,
+                eventId).stream().findFirst().orElse(null);
     }
 
     private String hashBefore(long position) {

@@ -11,7 +11,9 @@ import org.awardinghub.events.AuditMetadata;
 import org.awardinghub.events.centre.CentreApplied;
 import org.awardinghub.query.audit.AuditHistory.Stored;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.messaging.MetaData;
@@ -171,6 +173,30 @@ class AuditLogProjectionTest {
                     .forEach(event -> late.deliver(event.tracked()));
             late.deliver(history.get(5).tracked());
             late.deliver(history.get(4).tracked());
+
+            assertThat(late.everything()).isEqualTo(store.everything());
+        }
+    }
+
+    /**
+     * As the JPA event store delivers a late event: its token is the processor's high-water mark with the gap now
+     * filled, so the token's position is the highest read, not the event's; the event's own position is the one the
+     * event store gave it.
+     */
+    @Test
+    void givenAGapFilledLate_whenDeliveredWithTheHighWaterMarkToken_thenLoggedAtItsOwnPosition() {
+        store.deliver(history);
+        try (AuditStore late = new AuditStore()) {
+            late.jdbc.execute("CREATE TABLE domain_event_entry (global_index BIGINT PRIMARY KEY,"
+                    + " event_identifier VARCHAR(255) NOT NULL)");
+            AuditHistory.Stored missing = history.get(4);
+            late.jdbc.update("INSERT INTO domain_event_entry VALUES (?, ?)", missing.position(),
+                    missing.message().getIdentifier());
+            history.stream().filter(event -> event != missing).forEach(event -> late.deliver(event.tracked()));
+            long highest = history.get(history.size() - 1).position();
+            late.deliver(new GenericTrackedDomainEventMessage<>(
+                    GapAwareTrackingToken.newInstance(highest, java.util.List.of()), missing.message()));
+            late.jdbc.execute("DROP TABLE domain_event_entry");
 
             assertThat(late.everything()).isEqualTo(store.everything());
         }
