@@ -4,7 +4,6 @@ import static org.awardinghub.events.user.Role.IMI_ADMIN;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +11,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.awardinghub.api.Paging;
 import org.awardinghub.api.Queries;
-import org.awardinghub.api.files.FileTypes;
+import org.awardinghub.api.files.StoredFiles;
 import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.api.security.Access;
 import org.awardinghub.api.security.ActingUser;
@@ -23,16 +22,11 @@ import org.awardinghub.command.library.UploadLibraryDocument;
 import org.awardinghub.command.library.UploadLibraryDocumentVersion;
 import org.awardinghub.events.library.LibraryDocumentKind;
 import org.awardinghub.query.Page;
-import org.awardinghub.query.files.ContentStore;
 import org.awardinghub.query.library.FindLibraryDocument;
 import org.awardinghub.query.library.LibraryDocumentView;
 import org.awardinghub.query.library.ListLibraryDocuments;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,8 +44,6 @@ import org.springframework.web.multipart.MultipartFile;
 public class LibraryController {
 
     /** The header that carries the SHA-256 of the bytes served, as recorded when the version was uploaded. */
-    public static final String SHA256_HEADER = "X-Content-SHA256";
-    private static final int FILE_NAME_MAX_LENGTH = 200;
 
     public record UploadedVersion(String documentId, int version, String sha256, long size, String mediaType) {
     }
@@ -59,13 +51,13 @@ public class LibraryController {
     private final Access access;
     private final CommandGateway commands;
     private final Queries queries;
-    private final ContentStore content;
+    private final StoredFiles files;
 
-    public LibraryController(Access access, CommandGateway commands, Queries queries, ContentStore content) {
+    public LibraryController(Access access, CommandGateway commands, Queries queries, StoredFiles files) {
         this.access = access;
         this.commands = commands;
         this.queries = queries;
-        this.content = content;
+        this.files = files;
     }
 
     @PostMapping("/api/library/documents")
@@ -118,7 +110,7 @@ public class LibraryController {
 
     /**
      * The version's bytes, exactly as uploaded: served with the media type told from them, as an attachment, with
-     * their SHA-256 in {@value #SHA256_HEADER}. The download is recorded (with the caller's PIN) before a byte is
+     * their SHA-256 in {@value StoredFiles#SHA256_HEADER}. The download is recorded (with the caller's PIN) before a byte is
      * sent.
      */
     @GetMapping("/api/library/documents/{documentId}/versions/{version}/file")
@@ -129,8 +121,7 @@ public class LibraryController {
                 .filter(v -> v.version() == version).findFirst()
                 .orElseThrow(() -> ApiProblem.notFound("No version " + version + " of library document "
                         + documentId));
-        InputStream bytes = content.open(found.sha256())
-                .orElseThrow(() -> ApiProblem.notFound("The file of version " + version + " is not in the store"));
+        InputStream bytes = files.open(found.sha256());
         try {
             commands.sendAndWait(new RecordLibraryDownload(documentId, version, me.userId(), me.pin(),
                     me.centreId()));
@@ -138,54 +129,13 @@ public class LibraryController {
             close(bytes);
             throw e;
         }
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(found.mediaType()))
-                .contentLength(found.size())
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(safeFileName(found.fileName())).build().toString())
-                .header(SHA256_HEADER, found.sha256())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(new InputStreamResource(bytes));
-    }
-
-    /**
-     * A name any browser and file system takes as it is: letters, digits, dot, hyphen and underscore, everything
-     * else an underscore; never starting with a dot, never empty.
-     */
-    static String safeFileName(String name) {
-        String safe = (name == null ? "" : name).replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[._]+", "");
-        return safe.isEmpty() ? "document" : safe;
-    }
-
-    /** What the client called the file, without any folder and control characters, bounded. */
-    static String givenFileName(String original) {
-        String name = original == null ? "" : original;
-        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1)
-                .replaceAll("\\p{Cntrl}", "").strip();
-        if (name.length() > FILE_NAME_MAX_LENGTH) {
-            name = name.substring(name.length() - FILE_NAME_MAX_LENGTH);
-        }
-        return name.isEmpty() ? "document" : name;
+        return StoredFiles.attachment(bytes, found.mediaType(), found.size(), found.fileName(), found.sha256());
     }
 
     /** The file kept by its content, after its type is told from its bytes (415 when it is not one accepted). */
     private LibraryFile store(MultipartFile file) {
-        if (file == null || file.isEmpty()) {
-            throw ApiProblem.badRequest("file", "is required: a file of up to 25 MB");
-        }
-        byte[] bytes;
-        try {
-            bytes = file.getBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        FileTypes.FileType type = FileTypes.detect(bytes).orElseThrow(() -> new ApiProblem(
-                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "File type not accepted",
-                "The file is not a PDF, an image, an office document or a video (told by its content, whatever its"
-                        + " name)", List.of(new ApiProblem.FieldError("file", "type not accepted"))));
-        ContentStore.StoredContent stored = content.store(bytes);
-        return new LibraryFile(givenFileName(file.getOriginalFilename()), type.mediaType(), stored.size(),
-                stored.sha256());
+        StoredFiles.Stored stored = files.store(file);
+        return new LibraryFile(stored.fileName(), stored.type().mediaType(), stored.size(), stored.sha256());
     }
 
     private LibraryDocumentView find(String documentId) {

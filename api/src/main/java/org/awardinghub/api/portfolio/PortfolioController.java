@@ -14,13 +14,13 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.awardinghub.api.Queries;
 import org.awardinghub.api.files.FileTypes;
+import org.awardinghub.api.files.StoredFiles;
 import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.api.security.Access;
 import org.awardinghub.api.security.ActingUser;
@@ -39,7 +39,6 @@ import org.awardinghub.command.portfolio.UploadEvidence;
 import org.awardinghub.events.portfolio.EvidenceJudged;
 import org.awardinghub.events.portfolio.SampleDecision;
 import org.awardinghub.events.portfolio.SamplingPlanSet;
-import org.awardinghub.query.files.ContentStore;
 import org.awardinghub.query.portfolio.PortfolioQueries.FindPortfolio;
 import org.awardinghub.query.portfolio.PortfolioQueries.ListAssessorQueue;
 import org.awardinghub.query.portfolio.PortfolioQueries.ListCentreProgress;
@@ -51,9 +50,6 @@ import org.awardinghub.query.portfolio.PortfolioViews.PortfolioView;
 import org.awardinghub.query.portfolio.PortfolioViews.SampleDue;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -129,16 +125,16 @@ public class PortfolioController {
     private final Queries queries;
     private final UserAccounts accounts;
     private final CandidateDirectory candidates;
-    private final ContentStore content;
+    private final StoredFiles files;
 
     public PortfolioController(Access access, CommandGateway commands, Queries queries, UserAccounts accounts,
-                               CandidateDirectory candidates, ContentStore content) {
+                               CandidateDirectory candidates, StoredFiles files) {
         this.access = access;
         this.commands = commands;
         this.queries = queries;
         this.accounts = accounts;
         this.candidates = candidates;
-        this.content = content;
+        this.files = files;
     }
 
     @PostMapping("/api/candidates/{candidateId}/account")
@@ -180,19 +176,12 @@ public class PortfolioController {
                                            @RequestParam(required = false) String criteria,
                                            @RequestParam(required = false) String description,
                                            @RequestParam(required = false) String replaces) throws IOException {
-        if (file == null || file.isEmpty()) {
-            throw ApiProblem.badRequest("file", "is required and must not be empty");
-        }
-        byte[] bytes = file.getBytes();
-        FileTypes.FileType type = FileTypes.detect(bytes).orElseThrow(() -> new ApiProblem(
-                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported file type", "The file is not one of the accepted"
-                + " kinds (PDF, images, office documents, MP4/MOV/WebM video), judged by its content, not its name",
-                List.of(new ApiProblem.FieldError("file", "is not an accepted kind of file"))));
+        StoredFiles.Stored stored = files.store(file);
+        FileTypes.FileType type = stored.type();
         List<String> codes = criteria == null ? List.of()
                 : Arrays.stream(criteria.split(",")).map(String::strip).filter(code -> !code.isEmpty()).toList();
-        ContentStore.StoredContent stored = content.store(bytes);
         String fileName = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
-                ? "evidence." + type.extension() : file.getOriginalFilename().strip();
+                ? "evidence." + type.extension() : stored.fileName();
         EvidenceVersion version = commands.sendAndWait(new UploadEvidence(candidateId, UUID.randomUUID().toString(),
                 replaces == null || replaces.isBlank() ? null : replaces.strip(), unitCode, codes, description,
                 fileName, type.mediaType(), stored.size(), stored.sha256(), access.current().userId()));
@@ -213,17 +202,8 @@ public class PortfolioController {
                 .flatMap(piece -> piece.versions().stream())
                 .filter(v -> v.version() == version)
                 .findFirst().orElseThrow(() -> ApiProblem.notFound("No such evidence version"));
-        InputStream bytes = content.open(recorded.sha256())
-                .orElseThrow(() -> ApiProblem.notFound("The file's content is not in the store"));
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(recorded.mediaType()))
-                .contentLength(recorded.size())
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(recorded.fileName(),
-                                java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-SHA256", recorded.sha256())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(new InputStreamResource(bytes));
+        return StoredFiles.attachment(files.open(recorded.sha256()), recorded.mediaType(), recorded.size(),
+                recorded.fileName(), recorded.sha256());
     }
 
     @PostMapping("/api/candidates/{candidateId}/portfolio/evidence/{evidenceId}/judgement")
