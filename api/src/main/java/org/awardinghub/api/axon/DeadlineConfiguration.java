@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
  * Deadlines that survive a restart: Axon's deadline manager on db-scheduler, whose tasks live in the
@@ -22,6 +23,14 @@ import org.springframework.context.annotation.Configuration;
  * With several nodes on one database, exactly one node runs each deadline. The scheduler reads the application's
  * clock, so what is due is judged by the same time as the attempt's own rules. Axon's auto-configuration for
  * db-scheduler is excluded (application.properties): this is the one place deadlines are configured.
+ * <p>
+ * The scheduler reaches the database through a {@link TransactionAwareDataSourceProxy}: a deadline scheduled or
+ * cancelled by a command is written on the command's own connection, in its transaction (db-scheduler leaves the
+ * commit to whoever turned auto-commit off). Without it every such command held one pooled connection while asking
+ * the pool for a second, and a room of candidates pressing Start together exhausted the pool: each waited for a
+ * connection only another waiting start could give back. It also makes a deadline commit or roll back with its
+ * command. Outside a transaction (the scheduler's own polling and bookkeeping) the proxy hands out an ordinary
+ * pooled connection.
  */
 @Configuration
 public class DeadlineConfiguration {
@@ -31,7 +40,7 @@ public class DeadlineConfiguration {
                                        ObjectProvider<DbSchedulerDeadlineManager> deadlineManager,
                                        @Value("${awarding.deadlines.polling-interval:1s}") Duration pollingInterval,
                                        @Value("${awarding.deadlines.threads:2}") int threads) {
-        return Scheduler.create(dataSource, List.of(DbSchedulerDeadlineManager.binaryTask(deadlineManager::getObject)))
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.of(DbSchedulerDeadlineManager.binaryTask(deadlineManager::getObject)))
                 .clock(clock::instant)
                 .pollingInterval(pollingInterval)
                 .threads(threads)
