@@ -136,6 +136,15 @@ CREATE TABLE IF NOT EXISTS attempt_tokens (
     expires_at BIGINT       NOT NULL
 );
 
+-- The deadlines pending for an attempt (its key's expiry, its time limit), by the scheduler's own id: a command
+-- that makes one pointless cancels it by that id, instead of reading every pending deadline to find its own.
+CREATE TABLE IF NOT EXISTS attempt_deadlines (
+    schedule_id   VARCHAR(100) NOT NULL PRIMARY KEY,
+    attempt_id    VARCHAR(100) NOT NULL,
+    deadline_name VARCHAR(50)  NOT NULL
+);
+CREATE INDEX IF NOT EXISTS attempt_deadlines_attempt ON attempt_deadlines (attempt_id);
+
 -- Certification.
 
 -- Direct Claim Status: a centre holding it has its claims issued at once, without IMI's approval. Kept from

@@ -1,6 +1,7 @@
 package org.awardinghub.api.security;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,12 @@ import org.springframework.stereotype.Component;
 public class SessionStore {
 
     public record OpenedSession(String token, Instant expiresAt) {
+    }
+
+    /** How finely a session's last activity is recorded (see {@link #touch}). */
+    static final Duration ACTIVITY_RESOLUTION = Duration.ofSeconds(30);
+
+    private record LiveSession(String userId, long lastSeenAt, long expiresAt) {
     }
 
     private final JdbcTemplate jdbc;
@@ -38,20 +45,33 @@ public class SessionStore {
         return new OpenedSession(token, idleExpiry(now, now.plus(policy.sessionAbsolute())));
     }
 
-    /** The user of a live session, which counts as activity; empty when unknown, idle too long or expired. */
+    /**
+     * The user of a live session, which counts as activity; empty when unknown, idle too long or expired. Activity is
+     * written at most once per {@link #ACTIVITY_RESOLUTION}, not on every request: a page of the web UI makes several
+     * calls a second, and a write for each was a commit per request. The session may therefore end up to that much
+     * before the idle limit after the last request, never after it. A token that is no session (a candidate's attempt
+     * token, a guess) costs one indexed read and writes nothing.
+     */
     public Optional<String> touch(String token) {
         String hash = SecretTokens.hash(token);
         long now = clock.millis();
-        long idleCutoff = now - policy.sessionIdle().toMillis();
-        int updated = jdbc.update("UPDATE user_session SET last_seen_at = ? "
-                + "WHERE token_hash = ? AND last_seen_at > ? AND expires_at > ?", now, hash, idleCutoff, now);
-        if (updated == 0) {
+        Optional<LiveSession> found = jdbc.query("SELECT user_id, last_seen_at, expires_at FROM user_session"
+                        + " WHERE token_hash = ?",
+                (row, n) -> new LiveSession(row.getString(1), row.getLong(2), row.getLong(3)), hash)
+                .stream().findFirst();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        LiveSession session = found.get();
+        if (session.lastSeenAt() <= now - policy.sessionIdle().toMillis() || session.expiresAt() <= now) {
             jdbc.update("DELETE FROM user_session WHERE token_hash = ?", hash);
             return Optional.empty();
         }
-        List<String> users = jdbc.queryForList("SELECT user_id FROM user_session WHERE token_hash = ?",
-                String.class, hash);
-        return users.stream().findFirst();
+        if (now - session.lastSeenAt() >= ACTIVITY_RESOLUTION.toMillis()) {
+            jdbc.update("UPDATE user_session SET last_seen_at = ? WHERE token_hash = ? AND last_seen_at < ?",
+                    now, hash, now);
+        }
+        return Optional.of(session.userId());
     }
 
     public void end(String token) {

@@ -110,7 +110,7 @@ public class Attempt {
     public OpenedAttempt handle(OpenAttempt command, CandidateDirectory candidates, CentreDirectory centres,
                                 UserDirectory users, ItemBank bank, AttemptRegister register, AccessKeys keys,
                                 AssessmentPolicy policy, PortfolioRegister portfolios, Clock clock,
-                                DeadlineManager deadlines) {
+                                DeadlineManager deadlines, AttemptDeadlines pending) {
         String id = Text.identifier("attemptId", command.attemptId());
         String candidate = Text.identifier("candidateId", command.candidateId());
         String assessment = Text.required("assessmentCode", command.assessmentCode(), CatalogueCode.MAX_LENGTH);
@@ -146,7 +146,7 @@ public class Attempt {
                 assessment, register.attemptCount(candidate, assessment) + 1, rules.questionCount(),
                 rules.durationMinutes(), rules.passPercent(), invigilator.userId(), invigilator.pin(), now,
                 validUntil));
-        deadlines.schedule(validUntil, KEY_EXPIRY, id);
+        pending.schedule(deadlines, id, KEY_EXPIRY, validUntil);
         return new OpenedAttempt(id, accessKey, validUntil);
     }
 
@@ -158,7 +158,7 @@ public class Attempt {
     @CommandHandler
     public StartedAttempt handle(StartAttempt command, CandidateDirectory candidates, ItemBank bank,
                                  AccessKeys keys, AttemptTokens tokens, AssessmentPolicy policy, Clock clock,
-                                 DeadlineManager deadlines) {
+                                 DeadlineManager deadlines, AttemptDeadlines pending) {
         Instant now = now(clock);
         String number = AccessKeys.normalised(command.registrationNumber(), RegistrationNumbers.ALPHABET,
                 RegistrationNumbers.LENGTH);
@@ -174,8 +174,8 @@ public class Attempt {
         Instant ends = now.plus(Duration.ofMinutes(durationMinutes));
         String token = tokens.issue(attemptId, ends.plus(policy.tokenGrace()));
         apply(new AttemptStarted(attemptId, candidateId, centreId, assessmentCode, now, ends, seed, questions));
-        deadlines.cancelAllWithinScope(KEY_EXPIRY);
-        deadlines.schedule(ends, TIME_LIMIT, attemptId);
+        pending.cancel(deadlines, attemptId, KEY_EXPIRY);
+        pending.schedule(deadlines, attemptId, TIME_LIMIT, ends);
         return new StartedAttempt(attemptId, token, ends, questions);
     }
 
@@ -208,18 +208,19 @@ public class Attempt {
      * {@code endsAt}, so the result is the same, and it is recorded when it was asked for.
      */
     @CommandHandler
-    public AttemptResult handle(SubmitAttempt command, ItemBank bank, Clock clock, DeadlineManager deadlines) {
+    public AttemptResult handle(SubmitAttempt command, ItemBank bank, Clock clock, DeadlineManager deadlines,
+                                AttemptDeadlines pending) {
         Instant now = now(clock);
         requireStarted("it cannot be submitted");
         AttemptSubmitted submitted = marked(SubmittedBy.CANDIDATE, now, bank);
         apply(submitted);
-        deadlines.cancelAllWithinScope(TIME_LIMIT);
+        pending.cancel(deadlines, attemptId, TIME_LIMIT);
         return new AttemptResult(attemptId, submitted.score(), submitted.maxScore(), submitted.percent(),
                 submitted.outcome());
     }
 
     @CommandHandler
-    public void handle(VoidAttempt command, DeadlineManager deadlines) {
+    public void handle(VoidAttempt command, DeadlineManager deadlines, AttemptDeadlines pending) {
         if (status != AttemptStatus.OPENED && status != AttemptStatus.STARTED && status != AttemptStatus.SUBMITTED) {
             throw new RuleViolation(status == AttemptStatus.VOIDED ? "The attempt is already VOIDED"
                     : "The attempt's access key expired unused at " + keyValidUntil
@@ -230,9 +231,9 @@ public class Attempt {
         apply(new AttemptVoided(attemptId, candidateId, centreId, assessmentCode, previous,
                 previous == AttemptStatus.SUBMITTED ? outcome : null, reason));
         if (previous == AttemptStatus.OPENED) {
-            deadlines.cancelAllWithinScope(KEY_EXPIRY);
+            pending.cancel(deadlines, attemptId, KEY_EXPIRY);
         } else if (previous == AttemptStatus.STARTED) {
-            deadlines.cancelAllWithinScope(TIME_LIMIT);
+            pending.cancel(deadlines, attemptId, TIME_LIMIT);
         }
     }
 
@@ -241,7 +242,8 @@ public class Attempt {
      * is the attempt id, so that the scheduler's table says which attempt a deadline is for.
      */
     @DeadlineHandler(deadlineName = TIME_LIMIT)
-    void timeLimitReached(String scheduledFor, ItemBank bank) {
+    void timeLimitReached(String scheduledFor, ItemBank bank, AttemptDeadlines pending) {
+        pending.fired(attemptId, TIME_LIMIT);
         if (status == AttemptStatus.STARTED) {
             apply(marked(SubmittedBy.TIME_LIMIT, endsAt, bank));
         }
@@ -249,7 +251,8 @@ public class Attempt {
 
     /** The key lapsed: an attempt never started closes, with no result. */
     @DeadlineHandler(deadlineName = KEY_EXPIRY)
-    void keyExpired(String scheduledFor) {
+    void keyExpired(String scheduledFor, AttemptDeadlines pending) {
+        pending.fired(attemptId, KEY_EXPIRY);
         if (status == AttemptStatus.OPENED) {
             apply(new AttemptKeyExpired(attemptId, candidateId, centreId, assessmentCode, keyValidUntil));
         }

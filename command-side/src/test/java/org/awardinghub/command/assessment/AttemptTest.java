@@ -154,6 +154,7 @@ class AttemptTest {
         configured.registerInjectableResource(register);
         configured.registerInjectableResource(keys);
         configured.registerInjectableResource(tokens);
+        configured.registerInjectableResource(new AttemptDeadlines(database.jdbc()));
         configured.registerInjectableResource(policy);
         configured.registerInjectableResource(new PortfolioRegister(database.jdbc()));
         configured.registerInjectableResource(clock);
