@@ -39,6 +39,7 @@ public abstract class ApplicationTest {
     public static final String GOOD_PASSWORD = "a long enough passphrase 7";
     /** Public verification's limit per address and minute here: tests poll it from one address. */
     public static final int VERIFICATIONS_PER_MINUTE = 600;
+    public static final int SNAPSHOT_EVERY_EVENTS = 3;
     private static final Pattern TOKEN_LINK = Pattern.compile("\\?token=([A-Za-z0-9_-]+)");
     private static final Path DATA_DIR = createDataDir();
 
@@ -59,6 +60,8 @@ public abstract class ApplicationTest {
         registry.add("awarding.security.bcrypt-cost", () -> "10");
         registry.add("awarding.security.failed-sign-in-answer-time", () -> "150ms");
         registry.add("awarding.certification.verify-per-minute", () -> VERIFICATIONS_PER_MINUTE);
+        // Snapshots every few events, so that every test's long-lived aggregates are also loaded from snapshots.
+        registry.add("awarding.snapshots.every-events", () -> SNAPSHOT_EVERY_EVENTS);
         String probe = "axon.eventhandling.processors." + DeadLetterProbe.PROCESSING_GROUP;
         registry.add(probe + ".mode", () -> "pooled");
         registry.add(probe + ".thread-count", () -> "1");

@@ -30,8 +30,7 @@ import org.springframework.context.annotation.Configuration;
 public class EventStoreConfiguration {
 
     @Bean
-    public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
-                                                 PersistenceExceptionResolver persistenceExceptionResolver,
+    public EventStorageEngine eventStorageEngine(PersistenceExceptionResolver persistenceExceptionResolver,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  org.axonframework.config.Configuration configuration,
                                                  EntityManagerProvider entityManagerProvider,
@@ -39,7 +38,7 @@ public class EventStoreConfiguration {
                                                  @Value("${awarding.event-store.gap-timeout:10m}")
                                                  java.time.Duration gapTimeout) {
         return JpaEventStorageEngine.builder()
-                .snapshotSerializer(defaultSerializer)
+                .snapshotSerializer(SnapshotConfiguration.snapshotSerializer())
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)

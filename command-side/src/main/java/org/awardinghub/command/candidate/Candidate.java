@@ -31,6 +31,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.awardinghub.command.Snapshots;
 
 /**
  * A learner registered by a centre on a qualification, with a registration number: amended, transferred to
@@ -40,7 +41,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * the candidate directory already says CERTIFICATED (it follows the claim's events in the claim's transaction), so
  * the rules that protect a certificated candidate ask both: either saying so is enough.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = Snapshots.LONG_LIVED)
 public class Candidate {
 
     @AggregateIdentifier

@@ -31,12 +31,13 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.awardinghub.command.Snapshots;
 
 /**
  * A centre: applied, then approved (with a centre number) and possibly suspended and reinstated, until it is
  * withdrawn for good. It holds the qualifications it may offer, Direct Claim Status and sanctions.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = Snapshots.LONG_LIVED)
 public class Centre {
 
     @AggregateIdentifier
@@ -45,7 +46,7 @@ public class Centre {
     private CentreDetails details;
     private boolean directClaimStatus;
     private final Set<String> qualificationCodes = new HashSet<>();
-    private final Set<Sanction> sanctions = EnumSet.noneOf(Sanction.class);
+    private final EnumSet<Sanction> sanctions = EnumSet.noneOf(Sanction.class);
 
     /** For Axon, which rebuilds the centre from its events. */
     protected Centre() {

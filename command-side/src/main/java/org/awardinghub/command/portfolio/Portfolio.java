@@ -40,6 +40,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.awardinghub.command.Snapshots;
 
 /**
  * A candidate's ePortfolio: evidence uploaded against units assessed by portfolio, the assessor's judgements of it
@@ -50,7 +51,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A criterion counts as met when the latest judgement of it (on any evidence of the unit) met it; a send-back by
  * the IQA forgets every judgement of the unit, so it needs fresh ones before it can be signed off again.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = Snapshots.LONG_LIVED)
 public class Portfolio {
 
     static final int DESCRIPTION_MAX_LENGTH = 2000;

@@ -31,12 +31,13 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.awardinghub.command.Snapshots;
 
 /**
  * A person with access, identified by a PIN issued when they are created. Belongs to one centre, or to none
  * when IMI staff. Passwords are not here: events record only that one was set, and how.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = Snapshots.LONG_LIVED)
 public class User {
 
     static final int NAME_MAX_LENGTH = 100;
