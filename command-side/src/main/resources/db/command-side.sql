@@ -24,6 +24,12 @@ CREATE TABLE IF NOT EXISTS centre_directory (
     status        VARCHAR(16)  NOT NULL
 );
 
+-- One row, locked by each approval while it takes the next centre number, so that approvals take them in turn.
+CREATE TABLE IF NOT EXISTS centre_number_lock (
+    id INTEGER NOT NULL PRIMARY KEY
+);
+INSERT INTO centre_number_lock (id) SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM centre_number_lock);
+
 -- The sanctions in force: a centre under REGISTRATIONS registers no candidates, under CERTIFICATION claims nothing.
 ALTER TABLE centre_directory ADD COLUMN IF NOT EXISTS registrations_sanctioned BOOLEAN NOT NULL DEFAULT FALSE;
 ALTER TABLE centre_directory ADD COLUMN IF NOT EXISTS certification_sanctioned BOOLEAN NOT NULL DEFAULT FALSE;

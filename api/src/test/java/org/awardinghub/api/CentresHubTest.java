@@ -2,8 +2,16 @@ package org.awardinghub.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The Centres Hub over HTTP: the centre's lifecycle, who may do what, hub requests and the catalogue. */
@@ -27,6 +35,39 @@ class CentresHubTest extends ApplicationTest {
         assertThat(http.post(path + "/withdraw", admin, Map.of("reason", "Centre closed")).status()).isEqualTo(200);
         assertThat(http.post(path + "/reinstate", admin, Map.of("reason", "r")).status()).isEqualTo(409);
         awaitJson(path, admin, json -> "WITHDRAWN".equals(json.path("status").asText()));
+    }
+
+    @Test
+    void givenTenCentresApplied_whenAllApprovedAtTheSameMoment_thenEachGetsItsOwnNumber() throws Exception {
+        String admin = adminToken();
+        List<String> centreIds = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            centreIds.add(http.post("/api/centres", admin, Map.of("name", "Same Day " + unique(),
+                    "address", "1 Rush Road", "contactEmail", "office@" + unique() + ".example"))
+                    .json().get("centreId").asText());
+        }
+        ExecutorService approvers = Executors.newFixedThreadPool(centreIds.size());
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<HttpClientForTests.Response>> approvals = new ArrayList<>();
+            for (String centreId : centreIds) {
+                approvals.add(approvers.submit(() -> {
+                    go.await();
+                    return http.post("/api/centres/" + centreId + "/approve", admin,
+                            Map.of("qualificationCodes", List.of("LV2-MAINT"), "directClaimStatus", false));
+                }));
+            }
+            go.countDown();
+            Set<String> numbers = new HashSet<>();
+            for (Future<HttpClientForTests.Response> approval : approvals) {
+                HttpClientForTests.Response approved = approval.get(60, TimeUnit.SECONDS);
+                assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+                numbers.add(approved.json().get("centreNumber").asText());
+            }
+            assertThat(numbers).hasSize(centreIds.size());
+        } finally {
+            approvers.shutdownNow();
+        }
     }
 
     @Test

@@ -192,10 +192,13 @@ public class CentreDirectory {
     }
 
     /**
-     * The number after the highest issued. Two approvals in flight may read the same highest number; the
-     * UNIQUE constraint on centre_number then refuses the second transaction, which can simply be retried.
+     * The number after the highest issued. Approvals take numbers one at a time: the row of
+     * {@code centre_number_lock} is locked until the approving transaction ends, so that an approval at the same
+     * moment waits and then reads the number just issued (it used to read the same highest number and fail on the
+     * UNIQUE constraint, which still guards the numbers).
      */
     public String nextCentreNumber() {
+        jdbc.queryForList("SELECT id FROM centre_number_lock WHERE id = 1 FOR UPDATE", Integer.class);
         Integer highest = jdbc.queryForObject(
                 "SELECT MAX(CAST(centre_number AS INTEGER)) FROM centre_directory", Integer.class);
         return Integer.toString(highest == null ? FIRST_CENTRE_NUMBER : Math.max(highest + 1, FIRST_CENTRE_NUMBER));

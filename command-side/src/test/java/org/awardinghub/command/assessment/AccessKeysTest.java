@@ -179,6 +179,21 @@ class AccessKeysTest {
     }
 
     @Test
+    void givenOneKeyJustFoundToOpenItsAttempt_whenAnotherKeyOrAttemptIsRedeemed_thenTheFindingCountsForNothing() {
+        String first = keys.issue(ATTEMPT, NUMBER, VALID_UNTIL);
+        String second = keys.issue("attempt-2", NUMBER, VALID_UNTIL);
+
+        assertThat(keys.attemptFor(NUMBER, first, NOW)).contains(ATTEMPT);
+        assertThat(keys.redeem("attempt-2", first, NOW)).as("another attempt").isFalse();
+        assertThat(keys.attemptFor(NUMBER, first, NOW)).contains(ATTEMPT);
+        assertThat(keys.redeem(ATTEMPT, otherKeyThan(first), NOW)).as("another key").isFalse();
+        assertThat(keys.attemptFor(NUMBER, second, NOW)).contains("attempt-2");
+        assertThat(keys.redeem("attempt-2", second, NOW)).isTrue();
+        assertThat(keys.redeem("attempt-2", second, NOW)).as("used once").isFalse();
+        assertThat(keys.redeem(ATTEMPT, first, NOW)).as("checked by its hash, on its own").isTrue();
+    }
+
+    @Test
     void givenATestRandom_whenIssued_thenTheKeyItDraws() {
         AccessKeys pinned = new AccessKeys(database.jdbc(), new Random(5));
         assertThat(pinned.issue(ATTEMPT, NUMBER, VALID_UNTIL)).isEqualTo(AccessKeys.draw(new Random(5)));
