@@ -30,7 +30,7 @@ class AuditTrailTest extends ApplicationTest {
         assertThat(suspended.status()).isEqualTo(200);
         assertThat(suspended.header("X-Correlation-Id")).isEqualTo("case-41-step-1");
 
-        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(centreId).asStream().toList();
+        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(centreId, 0).asStream().toList();
         assertThat(events).extracting(e -> e.getPayloadType().getSimpleName())
                 .containsExactly("CentreApplied", "CentreApproved", "CentreSuspended");
         var metadata = events.get(2).getMetaData();
@@ -53,7 +53,7 @@ class AuditTrailTest extends ApplicationTest {
 
         CreatedUser invigilator = addUser(token, centreId, "INVIGILATOR");
 
-        var created = eventStore.readEvents(invigilator.userId()).asStream().toList().get(0);
+        var created = eventStore.readEvents(invigilator.userId(), 0).asStream().toList().get(0);
         assertThat(created.getMetaData().get("actorPin")).isEqualTo(coordinator[0].pin());
         assertThat(created.getMetaData().get("actorCentreId")).isEqualTo(centreId);
         assertThat(created.getMetaData().get("actorRoles")).isEqualTo("CENTRE_COORDINATOR");
@@ -68,7 +68,7 @@ class AuditTrailTest extends ApplicationTest {
             http.post("/api/auth/login", null, Map.of("pin", user[0].pin(), "password", "wrong password " + i));
         }
 
-        List<String> types = eventStore.readEvents(user[0].userId()).asStream()
+        List<String> types = eventStore.readEvents(user[0].userId(), 0).asStream()
                 .map(e -> e.getPayloadType().getSimpleName()).toList();
         assertThat(types).containsExactly("UserCreated", "PasswordSet", "UserSignedIn",
                 "SignInFailed", "SignInFailed", "SignInFailed", "SignInFailed", "SignInFailed", "UserLockedOut");

@@ -106,7 +106,7 @@ public class StateReconstruction {
     /** The record's events of this aggregate type up to the instant, in their order, as messages. */
     private Stream<? extends DomainEventMessage<?>> history(Class<?> type, String recordId, Instant asOf) {
         if (recordEventsQuery == null) {
-            return events.readEvents(recordId).asStream()
+            return events.readEvents(recordId, 0).asStream() // from the first event, never a snapshot
                     .filter(event -> type.getSimpleName().equals(event.getType()))
                     .takeWhile(event -> !event.getTimestamp().isAfter(asOf));
         }
