@@ -70,6 +70,10 @@ import org.springframework.util.FileSystemUtils;
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class CommandBenchmark {
 
+    static {
+        RunningApplication.withoutAssertions();
+    }
+
     private static final int CLIENTS = 16;
     private static final int CENTRES_FOR_CLIENTS = 4;
     private static final int SHORT_EVENTS = 10;
