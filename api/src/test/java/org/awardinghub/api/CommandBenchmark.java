@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -117,10 +116,10 @@ class CommandBenchmark {
     private record Settings(int seconds, int warmUpSeconds, int longEvents, int bulkLines, List<Store> stores) {
 
         static Settings fromSystemProperties() {
-            String defaultStores = ScratchDatabase.SERVER == null ? "embedded" : "embedded,postgres";
+            String defaultStores = !ScratchPostgres.available() ? "embedded" : "embedded,postgres";
             List<Store> stores = Arrays.stream(System.getProperty("commands.stores", defaultStores).split(","))
                     .map(Store::of).toList();
-            if (stores.contains(Store.POSTGRES) && ScratchDatabase.SERVER == null) {
+            if (stores.contains(Store.POSTGRES) && !ScratchPostgres.available()) {
                 throw new IllegalStateException("The postgres store needs AWARDING_TEST_POSTGRES_URL");
             }
             return new Settings(Integer.getInteger("commands.seconds", 20),
@@ -230,9 +229,8 @@ class CommandBenchmark {
                 .toAbsolutePath());
         FileSystemUtils.deleteRecursively(dataDir);
         // Closed in reverse: the application first, then its database is dropped.
-        try (ScratchDatabase database = store == Store.POSTGRES ? ScratchDatabase.create() : null) {
-            Map<String, String> properties = database == null ? Map.of() : Map.of("spring.datasource.url",
-                    database.url(), "spring.datasource.username", ScratchDatabase.USER);
+        try (ScratchPostgres database = store == Store.POSTGRES ? ScratchPostgres.create("awarding_bench_") : null) {
+            Map<String, String> properties = database == null ? Map.of() : database.properties();
             String[] profiles = database == null ? new String[0] : new String[] {"postgres"};
             long started = System.nanoTime();
             try (RunningApplication app = RunningApplication.start(dataDir, properties, profiles)) {
@@ -613,30 +611,6 @@ class CommandBenchmark {
         }
     }
 
-    /** A fresh database on the server that {@code AWARDING_TEST_POSTGRES_URL} names, dropped with all its tables. */
-    private record ScratchDatabase(String name, String url) implements AutoCloseable {
-
-        static final String SERVER = System.getenv("AWARDING_TEST_POSTGRES_URL");
-        static final String USER = System.getenv().getOrDefault("AWARDING_TEST_POSTGRES_USER", "postgres");
-
-        static ScratchDatabase create() throws SQLException {
-            String name = "awarding_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            execute("CREATE DATABASE " + name);
-            return new ScratchDatabase(name, SERVER.substring(0, SERVER.lastIndexOf('/') + 1) + name);
-        }
-
-        @Override
-        public void close() throws SQLException {
-            execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        }
-
-        private static void execute(String sql) throws SQLException {
-            try (Connection connection = DriverManager.getConnection(SERVER, USER, "");
-                 Statement statement = connection.createStatement()) {
-                statement.execute(sql);
-            }
-        }
-    }
 
     // ---- running a load ---------------------------------------------------------------------------------------
 

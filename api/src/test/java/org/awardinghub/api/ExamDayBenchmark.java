@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -92,9 +91,6 @@ class ExamDayBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path REPORT = Path.of("target", "exam-day-benchmark.md");
-    private static final String POSTGRES_SERVER = System.getenv("AWARDING_TEST_POSTGRES_URL");
-    private static final String POSTGRES_USER =
-            System.getenv().getOrDefault("AWARDING_TEST_POSTGRES_USER", "postgres");
 
     /** How candidates answer: right this often; this share of questions gets its answer changed once, later. */
     private static final double RIGHT_SHARE = 0.70;
@@ -118,7 +114,7 @@ class ExamDayBenchmark {
                 .append(settings.markdown());
         List<String> problems = new ArrayList<>();
         for (String store : settings.stores()) {
-            if (store.equals("postgres") && POSTGRES_SERVER == null) {
+            if (store.equals("postgres") && !ScratchPostgres.available()) {
                 report.append("## postgres\n\nSkipped: `AWARDING_TEST_POSTGRES_URL` is not set.\n\n");
                 continue;
             }
@@ -137,7 +133,7 @@ class ExamDayBenchmark {
         Path dataDir = Path.of("target", "exam-day-data", store).toAbsolutePath();
         FileSystemUtils.deleteRecursively(dataDir);
         Files.createDirectories(dataDir);
-        try (ScratchDatabase database = store.equals("postgres") ? ScratchDatabase.create() : null) {
+        try (ScratchPostgres database = store.equals("postgres") ? ScratchPostgres.create("awarding_exam_") : null) {
             Map<String, String> properties = database == null ? Map.of() : database.properties();
             String[] profiles = database == null ? new String[0] : new String[] {"postgres"};
             Phases phases = new Phases();
@@ -217,31 +213,6 @@ class ExamDayBenchmark {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    /** A fresh PostgreSQL database on the server the tests are given, dropped afterwards. */
-    record ScratchDatabase(String name, String url) implements AutoCloseable {
-
-        static ScratchDatabase create() throws SQLException {
-            String name = "awarding_examday_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            execute("CREATE DATABASE " + name);
-            return new ScratchDatabase(name, POSTGRES_SERVER.substring(0, POSTGRES_SERVER.lastIndexOf('/') + 1) + name);
-        }
-
-        Map<String, String> properties() {
-            return Map.of("spring.datasource.url", url, "spring.datasource.username", POSTGRES_USER);
-        }
-
-        @Override
-        public void close() throws SQLException {
-            execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        }
-
-        private static void execute(String sql) throws SQLException {
-            try (Connection connection = DriverManager.getConnection(POSTGRES_SERVER, POSTGRES_USER, "");
-                 Statement statement = connection.createStatement()) {
-                statement.execute(sql);
-            }
-        }
-    }
 
     // ---------------------------------------------------------------------------------------------------------------
     // Set-up: not part of the exam's figures, but timed
