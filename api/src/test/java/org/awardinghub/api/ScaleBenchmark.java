@@ -140,8 +140,10 @@ import org.springframework.util.FileSystemUtils;
  * <p>Not part of the test suite; run it with
  * {@code mvn -B -pl api -am verify -Dbenchmark=true -Dtest=ScaleBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  * ({@code -Dscale.events=50000 -Dscale.candidates=5000} for a quick run). Also {@code scale.seed} (42),
- * {@code scale.timeout-minutes} (180, for each wait), {@code scale.keep-data} (false: the data directory under
- * {@code api/target/scale-benchmark-data} is deleted afterwards, it may be many gigabytes). Figures go to
+ * {@code scale.timeout-minutes} (180, for each wait), {@code scale.data-dir} (a fresh directory under
+ * {@code java.io.tmpdir} by default, not {@code target}, which other builds share), {@code scale.keep-data} (false:
+ * the data directory is deleted afterwards; it takes tens of gigabytes at full size), {@code scale.min-free-gb} (5:
+ * a catch-up gives up when the disk has less left). Figures go to
  * {@code api/target/scale-benchmark.md} (rewritten after each step, so a failure keeps the steps before it) and to
  * the output; progress to {@code api/target/scale-benchmark.log}. Targets are stated beside the figures, not
  * asserted; the run fails only when a step cannot complete or the read models disagree with the history.
@@ -155,7 +157,6 @@ class ScaleBenchmark {
 
     private static final Path REPORT = Path.of("target", "scale-benchmark.md");
     private static final Path PROGRESS = Path.of("target", "scale-benchmark.log");
-    private static final Path DATA = Path.of("target", "scale-benchmark-data");
     private static final String EVENTS_FILE = "events.mv.db";
     private static final String READ_MODELS_FILE = "readmodels.mv.db";
     private static final int APPEND_BATCH = 1_000;
@@ -176,7 +177,7 @@ class ScaleBenchmark {
     @Test
     void scale() throws Exception {
         Settings settings = Settings.fromSystemProperties();
-        Path dataDir = DATA.toAbsolutePath();
+        Path dataDir = settings.dataDir();
         FileSystemUtils.deleteRecursively(dataDir);
         Files.createDirectories(dataDir);
         Files.deleteIfExists(PROGRESS);
@@ -227,7 +228,7 @@ class ScaleBenchmark {
     // ---- settings, machine, files ---------------------------------------------------------------------------------
 
     record Settings(int events, int candidates, int centres, int burst, int clients, long seed, Duration timeout,
-                    boolean keepData, long minFreeBytes) {
+                    boolean keepData, long minFreeBytes, Path dataDir) {
 
         static Settings fromSystemProperties() {
             int candidates = Integer.getInteger("scale.candidates", 100_000);
@@ -236,7 +237,7 @@ class ScaleBenchmark {
             Settings settings = new Settings(events, candidates, centres, Integer.getInteger("scale.burst", 10_000),
                     Integer.getInteger("scale.clients", 16), Long.getLong("scale.seed", 42),
                     Duration.ofMinutes(Integer.getInteger("scale.timeout-minutes", 180)),
-                    Boolean.getBoolean("scale.keep-data"), Long.getLong("scale.min-free-gb", 5) << 30);
+                    Boolean.getBoolean("scale.keep-data"), Long.getLong("scale.min-free-gb", 5) << 30, givenOrFreshDataDir());
             // registrations, the centres' set-up and at least one attempt's worth of events per candidate
             if (events < History.setUpEvents(centres) + 3L * candidates) {
                 throw new IllegalArgumentException("scale.events (" + events + ") must be at least three per "
@@ -245,10 +246,21 @@ class ScaleBenchmark {
             return settings;
         }
 
+        /** Outside {@code target} by default: other builds share that directory, and a clean must not hit a run. */
+        private static Path givenOrFreshDataDir() {
+            String given = System.getProperty("scale.data-dir");
+            try {
+                return given != null ? Path.of(given).toAbsolutePath()
+                        : Files.createTempDirectory("awarding-scale-benchmark-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         String markdown() {
             return String.format(Locale.ROOT, "Settings: %,d events, %,d candidates at %,d centres; burst of %,d "
-                    + "registrations from %d threads; seed %d.%n%n", events, candidates, centres, burst, clients,
-                    seed);
+                    + "registrations from %d threads; seed %d; data directory %s.%n%n", events, candidates, centres,
+                    burst, clients, seed, dataDir);
         }
     }
 
