@@ -58,6 +58,15 @@ public final class ReadModelCollection {
         documents.createIndex(Indexes.ascending(ID, SEQUENCE), new IndexOptions().unique(true).name(GUARD_INDEX));
     }
 
+    public String name() {
+        return documents.getNamespace().getCollectionName();
+    }
+
+    /** For {@link DocumentBatch}, which writes a batch's documents in bulk. */
+    MongoCollection<Document> documents() {
+        return documents;
+    }
+
     /**
      * Applies a creation event: inserts the document, unless an earlier delivery already did.
      *

@@ -130,6 +130,23 @@ class ExactlyOnceTest {
                 .isEqualTo(allDocuments(once, given.collection()));
     }
 
+    /** Batches of seven split every record's events across batches, several records in each. */
+    @ParameterizedTest
+    @MethodSource("cases")
+    void givenHistory_whenDeliveredInBatchesAndEachBatchAgain_thenDocumentsAsIfDeliveredOneAtATime(Case given) {
+        MongoDatabase alone = mongo.freshDatabase();
+        new Processor(given.projection().apply(alone)).deliver(given.history());
+        MongoDatabase batched = mongo.freshDatabase();
+        Processor processor = new Processor(given.projection().apply(batched));
+
+        processor.deliverInBatches(given.history(), 7);
+        List<Document> once = allDocuments(batched, given.collection());
+        processor.deliverInBatches(given.history(), 5);
+
+        assertThat(once).isNotEmpty().isEqualTo(allDocuments(alone, given.collection()));
+        assertThat(allDocuments(batched, given.collection())).isEqualTo(once);
+    }
+
     @ParameterizedTest
     @MethodSource("cases")
     void givenHistoryApplied_whenWholeHistoryRedelivered_thenDocumentsUnchanged(Case given) {

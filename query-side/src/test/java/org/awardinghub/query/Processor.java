@@ -3,6 +3,8 @@ package org.awardinghub.query;
 import java.util.List;
 import org.awardinghub.query.History.Recorded;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 
 /**
  * Delivers events to a projection as an event processor does, through Axon's annotated-handler adapter,
@@ -26,6 +28,20 @@ public final class Processor {
 
     public void deliver(List<Recorded> events) {
         events.forEach(this::deliver);
+    }
+
+    /** As a streaming processor does: each batch of {@code size} events in one unit of work, committed after. */
+    public void deliverInBatches(List<Recorded> events, int size) {
+        for (int from = 0; from < events.size(); from += size) {
+            List<EventMessage<?>> batch = events.subList(from, Math.min(from + size, events.size())).stream()
+                    .<EventMessage<?>>map(Recorded::asMessage)
+                    .toList();
+            BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
+            unitOfWork.executeWithResult(() -> adapter.handle(unitOfWork.getMessage()));
+            if (unitOfWork.getExecutionResult().isExceptionResult()) {
+                throw new IllegalStateException(unitOfWork.getExecutionResult().getExceptionResult());
+            }
+        }
     }
 
     public void reset() {

@@ -3,9 +3,8 @@ package org.awardinghub.query.assessment;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Sorts.descending;
-import static com.mongodb.client.model.Updates.combine;
-import static com.mongodb.client.model.Updates.push;
-import static com.mongodb.client.model.Updates.set;
+import static org.awardinghub.query.DocumentBatch.appended;
+import static org.awardinghub.query.DocumentBatch.with;
 import static org.awardinghub.query.ReadModelCollection.ID;
 import static org.awardinghub.query.ReadModelCollection.date;
 import static org.awardinghub.query.ReadModelCollection.enumValue;
@@ -28,6 +27,7 @@ import org.awardinghub.events.assessment.AttemptSubmitted;
 import org.awardinghub.events.assessment.AttemptVoided;
 import org.awardinghub.events.assessment.Outcome;
 import org.awardinghub.events.assessment.SubmittedBy;
+import org.awardinghub.query.DocumentBatch;
 import org.awardinghub.query.Page;
 import org.awardinghub.query.ReadModelCollection;
 import org.axonframework.config.ProcessingGroup;
@@ -58,7 +58,9 @@ import org.springframework.stereotype.Component;
  * </ul>
  *
  * <p>The first three hold one attempt each and are guarded by the attempt's aggregate sequence, like every
- * read model ({@link ReadModelCollection}). A candidate's document gathers several attempts, which different
+ * read model ({@link ReadModelCollection}). They are written through {@link DocumentBatch}: a room answering
+ * together sends each attempt many events in a row, and a batch reads and writes each attempt's documents once
+ * rather than three to five round trips per answer. A candidate's document gathers several attempts, which different
  * processor threads may handle at once (the processor is pooled, sequenced per attempt): there each entry keeps
  * the sequence of its attempt's last applied event ({@value #ENTRY_SEQUENCE}) and the document is written with a
  * versioned compare-and-set ({@link ReadModelCollection#updateVersioned}), retried when another attempt's event
@@ -127,12 +129,18 @@ public class AttemptProjection {
     private final ReadModelCollection sittings;
     private final ReadModelCollection trails;
     private final ReadModelCollection candidateAttempts;
+    private final DocumentBatch attemptWrites;
+    private final DocumentBatch sittingWrites;
+    private final DocumentBatch trailWrites;
 
     public AttemptProjection(MongoDatabase database) {
         this.attempts = new ReadModelCollection(database, ATTEMPTS);
         this.sittings = new ReadModelCollection(database, SITTINGS);
         this.trails = new ReadModelCollection(database, ANSWER_TRAILS);
         this.candidateAttempts = new ReadModelCollection(database, CANDIDATE_ATTEMPTS);
+        this.attemptWrites = new DocumentBatch(attempts);
+        this.sittingWrites = new DocumentBatch(sittings);
+        this.trailWrites = new DocumentBatch(trails);
         // for a real MongoDB; the embedded store ignores non-unique indexes, see handle(ListCentreAttempts)
         attempts.ensureIndex(Indexes.compoundIndex(Indexes.ascending(CENTRE_ID), Indexes.descending(OPENED_AT, ID)));
     }
@@ -140,7 +148,7 @@ public class AttemptProjection {
     @EventHandler
     public void on(AttemptOpened event, @SequenceNumber long sequence,
                    @MetaDataValue(AuditMetadata.CLIENT_ADDRESS) String clientAddress) {
-        attempts.insert(event.attemptId(), sequence, new Document()
+        attemptWrites.insert(event.attemptId(), sequence, new Document()
                 .append(CANDIDATE_ID, event.candidateId())
                 .append(REGISTRATION_NUMBER, event.registrationNumber())
                 .append(CENTRE_ID, event.centreId())
@@ -159,7 +167,7 @@ public class AttemptProjection {
                 .append(MARKS, List.of())
                 .append(VOID_REASON, null)
                 .append(VOIDED_AT, null));
-        trails.insert(event.attemptId(), sequence, new Document()
+        trailWrites.insert(event.attemptId(), sequence, new Document()
                 .append(CANDIDATE_ID, event.candidateId())
                 .append(CENTRE_ID, event.centreId())
                 .append(ASSESSMENT_CODE, event.assessmentCode())
@@ -189,10 +197,10 @@ public class AttemptProjection {
     public void on(AttemptStarted event, @SequenceNumber long sequence,
                    @MetaDataValue(AuditMetadata.ACTOR_REGISTRATION_NUMBER) String registrationNumber,
                    @MetaDataValue(AuditMetadata.CLIENT_ADDRESS) String clientAddress) {
-        attempts.update(event.attemptId(), sequence, combine(
-                set(STATUS, AttemptStatus.STARTED.name()),
-                set(STARTED_AT, date(event.startedAt())),
-                set(ENDS_AT, date(event.endsAt()))));
+        attemptWrites.change(event.attemptId(), sequence, attempt -> with(attempt, new Document()
+                .append(STATUS, AttemptStatus.STARTED.name())
+                .append(STARTED_AT, date(event.startedAt()))
+                .append(ENDS_AT, date(event.endsAt()))));
         // only what the candidate is shown: no item ids, no bank option indexes
         List<Document> questions = event.questions().stream()
                 .map(question -> new Document(QUESTION_ID, question.questionId())
@@ -202,7 +210,7 @@ public class AttemptProjection {
                                 .toList())
                         .append(CHOSEN_OPTION_ID, null))
                 .toList();
-        sittings.insert(event.attemptId(), sequence, new Document()
+        sittingWrites.insert(event.attemptId(), sequence, new Document()
                 .append(ASSESSMENT_CODE, event.assessmentCode())
                 .append(STATUS, AttemptStatus.STARTED.name())
                 .append(STARTED_AT, date(event.startedAt()))
@@ -210,10 +218,9 @@ public class AttemptProjection {
                 .append(SUBMITTED_AT, null)
                 .append(QUESTIONS, questions)
                 .append(RESULT, null));
-        trails.update(event.attemptId(), sequence, combine(
-                set(SEED, event.seed()),
-                push(ENTRIES, trailEntry(event.startedAt(), STARTED, registrationNumber, clientAddress,
-                        "seed " + event.seed() + ", ends " + event.endsAt()))));
+        trailWrites.change(event.attemptId(), sequence, trail -> appended(with(trail, SEED, event.seed()), ENTRIES,
+                trailEntry(event.startedAt(), STARTED, registrationNumber, clientAddress,
+                        "seed " + event.seed() + ", ends " + event.endsAt())));
         changeCandidateAttempt(event.candidateId(), event.attemptId(), sequence, entry -> entry == null ? null
                 : entry.append(STATUS, AttemptStatus.STARTED.name()).append(STARTED_AT, date(event.startedAt())));
     }
@@ -222,15 +229,10 @@ public class AttemptProjection {
     public void on(AnswerChosen event, @SequenceNumber long sequence,
                    @MetaDataValue(AuditMetadata.ACTOR_REGISTRATION_NUMBER) String registrationNumber,
                    @MetaDataValue(AuditMetadata.CLIENT_ADDRESS) String clientAddress) {
-        // the question's place in the stored form: a key lookup, then a guarded update of that element alone
-        // (a positional $ filter on the question id would scan the collection on the embedded store)
-        Document sitting = sittings.find(event.attemptId());
-        int question = sitting == null ? -1 : questionIndex(sitting, event.questionId());
-        if (question >= 0) {
-            sittings.update(event.attemptId(), sequence,
-                    set(QUESTIONS + "." + question + "." + CHOSEN_OPTION_ID, event.optionId()));
-        }
-        trails.update(event.attemptId(), sequence, push(ENTRIES, new Document("at", date(event.answeredAt()))
+        sittingWrites.change(event.attemptId(), sequence, sitting -> chosen(sitting, event.questionId(),
+                event.optionId()));
+        trailWrites.change(event.attemptId(), sequence, trail -> appended(trail, ENTRIES,
+                new Document("at", date(event.answeredAt()))
                 .append("type", ANSWERED)
                 .append(QUESTION_ID, event.questionId())
                 .append(ITEM_ID, event.itemId())
@@ -246,33 +248,34 @@ public class AttemptProjection {
                    @MetaDataValue(AuditMetadata.ACTOR_REGISTRATION_NUMBER) String registrationNumber,
                    @MetaDataValue(AuditMetadata.CLIENT_ADDRESS) String clientAddress) {
         String outcome = event.outcome() == null ? null : event.outcome().name();
-        attempts.update(event.attemptId(), sequence, combine(
-                set(STATUS, AttemptStatus.SUBMITTED.name()),
-                set(STARTED_AT, date(event.startedAt())),
-                set(ENDS_AT, date(event.endsAt())),
-                set(SUBMITTED_AT, date(event.submittedAt())),
-                set(SUBMITTED_BY, event.submittedBy() == null ? null : event.submittedBy().name()),
-                set(RESULT, new Document(SCORE, event.score())
+        attemptWrites.change(event.attemptId(), sequence, attempt -> with(attempt, new Document()
+                .append(STATUS, AttemptStatus.SUBMITTED.name())
+                .append(STARTED_AT, date(event.startedAt()))
+                .append(ENDS_AT, date(event.endsAt()))
+                .append(SUBMITTED_AT, date(event.submittedAt()))
+                .append(SUBMITTED_BY, event.submittedBy() == null ? null : event.submittedBy().name())
+                .append(RESULT, new Document(SCORE, event.score())
                         .append(MAX_SCORE, event.maxScore())
                         .append(PERCENT, event.percent())
                         .append(PASS_PERCENT, event.passPercent())
-                        .append(OUTCOME, outcome)),
-                set(MARKS, event.marks().stream()
+                        .append(OUTCOME, outcome))
+                .append(MARKS, event.marks().stream()
                         .map(mark -> new Document(QUESTION_ID, mark.questionId())
                                 .append(ITEM_ID, mark.itemId())
                                 .append(OPTION_ID, mark.optionId())
                                 .append("correct", mark.correct()))
                         .toList())));
         // the candidate's own result, never the marks: they would tell which options were right
-        sittings.update(event.attemptId(), sequence, combine(
-                set(STATUS, AttemptStatus.SUBMITTED.name()),
-                set(SUBMITTED_AT, date(event.submittedAt())),
-                set(RESULT, new Document(SCORE, event.score())
+        sittingWrites.change(event.attemptId(), sequence, sitting -> with(sitting, new Document()
+                .append(STATUS, AttemptStatus.SUBMITTED.name())
+                .append(SUBMITTED_AT, date(event.submittedAt()))
+                .append(RESULT, new Document(SCORE, event.score())
                         .append(MAX_SCORE, event.maxScore())
                         .append(PERCENT, event.percent())
                         .append(OUTCOME, outcome))));
         boolean byTimeLimit = event.submittedBy() == SubmittedBy.TIME_LIMIT;
-        trails.update(event.attemptId(), sequence, push(ENTRIES, trailEntry(event.submittedAt(), SUBMITTED,
+        trailWrites.change(event.attemptId(), sequence, trail -> appended(trail, ENTRIES, trailEntry(
+                event.submittedAt(), SUBMITTED,
                 byTimeLimit ? AuditMetadata.SYSTEM_ACTOR : registrationNumber,
                 byTimeLimit ? null : clientAddress,
                 event.submittedBy() + ", score " + event.score() + "/" + event.maxScore() + ", " + outcome)));
@@ -288,8 +291,9 @@ public class AttemptProjection {
 
     @EventHandler
     public void on(AttemptKeyExpired event, @SequenceNumber long sequence) {
-        attempts.update(event.attemptId(), sequence, set(STATUS, AttemptStatus.EXPIRED.name()));
-        trails.update(event.attemptId(), sequence, push(ENTRIES,
+        attemptWrites.change(event.attemptId(), sequence,
+                attempt -> with(attempt, STATUS, AttemptStatus.EXPIRED.name()));
+        trailWrites.change(event.attemptId(), sequence, trail -> appended(trail, ENTRIES,
                 trailEntry(event.expiredAt(), EXPIRED, AuditMetadata.SYSTEM_ACTOR, null, null)));
         changeCandidateAttempt(event.candidateId(), event.attemptId(), sequence, entry -> entry == null ? null
                 : entry.append(STATUS, AttemptStatus.EXPIRED.name()));
@@ -302,12 +306,13 @@ public class AttemptProjection {
                    @MetaDataValue(AuditMetadata.CLIENT_ADDRESS) String clientAddress,
                    @MetaDataValue(AuditMetadata.REASON) String metadataReason) {
         String reason = event.reason() != null && !event.reason().isBlank() ? event.reason() : metadataReason;
-        attempts.update(event.attemptId(), sequence, combine(
-                set(STATUS, AttemptStatus.VOIDED.name()),
-                set(VOID_REASON, reason),
-                set(VOIDED_AT, date(at))));
-        sittings.update(event.attemptId(), sequence, set(STATUS, AttemptStatus.VOIDED.name()));
-        trails.update(event.attemptId(), sequence, push(ENTRIES,
+        attemptWrites.change(event.attemptId(), sequence, attempt -> with(attempt, new Document()
+                .append(STATUS, AttemptStatus.VOIDED.name())
+                .append(VOID_REASON, reason)
+                .append(VOIDED_AT, date(at))));
+        sittingWrites.change(event.attemptId(), sequence,
+                sitting -> with(sitting, STATUS, AttemptStatus.VOIDED.name()));
+        trailWrites.change(event.attemptId(), sequence, trail -> appended(trail, ENTRIES,
                 trailEntry(at, VOIDED, actorPin, clientAddress, reason)));
         changeCandidateAttempt(event.candidateId(), event.attemptId(), sequence, entry -> entry == null ? null
                 : entry.append(STATUS, AttemptStatus.VOIDED.name())
@@ -408,14 +413,16 @@ public class AttemptProjection {
         });
     }
 
-    private static int questionIndex(Document sitting, String questionId) {
-        List<Document> questions = sitting.getList(QUESTIONS, Document.class, List.of());
+    /** The sitting with the option chosen for that question; unchanged for a question not on its form. */
+    private static Document chosen(Document sitting, String questionId, String optionId) {
+        List<Document> questions = new ArrayList<>(sitting.getList(QUESTIONS, Document.class, List.of()));
         for (int i = 0; i < questions.size(); i++) {
             if (questions.get(i).getString(QUESTION_ID).equals(questionId)) {
-                return i;
+                questions.set(i, with(questions.get(i), CHOSEN_OPTION_ID, optionId));
+                return with(sitting, QUESTIONS, questions);
             }
         }
-        return -1;
+        return sitting;
     }
 
     private static Document trailEntry(Instant at, String type, String actor, String clientAddress, String detail) {
