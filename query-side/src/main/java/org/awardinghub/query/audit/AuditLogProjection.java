@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.awardinghub.events.AuditMetadata;
 import org.awardinghub.events.audit.CaseFrozen;
 import org.awardinghub.query.Page;
@@ -20,6 +22,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -70,6 +74,7 @@ public class AuditLogProjection {
             "Centre", "centre", "User", "user", "Candidate", "candidate", "Attempt", "attempt", "Claim", "claim");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String BATCH = AuditLogProjection.class.getName() + ".batch";
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
@@ -86,10 +91,30 @@ public class AuditLogProjection {
         this.log = log;
     }
 
-    /** Every event, whatever its payload: the handler's payload is the message itself. */
+    /**
+     * Every event, whatever its payload: the handler's payload is the message itself. An event after the chain's
+     * head is chained in memory and written with the rest of its batch ({@link Batch}); one at or before the head
+     * (delivered again, or late into a gap) is checked against what is written, event by event.
+     */
     @EventHandler
     public void on(EventMessage<?> event, TrackingToken token) {
         long position = position(token);
+        Batch batch = batch();
+        if (batch.head != null && position <= batch.head.position()) {
+            batch.write(); // what the checks below read must include the batch so far
+            logAtOrBeforeHead(batch, event, position);
+        } else {
+            Row row = row(event, position);
+            String previous = batch.head == null ? AuditChain.GENESIS : batch.head.hash();
+            batch.append(row, previous);
+            recordCaseIfFrozen(event, position, row);
+        }
+        if (!CurrentUnitOfWork.isStarted()) {
+            batch.write();
+        }
+    }
+
+    private void logAtOrBeforeHead(Batch batch, EventMessage<?> event, long position) {
         String loggedThere = eventIdAt(position);
         if (loggedThere != null) {
             if (loggedThere.equals(event.getIdentifier())) {
@@ -103,6 +128,16 @@ public class AuditLogProjection {
             }
             position = own;
         }
+        Row row = row(event, position);
+        String hash = batch.insert(row, hashBefore(position));
+        recordCaseIfFrozen(event, position, row);
+        String last = rechainAfter(position, hash);
+        jdbc.update("UPDATE audit_chain_head SET event_count = event_count + 1, chain_hash = ? WHERE id = 1", last);
+        batch.head = log.head().orElseThrow();
+    }
+
+    /** The event as the log keeps it: as stored, with what is extracted from its metadata and payload. */
+    private Row row(EventMessage<?> event, long position) {
         SerializedObject<String> payload = event.serializePayload(serializer, String.class);
         String metadataJson = event.serializeMetaData(serializer, String.class).getData();
         String aggregateType = null;
@@ -133,41 +168,127 @@ public class AuditLogProjection {
         if (reason == null) {
             reason = text(fields, "reason");
         }
+        return new Row(stored, event.getPayloadType().getSimpleName(), text(metadata, AuditMetadata.ACTOR_USER_ID),
+                text(metadata, AuditMetadata.ACTOR_PIN), text(metadata, AuditMetadata.ACTOR_REGISTRATION_NUMBER),
+                centreId, candidateId, reason, text(metadata, AuditMetadata.CORRELATION_ID),
+                text(metadata, AuditMetadata.CLIENT_ADDRESS), fields);
+    }
 
-        var head = log.head();
-        boolean late = head.isPresent() && position < head.get().position();
-        String previous = late ? hashBefore(position) : head.map(ChainHead::hash).orElse(AuditChain.GENESIS);
-        String hash = AuditChain.next(previous, stored);
-        jdbc.update("INSERT INTO audit_log (global_index, event_id, payload_type, event_type, aggregate_type, "
-                        + "record_type, aggregate_id, sequence_number, occurred_at, actor_user_id, actor_pin, "
-                        + "actor_registration_number, centre_id, candidate_id, reason, correlation_id, client_address, "
-                        + "payload, metadata, previous_hash, chain_hash) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                position, stored.eventId(), stored.payloadType(), event.getPayloadType().getSimpleName(),
-                aggregateType, recordType(aggregateType), aggregateId, sequence, at.toEpochMilli(),
-                text(metadata, AuditMetadata.ACTOR_USER_ID), text(metadata, AuditMetadata.ACTOR_PIN),
-                text(metadata, AuditMetadata.ACTOR_REGISTRATION_NUMBER), centreId, candidateId, reason,
-                text(metadata, AuditMetadata.CORRELATION_ID), text(metadata, AuditMetadata.CLIENT_ADDRESS),
-                payload.getData(), metadataJson, previous, hash);
-        if (candidateId != null) {
-            link(candidateId, fields, position, at);
-        }
+    private void recordCaseIfFrozen(EventMessage<?> event, long position, Row row) {
         // asked by type first: a replay need not deserialize every other payload
         if (CaseFrozen.class.equals(event.getPayloadType()) && event.getPayload() instanceof CaseFrozen frozen) {
-            recordCase(frozen, position, at, text(metadata, AuditMetadata.ACTOR_PIN));
+            recordCase(frozen, position, row.stored().timestamp(), row.actorPin());
         }
-        countHour(position, at);
-        countBlock(position);
-        if (late) {
-            String last = rechainAfter(position, hash);
-            jdbc.update("UPDATE audit_chain_head SET event_count = event_count + 1, chain_hash = ? WHERE id = 1",
-                    last);
-        } else if (head.isPresent()) {
-            jdbc.update("UPDATE audit_chain_head SET position = ?, occurred_at = ?, event_count = event_count + 1, "
-                    + "chain_hash = ? WHERE id = 1", position, at.toEpochMilli(), hash);
-        } else {
-            jdbc.update("INSERT INTO audit_chain_head (id, position, occurred_at, event_count, chain_hash) "
-                    + "VALUES (1, ?, ?, 1, ?)", position, at.toEpochMilli(), hash);
+    }
+
+    /** One log row: the event as stored, and what the log's columns and links take from it. */
+    private record Row(AuditChain.StoredEvent stored, String eventType, String actorUserId, String actorPin,
+                       String actorRegistrationNumber, String centreId, String candidateId, String reason,
+                       String correlationId, String clientAddress, JsonNode fields) {
+    }
+
+    /**
+     * What one batch of events has logged and not yet written: the rows, their links, the hours' and blocks'
+     * counts, and the chain's head as it stands after them. Written in one statement per table when the batch's
+     * transaction is about to commit, with the processor's token: the rows and the token still commit or roll back
+     * together. Without a unit of work (a direct call) each event is written at once.
+     */
+    private Batch batch() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return new Batch(log.head().orElse(null));
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(BATCH, key -> {
+            Batch batch = new Batch(log.head().orElse(null));
+            unitOfWork.onPrepareCommit(committing -> batch.write());
+            return batch;
+        });
+    }
+
+    private final class Batch {
+
+        private ChainHead head;
+        private ChainHead written;
+        private final List<Object[]> rows = new ArrayList<>();
+        private final List<Object[]> links = new ArrayList<>();
+        private final Map<Long, long[]> hours = new TreeMap<>();
+        private final Map<Long, Long> blocks = new TreeMap<>();
+
+        Batch(ChainHead head) {
+            this.head = head;
+            this.written = head;
+        }
+
+        /** Chains the event after the head and keeps its row for the batch's write. */
+        void append(Row row, String previous) {
+            String hash = add(row, previous);
+            head = new ChainHead(row.stored().position(), row.stored().timestamp(),
+                    head == null ? 1 : head.eventCount() + 1, hash);
+        }
+
+        /** Writes the row at once, chained after {@code previous}; the caller puts the head right. */
+        String insert(Row row, String previous) {
+            String hash = add(row, previous);
+            head = written;
+            write();
+            return hash;
+        }
+
+        private String add(Row row, String previous) {
+            AuditChain.StoredEvent stored = row.stored();
+            String hash = AuditChain.next(previous, stored);
+            long position = stored.position();
+            long at = stored.timestamp().toEpochMilli();
+            rows.add(new Object[] {position, stored.eventId(), stored.payloadType(), row.eventType(),
+                    stored.aggregateType(), recordType(stored.aggregateType()), stored.aggregateId(),
+                    stored.sequence(), at, row.actorUserId(), row.actorPin(), row.actorRegistrationNumber(),
+                    row.centreId(), row.candidateId(), row.reason(), row.correlationId(), row.clientAddress(),
+                    stored.payloadJson(), stored.metadataJson(), previous, hash});
+            if (row.candidateId() != null) {
+                for (LinkKind kind : LinkKind.values()) {
+                    for (String key : keys(kind, row.fields())) {
+                        links.add(new Object[] {kind.name(), key, row.candidateId(), position, at});
+                    }
+                }
+            }
+            long[] hour = hours.computeIfAbsent(AuditLog.hour(at), h -> new long[] {0, position, position});
+            hour[0]++;
+            hour[1] = Math.min(hour[1], position);
+            hour[2] = Math.max(hour[2], position);
+            blocks.merge(AuditLog.block(position), 1L, Long::sum);
+            return hash;
+        }
+
+        void write() {
+            if (!rows.isEmpty()) {
+                jdbc.batchUpdate("INSERT INTO audit_log (global_index, event_id, payload_type, event_type, "
+                        + "aggregate_type, record_type, aggregate_id, sequence_number, occurred_at, actor_user_id, "
+                        + "actor_pin, actor_registration_number, centre_id, candidate_id, reason, correlation_id, "
+                        + "client_address, payload, metadata, previous_hash, chain_hash) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+            }
+            if (!links.isEmpty()) {
+                jdbc.batchUpdate("INSERT INTO audit_links (kind, link_key, candidate_id, global_index, occurred_at) "
+                        + "VALUES (?, ?, ?, ?, ?)", links);
+            }
+            hours.forEach((hour, counted) -> countHour(hour, counted[0], counted[1], counted[2]));
+            blocks.forEach(AuditLogProjection.this::countBlock);
+            if (head != null && !head.equals(written)) {
+                if (written == null) {
+                    jdbc.update("INSERT INTO audit_chain_head (id, position, occurred_at, event_count, chain_hash) "
+                            + "VALUES (1, ?, ?, ?, ?)", head.position(), head.at().toEpochMilli(), head.eventCount(),
+                            head.hash());
+                } else {
+                    jdbc.update("UPDATE audit_chain_head SET position = ?, occurred_at = ?, event_count = ?, "
+                            + "chain_hash = ? WHERE id = 1", head.position(), head.at().toEpochMilli(),
+                            head.eventCount(), head.hash());
+                }
+            }
+            rows.clear();
+            links.clear();
+            hours.clear();
+            blocks.clear();
+            written = head;
         }
     }
 
@@ -253,32 +374,21 @@ public class AuditLogProjection {
     }
 
     /** The hour's running count and position range, which the time-window queries read instead of the log. */
-    private void countHour(long position, Instant at) {
-        long hour = AuditLog.hour(at.toEpochMilli());
-        int updated = jdbc.update("UPDATE audit_hours SET event_count = event_count + 1, "
+    private void countHour(long hour, long events, long first, long last) {
+        int updated = jdbc.update("UPDATE audit_hours SET event_count = event_count + ?, "
                         + "first_position = CASE WHEN first_position < ? THEN first_position ELSE ? END, "
                         + "last_position = CASE WHEN last_position > ? THEN last_position ELSE ? END WHERE event_hour = ?",
-                position, position, position, position, hour);
+                events, first, first, last, last, hour);
         if (updated == 0) {
             jdbc.update("INSERT INTO audit_hours (event_hour, event_count, first_position, last_position) "
-                    + "VALUES (?, 1, ?, ?)", hour, position, position);
+                    + "VALUES (?, ?, ?, ?)", hour, events, first, last);
         }
     }
 
     /** The position block's running count, which the unfiltered timeline pages by. */
-    private void countBlock(long position) {
-        long block = AuditLog.block(position);
-        if (jdbc.update("UPDATE audit_blocks SET event_count = event_count + 1 WHERE block = ?", block) == 0) {
-            jdbc.update("INSERT INTO audit_blocks (block, event_count) VALUES (?, 1)", block);
-        }
-    }
-
-    private void link(String candidateId, JsonNode fields, long position, Instant at) {
-        for (LinkKind kind : LinkKind.values()) {
-            for (String key : keys(kind, fields)) {
-                jdbc.update("INSERT INTO audit_links (kind, link_key, candidate_id, global_index, occurred_at) "
-                        + "VALUES (?, ?, ?, ?, ?)", kind.name(), key, candidateId, position, at.toEpochMilli());
-            }
+    private void countBlock(long block, long events) {
+        if (jdbc.update("UPDATE audit_blocks SET event_count = event_count + ? WHERE block = ?", events, block) == 0) {
+            jdbc.update("INSERT INTO audit_blocks (block, event_count) VALUES (?, ?)", block, events);
         }
     }
 

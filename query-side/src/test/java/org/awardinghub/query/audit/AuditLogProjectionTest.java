@@ -11,6 +11,7 @@ import org.awardinghub.events.AuditMetadata;
 import org.awardinghub.events.centre.CentreApplied;
 import org.awardinghub.query.audit.AuditHistory.Stored;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
@@ -135,6 +136,41 @@ class AuditLogProjectionTest {
             });
 
             assertThat(twice.everything()).isEqualTo(store.everything());
+        }
+    }
+
+    @Test
+    void givenHistory_whenDeliveredInBatchesAndAgainInOtherBatches_thenAsIfDeliveredOneAtATime() {
+        store.deliver(history);
+        try (AuditStore batched = new AuditStore()) {
+            List<EventMessage<?>> events = history.stream().<EventMessage<?>>map(Stored::tracked).toList();
+
+            batched.deliverInBatches(events, 4);
+            var once = batched.everything();
+            batched.deliverInBatches(events, 3);
+
+            assertThat(once).isEqualTo(store.everything());
+            assertThat(batched.everything()).isEqualTo(once);
+            assertThat(batched.log.count()).isEqualTo(21);
+        }
+    }
+
+    /** Late events in the middle of a batch, between events after the head: each takes its place in the chain. */
+    @Test
+    void givenGapsFilledLateInsideBatches_whenDelivered_thenChainIsAsIfDeliveredInGlobalOrder() {
+        store.deliver(history);
+        try (AuditStore late = new AuditStore()) {
+            List<EventMessage<?>> order = new ArrayList<>();
+            history.stream().filter(event -> event.position() < 5 || event.position() > 6 && event.position() < 13)
+                    .forEach(event -> order.add(event.tracked()));
+            order.add(history.get(4).tracked());
+            order.add(history.get(12).tracked());
+            order.add(history.get(5).tracked());
+            history.stream().filter(event -> event.position() > 13).forEach(event -> order.add(event.tracked()));
+
+            late.deliverInBatches(order, 4);
+
+            assertThat(late.everything()).isEqualTo(store.everything());
         }
     }
 

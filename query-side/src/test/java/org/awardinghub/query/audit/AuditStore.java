@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.awardinghub.query.audit.AuditHistory.Stored;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -68,6 +69,18 @@ final class AuditStore implements AutoCloseable {
 
     void deliver(List<Stored> events) {
         events.forEach(event -> deliver(event.tracked()));
+    }
+
+    /** As the audit processor delivers: each batch of {@code size} events in one unit of work, committed after. */
+    void deliverInBatches(List<? extends EventMessage<?>> events, int size) {
+        for (int from = 0; from < events.size(); from += size) {
+            BatchingUnitOfWork<EventMessage<?>> unitOfWork =
+                    new BatchingUnitOfWork<>(List.copyOf(events.subList(from, Math.min(from + size, events.size()))));
+            unitOfWork.executeWithResult(() -> adapter.handle(unitOfWork.getMessage()));
+            if (unitOfWork.getExecutionResult().isExceptionResult()) {
+                throw new IllegalStateException(unitOfWork.getExecutionResult().getExceptionResult());
+            }
+        }
     }
 
     void reset() {
