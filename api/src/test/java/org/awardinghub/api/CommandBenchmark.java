@@ -2,6 +2,9 @@ package org.awardinghub.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.awardinghub.api.BenchmarkFigures.met;
+import static org.awardinghub.api.BenchmarkFigures.percent;
+import static org.awardinghub.api.BenchmarkFigures.secondsSince;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -848,17 +851,6 @@ class CommandBenchmark {
         return new String(letters);
     }
 
-    private static String percent(double ratio) {
-        return String.format(Locale.ROOT, "%.0f %%", ratio * 100);
-    }
-
-    private static String met(boolean met) {
-        return met ? "met" : "**missed**";
-    }
-
-    private static double secondsSince(long nanos) {
-        return (System.nanoTime() - nanos) / 1e9;
-    }
 
     private static String unique() {
         return UUID.randomUUID().toString().substring(0, 8);

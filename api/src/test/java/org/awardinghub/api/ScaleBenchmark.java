@@ -1,6 +1,9 @@
 package org.awardinghub.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awardinghub.api.BenchmarkFigures.met;
+import static org.awardinghub.api.BenchmarkFigures.percent;
+import static org.awardinghub.api.BenchmarkFigures.secondsSince;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoCollection;
@@ -946,9 +949,8 @@ class ScaleBenchmark {
                 if (at.isAfter(last)) {
                     return at;
                 }
-                events.add(answers.choose(attempt, learner, centre, question, answers.option(question,
-                        random.nextDouble() < learner.ability, random), at, byCandidate(learner, id(), address),
-                        id()));
+                events.add(chosen(attempt, learner, centre, answers, question, answers.option(question,
+                        random.nextDouble() < learner.ability, random), at, address));
                 answered.add(question);
             }
             for (AttemptStarted.Question question : answered) {
@@ -959,11 +961,17 @@ class ScaleBenchmark {
                 if (at.isAfter(last)) {
                     return at;
                 }
-                events.add(answers.choose(attempt, learner, centre, question, answers.changed(question,
-                        random.nextDouble() < learner.ability, random), at, byCandidate(learner, id(), address),
-                        id()));
+                events.add(chosen(attempt, learner, centre, answers, question, answers.changed(question,
+                        random.nextDouble() < learner.ability, random), at, address));
             }
             return at;
+        }
+
+        private DomainEventMessage<?> chosen(Aggregate attempt, Learner learner, Centre centre, Answers answers,
+                                             AttemptStarted.Question question, AttemptStarted.Option option,
+                                             Instant at, String address) {
+            return answers.choose(attempt, learner, centre, question, option, at, byCandidate(learner, id(), address),
+                    id());
         }
 
         /** A coordinator claims for up to twenty of the centre's candidates who have passed every assessment. */
@@ -2142,17 +2150,5 @@ class ScaleBenchmark {
 
     private static double ratio(long after, long before) {
         return before == 0 ? Double.POSITIVE_INFINITY : after / (double) before;
-    }
-
-    private static String percent(double ratio) {
-        return String.format(Locale.ROOT, "%.0f %%", ratio * 100);
-    }
-
-    private static String met(boolean met) {
-        return met ? "met" : "**missed**";
-    }
-
-    private static double secondsSince(long nanos) {
-        return (System.nanoTime() - nanos) / 1e9;
     }
 }

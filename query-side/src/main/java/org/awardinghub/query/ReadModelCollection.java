@@ -58,7 +58,7 @@ public final class ReadModelCollection {
         documents.createIndex(Indexes.ascending(ID, SEQUENCE), new IndexOptions().unique(true).name(GUARD_INDEX));
     }
 
-    public String name() {
+    String name() {
         return documents.getNamespace().getCollectionName();
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import org.awardinghub.query.History.Recorded;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 
 /**
@@ -32,12 +33,15 @@ public final class Processor {
 
     /** As a streaming processor does: each batch of {@code size} events in one unit of work, committed after. */
     public void deliverInBatches(List<Recorded> events, int size) {
+        inBatches(adapter, events.stream().<EventMessage<?>>map(Recorded::asMessage).toList(), size);
+    }
+
+    /** Delivers to any handler, each batch of {@code size} events in one unit of work, committed after. */
+    public static void inBatches(EventMessageHandler handler, List<? extends EventMessage<?>> events, int size) {
         for (int from = 0; from < events.size(); from += size) {
-            List<EventMessage<?>> batch = events.subList(from, Math.min(from + size, events.size())).stream()
-                    .<EventMessage<?>>map(Recorded::asMessage)
-                    .toList();
-            BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
-            unitOfWork.executeWithResult(() -> adapter.handle(unitOfWork.getMessage()));
+            BatchingUnitOfWork<EventMessage<?>> unitOfWork =
+                    new BatchingUnitOfWork<>(List.copyOf(events.subList(from, Math.min(from + size, events.size()))));
+            unitOfWork.executeWithResult(() -> handler.handle(unitOfWork.getMessage()));
             if (unitOfWork.getExecutionResult().isExceptionResult()) {
                 throw new IllegalStateException(unitOfWork.getExecutionResult().getExceptionResult());
             }

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awardinghub.query.Processor;
 import org.awardinghub.query.audit.AuditHistory.Stored;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -73,14 +73,7 @@ final class AuditStore implements AutoCloseable {
 
     /** As the audit processor delivers: each batch of {@code size} events in one unit of work, committed after. */
     void deliverInBatches(List<? extends EventMessage<?>> events, int size) {
-        for (int from = 0; from < events.size(); from += size) {
-            BatchingUnitOfWork<EventMessage<?>> unitOfWork =
-                    new BatchingUnitOfWork<>(List.copyOf(events.subList(from, Math.min(from + size, events.size()))));
-            unitOfWork.executeWithResult(() -> adapter.handle(unitOfWork.getMessage()));
-            if (unitOfWork.getExecutionResult().isExceptionResult()) {
-                throw new IllegalStateException(unitOfWork.getExecutionResult().getExceptionResult());
-            }
-        }
+        Processor.inBatches(adapter, events, size);
     }
 
     void reset() {
