@@ -2,7 +2,7 @@ package org.awardinghub.api.axon;
 
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.awardinghub.api.audit.AuditMetadataInterceptor;
+import org.awardinghub.api.metadata.AuditMetadataInterceptor;
 import org.awardinghub.api.store.EmbeddedReadStore;
 import org.awardinghub.api.store.ReadStoreCommitInterceptor;
 import org.axonframework.commandhandling.CommandBus;

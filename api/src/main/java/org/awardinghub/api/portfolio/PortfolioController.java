@@ -25,7 +25,7 @@ import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.api.security.Access;
 import org.awardinghub.api.security.ActingUser;
 import org.awardinghub.api.security.Allow;
-import org.awardinghub.api.users.UserAccounts;
+import org.awardinghub.api.user.UserAccounts;
 import org.awardinghub.command.candidate.CandidateDirectory;
 import org.awardinghub.command.candidate.CandidateEntry;
 import org.awardinghub.command.portfolio.AssignAssessor;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.awardinghub.api.security.RequestSizeLimit;
-import org.awardinghub.api.assessments.AssessmentController;
+import org.awardinghub.api.assessment.AssessmentController;
 import org.awardinghub.command.InvalidCommand;
 import org.awardinghub.command.assessment.AccessKeyRefused;
 import org.awardinghub.command.certification.NotEligible;

@@ -1,0 +1,240 @@
+package org.awardinghub.api.assessment;
+
+import static org.awardinghub.events.user.Role.AUDITOR;
+import static org.awardinghub.events.user.Role.IMI_ADMIN;
+import static org.awardinghub.events.user.Role.INVIGILATOR;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.awardinghub.api.Paging;
+import org.awardinghub.api.Queries;
+import org.awardinghub.api.Reason;
+import org.awardinghub.api.metadata.CurrentActor;
+import org.awardinghub.api.metadata.RequestCorrelation;
+import org.awardinghub.api.problem.ApiProblem;
+import org.awardinghub.api.security.Access;
+import org.awardinghub.api.security.Allow;
+import org.awardinghub.api.security.Public;
+import org.awardinghub.api.security.SittingCandidate;
+import org.awardinghub.command.assessment.AccessKeyRefused;
+import org.awardinghub.command.assessment.AccessKeys;
+import org.awardinghub.command.assessment.AnswerQuestion;
+import org.awardinghub.command.assessment.AttemptResult;
+import org.awardinghub.command.assessment.OpenAttempt;
+import org.awardinghub.command.assessment.OpenedAttempt;
+import org.awardinghub.command.assessment.StartAttempt;
+import org.awardinghub.command.assessment.StartedAttempt;
+import org.awardinghub.command.assessment.SubmitAttempt;
+import org.awardinghub.command.assessment.VoidAttempt;
+import org.awardinghub.command.candidate.CandidateDirectory;
+import org.awardinghub.events.assessment.AttemptStatus;
+import org.awardinghub.query.Page;
+import org.awardinghub.query.assessment.AnswerTrail;
+import org.awardinghub.query.assessment.AttemptSummary;
+import org.awardinghub.query.assessment.AttemptView;
+import org.awardinghub.query.assessment.FindAnswerTrail;
+import org.awardinghub.query.assessment.FindAttempt;
+import org.awardinghub.query.assessment.FindSitting;
+import org.awardinghub.query.assessment.ListCandidateAttempts;
+import org.awardinghub.query.assessment.ListCentreAttempts;
+import org.awardinghub.query.assessment.SittingView;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Online assessments. An invigilator opens an attempt and reads the access key to the candidate; the candidate,
+ * without a PIN, starts it with their registration number and the key and receives an attempt token that opens
+ * only that attempt's questions, answers and submission. Centre users and IMI staff read attempts and results;
+ * IMI staff and auditors read the full answer trail; IMI voids. Nothing a candidate receives tells which option
+ * is right. Answers that carry a key or a token are never cached.
+ */
+@RestController
+public class AssessmentController {
+
+    /** The one answer for every failed start, so that it tells nothing about which part was wrong. */
+    public static final String START_REFUSED = "That registration number and access key do not open an assessment. Check "
+            + "both with your invigilator: a key works once, for the candidate it was given to, until it expires.";
+
+    public record OpenRequest(@NotBlank @Size(max = 32) String assessmentCode) {
+    }
+
+    public record StartRequest(@NotBlank @Size(max = 20) String registrationNumber,
+                               @NotBlank @Size(max = 40) String accessKey) {
+    }
+
+    public record Question(String questionId, String stem, List<Option> options) {
+    }
+
+    public record Option(String optionId, String text) {
+    }
+
+    public record Started(String attemptId, String attemptToken, Instant endsAt, List<Question> questions) {
+    }
+
+    public record AnswerRequest(@NotBlank @Size(max = 4) String optionId) {
+    }
+
+    public record Sitting(String attemptId, String assessmentCode, AttemptStatus status, Instant startedAt,
+                          Instant endsAt, long secondsLeft, Instant submittedAt, List<SittingView.Question> questions,
+                          SittingView.Result result) {
+    }
+
+    public record Voided(String attemptId, AttemptStatus status) {
+    }
+
+    private final Access access;
+    private final CommandGateway commands;
+    private final Queries queries;
+    private final AccessKeys accessKeys;
+    private final StartThrottle throttle;
+    private final CandidateDirectory candidates;
+    private final Clock clock;
+
+    public AssessmentController(Access access, CommandGateway commands, Queries queries, AccessKeys accessKeys,
+                                StartThrottle throttle, CandidateDirectory candidates, Clock clock) {
+        this.access = access;
+        this.commands = commands;
+        this.queries = queries;
+        this.accessKeys = accessKeys;
+        this.throttle = throttle;
+        this.candidates = candidates;
+        this.clock = clock;
+    }
+
+    @PostMapping("/api/candidates/{candidateId}/assessment-attempts")
+    @Allow(ofCentre = INVIGILATOR, centreOf = Access.CANDIDATE_ID)
+    public ResponseEntity<OpenedAttempt> open(@PathVariable String candidateId,
+                                              @Valid @RequestBody OpenRequest request) {
+        String attemptId = UUID.randomUUID().toString();
+        OpenedAttempt opened = commands.sendAndWait(new OpenAttempt(attemptId, candidateId,
+                request.assessmentCode().strip(), access.current().userId()));
+        return ResponseEntity.created(URI.create("/api/assessment-attempts/" + attemptId))
+                .cacheControl(CacheControl.noStore())
+                .body(opened);
+    }
+
+    @PostMapping("/api/assessment-attempts/start")
+    @Public
+    public ResponseEntity<Started> start(@Valid @RequestBody StartRequest request) {
+        // as the key lookup reads it: spaces and hyphens typed between characters count for nothing
+        String registrationNumber = request.registrationNumber().replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+        String address = RequestCorrelation.clientAddress().orElse(null);
+        throttle.lockedUntil(registrationNumber, address).ifPresent(until -> {
+            throw ApiProblem.tooManyAttempts("Too many wrong access keys: starting is locked until " + until
+                    + ". Ask your invigilator to check the registration number and key.");
+        });
+        String attemptId = accessKeys.attemptFor(registrationNumber, request.accessKey(), clock.instant())
+                .orElseThrow(() -> refused(registrationNumber, address));
+        StartedAttempt started;
+        try {
+            started = CurrentActor.callAsCandidate(new SittingCandidate(attemptId, registrationNumber),
+                    () -> commands.sendAndWait(new StartAttempt(attemptId, registrationNumber, request.accessKey())));
+        } catch (AccessKeyRefused e) {
+            throw refused(registrationNumber, address);
+        } catch (CommandExecutionException e) {
+            if (e.getCause() instanceof AccessKeyRefused) {
+                throw refused(registrationNumber, address);
+            }
+            throw e;
+        }
+        throttle.recordSuccess(registrationNumber);
+        List<Question> questions = started.questions().stream()
+                .map(q -> new Question(q.questionId(), q.stem(), q.options().stream()
+                        .map(o -> new Option(o.optionId(), o.text())).toList()))
+                .toList();
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(new Started(started.attemptId(), started.attemptToken(), started.endsAt(), questions));
+    }
+
+    @PutMapping("/api/assessment-attempts/{attemptId}/answers/{questionId}")
+    @Allow(candidate = true)
+    public ResponseEntity<Void> answer(@PathVariable String attemptId, @PathVariable String questionId,
+                                       @Valid @RequestBody AnswerRequest request) {
+        commands.sendAndWait(new AnswerQuestion(attemptId, questionId, request.optionId().strip()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/assessment-attempts/{attemptId}/submit")
+    @Allow(candidate = true)
+    public ResponseEntity<AttemptResult> submit(@PathVariable String attemptId) {
+        AttemptResult result = commands.sendAndWait(new SubmitAttempt(attemptId));
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(result);
+    }
+
+    /** The candidate's live view: questions, their chosen answers and the time left (read model; a moment behind). */
+    @GetMapping("/api/assessment-attempts/{attemptId}/sitting")
+    @Allow(candidate = true)
+    public ResponseEntity<Sitting> sitting(@PathVariable String attemptId) {
+        SittingView view = queries.one(new FindSitting(attemptId), SittingView.class)
+                .orElseThrow(() -> ApiProblem.notFound("This attempt is not ready yet; try again in a moment"));
+        long secondsLeft = view.status() != AttemptStatus.STARTED || view.endsAt() == null ? 0
+                : Math.max(0, Duration.between(clock.instant(), view.endsAt()).toSeconds());
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(new Sitting(view.attemptId(), view.assessmentCode(), view.status(), view.startedAt(),
+                        view.endsAt(), secondsLeft, view.submittedAt(), view.questions(), view.result()));
+    }
+
+    @GetMapping("/api/assessment-attempts/{attemptId}")
+    @Allow(value = {IMI_ADMIN, AUDITOR}, anyOfCentre = true, centreOf = Access.ATTEMPT_ID)
+    public AttemptView attempt(@PathVariable String attemptId) {
+        return queries.one(new FindAttempt(attemptId), AttemptView.class)
+                .orElseThrow(() -> ApiProblem.notFound("No such attempt"));
+    }
+
+    /** Every answer and change of answer with its time and address: for investigations, IMI staff only. */
+    @GetMapping("/api/assessment-attempts/{attemptId}/answer-trail")
+    @Allow({IMI_ADMIN, AUDITOR})
+    public AnswerTrail answerTrail(@PathVariable String attemptId) {
+        return queries.one(new FindAnswerTrail(attemptId), AnswerTrail.class)
+                .orElseThrow(() -> ApiProblem.notFound("No such attempt"));
+    }
+
+    @PostMapping("/api/assessment-attempts/{attemptId}/void")
+    @Allow(IMI_ADMIN)
+    public Voided voidAttempt(@PathVariable String attemptId, @Valid @RequestBody Reason request) {
+        commands.sendAndWait(new VoidAttempt(attemptId, request.reason()));
+        return new Voided(attemptId, AttemptStatus.VOIDED);
+    }
+
+    @GetMapping("/api/candidates/{candidateId}/assessment-attempts")
+    @Allow(value = {IMI_ADMIN, AUDITOR}, anyOfCentre = true, centreOf = Access.CANDIDATE_ID)
+    public List<AttemptSummary> candidateAttempts(@PathVariable String candidateId) {
+        if (candidates.find(candidateId).isEmpty()) {
+            throw ApiProblem.notFound("No such candidate");
+        }
+        return queries.many(new ListCandidateAttempts(candidateId), AttemptSummary.class);
+    }
+
+    @GetMapping("/api/centres/{centreId}/assessment-attempts")
+    @Allow(value = {IMI_ADMIN, AUDITOR}, anyOfCentre = true)
+    public Page<AttemptSummary> centreAttempts(@PathVariable String centreId,
+                                               @RequestParam(required = false) AttemptStatus status,
+                                               @RequestParam(required = false) Integer page,
+                                               @RequestParam(required = false) Integer size) {
+        Paging paging = Paging.of(page, size);
+        return queries.page(new ListCentreAttempts(centreId, status, paging.page(), paging.size()),
+                AttemptSummary.class);
+    }
+
+    private ApiProblem refused(String registrationNumber, String address) {
+        throttle.recordFailure(registrationNumber, address);
+        return ApiProblem.unauthorized(START_REFUSED);
+    }
+}

@@ -1,0 +1,75 @@
+package org.awardinghub.api.qualification;
+
+import org.awardinghub.api.security.Allow;
+import static org.awardinghub.events.user.Role.IMI_ADMIN;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import org.awardinghub.api.Queries;
+import org.awardinghub.api.problem.ApiProblem;
+import org.awardinghub.command.qualification.ChangePassMark;
+import org.awardinghub.query.qualification.FindQualification;
+import org.awardinghub.query.qualification.ListQualifications;
+import org.awardinghub.query.qualification.QualificationView;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The qualification catalogue: read by every signed-in user, published and changed by IMI admins. */
+@RestController
+public class QualificationController {
+
+    public record Published(String code) {
+    }
+
+    public record PassMarkChange(@NotNull @Min(1) @Max(100) Integer passPercent,
+                                 @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    private final CommandGateway commands;
+    private final Queries queries;
+
+    public QualificationController(CommandGateway commands, Queries queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @GetMapping("/api/qualifications")
+    @Allow(anyone = true)
+    public List<QualificationView> qualifications() {
+        return queries.many(new ListQualifications(), QualificationView.class);
+    }
+
+    @GetMapping("/api/qualifications/{code}")
+    @Allow(anyone = true)
+    public QualificationView qualification(@PathVariable String code) {
+        return queries.one(new FindQualification(code), QualificationView.class)
+                .orElseThrow(() -> ApiProblem.notFound("No qualification " + code));
+    }
+
+    @PostMapping("/api/qualifications")
+    @Allow(IMI_ADMIN)
+    public ResponseEntity<Published> publish(@Valid @RequestBody QualificationDefinition request) {
+        commands.sendAndWait(request.toCommand());
+        String code = request.code().strip();
+        return ResponseEntity.created(URI.create("/api/qualifications/" + code)).body(new Published(code));
+    }
+
+    /** A changed pass mark is evidence: it is an event with the old and new marks and the reason. */
+    @PutMapping("/api/qualifications/{code}/assessments/{assessmentCode}/pass-mark")
+    @Allow(IMI_ADMIN)
+    public void changePassMark(@PathVariable String code, @PathVariable String assessmentCode,
+                               @Valid @RequestBody PassMarkChange request) {
+        commands.sendAndWait(new ChangePassMark(code, assessmentCode, request.passPercent(), request.reason()));
+    }
+}

@@ -1,0 +1,10 @@
+package org.awardinghub.command.investigation;
+
+import java.util.List;
+import org.awardinghub.events.audit.CaseFrozen;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** An AUDITOR or IMI_ADMIN freezes a case: a title, 1–100 records and the global position they are frozen at. */
+public record FreezeCase(@TargetAggregateIdentifier String caseId, String title, List<CaseFrozen.RecordRef> records,
+                         long upToPosition) {
+}

@@ -1,0 +1,245 @@
+package org.awardinghub.query.candidate;
+
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.push;
+import static com.mongodb.client.model.Updates.set;
+import static org.awardinghub.query.ReadModelCollection.date;
+import static org.awardinghub.query.ReadModelCollection.instant;
+
+import com.mongodb.client.MongoDatabase;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.awardinghub.events.AuditMetadata;
+import org.awardinghub.events.candidate.CandidateCertificateRevoked;
+import org.awardinghub.events.candidate.CandidateCertificated;
+import org.awardinghub.events.candidate.CandidateDateOfBirthAmended;
+import org.awardinghub.events.candidate.CandidateNameAmended;
+import org.awardinghub.events.candidate.CandidateQualificationAmended;
+import org.awardinghub.events.candidate.CandidateRegistered;
+import org.awardinghub.events.candidate.CandidateReinstated;
+import org.awardinghub.events.candidate.CandidateStatus;
+import org.awardinghub.events.candidate.CandidateTransferred;
+import org.awardinghub.events.candidate.CandidateUlnAmended;
+import org.awardinghub.events.candidate.CandidateWithdrawn;
+import org.awardinghub.query.ReadModelCollection;
+import org.awardinghub.query.candidate.CandidateHistoryEntry.Change;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every change to a candidate, for the portal's history: one document per candidate in {@value #COLLECTION}, its
+ * entries in event order — when, which event, the acting PIN and reason (from the event's metadata; the reason
+ * from the event itself when it carries one) and each changed field's value before and after, as text. The
+ * sequence guard is what keeps a redelivered event from being appended twice.
+ *
+ * <p>Withdrawal, reinstatement, certification and revocation do not carry the status they leave, so the document
+ * also keeps the candidate's current {@value #STATUS}, written in the same guarded update as the entry (a retried
+ * batch reads the value as the entry before it left it).
+ */
+@Component
+@ProcessingGroup(CandidateProjection.PROCESSING_GROUP)
+public class CandidateHistoryProjection {
+
+    public static final String COLLECTION = "candidate_histories";
+
+    private static final String ENTRIES = "entries";
+    private static final String STATUS = "status";
+    private static final String CERTIFICATE_NUMBER = "certificateNumber";
+
+    private final ReadModelCollection histories;
+
+    public CandidateHistoryProjection(MongoDatabase database) {
+        this.histories = new ReadModelCollection(database, COLLECTION);
+    }
+
+    @EventHandler
+    public void on(CandidateRegistered event, @SequenceNumber long sequence, @Timestamp Instant at,
+                   @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
+                   @MetaDataValue(AuditMetadata.REASON) String reason) {
+        Changes changes = new Changes()
+                .set("registrationNumber", event.registrationNumber())
+                .set("centreId", event.centreId())
+                .set("firstName", event.firstName())
+                .set("lastName", event.lastName())
+                .set("dateOfBirth", text(event.dateOfBirth()))
+                .set("uln", event.uln())
+                .set("qualificationCode", event.qualificationCode())
+                .set("startDate", text(event.startDate()))
+                .set("registeredOn", text(event.registeredOn()))
+                .set("late", text(event.late()))
+                .set("confirmedDuplicate", text(event.confirmedDuplicate()))
+                .set(STATUS, CandidateStatus.REGISTERED.name());
+        histories.insert(event.candidateId(), sequence, new Document()
+                .append(STATUS, CandidateStatus.REGISTERED.name())
+                .append(ENTRIES, List.of(entry(event, at, actorPin, reason, changes))));
+    }
+
+    @EventHandler
+    public void on(CandidateNameAmended event, @SequenceNumber long sequence, @Timestamp Instant at,
+                   @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
+                   @MetaDataValue(AuditMetadata.REASON) String reason) {
+        Changes changes = new Changes();
+        if (event.firstName() != null) {
+            changes.changed("firstName", event.oldFirstName(), event.firstName());
+        }
+        if (event.lastName() != null) {
+            changes.changed("lastName", event.oldLastName(), event.lastName());
+        }
+        append(event.candidateId(), sequence, entry(event, at, actorPin, reason(event.reason(), reason), changes));
+    }
+
+    @EventHandler
+    public void on(CandidateDateOfBirthAmended event, @SequenceNumber long sequence, @Timestamp Instant at,
+                   @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
+                   @MetaDataValue(AuditMetadata.REASON) String reason) {
+        append(event.candidateId(), sequence, entry(event, at, actorPin, reason(event.reason(), reason),
+                new Changes().changed("dateOfBirth", text(event.oldDateOfBirth()), text(event.dateOfBirth()))));
+    }
+
+    @EventHandler
+    public void on(CandidateUlnAmended event, @SequenceNumber long sequence, @Timestamp Instant at,
+                   @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
+                   @MetaDataValue(AuditMetadata.REASON) String reason) {
+        append(event.candidateId(), sequence, entry(event, at, actorPin, reason(event.reason(), reason),
+                new Changes().changed("uln", event.oldUln(), event.uln())));
+    }
+
+    @EventHandler
+    public void on(CandidateQualificationAmended event, @SequenceNumber long sequence, @Timestamp Instant at,
+                   @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
+                   @MetaDataValue(AuditMetadata.REASON) String reason) {
+        append(event.candidateId(), sequence, entry(event, at, actorPin, reason(event.reason(), reason),
+                new Changes().changed("qualificationCode", event.oldQualificationCode(), event.qualificationCode())));
+    }
+
+    @EventHandler
+    public void on(CandidateTransferred event, @SequenceNumber long sequence, @Timestamp Instant at,
+                   @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
+                   @MetaDataValue(AuditMetadata.REASON) String reason) {
+        append(event.candidateId(), sequence, entry(event, at, actorPin, reason(event.reason(), reason),
+                new Changes().changed("centreId", event.fromCentreId(), event.toCentreId())));
+    }
+
+    @EventHandler
+    public void on(CandidateWithdrawn event, @SequenceNumber long sequence, @Timestamp Instant at,
+                   @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
+                   @MetaDataValue(AuditMetadata.REASON) String reason) {
+        statusChange(event.candidateId(), sequence, CandidateStatus.WITHDRAWN, new Changes(),
+                event, at, actorPin, reason(event.reason(), reason));
+    }
+
+    @EventHandler
+    public void on(CandidateReinstated event, @SequenceNumber long sequence, @Timestamp Instant at,
+                   @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
+                   @MetaDataValue(AuditMetadata.REASON) String reason) {
+        statusChange(event.candidateId(), sequence, CandidateStatus.REGISTERED, new Changes(),
+                event, at, actorPin, reason(event.reason(), reason));
+    }
+
+    /** The certificate issued: its number, and the status it takes the candidate from. */
+    @EventHandler
+    public void on(CandidateCertificated event, @SequenceNumber long sequence, @Timestamp Instant at,
+                   @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
+                   @MetaDataValue(AuditMetadata.REASON) String reason) {
+        statusChange(event.candidateId(), sequence, CandidateStatus.CERTIFICATED,
+                new Changes().changed(CERTIFICATE_NUMBER, null, event.certificateNumber()),
+                event, at, actorPin, reason);
+    }
+
+    /** The certificate revoked: the number no longer held, and the status it takes the candidate back to. */
+    @EventHandler
+    public void on(CandidateCertificateRevoked event, @SequenceNumber long sequence, @Timestamp Instant at,
+                   @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
+                   @MetaDataValue(AuditMetadata.REASON) String reason) {
+        statusChange(event.candidateId(), sequence, CandidateStatus.REGISTERED,
+                new Changes().changed(CERTIFICATE_NUMBER, event.certificateNumber(), null),
+                event, at, actorPin, reason(event.reason(), reason));
+    }
+
+    @ResetHandler
+    public void reset() {
+        histories.deleteAll();
+    }
+
+    /** Answers a {@code List<CandidateHistoryEntry>}, oldest first; empty for an unknown candidate. */
+    @QueryHandler
+    public List<CandidateHistoryEntry> handle(FindCandidateHistory query) {
+        Document history = histories.find(query.candidateId());
+        return history == null ? List.of() : history.getList(ENTRIES, Document.class, List.of()).stream()
+                .map(CandidateHistoryProjection::toEntry)
+                .toList();
+    }
+
+    /** An entry with the given changes and then the status's, the status it leaves read from the document. */
+    private void statusChange(String candidateId, long sequence, CandidateStatus to, Changes changes, Object event,
+                              Instant at, String actorPin, String reason) {
+        Document history = histories.find(candidateId);
+        String from = history == null ? null : history.getString(STATUS);
+        histories.update(candidateId, sequence, combine(
+                push(ENTRIES, entry(event, at, actorPin, reason, changes.changed(STATUS, from, to.name()))),
+                set(STATUS, to.name())));
+    }
+
+    private void append(String candidateId, long sequence, Document entry) {
+        histories.update(candidateId, sequence, push(ENTRIES, entry));
+    }
+
+    private static Document entry(Object event, Instant at, String actorPin, String reason, Changes changes) {
+        return new Document()
+                .append("at", date(at))
+                .append("type", event.getClass().getSimpleName())
+                .append("actorPin", actorPin)
+                .append("reason", reason)
+                .append("changes", changes.document);
+    }
+
+    /** The event's own reason when it carries one, otherwise the one in its metadata. */
+    private static String reason(String eventReason, String metadataReason) {
+        return eventReason != null && !eventReason.isBlank() ? eventReason : metadataReason;
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static CandidateHistoryEntry toEntry(Document entry) {
+        Map<String, Change> changes = new LinkedHashMap<>();
+        Document stored = entry.get("changes", Document.class);
+        if (stored != null) {
+            stored.forEach((field, change) -> {
+                Document fromTo = (Document) change;
+                changes.put(field, new Change(fromTo.getString("from"), fromTo.getString("to")));
+            });
+        }
+        return new CandidateHistoryEntry(instant(entry, "at"), entry.getString("type"), entry.getString("actorPin"),
+                entry.getString("reason"), changes);
+    }
+
+    /** Changed fields in the order they are named, each {@code {from, to}}; a value that did not change is left out. */
+    private static final class Changes {
+
+        private final Document document = new Document();
+
+        /** A value set for the first time (registration); an absent one is left out. */
+        Changes set(String field, String value) {
+            return value == null ? this : changed(field, null, value);
+        }
+
+        Changes changed(String field, String from, String to) {
+            if (!Objects.equals(from, to)) {
+                document.append(field, new Document("from", from).append("to", to));
+            }
+            return this;
+        }
+    }
+}

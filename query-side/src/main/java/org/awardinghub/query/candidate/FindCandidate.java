@@ -1,0 +1,5 @@
+package org.awardinghub.query.candidate;
+
+/** Answers a {@link CandidateView}, or null. */
+public record FindCandidate(String candidateId) {
+}

@@ -1,0 +1,319 @@
+package org.awardinghub.query.candidate;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Projections;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
+import org.awardinghub.events.candidate.CandidateStatus;
+import org.awardinghub.query.Page;
+import org.awardinghub.query.ReadModelCollection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Candidate search in the application's memory: the default, for the embedded single-node read store, which
+ * serves only {@code _id} and unique-key lookups and scans the whole collection for anything else (hundreds of
+ * milliseconds to seconds per query at 100,000 candidates). <strong>Single node only</strong>: each node would
+ * see only the events of the processor segments it owns, so with several nodes use a real MongoDB and
+ * {@link MongoCandidateSearchIndex}.
+ *
+ * <p>It is a copy of the candidates collection, kept by {@link CandidateProjection} after every write
+ * ({@link #put}, ignoring a summary no newer than the one it holds), emptied by the projection's reset, and
+ * {@linkplain #loadedFrom loaded} from the collection in one scan when the application starts, before any
+ * processor runs.
+ *
+ * <p>How a search stays fast: every candidate sits in ordered sets (keyed by last name, first name, id) — all
+ * candidates, the centre's, the status's, the qualification's, the ULN's, and one per start (the first one and
+ * the first two characters) of each of its name tokens. A search names the sets its conditions allow, walks the
+ * smallest in order and tests the other conditions on each candidate. When the smallest set is itself the
+ * answer (say a centre's list, or a one- or two-letter name), the walk stops at the end of the page and the total
+ * is the set's size; otherwise it walks that set once to count. So the cost is bounded by the most selective
+ * condition, never by the number of candidates. Reads share a lock; a change takes it alone for microseconds.
+ */
+public final class MemoryCandidateSearchIndex implements CandidateSearchIndex {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MemoryCandidateSearchIndex.class);
+
+    /** Name-token starts with a set of their own: the first character, and the first two. */
+    private static final int PREFIX_LENGTH = 2;
+
+    /** One candidate as indexed: its summary, the sequence it is as of, its place in every list, its tokens. */
+    private record Indexed(CandidateSummary summary, long sequence, String order, String[] tokens) {
+
+        boolean hasTokenStartingWith(String word) {
+            for (String token : tokens) {
+                if (token.startsWith(word)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** One condition of a search: the set of candidates that may pass it, whether exactly those, and the test. */
+    private record Condition(NavigableMap<String, Indexed> candidates, boolean exact, Predicate<Indexed> test) {
+    }
+
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Map<String, Indexed> byId = new HashMap<>();
+    private final Map<String, Indexed> byRegistrationNumber = new HashMap<>();
+    private final NavigableMap<String, Indexed> everyone = new TreeMap<>();
+    private final Map<String, NavigableMap<String, Indexed>> byCentre = new HashMap<>();
+    private final Map<CandidateStatus, NavigableMap<String, Indexed>> byStatus = new EnumMap<>(CandidateStatus.class);
+    private final Map<String, NavigableMap<String, Indexed>> byQualification = new HashMap<>();
+    private final Map<String, NavigableMap<String, Indexed>> byUln = new HashMap<>();
+    private final Map<String, NavigableMap<String, Indexed>> byNamePrefix = new HashMap<>();
+    /** One copy of each recurring value (centre ids, qualification codes, names, tokens, dates), to save memory. */
+    private final Map<Object, Object> shared = new HashMap<>();
+
+    /** Loads every candidate of the collection: one scan, made when the application starts. */
+    public static MemoryCandidateSearchIndex loadedFrom(MongoDatabase database) {
+        MemoryCandidateSearchIndex index = new MemoryCandidateSearchIndex();
+        long started = System.nanoTime();
+        List<String> fields = new ArrayList<>(CandidateDocument.SUMMARY_FIELDS);
+        fields.add(ReadModelCollection.SEQUENCE);
+        new ReadModelCollection(database, CandidateProjection.COLLECTION).forEach(Projections.include(fields),
+                candidate -> index.put(CandidateDocument.summary(candidate),
+                        ((Number) candidate.get(ReadModelCollection.SEQUENCE)).longValue()));
+        LOG.info("Candidate search index loaded: {} candidates in {} ms", index.size(),
+                (System.nanoTime() - started) / 1_000_000);
+        return index;
+    }
+
+    @Override
+    public void put(CandidateSummary candidate, long sequence) {
+        CandidateNames.Searchable names = CandidateNames.searchable(candidate.firstName(), candidate.lastName());
+        String order = names.sortKey() + CandidateNames.SORT_SEPARATOR + candidate.candidateId();
+        List<String> tokens = names.tokens();
+        lock.writeLock().lock();
+        try {
+            Indexed old = byId.get(candidate.candidateId());
+            if (old != null && old.sequence() >= sequence) {
+                return;
+            }
+            if (old != null) {
+                remove(old);
+            }
+            add(new Indexed(withSharedValues(candidate), sequence, order,
+                    tokens.stream().map(this::shared).toArray(String[]::new)));
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public void clear() {
+        lock.writeLock().lock();
+        try {
+            byId.clear();
+            byRegistrationNumber.clear();
+            everyone.clear();
+            byCentre.clear();
+            byStatus.clear();
+            byQualification.clear();
+            byUln.clear();
+            byNamePrefix.clear();
+            shared.clear();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** How many candidates it holds. */
+    public int size() {
+        lock.readLock().lock();
+        try {
+            return byId.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public Page<CandidateSummary> search(SearchCandidates query) {
+        Page<CandidateSummary> empty = ReadModelCollection.emptyPage(query.page(), query.size());
+        SearchText text = SearchText.of(query.text());
+        lock.readLock().lock();
+        try {
+            List<Condition> conditions = conditions(query, text);
+            return conditions.stream().anyMatch(condition -> condition.candidates() == null)
+                    ? empty
+                    : page(conditions, empty.page(), empty.size());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private List<Condition> conditions(SearchCandidates query, SearchText text) {
+        List<Condition> conditions = new ArrayList<>();
+        String centreId = query.centreId();
+        if (centreId != null) {
+            conditions.add(new Condition(byCentre.get(centreId), true,
+                    candidate -> centreId.equals(candidate.summary().centreId())));
+        }
+        CandidateStatus status = query.status();
+        if (status != null) {
+            conditions.add(new Condition(byStatus.get(status), true,
+                    candidate -> candidate.summary().status() == status));
+        }
+        String qualificationCode = blankAsNull(query.qualificationCode());
+        if (qualificationCode != null) {
+            conditions.add(new Condition(byQualification.get(qualificationCode), true,
+                    candidate -> qualificationCode.equals(candidate.summary().qualificationCode())));
+        }
+        if (text.uln() != null) {
+            conditions.add(new Condition(byUln.get(text.uln()), true,
+                    candidate -> text.uln().equals(candidate.summary().uln())));
+            return conditions;
+        }
+        Indexed numbered = text.registrationNumber() == null ? null
+                : byRegistrationNumber.get(text.registrationNumber());
+        if (numbered != null && (centreId == null || centreId.equals(numbered.summary().centreId()))) {
+            conditions.add(new Condition(new TreeMap<>(Map.of(numbered.order(), numbered)), true,
+                    candidate -> candidate == numbered));
+            return conditions;
+        }
+        for (String word : text.words()) {
+            conditions.add(new Condition(byNamePrefix.get(prefix(word)),
+                    word.codePointCount(0, word.length()) <= PREFIX_LENGTH,
+                    candidate -> candidate.hasTokenStartingWith(word)));
+        }
+        return conditions;
+    }
+
+    /** Walks the smallest set in order, testing the other conditions; stops early when the set is the answer. */
+    private Page<CandidateSummary> page(List<Condition> conditions, int page, int size) {
+        Condition walked = conditions.stream()
+                .min((a, b) -> Integer.compare(a.candidates().size(), b.candidates().size()))
+                .orElse(new Condition(everyone, true, candidate -> true));
+        List<Predicate<Indexed>> tests = new ArrayList<>();
+        for (Condition condition : conditions) {
+            if (condition != walked || !condition.exact()) {
+                tests.add(condition.test());
+            }
+        }
+        long skip = (long) page * size;
+        List<CandidateSummary> items = new ArrayList<>();
+        long total = 0;
+        for (Indexed candidate : walked.candidates().values()) {
+            if (tests.isEmpty()) {
+                if (total == skip + size) {
+                    total = walked.candidates().size();
+                    break;
+                }
+            } else if (!passes(candidate, tests)) {
+                continue;
+            }
+            if (total >= skip && items.size() < size) {
+                items.add(candidate.summary());
+            }
+            total++;
+        }
+        return new Page<>(items, page, size, total);
+    }
+
+    private static boolean passes(Indexed candidate, List<Predicate<Indexed>> tests) {
+        for (Predicate<Indexed> test : tests) {
+            if (!test.test(candidate)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void add(Indexed candidate) {
+        CandidateSummary summary = candidate.summary();
+        byId.put(summary.candidateId(), candidate);
+        if (summary.registrationNumber() != null) {
+            byRegistrationNumber.put(registrationKey(summary.registrationNumber()), candidate);
+        }
+        everyone.put(candidate.order(), candidate);
+        file(byCentre, summary.centreId(), candidate);
+        file(byStatus, summary.status(), candidate);
+        file(byQualification, summary.qualificationCode(), candidate);
+        file(byUln, summary.uln(), candidate);
+        for (String prefix : prefixes(candidate.tokens())) {
+            file(byNamePrefix, prefix, candidate);
+        }
+    }
+
+    private void remove(Indexed candidate) {
+        CandidateSummary summary = candidate.summary();
+        byId.remove(summary.candidateId());
+        if (summary.registrationNumber() != null) {
+            byRegistrationNumber.remove(registrationKey(summary.registrationNumber()), candidate);
+        }
+        everyone.remove(candidate.order());
+        unfile(byCentre, summary.centreId(), candidate);
+        unfile(byStatus, summary.status(), candidate);
+        unfile(byQualification, summary.qualificationCode(), candidate);
+        unfile(byUln, summary.uln(), candidate);
+        for (String prefix : prefixes(candidate.tokens())) {
+            unfile(byNamePrefix, prefix, candidate);
+        }
+    }
+
+    private static <K> void file(Map<K, NavigableMap<String, Indexed>> sets, K key, Indexed candidate) {
+        if (key != null) {
+            sets.computeIfAbsent(key, k -> new TreeMap<>()).put(candidate.order(), candidate);
+        }
+    }
+
+    private static <K> void unfile(Map<K, NavigableMap<String, Indexed>> sets, K key, Indexed candidate) {
+        NavigableMap<String, Indexed> set = key == null ? null : sets.get(key);
+        if (set != null) {
+            set.remove(candidate.order());
+            if (set.isEmpty()) {
+                sets.remove(key);
+            }
+        }
+    }
+
+    /** The starts of its tokens a candidate is filed under: each token's first character and first two. */
+    private static Set<String> prefixes(String[] tokens) {
+        Set<String> prefixes = new LinkedHashSet<>();
+        for (String token : tokens) {
+            int codePoints = token.codePointCount(0, token.length());
+            for (int length = 1; length <= Math.min(codePoints, PREFIX_LENGTH); length++) {
+                prefixes.add(token.substring(0, token.offsetByCodePoints(0, length)));
+            }
+        }
+        return prefixes;
+    }
+
+    private static String registrationKey(String registrationNumber) {
+        return registrationNumber.toUpperCase(Locale.ROOT);
+    }
+
+    private static String prefix(String word) {
+        int codePoints = word.codePointCount(0, word.length());
+        return word.substring(0, word.offsetByCodePoints(0, Math.min(codePoints, PREFIX_LENGTH)));
+    }
+
+    private static String blankAsNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T shared(T value) {
+        return value == null ? null : (T) shared.computeIfAbsent(value, v -> v);
+    }
+
+    private CandidateSummary withSharedValues(CandidateSummary candidate) {
+        return new CandidateSummary(candidate.candidateId(), candidate.registrationNumber(),
+                shared(candidate.centreId()), shared(candidate.firstName()), shared(candidate.lastName()),
+                shared(candidate.dateOfBirth()), candidate.uln(), shared(candidate.qualificationCode()),
+                candidate.status(), candidate.late());
+    }
+}

@@ -1,5 +1,0 @@
-package org.awardinghub.query.catalogue;
-
-/** Answers a {@link QualificationView}, or null. */
-public record FindQualification(String code) {
-}

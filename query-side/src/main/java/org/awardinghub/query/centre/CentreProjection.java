@@ -1,0 +1,187 @@
+package org.awardinghub.query.centre;
+
+import static com.mongodb.client.model.Sorts.ascending;
+import static com.mongodb.client.model.Updates.addToSet;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.pull;
+import static com.mongodb.client.model.Updates.set;
+import static org.awardinghub.query.ReadModelCollection.ID;
+import static org.awardinghub.query.ReadModelCollection.date;
+import static org.awardinghub.query.ReadModelCollection.enumValue;
+import static org.awardinghub.query.ReadModelCollection.instant;
+import static org.awardinghub.query.ReadModelCollection.orEmpty;
+import static org.awardinghub.query.ReadModelCollection.sortKey;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Indexes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.awardinghub.events.centre.CentreApplied;
+import org.awardinghub.events.centre.CentreApproved;
+import org.awardinghub.events.centre.CentreDetailsAmended;
+import org.awardinghub.events.centre.CentreQualificationApproved;
+import org.awardinghub.events.centre.CentreQualificationRemoved;
+import org.awardinghub.events.centre.CentreReinstated;
+import org.awardinghub.events.centre.CentreSanctionImposed;
+import org.awardinghub.events.centre.CentreSanctionLifted;
+import org.awardinghub.events.centre.CentreStatus;
+import org.awardinghub.events.centre.CentreSuspended;
+import org.awardinghub.events.centre.CentreWithdrawn;
+import org.awardinghub.events.centre.DirectClaimStatusGranted;
+import org.awardinghub.events.centre.DirectClaimStatusRemoved;
+import org.awardinghub.events.centre.Sanction;
+import org.awardinghub.query.Page;
+import org.awardinghub.query.ReadModelCollection;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+/** Centre profiles: one document per centre in {@value #COLLECTION}. */
+@Component
+@ProcessingGroup("hub")
+public class CentreProjection {
+
+    public static final String COLLECTION = "centres";
+
+    private static final String NAME_KEY = "nameKey";
+
+    private final ReadModelCollection centres;
+
+    public CentreProjection(MongoDatabase database) {
+        this.centres = new ReadModelCollection(database, COLLECTION);
+        centres.ensureIndex(Indexes.ascending(NAME_KEY, ID));
+    }
+
+    @EventHandler
+    public void on(CentreApplied event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        centres.insert(event.centreId(), sequence, new Document()
+                .append("centreNumber", null)
+                .append("name", event.name())
+                .append(NAME_KEY, sortKey(event.name()))
+                .append("address", event.address())
+                .append("contactEmail", event.contactEmail())
+                .append("status", CentreStatus.APPLIED.name())
+                .append("directClaimStatus", false)
+                .append("qualificationCodes", List.of())
+                .append("sanctions", List.of())
+                .append("appliedAt", date(at))
+                .append("approvedAt", null)
+                .append("updatedAt", date(at)));
+    }
+
+    @EventHandler
+    public void on(CentreApproved event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event.centreId(), sequence, at,
+                set("centreNumber", event.centreNumber()),
+                set("qualificationCodes", orEmpty(event.qualificationCodes()).stream().distinct().toList()),
+                set("directClaimStatus", event.directClaimStatus()),
+                set("status", CentreStatus.APPROVED.name()),
+                set("approvedAt", date(at)));
+    }
+
+    @EventHandler
+    public void on(CentreSuspended event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event.centreId(), sequence, at, set("status", CentreStatus.SUSPENDED.name()));
+    }
+
+    @EventHandler
+    public void on(CentreReinstated event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event.centreId(), sequence, at, set("status", CentreStatus.APPROVED.name()));
+    }
+
+    @EventHandler
+    public void on(CentreWithdrawn event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event.centreId(), sequence, at, set("status", CentreStatus.WITHDRAWN.name()));
+    }
+
+    @EventHandler
+    public void on(DirectClaimStatusGranted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event.centreId(), sequence, at, set("directClaimStatus", true));
+    }
+
+    @EventHandler
+    public void on(DirectClaimStatusRemoved event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event.centreId(), sequence, at, set("directClaimStatus", false));
+    }
+
+    @EventHandler
+    public void on(CentreQualificationApproved event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event.centreId(), sequence, at, addToSet("qualificationCodes", event.qualificationCode()));
+    }
+
+    @EventHandler
+    public void on(CentreQualificationRemoved event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event.centreId(), sequence, at, pull("qualificationCodes", event.qualificationCode()));
+    }
+
+    @EventHandler
+    public void on(CentreSanctionImposed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event.centreId(), sequence, at, addToSet("sanctions", event.sanction().name()));
+    }
+
+    @EventHandler
+    public void on(CentreSanctionLifted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event.centreId(), sequence, at, pull("sanctions", event.sanction().name()));
+    }
+
+    @EventHandler
+    public void on(CentreDetailsAmended event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event.centreId(), sequence, at,
+                set("name", event.name()),
+                set(NAME_KEY, sortKey(event.name())),
+                set("address", event.address()),
+                set("contactEmail", event.contactEmail()));
+    }
+
+    @ResetHandler
+    public void reset() {
+        centres.deleteAll();
+    }
+
+    @QueryHandler
+    public CentreView handle(FindCentre query) {
+        Document centre = centres.find(query.centreId());
+        return centre == null ? null : toView(centre);
+    }
+
+    /**
+     * Declared raw on purpose: Axon matches the API's {@code ResponseTypes.instanceOf(Page.class)} only
+     * against a plain class, never against {@code Page<CentreView>}. The items are {@link CentreView}s.
+     */
+    @QueryHandler
+    @SuppressWarnings("rawtypes")
+    public Page handle(ListCentres query) {
+        // _id breaks ties between equal names, so that pages neither repeat nor skip a centre
+        return centres.page(new Document(), ascending(NAME_KEY, ID), query.page(), query.size(),
+                CentreProjection::toView);
+    }
+
+    private void change(String centreId, long sequence, Instant at, Bson... updates) {
+        List<Bson> all = new ArrayList<>(List.of(updates));
+        all.add(set("updatedAt", date(at)));
+        centres.update(centreId, sequence, combine(all));
+    }
+
+    private static CentreView toView(Document centre) {
+        return new CentreView(
+                centre.getString(ID),
+                centre.getString("centreNumber"),
+                centre.getString("name"),
+                centre.getString("address"),
+                centre.getString("contactEmail"),
+                enumValue(CentreStatus.class, centre, "status"),
+                centre.getBoolean("directClaimStatus", false),
+                centre.getList("qualificationCodes", String.class, List.of()).stream().sorted().toList(),
+                centre.getList("sanctions", String.class, List.of()).stream().map(Sanction::valueOf).sorted().toList(),
+                instant(centre, "appliedAt"),
+                instant(centre, "approvedAt"),
+                instant(centre, "updatedAt"));
+    }
+}

@@ -1,5 +1,0 @@
-package org.awardinghub.query.hub;
-
-/** Answers a {@link HubRequestView}, or null. */
-public record FindHubRequest(String requestId) {
-}

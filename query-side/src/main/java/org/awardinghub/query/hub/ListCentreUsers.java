@@ -1,5 +1,0 @@
-package org.awardinghub.query.hub;
-
-/** Answers a {@code List<UserView>} of one centre's users, ordered by name. */
-public record ListCentreUsers(String centreId) {
-}

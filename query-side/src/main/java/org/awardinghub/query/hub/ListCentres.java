@@ -1,5 +1,0 @@
-package org.awardinghub.query.hub;
-
-/** Answers a {@code Page<CentreView>} ordered by name. */
-public record ListCentres(int page, int size) {
-}

@@ -1,5 +1,0 @@
-package org.awardinghub.query.hub;
-
-/** Answers a {@code Page<HubRequestView>} of one centre's requests, newest first. */
-public record ListHubRequests(String centreId, int page, int size) {
-}

@@ -1,5 +1,0 @@
-package org.awardinghub.query.hub;
-
-/** Answers a {@code List<UserView>} of the users who belong to no centre, ordered by name. */
-public record ListImiStaff() {
-}

@@ -1,5 +1,0 @@
-package org.awardinghub.query.portal;
-
-/** Answers a {@link CandidateView}, or null. */
-public record FindCandidate(String candidateId) {
-}

@@ -1,5 +1,0 @@
-package org.awardinghub.query.portal;
-
-/** Answers a {@code List<CandidateHistoryEntry>}, oldest first; empty for an unknown candidate. */
-public record FindCandidateHistory(String candidateId) {
-}

@@ -1,0 +1,162 @@
+package org.awardinghub.query.user;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Sorts.ascending;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.set;
+import static org.awardinghub.query.ReadModelCollection.ID;
+import static org.awardinghub.query.ReadModelCollection.date;
+import static org.awardinghub.query.ReadModelCollection.instant;
+import static org.awardinghub.query.ReadModelCollection.names;
+import static org.awardinghub.query.ReadModelCollection.sortKey;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Indexes;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.awardinghub.events.user.PasswordSet;
+import org.awardinghub.events.user.Role;
+import org.awardinghub.events.user.UserCreated;
+import org.awardinghub.events.user.UserDeactivated;
+import org.awardinghub.events.user.UserDetailsAmended;
+import org.awardinghub.events.user.UserLockedOut;
+import org.awardinghub.events.user.UserReactivated;
+import org.awardinghub.events.user.UserRolesChanged;
+import org.awardinghub.events.user.UserSignedIn;
+import org.awardinghub.query.ReadModelCollection;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * Users of the hub: one document per user in {@value #COLLECTION}, IMI staff with a null centre.
+ * Holds the PIN (an identifier shown in My Details) and never a password, hash or token.
+ */
+@Component
+@ProcessingGroup("hub")
+public class UserProjection {
+
+    public static final String COLLECTION = "users";
+
+    private static final String NAME_KEY = "nameKey";
+    private static final String CENTRE_ID = "centreId";
+
+    private final ReadModelCollection users;
+
+    public UserProjection(MongoDatabase database) {
+        this.users = new ReadModelCollection(database, COLLECTION);
+        users.ensureIndex(Indexes.ascending(CENTRE_ID, NAME_KEY, ID));
+    }
+
+    @EventHandler
+    public void on(UserCreated event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        users.insert(event.userId(), sequence, new Document()
+                .append("pin", event.pin())
+                .append("name", event.name())
+                .append(NAME_KEY, sortKey(event.name()))
+                .append("email", event.email())
+                .append("roles", roleNames(event.roles()))
+                .append(CENTRE_ID, event.centreId())
+                .append("active", true)
+                .append("activated", false)
+                .append("createdAt", date(at))
+                .append("lastSignInAt", null)
+                .append("lockedUntil", null));
+    }
+
+    @EventHandler
+    public void on(UserRolesChanged event, @SequenceNumber long sequence) {
+        users.update(event.userId(), sequence, set("roles", roleNames(event.roles())));
+    }
+
+    @EventHandler
+    public void on(UserDetailsAmended event, @SequenceNumber long sequence) {
+        users.update(event.userId(), sequence, combine(
+                set("name", event.name()),
+                set(NAME_KEY, sortKey(event.name())),
+                set("email", event.email())));
+    }
+
+    @EventHandler
+    public void on(UserDeactivated event, @SequenceNumber long sequence) {
+        users.update(event.userId(), sequence, set("active", false));
+    }
+
+    @EventHandler
+    public void on(UserReactivated event, @SequenceNumber long sequence) {
+        users.update(event.userId(), sequence, set("active", true));
+    }
+
+    @EventHandler
+    public void on(PasswordSet event, @SequenceNumber long sequence) {
+        users.update(event.userId(), sequence, set("activated", true));
+    }
+
+    @EventHandler
+    public void on(UserSignedIn event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        users.update(event.userId(), sequence, combine(
+                set("lastSignInAt", date(at)),
+                set("lockedUntil", null)));
+    }
+
+    @EventHandler
+    public void on(UserLockedOut event, @SequenceNumber long sequence) {
+        users.update(event.userId(), sequence, set("lockedUntil", date(event.until())));
+    }
+
+    @ResetHandler
+    public void reset() {
+        users.deleteAll();
+    }
+
+    @QueryHandler
+    public UserView handle(FindUser query) {
+        Document user = users.find(query.userId());
+        return user == null ? null : toView(user);
+    }
+
+    @QueryHandler
+    public List<UserView> handle(ListCentreUsers query) {
+        // a null centre would otherwise match the IMI staff
+        if (query.centreId() == null) {
+            return List.of();
+        }
+        return users.list(eq(CENTRE_ID, query.centreId()), ascending(NAME_KEY, ID), UserProjection::toView);
+    }
+
+    @QueryHandler
+    public List<UserView> handle(ListImiStaff query) {
+        return users.list(eq(CENTRE_ID, null), ascending(NAME_KEY, ID), UserProjection::toView);
+    }
+
+    /** In the enum's order, so that the same roles always give the same document. */
+    private static List<String> roleNames(Collection<Role> roles) {
+        return names(roles == null || roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles));
+    }
+
+    private static UserView toView(Document user) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        user.getList("roles", String.class, List.of()).forEach(name -> roles.add(Role.valueOf(name)));
+        return new UserView(
+                user.getString(ID),
+                user.getString("pin"),
+                user.getString("name"),
+                user.getString("email"),
+                Collections.unmodifiableSet(roles),
+                user.getString(CENTRE_ID),
+                user.getBoolean("active", false),
+                user.getBoolean("activated", false),
+                instant(user, "createdAt"),
+                instant(user, "lastSignInAt"),
+                instant(user, "lockedUntil"));
+    }
+}
