@@ -60,11 +60,11 @@ import java.util.stream.Collectors;
 import org.awardinghub.api.store.EmbeddedReadStore;
 import org.awardinghub.command.assessment.BankItem;
 import org.awardinghub.command.assessment.FormDraw;
-import org.awardinghub.command.assessment.ItemBank;
+import org.awardinghub.command.assessment.ItemDirectory;
 import org.awardinghub.command.candidate.RegistrationNumbers;
 import org.awardinghub.command.candidate.Uln;
 import org.awardinghub.command.certification.CertificateNumbers;
-import org.awardinghub.command.qualification.QualificationCatalogue;
+import org.awardinghub.command.qualification.QualificationDirectory;
 import org.awardinghub.command.user.UserAccount;
 import org.awardinghub.command.user.UserDirectory;
 import org.awardinghub.events.AuditMetadata;
@@ -462,8 +462,8 @@ class ScaleBenchmark {
          */
         static List<Qualification> published(Hub hub) {
             JdbcTemplate jdbc = hub.bean(JdbcTemplate.class);
-            ItemBank bank = hub.bean(ItemBank.class);
-            QualificationCatalogue catalogue = hub.bean(QualificationCatalogue.class);
+            ItemDirectory bank = hub.bean(ItemDirectory.class);
+            QualificationDirectory catalogue = hub.bean(QualificationDirectory.class);
             Map<String, List<Assessment>> byQualification = new TreeMap<>();
             jdbc.query("SELECT qualification_code, assessment_code, question_count, duration_minutes, pass_percent"
                     + " FROM assessment_rules ORDER BY qualification_code, assessment_code", row -> {

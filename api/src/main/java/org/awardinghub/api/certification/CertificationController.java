@@ -26,7 +26,7 @@ import org.awardinghub.api.security.Allow;
 import org.awardinghub.api.security.Public;
 import org.awardinghub.command.certification.ApproveClaim;
 import org.awardinghub.command.certification.CertificateEntry;
-import org.awardinghub.command.certification.CertificateRegister;
+import org.awardinghub.command.certification.CertificateDirectory;
 import org.awardinghub.command.certification.ClaimCertificate;
 import org.awardinghub.command.certification.ClaimMade;
 import org.awardinghub.command.certification.RejectClaim;
@@ -94,7 +94,7 @@ public class CertificationController {
     private final Access access;
     private final CommandGateway commands;
     private final Queries queries;
-    private final CertificateRegister register;
+    private final CertificateDirectory register;
     private final VerificationCodes codes;
     private final VerifyRateLimit rateLimit;
     private final CertificatePdf pdf;
@@ -102,7 +102,7 @@ public class CertificationController {
     private final String publicUrl;
 
     public CertificationController(Access access, CommandGateway commands, Queries queries,
-                                   CertificateRegister register, VerificationCodes codes, VerifyRateLimit rateLimit,
+                                   CertificateDirectory register, VerificationCodes codes, VerifyRateLimit rateLimit,
                                    CertificatePdf pdf, Clock clock, @Value("${awarding.public-url}") String publicUrl) {
         this.access = access;
         this.commands = commands;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import org.awardinghub.command.qualification.QualificationCatalogue;
+import org.awardinghub.command.qualification.QualificationDirectory;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +29,9 @@ public class SampleCatalogue implements ApplicationRunner {
 
     private final ObjectMapper json;
     private final CommandGateway commands;
-    private final QualificationCatalogue catalogue;
+    private final QualificationDirectory catalogue;
 
-    public SampleCatalogue(ObjectMapper json, CommandGateway commands, QualificationCatalogue catalogue) {
+    public SampleCatalogue(ObjectMapper json, CommandGateway commands, QualificationDirectory catalogue) {
         this.json = json;
         this.commands = commands;
         this.catalogue = catalogue;

@@ -8,7 +8,7 @@ import java.util.List;
 import org.awardinghub.api.Queries;
 import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.api.security.Allow;
-import org.awardinghub.command.assessment.ItemBank;
+import org.awardinghub.command.assessment.ItemDirectory;
 import org.awardinghub.query.assessment.ItemStatistics;
 import org.awardinghub.query.assessment.ItemStatisticsReport;
 import org.springframework.http.ResponseEntity;
@@ -27,9 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class ItemStatisticsController {
 
     private final Queries queries;
-    private final ItemBank bank;
+    private final ItemDirectory bank;
 
-    public ItemStatisticsController(Queries queries, ItemBank bank) {
+    public ItemStatisticsController(Queries queries, ItemDirectory bank) {
         this.queries = queries;
         this.bank = bank;
     }

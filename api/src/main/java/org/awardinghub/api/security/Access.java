@@ -7,10 +7,10 @@ import java.util.Optional;
 import org.awardinghub.api.metadata.CurrentActor;
 import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.command.assessment.AttemptEntry;
-import org.awardinghub.command.assessment.AttemptRegister;
+import org.awardinghub.command.assessment.AttemptDirectory;
 import org.awardinghub.command.candidate.CandidateDirectory;
 import org.awardinghub.command.certification.CertificateEntry;
-import org.awardinghub.command.certification.CertificateRegister;
+import org.awardinghub.command.certification.CertificateDirectory;
 import org.awardinghub.command.certification.ClaimEntry;
 import org.awardinghub.command.candidate.CandidateEntry;
 import org.awardinghub.command.user.UserAccount;
@@ -34,11 +34,11 @@ public class Access {
 
     private final UserDirectory directory;
     private final CandidateDirectory candidates;
-    private final AttemptRegister attempts;
-    private final CertificateRegister certificates;
+    private final AttemptDirectory attempts;
+    private final CertificateDirectory certificates;
 
-    public Access(UserDirectory directory, CandidateDirectory candidates, AttemptRegister attempts,
-                  CertificateRegister certificates) {
+    public Access(UserDirectory directory, CandidateDirectory candidates, AttemptDirectory attempts,
+                  CertificateDirectory certificates) {
         this.directory = directory;
         this.candidates = candidates;
         this.attempts = attempts;

@@ -9,7 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.awardinghub.command.assessment.AttemptEntry;
-import org.awardinghub.command.assessment.AttemptRegister;
+import org.awardinghub.command.assessment.AttemptDirectory;
 import org.awardinghub.command.assessment.AttemptTokens;
 import org.awardinghub.command.candidate.CandidateDirectory;
 import org.awardinghub.command.candidate.CandidateEntry;
@@ -26,11 +26,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class AttemptTokenFilter extends OncePerRequestFilter {
 
     private final AttemptTokens tokens;
-    private final AttemptRegister attempts;
+    private final AttemptDirectory attempts;
     private final CandidateDirectory candidates;
     private final Clock clock;
 
-    public AttemptTokenFilter(AttemptTokens tokens, AttemptRegister attempts, CandidateDirectory candidates,
+    public AttemptTokenFilter(AttemptTokens tokens, AttemptDirectory attempts, CandidateDirectory candidates,
                               Clock clock) {
         this.tokens = tokens;
         this.attempts = attempts;

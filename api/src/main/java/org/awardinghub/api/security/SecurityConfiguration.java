@@ -3,7 +3,7 @@ package org.awardinghub.api.security;
 import java.time.Clock;
 import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.api.problem.Problems;
-import org.awardinghub.command.assessment.AttemptRegister;
+import org.awardinghub.command.assessment.AttemptDirectory;
 import org.awardinghub.command.assessment.AttemptTokens;
 import org.awardinghub.command.candidate.CandidateDirectory;
 import org.awardinghub.command.user.UserDirectory;
@@ -27,7 +27,7 @@ public class SecurityConfiguration {
 
     @Bean
     public SecurityFilterChain api(HttpSecurity http, SessionStore sessions, UserDirectory directory,
-                                   AttemptTokens attemptTokens, AttemptRegister attempts,
+                                   AttemptTokens attemptTokens, AttemptDirectory attempts,
                                    CandidateDirectory candidates, Clock clock,
                                    Problems problems, SecurityPolicy policy) throws Exception {
         return http

@@ -1,7 +1,7 @@
 package org.awardinghub.command.assessment;
 
 /**
- * An assessment's rules as now in force, from {@link ItemBank#rules}: how many questions a form has, the minutes
+ * An assessment's rules as now in force, from {@link ItemDirectory#rules}: how many questions a form has, the minutes
  * allowed and the pass mark (percent). An attempt copies them when it opens, and keeps its copy.
  */
 public record AssessmentRules(String assessmentCode, String qualificationCode, int questionCount,

@@ -27,9 +27,9 @@ import org.awardinghub.command.Text;
 import org.awardinghub.command.UnknownRecord;
 import org.awardinghub.command.candidate.CandidateDirectory;
 import org.awardinghub.command.candidate.CandidateEntry;
+import org.awardinghub.command.candidate.CandidateStaffDirectory;
 import org.awardinghub.command.candidate.RegistrationNumbers;
 import org.awardinghub.command.centre.CentreDirectory;
-import org.awardinghub.command.portfolio.PortfolioRegister;
 import org.awardinghub.command.qualification.CatalogueCode;
 import org.awardinghub.command.user.UserAccount;
 import org.awardinghub.command.user.UserDirectory;
@@ -108,8 +108,8 @@ public class Attempt {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     public OpenedAttempt handle(OpenAttempt command, CandidateDirectory candidates, CentreDirectory centres,
-                                UserDirectory users, ItemBank bank, AttemptRegister register, AccessKeys keys,
-                                AssessmentPolicy policy, PortfolioRegister portfolios, Clock clock,
+                                UserDirectory users, ItemDirectory bank, AttemptDirectory register, AccessKeys keys,
+                                AssessmentPolicy policy, CandidateStaffDirectory staff, Clock clock,
                                 DeadlineManager deadlines, AttemptDeadlines pending) {
         String id = Text.identifier("attemptId", command.attemptId());
         String candidate = Text.identifier("candidateId", command.candidateId());
@@ -124,7 +124,7 @@ public class Attempt {
                         && entry.centreId().equals(user.centreId()))
                 .orElseThrow(() -> new RuleViolation(
                         "Only an invigilator of the candidate's centre can open an attempt"));
-        if (portfolios.assessesOrAssures(invigilator.userId(), candidate)) {
+        if (staff.assessesOrAssures(invigilator.userId(), candidate)) {
             throw new RuleViolation("An invigilator may not invigilate a candidate they assess or quality-assure in"
                     + " the ePortfolio");
         }
@@ -156,7 +156,7 @@ public class Attempt {
      * after it rolls back with the command, leaving the key unused.
      */
     @CommandHandler
-    public StartedAttempt handle(StartAttempt command, CandidateDirectory candidates, ItemBank bank,
+    public StartedAttempt handle(StartAttempt command, CandidateDirectory candidates, ItemDirectory bank,
                                  AccessKeys keys, AttemptTokens tokens, AssessmentPolicy policy, Clock clock,
                                  DeadlineManager deadlines, AttemptDeadlines pending) {
         Instant now = now(clock);
@@ -208,7 +208,7 @@ public class Attempt {
      * {@code endsAt}, so the result is the same, and it is recorded when it was asked for.
      */
     @CommandHandler
-    public AttemptResult handle(SubmitAttempt command, ItemBank bank, Clock clock, DeadlineManager deadlines,
+    public AttemptResult handle(SubmitAttempt command, ItemDirectory bank, Clock clock, DeadlineManager deadlines,
                                 AttemptDeadlines pending) {
         Instant now = now(clock);
         requireStarted("it cannot be submitted");
@@ -242,7 +242,7 @@ public class Attempt {
      * is the attempt id, so that the scheduler's table says which attempt a deadline is for.
      */
     @DeadlineHandler(deadlineName = TIME_LIMIT)
-    void timeLimitReached(String scheduledFor, ItemBank bank, AttemptDeadlines pending) {
+    void timeLimitReached(String scheduledFor, ItemDirectory bank, AttemptDeadlines pending) {
         pending.fired(attemptId, TIME_LIMIT);
         if (status == AttemptStatus.STARTED) {
             apply(marked(SubmittedBy.TIME_LIMIT, endsAt, bank));
@@ -305,7 +305,7 @@ public class Attempt {
     }
 
     /** The one place an attempt is marked, whoever submits it. */
-    private AttemptSubmitted marked(SubmittedBy by, Instant at, ItemBank bank) {
+    private AttemptSubmitted marked(SubmittedBy by, Instant at, ItemDirectory bank) {
         Marking.Result result = Marking.mark(List.copyOf(form.values()), answers, chosen,
                 bank.answerKey(form.values().stream().map(FormQuestion::itemId).toList()), passPercent);
         return new AttemptSubmitted(attemptId, candidateId, centreId, qualificationCode, assessmentCode, by,

@@ -12,7 +12,7 @@ import org.awardinghub.command.Reason;
 import org.awardinghub.command.RuleViolation;
 import org.awardinghub.command.Text;
 import org.awardinghub.command.qualification.CatalogueCode;
-import org.awardinghub.command.qualification.QualificationCatalogue;
+import org.awardinghub.command.qualification.QualificationDirectory;
 import org.awardinghub.events.centre.CentreApplied;
 import org.awardinghub.events.centre.CentreApproved;
 import org.awardinghub.events.centre.CentreDetailsAmended;
@@ -61,7 +61,7 @@ public class Centre {
 
     /** Answers the centre number assigned. */
     @CommandHandler
-    public String handle(ApproveCentre command, QualificationCatalogue catalogue, CentreDirectory directory) {
+    public String handle(ApproveCentre command, QualificationDirectory catalogue, CentreDirectory directory) {
         requireStatus("approved", CentreStatus.APPLIED);
         List<String> codes = knownQualifications(command.qualificationCodes(), catalogue);
         String number = directory.nextCentreNumber();
@@ -108,7 +108,7 @@ public class Centre {
     }
 
     @CommandHandler
-    public void handle(ApproveCentreQualification command, QualificationCatalogue catalogue) {
+    public void handle(ApproveCentreQualification command, QualificationDirectory catalogue) {
         requireStatus("approved for a qualification", CentreStatus.APPROVED, CentreStatus.SUSPENDED);
         String reason = Reason.of(command);
         String code = Text.required("qualificationCode", command.qualificationCode(), CatalogueCode.MAX_LENGTH);
@@ -245,7 +245,7 @@ public class Centre {
         throw new RuleViolation("Centre is " + status + "; only " + article + listed + " centre can be " + action);
     }
 
-    private static List<String> knownQualifications(List<String> codes, QualificationCatalogue catalogue) {
+    private static List<String> knownQualifications(List<String> codes, QualificationDirectory catalogue) {
         if (codes == null || codes.isEmpty()) {
             throw new InvalidCommand("qualificationCodes", "at least one qualification is required");
         }

@@ -29,16 +29,16 @@ public class CertificateNumbers {
     static final int DRAWS = 100;
     private static final Pattern FORM = Pattern.compile(PREFIX + "[" + ALPHABET + "]{" + DRAWN_LENGTH + "}");
 
-    private final CertificateRegister register;
+    private final CertificateDirectory register;
     private final Random random;
 
     @Autowired
-    public CertificateNumbers(CertificateRegister register) {
+    public CertificateNumbers(CertificateDirectory register) {
         this(register, new SecureRandom());
     }
 
     /** With {@code random} drawing the characters (tests pin it). */
-    CertificateNumbers(CertificateRegister register, Random random) {
+    CertificateNumbers(CertificateDirectory register, Random random) {
         this.register = register;
         this.random = random;
     }

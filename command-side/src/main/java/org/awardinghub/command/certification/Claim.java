@@ -17,7 +17,7 @@ import org.awardinghub.command.RuleViolation;
 import org.awardinghub.command.Text;
 import org.awardinghub.command.UnknownRecord;
 import org.awardinghub.command.assessment.AttemptEntry;
-import org.awardinghub.command.assessment.AttemptRegister;
+import org.awardinghub.command.assessment.AttemptDirectory;
 import org.awardinghub.command.candidate.CandidateDirectory;
 import org.awardinghub.command.candidate.CandidateEntry;
 import org.awardinghub.command.centre.CentreDirectory;
@@ -120,7 +120,7 @@ public class Claim {
      */
     @CommandHandler
     public String handle(ApproveClaim command, CandidateDirectory candidates, CentreDirectory centres,
-                         AttemptRegister attempts, CertificateNumbers certificateNumbers, VerificationCodes codes,
+                         AttemptDirectory attempts, CertificateNumbers certificateNumbers, VerificationCodes codes,
                          Clock clock) {
         requireAwaitingApproval("approved");
         List<String> reasons = new ArrayList<>();

@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.awardinghub.command.UnknownRecord;
-import org.awardinghub.command.assessment.AttemptRegister;
+import org.awardinghub.command.assessment.AttemptDirectory;
 import org.awardinghub.command.candidate.CandidateDirectory;
 import org.awardinghub.command.candidate.CandidateEntry;
 import org.awardinghub.command.centre.CentreDirectory;
-import org.awardinghub.command.portfolio.PortfolioRegister;
-import org.awardinghub.command.qualification.QualificationCatalogue;
+import org.awardinghub.command.portfolio.PortfolioDirectory;
+import org.awardinghub.command.qualification.QualificationDirectory;
 import org.awardinghub.events.candidate.CandidateStatus;
 import org.awardinghub.events.centre.CentreStatus;
 import org.awardinghub.events.centre.Sanction;
@@ -32,14 +32,14 @@ import org.springframework.stereotype.Component;
 public class Eligibility {
 
     private final CandidateDirectory candidates;
-    private final QualificationCatalogue catalogue;
-    private final AttemptRegister attempts;
-    private final CertificateRegister register;
+    private final QualificationDirectory catalogue;
+    private final AttemptDirectory attempts;
+    private final CertificateDirectory register;
     private final CentreDirectory centres;
-    private final PortfolioRegister portfolios;
+    private final PortfolioDirectory portfolios;
 
-    public Eligibility(CandidateDirectory candidates, QualificationCatalogue catalogue, AttemptRegister attempts,
-                       CertificateRegister register, CentreDirectory centres, PortfolioRegister portfolios) {
+    public Eligibility(CandidateDirectory candidates, QualificationDirectory catalogue, AttemptDirectory attempts,
+                       CertificateDirectory register, CentreDirectory centres, PortfolioDirectory portfolios) {
         this.portfolios = portfolios;
         this.candidates = candidates;
         this.catalogue = catalogue;

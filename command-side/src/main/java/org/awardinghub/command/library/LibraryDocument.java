@@ -11,7 +11,7 @@ import org.awardinghub.command.InvalidCommand;
 import org.awardinghub.command.Text;
 import org.awardinghub.command.UnknownRecord;
 import org.awardinghub.command.qualification.CatalogueCode;
-import org.awardinghub.command.qualification.QualificationCatalogue;
+import org.awardinghub.command.qualification.QualificationDirectory;
 import org.awardinghub.events.library.LibraryDocumentDownloaded;
 import org.awardinghub.events.library.LibraryDocumentKind;
 import org.awardinghub.events.library.LibraryDocumentVersionUploaded;
@@ -53,7 +53,7 @@ public class LibraryDocument {
     }
 
     @CommandHandler
-    public LibraryDocument(UploadLibraryDocument command, QualificationCatalogue catalogue, Clock clock) {
+    public LibraryDocument(UploadLibraryDocument command, QualificationDirectory catalogue, Clock clock) {
         String id = Text.identifier("documentId", command.documentId());
         String newTitle = Text.required("title", command.title(), TITLE_MAX_LENGTH);
         if (command.kind() == null) {
@@ -112,7 +112,7 @@ public class LibraryDocument {
     }
 
     /** The catalogue's code for a qualification's document; none for a key document. */
-    private static String qualificationOf(LibraryDocumentKind kind, String given, QualificationCatalogue catalogue) {
+    private static String qualificationOf(LibraryDocumentKind kind, String given, QualificationDirectory catalogue) {
         boolean named = given != null && !given.isBlank();
         if (!kind.ofQualification()) {
             if (named) {

@@ -16,10 +16,10 @@ import org.awardinghub.command.InvalidCommand;
 import org.awardinghub.command.RuleViolation;
 import org.awardinghub.command.Text;
 import org.awardinghub.command.UnknownRecord;
-import org.awardinghub.command.assessment.AttemptRegister;
 import org.awardinghub.command.candidate.CandidateDirectory;
 import org.awardinghub.command.candidate.CandidateEntry;
-import org.awardinghub.command.qualification.QualificationCatalogue;
+import org.awardinghub.command.candidate.CandidateStaffDirectory;
+import org.awardinghub.command.qualification.QualificationDirectory;
 import org.awardinghub.command.user.UserAccount;
 import org.awardinghub.command.user.UserDirectory;
 import org.awardinghub.events.candidate.CandidateStatus;
@@ -77,9 +77,9 @@ public class Portfolio {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(AssignAssessor command, CandidateDirectory candidates, UserDirectory users,
-                       AttemptRegister attempts) {
+                       CandidateStaffDirectory staff) {
         CandidateEntry candidate = candidate(candidates, command.candidateId());
-        UserAccount assessor = assignable(users, attempts, candidate, command.assessorUserId(), "assessorUserId",
+        UserAccount assessor = assignable(users, staff, candidate, command.assessorUserId(), "assessorUserId",
                 Role.ASSESSOR, iqaUserId, "IQA", "assess");
         if (assessor.userId().equals(assessorUserId)) {
             return; // already the assessor: nothing to record
@@ -92,9 +92,9 @@ public class Portfolio {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(AssignIqa command, CandidateDirectory candidates, UserDirectory users,
-                       AttemptRegister attempts) {
+                       CandidateStaffDirectory staff) {
         CandidateEntry candidate = candidate(candidates, command.candidateId());
-        UserAccount iqa = assignable(users, attempts, candidate, command.iqaUserId(), "iqaUserId", Role.IQA,
+        UserAccount iqa = assignable(users, staff, candidate, command.iqaUserId(), "iqaUserId", Role.IQA,
                 assessorUserId, "assessor", "quality-assure");
         if (iqa.userId().equals(iqaUserId)) {
             return;
@@ -106,7 +106,7 @@ public class Portfolio {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public EvidenceVersion handle(UploadEvidence command, CandidateDirectory candidates, UserDirectory users,
-                                  QualificationCatalogue catalogue, Clock clock) {
+                                  QualificationDirectory catalogue, Clock clock) {
         CandidateEntry candidate = candidate(candidates, command.candidateId());
         requireRegistered(candidate);
         UserAccount uploader = users.findById(String.valueOf(command.uploadedByUserId()))
@@ -172,7 +172,7 @@ public class Portfolio {
 
     @CommandHandler
     public void handle(JudgeEvidence command, CandidateDirectory candidates, UserDirectory users,
-                       QualificationCatalogue catalogue, Clock clock) {
+                       QualificationDirectory catalogue, Clock clock) {
         CandidateEntry candidate = candidate(candidates, command.candidateId());
         UserAccount assessor = requireAssessor(users, command.assessorUserId(), "judge evidence");
         Evidence judged = evidence.get(command.evidenceId());
@@ -214,7 +214,7 @@ public class Portfolio {
 
     @CommandHandler
     public boolean handle(SignOffUnit command, CandidateDirectory candidates, UserDirectory users,
-                          QualificationCatalogue catalogue, PortfolioRegister register, Clock clock) {
+                          QualificationDirectory catalogue, PortfolioDirectory register, Clock clock) {
         CandidateEntry candidate = candidate(candidates, command.candidateId());
         requireRegistered(candidate);
         UserAccount assessor = requireAssessor(users, command.assessorUserId(), "sign units off");
@@ -355,7 +355,7 @@ public class Portfolio {
      * the role, not the candidate's {@code otherRole} ({@code otherHolder}: the assessor and the IQA are
      * different people) and never one who invigilated the candidate.
      */
-    private static UserAccount assignable(UserDirectory users, AttemptRegister attempts, CandidateEntry candidate,
+    private static UserAccount assignable(UserDirectory users, CandidateStaffDirectory staff, CandidateEntry candidate,
                                           String userId, String field, Role role, String otherHolder,
                                           String otherRole, String work) {
         String id = Text.identifier(field, userId);
@@ -368,7 +368,7 @@ public class Portfolio {
             throw new RuleViolation(user.name() + " is the candidate's " + otherRole + "; the assessor and the IQA"
                     + " must be different people");
         }
-        if (attempts.invigilated(user.userId(), candidate.candidateId())) {
+        if (staff.invigilated(user.userId(), candidate.candidateId())) {
             throw new RuleViolation(user.name() + " invigilated an assessment of this candidate, and may not "
                     + work + " their portfolio");
         }

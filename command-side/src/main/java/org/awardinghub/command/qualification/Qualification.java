@@ -30,7 +30,7 @@ public class Qualification {
     }
 
     @CommandHandler
-    public Qualification(PublishQualification command, QualificationCatalogue catalogue) {
+    public Qualification(PublishQualification command, QualificationDirectory catalogue) {
         String published = CatalogueCode.required("code", command.code());
         if (catalogue.exists(published)) {
             throw new RuleViolation("Qualification " + published + " already exists");

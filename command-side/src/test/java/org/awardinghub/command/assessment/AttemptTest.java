@@ -17,12 +17,13 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.awardinghub.command.InvalidField;
 import org.awardinghub.command.LookupDatabase;
-import org.awardinghub.command.portfolio.PortfolioRegister;
+import org.awardinghub.command.portfolio.PortfolioDirectory;
 import org.awardinghub.events.portfolio.AssessorAssigned;
 import org.awardinghub.command.MutableClock;
 import org.awardinghub.command.RuleViolation;
 import org.awardinghub.command.UnknownRecord;
 import org.awardinghub.command.candidate.CandidateDirectory;
+import org.awardinghub.command.candidate.CandidateStaffDirectory;
 import org.awardinghub.command.centre.CentreDirectory;
 import org.awardinghub.command.user.UserDirectory;
 import org.awardinghub.events.assessment.AnswerChosen;
@@ -102,8 +103,8 @@ class AttemptTest {
     CentreDirectory centres;
     CandidateDirectory candidates;
     UserDirectory users;
-    ItemBank bank;
-    AttemptRegister register;
+    ItemDirectory bank;
+    AttemptDirectory register;
     AccessKeys keys;
     AttemptTokens tokens;
     MutableClock clock;
@@ -112,34 +113,34 @@ class AttemptTest {
     @BeforeEach
     void setUp() {
         database = LookupDatabase.create();
-        centres = new CentreDirectory(database.jdbc());
-        candidates = new CandidateDirectory(database.jdbc());
-        users = new UserDirectory(database.jdbc());
-        bank = new ItemBank(database.jdbc());
-        register = new AttemptRegister(database.jdbc());
+        centres = database.lookup(CentreDirectory.class);
+        candidates = database.lookup(CandidateDirectory.class);
+        users = database.lookup(UserDirectory.class);
+        bank = database.lookup(ItemDirectory.class);
+        register = database.lookup(AttemptDirectory.class);
         keys = new AccessKeys(database.jdbc(), new Random(KEY_SEED));
         tokens = new AttemptTokens(database.jdbc());
         clock = new MutableClock(NOW);
 
-        centres.on(new CentreApplied(CENTRE, "Northgate College", "Leeds", "office@northgate.ac.uk"));
-        centres.on(new CentreApproved(CENTRE, "100001", List.of(MVR_L2), false));
-        centres.on(new CentreApplied(OTHER_CENTRE, "Southgate College", "York", "office@southgate.ac.uk"));
-        centres.on(new CentreApproved(OTHER_CENTRE, "100002", List.of(MVR_L2), false));
-        bank.on(SampleBank.MVR_L2_PUBLISHED);
-        bank.on(SampleBank.MVR_L3_PUBLISHED);
-        candidates.on(new CandidateRegistered(CANDIDATE, CENTRE, NUMBER, "Zoë", "O'Brien",
+        database.apply(new CentreApplied(CENTRE, "Northgate College", "Leeds", "office@northgate.ac.uk"));
+        database.apply(new CentreApproved(CENTRE, "100001", List.of(MVR_L2), false));
+        database.apply(new CentreApplied(OTHER_CENTRE, "Southgate College", "York", "office@southgate.ac.uk"));
+        database.apply(new CentreApproved(OTHER_CENTRE, "100002", List.of(MVR_L2), false));
+        database.apply(SampleBank.MVR_L2_PUBLISHED);
+        database.apply(SampleBank.MVR_L3_PUBLISHED);
+        database.apply(new CandidateRegistered(CANDIDATE, CENTRE, NUMBER, "Zoë", "O'Brien",
                 LocalDate.parse("2005-04-17"), null, MVR_L2, LocalDate.parse("2026-09-01"),
                 LocalDate.parse("2026-09-10"), false, false));
-        users.on(new UserCreated(INVIGILATOR, INVIGILATOR_PIN, "Ivy Stone", "ivy@northgate.ac.uk",
+        database.apply(new UserCreated(INVIGILATOR, INVIGILATOR_PIN, "Ivy Stone", "ivy@northgate.ac.uk",
                 Set.of(Role.INVIGILATOR), CENTRE));
-        users.on(new UserCreated("user-admin", "34567890", "Al Reed", "al@northgate.ac.uk",
+        database.apply(new UserCreated("user-admin", "34567890", "Al Reed", "al@northgate.ac.uk",
                 Set.of(Role.CENTRE_ADMIN, Role.CENTRE_COORDINATOR), CENTRE));
-        users.on(new UserCreated("user-elsewhere", "45678901", "Eve Hart", "eve@southgate.ac.uk",
+        database.apply(new UserCreated("user-elsewhere", "45678901", "Eve Hart", "eve@southgate.ac.uk",
                 Set.of(Role.INVIGILATOR), OTHER_CENTRE));
-        users.on(new UserCreated("user-former", "56789012", "Fay Moss", "fay@northgate.ac.uk",
+        database.apply(new UserCreated("user-former", "56789012", "Fay Moss", "fay@northgate.ac.uk",
                 Set.of(Role.INVIGILATOR), CENTRE));
-        users.on(new UserDeactivated("user-former", CENTRE, "Left the centre"));
-        users.on(new UserCreated("user-imi", "67890123", "Ian Bell", "ian@theimi.org.uk", Set.of(Role.IMI_ADMIN),
+        database.apply(new UserDeactivated("user-former", CENTRE, "Left the centre"));
+        database.apply(new UserCreated("user-imi", "67890123", "Ian Bell", "ian@theimi.org.uk", Set.of(Role.IMI_ADMIN),
                 null));
 
         fixture = fixture(AssessmentPolicy.defaults());
@@ -156,7 +157,7 @@ class AttemptTest {
         configured.registerInjectableResource(tokens);
         configured.registerInjectableResource(new AttemptDeadlines(database.jdbc()));
         configured.registerInjectableResource(policy);
-        configured.registerInjectableResource(new PortfolioRegister(database.jdbc()));
+        configured.registerInjectableResource(database.lookup(CandidateStaffDirectory.class));
         configured.registerInjectableResource(clock);
         // the deadline manager's time is the clock's, so that deadlines fall due when the attempt says
         configured.givenCurrentTime(NOW);
@@ -243,17 +244,17 @@ class AttemptTest {
 
     /** An earlier attempt of the candidate at A1, as the register knows it. */
     void earlierAttempt(String attemptId, int number, Outcome outcome, Instant submittedAt) {
-        register.on(new AttemptOpened(attemptId, CANDIDATE, NUMBER, CENTRE, MVR_L2, A1, number, 3, 60, 60,
+        database.apply(new AttemptOpened(attemptId, CANDIDATE, NUMBER, CENTRE, MVR_L2, A1, number, 3, 60, 60,
                 INVIGILATOR, INVIGILATOR_PIN, submittedAt.minusSeconds(4000), submittedAt.minusSeconds(3000)));
-        register.on(new AttemptStarted(attemptId, CANDIDATE, CENTRE, A1, submittedAt.minusSeconds(3600),
+        database.apply(new AttemptStarted(attemptId, CANDIDATE, CENTRE, A1, submittedAt.minusSeconds(3600),
                 submittedAt, 1L, List.of()));
-        register.on(new AttemptSubmitted(attemptId, CANDIDATE, CENTRE, MVR_L2, A1, SubmittedBy.CANDIDATE,
+        database.apply(new AttemptSubmitted(attemptId, CANDIDATE, CENTRE, MVR_L2, A1, SubmittedBy.CANDIDATE,
                 submittedAt.minusSeconds(3600), submittedAt, submittedAt, 0, 3, 0.0, 60, outcome, List.of(),
                 AttemptSubmitted.AnswerChanges.NONE));
     }
 
     void voidedInRegister(String attemptId, AttemptStatus previous, Outcome outcome) {
-        register.on(new AttemptVoided(attemptId, CANDIDATE, CENTRE, A1, previous, outcome, REASON));
+        database.apply(new AttemptVoided(attemptId, CANDIDATE, CENTRE, A1, previous, outcome, REASON));
     }
 
     int rows(String table) {
@@ -324,7 +325,8 @@ class AttemptTest {
 
         @Test
         void givenTheInvigilatorAssessesTheCandidatesPortfolio_whenOpened_thenRefused() {
-            new PortfolioRegister(database.jdbc()).on(new AssessorAssigned(CANDIDATE, CENTRE, MVR_L2, INVIGILATOR,
+            database.lookup(PortfolioDirectory.class);
+            database.apply(new AssessorAssigned(CANDIDATE, CENTRE, MVR_L2, INVIGILATOR,
                     INVIGILATOR_PIN, null, null));
             fixture.givenNoPriorActivity()
                     .when(open())
@@ -345,7 +347,7 @@ class AttemptTest {
 
         @Test
         void givenThePassMarkWasChanged_whenOpened_thenTheNewPassMarkIsCopiedIn() {
-            bank.on(new PassMarkChanged(MVR_L2, A1, 60, 80, "Standard-setting review"));
+            database.apply(new PassMarkChanged(MVR_L2, A1, 60, 80, "Standard-setting review"));
             fixture.givenNoPriorActivity()
                     .when(open())
                     .expectEvents(opened(80));
@@ -365,9 +367,9 @@ class AttemptTest {
 
         @Test
         void givenEarlierAttemptsThatCountForNothing_whenOpened_thenNumberedAfterThemAll() {
-            register.on(new AttemptOpened("attempt-0", CANDIDATE, NUMBER, CENTRE, MVR_L2, A1, 1, 3, 60, 60,
+            database.apply(new AttemptOpened("attempt-0", CANDIDATE, NUMBER, CENTRE, MVR_L2, A1, 1, 3, 60, 60,
                     INVIGILATOR, INVIGILATOR_PIN, NOW.minusSeconds(90_000), NOW.minusSeconds(82_800)));
-            register.on(new AttemptKeyExpired("attempt-0", CANDIDATE, CENTRE, A1, NOW.minusSeconds(82_800)));
+            database.apply(new AttemptKeyExpired("attempt-0", CANDIDATE, CENTRE, A1, NOW.minusSeconds(82_800)));
             earlierAttempt("attempt-00", 2, Outcome.PASS, NOW.minusSeconds(3600));
             voidedInRegister("attempt-00", AttemptStatus.SUBMITTED, Outcome.PASS);
 
@@ -378,7 +380,7 @@ class AttemptTest {
 
         @Test
         void givenAttemptsAtAnotherAssessment_whenOpened_thenTheyDoNotCount() {
-            register.on(new AttemptOpened("attempt-a2", CANDIDATE, NUMBER, CENTRE, MVR_L2, A2, 1, 1, 30, 50,
+            database.apply(new AttemptOpened("attempt-a2", CANDIDATE, NUMBER, CENTRE, MVR_L2, A2, 1, 1, 30, 50,
                     INVIGILATOR, INVIGILATOR_PIN, NOW.minusSeconds(60), KEY_VALID_UNTIL));
             fixture.givenNoPriorActivity()
                     .when(open())
@@ -387,7 +389,7 @@ class AttemptTest {
 
         @Test
         void givenTheCandidateWasTransferred_whenAnInvigilatorOfTheNewCentreOpens_thenOpenedThere() {
-            candidates.on(new CandidateTransferred(CANDIDATE, CENTRE, OTHER_CENTRE, "Moved house"));
+            database.apply(new CandidateTransferred(CANDIDATE, CENTRE, OTHER_CENTRE, "Moved house"));
             fixture.givenNoPriorActivity()
                     .when(new OpenAttempt(ATTEMPT, CANDIDATE, A1, "user-elsewhere"))
                     .expectEvents(new AttemptOpened(ATTEMPT, CANDIDATE, NUMBER, OTHER_CENTRE, MVR_L2, A1, 1, 3, 60,
@@ -396,8 +398,8 @@ class AttemptTest {
 
         @Test
         void givenAReinstatedCandidate_whenOpened_thenOpened() {
-            candidates.on(new CandidateWithdrawn(CANDIDATE, CENTRE, "Left"));
-            candidates.on(new CandidateReinstated(CANDIDATE, CENTRE, "Came back"));
+            database.apply(new CandidateWithdrawn(CANDIDATE, CENTRE, "Left"));
+            database.apply(new CandidateReinstated(CANDIDATE, CENTRE, "Came back"));
             fixture.givenNoPriorActivity().when(open()).expectEvents(OPENED);
         }
 
@@ -427,14 +429,14 @@ class AttemptTest {
 
         @Test
         void givenTheCandidateMovedToAnotherCentre_whenTheOldCentresInvigilatorOpens_thenRefused() {
-            candidates.on(new CandidateTransferred(CANDIDATE, CENTRE, OTHER_CENTRE, "Moved house"));
+            database.apply(new CandidateTransferred(CANDIDATE, CENTRE, OTHER_CENTRE, "Moved house"));
             expectRefused(open(), RuleViolation.class,
                     "Only an invigilator of the candidate's centre can open an attempt");
         }
 
         @Test
         void givenAWithdrawnCandidate_whenOpened_thenRefused() {
-            candidates.on(new CandidateWithdrawn(CANDIDATE, CENTRE, "Left the course"));
+            database.apply(new CandidateWithdrawn(CANDIDATE, CENTRE, "Left the course"));
             expectRefused(open(), RuleViolation.class,
                     "Candidate is WITHDRAWN; reinstate them before they sit an assessment");
         }
@@ -461,8 +463,8 @@ class AttemptTest {
 
         @Test
         void givenTheCandidatesQualificationWasAmended_whenOpenedOnTheNewOnesAssessment_thenOpened() {
-            centres.on(new CentreQualificationApproved(CENTRE, "MVR-L3", "Approved for level 3"));
-            candidates.on(new CandidateQualificationAmended(CANDIDATE, CENTRE, MVR_L2, "MVR-L3", "Changed course"));
+            database.apply(new CentreQualificationApproved(CENTRE, "MVR-L3", "Approved for level 3"));
+            database.apply(new CandidateQualificationAmended(CANDIDATE, CENTRE, MVR_L2, "MVR-L3", "Changed course"));
             fixture.givenNoPriorActivity()
                     .when(new OpenAttempt(ATTEMPT, CANDIDATE, L3_A1, INVIGILATOR))
                     .expectEvents(new AttemptOpened(ATTEMPT, CANDIDATE, NUMBER, CENTRE, "MVR-L3", L3_A1, 1, 1, 45, 70,
@@ -471,7 +473,7 @@ class AttemptTest {
 
         @Test
         void givenASuspendedCentre_whenOpened_thenRefusedNamingItsStatus() {
-            centres.on(new CentreSuspended(CENTRE, "Quality review"));
+            database.apply(new CentreSuspended(CENTRE, "Quality review"));
             expectRefused(open(), RuleViolation.class,
                     "The candidate's centre is SUSPENDED; only an APPROVED centre can run assessments");
         }
@@ -479,14 +481,14 @@ class AttemptTest {
         @ParameterizedTest
         @ValueSource(strings = {"REGISTRATIONS", "CERTIFICATION"})
         void givenACentreUnderASanction_whenOpened_thenRefusedNamingIt(Sanction sanction) {
-            centres.on(new CentreSanctionImposed(CENTRE, sanction, "Maladministration"));
+            database.apply(new CentreSanctionImposed(CENTRE, sanction, "Maladministration"));
             expectRefused(open(), RuleViolation.class, "The candidate's centre is under " + sanction
                     + " sanction; it cannot run assessments until lifted");
         }
 
         @Test
         void givenACentreNoLongerApprovedForTheQualification_whenOpened_thenRefused() {
-            centres.on(new CentreQualificationRemoved(CENTRE, MVR_L2, "No assessor"));
+            database.apply(new CentreQualificationRemoved(CENTRE, MVR_L2, "No assessor"));
             expectRefused(open(), RuleViolation.class, "The candidate's centre is no longer approved for"
                     + " qualification MVR-L2; it cannot run its assessments");
         }
@@ -494,10 +496,10 @@ class AttemptTest {
         @ParameterizedTest
         @ValueSource(strings = {"OPENED", "STARTED"})
         void givenAnAttemptStillOpen_whenAnotherOpens_thenRefusedNamingIt(AttemptStatus status) {
-            register.on(new AttemptOpened("attempt-0", CANDIDATE, NUMBER, CENTRE, MVR_L2, A1, 1, 3, 60, 60,
+            database.apply(new AttemptOpened("attempt-0", CANDIDATE, NUMBER, CENTRE, MVR_L2, A1, 1, 3, 60, 60,
                     INVIGILATOR, INVIGILATOR_PIN, NOW.minusSeconds(60), KEY_VALID_UNTIL));
             if (status == AttemptStatus.STARTED) {
-                register.on(new AttemptStarted("attempt-0", CANDIDATE, CENTRE, A1, NOW, ENDS_AT, 1L, List.of()));
+                database.apply(new AttemptStarted("attempt-0", CANDIDATE, CENTRE, A1, NOW, ENDS_AT, 1L, List.of()));
             }
             expectRefused(open(), RuleViolation.class, "Candidate already has attempt attempt-0 " + status
                     + " on MVR-L2-A1; it must be submitted, expire or be voided before another opens");
@@ -706,7 +708,7 @@ class AttemptTest {
 
         @Test
         void givenTheCandidateWithdrawnSinceOpening_whenStarted_thenRefusedSayingSo() {
-            candidates.on(new CandidateWithdrawn(CANDIDATE, CENTRE, "Left the course"));
+            database.apply(new CandidateWithdrawn(CANDIDATE, CENTRE, "Left the course"));
             fixture.given(OPENED)
                     .when(new StartAttempt(ATTEMPT, NUMBER, key))
                     .expectException(RuleViolation.class)
@@ -921,7 +923,7 @@ class AttemptTest {
         /** The pass mark rose to 90 after opening; the attempt keeps 60. And 2 of 3 against 67 would fail. */
         @Test
         void givenThePassMarkChangedAfterOpening_whenSubmitted_thenMarkedAgainstTheOneCopiedIn() {
-            bank.on(new PassMarkChanged(MVR_L2, A1, 60, 90, "Standard-setting review"));
+            database.apply(new PassMarkChanged(MVR_L2, A1, 60, 90, "Standard-setting review"));
             fixture.given(OPENED, STARTED, answered(0, right(0), null, STARTED_AT.plusSeconds(30)),
                             answered(2, right(2), null, STARTED_AT.plusSeconds(60)))
                     .when(new SubmitAttempt(ATTEMPT))

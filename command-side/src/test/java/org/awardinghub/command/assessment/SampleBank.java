@@ -50,7 +50,7 @@ final class SampleBank {
     private SampleBank() {
     }
 
-    /** The bank as {@link ItemBank#items} answers it: in order, without the key. */
+    /** The bank as {@link ItemDirectory#items} answers it: in order, without the key. */
     static List<BankItem> bankOf(List<Item> items) {
         return items.stream().map(item -> new BankItem(item.itemId(), item.stem(), item.options())).toList();
     }

@@ -38,7 +38,7 @@ class CandidateDirectoryTest {
     @BeforeEach
     void setUp() {
         database = LookupDatabase.create();
-        candidates = new CandidateDirectory(database.jdbc());
+        candidates = database.lookup(CandidateDirectory.class);
     }
 
     @AfterEach
@@ -55,7 +55,7 @@ class CandidateDirectoryTest {
 
     @Test
     void givenCandidateRegistered_whenLookedUp_thenTheirEntryAndNumberTaken() {
-        candidates.on(ZOE);
+        database.apply(ZOE);
         assertThat(candidates.find("candidate-1")).contains(ZOE_ENTRY);
         assertThat(candidates.find("candidate-2")).isEmpty();
         assertThat(candidates.registrationNumberTaken("7KQ3MZ9B")).isTrue();
@@ -66,10 +66,10 @@ class CandidateDirectoryTest {
     @Test
     void givenQualificationAmended_whenTheQualificationIsAsked_thenTheCurrentOne() {
         assertThat(candidates.qualificationOf("candidate-1")).isEmpty();
-        candidates.on(ZOE);
+        database.apply(ZOE);
         assertThat(candidates.qualificationOf("candidate-1")).contains("MVR-L2");
 
-        candidates.on(new CandidateQualificationAmended("candidate-1", CENTRE, "MVR-L2", "MVR-L3", "Wrong level"));
+        database.apply(new CandidateQualificationAmended("candidate-1", CENTRE, "MVR-L2", "MVR-L3", "Wrong level"));
 
         assertThat(candidates.qualificationOf("candidate-1")).contains("MVR-L3");
         assertThat(candidates.qualificationOf("candidate-2")).isEmpty();
@@ -77,7 +77,7 @@ class CandidateDirectoryTest {
 
     @Test
     void givenCandidateRegistered_whenTheSameNamesAreLookedUpWithoutAccentsOrCase_thenTheyAreADuplicate() {
-        candidates.on(ZOE);
+        database.apply(ZOE);
         assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L2")).contains(ZOE_ENTRY);
         assertThat(candidates.duplicateOf(CENTRE, " ZOE ", "o’brien-lukasiewicz", BORN, "MVR-L2"))
                 .contains(ZOE_ENTRY);
@@ -85,7 +85,7 @@ class CandidateDirectoryTest {
 
     @Test
     void givenCandidateRegistered_whenAnyPartOfTheKeyDiffers_thenNoDuplicate() {
-        candidates.on(ZOE);
+        database.apply(ZOE);
         assertThat(candidates.duplicateOf(OTHER_CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L2")).isEmpty();
         assertThat(candidates.duplicateOf(CENTRE, "Zoe", "O'Brien", BORN, "MVR-L2")).isEmpty();
         assertThat(candidates.duplicateOf(CENTRE, "Chloe", "O'Brien-Łukasiewicz", BORN, "MVR-L2")).isEmpty();
@@ -98,16 +98,16 @@ class CandidateDirectoryTest {
 
     @Test
     void givenNumberIssued_whenAnotherCandidateIsRegisteredWithIt_thenTheWriteFails() {
-        candidates.on(ZOE);
-        assertThatThrownBy(() -> candidates.on(new CandidateRegistered("candidate-2", CENTRE, "7KQ3MZ9B", "Bob",
+        database.apply(ZOE);
+        assertThatThrownBy(() -> database.apply(new CandidateRegistered("candidate-2", CENTRE, "7KQ3MZ9B", "Bob",
                 "Jones", BORN, null, "MVR-L2", ZOE.startDate(), ZOE.registeredOn(), false, false)))
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test
     void givenConfirmedDuplicateRegistered_whenLookedUp_thenBothExistAndOneIsNamed() {
-        candidates.on(ZOE);
-        candidates.on(new CandidateRegistered("candidate-2", CENTRE, "9XW4PT2C", "Zoe", "O'Brien-Lukasiewicz", BORN,
+        database.apply(ZOE);
+        database.apply(new CandidateRegistered("candidate-2", CENTRE, "9XW4PT2C", "Zoe", "O'Brien-Lukasiewicz", BORN,
                 null, "MVR-L2", ZOE.startDate(), ZOE.registeredOn(), false, true));
         assertThat(candidates.find("candidate-2")).isPresent();
         assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L2")).contains(ZOE_ENTRY);
@@ -115,22 +115,22 @@ class CandidateDirectoryTest {
 
     @Test
     void givenCandidateWithdrawnAndReinstated_whenLookedUpAfterEach_thenStatusFollowsAndTheDuplicateStays() {
-        candidates.on(ZOE);
-        candidates.on(new CandidateWithdrawn("candidate-1", CENTRE, "Left the course"));
+        database.apply(ZOE);
+        database.apply(new CandidateWithdrawn("candidate-1", CENTRE, "Left the course"));
         assertThat(candidates.find("candidate-1")).get().extracting(CandidateEntry::status)
                 .isEqualTo(CandidateStatus.WITHDRAWN);
         assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L2"))
                 .get().extracting(CandidateEntry::status).isEqualTo(CandidateStatus.WITHDRAWN);
         assertThat(candidates.registrationNumberTaken("7KQ3MZ9B")).isTrue();
 
-        candidates.on(new CandidateReinstated("candidate-1", CENTRE, "Came back"));
+        database.apply(new CandidateReinstated("candidate-1", CENTRE, "Came back"));
         assertThat(candidates.find("candidate-1")).contains(ZOE_ENTRY);
     }
 
     @Test
     void givenCandidateTransferred_whenLookedUp_thenAtTheNewCentreAndDuplicatedThereOnly() {
-        candidates.on(ZOE);
-        candidates.on(new CandidateTransferred("candidate-1", CENTRE, OTHER_CENTRE, "Moved house"));
+        database.apply(ZOE);
+        database.apply(new CandidateTransferred("candidate-1", CENTRE, OTHER_CENTRE, "Moved house"));
         assertThat(candidates.find("candidate-1")).get().extracting(CandidateEntry::centreId).isEqualTo(OTHER_CENTRE);
         assertThat(candidates.duplicateOf(OTHER_CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L2")).isPresent();
         assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L2")).isEmpty();
@@ -138,8 +138,8 @@ class CandidateDirectoryTest {
 
     @Test
     void givenNameAmended_whenLookedUp_thenTheDuplicateKeyFollows() {
-        candidates.on(ZOE);
-        candidates.on(new CandidateNameAmended("candidate-1", CENTRE, "Zoë", "O'Brien-Łukasiewicz", "Zoë", "Smith",
+        database.apply(ZOE);
+        database.apply(new CandidateNameAmended("candidate-1", CENTRE, "Zoë", "O'Brien-Łukasiewicz", "Zoë", "Smith",
                 "Married"));
         assertThat(candidates.duplicateOf(CENTRE, "ZOE", "SMITH", BORN, "MVR-L2")).contains(ZOE_ENTRY);
         assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L2")).isEmpty();
@@ -147,9 +147,9 @@ class CandidateDirectoryTest {
 
     @Test
     void givenDateOfBirthAmended_whenLookedUp_thenTheDuplicateKeyFollows() {
-        candidates.on(ZOE);
+        database.apply(ZOE);
         LocalDate corrected = LocalDate.parse("2005-07-14");
-        candidates.on(new CandidateDateOfBirthAmended("candidate-1", CENTRE, BORN, corrected, "Typing error"));
+        database.apply(new CandidateDateOfBirthAmended("candidate-1", CENTRE, BORN, corrected, "Typing error"));
         assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", corrected, "MVR-L2"))
                 .contains(ZOE_ENTRY);
         assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L2")).isEmpty();
@@ -157,8 +157,8 @@ class CandidateDirectoryTest {
 
     @Test
     void givenQualificationAmended_whenLookedUp_thenTheDuplicateKeyFollows() {
-        candidates.on(ZOE);
-        candidates.on(new CandidateQualificationAmended("candidate-1", CENTRE, "MVR-L2", "MVR-L3", "Wrong level"));
+        database.apply(ZOE);
+        database.apply(new CandidateQualificationAmended("candidate-1", CENTRE, "MVR-L2", "MVR-L3", "Wrong level"));
         assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L3")).contains(ZOE_ENTRY);
         assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L2")).isEmpty();
     }
@@ -166,22 +166,22 @@ class CandidateDirectoryTest {
     @Test
     void givenLongestNamesOfLettersThatFoldToTwo_whenRegistered_thenTheKeyFitsItsColumn() {
         String name = "ß".repeat(100);
-        candidates.on(new CandidateRegistered("candidate-9", CENTRE, "22222222", name, name, BORN, null, "MVR-L2",
+        database.apply(new CandidateRegistered("candidate-9", CENTRE, "22222222", name, name, BORN, null, "MVR-L2",
                 ZOE.startDate(), ZOE.registeredOn(), false, false));
         assertThat(candidates.duplicateOf(CENTRE, "SS".repeat(100), "ss".repeat(100), BORN, "MVR-L2")).isPresent();
     }
 
     @Test
     void givenCandidateRegistered_whenAskedForTheHolderName_thenTheNamesAsRegistered() {
-        candidates.on(ZOE);
+        database.apply(ZOE);
         assertThat(candidates.holderName("candidate-1")).contains("Zoë O'Brien-Łukasiewicz");
         assertThat(candidates.holderName("candidate-2")).isEmpty();
     }
 
     @Test
     void givenNameAmended_whenAskedForTheHolderName_thenTheAmendedNames() {
-        candidates.on(ZOE);
-        candidates.on(new CandidateNameAmended("candidate-1", CENTRE, "Zoë", "O'Brien-Łukasiewicz", "Zoë",
+        database.apply(ZOE);
+        database.apply(new CandidateNameAmended("candidate-1", CENTRE, "Zoë", "O'Brien-Łukasiewicz", "Zoë",
                 "O'Brien", "Name shortened by deed poll"));
         assertThat(candidates.holderName("candidate-1")).contains("Zoë O'Brien");
     }
@@ -189,23 +189,23 @@ class CandidateDirectoryTest {
     /** Registered before the directory kept names: none to print until the name is amended. */
     @Test
     void givenCandidateWithoutNamesOnRecord_whenAskedForTheHolderName_thenNoneUntilAmended() {
-        candidates.on(ZOE);
+        database.apply(ZOE);
         database.jdbc().update("UPDATE candidate_directory SET first_name = NULL, last_name = NULL");
         assertThat(candidates.holderName("candidate-1")).isEmpty();
 
-        candidates.on(new CandidateNameAmended("candidate-1", CENTRE, "Zoë", "O'Brien-Łukasiewicz", "Zoe",
+        database.apply(new CandidateNameAmended("candidate-1", CENTRE, "Zoë", "O'Brien-Łukasiewicz", "Zoe",
                 "O'Brien-Łukasiewicz", "Accent dropped"));
         assertThat(candidates.holderName("candidate-1")).contains("Zoe O'Brien-Łukasiewicz");
     }
 
     @Test
     void givenCertificateIssued_whenLookedUp_thenCertificatedAndRegisteredAgainWhenRevoked() {
-        candidates.on(ZOE);
-        candidates.on(issued());
+        database.apply(ZOE);
+        database.apply(issued());
         assertThat(candidates.find("candidate-1")).get().extracting(CandidateEntry::status)
                 .isEqualTo(CandidateStatus.CERTIFICATED);
 
-        candidates.on(revoked());
+        database.apply(revoked());
         assertThat(candidates.find("candidate-1")).get().extracting(CandidateEntry::status)
                 .isEqualTo(CandidateStatus.REGISTERED);
     }
@@ -213,19 +213,19 @@ class CandidateDirectoryTest {
     /** IMI may withdraw a certificated candidate; a revocation afterwards leaves them withdrawn. */
     @Test
     void givenCertificatedCandidateWithdrawnByImi_whenTheCertificateIsRevoked_thenStillWithdrawn() {
-        candidates.on(ZOE);
-        candidates.on(issued());
-        candidates.on(new CandidateWithdrawn("candidate-1", CENTRE, "Left the country"));
-        candidates.on(revoked());
+        database.apply(ZOE);
+        database.apply(issued());
+        database.apply(new CandidateWithdrawn("candidate-1", CENTRE, "Left the country"));
+        database.apply(revoked());
         assertThat(candidates.find("candidate-1")).get().extracting(CandidateEntry::status)
                 .isEqualTo(CandidateStatus.WITHDRAWN);
     }
 
     @Test
     void givenWithdrawnCandidate_whenACertificateIsIssued_thenStillWithdrawn() {
-        candidates.on(ZOE);
-        candidates.on(new CandidateWithdrawn("candidate-1", CENTRE, "Left the course"));
-        candidates.on(issued());
+        database.apply(ZOE);
+        database.apply(new CandidateWithdrawn("candidate-1", CENTRE, "Left the course"));
+        database.apply(issued());
         assertThat(candidates.find("candidate-1")).get().extracting(CandidateEntry::status)
                 .isEqualTo(CandidateStatus.WITHDRAWN);
     }

@@ -89,13 +89,13 @@ class CandidateTest {
     @BeforeEach
     void setUp() {
         database = LookupDatabase.create();
-        centres = new CentreDirectory(database.jdbc());
-        candidates = new CandidateDirectory(database.jdbc());
-        centres.on(new CentreApplied(CENTRE, "Northgate College", "Leeds", "office@northgate.ac.uk"));
-        centres.on(new CentreApproved(CENTRE, "100001", List.of(MVR_L2, MVR_L3), false));
-        centres.on(new CentreApplied(OTHER_CENTRE, "Southgate College", "York", "office@southgate.ac.uk"));
-        centres.on(new CentreApproved(OTHER_CENTRE, "100002", List.of(MVR_L2), false));
-        centres.on(new CentreApplied(APPLIED_CENTRE, "New College", "Hull", "office@new.ac.uk"));
+        centres = database.lookup(CentreDirectory.class);
+        candidates = database.lookup(CandidateDirectory.class);
+        database.apply(new CentreApplied(CENTRE, "Northgate College", "Leeds", "office@northgate.ac.uk"));
+        database.apply(new CentreApproved(CENTRE, "100001", List.of(MVR_L2, MVR_L3), false));
+        database.apply(new CentreApplied(OTHER_CENTRE, "Southgate College", "York", "office@southgate.ac.uk"));
+        database.apply(new CentreApproved(OTHER_CENTRE, "100002", List.of(MVR_L2), false));
+        database.apply(new CentreApplied(APPLIED_CENTRE, "New College", "Hull", "office@new.ac.uk"));
 
         fixture = fixture(new RegistrationPolicy(RegistrationPolicy.DEFAULT_LATE_AFTER_DAYS));
     }
@@ -146,7 +146,7 @@ class CandidateTest {
 
     /** Registers another candidate straight into the directory, as an earlier command would have. */
     void alreadyRegistered(String candidateId, String number, String centreId, String firstName, String lastName) {
-        candidates.on(new CandidateRegistered(candidateId, centreId, number, firstName, lastName, BORN, null, MVR_L2,
+        database.apply(new CandidateRegistered(candidateId, centreId, number, firstName, lastName, BORN, null, MVR_L2,
                 START, TODAY, false, false));
     }
 
@@ -383,7 +383,7 @@ class CandidateTest {
 
         @Test
         void givenSuspendedCentre_whenRegisteredThere_thenRefusedNamingItsStatus() {
-            centres.on(new CentreSuspended(CENTRE, "Quality review"));
+            database.apply(new CentreSuspended(CENTRE, "Quality review"));
             fixture.givenNoPriorActivity()
                     .when(registerZoe())
                     .expectException(RuleViolation.class)
@@ -393,14 +393,14 @@ class CandidateTest {
 
         @Test
         void givenReinstatedCentre_whenRegisteredThere_thenRegistered() {
-            centres.on(new CentreSuspended(CENTRE, "Quality review"));
-            centres.on(new CentreReinstated(CENTRE, "Actions completed"));
+            database.apply(new CentreSuspended(CENTRE, "Quality review"));
+            database.apply(new CentreReinstated(CENTRE, "Actions completed"));
             expectRegistered(registerZoe());
         }
 
         @Test
         void givenWithdrawnCentre_whenRegisteredThere_thenRefused() {
-            centres.on(new CentreWithdrawn(CENTRE, "Closed"));
+            database.apply(new CentreWithdrawn(CENTRE, "Closed"));
             fixture.givenNoPriorActivity()
                     .when(registerZoe())
                     .expectException(RuleViolation.class)
@@ -410,7 +410,7 @@ class CandidateTest {
 
         @Test
         void givenRegistrationsSanction_whenRegisteredThere_thenRefused() {
-            centres.on(new CentreSanctionImposed(CENTRE, Sanction.REGISTRATIONS, "Malpractice investigation"));
+            database.apply(new CentreSanctionImposed(CENTRE, Sanction.REGISTRATIONS, "Malpractice investigation"));
             fixture.givenNoPriorActivity()
                     .when(registerZoe())
                     .expectException(RuleViolation.class)
@@ -421,14 +421,14 @@ class CandidateTest {
 
         @Test
         void givenRegistrationsSanctionLifted_whenRegisteredThere_thenRegistered() {
-            centres.on(new CentreSanctionImposed(CENTRE, Sanction.REGISTRATIONS, "Malpractice investigation"));
-            centres.on(new CentreSanctionLifted(CENTRE, Sanction.REGISTRATIONS, "Cleared"));
+            database.apply(new CentreSanctionImposed(CENTRE, Sanction.REGISTRATIONS, "Malpractice investigation"));
+            database.apply(new CentreSanctionLifted(CENTRE, Sanction.REGISTRATIONS, "Cleared"));
             expectRegistered(registerZoe());
         }
 
         @Test
         void givenOnlyACertificationSanction_whenRegisteredThere_thenRegistered() {
-            centres.on(new CentreSanctionImposed(CENTRE, Sanction.CERTIFICATION, "Claims audit"));
+            database.apply(new CentreSanctionImposed(CENTRE, Sanction.CERTIFICATION, "Claims audit"));
             expectRegistered(registerZoe());
         }
 
@@ -443,7 +443,7 @@ class CandidateTest {
 
         @Test
         void givenQualificationApprovedLater_whenRegisteredOnIt_thenRegistered() {
-            centres.on(new CentreQualificationApproved(CENTRE, HEV_L3, "New workshop"));
+            database.apply(new CentreQualificationApproved(CENTRE, HEV_L3, "New workshop"));
             String number = nextNumber();
             fixture.givenNoPriorActivity()
                     .when(registerAt(CENTRE, HEV_L3))
@@ -452,7 +452,7 @@ class CandidateTest {
 
         @Test
         void givenQualificationRemovedLater_whenRegisteredOnIt_thenRefusedOnQualificationCode() {
-            centres.on(new CentreQualificationRemoved(CENTRE, MVR_L2, "Assessor left"));
+            database.apply(new CentreQualificationRemoved(CENTRE, MVR_L2, "Assessor left"));
             fixture.givenNoPriorActivity()
                     .when(registerZoe())
                     .expectException(InvalidField.named("qualificationCode"));
@@ -493,7 +493,7 @@ class CandidateTest {
         @Test
         void givenSameCandidateWithdrawn_whenRegisteredAgain_thenStillADuplicate() {
             alreadyRegistered("candidate-0", "9XW4PT2C", CENTRE, "Zoë", "O'Brien-Łukasiewicz");
-            candidates.on(new CandidateWithdrawn("candidate-0", CENTRE, "Left the course"));
+            database.apply(new CandidateWithdrawn("candidate-0", CENTRE, "Left the course"));
             fixture.givenNoPriorActivity()
                     .when(registerZoe())
                     .expectException(duplicateOf("candidate-0", "9XW4PT2C"));
@@ -508,15 +508,15 @@ class CandidateTest {
         @Test
         void givenSameCandidateTransferredAway_whenRegisteredHereAgain_thenRegistered() {
             alreadyRegistered("candidate-0", "9XW4PT2C", CENTRE, "Zoë", "O'Brien-Łukasiewicz");
-            candidates.on(new CandidateTransferred("candidate-0", CENTRE, OTHER_CENTRE, "Moved house"));
+            database.apply(new CandidateTransferred("candidate-0", CENTRE, OTHER_CENTRE, "Moved house"));
             expectRegistered(registerZoe());
         }
 
         @Test
         void givenSameNamesOnAnotherQualificationOrBirthday_whenRegistered_thenRegistered() {
-            candidates.on(new CandidateRegistered("candidate-0", CENTRE, "9XW4PT2C", "Zoë", "O'Brien-Łukasiewicz",
+            database.apply(new CandidateRegistered("candidate-0", CENTRE, "9XW4PT2C", "Zoë", "O'Brien-Łukasiewicz",
                     BORN, null, MVR_L3, START, TODAY, false, false));
-            candidates.on(new CandidateRegistered("candidate-9", CENTRE, "8VT5RS3D", "Zoë", "O'Brien-Łukasiewicz",
+            database.apply(new CandidateRegistered("candidate-9", CENTRE, "8VT5RS3D", "Zoë", "O'Brien-Łukasiewicz",
                     BORN.plusDays(1), null, MVR_L2, START, TODAY, false, false));
             expectRegistered(registerZoe());
         }
@@ -524,7 +524,7 @@ class CandidateTest {
         @Test
         void givenCandidateRenamedSinceRegistration_whenRegisteredUnderTheNewName_thenADuplicate() {
             alreadyRegistered("candidate-0", "9XW4PT2C", CENTRE, "Zoë", "Smith");
-            candidates.on(new CandidateNameAmended("candidate-0", CENTRE, "Zoë", "Smith", "Zoë", "O'Brien-Łukasiewicz",
+            database.apply(new CandidateNameAmended("candidate-0", CENTRE, "Zoë", "Smith", "Zoë", "O'Brien-Łukasiewicz",
                     "Maiden name"));
             fixture.givenNoPriorActivity()
                     .when(registerZoe())
@@ -867,7 +867,7 @@ class CandidateTest {
 
         @Test
         void givenSuspendedCentre_whenTransferredThere_thenRefused() {
-            centres.on(new CentreSuspended(OTHER_CENTRE, "Quality review"));
+            database.apply(new CentreSuspended(OTHER_CENTRE, "Quality review"));
             fixture.given(REGISTERED)
                     .when(new TransferCandidate(CANDIDATE, OTHER_CENTRE, REASON))
                     .expectException(RuleViolation.class)
@@ -877,7 +877,7 @@ class CandidateTest {
 
         @Test
         void givenCentreUnderRegistrationsSanction_whenTransferredThere_thenRefused() {
-            centres.on(new CentreSanctionImposed(OTHER_CENTRE, Sanction.REGISTRATIONS, "Investigation"));
+            database.apply(new CentreSanctionImposed(OTHER_CENTRE, Sanction.REGISTRATIONS, "Investigation"));
             fixture.given(REGISTERED)
                     .when(new TransferCandidate(CANDIDATE, OTHER_CENTRE, REASON))
                     .expectException(RuleViolation.class)
@@ -895,7 +895,7 @@ class CandidateTest {
 
         @Test
         void givenSourceCentreSuspended_whenTransferredToAnApprovedCentre_thenTransferred() {
-            centres.on(new CentreSuspended(CENTRE, "Quality review"));
+            database.apply(new CentreSuspended(CENTRE, "Quality review"));
             fixture.given(REGISTERED)
                     .when(new TransferCandidate(CANDIDATE, OTHER_CENTRE, REASON))
                     .expectEvents(new CandidateTransferred(CANDIDATE, CENTRE, OTHER_CENTRE, REASON));
@@ -1038,8 +1038,8 @@ class CandidateTest {
      * the certification policy has recorded it on the candidate.
      */
     void issuedInTheDirectory() {
-        candidates.on(REGISTERED);
-        candidates.on(new CertificateIssued(CLAIM, CANDIDATE, CENTRE, MVR_L2, CERTIFICATE, "Zoë O'Brien-Łukasiewicz",
+        database.apply(REGISTERED);
+        database.apply(new CertificateIssued(CLAIM, CANDIDATE, CENTRE, MVR_L2, CERTIFICATE, "Zoë O'Brien-Łukasiewicz",
                 TODAY, Instant.parse("2026-11-26T10:00:00Z"), false));
     }
 
@@ -1170,7 +1170,7 @@ class CandidateTest {
         @Test
         void givenCertificateRevokedInTheDirectoryAndOnTheCandidate_whenTheCentreWithdrawsThem_thenWithdrawn() {
             issuedInTheDirectory();
-            candidates.on(new CertificateRevoked(CLAIM, CANDIDATE, CENTRE, MVR_L2, CERTIFICATE, TODAY,
+            database.apply(new CertificateRevoked(CLAIM, CANDIDATE, CENTRE, MVR_L2, CERTIFICATE, TODAY,
                     "Malpractice"));
             fixture.given(REGISTERED, CERTIFICATED, CERTIFICATE_REVOKED)
                     .when(new WithdrawCandidate(CANDIDATE, "Left the course", false))

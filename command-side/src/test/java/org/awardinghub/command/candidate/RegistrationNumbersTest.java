@@ -24,7 +24,7 @@ class RegistrationNumbersTest {
     @BeforeEach
     void setUp() {
         database = LookupDatabase.create();
-        candidates = new CandidateDirectory(database.jdbc());
+        candidates = database.lookup(CandidateDirectory.class);
     }
 
     @AfterEach
@@ -33,7 +33,7 @@ class RegistrationNumbersTest {
     }
 
     void issueTo(String candidateId, String number) {
-        candidates.on(new CandidateRegistered(candidateId, "centre-1", number, "Ann", "Smith",
+        database.apply(new CandidateRegistered(candidateId, "centre-1", number, "Ann", "Smith",
                 LocalDate.parse("2005-04-17"), null, "MVR-L2", LocalDate.parse("2026-09-01"),
                 LocalDate.parse("2026-11-26"), false, false));
     }
@@ -86,7 +86,7 @@ class RegistrationNumbersTest {
             assertThat(issued).doesNotContain(number);
             issued.add(number);
             issueTo("candidate-" + n, number);
-            candidates.on(new CandidateWithdrawn("candidate-" + n, "centre-1", "Left the course"));
+            database.apply(new CandidateWithdrawn("candidate-" + n, "centre-1", "Left the course"));
         }
     }
 

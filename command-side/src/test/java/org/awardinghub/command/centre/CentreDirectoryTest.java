@@ -35,7 +35,7 @@ class CentreDirectoryTest {
     @BeforeEach
     void setUp() {
         database = LookupDatabase.create();
-        directory = new CentreDirectory(database.jdbc());
+        directory = database.lookup(CentreDirectory.class);
     }
 
     @AfterEach
@@ -44,11 +44,11 @@ class CentreDirectoryTest {
     }
 
     void apply(String centreId) {
-        directory.on(new CentreApplied(centreId, "Centre " + centreId, "Leeds", "office@centre.ac.uk"));
+        database.apply(new CentreApplied(centreId, "Centre " + centreId, "Leeds", "office@centre.ac.uk"));
     }
 
     void approve(String centreId, String number) {
-        directory.on(new CentreApproved(centreId, number, List.of("MVR-L2"), false));
+        database.apply(new CentreApproved(centreId, number, List.of("MVR-L2"), false));
     }
 
     String numberOf(String centreId) {
@@ -80,11 +80,11 @@ class CentreDirectoryTest {
     void givenCentreSuspendedReinstatedAndWithdrawn_whenAskedAfterEach_thenStatusFollows() {
         apply("centre-1");
         approve("centre-1", "100001");
-        directory.on(new CentreSuspended("centre-1", "Review"));
+        database.apply(new CentreSuspended("centre-1", "Review"));
         assertThat(directory.statusOf("centre-1")).contains(CentreStatus.SUSPENDED);
-        directory.on(new CentreReinstated("centre-1", "Done"));
+        database.apply(new CentreReinstated("centre-1", "Done"));
         assertThat(directory.statusOf("centre-1")).contains(CentreStatus.APPROVED);
-        directory.on(new CentreWithdrawn("centre-1", "Closed"));
+        database.apply(new CentreWithdrawn("centre-1", "Closed"));
         assertThat(directory.statusOf("centre-1")).contains(CentreStatus.WITHDRAWN);
         assertThat(numberOf("centre-1")).as("a withdrawn centre keeps its number").isEqualTo("100001");
     }
@@ -111,7 +111,7 @@ class CentreDirectoryTest {
     void givenHighestNumberedCentreWithdrawn_whenNextNumberAsked_thenItsNumberIsNotReused() {
         apply("centre-1");
         approve("centre-1", "100001");
-        directory.on(new CentreWithdrawn("centre-1", "Closed"));
+        database.apply(new CentreWithdrawn("centre-1", "Closed"));
         assertThat(directory.nextCentreNumber()).isEqualTo("100002");
     }
 
@@ -137,7 +137,7 @@ class CentreDirectoryTest {
     @Test
     void givenWithdrawnCentre_whenRequiredNotWithdrawn_thenRefusedWithTheGivenWords() {
         apply("centre-1");
-        directory.on(new CentreWithdrawn("centre-1", "Closed"));
+        database.apply(new CentreWithdrawn("centre-1", "Closed"));
         assertThatThrownBy(() -> directory.requireNotWithdrawn("centre-1", "nothing more can happen"))
                 .isInstanceOf(RuleViolation.class)
                 .hasMessage("Centre is WITHDRAWN; nothing more can happen");
@@ -152,7 +152,7 @@ class CentreDirectoryTest {
     @Test
     void givenCentreApproved_whenAskedForItsQualifications_thenThoseItWasApprovedFor() {
         apply("centre-1");
-        directory.on(new CentreApproved("centre-1", "100001", List.of("MVR-L2", "MVR-L3"), false));
+        database.apply(new CentreApproved("centre-1", "100001", List.of("MVR-L2", "MVR-L3"), false));
         assertThat(directory.approvedFor("centre-1", "MVR-L2")).isTrue();
         assertThat(directory.approvedFor("centre-1", "MVR-L3")).isTrue();
         assertThat(directory.approvedFor("centre-1", "HEV-L3")).isFalse();
@@ -163,8 +163,8 @@ class CentreDirectoryTest {
     void givenQualificationApprovedAndAnotherRemoved_whenAsked_thenTheApprovalsFollow() {
         apply("centre-1");
         approve("centre-1", "100001");
-        directory.on(new CentreQualificationApproved("centre-1", "HEV-L3", "New workshop"));
-        directory.on(new CentreQualificationRemoved("centre-1", "MVR-L2", "Assessor left"));
+        database.apply(new CentreQualificationApproved("centre-1", "HEV-L3", "New workshop"));
+        database.apply(new CentreQualificationRemoved("centre-1", "MVR-L2", "Assessor left"));
         assertThat(directory.approvedFor("centre-1", "HEV-L3")).isTrue();
         assertThat(directory.approvedFor("centre-1", "MVR-L2")).isFalse();
     }
@@ -174,10 +174,10 @@ class CentreDirectoryTest {
         apply("centre-1");
         approve("centre-1", "100001");
         assertThat(directory.sanctionsOn("centre-1")).isEmpty();
-        directory.on(new CentreSanctionImposed("centre-1", Sanction.REGISTRATIONS, "Audit"));
-        directory.on(new CentreSanctionImposed("centre-1", Sanction.CERTIFICATION, "Audit"));
+        database.apply(new CentreSanctionImposed("centre-1", Sanction.REGISTRATIONS, "Audit"));
+        database.apply(new CentreSanctionImposed("centre-1", Sanction.CERTIFICATION, "Audit"));
         assertThat(directory.sanctionsOn("centre-1")).isEqualTo(Set.of(Sanction.REGISTRATIONS, Sanction.CERTIFICATION));
-        directory.on(new CentreSanctionLifted("centre-1", Sanction.REGISTRATIONS, "Resolved"));
+        database.apply(new CentreSanctionLifted("centre-1", Sanction.REGISTRATIONS, "Resolved"));
         assertThat(directory.sanctionsOn("centre-1")).isEqualTo(Set.of(Sanction.CERTIFICATION));
         assertThat(directory.sanctionsOn("centre-9")).isEmpty();
     }
@@ -209,11 +209,11 @@ class CentreDirectoryTest {
     void givenSuspendedOrWithdrawnCentre_whenAskedToRegister_thenRefusedNamingItsStatusAndNumber() {
         apply("centre-1");
         approve("centre-1", "100001");
-        directory.on(new CentreSuspended("centre-1", "Review"));
+        database.apply(new CentreSuspended("centre-1", "Review"));
         assertThat(directory.registrationRefusal("centre-1", "MVR-L2")).get()
                 .extracting(RegistrationRefusal::message)
                 .isEqualTo("Centre 100001 is SUSPENDED; only an APPROVED centre can register candidates");
-        directory.on(new CentreWithdrawn("centre-1", "Closed"));
+        database.apply(new CentreWithdrawn("centre-1", "Closed"));
         assertThat(directory.registrationRefusal("centre-1", "MVR-L2")).get()
                 .extracting(RegistrationRefusal::kind).isEqualTo(Kind.CENTRE_NOT_APPROVED);
         assertThat(directory.registrationRefusal("centre-1", "MVR-L2").orElseThrow().message()).contains("WITHDRAWN");
@@ -223,11 +223,11 @@ class CentreDirectoryTest {
     void givenRegistrationsSanction_whenAskedToRegister_thenRefusedUntilLifted() {
         apply("centre-1");
         approve("centre-1", "100001");
-        directory.on(new CentreSanctionImposed("centre-1", Sanction.REGISTRATIONS, "Audit"));
+        database.apply(new CentreSanctionImposed("centre-1", Sanction.REGISTRATIONS, "Audit"));
         RegistrationRefusal refusal = directory.registrationRefusal("centre-1", "MVR-L2").orElseThrow();
         assertThat(refusal.kind()).isEqualTo(Kind.REGISTRATIONS_SANCTIONED);
         assertThat(refusal.exception()).isInstanceOf(RuleViolation.class).hasMessageContaining("REGISTRATIONS");
-        directory.on(new CentreSanctionLifted("centre-1", Sanction.REGISTRATIONS, "Resolved"));
+        database.apply(new CentreSanctionLifted("centre-1", Sanction.REGISTRATIONS, "Resolved"));
         assertThat(directory.registrationRefusal("centre-1", "MVR-L2")).isEmpty();
     }
 
@@ -235,7 +235,7 @@ class CentreDirectoryTest {
     void givenCertificationSanction_whenAskedToRegister_thenNoRefusal() {
         apply("centre-1");
         approve("centre-1", "100001");
-        directory.on(new CentreSanctionImposed("centre-1", Sanction.CERTIFICATION, "Audit"));
+        database.apply(new CentreSanctionImposed("centre-1", Sanction.CERTIFICATION, "Audit"));
         assertThat(directory.registrationRefusal("centre-1", "MVR-L2")).isEmpty();
     }
 
@@ -246,7 +246,7 @@ class CentreDirectoryTest {
         assertThat(directory.registrationRefusal("centre-1", "HEV-L3")).get()
                 .isEqualTo(new RegistrationRefusal(Kind.QUALIFICATION_NOT_APPROVED,
                         "Centre 100001 is not approved for qualification HEV-L3"));
-        directory.on(new CentreQualificationRemoved("centre-1", "MVR-L2", "Assessor left"));
+        database.apply(new CentreQualificationRemoved("centre-1", "MVR-L2", "Assessor left"));
         assertThat(directory.registrationRefusal("centre-1", "MVR-L2")).get()
                 .extracting(RegistrationRefusal::kind).isEqualTo(Kind.QUALIFICATION_NOT_APPROVED);
     }
@@ -256,7 +256,7 @@ class CentreDirectoryTest {
         apply("centre-1");
         approve("centre-1", "100001");
         apply("centre-2");
-        directory.on(new CentreApproved("centre-2", "100002", List.of("HEV-L3"), false));
+        database.apply(new CentreApproved("centre-2", "100002", List.of("HEV-L3"), false));
         assertThat(directory.registrationRefusal("centre-1", "HEV-L3")).isPresent();
         assertThat(directory.registrationRefusal("centre-2", "HEV-L3")).isEmpty();
     }
@@ -264,7 +264,7 @@ class CentreDirectoryTest {
     @Test
     void givenCentreApprovedWithDirectClaimStatus_whenAsked_thenItHasIt() {
         apply("centre-1");
-        directory.on(new CentreApproved("centre-1", "100001", List.of("MVR-L2"), true));
+        database.apply(new CentreApproved("centre-1", "100001", List.of("MVR-L2"), true));
         apply("centre-2");
         approve("centre-2", "100002");
 
@@ -277,18 +277,18 @@ class CentreDirectoryTest {
         apply("centre-1");
         assertThat(directory.hasDirectClaimStatus("centre-1")).as("applied").isFalse();
         approve("centre-1", "100001");
-        directory.on(new DirectClaimStatusGranted("centre-1", "Five clean audits"));
+        database.apply(new DirectClaimStatusGranted("centre-1", "Five clean audits"));
         assertThat(directory.hasDirectClaimStatus("centre-1")).as("granted").isTrue();
-        directory.on(new DirectClaimStatusRemoved("centre-1", "Claims without evidence"));
+        database.apply(new DirectClaimStatusRemoved("centre-1", "Claims without evidence"));
         assertThat(directory.hasDirectClaimStatus("centre-1")).as("removed").isFalse();
     }
 
     @Test
     void givenCentreWithDirectClaimStatusSuspendedAndSanctioned_whenAsked_thenItKeepsIt() {
         apply("centre-1");
-        directory.on(new CentreApproved("centre-1", "100001", List.of("MVR-L2"), true));
-        directory.on(new CentreSuspended("centre-1", "Audit"));
-        directory.on(new CentreSanctionImposed("centre-1", Sanction.CERTIFICATION, "Audit"));
+        database.apply(new CentreApproved("centre-1", "100001", List.of("MVR-L2"), true));
+        database.apply(new CentreSuspended("centre-1", "Audit"));
+        database.apply(new CentreSanctionImposed("centre-1", Sanction.CERTIFICATION, "Audit"));
         assertThat(directory.hasDirectClaimStatus("centre-1")).isTrue();
     }
 

@@ -5,7 +5,7 @@ import java.util.stream.Stream;
 import org.awardinghub.command.InvalidField;
 import org.awardinghub.command.LookupDatabase;
 import org.awardinghub.command.RuleViolation;
-import org.awardinghub.command.qualification.QualificationCatalogue;
+import org.awardinghub.command.qualification.QualificationDirectory;
 import org.awardinghub.events.centre.CentreApplied;
 import org.awardinghub.events.centre.CentreApproved;
 import org.awardinghub.events.centre.CentreDetailsAmended;
@@ -51,10 +51,10 @@ class CentreTest {
     @BeforeEach
     void setUp() {
         database = LookupDatabase.create();
-        directory = new CentreDirectory(database.jdbc());
-        QualificationCatalogue catalogue = new QualificationCatalogue(database.jdbc());
+        directory = database.lookup(CentreDirectory.class);
+        QualificationDirectory catalogue = database.lookup(QualificationDirectory.class);
         for (String code : List.of("MVR-L2", "MVR-L3", "HEV-L3")) {
-            catalogue.on(new QualificationPublished(code, code, 2, List.of(), List.of()));
+            database.apply(new QualificationPublished(code, code, 2, List.of(), List.of()));
         }
         fixture = new AggregateTestFixture<>(Centre.class);
         fixture.registerInjectableResource(catalogue);
@@ -122,8 +122,8 @@ class CentreTest {
 
         @Test
         void givenAnotherCentreNumbered_whenApproved_thenTheNextNumberIsAssigned() {
-            directory.on(new CentreApplied("centre-0", "Southgate", ADDRESS, EMAIL));
-            directory.on(new CentreApproved("centre-0", "100041", List.of("MVR-L2"), false));
+            database.apply(new CentreApplied("centre-0", "Southgate", ADDRESS, EMAIL));
+            database.apply(new CentreApproved("centre-0", "100041", List.of("MVR-L2"), false));
 
             fixture.given(APPLIED)
                     .when(new ApproveCentre(CENTRE, List.of("MVR-L2"), false))

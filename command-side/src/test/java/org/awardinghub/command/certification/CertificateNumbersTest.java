@@ -21,12 +21,12 @@ class CertificateNumbersTest {
     static final String FORM = "C[23456789ABCDEFGHJKMNPQRSTVWXYZ]{9}";
 
     LookupDatabase database;
-    CertificateRegister register;
+    CertificateDirectory register;
 
     @BeforeEach
     void setUp() {
         database = LookupDatabase.create();
-        register = new CertificateRegister(database.jdbc());
+        register = database.lookup(CertificateDirectory.class);
     }
 
     @AfterEach
@@ -35,9 +35,9 @@ class CertificateNumbersTest {
     }
 
     void issuedOnClaim(String claimId, String number) {
-        register.on(new CertificateClaimed(claimId, "candidate-" + claimId, "7KQ3MZ9B", "centre-1", "MVR-L2",
+        database.apply(new CertificateClaimed(claimId, "candidate-" + claimId, "7KQ3MZ9B", "centre-1", "MVR-L2",
                 "Zoë O'Brien", true, List.of(), "user-admin", "34567890", Instant.parse("2026-12-01T10:00:00Z")));
-        register.on(new CertificateIssued(claimId, "candidate-" + claimId, "centre-1", "MVR-L2", number,
+        database.apply(new CertificateIssued(claimId, "candidate-" + claimId, "centre-1", "MVR-L2", number,
                 "Zoë O'Brien", LocalDate.parse("2026-12-01"), Instant.parse("2026-12-01T10:00:00Z"), false));
     }
 

@@ -18,12 +18,12 @@ import org.awardinghub.command.LookupDatabase;
 import org.awardinghub.command.MutableClock;
 import org.awardinghub.command.RuleViolation;
 import org.awardinghub.command.UnknownRecord;
-import org.awardinghub.command.assessment.AttemptRegister;
+import org.awardinghub.command.assessment.AttemptDirectory;
 import org.awardinghub.command.candidate.CandidateDirectory;
 import org.awardinghub.command.candidate.CandidateEntry;
 import org.awardinghub.command.centre.CentreDirectory;
-import org.awardinghub.command.portfolio.PortfolioRegister;
-import org.awardinghub.command.qualification.QualificationCatalogue;
+import org.awardinghub.command.portfolio.PortfolioDirectory;
+import org.awardinghub.command.qualification.QualificationDirectory;
 import org.awardinghub.command.user.UserDirectory;
 import org.awardinghub.events.assessment.AttemptOpened;
 import org.awardinghub.events.assessment.AttemptStarted;
@@ -111,9 +111,9 @@ class ClaimTest {
     CentreDirectory centres;
     CandidateDirectory candidates;
     UserDirectory users;
-    QualificationCatalogue catalogue;
-    AttemptRegister attempts;
-    CertificateRegister register;
+    QualificationDirectory catalogue;
+    AttemptDirectory attempts;
+    CertificateDirectory register;
     VerificationCodes codes;
     MutableClock clock;
     FixtureConfiguration<Claim> fixture;
@@ -121,36 +121,36 @@ class ClaimTest {
     @BeforeEach
     void setUp() {
         database = LookupDatabase.create();
-        centres = new CentreDirectory(database.jdbc());
-        candidates = new CandidateDirectory(database.jdbc());
-        users = new UserDirectory(database.jdbc());
-        catalogue = new QualificationCatalogue(database.jdbc());
-        attempts = new AttemptRegister(database.jdbc());
-        register = new CertificateRegister(database.jdbc());
+        centres = database.lookup(CentreDirectory.class);
+        candidates = database.lookup(CandidateDirectory.class);
+        users = database.lookup(UserDirectory.class);
+        catalogue = database.lookup(QualificationDirectory.class);
+        attempts = database.lookup(AttemptDirectory.class);
+        register = database.lookup(CertificateDirectory.class);
         clock = new MutableClock(NOW);
         codes = new VerificationCodes(database.jdbc(), clock, new Random(CODE_SEED));
 
-        centres.on(new CentreApplied(CENTRE, "Northgate College", "Leeds", "office@northgate.ac.uk"));
-        centres.on(new CentreApproved(CENTRE, "100001", List.of(MVR_L2, MVR_L3), false));
-        centres.on(new CentreApplied(OTHER_CENTRE, "Southgate College", "York", "office@southgate.ac.uk"));
-        centres.on(new CentreApproved(OTHER_CENTRE, "100002", List.of(MVR_L2), true));
-        catalogue.on(published(MVR_L2, A2, A1));
-        catalogue.on(published(MVR_L3, L3_A1));
-        candidates.on(new CandidateRegistered(CANDIDATE, CENTRE, REGISTRATION_NUMBER, "Zoë", "O'Brien-Łukasiewicz",
+        database.apply(new CentreApplied(CENTRE, "Northgate College", "Leeds", "office@northgate.ac.uk"));
+        database.apply(new CentreApproved(CENTRE, "100001", List.of(MVR_L2, MVR_L3), false));
+        database.apply(new CentreApplied(OTHER_CENTRE, "Southgate College", "York", "office@southgate.ac.uk"));
+        database.apply(new CentreApproved(OTHER_CENTRE, "100002", List.of(MVR_L2), true));
+        database.apply(published(MVR_L2, A2, A1));
+        database.apply(published(MVR_L3, L3_A1));
+        database.apply(new CandidateRegistered(CANDIDATE, CENTRE, REGISTRATION_NUMBER, "Zoë", "O'Brien-Łukasiewicz",
                 LocalDate.parse("2005-04-17"), null, MVR_L2, LocalDate.parse("2026-09-01"),
                 LocalDate.parse("2026-09-10"), false, false));
-        users.on(new UserCreated(ADMIN, ADMIN_PIN, "Al Reed", "al@northgate.ac.uk", Set.of(Role.CENTRE_ADMIN),
+        database.apply(new UserCreated(ADMIN, ADMIN_PIN, "Al Reed", "al@northgate.ac.uk", Set.of(Role.CENTRE_ADMIN),
                 CENTRE));
-        users.on(new UserCreated(COORDINATOR, COORDINATOR_PIN, "Cy Lane", "cy@northgate.ac.uk",
+        database.apply(new UserCreated(COORDINATOR, COORDINATOR_PIN, "Cy Lane", "cy@northgate.ac.uk",
                 Set.of(Role.CENTRE_COORDINATOR), CENTRE));
-        users.on(new UserCreated("user-invigilator", "56789012", "Ivy Stone", "ivy@northgate.ac.uk",
+        database.apply(new UserCreated("user-invigilator", "56789012", "Ivy Stone", "ivy@northgate.ac.uk",
                 Set.of(Role.INVIGILATOR, Role.ASSESSOR), CENTRE));
-        users.on(new UserCreated("user-elsewhere", "67890123", "Eve Hart", "eve@southgate.ac.uk",
+        database.apply(new UserCreated("user-elsewhere", "67890123", "Eve Hart", "eve@southgate.ac.uk",
                 Set.of(Role.CENTRE_ADMIN, Role.CENTRE_COORDINATOR), OTHER_CENTRE));
-        users.on(new UserCreated("user-former", "78901234", "Fay Moss", "fay@northgate.ac.uk",
+        database.apply(new UserCreated("user-former", "78901234", "Fay Moss", "fay@northgate.ac.uk",
                 Set.of(Role.CENTRE_ADMIN), CENTRE));
-        users.on(new UserDeactivated("user-former", CENTRE, "Left the centre"));
-        users.on(new UserCreated("user-imi", "89012345", "Ian Bell", "ian@theimi.org.uk", Set.of(Role.IMI_ADMIN),
+        database.apply(new UserDeactivated("user-former", CENTRE, "Left the centre"));
+        database.apply(new UserCreated("user-imi", "89012345", "Ian Bell", "ian@theimi.org.uk", Set.of(Role.IMI_ADMIN),
                 null));
         passed("attempt-a1", A1);
         passed("attempt-a2", A2);
@@ -161,7 +161,7 @@ class ClaimTest {
         fixture.registerInjectableResource(users);
         fixture.registerInjectableResource(attempts);
         fixture.registerInjectableResource(new Eligibility(candidates, catalogue, attempts, register, centres,
-                new PortfolioRegister(database.jdbc())));
+                database.lookup(PortfolioDirectory.class)));
         fixture.registerInjectableResource(new CertificateNumbers(register, new Random(NUMBER_SEED)));
         fixture.registerInjectableResource(codes);
         fixture.registerInjectableResource(clock);
@@ -183,12 +183,12 @@ class ClaimTest {
     /** A submitted attempt of the candidate's, as the register knows it; the attempt number follows the id. */
     void attempt(String attemptId, String assessmentCode, Outcome outcome) {
         Instant opened = NOW.minus(Duration.ofDays(3));
-        attempts.on(new AttemptOpened(attemptId, CANDIDATE, REGISTRATION_NUMBER, CENTRE, MVR_L2, assessmentCode,
+        database.apply(new AttemptOpened(attemptId, CANDIDATE, REGISTRATION_NUMBER, CENTRE, MVR_L2, assessmentCode,
                 attempts.attemptCount(CANDIDATE, assessmentCode) + 1, 1, 30, 70, "user-invigilator", "56789012",
                 opened, opened.plus(Duration.ofHours(2))));
-        attempts.on(new AttemptStarted(attemptId, CANDIDATE, CENTRE, assessmentCode, opened.plusSeconds(60),
+        database.apply(new AttemptStarted(attemptId, CANDIDATE, CENTRE, assessmentCode, opened.plusSeconds(60),
                 opened.plusSeconds(1860), 1L, List.of()));
-        attempts.on(new AttemptSubmitted(attemptId, CANDIDATE, CENTRE, MVR_L2, assessmentCode, SubmittedBy.CANDIDATE,
+        database.apply(new AttemptSubmitted(attemptId, CANDIDATE, CENTRE, MVR_L2, assessmentCode, SubmittedBy.CANDIDATE,
                 opened.plusSeconds(60), opened.plusSeconds(1860), opened.plusSeconds(900), 1, 1, 100.0, 70, outcome,
                 List.of(), AttemptSubmitted.AnswerChanges.NONE));
     }
@@ -198,12 +198,12 @@ class ClaimTest {
     }
 
     void voided(String attemptId, String assessmentCode) {
-        attempts.on(new AttemptVoided(attemptId, CANDIDATE, CENTRE, assessmentCode, AttemptStatus.SUBMITTED,
+        database.apply(new AttemptVoided(attemptId, CANDIDATE, CENTRE, assessmentCode, AttemptStatus.SUBMITTED,
                 Outcome.PASS, "Notes found in the room"));
     }
 
     void grantDirectClaimStatus() {
-        centres.on(new DirectClaimStatusGranted(CENTRE, "Five clean audits"));
+        database.apply(new DirectClaimStatusGranted(CENTRE, "Five clean audits"));
     }
 
     static ClaimCertificate claim() {
@@ -372,7 +372,7 @@ class ClaimTest {
         @Test
         void givenDirectClaimStatusRemoved_whenClaimed_thenTheClaimWaits() {
             grantDirectClaimStatus();
-            centres.on(new DirectClaimStatusRemoved(CENTRE, "Claims without evidence"));
+            database.apply(new DirectClaimStatusRemoved(CENTRE, "Claims without evidence"));
             fixture.givenNoPriorActivity()
                     .when(claim())
                     .expectEvents(claimed(false));
@@ -401,7 +401,7 @@ class ClaimTest {
 
         @Test
         void givenTheNameWasAmended_whenClaimed_thenTheCertificateCarriesTheNameAsNow() {
-            candidates.on(new CandidateNameAmended(CANDIDATE, CENTRE, "Zoë", "O'Brien-Łukasiewicz", "Zoë", "Lukas",
+            database.apply(new CandidateNameAmended(CANDIDATE, CENTRE, "Zoë", "O'Brien-Łukasiewicz", "Zoë", "Lukas",
                     "Name changed by deed poll"));
             Captured<List<EventMessage<?>>> applied = new Captured<>();
             fixture.givenNoPriorActivity()
@@ -489,7 +489,7 @@ class ClaimTest {
 
         @Test
         void givenTheCandidateMovedToAnotherQualification_whenClaimed_thenItsAssessmentsDecide() {
-            candidates.on(new CandidateQualificationAmended(CANDIDATE, CENTRE, MVR_L2, MVR_L3, "Wrong level"));
+            database.apply(new CandidateQualificationAmended(CANDIDATE, CENTRE, MVR_L2, MVR_L3, "Wrong level"));
             expectNotEligible("The candidate has not passed assessment MVR-L3-A1 (a voided attempt does not count).");
 
             passed("attempt-l3", L3_A1);
@@ -505,13 +505,13 @@ class ClaimTest {
 
         @Test
         void givenAWithdrawnCandidate_whenClaimed_thenNotEligible() {
-            candidates.on(new CandidateWithdrawn(CANDIDATE, CENTRE, "Left the course"));
+            database.apply(new CandidateWithdrawn(CANDIDATE, CENTRE, "Left the course"));
             expectNotEligible(WITHDRAWN);
         }
 
         @Test
         void givenACertificatedCandidate_whenClaimed_thenNotEligible() {
-            candidates.on(new CertificateIssued("claim-0", CANDIDATE, CENTRE, MVR_L3, EARLIER, HOLDER, TODAY, NOW,
+            database.apply(new CertificateIssued("claim-0", CANDIDATE, CENTRE, MVR_L3, EARLIER, HOLDER, TODAY, NOW,
                     false));
             expectNotEligible("The candidate is already CERTIFICATED.");
         }
@@ -591,25 +591,25 @@ class ClaimTest {
 
         @Test
         void givenASuspendedCentre_whenClaimed_thenNotEligible() {
-            centres.on(new CentreSuspended(CENTRE, "Audit"));
+            database.apply(new CentreSuspended(CENTRE, "Audit"));
             expectNotEligible(SUSPENDED);
         }
 
         @Test
         void givenAWithdrawnCentre_whenClaimed_thenNotEligible() {
-            centres.on(new CentreWithdrawn(CENTRE, "Closed"));
+            database.apply(new CentreWithdrawn(CENTRE, "Closed"));
             expectNotEligible("The candidate's centre is WITHDRAWN; only an APPROVED centre can claim certificates.");
         }
 
         @Test
         void givenACertificationSanction_whenClaimed_thenNotEligible() {
-            centres.on(new CentreSanctionImposed(CENTRE, Sanction.CERTIFICATION, "Claims without evidence"));
+            database.apply(new CentreSanctionImposed(CENTRE, Sanction.CERTIFICATION, "Claims without evidence"));
             expectNotEligible(SANCTIONED);
         }
 
         @Test
         void givenOnlyARegistrationsSanction_whenClaimed_thenClaimed() {
-            centres.on(new CentreSanctionImposed(CENTRE, Sanction.REGISTRATIONS, "Late registrations"));
+            database.apply(new CentreSanctionImposed(CENTRE, Sanction.REGISTRATIONS, "Late registrations"));
             fixture.givenNoPriorActivity()
                     .when(claim())
                     .expectEvents(claimed(false));
@@ -617,13 +617,13 @@ class ClaimTest {
 
         @Test
         void givenEverythingWrongAtOnce_whenClaimed_thenEveryReasonListedTogetherInOrder() {
-            candidates.on(new CandidateWithdrawn(CANDIDATE, CENTRE, "Left the course"));
+            database.apply(new CandidateWithdrawn(CANDIDATE, CENTRE, "Left the course"));
             voided("attempt-a1", A1);
             voided("attempt-a2", A2);
             feed(new CertificateClaimed("claim-0", CANDIDATE, REGISTRATION_NUMBER, CENTRE, MVR_L2, HOLDER, false,
                     List.of("attempt-a1", "attempt-a2"), ADMIN, ADMIN_PIN, NOW.minusSeconds(60)));
-            centres.on(new CentreSanctionImposed(CENTRE, Sanction.CERTIFICATION, "Claims without evidence"));
-            centres.on(new CentreSuspended(CENTRE, "Audit"));
+            database.apply(new CentreSanctionImposed(CENTRE, Sanction.CERTIFICATION, "Claims without evidence"));
+            database.apply(new CentreSuspended(CENTRE, "Audit"));
 
             expectNotEligible(WITHDRAWN, NOT_PASSED_A1, NOT_PASSED_A2,
                     "Claim claim-0 for qualification MVR-L2 is AWAITING_APPROVAL; IMI must approve or reject it"
@@ -634,7 +634,7 @@ class ClaimTest {
         @Test
         void givenAnEligibleCandidate_whenJudged_thenNoReasonsAndTheEvidenceInAssessmentOrder() {
             Eligibility.Verdict verdict = new Eligibility(candidates, catalogue, attempts, register, centres,
-                new PortfolioRegister(database.jdbc()))
+                database.lookup(PortfolioDirectory.class))
                     .judge(CANDIDATE);
             assertThat(verdict.eligible()).isTrue();
             assertThat(verdict.qualificationCode()).isEqualTo(MVR_L2);
@@ -686,7 +686,7 @@ class ClaimTest {
 
         @Test
         void givenTheCandidateWithdrawnSinceTheClaim_whenApproved_thenRefused() {
-            candidates.on(new CandidateWithdrawn(CANDIDATE, CENTRE, "Left the course"));
+            database.apply(new CandidateWithdrawn(CANDIDATE, CENTRE, "Left the course"));
             given(claimed(false))
                     .when(new ApproveClaim(CLAIM))
                     .expectException(RuleViolation.class)
@@ -699,7 +699,7 @@ class ClaimTest {
 
         @Test
         void givenACertificationSanctionSinceTheClaim_whenApproved_thenRefused() {
-            centres.on(new CentreSanctionImposed(CENTRE, Sanction.CERTIFICATION, "Claims without evidence"));
+            database.apply(new CentreSanctionImposed(CENTRE, Sanction.CERTIFICATION, "Claims without evidence"));
             given(claimed(false))
                     .when(new ApproveClaim(CLAIM))
                     .expectException(RuleViolation.class)
@@ -710,7 +710,7 @@ class ClaimTest {
 
         @Test
         void givenTheCentreSuspendedSinceTheClaim_whenApproved_thenRefused() {
-            centres.on(new CentreSuspended(CENTRE, "Inspection found problems"));
+            database.apply(new CentreSuspended(CENTRE, "Inspection found problems"));
             given(claimed(false))
                     .when(new ApproveClaim(CLAIM))
                     .expectException(RuleViolation.class)
@@ -732,7 +732,7 @@ class ClaimTest {
 
         @Test
         void givenTheCandidateMovedToAnotherQualificationSinceTheClaim_whenApproved_thenRefused() {
-            candidates.on(new CandidateQualificationAmended(CANDIDATE, CENTRE, MVR_L2, MVR_L3, "Wrong level"));
+            database.apply(new CandidateQualificationAmended(CANDIDATE, CENTRE, MVR_L2, MVR_L3, "Wrong level"));
             given(claimed(false))
                     .when(new ApproveClaim(CLAIM))
                     .expectException(RuleViolation.class)
@@ -743,8 +743,8 @@ class ClaimTest {
 
         @Test
         void givenWithdrawnAndSanctionedSinceTheClaim_whenApproved_thenBothReasonsListed() {
-            candidates.on(new CandidateWithdrawn(CANDIDATE, CENTRE, "Left the course"));
-            centres.on(new CentreSanctionImposed(CENTRE, Sanction.CERTIFICATION, "Claims without evidence"));
+            database.apply(new CandidateWithdrawn(CANDIDATE, CENTRE, "Left the course"));
+            database.apply(new CentreSanctionImposed(CENTRE, Sanction.CERTIFICATION, "Claims without evidence"));
             given(claimed(false))
                     .when(new ApproveClaim(CLAIM))
                     .expectException(reasons(
@@ -799,7 +799,7 @@ class ClaimTest {
 
         @Test
         void givenAnIssuedCertificateAndANameCorrected_whenReplaced_thenANewNumberAndCodeWithTheNameAsNow() {
-            candidates.on(new CandidateNameAmended(CANDIDATE, CENTRE, "Zoë", "O'Brien-Łukasiewicz", "Zoë",
+            database.apply(new CandidateNameAmended(CANDIDATE, CENTRE, "Zoë", "O'Brien-Łukasiewicz", "Zoë",
                     "O'Brien-Lukasiewicz", "Spelling on the certificate"));
             clock.set(LATER);
             given(claimed(true), issued(FIRST, false, NOW))

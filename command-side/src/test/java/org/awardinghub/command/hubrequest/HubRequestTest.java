@@ -38,12 +38,12 @@ class HubRequestTest {
     @BeforeEach
     void setUp() {
         database = LookupDatabase.create();
-        CentreDirectory centres = new CentreDirectory(database.jdbc());
-        centres.on(new CentreApplied(CENTRE, "Northgate College", "Leeds", "office@northgate.ac.uk"));
-        centres.on(new CentreApproved(CENTRE, "100001", List.of("MVR-L2"), false));
-        centres.on(new CentreApplied(APPLIED_CENTRE, "Southgate College", "York", "office@southgate.ac.uk"));
-        centres.on(new CentreApplied(WITHDRAWN_CENTRE, "Gone College", "Hull", "office@gone.ac.uk"));
-        centres.on(new CentreWithdrawn(WITHDRAWN_CENTRE, "Closed"));
+        CentreDirectory centres = database.lookup(CentreDirectory.class);
+        database.apply(new CentreApplied(CENTRE, "Northgate College", "Leeds", "office@northgate.ac.uk"));
+        database.apply(new CentreApproved(CENTRE, "100001", List.of("MVR-L2"), false));
+        database.apply(new CentreApplied(APPLIED_CENTRE, "Southgate College", "York", "office@southgate.ac.uk"));
+        database.apply(new CentreApplied(WITHDRAWN_CENTRE, "Gone College", "Hull", "office@gone.ac.uk"));
+        database.apply(new CentreWithdrawn(WITHDRAWN_CENTRE, "Closed"));
         fixture = new AggregateTestFixture<>(HubRequest.class);
         fixture.registerInjectableResource(centres);
     }

@@ -7,7 +7,7 @@ import java.util.List;
 import org.awardinghub.command.InvalidCommand;
 import org.awardinghub.command.LookupDatabase;
 import org.awardinghub.command.UnknownRecord;
-import org.awardinghub.command.qualification.QualificationCatalogue;
+import org.awardinghub.command.qualification.QualificationDirectory;
 import org.awardinghub.events.library.LibraryDocumentDownloaded;
 import org.awardinghub.events.library.LibraryDocumentKind;
 import org.awardinghub.events.library.LibraryDocumentVersionUploaded;
@@ -36,8 +36,8 @@ class LibraryDocumentTest {
     @BeforeEach
     void setUp() {
         database = LookupDatabase.create();
-        QualificationCatalogue catalogue = new QualificationCatalogue(database.jdbc());
-        catalogue.on(new QualificationPublished("MVR-L2", "Light vehicle", 2, List.of(), List.of()));
+        QualificationDirectory catalogue = database.lookup(QualificationDirectory.class);
+        database.apply(new QualificationPublished("MVR-L2", "Light vehicle", 2, List.of(), List.of()));
         fixture = new AggregateTestFixture<>(LibraryDocument.class);
         fixture.registerInjectableResource(catalogue);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));

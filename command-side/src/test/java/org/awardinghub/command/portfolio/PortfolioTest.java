@@ -12,12 +12,13 @@ import org.awardinghub.command.InvalidCommand;
 import org.awardinghub.command.LookupDatabase;
 import org.awardinghub.command.MutableClock;
 import org.awardinghub.command.RuleViolation;
-import org.awardinghub.command.assessment.AttemptRegister;
+import org.awardinghub.command.assessment.AttemptDirectory;
 import org.awardinghub.command.candidate.CandidateDirectory;
+import org.awardinghub.command.candidate.CandidateStaffDirectory;
 import org.awardinghub.command.centre.CentreDirectory;
-import org.awardinghub.command.certification.CertificateRegister;
+import org.awardinghub.command.certification.CertificateDirectory;
 import org.awardinghub.command.certification.Eligibility;
-import org.awardinghub.command.qualification.QualificationCatalogue;
+import org.awardinghub.command.qualification.QualificationDirectory;
 import org.awardinghub.command.user.UserDirectory;
 import org.awardinghub.events.assessment.AttemptOpened;
 import org.awardinghub.events.candidate.CandidateRegistered;
@@ -73,46 +74,46 @@ class PortfolioTest {
     LookupDatabase database;
     CandidateDirectory candidates;
     UserDirectory users;
-    QualificationCatalogue catalogue;
-    AttemptRegister attempts;
-    PortfolioRegister register;
+    QualificationDirectory catalogue;
+    AttemptDirectory attempts;
+    PortfolioDirectory register;
     CentreDirectory centres;
     FixtureConfiguration<Portfolio> fixture;
 
     @BeforeEach
     void setUp() {
         database = LookupDatabase.create();
-        candidates = new CandidateDirectory(database.jdbc());
-        users = new UserDirectory(database.jdbc());
-        catalogue = new QualificationCatalogue(database.jdbc());
-        attempts = new AttemptRegister(database.jdbc());
-        register = new PortfolioRegister(database.jdbc());
-        centres = new CentreDirectory(database.jdbc());
-        centres.on(new CentreApplied(CENTRE, "Northgate College", "Leeds", "office@northgate.ac.uk"));
-        centres.on(new CentreApproved(CENTRE, "100001", List.of(QUALIFICATION), true));
-        catalogue.on(new QualificationPublished(QUALIFICATION, "Diagnostics", 3, List.of(
+        candidates = database.lookup(CandidateDirectory.class);
+        users = database.lookup(UserDirectory.class);
+        catalogue = database.lookup(QualificationDirectory.class);
+        attempts = database.lookup(AttemptDirectory.class);
+        register = database.lookup(PortfolioDirectory.class);
+        centres = database.lookup(CentreDirectory.class);
+        database.apply(new CentreApplied(CENTRE, "Northgate College", "Leeds", "office@northgate.ac.uk"));
+        database.apply(new CentreApproved(CENTRE, "100001", List.of(QUALIFICATION), true));
+        database.apply(new QualificationPublished(QUALIFICATION, "Diagnostics", 3, List.of(
                 new Unit("U1", "Inspection", List.of(new Criterion("1.1", "Inspects"), new Criterion("1.2", "Records")),
                         true),
                 new Unit("U2", "Repair", List.of(new Criterion("2.1", "Repairs")), true),
                 new Unit("U3", "Knowledge")),
                 List.of(new Assessment("EPF-U3-MCQ", "Knowledge", "U3", 1, 30, 60,
                         List.of(new Item("EPF-U3-MCQ-Q001", "?", List.of("a", "b"), 0))))));
-        candidates.on(new CandidateRegistered(CANDIDATE, CENTRE, "AB12CD34", "Zoë", "Hart",
+        database.apply(new CandidateRegistered(CANDIDATE, CENTRE, "AB12CD34", "Zoë", "Hart",
                 LocalDate.parse("2005-04-17"), null, QUALIFICATION, LocalDate.parse("2026-09-01"),
                 LocalDate.parse("2026-09-10"), false, false));
-        users.on(new UserCreated(ASSESSOR, ASSESSOR_PIN, "Asa Reed", "asa@northgate.ac.uk", Set.of(Role.ASSESSOR),
+        database.apply(new UserCreated(ASSESSOR, ASSESSOR_PIN, "Asa Reed", "asa@northgate.ac.uk", Set.of(Role.ASSESSOR),
                 CENTRE));
-        users.on(new UserCreated(SECOND_ASSESSOR, "44444444", "Bea Low", "bea@northgate.ac.uk",
+        database.apply(new UserCreated(SECOND_ASSESSOR, "44444444", "Bea Low", "bea@northgate.ac.uk",
                 Set.of(Role.ASSESSOR, Role.IQA), CENTRE));
-        users.on(new UserCreated(IQA, IQA_PIN, "Iris Quinn", "iris@northgate.ac.uk", Set.of(Role.IQA, Role.ASSESSOR),
+        database.apply(new UserCreated(IQA, IQA_PIN, "Iris Quinn", "iris@northgate.ac.uk", Set.of(Role.IQA, Role.ASSESSOR),
                 CENTRE));
-        users.on(new UserCreated(ACCOUNT, ACCOUNT_PIN, "Zoë Hart", "zoe@example.org", Set.of(Role.CANDIDATE),
+        database.apply(new UserCreated(ACCOUNT, ACCOUNT_PIN, "Zoë Hart", "zoe@example.org", Set.of(Role.CANDIDATE),
                 CENTRE, CANDIDATE));
-        users.on(new UserCreated(INVIGILATOR, "55555555", "Ivy Stone", "ivy@northgate.ac.uk",
+        database.apply(new UserCreated(INVIGILATOR, "55555555", "Ivy Stone", "ivy@northgate.ac.uk",
                 Set.of(Role.INVIGILATOR, Role.ASSESSOR, Role.IQA), CENTRE));
-        users.on(new UserCreated(ELSEWHERE, "66666666", "Eve Far", "eve@southgate.ac.uk",
+        database.apply(new UserCreated(ELSEWHERE, "66666666", "Eve Far", "eve@southgate.ac.uk",
                 Set.of(Role.ASSESSOR, Role.IQA), OTHER_CENTRE));
-        attempts.on(new AttemptOpened("attempt-1", CANDIDATE, "AB12CD34", CENTRE, QUALIFICATION, "EPF-U3-MCQ", 1, 1,
+        database.apply(new AttemptOpened("attempt-1", CANDIDATE, "AB12CD34", CENTRE, QUALIFICATION, "EPF-U3-MCQ", 1, 1,
                 30, 60, INVIGILATOR, "55555555", NOW, NOW.plusSeconds(3600)));
 
         fixture = new AggregateTestFixture<>(Portfolio.class);
@@ -121,6 +122,7 @@ class PortfolioTest {
         fixture.registerInjectableResource(catalogue);
         fixture.registerInjectableResource(attempts);
         fixture.registerInjectableResource(register);
+        fixture.registerInjectableResource(database.lookup(CandidateStaffDirectory.class));
         fixture.registerInjectableResource(new MutableClock(NOW));
     }
 
@@ -197,7 +199,7 @@ class PortfolioTest {
 
         @Test
         void givenTheUserIsTheAssessor_whenAssignedIqa_thenRefused() {
-            users.on(new UserCreated("user-both", "77777777", "Bo Th", "bo@northgate.ac.uk",
+            database.apply(new UserCreated("user-both", "77777777", "Bo Th", "bo@northgate.ac.uk",
                     Set.of(Role.ASSESSOR, Role.IQA), CENTRE));
             fixture.given(new AssessorAssigned(CANDIDATE, CENTRE, QUALIFICATION, "user-both", "77777777", null, null))
                     .when(new AssignIqa(CANDIDATE, "user-both"))
@@ -294,7 +296,7 @@ class PortfolioTest {
 
         @Test
         void givenAWithdrawnCandidate_whenUploaded_thenRefused() {
-            candidates.on(new CandidateWithdrawn(CANDIDATE, CENTRE, "Left the course"));
+            database.apply(new CandidateWithdrawn(CANDIDATE, CENTRE, "Left the course"));
             fixture.givenNoPriorActivity()
                     .when(upload("ev-1", null, "U1", List.of("1.1"), ACCOUNT))
                     .expectNoEvents().expectException(RuleViolation.class)
@@ -371,8 +373,8 @@ class PortfolioTest {
 
         @Test
         void givenAnExperiencedAssessorAndAPlanOfNone_whenSignedOff_thenNotSampled() {
-            register.on(new SamplingPlanSet(CENTRE, 0, 100, 5, List.of()));
-            IntStream.rangeClosed(1, 5).forEach(n -> register.on(new UnitSignedOff("other-" + n, CENTRE,
+            database.apply(new SamplingPlanSet(CENTRE, 0, 100, 5, List.of()));
+            IntStream.rangeClosed(1, 5).forEach(n -> database.apply(new UnitSignedOff("other-" + n, CENTRE,
                     QUALIFICATION, "U1", ASSESSOR, ASSESSOR_PIN, n, 100, true, NOW)));
             fixture.given(assessorAssigned(), uploaded("ev-1", 1, "U1", List.of("1.1", "1.2")),
                             judged("ev-1", "U1", true, "1.1", "1.2"))
@@ -383,7 +385,7 @@ class PortfolioTest {
 
         @Test
         void givenAnOverrideForTheAssessorAndUnit_whenSignedOff_thenTheOverrideApplies() {
-            register.on(new SamplingPlanSet(CENTRE, 100, 100, 5,
+            database.apply(new SamplingPlanSet(CENTRE, 100, 100, 5,
                     List.of(new SamplingPlanSet.Override(ASSESSOR, "U1", 0))));
             fixture.given(assessorAssigned(), uploaded("ev-1", 1, "U1", List.of("1.1", "1.2")),
                             judged("ev-1", "U1", true, "1.1", "1.2"))
@@ -478,7 +480,7 @@ class PortfolioTest {
     class CertificateEligibility {
 
         Eligibility eligibility() {
-            return new Eligibility(candidates, catalogue, attempts, new CertificateRegister(database.jdbc()), centres,
+            return new Eligibility(candidates, catalogue, attempts, database.lookup(CertificateDirectory.class), centres,
                     register);
         }
 
@@ -491,11 +493,11 @@ class PortfolioTest {
 
         @Test
         void givenOneUnitSignedOffAndTheOtherSentBack_whenJudged_thenOnlyTheSentBackOneNamed() {
-            register.on(new UnitSignedOff(CANDIDATE, CENTRE, QUALIFICATION, "U1", ASSESSOR, ASSESSOR_PIN, 1, 100, true,
+            database.apply(new UnitSignedOff(CANDIDATE, CENTRE, QUALIFICATION, "U1", ASSESSOR, ASSESSOR_PIN, 1, 100, true,
                     NOW));
-            register.on(new UnitSignedOff(CANDIDATE, CENTRE, QUALIFICATION, "U2", ASSESSOR, ASSESSOR_PIN, 2, 100, true,
+            database.apply(new UnitSignedOff(CANDIDATE, CENTRE, QUALIFICATION, "U2", ASSESSOR, ASSESSOR_PIN, 2, 100, true,
                     NOW));
-            register.on(new UnitSentBack(CANDIDATE, CENTRE, "U2", ASSESSOR_PIN, IQA, IQA_PIN, "No", NOW));
+            database.apply(new UnitSentBack(CANDIDATE, CENTRE, "U2", ASSESSOR_PIN, IQA, IQA_PIN, "No", NOW));
             List<String> reasons = eligibility().judge(CANDIDATE).reasons();
             assertThat(reasons).contains("Unit U2 is not signed off in the candidate's ePortfolio.");
             assertThat(reasons).noneMatch(reason -> reason.startsWith("Unit U1"));

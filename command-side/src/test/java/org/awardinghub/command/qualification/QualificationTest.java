@@ -62,13 +62,13 @@ class QualificationTest {
                             new Item("LV02-MCQ-Q003", "Spark plug gap unit?", List.of("mm", "kg"), 0)))));
 
     LookupDatabase database;
-    QualificationCatalogue catalogue;
+    QualificationDirectory catalogue;
     FixtureConfiguration<Qualification> fixture;
 
     @BeforeEach
     void setUp() {
         database = LookupDatabase.create();
-        catalogue = new QualificationCatalogue(database.jdbc());
+        catalogue = database.lookup(QualificationDirectory.class);
         fixture = new AggregateTestFixture<>(Qualification.class);
         fixture.registerInjectableResource(catalogue);
     }
@@ -100,13 +100,13 @@ class QualificationTest {
                                     new QualificationPublished.Criterion("1.2", "Reports")), true),
                             new Unit("LV02", "Engine systems")), PUBLISHED.assessments());
             fixture.givenNoPriorActivity().when(command).expectEvents(published);
-            catalogue.on(published);
+            database.apply(published);
             assertThat(catalogue.portfolioUnits(CODE)).containsExactly(Map.entry("LV01", List.of("1.1", "1.2")));
         }
 
         @Test
         void givenCodeInTheCatalogue_whenPublished_thenRefused() {
-            catalogue.on(PUBLISHED);
+            database.apply(PUBLISHED);
             fixture.givenNoPriorActivity()
                     .when(COMMAND)
                     .expectException(RuleViolation.class)
@@ -116,7 +116,7 @@ class QualificationTest {
 
         @Test
         void givenAssessmentCodeUsedByAnotherQualification_whenPublished_thenRefusedNamingTheAssessment() {
-            catalogue.on(new QualificationPublished("HEV-L3", "Hybrid vehicles", 3, List.of(new Unit("HV01", "HV")),
+            database.apply(new QualificationPublished("HEV-L3", "Hybrid vehicles", 3, List.of(new Unit("HV01", "HV")),
                     List.of(new Assessment("LV02-MCQ", "Taken", "HV01", 1, 10, 50,
                             List.of(new Item("LV02-MCQ-Q001", "?", List.of("a", "b"), 0))))));
             fixture.givenNoPriorActivity()

@@ -24,7 +24,7 @@ class PinIssuerTest {
     @BeforeEach
     void setUp() {
         database = LookupDatabase.create();
-        users = new UserDirectory(database.jdbc());
+        users = database.lookup(UserDirectory.class);
     }
 
     @AfterEach
@@ -33,7 +33,7 @@ class PinIssuerTest {
     }
 
     void issueTo(String userId, String pin) {
-        users.on(new UserCreated(userId, pin, "User " + userId, userId + "@centre.ac.uk", Set.of(Role.ASSESSOR),
+        database.apply(new UserCreated(userId, pin, "User " + userId, userId + "@centre.ac.uk", Set.of(Role.ASSESSOR),
                 "centre-1"));
     }
 
@@ -63,7 +63,7 @@ class PinIssuerTest {
             assertThat(issued).doesNotContain(pin);
             issued.add(pin);
             issueTo("user-" + n, pin);
-            users.on(new UserDeactivated("user-" + n, "centre-1", "Left"));
+            database.apply(new UserDeactivated("user-" + n, "centre-1", "Left"));
         }
     }
 

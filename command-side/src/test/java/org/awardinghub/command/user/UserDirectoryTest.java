@@ -28,7 +28,7 @@ class UserDirectoryTest {
     @BeforeEach
     void setUp() {
         database = LookupDatabase.create();
-        users = new UserDirectory(database.jdbc());
+        users = database.lookup(UserDirectory.class);
     }
 
     @AfterEach
@@ -38,7 +38,7 @@ class UserDirectoryTest {
 
     @Test
     void givenUserCreated_whenLookedUpByPinOrId_thenTheirAccount() {
-        users.on(ANN);
+        database.apply(ANN);
         UserAccount expected = new UserAccount("user-1", "23456789", "Ann Smith", "Ann.Smith@northgate.ac.uk",
                 Set.of(Role.CENTRE_ADMIN, Role.INVIGILATOR), CENTRE, true);
         assertThat(users.findByPin("23456789")).contains(expected);
@@ -49,14 +49,14 @@ class UserDirectoryTest {
 
     @Test
     void givenUserCreated_whenPinAsked_thenTaken() {
-        users.on(ANN);
+        database.apply(ANN);
         assertThat(users.pinTaken("23456789")).isTrue();
         assertThat(users.pinTaken("23456780")).isFalse();
     }
 
     @Test
     void givenUserCreated_whenEmailAskedInAnyLetterCase_thenTakenAtTheirCentreOnly() {
-        users.on(ANN);
+        database.apply(ANN);
         assertThat(users.emailTaken(CENTRE, "ann.smith@NORTHGATE.ac.uk")).isTrue();
         assertThat(users.emailTaken("centre-2", "ann.smith@northgate.ac.uk")).isFalse();
         assertThat(users.emailTaken(null, "ann.smith@northgate.ac.uk")).isFalse();
@@ -64,7 +64,7 @@ class UserDirectoryTest {
 
     @Test
     void givenImiStaffCreated_whenEmailAskedWithoutCentre_thenTaken() {
-        users.on(new UserCreated("user-9", "34567890", "Ian", "ian@theimi.org.uk", Set.of(Role.AUDITOR), null));
+        database.apply(new UserCreated("user-9", "34567890", "Ian", "ian@theimi.org.uk", Set.of(Role.AUDITOR), null));
         assertThat(users.emailTaken(null, "IAN@theimi.org.uk")).isTrue();
         assertThat(users.emailTaken(CENTRE, "ian@theimi.org.uk")).isFalse();
         assertThat(users.findById("user-9")).get().extracting(UserAccount::centreId).isNull();
@@ -72,45 +72,45 @@ class UserDirectoryTest {
 
     @Test
     void givenPinIssued_whenAnotherUserIsCreatedWithIt_thenTheWriteFails() {
-        users.on(ANN);
-        assertThatThrownBy(() -> users.on(new UserCreated("user-2", "23456789", "Bob", "bob@northgate.ac.uk",
+        database.apply(ANN);
+        assertThatThrownBy(() -> database.apply(new UserCreated("user-2", "23456789", "Bob", "bob@northgate.ac.uk",
                 Set.of(Role.ASSESSOR), CENTRE))).isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test
     void givenEmailUsedAtACentre_whenAnotherUserThereIsCreatedWithItInOtherCase_thenTheWriteFails() {
-        users.on(ANN);
-        assertThatThrownBy(() -> users.on(new UserCreated("user-2", "34567890", "Ann Other",
+        database.apply(ANN);
+        assertThatThrownBy(() -> database.apply(new UserCreated("user-2", "34567890", "Ann Other",
                 "ann.smith@northgate.AC.UK", Set.of(Role.ASSESSOR), CENTRE)))
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test
     void givenEmailUsedAtACentre_whenAUserElsewhereIsCreatedWithIt_thenWritten() {
-        users.on(ANN);
-        users.on(new UserCreated("user-2", "34567890", "Ann Smith", "ann.smith@northgate.ac.uk",
+        database.apply(ANN);
+        database.apply(new UserCreated("user-2", "34567890", "Ann Smith", "ann.smith@northgate.ac.uk",
                 Set.of(Role.ASSESSOR), "centre-2"));
         assertThat(users.findById("user-2")).isPresent();
     }
 
     @Test
     void givenUserDeactivated_whenTheirPinIsDrawnAgain_thenStillTaken() {
-        users.on(ANN);
-        users.on(new UserDeactivated("user-1", CENTRE, "Left"));
+        database.apply(ANN);
+        database.apply(new UserDeactivated("user-1", CENTRE, "Left"));
         assertThat(users.pinTaken("23456789")).isTrue();
     }
 
     @Test
     void givenRolesChanged_whenLookedUp_thenTheNewRoles() {
-        users.on(ANN);
-        users.on(new UserRolesChanged("user-1", CENTRE, ANN.roles(), Set.of(Role.IQA), "Moved"));
+        database.apply(ANN);
+        database.apply(new UserRolesChanged("user-1", CENTRE, ANN.roles(), Set.of(Role.IQA), "Moved"));
         assertThat(users.findById("user-1")).get().extracting(UserAccount::roles).isEqualTo(Set.of(Role.IQA));
     }
 
     @Test
     void givenDetailsAmended_whenLookedUp_thenTheNewDetailsAndTheOldEmailIsFree() {
-        users.on(ANN);
-        users.on(new UserDetailsAmended("user-1", CENTRE, "Ann Smith", "Ann Jones", ANN.email(),
+        database.apply(ANN);
+        database.apply(new UserDetailsAmended("user-1", CENTRE, "Ann Smith", "Ann Jones", ANN.email(),
                 "ann.jones@northgate.ac.uk", "Married"));
         UserAccount account = users.findById("user-1").orElseThrow();
         assertThat(account.name()).isEqualTo("Ann Jones");
@@ -121,19 +121,19 @@ class UserDirectoryTest {
 
     @Test
     void givenEmailUsedAtACentre_whenAnotherUserThereIsAmendedToIt_thenTheWriteFails() {
-        users.on(ANN);
-        users.on(new UserCreated("user-2", "34567890", "Bob", "bob@northgate.ac.uk", Set.of(Role.ASSESSOR), CENTRE));
-        assertThatThrownBy(() -> users.on(new UserDetailsAmended("user-2", CENTRE, "Bob", "Bob",
+        database.apply(ANN);
+        database.apply(new UserCreated("user-2", "34567890", "Bob", "bob@northgate.ac.uk", Set.of(Role.ASSESSOR), CENTRE));
+        assertThatThrownBy(() -> database.apply(new UserDetailsAmended("user-2", CENTRE, "Bob", "Bob",
                 "bob@northgate.ac.uk", "ANN.SMITH@northgate.ac.uk", "Shared inbox")))
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test
     void givenUserDeactivatedAndReactivated_whenLookedUp_thenActiveFollows() {
-        users.on(ANN);
-        users.on(new UserDeactivated("user-1", CENTRE, "Left"));
+        database.apply(ANN);
+        database.apply(new UserDeactivated("user-1", CENTRE, "Left"));
         assertThat(users.findById("user-1")).get().extracting(UserAccount::active).isEqualTo(false);
-        users.on(new UserReactivated("user-1", CENTRE, "Back"));
+        database.apply(new UserReactivated("user-1", CENTRE, "Back"));
         assertThat(users.findById("user-1")).get().extracting(UserAccount::active).isEqualTo(true);
     }
 
@@ -144,28 +144,28 @@ class UserDirectoryTest {
 
     @Test
     void givenOnlyAnAuditor_whenAskedForAnImiAdmin_thenNone() {
-        users.on(new UserCreated("user-9", "34567890", "Ian", "ian@theimi.org.uk", Set.of(Role.AUDITOR), null));
+        database.apply(new UserCreated("user-9", "34567890", "Ian", "ian@theimi.org.uk", Set.of(Role.AUDITOR), null));
         assertThat(users.anyImiAdmin()).isFalse();
     }
 
     @Test
     void givenAnActiveImiAdmin_whenAskedForAnImiAdmin_thenOne() {
-        users.on(new UserCreated("user-9", "34567890", "Ian", "ian@theimi.org.uk",
+        database.apply(new UserCreated("user-9", "34567890", "Ian", "ian@theimi.org.uk",
                 Set.of(Role.AUDITOR, Role.IMI_ADMIN), null));
         assertThat(users.anyImiAdmin()).isTrue();
     }
 
     @Test
     void givenTheOnlyImiAdminDeactivated_whenAskedForAnImiAdmin_thenNone() {
-        users.on(new UserCreated("user-9", "34567890", "Ian", "ian@theimi.org.uk", Set.of(Role.IMI_ADMIN), null));
-        users.on(new UserDeactivated("user-9", null, "Left"));
+        database.apply(new UserCreated("user-9", "34567890", "Ian", "ian@theimi.org.uk", Set.of(Role.IMI_ADMIN), null));
+        database.apply(new UserDeactivated("user-9", null, "Left"));
         assertThat(users.anyImiAdmin()).isFalse();
     }
 
     @Test
     void givenTheOnlyImiAdminMadeAuditor_whenAskedForAnImiAdmin_thenNone() {
-        users.on(new UserCreated("user-9", "34567890", "Ian", "ian@theimi.org.uk", Set.of(Role.IMI_ADMIN), null));
-        users.on(new UserRolesChanged("user-9", null, Set.of(Role.IMI_ADMIN), Set.of(Role.AUDITOR), "Moved"));
+        database.apply(new UserCreated("user-9", "34567890", "Ian", "ian@theimi.org.uk", Set.of(Role.IMI_ADMIN), null));
+        database.apply(new UserRolesChanged("user-9", null, Set.of(Role.IMI_ADMIN), Set.of(Role.AUDITOR), "Moved"));
         assertThat(users.anyImiAdmin()).isFalse();
     }
 }

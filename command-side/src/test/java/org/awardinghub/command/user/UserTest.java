@@ -60,19 +60,19 @@ class UserTest {
     @BeforeEach
     void setUp() {
         database = LookupDatabase.create();
-        users = new UserDirectory(database.jdbc());
-        centres = new CentreDirectory(database.jdbc());
-        centres.on(new CentreApplied(CENTRE, "Northgate College", "Leeds", "office@northgate.ac.uk"));
-        centres.on(new CentreApproved(CENTRE, "100001", List.of("MVR-L2"), false));
-        centres.on(new CentreApplied(OTHER_CENTRE, "Southgate College", "York", "office@southgate.ac.uk"));
-        centres.on(new CentreApplied(WITHDRAWN_CENTRE, "Gone College", "Hull", "office@gone.ac.uk"));
-        centres.on(new CentreWithdrawn(WITHDRAWN_CENTRE, "Closed"));
+        users = database.lookup(UserDirectory.class);
+        centres = database.lookup(CentreDirectory.class);
+        database.apply(new CentreApplied(CENTRE, "Northgate College", "Leeds", "office@northgate.ac.uk"));
+        database.apply(new CentreApproved(CENTRE, "100001", List.of("MVR-L2"), false));
+        database.apply(new CentreApplied(OTHER_CENTRE, "Southgate College", "York", "office@southgate.ac.uk"));
+        database.apply(new CentreApplied(WITHDRAWN_CENTRE, "Gone College", "Hull", "office@gone.ac.uk"));
+        database.apply(new CentreWithdrawn(WITHDRAWN_CENTRE, "Closed"));
 
         fixture = new AggregateTestFixture<>(User.class);
         fixture.registerInjectableResource(new PinIssuer(users, new Random(SEED)));
         fixture.registerInjectableResource(users);
         fixture.registerInjectableResource(centres);
-        fixture.registerInjectableResource(new CandidateDirectory(database.jdbc()));
+        fixture.registerInjectableResource(database.lookup(CandidateDirectory.class));
     }
 
     @AfterEach
@@ -122,7 +122,7 @@ class UserTest {
         @Test
         void givenPinAlreadyIssued_whenUserCreated_thenAnotherPinIsIssued() {
             String taken = nextPin();
-            users.on(new UserCreated("user-0", taken, "Bob", "bob@northgate.ac.uk", ADMIN, CENTRE));
+            database.apply(new UserCreated("user-0", taken, "Bob", "bob@northgate.ac.uk", ADMIN, CENTRE));
             String pin = nextPin();
             assertThat(pin).isNotEqualTo(taken);
 
@@ -192,7 +192,7 @@ class UserTest {
 
         @Test
         void givenEmailUsedAtTheSameCentreInOtherLetterCase_whenUserCreated_thenRefused() {
-            users.on(new UserCreated("user-0", "12345678", "Ann Other", "ANN.SMITH@Northgate.ac.uk", ADMIN, CENTRE));
+            database.apply(new UserCreated("user-0", "12345678", "Ann Other", "ANN.SMITH@Northgate.ac.uk", ADMIN, CENTRE));
             fixture.givenNoPriorActivity()
                     .when(new CreateUser(USER, NAME, EMAIL, ADMIN, CENTRE))
                     .expectException(RuleViolation.class)
@@ -201,7 +201,7 @@ class UserTest {
 
         @Test
         void givenEmailUsedAtAnotherCentre_whenUserCreated_thenCreated() {
-            users.on(new UserCreated("user-0", "12345678", NAME, EMAIL, ADMIN, OTHER_CENTRE));
+            database.apply(new UserCreated("user-0", "12345678", NAME, EMAIL, ADMIN, OTHER_CENTRE));
             String pin = nextPin();
             fixture.givenNoPriorActivity()
                     .when(new CreateUser(USER, NAME, EMAIL, ADMIN, CENTRE))
@@ -210,7 +210,7 @@ class UserTest {
 
         @Test
         void givenEmailUsedByImiStaff_whenAnotherImiStaffUserIsCreatedWithIt_thenRefused() {
-            users.on(new UserCreated("user-0", "12345678", NAME, "ann@theimi.org.uk", Set.of(Role.AUDITOR), null));
+            database.apply(new UserCreated("user-0", "12345678", NAME, "ann@theimi.org.uk", Set.of(Role.AUDITOR), null));
             fixture.givenNoPriorActivity()
                     .when(new CreateUser(USER, NAME, "Ann@TheIMI.org.uk", Set.of(Role.IMI_ADMIN), null))
                     .expectException(RuleViolation.class)
@@ -219,7 +219,7 @@ class UserTest {
 
         @Test
         void givenEmailUsedByImiStaff_whenACentreUserIsCreatedWithIt_thenCreated() {
-            users.on(new UserCreated("user-0", "12345678", NAME, EMAIL, Set.of(Role.AUDITOR), null));
+            database.apply(new UserCreated("user-0", "12345678", NAME, EMAIL, Set.of(Role.AUDITOR), null));
             String pin = nextPin();
             fixture.givenNoPriorActivity()
                     .when(new CreateUser(USER, NAME, EMAIL, ADMIN, CENTRE))
@@ -232,7 +232,8 @@ class UserTest {
 
         @BeforeEach
         void registerTheCandidate() {
-            new CandidateDirectory(database.jdbc()).on(new CandidateRegistered("candidate-1", CENTRE, "AB12CD34",
+            database.lookup(CandidateDirectory.class);
+            database.apply(new CandidateRegistered("candidate-1", CENTRE, "AB12CD34",
                     "Zoë", "Hart", LocalDate.parse("2005-04-17"), null, "MVR-L2", LocalDate.parse("2026-09-01"),
                     LocalDate.parse("2026-09-10"), false, false));
         }
@@ -249,7 +250,7 @@ class UserTest {
 
         @Test
         void givenTheCandidateHasAnAccount_whenAnotherIsCreated_thenRefused() {
-            users.on(new UserCreated("user-first", "12121212", "Zoë Hart", "zoe@example.org",
+            database.apply(new UserCreated("user-first", "12121212", "Zoë Hart", "zoe@example.org",
                     Set.of(Role.CANDIDATE), CENTRE, "candidate-1"));
             fixture.givenNoPriorActivity()
                     .when(new CreateUser(USER, "Zoë Hart", "zoe2@example.org", Set.of(Role.CANDIDATE), CENTRE,
@@ -300,7 +301,7 @@ class UserTest {
 
         @Test
         void givenActiveImiAdmin_whenBootstrapAdminRegistered_thenRefused() {
-            users.on(new UserCreated("user-0", "12345678", "Ian", "ian@theimi.org.uk", Set.of(Role.IMI_ADMIN), null));
+            database.apply(new UserCreated("user-0", "12345678", "Ian", "ian@theimi.org.uk", Set.of(Role.IMI_ADMIN), null));
             fixture.givenNoPriorActivity()
                     .when(new RegisterBootstrapAdmin(USER, null, "Bootstrap Administrator", IMI_EMAIL))
                     .expectException(RuleViolation.class)
@@ -309,7 +310,7 @@ class UserTest {
 
         @Test
         void givenChosenPinAlreadyIssued_whenBootstrapAdminRegistered_thenRefused() {
-            users.on(new UserCreated("user-0", "87654321", "Carl", "carl@northgate.ac.uk", ADMIN, CENTRE));
+            database.apply(new UserCreated("user-0", "87654321", "Carl", "carl@northgate.ac.uk", ADMIN, CENTRE));
             fixture.givenNoPriorActivity()
                     .when(new RegisterBootstrapAdmin(USER, "87654321", "Bootstrap Administrator", IMI_EMAIL))
                     .expectException(RuleViolation.class)
@@ -325,7 +326,7 @@ class UserTest {
 
         @Test
         void givenImiStaffWithTheEmail_whenBootstrapAdminRegistered_thenRefused() {
-            users.on(new UserCreated("user-0", "12345678", "Ann", IMI_EMAIL, Set.of(Role.AUDITOR), null));
+            database.apply(new UserCreated("user-0", "12345678", "Ann", IMI_EMAIL, Set.of(Role.AUDITOR), null));
             fixture.givenNoPriorActivity()
                     .when(new RegisterBootstrapAdmin(USER, null, "Bootstrap Administrator", IMI_EMAIL))
                     .expectException(RuleViolation.class)
@@ -410,7 +411,7 @@ class UserTest {
 
         @Test
         void givenUser_whenNameAndEmailAmended_thenOldAndNewAreRecorded() {
-            users.on(CREATED);
+            database.apply(CREATED);
             fixture.given(CREATED)
                     .when(new AmendUserDetails(USER, " Ann Jones ", "ann.jones@northgate.ac.uk", "Married"))
                     .expectEvents(new UserDetailsAmended(USER, CENTRE, NAME, "Ann Jones", EMAIL,
@@ -427,7 +428,7 @@ class UserTest {
 
         @Test
         void givenUser_whenOnlyTheEmailLetterCaseChanges_thenAmendedWithoutCollidingWithThemselves() {
-            users.on(CREATED);
+            database.apply(CREATED);
             fixture.given(CREATED)
                     .when(new AmendUserDetails(USER, NAME, "Ann.Smith@northgate.ac.uk", "Case"))
                     .expectEvents(new UserDetailsAmended(USER, CENTRE, NAME, NAME, EMAIL,
@@ -436,8 +437,8 @@ class UserTest {
 
         @Test
         void givenEmailUsedByAnotherUserOfTheCentre_whenAmendedToIt_thenRefused() {
-            users.on(CREATED);
-            users.on(new UserCreated("user-0", "12345678", "Bob", "bob@northgate.ac.uk", ADMIN, CENTRE));
+            database.apply(CREATED);
+            database.apply(new UserCreated("user-0", "12345678", "Bob", "bob@northgate.ac.uk", ADMIN, CENTRE));
             fixture.given(CREATED)
                     .when(new AmendUserDetails(USER, NAME, "BOB@northgate.ac.uk", "Shared inbox"))
                     .expectException(RuleViolation.class)
@@ -480,7 +481,7 @@ class UserTest {
 
         @Test
         void givenTheOnlyActiveImiAdmin_whenDeactivated_thenRefused() {
-            users.on(onlyAdmin);
+            database.apply(onlyAdmin);
             fixture.given(onlyAdmin)
                     .when(new DeactivateUser(USER, "Leaving"))
                     .expectException(RuleViolation.class)
@@ -490,7 +491,7 @@ class UserTest {
 
         @Test
         void givenTheOnlyActiveImiAdmin_whenTheRoleIsTakenAway_thenRefused() {
-            users.on(onlyAdmin);
+            database.apply(onlyAdmin);
             fixture.given(onlyAdmin)
                     .when(new ChangeUserRoles(USER, Set.of(Role.AUDITOR), "Now audits"))
                     .expectException(RuleViolation.class);
@@ -498,8 +499,8 @@ class UserTest {
 
         @Test
         void givenAnotherActiveImiAdmin_whenAnAdminIsDeactivated_thenDeactivated() {
-            users.on(onlyAdmin);
-            users.on(new UserCreated("user-2", "34567890", "Bo Chan", "bo@imi.example", Set.of(Role.IMI_ADMIN), null));
+            database.apply(onlyAdmin);
+            database.apply(new UserCreated("user-2", "34567890", "Bo Chan", "bo@imi.example", Set.of(Role.IMI_ADMIN), null));
             fixture.given(onlyAdmin)
                     .when(new DeactivateUser(USER, "Leaving"))
                     .expectEvents(new UserDeactivated(USER, null, "Leaving"));

@@ -14,15 +14,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 
-class QualificationCatalogueTest {
+class QualificationDirectoryTest {
 
     LookupDatabase database;
-    QualificationCatalogue catalogue;
+    QualificationDirectory catalogue;
 
     @BeforeEach
     void setUp() {
         database = LookupDatabase.create();
-        catalogue = new QualificationCatalogue(database.jdbc());
+        catalogue = database.lookup(QualificationDirectory.class);
     }
 
     @AfterEach
@@ -46,7 +46,7 @@ class QualificationCatalogueTest {
 
     @Test
     void givenQualificationPublished_whenAsked_thenItAndItsAssessmentCodesAreKnown() {
-        catalogue.on(published("MVR-L2", "LV01-MCQ", "LV02-MCQ"));
+        database.apply(published("MVR-L2", "LV01-MCQ", "LV02-MCQ"));
         assertThat(catalogue.exists("MVR-L2")).isTrue();
         assertThat(catalogue.assessmentCodeTaken("LV01-MCQ")).isTrue();
         assertThat(catalogue.assessmentCodeTaken("LV02-MCQ")).isTrue();
@@ -59,22 +59,22 @@ class QualificationCatalogueTest {
 
     @Test
     void givenQualificationPublished_whenPublishedAgain_thenTheWriteFails() {
-        catalogue.on(published("MVR-L2", "LV01-MCQ"));
-        assertThatThrownBy(() -> catalogue.on(published("MVR-L2", "LV09-MCQ")))
+        database.apply(published("MVR-L2", "LV01-MCQ"));
+        assertThatThrownBy(() -> database.apply(published("MVR-L2", "LV09-MCQ")))
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test
     void givenAssessmentCodeTaken_whenAnotherQualificationUsesIt_thenTheWriteFails() {
-        catalogue.on(published("MVR-L2", "LV01-MCQ"));
-        assertThatThrownBy(() -> catalogue.on(published("MVR-L3", "LV01-MCQ")))
+        database.apply(published("MVR-L2", "LV01-MCQ"));
+        assertThatThrownBy(() -> database.apply(published("MVR-L3", "LV01-MCQ")))
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test
     void givenQualificationsPublished_whenAskedForTheAssessmentsOfOne_thenItsOwnInCodeOrder() {
-        catalogue.on(published("MVR-L2", "LV02-MCQ", "LV01-MCQ", "LV03-MCQ"));
-        catalogue.on(published("MVR-L3", "LV11-MCQ"));
+        database.apply(published("MVR-L2", "LV02-MCQ", "LV01-MCQ", "LV03-MCQ"));
+        database.apply(published("MVR-L3", "LV11-MCQ"));
 
         assertThat(catalogue.assessmentsOf("MVR-L2")).containsExactly("LV01-MCQ", "LV02-MCQ", "LV03-MCQ");
         assertThat(catalogue.assessmentsOf("MVR-L3")).containsExactly("LV11-MCQ");

@@ -32,19 +32,19 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(CommandLookups.PROCESSING_GROUP)
-public class AttemptRegister {
+final class AttemptDirectoryTable implements AttemptDirectory {
 
     private static final String ENTRY_COLUMNS =
             "attempt_id, candidate_id, centre_id, assessment_code, status, outcome, submitted_at";
 
     private final JdbcTemplate jdbc;
 
-    public AttemptRegister(JdbcTemplate jdbc) {
+    AttemptDirectoryTable(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     @EventHandler
-    public void on(AttemptOpened event) {
+    void on(AttemptOpened event) {
         jdbc.update("INSERT INTO assessment_attempts (attempt_id, candidate_id, centre_id, assessment_code,"
                         + " attempt_number, status, invigilator_user_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 event.attemptId(), event.candidateId(), event.centreId(), event.assessmentCode(),
@@ -54,13 +54,13 @@ public class AttemptRegister {
     }
 
     @EventHandler
-    public void on(AttemptStarted event) {
+    void on(AttemptStarted event) {
         jdbc.update("UPDATE assessment_attempts SET status = ? WHERE attempt_id = ?",
                 AttemptStatus.STARTED.name(), event.attemptId());
     }
 
     @EventHandler
-    public void on(AttemptSubmitted event) {
+    void on(AttemptSubmitted event) {
         jdbc.update("UPDATE assessment_attempts SET status = ?, outcome = ?, submitted_at = ? WHERE attempt_id = ?",
                 AttemptStatus.SUBMITTED.name(), event.outcome().name(), event.submittedAt().toEpochMilli(),
                 event.attemptId());
@@ -68,7 +68,7 @@ public class AttemptRegister {
     }
 
     @EventHandler
-    public void on(AttemptKeyExpired event) {
+    void on(AttemptKeyExpired event) {
         jdbc.update("UPDATE assessment_attempts SET status = ? WHERE attempt_id = ?",
                 AttemptStatus.EXPIRED.name(), event.attemptId());
         closed(event.attemptId());
@@ -76,32 +76,33 @@ public class AttemptRegister {
 
     /** The outcome stays, for the record; the status says it counts for nothing. */
     @EventHandler
-    public void on(AttemptVoided event) {
+    void on(AttemptVoided event) {
         jdbc.update("UPDATE assessment_attempts SET status = ? WHERE attempt_id = ?",
                 AttemptStatus.VOIDED.name(), event.attemptId());
         closed(event.attemptId());
     }
 
+    @Override
     public Optional<AttemptEntry> find(String attemptId) {
         return jdbc.query("SELECT " + ENTRY_COLUMNS + " FROM assessment_attempts WHERE attempt_id = ?",
-                AttemptRegister::entry, attemptId).stream().findFirst();
+                AttemptDirectoryTable::entry, attemptId).stream().findFirst();
     }
 
-    /** The candidate's attempts at the assessment, in any status, first attempt first. */
+    @Override
     public List<AttemptEntry> attemptsOf(String candidateId, String assessmentCode) {
         return jdbc.query("SELECT " + ENTRY_COLUMNS + " FROM assessment_attempts"
                         + " WHERE candidate_id = ? AND assessment_code = ? ORDER BY attempt_number",
-                AttemptRegister::entry, candidateId, assessmentCode);
+                AttemptDirectoryTable::entry, candidateId, assessmentCode);
     }
 
-    /** How many attempts the candidate has had at the assessment, whatever became of them: it numbers the next. */
+    @Override
     public int attemptCount(String candidateId, String assessmentCode) {
         Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM assessment_attempts"
                 + " WHERE candidate_id = ? AND assessment_code = ?", Integer.class, candidateId, assessmentCode);
         return count == null ? 0 : count;
     }
 
-    /** The assessments the candidate has passed: a SUBMITTED attempt with outcome PASS; voided ones do not count. */
+    @Override
     public Set<String> passedAssessments(String candidateId) {
         List<String> codes = jdbc.queryForList("SELECT DISTINCT assessment_code FROM assessment_attempts"
                         + " WHERE candidate_id = ? AND status = ? AND outcome = ? ORDER BY assessment_code",
@@ -109,11 +110,7 @@ public class AttemptRegister {
         return Collections.unmodifiableSet(new LinkedHashSet<>(codes));
     }
 
-    /**
-     * The passing attempt that stands for each assessment the candidate has passed (SUBMITTED with PASS; voided
-     * ones do not count), by assessment code in code order: the evidence a certificate claim names. Should there
-     * be more than one, the first attempt is the one that achieved it.
-     */
+    @Override
     public Map<String, String> passingAttempts(String candidateId) {
         Map<String, String> passing = new LinkedHashMap<>();
         jdbc.query("SELECT assessment_code, attempt_id FROM assessment_attempts"
@@ -123,13 +120,6 @@ public class AttemptRegister {
                     passing.putIfAbsent(row.getString(1), row.getString(2));
                 }, candidateId, AttemptStatus.SUBMITTED.name(), Outcome.PASS.name());
         return Collections.unmodifiableMap(passing);
-    }
-
-    /** Whether the user opened any attempt of the candidate, whatever became of it. */
-    public boolean invigilated(String userId, String candidateId) {
-        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM assessment_attempts"
-                + " WHERE candidate_id = ? AND invigilator_user_id = ?", Integer.class, candidateId, userId);
-        return count != null && count > 0;
     }
 
     private void closed(String attemptId) {

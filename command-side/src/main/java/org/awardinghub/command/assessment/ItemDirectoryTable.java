@@ -24,16 +24,16 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(CommandLookups.PROCESSING_GROUP)
-public class ItemBank {
+final class ItemDirectoryTable implements ItemDirectory {
 
     private final JdbcTemplate jdbc;
 
-    public ItemBank(JdbcTemplate jdbc) {
+    ItemDirectoryTable(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     @EventHandler
-    public void on(QualificationPublished event) {
+    void on(QualificationPublished event) {
         for (QualificationPublished.Assessment assessment : event.assessments()) {
             jdbc.update("INSERT INTO assessment_rules (assessment_code, qualification_code, question_count,"
                             + " duration_minutes, pass_percent) VALUES (?, ?, ?, ?, ?)",
@@ -57,11 +57,12 @@ public class ItemBank {
     }
 
     @EventHandler
-    public void on(PassMarkChanged event) {
+    void on(PassMarkChanged event) {
         jdbc.update("UPDATE assessment_rules SET pass_percent = ? WHERE assessment_code = ?",
                 event.passPercent(), event.assessmentCode());
     }
 
+    @Override
     public Optional<AssessmentRules> rules(String assessmentCode) {
         return jdbc.query("SELECT assessment_code, qualification_code, question_count, duration_minutes,"
                                 + " pass_percent FROM assessment_rules WHERE assessment_code = ?",
@@ -71,7 +72,7 @@ public class ItemBank {
                 .stream().findFirst();
     }
 
-    /** The assessment's items in bank order, each with its options in bank order; empty for an unknown code. */
+    @Override
     public List<BankItem> items(String assessmentCode) {
         Map<String, String> stems = new LinkedHashMap<>();
         Map<String, List<String>> options = new HashMap<>();
@@ -87,7 +88,7 @@ public class ItemBank {
         return List.copyOf(items);
     }
 
-    /** The 0-based index of the right option of each of the items; items not in any bank are left out. */
+    @Override
     public Map<String, Integer> answerKey(Collection<String> itemIds) {
         if (itemIds.isEmpty()) {
             return Map.of();

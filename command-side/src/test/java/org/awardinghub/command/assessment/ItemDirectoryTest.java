@@ -21,15 +21,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ItemBankTest {
+class ItemDirectoryTest {
 
     LookupDatabase database;
-    ItemBank bank;
+    ItemDirectory bank;
 
     @BeforeEach
     void setUp() {
         database = LookupDatabase.create();
-        bank = new ItemBank(database.jdbc());
+        bank = database.lookup(ItemDirectory.class);
     }
 
     @AfterEach
@@ -46,8 +46,8 @@ class ItemBankTest {
 
     @Test
     void givenQualificationPublished_whenRulesAsked_thenEachAssessmentsRulesWithItsQualification() {
-        bank.on(MVR_L2_PUBLISHED);
-        bank.on(MVR_L3_PUBLISHED);
+        database.apply(MVR_L2_PUBLISHED);
+        database.apply(MVR_L3_PUBLISHED);
 
         assertThat(bank.rules(A1)).contains(new AssessmentRules(A1, MVR_L2, 3, 60, 60));
         assertThat(bank.rules(A2)).contains(new AssessmentRules(A2, MVR_L2, 1, 30, 50));
@@ -57,7 +57,7 @@ class ItemBankTest {
 
     @Test
     void givenQualificationPublished_whenItemsAsked_thenInBankOrderWithOptionsInOrder() {
-        bank.on(MVR_L2_PUBLISHED);
+        database.apply(MVR_L2_PUBLISHED);
 
         assertThat(bank.items(A1)).containsExactlyElementsOf(SampleBank.bankOf(A1_ITEMS));
         assertThat(bank.items(A2)).extracting(BankItem::itemId).containsExactly(A2 + "-Q001", A2 + "-Q002");
@@ -69,7 +69,7 @@ class ItemBankTest {
         List<Item> items = IntStream.rangeClosed(1, 12)
                 .mapToObj(n -> new Item(String.format("BIG-A1-Q%03d", 13 - n), "Stem " + n, List.of("x", "y"), 0))
                 .toList();
-        bank.on(new QualificationPublished("BIG", "Big", 2, List.of(new Unit("BIG-U1", "Unit")),
+        database.apply(new QualificationPublished("BIG", "Big", 2, List.of(new Unit("BIG-U1", "Unit")),
                 List.of(new Assessment("BIG-A1", "Test", "BIG-U1", 12, 60, 50, items))));
 
         assertThat(bank.items("BIG-A1")).extracting(BankItem::stem)
@@ -78,7 +78,7 @@ class ItemBankTest {
 
     @Test
     void givenQualificationPublished_whenAnswerKeyAsked_thenRightOptionPerItemAndUnknownItemsLeftOut() {
-        bank.on(MVR_L2_PUBLISHED);
+        database.apply(MVR_L2_PUBLISHED);
 
         assertThat(bank.answerKey(List.of(A1 + "-Q001", A1 + "-Q004", A2 + "-Q002", "NO-SUCH-ITEM")))
                 .isEqualTo(Map.of(A1 + "-Q001", 2, A1 + "-Q004", 5, A2 + "-Q002", 0));
@@ -87,8 +87,8 @@ class ItemBankTest {
 
     @Test
     void givenPassMarkChanged_whenRulesAsked_thenTheNewPassMarkForThatAssessmentOnly() {
-        bank.on(MVR_L2_PUBLISHED);
-        bank.on(new PassMarkChanged(MVR_L2, A1, 60, 75, "Standard-setting review"));
+        database.apply(MVR_L2_PUBLISHED);
+        database.apply(new PassMarkChanged(MVR_L2, A1, 60, 75, "Standard-setting review"));
 
         assertThat(bank.rules(A1)).contains(new AssessmentRules(A1, MVR_L2, 3, 60, 75));
         assertThat(bank.rules(A2)).contains(new AssessmentRules(A2, MVR_L2, 1, 30, 50));
@@ -99,7 +99,7 @@ class ItemBankTest {
     void givenLargestItemsPublicationAllows_whenStored_thenReadBackWhole() {
         String stem = "Ł".repeat(1000);
         List<String> options = IntStream.range(0, 6).mapToObj(n -> (char) ('a' + n) + "é".repeat(999)).toList();
-        bank.on(new QualificationPublished("LONG", "Long", 2, List.of(new Unit("LONG-U1", "Unit")),
+        database.apply(new QualificationPublished("LONG", "Long", 2, List.of(new Unit("LONG-U1", "Unit")),
                 List.of(new Assessment("LONG-A1", "Test", "LONG-U1", 1, 300, 100,
                         List.of(new Item("LONG-A1-Q001", stem, options, 5))))));
 

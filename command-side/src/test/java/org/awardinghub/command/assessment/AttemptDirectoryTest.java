@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 
-class AttemptRegisterTest {
+class AttemptDirectoryTest {
 
     static final String CANDIDATE = "candidate-1";
     static final String CENTRE = "centre-1";
@@ -31,12 +31,12 @@ class AttemptRegisterTest {
     static final Instant SUBMITTED_AT = Instant.parse("2026-11-20T10:05:30.123Z");
 
     LookupDatabase database;
-    AttemptRegister register;
+    AttemptDirectory register;
 
     @BeforeEach
     void setUp() {
         database = LookupDatabase.create();
-        register = new AttemptRegister(database.jdbc());
+        register = database.lookup(AttemptDirectory.class);
     }
 
     @AfterEach
@@ -74,7 +74,7 @@ class AttemptRegisterTest {
 
     @Test
     void givenAttemptOpened_whenFound_thenOpenedWithoutResult() {
-        register.on(opened("attempt-1", CANDIDATE, A1, 1));
+        database.apply(opened("attempt-1", CANDIDATE, A1, 1));
 
         assertThat(register.find("attempt-1")).contains(
                 new AttemptEntry("attempt-1", CANDIDATE, CENTRE, A1, AttemptStatus.OPENED, null, null));
@@ -84,12 +84,12 @@ class AttemptRegisterTest {
 
     @Test
     void givenAttemptStartedAndSubmitted_whenFound_thenSubmittedWithOutcomeAndTimeToTheMillisecond() {
-        register.on(opened("attempt-1", CANDIDATE, A1, 1));
-        register.on(started("attempt-1"));
+        database.apply(opened("attempt-1", CANDIDATE, A1, 1));
+        database.apply(started("attempt-1"));
         assertThat(register.find("attempt-1")).get().extracting(AttemptEntry::status)
                 .isEqualTo(AttemptStatus.STARTED);
 
-        register.on(submitted("attempt-1", A1, Outcome.FAIL));
+        database.apply(submitted("attempt-1", A1, Outcome.FAIL));
 
         assertThat(register.find("attempt-1")).contains(new AttemptEntry("attempt-1", CANDIDATE, CENTRE, A1,
                 AttemptStatus.SUBMITTED, Outcome.FAIL, SUBMITTED_AT));
@@ -98,28 +98,28 @@ class AttemptRegisterTest {
     /** Two invigilators opening at the same moment: the second insert fails, and its command rolls back. */
     @Test
     void givenAnOpenAttempt_whenAnotherOpensForTheSameCandidateAndAssessment_thenThePrimaryKeyRefusesIt() {
-        register.on(opened("attempt-1", CANDIDATE, A1, 1));
+        database.apply(opened("attempt-1", CANDIDATE, A1, 1));
 
-        assertThatThrownBy(() -> register.on(opened("attempt-2", CANDIDATE, A1, 2)))
+        assertThatThrownBy(() -> database.apply(opened("attempt-2", CANDIDATE, A1, 2)))
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test
     void givenAnOpenAttempt_whenAnotherOpensOnAnotherAssessmentOrForAnotherCandidate_thenAccepted() {
-        register.on(opened("attempt-1", CANDIDATE, A1, 1));
-        register.on(opened("attempt-2", CANDIDATE, A2, 1));
-        register.on(opened("attempt-3", "candidate-2", A1, 1));
+        database.apply(opened("attempt-1", CANDIDATE, A1, 1));
+        database.apply(opened("attempt-2", CANDIDATE, A2, 1));
+        database.apply(opened("attempt-3", "candidate-2", A1, 1));
 
         assertThat(database.jdbc().queryForObject("SELECT COUNT(*) FROM open_attempts", Integer.class)).isEqualTo(3);
     }
 
     @Test
     void givenAttemptSubmitted_whenTheNextOpens_thenAccepted() {
-        register.on(opened("attempt-1", CANDIDATE, A1, 1));
-        register.on(started("attempt-1"));
-        register.on(submitted("attempt-1", A1, Outcome.FAIL));
+        database.apply(opened("attempt-1", CANDIDATE, A1, 1));
+        database.apply(started("attempt-1"));
+        database.apply(submitted("attempt-1", A1, Outcome.FAIL));
 
-        register.on(opened("attempt-2", CANDIDATE, A1, 2));
+        database.apply(opened("attempt-2", CANDIDATE, A1, 2));
 
         assertThat(register.attemptsOf(CANDIDATE, A1)).extracting(AttemptEntry::attemptId)
                 .containsExactly("attempt-1", "attempt-2");
@@ -128,10 +128,10 @@ class AttemptRegisterTest {
 
     @Test
     void givenKeyExpired_whenTheNextOpens_thenAcceptedAndTheExpiredOneStillCounted() {
-        register.on(opened("attempt-1", CANDIDATE, A1, 1));
-        register.on(new AttemptKeyExpired("attempt-1", CANDIDATE, CENTRE, A1, OPENED_AT.plusSeconds(7200)));
+        database.apply(opened("attempt-1", CANDIDATE, A1, 1));
+        database.apply(new AttemptKeyExpired("attempt-1", CANDIDATE, CENTRE, A1, OPENED_AT.plusSeconds(7200)));
 
-        register.on(opened("attempt-2", CANDIDATE, A1, 2));
+        database.apply(opened("attempt-2", CANDIDATE, A1, 2));
 
         assertThat(register.find("attempt-1")).get().extracting(AttemptEntry::status)
                 .isEqualTo(AttemptStatus.EXPIRED);
@@ -140,14 +140,14 @@ class AttemptRegisterTest {
 
     @Test
     void givenAttemptVoided_whenTheNextOpens_thenAcceptedAndTheVoidedOneKeepsItsOutcome() {
-        register.on(opened("attempt-1", CANDIDATE, A1, 1));
-        register.on(started("attempt-1"));
-        register.on(submitted("attempt-1", A1, Outcome.PASS));
-        register.on(voided("attempt-1", AttemptStatus.SUBMITTED, Outcome.PASS));
-        register.on(opened("attempt-2", CANDIDATE, A1, 2));
-        register.on(voided("attempt-2", AttemptStatus.OPENED, null));
+        database.apply(opened("attempt-1", CANDIDATE, A1, 1));
+        database.apply(started("attempt-1"));
+        database.apply(submitted("attempt-1", A1, Outcome.PASS));
+        database.apply(voided("attempt-1", AttemptStatus.SUBMITTED, Outcome.PASS));
+        database.apply(opened("attempt-2", CANDIDATE, A1, 2));
+        database.apply(voided("attempt-2", AttemptStatus.OPENED, null));
 
-        register.on(opened("attempt-3", CANDIDATE, A1, 3));
+        database.apply(opened("attempt-3", CANDIDATE, A1, 3));
 
         assertThat(register.attemptsOf(CANDIDATE, A1)).containsExactly(
                 new AttemptEntry("attempt-1", CANDIDATE, CENTRE, A1, AttemptStatus.VOIDED, Outcome.PASS,
@@ -158,33 +158,33 @@ class AttemptRegisterTest {
 
     @Test
     void givenPassesFailsAndVoids_whenPassedAssessmentsAsked_thenOnlySubmittedPassesThatStand() {
-        register.on(opened("attempt-1", CANDIDATE, A1, 1));
-        register.on(submitted("attempt-1", A1, Outcome.PASS));
-        register.on(opened("attempt-2", CANDIDATE, A2, 1));
-        register.on(submitted("attempt-2", A2, Outcome.PASS));
-        register.on(voided("attempt-2", AttemptStatus.SUBMITTED, Outcome.PASS));
-        register.on(opened("attempt-3", CANDIDATE, "MVR-L2-A3", 1));
-        register.on(submitted("attempt-3", "MVR-L2-A3", Outcome.FAIL));
-        register.on(opened("attempt-4", "candidate-2", "MVR-L2-A4", 1));
-        register.on(submitted("attempt-4", "MVR-L2-A4", Outcome.PASS));
+        database.apply(opened("attempt-1", CANDIDATE, A1, 1));
+        database.apply(submitted("attempt-1", A1, Outcome.PASS));
+        database.apply(opened("attempt-2", CANDIDATE, A2, 1));
+        database.apply(submitted("attempt-2", A2, Outcome.PASS));
+        database.apply(voided("attempt-2", AttemptStatus.SUBMITTED, Outcome.PASS));
+        database.apply(opened("attempt-3", CANDIDATE, "MVR-L2-A3", 1));
+        database.apply(submitted("attempt-3", "MVR-L2-A3", Outcome.FAIL));
+        database.apply(opened("attempt-4", "candidate-2", "MVR-L2-A4", 1));
+        database.apply(submitted("attempt-4", "MVR-L2-A4", Outcome.PASS));
 
         assertThat(register.passedAssessments(CANDIDATE)).containsExactly(A1);
     }
 
     @Test
     void givenPassesFailsAndAVoidedPass_whenAskedForPassingAttempts_thenThePassesThatStandByAssessment() {
-        register.on(opened("attempt-a2", CANDIDATE, A2, 1));
-        register.on(submitted("attempt-a2", A2, Outcome.PASS));
-        register.on(opened("attempt-a1-fail", CANDIDATE, A1, 1));
-        register.on(submitted("attempt-a1-fail", A1, Outcome.FAIL));
-        register.on(opened("attempt-a1-void", CANDIDATE, A1, 2));
-        register.on(submitted("attempt-a1-void", A1, Outcome.PASS));
-        register.on(voided("attempt-a1-void", AttemptStatus.SUBMITTED, Outcome.PASS));
+        database.apply(opened("attempt-a2", CANDIDATE, A2, 1));
+        database.apply(submitted("attempt-a2", A2, Outcome.PASS));
+        database.apply(opened("attempt-a1-fail", CANDIDATE, A1, 1));
+        database.apply(submitted("attempt-a1-fail", A1, Outcome.FAIL));
+        database.apply(opened("attempt-a1-void", CANDIDATE, A1, 2));
+        database.apply(submitted("attempt-a1-void", A1, Outcome.PASS));
+        database.apply(voided("attempt-a1-void", AttemptStatus.SUBMITTED, Outcome.PASS));
 
         assertThat(register.passingAttempts(CANDIDATE)).containsExactly(Map.entry(A2, "attempt-a2"));
 
-        register.on(opened("attempt-a1-pass", CANDIDATE, A1, 3));
-        register.on(submitted("attempt-a1-pass", A1, Outcome.PASS));
+        database.apply(opened("attempt-a1-pass", CANDIDATE, A1, 3));
+        database.apply(submitted("attempt-a1-pass", A1, Outcome.PASS));
 
         assertThat(register.passingAttempts(CANDIDATE))
                 .containsExactly(Map.entry(A1, "attempt-a1-pass"), Map.entry(A2, "attempt-a2"));
@@ -193,10 +193,10 @@ class AttemptRegisterTest {
 
     @Test
     void givenTwoPassesAtOneAssessment_whenAskedForPassingAttempts_thenTheFirstAchievedIt() {
-        register.on(opened("attempt-later", CANDIDATE, A1, 2));
-        register.on(submitted("attempt-later", A1, Outcome.PASS));
-        register.on(opened("attempt-first", CANDIDATE, A1, 1));
-        register.on(submitted("attempt-first", A1, Outcome.PASS));
+        database.apply(opened("attempt-later", CANDIDATE, A1, 2));
+        database.apply(submitted("attempt-later", A1, Outcome.PASS));
+        database.apply(opened("attempt-first", CANDIDATE, A1, 1));
+        database.apply(submitted("attempt-first", A1, Outcome.PASS));
 
         assertThat(register.passingAttempts(CANDIDATE)).containsExactly(Map.entry(A1, "attempt-first"));
     }

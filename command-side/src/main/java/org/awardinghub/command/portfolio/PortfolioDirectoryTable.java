@@ -23,26 +23,26 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(CommandLookups.PROCESSING_GROUP)
-public class PortfolioRegister {
+final class PortfolioDirectoryTable implements PortfolioDirectory {
 
     private final JdbcTemplate jdbc;
 
-    public PortfolioRegister(JdbcTemplate jdbc) {
+    PortfolioDirectoryTable(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     @EventHandler
-    public void on(AssessorAssigned event) {
+    void on(AssessorAssigned event) {
         assign("assessor_user_id", event.candidateId(), event.assessorUserId());
     }
 
     @EventHandler
-    public void on(IqaAssigned event) {
+    void on(IqaAssigned event) {
         assign("iqa_user_id", event.candidateId(), event.iqaUserId());
     }
 
     @EventHandler
-    public void on(UnitSignedOff event) {
+    void on(UnitSignedOff event) {
         jdbc.update("INSERT INTO portfolio_sign_offs (candidate_id, unit_code) VALUES (?, ?)", event.candidateId(),
                 event.unitCode());
         if (jdbc.update("UPDATE assessor_sign_off_counts SET sign_offs = sign_offs + 1 WHERE assessor_user_id = ?",
@@ -53,13 +53,13 @@ public class PortfolioRegister {
     }
 
     @EventHandler
-    public void on(UnitSentBack event) {
+    void on(UnitSentBack event) {
         jdbc.update("DELETE FROM portfolio_sign_offs WHERE candidate_id = ? AND unit_code = ?", event.candidateId(),
                 event.unitCode());
     }
 
     @EventHandler
-    public void on(SamplingPlanSet event) {
+    void on(SamplingPlanSet event) {
         jdbc.update("DELETE FROM sampling_plans WHERE centre_id = ?", event.centreId());
         jdbc.update("DELETE FROM sampling_overrides WHERE centre_id = ?", event.centreId());
         jdbc.update("INSERT INTO sampling_plans (centre_id, sample_percent, new_assessor_percent,"
@@ -72,27 +72,20 @@ public class PortfolioRegister {
         }
     }
 
-    /** Whether the user is the candidate's assessor or IQA now. */
-    public boolean assessesOrAssures(String userId, String candidateId) {
-        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM portfolio_assignments WHERE candidate_id = ?"
-                + " AND (assessor_user_id = ? OR iqa_user_id = ?)", Integer.class, candidateId, userId, userId);
-        return count != null && count > 0;
-    }
-
-    /** The candidate's units signed off now (not sent back), in unit code order. */
+    @Override
     public Set<String> signedOffUnits(String candidateId) {
         return new LinkedHashSet<>(jdbc.queryForList("SELECT unit_code FROM portfolio_sign_offs"
                 + " WHERE candidate_id = ? ORDER BY unit_code", String.class, candidateId));
     }
 
-    /** How many units the assessor has signed off so far. */
+    @Override
     public int signOffsBy(String assessorUserId) {
         List<Integer> counts = jdbc.queryForList("SELECT sign_offs FROM assessor_sign_off_counts"
                 + " WHERE assessor_user_id = ?", Integer.class, assessorUserId);
         return counts.isEmpty() ? 0 : counts.get(0);
     }
 
-    /** The centre's sampling plan, or the defaults when it has set none. */
+    @Override
     public SamplingRule samplingRule(String centreId, String assessorUserId, String unitCode) {
         Optional<Integer> override = jdbc.queryForList("SELECT sample_percent FROM sampling_overrides"
                         + " WHERE centre_id = ? AND assessor_user_id = ? AND unit_code = ?", Integer.class,

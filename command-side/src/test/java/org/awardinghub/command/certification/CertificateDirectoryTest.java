@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 
-class CertificateRegisterTest {
+class CertificateDirectoryTest {
 
     static final String CANDIDATE = "candidate-1";
     static final String CENTRE = "centre-1";
@@ -28,12 +28,12 @@ class CertificateRegisterTest {
     static final LocalDate ON = LocalDate.parse("2026-12-01");
 
     LookupDatabase database;
-    CertificateRegister register;
+    CertificateDirectory register;
 
     @BeforeEach
     void setUp() {
         database = LookupDatabase.create();
-        register = new CertificateRegister(database.jdbc());
+        register = database.lookup(CertificateDirectory.class);
     }
 
     @AfterEach
@@ -60,7 +60,7 @@ class CertificateRegisterTest {
 
     @Test
     void givenClaimMade_whenAsked_thenAwaitingAndActiveForTheCandidateAndQualificationOnly() {
-        register.on(claimed("claim-1", CANDIDATE, MVR_L2));
+        database.apply(claimed("claim-1", CANDIDATE, MVR_L2));
 
         ClaimEntry awaiting = new ClaimEntry("claim-1", CANDIDATE, CENTRE, MVR_L2, ClaimStatus.AWAITING_APPROVAL,
                 null);
@@ -72,8 +72,8 @@ class CertificateRegisterTest {
 
     @Test
     void givenClaimIssued_whenAsked_thenIssuedWithItsNumberValidAndStillActive() {
-        register.on(claimed("claim-1", CANDIDATE, MVR_L2));
-        register.on(issued("claim-1", "C7KQ3MZ9BX"));
+        database.apply(claimed("claim-1", CANDIDATE, MVR_L2));
+        database.apply(issued("claim-1", "C7KQ3MZ9BX"));
 
         ClaimEntry issued = new ClaimEntry("claim-1", CANDIDATE, CENTRE, MVR_L2, ClaimStatus.ISSUED, "C7KQ3MZ9BX");
         assertThat(register.claim("claim-1")).contains(issued);
@@ -85,22 +85,22 @@ class CertificateRegisterTest {
 
     @Test
     void givenClaimRejected_whenAsked_thenRejectedAndNoLongerActive() {
-        register.on(claimed("claim-1", CANDIDATE, MVR_L2));
-        register.on(new ClaimRejected("claim-1", CANDIDATE, CENTRE, MVR_L2, "No evidence of unit 3"));
+        database.apply(claimed("claim-1", CANDIDATE, MVR_L2));
+        database.apply(new ClaimRejected("claim-1", CANDIDATE, CENTRE, MVR_L2, "No evidence of unit 3"));
 
         assertThat(register.claim("claim-1")).get().extracting(ClaimEntry::status).isEqualTo(ClaimStatus.REJECTED);
         assertThat(register.activeClaim(CANDIDATE, MVR_L2)).isEmpty();
 
-        register.on(claimed("claim-2", CANDIDATE, MVR_L2));
+        database.apply(claimed("claim-2", CANDIDATE, MVR_L2));
         assertThat(register.activeClaim(CANDIDATE, MVR_L2)).get().extracting(ClaimEntry::claimId)
                 .isEqualTo("claim-2");
     }
 
     @Test
     void givenCertificateReplaced_whenAsked_thenTheOldNumberReplacedAndTheClaimCarriesTheNewOne() {
-        register.on(claimed("claim-1", CANDIDATE, MVR_L2));
-        register.on(issued("claim-1", "C7KQ3MZ9BX"));
-        register.on(new CertificateReplaced("claim-1", CANDIDATE, CENTRE, MVR_L2, "C7KQ3MZ9BX", "CHJ4RT6WYZ",
+        database.apply(claimed("claim-1", CANDIDATE, MVR_L2));
+        database.apply(issued("claim-1", "C7KQ3MZ9BX"));
+        database.apply(new CertificateReplaced("claim-1", CANDIDATE, CENTRE, MVR_L2, "C7KQ3MZ9BX", "CHJ4RT6WYZ",
                 "Zoe O'Brien", ON.plusDays(9), "Name corrected"));
 
         assertThat(register.certificate("C7KQ3MZ9BX")).get().extracting(CertificateEntry::status)
@@ -114,9 +114,9 @@ class CertificateRegisterTest {
 
     @Test
     void givenCertificateRevoked_whenAsked_thenRevokedAndTheClaimStillActive() {
-        register.on(claimed("claim-1", CANDIDATE, MVR_L2));
-        register.on(issued("claim-1", "C7KQ3MZ9BX"));
-        register.on(new CertificateRevoked("claim-1", CANDIDATE, CENTRE, MVR_L2, "C7KQ3MZ9BX", ON.plusDays(30),
+        database.apply(claimed("claim-1", CANDIDATE, MVR_L2));
+        database.apply(issued("claim-1", "C7KQ3MZ9BX"));
+        database.apply(new CertificateRevoked("claim-1", CANDIDATE, CENTRE, MVR_L2, "C7KQ3MZ9BX", ON.plusDays(30),
                 "Malpractice"));
 
         assertThat(register.certificate("C7KQ3MZ9BX")).get().extracting(CertificateEntry::status)
@@ -127,25 +127,25 @@ class CertificateRegisterTest {
     /** Two claims checked at the same moment both find none; the later write fails and its command rolls back. */
     @Test
     void givenAClaimActive_whenAnotherIsRecordedForTheSameCandidateAndQualification_thenTheWriteFails() {
-        register.on(claimed("claim-1", CANDIDATE, MVR_L2));
-        assertThatThrownBy(() -> register.on(claimed("claim-2", CANDIDATE, MVR_L2)))
+        database.apply(claimed("claim-1", CANDIDATE, MVR_L2));
+        assertThatThrownBy(() -> database.apply(claimed("claim-2", CANDIDATE, MVR_L2)))
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test
     void givenAClaimIssued_whenAnotherIsRecordedForTheSameCandidateAndQualification_thenTheWriteFails() {
-        register.on(claimed("claim-1", CANDIDATE, MVR_L2));
-        register.on(issued("claim-1", "C7KQ3MZ9BX"));
-        assertThatThrownBy(() -> register.on(claimed("claim-2", CANDIDATE, MVR_L2)))
+        database.apply(claimed("claim-1", CANDIDATE, MVR_L2));
+        database.apply(issued("claim-1", "C7KQ3MZ9BX"));
+        assertThatThrownBy(() -> database.apply(claimed("claim-2", CANDIDATE, MVR_L2)))
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test
     void givenANumberIssued_whenIssuedAgainOnAnotherClaim_thenTheWriteFails() {
-        register.on(claimed("claim-1", CANDIDATE, MVR_L2));
-        register.on(issued("claim-1", "C7KQ3MZ9BX"));
-        register.on(claimed("claim-2", "candidate-2", MVR_L2));
-        assertThatThrownBy(() -> register.on(issued("claim-2", "C7KQ3MZ9BX")))
+        database.apply(claimed("claim-1", CANDIDATE, MVR_L2));
+        database.apply(issued("claim-1", "C7KQ3MZ9BX"));
+        database.apply(claimed("claim-2", "candidate-2", MVR_L2));
+        assertThatThrownBy(() -> database.apply(issued("claim-2", "C7KQ3MZ9BX")))
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 }

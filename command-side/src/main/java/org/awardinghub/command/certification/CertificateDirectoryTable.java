@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(CommandLookups.PROCESSING_GROUP)
-public class CertificateRegister {
+final class CertificateDirectoryTable implements CertificateDirectory {
 
     private static final String CLAIM_COLUMNS =
             "c.claim_id, c.candidate_id, c.centre_id, c.qualification_code, c.status, c.certificate_number";
@@ -35,12 +35,12 @@ public class CertificateRegister {
 
     private final JdbcTemplate jdbc;
 
-    public CertificateRegister(JdbcTemplate jdbc) {
+    CertificateDirectoryTable(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     @EventHandler
-    public void on(CertificateClaimed event) {
+    void on(CertificateClaimed event) {
         jdbc.update("INSERT INTO certificate_claims (claim_id, candidate_id, centre_id, qualification_code, status)"
                         + " VALUES (?, ?, ?, ?, ?)",
                 event.claimId(), event.candidateId(), event.centreId(), event.qualificationCode(),
@@ -50,7 +50,7 @@ public class CertificateRegister {
     }
 
     @EventHandler
-    public void on(CertificateIssued event) {
+    void on(CertificateIssued event) {
         jdbc.update("UPDATE certificate_claims SET status = ?, certificate_number = ? WHERE claim_id = ?",
                 ClaimStatus.ISSUED.name(), event.certificateNumber(), event.claimId());
         insertCertificate(event.certificateNumber(), event.claimId(), event.candidateId(), event.centreId(),
@@ -59,14 +59,14 @@ public class CertificateRegister {
 
     /** The centre may claim again once the reason is dealt with: the active claim goes. */
     @EventHandler
-    public void on(ClaimRejected event) {
+    void on(ClaimRejected event) {
         jdbc.update("UPDATE certificate_claims SET status = ? WHERE claim_id = ?",
                 ClaimStatus.REJECTED.name(), event.claimId());
         jdbc.update("DELETE FROM active_certificate_claims WHERE claim_id = ?", event.claimId());
     }
 
     @EventHandler
-    public void on(CertificateReplaced event) {
+    void on(CertificateReplaced event) {
         jdbc.update("UPDATE certificates SET status = ? WHERE certificate_number = ?",
                 CertificateStatus.REPLACED.name(), event.replacedNumber());
         insertCertificate(event.certificateNumber(), event.claimId(), event.candidateId(), event.centreId(),
@@ -76,35 +76,33 @@ public class CertificateRegister {
     }
 
     @EventHandler
-    public void on(CertificateRevoked event) {
+    void on(CertificateRevoked event) {
         jdbc.update("UPDATE certificates SET status = ? WHERE certificate_number = ?",
                 CertificateStatus.REVOKED.name(), event.certificateNumber());
     }
 
+    @Override
     public Optional<ClaimEntry> claim(String claimId) {
         return jdbc.query("SELECT " + CLAIM_COLUMNS + " FROM certificate_claims c WHERE c.claim_id = ?",
-                CertificateRegister::claimEntry, claimId).stream().findFirst();
+                CertificateDirectoryTable::claimEntry, claimId).stream().findFirst();
     }
 
-    /** The certificate by its number exactly as issued (capitals); empty for a number never issued. */
+    @Override
     public Optional<CertificateEntry> certificate(String certificateNumber) {
         return jdbc.query("SELECT " + CERTIFICATE_COLUMNS + " FROM certificates WHERE certificate_number = ?",
-                CertificateRegister::certificateEntry, certificateNumber).stream().findFirst();
+                CertificateDirectoryTable::certificateEntry, certificateNumber).stream().findFirst();
     }
 
-    /**
-     * The candidate's claim on the qualification that stands in the way of another: awaiting approval, or issued
-     * (whatever became of its certificate since). Empty when there is none, or only rejected ones.
-     */
+    @Override
     public Optional<ClaimEntry> activeClaim(String candidateId, String qualificationCode) {
         return jdbc.query("SELECT " + CLAIM_COLUMNS + " FROM active_certificate_claims a"
                                 + " JOIN certificate_claims c ON c.claim_id = a.claim_id"
                                 + " WHERE a.candidate_id = ? AND a.qualification_code = ?",
-                        CertificateRegister::claimEntry, candidateId, qualificationCode)
+                        CertificateDirectoryTable::claimEntry, candidateId, qualificationCode)
                 .stream().findFirst();
     }
 
-    /** Also true for replaced and revoked numbers: a certificate number is never issued twice. */
+    @Override
     public boolean numberTaken(String certificateNumber) {
         Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM certificates WHERE certificate_number = ?",
                 Integer.class, certificateNumber);

@@ -18,16 +18,16 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(CommandLookups.PROCESSING_GROUP)
-public class QualificationCatalogue {
+final class QualificationDirectoryTable implements QualificationDirectory {
 
     private final JdbcTemplate jdbc;
 
-    public QualificationCatalogue(JdbcTemplate jdbc) {
+    QualificationDirectoryTable(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     @EventHandler
-    public void on(QualificationPublished event) {
+    void on(QualificationPublished event) {
         jdbc.update("INSERT INTO qualification_catalogue (code) VALUES (?)", event.code());
         for (QualificationPublished.Assessment assessment : event.assessments()) {
             jdbc.update("INSERT INTO assessment_catalogue (assessment_code, qualification_code) VALUES (?, ?)",
@@ -46,10 +46,7 @@ public class QualificationCatalogue {
         }
     }
 
-    /**
-     * The units of the qualification assessed by portfolio, in unit code order, each with its criterion codes in
-     * published order. Empty for a qualification without portfolio units, or an unknown one.
-     */
+    @Override
     public Map<String, List<String>> portfolioUnits(String qualificationCode) {
         Map<String, List<String>> units = new LinkedHashMap<>();
         jdbc.query("SELECT unit_code, criterion_code FROM portfolio_criteria WHERE qualification_code = ?"
@@ -61,18 +58,17 @@ public class QualificationCatalogue {
         return Collections.unmodifiableMap(units);
     }
 
+    @Override
     public boolean exists(String code) {
         return count("SELECT COUNT(*) FROM qualification_catalogue WHERE code = ?", code) > 0;
     }
 
+    @Override
     public boolean assessmentCodeTaken(String assessmentCode) {
         return count("SELECT COUNT(*) FROM assessment_catalogue WHERE assessment_code = ?", assessmentCode) > 0;
     }
 
-    /**
-     * The assessments the qualification requires, in code order: a candidate achieves it by passing every one.
-     * Empty for an unknown qualification.
-     */
+    @Override
     public List<String> assessmentsOf(String qualificationCode) {
         return jdbc.queryForList("SELECT assessment_code FROM assessment_catalogue WHERE qualification_code = ?"
                 + " ORDER BY assessment_code", String.class, qualificationCode);
