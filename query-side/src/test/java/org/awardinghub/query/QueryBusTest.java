@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
 import java.util.List;
+import java.time.Instant;
 import java.util.Set;
+import org.awardinghub.query.History.Recorded;
 import org.awardinghub.events.centre.CentreApplied;
 import org.awardinghub.events.user.Role;
 import org.awardinghub.events.user.UserCreated;
@@ -68,12 +70,14 @@ class QueryBusTest {
 
     @Test
     void givenCentreAndUsers_whenQueriedThroughBus_thenViewsPagesAndLists() {
-        centres.on(new CentreApplied("c1", "Hertford College", "1 High Street", "office@c1.example"), 0,
-                java.time.Instant.parse("2026-01-05T09:00:00Z"));
-        users.on(new UserCreated("u1", "100001", "Ann Smith", "ann@c1.example", Set.of(Role.CENTRE_ADMIN), "c1"), 0,
-                java.time.Instant.parse("2026-01-05T09:00:00Z"));
-        users.on(new UserCreated("u2", "100002", "Hannah Admin", "h@imi.example", Set.of(Role.IMI_ADMIN), null), 0,
-                java.time.Instant.parse("2026-01-05T09:00:00Z"));
+        Instant at = Instant.parse("2026-01-05T09:00:00Z");
+        new Processor(centres).deliver(new Recorded("c1", 0, at,
+                new CentreApplied("c1", "Hertford College", "1 High Street", "office@c1.example")));
+        Processor userProcessor = new Processor(users);
+        userProcessor.deliver(new Recorded("u1", 0, at,
+                new UserCreated("u1", "100001", "Ann Smith", "ann@c1.example", Set.of(Role.CENTRE_ADMIN), "c1")));
+        userProcessor.deliver(new Recorded("u2", 0, at,
+                new UserCreated("u2", "100002", "Hannah Admin", "h@imi.example", Set.of(Role.IMI_ADMIN), null)));
 
         assertThat(queries.query(new FindCentre("c1"), CentreView.class).join().name()).isEqualTo("Hertford College");
         @SuppressWarnings("unchecked")

@@ -17,7 +17,7 @@ import java.util.UUID;
 import org.awardinghub.api.Paging;
 import org.awardinghub.api.Queries;
 import org.awardinghub.api.Reason;
-import org.awardinghub.api.metadata.CurrentActor;
+import org.awardinghub.api.security.CurrentActor;
 import org.awardinghub.api.metadata.RequestCorrelation;
 import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.api.security.Access;
@@ -67,10 +67,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 public class AssessmentController {
-
-    /** The one answer for every failed start, so that it tells nothing about which part was wrong. */
-    public static final String START_REFUSED = "That registration number and access key do not open an assessment. Check "
-            + "both with your invigilator: a key works once, for the candidate it was given to, until it expires.";
 
     public record OpenRequest(@NotBlank @Size(max = 32) String assessmentCode) {
     }
@@ -235,6 +231,6 @@ public class AssessmentController {
 
     private ApiProblem refused(String registrationNumber, String address) {
         throttle.recordFailure(registrationNumber, address);
-        return ApiProblem.unauthorized(START_REFUSED);
+        return ApiProblem.unauthorized(ApiProblem.START_REFUSED);
     }
 }

@@ -2,7 +2,7 @@ package org.awardinghub.api.auth;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.awardinghub.api.metadata.CurrentActor;
+import org.awardinghub.api.security.CurrentActor;
 import org.awardinghub.api.mail.Mailer;
 import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.api.security.ActingUser;

@@ -1,5 +1,6 @@
 package org.awardinghub.api.metadata;
 
+import org.awardinghub.api.security.CurrentActor;
 import static org.awardinghub.events.AuditMetadata.ACTOR_CENTRE_ID;
 import static org.awardinghub.events.AuditMetadata.ACTOR_PIN;
 import static org.awardinghub.events.AuditMetadata.ACTOR_REGISTRATION_NUMBER;

@@ -6,6 +6,14 @@ import org.springframework.http.HttpStatus;
 /** An error answered as an RFC 9457 problem; thrown by the API layer, turned into a response in one place. */
 public class ApiProblem extends RuntimeException {
 
+    /**
+     * The one answer for every failed start of an assessment, wherever it is refused, so that it tells nothing
+     * about which part was wrong.
+     */
+    public static final String START_REFUSED = "That registration number and access key do not open an assessment."
+            + " Check both with your invigilator: a key works once, for the candidate it was given to, until it"
+            + " expires.";
+
     public record FieldError(String field, String message) {
     }
 

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.awardinghub.api.security.RequestSizeLimit;
-import org.awardinghub.api.assessment.AssessmentController;
 import org.awardinghub.command.InvalidCommand;
 import org.awardinghub.command.assessment.AccessKeyRefused;
 import org.awardinghub.command.certification.NotEligible;
@@ -60,7 +58,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     /** A failed start with an access key answers the same wherever it is refused: it tells nothing. */
     @ExceptionHandler(AccessKeyRefused.class)
     ResponseEntity<ProblemDetail> accessKeyRefused(AccessKeyRefused e) {
-        return respond(HttpStatus.UNAUTHORIZED, "Not signed in", AssessmentController.START_REFUSED, List.of());
+        return respond(HttpStatus.UNAUTHORIZED, "Not signed in", ApiProblem.START_REFUSED, List.of());
     }
 
     /** Lists every reason a candidate cannot be claimed for, so the centre can put all of them right at once. */
@@ -137,9 +135,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> unreadableUpload(MultipartException e) {
-        RequestSizeLimit.BodyTooLarge tooLarge = RequestSizeLimit.overLimit(e);
+        BodyTooLarge tooLarge = BodyTooLarge.in(e);
         if (tooLarge != null) {
-            return apiProblem(RequestSizeLimit.tooLarge(tooLarge.limit()));
+            return apiProblem(BodyTooLarge.problem(tooLarge.limit()));
         }
         return respond(HttpStatus.BAD_REQUEST, "Malformed request body",
                 "The request body is not a readable multipart/form-data upload",
@@ -202,9 +200,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        RequestSizeLimit.BodyTooLarge tooLarge = RequestSizeLimit.overLimit(e);
+        BodyTooLarge tooLarge = BodyTooLarge.in(e);
         if (tooLarge != null) {
-            return asObject(apiProblem(RequestSizeLimit.tooLarge(tooLarge.limit())));
+            return asObject(apiProblem(BodyTooLarge.problem(tooLarge.limit())));
         }
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.awardinghub.api.metadata.CurrentActor;
+import org.awardinghub.api.security.CurrentActor;
 import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.command.assessment.AttemptEntry;
 import org.awardinghub.command.assessment.AttemptDirectory;

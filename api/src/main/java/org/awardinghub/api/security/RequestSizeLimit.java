@@ -8,12 +8,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
-import org.awardinghub.api.problem.ApiProblem;
+import org.awardinghub.api.problem.BodyTooLarge;
 import org.awardinghub.api.problem.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -52,48 +50,18 @@ public class RequestSizeLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         long limit = limitFor(request);
         if (request.getContentLengthLong() > limit) {
-            problems.write(response, tooLarge(limit));
+            problems.write(response, BodyTooLarge.problem(limit));
             return;
         }
         try {
             chain.doFilter(new LimitedRequest(request, limit), response);
         } catch (Exception e) {
-            if (overLimit(e) != null && !response.isCommitted()) {
+            if (BodyTooLarge.in(e) != null && !response.isCommitted()) {
                 response.reset();
-                problems.write(response, tooLarge(limit));
+                problems.write(response, BodyTooLarge.problem(limit));
                 return;
             }
             throw e;
-        }
-    }
-
-
-    /** The limit a failure to read a body came from, or null when it came from something else. */
-    public static BodyTooLarge overLimit(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BodyTooLarge tooLarge) {
-                return tooLarge;
-            }
-        }
-        return null;
-    }
-
-    public static ApiProblem tooLarge(long limit) {
-        return new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large",
-                "The request body is larger than " + limit + " bytes", List.of());
-    }
-
-    /** Thrown while reading a body that turns out to be over the limit (one sent without a length). */
-    public static final class BodyTooLarge extends IOException {
-        private final long limit;
-
-        BodyTooLarge(long limit) {
-            super("request body over the limit");
-            this.limit = limit;
-        }
-
-        public long limit() {
-            return limit;
         }
     }
 

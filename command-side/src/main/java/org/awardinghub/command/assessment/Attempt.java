@@ -107,7 +107,7 @@ public class Attempt {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    public OpenedAttempt handle(OpenAttempt command, CandidateDirectory candidates, CentreDirectory centres,
+    OpenedAttempt handle(OpenAttempt command, CandidateDirectory candidates, CentreDirectory centres,
                                 UserDirectory users, ItemDirectory bank, AttemptDirectory register, AccessKeys keys,
                                 AssessmentPolicy policy, CandidateStaffDirectory staff, Clock clock,
                                 DeadlineManager deadlines, AttemptDeadlines pending) {
@@ -156,7 +156,7 @@ public class Attempt {
      * after it rolls back with the command, leaving the key unused.
      */
     @CommandHandler
-    public StartedAttempt handle(StartAttempt command, CandidateDirectory candidates, ItemDirectory bank,
+    StartedAttempt handle(StartAttempt command, CandidateDirectory candidates, ItemDirectory bank,
                                  AccessKeys keys, AttemptTokens tokens, AssessmentPolicy policy, Clock clock,
                                  DeadlineManager deadlines, AttemptDeadlines pending) {
         Instant now = now(clock);
@@ -181,7 +181,7 @@ public class Attempt {
 
     /** Choosing the option already chosen records nothing. */
     @CommandHandler
-    public void handle(AnswerQuestion command, Clock clock) {
+    void handle(AnswerQuestion command, Clock clock) {
         Instant now = now(clock);
         requireStarted("answers are closed");
         if (!now.isBefore(endsAt)) {
@@ -208,7 +208,7 @@ public class Attempt {
      * {@code endsAt}, so the result is the same, and it is recorded when it was asked for.
      */
     @CommandHandler
-    public AttemptResult handle(SubmitAttempt command, ItemDirectory bank, Clock clock, DeadlineManager deadlines,
+    AttemptResult handle(SubmitAttempt command, ItemDirectory bank, Clock clock, DeadlineManager deadlines,
                                 AttemptDeadlines pending) {
         Instant now = now(clock);
         requireStarted("it cannot be submitted");
@@ -220,7 +220,7 @@ public class Attempt {
     }
 
     @CommandHandler
-    public void handle(VoidAttempt command, DeadlineManager deadlines, AttemptDeadlines pending) {
+    void handle(VoidAttempt command, DeadlineManager deadlines, AttemptDeadlines pending) {
         if (status != AttemptStatus.OPENED && status != AttemptStatus.STARTED && status != AttemptStatus.SUBMITTED) {
             throw new RuleViolation(status == AttemptStatus.VOIDED ? "The attempt is already VOIDED"
                     : "The attempt's access key expired unused at " + keyValidUntil

@@ -70,7 +70,7 @@ public class Candidate {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    public Registration handle(RegisterCandidate command, CentreDirectory centres, CandidateDirectory candidates,
+    Registration handle(RegisterCandidate command, CentreDirectory centres, CandidateDirectory candidates,
                                RegistrationNumbers numbers, RegistrationPolicy policy) {
         String id = Text.identifier("candidateId", command.candidateId());
         String centre = Text.identifier("centreId", command.centreId());
@@ -100,7 +100,7 @@ public class Candidate {
      * centre correcting a record must not be blocked by it, and the directory's duplicate key follows the event.
      */
     @CommandHandler
-    public void handle(AmendCandidate command, CentreDirectory centres, CandidateDirectory candidates) {
+    void handle(AmendCandidate command, CentreDirectory centres, CandidateDirectory candidates) {
         if (status == CandidateStatus.WITHDRAWN) {
             throw new RuleViolation("Candidate is WITHDRAWN; reinstate them before amending");
         }
@@ -123,7 +123,7 @@ public class Candidate {
 
     /** From a REGISTERED candidate's centre to another that may register them on their qualification. */
     @CommandHandler
-    public void handle(TransferCandidate command, CentreDirectory centres, CandidateDirectory candidates) {
+    void handle(TransferCandidate command, CentreDirectory centres, CandidateDirectory candidates) {
         CandidateStatus current = isCertificated(candidates) ? CandidateStatus.CERTIFICATED : status;
         if (current != CandidateStatus.REGISTERED) {
             throw new RuleViolation("Candidate is " + current + "; only a REGISTERED candidate can be transferred");
@@ -141,7 +141,7 @@ public class Candidate {
     }
 
     @CommandHandler
-    public void handle(WithdrawCandidate command, CandidateDirectory candidates) {
+    void handle(WithdrawCandidate command, CandidateDirectory candidates) {
         if (status == CandidateStatus.WITHDRAWN) {
             throw new RuleViolation("Candidate is already WITHDRAWN");
         }
@@ -152,7 +152,7 @@ public class Candidate {
     }
 
     @CommandHandler
-    public void handle(ReinstateCandidate command) {
+    void handle(ReinstateCandidate command) {
         if (status != CandidateStatus.WITHDRAWN) {
             throw new RuleViolation("Candidate is " + status + "; only a WITHDRAWN candidate can be reinstated");
         }
@@ -164,7 +164,7 @@ public class Candidate {
      * The same claim again (a retried policy) records nothing.
      */
     @CommandHandler
-    public void handle(RecordCertificate command) {
+    void handle(RecordCertificate command) {
         String claimId = Text.identifier("claimId", command.claimId());
         if (recordedClaims.contains(claimId)) {
             return; // recorded before: nothing to record
@@ -175,7 +175,7 @@ public class Candidate {
 
     /** The certificate the candidate holds was revoked; any other claim's, or one revoked before, records nothing. */
     @CommandHandler
-    public void handle(RecordCertificateRevoked command) {
+    void handle(RecordCertificateRevoked command) {
         String claimId = Text.identifier("claimId", command.claimId());
         if (!claimId.equals(certificateClaimId)) {
             return; // not the certificate the candidate holds, or already recorded: nothing to record

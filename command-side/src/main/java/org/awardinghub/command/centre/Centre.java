@@ -53,7 +53,7 @@ public class Centre {
     }
 
     @CommandHandler
-    public Centre(CreateCentre command) {
+    Centre(CreateCentre command) {
         String id = Text.identifier("centreId", command.centreId());
         CentreDetails applied = CentreDetails.checked(command.name(), command.address(), command.contactEmail());
         apply(new CentreApplied(id, applied.name(), applied.address(), applied.contactEmail()));
@@ -61,7 +61,7 @@ public class Centre {
 
     /** Answers the centre number assigned. */
     @CommandHandler
-    public String handle(ApproveCentre command, QualificationDirectory catalogue, CentreDirectory directory) {
+    String handle(ApproveCentre command, QualificationDirectory catalogue, CentreDirectory directory) {
         requireStatus("approved", CentreStatus.APPLIED);
         List<String> codes = knownQualifications(command.qualificationCodes(), catalogue);
         String number = directory.nextCentreNumber();
@@ -70,25 +70,25 @@ public class Centre {
     }
 
     @CommandHandler
-    public void handle(SuspendCentre command) {
+    void handle(SuspendCentre command) {
         requireStatus("suspended", CentreStatus.APPROVED);
         apply(new CentreSuspended(centreId, Reason.of(command)));
     }
 
     @CommandHandler
-    public void handle(ReinstateCentre command) {
+    void handle(ReinstateCentre command) {
         requireStatus("reinstated", CentreStatus.SUSPENDED);
         apply(new CentreReinstated(centreId, Reason.of(command)));
     }
 
     @CommandHandler
-    public void handle(WithdrawCentre command) {
+    void handle(WithdrawCentre command) {
         requireStatus("withdrawn", CentreStatus.APPLIED, CentreStatus.APPROVED, CentreStatus.SUSPENDED);
         apply(new CentreWithdrawn(centreId, Reason.of(command)));
     }
 
     @CommandHandler
-    public void handle(GrantDirectClaimStatus command) {
+    void handle(GrantDirectClaimStatus command) {
         requireStatus("granted Direct Claim Status", CentreStatus.APPROVED, CentreStatus.SUSPENDED);
         String reason = Reason.of(command);
         if (directClaimStatus) {
@@ -98,7 +98,7 @@ public class Centre {
     }
 
     @CommandHandler
-    public void handle(RemoveDirectClaimStatus command) {
+    void handle(RemoveDirectClaimStatus command) {
         requireStatus("have Direct Claim Status removed", CentreStatus.APPROVED, CentreStatus.SUSPENDED);
         String reason = Reason.of(command);
         if (!directClaimStatus) {
@@ -108,7 +108,7 @@ public class Centre {
     }
 
     @CommandHandler
-    public void handle(ApproveCentreQualification command, QualificationDirectory catalogue) {
+    void handle(ApproveCentreQualification command, QualificationDirectory catalogue) {
         requireStatus("approved for a qualification", CentreStatus.APPROVED, CentreStatus.SUSPENDED);
         String reason = Reason.of(command);
         String code = Text.required("qualificationCode", command.qualificationCode(), CatalogueCode.MAX_LENGTH);
@@ -122,7 +122,7 @@ public class Centre {
     }
 
     @CommandHandler
-    public void handle(RemoveCentreQualification command) {
+    void handle(RemoveCentreQualification command) {
         requireStatus("have a qualification removed", CentreStatus.APPROVED, CentreStatus.SUSPENDED);
         String reason = Reason.of(command);
         String code = Text.required("qualificationCode", command.qualificationCode(), CatalogueCode.MAX_LENGTH);
@@ -133,7 +133,7 @@ public class Centre {
     }
 
     @CommandHandler
-    public void handle(ImposeSanction command) {
+    void handle(ImposeSanction command) {
         requireStatus("sanctioned", CentreStatus.APPROVED, CentreStatus.SUSPENDED);
         String reason = Reason.of(command);
         Sanction sanction = requiredSanction(command.sanction());
@@ -144,7 +144,7 @@ public class Centre {
     }
 
     @CommandHandler
-    public void handle(LiftSanction command) {
+    void handle(LiftSanction command) {
         requireStatus("have a sanction lifted", CentreStatus.APPROVED, CentreStatus.SUSPENDED);
         String reason = Reason.of(command);
         Sanction sanction = requiredSanction(command.sanction());
@@ -155,7 +155,7 @@ public class Centre {
     }
 
     @CommandHandler
-    public void handle(AmendCentreDetails command) {
+    void handle(AmendCentreDetails command) {
         if (status == CentreStatus.WITHDRAWN) {
             throw new RuleViolation("Centre is WITHDRAWN; a withdrawn centre's details cannot be amended");
         }

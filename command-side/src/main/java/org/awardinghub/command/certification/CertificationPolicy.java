@@ -40,13 +40,13 @@ public class CertificationPolicy {
     }
 
     @EventHandler
-    public void on(CertificateIssued event, EventMessage<?> message) {
+    void on(CertificateIssued event, EventMessage<?> message) {
         send(new RecordCertificate(event.candidateId(), event.claimId(), event.qualificationCode(),
                 event.certificateNumber()), message);
     }
 
     @EventHandler
-    public void on(CertificateRevoked event, EventMessage<?> message) {
+    void on(CertificateRevoked event, EventMessage<?> message) {
         send(new RecordCertificateRevoked(event.candidateId(), event.claimId(), event.certificateNumber(),
                 event.reason()), message);
     }

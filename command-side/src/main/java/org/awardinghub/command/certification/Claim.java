@@ -80,7 +80,7 @@ public class Claim {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    public ClaimMade handle(ClaimCertificate command, CandidateDirectory candidates, UserDirectory users,
+    ClaimMade handle(ClaimCertificate command, CandidateDirectory candidates, UserDirectory users,
                             CentreDirectory centres, Eligibility eligibility, CertificateNumbers certificateNumbers,
                             VerificationCodes codes, Clock clock) {
         String id = Text.identifier("claimId", command.claimId());
@@ -119,7 +119,7 @@ public class Claim {
      * on voided, or the candidate moved to another qualification. Every such reason refuses it, all of them named.
      */
     @CommandHandler
-    public String handle(ApproveClaim command, CandidateDirectory candidates, CentreDirectory centres,
+    String handle(ApproveClaim command, CandidateDirectory candidates, CentreDirectory centres,
                          AttemptDirectory attempts, CertificateNumbers certificateNumbers, VerificationCodes codes,
                          Clock clock) {
         requireAwaitingApproval("approved");
@@ -154,7 +154,7 @@ public class Claim {
     }
 
     @CommandHandler
-    public void handle(RejectClaim command) {
+    void handle(RejectClaim command) {
         requireAwaitingApproval("rejected");
         apply(new ClaimRejected(claimId, candidateId, centreId, qualificationCode, Reason.of(command)));
     }
@@ -164,7 +164,7 @@ public class Claim {
      * corrected name is the usual reason); answers the new number.
      */
     @CommandHandler
-    public String handle(ReplaceCertificate command, CandidateDirectory candidates,
+    String handle(ReplaceCertificate command, CandidateDirectory candidates,
                          CertificateNumbers certificateNumbers, VerificationCodes codes, Clock clock) {
         String replaced = requireCurrentCertificate(command.certificateNumber(), "replaced");
         String reason = Reason.of(command);
@@ -177,7 +177,7 @@ public class Claim {
     }
 
     @CommandHandler
-    public void handle(RevokeCertificate command, Clock clock) {
+    void handle(RevokeCertificate command, Clock clock) {
         String revoked = requireCurrentCertificate(command.certificateNumber(), "revoked");
         String reason = Reason.of(command);
         apply(new CertificateRevoked(claimId, candidateId, centreId, qualificationCode, revoked, today(now(clock)),

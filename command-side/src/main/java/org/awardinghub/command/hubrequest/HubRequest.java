@@ -34,7 +34,7 @@ public class HubRequest {
     }
 
     @CommandHandler
-    public HubRequest(RaiseHubRequest command, CentreDirectory centres) {
+    HubRequest(RaiseHubRequest command, CentreDirectory centres) {
         String id = Text.identifier("requestId", command.requestId());
         String centre = Text.identifier("centreId", command.centreId());
         if (command.kind() == null) {
@@ -48,7 +48,7 @@ public class HubRequest {
 
     /** Answers the reply's number within the request: 1, 2, ... */
     @CommandHandler
-    public int handle(ReplyToHubRequest command) {
+    int handle(ReplyToHubRequest command) {
         requireAtCentre(command.centreId());
         requireOpen("replied to");
         String body = Text.required("body", command.body(), BODY_MAX_LENGTH);
@@ -59,7 +59,7 @@ public class HubRequest {
     }
 
     @CommandHandler
-    public void handle(CloseHubRequest command) {
+    void handle(CloseHubRequest command) {
         requireAtCentre(command.centreId());
         requireOpen("closed");
         apply(new HubRequestClosed(requestId, centreId, Reason.of(command)));

@@ -41,7 +41,7 @@ public class InvestigationCase {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    public String handle(FreezeCase command, Clock clock) {
+    String handle(FreezeCase command, Clock clock) {
         String id = Text.identifier("caseId", command.caseId());
         String title = Text.required("title", command.title(), TITLE_MAX_LENGTH);
         if (command.records() == null || command.records().isEmpty() || command.records().size() > MAX_RECORDS) {

@@ -53,7 +53,7 @@ public class LibraryDocument {
     }
 
     @CommandHandler
-    public LibraryDocument(UploadLibraryDocument command, QualificationDirectory catalogue, Clock clock) {
+    LibraryDocument(UploadLibraryDocument command, QualificationDirectory catalogue, Clock clock) {
         String id = Text.identifier("documentId", command.documentId());
         String newTitle = Text.required("title", command.title(), TITLE_MAX_LENGTH);
         if (command.kind() == null) {
@@ -66,7 +66,7 @@ public class LibraryDocument {
 
     /** Answers the new version's number. */
     @CommandHandler
-    public int handle(UploadLibraryDocumentVersion command, Clock clock) {
+    int handle(UploadLibraryDocumentVersion command, Clock clock) {
         int version = hashes.size() + 1;
         uploaded(documentId, version, title, kind, qualificationCode, command.file(), command.note(),
                 command.uploadedByUserId(), command.uploadedByPin(), clock);
@@ -74,7 +74,7 @@ public class LibraryDocument {
     }
 
     @CommandHandler
-    public void handle(RecordLibraryDownload command, EventBus events, Clock clock) {
+    void handle(RecordLibraryDownload command, EventBus events, Clock clock) {
         if (command.version() < 1 || command.version() > hashes.size()) {
             throw new UnknownRecord("No version " + command.version() + " of library document " + documentId);
         }

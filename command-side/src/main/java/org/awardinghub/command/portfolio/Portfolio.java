@@ -76,7 +76,7 @@ public class Portfolio {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(AssignAssessor command, CandidateDirectory candidates, UserDirectory users,
+    void handle(AssignAssessor command, CandidateDirectory candidates, UserDirectory users,
                        CandidateStaffDirectory staff) {
         CandidateEntry candidate = candidate(candidates, command.candidateId());
         UserAccount assessor = assignable(users, staff, candidate, command.assessorUserId(), "assessorUserId",
@@ -91,7 +91,7 @@ public class Portfolio {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(AssignIqa command, CandidateDirectory candidates, UserDirectory users,
+    void handle(AssignIqa command, CandidateDirectory candidates, UserDirectory users,
                        CandidateStaffDirectory staff) {
         CandidateEntry candidate = candidate(candidates, command.candidateId());
         UserAccount iqa = assignable(users, staff, candidate, command.iqaUserId(), "iqaUserId", Role.IQA,
@@ -105,7 +105,7 @@ public class Portfolio {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public EvidenceVersion handle(UploadEvidence command, CandidateDirectory candidates, UserDirectory users,
+    EvidenceVersion handle(UploadEvidence command, CandidateDirectory candidates, UserDirectory users,
                                   QualificationDirectory catalogue, Clock clock) {
         CandidateEntry candidate = candidate(candidates, command.candidateId());
         requireRegistered(candidate);
@@ -171,7 +171,7 @@ public class Portfolio {
     }
 
     @CommandHandler
-    public void handle(JudgeEvidence command, CandidateDirectory candidates, UserDirectory users,
+    void handle(JudgeEvidence command, CandidateDirectory candidates, UserDirectory users,
                        QualificationDirectory catalogue, Clock clock) {
         CandidateEntry candidate = candidate(candidates, command.candidateId());
         UserAccount assessor = requireAssessor(users, command.assessorUserId(), "judge evidence");
@@ -213,7 +213,7 @@ public class Portfolio {
     }
 
     @CommandHandler
-    public boolean handle(SignOffUnit command, CandidateDirectory candidates, UserDirectory users,
+    boolean handle(SignOffUnit command, CandidateDirectory candidates, UserDirectory users,
                           QualificationDirectory catalogue, PortfolioDirectory register, Clock clock) {
         CandidateEntry candidate = candidate(candidates, command.candidateId());
         requireRegistered(candidate);
@@ -244,7 +244,7 @@ public class Portfolio {
     }
 
     @CommandHandler
-    public void handle(DecideSample command, CandidateDirectory candidates, UserDirectory users, Clock clock) {
+    void handle(DecideSample command, CandidateDirectory candidates, UserDirectory users, Clock clock) {
         CandidateEntry candidate = candidate(candidates, command.candidateId());
         if (iqaUserId == null || !iqaUserId.equals(command.iqaUserId())) {
             throw new RuleViolation("Only the candidate's assigned IQA can sample their units");

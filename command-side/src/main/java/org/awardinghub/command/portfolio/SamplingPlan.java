@@ -38,7 +38,7 @@ public class SamplingPlan {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(SetSamplingPlan command, CentreDirectory centres, UserDirectory users) {
+    void handle(SetSamplingPlan command, CentreDirectory centres, UserDirectory users) {
         String centreId = Text.identifier("centreId", command.centreId());
         if (centres.statusOf(centreId).isEmpty()) {
             throw new UnknownRecord("No centre " + centreId);

@@ -30,7 +30,7 @@ public class Qualification {
     }
 
     @CommandHandler
-    public Qualification(PublishQualification command, QualificationDirectory catalogue) {
+    Qualification(PublishQualification command, QualificationDirectory catalogue) {
         String published = CatalogueCode.required("code", command.code());
         if (catalogue.exists(published)) {
             throw new RuleViolation("Qualification " + published + " already exists");
@@ -40,7 +40,7 @@ public class Qualification {
 
     /** A changed pass mark is evidence too: old and new go into the event, with the reason. */
     @CommandHandler
-    public void handle(ChangePassMark command) {
+    void handle(ChangePassMark command) {
         String assessmentCode = command.assessmentCode() == null ? "" : command.assessmentCode().strip();
         Integer current = passPercents.get(assessmentCode);
         if (current == null) {

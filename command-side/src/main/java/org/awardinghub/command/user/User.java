@@ -62,7 +62,7 @@ public class User {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    public String handle(CreateUser command, PinIssuer pins, UserDirectory users, CentreDirectory centres,
+    String handle(CreateUser command, PinIssuer pins, UserDirectory users, CentreDirectory centres,
                          CandidateDirectory candidates) {
         String id = Text.identifier("userId", command.userId());
         String checkedName = Text.required("name", command.name(), NAME_MAX_LENGTH);
@@ -105,7 +105,7 @@ public class User {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    public String handle(RegisterBootstrapAdmin command, PinIssuer pins, UserDirectory users) {
+    String handle(RegisterBootstrapAdmin command, PinIssuer pins, UserDirectory users) {
         String id = Text.identifier("userId", command.userId());
         String checkedName = Text.required("name", command.name(), NAME_MAX_LENGTH);
         String checkedEmail = EmailAddress.required("email", command.email());
@@ -120,7 +120,7 @@ public class User {
     }
 
     @CommandHandler
-    public void handle(ChangeUserRoles command, UserDirectory users) {
+    void handle(ChangeUserRoles command, UserDirectory users) {
         requireActive("have roles changed");
         if (roles.contains(Role.CANDIDATE)) {
             throw new RuleViolation("A candidate's account holds the role CANDIDATE and nothing else");
@@ -137,7 +137,7 @@ public class User {
     }
 
     @CommandHandler
-    public void handle(AmendUserDetails command, UserDirectory users) {
+    void handle(AmendUserDetails command, UserDirectory users) {
         String amendedName = Text.required("name", command.name(), NAME_MAX_LENGTH);
         String amendedEmail = EmailAddress.required("email", command.email());
         String reason = Reason.of(command);
@@ -151,14 +151,14 @@ public class User {
     }
 
     @CommandHandler
-    public void handle(DeactivateUser command, UserDirectory users) {
+    void handle(DeactivateUser command, UserDirectory users) {
         requireActive("be deactivated");
         requireNotLastImiAdmin(users, "be deactivated");
         apply(new UserDeactivated(userId, centreId, Reason.of(command)));
     }
 
     @CommandHandler
-    public void handle(ReactivateUser command, CentreDirectory centres) {
+    void handle(ReactivateUser command, CentreDirectory centres) {
         if (active) {
             throw new RuleViolation("User is already active");
         }
@@ -170,7 +170,7 @@ public class User {
     }
 
     @CommandHandler
-    public void handle(RecordPasswordSet command) {
+    void handle(RecordPasswordSet command) {
         requireActive("set a password");
         if (command.how() == null) {
             throw new InvalidCommand("how", "how the password was set (ACTIVATION or RESET) is required");
@@ -183,23 +183,23 @@ public class User {
 
     /** Recorded whatever the user's state: a reset asked for a deactivated user is worth seeing in the history. */
     @CommandHandler
-    public void handle(RecordPasswordResetRequest command) {
+    void handle(RecordPasswordResetRequest command) {
         apply(new PasswordResetRequested(userId, centreId));
     }
 
     @CommandHandler
-    public void handle(RecordSignIn command) {
+    void handle(RecordSignIn command) {
         requireActive("sign in");
         apply(new UserSignedIn(userId, centreId));
     }
 
     @CommandHandler
-    public void handle(RecordSignOut command) {
+    void handle(RecordSignOut command) {
         apply(new UserSignedOut(userId, centreId));
     }
 
     @CommandHandler
-    public void handle(RecordSignInFailure command) {
+    void handle(RecordSignInFailure command) {
         if (command.failuresInARow() < 1) {
             throw new InvalidCommand("failuresInARow", "failuresInARow must be at least 1");
         }
@@ -207,7 +207,7 @@ public class User {
     }
 
     @CommandHandler
-    public void handle(RecordLockOut command) {
+    void handle(RecordLockOut command) {
         if (command.until() == null) {
             throw new InvalidCommand("until", "until is required");
         }

@@ -146,7 +146,7 @@ public class AttemptProjection {
     }
 
     @EventHandler
-    public void on(AttemptOpened event, @SequenceNumber long sequence,
+    void on(AttemptOpened event, @SequenceNumber long sequence,
                    @MetaDataValue(AuditMetadata.CLIENT_ADDRESS) String clientAddress) {
         attemptWrites.insert(event.attemptId(), sequence, new Document()
                 .append(CANDIDATE_ID, event.candidateId())
@@ -194,7 +194,7 @@ public class AttemptProjection {
     }
 
     @EventHandler
-    public void on(AttemptStarted event, @SequenceNumber long sequence,
+    void on(AttemptStarted event, @SequenceNumber long sequence,
                    @MetaDataValue(AuditMetadata.ACTOR_REGISTRATION_NUMBER) String registrationNumber,
                    @MetaDataValue(AuditMetadata.CLIENT_ADDRESS) String clientAddress) {
         attemptWrites.change(event.attemptId(), sequence, attempt -> with(attempt, new Document()
@@ -226,7 +226,7 @@ public class AttemptProjection {
     }
 
     @EventHandler
-    public void on(AnswerChosen event, @SequenceNumber long sequence,
+    void on(AnswerChosen event, @SequenceNumber long sequence,
                    @MetaDataValue(AuditMetadata.ACTOR_REGISTRATION_NUMBER) String registrationNumber,
                    @MetaDataValue(AuditMetadata.CLIENT_ADDRESS) String clientAddress) {
         sittingWrites.change(event.attemptId(), sequence, sitting -> chosen(sitting, event.questionId(),
@@ -244,7 +244,7 @@ public class AttemptProjection {
     }
 
     @EventHandler
-    public void on(AttemptSubmitted event, @SequenceNumber long sequence,
+    void on(AttemptSubmitted event, @SequenceNumber long sequence,
                    @MetaDataValue(AuditMetadata.ACTOR_REGISTRATION_NUMBER) String registrationNumber,
                    @MetaDataValue(AuditMetadata.CLIENT_ADDRESS) String clientAddress) {
         String outcome = event.outcome() == null ? null : event.outcome().name();
@@ -290,7 +290,7 @@ public class AttemptProjection {
     }
 
     @EventHandler
-    public void on(AttemptKeyExpired event, @SequenceNumber long sequence) {
+    void on(AttemptKeyExpired event, @SequenceNumber long sequence) {
         attemptWrites.change(event.attemptId(), sequence,
                 attempt -> with(attempt, STATUS, AttemptStatus.EXPIRED.name()));
         trailWrites.change(event.attemptId(), sequence, trail -> appended(trail, ENTRIES,
@@ -301,7 +301,7 @@ public class AttemptProjection {
 
     /** The result stays, marked as voided: it no longer counts, but what it was remains visible. */
     @EventHandler
-    public void on(AttemptVoided event, @SequenceNumber long sequence, @Timestamp Instant at,
+    void on(AttemptVoided event, @SequenceNumber long sequence, @Timestamp Instant at,
                    @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
                    @MetaDataValue(AuditMetadata.CLIENT_ADDRESS) String clientAddress,
                    @MetaDataValue(AuditMetadata.REASON) String metadataReason) {
@@ -321,7 +321,7 @@ public class AttemptProjection {
     }
 
     @ResetHandler
-    public void reset() {
+    void reset() {
         attempts.deleteAll();
         sittings.deleteAll();
         trails.deleteAll();
@@ -329,27 +329,27 @@ public class AttemptProjection {
     }
 
     @QueryHandler
-    public AttemptView handle(FindAttempt query) {
+    AttemptView handle(FindAttempt query) {
         Document attempt = attempts.find(query.attemptId());
         return attempt == null ? null : toView(attempt);
     }
 
     /** The candidate's live view; null until the attempt has started, and for an unknown attempt. */
     @QueryHandler
-    public SittingView handle(FindSitting query) {
+    SittingView handle(FindSitting query) {
         Document sitting = sittings.find(query.attemptId());
         return sitting == null ? null : toSitting(sitting);
     }
 
     @QueryHandler
-    public AnswerTrail handle(FindAnswerTrail query) {
+    AnswerTrail handle(FindAnswerTrail query) {
         Document trail = trails.find(query.attemptId());
         return trail == null ? null : toTrail(trail);
     }
 
     /** Every attempt of the candidate, oldest opened first: one key lookup. Empty for an unknown candidate. */
     @QueryHandler
-    public List<AttemptSummary> handle(ListCandidateAttempts query) {
+    List<AttemptSummary> handle(ListCandidateAttempts query) {
         Document candidate = candidateAttempts.find(query.candidateId());
         return candidate == null ? List.of() : candidate.getList(ENTRIES, Document.class, List.of()).stream()
                 .sorted(OLDEST_FIRST)
@@ -367,7 +367,7 @@ public class AttemptProjection {
      */
     @QueryHandler
     @SuppressWarnings("rawtypes")
-    public Page handle(ListCentreAttempts query) {
+    Page handle(ListCentreAttempts query) {
         if (query.centreId() == null) {
             return ReadModelCollection.emptyPage(query.page(), query.size());
         }

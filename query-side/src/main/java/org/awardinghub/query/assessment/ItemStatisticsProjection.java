@@ -56,7 +56,7 @@ public class ItemStatisticsProjection {
     }
 
     @EventHandler
-    public void on(AttemptSubmitted event, TrackingToken token) {
+    void on(AttemptSubmitted event, TrackingToken token) {
         long position = position(token);
         List<ItemSums.Mark> marks = event.marks().stream()
                 .map(mark -> new ItemSums.Mark(mark.itemId(), mark.itemOption(), mark.optionCount(), mark.correct()))
@@ -71,7 +71,7 @@ public class ItemStatisticsProjection {
     }
 
     @EventHandler
-    public void on(AttemptVoided event, TrackingToken token) {
+    void on(AttemptVoided event, TrackingToken token) {
         long position = position(token);
         Document marked = markedAttempts.find(event.attemptId());
         if (marked == null) {
@@ -91,14 +91,14 @@ public class ItemStatisticsProjection {
     }
 
     @ResetHandler
-    public void reset() {
+    void reset() {
         statistics.deleteAll();
         markedAttempts.deleteAll();
     }
 
     /** One key lookup; zero attempts and no items when nothing is counted yet. */
     @QueryHandler
-    public ItemStatistics handle(ItemStatisticsReport query) {
+    ItemStatistics handle(ItemStatisticsReport query) {
         Document stored = query.assessmentCode() == null ? null
                 : statistics.find(key(query.assessmentCode(), query.centreId()));
         return ItemSums.report(query.assessmentCode(), query.centreId(), stored);

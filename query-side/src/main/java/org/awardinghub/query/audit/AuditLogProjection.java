@@ -97,7 +97,7 @@ public class AuditLogProjection {
      * (delivered again, or late into a gap) is checked against what is written, event by event.
      */
     @EventHandler
-    public void on(EventMessage<?> event, TrackingToken token) {
+    void on(EventMessage<?> event, TrackingToken token) {
         long position = position(token);
         Batch batch = batch();
         if (batch.head != null && position <= batch.head.position()) {
@@ -294,7 +294,7 @@ public class AuditLogProjection {
 
     /** A replay starts from the first event, so the chain starts again from {@link AuditChain#GENESIS}. */
     @ResetHandler
-    public void reset() {
+    void reset() {
         jdbc.update("DELETE FROM audit_links");
         jdbc.update("DELETE FROM audit_log");
         jdbc.update("DELETE FROM audit_chain_head");
@@ -304,28 +304,28 @@ public class AuditLogProjection {
     }
 
     @QueryHandler
-    public List<AuditEvent> handle(FindRecordEvents query) {
+    List<AuditEvent> handle(FindRecordEvents query) {
         return log.recordEvents(query.recordType(), query.recordId());
     }
 
     @QueryHandler
     @SuppressWarnings("rawtypes")
-    public Page handle(ListTimeline query) {
+    Page handle(ListTimeline query) {
         return log.timeline(query);
     }
 
     @QueryHandler
-    public BlastRadius handle(FindBlastRadius query) {
+    BlastRadius handle(FindBlastRadius query) {
         return log.blastRadius(query);
     }
 
     @QueryHandler
-    public ChainHead handle(FindChainHead query) {
+    ChainHead handle(FindChainHead query) {
         return log.head().orElse(null);
     }
 
     @QueryHandler
-    public CaseBundle handle(FindCaseBundle query) {
+    CaseBundle handle(FindCaseBundle query) {
         return log.caseBundle(query.caseId());
     }
 

@@ -63,7 +63,7 @@ public class CandidateHistoryProjection {
     }
 
     @EventHandler
-    public void on(CandidateRegistered event, @SequenceNumber long sequence, @Timestamp Instant at,
+    void on(CandidateRegistered event, @SequenceNumber long sequence, @Timestamp Instant at,
                    @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
                    @MetaDataValue(AuditMetadata.REASON) String reason) {
         Changes changes = new Changes()
@@ -85,7 +85,7 @@ public class CandidateHistoryProjection {
     }
 
     @EventHandler
-    public void on(CandidateNameAmended event, @SequenceNumber long sequence, @Timestamp Instant at,
+    void on(CandidateNameAmended event, @SequenceNumber long sequence, @Timestamp Instant at,
                    @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
                    @MetaDataValue(AuditMetadata.REASON) String reason) {
         Changes changes = new Changes();
@@ -99,7 +99,7 @@ public class CandidateHistoryProjection {
     }
 
     @EventHandler
-    public void on(CandidateDateOfBirthAmended event, @SequenceNumber long sequence, @Timestamp Instant at,
+    void on(CandidateDateOfBirthAmended event, @SequenceNumber long sequence, @Timestamp Instant at,
                    @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
                    @MetaDataValue(AuditMetadata.REASON) String reason) {
         append(event.candidateId(), sequence, entry(event, at, actorPin, reason(event.reason(), reason),
@@ -107,7 +107,7 @@ public class CandidateHistoryProjection {
     }
 
     @EventHandler
-    public void on(CandidateUlnAmended event, @SequenceNumber long sequence, @Timestamp Instant at,
+    void on(CandidateUlnAmended event, @SequenceNumber long sequence, @Timestamp Instant at,
                    @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
                    @MetaDataValue(AuditMetadata.REASON) String reason) {
         append(event.candidateId(), sequence, entry(event, at, actorPin, reason(event.reason(), reason),
@@ -115,7 +115,7 @@ public class CandidateHistoryProjection {
     }
 
     @EventHandler
-    public void on(CandidateQualificationAmended event, @SequenceNumber long sequence, @Timestamp Instant at,
+    void on(CandidateQualificationAmended event, @SequenceNumber long sequence, @Timestamp Instant at,
                    @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
                    @MetaDataValue(AuditMetadata.REASON) String reason) {
         append(event.candidateId(), sequence, entry(event, at, actorPin, reason(event.reason(), reason),
@@ -123,7 +123,7 @@ public class CandidateHistoryProjection {
     }
 
     @EventHandler
-    public void on(CandidateTransferred event, @SequenceNumber long sequence, @Timestamp Instant at,
+    void on(CandidateTransferred event, @SequenceNumber long sequence, @Timestamp Instant at,
                    @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
                    @MetaDataValue(AuditMetadata.REASON) String reason) {
         append(event.candidateId(), sequence, entry(event, at, actorPin, reason(event.reason(), reason),
@@ -131,7 +131,7 @@ public class CandidateHistoryProjection {
     }
 
     @EventHandler
-    public void on(CandidateWithdrawn event, @SequenceNumber long sequence, @Timestamp Instant at,
+    void on(CandidateWithdrawn event, @SequenceNumber long sequence, @Timestamp Instant at,
                    @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
                    @MetaDataValue(AuditMetadata.REASON) String reason) {
         statusChange(event.candidateId(), sequence, CandidateStatus.WITHDRAWN, new Changes(),
@@ -139,7 +139,7 @@ public class CandidateHistoryProjection {
     }
 
     @EventHandler
-    public void on(CandidateReinstated event, @SequenceNumber long sequence, @Timestamp Instant at,
+    void on(CandidateReinstated event, @SequenceNumber long sequence, @Timestamp Instant at,
                    @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
                    @MetaDataValue(AuditMetadata.REASON) String reason) {
         statusChange(event.candidateId(), sequence, CandidateStatus.REGISTERED, new Changes(),
@@ -148,7 +148,7 @@ public class CandidateHistoryProjection {
 
     /** The certificate issued: its number, and the status it takes the candidate from. */
     @EventHandler
-    public void on(CandidateCertificated event, @SequenceNumber long sequence, @Timestamp Instant at,
+    void on(CandidateCertificated event, @SequenceNumber long sequence, @Timestamp Instant at,
                    @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
                    @MetaDataValue(AuditMetadata.REASON) String reason) {
         statusChange(event.candidateId(), sequence, CandidateStatus.CERTIFICATED,
@@ -158,7 +158,7 @@ public class CandidateHistoryProjection {
 
     /** The certificate revoked: the number no longer held, and the status it takes the candidate back to. */
     @EventHandler
-    public void on(CandidateCertificateRevoked event, @SequenceNumber long sequence, @Timestamp Instant at,
+    void on(CandidateCertificateRevoked event, @SequenceNumber long sequence, @Timestamp Instant at,
                    @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
                    @MetaDataValue(AuditMetadata.REASON) String reason) {
         statusChange(event.candidateId(), sequence, CandidateStatus.REGISTERED,
@@ -167,13 +167,13 @@ public class CandidateHistoryProjection {
     }
 
     @ResetHandler
-    public void reset() {
+    void reset() {
         histories.deleteAll();
     }
 
     /** Answers a {@code List<CandidateHistoryEntry>}, oldest first; empty for an unknown candidate. */
     @QueryHandler
-    public List<CandidateHistoryEntry> handle(FindCandidateHistory query) {
+    List<CandidateHistoryEntry> handle(FindCandidateHistory query) {
         Document history = histories.find(query.candidateId());
         return history == null ? List.of() : history.getList(ENTRIES, Document.class, List.of()).stream()
                 .map(CandidateHistoryProjection::toEntry)

@@ -61,7 +61,7 @@ public class CandidateProjection {
     }
 
     @EventHandler
-    public void on(CandidateRegistered event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(CandidateRegistered event, @SequenceNumber long sequence, @Timestamp Instant at) {
         CandidateNames.Searchable names = CandidateNames.searchable(event.firstName(), event.lastName());
         Document candidate = new Document()
                 .append(CandidateDocument.REGISTRATION_NUMBER, event.registrationNumber())
@@ -86,7 +86,7 @@ public class CandidateProjection {
     }
 
     @EventHandler
-    public void on(CandidateNameAmended event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(CandidateNameAmended event, @SequenceNumber long sequence, @Timestamp Instant at) {
         // an amendment of one name may carry the other unchanged, or (defensively) not at all
         String firstName = event.firstName() != null ? event.firstName() : event.oldFirstName();
         String lastName = event.lastName() != null ? event.lastName() : event.oldLastName();
@@ -99,41 +99,41 @@ public class CandidateProjection {
     }
 
     @EventHandler
-    public void on(CandidateDateOfBirthAmended event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(CandidateDateOfBirthAmended event, @SequenceNumber long sequence, @Timestamp Instant at) {
         change(event.candidateId(), sequence, at,
                 set(CandidateDocument.DATE_OF_BIRTH, CandidateDocument.date(event.dateOfBirth())));
     }
 
     @EventHandler
-    public void on(CandidateUlnAmended event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(CandidateUlnAmended event, @SequenceNumber long sequence, @Timestamp Instant at) {
         change(event.candidateId(), sequence, at, set(CandidateDocument.ULN, event.uln()));
     }
 
     @EventHandler
-    public void on(CandidateQualificationAmended event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(CandidateQualificationAmended event, @SequenceNumber long sequence, @Timestamp Instant at) {
         change(event.candidateId(), sequence, at,
                 set(CandidateDocument.QUALIFICATION_CODE, event.qualificationCode()));
     }
 
     @EventHandler
-    public void on(CandidateTransferred event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(CandidateTransferred event, @SequenceNumber long sequence, @Timestamp Instant at) {
         change(event.candidateId(), sequence, at, set(CENTRE_ID, event.toCentreId()));
     }
 
     @EventHandler
-    public void on(CandidateWithdrawn event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(CandidateWithdrawn event, @SequenceNumber long sequence, @Timestamp Instant at) {
         change(event.candidateId(), sequence, at, set(STATUS, CandidateStatus.WITHDRAWN.name()));
     }
 
     /** Back to registered, as the command side has it (a certificate held is certification's read model to show). */
     @EventHandler
-    public void on(CandidateReinstated event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(CandidateReinstated event, @SequenceNumber long sequence, @Timestamp Instant at) {
         change(event.candidateId(), sequence, at, set(STATUS, CandidateStatus.REGISTERED.name()));
     }
 
     /** The claim's certificate was issued. Which numbers the candidate holds is certification's read model to say. */
     @EventHandler
-    public void on(CandidateCertificated event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(CandidateCertificated event, @SequenceNumber long sequence, @Timestamp Instant at) {
         // as the candidate's own rule has it: a withdrawn candidate stays WITHDRAWN
         CandidateStatus now = currentStatus(event.candidateId());
         change(event.candidateId(), sequence, at, set(STATUS, (now == CandidateStatus.WITHDRAWN
@@ -142,7 +142,7 @@ public class CandidateProjection {
 
     /** The certificate was revoked: registered again, holding none (a withdrawn candidate stays WITHDRAWN). */
     @EventHandler
-    public void on(CandidateCertificateRevoked event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(CandidateCertificateRevoked event, @SequenceNumber long sequence, @Timestamp Instant at) {
         CandidateStatus now = currentStatus(event.candidateId());
         change(event.candidateId(), sequence, at, set(STATUS, (now == CandidateStatus.CERTIFICATED
                 ? CandidateStatus.REGISTERED : now).name()));
@@ -156,13 +156,13 @@ public class CandidateProjection {
     }
 
     @ResetHandler
-    public void reset() {
+    void reset() {
         candidates.deleteAll();
         search.clear();
     }
 
     @QueryHandler
-    public CandidateView handle(FindCandidate query) {
+    CandidateView handle(FindCandidate query) {
         Document candidate = candidates.find(query.candidateId());
         return candidate == null ? null : CandidateDocument.view(candidate);
     }
@@ -173,7 +173,7 @@ public class CandidateProjection {
      */
     @QueryHandler
     @SuppressWarnings("rawtypes")
-    public Page handle(SearchCandidates query) {
+    Page handle(SearchCandidates query) {
         return search.search(query);
     }
 

@@ -60,7 +60,7 @@ public class CentreProjection {
     }
 
     @EventHandler
-    public void on(CentreApplied event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(CentreApplied event, @SequenceNumber long sequence, @Timestamp Instant at) {
         centres.insert(event.centreId(), sequence, new Document()
                 .append("centreNumber", null)
                 .append("name", event.name())
@@ -77,7 +77,7 @@ public class CentreProjection {
     }
 
     @EventHandler
-    public void on(CentreApproved event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(CentreApproved event, @SequenceNumber long sequence, @Timestamp Instant at) {
         change(event.centreId(), sequence, at,
                 set("centreNumber", event.centreNumber()),
                 set("qualificationCodes", orEmpty(event.qualificationCodes()).stream().distinct().toList()),
@@ -87,52 +87,52 @@ public class CentreProjection {
     }
 
     @EventHandler
-    public void on(CentreSuspended event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(CentreSuspended event, @SequenceNumber long sequence, @Timestamp Instant at) {
         change(event.centreId(), sequence, at, set("status", CentreStatus.SUSPENDED.name()));
     }
 
     @EventHandler
-    public void on(CentreReinstated event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(CentreReinstated event, @SequenceNumber long sequence, @Timestamp Instant at) {
         change(event.centreId(), sequence, at, set("status", CentreStatus.APPROVED.name()));
     }
 
     @EventHandler
-    public void on(CentreWithdrawn event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(CentreWithdrawn event, @SequenceNumber long sequence, @Timestamp Instant at) {
         change(event.centreId(), sequence, at, set("status", CentreStatus.WITHDRAWN.name()));
     }
 
     @EventHandler
-    public void on(DirectClaimStatusGranted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(DirectClaimStatusGranted event, @SequenceNumber long sequence, @Timestamp Instant at) {
         change(event.centreId(), sequence, at, set("directClaimStatus", true));
     }
 
     @EventHandler
-    public void on(DirectClaimStatusRemoved event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(DirectClaimStatusRemoved event, @SequenceNumber long sequence, @Timestamp Instant at) {
         change(event.centreId(), sequence, at, set("directClaimStatus", false));
     }
 
     @EventHandler
-    public void on(CentreQualificationApproved event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(CentreQualificationApproved event, @SequenceNumber long sequence, @Timestamp Instant at) {
         change(event.centreId(), sequence, at, addToSet("qualificationCodes", event.qualificationCode()));
     }
 
     @EventHandler
-    public void on(CentreQualificationRemoved event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(CentreQualificationRemoved event, @SequenceNumber long sequence, @Timestamp Instant at) {
         change(event.centreId(), sequence, at, pull("qualificationCodes", event.qualificationCode()));
     }
 
     @EventHandler
-    public void on(CentreSanctionImposed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(CentreSanctionImposed event, @SequenceNumber long sequence, @Timestamp Instant at) {
         change(event.centreId(), sequence, at, addToSet("sanctions", event.sanction().name()));
     }
 
     @EventHandler
-    public void on(CentreSanctionLifted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(CentreSanctionLifted event, @SequenceNumber long sequence, @Timestamp Instant at) {
         change(event.centreId(), sequence, at, pull("sanctions", event.sanction().name()));
     }
 
     @EventHandler
-    public void on(CentreDetailsAmended event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(CentreDetailsAmended event, @SequenceNumber long sequence, @Timestamp Instant at) {
         change(event.centreId(), sequence, at,
                 set("name", event.name()),
                 set(NAME_KEY, sortKey(event.name())),
@@ -141,12 +141,12 @@ public class CentreProjection {
     }
 
     @ResetHandler
-    public void reset() {
+    void reset() {
         centres.deleteAll();
     }
 
     @QueryHandler
-    public CentreView handle(FindCentre query) {
+    CentreView handle(FindCentre query) {
         Document centre = centres.find(query.centreId());
         return centre == null ? null : toView(centre);
     }
@@ -157,7 +157,7 @@ public class CentreProjection {
      */
     @QueryHandler
     @SuppressWarnings("rawtypes")
-    public Page handle(ListCentres query) {
+    Page handle(ListCentres query) {
         // _id breaks ties between equal names, so that pages neither repeat nor skip a centre
         return centres.page(new Document(), ascending(NAME_KEY, ID), query.page(), query.size(),
                 CentreProjection::toView);

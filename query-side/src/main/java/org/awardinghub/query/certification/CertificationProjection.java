@@ -123,7 +123,7 @@ public class CertificationProjection {
 
     /** Every claim starts waiting; a Direct Claim Status centre's is issued by the next event, in the same commit. */
     @EventHandler
-    public void on(CertificateClaimed event, @SequenceNumber long sequence) {
+    void on(CertificateClaimed event, @SequenceNumber long sequence) {
         claims.insert(event.claimId(), sequence, new Document()
                 .append(CANDIDATE_ID, event.candidateId())
                 .append(REGISTRATION_NUMBER, event.registrationNumber())
@@ -141,7 +141,7 @@ public class CertificationProjection {
     }
 
     @EventHandler
-    public void on(CertificateIssued event, @SequenceNumber long sequence) {
+    void on(CertificateIssued event, @SequenceNumber long sequence) {
         claims.update(event.claimId(), sequence, combine(
                 set(STATUS, ClaimStatus.ISSUED.name()),
                 set(DECIDED_AT, date(event.issuedAt())),
@@ -157,7 +157,7 @@ public class CertificationProjection {
     }
 
     @EventHandler
-    public void on(ClaimRejected event, @SequenceNumber long sequence, @Timestamp Instant at,
+    void on(ClaimRejected event, @SequenceNumber long sequence, @Timestamp Instant at,
                    @MetaDataValue(AuditMetadata.REASON) String metadataReason) {
         claims.update(event.claimId(), sequence, combine(
                 set(STATUS, ClaimStatus.REJECTED.name()),
@@ -170,7 +170,7 @@ public class CertificationProjection {
      * its successor and keeps the reason it was replaced for; the new one is VALID, with the name printed on it.
      */
     @EventHandler
-    public void on(CertificateReplaced event, @SequenceNumber long sequence, @Timestamp Instant at,
+    void on(CertificateReplaced event, @SequenceNumber long sequence, @Timestamp Instant at,
                    @MetaDataValue(AuditMetadata.REASON) String metadataReason) {
         String reason = reason(event.reason(), metadataReason);
         claims.update(event.claimId(), sequence, combine(
@@ -196,7 +196,7 @@ public class CertificationProjection {
 
     /** The certificate is what is revoked: the claim stays ISSUED, its decision unchanged. */
     @EventHandler
-    public void on(CertificateRevoked event, @SequenceNumber long sequence,
+    void on(CertificateRevoked event, @SequenceNumber long sequence,
                    @MetaDataValue(AuditMetadata.REASON) String metadataReason) {
         String reason = reason(event.reason(), metadataReason);
         certificates.update(event.certificateNumber(), sequence, combine(
@@ -212,14 +212,14 @@ public class CertificationProjection {
     }
 
     @ResetHandler
-    public void reset() {
+    void reset() {
         claims.deleteAll();
         certificates.deleteAll();
         candidateCertificates.deleteAll();
     }
 
     @QueryHandler
-    public ClaimView handle(FindClaim query) {
+    ClaimView handle(FindClaim query) {
         Document claim = claims.find(query.claimId());
         return claim == null ? null : toClaim(claim);
     }
@@ -234,7 +234,7 @@ public class CertificationProjection {
      */
     @QueryHandler
     @SuppressWarnings("rawtypes")
-    public Page handle(ListClaims query) {
+    Page handle(ListClaims query) {
         List<Bson> conditions = new ArrayList<>();
         if (query.centreId() != null) {
             conditions.add(eq(CENTRE_ID, query.centreId()));
@@ -250,7 +250,7 @@ public class CertificationProjection {
 
     /** Any number ever issued, whatever it verifies as now; what to show of a REPLACED one is the API's to decide. */
     @QueryHandler
-    public CertificateView handle(FindCertificate query) {
+    CertificateView handle(FindCertificate query) {
         Document certificate = certificates.find(query.certificateNumber());
         return certificate == null ? null
                 : toCertificate(certificate.append(CERTIFICATE_NUMBER, certificate.getString(ID)));
@@ -258,7 +258,7 @@ public class CertificationProjection {
 
     /** Every number the candidate has held, oldest first: one key lookup. Empty for an unknown candidate. */
     @QueryHandler
-    public List<CertificateView> handle(ListCandidateCertificates query) {
+    List<CertificateView> handle(ListCandidateCertificates query) {
         Document candidate = candidateCertificates.find(query.candidateId());
         return candidate == null ? List.of() : candidate.getList(ENTRIES, Document.class, List.of()).stream()
                 .map(CertificationProjection::toCertificate)

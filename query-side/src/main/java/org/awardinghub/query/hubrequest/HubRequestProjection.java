@@ -48,7 +48,7 @@ public class HubRequestProjection {
     }
 
     @EventHandler
-    public void on(HubRequestRaised event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(HubRequestRaised event, @SequenceNumber long sequence, @Timestamp Instant at) {
         requests.insert(event.requestId(), sequence, new Document()
                 .append(CENTRE_ID, event.centreId())
                 .append("kind", event.kind() == null ? null : event.kind().name())
@@ -63,7 +63,7 @@ public class HubRequestProjection {
     }
 
     @EventHandler
-    public void on(HubRequestReplied event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(HubRequestReplied event, @SequenceNumber long sequence, @Timestamp Instant at) {
         // the sequence guard is what keeps a redelivered reply from being appended twice
         requests.update(event.requestId(), sequence, push("replies", new Document()
                 .append("replyNumber", event.replyNumber())
@@ -74,7 +74,7 @@ public class HubRequestProjection {
     }
 
     @EventHandler
-    public void on(HubRequestClosed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(HubRequestClosed event, @SequenceNumber long sequence, @Timestamp Instant at) {
         requests.update(event.requestId(), sequence, combine(
                 set("status", HubRequestView.CLOSED),
                 set("closedAt", date(at)),
@@ -82,12 +82,12 @@ public class HubRequestProjection {
     }
 
     @ResetHandler
-    public void reset() {
+    void reset() {
         requests.deleteAll();
     }
 
     @QueryHandler
-    public HubRequestView handle(FindHubRequest query) {
+    HubRequestView handle(FindHubRequest query) {
         Document request = requests.find(query.requestId());
         return request == null ? null : toView(request);
     }
@@ -98,7 +98,7 @@ public class HubRequestProjection {
      */
     @QueryHandler
     @SuppressWarnings("rawtypes")
-    public Page handle(ListHubRequests query) {
+    Page handle(ListHubRequests query) {
         // strictly one centre's: a null centre lists nothing rather than everyone's requests
         if (query.centreId() == null) {
             return ReadModelCollection.emptyPage(query.page(), query.size());
@@ -110,7 +110,7 @@ public class HubRequestProjection {
     /** Raw for the same reason as above; for IMI staff only, which the API checks. */
     @QueryHandler
     @SuppressWarnings("rawtypes")
-    public Page handle(ListAllHubRequests query) {
+    Page handle(ListAllHubRequests query) {
         Bson filter = query.status() == null ? new Document() : eq("status", query.status());
         return requests.page(filter, descending(RAISED_AT, ID), query.page(), query.size(),
                 HubRequestProjection::toView);

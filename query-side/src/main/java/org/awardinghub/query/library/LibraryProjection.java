@@ -66,7 +66,7 @@ public class LibraryProjection {
     }
 
     @EventHandler
-    public void on(LibraryDocumentVersionUploaded event, @SequenceNumber long sequence) {
+    void on(LibraryDocumentVersionUploaded event, @SequenceNumber long sequence) {
         Document version = new Document()
                 .append(VERSION, event.version())
                 .append("fileName", event.fileName())
@@ -96,7 +96,7 @@ public class LibraryProjection {
     }
 
     @EventHandler
-    public void on(LibraryDocumentDownloaded event, EventMessage<?> message) {
+    void on(LibraryDocumentDownloaded event, EventMessage<?> message) {
         downloads.insert(message.getIdentifier(), 0, new Document()
                 .append(DOCUMENT_ID, event.documentId())
                 .append(VERSION, event.version())
@@ -106,13 +106,13 @@ public class LibraryProjection {
     }
 
     @ResetHandler
-    public void reset() {
+    void reset() {
         documents.deleteAll();
         downloads.deleteAll();
     }
 
     @QueryHandler
-    public LibraryDocumentView handle(FindLibraryDocument query) {
+    LibraryDocumentView handle(FindLibraryDocument query) {
         Document document = documents.find(query.documentId());
         return document == null ? null : toView(document, (id, version) -> downloadCounts.countDocuments(
                 and(eq(DOCUMENT_ID, id), eq(VERSION, version))));
@@ -124,7 +124,7 @@ public class LibraryProjection {
      */
     @QueryHandler
     @SuppressWarnings("rawtypes")
-    public Page handle(ListLibraryDocuments query) {
+    Page handle(ListLibraryDocuments query) {
         List<Bson> filters = new ArrayList<>();
         if (query.qualificationCode() != null) {
             filters.add(eq(QUALIFICATION_CODE, query.qualificationCode()));

@@ -81,7 +81,7 @@ public class PersonnelProjection {
     }
 
     @EventHandler
-    public void on(UserCreated event, @SequenceNumber long sequence, @Timestamp Instant at,
+    void on(UserCreated event, @SequenceNumber long sequence, @Timestamp Instant at,
                    @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin) {
         Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM personnel_users WHERE user_id = ?", Integer.class,
                 event.userId());
@@ -95,44 +95,44 @@ public class PersonnelProjection {
     }
 
     @EventHandler
-    public void on(UserDetailsAmended event, @SequenceNumber long sequence) {
+    void on(UserDetailsAmended event, @SequenceNumber long sequence) {
         apply(event.userId(), sequence, "name = ?, email = ?", event.name(), event.email());
     }
 
     @EventHandler
-    public void on(UserRolesChanged event, @SequenceNumber long sequence) {
+    void on(UserRolesChanged event, @SequenceNumber long sequence) {
         apply(event.userId(), sequence, "roles = ?", roleList(event.roles()));
     }
 
     @EventHandler
-    public void on(UserDeactivated event, @SequenceNumber long sequence) {
+    void on(UserDeactivated event, @SequenceNumber long sequence) {
         apply(event.userId(), sequence, "active = FALSE");
     }
 
     @EventHandler
-    public void on(UserReactivated event, @SequenceNumber long sequence) {
+    void on(UserReactivated event, @SequenceNumber long sequence) {
         apply(event.userId(), sequence, "active = TRUE");
     }
 
     @EventHandler
-    public void on(PasswordSet event, @SequenceNumber long sequence) {
+    void on(PasswordSet event, @SequenceNumber long sequence) {
         apply(event.userId(), sequence, "activated = TRUE");
     }
 
     @EventHandler
-    public void on(UserSignedIn event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(UserSignedIn event, @SequenceNumber long sequence, @Timestamp Instant at) {
         apply(event.userId(), sequence, "last_sign_in_at = ?", at.toEpochMilli());
     }
 
     @EventHandler
-    public void on(SignInFailed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(SignInFailed event, @SequenceNumber long sequence, @Timestamp Instant at) {
         if (apply(event.userId(), sequence, null) && event.centreId() != null) {
             signInDays.add(List.of(event.centreId(), day(at), event.userId()), 1, 0);
         }
     }
 
     @EventHandler
-    public void on(UserLockedOut event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(UserLockedOut event, @SequenceNumber long sequence, @Timestamp Instant at) {
         if (apply(event.userId(), sequence, null) && event.centreId() != null) {
             signInDays.add(List.of(event.centreId(), day(at), event.userId()), 0, 1);
         }
@@ -150,13 +150,13 @@ public class PersonnelProjection {
     }
 
     @ResetHandler
-    public void reset() {
+    void reset() {
         jdbc.update("DELETE FROM personnel_users");
         jdbc.update("DELETE FROM personnel_sign_in_days");
     }
 
     @QueryHandler
-    public Personnel handle(PersonnelReport query) {
+    Personnel handle(PersonnelReport query) {
         Map<String, long[]> signIns = new HashMap<>();
         jdbc.query("SELECT user_id, SUM(failed_sign_ins), SUM(lock_outs) FROM personnel_sign_in_days"
                 + " WHERE centre_id = ? AND attempted_on >= ? AND attempted_on <= ? GROUP BY user_id",

@@ -114,7 +114,7 @@ public class PortfolioProjection {
     }
 
     @EventHandler
-    public void on(QualificationPublished event, TrackingToken token) {
+    void on(QualificationPublished event, TrackingToken token) {
         List<Document> units = event.units().stream()
                 .filter(QualificationPublished.Unit::portfolio)
                 .map(unit -> new Document(UNIT_CODE, unit.code()).append(TITLE, unit.title())
@@ -128,19 +128,19 @@ public class PortfolioProjection {
     }
 
     @EventHandler
-    public void on(AssessorAssigned event, TrackingToken token) {
+    void on(AssessorAssigned event, TrackingToken token) {
         change(event.candidateId(), event.centreId(), event.qualificationCode(), token, portfolio -> portfolio
                 .append(ASSESSOR_USER_ID, event.assessorUserId()).append(ASSESSOR_PIN, event.assessorPin()));
     }
 
     @EventHandler
-    public void on(IqaAssigned event, TrackingToken token) {
+    void on(IqaAssigned event, TrackingToken token) {
         change(event.candidateId(), event.centreId(), event.qualificationCode(), token, portfolio -> portfolio
                 .append(IQA_USER_ID, event.iqaUserId()).append(IQA_PIN, event.iqaPin()));
     }
 
     @EventHandler
-    public void on(EvidenceUploaded event, TrackingToken token) {
+    void on(EvidenceUploaded event, TrackingToken token) {
         Document version = new Document(VERSION, event.version())
                 .append(CRITERIA, event.criteria())
                 .append("description", event.description())
@@ -168,7 +168,7 @@ public class PortfolioProjection {
     }
 
     @EventHandler
-    public void on(EvidenceJudged event, TrackingToken token) {
+    void on(EvidenceJudged event, TrackingToken token) {
         Document judgement = new Document(VERSION, event.version())
                 .append(CRITERIA, event.criteria().stream()
                         .map(c -> new Document(CODE, c.code()).append(MET, c.met())).toList())
@@ -190,7 +190,7 @@ public class PortfolioProjection {
     }
 
     @EventHandler
-    public void on(UnitSignedOff event, TrackingToken token) {
+    void on(UnitSignedOff event, TrackingToken token) {
         change(event.candidateId(), event.centreId(), event.qualificationCode(), token,
                 portfolio -> withUnit(portfolio, event.unitCode(), unit -> unit
                         .append(SIGNED_OFF, true)
@@ -202,7 +202,7 @@ public class PortfolioProjection {
     }
 
     @EventHandler
-    public void on(UnitSampleAgreed event, TrackingToken token) {
+    void on(UnitSampleAgreed event, TrackingToken token) {
         change(event.candidateId(), event.centreId(), null, token,
                 portfolio -> withUnit(portfolio, event.unitCode(), unit -> unit
                         .append(SAMPLE_STATUS, "AGREED").append(SAMPLE_FEEDBACK, event.feedback())));
@@ -210,7 +210,7 @@ public class PortfolioProjection {
 
     /** The unit is signed off no longer, and every criterion needs a fresh judgement. */
     @EventHandler
-    public void on(UnitSentBack event, TrackingToken token) {
+    void on(UnitSentBack event, TrackingToken token) {
         change(event.candidateId(), event.centreId(), null, token,
                 portfolio -> withUnit(portfolio, event.unitCode(), unit -> {
                     unit.append(SIGNED_OFF, false).append(SAMPLE_STATUS, "SENT_BACK")
@@ -220,19 +220,19 @@ public class PortfolioProjection {
     }
 
     @ResetHandler
-    public void reset() {
+    void reset() {
         qualifications.deleteAll();
         portfolios.deleteAll();
     }
 
     @QueryHandler
-    public PortfolioView handle(FindPortfolio query) {
+    PortfolioView handle(FindPortfolio query) {
         Document portfolio = portfolios.find(query.candidateId());
         return portfolio == null ? null : toView(portfolio);
     }
 
     @QueryHandler
-    public List<AwaitingJudgement> handle(ListAssessorQueue query) {
+    List<AwaitingJudgement> handle(ListAssessorQueue query) {
         Instant now = clock.instant();
         return portfolios.list(eq(ASSESSOR_USER_ID, query.assessorUserId()), ascending(ID), this::toView).stream()
                 .flatMap(portfolio -> awaiting(portfolio, now).stream())
@@ -242,7 +242,7 @@ public class PortfolioProjection {
     }
 
     @QueryHandler
-    public List<SampleDue> handle(ListIqaQueue query) {
+    List<SampleDue> handle(ListIqaQueue query) {
         Instant now = clock.instant();
         return portfolios.list(eq(IQA_USER_ID, query.iqaUserId()), ascending(ID), this::toView).stream()
                 .flatMap(portfolio -> samplesDue(portfolio, now).stream())
@@ -252,7 +252,7 @@ public class PortfolioProjection {
     }
 
     @QueryHandler
-    public List<PortfolioProgress> handle(ListCentreProgress query) {
+    List<PortfolioProgress> handle(ListCentreProgress query) {
         Instant now = clock.instant();
         return portfolios.list(eq(CENTRE_ID, query.centreId()), ascending(ID), this::toView).stream()
                 .map(p -> new PortfolioProgress(p.candidateId(), p.qualificationCode(), p.assessorUserId(),
@@ -262,7 +262,7 @@ public class PortfolioProjection {
     }
 
     @QueryHandler
-    public List<AssessorWorkload> handle(AssessorWorkloads query) {
+    List<AssessorWorkload> handle(AssessorWorkloads query) {
         Instant now = clock.instant();
         Map<String, long[]> sums = new LinkedHashMap<>(); // awaiting, oldest days, samples due
         for (PortfolioView portfolio : portfolios.list(eq(CENTRE_ID, query.centreId()), ascending(ID),

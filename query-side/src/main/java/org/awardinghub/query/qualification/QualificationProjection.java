@@ -36,7 +36,7 @@ public class QualificationProjection {
     }
 
     @EventHandler
-    public void on(QualificationPublished event, @SequenceNumber long sequence) {
+    void on(QualificationPublished event, @SequenceNumber long sequence) {
         List<Document> units = orEmpty(event.units()).stream()
                 .map(unit -> new Document("code", unit.code()).append("title", unit.title())
                         .append("portfolio", unit.portfolio())
@@ -60,7 +60,7 @@ public class QualificationProjection {
     }
 
     @EventHandler
-    public void on(PassMarkChanged event, @SequenceNumber long sequence) {
+    void on(PassMarkChanged event, @SequenceNumber long sequence) {
         // the condition selects the assessment that the positional $ then addresses
         qualifications.update(event.qualificationCode(), sequence,
                 eq("assessments.code", event.assessmentCode()),
@@ -68,17 +68,17 @@ public class QualificationProjection {
     }
 
     @ResetHandler
-    public void reset() {
+    void reset() {
         qualifications.deleteAll();
     }
 
     @QueryHandler
-    public List<QualificationView> handle(ListQualifications query) {
+    List<QualificationView> handle(ListQualifications query) {
         return qualifications.list(new Document(), ascending(ID), QualificationProjection::toView);
     }
 
     @QueryHandler
-    public QualificationView handle(FindQualification query) {
+    QualificationView handle(FindQualification query) {
         Document qualification = qualifications.find(query.code());
         return qualification == null ? null : toView(qualification);
     }

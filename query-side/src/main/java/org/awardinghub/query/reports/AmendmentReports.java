@@ -56,39 +56,39 @@ public class AmendmentReports {
     }
 
     @EventHandler
-    public void on(CandidateRegistered event) {
+    void on(CandidateRegistered event) {
         jdbc.update("INSERT INTO report_candidates (candidate_id, qualification_code) VALUES (?, ?)",
                 event.candidateId(), event.qualificationCode());
     }
 
     @EventHandler
-    public void on(AttemptSubmitted event) {
+    void on(AttemptSubmitted event) {
         jdbc.update("UPDATE report_candidates SET first_result_at = ? WHERE candidate_id = ?"
                 + " AND first_result_at IS NULL", event.submittedAt().toEpochMilli(), event.candidateId());
     }
 
     @EventHandler
-    public void on(CertificateClaimed event) {
+    void on(CertificateClaimed event) {
         jdbc.update("UPDATE report_candidates SET first_claim_at = ? WHERE candidate_id = ?"
                 + " AND first_claim_at IS NULL", event.claimedAt().toEpochMilli(), event.candidateId());
     }
 
     @EventHandler
-    public void on(CandidateNameAmended event, @MessageIdentifier String id, @Timestamp Instant at,
+    void on(CandidateNameAmended event, @MessageIdentifier String id, @Timestamp Instant at,
                    @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin) {
         amended(new Amendment(id, at, event.candidateId(), event.centreId(), null, Kind.NAME, event.reason(),
                 actorPin));
     }
 
     @EventHandler
-    public void on(CandidateDateOfBirthAmended event, @MessageIdentifier String id, @Timestamp Instant at,
+    void on(CandidateDateOfBirthAmended event, @MessageIdentifier String id, @Timestamp Instant at,
                    @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin) {
         amended(new Amendment(id, at, event.candidateId(), event.centreId(), null, Kind.DATE_OF_BIRTH, event.reason(),
                 actorPin));
     }
 
     @EventHandler
-    public void on(CandidateUlnAmended event, @MessageIdentifier String id, @Timestamp Instant at,
+    void on(CandidateUlnAmended event, @MessageIdentifier String id, @Timestamp Instant at,
                    @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin) {
         amended(new Amendment(id, at, event.candidateId(), event.centreId(), null, Kind.ULN, event.reason(),
                 actorPin));
@@ -96,7 +96,7 @@ public class AmendmentReports {
 
     /** Counted under the qualification left; the candidate's later amendments under the new one. */
     @EventHandler
-    public void on(CandidateQualificationAmended event, @MessageIdentifier String id, @Timestamp Instant at,
+    void on(CandidateQualificationAmended event, @MessageIdentifier String id, @Timestamp Instant at,
                    @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin) {
         amended(new Amendment(id, at, event.candidateId(), event.centreId(), event.oldQualificationCode(),
                 Kind.QUALIFICATION, event.reason(), actorPin));
@@ -106,7 +106,7 @@ public class AmendmentReports {
 
     /** Counted at the centre left; the candidate's later amendments name the new centre themselves. */
     @EventHandler
-    public void on(CandidateTransferred event, @MessageIdentifier String id, @Timestamp Instant at,
+    void on(CandidateTransferred event, @MessageIdentifier String id, @Timestamp Instant at,
                    @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin) {
         amended(new Amendment(id, at, event.candidateId(), event.fromCentreId(), null, Kind.TRANSFER, event.reason(),
                 actorPin));
@@ -146,12 +146,12 @@ public class AmendmentReports {
     }
 
     @ResetHandler
-    public void reset() {
+    void reset() {
         ReportsProjection.empty(jdbc, "report_candidates", "report_amendments", "report_late_amendments");
     }
 
     @QueryHandler
-    public Amendments handle(AmendmentsReport query) {
+    Amendments handle(AmendmentsReport query) {
         Conditions filters = Conditions.of(query.centreId(), query.qualificationCode())
                 .withinDates("amended_on", query.from(), query.to());
         List<Counted> counted = jdbc.query("SELECT centre_id, SUM(amendments), SUM(names),"

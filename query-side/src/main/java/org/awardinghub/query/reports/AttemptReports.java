@@ -53,7 +53,7 @@ public class AttemptReports {
     }
 
     @EventHandler
-    public void on(AttemptOpened event) {
+    void on(AttemptOpened event) {
         jdbc.update("INSERT INTO report_attempts (attempt_id, candidate_id, registration_number, centre_id,"
                 + " qualification_code, assessment_code, invigilator_pin, fast_high, voided)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, FALSE, FALSE)", event.attemptId(), event.candidateId(),
@@ -62,7 +62,7 @@ public class AttemptReports {
     }
 
     @EventHandler
-    public void on(AttemptSubmitted event) {
+    void on(AttemptSubmitted event) {
         AttemptSubmitted.AnswerChanges changes = event.answerChanges() == null
                 ? AttemptSubmitted.AnswerChanges.NONE : event.answerChanges();
         boolean passed = event.outcome() == Outcome.PASS;
@@ -85,7 +85,7 @@ public class AttemptReports {
 
     /** A void takes a marked attempt out of the counts again; listed fast high scores stay, marked voided. */
     @EventHandler
-    public void on(AttemptVoided event) {
+    void on(AttemptVoided event) {
         jdbc.query("SELECT centre_id, qualification_code, assessment_code, submitted_at, passed, changes,"
                 + " wrong_to_right FROM report_attempts WHERE attempt_id = ? AND voided = FALSE"
                 + " AND submitted_at IS NOT NULL", row -> {
@@ -117,13 +117,13 @@ public class AttemptReports {
     }
 
     @ResetHandler
-    public void reset() {
+    void reset() {
         ReportsProjection.empty(jdbc, "report_attempts", "report_attempt_counts", "report_assessment_counts",
                 "report_attempt_totals");
     }
 
     @QueryHandler
-    public PassRates handle(PassRatesReport query) {
+    PassRates handle(PassRatesReport query) {
         Map<List<String>, Sums> national = national(query.qualificationCode(), query.from(), query.to());
         List<PassRates.Row> centres = new ArrayList<>();
         for (Sums centre : centres(query.centreId(), query.qualificationCode(), query.from(), query.to())) {
@@ -144,7 +144,7 @@ public class AttemptReports {
     }
 
     @QueryHandler
-    public FastHighScores handle(FastHighScoresReport query) {
+    FastHighScores handle(FastHighScoresReport query) {
         Conditions filters = Conditions.of(query.centreId(), query.qualificationCode())
                 .withinDays("submitted_at", query.from(), query.to());
         long total = jdbc.queryForObject("SELECT COUNT(*) FROM report_attempts WHERE fast_high = TRUE"
@@ -168,7 +168,7 @@ public class AttemptReports {
     }
 
     @QueryHandler
-    public AnswerChangePatterns handle(AnswerChangesReport query) {
+    AnswerChangePatterns handle(AnswerChangesReport query) {
         Map<List<String>, Sums> national = national(query.qualificationCode(), query.from(), query.to());
         List<AnswerChangePatterns.Row> centres = new ArrayList<>();
         long total = 0; // the attempts with any change from wrong to right, counted rather than read

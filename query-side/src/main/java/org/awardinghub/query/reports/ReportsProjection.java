@@ -68,67 +68,67 @@ public class ReportsProjection {
     }
 
     @EventHandler
-    public void on(CandidateRegistered event) {
+    void on(CandidateRegistered event) {
         registrations.add(List.of(event.centreId(), event.qualificationCode(), Date.valueOf(event.registeredOn())),
                 1, event.late() ? 1 : 0);
     }
 
     @EventHandler
-    public void on(CertificateClaimed event) {
+    void on(CertificateClaimed event) {
         jdbc.update("INSERT INTO report_claims (claim_id, centre_id, qualification_code, claimed_at, status)"
                 + " VALUES (?, ?, ?, ?, ?)", event.claimId(), event.centreId(), event.qualificationCode(),
                 event.claimedAt().toEpochMilli(), ClaimStatus.AWAITING_APPROVAL.name());
     }
 
     @EventHandler
-    public void on(CertificateIssued event) {
+    void on(CertificateIssued event) {
         jdbc.update("UPDATE report_claims SET status = ?, decided_at = ? WHERE claim_id = ?",
                 ClaimStatus.ISSUED.name(), event.issuedAt().toEpochMilli(), event.claimId());
     }
 
     @EventHandler
-    public void on(ClaimRejected event, @Timestamp Instant at) {
+    void on(ClaimRejected event, @Timestamp Instant at) {
         jdbc.update("UPDATE report_claims SET status = ?, decided_at = ? WHERE claim_id = ?",
                 ClaimStatus.REJECTED.name(), at.toEpochMilli(), event.claimId());
     }
 
     @EventHandler
-    public void on(CentreApproved event, @MessageIdentifier String id, @Timestamp Instant at) {
+    void on(CentreApproved event, @MessageIdentifier String id, @Timestamp Instant at) {
         centreChange(id, event.centreId(), at, event.directClaimStatus() ? "APPROVED_WITH_DCS" : "APPROVED", null);
     }
 
     @EventHandler
-    public void on(CentreSuspended event, @MessageIdentifier String id, @Timestamp Instant at) {
+    void on(CentreSuspended event, @MessageIdentifier String id, @Timestamp Instant at) {
         centreChange(id, event.centreId(), at, "SUSPENDED", event.reason());
     }
 
     @EventHandler
-    public void on(CentreReinstated event, @MessageIdentifier String id, @Timestamp Instant at) {
+    void on(CentreReinstated event, @MessageIdentifier String id, @Timestamp Instant at) {
         centreChange(id, event.centreId(), at, "REINSTATED", event.reason());
     }
 
     @EventHandler
-    public void on(CentreWithdrawn event, @MessageIdentifier String id, @Timestamp Instant at) {
+    void on(CentreWithdrawn event, @MessageIdentifier String id, @Timestamp Instant at) {
         centreChange(id, event.centreId(), at, "WITHDRAWN", event.reason());
     }
 
     @EventHandler
-    public void on(CentreSanctionImposed event, @MessageIdentifier String id, @Timestamp Instant at) {
+    void on(CentreSanctionImposed event, @MessageIdentifier String id, @Timestamp Instant at) {
         centreChange(id, event.centreId(), at, "SANCTION_IMPOSED_" + event.sanction().name(), event.reason());
     }
 
     @EventHandler
-    public void on(CentreSanctionLifted event, @MessageIdentifier String id, @Timestamp Instant at) {
+    void on(CentreSanctionLifted event, @MessageIdentifier String id, @Timestamp Instant at) {
         centreChange(id, event.centreId(), at, "SANCTION_LIFTED_" + event.sanction().name(), event.reason());
     }
 
     @EventHandler
-    public void on(DirectClaimStatusGranted event, @MessageIdentifier String id, @Timestamp Instant at) {
+    void on(DirectClaimStatusGranted event, @MessageIdentifier String id, @Timestamp Instant at) {
         centreChange(id, event.centreId(), at, "DCS_GRANTED", event.reason());
     }
 
     @EventHandler
-    public void on(DirectClaimStatusRemoved event, @MessageIdentifier String id, @Timestamp Instant at) {
+    void on(DirectClaimStatusRemoved event, @MessageIdentifier String id, @Timestamp Instant at) {
         centreChange(id, event.centreId(), at, "DCS_REMOVED", event.reason());
     }
 
@@ -138,7 +138,7 @@ public class ReportsProjection {
     }
 
     @ResetHandler
-    public void reset() {
+    void reset() {
         empty(jdbc, "report_registrations", "report_claims", "report_centre_changes");
     }
 
@@ -150,7 +150,7 @@ public class ReportsProjection {
     }
 
     @QueryHandler
-    public CentreChanges handle(CentreChangesReport query) {
+    CentreChanges handle(CentreChangesReport query) {
         Conditions filters = new Conditions().equal("centre_id", query.centreId())
                 .withinDays("changed_at", query.from(), query.to());
         List<CentreChanges.Change> changes = jdbc.query("SELECT changed_at, centre_id, change, reason FROM report_centre_changes"
@@ -161,7 +161,7 @@ public class ReportsProjection {
     }
 
     @QueryHandler
-    public ClaimTurnaround handle(ClaimTurnaroundReport query) {
+    ClaimTurnaround handle(ClaimTurnaroundReport query) {
         Conditions scope = Conditions.of(query.centreId(), query.qualificationCode());
         Conditions issuedInPeriod = Conditions.of(query.centreId(), query.qualificationCode())
                 .withinDays("decided_at", query.from(), query.to());
@@ -195,7 +195,7 @@ public class ReportsProjection {
     }
 
     @QueryHandler
-    public LateRegistrations handle(LateRegistrationsReport query) {
+    LateRegistrations handle(LateRegistrationsReport query) {
         Conditions filters = Conditions.of(query.centreId(), query.qualificationCode())
                 .withinDates("registered_on", query.from(), query.to());
         List<LateRegistrations.Row> rows = jdbc.query("SELECT centre_id, SUM(registrations), SUM(late)"

@@ -58,7 +58,7 @@ public class UserProjection {
     }
 
     @EventHandler
-    public void on(UserCreated event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(UserCreated event, @SequenceNumber long sequence, @Timestamp Instant at) {
         users.insert(event.userId(), sequence, new Document()
                 .append("pin", event.pin())
                 .append("name", event.name())
@@ -74,12 +74,12 @@ public class UserProjection {
     }
 
     @EventHandler
-    public void on(UserRolesChanged event, @SequenceNumber long sequence) {
+    void on(UserRolesChanged event, @SequenceNumber long sequence) {
         users.update(event.userId(), sequence, set("roles", roleNames(event.roles())));
     }
 
     @EventHandler
-    public void on(UserDetailsAmended event, @SequenceNumber long sequence) {
+    void on(UserDetailsAmended event, @SequenceNumber long sequence) {
         users.update(event.userId(), sequence, combine(
                 set("name", event.name()),
                 set(NAME_KEY, sortKey(event.name())),
@@ -87,45 +87,45 @@ public class UserProjection {
     }
 
     @EventHandler
-    public void on(UserDeactivated event, @SequenceNumber long sequence) {
+    void on(UserDeactivated event, @SequenceNumber long sequence) {
         users.update(event.userId(), sequence, set("active", false));
     }
 
     @EventHandler
-    public void on(UserReactivated event, @SequenceNumber long sequence) {
+    void on(UserReactivated event, @SequenceNumber long sequence) {
         users.update(event.userId(), sequence, set("active", true));
     }
 
     @EventHandler
-    public void on(PasswordSet event, @SequenceNumber long sequence) {
+    void on(PasswordSet event, @SequenceNumber long sequence) {
         users.update(event.userId(), sequence, set("activated", true));
     }
 
     @EventHandler
-    public void on(UserSignedIn event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(UserSignedIn event, @SequenceNumber long sequence, @Timestamp Instant at) {
         users.update(event.userId(), sequence, combine(
                 set("lastSignInAt", date(at)),
                 set("lockedUntil", null)));
     }
 
     @EventHandler
-    public void on(UserLockedOut event, @SequenceNumber long sequence) {
+    void on(UserLockedOut event, @SequenceNumber long sequence) {
         users.update(event.userId(), sequence, set("lockedUntil", date(event.until())));
     }
 
     @ResetHandler
-    public void reset() {
+    void reset() {
         users.deleteAll();
     }
 
     @QueryHandler
-    public UserView handle(FindUser query) {
+    UserView handle(FindUser query) {
         Document user = users.find(query.userId());
         return user == null ? null : toView(user);
     }
 
     @QueryHandler
-    public List<UserView> handle(ListCentreUsers query) {
+    List<UserView> handle(ListCentreUsers query) {
         // a null centre would otherwise match the IMI staff
         if (query.centreId() == null) {
             return List.of();
@@ -134,7 +134,7 @@ public class UserProjection {
     }
 
     @QueryHandler
-    public List<UserView> handle(ListImiStaff query) {
+    List<UserView> handle(ListImiStaff query) {
         return users.list(eq(CENTRE_ID, null), ascending(NAME_KEY, ID), UserProjection::toView);
     }
 

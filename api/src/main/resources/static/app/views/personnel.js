@@ -6,7 +6,7 @@ import {button, day, form, h, notify, section, table, when} from '../ui.js';
 import {go} from '../router.js';
 import {roleName} from './account.js';
 import {centreHref, enc, filterForm, hubPage} from './hub-common.js';
-import {statusOf} from './hub-users.js';
+import {statusOf} from './user.js';
 import {figures} from './reports.js';
 
 const WITH_WORKLOAD = ['ASSESSOR', 'IQA'];

@@ -3,12 +3,12 @@
 // library.
 import {register} from '../router.js';
 import {currentUser} from '../session.js';
-import {centresPage, newCentrePage} from './hub-centres.js';
-import {centreProfile} from './hub-profile.js';
-import {personnelPage} from './hub-personnel.js';
-import {inboxPage} from './hub-requests.js';
-import {libraryPage, qualificationPage} from './hub-qualifications.js';
-import {staffPage} from './hub-users.js';
+import {centresPage, newCentrePage} from './centre-list.js';
+import {centreProfile} from './centre-profile.js';
+import {personnelPage} from './personnel.js';
+import {inboxPage} from './hubrequest.js';
+import {libraryPage, qualificationPage} from './qualification.js';
+import {staffPage} from './user.js';
 import {CENTRE_ROLES, IMI_ROLES} from './hub-common.js';
 
 register(

@@ -6,9 +6,9 @@ import {go} from '../router.js';
 import {currentUser, isImiStaff} from '../session.js';
 import {act, actWithReason, awaitRead, checkboxGroup, enc, hubPage, isAdmin, SANCTIONS, sanctionName, seesUsersOf,
     STATUS_MEANING, statusBadge, ticked} from './hub-common.js';
-import {centreUsersSection} from './hub-users.js';
-import {personnelSection} from './hub-personnel.js';
-import {requestsSection} from './hub-requests.js';
+import {centreUsersSection} from './user.js';
+import {personnelSection} from './personnel.js';
+import {requestsSection} from './hubrequest.js';
 
 /** The profile of one centre; `mine` when a centre user opened their own as "My centre". */
 export async function centreProfile(container, centreId, query, mine) {

@@ -1,4 +1,4 @@
-package org.awardinghub.api.metadata;
+package org.awardinghub.api.security;
 
 import java.util.Optional;
 import org.awardinghub.api.security.ActingUser;

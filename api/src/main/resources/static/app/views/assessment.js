@@ -6,7 +6,7 @@ import {badge, field, h, notify, page, section, table, when} from '../ui.js';
 import {register} from '../router.js';
 import {currentUser} from '../session.js';
 import {candidateLink, debounce, fullName, patiently, percent, qualificationName, qualifications, searchCandidates,
-    statusBadge} from './portal.js';
+    statusBadge} from './candidate.js';
 
 const REFRESH_EVERY_MS = 30000;
 
