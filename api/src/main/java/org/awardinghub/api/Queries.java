@@ -19,16 +19,19 @@ public class Queries {
     }
 
     public <R> Optional<R> one(Object query, Class<R> type) {
-        return Optional.ofNullable(await(() -> gateway.query(query, ResponseTypes.instanceOf(type)).join()));
+        return Optional.ofNullable(
+                await(() -> gateway.query(query, ResponseTypes.instanceOf(type)).join()));
     }
 
     public <R> List<R> many(Object query, Class<R> type) {
-        return await(() -> gateway.query(query, ResponseTypes.multipleInstancesOf(type)).join());
+        return await(() ->
+                gateway.query(query, ResponseTypes.multipleInstancesOf(type)).join());
     }
 
     @SuppressWarnings("unchecked")
     public <R> Page<R> page(Object query, Class<R> itemType) {
-        return await(() -> (Page<R>) gateway.query(query, ResponseTypes.instanceOf(Page.class)).join());
+        return await(() -> (Page<R>)
+                gateway.query(query, ResponseTypes.instanceOf(Page.class)).join());
     }
 
     private static <T> T await(java.util.function.Supplier<T> call) {

@@ -32,7 +32,10 @@ class AccessibilityBrowserTest extends ApplicationTest {
         steps.sit(invigilator.token(), candidate, qualification.assessmentCode(), 4);
         AssessmentSteps.Candidate sitting = steps.register(coordinator.token(), centreId, qualification.code());
         JsonNode opened = steps.opened(invigilator.token(), sitting.candidateId(), qualification.assessmentCode());
-        awaitJson("/api/candidates/" + candidate.candidateId(), admin, json -> json.path("results").size() == 1);
+        awaitJson(
+                "/api/candidates/" + candidate.candidateId(),
+                admin,
+                json -> json.path("results").size() == 1);
         AssessmentSteps.Staff learner = steps.candidateAccount(coordinator.token(), candidate.candidateId());
 
         try (WebUi ui = WebUi.open(port)) {
@@ -40,7 +43,8 @@ class AccessibilityBrowserTest extends ApplicationTest {
             check(ui.visit("/verify").waitForHeading("Verify"), "verify");
             check(ui.visit("/test").waitForHeading("Start"), "test: start");
             ui.fill("Registration number", sitting.registrationNumber())
-                    .fill("Access key", opened.get("accessKey").asText()).press("Start the test");
+                    .fill("Access key", opened.get("accessKey").asText())
+                    .press("Start the test");
             ui.waitForText("Question 1");
             check(ui, "test: a question");
 
@@ -51,9 +55,14 @@ class AccessibilityBrowserTest extends ApplicationTest {
             check(ui.visit("/#/qualifications/" + qualification.code()), "qualification", qualification.code());
             check(ui.visit("/#/candidates/" + candidate.candidateId()), "candidate", candidate.registrationNumber());
             check(ui.visit("/#/certificates").waitForHeading("Certificates"), "certificates");
-            check(ui.visit("/#/audit/records/candidate/" + candidate.candidateId()), "audit record", "Candidate registered");
+            check(
+                    ui.visit("/#/audit/records/candidate/" + candidate.candidateId()),
+                    "audit record",
+                    "Candidate registered");
             check(ui.visit("/#/audit/chain"), "audit chain", "ntact");
-            check(ui.visit("/#/reports/pass-rates?qualificationCode=" + qualification.code()), "pass rates",
+            check(
+                    ui.visit("/#/reports/pass-rates?qualificationCode=" + qualification.code()),
+                    "pass rates",
                     qualification.assessmentCode());
             check(ui.visit("/#/outbox").waitForHeading("Outbox"), "outbox");
             check(ui.visit("/#/library").waitForHeading("Documents"), "documents library");
@@ -84,8 +93,9 @@ class AccessibilityBrowserTest extends ApplicationTest {
         }
         Results results = new AxeBuilder().withTags(WCAG_A_AND_AA).analyze(ui.driver());
         for (Rule rule : results.getViolations()) {
-            rule.getNodes().forEach(node -> violations.add(page + ": " + rule.getId() + " (" + rule.getImpact() + ") "
-                    + node.getTarget() + " — " + rule.getHelp()));
+            rule.getNodes()
+                    .forEach(node -> violations.add(page + ": " + rule.getId() + " (" + rule.getImpact() + ") "
+                            + node.getTarget() + " — " + rule.getHelp()));
         }
     }
 }

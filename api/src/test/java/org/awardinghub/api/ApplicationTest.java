@@ -39,6 +39,7 @@ public abstract class ApplicationTest {
     public static final String GOOD_PASSWORD = "a long enough passphrase 7";
     /** Public verification's limit per address and minute here: tests poll it from one address. */
     public static final int VERIFICATIONS_PER_MINUTE = 600;
+
     public static final int SNAPSHOT_EVERY_EVENTS = 3;
     private static final Pattern TOKEN_LINK = Pattern.compile("\\?token=([A-Za-z0-9_-]+)");
     private static final Path DATA_DIR = createDataDir();
@@ -119,18 +120,27 @@ public abstract class ApplicationTest {
 
     /** An approved centre offering the first sample qualification; answers its id. */
     protected String approvedCentre(String admin) {
-        var created = http.post("/api/centres", admin, Map.of("name", "Centre " + unique(),
-                "address", "1 Workshop Lane, Hertford", "contactEmail", "office@" + unique() + ".example"));
+        var created = http.post(
+                "/api/centres",
+                admin,
+                Map.of(
+                        "name",
+                        "Centre " + unique(),
+                        "address",
+                        "1 Workshop Lane, Hertford",
+                        "contactEmail",
+                        "office@" + unique() + ".example"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String centreId = created.json().get("centreId").asText();
-        var approved = http.post("/api/centres/" + centreId + "/approve", admin,
+        var approved = http.post(
+                "/api/centres/" + centreId + "/approve",
+                admin,
                 Map.of("qualificationCodes", List.of("LV2-MAINT"), "directClaimStatus", false));
         assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
         return centreId;
     }
 
-    public record CreatedUser(String userId, String pin, String email) {
-    }
+    public record CreatedUser(String userId, String pin, String email) {}
 
     protected CreatedUser addUser(String token, String centreId, String... roles) {
         return addNamedUser(token, centreId, "Sam Example", roles);
@@ -141,7 +151,10 @@ public abstract class ApplicationTest {
         String path = centreId == null ? "/api/users" : "/api/centres/" + centreId + "/users";
         var response = http.post(path, token, Map.of("name", name, "email", email, "roles", List.of(roles)));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        return new CreatedUser(response.json().get("userId").asText(), response.json().get("pin").asText(), email);
+        return new CreatedUser(
+                response.json().get("userId").asText(),
+                response.json().get("pin").asText(),
+                email);
     }
 
     /** The token of the newest email's link to this address, read from the outbox as an IMI admin. */
@@ -155,8 +168,8 @@ public abstract class ApplicationTest {
     }
 
     /** Adds a user, activates them through the emailed link and signs them in; answers their token. */
-    protected String activeUser(String admin, String creatorToken, String centreId, CreatedUser[] created,
-                                String... roles) {
+    protected String activeUser(
+            String admin, String creatorToken, String centreId, CreatedUser[] created, String... roles) {
         CreatedUser user = addUser(creatorToken, centreId, roles);
         activate(admin, user);
         if (created != null) {
@@ -167,18 +180,22 @@ public abstract class ApplicationTest {
 
     /** Sets the user's password through the link of their activation email, read from the outbox as an IMI admin. */
     protected void activate(String admin, CreatedUser user) {
-        var activation = http.post("/api/auth/activate", null,
+        var activation = http.post(
+                "/api/auth/activate",
+                null,
                 Map.of("token", tokenFromOutbox(admin, user.email()), "password", GOOD_PASSWORD));
         assertThat(activation.status()).as(activation.toString()).isEqualTo(204);
     }
 
     protected JsonNode awaitJson(String path, String token, java.util.function.Predicate<JsonNode> until) {
         JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            var response = http.get(path, token);
-            last[0] = response.json();
-            return response.status() == 200 && until.test(response.json());
-        });
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    var response = http.get(path, token);
+                    last[0] = response.json();
+                    return response.status() == 200 && until.test(response.json());
+                });
         return last[0];
     }
 

@@ -37,72 +37,99 @@ class ArchitectureTest {
             "are event-handling classes of the command side (lookup tables, policies)",
             type -> type.getPackageName().startsWith("org.awardinghub.command")
                     && (type.isAnnotatedWith(ProcessingGroup.class)
-                    || type.getMethods().stream().anyMatch(method -> method.isAnnotatedWith(EventHandler.class))));
+                            || type.getMethods().stream()
+                                    .anyMatch(method -> method.isAnnotatedWith(EventHandler.class))));
 
     /** An event-sourced aggregate: a class with an {@code @AggregateIdentifier} field. */
-    private static final DescribedPredicate<JavaClass> AGGREGATE = describe("are aggregates",
+    private static final DescribedPredicate<JavaClass> AGGREGATE = describe(
+            "are aggregates",
             type -> type.getAllFields().stream().anyMatch(field -> field.isAnnotatedWith(AggregateIdentifier.class)));
 
     /** A field of an aggregate, or a method or constructor of one that is not static: its state and behaviour. */
-    private static final DescribedPredicate<JavaAccess<?>> AGGREGATE_INTERNALS = describe(
-            "an aggregate's fields, constructors or instance methods",
-            access -> {
+    private static final DescribedPredicate<JavaAccess<?>> AGGREGATE_INTERNALS =
+            describe("an aggregate's fields, constructors or instance methods", access -> {
                 AccessTarget target = access.getTarget();
-                return AGGREGATE.test(target.getOwner()) && !target.resolveMember()
-                        .map(member -> member.getModifiers().contains(JavaModifier.STATIC))
-                        .orElse(false);
+                return AGGREGATE.test(target.getOwner())
+                        && !target.resolveMember()
+                                .map(member -> member.getModifiers().contains(JavaModifier.STATIC))
+                                .orElse(false);
             });
 
     @ArchTest
-    static final ArchRule noCyclesBetweenContextsOfTheCommandSide = slices()
-            .matching("org.awardinghub.command.(*)..").should().beFreeOfCycles();
+    static final ArchRule noCyclesBetweenContextsOfTheCommandSide =
+            slices().matching("org.awardinghub.command.(*)..").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule noCyclesBetweenPackagesOfTheQuerySide = slices()
-            .matching("org.awardinghub.query.(*)..").should().beFreeOfCycles();
+    static final ArchRule noCyclesBetweenPackagesOfTheQuerySide =
+            slices().matching("org.awardinghub.query.(*)..").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule noCyclesBetweenPackagesOfTheApi = slices()
-            .matching("org.awardinghub.api.(*)..").should().beFreeOfCycles();
+    static final ArchRule noCyclesBetweenPackagesOfTheApi =
+            slices().matching("org.awardinghub.api.(*)..").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule noCyclesBetweenContextsOfTheEvents = slices()
-            .matching("org.awardinghub.events.(*)..").should().beFreeOfCycles();
+    static final ArchRule noCyclesBetweenContextsOfTheEvents =
+            slices().matching("org.awardinghub.events.(*)..").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule theCommandSideNeverSeesTheQuerySide = noClasses().that().resideInAPackage(COMMAND)
-            .should().dependOnClassesThat().resideInAnyPackage(QUERY, API)
+    static final ArchRule theCommandSideNeverSeesTheQuerySide = noClasses()
+            .that()
+            .resideInAPackage(COMMAND)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(QUERY, API)
             .because("the write side decides on its own data, never on a read model");
 
     @ArchTest
-    static final ArchRule theQuerySideNeverSeesTheCommandSide = noClasses().that().resideInAPackage(QUERY)
-            .should().dependOnClassesThat().resideInAnyPackage(COMMAND, API)
+    static final ArchRule theQuerySideNeverSeesTheCommandSide = noClasses()
+            .that()
+            .resideInAPackage(QUERY)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(COMMAND, API)
             .because("read models are built from events alone");
 
     @ArchTest
-    static final ArchRule eventsDependOnNothingButThemselvesAndTheJdk = classes().that().resideInAPackage(EVENTS)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(EVENTS, "java..")
+    static final ArchRule eventsDependOnNothingButThemselvesAndTheJdk = classes()
+            .that()
+            .resideInAPackage(EVENTS)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(EVENTS, "java..")
             .because("events are the stored contract: they outlive every framework");
 
     @ArchTest
-    static final ArchRule theApiReadsLookupsThroughTheirInterfaces = noClasses().that().resideInAPackage(API)
-            .should().dependOnClassesThat(EVENT_HANDLING_COMMAND_SIDE)
+    static final ArchRule theApiReadsLookupsThroughTheirInterfaces = noClasses()
+            .that()
+            .resideInAPackage(API)
+            .should()
+            .dependOnClassesThat(EVENT_HANDLING_COMMAND_SIDE)
             .because("what keeps a lookup current is the command side's business; the API asks its interface");
 
     @ArchTest
-    static final ArchRule theApiNeverTouchesAnAggregatesState = noClasses().that().resideInAPackage(API)
-            .should().accessTargetWhere(AGGREGATE_INTERNALS).orShould().callConstructorWhere(
-                    describe("an aggregate's constructor", call -> AGGREGATE.test(call.getTargetOwner())))
+    static final ArchRule theApiNeverTouchesAnAggregatesState = noClasses()
+            .that()
+            .resideInAPackage(API)
+            .should()
+            .accessTargetWhere(AGGREGATE_INTERNALS)
+            .orShould()
+            .callConstructorWhere(describe("an aggregate's constructor", call -> AGGREGATE.test(call.getTargetOwner())))
             .because("an aggregate changes only through commands sent to it");
 
     @ArchTest
-    static final ArchRule messageHandlersAreNotPublic = methods().that().areMetaAnnotatedWith(MessageHandler.class)
-            .should().notBePublic()
+    static final ArchRule messageHandlersAreNotPublic = methods()
+            .that()
+            .areMetaAnnotatedWith(MessageHandler.class)
+            .should()
+            .notBePublic()
             .because("Axon calls them; nothing else may");
 
     @ArchTest
-    static final ArchRule lookupImplementationsAreNotPublic = classes().that().resideInAPackage(COMMAND)
+    static final ArchRule lookupImplementationsAreNotPublic = classes()
+            .that()
+            .resideInAPackage(COMMAND)
             .and(describe("keep a lookup table", type -> type.getSimpleName().endsWith("DirectoryTable")))
-            .should().notBePublic()
+            .should()
+            .notBePublic()
             .because("they are reached through their read-only interfaces");
 }

@@ -35,15 +35,19 @@ class AssessmentRestartTest {
             Qualification qualification = steps.publish(1);
             String centreId = steps.centre(qualification.code());
             String invigilator = steps.user(centreId, "INVIGILATOR").token();
-            Candidate candidate = steps.register(steps.user(centreId, "CENTRE_ADMIN").token(), centreId,
-                    qualification.code());
-            JsonNode started = steps.started(candidate.registrationNumber(),
+            Candidate candidate =
+                    steps.register(steps.user(centreId, "CENTRE_ADMIN").token(), centreId, qualification.code());
+            JsonNode started = steps.started(
+                    candidate.registrationNumber(),
                     steps.opened(invigilator, candidate.candidateId(), qualification.assessmentCode())
-                            .get("accessKey").asText());
+                            .get("accessKey")
+                            .asText());
             steps.answerAll(started, 3);
             attemptId = started.get("attemptId").asText();
-            assertThat(first.bean(JdbcTemplate.class).queryForObject(
-                    "SELECT COUNT(*) FROM scheduled_tasks", Long.class)).as("the time limit, stored").isPositive();
+            assertThat(first.bean(JdbcTemplate.class)
+                            .queryForObject("SELECT COUNT(*) FROM scheduled_tasks", Long.class))
+                    .as("the time limit, stored")
+                    .isPositive();
         }
 
         Map<String, String> later = new HashMap<>(properties);
@@ -59,7 +63,9 @@ class AssessmentRestartTest {
     }
 
     private static String adminToken(HttpClientForTests http) {
-        var signedIn = http.post("/api/auth/login", null,
+        var signedIn = http.post(
+                "/api/auth/login",
+                null,
                 Map.of("pin", ApplicationTest.ADMIN_PIN, "password", ApplicationTest.ADMIN_PASSWORD));
         assertThat(signedIn.status()).as(signedIn.toString()).isEqualTo(200);
         return signedIn.json().get("token").asText();

@@ -23,15 +23,12 @@ final class AssessmentSteps {
     static final int PASS_PERCENT = 75;
     private static final Pattern TOKEN_LINK = Pattern.compile("\\?token=([A-Za-z0-9_-]+)");
 
-    record Qualification(String code, String assessmentCode) {
-    }
+    record Qualification(String code, String assessmentCode) {}
 
-    record Candidate(String candidateId, String registrationNumber) {
-    }
+    record Candidate(String candidateId, String registrationNumber) {}
 
     /** A signed-in centre user: the PIN signs them in again after a test moves the clock past their session. */
-    record Staff(String pin, String token) {
-    }
+    record Staff(String pin, String token) {}
 
     private final HttpClientForTests http;
     private final String admin;
@@ -46,17 +43,40 @@ final class AssessmentSteps {
         String code = "T" + unique().toUpperCase();
         List<Map<String, Object>> items = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            List<String> options = new ArrayList<>(List.of("Wrong answer " + i + ".1", "Wrong answer " + i + ".2",
-                    "Wrong answer " + i + ".3"));
+            List<String> options = new ArrayList<>(
+                    List.of("Wrong answer " + i + ".1", "Wrong answer " + i + ".2", "Wrong answer " + i + ".3"));
             options.add(i % 4, "Right answer " + i);
-            items.add(Map.of("stem", "Question " + i + ": which is right?", "options", options,
-                    "correctOption", i % 4));
+            items.add(
+                    Map.of("stem", "Question " + i + ": which is right?", "options", options, "correctOption", i % 4));
         }
-        var published = http.post("/api/qualifications", admin, Map.of("code", code, "title", "Test " + code,
-                "level", 2, "units", List.of(Map.of("code", code + "-U1", "title", "Workshop safety")),
-                "assessments", List.of(Map.of("code", code + "-MCQ", "title", "Safety test", "unitCode",
-                        code + "-U1", "questionCount", QUESTIONS, "durationMinutes", durationMinutes,
-                        "passPercent", PASS_PERCENT, "items", items))));
+        var published = http.post(
+                "/api/qualifications",
+                admin,
+                Map.of(
+                        "code",
+                        code,
+                        "title",
+                        "Test " + code,
+                        "level",
+                        2,
+                        "units",
+                        List.of(Map.of("code", code + "-U1", "title", "Workshop safety")),
+                        "assessments",
+                        List.of(Map.of(
+                                "code",
+                                code + "-MCQ",
+                                "title",
+                                "Safety test",
+                                "unitCode",
+                                code + "-U1",
+                                "questionCount",
+                                QUESTIONS,
+                                "durationMinutes",
+                                durationMinutes,
+                                "passPercent",
+                                PASS_PERCENT,
+                                "items",
+                                items))));
         assertThat(published.status()).as(published.toString()).isEqualTo(201);
         return new Qualification(code, code + "-MCQ");
     }
@@ -73,18 +93,61 @@ final class AssessmentSteps {
             options.add(i % 3, "Right answer " + i);
             items.add(Map.of("stem", "Question " + i, "options", options, "correctOption", i % 3));
         }
-        List<Map<String, Object>> criteria1 = List.of(Map.of("code", "1.1", "text", "Prepares"),
-                Map.of("code", "1.2", "text", "Inspects"), Map.of("code", "1.3", "text", "Records"));
-        List<Map<String, Object>> criteria2 = List.of(Map.of("code", "2.1", "text", "Gathers"),
-                Map.of("code", "2.2", "text", "Locates"), Map.of("code", "2.3", "text", "Rectifies"));
-        var published = http.post("/api/qualifications", admin, Map.of("code", code, "title", "Diagnostics " + code,
-                "level", 3, "units", List.of(
-                        Map.of("code", code + "-P1", "title", "Inspections", "portfolio", true, "criteria", criteria1),
-                        Map.of("code", code + "-P2", "title", "Electrical faults", "portfolio", true,
-                                "criteria", criteria2),
-                        Map.of("code", code + "-M", "title", "Principles")),
-                "assessments", List.of(Map.of("code", code + "-MCQ", "title", "Principles test", "unitCode",
-                        code + "-M", "questionCount", 4, "durationMinutes", 20, "passPercent", 75, "items", items))));
+        List<Map<String, Object>> criteria1 = List.of(
+                Map.of("code", "1.1", "text", "Prepares"),
+                Map.of("code", "1.2", "text", "Inspects"),
+                Map.of("code", "1.3", "text", "Records"));
+        List<Map<String, Object>> criteria2 = List.of(
+                Map.of("code", "2.1", "text", "Gathers"),
+                Map.of("code", "2.2", "text", "Locates"),
+                Map.of("code", "2.3", "text", "Rectifies"));
+        var published = http.post(
+                "/api/qualifications",
+                admin,
+                Map.of(
+                        "code",
+                        code,
+                        "title",
+                        "Diagnostics " + code,
+                        "level",
+                        3,
+                        "units",
+                        List.of(
+                                Map.of(
+                                        "code",
+                                        code + "-P1",
+                                        "title",
+                                        "Inspections",
+                                        "portfolio",
+                                        true,
+                                        "criteria",
+                                        criteria1),
+                                Map.of(
+                                        "code",
+                                        code + "-P2",
+                                        "title",
+                                        "Electrical faults",
+                                        "portfolio",
+                                        true,
+                                        "criteria",
+                                        criteria2),
+                                Map.of("code", code + "-M", "title", "Principles")),
+                        "assessments",
+                        List.of(Map.of(
+                                "code",
+                                code + "-MCQ",
+                                "title",
+                                "Principles test",
+                                "unitCode",
+                                code + "-M",
+                                "questionCount",
+                                4,
+                                "durationMinutes",
+                                20,
+                                "passPercent",
+                                75,
+                                "items",
+                                items))));
         assertThat(published.status()).as(published.toString()).isEqualTo(201);
         return code;
     }
@@ -106,11 +169,21 @@ final class AssessmentSteps {
 
     /** An approved centre offering the qualification; answers its id. */
     String centre(String qualificationCode, boolean directClaimStatus) {
-        var created = http.post("/api/centres", admin, Map.of("name", "Exam Centre " + unique(),
-                "address", "3 Test Street, Leeds", "contactEmail", "exams@" + unique() + ".example"));
+        var created = http.post(
+                "/api/centres",
+                admin,
+                Map.of(
+                        "name",
+                        "Exam Centre " + unique(),
+                        "address",
+                        "3 Test Street, Leeds",
+                        "contactEmail",
+                        "exams@" + unique() + ".example"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String centreId = created.json().get("centreId").asText();
-        var approved = http.post("/api/centres/" + centreId + "/approve", admin,
+        var approved = http.post(
+                "/api/centres/" + centreId + "/approve",
+                admin,
                 Map.of("qualificationCodes", List.of(qualificationCode), "directClaimStatus", directClaimStatus));
         assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
         return centreId;
@@ -119,7 +192,9 @@ final class AssessmentSteps {
     /** A user of the centre with the role, activated through the emailed link and signed in. */
     Staff user(String centreId, String role) {
         String email = role.toLowerCase() + "-" + unique() + "@centre.example";
-        var created = http.post("/api/centres/" + centreId + "/users", admin,
+        var created = http.post(
+                "/api/centres/" + centreId + "/users",
+                admin,
                 Map.of("name", "Alex Example", "email", email, "roles", List.of(role)));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String pin = created.json().get("pin").asText();
@@ -132,28 +207,41 @@ final class AssessmentSteps {
         var outbox = http.get("/api/outbox?to=" + email, admin);
         Matcher link = TOKEN_LINK.matcher(outbox.json().get(0).get("body").asText());
         assertThat(link.find()).isTrue();
-        var activated = http.post("/api/auth/activate", null,
-                Map.of("token", link.group(1), "password", ApplicationTest.GOOD_PASSWORD));
+        var activated = http.post(
+                "/api/auth/activate", null, Map.of("token", link.group(1), "password", ApplicationTest.GOOD_PASSWORD));
         assertThat(activated.status()).as(activated.toString()).isEqualTo(204);
     }
 
     String signIn(String pin) {
-        var signedIn = http.post("/api/auth/login", null, Map.of("pin", pin, "password", ApplicationTest.GOOD_PASSWORD));
+        var signedIn =
+                http.post("/api/auth/login", null, Map.of("pin", pin, "password", ApplicationTest.GOOD_PASSWORD));
         assertThat(signedIn.status()).as(signedIn.toString()).isEqualTo(200);
         return signedIn.json().get("token").asText();
     }
 
     Candidate register(String token, String centreId, String qualificationCode) {
-        var registered = http.post("/api/centres/" + centreId + "/candidates", token, Map.of("firstName", "Robin",
-                "lastName", "Candidate" + lettersOnly(unique()), "dateOfBirth", "2005-04-03",
-                "qualificationCode", qualificationCode));
+        var registered = http.post(
+                "/api/centres/" + centreId + "/candidates",
+                token,
+                Map.of(
+                        "firstName",
+                        "Robin",
+                        "lastName",
+                        "Candidate" + lettersOnly(unique()),
+                        "dateOfBirth",
+                        "2005-04-03",
+                        "qualificationCode",
+                        qualificationCode));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-        return new Candidate(registered.json().get("candidateId").asText(),
+        return new Candidate(
+                registered.json().get("candidateId").asText(),
                 registered.json().get("registrationNumber").asText());
     }
 
     HttpClientForTests.Response open(String invigilator, String candidateId, String assessmentCode) {
-        return http.post("/api/candidates/" + candidateId + "/assessment-attempts", invigilator,
+        return http.post(
+                "/api/candidates/" + candidateId + "/assessment-attempts",
+                invigilator,
                 Map.of("assessmentCode", assessmentCode));
     }
 
@@ -165,7 +253,9 @@ final class AssessmentSteps {
     }
 
     HttpClientForTests.Response start(String registrationNumber, String accessKey) {
-        return http.post("/api/assessment-attempts/start", null,
+        return http.post(
+                "/api/assessment-attempts/start",
+                null,
                 Map.of("registrationNumber", registrationNumber, "accessKey", accessKey));
     }
 
@@ -177,8 +267,10 @@ final class AssessmentSteps {
     }
 
     HttpClientForTests.Response answer(JsonNode started, JsonNode question, String optionId) {
-        return http.put("/api/assessment-attempts/" + started.get("attemptId").asText() + "/answers/"
-                + question.get("questionId").asText(), started.get("attemptToken").asText(),
+        return http.put(
+                "/api/assessment-attempts/" + started.get("attemptId").asText() + "/answers/"
+                        + question.get("questionId").asText(),
+                started.get("attemptToken").asText(),
                 Map.of("optionId", optionId));
     }
 
@@ -194,8 +286,11 @@ final class AssessmentSteps {
 
     /** The candidate sits the assessment with the invigilator and answers {@code right} questions right. */
     JsonNode sit(String invigilator, Candidate candidate, String assessmentCode, int right) {
-        JsonNode started = started(candidate.registrationNumber(),
-                opened(invigilator, candidate.candidateId(), assessmentCode).get("accessKey").asText());
+        JsonNode started = started(
+                candidate.registrationNumber(),
+                opened(invigilator, candidate.candidateId(), assessmentCode)
+                        .get("accessKey")
+                        .asText());
         answerAll(started, right);
         var submitted = submit(started);
         assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
@@ -207,8 +302,11 @@ final class AssessmentSteps {
      * wrong to right) and every question ends right; answers the started attempt, not yet submitted.
      */
     JsonNode startedWithACorrection(String invigilator, Candidate candidate, String assessmentCode) {
-        JsonNode started = started(candidate.registrationNumber(),
-                opened(invigilator, candidate.candidateId(), assessmentCode).get("accessKey").asText());
+        JsonNode started = started(
+                candidate.registrationNumber(),
+                opened(invigilator, candidate.candidateId(), assessmentCode)
+                        .get("accessKey")
+                        .asText());
         JsonNode first = started.get("questions").get(0);
         var wrong = answer(started, first, option(first, "Wrong"));
         assertThat(wrong.status()).as(wrong.toString()).isEqualTo(204);
@@ -217,8 +315,10 @@ final class AssessmentSteps {
     }
 
     HttpClientForTests.Response submit(JsonNode started) {
-        return http.post("/api/assessment-attempts/" + started.get("attemptId").asText() + "/submit",
-                started.get("attemptToken").asText(), Map.of());
+        return http.post(
+                "/api/assessment-attempts/" + started.get("attemptId").asText() + "/submit",
+                started.get("attemptToken").asText(),
+                Map.of());
     }
 
     /** The id of the question's first option whose text begins with the word. */
@@ -233,11 +333,14 @@ final class AssessmentSteps {
 
     JsonNode awaitAttempt(String token, String attemptId, String status) {
         JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            var response = http.get("/api/assessment-attempts/" + attemptId, token);
-            last[0] = response.json();
-            return response.status() == 200 && status.equals(response.json().path("status").asText());
-        });
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    var response = http.get("/api/assessment-attempts/" + attemptId, token);
+                    last[0] = response.json();
+                    return response.status() == 200
+                            && status.equals(response.json().path("status").asText());
+                });
         return last[0];
     }
 

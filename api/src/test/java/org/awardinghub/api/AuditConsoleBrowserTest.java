@@ -17,10 +17,10 @@ import org.openqa.selenium.By;
  */
 class AuditConsoleBrowserTest extends ApplicationTest {
 
-    private static final DateTimeFormatter PICKER = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter PICKER =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SHOWN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     @Test
     void givenAnAmendedCandidate_whenAnAuditorPicksInstants_thenTheRecordAsItWasWhoDidItAndAnIntactChain()
@@ -33,19 +33,33 @@ class AuditConsoleBrowserTest extends ApplicationTest {
         String coordinator = activeUser(admin, admin, centreId, created, "CENTRE_COORDINATOR");
         String coordinatorPin = created[0].pin();
 
-        var registered = http.post("/api/centres/" + centreId + "/candidates", coordinator, Map.of("firstName", "Ada",
-                "lastName", "Lovelace", "dateOfBirth", "2004-02-03", "qualificationCode", "LV2-MAINT"));
+        var registered = http.post(
+                "/api/centres/" + centreId + "/candidates",
+                coordinator,
+                Map.of(
+                        "firstName",
+                        "Ada",
+                        "lastName",
+                        "Lovelace",
+                        "dateOfBirth",
+                        "2004-02-03",
+                        "qualificationCode",
+                        "LV2-MAINT"));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         String candidateId = registered.json().get("candidateId").asText();
         String eventsPath = "/api/audit/records/candidate/" + candidateId + "/events";
         Instant registeredAt = Instant.parse(awaitJson(eventsPath, admin, json -> json.size() == 1)
-                .get(0).get("at").asText());
+                .get(0)
+                .get("at")
+                .asText());
         // an instant, to the second, after the registration and before the amendment
         Instant between = registeredAt.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
         while (Instant.now().isBefore(between.plusMillis(200))) {
             Thread.sleep(50);
         }
-        var amended = http.post("/api/candidates/" + candidateId + "/amendments", coordinator,
+        var amended = http.post(
+                "/api/candidates/" + candidateId + "/amendments",
+                coordinator,
                 Map.of("field", "LAST_NAME", "value", "King", "reason", "Married name, certificate seen"));
         assertThat(amended.status()).as(amended.toString()).isEqualTo(200);
         JsonNode events = awaitJson(eventsPath, admin, json -> json.size() == 2);
@@ -61,20 +75,30 @@ class AuditConsoleBrowserTest extends ApplicationTest {
             ui.choose("Record type", "Candidate").fill("Record id", candidateId).press("Show history");
             ui.waitForHeading("Candidate history");
             String history = ui.waitForText("Candidate name amended");
-            assertThat(history).contains("Candidate registered").contains("PIN " + coordinatorPin)
+            assertThat(history)
+                    .contains("Candidate registered")
+                    .contains("PIN " + coordinatorPin)
                     .contains("Married name, certificate seen");
             assertThat(ui.field("Date and time (UTC)").getAttribute("type")).isEqualTo("datetime-local");
 
             ui.setValue("Date and time (UTC)", PICKER.format(between)).press("Show as it was then");
             String then = stateShown(ui, "As it was at " + SHOWN.format(between));
-            assertThat(then).as("the last name before the amendment").contains("Lovelace").doesNotContain("King");
-            assertThat(ui.all(".audit-events li.later")).as("the amendment came later").hasSize(1);
+            assertThat(then)
+                    .as("the last name before the amendment")
+                    .contains("Lovelace")
+                    .doesNotContain("King");
+            assertThat(ui.all(".audit-events li.later"))
+                    .as("the amendment came later")
+                    .hasSize(1);
             ui.script("document.getElementById('as-of-form').scrollIntoView();");
             ui.screenshot("audit-as-of");
 
             ui.setValue("Date and time (UTC)", PICKER.format(after)).press("Show as it was then");
             String later = stateShown(ui, "As it was at " + SHOWN.format(after));
-            assertThat(later).as("the last name after the amendment").contains("King").doesNotContain("Lovelace");
+            assertThat(later)
+                    .as("the last name after the amendment")
+                    .contains("King")
+                    .doesNotContain("Lovelace");
             ui.phone();
             ui.assertNoSidewaysScroll();
             ui.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
@@ -83,11 +107,15 @@ class AuditConsoleBrowserTest extends ApplicationTest {
             ui.fill("PIN", coordinatorPin).press("Show events");
             String timeline = ui.wait(driver -> {
                 String summary = driver.findElement(By.id("timeline-summary")).getText();
-                return summary.contains("by PIN " + coordinatorPin) ? driver.findElement(By.tagName("main")).getText()
+                return summary.contains("by PIN " + coordinatorPin)
+                        ? driver.findElement(By.tagName("main")).getText()
                         : null;
             });
-            assertThat(timeline).contains("Candidate registered").contains("Candidate name amended")
-                    .contains("Married name, certificate seen").contains("Candidate " + candidateId);
+            assertThat(timeline)
+                    .contains("Candidate registered")
+                    .contains("Candidate name amended")
+                    .contains("Married name, certificate seen")
+                    .contains("Candidate " + candidateId);
 
             ui.press("Chain integrity").waitForHeading("Chain integrity");
             String verdict = ui.wait(driver -> {

@@ -42,21 +42,33 @@ class AuditTest extends ApplicationTest {
     }
 
     private String registered(String lastName) {
-        var response = http.post("/api/centres/" + centreId + "/candidates", coordinator, Map.of("firstName", "Ada",
-                "lastName", lastName, "dateOfBirth", "2004-02-03", "qualificationCode", "LV2-MAINT"));
+        var response = http.post(
+                "/api/centres/" + centreId + "/candidates",
+                coordinator,
+                Map.of(
+                        "firstName",
+                        "Ada",
+                        "lastName",
+                        lastName,
+                        "dateOfBirth",
+                        "2004-02-03",
+                        "qualificationCode",
+                        "LV2-MAINT"));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.json().get("candidateId").asText();
     }
 
     private void amend(String candidateId, String lastName, String reason) {
-        var amended = http.post("/api/candidates/" + candidateId + "/amendments", coordinator,
+        var amended = http.post(
+                "/api/candidates/" + candidateId + "/amendments",
+                coordinator,
                 Map.of("field", "LAST_NAME", "value", lastName, "reason", reason));
         assertThat(amended.status()).as(amended.toString()).isEqualTo(200);
     }
 
     private JsonNode events(String candidateId, int count) {
-        return awaitJson("/api/audit/records/candidate/" + candidateId + "/events", auditor,
-                json -> json.size() == count);
+        return awaitJson(
+                "/api/audit/records/candidate/" + candidateId + "/events", auditor, json -> json.size() == count);
     }
 
     @Test
@@ -76,26 +88,36 @@ class AuditTest extends ApplicationTest {
         }
         assertThat(events.get(1).get("reason").asText()).isEqualTo("Married name, certificate seen");
         assertThat(events.get(1).get("sequence").asLong()).isEqualTo(1);
-        assertThat(events.get(1).get("globalPosition").asLong()).isGreaterThan(events.get(0).get("globalPosition").asLong());
+        assertThat(events.get(1).get("globalPosition").asLong())
+                .isGreaterThan(events.get(0).get("globalPosition").asLong());
         assertThat(events.get(1).get("payload").get("lastName").asText()).isEqualTo("King");
 
         Instant amendedAt = Instant.parse(events.get(1).get("at").asText());
-        var before = http.get("/api/audit/records/candidate/" + candidateId + "/state?asOf="
-                + amendedAt.minusMillis(1), auditor);
+        var before = http.get(
+                "/api/audit/records/candidate/" + candidateId + "/state?asOf=" + amendedAt.minusMillis(1), auditor);
         assertThat(before.status()).as(before.toString()).isEqualTo(200);
         assertThat(before.json().get("state").get("lastName").asText()).isEqualTo("Lovelace");
         assertThat(before.json().get("sequence").asLong()).isZero();
         var now = http.get("/api/audit/records/candidate/" + candidateId + "/state", auditor);
         assertThat(now.json().get("state").get("lastName").asText()).isEqualTo("King");
-        assertThat(http.get("/api/audit/records/candidate/" + candidateId + "/state?asOf=2000-01-01T00:00:00Z",
-                auditor).status()).as("it did not exist yet").isEqualTo(404);
+        assertThat(http.get("/api/audit/records/candidate/" + candidateId + "/state?asOf=2000-01-01T00:00:00Z", auditor)
+                        .status())
+                .as("it did not exist yet")
+                .isEqualTo(404);
         assertThat(http.get("/api/audit/records/candidate/" + candidateId + "/state?asOf=yesterday", auditor)
-                .status()).isEqualTo(400);
-        assertThat(http.get("/api/audit/records/planet/" + candidateId + "/events", auditor).status()).isEqualTo(400);
+                        .status())
+                .isEqualTo(400);
+        assertThat(http.get("/api/audit/records/planet/" + candidateId + "/events", auditor)
+                        .status())
+                .isEqualTo(400);
 
-        for (String path : List.of("/api/audit/records/candidate/" + candidateId + "/events", "/api/audit/verify",
+        for (String path : List.of(
+                "/api/audit/records/candidate/" + candidateId + "/events",
+                "/api/audit/verify",
                 "/api/audit/timeline?actorPin=" + coordinatorPin)) {
-            assertThat(http.get(path, coordinator).status()).as("a centre user on " + path).isEqualTo(403);
+            assertThat(http.get(path, coordinator).status())
+                    .as("a centre user on " + path)
+                    .isEqualTo(403);
         }
     }
 
@@ -104,21 +126,28 @@ class AuditTest extends ApplicationTest {
         Instant start = clock.instant();
         String candidateId = registered("Hopper");
         amend(candidateId, "Hopper-Murray", "Double-barrelled on the birth certificate");
-        JsonNode timeline = awaitJson("/api/audit/timeline?actorPin=" + coordinatorPin + "&size=200", auditor,
+        JsonNode timeline = awaitJson(
+                "/api/audit/timeline?actorPin=" + coordinatorPin + "&size=200",
+                auditor,
                 json -> types(json).contains("CandidateNameAmended"));
-        assertThat(timeline.get("items")).allSatisfy(event ->
-                assertThat(event.get("actorPin").asText()).isEqualTo(coordinatorPin));
+        assertThat(timeline.get("items"))
+                .allSatisfy(event -> assertThat(event.get("actorPin").asText()).isEqualTo(coordinatorPin));
         List<Long> positions = new ArrayList<>();
-        timeline.get("items").forEach(event -> positions.add(event.get("globalPosition").asLong()));
+        timeline.get("items")
+                .forEach(event -> positions.add(event.get("globalPosition").asLong()));
         assertThat(positions).isSorted();
         assertThat(types(timeline)).contains("CandidateRegistered", "CandidateNameAmended");
 
-        JsonNode atCentre = http.get("/api/audit/timeline?centreId=" + centreId + "&from=" + start + "&size=200",
-                auditor).json();
+        JsonNode atCentre = http.get(
+                        "/api/audit/timeline?centreId=" + centreId + "&from=" + start + "&size=200", auditor)
+                .json();
         assertThat(types(atCentre)).contains("CandidateRegistered", "CandidateNameAmended");
-        JsonNode before = http.get("/api/audit/timeline?actorPin=" + coordinatorPin + "&to=" + start, auditor).json();
-        assertThat(types(before)).as("before the window: only their activation and sign-in")
-                .isNotEmpty().doesNotContain("CandidateRegistered", "CandidateNameAmended");
+        JsonNode before = http.get("/api/audit/timeline?actorPin=" + coordinatorPin + "&to=" + start, auditor)
+                .json();
+        assertThat(types(before))
+                .as("before the window: only their activation and sign-in")
+                .isNotEmpty()
+                .doesNotContain("CandidateRegistered", "CandidateNameAmended");
     }
 
     @Test
@@ -131,21 +160,25 @@ class AuditTest extends ApplicationTest {
         assertThat(intact.get("intact").asBoolean()).as(intact.toString()).isTrue();
         assertThat(intact.get("verified").asLong()).isGreaterThanOrEqualTo(countUpTo(position));
 
-        byte[] original = jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE global_index = ?",
-                byte[].class, position);
+        byte[] original = jdbc.queryForObject(
+                "SELECT payload FROM domain_event_entry WHERE global_index = ?", byte[].class, position);
         String tampered = new String(original, StandardCharsets.UTF_8).replace("Franklin-Gosling", "Franklin-Gossling");
         try {
-            jdbc.update("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?",
-                    tampered.getBytes(StandardCharsets.UTF_8), position);
+            jdbc.update(
+                    "UPDATE domain_event_entry SET payload = ? WHERE global_index = ?",
+                    tampered.getBytes(StandardCharsets.UTF_8),
+                    position);
             JsonNode broken = http.get("/api/audit/verify", auditor).json();
             assertThat(broken.get("intact").asBoolean()).isFalse();
             assertThat(broken.get("firstBreak").get("globalPosition").asLong()).isEqualTo(position);
-            assertThat(broken.get("verified").asLong()).as("every link before it checked")
+            assertThat(broken.get("verified").asLong())
+                    .as("every link before it checked")
                     .isEqualTo(countUpTo(position) - 1);
         } finally {
             jdbc.update("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", original, position);
         }
-        assertThat(http.get("/api/audit/verify", auditor).json().get("intact").asBoolean()).isTrue();
+        assertThat(http.get("/api/audit/verify", auditor).json().get("intact").asBoolean())
+                .isTrue();
     }
 
     private long countUpTo(long position) {
@@ -158,8 +191,14 @@ class AuditTest extends ApplicationTest {
         amend(candidateId, "Meitner-Frisch", "Typing error");
         long position = events(candidateId, 2).get(1).get("globalPosition").asLong();
         awaitJson("/api/audit/seal", auditor, json -> json.path("position").asLong() >= position);
-        var frozen = http.post("/api/audit/cases", auditor, Map.of("title", "Name changes at the centre",
-                "records", List.of(Map.of("type", "candidate", "id", candidateId))));
+        var frozen = http.post(
+                "/api/audit/cases",
+                auditor,
+                Map.of(
+                        "title",
+                        "Name changes at the centre",
+                        "records",
+                        List.of(Map.of("type", "candidate", "id", candidateId))));
         assertThat(frozen.status()).as(frozen.toString()).isEqualTo(201);
         String caseId = frozen.json().get("caseId").asText();
         JsonNode bundle = awaitJson("/api/audit/cases/" + caseId + "/bundle", auditor, json -> json.has("events"));
@@ -167,17 +206,32 @@ class AuditTest extends ApplicationTest {
         assertThat(bundle.get("events").get(1).get("previousHash").asText()).hasSize(64);
         assertThat(bundle.get("chainHashAtPosition").asText()).hasSize(64);
         for (JsonNode link : bundle.get("events")) {
-            assertThat(sha256(link.get("previousHash").asText() + "\n" + link.get("canonical").asText()))
-                    .as("each link checks with nothing but SHA-256").isEqualTo(link.get("hash").asText());
+            assertThat(sha256(link.get("previousHash").asText() + "\n"
+                            + link.get("canonical").asText()))
+                    .as("each link checks with nothing but SHA-256")
+                    .isEqualTo(link.get("hash").asText());
         }
 
         amend(candidateId, "Meitner", "Back to the registered name");
         events(candidateId, 3);
-        assertThat(http.get("/api/audit/cases/" + caseId + "/bundle", auditor).json()).isEqualTo(bundle);
-        assertThat(http.post("/api/audit/cases", coordinator, Map.of("title", "t", "records",
-                List.of(Map.of("type", "candidate", "id", candidateId)))).status()).isEqualTo(403);
-        assertThat(http.post("/api/audit/cases", auditor, Map.of("title", "t", "records",
-                List.of(Map.of("type", "planet", "id", candidateId)))).status()).isEqualTo(400);
+        assertThat(http.get("/api/audit/cases/" + caseId + "/bundle", auditor).json())
+                .isEqualTo(bundle);
+        assertThat(http.post(
+                                "/api/audit/cases",
+                                coordinator,
+                                Map.of(
+                                        "title",
+                                        "t",
+                                        "records",
+                                        List.of(Map.of("type", "candidate", "id", candidateId))))
+                        .status())
+                .isEqualTo(403);
+        assertThat(http.post(
+                                "/api/audit/cases",
+                                auditor,
+                                Map.of("title", "t", "records", List.of(Map.of("type", "planet", "id", candidateId))))
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -194,17 +248,25 @@ class AuditTest extends ApplicationTest {
         steps.opened(suspect.token(), second.candidateId(), qualification.assessmentCode());
         steps.opened(other, elsewhere.candidateId(), qualification.assessmentCode());
 
-        JsonNode radius = awaitJson("/api/audit/blast-radius?kind=INVIGILATOR&key=" + suspect.pin(), auditor,
+        JsonNode radius = awaitJson(
+                "/api/audit/blast-radius?kind=INVIGILATOR&key=" + suspect.pin(),
+                auditor,
                 json -> json.path("candidates").size() == 2);
         List<String> affected = new ArrayList<>();
-        radius.get("candidates").forEach(candidate -> affected.add(candidate.get("candidateId").asText()));
+        radius.get("candidates")
+                .forEach(candidate -> affected.add(candidate.get("candidateId").asText()));
         assertThat(affected).containsExactlyInAnyOrder(first.candidateId(), second.candidateId());
         assertThat(radius.get("candidates").get(0).get("events")).isNotEmpty();
-        JsonNode byAssessment = awaitJson("/api/audit/blast-radius?kind=ASSESSMENT&key="
-                + qualification.assessmentCode(), auditor, json -> json.path("candidates").size() == 3);
+        JsonNode byAssessment = awaitJson(
+                "/api/audit/blast-radius?kind=ASSESSMENT&key=" + qualification.assessmentCode(),
+                auditor,
+                json -> json.path("candidates").size() == 3);
         assertThat(byAssessment.get("candidates")).hasSize(3);
-        assertThat(http.get("/api/audit/blast-radius?kind=PLANET&key=x", auditor).status()).isEqualTo(400);
-        assertThat(http.get("/api/audit/blast-radius?kind=INVIGILATOR", auditor).status()).isEqualTo(400);
+        assertThat(http.get("/api/audit/blast-radius?kind=PLANET&key=x", auditor)
+                        .status())
+                .isEqualTo(400);
+        assertThat(http.get("/api/audit/blast-radius?kind=INVIGILATOR", auditor).status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -214,17 +276,30 @@ class AuditTest extends ApplicationTest {
         assertThat(seal.get("hash").asText()).hasSize(64);
         assertThat(seal.get("sealedAt").asText()).isNotBlank();
         registered("Germain");
-        var checked = http.post("/api/audit/seal/check", auditor, Map.of("position", seal.get("position").asLong(),
-                "hash", seal.get("hash").asText()));
+        var checked = http.post(
+                "/api/audit/seal/check",
+                auditor,
+                Map.of(
+                        "position",
+                        seal.get("position").asLong(),
+                        "hash",
+                        seal.get("hash").asText()));
         assertThat(checked.status()).as(checked.toString()).isEqualTo(200);
         assertThat(checked.json().get("matches").asBoolean()).isTrue();
-        assertThat(http.post("/api/audit/seal/check", auditor, Map.of("position", seal.get("position").asLong(),
-                "hash", "0".repeat(64))).json().get("matches").asBoolean()).isFalse();
+        assertThat(http.post(
+                                "/api/audit/seal/check",
+                                auditor,
+                                Map.of("position", seal.get("position").asLong(), "hash", "0".repeat(64)))
+                        .json()
+                        .get("matches")
+                        .asBoolean())
+                .isFalse();
     }
 
     private static String sha256(String text) throws Exception {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(text.getBytes(StandardCharsets.UTF_8)));
+        return java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static List<String> types(JsonNode page) {

@@ -25,13 +25,18 @@ class AuditTrailTest extends ApplicationTest {
         String admin = adminToken();
         String centreId = approvedCentre(admin);
 
-        var suspended = http.post("/api/centres/" + centreId + "/suspend", admin,
-                Map.of("reason", "Malpractice investigation MI-2026-041"), Map.of("X-Correlation-Id", "case-41-step-1"));
+        var suspended = http.post(
+                "/api/centres/" + centreId + "/suspend",
+                admin,
+                Map.of("reason", "Malpractice investigation MI-2026-041"),
+                Map.of("X-Correlation-Id", "case-41-step-1"));
         assertThat(suspended.status()).isEqualTo(200);
         assertThat(suspended.header("X-Correlation-Id")).isEqualTo("case-41-step-1");
 
-        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(centreId, 0).asStream().toList();
-        assertThat(events).extracting(e -> e.getPayloadType().getSimpleName())
+        List<? extends DomainEventMessage<?>> events =
+                eventStore.readEvents(centreId, 0).asStream().toList();
+        assertThat(events)
+                .extracting(e -> e.getPayloadType().getSimpleName())
                 .containsExactly("CentreApplied", "CentreApproved", "CentreSuspended");
         var metadata = events.get(2).getMetaData();
         assertThat(metadata.get("actorPin")).isEqualTo(ADMIN_PIN);
@@ -41,7 +46,9 @@ class AuditTrailTest extends ApplicationTest {
         assertThat(metadata.get("correlationId")).isEqualTo("case-41-step-1");
         assertThat(metadata.get("clientAddress")).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
         assertThat(metadata.get("causationId")).isNotNull();
-        assertThat(events.get(0).getMetaData().get("reason")).as("creation needs no reason").isNull();
+        assertThat(events.get(0).getMetaData().get("reason"))
+                .as("creation needs no reason")
+                .isNull();
     }
 
     @Test
@@ -53,7 +60,11 @@ class AuditTrailTest extends ApplicationTest {
 
         CreatedUser invigilator = addUser(token, centreId, "INVIGILATOR");
 
-        var created = eventStore.readEvents(invigilator.userId(), 0).asStream().toList().get(0);
+        var created = eventStore
+                .readEvents(invigilator.userId(), 0)
+                .asStream()
+                .toList()
+                .get(0);
         assertThat(created.getMetaData().get("actorPin")).isEqualTo(coordinator[0].pin());
         assertThat(created.getMetaData().get("actorCentreId")).isEqualTo(centreId);
         assertThat(created.getMetaData().get("actorRoles")).isEqualTo("CENTRE_COORDINATOR");
@@ -68,10 +79,22 @@ class AuditTrailTest extends ApplicationTest {
             http.post("/api/auth/login", null, Map.of("pin", user[0].pin(), "password", "wrong password " + i));
         }
 
-        List<String> types = eventStore.readEvents(user[0].userId(), 0).asStream()
-                .map(e -> e.getPayloadType().getSimpleName()).toList();
-        assertThat(types).containsExactly("UserCreated", "PasswordSet", "UserSignedIn",
-                "SignInFailed", "SignInFailed", "SignInFailed", "SignInFailed", "SignInFailed", "UserLockedOut");
+        List<String> types = eventStore
+                .readEvents(user[0].userId(), 0)
+                .asStream()
+                .map(e -> e.getPayloadType().getSimpleName())
+                .toList();
+        assertThat(types)
+                .containsExactly(
+                        "UserCreated",
+                        "PasswordSet",
+                        "UserSignedIn",
+                        "SignInFailed",
+                        "SignInFailed",
+                        "SignInFailed",
+                        "SignInFailed",
+                        "SignInFailed",
+                        "UserLockedOut");
     }
 
     @Test
@@ -85,12 +108,18 @@ class AuditTrailTest extends ApplicationTest {
         http.post("/api/auth/password-reset", null, Map.of("pin", user.pin()));
         String reset = tokenFromOutbox(admin, user.email());
 
-        List<String> stored = jdbc.query("SELECT payload, meta_data FROM domain_event_entry",
-                (rs, i) -> new String(rs.getBytes(1), StandardCharsets.UTF_8) + new String(rs.getBytes(2), StandardCharsets.UTF_8));
+        List<String> stored = jdbc.query(
+                "SELECT payload, meta_data FROM domain_event_entry",
+                (rs, i) -> new String(rs.getBytes(1), StandardCharsets.UTF_8)
+                        + new String(rs.getBytes(2), StandardCharsets.UTF_8));
         assertThat(stored).isNotEmpty();
         assertThat(String.join("\n", stored))
-                .doesNotContain(GOOD_PASSWORD).doesNotContain(ADMIN_PASSWORD)
-                .doesNotContain(activation).doesNotContain(reset).doesNotContain(session)
-                .doesNotContain("$2a$").doesNotContain("$2b$");
+                .doesNotContain(GOOD_PASSWORD)
+                .doesNotContain(ADMIN_PASSWORD)
+                .doesNotContain(activation)
+                .doesNotContain(reset)
+                .doesNotContain(session)
+                .doesNotContain("$2a$")
+                .doesNotContain("$2b$");
     }
 }

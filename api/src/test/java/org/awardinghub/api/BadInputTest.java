@@ -35,20 +35,25 @@ class BadInputTest extends ApplicationTest {
         assertThat(missing.json().get("errors").findValuesAsText("field"))
                 .containsExactlyInAnyOrder("address", "contactEmail");
 
-        var badEmail = http.post("/api/centres", admin, Map.of("name", "A", "address", "B", "contactEmail", "not-an-email"));
+        var badEmail =
+                http.post("/api/centres", admin, Map.of("name", "A", "address", "B", "contactEmail", "not-an-email"));
         assertThat(badEmail.status()).isEqualTo(400);
         assertThat(badEmail.json().get("errors").get(0).get("field").asText()).isEqualTo("contactEmail");
 
-        var wrongType = http.post("/api/centres/x/approve", admin,
+        var wrongType = http.post(
+                "/api/centres/x/approve",
+                admin,
                 Map.of("qualificationCodes", "LV2-MAINT", "directClaimStatus", "maybe"));
         assertThat(wrongType.status()).isEqualTo(400);
 
-        var unknownRole = http.post("/api/users", admin, Map.of("name", "A", "email", "a@b.example", "roles", List.of("KING")));
+        var unknownRole =
+                http.post("/api/users", admin, Map.of("name", "A", "email", "a@b.example", "roles", List.of("KING")));
         assertThat(unknownRole.status()).isEqualTo(400);
-        assertThat(unknownRole.json().get("errors").get(0).get("field").asText()).startsWith("roles");
+        assertThat(unknownRole.json().get("errors").get(0).get("field").asText())
+                .startsWith("roles");
 
-        var centreRoleForStaff = http.post("/api/users", admin,
-                Map.of("name", "A", "email", "a@b.example", "roles", List.of("INVIGILATOR")));
+        var centreRoleForStaff = http.post(
+                "/api/users", admin, Map.of("name", "A", "email", "a@b.example", "roles", List.of("INVIGILATOR")));
         assertThat(centreRoleForStaff.status()).isEqualTo(400);
 
         var notJson = http.postRaw("/api/centres", admin, "text/plain", "hello");
@@ -74,20 +79,30 @@ class BadInputTest extends ApplicationTest {
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.contentType()).startsWith("application/problem+json");
 
-        var streamed = http.postStreamed("/api/centres", admin, "application/json",
-                huge.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        assertThat(streamed.status()).as("a body sent without its length is cut off at the limit").isEqualTo(413);
+        var streamed = http.postStreamed(
+                "/api/centres", admin, "application/json", huge.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(streamed.status())
+                .as("a body sent without its length is cut off at the limit")
+                .isEqualTo(413);
     }
 
     @Test
     void givenUnknownIdsPathsAndMethods_whenCalled_thenProblem4xx() {
         String admin = adminToken();
         assertThat(http.get("/api/centres/no-such-centre", admin).status()).isEqualTo(404);
-        assertThat(http.post("/api/centres/no-such-centre/suspend", admin, Map.of("reason", "r")).status()).isEqualTo(404);
-        assertThat(http.post("/api/users/no-such-user/deactivate", admin, Map.of("reason", "r")).status()).isEqualTo(404);
+        assertThat(http.post("/api/centres/no-such-centre/suspend", admin, Map.of("reason", "r"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(http.post("/api/users/no-such-user/deactivate", admin, Map.of("reason", "r"))
+                        .status())
+                .isEqualTo(404);
         assertThat(http.get("/api/qualifications/NOPE", admin).status()).isEqualTo(404);
-        assertThat(http.post("/api/centres/no-such-centre/users", admin,
-                Map.of("name", "A", "email", "a@b.example", "roles", List.of("CENTRE_ADMIN"))).status()).isEqualTo(404);
+        assertThat(http.post(
+                                "/api/centres/no-such-centre/users",
+                                admin,
+                                Map.of("name", "A", "email", "a@b.example", "roles", List.of("CENTRE_ADMIN")))
+                        .status())
+                .isEqualTo(404);
         var unknownPath = http.get("/api/nothing-here", admin);
         assertThat(unknownPath.status()).isEqualTo(404);
         assertThat(unknownPath.contentType()).startsWith("application/problem+json");

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** How the benchmarks time their steps and write a figure against its target. */
 final class BenchmarkFigures {
 
-    private BenchmarkFigures() {
-    }
+    private BenchmarkFigures() {}
 
     static String percent(double ratio) {
         return String.format(Locale.ROOT, "%.0f %%", ratio * 100);

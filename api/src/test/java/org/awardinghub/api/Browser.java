@@ -31,17 +31,28 @@ public final class Browser implements AutoCloseable {
     public static Browser open() {
         Optional<File> chromium = onPath("chromium");
         Optional<File> chromedriver = onPath("chromedriver");
-        Assumptions.assumeTrue(chromium.isPresent() && chromedriver.isPresent(),
+        Assumptions.assumeTrue(
+                chromium.isPresent() && chromedriver.isPresent(),
                 "chromium and chromedriver are not installed (.ci/run installs them)");
         try {
             Path profile = Files.createTempDirectory("awarding-browser-");
             ChromeOptions options = new ChromeOptions();
             options.setBinary(chromium.get());
-            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--user-data-dir=" + profile);
+            options.addArguments(
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--disable-dev-shm-usage",
+                    "--user-data-dir=" + profile);
             ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(chromedriver.get()).usingAnyFreePort().build();
+                    .usingDriverExecutable(chromedriver.get())
+                    .usingAnyFreePort()
+                    .build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
             return new Browser(driver, profile);

@@ -28,7 +28,9 @@ class CandidateTestBrowserTest extends ApplicationTest {
         AssessmentSteps.Staff invigilator = steps.user(centreId, "INVIGILATOR");
         AssessmentSteps.Candidate candidate = steps.register(registrar.token(), centreId, qualification.code());
         String number = candidate.registrationNumber();
-        awaitJson("/api/centres/" + centreId + "/candidates?q=" + number, invigilator.token(),
+        awaitJson(
+                "/api/centres/" + centreId + "/candidates?q=" + number,
+                invigilator.token(),
                 json -> json.get("total").asInt() == 1);
 
         String accessKey;
@@ -42,23 +44,29 @@ class CandidateTestBrowserTest extends ApplicationTest {
             assertThat(staff.field("Test").getText()).contains(qualification.assessmentCode(), "4 questions");
             staff.press("Open the test");
             accessKey = staff.wait(driver -> {
-                String shown = driver.findElement(By.cssSelector(".key-large")).getText().strip();
+                String shown = driver.findElement(By.cssSelector(".key-large"))
+                        .getText()
+                        .strip();
                 return shown.isEmpty() ? null : shown;
             });
             String page = staff.waitForText("Valid until");
             assertThat(page).contains("/test", "Enter your registration number: " + number, accessKey);
-            staff.wait(driver -> driver.findElement(By.id("attempts-today")).getText().contains(number) ? true : null);
+            staff.wait(driver ->
+                    driver.findElement(By.id("attempts-today")).getText().contains(number) ? true : null);
             staff.script("document.getElementById('key-title').scrollIntoView({block: 'center'});");
             staff.screenshot("invigilation-key");
         }
 
         try (WebUi sitter = WebUi.open(port)) {
             sitter.visit("/test").waitForHeading("Start your test");
-            assertThat(sitter.all("#nav")).as("no staff menu on the candidate's page").isEmpty();
+            assertThat(sitter.all("#nav"))
+                    .as("no staff menu on the candidate's page")
+                    .isEmpty();
             sitter.fill("Registration number", number.toLowerCase(Locale.ROOT)).fill("Access key", accessKey);
             sitter.press("Start the test");
             sitter.waitForHeading("Your test");
-            assertThat(sitter.driver().findElement(By.id("time-left")).getText()).matches("(29|30):\\d\\d");
+            assertThat(sitter.driver().findElement(By.id("time-left")).getText())
+                    .matches("(29|30):\\d\\d");
 
             answerWithKeyboard(sitter, "Right");
             nextWithKeyboard(sitter);
@@ -71,9 +79,12 @@ class CandidateTestBrowserTest extends ApplicationTest {
             @SuppressWarnings("unchecked")
             List<String> kept = (List<String>) sitter.script("return [...document.querySelectorAll("
                     + "'input[type=radio]:checked')].map(radio => radio.closest('label').innerText);");
-            assertThat(kept).as("the answers chosen before the reload").hasSize(2)
+            assertThat(kept)
+                    .as("the answers chosen before the reload")
+                    .hasSize(2)
                     .allSatisfy(text -> assertThat(text).contains("Right answer"));
-            assertThat(sitter.driver().findElement(By.id("answered-count")).getText()).isEqualTo("2 of 4 answered");
+            assertThat(sitter.driver().findElement(By.id("answered-count")).getText())
+                    .isEqualTo("2 of 4 answered");
             sitter.phone();
             sitter.assertNoSidewaysScroll();
             sitter.screenshot("test-question-phone");
@@ -89,26 +100,43 @@ class CandidateTestBrowserTest extends ApplicationTest {
                 return box.isDisplayed() ? box.getText() : null;
             });
             assertThat(confirmation).contains("You have answered 3 of 4 questions", "1 question is unanswered");
-            new Actions(sitter.driver()).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
-            assertThat(sitter.script("return document.activeElement.textContent")).isEqualTo("Submit my answers");
+            new Actions(sitter.driver())
+                    .keyDown(Keys.SHIFT)
+                    .sendKeys(Keys.TAB)
+                    .keyUp(Keys.SHIFT)
+                    .perform();
+            assertThat(sitter.script("return document.activeElement.textContent"))
+                    .isEqualTo("Submit my answers");
             sitter.keys(Keys.ENTER);
             sitter.waitForHeading("Your result");
 
-            String attemptId = http.get("/api/candidates/" + candidate.candidateId() + "/assessment-attempts",
-                    invigilator.token()).json().get(0).get("attemptId").asText();
-            JsonNode result = awaitJson("/api/assessment-attempts/" + attemptId, invigilator.token(),
-                    json -> json.path("result").has("outcome")).get("result");
-            assertThat(result.get("score").asInt()).as("two right, one wrong, one unanswered").isEqualTo(2);
+            String attemptId = http.get(
+                            "/api/candidates/" + candidate.candidateId() + "/assessment-attempts", invigilator.token())
+                    .json()
+                    .get(0)
+                    .get("attemptId")
+                    .asText();
+            JsonNode result = awaitJson(
+                            "/api/assessment-attempts/" + attemptId,
+                            invigilator.token(),
+                            json -> json.path("result").has("outcome"))
+                    .get("result");
+            assertThat(result.get("score").asInt())
+                    .as("two right, one wrong, one unanswered")
+                    .isEqualTo(2);
             assertThat(sitter.driver().findElement(By.id("result-outcome")).getText())
                     .isEqualTo(result.get("outcome").asText());
-            assertThat(sitter.driver().findElement(By.id("result-score")).getText()).isEqualTo("You scored "
-                    + result.get("score").asInt() + " out of " + result.get("maxScore").asInt() + " ("
-                    + percent(result.get("percent").asDouble()) + ").");
+            assertThat(sitter.driver().findElement(By.id("result-score")).getText())
+                    .isEqualTo("You scored "
+                            + result.get("score").asInt() + " out of "
+                            + result.get("maxScore").asInt() + " ("
+                            + percent(result.get("percent").asDouble()) + ").");
             sitter.screenshot("test-result");
 
             sitter.driver().navigate().refresh();
             sitter.waitForHeading("Your result");
-            assertThat(sitter.driver().findElement(By.id("result-outcome")).getText()).isEqualTo("FAIL");
+            assertThat(sitter.driver().findElement(By.id("result-outcome")).getText())
+                    .isEqualTo("FAIL");
         }
     }
 
@@ -125,19 +153,26 @@ class CandidateTestBrowserTest extends ApplicationTest {
         try (WebUi sitter = WebUi.open(port)) {
             sitter.visit("/test").waitForHeading("Start your test");
             sitter.fill("Registration number", candidate.registrationNumber())
-                    .fill("Access key", opened.get("accessKey").asText()).press("Start the test");
+                    .fill("Access key", opened.get("accessKey").asText())
+                    .press("Start the test");
             sitter.waitForHeading("Your test");
             clickOption(sitter, "Right");
             sitter.wait(driver -> driver.findElement(By.cssSelector("fieldset.question:not([hidden]) .save-status"))
-                    .getText().contains("Saved") ? true : null);
+                            .getText()
+                            .contains("Saved")
+                    ? true
+                    : null);
 
             clock.advance(Duration.ofMinutes(2));
-            JsonNode attempt = steps.awaitAttempt(invigilator.token(), opened.get("attemptId").asText(), "SUBMITTED");
+            JsonNode attempt = steps.awaitAttempt(
+                    invigilator.token(), opened.get("attemptId").asText(), "SUBMITTED");
             assertThat(attempt.get("submittedBy").asText()).isEqualTo("TIME_LIMIT");
             // a change of answer after the end is refused by the server; the page then shows how the test ended
             // (unless it has already noticed the end by itself and shows the result)
             sitter.all("fieldset.question:not([hidden]) label.option").stream()
-                    .filter(option -> option.getText().contains("Wrong answer")).findFirst().ifPresent(option -> {
+                    .filter(option -> option.getText().contains("Wrong answer"))
+                    .findFirst()
+                    .ifPresent(option -> {
                         try {
                             option.click();
                         } catch (org.openqa.selenium.WebDriverException pageMovedOn) {
@@ -147,18 +182,24 @@ class CandidateTestBrowserTest extends ApplicationTest {
             sitter.waitForHeading("Your result");
             assertThat(sitter.waitForText("The time was up")).contains("submitted automatically");
             JsonNode result = attempt.get("result");
-            assertThat(result.get("score").asInt()).as("the answer saved before the end").isEqualTo(1);
+            assertThat(result.get("score").asInt())
+                    .as("the answer saved before the end")
+                    .isEqualTo(1);
             assertThat(sitter.driver().findElement(By.id("result-outcome")).getText())
                     .isEqualTo(result.get("outcome").asText());
-            assertThat(sitter.driver().findElement(By.id("result-score")).getText()).isEqualTo("You scored 1 out of "
-                    + result.get("maxScore").asInt() + " (" + percent(result.get("percent").asDouble()) + ").");
+            assertThat(sitter.driver().findElement(By.id("result-score")).getText())
+                    .isEqualTo("You scored 1 out of " + result.get("maxScore").asInt() + " ("
+                            + percent(result.get("percent").asDouble()) + ").");
             sitter.screenshot("test-time-up");
         }
     }
 
     private static void clickOption(WebUi ui, String word) {
         ui.wait(driver -> driver.findElements(By.cssSelector("fieldset.question:not([hidden]) label.option")).stream()
-                .filter(option -> option.getText().contains(word + " answer")).findFirst().orElse(null)).click();
+                        .filter(option -> option.getText().contains(word + " answer"))
+                        .findFirst()
+                        .orElse(null))
+                .click();
     }
 
     /** Tab into the visible question's radio group and choose the first option beginning with the word. */
@@ -174,7 +215,9 @@ class CandidateTestBrowserTest extends ApplicationTest {
         }
         assertThat(index).as("an option beginning %s in %s", word, options).isNotNegative();
         ui.keys(Keys.TAB);
-        assertThat(ui.script("return document.activeElement.type")).as("Tab reaches the answers").isEqualTo("radio");
+        assertThat(ui.script("return document.activeElement.type"))
+                .as("Tab reaches the answers")
+                .isEqualTo("radio");
         if (index == 0) {
             ui.keys(Keys.SPACE);
         }
@@ -182,8 +225,12 @@ class CandidateTestBrowserTest extends ApplicationTest {
             ui.keys(Keys.ARROW_DOWN);
         }
         ui.wait(driver -> driver.findElement(By.cssSelector("fieldset.question:not([hidden]) .save-status"))
-                .getText().contains("Saved") ? true : null);
-        assertThat(ui.script("return document.activeElement.closest('label').innerText")).asString()
+                        .getText()
+                        .contains("Saved")
+                ? true
+                : null);
+        assertThat(ui.script("return document.activeElement.closest('label').innerText"))
+                .asString()
                 .contains(word + " answer");
     }
 

@@ -30,19 +30,23 @@ class CentresHubBrowserTest extends ApplicationTest {
             ui.press("Add a centre");
             ui.waitForHeading("Add a centre");
             ui.press("Add centre");
-            assertThat(ui.waitForText("must not be blank")).as("the server's field errors beside the fields")
+            assertThat(ui.waitForText("must not be blank"))
+                    .as("the server's field errors beside the fields")
                     .contains("Centre name");
 
-            ui.fill("Centre name", name).fill("Address", "1 Workshop Lane\nHertford SG14 1AB")
+            ui.fill("Centre name", name)
+                    .fill("Address", "1 Workshop Lane\nHertford SG14 1AB")
                     .fill("Contact email", "office@hertford-" + unique() + ".example");
             ui.press("Add centre");
             ui.waitForHeading(name);
             assertThat(ui.notice("awaits approval")).contains(name);
-            assertThat(ui.driver().findElement(By.cssSelector(".centre-lead")).getText()).contains("Applied");
+            assertThat(ui.driver().findElement(By.cssSelector(".centre-lead")).getText())
+                    .contains("Applied");
 
             ui.press("Approve centre");
             assertThat(fieldError(ui, "[data-field='qualificationCodes'] .field-error"))
-                    .as("approval without a qualification is refused in words beside the choices").isNotBlank();
+                    .as("approval without a qualification is refused in words beside the choices")
+                    .isNotBlank();
             ui.field("LV2-MAINT").click();
             ui.press("Approve centre");
             String notice = ui.notice("approved as centre number");
@@ -51,14 +55,17 @@ class CentresHubBrowserTest extends ApplicationTest {
                 return shown.isEmpty() ? null : shown.get(0).getText();
             });
             assertThat(notice).contains(number);
-            assertThat(ui.driver().findElement(By.cssSelector(".centre-lead")).getText()).contains("Approved");
+            assertThat(ui.driver().findElement(By.cssSelector(".centre-lead")).getText())
+                    .contains("Approved");
             String page = ui.waitForText("LV2-MAINT");
             assertThat(page).contains("Level 2 Certificate in Light Vehicle Maintenance");
 
             String centreId = ui.driver().getCurrentUrl().replaceAll(".*#/centres/", "");
             JsonNode centre = http.get("/api/centres/" + centreId, admin).json();
             assertThat(centre.get("status").asText()).isEqualTo("APPROVED");
-            assertThat(centre.get("centreNumber").asText()).as("the number the API holds").isEqualTo(number);
+            assertThat(centre.get("centreNumber").asText())
+                    .as("the number the API holds")
+                    .isEqualTo(number);
             ui.screenshot("centres-hub-centre");
 
             ui.press("All centres");
@@ -94,24 +101,35 @@ class CentresHubBrowserTest extends ApplicationTest {
             Matcher inNotice = PIN_IN_NOTICE.matcher(ui.notice("Their PIN is"));
             assertThat(inNotice.find()).as("the PIN in the success message").isTrue();
             String pin = inNotice.group(1);
-            assertThat(ui.driver().findElement(By.id("new-pin")).getText()).as("the PIN, large, on the page")
+            assertThat(ui.driver().findElement(By.id("new-pin")).getText())
+                    .as("the PIN, large, on the page")
                     .isEqualTo(pin);
-            JsonNode listed = awaitJson("/api/centres/" + centreId + "/users", coordinatorToken,
-                    users -> userWith(users, email) != null);
-            assertThat(userWith(listed, email).get("pin").asText()).as("the PIN the API lists").isEqualTo(pin);
+            JsonNode listed = awaitJson(
+                    "/api/centres/" + centreId + "/users", coordinatorToken, users -> userWith(users, email) != null);
+            assertThat(userWith(listed, email).get("pin").asText())
+                    .as("the PIN the API lists")
+                    .isEqualTo(pin);
             assertThat(rowWith(ui, email).getText()).contains(pin, "Invigilator");
             ui.screenshot("centre-users");
 
-            rowWith(ui, leaving.pin()).findElement(By.xpath(".//button[normalize-space()='Deactivate']")).click();
+            rowWith(ui, leaving.pin())
+                    .findElement(By.xpath(".//button[normalize-space()='Deactivate']"))
+                    .click();
             ui.press("Deactivate user");
-            assertThat(fieldError(ui, "dialog .field-error")).as("a reason is required, said beside the field")
+            assertThat(fieldError(ui, "dialog .field-error"))
+                    .as("a reason is required, said beside the field")
                     .isNotBlank();
             ui.fill("Reason", "Left the centre at the end of term");
             ui.press("Deactivate user");
             assertThat(ui.notice("is deactivated")).contains(leaving.pin());
             ui.wait(driver -> rowWith(ui, leaving.pin()).getText().contains("Deactivated") ? true : null);
-            assertThat(userWith(http.get("/api/centres/" + centreId + "/users", coordinatorToken).json(),
-                    leaving.email()).get("active").asBoolean()).isFalse();
+            assertThat(userWith(
+                                    http.get("/api/centres/" + centreId + "/users", coordinatorToken)
+                                            .json(),
+                                    leaving.email())
+                            .get("active")
+                            .asBoolean())
+                    .isFalse();
         }
     }
 
@@ -154,7 +172,9 @@ class CentresHubBrowserTest extends ApplicationTest {
             ui.press("My centre");
             String page = ui.waitForText(reply);
             assertThat(page).contains("IMI replied", "Closed", "Session booked");
-            assertThat(ui.all("#raise-request")).as("the form stays closed until asked for").isEmpty();
+            assertThat(ui.all("#raise-request"))
+                    .as("the form stays closed until asked for")
+                    .isEmpty();
         }
     }
 
@@ -165,9 +185,18 @@ class CentresHubBrowserTest extends ApplicationTest {
         CreatedUser[] coordinator = new CreatedUser[1];
         String coordinatorToken = activeUser(admin, admin, centreId, coordinator, "CENTRE_COORDINATOR");
         addUser(coordinatorToken, centreId, "INVIGILATOR", "ASSESSOR");
-        assertThat(http.post("/api/centres/" + centreId + "/requests", coordinatorToken, Map.of("kind", "FEEDBACK",
-                "subject", "The new booking screen works well", "body", "Our office found it quick to use."))
-                .status()).isEqualTo(201);
+        assertThat(http.post(
+                                "/api/centres/" + centreId + "/requests",
+                                coordinatorToken,
+                                Map.of(
+                                        "kind",
+                                        "FEEDBACK",
+                                        "subject",
+                                        "The new booking screen works well",
+                                        "body",
+                                        "Our office found it quick to use."))
+                        .status())
+                .isEqualTo(201);
         try (WebUi ui = WebUi.open(port)) {
             ui.phone();
             ui.signIn(coordinator[0].pin(), GOOD_PASSWORD);
@@ -192,7 +221,9 @@ class CentresHubBrowserTest extends ApplicationTest {
         String admin = adminToken();
         String own = approvedCentre(admin);
         String other = approvedCentre(admin);
-        String otherName = awaitJson("/api/centres/" + other, admin, json -> json.has("name")).get("name").asText();
+        String otherName = awaitJson("/api/centres/" + other, admin, json -> json.has("name"))
+                .get("name")
+                .asText();
         CreatedUser[] user = new CreatedUser[1];
         activeUser(admin, admin, own, user, "CENTRE_ADMIN");
         try (WebUi ui = WebUi.open(port)) {
@@ -209,14 +240,16 @@ class CentresHubBrowserTest extends ApplicationTest {
             ui.press("Back to the home page");
             ui.press("My centre");
             ui.waitForText("Hub requests");
-            assertThat(ui.driver().findElement(By.id("main")).getText()).as("only a coordinator manages users")
+            assertThat(ui.driver().findElement(By.id("main")).getText())
+                    .as("only a coordinator manages users")
                     .doesNotContain("Add a user");
         }
     }
 
     private static JsonNode userWith(JsonNode users, String emailOrPin) {
         for (JsonNode user : users) {
-            if (emailOrPin.equalsIgnoreCase(user.path("email").asText()) || emailOrPin.equals(user.path("pin").asText())) {
+            if (emailOrPin.equalsIgnoreCase(user.path("email").asText())
+                    || emailOrPin.equals(user.path("pin").asText())) {
                 return user;
             }
         }
@@ -226,13 +259,18 @@ class CentresHubBrowserTest extends ApplicationTest {
     /** The words of the first visible field error the selector finds, once there is one. */
     private static String fieldError(WebUi ui, String css) {
         return ui.wait(driver -> driver.findElements(By.cssSelector(css)).stream()
-                .filter(WebElement::isDisplayed).map(WebElement::getText).filter(text -> !text.isBlank())
-                .findFirst().orElse(null));
+                .filter(WebElement::isDisplayed)
+                .map(WebElement::getText)
+                .filter(text -> !text.isBlank())
+                .findFirst()
+                .orElse(null));
     }
 
     /** The table row that shows the text (a name, an email or a PIN), once it is there. */
     private static WebElement rowWith(WebUi ui, String text) {
         return ui.wait(driver -> driver.findElements(By.cssSelector("#main tbody tr")).stream()
-                .filter(row -> row.getText().contains(text)).findFirst().orElse(null));
+                .filter(row -> row.getText().contains(text))
+                .findFirst()
+                .orElse(null));
     }
 }

@@ -30,21 +30,30 @@ class CertificationBrowserTest extends ApplicationTest {
         AssessmentSteps.Staff invigilator = steps.user(centreId, "INVIGILATOR");
         AssessmentSteps.Candidate achiever = steps.register(coordinator.token(), centreId, qualification.code());
         AssessmentSteps.Candidate beginner = steps.register(coordinator.token(), centreId, qualification.code());
-        assertThat(steps.sit(invigilator.token(), achiever, qualification.assessmentCode(), 4).get("outcome").asText())
+        assertThat(steps.sit(invigilator.token(), achiever, qualification.assessmentCode(), 4)
+                        .get("outcome")
+                        .asText())
                 .isEqualTo("PASS");
-        JsonNode candidate = awaitJson("/api/candidates/" + achiever.candidateId(), coordinator.token(),
+        JsonNode candidate = awaitJson(
+                "/api/candidates/" + achiever.candidateId(),
+                coordinator.token(),
                 json -> json.path("results").size() == 1);
-        String holder = candidate.get("firstName").asText() + " " + candidate.get("lastName").asText();
-        awaitJson("/api/centres/" + centreId + "/candidates?q=" + beginner.registrationNumber(), coordinator.token(),
+        String holder = candidate.get("firstName").asText() + " "
+                + candidate.get("lastName").asText();
+        awaitJson(
+                "/api/centres/" + centreId + "/candidates?q=" + beginner.registrationNumber(),
+                coordinator.token(),
                 json -> json.path("total").asInt() == 1);
         JsonNode centre = http.get("/api/centres/" + centreId, admin).json();
-        String centreLabel = centre.get("name").asText() + " (" + centre.get("centreNumber").asText() + ")";
+        String centreLabel =
+                centre.get("name").asText() + " (" + centre.get("centreNumber").asText() + ")";
 
         try (WebUi ui = WebUi.open(port)) {
             ui.signIn(coordinator.pin(), GOOD_PASSWORD);
             ui.press("Certificates").waitForHeading("Certificates");
             ui.press("Claim a certificate").waitForHeading("Claim a certificate");
-            ui.fill("Registration number, ULN or name", achiever.registrationNumber()).press("Search");
+            ui.fill("Registration number, ULN or name", achiever.registrationNumber())
+                    .press("Search");
             ui.waitForText("Candidates matching");
             ui.press("Choose");
             assertThat(ui.waitForText("Results so far")).contains(holder).contains("Passed");
@@ -57,7 +66,8 @@ class CertificationBrowserTest extends ApplicationTest {
 
             ui.press("Certificates").waitForHeading("Certificates");
             ui.press("Claim a certificate").waitForHeading("Claim a certificate");
-            ui.fill("Registration number, ULN or name", beginner.registrationNumber()).press("Search");
+            ui.fill("Registration number, ULN or name", beginner.registrationNumber())
+                    .press("Search");
             ui.waitForText("Candidates matching");
             ui.press("Choose");
             ui.waitForText("Not taken yet");
@@ -67,19 +77,27 @@ class CertificationBrowserTest extends ApplicationTest {
                 WebElement box = driver.findElement(By.cssSelector(".refusal"));
                 return box.isDisplayed() ? box.getText() : null;
             });
-            assertThat(refusal).as("the server's reasons, in words").contains("Not eligible for a certificate")
+            assertThat(refusal)
+                    .as("the server's reasons, in words")
+                    .contains("Not eligible for a certificate")
                     .contains("has not passed assessment " + qualification.assessmentCode());
             assertThat(ui.all(".refusal li")).isNotEmpty();
             ui.press("Sign out").waitForHeading("Sign in");
 
-            awaitJson("/api/certificate-claims/" + claimId, admin, json -> "AWAITING_APPROVAL".equals(
-                    json.path("status").asText()));
+            awaitJson(
+                    "/api/certificate-claims/" + claimId,
+                    admin,
+                    json -> "AWAITING_APPROVAL".equals(json.path("status").asText()));
             ui.signIn(ADMIN_PIN, ADMIN_PASSWORD);
             ui.press("Certificates").waitForHeading("Certificates");
             ui.choose("Centre", centreLabel).press("Show claims");
-            assertThat(ui.waitForText("1 claim waits for approval at " + centreLabel)).isNotBlank();
-            WebElement row = ui.wait(driver -> driver.findElements(By.xpath("//table[caption='Claims awaiting "
-                    + "approval']//tr[contains(., '" + achiever.registrationNumber() + "')]")).stream().findFirst()
+            assertThat(ui.waitForText("1 claim waits for approval at " + centreLabel))
+                    .isNotBlank();
+            WebElement row = ui.wait(driver -> driver
+                    .findElements(By.xpath("//table[caption='Claims awaiting " + "approval']//tr[contains(., '"
+                            + achiever.registrationNumber() + "')]"))
+                    .stream()
+                    .findFirst()
                     .orElse(null));
             assertThat(row.getText()).contains(holder).contains("0 days").contains("PIN " + coordinator.pin());
             ui.screenshot("approval-queue");
@@ -94,13 +112,16 @@ class CertificationBrowserTest extends ApplicationTest {
             ui.press("Certificates").waitForHeading("Certificates");
             ui.press(holder);
             ui.waitForText("Verification code");
-            JsonNode claim = http.get("/api/certificate-claims/" + claimId, coordinator.token()).json();
+            JsonNode claim = http.get("/api/certificate-claims/" + claimId, coordinator.token())
+                    .json();
             String number = claim.get("certificateNumber").asText();
             String code = claim.get("verificationCode").asText();
             assertThat(approved).contains(number);
             ui.waitForHeading("Certificate " + number);
-            assertThat(ui.driver().findElement(By.id("certificate-number")).getText()).isEqualTo(number);
-            assertThat(ui.driver().findElement(By.id("verification-code")).getText()).isEqualTo(code);
+            assertThat(ui.driver().findElement(By.id("certificate-number")).getText())
+                    .isEqualTo(number);
+            assertThat(ui.driver().findElement(By.id("verification-code")).getText())
+                    .isEqualTo(code);
 
             ui.script(WATCH_SAVED_FILES);
             ui.press("Download PDF");
@@ -109,7 +130,8 @@ class CertificationBrowserTest extends ApplicationTest {
             List<String> saved = (List<String>) ui.script("return window.savedFiles;");
             assertThat(saved).hasSize(1);
             assertThat(saved.get(0)).startsWith("application/pdf ");
-            assertThat(Long.parseLong(saved.get(0).substring(saved.get(0).indexOf(' ') + 1))).isGreaterThan(1000);
+            assertThat(Long.parseLong(saved.get(0).substring(saved.get(0).indexOf(' ') + 1)))
+                    .isGreaterThan(1000);
 
             ui.phone();
             ui.assertNoSidewaysScroll();

@@ -45,15 +45,16 @@ class CertificationTest extends ApplicationTest {
     }
 
     /** A centre with a coordinator and an invigilator, and one candidate who passed the qualification's test. */
-    private record Achiever(String centreId, String coordinator, String invigilator, Candidate candidate) {
-    }
+    private record Achiever(String centreId, String coordinator, String invigilator, Candidate candidate) {}
 
     private Achiever achiever(boolean directClaimStatus) {
         String centreId = steps.centre(qualification.code(), directClaimStatus);
         String coordinator = steps.user(centreId, "CENTRE_COORDINATOR").token();
         String invigilator = steps.user(centreId, "INVIGILATOR").token();
         Candidate candidate = steps.register(coordinator, centreId, qualification.code());
-        assertThat(steps.sit(invigilator, candidate, qualification.assessmentCode(), 4).get("outcome").asText())
+        assertThat(steps.sit(invigilator, candidate, qualification.assessmentCode(), 4)
+                        .get("outcome")
+                        .asText())
                 .isEqualTo("PASS");
         return new Achiever(centreId, coordinator, invigilator, candidate);
     }
@@ -69,7 +70,9 @@ class CertificationTest extends ApplicationTest {
     }
 
     private JsonNode awaitVerified(String number, String code, String status) {
-        return awaitJson("/api/certificates/" + number + "/verify?code=" + code, null,
+        return awaitJson(
+                "/api/certificates/" + number + "/verify?code=" + code,
+                null,
                 json -> status.equals(json.path("status").asText()));
     }
 
@@ -78,16 +81,23 @@ class CertificationTest extends ApplicationTest {
         Achiever achiever = achiever(true);
         var claimed = claim(achiever.coordinator(), achiever.candidate().candidateId());
         assertThat(claimed.status()).as(claimed.toString()).isEqualTo(201);
-        assertThat(claimed.header("Location")).endsWith(claimed.json().get("claimId").asText());
+        assertThat(claimed.header("Location"))
+                .endsWith(claimed.json().get("claimId").asText());
         assertThat(claimed.json().get("status").asText()).isEqualTo("ISSUED");
         String number = claimed.json().get("certificateNumber").asText();
 
-        var withdrawal = http.post("/api/candidates/" + achiever.candidate().candidateId() + "/withdraw",
-                achiever.coordinator(), Map.of("reason", "Left"));
-        assertThat(withdrawal.status()).as("a certificated candidate stays: " + withdrawal).isEqualTo(409);
+        var withdrawal = http.post(
+                "/api/candidates/" + achiever.candidate().candidateId() + "/withdraw",
+                achiever.coordinator(),
+                Map.of("reason", "Left"));
+        assertThat(withdrawal.status())
+                .as("a certificated candidate stays: " + withdrawal)
+                .isEqualTo(409);
 
-        JsonNode claim = awaitJson("/api/certificate-claims/" + claimed.json().get("claimId").asText(),
-                achiever.coordinator(), json -> "ISSUED".equals(json.path("status").asText()));
+        JsonNode claim = awaitJson(
+                "/api/certificate-claims/" + claimed.json().get("claimId").asText(),
+                achiever.coordinator(),
+                json -> "ISSUED".equals(json.path("status").asText()));
         assertThat(claim.get("directClaimStatus").asBoolean()).isTrue();
         assertThat(claim.get("certificateNumber").asText()).isEqualTo(number);
         String code = claim.get("verificationCode").asText();
@@ -98,21 +108,25 @@ class CertificationTest extends ApplicationTest {
         assertThat(verified.get("qualificationCode").asText()).isEqualTo(qualification.code());
         assertThat(verified.get("qualificationTitle").asText()).isEqualTo("Test " + qualification.code());
         assertThat(verified.get("candidateName").asText()).startsWith("Robin Candidate");
-        assertThat(verified.get("issuedOn").asText()).isEqualTo(java.time.LocalDate.now(clock).toString());
+        assertThat(verified.get("issuedOn").asText())
+                .isEqualTo(java.time.LocalDate.now(clock).toString());
 
-        for (JsonNode refused : List.of(verify(number, "WRONGCODE2"), verify("C999999999", code),
-                verify(number, ""))) {
+        for (JsonNode refused : List.of(verify(number, "WRONGCODE2"), verify("C999999999", code), verify(number, ""))) {
             assertThat(refused.get("valid").asBoolean()).isFalse();
             assertThat(refused.get("candidateName").isNull()).isTrue();
             assertThat(refused.get("qualificationCode").isNull()).isTrue();
             assertThat(refused.get("status").isNull()).isTrue();
         }
 
-        JsonNode record = awaitJson("/api/candidates/" + achiever.candidate().candidateId(), achiever.coordinator(),
+        JsonNode record = awaitJson(
+                "/api/candidates/" + achiever.candidate().candidateId(),
+                achiever.coordinator(),
                 json -> "CERTIFICATED".equals(json.path("status").asText()));
         assertThat(record.get("certificate").get("certificateNumber").asText()).isEqualTo(number);
-        JsonNode history = awaitJson("/api/candidates/" + achiever.candidate().candidateId() + "/history",
-                achiever.coordinator(), json -> json.toString().contains(number));
+        JsonNode history = awaitJson(
+                "/api/candidates/" + achiever.candidate().candidateId() + "/history",
+                achiever.coordinator(),
+                json -> json.toString().contains(number));
         assertThat(history.toString()).contains("CandidateCertificated");
 
         var second = claim(achiever.coordinator(), achiever.candidate().candidateId());
@@ -130,43 +144,66 @@ class CertificationTest extends ApplicationTest {
         clock.advance(Duration.ofDays(3).plusHours(1));
         admin = adminToken();
         steps = new AssessmentSteps(http, admin); // the sessions of three days ago have lapsed
-        JsonNode queue = awaitJson("/api/certificate-claims?status=AWAITING_APPROVAL&centreId=" + achiever.centreId(),
-                admin, json -> json.path("total").asInt() == 1);
+        JsonNode queue = awaitJson(
+                "/api/certificate-claims?status=AWAITING_APPROVAL&centreId=" + achiever.centreId(),
+                admin,
+                json -> json.path("total").asInt() == 1);
         assertThat(queue.get("items").get(0).get("claimId").asText()).isEqualTo(claimId);
         assertThat(queue.get("items").get(0).get("daysWaiting").asInt()).isEqualTo(3);
         assertThat(queue.get("items").get(0).get("verificationCode").isNull()).isTrue();
-        String otherCoordinator = steps.user(steps.centre(qualification.code()), "CENTRE_COORDINATOR").token();
-        assertThat(http.get("/api/certificate-claims?status=AWAITING_APPROVAL", otherCoordinator).json()
-                .get("total").asInt()).as("another centre sees none of it").isZero();
-        assertThat(http.get("/api/certificate-claims/" + claimId, otherCoordinator).status()).isEqualTo(404);
-        assertThat(http.post("/api/certificate-claims/" + claimId + "/approve", otherCoordinator, Map.of()).status())
+        String otherCoordinator = steps.user(steps.centre(qualification.code()), "CENTRE_COORDINATOR")
+                .token();
+        assertThat(http.get("/api/certificate-claims?status=AWAITING_APPROVAL", otherCoordinator)
+                        .json()
+                        .get("total")
+                        .asInt())
+                .as("another centre sees none of it")
+                .isZero();
+        assertThat(http.get("/api/certificate-claims/" + claimId, otherCoordinator)
+                        .status())
+                .isEqualTo(404);
+        assertThat(http.post("/api/certificate-claims/" + claimId + "/approve", otherCoordinator, Map.of())
+                        .status())
                 .isEqualTo(403);
 
         var approved = http.post("/api/certificate-claims/" + claimId + "/approve", admin, Map.of());
         assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
         String number = approved.json().get("certificateNumber").asText();
-        assertThat(http.post("/api/certificate-claims/" + claimId + "/approve", admin, Map.of()).status())
-                .as("approved once").isEqualTo(409);
-        JsonNode claim = awaitJson("/api/certificate-claims/" + claimId, admin,
+        assertThat(http.post("/api/certificate-claims/" + claimId + "/approve", admin, Map.of())
+                        .status())
+                .as("approved once")
+                .isEqualTo(409);
+        JsonNode claim = awaitJson(
+                "/api/certificate-claims/" + claimId,
+                admin,
                 json -> "ISSUED".equals(json.path("status").asText()));
         assertThat(claim.get("directClaimStatus").asBoolean()).isFalse();
-        assertThat(awaitVerified(number, claim.get("verificationCode").asText(), "VALID").get("valid").asBoolean())
+        assertThat(awaitVerified(number, claim.get("verificationCode").asText(), "VALID")
+                        .get("valid")
+                        .asBoolean())
                 .isTrue();
     }
 
     @Test
     void givenWaitingClaim_whenRejectedWithReason_thenTheCentreMayClaimAgain() {
         Achiever achiever = achiever(false);
-        String claimId = claim(achiever.coordinator(), achiever.candidate().candidateId()).json()
-                .get("claimId").asText();
+        String claimId = claim(achiever.coordinator(), achiever.candidate().candidateId())
+                .json()
+                .get("claimId")
+                .asText();
         String reject = "/api/certificate-claims/" + claimId + "/reject";
         assertThat(http.post(reject, admin, Map.of()).status()).isEqualTo(400);
-        assertThat(http.post(reject, admin, Map.of("reason", "Evidence of identity missing")).status())
+        assertThat(http.post(reject, admin, Map.of("reason", "Evidence of identity missing"))
+                        .status())
                 .isEqualTo(200);
-        JsonNode claim = awaitJson("/api/certificate-claims/" + claimId, achiever.coordinator(),
+        JsonNode claim = awaitJson(
+                "/api/certificate-claims/" + claimId,
+                achiever.coordinator(),
                 json -> "REJECTED".equals(json.path("status").asText()));
         assertThat(claim.get("reason").asText()).isEqualTo("Evidence of identity missing");
-        assertThat(claim(achiever.coordinator(), achiever.candidate().candidateId()).status()).isEqualTo(201);
+        assertThat(claim(achiever.coordinator(), achiever.candidate().candidateId())
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -189,60 +226,87 @@ class CertificationTest extends ApplicationTest {
         both.json().get("reasons").forEach(reason -> reasons.add(reason.asText()));
         assertThat(reasons).hasSize(2);
         assertThat(String.join(" ", reasons)).contains("WITHDRAWN").contains(qualification.assessmentCode());
-        assertThat(claim(steps.user(centreId, "INVIGILATOR").token(), failed.candidateId()).status())
-                .as("only centre admins and coordinators claim").isEqualTo(403);
+        assertThat(claim(steps.user(centreId, "INVIGILATOR").token(), failed.candidateId())
+                        .status())
+                .as("only centre admins and coordinators claim")
+                .isEqualTo(403);
     }
 
     @Test
     void givenIssuedCertificate_whenReplacedAndTheReplacementRevoked_thenEachVerifiesAsSuch() {
         Achiever achiever = achiever(true);
-        String claimId = claim(achiever.coordinator(), achiever.candidate().candidateId()).json()
-                .get("claimId").asText();
-        JsonNode issued = awaitJson("/api/certificate-claims/" + claimId, admin,
+        String claimId = claim(achiever.coordinator(), achiever.candidate().candidateId())
+                .json()
+                .get("claimId")
+                .asText();
+        JsonNode issued = awaitJson(
+                "/api/certificate-claims/" + claimId,
+                admin,
                 json -> "ISSUED".equals(json.path("status").asText()));
         String first = issued.get("certificateNumber").asText();
         String firstCode = issued.get("verificationCode").asText();
         awaitVerified(first, firstCode, "VALID");
 
-        http.post("/api/candidates/" + achiever.candidate().candidateId() + "/amendments", admin, Map.of(
-                "field", "FIRST_NAME", "value", "Robyn", "reason", "Name corrected from passport"));
-        assertThat(http.post("/api/certificates/" + first + "/replace", achiever.coordinator(),
-                Map.of("reason", "Lost")).status()).isEqualTo(403);
-        var replaced = http.post("/api/certificates/" + first + "/replace", admin,
-                Map.of("reason", "Name corrected"));
+        http.post(
+                "/api/candidates/" + achiever.candidate().candidateId() + "/amendments",
+                admin,
+                Map.of("field", "FIRST_NAME", "value", "Robyn", "reason", "Name corrected from passport"));
+        assertThat(http.post(
+                                "/api/certificates/" + first + "/replace",
+                                achiever.coordinator(),
+                                Map.of("reason", "Lost"))
+                        .status())
+                .isEqualTo(403);
+        var replaced = http.post("/api/certificates/" + first + "/replace", admin, Map.of("reason", "Name corrected"));
         assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
         String second = replaced.json().get("replacedBy").asText();
         assertThat(second).isNotEqualTo(first);
 
         JsonNode old = awaitVerified(first, firstCode, "REPLACED");
         assertThat(old.get("valid").asBoolean()).isFalse();
-        assertThat(old.get("candidateName").isNull()).as("a replaced number points at nothing personal").isTrue();
-        JsonNode current = awaitJson("/api/certificate-claims/" + claimId, admin,
+        assertThat(old.get("candidateName").isNull())
+                .as("a replaced number points at nothing personal")
+                .isTrue();
+        JsonNode current = awaitJson(
+                "/api/certificate-claims/" + claimId,
+                admin,
                 json -> second.equals(json.path("certificateNumber").asText()));
         String secondCode = current.get("verificationCode").asText();
         assertThat(secondCode).isNotEqualTo(firstCode);
-        assertThat(awaitVerified(second, secondCode, "VALID").get("candidateName").asText()).startsWith("Robyn ");
+        assertThat(awaitVerified(second, secondCode, "VALID")
+                        .get("candidateName")
+                        .asText())
+                .startsWith("Robyn ");
 
-        var revoked = http.post("/api/certificates/" + second + "/revoke", admin,
-                Map.of("reason", "Malpractice found at the centre"));
+        var revoked = http.post(
+                "/api/certificates/" + second + "/revoke", admin, Map.of("reason", "Malpractice found at the centre"));
         assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
         JsonNode gone = awaitVerified(second, secondCode, "REVOKED");
         assertThat(gone.get("valid").asBoolean()).isFalse();
-        assertThat(gone.get("revokedOn").asText()).isEqualTo(java.time.LocalDate.now(clock).toString());
-        assertThat(http.post("/api/certificates/" + second + "/revoke", admin, Map.of("reason", "again")).status())
+        assertThat(gone.get("revokedOn").asText())
+                .isEqualTo(java.time.LocalDate.now(clock).toString());
+        assertThat(http.post("/api/certificates/" + second + "/revoke", admin, Map.of("reason", "again"))
+                        .status())
                 .isEqualTo(409);
         assertThat(http.get("/api/certificates/" + second + ".pdf", admin).status())
-                .as("a revoked certificate does not print").isEqualTo(409);
-        awaitJson("/api/candidates/" + achiever.candidate().candidateId(), admin,
+                .as("a revoked certificate does not print")
+                .isEqualTo(409);
+        awaitJson(
+                "/api/candidates/" + achiever.candidate().candidateId(),
+                admin,
                 json -> "REGISTERED".equals(json.path("status").asText()));
     }
 
     @Test
     void givenIssuedCertificate_whenPrinted_thenPdfHoldsNumberNameAndQrCodeOfTheVerificationLink() throws Exception {
         Achiever achiever = achiever(true);
-        String claimId = claim(achiever.coordinator(), achiever.candidate().candidateId()).json()
-                .get("claimId").asText();
-        JsonNode issued = awaitJson("/api/certificate-claims/" + claimId, achiever.coordinator(),
+        String claimId = claim(achiever.coordinator(), achiever.candidate().candidateId())
+                .json()
+                .get("claimId")
+                .asText();
+        JsonNode issued = awaitJson(
+                "/api/certificate-claims/" + claimId,
+                achiever.coordinator(),
                 json -> "ISSUED".equals(json.path("status").asText()));
         String number = issued.get("certificateNumber").asText();
         String code = issued.get("verificationCode").asText();
@@ -253,20 +317,31 @@ class CertificationTest extends ApplicationTest {
         assertThat(printed.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
         try (PDDocument document = Loader.loadPDF(printed.body())) {
             String text = new PDFTextStripper().getText(document);
-            assertThat(text).contains(number).contains(code).contains("Robin Candidate")
+            assertThat(text)
+                    .contains(number)
+                    .contains(code)
+                    .contains("Robin Candidate")
                     .contains("Test " + qualification.code());
             BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 150);
             java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
-            javax.imageio.ImageIO.write(page, "png", java.nio.file.Path.of("target", "screenshots",
-                    "certificate.png").toFile());
+            javax.imageio.ImageIO.write(
+                    page,
+                    "png",
+                    java.nio.file.Path.of("target", "screenshots", "certificate.png")
+                            .toFile());
             int[] pixels = page.getRGB(0, 0, page.getWidth(), page.getHeight(), null, 0, page.getWidth());
-            String link = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                    new RGBLuminanceSource(page.getWidth(), page.getHeight(), pixels)))).getText();
+            String link = new QRCodeReader()
+                    .decode(new BinaryBitmap(
+                            new HybridBinarizer(new RGBLuminanceSource(page.getWidth(), page.getHeight(), pixels))))
+                    .getText();
             assertThat(link).endsWith("/verify?number=" + number + "&code=" + code);
         }
-        String otherCentre = steps.user(steps.centre(qualification.code()), "CENTRE_ADMIN").token();
-        assertThat(http.get("/api/certificates/" + number + ".pdf", otherCentre).status()).isEqualTo(404);
-        assertThat(http.get("/api/certificates/" + number + ".pdf", null).status()).isEqualTo(401);
+        String otherCentre =
+                steps.user(steps.centre(qualification.code()), "CENTRE_ADMIN").token();
+        assertThat(http.get("/api/certificates/" + number + ".pdf", otherCentre).status())
+                .isEqualTo(404);
+        assertThat(http.get("/api/certificates/" + number + ".pdf", null).status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -275,14 +350,17 @@ class CertificationTest extends ApplicationTest {
         clock.advance(Duration.ofMinutes(7).plusMillis(60_000 - clock.millis() % 60_000));
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i <= VERIFICATIONS_PER_MINUTE; i++) {
-            statuses.add(http.get("/api/certificates/C000000000/verify?code=NOTHING", null).status());
+            statuses.add(http.get("/api/certificates/C000000000/verify?code=NOTHING", null)
+                    .status());
         }
         assertThat(statuses.subList(0, VERIFICATIONS_PER_MINUTE)).containsOnly(200);
         var refused = http.get("/api/certificates/C000000000/verify?code=NOTHING", null);
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         clock.advance(Duration.ofMinutes(1));
-        assertThat(http.get("/api/certificates/C000000000/verify?code=NOTHING", null).status())
-                .as("a new minute").isEqualTo(200);
+        assertThat(http.get("/api/certificates/C000000000/verify?code=NOTHING", null)
+                        .status())
+                .as("a new minute")
+                .isEqualTo(200);
     }
 }

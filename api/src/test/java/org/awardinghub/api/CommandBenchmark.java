@@ -86,10 +86,13 @@ class CommandBenchmark {
     private static final String REASON = "Corrected from the learner's passport";
     private static final Pattern TOKEN_LINK = Pattern.compile("\\?token=([A-Za-z0-9_-]+)");
     /** One first name per client: with a last name drawn from the client's own counter, no registration is a duplicate. */
-    private static final String[] FIRST_NAMES = {"Oliver", "Amelia", "Jack", "Isla", "Harry", "Ava", "George", "Mia",
-        "Noah", "Zoë", "Józef", "Siobhán", "Chloé", "Rhys", "Aoife", "Priya"};
+    private static final String[] FIRST_NAMES = {
+        "Oliver", "Amelia", "Jack", "Isla", "Harry", "Ava", "George", "Mia", "Noah", "Zoë", "Józef", "Siobhán", "Chloé",
+        "Rhys", "Aoife", "Priya"
+    };
     /** Amended values, never a registered one, so that every amendment changes the record and records an event. */
     private static final String[] AMENDED_FIRST = {"Alexander", "Alexandra"};
+
     private static final String[] AMENDED_LAST = {"Corrected", "Correction"};
     private static final double TARGET_COMMANDS_OF_RAW = 0.25;
     private static final double AMBITION_COMMANDS_OF_RAW = 0.50;
@@ -111,7 +114,9 @@ class CommandBenchmark {
         }
 
         static Store of(String key) {
-            return Arrays.stream(values()).filter(s -> s.key.equals(key.strip())).findFirst()
+            return Arrays.stream(values())
+                    .filter(s -> s.key.equals(key.strip()))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("commands.stores: unknown store " + key));
         }
     }
@@ -120,15 +125,19 @@ class CommandBenchmark {
 
         static Settings fromSystemProperties() {
             String defaultStores = !ScratchPostgres.available() ? "embedded" : "embedded,postgres";
-            List<Store> stores = Arrays.stream(System.getProperty("commands.stores", defaultStores).split(","))
-                    .map(Store::of).toList();
+            List<Store> stores = Arrays.stream(
+                            System.getProperty("commands.stores", defaultStores).split(","))
+                    .map(Store::of)
+                    .toList();
             if (stores.contains(Store.POSTGRES) && !ScratchPostgres.available()) {
                 throw new IllegalStateException("The postgres store needs AWARDING_TEST_POSTGRES_URL");
             }
-            return new Settings(Integer.getInteger("commands.seconds", 20),
+            return new Settings(
+                    Integer.getInteger("commands.seconds", 20),
                     Integer.getInteger("commands.warm-up-seconds", 5),
                     Integer.getInteger("commands.long-events", 10_000),
-                    Integer.getInteger("commands.bulk-lines", 10_000), stores);
+                    Integer.getInteger("commands.bulk-lines", 10_000),
+                    stores);
         }
 
         Duration measured() {
@@ -143,8 +152,10 @@ class CommandBenchmark {
     private record Machine(int cores, String jvm, long maxHeapBytes, double loadAverage) {
 
         static Machine current() {
-            return new Machine(Runtime.getRuntime().availableProcessors(),
-                    System.getProperty("java.vm.name") + " " + Runtime.version(), Runtime.getRuntime().maxMemory(),
+            return new Machine(
+                    Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.vm.name") + " " + Runtime.version(),
+                    Runtime.getRuntime().maxMemory(),
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
@@ -153,11 +164,13 @@ class CommandBenchmark {
     private record Latencies(double[] sorted) {
 
         static Latencies of(List<Double> ms) {
-            return new Latencies(ms.stream().mapToDouble(Double::doubleValue).sorted().toArray());
+            return new Latencies(
+                    ms.stream().mapToDouble(Double::doubleValue).sorted().toArray());
         }
 
         double percentile(int p) {
-            return sorted.length == 0 ? Double.NaN
+            return sorted.length == 0
+                    ? Double.NaN
                     : sorted[Math.max(0, Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1))];
         }
 
@@ -174,22 +187,25 @@ class CommandBenchmark {
         }
 
         String failureText() {
-            return failures.isEmpty() ? "none" : failures.entrySet().stream()
-                    .map(e -> e.getValue() + " × " + (e.getKey() == 0 ? "no answer" : e.getKey()))
-                    .collect(Collectors.joining(", "));
+            return failures.isEmpty()
+                    ? "none"
+                    : failures.entrySet().stream()
+                            .map(e -> e.getValue() + " × " + (e.getKey() == 0 ? "no answer" : e.getKey()))
+                            .collect(Collectors.joining(", "));
         }
     }
 
-    private record CommandFigures(Load rawBeforeRegistrations, Load registrations, double registrationsVisibleAfter,
-                                  Load rawBeforeAmendments, Load amendments) {
-    }
+    private record CommandFigures(
+            Load rawBeforeRegistrations,
+            Load registrations,
+            double registrationsVisibleAfter,
+            Load rawBeforeAmendments,
+            Load amendments) {}
 
-    private record AggregateFigures(int longEvents, double buildLongSeconds, Latencies shortMs, Latencies longMs) {
-    }
+    private record AggregateFigures(int longEvents, double buildLongSeconds, Latencies shortMs, Latencies longMs) {}
 
-    private record Bulk(String file, int lines, int accepted, int rejected, double answerSeconds,
-                        double visibleSeconds) {
-    }
+    private record Bulk(
+            String file, int lines, int accepted, int rejected, double answerSeconds, double visibleSeconds) {}
 
     private record RawRows(int rows, double seconds) {
 
@@ -198,13 +214,17 @@ class CommandBenchmark {
         }
     }
 
-    private record BulkFigures(Bulk first, Bulk second, RawRows raw) {
-    }
+    private record BulkFigures(Bulk first, Bulk second, RawRows raw) {}
 
-    private record StoreFigures(Store store, String database, String payloadColumn, String pool,
-                                double startupSeconds, BulkFigures bulk, CommandFigures commands,
-                                AggregateFigures aggregates) {
-    }
+    private record StoreFigures(
+            Store store,
+            String database,
+            String payloadColumn,
+            String pool,
+            double startupSeconds,
+            BulkFigures bulk,
+            CommandFigures commands,
+            AggregateFigures aggregates) {}
 
     /** One client's one operation: answers the HTTP status (200 for a raw insert); the n-th of this client. */
     @FunctionalInterface
@@ -228,8 +248,8 @@ class CommandBenchmark {
     }
 
     private static StoreFigures measure(Store store, Settings settings) throws IOException, SQLException {
-        Path dataDir = Files.createDirectories(Path.of("target", "command-benchmark-data", store.key)
-                .toAbsolutePath());
+        Path dataDir = Files.createDirectories(
+                Path.of("target", "command-benchmark-data", store.key).toAbsolutePath());
         FileSystemUtils.deleteRecursively(dataDir);
         // Closed in reverse: the application first, then its database is dropped.
         try (ScratchPostgres database = store == Store.POSTGRES ? ScratchPostgres.create("awarding_bench_") : null) {
@@ -264,10 +284,18 @@ class CommandBenchmark {
         StoreFigures measure(Store store, double startupSeconds) throws SQLException {
             // The bulk file goes first so that it is the first registration the server sees: it pays for the JIT.
             BulkFigures bulk = bulkRegistration();
-            CommandFigures commands = commandLoads(bulk.first().accepted() + bulk.second().accepted());
+            CommandFigures commands =
+                    commandLoads(bulk.first().accepted() + bulk.second().accepted());
             AggregateFigures aggregates = aggregateLoading();
-            return new StoreFigures(store, databaseProduct(), payloadColumnType(), poolSize(), startupSeconds, bulk,
-                    commands, aggregates);
+            return new StoreFigures(
+                    store,
+                    databaseProduct(),
+                    payloadColumnType(),
+                    poolSize(),
+                    startupSeconds,
+                    bulk,
+                    commands,
+                    aggregates);
         }
 
         // ---- 3. bulk registration ----
@@ -286,7 +314,12 @@ class CommandBenchmark {
             double answered = secondsSince(started);
             int accepted = answer.get("accepted").size();
             awaitCandidates("/api/centres/" + centreId + "/candidates?size=1", accepted);
-            return new Bulk(name, settings.bulkLines(), accepted, answer.get("rejected").size(), answered,
+            return new Bulk(
+                    name,
+                    settings.bulkLines(),
+                    accepted,
+                    answer.get("rejected").size(),
+                    answered,
                     secondsSince(started));
         }
 
@@ -295,12 +328,15 @@ class CommandBenchmark {
          * on a busy machine may take longer than that, and the time it takes is the figure wanted.
          */
         private JsonNode postCsv(String path, String csv) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofMinutes(10))
-                    .header("Authorization", "Bearer " + admin).header("Content-Type", "text/csv; charset=utf-8")
-                    .POST(HttpRequest.BodyPublishers.ofString(csv)).build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .timeout(Duration.ofMinutes(10))
+                    .header("Authorization", "Bearer " + admin)
+                    .header("Content-Type", "text/csv; charset=utf-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(csv))
+                    .build();
             try {
-                HttpResponse<String> response = HttpClient.newHttpClient().send(request,
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response =
+                        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
                 assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
                 return new ObjectMapper().readTree(response.body());
             } catch (IOException e) {
@@ -336,18 +372,22 @@ class CommandBenchmark {
             }
             awaitProjections();
             Load rawBeforeRegistrations = rawLoad("raw inserts, before the registrations");
-            Load registrations = load("registrations", settings, (c, n) -> clients.get(c).register(c, n));
+            Load registrations =
+                    load("registrations", settings, (c, n) -> clients.get(c).register(c, n));
 
             long ended = System.nanoTime();
-            int registered = clients.stream().mapToInt(client -> client.candidates.size()).sum();
+            int registered = clients.stream()
+                    .mapToInt(client -> client.candidates.size())
+                    .sum();
             awaitCandidates("/api/candidates?size=1", candidatesSoFar + registered);
             double visibleAfter = secondsSince(ended);
             awaitProjections();
 
             Load rawBeforeAmendments = rawLoad("raw inserts, before the amendments");
-            Load amendments = load("amendments", settings, (c, n) -> clients.get(c).amend(n));
-            return new CommandFigures(rawBeforeRegistrations, registrations, visibleAfter, rawBeforeAmendments,
-                    amendments);
+            Load amendments =
+                    load("amendments", settings, (c, n) -> clients.get(c).amend(n));
+            return new CommandFigures(
+                    rawBeforeRegistrations, registrations, visibleAfter, rawBeforeAmendments, amendments);
         }
 
         private Load rawLoad(String name) throws SQLException {
@@ -359,14 +399,17 @@ class CommandBenchmark {
         /** A centre coordinator with an account activated through the outbox's link, signed in: answers the token. */
         private String coordinator(String centreId, int client) {
             String email = "coordinator-" + client + "-" + unique() + "@bench.example";
-            var created = http.post("/api/centres/" + centreId + "/users", admin, Map.of("name", "Client Coordinator",
-                    "email", email, "roles", List.of("CENTRE_COORDINATOR")));
+            var created = http.post(
+                    "/api/centres/" + centreId + "/users",
+                    admin,
+                    Map.of("name", "Client Coordinator", "email", email, "roles", List.of("CENTRE_COORDINATOR")));
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
             var outbox = http.get("/api/outbox?to=" + email, admin);
             Matcher link = TOKEN_LINK.matcher(outbox.json().path(0).path("body").asText());
-            assertThat(link.find()).as("an activation link to %s: %s", email, outbox).isTrue();
-            var activated = http.post("/api/auth/activate", null, Map.of("token", link.group(1), "password",
-                    PASSWORD));
+            assertThat(link.find())
+                    .as("an activation link to %s: %s", email, outbox)
+                    .isTrue();
+            var activated = http.post("/api/auth/activate", null, Map.of("token", link.group(1), "password", PASSWORD));
             assertThat(activated.status()).as(activated.toString()).isEqualTo(204);
             return RestartTest.login(http, created.json().get("pin").asText(), PASSWORD);
         }
@@ -396,13 +439,13 @@ class CommandBenchmark {
                     longMs.add(longTook);
                 }
             }
-            return new AggregateFigures(settings.longEvents(), buildSeconds, Latencies.of(shortMs),
-                    Latencies.of(longMs));
+            return new AggregateFigures(
+                    settings.longEvents(), buildSeconds, Latencies.of(shortMs), Latencies.of(longMs));
         }
 
         private String register(String centreId, String firstName, String lastName) {
-            var registered = http.post("/api/centres/" + centreId + "/candidates", admin, registration(firstName,
-                    lastName));
+            var registered =
+                    http.post("/api/centres/" + centreId + "/candidates", admin, registration(firstName, lastName));
             assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
             return registered.json().get("candidateId").asText();
         }
@@ -410,19 +453,30 @@ class CommandBenchmark {
         // ---- shared steps ----
 
         private String approvedCentre(String name) {
-            var created = http.post("/api/centres", admin, Map.of("name", name, "address", "1 Bench Street",
-                    "contactEmail", "office@" + unique() + ".example"));
+            var created = http.post(
+                    "/api/centres",
+                    admin,
+                    Map.of(
+                            "name",
+                            name,
+                            "address",
+                            "1 Bench Street",
+                            "contactEmail",
+                            "office@" + unique() + ".example"));
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
             String id = created.json().get("centreId").asText();
-            var approved = http.post("/api/centres/" + id + "/approve", admin, Map.of("qualificationCodes",
-                    List.of(QUALIFICATION), "directClaimStatus", false));
+            var approved = http.post(
+                    "/api/centres/" + id + "/approve",
+                    admin,
+                    Map.of("qualificationCodes", List.of(QUALIFICATION), "directClaimStatus", false));
             assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
             return id;
         }
 
         private void awaitCandidates(String path, int total) {
-            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(250)).until(() ->
-                    http.get(path, admin).json().path("total").asInt() == total);
+            await().atMost(Duration.ofMinutes(10))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> http.get(path, admin).json().path("total").asInt() == total);
         }
 
         /**
@@ -433,11 +487,15 @@ class CommandBenchmark {
             TrackingToken head = app.bean(EventStore.class).createHeadToken();
             long last = head == null ? -1 : head.position().orElse(-1);
             var processors = app.bean(EventProcessingConfiguration.class).eventProcessors().values().stream()
-                    .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
+                    .filter(StreamingEventProcessor.class::isInstance)
+                    .map(StreamingEventProcessor.class::cast)
                     .toList();
-            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(250)).until(() ->
-                    processors.stream().allMatch(p -> p.processingStatus().values().stream().allMatch(status ->
-                            status.getCurrentPosition().orElse(-1) >= last)));
+            await().atMost(Duration.ofMinutes(10))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> processors.stream()
+                            .allMatch(p -> p.processingStatus().values().stream()
+                                    .allMatch(status ->
+                                            status.getCurrentPosition().orElse(-1) >= last)));
         }
 
         private String databaseProduct() throws SQLException {
@@ -455,9 +513,9 @@ class CommandBenchmark {
         /** What the application's event store keeps a payload in: the cost of a large object is part of a command. */
         private String payloadColumnType() throws SQLException {
             try (Connection connection = dataSource.getConnection();
-                 Statement statement = connection.createStatement();
-                 var result = statement.executeQuery("SELECT data_type FROM information_schema.columns WHERE "
-                         + "LOWER(table_name) = 'domain_event_entry' AND LOWER(column_name) = 'payload'")) {
+                    Statement statement = connection.createStatement();
+                    var result = statement.executeQuery("SELECT data_type FROM information_schema.columns WHERE "
+                            + "LOWER(table_name) = 'domain_event_entry' AND LOWER(column_name) = 'payload'")) {
                 return result.next() ? result.getString(1) : "?";
             }
         }
@@ -478,8 +536,8 @@ class CommandBenchmark {
         }
 
         int register(int client, int n) {
-            var response = http.post("/api/centres/" + centreId + "/candidates", token,
-                    registration(FIRST_NAMES[client], letters(n)));
+            var response = http.post(
+                    "/api/centres/" + centreId + "/candidates", token, registration(FIRST_NAMES[client], letters(n)));
             if (response.status() == 201) {
                 candidates.add(response.json().get("candidateId").asText());
             }
@@ -490,7 +548,8 @@ class CommandBenchmark {
         int amend(int n) {
             String candidateId = candidates.get(n % candidates.size());
             Amendment amendment = Amendment.nth(n / candidates.size());
-            return http.post("/api/candidates/" + candidateId + "/amendments", token, amendment.body()).status();
+            return http.post("/api/candidates/" + candidateId + "/amendments", token, amendment.body())
+                    .status();
         }
     }
 
@@ -507,15 +566,17 @@ class CommandBenchmark {
         void amendThroughGateway(CommandGateway gateway, int count) {
             for (int i = 0; i < count; i++) {
                 Amendment amendment = Amendment.nth(amendments++);
-                gateway.sendAndWait(new AmendCandidate(candidateId, amendment.field(), amendment.value(), REASON,
-                        true));
+                gateway.sendAndWait(
+                        new AmendCandidate(candidateId, amendment.field(), amendment.value(), REASON, true));
             }
         }
 
         /** Answers how long the amendment took, at the client. */
         double amendThroughHttp(HttpClientForTests http, String token) {
             long started = System.nanoTime();
-            var response = http.post("/api/candidates/" + candidateId + "/amendments", token,
+            var response = http.post(
+                    "/api/candidates/" + candidateId + "/amendments",
+                    token,
                     Amendment.nth(amendments++).body());
             double ms = (System.nanoTime() - started) / 1e6;
             assertThat(response.status()).as(response.toString()).isEqualTo(200);
@@ -531,7 +592,8 @@ class CommandBenchmark {
 
         static Amendment nth(int n) {
             int turn = (n / 2) % 2;
-            return n % 2 == 0 ? new Amendment(CandidateField.FIRST_NAME, AMENDED_FIRST[turn])
+            return n % 2 == 0
+                    ? new Amendment(CandidateField.FIRST_NAME, AMENDED_FIRST[turn])
                     : new Amendment(CandidateField.LAST_NAME, AMENDED_LAST[turn]);
         }
 
@@ -560,9 +622,9 @@ class CommandBenchmark {
 
         static RawEventTable create(DataSource dataSource) throws SQLException {
             try (Connection connection = dataSource.getConnection();
-                 Statement statement = connection.createStatement()) {
-                String binary = connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")
-                        ? "BYTEA" : "VARBINARY";
+                    Statement statement = connection.createStatement()) {
+                String binary =
+                        connection.getMetaData().getDatabaseProductName().equals("PostgreSQL") ? "BYTEA" : "VARBINARY";
                 statement.execute("DROP TABLE IF EXISTS " + TABLE);
                 statement.execute("CREATE TABLE " + TABLE + " (event_id VARCHAR(36) PRIMARY KEY, "
                         + "aggregate_id VARCHAR(80) NOT NULL, sequence_number BIGINT NOT NULL, "
@@ -602,7 +664,7 @@ class CommandBenchmark {
         @Override
         public void close() throws SQLException {
             try (Connection connection = dataSource.getConnection();
-                 Statement statement = connection.createStatement()) {
+                    Statement statement = connection.createStatement()) {
                 statement.execute("DROP TABLE IF EXISTS " + TABLE);
             }
         }
@@ -613,7 +675,6 @@ class CommandBenchmark {
             return (start + "x".repeat(bytes - start.length() - 2) + "\"}").getBytes(StandardCharsets.UTF_8);
         }
     }
-
 
     // ---- running a load ---------------------------------------------------------------------------------------
 
@@ -691,14 +752,21 @@ class CommandBenchmark {
     // ---- the report -------------------------------------------------------------------------------------------
 
     /** The load average at the start and at the end: other work on the machine moves every figure. */
-    private static String report(Machine machine, double loadAverageAtEnd, Settings settings,
-                                 List<StoreFigures> figures) {
+    private static String report(
+            Machine machine, double loadAverageAtEnd, Settings settings, List<StoreFigures> figures) {
         StringBuilder md = new StringBuilder("# Command benchmark\n\n")
-                .append(String.format(Locale.ROOT, "Machine: %d cores, %s, max heap %.1f GiB; load average %.2f at "
-                        + "the start, %.2f at the end. %d clients; loads measured for %d s after a %d s warm-up. "
-                        + "Every figure beside a baseline taken in the same run on the same database.%n%n",
-                        machine.cores(), machine.jvm(), machine.maxHeapBytes() / (double) (1L << 30),
-                        machine.loadAverage(), loadAverageAtEnd, CLIENTS, settings.seconds(),
+                .append(String.format(
+                        Locale.ROOT,
+                        "Machine: %d cores, %s, max heap %.1f GiB; load average %.2f at "
+                                + "the start, %.2f at the end. %d clients; loads measured for %d s after a %d s warm-up. "
+                                + "Every figure beside a baseline taken in the same run on the same database.%n%n",
+                        machine.cores(),
+                        machine.jvm(),
+                        machine.maxHeapBytes() / (double) (1L << 30),
+                        machine.loadAverage(),
+                        loadAverageAtEnd,
+                        CLIENTS,
+                        settings.seconds(),
                         settings.warmUpSeconds()));
         figures.forEach(store -> storeSection(md, store));
         summary(md, figures);
@@ -706,9 +774,18 @@ class CommandBenchmark {
     }
 
     private static void storeSection(StringBuilder md, StoreFigures store) {
-        md.append("## ").append(store.store().key).append(": ").append(store.store().description).append("\n\n")
-                .append(String.format(Locale.ROOT, "%s; the event store's payload column: %s; connection pool: %s. "
-                        + "Application started in %.1f s.%n%n", store.database(), store.payloadColumn(), store.pool(),
+        md.append("## ")
+                .append(store.store().key)
+                .append(": ")
+                .append(store.store().description)
+                .append("\n\n")
+                .append(String.format(
+                        Locale.ROOT,
+                        "%s; the event store's payload column: %s; connection pool: %s. "
+                                + "Application started in %.1f s.%n%n",
+                        store.database(),
+                        store.payloadColumn(),
+                        store.pool(),
                         store.startupSeconds()));
         commandSection(md, store.commands());
         aggregateSection(md, store.aggregates());
@@ -716,9 +793,13 @@ class CommandBenchmark {
     }
 
     private static void commandSection(StringBuilder md, CommandFigures commands) {
-        md.append("### 1. Commands from ").append(CLIENTS).append(" clients through HTTP\n\n")
-                .append("Each client a centre coordinator at one of ").append(CENTRES_FOR_CLIENTS)
-                .append(" centres, one request at a time. Registrations: one candidate each. Amendments: each client's ")
+        md.append("### 1. Commands from ")
+                .append(CLIENTS)
+                .append(" clients through HTTP\n\n")
+                .append("Each client a centre coordinator at one of ")
+                .append(CENTRES_FOR_CLIENTS)
+                .append(
+                        " centres, one request at a time. Registrations: one candidate each. Amendments: each client's ")
                 .append("own candidates in turn, first name and last name alternately, each with a reason. Raw: one ")
                 .append("event-shaped row per commit into a scratch table, through the application's connection ")
                 .append("pool, from as many threads, measured right before.\n\n")
@@ -728,46 +809,73 @@ class CommandBenchmark {
                 .append(loadRow(commands.registrations(), commands.rawBeforeRegistrations()))
                 .append(loadRow(commands.rawBeforeAmendments(), null))
                 .append(loadRow(commands.amendments(), commands.rawBeforeAmendments()))
-                .append(String.format(Locale.ROOT, "%nTarget: commands/raw ≥ %.0f %% (ambition %.0f %%): "
-                        + "registrations %s, amendments %s. The read models showed every registration %.1f s after "
-                        + "the load ended.%n%n", TARGET_COMMANDS_OF_RAW * 100, AMBITION_COMMANDS_OF_RAW * 100,
+                .append(String.format(
+                        Locale.ROOT,
+                        "%nTarget: commands/raw ≥ %.0f %% (ambition %.0f %%): "
+                                + "registrations %s, amendments %s. The read models showed every registration %.1f s after "
+                                + "the load ended.%n%n",
+                        TARGET_COMMANDS_OF_RAW * 100,
+                        AMBITION_COMMANDS_OF_RAW * 100,
                         verdict(commands.registrations(), commands.rawBeforeRegistrations()),
                         verdict(commands.amendments(), commands.rawBeforeAmendments()),
                         commands.registrationsVisibleAfter()));
     }
 
     private static String loadRow(Load load, Load raw) {
-        return String.format(Locale.ROOT, "| %s | %,d | %.1f | %.1f | %.1f | %.1f | %.1f | %s | %s |%n", load.name(),
-                load.operations(), load.perSecond(), load.ms().percentile(50), load.ms().percentile(95),
-                load.ms().percentile(99), load.ms().max(), load.failureText(),
+        return String.format(
+                Locale.ROOT,
+                "| %s | %,d | %.1f | %.1f | %.1f | %.1f | %.1f | %s | %s |%n",
+                load.name(),
+                load.operations(),
+                load.perSecond(),
+                load.ms().percentile(50),
+                load.ms().percentile(95),
+                load.ms().percentile(99),
+                load.ms().max(),
+                load.failureText(),
                 raw == null ? "(baseline)" : percent(load.perSecond() / raw.perSecond()));
     }
 
     private static String verdict(Load commands, Load raw) {
         double ratio = commands.perSecond() / raw.perSecond();
-        return percent(ratio) + (ratio >= AMBITION_COMMANDS_OF_RAW ? " (ambition met)"
-                : ratio >= TARGET_COMMANDS_OF_RAW ? " (met)" : " (**missed**)");
+        return percent(ratio)
+                + (ratio >= AMBITION_COMMANDS_OF_RAW
+                        ? " (ambition met)"
+                        : ratio >= TARGET_COMMANDS_OF_RAW ? " (met)" : " (**missed**)");
     }
 
     private static void aggregateSection(StringBuilder md, AggregateFigures aggregates) {
-        md.append("### 2. Amending a candidate with ").append(SHORT_EVENTS).append(String.format(Locale.ROOT,
-                        " and with %,d events%n%n", aggregates.longEvents()))
-                .append(String.format(Locale.ROOT, "The long one built through the application's CommandGateway "
-                        + "from one thread: %,d amendments in %.1f s (%.2f ms each). Then %d single amendments of "
-                        + "each through HTTP, in turn, after %d warm-up ones each; every one records an event, so by "
-                        + "the end the short one has %d events (snapshots every 100 events by default).%n%n",
-                        aggregates.longEvents() - 1, aggregates.buildLongSeconds(),
-                        aggregates.buildLongSeconds() * 1000 / (aggregates.longEvents() - 1), TIMED_AMENDMENTS,
-                        WARM_UP_AMENDMENTS, SHORT_EVENTS + WARM_UP_AMENDMENTS + TIMED_AMENDMENTS))
+        md.append("### 2. Amending a candidate with ")
+                .append(SHORT_EVENTS)
+                .append(String.format(Locale.ROOT, " and with %,d events%n%n", aggregates.longEvents()))
+                .append(String.format(
+                        Locale.ROOT,
+                        "The long one built through the application's CommandGateway "
+                                + "from one thread: %,d amendments in %.1f s (%.2f ms each). Then %d single amendments of "
+                                + "each through HTTP, in turn, after %d warm-up ones each; every one records an event, so by "
+                                + "the end the short one has %d events (snapshots every 100 events by default).%n%n",
+                        aggregates.longEvents() - 1,
+                        aggregates.buildLongSeconds(),
+                        aggregates.buildLongSeconds() * 1000 / (aggregates.longEvents() - 1),
+                        TIMED_AMENDMENTS,
+                        WARM_UP_AMENDMENTS,
+                        SHORT_EVENTS + WARM_UP_AMENDMENTS + TIMED_AMENDMENTS))
                 .append("| candidate | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|\n")
                 .append(latencyRow(SHORT_EVENTS + " events (baseline)", aggregates.shortMs()))
-                .append(latencyRow(String.format(Locale.ROOT, "%,d events", aggregates.longEvents()),
-                        aggregates.longMs()))
-                .append(String.format(Locale.ROOT, "| ratio long/short | %.2f | %.2f | %.2f | %.2f |%n%n",
-                        ratio(aggregates, 50), ratio(aggregates, 95), ratio(aggregates, 99),
+                .append(latencyRow(
+                        String.format(Locale.ROOT, "%,d events", aggregates.longEvents()), aggregates.longMs()))
+                .append(String.format(
+                        Locale.ROOT,
+                        "| ratio long/short | %.2f | %.2f | %.2f | %.2f |%n%n",
+                        ratio(aggregates, 50),
+                        ratio(aggregates, 95),
+                        ratio(aggregates, 99),
                         aggregates.longMs().max() / aggregates.shortMs().max()))
-                .append(String.format(Locale.ROOT, "Target: long/short ≤ %.0f: p50 %s, p99 %s.%n%n",
-                        TARGET_LONG_OF_SHORT, met(ratio(aggregates, 50) <= TARGET_LONG_OF_SHORT),
+                .append(String.format(
+                        Locale.ROOT,
+                        "Target: long/short ≤ %.0f: p50 %s, p99 %s.%n%n",
+                        TARGET_LONG_OF_SHORT,
+                        met(ratio(aggregates, 50) <= TARGET_LONG_OF_SHORT),
                         met(ratio(aggregates, 99) <= TARGET_LONG_OF_SHORT)));
     }
 
@@ -776,12 +884,21 @@ class CommandBenchmark {
     }
 
     private static String latencyRow(String name, Latencies ms) {
-        return String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f |%n", name, ms.percentile(50),
-                ms.percentile(95), ms.percentile(99), ms.max());
+        return String.format(
+                Locale.ROOT,
+                "| %s | %.1f | %.1f | %.1f | %.1f |%n",
+                name,
+                ms.percentile(50),
+                ms.percentile(95),
+                ms.percentile(99),
+                ms.max());
     }
 
     private static void bulkSection(StringBuilder md, BulkFigures bulk) {
-        md.append(String.format(Locale.ROOT, "### 3. Bulk registration, %,d-line CSV files%n%n", bulk.raw().rows()))
+        md.append(String.format(
+                        Locale.ROOT,
+                        "### 3. Bulk registration, %,d-line CSV files%n%n",
+                        bulk.raw().rows()))
                 .append("The first is the first registration the freshly started server sees (only the admin's ")
                 .append("sign-in and the two centres' creation and approval come before it); the second follows at ")
                 .append("another centre. Raw: as many event-shaped rows from one thread, one per commit.\n\n")
@@ -789,44 +906,95 @@ class CommandBenchmark {
                         + "lines/raw rows | target ≤ 15 s |\n|---|---|---|---|---|---|---|---|\n")
                 .append(bulkRow(bulk.first(), bulk.raw()))
                 .append(bulkRow(bulk.second(), bulk.raw()))
-                .append(String.format(Locale.ROOT, "| raw rows (baseline) | %,d | | %.2f | %.0f | | | |%n%n",
-                        bulk.raw().rows(), bulk.raw().seconds(), bulk.raw().perSecond()));
+                .append(String.format(
+                        Locale.ROOT,
+                        "| raw rows (baseline) | %,d | | %.2f | %.0f | | | |%n%n",
+                        bulk.raw().rows(),
+                        bulk.raw().seconds(),
+                        bulk.raw().perSecond()));
     }
 
     private static String bulkRow(Bulk file, RawRows raw) {
         double perSecond = file.lines() / file.answerSeconds();
-        return String.format(Locale.ROOT, "| %s | %,d | %,d | %.2f | %.0f | %.1f | %s | %s |%n", file.file(),
-                file.accepted(), file.rejected(), file.answerSeconds(), perSecond, file.visibleSeconds(),
-                percent(perSecond / raw.perSecond()), met(file.answerSeconds() <= TARGET_BULK_SECONDS));
+        return String.format(
+                Locale.ROOT,
+                "| %s | %,d | %,d | %.2f | %.0f | %.1f | %s | %s |%n",
+                file.file(),
+                file.accepted(),
+                file.rejected(),
+                file.answerSeconds(),
+                perSecond,
+                file.visibleSeconds(),
+                percent(perSecond / raw.perSecond()),
+                met(file.answerSeconds() <= TARGET_BULK_SECONDS));
     }
 
     private static void summary(StringBuilder md, List<StoreFigures> figures) {
         md.append("## Summary\n\n| figure | target | ")
                 .append(figures.stream().map(f -> f.store().key).collect(Collectors.joining(" | ")))
-                .append(" |\n|---|---|").append("---|".repeat(figures.size())).append('\n');
-        summaryRow(md, figures, "registrations/raw", "≥ 25 % (50 %)", f ->
-                percent(f.commands().registrations().perSecond() / f.commands().rawBeforeRegistrations().perSecond()));
-        summaryRow(md, figures, "amendments/raw", "≥ 25 % (50 %)", f ->
-                percent(f.commands().amendments().perSecond() / f.commands().rawBeforeAmendments().perSecond()));
-        summaryRow(md, figures, "amending long/short, p50 / p99", "≤ 2", f ->
-                String.format(Locale.ROOT, "%.2f / %.2f", ratio(f.aggregates(), 50), ratio(f.aggregates(), 99)));
-        summaryRow(md, figures, "bulk file, first / second (s)", "≤ 15 s", f ->
-                String.format(Locale.ROOT, "%.2f / %.2f", f.bulk().first().answerSeconds(),
+                .append(" |\n|---|---|")
+                .append("---|".repeat(figures.size()))
+                .append('\n');
+        summaryRow(
+                md,
+                figures,
+                "registrations/raw",
+                "≥ 25 % (50 %)",
+                f -> percent(f.commands().registrations().perSecond()
+                        / f.commands().rawBeforeRegistrations().perSecond()));
+        summaryRow(
+                md,
+                figures,
+                "amendments/raw",
+                "≥ 25 % (50 %)",
+                f -> percent(f.commands().amendments().perSecond()
+                        / f.commands().rawBeforeAmendments().perSecond()));
+        summaryRow(
+                md,
+                figures,
+                "amending long/short, p50 / p99",
+                "≤ 2",
+                f -> String.format(Locale.ROOT, "%.2f / %.2f", ratio(f.aggregates(), 50), ratio(f.aggregates(), 99)));
+        summaryRow(
+                md,
+                figures,
+                "bulk file, first / second (s)",
+                "≤ 15 s",
+                f -> String.format(
+                        Locale.ROOT,
+                        "%.2f / %.2f",
+                        f.bulk().first().answerSeconds(),
                         f.bulk().second().answerSeconds()));
         md.append('\n');
     }
 
-    private static void summaryRow(StringBuilder md, List<StoreFigures> figures, String name, String target,
-                                   Function<StoreFigures, String> cell) {
-        md.append("| ").append(name).append(" | ").append(target).append(" | ")
-                .append(figures.stream().map(cell).collect(Collectors.joining(" | "))).append(" |\n");
+    private static void summaryRow(
+            StringBuilder md,
+            List<StoreFigures> figures,
+            String name,
+            String target,
+            Function<StoreFigures, String> cell) {
+        md.append("| ")
+                .append(name)
+                .append(" | ")
+                .append(target)
+                .append(" | ")
+                .append(figures.stream().map(cell).collect(Collectors.joining(" | ")))
+                .append(" |\n");
     }
 
     // ---- small helpers ----------------------------------------------------------------------------------------
 
     private static Map<String, Object> registration(String firstName, String lastName) {
-        return Map.of("firstName", firstName, "lastName", lastName, "dateOfBirth", "2001-02-03",
-                "qualificationCode", QUALIFICATION);
+        return Map.of(
+                "firstName",
+                firstName,
+                "lastName",
+                lastName,
+                "dateOfBirth",
+                "2001-02-03",
+                "qualificationCode",
+                QUALIFICATION);
     }
 
     /** Distinct people: a name may hold no digit, so the line number is spelt in letters. */
@@ -834,8 +1002,14 @@ class CommandBenchmark {
         StringBuilder csv = new StringBuilder("firstName,lastName,dateOfBirth,uln,qualificationCode,startDate\n");
         LocalDate start = LocalDate.now().minusDays(30);
         for (int line = 0; line < lines; line++) {
-            csv.append(FIRST_NAMES[(line + file) % FIRST_NAMES.length]).append(',').append(letters(line))
-                    .append(",2001-02-03,,").append(QUALIFICATION).append(',').append(start).append('\n');
+            csv.append(FIRST_NAMES[(line + file) % FIRST_NAMES.length])
+                    .append(',')
+                    .append(letters(line))
+                    .append(",2001-02-03,,")
+                    .append(QUALIFICATION)
+                    .append(',')
+                    .append(start)
+                    .append('\n');
         }
         return csv.toString();
     }
@@ -850,7 +1024,6 @@ class CommandBenchmark {
         letters[0] = Character.toUpperCase(letters[0]);
         return new String(letters);
     }
-
 
     private static String unique() {
         return UUID.randomUUID().toString().substring(0, 8);

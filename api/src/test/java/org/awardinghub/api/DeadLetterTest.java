@@ -31,22 +31,29 @@ class DeadLetterTest extends ApplicationTest {
         probe.refuse(refusedName);
         try {
             refused = centre(admin, refusedName);
-            var approval = http.post("/api/centres/" + refused + "/approve", admin,
+            var approval = http.post(
+                    "/api/centres/" + refused + "/approve",
+                    admin,
                     Map.of("qualificationCodes", List.of("LV2-MAINT"), "directClaimStatus", false));
             assertThat(approval.status()).as(approval.toString()).isEqualTo(200);
             other = centre(admin, "Other Motors " + unique());
 
             // the projection did not stop: a later event of another record is applied
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                    assertThat(probe.applied(other)).containsExactly("CentreApplied"));
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(probe.applied(other)).containsExactly("CentreApplied"));
             assertThat(probe.applied(refused)).as("parked, not applied").isEmpty();
-            JsonNode processor = processor(http.get("/api/admin/processors", admin).json(), PROBE);
+            JsonNode processor =
+                    processor(http.get("/api/admin/processors", admin).json(), PROBE);
             assertThat(processor.get("error").asBoolean()).isFalse();
             assertThat(processor.get("running").asBoolean()).isTrue();
 
             // IMI_ADMIN sees both of the record's events: the one that failed, and the later one queued behind it
-            JsonNode queue = queue(awaitJson("/api/admin/dead-letters", admin,
-                    json -> queue(json, PROBE).get("letters").size() == 2), PROBE);
+            JsonNode queue = queue(
+                    awaitJson(
+                            "/api/admin/dead-letters",
+                            admin,
+                            json -> queue(json, PROBE).get("letters").size() == 2),
+                    PROBE);
             assertThat(queue.get("sequences").asLong()).isEqualTo(1);
             assertThat(queue.get("deadLetters").asLong()).isEqualTo(2);
             assertThat(queue.get("complete").asBoolean()).isTrue();
@@ -69,9 +76,13 @@ class DeadLetterTest extends ApplicationTest {
             assertThat(behind.get("sequenceIdentifier").asText()).isEqualTo(refused);
             assertThat(behind.get("eventType").asText()).isEqualTo("CentreApproved");
             assertThat(behind.get("aggregateSequence").asLong()).isEqualTo(1);
-            assertThat(behind.get("globalPosition").asLong()).isGreaterThan(failed.get("globalPosition").asLong());
-            assertThat(behind.get("cause").isNull()).as("queued behind, it did not fail itself").isTrue();
-            JsonNode firstOnly = queue(http.get("/api/admin/dead-letters?limit=1", admin).json(), PROBE);
+            assertThat(behind.get("globalPosition").asLong())
+                    .isGreaterThan(failed.get("globalPosition").asLong());
+            assertThat(behind.get("cause").isNull())
+                    .as("queued behind, it did not fail itself")
+                    .isTrue();
+            JsonNode firstOnly =
+                    queue(http.get("/api/admin/dead-letters?limit=1", admin).json(), PROBE);
             assertThat(firstOnly.get("letters").size()).isEqualTo(1);
             assertThat(firstOnly.get("complete").asBoolean()).isFalse();
 
@@ -87,8 +98,15 @@ class DeadLetterTest extends ApplicationTest {
             assertThat(stillFailing.get("remaining").asLong()).isEqualTo(2);
             assertThat(stillFailing.get("cause").get("message").asText()).contains(refusedName);
             assertThat(early.json().get("remainingDeadLetters").asLong()).isEqualTo(2);
-            JsonNode retriedOnce = queue(http.get("/api/admin/dead-letters", admin).json(), PROBE);
-            assertThat(retriedOnce.get("letters").get(0).get("diagnostics").get("retries").asInt()).isEqualTo(1);
+            JsonNode retriedOnce =
+                    queue(http.get("/api/admin/dead-letters", admin).json(), PROBE);
+            assertThat(retriedOnce
+                            .get("letters")
+                            .get(0)
+                            .get("diagnostics")
+                            .get("retries")
+                            .asInt())
+                    .isEqualTo(1);
             assertThat(probe.applied(refused)).isEmpty();
         } finally {
             probe.refuse(null);
@@ -107,17 +125,27 @@ class DeadLetterTest extends ApplicationTest {
         assertThat(retry.json().get("remainingSequences").asLong()).isZero();
         assertThat(retry.json().get("remainingDeadLetters").asLong()).isZero();
         assertThat(probe.applied(refused)).containsExactly("CentreApplied", "CentreApproved");
-        assertThat(queue(http.get("/api/admin/dead-letters", admin).json(), PROBE).get("letters").size()).isZero();
+        assertThat(queue(http.get("/api/admin/dead-letters", admin).json(), PROBE)
+                        .get("letters")
+                        .size())
+                .isZero();
 
         // and the record is no longer held back: its next event is applied straight away
         var suspended = http.post("/api/centres/" + refused + "/suspend", admin, Map.of("reason", "Checks"));
         assertThat(suspended.status()).as(suspended.toString()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(probe.applied(refused))
-                .containsExactly("CentreApplied", "CentreApproved", "CentreSuspended"));
-        assertThat(queue(http.get("/api/admin/dead-letters", admin).json(), PROBE).get("deadLetters").asLong())
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(probe.applied(refused))
+                        .containsExactly("CentreApplied", "CentreApproved", "CentreSuspended"));
+        assertThat(queue(http.get("/api/admin/dead-letters", admin).json(), PROBE)
+                        .get("deadLetters")
+                        .asLong())
                 .isZero();
-        assertThat(http.post("/api/admin/dead-letters/" + PROBE + "/retry", admin, Map.of()).json()
-                .get("sequencesRetried").asInt()).as("nothing left to retry").isZero();
+        assertThat(http.post("/api/admin/dead-letters/" + PROBE + "/retry", admin, Map.of())
+                        .json()
+                        .get("sequencesRetried")
+                        .asInt())
+                .as("nothing left to retry")
+                .isZero();
     }
 
     @Test
@@ -128,17 +156,26 @@ class DeadLetterTest extends ApplicationTest {
         String refused;
         try {
             refused = centre(admin, refusedName);
-            awaitJson("/api/admin/dead-letters", admin, json -> queue(json, PROBE).get("deadLetters").asLong() == 1);
+            awaitJson(
+                    "/api/admin/dead-letters",
+                    admin,
+                    json -> queue(json, PROBE).get("deadLetters").asLong() == 1);
         } finally {
             probe.refuse(null);
         }
         var replay = http.post("/api/admin/processors/" + PROBE + "/replay", admin, Map.of());
         assertThat(replay.status()).as(replay.toString()).isEqualTo(202);
-        awaitJson("/api/admin/processors", admin, json -> !processor(json, PROBE).get("replaying").asBoolean());
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(probe.applied(refused)).containsExactly("CentreApplied"));
-        assertThat(queue(http.get("/api/admin/dead-letters", admin).json(), PROBE).get("deadLetters").asLong())
-                .as("the replay emptied the queue, and the event went through this time").isZero();
+        awaitJson(
+                "/api/admin/processors",
+                admin,
+                json -> !processor(json, PROBE).get("replaying").asBoolean());
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(probe.applied(refused)).containsExactly("CentreApplied"));
+        assertThat(queue(http.get("/api/admin/dead-letters", admin).json(), PROBE)
+                        .get("deadLetters")
+                        .asLong())
+                .as("the replay emptied the queue, and the event went through this time")
+                .isZero();
     }
 
     @Test
@@ -147,7 +184,16 @@ class DeadLetterTest extends ApplicationTest {
         var response = http.get("/api/admin/dead-letters", admin);
         assertThat(response.status()).isEqualTo(200);
         List<String> processors = response.json().findValuesAsText("processor");
-        assertThat(processors).contains("assessment", "catalogue", "certification", "hub", "library", "personnel", "portal", "reports",
+        assertThat(processors)
+                .contains(
+                        "assessment",
+                        "catalogue",
+                        "certification",
+                        "hub",
+                        "library",
+                        "personnel",
+                        "portal",
+                        "reports",
                         PROBE)
                 .doesNotContain("command-lookups", "certification-policy", "audit", "item-statistics");
     }
@@ -168,12 +214,22 @@ class DeadLetterTest extends ApplicationTest {
             assertThat(refused.status()).as(stopping).isEqualTo(409);
             assertThat(refused.json().get("detail").asText()).contains("no dead-letter queue");
         }
-        assertThat(http.send("DELETE", "/api/admin/dead-letters/portal/retry", admin).status()).isEqualTo(405);
+        assertThat(http.send("DELETE", "/api/admin/dead-letters/portal/retry", admin)
+                        .status())
+                .isEqualTo(405);
     }
 
     private String centre(String admin, String name) {
-        var created = http.post("/api/centres", admin, Map.of("name", name, "address", "2 Letter Lane, Hertford",
-                "contactEmail", "office@" + unique() + ".example"));
+        var created = http.post(
+                "/api/centres",
+                admin,
+                Map.of(
+                        "name",
+                        name,
+                        "address",
+                        "2 Letter Lane, Hertford",
+                        "contactEmail",
+                        "office@" + unique() + ".example"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().get("centreId").asText();
     }

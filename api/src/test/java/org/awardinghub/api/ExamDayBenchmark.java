@@ -94,14 +94,17 @@ class ExamDayBenchmark {
 
     /** How candidates answer: right this often; this share of questions gets its answer changed once, later. */
     private static final double RIGHT_SHARE = 0.70;
+
     private static final double CHANGE_SHARE = 0.10;
     /** No answer is sent later than this before the end time, so that none arrives after it and is refused. */
     private static final Duration LAST_ANSWER_MARGIN = Duration.ofSeconds(5);
     /** Candidates who wait for the end submit at a random moment within this stretch before the margin. */
     private static final Duration NEAR_END_SPREAD = Duration.ofSeconds(30);
+
     private static final Duration POLL_EVERY = Duration.ofSeconds(2);
     /** After the last end time, how long the time limit and the read models get to show every submission. */
     private static final Duration SETTLE_AT_MOST = Duration.ofMinutes(2);
+
     private static final int SET_UP_THREADS = 8;
     private static final int BASELINE_THREADS = 16;
     private static final Duration BASELINE_TIME = Duration.ofSeconds(10);
@@ -110,8 +113,8 @@ class ExamDayBenchmark {
     @Test
     void examDay() throws Exception {
         Settings settings = Settings.fromSystemProperties();
-        StringBuilder report = new StringBuilder("# Exam-day benchmark\n\n").append(machine())
-                .append(settings.markdown());
+        StringBuilder report =
+                new StringBuilder("# Exam-day benchmark\n\n").append(machine()).append(settings.markdown());
         List<String> problems = new ArrayList<>();
         for (String store : settings.stores()) {
             if (store.equals("postgres") && !ScratchPostgres.available()) {
@@ -125,7 +128,9 @@ class ExamDayBenchmark {
         }
         Files.writeString(REPORT, report);
         System.out.println(report);
-        assertThat(problems).as("what went wrong on exam day (figures in %s)", REPORT.toAbsolutePath()).isEmpty();
+        assertThat(problems)
+                .as("what went wrong on exam day (figures in %s)", REPORT.toAbsolutePath())
+                .isEmpty();
     }
 
     /** One whole run on a fresh application and store: set-up, baseline, exam. */
@@ -139,7 +144,8 @@ class ExamDayBenchmark {
             Phases phases = new Phases();
             long started = System.nanoTime();
             try (RunningApplication app = RunningApplication.start(dataDir, properties, profiles)) {
-                phases.add("application started on a fresh " + (database == null ? "data directory" : "database"),
+                phases.add(
+                        "application started on a fresh " + (database == null ? "data directory" : "database"),
                         started);
                 HttpClientForTests http = app.http();
                 String admin = RestartTest.login(http, ApplicationTest.ADMIN_PIN, ApplicationTest.ADMIN_PASSWORD);
@@ -155,23 +161,39 @@ class ExamDayBenchmark {
     // ---------------------------------------------------------------------------------------------------------------
     // Settings and the machine
 
-    record Settings(int candidates, int centres, Duration startWindow, int questions, Duration think,
-                    int durationMinutes, List<String> stores, long seed) {
+    record Settings(
+            int candidates,
+            int centres,
+            Duration startWindow,
+            int questions,
+            Duration think,
+            int durationMinutes,
+            List<String> stores,
+            long seed) {
 
         static Settings fromSystemProperties() {
             int questions = Integer.getInteger("examday.questions", 30);
             Duration think = Duration.parse(System.getProperty("examday.think", "PT10S"));
             String duration = System.getProperty("examday.duration-minutes");
-            List<String> stores = Arrays.stream(System.getProperty("examday.stores", "embedded,postgres").split(","))
-                    .map(String::strip).filter(store -> !store.isEmpty()).toList();
-            stores.stream().filter(store -> !store.equals("embedded") && !store.equals("postgres")).findAny()
+            List<String> stores = Arrays.stream(System.getProperty("examday.stores", "embedded,postgres")
+                            .split(","))
+                    .map(String::strip)
+                    .filter(store -> !store.isEmpty())
+                    .toList();
+            stores.stream()
+                    .filter(store -> !store.equals("embedded") && !store.equals("postgres"))
+                    .findAny()
                     .ifPresent(store -> {
                         throw new IllegalArgumentException("examday.stores: no store " + store);
                     });
-            return new Settings(Integer.getInteger("examday.candidates", 1000),
+            return new Settings(
+                    Integer.getInteger("examday.candidates", 1000),
                     Integer.getInteger("examday.centres", 10),
-                    Duration.parse(System.getProperty("examday.start-window", "PT60S")), questions, think,
-                    duration == null ? defaultDurationMinutes(questions, think) : Integer.parseInt(duration), stores,
+                    Duration.parse(System.getProperty("examday.start-window", "PT60S")),
+                    questions,
+                    think,
+                    duration == null ? defaultDurationMinutes(questions, think) : Integer.parseInt(duration),
+                    stores,
                     Long.getLong("examday.seed", 42));
         }
 
@@ -183,7 +205,8 @@ class ExamDayBenchmark {
         static int defaultDurationMinutes(int questions, Duration think) {
             double steps = questions * (1 + CHANGE_SHARE);
             double seconds = (steps + 2 * Math.sqrt(steps)) * think.toMillis() / 1000.0
-                    + LAST_ANSWER_MARGIN.toSeconds() + NEAR_END_SPREAD.toSeconds();
+                    + LAST_ANSWER_MARGIN.toSeconds()
+                    + NEAR_END_SPREAD.toSeconds();
             return Math.max(2, (int) Math.ceil(seconds / 60));
         }
 
@@ -192,33 +215,47 @@ class ExamDayBenchmark {
         }
 
         String markdown() {
-            return String.format(Locale.ROOT, "Settings: %d candidates at %d centres; Start pressed at a random "
-                    + "moment within %d s; %d questions drawn from a bank of %d items of 4 options; think time "
-                    + "exponential with mean %.1f s; time limit %d min; seed %d. Candidates answer right with "
-                    + "%.0f %% probability and change %.0f %% of their answers once, later; %s.%n%n",
-                    candidates, centres, startWindow.toSeconds(), questions, bankSize(), think.toMillis() / 1000.0,
-                    durationMinutes, seed, RIGHT_SHARE * 100, CHANGE_SHARE * 100, Ending.describeMix());
+            return String.format(
+                    Locale.ROOT,
+                    "Settings: %d candidates at %d centres; Start pressed at a random "
+                            + "moment within %d s; %d questions drawn from a bank of %d items of 4 options; think time "
+                            + "exponential with mean %.1f s; time limit %d min; seed %d. Candidates answer right with "
+                            + "%.0f %% probability and change %.0f %% of their answers once, later; %s.%n%n",
+                    candidates,
+                    centres,
+                    startWindow.toSeconds(),
+                    questions,
+                    bankSize(),
+                    think.toMillis() / 1000.0,
+                    durationMinutes,
+                    seed,
+                    RIGHT_SHARE * 100,
+                    CHANGE_SHARE * 100,
+                    Ending.describeMix());
         }
     }
 
     private static String machine() {
         Runtime runtime = Runtime.getRuntime();
-        return String.format(Locale.ROOT, "Machine: %d cores, %s %s, max heap %d MiB, load average %.1f at the "
+        return String.format(
+                Locale.ROOT,
+                "Machine: %d cores, %s %s, max heap %d MiB, load average %.1f at the "
                         + "start. Application and simulated candidates share the JVM.%n%n",
-                runtime.availableProcessors(), System.getProperty("java.vm.name"),
-                System.getProperty("java.runtime.version"), runtime.maxMemory() >> 20, loadAverage());
+                runtime.availableProcessors(),
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.runtime.version"),
+                runtime.maxMemory() >> 20,
+                loadAverage());
     }
 
     private static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-
     // ---------------------------------------------------------------------------------------------------------------
     // Set-up: not part of the exam's figures, but timed
 
-    record Phase(String what, double seconds) {
-    }
+    record Phase(String what, double seconds) {}
 
     static final class Phases {
         private final List<Phase> phases = new ArrayList<>();
@@ -229,18 +266,16 @@ class ExamDayBenchmark {
 
         String markdown() {
             StringBuilder table = new StringBuilder("| set-up step | s |\n|---|---|\n");
-            phases.forEach(phase -> table.append(String.format(Locale.ROOT, "| %s | %.1f |%n", phase.what(),
-                    phase.seconds())));
+            phases.forEach(phase ->
+                    table.append(String.format(Locale.ROOT, "| %s | %.1f |%n", phase.what(), phase.seconds())));
             return table.append('\n').toString();
         }
     }
 
-    record Centre(String centreId, String invigilator, String coordinator) {
-    }
+    record Centre(String centreId, String invigilator, String coordinator) {}
 
     /** One candidate's place in the exam: their attempt opened, the access key read out to them. */
-    record Seat(Centre centre, String candidateId, String registrationNumber, String attemptId, String accessKey) {
-    }
+    record Seat(Centre centre, String candidateId, String registrationNumber, String attemptId, String accessKey) {}
 
     private static List<Seat> setUp(HttpClientForTests http, String admin, Settings settings, Phases phases) {
         AssessmentSteps steps = new AssessmentSteps(http, admin);
@@ -248,34 +283,47 @@ class ExamDayBenchmark {
         String qualification = publish(http, admin, settings);
         // One approval at a time, as IMI works: approvals at the same moment compete for the next centre number
         // and all but one are refused (409), to be tried again.
-        List<String> centreIds = IntStream.range(0, settings.centres()).mapToObj(c -> steps.centre(qualification))
+        List<String> centreIds = IntStream.range(0, settings.centres())
+                .mapToObj(c -> steps.centre(qualification))
                 .toList();
-        List<Centre> centres = inParallel(centreIds, centreId -> new Centre(centreId,
-                steps.user(centreId, "INVIGILATOR").token(), steps.user(centreId, "CENTRE_COORDINATOR").token()));
-        phases.add("qualification published (" + settings.bankSize() + " items); " + settings.centres()
-                + " centres approved, each with an invigilator and a coordinator, activated", started);
+        List<Centre> centres = inParallel(
+                centreIds,
+                centreId -> new Centre(
+                        centreId,
+                        steps.user(centreId, "INVIGILATOR").token(),
+                        steps.user(centreId, "CENTRE_COORDINATOR").token()));
+        phases.add(
+                "qualification published (" + settings.bankSize() + " items); " + settings.centres()
+                        + " centres approved, each with an invigilator and a coordinator, activated",
+                started);
 
         started = System.nanoTime();
-        List<List<AssessmentSteps.Candidate>> registered = inParallel(IntStream.range(0, centres.size()).boxed()
-                .toList(), c -> register(http, centres.get(c), share(settings, c), qualification));
+        List<List<AssessmentSteps.Candidate>> registered = inParallel(
+                IntStream.range(0, centres.size()).boxed().toList(),
+                c -> register(http, centres.get(c), share(settings, c), qualification));
         phases.add(settings.candidates() + " candidates registered, one CSV file per centre", started);
 
         started = System.nanoTime();
         List<Seat> unopened = new ArrayList<>();
         for (int c = 0; c < centres.size(); c++) {
             for (AssessmentSteps.Candidate candidate : registered.get(c)) {
-                unopened.add(new Seat(centres.get(c), candidate.candidateId(), candidate.registrationNumber(), null,
-                        null));
+                unopened.add(
+                        new Seat(centres.get(c), candidate.candidateId(), candidate.registrationNumber(), null, null));
             }
         }
         String assessment = qualification + "-MCQ";
         List<Seat> seats = inParallel(unopened, seat -> {
             JsonNode opened = steps.opened(seat.centre().invigilator(), seat.candidateId(), assessment);
-            return new Seat(seat.centre(), seat.candidateId(), seat.registrationNumber(),
-                    opened.get("attemptId").asText(), opened.get("accessKey").asText());
+            return new Seat(
+                    seat.centre(),
+                    seat.candidateId(),
+                    seat.registrationNumber(),
+                    opened.get("attemptId").asText(),
+                    opened.get("accessKey").asText());
         });
-        phases.add(seats.size() + " attempts opened by their centres' invigilators (" + SET_UP_THREADS
-                + " threads)", started);
+        phases.add(
+                seats.size() + " attempts opened by their centres' invigilators (" + SET_UP_THREADS + " threads)",
+                started);
 
         started = System.nanoTime();
         awaitEveryAttemptListedOpened(http, centres, seats);
@@ -288,17 +336,40 @@ class ExamDayBenchmark {
         String code = "EXAM" + AssessmentSteps.unique().toUpperCase(Locale.ROOT);
         List<Map<String, Object>> items = new ArrayList<>();
         for (int i = 0; i < settings.bankSize(); i++) {
-            List<String> options = new ArrayList<>(List.of("Wrong answer " + i + ".1", "Wrong answer " + i + ".2",
-                    "Wrong answer " + i + ".3"));
+            List<String> options = new ArrayList<>(
+                    List.of("Wrong answer " + i + ".1", "Wrong answer " + i + ".2", "Wrong answer " + i + ".3"));
             options.add(i % 4, "Right answer " + i);
-            items.add(Map.of("stem", "Question " + i + ": which is right?", "options", options,
-                    "correctOption", i % 4));
+            items.add(
+                    Map.of("stem", "Question " + i + ": which is right?", "options", options, "correctOption", i % 4));
         }
-        var published = http.post("/api/qualifications", admin, Map.of("code", code, "title", "Exam day " + code,
-                "level", 2, "units", List.of(Map.of("code", code + "-U1", "title", "Workshop safety")),
-                "assessments", List.of(Map.of("code", code + "-MCQ", "title", "Safety test", "unitCode",
-                        code + "-U1", "questionCount", settings.questions(), "durationMinutes",
-                        settings.durationMinutes(), "passPercent", PASS_PERCENT, "items", items))));
+        var published = http.post(
+                "/api/qualifications",
+                admin,
+                Map.of(
+                        "code",
+                        code,
+                        "title",
+                        "Exam day " + code,
+                        "level",
+                        2,
+                        "units",
+                        List.of(Map.of("code", code + "-U1", "title", "Workshop safety")),
+                        "assessments",
+                        List.of(Map.of(
+                                "code",
+                                code + "-MCQ",
+                                "title",
+                                "Safety test",
+                                "unitCode",
+                                code + "-U1",
+                                "questionCount",
+                                settings.questions(),
+                                "durationMinutes",
+                                settings.durationMinutes(),
+                                "passPercent",
+                                PASS_PERCENT,
+                                "items",
+                                items))));
         assertThat(published.status()).as(published.toString()).isEqualTo(201);
         return code;
     }
@@ -309,40 +380,56 @@ class ExamDayBenchmark {
         return settings.candidates() / settings.centres() + (centre < remainder ? 1 : 0);
     }
 
-    private static List<AssessmentSteps.Candidate> register(HttpClientForTests http, Centre centre, int count,
-                                                            String qualification) {
+    private static List<AssessmentSteps.Candidate> register(
+            HttpClientForTests http, Centre centre, int count, String qualification) {
         StringBuilder csv = new StringBuilder("firstName,lastName,dateOfBirth,uln,qualificationCode,startDate\n");
         for (int i = 0; i < count; i++) {
-            csv.append("Robin,Exam").append(AssessmentSteps.lettersOnly(AssessmentSteps.unique()))
-                    .append(",2005-04-03,,").append(qualification).append(',').append(LocalDate.now()).append('\n');
+            csv.append("Robin,Exam")
+                    .append(AssessmentSteps.lettersOnly(AssessmentSteps.unique()))
+                    .append(",2005-04-03,,")
+                    .append(qualification)
+                    .append(',')
+                    .append(LocalDate.now())
+                    .append('\n');
         }
-        var registered = http.postRaw("/api/centres/" + centre.centreId() + "/candidates/bulk", centre.coordinator(),
-                "text/csv; charset=utf-8", csv.toString());
+        var registered = http.postRaw(
+                "/api/centres/" + centre.centreId() + "/candidates/bulk",
+                centre.coordinator(),
+                "text/csv; charset=utf-8",
+                csv.toString());
         assertThat(registered.status()).as(registered.toString()).isEqualTo(200);
         assertThat(registered.json().get("accepted")).as(registered.toString()).hasSize(count);
         List<AssessmentSteps.Candidate> candidates = new ArrayList<>();
-        registered.json().get("accepted").forEach(accepted -> candidates.add(new AssessmentSteps.Candidate(
-                accepted.get("candidateId").asText(), accepted.get("registrationNumber").asText())));
+        registered
+                .json()
+                .get("accepted")
+                .forEach(accepted -> candidates.add(new AssessmentSteps.Candidate(
+                        accepted.get("candidateId").asText(),
+                        accepted.get("registrationNumber").asText())));
         return candidates;
     }
 
     /** The exam starts from read models that show every attempt: the invigilators' lists are then complete. */
-    private static void awaitEveryAttemptListedOpened(HttpClientForTests http, List<Centre> centres,
-                                                      List<Seat> seats) {
+    private static void awaitEveryAttemptListedOpened(HttpClientForTests http, List<Centre> centres, List<Seat> seats) {
         for (Centre centre : centres) {
-            long expected = seats.stream().filter(seat -> seat.centre().equals(centre)).count();
-            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                long opened = 0;
-                for (int page = 0; ; page++) {
-                    JsonNode list = http.get(listPath(centre, page), centre.invigilator()).json();
-                    for (JsonNode attempt : list.path("items")) {
-                        opened += "OPENED".equals(attempt.path("status").asText()) ? 1 : 0;
-                    }
-                    if ((page + 1L) * Paging.MAX_SIZE >= list.path("total").asLong()) {
-                        return opened == expected;
-                    }
-                }
-            });
+            long expected =
+                    seats.stream().filter(seat -> seat.centre().equals(centre)).count();
+            await().atMost(Duration.ofMinutes(5))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        long opened = 0;
+                        for (int page = 0; ; page++) {
+                            JsonNode list = http.get(listPath(centre, page), centre.invigilator())
+                                    .json();
+                            for (JsonNode attempt : list.path("items")) {
+                                opened += "OPENED".equals(attempt.path("status").asText()) ? 1 : 0;
+                            }
+                            if ((page + 1L) * Paging.MAX_SIZE
+                                    >= list.path("total").asLong()) {
+                                return opened == expected;
+                            }
+                        }
+                    });
         }
     }
 
@@ -383,13 +470,13 @@ class ExamDayBenchmark {
          */
         static Baseline measure(DataSource dataSource) throws Exception {
             try (Connection connection = dataSource.getConnection();
-                 Statement statement = connection.createStatement()) {
+                    Statement statement = connection.createStatement()) {
                 statement.execute("DROP TABLE IF EXISTS exam_day_baseline");
                 statement.execute("CREATE TABLE exam_day_baseline AS SELECT * FROM domain_event_entry WHERE 1 = 0");
                 statement.execute("ALTER TABLE exam_day_baseline ALTER COLUMN global_index SET NOT NULL");
                 statement.execute("ALTER TABLE exam_day_baseline ADD PRIMARY KEY (global_index)");
-                statement.execute("CREATE UNIQUE INDEX exam_day_baseline_event ON exam_day_baseline "
-                        + "(event_identifier)");
+                statement.execute(
+                        "CREATE UNIQUE INDEX exam_day_baseline_event ON exam_day_baseline " + "(event_identifier)");
                 statement.execute("CREATE UNIQUE INDEX exam_day_baseline_aggregate ON exam_day_baseline "
                         + "(aggregate_identifier, sequence_number)");
             }
@@ -397,7 +484,7 @@ class ExamDayBenchmark {
                 return insertFor(dataSource, BASELINE_TIME);
             } finally {
                 try (Connection connection = dataSource.getConnection();
-                     Statement statement = connection.createStatement()) {
+                        Statement statement = connection.createStatement()) {
                     statement.execute("DROP TABLE exam_day_baseline");
                 }
             }
@@ -408,7 +495,8 @@ class ExamDayBenchmark {
             byte[] payload = ("{\"attemptId\":\"" + UUID.randomUUID() + "\",\"padding\":\"" + "x".repeat(940) + "\"}")
                     .getBytes(StandardCharsets.UTF_8);
             byte[] metaData = ("{\"traceId\":\"" + UUID.randomUUID() + "\",\"correlationId\":\"" + UUID.randomUUID()
-                    + "\",\"actor\":\"candidate\"}").getBytes(StandardCharsets.UTF_8);
+                            + "\",\"actor\":\"candidate\"}")
+                    .getBytes(StandardCharsets.UTF_8);
             ExecutorService threads = Executors.newFixedThreadPool(BASELINE_THREADS);
             long started = System.nanoTime();
             long until = started + time.toNanos();
@@ -430,12 +518,19 @@ class ExamDayBenchmark {
             double seconds = (System.nanoTime() - started) / 1e9;
             threads.shutdown();
             String pool = dataSource instanceof HikariDataSource hikari
-                    ? hikari.getMaximumPoolSize() + " connections" : dataSource.getClass().getSimpleName();
+                    ? hikari.getMaximumPoolSize() + " connections"
+                    : dataSource.getClass().getSimpleName();
             return new Baseline(rows, seconds, BASELINE_THREADS, pool);
         }
 
-        private static void insert(DataSource dataSource, long globalIndex, String aggregate, long sequence,
-                                   byte[] payload, byte[] metaData) throws SQLException {
+        private static void insert(
+                DataSource dataSource,
+                long globalIndex,
+                String aggregate,
+                long sequence,
+                byte[] payload,
+                byte[] metaData)
+                throws SQLException {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(false);
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO exam_day_baseline "
@@ -459,11 +554,17 @@ class ExamDayBenchmark {
         }
 
         String markdown() {
-            return String.format(Locale.ROOT, "Baseline, the same database just before the exam: %,d raw inserts of an "
-                    + "event-shaped row (about 1 KB payload and metadata, the event table's columns and keys), one row "
-                    + "per commit, from %d threads through the application's pool (%s) in %.1f s: "
-                    + "**%,.0f rows/s**.%n%n",
-                    rows, threads, pool, seconds, rowsPerSecond());
+            return String.format(
+                    Locale.ROOT,
+                    "Baseline, the same database just before the exam: %,d raw inserts of an "
+                            + "event-shaped row (about 1 KB payload and metadata, the event table's columns and keys), one row "
+                            + "per commit, from %d threads through the application's pool (%s) in %.1f s: "
+                            + "**%,.0f rows/s**.%n%n",
+                    rows,
+                    threads,
+                    pool,
+                    seconds,
+                    rowsPerSecond());
         }
     }
 
@@ -487,11 +588,9 @@ class ExamDayBenchmark {
     }
 
     /** An answer: {@code status} 0 when none came (the exception's text is the body). Times at the client. */
-    record Reply(int status, JsonNode json, String body, long receivedAtMillis) {
-    }
+    record Reply(int status, JsonNode json, String body, long receivedAtMillis) {}
 
-    record UnexpectedStatus(Endpoint endpoint, int status) {
-    }
+    record UnexpectedStatus(Endpoint endpoint, int status) {}
 
     /** Every request's time and status, by endpoint, from many threads at once. */
     static final class Recorder {
@@ -528,8 +627,10 @@ class ExamDayBenchmark {
         }
 
         long unexpected(Endpoint endpoint) {
-            return unexpected.entrySet().stream().filter(e -> e.getKey().endpoint() == endpoint)
-                    .mapToLong(e -> e.getValue().sum()).sum();
+            return unexpected.entrySet().stream()
+                    .filter(e -> e.getKey().endpoint() == endpoint)
+                    .mapToLong(e -> e.getValue().sum())
+                    .sum();
         }
 
         long firstSent(Endpoint endpoint) {
@@ -542,21 +643,26 @@ class ExamDayBenchmark {
 
         List<Unexpected> unexpectedStatuses() {
             return unexpected.entrySet().stream()
-                    .map(e -> new Unexpected(e.getKey().endpoint(), e.getKey().status(), e.getValue().sum(),
+                    .map(e -> new Unexpected(
+                            e.getKey().endpoint(),
+                            e.getKey().status(),
+                            e.getValue().sum(),
                             firstUnexpectedBody.get(e.getKey())))
-                    .sorted((a, b) -> a.endpoint() != b.endpoint() ? a.endpoint().compareTo(b.endpoint())
+                    .sorted((a, b) -> a.endpoint() != b.endpoint()
+                            ? a.endpoint().compareTo(b.endpoint())
                             : Integer.compare(a.status(), b.status()))
                     .toList();
         }
     }
 
-    record Unexpected(Endpoint endpoint, int status, long count, String firstBody) {
-    }
+    record Unexpected(Endpoint endpoint, int status, long count, String firstBody) {}
 
     static final class ExamClient {
         // HTTP/1.1 as a browser on a plain connection would speak it; the JDK's default would offer an h2c upgrade.
-        private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        private final HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         private final String base;
         private final Recorder recorder = new Recorder();
 
@@ -574,16 +680,19 @@ class ExamDayBenchmark {
 
         CompletableFuture<Reply> send(Endpoint endpoint, String method, String path, String token, Object body) {
             try {
-                return send(endpoint, request(path, token).header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+                return send(
+                        endpoint,
+                        request(path, token)
+                                .header("Content-Type", "application/json")
+                                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
             } catch (JsonProcessingException e) {
                 throw new UncheckedIOException(e);
             }
         }
 
         private HttpRequest.Builder request(String path, String token) {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
-                    .timeout(Duration.ofMinutes(2));
+            HttpRequest.Builder builder =
+                    HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(2));
             return token == null ? builder : builder.header("Authorization", "Bearer " + token);
         }
 
@@ -640,8 +749,9 @@ class ExamDayBenchmark {
         }
 
         static String describeMix() {
-            return Arrays.stream(values()).map(e -> String.format(Locale.ROOT, "%.0f %% %s", e.share * 100,
-                    e.description)).collect(Collectors.joining(", "));
+            return Arrays.stream(values())
+                    .map(e -> String.format(Locale.ROOT, "%.0f %% %s", e.share * 100, e.description))
+                    .collect(Collectors.joining(", "));
         }
     }
 
@@ -661,17 +771,24 @@ class ExamDayBenchmark {
     }
 
     /** One answer to send: a question's first, or a later change of it. */
-    record Step(Question question, boolean change) {
-    }
+    record Step(Question question, boolean change) {}
 
     /**
      * What became of one candidate. {@code unsure}: a request of theirs got an unexpected answer, so what the
      * server holds is not known for certain, and their result cannot be checked.
      */
-    record Sitting(Seat seat, Ending ending, boolean started, long startAnsweredAt, Instant endsAt, int answers,
-                   int expectedScore, Integer submittedScore, long submitAnsweredAt, boolean ranOutOfTime,
-                   boolean unsure) {
-    }
+    record Sitting(
+            Seat seat,
+            Ending ending,
+            boolean started,
+            long startAnsweredAt,
+            Instant endsAt,
+            int answers,
+            int expectedScore,
+            Integer submittedScore,
+            long submitAnsweredAt,
+            boolean ranOutOfTime,
+            boolean unsure) {}
 
     /**
      * One candidate sitting the test, driven by timers and asynchronous requests, so that a thousand candidates need
@@ -699,8 +816,13 @@ class ExamDayBenchmark {
         private boolean ranOutOfTime;
         private boolean unsure;
 
-        Candidate(Seat seat, Ending ending, Random random, Settings settings, ExamClient client,
-                  ScheduledExecutorService timers) {
+        Candidate(
+                Seat seat,
+                Ending ending,
+                Random random,
+                Settings settings,
+                ExamClient client,
+                ScheduledExecutorService timers) {
             this.seat = seat;
             this.ending = ending;
             this.random = random;
@@ -715,8 +837,12 @@ class ExamDayBenchmark {
         }
 
         private void start() {
-            client.send(Endpoint.START, "POST", "/api/assessment-attempts/start", null,
-                    Map.of("registrationNumber", seat.registrationNumber(), "accessKey", seat.accessKey()))
+            client.send(
+                            Endpoint.START,
+                            "POST",
+                            "/api/assessment-attempts/start",
+                            null,
+                            Map.of("registrationNumber", seat.registrationNumber(), "accessKey", seat.accessKey()))
                     .thenAccept(guarded(reply -> {
                         if (reply.status() != 200) {
                             finish(false);
@@ -752,7 +878,8 @@ class ExamDayBenchmark {
                 return;
             }
             long think = thinkMillis();
-            if (System.currentTimeMillis() + think > endsAt.minus(LAST_ANSWER_MARGIN).toEpochMilli()) {
+            if (System.currentTimeMillis() + think
+                    > endsAt.minus(LAST_ANSWER_MARGIN).toEpochMilli()) {
                 ranOutOfTime = true;
                 afterLastAnswer();
                 return;
@@ -763,8 +890,14 @@ class ExamDayBenchmark {
 
         private void answer(Step step) {
             String option = choose(step);
-            client.send(Endpoint.ANSWER, "PUT", "/api/assessment-attempts/" + seat.attemptId() + "/answers/"
-                    + step.question().questionId(), token, Map.of("optionId", option)).thenAccept(guarded(reply -> {
+            client.send(
+                            Endpoint.ANSWER,
+                            "PUT",
+                            "/api/assessment-attempts/" + seat.attemptId() + "/answers/"
+                                    + step.question().questionId(),
+                            token,
+                            Map.of("optionId", option))
+                    .thenAccept(guarded(reply -> {
                         if (reply.status() == 204) {
                             accepted.put(step.question().questionId(), option);
                             answers++;
@@ -786,7 +919,8 @@ class ExamDayBenchmark {
         }
 
         private String pick(List<String> options, String except) {
-            List<String> choices = options.stream().filter(option -> !option.equals(except)).toList();
+            List<String> choices =
+                    options.stream().filter(option -> !option.equals(except)).toList();
             return choices.get(random.nextInt(choices.size()));
         }
 
@@ -803,8 +937,13 @@ class ExamDayBenchmark {
         }
 
         private void submit() {
-            client.send(Endpoint.SUBMIT, "POST", "/api/assessment-attempts/" + seat.attemptId() + "/submit", token,
-                    Map.of()).thenAccept(guarded(reply -> {
+            client.send(
+                            Endpoint.SUBMIT,
+                            "POST",
+                            "/api/assessment-attempts/" + seat.attemptId() + "/submit",
+                            token,
+                            Map.of())
+                    .thenAccept(guarded(reply -> {
                         if (reply.status() == 200) {
                             submitAnsweredAt = reply.receivedAtMillis();
                             submittedScore = reply.json().get("score").asInt();
@@ -816,14 +955,27 @@ class ExamDayBenchmark {
         }
 
         private void finish(boolean started) {
-            done.complete(new Sitting(seat, ending, started, startAnsweredAt, endsAt, answers, expectedScore(),
-                    submittedScore, submitAnsweredAt, ranOutOfTime, unsure));
+            done.complete(new Sitting(
+                    seat,
+                    ending,
+                    started,
+                    startAnsweredAt,
+                    endsAt,
+                    answers,
+                    expectedScore(),
+                    submittedScore,
+                    submitAnsweredAt,
+                    ranOutOfTime,
+                    unsure));
         }
 
         /** One mark per question whose last accepted answer is the right option; unanswered ones score nothing. */
         private int expectedScore() {
-            return (int) plan.stream().map(Step::question).distinct()
-                    .filter(question -> question.right().equals(accepted.get(question.questionId()))).count();
+            return (int) plan.stream()
+                    .map(Step::question)
+                    .distinct()
+                    .filter(question -> question.right().equals(accepted.get(question.questionId())))
+                    .count();
         }
 
         /** Exponentially distributed, as the gaps between independent events at a steady mean rate. */
@@ -865,14 +1017,15 @@ class ExamDayBenchmark {
         InvigilatorWatch(ExamClient client, Collection<Centre> centres) {
             this.client = client;
             this.pollers = Executors.newScheduledThreadPool(Math.min(centres.size(), 8));
-            centres.forEach(centre -> pollers.scheduleAtFixedRate(() -> poll(centre), 0, POLL_EVERY.toMillis(),
-                    TimeUnit.MILLISECONDS));
+            centres.forEach(centre ->
+                    pollers.scheduleAtFixedRate(() -> poll(centre), 0, POLL_EVERY.toMillis(), TimeUnit.MILLISECONDS));
         }
 
         private void poll(Centre centre) {
             try {
                 for (int page = 0; ; page++) {
-                    Reply reply = client.get(Endpoint.LIST, listPath(centre, page), centre.invigilator()).join();
+                    Reply reply = client.get(Endpoint.LIST, listPath(centre, page), centre.invigilator())
+                            .join();
                     if (reply.status() != 200) {
                         return; // counted by the recorder; the next poll tries again
                     }
@@ -886,7 +1039,8 @@ class ExamDayBenchmark {
                             firstSeenSubmitted.putIfAbsent(attemptId, reply.receivedAtMillis());
                         }
                     }
-                    if ((page + 1L) * Paging.MAX_SIZE >= reply.json().path("total").asLong()) {
+                    if ((page + 1L) * Paging.MAX_SIZE
+                            >= reply.json().path("total").asLong()) {
                         return;
                     }
                 }
@@ -949,14 +1103,24 @@ class ExamDayBenchmark {
             try (InvigilatorWatch watch = new InvigilatorWatch(client, centres)) {
                 List<CompletableFuture<Sitting>> sittings = new ArrayList<>();
                 for (int i = 0; i < seats.size(); i++) {
-                    long startAfter = (long) (random.nextDouble() * settings.startWindow().toMillis());
-                    sittings.add(new Candidate(seats.get(i), endings.get(i), new Random(random.nextLong()), settings,
-                            client, timers).sit(startAfter));
+                    long startAfter =
+                            (long) (random.nextDouble() * settings.startWindow().toMillis());
+                    sittings.add(new Candidate(
+                                    seats.get(i),
+                                    endings.get(i),
+                                    new Random(random.nextLong()),
+                                    settings,
+                                    client,
+                                    timers)
+                            .sit(startAfter));
                 }
-                Duration atMost = settings.startWindow().plusMinutes(settings.durationMinutes()).plus(SETTLE_AT_MOST);
+                Duration atMost = settings.startWindow()
+                        .plusMinutes(settings.durationMinutes())
+                        .plus(SETTLE_AT_MOST);
                 CompletableFuture.allOf(sittings.toArray(CompletableFuture[]::new))
                         .get(atMost.toMillis(), TimeUnit.MILLISECONDS);
-                List<Sitting> sat = sittings.stream().map(CompletableFuture::join).toList();
+                List<Sitting> sat =
+                        sittings.stream().map(CompletableFuture::join).toList();
                 awaitEverySubmissionListed(watch, sat);
                 List<TimeLimitCheck> timeLimit = checkTimeLimit(watch, sat);
                 return ExamFigures.of(sat, timeLimit, watch, client.recorder());
@@ -968,8 +1132,14 @@ class ExamDayBenchmark {
         /** Until the time limit has submitted the rest and the lists show every started attempt SUBMITTED. */
         private static void awaitEverySubmissionListed(InvigilatorWatch watch, List<Sitting> sat)
                 throws InterruptedException {
-            List<String> started = sat.stream().filter(Sitting::started).map(s -> s.seat().attemptId()).toList();
-            long lastEnd = sat.stream().filter(Sitting::started).mapToLong(s -> s.endsAt().toEpochMilli()).max()
+            List<String> started = sat.stream()
+                    .filter(Sitting::started)
+                    .map(s -> s.seat().attemptId())
+                    .toList();
+            long lastEnd = sat.stream()
+                    .filter(Sitting::started)
+                    .mapToLong(s -> s.endsAt().toEpochMilli())
+                    .max()
                     .orElse(System.currentTimeMillis());
             long giveUpAt = Math.max(lastEnd, System.currentTimeMillis()) + SETTLE_AT_MOST.toMillis();
             while (!watch.sawSubmitted(started) && System.currentTimeMillis() < giveUpAt) {
@@ -982,11 +1152,18 @@ class ExamDayBenchmark {
             List<TimeLimitCheck> checks = new ArrayList<>();
             for (Sitting sitting : sat) {
                 if (sitting.started() && sitting.submittedScore() == null) {
-                    JsonNode view = client.get(Endpoint.VIEW, "/api/assessment-attempts/" + sitting.seat().attemptId(),
-                            admin).join().json();
+                    JsonNode view = client.get(
+                                    Endpoint.VIEW,
+                                    "/api/assessment-attempts/" + sitting.seat().attemptId(),
+                                    admin)
+                            .join()
+                            .json();
                     JsonNode score = view.path("result").path("score");
-                    checks.add(new TimeLimitCheck(sitting, view.path("status").asText(null),
-                            view.path("submittedBy").asText(null), score.isInt() ? score.asInt() : null,
+                    checks.add(new TimeLimitCheck(
+                            sitting,
+                            view.path("status").asText(null),
+                            view.path("submittedBy").asText(null),
+                            score.isInt() ? score.asInt() : null,
                             watch.submittedSeenAt(sitting.seat().attemptId())));
                 }
             }
@@ -1000,11 +1177,16 @@ class ExamDayBenchmark {
     record Stats(int count, double p50, double p95, double p99, double max) {
 
         static Stats of(Collection<Double> values) {
-            double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double[] sorted =
+                    values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             if (sorted.length == 0) {
                 return new Stats(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
             }
-            return new Stats(sorted.length, percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
+            return new Stats(
+                    sorted.length,
+                    percentile(sorted, 50),
+                    percentile(sorted, 95),
+                    percentile(sorted, 99),
                     sorted[sorted.length - 1]);
         }
 
@@ -1014,18 +1196,35 @@ class ExamDayBenchmark {
         }
 
         String cells(String format) {
-            return count == 0 ? "– | – | – | –" : String.format(Locale.ROOT, format + " | " + format + " | " + format
-                    + " | " + format, p50, p95, p99, max);
+            return count == 0
+                    ? "– | – | – | –"
+                    : String.format(
+                            Locale.ROOT, format + " | " + format + " | " + format + " | " + format, p50, p95, p99, max);
         }
     }
 
-    record ExamFigures(Recorder recorder, long candidates, long started, double examSeconds, long answersAccepted,
-                       int checked, int wrong, int notCheckable, List<String> wrongExamples, long ranOutOfTime,
-                       long timeLimitExpected, long timeLimitObserved, Stats timeLimitToList, Stats startLag,
-                       long startsNeverSeen, Stats submitLag, long submitsNeverSeen, boolean pollFailed) {
+    record ExamFigures(
+            Recorder recorder,
+            long candidates,
+            long started,
+            double examSeconds,
+            long answersAccepted,
+            int checked,
+            int wrong,
+            int notCheckable,
+            List<String> wrongExamples,
+            long ranOutOfTime,
+            long timeLimitExpected,
+            long timeLimitObserved,
+            Stats timeLimitToList,
+            Stats startLag,
+            long startsNeverSeen,
+            Stats submitLag,
+            long submitsNeverSeen,
+            boolean pollFailed) {
 
-        static ExamFigures of(List<Sitting> sat, List<TimeLimitCheck> timeLimit, InvigilatorWatch watch,
-                              Recorder recorder) {
+        static ExamFigures of(
+                List<Sitting> sat, List<TimeLimitCheck> timeLimit, InvigilatorWatch watch, Recorder recorder) {
             List<Sitting> started = sat.stream().filter(Sitting::started).toList();
             long examStart = recorder.firstSent(Endpoint.START);
             double examSeconds = (recorder.lastAnswered(Endpoint.ANSWER) - examStart) / 1000.0;
@@ -1036,16 +1235,20 @@ class ExamDayBenchmark {
             int checked = 0;
             int notCheckable = 0;
             for (Sitting sitting : started) {
-                Integer score = sitting.submittedScore() != null ? sitting.submittedScore()
-                        : timeLimit.stream().filter(check -> check.sitting() == sitting).findFirst()
-                                .map(TimeLimitCheck::score).orElse(null);
+                Integer score = sitting.submittedScore() != null
+                        ? sitting.submittedScore()
+                        : timeLimit.stream()
+                                .filter(check -> check.sitting() == sitting)
+                                .findFirst()
+                                .map(TimeLimitCheck::score)
+                                .orElse(null);
                 if (sitting.unsure() || score == null) {
                     notCheckable++;
                 } else {
                     checked++;
                     if (score != sitting.expectedScore()) {
-                        wrongExamples.add(sitting.seat().attemptId() + ": " + score + " instead of "
-                                + sitting.expectedScore());
+                        wrongExamples.add(
+                                sitting.seat().attemptId() + ": " + score + " instead of " + sitting.expectedScore());
                     }
                 }
             }
@@ -1053,23 +1256,46 @@ class ExamDayBenchmark {
             List<Double> startLag = new ArrayList<>();
             List<Double> submitLag = new ArrayList<>();
             for (Sitting sitting : started) {
-                lag(sitting.startAnsweredAt(), watch.startedSeenAt(sitting.seat().attemptId()), startLag);
+                lag(
+                        sitting.startAnsweredAt(),
+                        watch.startedSeenAt(sitting.seat().attemptId()),
+                        startLag);
                 if (sitting.submittedScore() != null) {
-                    lag(sitting.submitAnsweredAt(), watch.submittedSeenAt(sitting.seat().attemptId()), submitLag);
+                    lag(
+                            sitting.submitAnsweredAt(),
+                            watch.submittedSeenAt(sitting.seat().attemptId()),
+                            submitLag);
                 }
             }
-            long ownSubmits = started.stream().filter(s -> s.submittedScore() != null).count();
+            long ownSubmits =
+                    started.stream().filter(s -> s.submittedScore() != null).count();
             List<Double> timeLimitToList = new ArrayList<>();
-            timeLimit.stream().filter(check -> check.seenInListAt() != null).forEach(check ->
-                    timeLimitToList.add((check.seenInListAt() - check.sitting().endsAt().toEpochMilli()) / 1000.0));
+            timeLimit.stream()
+                    .filter(check -> check.seenInListAt() != null)
+                    .forEach(check -> timeLimitToList.add(
+                            (check.seenInListAt() - check.sitting().endsAt().toEpochMilli()) / 1000.0));
 
-            return new ExamFigures(recorder, sat.size(), started.size(), examSeconds,
-                    started.stream().mapToLong(Sitting::answers).sum(), checked, wrongExamples.size(), notCheckable,
-                    wrongExamples.stream().limit(5).toList(), started.stream().filter(Sitting::ranOutOfTime).count(),
-                    started.stream().filter(s -> s.ending() == Ending.NEVER_SUBMIT).count(),
-                    timeLimit.stream().filter(TimeLimitCheck::byTheTimeLimit).count(), Stats.of(timeLimitToList),
-                    Stats.of(startLag), started.size() - startLag.size(), Stats.of(submitLag),
-                    ownSubmits - submitLag.size(), watch.pollFailed());
+            return new ExamFigures(
+                    recorder,
+                    sat.size(),
+                    started.size(),
+                    examSeconds,
+                    started.stream().mapToLong(Sitting::answers).sum(),
+                    checked,
+                    wrongExamples.size(),
+                    notCheckable,
+                    wrongExamples.stream().limit(5).toList(),
+                    started.stream().filter(Sitting::ranOutOfTime).count(),
+                    started.stream()
+                            .filter(s -> s.ending() == Ending.NEVER_SUBMIT)
+                            .count(),
+                    timeLimit.stream().filter(TimeLimitCheck::byTheTimeLimit).count(),
+                    Stats.of(timeLimitToList),
+                    Stats.of(startLag),
+                    started.size() - startLag.size(),
+                    Stats.of(submitLag),
+                    ownSubmits - submitLag.size(),
+                    watch.pollFailed());
         }
 
         /** A status seen by a poll before the candidate's own answer arrived counts as no lag. */
@@ -1088,14 +1314,15 @@ class ExamDayBenchmark {
             if (started < candidates) {
                 problems.add((candidates - started) + " of " + candidates + " starts failed");
             }
-            recorder.unexpectedStatuses().forEach(u -> problems.add(u.count() + " × " + statusText(u.status())
-                    + " from " + u.endpoint().label + ": " + u.firstBody()));
+            recorder.unexpectedStatuses()
+                    .forEach(u -> problems.add(u.count() + " × " + statusText(u.status()) + " from "
+                            + u.endpoint().label + ": " + u.firstBody()));
             if (wrong > 0) {
                 problems.add(wrong + " results differ from the answers sent, e.g. " + wrongExamples);
             }
             if (timeLimitObserved != timeLimitExpected) {
-                problems.add(timeLimitObserved + " attempts submitted by the time limit, expected "
-                        + timeLimitExpected);
+                problems.add(
+                        timeLimitObserved + " attempts submitted by the time limit, expected " + timeLimitExpected);
             }
             if (startsNeverSeen + submitsNeverSeen > 0) {
                 problems.add(startsNeverSeen + " starts and " + submitsNeverSeen
@@ -1112,40 +1339,85 @@ class ExamDayBenchmark {
                     + "| p50 | p95 | p99 | max |\n|---|---|---|---|---|---|---|\n");
             for (Endpoint endpoint : Endpoint.values()) {
                 Stats stats = recorder.stats(endpoint);
-                md.append(String.format(Locale.ROOT, "| %s | %d | %d | %s |%n", endpoint.label, stats.count(),
-                        recorder.unexpected(endpoint), stats.cells("%.1f")));
+                md.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %d | %d | %s |%n",
+                        endpoint.label,
+                        stats.count(),
+                        recorder.unexpected(endpoint),
+                        stats.cells("%.1f")));
             }
             // The candidates set the pace: the achieved rate says whether the server kept up with it, and the
             // baseline how much of the database's raw capacity that pace takes.
-            md.append(String.format(Locale.ROOT, "%nStarts: %d of %d succeeded. Answers: **%,d accepted in %.1f s "
+            md.append(String.format(
+                    Locale.ROOT,
+                    "%nStarts: %d of %d succeeded. Answers: **%,d accepted in %.1f s "
                             + "(first Start sent to last answer answered): %.1f answers/s, %.1f %% of the baseline's "
                             + "rows/s**. At their pace, all %d candidates answering at once would send about %.0f "
                             + "answers/s. %d candidates ran short of time and stopped answering early.%n%n",
-                    started, candidates, answersAccepted, examSeconds, answersPerSecond(),
-                    100 * answersPerSecond() / baseline.rowsPerSecond(), started,
-                    started * 1000.0 / think.toMillis(), ranOutOfTime));
-            md.append(String.format(Locale.ROOT, "Results: **%d checked against the answers sent, %d wrong**%s; "
+                    started,
+                    candidates,
+                    answersAccepted,
+                    examSeconds,
+                    answersPerSecond(),
+                    100 * answersPerSecond() / baseline.rowsPerSecond(),
+                    started,
+                    started * 1000.0 / think.toMillis(),
+                    ranOutOfTime));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "Results: **%d checked against the answers sent, %d wrong**%s; "
                             + "%d not checkable (a request of the attempt got an unexpected answer).%n%n",
-                    checked, wrong, wrong == 0 ? "" : " " + wrongExamples, notCheckable));
-            md.append(String.format(Locale.ROOT, "Time limit: %d of the %d candidates who never submitted were "
+                    checked,
+                    wrong,
+                    wrong == 0 ? "" : " " + wrongExamples,
+                    notCheckable));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "Time limit: %d of the %d candidates who never submitted were "
                             + "submitted by it (IMI admin's view: SUBMITTED, submittedBy TIME_LIMIT); their "
                             + "submission appeared in the invigilator's list, after the end time (s): %s.%n%n",
-                    timeLimitObserved, timeLimitExpected, timeLimitToList.count() == 0 ? "–"
-                            : "p50 / p95 / p99 / max " + timeLimitToList.cells("%.1f").replace(" | ", " / ")));
+                    timeLimitObserved,
+                    timeLimitExpected,
+                    timeLimitToList.count() == 0
+                            ? "–"
+                            : "p50 / p95 / p99 / max "
+                                    + timeLimitToList.cells("%.1f").replace(" | ", " / ")));
             md.append("| invigilator's list behind the candidate (ms; polled every ")
-                    .append(POLL_EVERY.toSeconds()).append(" s) | seen | never seen | p50 | p95 | p99 | max |\n")
+                    .append(POLL_EVERY.toSeconds())
+                    .append(" s) | seen | never seen | p50 | p95 | p99 | max |\n")
                     .append("|---|---|---|---|---|---|---|\n")
-                    .append(String.format(Locale.ROOT, "| start answered → STARTED listed | %d | %d | %s |%n",
-                            startLag.count(), startsNeverSeen, startLag.cells("%.0f")))
-                    .append(String.format(Locale.ROOT, "| submit answered → SUBMITTED listed | %d | %d | %s |%n%n",
-                            submitLag.count(), submitsNeverSeen, submitLag.cells("%.0f")));
+                    .append(String.format(
+                            Locale.ROOT,
+                            "| start answered → STARTED listed | %d | %d | %s |%n",
+                            startLag.count(),
+                            startsNeverSeen,
+                            startLag.cells("%.0f")))
+                    .append(String.format(
+                            Locale.ROOT,
+                            "| submit answered → SUBMITTED listed | %d | %d | %s |%n%n",
+                            submitLag.count(),
+                            submitsNeverSeen,
+                            submitLag.cells("%.0f")));
             List<Unexpected> unexpected = recorder.unexpectedStatuses();
-            long serverErrors = unexpected.stream().filter(u -> u.status() >= 500).mapToLong(Unexpected::count).sum();
-            md.append("Statuses ≥ 500: **").append(serverErrors).append("**. Unexpected statuses by endpoint: ")
-                    .append(unexpected.isEmpty() ? "none.\n\n" : "\n\n| endpoint | status | count | first answer |\n"
-                            + "|---|---|---|---|\n");
-            unexpected.forEach(u -> md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s |%n", u.endpoint().label,
-                    statusText(u.status()), u.count(), u.firstBody().replace("|", "\\|"))));
+            long serverErrors = unexpected.stream()
+                    .filter(u -> u.status() >= 500)
+                    .mapToLong(Unexpected::count)
+                    .sum();
+            md.append("Statuses ≥ 500: **")
+                    .append(serverErrors)
+                    .append("**. Unexpected statuses by endpoint: ")
+                    .append(
+                            unexpected.isEmpty()
+                                    ? "none.\n\n"
+                                    : "\n\n| endpoint | status | count | first answer |\n" + "|---|---|---|---|\n");
+            unexpected.forEach(u -> md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %d | %s |%n",
+                    u.endpoint().label,
+                    statusText(u.status()),
+                    u.count(),
+                    u.firstBody().replace("|", "\\|"))));
             return md.append(unexpected.isEmpty() ? "" : "\n").toString();
         }
 

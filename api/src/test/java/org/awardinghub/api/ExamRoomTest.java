@@ -37,7 +37,8 @@ class ExamRoomTest extends ApplicationTest {
         List<String> keys = new ArrayList<>();
         for (AssessmentSteps.Candidate candidate : candidates) {
             keys.add(steps.opened(invigilator, candidate.candidateId(), qualification.assessmentCode())
-                    .get("accessKey").asText());
+                    .get("accessKey")
+                    .asText());
         }
 
         ExecutorService room = Executors.newFixedThreadPool(CANDIDATES + 1);
@@ -48,21 +49,26 @@ class ExamRoomTest extends ApplicationTest {
             for (int i = 0; i < CANDIDATES; i++) {
                 AssessmentSteps.Candidate candidate = candidates.get(i);
                 String key = keys.get(i);
-                starts.add(CompletableFuture.supplyAsync(() -> {
-                    ready.countDown();
-                    await(go);
-                    return steps.start(candidate.registrationNumber(), key);
-                }, room));
+                starts.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            ready.countDown();
+                            await(go);
+                            return steps.start(candidate.registrationNumber(), key);
+                        },
+                        room));
             }
             // Another user of the system, reading their centre's candidates all the while.
             AtomicBoolean roomDone = new AtomicBoolean();
             List<Integer> otherStatuses = new CopyOnWriteArrayList<>();
-            CompletableFuture<Void> other = CompletableFuture.runAsync(() -> {
-                await(go);
-                do {
-                    otherStatuses.add(http.get("/api/centres/" + centreId + "/candidates", coordinator).status());
-                } while (!roomDone.get());
-            }, room);
+            CompletableFuture<Void> other = CompletableFuture.runAsync(
+                    () -> {
+                        await(go);
+                        do {
+                            otherStatuses.add(http.get("/api/centres/" + centreId + "/candidates", coordinator)
+                                    .status());
+                        } while (!roomDone.get());
+                    },
+                    room);
 
             ready.await(30, TimeUnit.SECONDS);
             go.countDown();
@@ -70,19 +76,27 @@ class ExamRoomTest extends ApplicationTest {
             roomDone.set(true);
             other.get(30, TimeUnit.SECONDS);
 
-            List<String> failures = starts.stream().map(CompletableFuture::join)
-                    .filter(response -> response.status() != 200).map(Object::toString).toList();
+            List<String> failures = starts.stream()
+                    .map(CompletableFuture::join)
+                    .filter(response -> response.status() != 200)
+                    .map(Object::toString)
+                    .toList();
             assertThat(failures).as("starts that did not succeed").isEmpty();
-            assertThat(starts.stream().map(start -> start.join().json().get("attemptId").asText()).distinct())
+            assertThat(starts.stream()
+                            .map(start -> start.join().json().get("attemptId").asText())
+                            .distinct())
                     .hasSize(CANDIDATES);
-            assertThat(otherStatuses).as("another user's reads while the room started").isNotEmpty()
+            assertThat(otherStatuses)
+                    .as("another user's reads while the room started")
+                    .isNotEmpty()
                     .allSatisfy(status -> assertThat(status).isEqualTo(200));
 
             // Every candidate can go on: the first answer of each is taken.
             for (CompletableFuture<HttpClientForTests.Response> start : starts) {
                 JsonNode started = start.join().json();
                 JsonNode question = started.get("questions").get(0);
-                assertThat(steps.answer(started, question, AssessmentSteps.option(question, "Right")).status())
+                assertThat(steps.answer(started, question, AssessmentSteps.option(question, "Right"))
+                                .status())
                         .isEqualTo(204);
             }
         } finally {
@@ -94,16 +108,28 @@ class ExamRoomTest extends ApplicationTest {
     private List<AssessmentSteps.Candidate> register(String coordinator, String centreId, String qualificationCode) {
         StringBuilder csv = new StringBuilder("firstName,lastName,dateOfBirth,uln,qualificationCode,startDate\n");
         for (int i = 0; i < CANDIDATES; i++) {
-            csv.append("Robin,Room").append(AssessmentSteps.lettersOnly(unique())).append(",2005-04-03,,")
-                    .append(qualificationCode).append(',').append(java.time.LocalDate.now()).append('\n');
+            csv.append("Robin,Room")
+                    .append(AssessmentSteps.lettersOnly(unique()))
+                    .append(",2005-04-03,,")
+                    .append(qualificationCode)
+                    .append(',')
+                    .append(java.time.LocalDate.now())
+                    .append('\n');
         }
-        var registered = http.postRaw("/api/centres/" + centreId + "/candidates/bulk", coordinator,
-                "text/csv; charset=utf-8", csv.toString());
+        var registered = http.postRaw(
+                "/api/centres/" + centreId + "/candidates/bulk",
+                coordinator,
+                "text/csv; charset=utf-8",
+                csv.toString());
         assertThat(registered.status()).as(registered.toString()).isEqualTo(200);
         assertThat(registered.json().get("accepted")).hasSize(CANDIDATES);
         List<AssessmentSteps.Candidate> candidates = new ArrayList<>();
-        registered.json().get("accepted").forEach(accepted -> candidates.add(new AssessmentSteps.Candidate(
-                accepted.get("candidateId").asText(), accepted.get("registrationNumber").asText())));
+        registered
+                .json()
+                .get("accepted")
+                .forEach(accepted -> candidates.add(new AssessmentSteps.Candidate(
+                        accepted.get("candidateId").asText(),
+                        accepted.get("registrationNumber").asText())));
         return candidates;
     }
 

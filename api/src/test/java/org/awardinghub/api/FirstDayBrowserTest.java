@@ -24,7 +24,8 @@ class FirstDayBrowserTest extends ApplicationTest {
         try (WebUi ui = WebUi.open(port)) {
             ui.signIn(ADMIN_PIN, ADMIN_PASSWORD);
             ui.press("Centres").press("Add a centre");
-            ui.fill("Centre name", centre).fill("Address", "4 Station Road\nAshford TN23 1AA")
+            ui.fill("Centre name", centre)
+                    .fill("Address", "4 Station Road\nAshford TN23 1AA")
                     .fill("Contact email", "office@ashford-" + unique() + ".example");
             ui.press("Add centre");
             ui.waitForHeading(centre);
@@ -46,14 +47,18 @@ class FirstDayBrowserTest extends ApplicationTest {
             ui.waitForText("To " + email);
             ui.driver().findElement(By.partialLinkText("/activate?token=")).click();
             ui.waitForHeading("Set your password");
-            ui.fill("New password", GOOD_PASSWORD).fill("Type it again", GOOD_PASSWORD).press("Set password");
+            ui.fill("New password", GOOD_PASSWORD)
+                    .fill("Type it again", GOOD_PASSWORD)
+                    .press("Set password");
             ui.waitForText("Your password is set");
             ui.press("go to sign in");
             ui.waitForHeading("Welcome");
             ui.press("Sign out");
 
             ui.signIn(pin, GOOD_PASSWORD);
-            assertThat(ui.driver().findElement(By.id("nav")).getText()).contains("My centre").doesNotContain("Outbox");
+            assertThat(ui.driver().findElement(By.id("nav")).getText())
+                    .contains("My centre")
+                    .doesNotContain("Outbox");
             ui.press("My centre");
             ui.waitForHeading(centre);
             assertThat(ui.waitForText("Jo Coordinator")).contains(pin);

@@ -31,7 +31,8 @@ public class HttpClientForTests {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     public HttpClientForTests(int port) {
@@ -56,30 +57,40 @@ public class HttpClientForTests {
 
     /** Sends the text exactly as given, for malformed bodies. */
     public Response postRaw(String path, String token, String contentType, String body) {
-        return send(builder(path, token).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)), Map.of());
+        return send(
+                builder(path, token)
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)),
+                Map.of());
     }
 
     /** A multipart/form-data upload: the text fields, then one file part named {@code file}. */
-    public Response postMultipart(String path, String token, Map<String, String> fields, String fileName,
-                                  byte[] file) {
-        String boundary = "----awarding" + java.util.UUID.randomUUID().toString().replace("-", "");
+    public Response postMultipart(String path, String token, Map<String, String> fields, String fileName, byte[] file) {
+        String boundary =
+                "----awarding" + java.util.UUID.randomUUID().toString().replace("-", "");
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
-        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
-                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(utf8)));
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(utf8));
+        fields.forEach((name, value) -> body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(utf8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(utf8));
         body.writeBytes(file);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
-        return send(builder(path, token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), Map.of());
+        return send(
+                builder(path, token)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())),
+                Map.of());
     }
 
     /** Sends the body without announcing its length (chunked), as a streaming client would. */
     public Response postStreamed(String path, String token, String contentType, byte[] body) {
-        return send(builder(path, token).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))),
+        return send(
+                builder(path, token)
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))),
                 Map.of());
     }
 
@@ -107,15 +118,19 @@ public class HttpClientForTests {
     private Response sendJson(String method, String path, String token, Object body, Map<String, String> headers) {
         try {
             String text = body instanceof String s ? s : JSON.writeValueAsString(body);
-            return send(builder(path, token).header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(text)), headers);
+            return send(
+                    builder(path, token)
+                            .header("Content-Type", "application/json")
+                            .method(method, HttpRequest.BodyPublishers.ofString(text)),
+                    headers);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private HttpRequest.Builder builder(String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
@@ -127,7 +142,8 @@ public class HttpClientForTests {
         try {
             HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = response.body() == null || response.body().isBlank()
-                    ? MissingNode.getInstance() : parse(response.body());
+                    ? MissingNode.getInstance()
+                    : parse(response.body());
             return new Response(response.statusCode(), response, json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /** The documents library in the browser: IMI uploads a specification, a centre user finds and downloads it. */
 class LibraryBrowserTest extends ApplicationTest {
 
-    private static final String LV2 = "LV2-MAINT · Level 2 Certificate in Light Vehicle Maintenance and Repair Principles";
+    private static final String LV2 =
+            "LV2-MAINT · Level 2 Certificate in Light Vehicle Maintenance and Repair Principles";
 
     @Test
     void givenImiUploadsASpecification_whenACentreUserDownloadsIt_thenTheDownloadIsRecordedWithTheirPin()
@@ -36,7 +37,8 @@ class LibraryBrowserTest extends ApplicationTest {
             ui.press("Add to the library");
             ui.waitForHeading(title);
             assertThat(ui.notice("version 1")).contains(title);
-            assertThat(ui.waitForText(ContentStore.sha256(bytes))).as("the version's hash, as the file's bytes hash")
+            assertThat(ui.waitForText(ContentStore.sha256(bytes)))
+                    .as("the version's hash, as the file's bytes hash")
                     .contains(file.getFileName().toString(), ADMIN_PIN);
             documentId = ui.driver().getCurrentUrl().replaceAll(".*#/library/", "");
             ui.script("document.querySelector('#main section:last-of-type').scrollIntoView();");
@@ -51,17 +53,23 @@ class LibraryBrowserTest extends ApplicationTest {
             ui.press("Show");
             ui.press(title);
             ui.waitForHeading(title);
-            assertThat(ui.driver().getPageSource()).as("a centre user uploads nothing")
+            assertThat(ui.driver().getPageSource())
+                    .as("a centre user uploads nothing")
                     .doesNotContain("Upload a new version");
             ui.press("Download");
             ui.notice("Version 1 downloaded");
         }
 
-        awaitJson("/api/library/documents/" + documentId, admin,
+        awaitJson(
+                "/api/library/documents/" + documentId,
+                admin,
                 doc -> doc.path("versions").path(0).path("downloads").asLong() == 1);
-        JsonNode timeline = awaitJson("/api/audit/timeline?actorPin=" + coordinator[0].pin(), admin, page ->
-                StreamSupport.stream(page.path("items").spliterator(), false).anyMatch(event ->
-                        "LibraryDocumentDownloaded".equals(event.path("type").asText())));
+        JsonNode timeline = awaitJson(
+                "/api/audit/timeline?actorPin=" + coordinator[0].pin(),
+                admin,
+                page -> StreamSupport.stream(page.path("items").spliterator(), false)
+                        .anyMatch(event -> "LibraryDocumentDownloaded"
+                                .equals(event.path("type").asText())));
         assertThat(timeline.toString()).contains(documentId);
     }
 }

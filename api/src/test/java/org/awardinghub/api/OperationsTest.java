@@ -31,8 +31,10 @@ class OperationsTest extends ApplicationTest {
         JsonNode all = http.get("/api/admin/processors", admin).json();
         assertThat(processor(all, "portal").get("streaming").asBoolean()).isTrue();
         assertThat(processor(all, "portal").get("replayable").asBoolean()).isTrue();
-        assertThat(processor(all, "command-lookups").get("streaming").asBoolean()).isFalse();
-        assertThat(processor(all, "certification-policy").get("replayable").asBoolean()).isFalse();
+        assertThat(processor(all, "command-lookups").get("streaming").asBoolean())
+                .isFalse();
+        assertThat(processor(all, "certification-policy").get("replayable").asBoolean())
+                .isFalse();
         assertThat(processor(all, "audit").get("segments").asInt()).isEqualTo(1);
 
         readStore.getCollection("qualifications").deleteMany(new Document()); // a read model lost
@@ -53,10 +55,16 @@ class OperationsTest extends ApplicationTest {
         JsonNode qualifications = awaitJson("/api/qualifications", admin, json -> json.size() >= 3);
         assertThat(qualifications.toString()).contains("LV2-MAINT");
 
-        assertThat(http.post("/api/admin/processors/command-lookups/replay", admin, Map.of()).status()).isEqualTo(409);
-        assertThat(http.post("/api/admin/processors/certification-policy/replay", admin, Map.of()).status())
-                .as("a policy that sends commands is never replayed").isEqualTo(409);
-        assertThat(http.post("/api/admin/processors/nothing/replay", admin, Map.of()).status()).isEqualTo(404);
+        assertThat(http.post("/api/admin/processors/command-lookups/replay", admin, Map.of())
+                        .status())
+                .isEqualTo(409);
+        assertThat(http.post("/api/admin/processors/certification-policy/replay", admin, Map.of())
+                        .status())
+                .as("a policy that sends commands is never replayed")
+                .isEqualTo(409);
+        assertThat(http.post("/api/admin/processors/nothing/replay", admin, Map.of())
+                        .status())
+                .isEqualTo(404);
         String auditor = activeUser(admin, admin, null, null, "AUDITOR");
         assertThat(http.get("/api/admin/processors", auditor).status()).isEqualTo(403);
     }

@@ -23,7 +23,8 @@ class PasswordPagesBrowserTest extends ApplicationTest {
             WebDriver page = browser.driver();
             page.get("http://localhost:" + port + "/activate?token=" + token);
             assertThat(page.getTitle()).contains("Set your password");
-            assertThat(page.findElement(By.id("password")).getAttribute("autocomplete")).isEqualTo("new-password");
+            assertThat(page.findElement(By.id("password")).getAttribute("autocomplete"))
+                    .isEqualTo("new-password");
 
             page.findElement(By.id("password")).sendKeys("short");
             page.findElement(By.id("confirm")).sendKeys("short");
@@ -36,8 +37,9 @@ class PasswordPagesBrowserTest extends ApplicationTest {
             page.findElement(By.id("password")).sendKeys(GOOD_PASSWORD);
             page.findElement(By.id("confirm")).sendKeys(GOOD_PASSWORD);
             page.findElement(By.id("submit")).click();
-            new WebDriverWait(page, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
-                    By.id("message"), "Your password is set"));
+            new WebDriverWait(page, Duration.ofSeconds(10))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.id("message"), "Your password is set"));
             assertThat(page.findElement(By.id("password-form")).isDisplayed()).isFalse();
         }
 

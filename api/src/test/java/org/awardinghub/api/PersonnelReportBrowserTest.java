@@ -28,7 +28,8 @@ class PersonnelReportBrowserTest extends ApplicationTest {
         signIn(invigilator.pin(), GOOD_PASSWORD);
         CreatedUser assessor = addUser(coordinatorToken, centreId, "ASSESSOR");
         for (int attempt = 0; attempt < 3; attempt++) {
-            http.post("/api/auth/login", null, Map.of("pin", assessor.pin(), "password", "not the password " + attempt));
+            http.post(
+                    "/api/auth/login", null, Map.of("pin", assessor.pin(), "password", "not the password " + attempt));
         }
         awaitJson("/api/centres/" + centreId + "/personnel", coordinatorToken, json -> {
             for (JsonNode user : json.get("users")) {
@@ -51,12 +52,16 @@ class PersonnelReportBrowserTest extends ApplicationTest {
             assertThat(priyaRow.get(2)).isEqualTo("Invigilator");
             assertThat(priyaRow.get(3)).isEqualTo("Active");
             assertThat(priyaRow.get(4)).as("added by the coordinator").contains("by PIN " + coordinator.pin());
-            assertThat(priyaRow.get(5)).as("she signed in").isNotEqualTo("Never").contains(String.valueOf(today.getYear()));
+            assertThat(priyaRow.get(5))
+                    .as("she signed in")
+                    .isNotEqualTo("Never")
+                    .contains(String.valueOf(today.getYear()));
             assertThat(priyaRow.subList(6, 9)).containsExactly("0", "0", "—");
             List<String> assessorRow = cells(rowWith(ui, assessor.pin()));
             assertThat(assessorRow.get(3)).isEqualTo("Password not set");
             assertThat(assessorRow.get(5)).isEqualTo("Never");
-            assertThat(assessorRow.subList(6, 9)).as("three wrong passwords; nothing waiting in the ePortfolio")
+            assertThat(assessorRow.subList(6, 9))
+                    .as("three wrong passwords; nothing waiting in the ePortfolio")
                     .containsExactly("3", "0", "0 pieces of evidence awaiting judgement\n0 IQA samples due");
             assertThat(cells(rowWith(ui, coordinator.pin())).get(4)).contains("by PIN " + ADMIN_PIN);
             ui.script("document.getElementById('personnel-scope').scrollIntoView();");
@@ -64,17 +69,20 @@ class PersonnelReportBrowserTest extends ApplicationTest {
 
             ui.script(CertificationBrowserTest.WATCH_SAVED_FILES);
             ui.press("Download CSV");
-            assertThat(ui.notice("Downloaded personnel-" + today.minusDays(29) + "-to-" + today + ".csv")).isNotBlank();
+            assertThat(ui.notice("Downloaded personnel-" + today.minusDays(29) + "-to-" + today + ".csv"))
+                    .isNotBlank();
             @SuppressWarnings("unchecked")
             List<String> saved = (List<String>) ui.script("return window.savedFiles;");
             assertThat(saved).singleElement().asString().startsWith("text/csv");
 
             LocalDate lastYear = today.minusYears(1);
-            ui.setValue("From", lastYear.toString()).setValue("To", lastYear.plusDays(6).toString());
+            ui.setValue("From", lastYear.toString())
+                    .setValue("To", lastYear.plusDays(6).toString());
             ui.press("Show report");
             ui.wait(driver -> driver.getCurrentUrl().contains("from=" + lastYear) ? true : null);
             ui.waitForText("Priya Shah");
-            assertThat(cells(rowWith(ui, assessor.pin())).subList(6, 8)).as("no failures a year ago")
+            assertThat(cells(rowWith(ui, assessor.pin())).subList(6, 8))
+                    .as("no failures a year ago")
                     .containsExactly("0", "0");
         }
     }
@@ -82,10 +90,14 @@ class PersonnelReportBrowserTest extends ApplicationTest {
     /** The table row of the user with this PIN (in the PIN column: others show it as who added them). */
     private static WebElement rowWith(WebUi ui, String pin) {
         return ui.wait(driver -> driver.findElements(By.cssSelector("#main tbody tr")).stream()
-                .filter(row -> cells(row).get(1).equals(pin)).findFirst().orElse(null));
+                .filter(row -> cells(row).get(1).equals(pin))
+                .findFirst()
+                .orElse(null));
     }
 
     private static List<String> cells(WebElement row) {
-        return row.findElements(By.tagName("td")).stream().map(cell -> cell.getText().strip()).toList();
+        return row.findElements(By.tagName("td")).stream()
+                .map(cell -> cell.getText().strip())
+                .toList();
     }
 }

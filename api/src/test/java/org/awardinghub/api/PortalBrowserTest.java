@@ -30,20 +30,37 @@ class PortalBrowserTest extends ApplicationTest {
         String lastName = "Smyth" + suffix;
         String amendedLastName = "Smith" + suffix;
         // someone else at the centre, whom the search must leave out once the name is typed
-        var other = http.post("/api/centres/" + centreId + "/candidates", coordinator, Map.of("firstName", "Alex",
-                "lastName", "Other" + suffix, "dateOfBirth", "2001-01-01", "qualificationCode", "LV2-MAINT"));
+        var other = http.post(
+                "/api/centres/" + centreId + "/candidates",
+                coordinator,
+                Map.of(
+                        "firstName",
+                        "Alex",
+                        "lastName",
+                        "Other" + suffix,
+                        "dateOfBirth",
+                        "2001-01-01",
+                        "qualificationCode",
+                        "LV2-MAINT"));
         assertThat(other.status()).as(other.toString()).isEqualTo(201);
-        String qualification = http.get("/api/qualifications/LV2-MAINT", coordinator).json().get("title").asText()
-                + " (LV2-MAINT)";
+        String qualification = http.get("/api/qualifications/LV2-MAINT", coordinator)
+                        .json()
+                        .get("title")
+                        .asText() + " (LV2-MAINT)";
 
         try (WebUi ui = WebUi.open(port)) {
             ui.signIn(pin, GOOD_PASSWORD);
             ui.press("Candidates").waitForHeading("Candidates");
             ui.press("Register a candidate").waitForHeading("Register a candidate");
-            ui.fill("First name", "Zoë").fill("Last name", lastName).setValue("Date of birth", "2004-05-17")
-                    .fill("ULN", "1234567890").choose("Qualification", qualification);
+            ui.fill("First name", "Zoë")
+                    .fill("Last name", lastName)
+                    .setValue("Date of birth", "2004-05-17")
+                    .fill("ULN", "1234567890")
+                    .choose("Qualification", qualification);
             ui.press("Register");
-            assertThat(ui.notice("Please correct the highlighted field")).as("the server's answer").isNotBlank();
+            assertThat(ui.notice("Please correct the highlighted field"))
+                    .as("the server's answer")
+                    .isNotBlank();
             WebElement ulnError = ui.driver().findElement(By.cssSelector("[data-field='uln'] .field-error"));
             assertThat(ulnError.getText()).isEqualTo("1234567890 is not a valid ULN: its check digit does not match");
             assertThat(ui.field("ULN").getAttribute("aria-invalid")).isEqualTo("true");
@@ -51,7 +68,8 @@ class PortalBrowserTest extends ApplicationTest {
 
             ui.fill("ULN", "1234567899").press("Register");
             ui.waitForHeading("Zoë " + lastName);
-            String registrationNumber = ui.driver().findElement(By.id("registration-number")).getText();
+            String registrationNumber =
+                    ui.driver().findElement(By.id("registration-number")).getText();
             assertThat(ui.notice("registration number " + registrationNumber)).contains("Registered Zoë " + lastName);
             assertThat(ui.waitForText("1234567899")).contains(qualification);
 
@@ -59,18 +77,25 @@ class PortalBrowserTest extends ApplicationTest {
             ui.press("Candidates").waitForHeading("Candidates");
             ui.waitForText("Other" + suffix);
             ui.field("Find a candidate").sendKeys("zoe smyth" + suffix.substring(0, 3));
-            ui.wait(driver -> driver.findElement(By.cssSelector(".result-count")).getText()
-                    .equals("1 candidate found.") ? true : null);
+            ui.wait(driver -> driver.findElement(By.cssSelector(".result-count"))
+                            .getText()
+                            .equals("1 candidate found.")
+                    ? true
+                    : null);
             String results = ui.driver().findElement(By.id("candidate-results")).getText();
-            assertThat(results).contains("Zoë " + lastName, registrationNumber, "Registered")
+            assertThat(results)
+                    .contains("Zoë " + lastName, registrationNumber, "Registered")
                     .doesNotContain("Other" + suffix);
-            assertThat(ui.driver().getCurrentUrl()).as("the search is kept in the address").contains("q=zoe");
+            assertThat(ui.driver().getCurrentUrl())
+                    .as("the search is kept in the address")
+                    .contains("q=zoe");
 
             ui.press("Zoë " + lastName).waitForHeading("Zoë " + lastName);
             ui.press("Amend details");
             ui.waitForText("What to amend");
             ui.choose("What to amend", "Last name");
-            assertThat(ui.field("New last name").getAttribute("value")).as("the current value to correct")
+            assertThat(ui.field("New last name").getAttribute("value"))
+                    .as("the current value to correct")
                     .isEqualTo(lastName);
             ui.fill("New last name", amendedLastName).fill("Reason", "Spelling corrected from passport");
             ui.press("Save amendment");
@@ -78,16 +103,26 @@ class PortalBrowserTest extends ApplicationTest {
             ui.waitForHeading("Zoë " + amendedLastName);
             WebElement latest = ui.wait(driver -> {
                 List<WebElement> entries = driver.findElements(By.cssSelector(".history > li"));
-                return !entries.isEmpty() && entries.get(0).getText().startsWith("Name amended") ? entries.get(0)
+                return !entries.isEmpty() && entries.get(0).getText().startsWith("Name amended")
+                        ? entries.get(0)
                         : null;
             });
-            assertThat(latest.getText()).contains("by PIN " + pin, "Spelling corrected from passport",
-                    "Last name: " + lastName, amendedLastName);
+            assertThat(latest.getText())
+                    .contains(
+                            "by PIN " + pin,
+                            "Spelling corrected from passport",
+                            "Last name: " + lastName,
+                            amendedLastName);
             ui.screenshot("portal-candidate");
 
             ui.phone();
-            ui.visit("/#/candidates/" + http.get("/api/centres/" + centreId + "/candidates?q=" + registrationNumber,
-                    coordinator).json().get("items").get(0).get("candidateId").asText());
+            ui.visit("/#/candidates/"
+                    + http.get("/api/centres/" + centreId + "/candidates?q=" + registrationNumber, coordinator)
+                            .json()
+                            .get("items")
+                            .get(0)
+                            .get("candidateId")
+                            .asText());
             ui.waitForHeading("Zoë " + amendedLastName);
             ui.waitForText("Spelling corrected from passport");
             ui.assertNoSidewaysScroll();
@@ -104,11 +139,16 @@ class PortalBrowserTest extends ApplicationTest {
         activeUser(admin, admin, centreId, created, "CENTRE_ADMIN");
         String suffix = letters();
         Path file = Files.createTempFile("candidates-", ".csv");
-        Files.writeString(file, String.join("\r\n",
-                "firstName,lastName,dateOfBirth,uln,qualificationCode,startDate",
-                "Ada,Lovelace" + suffix + ",2003-02-01,,LV2-MAINT,",
-                "Bad,Line" + suffix + ",31/02/2003,,LV2-MAINT,",
-                "Alan,Turing" + suffix + ",12/06/2002,1234567899,LV2-MAINT,") + "\r\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                file,
+                String.join(
+                                "\r\n",
+                                "firstName,lastName,dateOfBirth,uln,qualificationCode,startDate",
+                                "Ada,Lovelace" + suffix + ",2003-02-01,,LV2-MAINT,",
+                                "Bad,Line" + suffix + ",31/02/2003,,LV2-MAINT,",
+                                "Alan,Turing" + suffix + ",12/06/2002,1234567899,LV2-MAINT,")
+                        + "\r\n",
+                StandardCharsets.UTF_8);
 
         try (WebUi ui = WebUi.open(port)) {
             ui.signIn(created[0].pin(), GOOD_PASSWORD);
@@ -120,35 +160,50 @@ class PortalBrowserTest extends ApplicationTest {
             ui.waitForText("Rejected lines (1)");
             List<WebElement> rejected = ui.all("#bulk-report section:first-child tbody tr");
             assertThat(rejected).hasSize(1);
-            assertThat(rejected.get(0).findElement(By.cssSelector("td")).getText()).isEqualTo("3");
+            assertThat(rejected.get(0).findElement(By.cssSelector("td")).getText())
+                    .isEqualTo("3");
             assertThat(rejected.get(0).getText()).contains("dateOfBirth", "'31/02/2003' is not a real date");
-            assertThat(ui.all("#bulk-report section:last-child tbody tr")).as("the registered lines").hasSize(2);
+            assertThat(ui.all("#bulk-report section:last-child tbody tr"))
+                    .as("the registered lines")
+                    .hasSize(2);
             ui.screenshot("portal-bulk");
         } finally {
             Files.deleteIfExists(file);
         }
-        var listed = awaitJson("/api/centres/" + centreId + "/candidates", adminToken(),
+        var listed = awaitJson(
+                "/api/centres/" + centreId + "/candidates",
+                adminToken(),
                 json -> json.get("total").asInt() >= 2);
-        assertThat(listed.get("total").asInt()).as("the two good lines, not the bad one").isEqualTo(2);
+        assertThat(listed.get("total").asInt())
+                .as("the two good lines, not the bad one")
+                .isEqualTo(2);
     }
 
     @Test
     void givenTheImiAdministrator_whenRegisteringAtAChosenCentreAndWithdrawing_thenEachOutcomeIsShownAndKept() {
         String admin = adminToken();
         String centreId = approvedCentre(admin);
-        var centre = awaitJson("/api/centres/" + centreId, admin,
+        var centre = awaitJson(
+                "/api/centres/" + centreId,
+                admin,
                 json -> "APPROVED".equals(json.path("status").asText()));
-        String centreName = centre.get("name").asText() + " (" + centre.get("centreNumber").asText() + ")";
-        String qualification = http.get("/api/qualifications/LV2-MAINT", admin).json().get("title").asText()
-                + " (LV2-MAINT)";
+        String centreName =
+                centre.get("name").asText() + " (" + centre.get("centreNumber").asText() + ")";
+        String qualification = http.get("/api/qualifications/LV2-MAINT", admin)
+                        .json()
+                        .get("title")
+                        .asText() + " (LV2-MAINT)";
         String lastName = "Hopper" + letters();
 
         try (WebUi ui = WebUi.open(port)) {
             ui.signIn(ADMIN_PIN, ADMIN_PASSWORD);
             ui.press("Candidates").waitForHeading("Candidates");
             ui.press("Register a candidate").waitForHeading("Register a candidate");
-            ui.choose("Centre", centreName).fill("First name", "Grace").fill("Last name", lastName)
-                    .setValue("Date of birth", "2000-12-09").choose("Qualification", qualification);
+            ui.choose("Centre", centreName)
+                    .fill("First name", "Grace")
+                    .fill("Last name", lastName)
+                    .setValue("Date of birth", "2000-12-09")
+                    .choose("Qualification", qualification);
             ui.press("Register");
             ui.waitForHeading("Grace " + lastName);
             assertThat(ui.waitForText(centreName)).contains("Registered");
@@ -162,19 +217,23 @@ class PortalBrowserTest extends ApplicationTest {
             ui.press("Reinstate the candidate");
             assertThat(ui.notice("reinstated")).contains("Registered again");
             String history = ui.waitForText("Came back after a term away");
-            assertThat(history).contains("Withdrawn", "Left the course", "Reinstated", "by PIN " + ADMIN_PIN,
-                    "Status: Registered");
+            assertThat(history)
+                    .contains(
+                            "Withdrawn", "Left the course", "Reinstated", "by PIN " + ADMIN_PIN, "Status: Registered");
             assertThat(ui.driver().findElement(By.tagName("h1")).getText()).contains("Registered");
             String first = ui.driver().findElement(By.id("registration-number")).getText();
 
             // the same person again: the server's duplicate check names the registration, and it can be confirmed
             ui.press("Candidates").waitForHeading("Candidates");
             ui.press("Register a candidate").waitForHeading("Register a candidate");
-            ui.choose("Centre", centreName).fill("First name", "Grace").fill("Last name", lastName)
-                    .setValue("Date of birth", "2000-12-09").choose("Qualification", qualification);
+            ui.choose("Centre", centreName)
+                    .fill("First name", "Grace")
+                    .fill("Last name", lastName)
+                    .setValue("Date of birth", "2000-12-09")
+                    .choose("Qualification", qualification);
             ui.press("Register");
-            assertThat(ui.waitForText("This may be someone already registered")).contains("registration number "
-                    + first);
+            assertThat(ui.waitForText("This may be someone already registered"))
+                    .contains("registration number " + first);
             ui.press("Register anyway");
             ui.waitForHeading("Grace " + lastName);
             assertThat(ui.notice("Registered Grace")).doesNotContain(first);

@@ -73,7 +73,9 @@ class PortalTest extends ApplicationTest {
     void givenSameCandidateAgain_whenRegistered_thenConflictNamesTheExistingOneUnlessConfirmed() {
         String admin = adminToken();
         String centreId = approvedCentre(admin);
-        String number = register(admin, centreId, candidate("Sam", "Patel")).get("registrationNumber").asText();
+        String number = register(admin, centreId, candidate("Sam", "Patel"))
+                .get("registrationNumber")
+                .asText();
 
         var again = http.post("/api/centres/" + centreId + "/candidates", admin, candidate("SAM", "patel"));
         assertThat(again.status()).isEqualTo(409);
@@ -82,9 +84,14 @@ class PortalTest extends ApplicationTest {
 
         Map<String, Object> confirmed = candidate("Sam", "Patel");
         confirmed.put("confirmDuplicate", true);
-        assertThat(register(admin, centreId, confirmed).get("registrationNumber").asText()).isNotEqualTo(number);
-        assertThat(register(admin, approvedCentre(admin), candidate("Sam", "Patel")).has("candidateId"))
-                .as("another centre's candidate is not a duplicate").isTrue();
+        assertThat(register(admin, centreId, confirmed)
+                        .get("registrationNumber")
+                        .asText())
+                .isNotEqualTo(number);
+        assertThat(register(admin, approvedCentre(admin), candidate("Sam", "Patel"))
+                        .has("candidateId"))
+                .as("another centre's candidate is not a duplicate")
+                .isTrue();
     }
 
     @Test
@@ -101,13 +108,21 @@ class PortalTest extends ApplicationTest {
         Map<String, Object> notADate = candidate("Ann", "Lee");
         notADate.put("dateOfBirth", "2004-02-30");
 
-        assertThat(fieldOf(http.post("/api/centres/" + centreId + "/candidates", admin, badUln))).isEqualTo("uln");
-        assertThat(fieldOf(http.post("/api/centres/" + centreId + "/candidates", admin, tooYoung))).isEqualTo("dateOfBirth");
-        assertThat(fieldOf(http.post("/api/centres/" + centreId + "/candidates", admin, digits))).isEqualTo("firstName");
+        assertThat(fieldOf(http.post("/api/centres/" + centreId + "/candidates", admin, badUln)))
+                .isEqualTo("uln");
+        assertThat(fieldOf(http.post("/api/centres/" + centreId + "/candidates", admin, tooYoung)))
+                .isEqualTo("dateOfBirth");
+        assertThat(fieldOf(http.post("/api/centres/" + centreId + "/candidates", admin, digits)))
+                .isEqualTo("firstName");
         assertThat(fieldOf(http.post("/api/centres/" + centreId + "/candidates", admin, notOffered)))
                 .isEqualTo("qualificationCode");
-        assertThat(fieldOf(http.post("/api/centres/" + centreId + "/candidates", admin, notADate))).isEqualTo("dateOfBirth");
-        assertThat(http.get("/api/centres/" + centreId + "/candidates", admin).json().get("total").asInt()).isZero();
+        assertThat(fieldOf(http.post("/api/centres/" + centreId + "/candidates", admin, notADate)))
+                .isEqualTo("dateOfBirth");
+        assertThat(http.get("/api/centres/" + centreId + "/candidates", admin)
+                        .json()
+                        .get("total")
+                        .asInt())
+                .isZero();
     }
 
     @Test
@@ -116,12 +131,16 @@ class PortalTest extends ApplicationTest {
         String suspended = approvedCentre(admin);
         http.post("/api/centres/" + suspended + "/suspend", admin, Map.of("reason", "Investigation"));
         String sanctioned = approvedCentre(admin);
-        http.post("/api/centres/" + sanctioned + "/sanctions", admin, Map.of("sanction", "REGISTRATIONS",
-                "reason", "Late registrations"));
+        http.post(
+                "/api/centres/" + sanctioned + "/sanctions",
+                admin,
+                Map.of("sanction", "REGISTRATIONS", "reason", "Late registrations"));
 
-        assertThat(http.post("/api/centres/" + suspended + "/candidates", admin, candidate("A", "B")).status())
+        assertThat(http.post("/api/centres/" + suspended + "/candidates", admin, candidate("A", "B"))
+                        .status())
                 .isEqualTo(409);
-        assertThat(http.post("/api/centres/" + sanctioned + "/candidates", admin, candidate("A", "B")).status())
+        assertThat(http.post("/api/centres/" + sanctioned + "/candidates", admin, candidate("A", "B"))
+                        .status())
                 .isEqualTo(409);
     }
 
@@ -137,8 +156,8 @@ class PortalTest extends ApplicationTest {
                 + "José,Nunez,2003-01-02,,LV2-MAINT,\r\n"
                 + "Kim,Lee,2003-01-02,,NOPE,\r\n";
 
-        var response = http.postRaw("/api/centres/" + centreId + "/candidates/bulk", coordinator,
-                "text/csv; charset=utf-8", csv);
+        var response = http.postRaw(
+                "/api/centres/" + centreId + "/candidates/bulk", coordinator, "text/csv; charset=utf-8", csv);
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(response.json().get("accepted").findValuesAsText("line")).containsExactly("2", "4");
@@ -148,10 +167,17 @@ class PortalTest extends ApplicationTest {
                 .contains("firstName", "lastName", "dateOfBirth", "uln");
         assertThat(rejected.get(1).get("errors").get(0).get("message").asText())
                 .as("same names apart from accents: a duplicate")
-                .contains(response.json().get("accepted").get(0).get("registrationNumber").asText());
+                .contains(response.json()
+                        .get("accepted")
+                        .get(0)
+                        .get("registrationNumber")
+                        .asText());
         assertThat(rejected.get(2).get("errors").get(0).get("field").asText()).isEqualTo("qualificationCode");
 
-        var list = awaitJson("/api/centres/" + centreId + "/candidates", coordinator, json -> json.path("total").asInt() == 2);
+        var list = awaitJson(
+                "/api/centres/" + centreId + "/candidates",
+                coordinator,
+                json -> json.path("total").asInt() == 2);
         assertThat(list.get("items").findValuesAsText("lastName")).containsExactly("Núñez", "Smith");
     }
 
@@ -168,10 +194,15 @@ class PortalTest extends ApplicationTest {
         var json = http.postRaw("/api/centres/" + centreId + "/candidates/bulk", admin, "application/json", "{}");
         assertThat(json.status()).isEqualTo(415);
         assertThat(json.contentType()).startsWith("application/problem+json");
-        var badHeader = http.postRaw("/api/centres/" + centreId + "/candidates/bulk", admin, "text/csv", "name,dob\nA,B\n");
+        var badHeader =
+                http.postRaw("/api/centres/" + centreId + "/candidates/bulk", admin, "text/csv", "name,dob\nA,B\n");
         assertThat(badHeader.status()).isEqualTo(400);
         assertThat(badHeader.json().get("errors").get(0).get("field").asText()).isEqualTo("header");
-        assertThat(http.get("/api/centres/" + centreId + "/candidates", admin).json().get("total").asInt()).isZero();
+        assertThat(http.get("/api/centres/" + centreId + "/candidates", admin)
+                        .json()
+                        .get("total")
+                        .asInt())
+                .isZero();
     }
 
     @Test
@@ -189,17 +220,30 @@ class PortalTest extends ApplicationTest {
         awaitJson(path, invigilator, json -> json.path("total").asInt() == 2);
 
         assertThat(names(http.get(path + "?q=zoe", invigilator).json())).containsExactly("Adams", "Łukasiewicz");
-        assertThat(names(http.get(path + "?q=" + enc("Zoë"), invigilator).json())).containsExactly("Adams", "Łukasiewicz");
+        assertThat(names(http.get(path + "?q=" + enc("Zoë"), invigilator).json()))
+                .containsExactly("Adams", "Łukasiewicz");
         assertThat(names(http.get(path + "?q=lukas", invigilator).json())).containsExactly("Łukasiewicz");
-        assertThat(names(http.get(path + "?q=" + enc("zoe łuk"), invigilator).json())).containsExactly("Łukasiewicz");
-        assertThat(names(http.get(path + "?q=" + number.toLowerCase(), invigilator).json())).containsExactly("Łukasiewicz");
-        assertThat(names(http.get(path + "?q=" + VALID_ULN, invigilator).json())).containsExactly("Łukasiewicz");
-        assertThat(http.get(path + "?q=zz", invigilator).json().get("total").asInt()).isZero();
-        assertThat(http.get(path + "?size=1&page=1", invigilator).json().get("items").get(0).get("lastName").asText())
+        assertThat(names(http.get(path + "?q=" + enc("zoe łuk"), invigilator).json()))
+                .containsExactly("Łukasiewicz");
+        assertThat(names(http.get(path + "?q=" + number.toLowerCase(), invigilator)
+                        .json()))
+                .containsExactly("Łukasiewicz");
+        assertThat(names(http.get(path + "?q=" + VALID_ULN, invigilator).json()))
+                .containsExactly("Łukasiewicz");
+        assertThat(http.get(path + "?q=zz", invigilator).json().get("total").asInt())
+                .isZero();
+        assertThat(http.get(path + "?size=1&page=1", invigilator)
+                        .json()
+                        .get("items")
+                        .get(0)
+                        .get("lastName")
+                        .asText())
                 .isEqualTo("Łukasiewicz");
 
         // other tests of this class register the same name: wait for these two, not for any two
-        var everywhere = awaitJson("/api/candidates?q=lukasiewicz&size=100", admin,
+        var everywhere = awaitJson(
+                "/api/candidates?q=lukasiewicz&size=100",
+                admin,
                 json -> json.path("items").findValuesAsText("centreId").containsAll(List.of(centreId, otherCentre)));
         assertThat(everywhere.get("items").findValuesAsText("centreId")).contains(centreId, otherCentre);
     }
@@ -211,44 +255,88 @@ class PortalTest extends ApplicationTest {
         String target = approvedCentre(admin);
         CreatedUser[] coordinatorUser = new CreatedUser[1];
         String coordinator = activeUser(admin, admin, centreId, coordinatorUser, "CENTRE_COORDINATOR");
-        String candidateId = register(coordinator, centreId, candidate("Jon", "Smyth")).get("candidateId").asText();
+        String candidateId = register(coordinator, centreId, candidate("Jon", "Smyth"))
+                .get("candidateId")
+                .asText();
         String base = "/api/candidates/" + candidateId;
 
-        assertThat(http.post(base + "/amendments", coordinator, Map.of("field", "LAST_NAME", "value", "Smith",
-                "reason", "Spelling corrected from passport")).status()).isEqualTo(200);
-        assertThat(http.post(base + "/amendments", coordinator, Map.of("field", "ULN", "value", VALID_ULN,
-                "reason", "ULN received")).status()).isEqualTo(200);
-        assertThat(http.post(base + "/amendments", coordinator, Map.of("field", "QUALIFICATION", "value", "VBR2-REP",
-                "reason", "Changed course")).status()).as("not offered by the centre").isEqualTo(400);
-        assertThat(http.post(base + "/withdraw", coordinator, Map.of("reason", "Left the course")).status()).isEqualTo(200);
-        var refused = http.post(base + "/amendments", coordinator, Map.of("field", "FIRST_NAME", "value", "John",
-                "reason", "Typo"));
+        assertThat(http.post(
+                                base + "/amendments",
+                                coordinator,
+                                Map.of(
+                                        "field",
+                                        "LAST_NAME",
+                                        "value",
+                                        "Smith",
+                                        "reason",
+                                        "Spelling corrected from passport"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.post(
+                                base + "/amendments",
+                                coordinator,
+                                Map.of("field", "ULN", "value", VALID_ULN, "reason", "ULN received"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.post(
+                                base + "/amendments",
+                                coordinator,
+                                Map.of("field", "QUALIFICATION", "value", "VBR2-REP", "reason", "Changed course"))
+                        .status())
+                .as("not offered by the centre")
+                .isEqualTo(400);
+        assertThat(http.post(base + "/withdraw", coordinator, Map.of("reason", "Left the course"))
+                        .status())
+                .isEqualTo(200);
+        var refused = http.post(
+                base + "/amendments", coordinator, Map.of("field", "FIRST_NAME", "value", "John", "reason", "Typo"));
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("detail").asText()).contains("WITHDRAWN");
-        assertThat(http.post(base + "/reinstate", coordinator, Map.of("reason", "Came back")).status()).isEqualTo(200);
+        assertThat(http.post(base + "/reinstate", coordinator, Map.of("reason", "Came back"))
+                        .status())
+                .isEqualTo(200);
         assertThat(http.post(base + "/transfer", coordinator, Map.of("toCentreId", target, "reason", "Moved house"))
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
 
         var history = awaitJson(base + "/history", admin, json -> json.size() == 6);
-        assertThat(history.findValuesAsText("type")).containsExactly("CandidateRegistered", "CandidateNameAmended",
-                "CandidateUlnAmended", "CandidateWithdrawn", "CandidateReinstated", "CandidateTransferred");
+        assertThat(history.findValuesAsText("type"))
+                .containsExactly(
+                        "CandidateRegistered",
+                        "CandidateNameAmended",
+                        "CandidateUlnAmended",
+                        "CandidateWithdrawn",
+                        "CandidateReinstated",
+                        "CandidateTransferred");
         JsonNode nameChange = history.get(1);
         assertThat(nameChange.get("actorPin").asText()).isEqualTo(coordinatorUser[0].pin());
         assertThat(nameChange.get("reason").asText()).isEqualTo("Spelling corrected from passport");
-        assertThat(nameChange.get("changes").get("lastName").get("from").asText()).isEqualTo("Smyth");
+        assertThat(nameChange.get("changes").get("lastName").get("from").asText())
+                .isEqualTo("Smyth");
         assertThat(nameChange.get("changes").get("lastName").get("to").asText()).isEqualTo("Smith");
-        assertThat(history.get(5).get("changes").get("centreId").get("to").asText()).isEqualTo(target);
+        assertThat(history.get(5).get("changes").get("centreId").get("to").asText())
+                .isEqualTo(target);
 
-        awaitJson("/api/centres/" + target + "/candidates", admin, json -> json.path("total").asInt() == 1);
-        awaitJson("/api/centres/" + centreId + "/candidates", admin, json -> json.path("total").asInt() == 0);
-        assertThat(http.get(base, coordinator).status()).as("the old centre no longer sees them").isEqualTo(404);
+        awaitJson(
+                "/api/centres/" + target + "/candidates",
+                admin,
+                json -> json.path("total").asInt() == 1);
+        awaitJson(
+                "/api/centres/" + centreId + "/candidates",
+                admin,
+                json -> json.path("total").asInt() == 0);
+        assertThat(http.get(base, coordinator).status())
+                .as("the old centre no longer sees them")
+                .isEqualTo(404);
     }
 
     @Test
     void givenCentreRoles_whenUsingThePortal_thenReadersReadAndOnlyAdminsAndCoordinatorsChange() {
         String admin = adminToken();
         String centreId = approvedCentre(admin);
-        String candidateId = register(admin, centreId, candidate("Eve", "Jones")).get("candidateId").asText();
+        String candidateId = register(admin, centreId, candidate("Eve", "Jones"))
+                .get("candidateId")
+                .asText();
         awaitJson("/api/candidates/" + candidateId, admin, json -> json.has("registrationNumber"));
         String auditor = activeUser(admin, admin, null, null, "AUDITOR");
         String other = activeUser(admin, admin, approvedCentre(admin), null, "CENTRE_COORDINATOR");
@@ -256,22 +344,42 @@ class PortalTest extends ApplicationTest {
 
         for (String role : List.of("INVIGILATOR", "ASSESSOR", "IQA")) {
             String reader = activeUser(admin, admin, centreId, null, role);
-            assertThat(http.get("/api/candidates/" + candidateId, reader).status()).as(role).isEqualTo(200);
-            assertThat(http.get("/api/candidates/" + candidateId + "/history", reader).status()).as(role).isEqualTo(200);
-            assertThat(http.post("/api/centres/" + centreId + "/candidates", reader, candidate("A", "B")).status())
-                    .as(role).isEqualTo(403);
-            assertThat(http.post("/api/candidates/" + candidateId + "/withdraw", reader, Map.of("reason", "r")).status())
-                    .as(role).isEqualTo(403);
+            assertThat(http.get("/api/candidates/" + candidateId, reader).status())
+                    .as(role)
+                    .isEqualTo(200);
+            assertThat(http.get("/api/candidates/" + candidateId + "/history", reader)
+                            .status())
+                    .as(role)
+                    .isEqualTo(200);
+            assertThat(http.post("/api/centres/" + centreId + "/candidates", reader, candidate("A", "B"))
+                            .status())
+                    .as(role)
+                    .isEqualTo(403);
+            assertThat(http.post("/api/candidates/" + candidateId + "/withdraw", reader, Map.of("reason", "r"))
+                            .status())
+                    .as(role)
+                    .isEqualTo(403);
         }
         assertThat(http.get("/api/candidates/" + candidateId, auditor).status()).isEqualTo(200);
-        assertThat(http.post("/api/centres/" + centreId + "/candidates", auditor, candidate("A", "B")).status()).isEqualTo(403);
+        assertThat(http.post("/api/centres/" + centreId + "/candidates", auditor, candidate("A", "B"))
+                        .status())
+                .isEqualTo(403);
         assertThat(http.get("/api/candidates/" + candidateId, other).status()).isEqualTo(404);
-        assertThat(http.get("/api/candidates/" + candidateId + "/history", other).status()).isEqualTo(404);
-        assertThat(http.get("/api/candidates/no-such-candidate/history", admin).status()).isEqualTo(404);
-        assertThat(http.get("/api/centres/" + centreId + "/candidates", other).status()).isEqualTo(404);
+        assertThat(http.get("/api/candidates/" + candidateId + "/history", other)
+                        .status())
+                .isEqualTo(404);
+        assertThat(http.get("/api/candidates/no-such-candidate/history", admin).status())
+                .isEqualTo(404);
+        assertThat(http.get("/api/centres/" + centreId + "/candidates", other).status())
+                .isEqualTo(404);
         assertThat(http.get("/api/candidates?q=jones", other).status()).isEqualTo(403);
-        assertThat(http.post("/api/candidates/" + candidateId + "/transfer", centreAdmin,
-                Map.of("toCentreId", centreId, "reason", "r")).status()).as("only the coordinator transfers").isEqualTo(403);
+        assertThat(http.post(
+                                "/api/candidates/" + candidateId + "/transfer",
+                                centreAdmin,
+                                Map.of("toCentreId", centreId, "reason", "r"))
+                        .status())
+                .as("only the coordinator transfers")
+                .isEqualTo(403);
     }
 
     private static String fieldOf(HttpClientForTests.Response response) {

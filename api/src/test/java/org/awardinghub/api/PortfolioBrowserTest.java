@@ -27,12 +27,21 @@ class PortfolioBrowserTest extends ApplicationTest {
         AssessmentSteps.Staff coordinatorStaff = steps.user(centre, "CENTRE_COORDINATOR");
         AssessmentSteps.Candidate candidate = steps.register(coordinator, centre, code);
         AssessmentSteps.Staff learner = steps.candidateAccount(coordinator, candidate.candidateId());
-        String assessorId = http.get("/api/me", assessor.token()).json().get("userId").asText();
-        assertThat(http.put("/api/candidates/" + candidate.candidateId() + "/portfolio/assessor", coordinator,
-                Map.of("userId", assessorId)).status()).isEqualTo(200);
+        String assessorId =
+                http.get("/api/me", assessor.token()).json().get("userId").asText();
+        assertThat(http.put(
+                                "/api/candidates/" + candidate.candidateId() + "/portfolio/assessor",
+                                coordinator,
+                                Map.of("userId", assessorId))
+                        .status())
+                .isEqualTo(200);
         String iqaId = http.get("/api/me", iqa.token()).json().get("userId").asText();
-        assertThat(http.put("/api/candidates/" + candidate.candidateId() + "/portfolio/iqa", coordinator,
-                Map.of("userId", iqaId)).status()).isEqualTo(200);
+        assertThat(http.put(
+                                "/api/candidates/" + candidate.candidateId() + "/portfolio/iqa",
+                                coordinator,
+                                Map.of("userId", iqaId))
+                        .status())
+                .isEqualTo(200);
         Path pdf = Files.createTempFile("inspection", ".pdf");
         Files.write(pdf, PortfolioTest.PDF);
 
@@ -57,7 +66,8 @@ class PortfolioBrowserTest extends ApplicationTest {
             ui.waitForText("inspection");
             ui.press(candidate.candidateId());
             ui.waitForHeading("ePortfolio of Robin");
-            assertThat(ui.driver().findElement(By.tagName("h1")).getText()).as("named, not by record id")
+            assertThat(ui.driver().findElement(By.tagName("h1")).getText())
+                    .as("named, not by record id")
                     .contains(candidate.registrationNumber());
             ui.press("Judge");
             ui.field("Criterion 1.1 met").click();
@@ -66,17 +76,22 @@ class PortfolioBrowserTest extends ApplicationTest {
             ui.press("Record judgement");
             assertThat(ui.notice("Judgement recorded")).isNotBlank();
             ui.wait(driver -> driver.findElements(By.id("portfolio-progress")).stream()
-                    .anyMatch(progress -> progress.getText().startsWith("50%")) ? Boolean.TRUE : refreshed(ui));
+                            .anyMatch(progress -> progress.getText().startsWith("50%"))
+                    ? Boolean.TRUE
+                    : refreshed(ui));
             ui.screenshot("portfolio-assessor");
             ui.press("Sign off " + code + "-P1");
-            assertThat(ui.notice("signed off")).as("a new assessor's sign-off is always sampled").contains("sampled");
+            assertThat(ui.notice("signed off"))
+                    .as("a new assessor's sign-off is always sampled")
+                    .contains("sampled");
             ui.press("Sign out");
             ui.waitForHeading("Sign in");
 
             ui.signIn(iqa.pin(), GOOD_PASSWORD);
             ui.press("ePortfolio");
             ui.waitForHeading("ePortfolio");
-            ui.wait(driver -> driver.findElement(By.tagName("main")).getText().contains(code + "-P1") ? Boolean.TRUE
+            ui.wait(driver -> driver.findElement(By.tagName("main")).getText().contains(code + "-P1")
+                    ? Boolean.TRUE
                     : refreshed(ui));
             ui.press(candidate.candidateId());
             ui.waitForHeading("ePortfolio of");
@@ -84,7 +99,8 @@ class PortfolioBrowserTest extends ApplicationTest {
             ui.choose("Decision", "Send back to the assessor").fill("Feedback", "Photos of the readings are missing");
             ui.press("Record decision");
             ui.wait(driver -> driver.findElement(By.tagName("main")).getText().contains("Sent back by the IQA")
-                    ? Boolean.TRUE : refreshed(ui));
+                    ? Boolean.TRUE
+                    : refreshed(ui));
             ui.press("Sign out");
             ui.waitForHeading("Sign in");
 

@@ -21,10 +21,26 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** The read models are derived data: replaying every event from zero rebuilds them exactly. */
 class ReplayTest extends ApplicationTest {
 
-    private static final List<String> COLLECTIONS = List.of("centres", "users", "hub_requests", "qualifications",
-            "candidates", "candidate_histories", "attempts", "sittings", "answer_trails", "candidate_attempts",
-            "item_statistics", "item_statistics_attempts", "claims", "certificates", "candidate_certificates",
-            "library_documents", "library_downloads", "portfolio_qualifications", "portfolios");
+    private static final List<String> COLLECTIONS = List.of(
+            "centres",
+            "users",
+            "hub_requests",
+            "qualifications",
+            "candidates",
+            "candidate_histories",
+            "attempts",
+            "sittings",
+            "answer_trails",
+            "candidate_attempts",
+            "item_statistics",
+            "item_statistics_attempts",
+            "claims",
+            "certificates",
+            "candidate_certificates",
+            "library_documents",
+            "library_downloads",
+            "portfolio_qualifications",
+            "portfolios");
 
     @Autowired
     EventProcessingConfiguration processing;
@@ -43,100 +59,185 @@ class ReplayTest extends ApplicationTest {
             http.post("/api/auth/login", null, Map.of("pin", clumsy[0].pin(), "password", "wrong password " + attempt));
         }
         http.post("/api/centres/" + centreId + "/suspend", admin, Map.of("reason", "Spot check"));
-        http.post("/api/centres/" + centreId + "/requests", coordinator,
+        http.post(
+                "/api/centres/" + centreId + "/requests",
+                coordinator,
                 Map.of("kind", "FEEDBACK", "subject", "Portal", "body", "Works well"));
-        awaitJson("/api/centres/" + centreId + "/requests", admin, json -> json.path("total").asInt() == 1);
-        awaitJson("/api/centres/" + centreId, admin, json -> "SUSPENDED".equals(json.path("status").asText()));
+        awaitJson(
+                "/api/centres/" + centreId + "/requests",
+                admin,
+                json -> json.path("total").asInt() == 1);
+        awaitJson(
+                "/api/centres/" + centreId,
+                admin,
+                json -> "SUSPENDED".equals(json.path("status").asText()));
         awaitJson("/api/me", coordinator, json -> json.has("pin"));
         http.post("/api/centres/" + centreId + "/reinstate", admin, Map.of("reason", "Spot check passed"));
-        String candidateId = http.post("/api/centres/" + centreId + "/candidates", coordinator, Map.of(
-                "firstName", "Ciarán", "lastName", "Ó Súilleabháin", "dateOfBirth", "2003-03-03",
-                "qualificationCode", "LV2-MAINT")).json().get("candidateId").asText();
-        http.post("/api/candidates/" + candidateId + "/amendments", coordinator, Map.of("field", "FIRST_NAME",
-                "value", "Ciaran", "reason", "As on passport"));
+        String candidateId = http.post(
+                        "/api/centres/" + centreId + "/candidates",
+                        coordinator,
+                        Map.of(
+                                "firstName",
+                                "Ciarán",
+                                "lastName",
+                                "Ó Súilleabháin",
+                                "dateOfBirth",
+                                "2003-03-03",
+                                "qualificationCode",
+                                "LV2-MAINT"))
+                .json()
+                .get("candidateId")
+                .asText();
+        http.post(
+                "/api/candidates/" + candidateId + "/amendments",
+                coordinator,
+                Map.of("field", "FIRST_NAME", "value", "Ciaran", "reason", "As on passport"));
         String search = "/api/centres/" + centreId + "/candidates?q=suil";
-        JsonNode found = awaitJson(search, admin, json -> json.path("items").path(0).path("firstName").asText()
-                .equals("Ciaran"));
+        JsonNode found = awaitJson(
+                search,
+                admin,
+                json -> json.path("items").path(0).path("firstName").asText().equals("Ciaran"));
         awaitJson("/api/candidates/" + candidateId + "/history", admin, json -> json.size() == 2);
         String attemptId = sitAndVoid(admin);
-        awaitJson("/api/assessment-attempts/" + attemptId, admin, json -> "VOIDED".equals(json.path("status").asText()));
-        awaitJson("/api/reports/item-statistics?assessmentCode=" + qualification.assessmentCode(), admin,
-                json -> json.path("attempts").asInt() == 1 && json.path("meanScore").asDouble() == 4.0);
+        awaitJson(
+                "/api/assessment-attempts/" + attemptId,
+                admin,
+                json -> "VOIDED".equals(json.path("status").asText()));
+        awaitJson(
+                "/api/reports/item-statistics?assessmentCode=" + qualification.assessmentCode(),
+                admin,
+                json -> json.path("attempts").asInt() == 1
+                        && json.path("meanScore").asDouble() == 4.0);
         libraryDocumentDownloaded(admin, coordinator);
         Map<String, List<Document>> before = snapshot();
         awaitJson("/api/audit/records/candidate/" + candidateId + "/events", admin, json -> json.size() == 2);
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
-                "SELECT COALESCE(MAX(position), -1) FROM audit_chain_head", Long.class).equals(
-                jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class)));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.queryForObject("SELECT COALESCE(MAX(position), -1) FROM audit_chain_head", Long.class)
+                        .equals(jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class)));
         List<Map<String, Object>> chainBefore = chain();
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
-                "SELECT COALESCE(SUM(registrations), 0) FROM report_registrations", Long.class).equals(
-                jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE payload_type LIKE ?", Long.class,
-                        "%.CandidateRegistered")));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT COALESCE(SUM(registrations), 0) FROM report_registrations", Long.class)
+                        .equals(jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM domain_event_entry WHERE payload_type LIKE ?",
+                                Long.class,
+                                "%.CandidateRegistered")));
         List<Map<String, Object>> reportsBefore = reports();
         assertThat(reportsBefore).isNotEmpty();
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
-                "SELECT COUNT(*) FROM personnel_users WHERE last_sign_in_at IS NOT NULL", Long.class).equals(
-                jdbc.queryForObject("SELECT COUNT(DISTINCT aggregate_identifier) FROM domain_event_entry"
-                        + " WHERE payload_type LIKE ?", Long.class, "%.UserSignedIn"))
-                && jdbc.queryForObject("SELECT COALESCE(SUM(failed_sign_ins), 0) FROM personnel_sign_in_days",
-                        Long.class).equals(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry"
-                        + " WHERE payload_type LIKE ? AND aggregate_identifier IN (SELECT user_id FROM personnel_users"
-                        + " WHERE centre_id IS NOT NULL)", Long.class, "%.SignInFailed")));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.queryForObject(
+                                        "SELECT COUNT(*) FROM personnel_users WHERE last_sign_in_at IS NOT NULL",
+                                        Long.class)
+                                .equals(jdbc.queryForObject(
+                                        "SELECT COUNT(DISTINCT aggregate_identifier) FROM domain_event_entry"
+                                                + " WHERE payload_type LIKE ?",
+                                        Long.class,
+                                        "%.UserSignedIn"))
+                        && jdbc.queryForObject(
+                                        "SELECT COALESCE(SUM(failed_sign_ins), 0) FROM personnel_sign_in_days",
+                                        Long.class)
+                                .equals(jdbc.queryForObject(
+                                        "SELECT COUNT(*) FROM domain_event_entry"
+                                                + " WHERE payload_type LIKE ? AND aggregate_identifier IN (SELECT user_id FROM personnel_users"
+                                                + " WHERE centre_id IS NOT NULL)",
+                                        Long.class,
+                                        "%.SignInFailed")));
         List<Map<String, Object>> personnelBefore = personnel();
-        assertThat(personnelBefore).as("a centre user's failed sign-ins").anyMatch(row ->
-                Long.valueOf(2).equals(row.get("failed_sign_ins")));
+        assertThat(personnelBefore)
+                .as("a centre user's failed sign-ins")
+                .anyMatch(row -> Long.valueOf(2).equals(row.get("failed_sign_ins")));
         assertThat(chainBefore).isNotEmpty();
         assertThat(before.get("centres")).isNotEmpty();
         assertThat(before.get("library_downloads")).isNotEmpty();
         assertThat(before.get("qualifications")).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(before.get("portfolio_qualifications")).as("the sample qualification's portfolio units")
+        assertThat(before.get("portfolio_qualifications"))
+                .as("the sample qualification's portfolio units")
                 .isNotEmpty();
-        for (String assessment : List.of("attempts", "sittings", "answer_trails", "candidate_attempts",
-                "item_statistics", "item_statistics_attempts", "claims", "certificates", "candidate_certificates")) {
+        for (String assessment : List.of(
+                "attempts",
+                "sittings",
+                "answer_trails",
+                "candidate_attempts",
+                "item_statistics",
+                "item_statistics_attempts",
+                "claims",
+                "certificates",
+                "candidate_certificates")) {
             assertThat(before.get(assessment)).as(assessment).isNotEmpty();
         }
 
-        for (String name : List.of("hub", "catalogue", "portal", "assessment", "item-statistics",
-                "certification", "audit", "reports", "personnel", "library", "portfolio")) {
-            StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
+        for (String name : List.of(
+                "hub",
+                "catalogue",
+                "portal",
+                "assessment",
+                "item-statistics",
+                "certification",
+                "audit",
+                "reports",
+                "personnel",
+                "library",
+                "portfolio")) {
+            StreamingEventProcessor processor = processing
+                    .eventProcessor(name, StreamingEventProcessor.class)
                     .orElseThrow();
             processor.shutDown();
             processor.resetTokens();
             processor.start();
         }
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertThat(snapshot()).isEqualTo(before));
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> {
                     List<Map<String, Object>> now = chain();
                     assertThat(now).hasSizeGreaterThanOrEqualTo(chainBefore.size());
-                    assertThat(now.subList(0, chainBefore.size())).as("the audit log and its hash chain, recomputed")
+                    assertThat(now.subList(0, chainBefore.size()))
+                            .as("the audit log and its hash chain, recomputed")
                             .isEqualTo(chainBefore);
                 });
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .untilAsserted(() -> assertThat(reports()).as("the report figures, counted again")
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(reports())
+                        .as("the report figures, counted again")
                         .isEqualTo(reportsBefore));
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .untilAsserted(() -> assertThat(personnel()).as("the personnel rows and counters, kept again")
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(personnel())
+                        .as("the personnel rows and counters, kept again")
                         .isEqualTo(personnelBefore));
-        assertThat(http.get(search, admin).json()).as("the search index is rebuilt too").isEqualTo(found);
+        assertThat(http.get(search, admin).json())
+                .as("the search index is rebuilt too")
+                .isEqualTo(found);
     }
 
     private AssessmentSteps.Qualification qualification;
 
     /** A library document in two versions, the second downloaded by a centre user (an event of no aggregate). */
     private void libraryDocumentDownloaded(String admin, String centreUser) {
-        String documentId = new MultipartForm().field("title", "Replay manual").field("kind", "KEY_DOCUMENT")
-                .file("manual.pdf", LibraryTest.pdf("one")).post(http, "/api/library/documents", admin).json()
-                .get("documentId").asText();
-        new MultipartForm().file("manual-2.pdf", LibraryTest.pdf("two"))
+        String documentId = new MultipartForm()
+                .field("title", "Replay manual")
+                .field("kind", "KEY_DOCUMENT")
+                .file("manual.pdf", LibraryTest.pdf("one"))
+                .post(http, "/api/library/documents", admin)
+                .json()
+                .get("documentId")
+                .asText();
+        new MultipartForm()
+                .file("manual-2.pdf", LibraryTest.pdf("two"))
                 .post(http, "/api/library/documents/" + documentId + "/versions", admin);
-        awaitJson("/api/library/documents/" + documentId, admin, json -> json.path("currentVersion").asInt() == 2);
-        assertThat(http.bytes("/api/library/documents/" + documentId + "/versions/2/file", centreUser).statusCode())
+        awaitJson(
+                "/api/library/documents/" + documentId,
+                admin,
+                json -> json.path("currentVersion").asInt() == 2);
+        assertThat(http.bytes("/api/library/documents/" + documentId + "/versions/2/file", centreUser)
+                        .statusCode())
                 .isEqualTo(200);
-        awaitJson("/api/library/documents/" + documentId, admin,
+        awaitJson(
+                "/api/library/documents/" + documentId,
+                admin,
                 json -> json.path("versions").path(1).path("downloads").asLong() == 1);
     }
 
@@ -150,8 +251,11 @@ class ReplayTest extends ApplicationTest {
         AssessmentSteps.Candidate passed = null;
         for (int candidate = 0; candidate < 2; candidate++) {
             AssessmentSteps.Candidate registered = steps.register(admin, centreId, qualification.code());
-            JsonNode started = steps.started(registered.registrationNumber(), steps.opened(invigilator,
-                    registered.candidateId(), qualification.assessmentCode()).get("accessKey").asText());
+            JsonNode started = steps.started(
+                    registered.registrationNumber(),
+                    steps.opened(invigilator, registered.candidateId(), qualification.assessmentCode())
+                            .get("accessKey")
+                            .asText());
             steps.answerAll(started, 1);
             steps.answerAll(started, 3 + candidate);
             assertThat(steps.submit(started).status()).isEqualTo(200);
@@ -161,8 +265,9 @@ class ReplayTest extends ApplicationTest {
             passed = registered;
         }
         certify(steps, centreId, passed.candidateId(), admin);
-        assertThat(http.post("/api/assessment-attempts/" + voided + "/void", admin,
-                Map.of("reason", "Replay check")).status()).isEqualTo(200);
+        assertThat(http.post("/api/assessment-attempts/" + voided + "/void", admin, Map.of("reason", "Replay check"))
+                        .status())
+                .isEqualTo(200);
         return voided;
     }
 
@@ -170,13 +275,25 @@ class ReplayTest extends ApplicationTest {
     private void certify(AssessmentSteps steps, String centreId, String candidateId, String admin) {
         String coordinator = steps.user(centreId, "CENTRE_COORDINATOR").token();
         String claimId = http.post("/api/candidates/" + candidateId + "/certificate-claims", coordinator, Map.of())
-                .json().get("claimId").asText();
-        String number = http.post("/api/certificate-claims/" + claimId + "/approve", admin, Map.of()).json()
-                .get("certificateNumber").asText();
-        String replacement = http.post("/api/certificates/" + number + "/replace", admin,
-                Map.of("reason", "Lost in the post")).json().get("replacedBy").asText();
-        awaitJson("/api/candidates/" + candidateId, admin, json -> "CERTIFICATED".equals(json.path("status").asText())
-                && replacement.equals(json.path("certificate").path("certificateNumber").asText()));
+                .json()
+                .get("claimId")
+                .asText();
+        String number = http.post("/api/certificate-claims/" + claimId + "/approve", admin, Map.of())
+                .json()
+                .get("certificateNumber")
+                .asText();
+        String replacement = http.post(
+                        "/api/certificates/" + number + "/replace", admin, Map.of("reason", "Lost in the post"))
+                .json()
+                .get("replacedBy")
+                .asText();
+        awaitJson(
+                "/api/candidates/" + candidateId,
+                admin,
+                json -> "CERTIFICATED".equals(json.path("status").asText())
+                        && replacement.equals(json.path("certificate")
+                                .path("certificateNumber")
+                                .asText()));
     }
 
     @Autowired
@@ -188,12 +305,12 @@ class ReplayTest extends ApplicationTest {
     }
 
     private List<Map<String, Object>> reports() {
-        List<Map<String, Object>> figures = new ArrayList<>(jdbc.queryForList("SELECT * FROM report_registrations"
-                + " ORDER BY centre_id, qualification_code, registered_on"));
+        List<Map<String, Object>> figures = new ArrayList<>(jdbc.queryForList(
+                "SELECT * FROM report_registrations" + " ORDER BY centre_id, qualification_code, registered_on"));
         figures.addAll(jdbc.queryForList("SELECT * FROM report_claims ORDER BY claim_id"));
         figures.addAll(jdbc.queryForList("SELECT * FROM report_centre_changes ORDER BY event_id"));
-        figures.addAll(jdbc.queryForList("SELECT * FROM report_amendments"
-                + " ORDER BY centre_id, qualification_code, amended_on"));
+        figures.addAll(jdbc.queryForList(
+                "SELECT * FROM report_amendments" + " ORDER BY centre_id, qualification_code, amended_on"));
         figures.addAll(jdbc.queryForList("SELECT * FROM report_late_amendments ORDER BY event_id"));
         figures.addAll(jdbc.queryForList("SELECT * FROM report_attempts ORDER BY attempt_id"));
         figures.addAll(jdbc.queryForList("SELECT * FROM report_attempt_counts"
@@ -202,16 +319,23 @@ class ReplayTest extends ApplicationTest {
     }
 
     private List<Map<String, Object>> personnel() {
-        List<Map<String, Object>> rows = new ArrayList<>(jdbc.queryForList("SELECT * FROM personnel_users"
-                + " ORDER BY user_id"));
-        rows.addAll(jdbc.queryForList("SELECT * FROM personnel_sign_in_days ORDER BY centre_id, attempted_on, user_id"));
+        List<Map<String, Object>> rows =
+                new ArrayList<>(jdbc.queryForList("SELECT * FROM personnel_users" + " ORDER BY user_id"));
+        rows.addAll(
+                jdbc.queryForList("SELECT * FROM personnel_sign_in_days ORDER BY centre_id, attempted_on, user_id"));
         return rows;
     }
 
     private Map<String, List<Document>> snapshot() {
         Map<String, List<Document>> all = new LinkedHashMap<>();
         for (String name : COLLECTIONS) {
-            all.put(name, readStore.getCollection(name).find().sort(Sorts.ascending("_id")).into(new ArrayList<>()));
+            all.put(
+                    name,
+                    readStore
+                            .getCollection(name)
+                            .find()
+                            .sort(Sorts.ascending("_id"))
+                            .into(new ArrayList<>()));
         }
         return all;
     }

@@ -31,31 +31,54 @@ class ReportsBrowserTest extends ApplicationTest {
 
         AssessmentSteps.Candidate issued = steps.register(coordinator.token(), centreId, qualification.code());
         AssessmentSteps.Candidate awaiting = steps.register(coordinator.token(), centreId, qualification.code());
-        var late = http.post("/api/centres/" + centreId + "/candidates", coordinator.token(), Map.of("firstName", "Lee",
-                "lastName", "Latecomer" + AssessmentSteps.lettersOnly(AssessmentSteps.unique()), "dateOfBirth", "2003-01-02",
-                "qualificationCode", qualification.code(),
-                "startDate", LocalDate.now(ZoneOffset.UTC).minusDays(100).toString()));
+        var late = http.post(
+                "/api/centres/" + centreId + "/candidates",
+                coordinator.token(),
+                Map.of(
+                        "firstName",
+                        "Lee",
+                        "lastName",
+                        "Latecomer" + AssessmentSteps.lettersOnly(AssessmentSteps.unique()),
+                        "dateOfBirth",
+                        "2003-01-02",
+                        "qualificationCode",
+                        qualification.code(),
+                        "startDate",
+                        LocalDate.now(ZoneOffset.UTC).minusDays(100).toString()));
         assertThat(late.status()).as(late.toString()).isEqualTo(201);
         assertThat(late.json().get("late").asBoolean()).isTrue();
         steps.register(otherCoordinator.token(), otherCentreId, qualification.code());
         for (AssessmentSteps.Candidate candidate : List.of(issued, awaiting)) {
             steps.sit(invigilator.token(), candidate, qualification.assessmentCode(), 4);
-            var claimed = http.post("/api/candidates/" + candidate.candidateId() + "/certificate-claims",
-                    coordinator.token(), Map.of());
+            var claimed = http.post(
+                    "/api/candidates/" + candidate.candidateId() + "/certificate-claims",
+                    coordinator.token(),
+                    Map.of());
             assertThat(claimed.status()).as(claimed.toString()).isEqualTo(201);
             if (candidate == issued) {
-                var approved = http.post("/api/certificate-claims/" + claimed.json().get("claimId").asText()
-                        + "/approve", admin, Map.of());
+                var approved = http.post(
+                        "/api/certificate-claims/"
+                                + claimed.json().get("claimId").asText() + "/approve",
+                        admin,
+                        Map.of());
                 assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
             }
         }
-        awaitJson("/api/reports/late-registrations?centreId=" + centreId, admin, json -> json.path("centres").size() == 1
-                && json.get("centres").get(0).get("registrations").asLong() == 3);
-        awaitJson("/api/reports/late-registrations?centreId=" + otherCentreId, admin,
+        awaitJson(
+                "/api/reports/late-registrations?centreId=" + centreId,
+                admin,
+                json -> json.path("centres").size() == 1
+                        && json.get("centres").get(0).get("registrations").asLong() == 3);
+        awaitJson(
+                "/api/reports/late-registrations?centreId=" + otherCentreId,
+                admin,
                 json -> json.path("centres").size() == 1);
-        awaitJson("/api/reports/claim-turnaround?centreId=" + centreId, admin, json -> json.path("centres").size() == 1
-                && json.get("centres").get(0).get("issued").asLong() == 1
-                && json.get("centres").get(0).get("awaiting").asLong() == 1);
+        awaitJson(
+                "/api/reports/claim-turnaround?centreId=" + centreId,
+                admin,
+                json -> json.path("centres").size() == 1
+                        && json.get("centres").get(0).get("issued").asLong() == 1
+                        && json.get("centres").get(0).get("awaiting").asLong() == 1);
         String centreLabel = label(admin, centreId);
         String otherCentreLabel = label(admin, otherCentreId);
 
@@ -64,7 +87,8 @@ class ReportsBrowserTest extends ApplicationTest {
             ui.press("Reports").waitForHeading("Reports");
             ui.press("Late registrations").waitForHeading("Late registrations");
             ui.choose("Centre", centreLabel).press("Show report");
-            ui.wait(driver -> driver.findElement(By.id("report-scope")).getText().contains(centreLabel) ? true : null);
+            ui.wait(driver ->
+                    driver.findElement(By.id("report-scope")).getText().contains(centreLabel) ? true : null);
             WebElement row = onlyRow(ui);
             assertThat(cells(row)).containsExactly(centreLabel, "3", "1", "33.3");
             assertChartDrawn(ui);
@@ -80,11 +104,16 @@ class ReportsBrowserTest extends ApplicationTest {
             ui.press("All reports").waitForHeading("Reports");
             ui.press("Claim turnaround").waitForHeading("Claim turnaround");
             ui.choose("Centre", centreLabel).press("Show report");
-            ui.wait(driver -> driver.findElement(By.id("report-scope")).getText().contains(centreLabel) ? true : null);
+            ui.wait(driver ->
+                    driver.findElement(By.id("report-scope")).getText().contains(centreLabel) ? true : null);
             List<String> turnaround = cells(onlyRow(ui));
             assertThat(turnaround.subList(0, 6)).containsExactly(centreLabel, "1", "0.0", "0", "1", "1");
-            assertThat(turnaround.get(turnaround.size() - 1)).as("oldest waiting, in days").isEqualTo("0");
-            assertThat(ui.all(".chart")).as("awaiting by age, and days to issue").hasSize(2);
+            assertThat(turnaround.get(turnaround.size() - 1))
+                    .as("oldest waiting, in days")
+                    .isEqualTo("0");
+            assertThat(ui.all(".chart"))
+                    .as("awaiting by age, and days to issue")
+                    .hasSize(2);
             assertChartDrawn(ui);
             assertThat(ui.all("button.csv")).isNotEmpty();
             ui.phone();
@@ -94,13 +123,17 @@ class ReportsBrowserTest extends ApplicationTest {
             ui.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
             ui.signIn(otherCoordinator.pin(), GOOD_PASSWORD);
             ui.press("Reports").waitForHeading("Reports");
-            assertThat(ui.driver().findElement(By.tagName("main")).getText()).as("IMI-only report")
+            assertThat(ui.driver().findElement(By.tagName("main")).getText())
+                    .as("IMI-only report")
                     .doesNotContain("Item statistics");
             ui.press("Late registrations").waitForHeading("Late registrations");
             ui.waitForText("Your centre");
             assertThat(cells(onlyRow(ui))).containsExactly(otherCentreLabel, "1", "0", "0.0");
-            assertThat(ui.driver().findElements(By.xpath("//form[@id='report-filters']//label[starts-with("
-                    + "normalize-space(), 'Centre')]"))).as("no centre to choose").isEmpty();
+            assertThat(ui.driver()
+                            .findElements(By.xpath("//form[@id='report-filters']//label[starts-with("
+                                    + "normalize-space(), 'Centre')]")))
+                    .as("no centre to choose")
+                    .isEmpty();
             assertThat(ui.driver().findElement(By.tagName("main")).getText()).doesNotContain(centreLabel);
             assertChartDrawn(ui);
         }
@@ -124,22 +157,31 @@ class ReportsBrowserTest extends ApplicationTest {
         AssessmentSteps.Candidate amended = null;
         for (int sitting = 0; sitting < 20; sitting++) {
             AssessmentSteps.Candidate candidate = steps.register(coordinatorA, centreA, qualification.code());
-            JsonNode started = steps.startedWithACorrection(invigilatorA, candidate,
-                    qualification.assessmentCode());
+            JsonNode started = steps.startedWithACorrection(invigilatorA, candidate, qualification.assessmentCode());
             assertThat(steps.submit(started).status()).isEqualTo(200);
             amended = candidate;
         }
         for (int sitting = 0; sitting < 5; sitting++) {
-            steps.sit(invigilatorB, steps.register(coordinatorB, centreB, qualification.code()),
-                    qualification.assessmentCode(), 1);
+            steps.sit(
+                    invigilatorB,
+                    steps.register(coordinatorB, centreB, qualification.code()),
+                    qualification.assessmentCode(),
+                    1);
         }
-        var amendment = http.post("/api/candidates/" + amended.candidateId() + "/amendments", coordinatorA,
+        var amendment = http.post(
+                "/api/candidates/" + amended.candidateId() + "/amendments",
+                coordinatorA,
                 Map.of("field", "FIRST_NAME", "value", "Robyn", "reason", "Spelling on the passport"));
         assertThat(amendment.status()).as(amendment.toString()).isEqualTo(200);
         String filter = "?qualificationCode=" + qualification.code();
-        awaitJson("/api/reports/pass-rates" + filter, admin,
+        awaitJson(
+                "/api/reports/pass-rates" + filter,
+                admin,
                 json -> json.path("national").path(0).path("attempts").asLong() == 25);
-        awaitJson("/api/reports/amendments" + filter, admin, json -> json.path("lateAmendmentsTotal").asLong() == 1);
+        awaitJson(
+                "/api/reports/amendments" + filter,
+                admin,
+                json -> json.path("lateAmendmentsTotal").asLong() == 1);
         String labelA = label(admin, centreA);
         String labelB = label(admin, centreB);
         String qualificationOption = qualification.code() + " · Test " + qualification.code();
@@ -150,12 +192,16 @@ class ReportsBrowserTest extends ApplicationTest {
             ui.press("Pass rates").waitForHeading("Pass rates");
             ui.choose("Qualification", qualificationOption).press("Show report");
             inScope(ui, qualification.code());
-            WebElement rowA = ui.wait(driver -> driver.findElements(By.cssSelector("main table.stack tbody tr.flagged"))
-                    .stream().findFirst().orElse(null));
+            WebElement rowA =
+                    ui.wait(driver -> driver.findElements(By.cssSelector("main table.stack tbody tr.flagged")).stream()
+                            .findFirst()
+                            .orElse(null));
             assertThat(cells(rowA)).startsWith(labelA).contains("20", "100.0", "80.0", "8.94");
             assertThat(rowA.getText()).contains("Flagged");
             WebElement rowB = ui.all("main table.stack tbody tr").stream()
-                    .filter(row -> row.getText().startsWith(labelB)).findFirst().orElseThrow();
+                    .filter(row -> row.getText().startsWith(labelB))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(rowB.getAttribute("class")).as("B: 0 of 5, not flagged").doesNotContain("flagged");
             assertChartDrawn(ui);
             ui.script("document.querySelector('.chart').scrollIntoView();");
@@ -165,7 +211,8 @@ class ReportsBrowserTest extends ApplicationTest {
             ui.choose("Qualification", qualificationOption).press("Show report");
             inScope(ui, qualification.code());
             ui.waitForText(amended.registrationNumber());
-            assertThat(ui.all("main table.stack tbody tr").size()).as("every one of A's 20 passes took seconds")
+            assertThat(ui.all("main table.stack tbody tr").size())
+                    .as("every one of A's 20 passes took seconds")
                     .isGreaterThanOrEqualTo(20);
 
             ui.press("All reports").press("Answer changes").waitForHeading("Answer changes");
@@ -178,7 +225,8 @@ class ReportsBrowserTest extends ApplicationTest {
             ui.press("All reports").press("Amendments").waitForHeading("Amendments");
             ui.choose("Qualification", qualificationOption).press("Show report");
             inScope(ui, qualification.code());
-            assertThat(ui.waitForText("Spelling on the passport")).contains(amended.candidateId().substring(0, 8));
+            assertThat(ui.waitForText("Spelling on the passport"))
+                    .contains(amended.candidateId().substring(0, 8));
             ui.phone();
             ui.assertNoSidewaysScroll();
         }
@@ -202,13 +250,17 @@ class ReportsBrowserTest extends ApplicationTest {
     }
 
     private static List<String> cells(WebElement row) {
-        return row.findElements(By.tagName("td")).stream().map(cell -> cell.getText().strip()).toList();
+        return row.findElements(By.tagName("td")).stream()
+                .map(cell -> cell.getText().strip())
+                .toList();
     }
 
     /** uPlot has drawn: a canvas inside the chart, which carries its text alternative. */
     private static void assertChartDrawn(WebUi ui) {
-        WebElement chart = ui.wait(driver -> driver.findElements(By.cssSelector(".chart canvas")).isEmpty() ? null
-                : driver.findElement(By.cssSelector(".chart")));
+        WebElement chart = ui.wait(
+                driver -> driver.findElements(By.cssSelector(".chart canvas")).isEmpty()
+                        ? null
+                        : driver.findElement(By.cssSelector(".chart")));
         assertThat(chart.getAttribute("role")).isEqualTo("img");
         assertThat(chart.getAttribute("aria-label")).isNotBlank();
     }

@@ -7,9 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A whole application started and stopped by a test, for restarts and other stores. Its clock runs
@@ -54,10 +54,12 @@ public final class RunningApplication implements AutoCloseable {
         properties.put("awarding.security.failed-sign-in-answer-time", "150ms");
         properties.putAll(extra);
         // As command-line arguments: they outrank application.properties, as an operator's settings would.
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+        String[] args = properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         return new RunningApplication(new SpringApplicationBuilder(AwardingHubApplication.class, OffsetClock.class)
-                .profiles(profiles).run(args));
+                .profiles(profiles)
+                .run(args));
     }
 
     public HttpClientForTests http() {

@@ -193,7 +193,9 @@ class ScaleBenchmark {
                 FileSystemUtils.deleteRecursively(dataDir);
             }
         }
-        assertThat(report.problems).as("what went wrong (figures in %s)", REPORT.toAbsolutePath()).isEmpty();
+        assertThat(report.problems)
+                .as("what went wrong (figures in %s)", REPORT.toAbsolutePath())
+                .isEmpty();
     }
 
     private static void measure(Settings settings, Path dataDir, Report report) throws Exception {
@@ -203,9 +205,11 @@ class ScaleBenchmark {
             Generation generation = generate(hub, settings);
             report.generation(generation);
 
-            CatchUp replay = finished(replay(hub, settings, "catch-up from zero through the operations endpoint",
-                    name -> true));
-            RawUpserts rawReplay = rawUpserts(hub, 2 * (int) generation.tally().portalEvents(),
+            CatchUp replay =
+                    finished(replay(hub, settings, "catch-up from zero through the operations endpoint", name -> true));
+            RawUpserts rawReplay = rawUpserts(
+                    hub,
+                    2 * (int) generation.tally().portalEvents(),
                     2 * generation.tally().payloads("CandidateRegistered"));
             CatchUp portalAlone = finished(replay(hub, settings, "the portal replayed alone", PORTAL::equals));
             report.replay(replay, rawReplay, portalAlone, generation.tally(), hub.checks(generation.tally(), 0));
@@ -230,17 +234,33 @@ class ScaleBenchmark {
 
     // ---- settings, machine, files ---------------------------------------------------------------------------------
 
-    record Settings(int events, int candidates, int centres, int burst, int clients, long seed, Duration timeout,
-                    boolean keepData, long minFreeBytes, Path dataDir) {
+    record Settings(
+            int events,
+            int candidates,
+            int centres,
+            int burst,
+            int clients,
+            long seed,
+            Duration timeout,
+            boolean keepData,
+            long minFreeBytes,
+            Path dataDir) {
 
         static Settings fromSystemProperties() {
             int candidates = Integer.getInteger("scale.candidates", 100_000);
             int events = Integer.getInteger("scale.events", 1_000_000);
             int centres = Integer.getInteger("scale.centres", Math.max(4, candidates / 500));
-            Settings settings = new Settings(events, candidates, centres, Integer.getInteger("scale.burst", 10_000),
-                    Integer.getInteger("scale.clients", 16), Long.getLong("scale.seed", 42),
+            Settings settings = new Settings(
+                    events,
+                    candidates,
+                    centres,
+                    Integer.getInteger("scale.burst", 10_000),
+                    Integer.getInteger("scale.clients", 16),
+                    Long.getLong("scale.seed", 42),
                     Duration.ofMinutes(Integer.getInteger("scale.timeout-minutes", 180)),
-                    Boolean.getBoolean("scale.keep-data"), Long.getLong("scale.min-free-gb", 5) << 30, givenOrFreshDataDir());
+                    Boolean.getBoolean("scale.keep-data"),
+                    Long.getLong("scale.min-free-gb", 5) << 30,
+                    givenOrFreshDataDir());
             // registrations, the centres' set-up and at least one attempt's worth of events per candidate
             if (events < History.setUpEvents(centres) + 3L * candidates) {
                 throw new IllegalArgumentException("scale.events (" + events + ") must be at least three per "
@@ -253,7 +273,8 @@ class ScaleBenchmark {
         private static Path givenOrFreshDataDir() {
             String given = System.getProperty("scale.data-dir");
             try {
-                return given != null ? Path.of(given).toAbsolutePath()
+                return given != null
+                        ? Path.of(given).toAbsolutePath()
                         : Files.createTempDirectory("awarding-scale-benchmark-");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -261,17 +282,27 @@ class ScaleBenchmark {
         }
 
         String markdown() {
-            return String.format(Locale.ROOT, "Settings: %,d events, %,d candidates at %,d centres; burst of %,d "
-                    + "registrations from %d threads; seed %d; data directory %s.%n%n", events, candidates, centres,
-                    burst, clients, seed, dataDir);
+            return String.format(
+                    Locale.ROOT,
+                    "Settings: %,d events, %,d candidates at %,d centres; burst of %,d "
+                            + "registrations from %d threads; seed %d; data directory %s.%n%n",
+                    events,
+                    candidates,
+                    centres,
+                    burst,
+                    clients,
+                    seed,
+                    dataDir);
         }
     }
 
     record Machine(int cores, String jvm, long maxHeapBytes, double loadAverage) {
 
         static Machine current() {
-            return new Machine(Runtime.getRuntime().availableProcessors(),
-                    System.getProperty("java.vm.name") + " " + Runtime.version(), Runtime.getRuntime().maxMemory(),
+            return new Machine(
+                    Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.vm.name") + " " + Runtime.version(),
+                    Runtime.getRuntime().maxMemory(),
                     ScaleBenchmark.loadAverage());
         }
     }
@@ -304,18 +335,20 @@ class ScaleBenchmark {
     record FileFill(String file, long bytes, int fill, int chunksFill) {
 
         static FileFill of(Path path) {
-            try (MVStore store = new MVStore.Builder().fileName(path.toString()).readOnly().open()) {
-                return new FileFill(path.getFileName().toString(), DataFiles.size(path), store.getFillRate(),
+            try (MVStore store =
+                    new MVStore.Builder().fileName(path.toString()).readOnly().open()) {
+                return new FileFill(
+                        path.getFileName().toString(),
+                        DataFiles.size(path),
+                        store.getFillRate(),
                         store.getFileStore().getChunksFillRate());
             }
         }
     }
 
-    record TableSize(String table, long rows, long bytes) {
-    }
+    record TableSize(String table, long rows, long bytes) {}
 
-    record CollectionSize(String collection, long documents, long bytes) {
-    }
+    record CollectionSize(String collection, long documents, long bytes) {}
 
     // ---- 1. the history -------------------------------------------------------------------------------------------
 
@@ -340,15 +373,24 @@ class ScaleBenchmark {
         }
     }
 
-    record Generation(Tally tally, int centres, int users, long passed, long storedEvents, double seconds,
-                      double appendSeconds,
-                      DataFiles files, TableSize eventTable, double readOnceSeconds,
-                      Set<String> generatedMetadataKeys) {
-    }
+    record Generation(
+            Tally tally,
+            int centres,
+            int users,
+            long passed,
+            long storedEvents,
+            double seconds,
+            double appendSeconds,
+            DataFiles files,
+            TableSize eventTable,
+            double readOnceSeconds,
+            Set<String> generatedMetadataKeys) {}
 
     private static Generation generate(Hub hub, Settings settings) {
         List<Qualification> catalogue = Qualification.published(hub);
-        UserAccount admin = hub.bean(UserDirectory.class).findByPin(ApplicationTest.ADMIN_PIN).orElseThrow();
+        UserAccount admin = hub.bean(UserDirectory.class)
+                .findByPin(ApplicationTest.ADMIN_PIN)
+                .orElseThrow();
         hub.stopProcessors();
         progress("processors stopped; generating %,d events", settings.events());
         long started = System.nanoTime();
@@ -361,9 +403,17 @@ class ScaleBenchmark {
             long stored = hub.eventCount();
             progress("generated %,d events in %.1f s; %,d stored", appender.written, seconds, stored);
             double readOnce = readOnce(hub, stored);
-            return new Generation(appender.tally(), history.centres.size(), history.users(), history.passed, stored,
+            return new Generation(
+                    appender.tally(),
+                    history.centres.size(),
+                    history.users(),
+                    history.passed,
+                    stored,
                     seconds,
-                    appender.appendNanos / 1e9, hub.files(), hub.tableSize("DOMAIN_EVENT_ENTRY"), readOnce,
+                    appender.appendNanos / 1e9,
+                    hub.files(),
+                    hub.tableSize("DOMAIN_EVENT_ENTRY"),
+                    readOnce,
                     history.registrationKeys);
         }
     }
@@ -375,7 +425,8 @@ class ScaleBenchmark {
     private static double readOnce(Hub hub, long events) {
         long started = System.nanoTime();
         long read = 0;
-        try (BlockingStream<TrackedEventMessage<?>> stream = hub.bean(EventStore.class).openStream(null)) {
+        try (BlockingStream<TrackedEventMessage<?>> stream =
+                hub.bean(EventStore.class).openStream(null)) {
             while (read < events && stream.hasNextAvailable(10, TimeUnit.SECONDS)) {
                 stream.nextAvailable();
                 read++;
@@ -433,8 +484,9 @@ class ScaleBenchmark {
             if (System.nanoTime() - lastProgress > PROGRESS_EVERY.toNanos()) {
                 lastProgress = System.nanoTime();
                 DataFiles files = hub.files();
-                progress("  %,d of %,d events, %.0f s (appending %.0f s), events file %,d MB", written, total,
-                        secondsSince(started), appendNanos / 1e9, files.events() / MB);
+                progress(
+                        "  %,d of %,d events, %.0f s (appending %.0f s), events file %,d MB",
+                        written, total, secondsSince(started), appendNanos / 1e9, files.events() / MB);
             }
         }
 
@@ -449,9 +501,15 @@ class ScaleBenchmark {
     }
 
     /** An assessment as published and as the command side keeps it: rules, bank in bank order, answer key. */
-    record Assessment(String code, String qualificationCode, int index, int questionCount, int durationMinutes,
-                      int passPercent, List<BankItem> bank, Map<String, Integer> key) {
-    }
+    record Assessment(
+            String code,
+            String qualificationCode,
+            int index,
+            int questionCount,
+            int durationMinutes,
+            int passPercent,
+            List<BankItem> bank,
+            Map<String, Integer> key) {}
 
     /** A qualification of the catalogue the application published at its first start, with its assessments. */
     record Qualification(String code, List<Assessment> assessments) {
@@ -465,20 +523,32 @@ class ScaleBenchmark {
             ItemDirectory bank = hub.bean(ItemDirectory.class);
             QualificationDirectory catalogue = hub.bean(QualificationDirectory.class);
             Map<String, List<Assessment>> byQualification = new TreeMap<>();
-            jdbc.query("SELECT qualification_code, assessment_code, question_count, duration_minutes, pass_percent"
-                    + " FROM assessment_rules ORDER BY qualification_code, assessment_code", row -> {
+            jdbc.query(
+                    "SELECT qualification_code, assessment_code, question_count, duration_minutes, pass_percent"
+                            + " FROM assessment_rules ORDER BY qualification_code, assessment_code",
+                    row -> {
                         String qualification = row.getString(1);
-                        List<Assessment> assessments = byQualification.computeIfAbsent(qualification,
-                                code -> new ArrayList<>());
+                        List<Assessment> assessments =
+                                byQualification.computeIfAbsent(qualification, code -> new ArrayList<>());
                         List<BankItem> items = bank.items(row.getString(2));
-                        assessments.add(new Assessment(row.getString(2), qualification, assessments.size(),
-                                row.getInt(3), row.getInt(4), row.getInt(5), items,
-                                bank.answerKey(items.stream().map(BankItem::itemId).toList())));
+                        assessments.add(new Assessment(
+                                row.getString(2),
+                                qualification,
+                                assessments.size(),
+                                row.getInt(3),
+                                row.getInt(4),
+                                row.getInt(5),
+                                items,
+                                bank.answerKey(
+                                        items.stream().map(BankItem::itemId).toList())));
                     });
             List<Qualification> qualifications = byQualification.entrySet().stream()
                     .filter(entry -> catalogue.portfolioUnits(entry.getKey()).isEmpty())
-                    .map(entry -> new Qualification(entry.getKey(), List.copyOf(entry.getValue()))).toList();
-            assertThat(qualifications).as("qualifications assessed by tests alone").isNotEmpty();
+                    .map(entry -> new Qualification(entry.getKey(), List.copyOf(entry.getValue())))
+                    .toList();
+            assertThat(qualifications)
+                    .as("qualifications assessed by tests alone")
+                    .isNotEmpty();
             return qualifications;
         }
     }
@@ -534,7 +604,11 @@ class ScaleBenchmark {
         }
 
         Staff staff(Role role, int which) {
-            return staff.stream().filter(user -> user.role == role).skip(which).findFirst().orElseThrow();
+            return staff.stream()
+                    .filter(user -> user.role == role)
+                    .skip(which)
+                    .findFirst()
+                    .orElseThrow();
         }
 
         /** A network of the centre's own: its office at .10, its exam room's machines above .100. */
@@ -574,8 +648,8 @@ class ScaleBenchmark {
         /** The first assessment not yet passed that they may sit at {@code at} (48 h after a failure); or -1. */
         int nextAssessment(Instant at) {
             for (int a = 0; a < passedBy.length; a++) {
-                if (passedBy[a] == null && (lastFailed[a] == null
-                        || !at.isBefore(lastFailed[a].plus(History.RESIT_AFTER)))) {
+                if (passedBy[a] == null
+                        && (lastFailed[a] == null || !at.isBefore(lastFailed[a].plus(History.RESIT_AFTER)))) {
                     return a;
                 }
             }
@@ -591,8 +665,7 @@ class ScaleBenchmark {
         }
     }
 
-    private record PendingClaim(Aggregate claim, Learner learner, String holderName) {
-    }
+    private record PendingClaim(Aggregate claim, Learner learner, String holderName) {}
 
     /**
      * A year of the hub's life, written as episodes (the centres set up; a coordinator registering candidates one by
@@ -623,31 +696,146 @@ class ScaleBenchmark {
         private static final int LATE_AFTER_DAYS = 90;
         /** More than any attempt writes: opened, started, up to two answers per question, submitted. */
         private static final int MOST_EVENTS_PER_ATTEMPT = 35;
+
         private static final int MOST_SEATS = 20;
         private static final int SEAT_WINDOW = 80;
         private static final int CLAIM_BATCH = 20;
         private static final int DECISION_BATCH = 30;
         private static final int MOST_EVENTS_PER_CLAIM = 3;
-        private static final List<Role> CENTRE_ROLES = List.of(Role.CENTRE_COORDINATOR, Role.CENTRE_ADMIN,
-                Role.INVIGILATOR, Role.INVIGILATOR);
-        private static final String[] FIRST_NAMES = {"Oliver", "Amelia", "Jack", "Isla", "Harry", "Ava", "George",
-            "Mia", "Noah", "Zoë", "Józef", "Siobhán", "Chloé", "Rhys", "Aoife", "Priya", "Mohammed", "Fatima", "Liam",
-            "Grace", "Dylan", "Ffion", "Kacper", "Zuzanna", "Ciarán", "Niamh", "Arjun", "Aisha", "Tomás", "Élise",
-            "Callum", "Evie", "Reuben", "Maja", "Kwame", "Ama", "Finley", "Ruby", "Oisín", "Ingrid"};
-        private static final String[] LAST_NAMES = {"Smith", "Jones", "Williams", "Taylor", "Brown", "Davies",
-            "Evans", "Wilson", "Thomas", "Roberts", "Johnson", "Lewis", "Walker", "Robinson", "Wood", "Thompson",
-            "White", "Watson", "Jackson", "Wright", "Green", "Harris", "Cooper", "King", "Lee", "Martin", "Clarke",
-            "James", "Morgan", "Hughes", "Edwards", "Hill", "Moore", "Clark", "Harrison", "Scott", "Young", "Morris",
-            "Hall", "Ward", "Turner", "Carter", "Phillips", "Mitchell", "Patel", "O'Brien", "Ó Súilleabháin",
-            "de Vere", "Nowak-Kowalska", "Müller", "Nguyen", "Okafor", "MacLeod", "ap Rhys", "Kowalczyk", "Begum"};
-        private static final String[] TOWNS = {"Leeds", "Bristol", "Cardiff", "Derby", "Luton", "Swindon", "Preston",
-            "Norwich", "Dundee", "Belfast", "Exeter", "Stoke", "Wigan", "Reading", "Coventry", "Hull", "Ipswich",
-            "Bolton", "Crewe", "Slough"};
-        private static final String[] KINDS = {"College", "Motor Academy", "Training Centre", "Technical School",
-            "Dealer Group Academy"};
-        private static final String[] AMENDMENT_REASONS = {"Corrected from the learner's passport",
-            "Typo at registration", "Name changed by deed poll", "As on the learner's birth certificate",
-            "ULN supplied by the learner records service"};
+        private static final List<Role> CENTRE_ROLES =
+                List.of(Role.CENTRE_COORDINATOR, Role.CENTRE_ADMIN, Role.INVIGILATOR, Role.INVIGILATOR);
+        private static final String[] FIRST_NAMES = {
+            "Oliver",
+            "Amelia",
+            "Jack",
+            "Isla",
+            "Harry",
+            "Ava",
+            "George",
+            "Mia",
+            "Noah",
+            "Zoë",
+            "Józef",
+            "Siobhán",
+            "Chloé",
+            "Rhys",
+            "Aoife",
+            "Priya",
+            "Mohammed",
+            "Fatima",
+            "Liam",
+            "Grace",
+            "Dylan",
+            "Ffion",
+            "Kacper",
+            "Zuzanna",
+            "Ciarán",
+            "Niamh",
+            "Arjun",
+            "Aisha",
+            "Tomás",
+            "Élise",
+            "Callum",
+            "Evie",
+            "Reuben",
+            "Maja",
+            "Kwame",
+            "Ama",
+            "Finley",
+            "Ruby",
+            "Oisín",
+            "Ingrid"
+        };
+        private static final String[] LAST_NAMES = {
+            "Smith",
+            "Jones",
+            "Williams",
+            "Taylor",
+            "Brown",
+            "Davies",
+            "Evans",
+            "Wilson",
+            "Thomas",
+            "Roberts",
+            "Johnson",
+            "Lewis",
+            "Walker",
+            "Robinson",
+            "Wood",
+            "Thompson",
+            "White",
+            "Watson",
+            "Jackson",
+            "Wright",
+            "Green",
+            "Harris",
+            "Cooper",
+            "King",
+            "Lee",
+            "Martin",
+            "Clarke",
+            "James",
+            "Morgan",
+            "Hughes",
+            "Edwards",
+            "Hill",
+            "Moore",
+            "Clark",
+            "Harrison",
+            "Scott",
+            "Young",
+            "Morris",
+            "Hall",
+            "Ward",
+            "Turner",
+            "Carter",
+            "Phillips",
+            "Mitchell",
+            "Patel",
+            "O'Brien",
+            "Ó Súilleabháin",
+            "de Vere",
+            "Nowak-Kowalska",
+            "Müller",
+            "Nguyen",
+            "Okafor",
+            "MacLeod",
+            "ap Rhys",
+            "Kowalczyk",
+            "Begum"
+        };
+        private static final String[] TOWNS = {
+            "Leeds",
+            "Bristol",
+            "Cardiff",
+            "Derby",
+            "Luton",
+            "Swindon",
+            "Preston",
+            "Norwich",
+            "Dundee",
+            "Belfast",
+            "Exeter",
+            "Stoke",
+            "Wigan",
+            "Reading",
+            "Coventry",
+            "Hull",
+            "Ipswich",
+            "Bolton",
+            "Crewe",
+            "Slough"
+        };
+        private static final String[] KINDS = {
+            "College", "Motor Academy", "Training Centre", "Technical School", "Dealer Group Academy"
+        };
+        private static final String[] AMENDMENT_REASONS = {
+            "Corrected from the learner's passport",
+            "Typo at registration",
+            "Name changed by deed poll",
+            "As on the learner's birth certificate",
+            "ULN supplied by the learner records service"
+        };
 
         private final Settings settings;
         private final List<Qualification> catalogue;
@@ -669,7 +857,10 @@ class ScaleBenchmark {
         /** The metadata keys of a generated registration, to set beside those of one the application writes. */
         Set<String> registrationKeys = Set.of();
 
-        History(Settings settings, List<Qualification> catalogue, UserAccount admin,
+        History(
+                Settings settings,
+                List<Qualification> catalogue,
+                UserAccount admin,
                 Consumer<DomainEventMessage<?>> sink) {
             this.settings = settings;
             this.catalogue = catalogue;
@@ -709,7 +900,8 @@ class ScaleBenchmark {
                 amendments++;
             } else if (signIns < SIGN_IN_SHARE * settings.events() * progress) {
                 signIn();
-            } else if (remaining > (long) CLAIM_BATCH * MOST_EVENTS_PER_CLAIM && !eligible.isEmpty()
+            } else if (remaining > (long) CLAIM_BATCH * MOST_EVENTS_PER_CLAIM
+                    && !eligible.isEmpty()
                     && (eligible.size() >= CLAIM_BATCH || random.nextDouble() < 0.05)) {
                 claim();
             } else if (remaining > 2L * DECISION_BATCH && awaitingDecision.size() >= DECISION_BATCH) {
@@ -725,34 +917,62 @@ class ScaleBenchmark {
             String town = TOWNS[c % TOWNS.length];
             String name = town + " " + KINDS[c / TOWNS.length % KINDS.length]
                     + (c >= TOWNS.length * KINDS.length ? " " + (c / (TOWNS.length * KINDS.length) + 1) : "");
-            List<Qualification> approved = catalogue.stream().filter(q -> random.nextDouble() < 0.7).toList();
-            Centre centre = new Centre(id(), c, approved.isEmpty() ? List.of(catalogue.get(c % catalogue.size()))
-                    : approved, random.nextDouble() < DIRECT_CLAIM_SHARE);
+            List<Qualification> approved =
+                    catalogue.stream().filter(q -> random.nextDouble() < 0.7).toList();
+            Centre centre = new Centre(
+                    id(),
+                    c,
+                    approved.isEmpty() ? List.of(catalogue.get(c % catalogue.size())) : approved,
+                    random.nextDouble() < DIRECT_CLAIM_SHARE);
             centres.add(centre);
             String number = Integer.toString(300_001 + c);
             List<DomainEventMessage<?>> episode = new ArrayList<>();
             Instant at = clock;
-            episode.add(centre.event(new CentreApplied(centre.id, name, (c + 1) + " High Street, " + town,
-                    "office@centre-" + number + ".example"), byStaff(imiAdmin, id(), id(), null), at, id()));
+            episode.add(centre.event(
+                    new CentreApplied(
+                            centre.id, name, (c + 1) + " High Street, " + town, "office@centre-" + number + ".example"),
+                    byStaff(imiAdmin, id(), id(), null),
+                    at,
+                    id()));
             at = at.plusSeconds(300);
-            episode.add(centre.event(new CentreApproved(centre.id, number,
-                    centre.qualifications.stream().map(Qualification::code).toList(), centre.directClaimStatus),
-                    byStaff(imiAdmin, id(), id(), null), at, id()));
+            episode.add(centre.event(
+                    new CentreApproved(
+                            centre.id,
+                            number,
+                            centre.qualifications.stream()
+                                    .map(Qualification::code)
+                                    .toList(),
+                            centre.directClaimStatus),
+                    byStaff(imiAdmin, id(), id(), null),
+                    at,
+                    id()));
             for (Role role : CENTRE_ROLES) {
                 Staff user = new Staff(id(), pin(), role, centre.id, centre.address(10));
                 centre.staff.add(user);
                 at = at.plusSeconds(60);
-                episode.add(user.event(new UserCreated(user.id, user.pin, personName(), role.name().toLowerCase(
-                        Locale.ROOT) + centre.staff.size() + "@centre-" + number + ".example", Set.of(role),
-                        centre.id), byStaff(imiAdmin, id(), id(), null), at, id()));
+                episode.add(user.event(
+                        new UserCreated(
+                                user.id,
+                                user.pin,
+                                personName(),
+                                role.name().toLowerCase(Locale.ROOT) + centre.staff.size() + "@centre-" + number
+                                        + ".example",
+                                Set.of(role),
+                                centre.id),
+                        byStaff(imiAdmin, id(), id(), null),
+                        at,
+                        id()));
             }
             for (Staff user : centre.staff) {
                 at = at.plusSeconds(600);
-                episode.add(user.event(new PasswordSet(user.id, centre.id, PasswordSetBy.ACTIVATION),
-                        byStaff(user, id(), id(), null), at, id()));
-                at = at.plusSeconds(30);
-                episode.add(user.event(new UserSignedIn(user.id, centre.id), byStaff(user, id(), id(), null), at,
+                episode.add(user.event(
+                        new PasswordSet(user.id, centre.id, PasswordSetBy.ACTIVATION),
+                        byStaff(user, id(), id(), null),
+                        at,
                         id()));
+                at = at.plusSeconds(30);
+                episode.add(
+                        user.event(new UserSignedIn(user.id, centre.id), byStaff(user, id(), id(), null), at, id()));
             }
             emit(episode);
         }
@@ -771,15 +991,27 @@ class ScaleBenchmark {
                 Learner learner = newLearner(centre);
                 LocalDate registeredOn = date(at);
                 boolean late = random.nextDouble() < LATE_SHARE;
-                LocalDate startDate = registeredOn.minusDays(late ? LATE_AFTER_DAYS + 1 + random.nextInt(120)
-                        : random.nextInt(LATE_AFTER_DAYS));
+                LocalDate startDate = registeredOn.minusDays(
+                        late ? LATE_AFTER_DAYS + 1 + random.nextInt(120) : random.nextInt(LATE_AFTER_DAYS));
                 learner.dateOfBirth = registeredOn.minusYears(16).minusDays(random.nextInt(25 * 365));
                 learner.uln = random.nextDouble() < ULN_SHARE ? uln() : null;
-                DomainEventMessage<?> registered = learner.event(new CandidateRegistered(learner.id, centre.id,
-                        learner.registrationNumber, learner.firstName, learner.lastName, learner.dateOfBirth,
-                        learner.uln, learner.qualification.code(), startDate, registeredOn,
-                        registeredOn.isAfter(startDate.plusDays(LATE_AFTER_DAYS)), false),
-                        byStaff(registrar, request, id(), null), at, id());
+                DomainEventMessage<?> registered = learner.event(
+                        new CandidateRegistered(
+                                learner.id,
+                                centre.id,
+                                learner.registrationNumber,
+                                learner.firstName,
+                                learner.lastName,
+                                learner.dateOfBirth,
+                                learner.uln,
+                                learner.qualification.code(),
+                                startDate,
+                                registeredOn,
+                                registeredOn.isAfter(startDate.plusDays(LATE_AFTER_DAYS)),
+                                false),
+                        byStaff(registrar, request, id(), null),
+                        at,
+                        id());
                 if (registrationKeys.isEmpty()) {
                     registrationKeys = new TreeSet<>(registered.getMetaData().keySet());
                 }
@@ -790,8 +1022,8 @@ class ScaleBenchmark {
 
         private Learner newLearner(Centre centre) {
             Qualification qualification = centre.qualifications.get(random.nextInt(centre.qualifications.size()));
-            Learner learner = new Learner(id(), centre, unique(this::registrationNumber), qualification,
-                    0.55 + 0.4 * random.nextDouble());
+            Learner learner = new Learner(
+                    id(), centre, unique(this::registrationNumber), qualification, 0.55 + 0.4 * random.nextDouble());
             learner.firstName = pick(FIRST_NAMES);
             learner.lastName = pick(LAST_NAMES);
             learners.add(learner);
@@ -810,10 +1042,10 @@ class ScaleBenchmark {
                 case 0, 1, 2 -> amendName(learner, reason);
                 case 3 -> {
                     LocalDate before = learner.dateOfBirth;
-                    learner.dateOfBirth = before.plusDays(random.nextBoolean() ? 1 + random.nextInt(400)
-                            : -1 - random.nextInt(400));
-                    yield new CandidateDateOfBirthAmended(learner.id, learner.centre.id, before, learner.dateOfBirth,
-                            reason);
+                    learner.dateOfBirth =
+                            before.plusDays(random.nextBoolean() ? 1 + random.nextInt(400) : -1 - random.nextInt(400));
+                    yield new CandidateDateOfBirthAmended(
+                            learner.id, learner.centre.id, before, learner.dateOfBirth, reason);
                 }
                 default -> {
                     String before = learner.uln;
@@ -834,15 +1066,15 @@ class ScaleBenchmark {
             } else {
                 learner.lastName = different(LAST_NAMES, oldLast);
             }
-            return new CandidateNameAmended(learner.id, learner.centre.id, oldFirst, oldLast, learner.firstName,
-                    learner.lastName, reason);
+            return new CandidateNameAmended(
+                    learner.id, learner.centre.id, oldFirst, oldLast, learner.firstName, learner.lastName, reason);
         }
 
         private void signIn() {
             Centre centre = centres.get(weighted(centreWeights));
             Staff user = centre.staff.get(random.nextInt(centre.staff.size()));
-            emit(List.of(user.event(new UserSignedIn(user.id, centre.id), byStaff(user, id(), id(), null), clock,
-                    id())));
+            emit(List.of(
+                    user.event(new UserSignedIn(user.id, centre.id), byStaff(user, id(), id(), null), clock, id())));
             signIns++;
         }
 
@@ -890,8 +1122,14 @@ class ScaleBenchmark {
             Instant firstStart = clock.plusSeconds(15L * seated.size() + 60);
             List<DomainEventMessage<?>> session = new ArrayList<>();
             for (int seat = 0; seat < seated.size(); seat++) {
-                session.addAll(attempt(centre, seated.get(seat), assessment, invigilator, seat,
-                        clock.plusSeconds(15L * seat), firstStart.plusSeconds(random.nextInt(180))));
+                session.addAll(attempt(
+                        centre,
+                        seated.get(seat),
+                        assessment,
+                        invigilator,
+                        seat,
+                        clock.plusSeconds(15L * seat),
+                        firstStart.plusSeconds(random.nextInt(180))));
             }
             session.sort(Comparator.comparing(EventMessage::getTimestamp)); // stable: each attempt keeps its order
             emit(session);
@@ -899,32 +1137,65 @@ class ScaleBenchmark {
             seated.stream().filter(Learner::passedEverything).forEach(eligible::add);
         }
 
-        private List<DomainEventMessage<?>> attempt(Centre centre, Learner learner, Assessment assessment,
-                                                    Staff invigilator, int seat, Instant openedAt,
-                                                    Instant startedAt) {
+        private List<DomainEventMessage<?>> attempt(
+                Centre centre,
+                Learner learner,
+                Assessment assessment,
+                Staff invigilator,
+                int seat,
+                Instant openedAt,
+                Instant startedAt) {
             Aggregate attempt = new Aggregate("Attempt", id());
             List<DomainEventMessage<?>> events = new ArrayList<>();
             int number = ++learner.attempts[assessment.index()];
-            events.add(attempt.event(new AttemptOpened(attempt.id, learner.id, learner.registrationNumber, centre.id,
-                    assessment.qualificationCode(), assessment.code(), number, assessment.questionCount(),
-                    assessment.durationMinutes(), assessment.passPercent(), invigilator.id, invigilator.pin,
-                    openedAt, openedAt.plus(KEY_VALID_FOR)), byStaff(invigilator, id(), id(), null), openedAt, id()));
+            events.add(attempt.event(
+                    new AttemptOpened(
+                            attempt.id,
+                            learner.id,
+                            learner.registrationNumber,
+                            centre.id,
+                            assessment.qualificationCode(),
+                            assessment.code(),
+                            number,
+                            assessment.questionCount(),
+                            assessment.durationMinutes(),
+                            assessment.passPercent(),
+                            invigilator.id,
+                            invigilator.pin,
+                            openedAt,
+                            openedAt.plus(KEY_VALID_FOR)),
+                    byStaff(invigilator, id(), id(), null),
+                    openedAt,
+                    id()));
             long seed = random.nextLong();
             List<AttemptStarted.Question> form = FormDraw.draw(assessment.bank(), assessment.questionCount(), seed);
             Instant endsAt = startedAt.plus(Duration.ofMinutes(assessment.durationMinutes()));
             String seatAddress = centre.address(100 + seat);
             String startRequest = id();
-            events.add(attempt.event(new AttemptStarted(attempt.id, learner.id, centre.id, assessment.code(),
-                    startedAt, endsAt, seed, form), byCandidate(learner, startRequest, seatAddress), startedAt, id()));
+            events.add(attempt.event(
+                    new AttemptStarted(
+                            attempt.id, learner.id, centre.id, assessment.code(), startedAt, endsAt, seed, form),
+                    byCandidate(learner, startRequest, seatAddress),
+                    startedAt,
+                    id()));
             Answers answers = new Answers(form, assessment.key());
             boolean runsOut = random.nextDouble() < RUNS_OUT_SHARE;
             Instant at = answer(attempt, learner, centre, answers, startedAt, endsAt, runsOut, seatAddress, events);
-            AttemptSubmitted submitted = answers.marked(attempt.id, learner, centre, assessment, startedAt, endsAt,
+            AttemptSubmitted submitted = answers.marked(
+                    attempt.id,
+                    learner,
+                    centre,
+                    assessment,
+                    startedAt,
+                    endsAt,
                     runsOut ? endsAt : at.plusSeconds(10 + random.nextInt(80)),
                     runsOut ? SubmittedBy.TIME_LIMIT : SubmittedBy.CANDIDATE);
             // the time limit is a deadline: the system acts, under the correlation id of the start that set it
-            events.add(attempt.event(submitted, runsOut ? bySystem(startRequest, id())
-                    : byCandidate(learner, id(), seatAddress), submitted.submittedAt(), id()));
+            events.add(attempt.event(
+                    submitted,
+                    runsOut ? bySystem(startRequest, id()) : byCandidate(learner, id(), seatAddress),
+                    submitted.submittedAt(),
+                    id()));
             if (submitted.outcome() == Outcome.PASS) {
                 passed++;
                 learner.passedBy[assessment.index()] = attempt.id;
@@ -938,8 +1209,16 @@ class ScaleBenchmark {
          * Every question in form order, right as often as the candidate's ability says; then one in ten answers
          * changed. One who runs out of time answers two thirds. Answers the time of the last answer.
          */
-        private Instant answer(Aggregate attempt, Learner learner, Centre centre, Answers answers, Instant startedAt,
-                               Instant endsAt, boolean runsOut, String address, List<DomainEventMessage<?>> events) {
+        private Instant answer(
+                Aggregate attempt,
+                Learner learner,
+                Centre centre,
+                Answers answers,
+                Instant startedAt,
+                Instant endsAt,
+                boolean runsOut,
+                String address,
+                List<DomainEventMessage<?>> events) {
             Instant last = endsAt.minusSeconds(5);
             Instant at = startedAt;
             List<AttemptStarted.Question> answered = new ArrayList<>();
@@ -949,8 +1228,15 @@ class ScaleBenchmark {
                 if (at.isAfter(last)) {
                     return at;
                 }
-                events.add(chosen(attempt, learner, centre, answers, question, answers.option(question,
-                        random.nextDouble() < learner.ability, random), at, address));
+                events.add(chosen(
+                        attempt,
+                        learner,
+                        centre,
+                        answers,
+                        question,
+                        answers.option(question, random.nextDouble() < learner.ability, random),
+                        at,
+                        address));
                 answered.add(question);
             }
             for (AttemptStarted.Question question : answered) {
@@ -961,17 +1247,30 @@ class ScaleBenchmark {
                 if (at.isAfter(last)) {
                     return at;
                 }
-                events.add(chosen(attempt, learner, centre, answers, question, answers.changed(question,
-                        random.nextDouble() < learner.ability, random), at, address));
+                events.add(chosen(
+                        attempt,
+                        learner,
+                        centre,
+                        answers,
+                        question,
+                        answers.changed(question, random.nextDouble() < learner.ability, random),
+                        at,
+                        address));
             }
             return at;
         }
 
-        private DomainEventMessage<?> chosen(Aggregate attempt, Learner learner, Centre centre, Answers answers,
-                                             AttemptStarted.Question question, AttemptStarted.Option option,
-                                             Instant at, String address) {
-            return answers.choose(attempt, learner, centre, question, option, at, byCandidate(learner, id(), address),
-                    id());
+        private DomainEventMessage<?> chosen(
+                Aggregate attempt,
+                Learner learner,
+                Centre centre,
+                Answers answers,
+                AttemptStarted.Question question,
+                AttemptStarted.Option option,
+                Instant at,
+                String address) {
+            return answers.choose(
+                    attempt, learner, centre, question, option, at, byCandidate(learner, id(), address), id());
         }
 
         /** A coordinator claims for up to twenty of the centre's candidates who have passed every assessment. */
@@ -992,11 +1291,29 @@ class ScaleBenchmark {
                 Aggregate claim = new Aggregate("Claim", id());
                 String request = id();
                 Map<String, Object> metadata = byStaff(coordinator, request, id(), null);
-                episode.add(claim.event(new CertificateClaimed(claim.id, learner.id, learner.registrationNumber,
-                        centre.id, learner.qualification.code(), learner.holderName(), centre.directClaimStatus,
-                        List.of(learner.passedBy), coordinator.id, coordinator.pin, at), metadata, at, id()));
+                episode.add(claim.event(
+                        new CertificateClaimed(
+                                claim.id,
+                                learner.id,
+                                learner.registrationNumber,
+                                centre.id,
+                                learner.qualification.code(),
+                                learner.holderName(),
+                                centre.directClaimStatus,
+                                List.of(learner.passedBy),
+                                coordinator.id,
+                                coordinator.pin,
+                                at),
+                        metadata,
+                        at,
+                        id()));
                 if (centre.directClaimStatus) {
-                    issue(new PendingClaim(claim, learner, learner.holderName()), at, false, metadata, request,
+                    issue(
+                            new PendingClaim(claim, learner, learner.holderName()),
+                            at,
+                            false,
+                            metadata,
+                            request,
                             episode);
                 } else {
                     awaitingDecision.add(new PendingClaim(claim, learner, learner.holderName()));
@@ -1015,9 +1332,17 @@ class ScaleBenchmark {
                 String request = id();
                 if (random.nextDouble() < REJECTED_SHARE) {
                     String reason = "Evidence of the centre's invigilation requested and not supplied";
-                    episode.add(pending.claim().event(new ClaimRejected(pending.claim().id, pending.learner().id,
-                            pending.learner().centre.id, pending.learner().qualification.code(), reason),
-                            byStaff(imiAdmin, request, id(), reason), at, id()));
+                    episode.add(pending.claim()
+                            .event(
+                                    new ClaimRejected(
+                                            pending.claim().id,
+                                            pending.learner().id,
+                                            pending.learner().centre.id,
+                                            pending.learner().qualification.code(),
+                                            reason),
+                                    byStaff(imiAdmin, request, id(), reason),
+                                    at,
+                                    id()));
                 } else {
                     issue(pending, at, true, byStaff(imiAdmin, request, id(), null), request, episode);
                 }
@@ -1029,17 +1354,37 @@ class ScaleBenchmark {
          * The certificate issued; a moment later the certification policy records it on the candidate, as the
          * system, under the issuing request's correlation id and with the issue as its cause.
          */
-        private void issue(PendingClaim pending, Instant at, boolean byImi, Map<String, Object> metadata,
-                           String request, List<DomainEventMessage<?>> episode) {
+        private void issue(
+                PendingClaim pending,
+                Instant at,
+                boolean byImi,
+                Map<String, Object> metadata,
+                String request,
+                List<DomainEventMessage<?>> episode) {
             Learner learner = pending.learner();
             String number = unique(this::certificateNumber);
-            DomainEventMessage<?> issued = pending.claim().event(new CertificateIssued(pending.claim().id, learner.id,
-                    learner.centre.id, learner.qualification.code(), number, pending.holderName(), date(at), at,
-                    byImi), metadata, at, id());
+            DomainEventMessage<?> issued = pending.claim()
+                    .event(
+                            new CertificateIssued(
+                                    pending.claim().id,
+                                    learner.id,
+                                    learner.centre.id,
+                                    learner.qualification.code(),
+                                    number,
+                                    pending.holderName(),
+                                    date(at),
+                                    at,
+                                    byImi),
+                            metadata,
+                            at,
+                            id());
             episode.add(issued);
-            episode.add(learner.event(new CandidateCertificated(learner.id, learner.centre.id, pending.claim().id,
-                    learner.qualification.code(), number), bySystem(request, issued.getIdentifier()),
-                    at.plusSeconds(1), id()));
+            episode.add(learner.event(
+                    new CandidateCertificated(
+                            learner.id, learner.centre.id, pending.claim().id, learner.qualification.code(), number),
+                    bySystem(request, issued.getIdentifier()),
+                    at.plusSeconds(1),
+                    id()));
             learner.certificated = true;
         }
 
@@ -1058,8 +1403,8 @@ class ScaleBenchmark {
         // -- metadata, as the application's interceptor and correlation provider write it --
 
         /** A signed-in user's command: who, in which roles and centre, from where, why; the command as cause. */
-        private static Map<String, Object> byStaff(Staff user, String correlationId, String causationId,
-                                                   String reason) {
+        private static Map<String, Object> byStaff(
+                Staff user, String correlationId, String causationId, String reason) {
             Map<String, Object> metadata = new HashMap<>();
             metadata.put(AuditMetadata.ACTOR_USER_ID, user.id);
             metadata.put(AuditMetadata.ACTOR_PIN, user.pin);
@@ -1078,14 +1423,27 @@ class ScaleBenchmark {
 
         /** A candidate sitting an assessment, named by their registration number; one request per answer. */
         private Map<String, Object> byCandidate(Learner learner, String correlationId, String address) {
-            return Map.of(AuditMetadata.ACTOR_REGISTRATION_NUMBER, learner.registrationNumber,
-                    AuditMetadata.ACTOR_ROLES, "CANDIDATE", AuditMetadata.CORRELATION_ID, correlationId,
-                    AuditMetadata.CAUSATION_ID, id(), AuditMetadata.CLIENT_ADDRESS, address);
+            return Map.of(
+                    AuditMetadata.ACTOR_REGISTRATION_NUMBER,
+                    learner.registrationNumber,
+                    AuditMetadata.ACTOR_ROLES,
+                    "CANDIDATE",
+                    AuditMetadata.CORRELATION_ID,
+                    correlationId,
+                    AuditMetadata.CAUSATION_ID,
+                    id(),
+                    AuditMetadata.CLIENT_ADDRESS,
+                    address);
         }
 
         private static Map<String, Object> bySystem(String correlationId, String causationId) {
-            return Map.of(AuditMetadata.ACTOR_USER_ID, AuditMetadata.SYSTEM_ACTOR,
-                    AuditMetadata.CORRELATION_ID, correlationId, AuditMetadata.CAUSATION_ID, causationId);
+            return Map.of(
+                    AuditMetadata.ACTOR_USER_ID,
+                    AuditMetadata.SYSTEM_ACTOR,
+                    AuditMetadata.CORRELATION_ID,
+                    correlationId,
+                    AuditMetadata.CAUSATION_ID,
+                    causationId);
         }
 
         // -- values --
@@ -1114,8 +1472,8 @@ class ScaleBenchmark {
         }
 
         private String certificateNumber() {
-            return CertificateNumbers.PREFIX + code(CertificateNumbers.ALPHABET,
-                    CertificateNumbers.LENGTH - CertificateNumbers.PREFIX.length());
+            return CertificateNumbers.PREFIX
+                    + code(CertificateNumbers.ALPHABET, CertificateNumbers.LENGTH - CertificateNumbers.PREFIX.length());
         }
 
         private String code(String alphabet, int length) {
@@ -1201,7 +1559,8 @@ class ScaleBenchmark {
         AttemptStarted.Option option(AttemptStarted.Question question, boolean right, Random random) {
             int answer = key.get(question.itemId());
             List<AttemptStarted.Option> options = question.options().stream()
-                    .filter(option -> (option.itemOption() == answer) == right).toList();
+                    .filter(option -> (option.itemOption() == answer) == right)
+                    .toList();
             return options.get(random.nextInt(options.size()));
         }
 
@@ -1209,26 +1568,53 @@ class ScaleBenchmark {
         AttemptStarted.Option changed(AttemptStarted.Question question, boolean right, Random random) {
             AttemptStarted.Option current = last.get(question.questionId());
             int answer = key.get(question.itemId());
-            List<AttemptStarted.Option> others = question.options().stream().filter(option -> option != current)
+            List<AttemptStarted.Option> others = question.options().stream()
+                    .filter(option -> option != current)
                     .toList();
             List<AttemptStarted.Option> wanted = others.stream()
-                    .filter(option -> (option.itemOption() == answer) == right).toList();
+                    .filter(option -> (option.itemOption() == answer) == right)
+                    .toList();
             List<AttemptStarted.Option> from = wanted.isEmpty() ? others : wanted;
             return from.get(random.nextInt(from.size()));
         }
 
-        DomainEventMessage<?> choose(Aggregate attempt, Learner learner, Centre centre,
-                                     AttemptStarted.Question question, AttemptStarted.Option option, Instant at,
-                                     Map<String, Object> metadata, String messageId) {
+        DomainEventMessage<?> choose(
+                Aggregate attempt,
+                Learner learner,
+                Centre centre,
+                AttemptStarted.Question question,
+                AttemptStarted.Option option,
+                Instant at,
+                Map<String, Object> metadata,
+                String messageId) {
             AttemptStarted.Option previous = last.put(question.questionId(), option);
-            chosen.computeIfAbsent(question.questionId(), q -> new ArrayList<>()).add(option.itemOption());
-            return attempt.event(new AnswerChosen(attempt.id, learner.id, centre.id, question.questionId(),
-                    question.itemId(), option.optionId(), option.itemOption(),
-                    previous == null ? null : previous.optionId(), at), metadata, at, messageId);
+            chosen.computeIfAbsent(question.questionId(), q -> new ArrayList<>())
+                    .add(option.itemOption());
+            return attempt.event(
+                    new AnswerChosen(
+                            attempt.id,
+                            learner.id,
+                            centre.id,
+                            question.questionId(),
+                            question.itemId(),
+                            option.optionId(),
+                            option.itemOption(),
+                            previous == null ? null : previous.optionId(),
+                            at),
+                    metadata,
+                    at,
+                    messageId);
         }
 
-        AttemptSubmitted marked(String attemptId, Learner learner, Centre centre, Assessment assessment,
-                                Instant startedAt, Instant endsAt, Instant submittedAt, SubmittedBy by) {
+        AttemptSubmitted marked(
+                String attemptId,
+                Learner learner,
+                Centre centre,
+                Assessment assessment,
+                Instant startedAt,
+                Instant endsAt,
+                Instant submittedAt,
+                SubmittedBy by) {
             List<AttemptSubmitted.Mark> marks = new ArrayList<>();
             int score = 0;
             int changes = 0;
@@ -1245,18 +1631,37 @@ class ScaleBenchmark {
                 AttemptStarted.Option answer = last.get(question.questionId());
                 boolean correct = answer != null && answer.itemOption() == right;
                 score += correct ? 1 : 0;
-                marks.add(new AttemptSubmitted.Mark(question.questionId(), question.itemId(),
-                        answer == null ? null : answer.optionId(), answer == null ? null : answer.itemOption(),
-                        question.options().size(), correct));
+                marks.add(new AttemptSubmitted.Mark(
+                        question.questionId(),
+                        question.itemId(),
+                        answer == null ? null : answer.optionId(),
+                        answer == null ? null : answer.itemOption(),
+                        question.options().size(),
+                        correct));
             }
             int max = form.size();
-            double percent = BigDecimal.valueOf(100L * score).divide(BigDecimal.valueOf(max), 1, RoundingMode.HALF_UP)
+            double percent = BigDecimal.valueOf(100L * score)
+                    .divide(BigDecimal.valueOf(max), 1, RoundingMode.HALF_UP)
                     .doubleValue();
             Outcome outcome = (long) score * 100 >= (long) assessment.passPercent() * max ? Outcome.PASS : Outcome.FAIL;
-            return new AttemptSubmitted(attemptId, learner.id, centre.id, assessment.qualificationCode(),
-                    assessment.code(), by, startedAt, endsAt, submittedAt, score, max, percent,
-                    assessment.passPercent(), outcome, List.copyOf(marks), new AttemptSubmitted.AnswerChanges(changes,
-                    wrongToRight, rightToWrong, changes - wrongToRight - rightToWrong));
+            return new AttemptSubmitted(
+                    attemptId,
+                    learner.id,
+                    centre.id,
+                    assessment.qualificationCode(),
+                    assessment.code(),
+                    by,
+                    startedAt,
+                    endsAt,
+                    submittedAt,
+                    score,
+                    max,
+                    percent,
+                    assessment.passPercent(),
+                    outcome,
+                    List.copyOf(marks),
+                    new AttemptSubmitted.AnswerChanges(
+                            changes, wrongToRight, rightToWrong, changes - wrongToRight - rightToWrong));
         }
     }
 
@@ -1270,16 +1675,29 @@ class ScaleBenchmark {
         }
     }
 
-    record CatchUp(String what, long events, double seconds, List<ProcessorRun> processors, DataFiles before,
-                   DataFiles largest, DataFiles after, long deadLetters, List<String> unfinished, List<CpuShare> cpu,
-                   MachineShare machine, double loadAverage) {
+    record CatchUp(
+            String what,
+            long events,
+            double seconds,
+            List<ProcessorRun> processors,
+            DataFiles before,
+            DataFiles largest,
+            DataFiles after,
+            long deadLetters,
+            List<String> unfinished,
+            List<CpuShare> cpu,
+            MachineShare machine,
+            double loadAverage) {
 
         double eventsPerSecond() {
             return events / seconds;
         }
 
         ProcessorRun processor(String name) {
-            return processors.stream().filter(run -> run.name().equals(name)).findFirst().orElseThrow();
+            return processors.stream()
+                    .filter(run -> run.name().equals(name))
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 
@@ -1297,7 +1715,8 @@ class ScaleBenchmark {
         Start start = Start.now(hub);
         for (JsonNode processor : hub.getJson("/api/admin/processors")) {
             String name = processor.path("name").asText();
-            if (processor.path("streaming").asBoolean() && processor.path("replayable").asBoolean()
+            if (processor.path("streaming").asBoolean()
+                    && processor.path("replayable").asBoolean()
                     && chosen.test(name)) {
                 double began = secondsSince(start.nanos());
                 hub.postLong("/api/admin/processors/" + name + "/replay", 202);
@@ -1326,13 +1745,13 @@ class ScaleBenchmark {
 
         /** How the machine's cores spent the stretch, and how much of it this JVM took. */
         MachineShare machineSince() {
-            return new MachineShare(MachineTicks.now().minus(machine),
-                    (jvmCpuNanos() - processCpuNanos) / 1e9);
+            return new MachineShare(MachineTicks.now().minus(machine), (jvmCpuNanos() - processCpuNanos) / 1e9);
         }
 
         private static long jvmCpuNanos() {
-            return ManagementFactory.getOperatingSystemMXBean()
-                    instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+            return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                    ? os.getProcessCpuTime()
+                    : -1;
         }
 
         /**
@@ -1349,20 +1768,22 @@ class ScaleBenchmark {
                     byGroup.merge(info.getThreadName().replaceAll("\\d+", "#"), (now - then) / 1e9, Double::sum);
                 }
             }
-            return byGroup.entrySet().stream().map(e -> new CpuShare(e.getKey(), e.getValue()))
-                    .sorted(Comparator.comparingDouble(CpuShare::seconds).reversed()).toList();
+            return byGroup.entrySet().stream()
+                    .map(e -> new CpuShare(e.getKey(), e.getValue()))
+                    .sorted(Comparator.comparingDouble(CpuShare::seconds).reversed())
+                    .toList();
         }
     }
 
-    record CpuShare(String threads, double seconds) {
-    }
+    record CpuShare(String threads, double seconds) {}
 
     /** The machine's CPU ticks by kind, from {@code /proc/stat} (all zero where there is none). */
     record MachineTicks(long user, long system, long iowait, long idle, long steal) {
 
         static MachineTicks now() {
             try {
-                String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                String[] cpu =
+                        Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
                 long[] t = Arrays.stream(cpu).skip(1).mapToLong(Long::parseLong).toArray();
                 return new MachineTicks(t[0] + t[1], t[2] + t[5] + t[6], t[4], t[3], t.length > 7 ? t[7] : 0);
             } catch (IOException | RuntimeException e) {
@@ -1371,8 +1792,12 @@ class ScaleBenchmark {
         }
 
         MachineTicks minus(MachineTicks earlier) {
-            return new MachineTicks(user - earlier.user, system - earlier.system, iowait - earlier.iowait,
-                    idle - earlier.idle, steal - earlier.steal);
+            return new MachineTicks(
+                    user - earlier.user,
+                    system - earlier.system,
+                    iowait - earlier.iowait,
+                    idle - earlier.idle,
+                    steal - earlier.steal);
         }
 
         long total() {
@@ -1385,12 +1810,19 @@ class ScaleBenchmark {
         String markdown(double wallSeconds) {
             long total = Math.max(1, ticks.total());
             double available = wallSeconds * Runtime.getRuntime().availableProcessors();
-            return String.format(Locale.ROOT, "The machine's cores meanwhile: user %s, system %s, I/O wait %s, idle "
+            return String.format(
+                    Locale.ROOT,
+                    "The machine's cores meanwhile: user %s, system %s, I/O wait %s, idle "
                             + "%s, steal %s; this JVM used %.0f CPU-s of the %.0f the cores had (%s), the rest "
-                            + "went to other processes or was idle.", percent(ticks.user() / (double) total),
-                    percent(ticks.system() / (double) total), percent(ticks.iowait() / (double) total),
-                    percent(ticks.idle() / (double) total), percent(ticks.steal() / (double) total),
-                    processCpuSeconds, available, percent(processCpuSeconds / available));
+                            + "went to other processes or was idle.",
+                    percent(ticks.user() / (double) total),
+                    percent(ticks.system() / (double) total),
+                    percent(ticks.iowait() / (double) total),
+                    percent(ticks.idle() / (double) total),
+                    percent(ticks.steal() / (double) total),
+                    processCpuSeconds,
+                    available,
+                    percent(processCpuSeconds / available));
         }
     }
 
@@ -1409,7 +1841,8 @@ class ScaleBenchmark {
     private static RawUpserts rawUpserts(Hub hub, int documents, long distinctIds) {
         MongoDatabase database = hub.bean(MongoDatabase.class);
         EmbeddedReadStore store = hub.bean(EmbeddedReadStore.class);
-        List<Document> shapes = database.getCollection("candidates").find().limit(RAW_BULK).into(new ArrayList<>());
+        List<Document> shapes =
+                database.getCollection("candidates").find().limit(RAW_BULK).into(new ArrayList<>());
         assertThat(shapes).as("candidate documents to copy").isNotEmpty();
         int distinct = (int) Math.max(RAW_BULK, Math.min(documents, distinctIds));
         MongoCollection<Document> raw = database.getCollection(RAW_COLLECTION);
@@ -1437,10 +1870,17 @@ class ScaleBenchmark {
 
     // ---- 3. a burst of registrations ------------------------------------------------------------------------------
 
-    record Burst(int sent, int clients, int accepted, Map<Integer, Integer> failures, double sendSeconds,
-                 double visibleAfterStart,
-                 double visibleAfterLast, double allAfterLast, RawUpserts raw, Set<String> applicationMetadataKeys) {
-    }
+    record Burst(
+            int sent,
+            int clients,
+            int accepted,
+            Map<Integer, Integer> failures,
+            double sendSeconds,
+            double visibleAfterStart,
+            double visibleAfterLast,
+            double allAfterLast,
+            RawUpserts raw,
+            Set<String> applicationMetadataKeys) {}
 
     /**
      * {@code scale.burst} registrations at one new centre, from {@code scale.clients} threads, each waiting for its
@@ -1476,17 +1916,31 @@ class ScaleBenchmark {
         double visibleAfterLast = secondsSince(last);
         hub.awaitHead("burst", hub.eventCount(), settings, Map.of());
         double all = secondsSince(last);
-        Set<String> keys = new TreeSet<>(hub.bean(EventStore.class).readEvents(registered.get(0).get(0)).next()
-                .getMetaData().keySet());
-        return new Burst(settings.burst(), settings.clients(), accepted, failures, sent, visible, visibleAfterLast, all,
-                rawUpserts(hub, settings.burst(), settings.burst()), keys);
+        Set<String> keys = new TreeSet<>(hub.bean(EventStore.class)
+                .readEvents(registered.get(0).get(0))
+                .next()
+                .getMetaData()
+                .keySet());
+        return new Burst(
+                settings.burst(),
+                settings.clients(),
+                accepted,
+                failures,
+                sent,
+                visible,
+                visibleAfterLast,
+                all,
+                rawUpserts(hub, settings.burst(), settings.burst()),
+                keys);
     }
 
     /** One of the burst's clients: distinct names (a name holds no digit, so the count is spelt in letters). */
     private static final class Client {
 
-        private static final String[] FIRST_NAMES = {"Oliver", "Amelia", "Jack", "Isla", "Harry", "Ava", "George",
-            "Mia", "Noah", "Zoë", "Józef", "Siobhán", "Chloé", "Rhys", "Aoife", "Priya"};
+        private static final String[] FIRST_NAMES = {
+            "Oliver", "Amelia", "Jack", "Isla", "Harry", "Ava", "George", "Mia", "Noah", "Zoë", "Józef", "Siobhán",
+            "Chloé", "Rhys", "Aoife", "Priya"
+        };
 
         private final HttpClientForTests http;
         private final String token;
@@ -1514,10 +1968,18 @@ class ScaleBenchmark {
 
         private int registerOne(int n) {
             try {
-                var response = http.post("/api/centres/" + centreId + "/candidates", token, Map.of(
-                        "firstName", FIRST_NAMES[client % FIRST_NAMES.length], "lastName", "Burst" + letters(n)
-                                + letters(client).toLowerCase(Locale.ROOT),
-                        "dateOfBirth", "2001-02-03", "qualificationCode", BURST_QUALIFICATION));
+                var response = http.post(
+                        "/api/centres/" + centreId + "/candidates",
+                        token,
+                        Map.of(
+                                "firstName",
+                                FIRST_NAMES[client % FIRST_NAMES.length],
+                                "lastName",
+                                "Burst" + letters(n) + letters(client).toLowerCase(Locale.ROOT),
+                                "dateOfBirth",
+                                "2001-02-03",
+                                "qualificationCode",
+                                BURST_QUALIFICATION));
                 if (response.status() == 201) {
                     candidates.add(response.json().get("candidateId").asText());
                 }
@@ -1540,9 +2002,15 @@ class ScaleBenchmark {
 
     // ---- 4. start-up ----------------------------------------------------------------------------------------------
 
-    record Startup(double contextSeconds, double signInSeconds, long heapBefore, long heapAfter, long maxHeap,
-                   long searchable, long expectedSearchable, double atHeadAfter) {
-    }
+    record Startup(
+            double contextSeconds,
+            double signInSeconds,
+            long heapBefore,
+            long heapAfter,
+            long maxHeap,
+            long searchable,
+            long expectedSearchable,
+            double atHeadAfter) {}
 
     /**
      * In this JVM, which has run the application before: its classes are loaded and much of it compiled, so a
@@ -1557,12 +2025,20 @@ class ScaleBenchmark {
             RestartTest.login(app.http(), ApplicationTest.ADMIN_PIN, ApplicationTest.ADMIN_PASSWORD);
             double signIn = secondsSince(started);
             long heapAfter = heapUsedAfterGc();
-            progress("restarted: context %.1f s, sign-in answered at %.1f s, heap %,d MB", context, signIn,
-                    heapAfter / MB);
+            progress(
+                    "restarted: context %.1f s, sign-in answered at %.1f s, heap %,d MB",
+                    context, signIn, heapAfter / MB);
             Hub hub = new Hub(app, dataDir);
             long searchable = hub.total("/api/candidates?size=1");
-            return new Startup(context, signIn, heapBefore, heapAfter, Runtime.getRuntime().maxMemory(), searchable,
-                    expectedCandidates, hub.awaitAtHead());
+            return new Startup(
+                    context,
+                    signIn,
+                    heapBefore,
+                    heapAfter,
+                    Runtime.getRuntime().maxMemory(),
+                    searchable,
+                    expectedCandidates,
+                    hub.awaitAtHead());
         }
     }
 
@@ -1635,7 +2111,8 @@ class ScaleBenchmark {
 
         /** Those not running: the replay endpoint starts the ones it resets itself. */
         void startProcessors() {
-            processors().values().stream().filter(processor -> !processor.isRunning())
+            processors().values().stream()
+                    .filter(processor -> !processor.isRunning())
                     .forEach(StreamingEventProcessor::start);
         }
 
@@ -1672,8 +2149,9 @@ class ScaleBenchmark {
 
         boolean atHead() {
             long head = head();
-            return processors().entrySet().stream().allMatch(entry ->
-                    position(entry.getValue(), segments(entry.getKey())).orElse(-1) >= head);
+            return processors().entrySet().stream()
+                    .allMatch(entry ->
+                            position(entry.getValue(), segments(entry.getKey())).orElse(-1) >= head);
         }
 
         CatchUp awaitHead(String what, long events, Settings settings, Map<String, ProcessorRun> resets) {
@@ -1686,8 +2164,7 @@ class ScaleBenchmark {
          * the CPU time spent. Gives up after {@code scale.timeout-minutes}, or when the disk has less than
          * {@code scale.min-free-gb} left (the files grow fast, and other work shares the disk).
          */
-        CatchUp awaitHead(String what, long events, Settings settings, Map<String, ProcessorRun> resets,
-                          Start start) {
+        CatchUp awaitHead(String what, long events, Settings settings, Map<String, ProcessorRun> resets, Start start) {
             long started = start.nanos();
             DataFiles before = start.files();
             long head = head();
@@ -1713,30 +2190,57 @@ class ScaleBenchmark {
                 }
                 if (System.nanoTime() - lastProgress > PROGRESS_EVERY.toNanos()) {
                     lastProgress = System.nanoTime();
-                    progress("  %.0f s: %s; files %,d / %,d MB", secondsSince(started), processors.entrySet().stream()
-                            .filter(entry -> !reached.containsKey(entry.getKey()))
-                            .map(entry -> entry.getKey() + " " + position(entry.getValue(),
-                                    segments.get(entry.getKey())).orElse(-1))
-                            .collect(Collectors.joining(", ")), largest.events() / MB, largest.readModels() / MB);
+                    progress(
+                            "  %.0f s: %s; files %,d / %,d MB",
+                            secondsSince(started),
+                            processors.entrySet().stream()
+                                    .filter(entry -> !reached.containsKey(entry.getKey()))
+                                    .map(entry -> entry.getKey() + " "
+                                            + position(entry.getValue(), segments.get(entry.getKey()))
+                                                    .orElse(-1))
+                                    .collect(Collectors.joining(", ")),
+                            largest.events() / MB,
+                            largest.readModels() / MB);
                 }
                 pause(POLL);
             }
             double seconds = secondsSince(started);
-            List<ProcessorRun> runs = processors.keySet().stream().map(name -> {
-                ProcessorRun reset = resets.get(name);
-                return new ProcessorRun(name, reset == null ? 0 : reset.began(),
-                        reset == null ? Double.NaN : reset.resetSeconds(), reached.getOrDefault(name, Double.NaN));
-            }).toList();
+            List<ProcessorRun> runs = processors.keySet().stream()
+                    .map(name -> {
+                        ProcessorRun reset = resets.get(name);
+                        return new ProcessorRun(
+                                name,
+                                reset == null ? 0 : reset.began(),
+                                reset == null ? Double.NaN : reset.resetSeconds(),
+                                reached.getOrDefault(name, Double.NaN));
+                    })
+                    .toList();
             List<String> unfinished = new ArrayList<>(stopped);
-            processors.keySet().stream().filter(name -> !reached.containsKey(name))
+            processors.keySet().stream()
+                    .filter(name -> !reached.containsKey(name))
                     .map(name -> name + (processors.get(name).isError() ? " (in error)" : ""))
                     .forEach(unfinished::add);
             DataFiles after = files();
-            progress("%s: done in %.1f s%s; files %,d / %,d MB", what, seconds,
-                    unfinished.isEmpty() ? "" : ", unfinished: " + unfinished, after.events() / MB,
+            progress(
+                    "%s: done in %.1f s%s; files %,d / %,d MB",
+                    what,
+                    seconds,
+                    unfinished.isEmpty() ? "" : ", unfinished: " + unfinished,
+                    after.events() / MB,
                     after.readModels() / MB);
-            return new CatchUp(what, events, seconds, runs, before, largest.max(after), after, deadLetters(),
-                    unfinished, start.cpuSince(), start.machineSince(), loadAverage());
+            return new CatchUp(
+                    what,
+                    events,
+                    seconds,
+                    runs,
+                    before,
+                    largest.max(after),
+                    after,
+                    deadLetters(),
+                    unfinished,
+                    start.cpuSince(),
+                    start.machineSince(),
+                    loadAverage());
         }
 
         private long usableSpace() {
@@ -1786,17 +2290,29 @@ class ScaleBenchmark {
             MongoDatabase readStore = bean(MongoDatabase.class);
             JdbcTemplate jdbc = bean(JdbcTemplate.class);
             return List.of(
-                    new Check("candidates (portal)", tally.payloads("CandidateRegistered") + burst,
+                    new Check(
+                            "candidates (portal)",
+                            tally.payloads("CandidateRegistered") + burst,
                             readStore.getCollection("candidates").countDocuments()),
-                    new Check("candidate histories (portal)", tally.payloads("CandidateRegistered") + burst,
+                    new Check(
+                            "candidate histories (portal)",
+                            tally.payloads("CandidateRegistered") + burst,
                             readStore.getCollection("candidate_histories").countDocuments()),
-                    new Check("attempts (assessment)", tally.payloads("AttemptOpened"),
+                    new Check(
+                            "attempts (assessment)",
+                            tally.payloads("AttemptOpened"),
                             readStore.getCollection("attempts").countDocuments()),
-                    new Check("claims (certification)", tally.payloads("CertificateClaimed"),
+                    new Check(
+                            "claims (certification)",
+                            tally.payloads("CertificateClaimed"),
                             readStore.getCollection("claims").countDocuments()),
-                    new Check("certificates (certification)", tally.payloads("CertificateIssued"),
+                    new Check(
+                            "certificates (certification)",
+                            tally.payloads("CertificateIssued"),
                             readStore.getCollection("certificates").countDocuments()),
-                    new Check("audit log rows (audit)", eventCount(),
+                    new Check(
+                            "audit log rows (audit)",
+                            eventCount(),
                             jdbc.queryForObject("SELECT COUNT(*) FROM audit_log", Long.class)),
                     new Check("dead letters", 0, deadLetters()));
         }
@@ -1807,26 +2323,48 @@ class ScaleBenchmark {
          */
         String coordinator(String centreId) {
             String email = "burst-coordinator@burst.example";
-            var created = http.post("/api/centres/" + centreId + "/users", admin, Map.of("name", "Burst Coordinator",
-                    "email", email, "roles", List.of(Role.CENTRE_COORDINATOR.name())));
+            var created = http.post(
+                    "/api/centres/" + centreId + "/users",
+                    admin,
+                    Map.of(
+                            "name",
+                            "Burst Coordinator",
+                            "email",
+                            email,
+                            "roles",
+                            List.of(Role.CENTRE_COORDINATOR.name())));
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
             var outbox = http.get("/api/outbox?to=" + email, admin);
             Matcher link = TOKEN_LINK.matcher(outbox.json().path(0).path("body").asText());
-            assertThat(link.find()).as("an activation link to %s: %s", email, outbox).isTrue();
-            var activated = http.post("/api/auth/activate", null, Map.of("token", link.group(1), "password",
-                    ApplicationTest.GOOD_PASSWORD));
+            assertThat(link.find())
+                    .as("an activation link to %s: %s", email, outbox)
+                    .isTrue();
+            var activated = http.post(
+                    "/api/auth/activate",
+                    null,
+                    Map.of("token", link.group(1), "password", ApplicationTest.GOOD_PASSWORD));
             assertThat(activated.status()).as(activated.toString()).isEqualTo(204);
             return RestartTest.login(http, created.json().get("pin").asText(), ApplicationTest.GOOD_PASSWORD);
         }
 
         /** A new centre approved through HTTP, so that the command side's directory knows it. */
         String approvedCentre() {
-            var created = http.post("/api/centres", admin, Map.of("name", "Burst centre", "address",
-                    "1 Bench Street", "contactEmail", "office@burst.example"));
+            var created = http.post(
+                    "/api/centres",
+                    admin,
+                    Map.of(
+                            "name",
+                            "Burst centre",
+                            "address",
+                            "1 Bench Street",
+                            "contactEmail",
+                            "office@burst.example"));
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
             String id = created.json().get("centreId").asText();
-            var approved = http.post("/api/centres/" + id + "/approve", admin, Map.of("qualificationCodes",
-                    List.of(BURST_QUALIFICATION), "directClaimStatus", false));
+            var approved = http.post(
+                    "/api/centres/" + id + "/approve",
+                    admin,
+                    Map.of("qualificationCodes", List.of(BURST_QUALIFICATION), "directClaimStatus", false));
             assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
             return id;
         }
@@ -1839,12 +2377,17 @@ class ScaleBenchmark {
 
         /** A POST that may take minutes (a reset empties a read model of a million rows in the request). */
         void postLong(String path, int expected) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofHours(2))
-                    .header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.noBody()).build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .timeout(Duration.ofHours(2))
+                    .header("Authorization", "Bearer " + admin)
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build();
             try {
-                HttpResponse<String> response = HttpClient.newHttpClient().send(request,
-                        HttpResponse.BodyHandlers.ofString());
-                assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(expected);
+                HttpResponse<String> response =
+                        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode())
+                        .as(path + ": " + response.body())
+                        .isEqualTo(expected);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
@@ -1855,16 +2398,23 @@ class ScaleBenchmark {
 
         TableSize tableSize(String table) {
             JdbcTemplate jdbc = bean(JdbcTemplate.class);
-            return new TableSize(table.toLowerCase(Locale.ROOT),
+            return new TableSize(
+                    table.toLowerCase(Locale.ROOT),
                     jdbc.queryForObject("SELECT COUNT(*) FROM \"" + table + "\"", Long.class),
                     jdbc.queryForObject("SELECT DISK_SPACE_USED(?)", Long.class, table));
         }
 
         /** Every table of the relational database with its rows and the space H2 says it takes, biggest first. */
         List<TableSize> tableSizes() {
-            return bean(JdbcTemplate.class).queryForList("SELECT table_name FROM information_schema.tables"
-                            + " WHERE table_schema = 'PUBLIC' AND table_type = 'BASE TABLE'", String.class).stream()
-                    .map(this::tableSize).sorted(Comparator.comparingLong(TableSize::bytes).reversed()).toList();
+            return bean(JdbcTemplate.class)
+                    .queryForList(
+                            "SELECT table_name FROM information_schema.tables"
+                                    + " WHERE table_schema = 'PUBLIC' AND table_type = 'BASE TABLE'",
+                            String.class)
+                    .stream()
+                    .map(this::tableSize)
+                    .sorted(Comparator.comparingLong(TableSize::bytes).reversed())
+                    .toList();
         }
 
         /** Every read-store collection with its documents and size, as the store's collStats says. */
@@ -1873,7 +2423,9 @@ class ScaleBenchmark {
             List<CollectionSize> sizes = new ArrayList<>();
             for (String name : database.listCollectionNames()) {
                 Document stats = database.runCommand(new Document("collStats", name));
-                sizes.add(new CollectionSize(name, ((Number) stats.getOrDefault("count", 0)).longValue(),
+                sizes.add(new CollectionSize(
+                        name,
+                        ((Number) stats.getOrDefault("count", 0)).longValue(),
                         ((Number) stats.getOrDefault("size", 0)).longValue()));
             }
             sizes.sort(Comparator.comparingLong(CollectionSize::bytes).reversed());
@@ -1902,36 +2454,68 @@ class ScaleBenchmark {
         double closeSeconds = Double.NaN;
 
         Report(Settings settings, Machine machine) {
-            md.append(String.format(Locale.ROOT, "Machine: %d cores, %s, benchmark JVM max heap %,d MB; load average "
-                            + "%.2f at the start. Embedded default store (H2 file event store, in-process Mongo-wire "
-                            + "read store); the application runs in the benchmark's JVM.%n%n", machine.cores(),
-                    machine.jvm(), machine.maxHeapBytes() / MB, machine.loadAverage())).append(settings.markdown());
+            md.append(String.format(
+                            Locale.ROOT,
+                            "Machine: %d cores, %s, benchmark JVM max heap %,d MB; load average "
+                                    + "%.2f at the start. Embedded default store (H2 file event store, in-process Mongo-wire "
+                                    + "read store); the application runs in the benchmark's JVM.%n%n",
+                            machine.cores(),
+                            machine.jvm(),
+                            machine.maxHeapBytes() / MB,
+                            machine.loadAverage()))
+                    .append(settings.markdown());
         }
 
         void generation(Generation g) {
             Tally t = g.tally();
-            md.append("## 1. The history\n\n").append(String.format(Locale.ROOT, "%,d events appended through the "
-                            + "application's `EventStorageEngine` (%,d per transaction) while its processors were "
-                            + "stopped, in **%.1f s (%,.0f events/s)**, of which %.1f s inside the appends "
-                            + "(serialising and inserting) and the rest building the events. %,d events in the store "
-                            + "with the application's own first-start events.%n%n", t.events(), APPEND_BATCH,
-                    g.seconds(), t.events() / g.seconds(), g.appendSeconds(), g.storedEvents()))
-                    .append(String.format(Locale.ROOT, "%,d centres, %,d centre users, %,d candidates (%,d amended), "
+            md.append("## 1. The history\n\n")
+                    .append(String.format(
+                            Locale.ROOT,
+                            "%,d events appended through the "
+                                    + "application's `EventStorageEngine` (%,d per transaction) while its processors were "
+                                    + "stopped, in **%.1f s (%,.0f events/s)**, of which %.1f s inside the appends "
+                                    + "(serialising and inserting) and the rest building the events. %,d events in the store "
+                                    + "with the application's own first-start events.%n%n",
+                            t.events(),
+                            APPEND_BATCH,
+                            g.seconds(),
+                            t.events() / g.seconds(),
+                            g.appendSeconds(),
+                            g.storedEvents()))
+                    .append(String.format(
+                            Locale.ROOT,
+                            "%,d centres, %,d centre users, %,d candidates (%,d amended), "
                                     + "%,d attempts (%,d answers, %,d passed of %,d submitted), %,d claims "
-                                    + "(%,d issued, %,d rejected), %,d sign-ins.%n%n", g.centres(), g.users(),
-                            t.payloads("CandidateRegistered"), t.payloads("CandidateNameAmended")
-                                    + t.payloads("CandidateDateOfBirthAmended") + t.payloads("CandidateUlnAmended"),
-                            t.payloads("AttemptOpened"), t.payloads("AnswerChosen"), g.passed(),
-                            t.payloads("AttemptSubmitted"), t.payloads("CertificateClaimed"),
-                            t.payloads("CertificateIssued"), t.payloads("ClaimRejected"), t.payloads("UserSignedIn")))
+                                    + "(%,d issued, %,d rejected), %,d sign-ins.%n%n",
+                            g.centres(),
+                            g.users(),
+                            t.payloads("CandidateRegistered"),
+                            t.payloads("CandidateNameAmended")
+                                    + t.payloads("CandidateDateOfBirthAmended")
+                                    + t.payloads("CandidateUlnAmended"),
+                            t.payloads("AttemptOpened"),
+                            t.payloads("AnswerChosen"),
+                            g.passed(),
+                            t.payloads("AttemptSubmitted"),
+                            t.payloads("CertificateClaimed"),
+                            t.payloads("CertificateIssued"),
+                            t.payloads("ClaimRejected"),
+                            t.payloads("UserSignedIn")))
                     .append("| event | count |\n|---|---|\n");
-            t.byPayload().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            t.byPayload().entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                     .forEach(e -> md.append(String.format(Locale.ROOT, "| %s | %,d |%n", e.getKey(), e.getValue())));
-            md.append(String.format(Locale.ROOT, "%nData files after it: %s. The event table: %,d rows, %,d MB "
+            md.append(String.format(
+                    Locale.ROOT,
+                    "%nData files after it: %s. The event table: %,d rows, %,d MB "
                             + "(H2's `DISK_SPACE_USED`). Reading the whole store once through Axon's `EventStore` from "
                             + "the first event, handling nothing: %.1f s (%,.0f events/s), a floor under each "
-                            + "processor's catch-up.%n%n", files(g.files()), g.eventTable().rows(),
-                    g.eventTable().bytes() / MB, g.readOnceSeconds(), g.storedEvents() / g.readOnceSeconds()));
+                            + "processor's catch-up.%n%n",
+                    files(g.files()),
+                    g.eventTable().rows(),
+                    g.eventTable().bytes() / MB,
+                    g.readOnceSeconds(),
+                    g.storedEvents() / g.readOnceSeconds()));
             write();
         }
 
@@ -1948,19 +2532,34 @@ class ScaleBenchmark {
             double portalPerSecond = documents / portal.seconds();
             double ratio = portalPerSecond / raw.perSecond();
             double alonePerSecond = documents / portalAlone.processor(PORTAL).seconds();
-            md.append(String.format(Locale.ROOT, "**Portal projection against raw upserts:** the portal handled "
-                            + "%,d candidate events, writing %,d documents (candidate and history) in %.1f s: "
-                            + "**%,.0f documents/s** while the other processors replayed beside it. Raw: %,d "
-                            + "upserts of %,d documents copied from the portal's candidates, 1,000 to a bulk write, "
-                            + "into a scratch collection of the same read store, alone, afterwards: %.1f s, "
-                            + "**%,.0f documents/s**. Projection/raw: **%s** (target ≥ %.0f %%: %s).%n%n",
-                    tally.portalEvents(), documents, portal.seconds(), portalPerSecond, raw.documents(),
-                    raw.distinct(), raw.seconds(), raw.perSecond(), percent(ratio), TARGET_PROJECTION_OF_RAW * 100,
-                    met(ratio >= TARGET_PROJECTION_OF_RAW)))
-                    .append(String.format(Locale.ROOT, "The portal replayed again alone (the others at the head): "
+            md.append(String.format(
+                            Locale.ROOT,
+                            "**Portal projection against raw upserts:** the portal handled "
+                                    + "%,d candidate events, writing %,d documents (candidate and history) in %.1f s: "
+                                    + "**%,.0f documents/s** while the other processors replayed beside it. Raw: %,d "
+                                    + "upserts of %,d documents copied from the portal's candidates, 1,000 to a bulk write, "
+                                    + "into a scratch collection of the same read store, alone, afterwards: %.1f s, "
+                                    + "**%,.0f documents/s**. Projection/raw: **%s** (target ≥ %.0f %%: %s).%n%n",
+                            tally.portalEvents(),
+                            documents,
+                            portal.seconds(),
+                            portalPerSecond,
+                            raw.documents(),
+                            raw.distinct(),
+                            raw.seconds(),
+                            raw.perSecond(),
+                            percent(ratio),
+                            TARGET_PROJECTION_OF_RAW * 100,
+                            met(ratio >= TARGET_PROJECTION_OF_RAW)))
+                    .append(String.format(
+                            Locale.ROOT,
+                            "The portal replayed again alone (the others at the head): "
                                     + "%.1f s, %,.0f documents/s, %s of raw; the whole store read again for its %,d "
-                                    + "events.%n%n", portalAlone.processor(PORTAL).seconds(), alonePerSecond,
-                            percent(alonePerSecond / raw.perSecond()), tally.portalEvents()));
+                                    + "events.%n%n",
+                            portalAlone.processor(PORTAL).seconds(),
+                            alonePerSecond,
+                            percent(alonePerSecond / raw.perSecond()),
+                            tally.portalEvents()));
             cpu(portalAlone);
             checks(checks);
             write();
@@ -1970,52 +2569,90 @@ class ScaleBenchmark {
             if (!run.unfinished().isEmpty()) {
                 problems.add(run.what() + ": unfinished " + run.unfinished());
             }
-            md.append(String.format(Locale.ROOT, "**%,d events in %.1f s: %,.0f events/s** until every processor's "
-                                    + "token reached the head%s.%n%n", run.events(), run.seconds(),
-                            run.eventsPerSecond(), run.unfinished().isEmpty() ? ""
-                                    : " (**unfinished**: " + run.unfinished() + ")"))
+            md.append(String.format(
+                            Locale.ROOT,
+                            "**%,d events in %.1f s: %,.0f events/s** until every processor's "
+                                    + "token reached the head%s.%n%n",
+                            run.events(),
+                            run.seconds(),
+                            run.eventsPerSecond(),
+                            run.unfinished().isEmpty() ? "" : " (**unfinished**: " + run.unfinished() + ")"))
                     .append("| data file | before | largest during | after | after/before | target ≤ 3× |\n")
                     .append("|---|---|---|---|---|---|\n")
-                    .append(fileRow(EVENTS_FILE, run.before().events(), run.largest().events(), run.after().events()))
-                    .append(fileRow(READ_MODELS_FILE, run.before().readModels(), run.largest().readModels(),
+                    .append(fileRow(
+                            EVENTS_FILE,
+                            run.before().events(),
+                            run.largest().events(),
+                            run.after().events()))
+                    .append(fileRow(
+                            READ_MODELS_FILE,
+                            run.before().readModels(),
+                            run.largest().readModels(),
                             run.after().readModels()))
                     .append("\n| processor | reset request (s) | began (s) | reached the head (s) | took (s) | "
                             + "events/s |\n|---|---|---|---|---|---|\n");
             for (ProcessorRun processor : run.processors()) {
-                md.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %.1f | %,.0f |%n", processor.name(),
-                        Double.isNaN(processor.resetSeconds()) ? "—"
+                md.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %s | %.1f | %.1f | %.1f | %,.0f |%n",
+                        processor.name(),
+                        Double.isNaN(processor.resetSeconds())
+                                ? "—"
                                 : String.format(Locale.ROOT, "%.1f", processor.resetSeconds()),
-                        processor.began(), processor.reached(), processor.seconds(),
+                        processor.began(),
+                        processor.reached(),
+                        processor.seconds(),
                         run.events() / processor.seconds()));
             }
-            md.append(String.format(Locale.ROOT, "%nDead letters parked: %,d. Load average at the end: %.2f.%n%n",
-                    run.deadLetters(), run.loadAverage()));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "%nDead letters parked: %,d. Load average at the end: %.2f.%n%n",
+                    run.deadLetters(),
+                    run.loadAverage()));
             cpu(run);
         }
 
         /** The thread groups that took the most CPU, beside what the machine's cores had in that time. */
         private void cpu(CatchUp run) {
             double available = run.seconds() * Runtime.getRuntime().availableProcessors();
-            md.append(run.machine().markdown(run.seconds())).append(" CPU time by thread group:\n\n")
+            md.append(run.machine().markdown(run.seconds()))
+                    .append(" CPU time by thread group:\n\n")
                     .append("| threads | CPU s | share of the cores |\n|---|---|---|\n");
-            run.cpu().stream().limit(12).forEach(share -> md.append(String.format(Locale.ROOT, "| `%s` | %.1f | %s |%n",
-                    share.threads(), share.seconds(), percent(share.seconds() / available))));
+            run.cpu().stream()
+                    .limit(12)
+                    .forEach(share -> md.append(String.format(
+                            Locale.ROOT,
+                            "| `%s` | %.1f | %s |%n",
+                            share.threads(),
+                            share.seconds(),
+                            percent(share.seconds() / available))));
             md.append('\n');
         }
 
         /** Growth against a file that held next to nothing before says nothing: no verdict then. */
         private static String fileRow(String file, long before, long largest, long after) {
             double growth = ratio(after, before);
-            return String.format(Locale.ROOT, "| %s | %,d MB | %,d MB | %,d MB | %s | %s |%n", file, before / MB,
-                    largest / MB, after / MB, before < MB ? "—" : String.format(Locale.ROOT, "%.2f×", growth),
+            return String.format(
+                    Locale.ROOT,
+                    "| %s | %,d MB | %,d MB | %,d MB | %s | %s |%n",
+                    file,
+                    before / MB,
+                    largest / MB,
+                    after / MB,
+                    before < MB ? "—" : String.format(Locale.ROOT, "%.2f×", growth),
                     before < MB ? "n/a (empty before)" : met(growth <= TARGET_GROWTH));
         }
 
         private void checks(List<Check> checks) {
             md.append("| read model | expected | holds | |\n|---|---|---|---|\n");
             for (Check check : checks) {
-                md.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %s |%n", check.what(), check.expected(),
-                        check.actual(), check.holds() ? "ok" : "**differs**"));
+                md.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %,d | %,d | %s |%n",
+                        check.what(),
+                        check.expected(),
+                        check.actual(),
+                        check.holds() ? "ok" : "**differs**"));
                 if (!check.holds()) {
                     problems.add(check.what() + ": expected " + check.expected() + ", found " + check.actual());
                 }
@@ -2025,33 +2662,53 @@ class ScaleBenchmark {
 
         void burst(Burst burst, Set<String> generatedKeys, List<Check> checks) {
             double visibleRate = burst.accepted() / burst.visibleAfterStart();
-            md.append(String.format(Locale.ROOT, "## 3. A burst of %,d registrations on the caught-up application%n%n",
+            md.append(String.format(
+                            Locale.ROOT,
+                            "## 3. A burst of %,d registrations on the caught-up application%n%n",
                             burst.sent()))
-                    .append(String.format(Locale.ROOT, "%d threads, each `POST /api/centres/{id}/candidates` as the "
+                    .append(String.format(
+                            Locale.ROOT,
+                            "%d threads, each `POST /api/centres/{id}/candidates` as the "
                                     + "centre's coordinator, one at a time, at a centre created and approved through "
                                     + "HTTP. "
                                     + "%,d accepted (failures: %s) in **%.1f s (%,.0f registrations/s)**. The portal's "
                                     + "list showed all of them **%.1f s after the first was sent, %.1f s after the "
                                     + "last was answered**; every processor had reached the head %.1f s after the "
                                     + "last.%n%n",
-                            burst.clients(), burst.accepted(), burst.failures().isEmpty()
-                                    ? "none" : burst.failures().toString(), burst.sendSeconds(),
-                            burst.accepted() / burst.sendSeconds(), burst.visibleAfterStart(),
-                            burst.visibleAfterLast(), burst.allAfterLast()))
-                    .append(String.format(Locale.ROOT, "Raw baseline: %,d documents copied from the portal's "
+                            burst.clients(),
+                            burst.accepted(),
+                            burst.failures().isEmpty()
+                                    ? "none"
+                                    : burst.failures().toString(),
+                            burst.sendSeconds(),
+                            burst.accepted() / burst.sendSeconds(),
+                            burst.visibleAfterStart(),
+                            burst.visibleAfterLast(),
+                            burst.allAfterLast()))
+                    .append(String.format(
+                            Locale.ROOT,
+                            "Raw baseline: %,d documents copied from the portal's "
                                     + "candidates upserted 1,000 to a bulk write into a scratch collection of the same "
                                     + "read store: **%.2f s (%,.0f documents/s)**. The portal writes two documents per "
                                     + "registration (candidate and history): %,d documents shown in %.1f s from the "
                                     + "first request, %,.0f documents/s, %s of raw; its lag after the last answer, "
-                                    + "%.1f s, is %.1f× the raw upserts' time.%n%n", burst.raw().documents(),
-                            burst.raw().seconds(), burst.raw().perSecond(), 2L * burst.accepted(),
-                            burst.visibleAfterStart(), 2 * visibleRate, percent(2 * visibleRate
-                                    / burst.raw().perSecond()), burst.visibleAfterLast(),
+                                    + "%.1f s, is %.1f× the raw upserts' time.%n%n",
+                            burst.raw().documents(),
+                            burst.raw().seconds(),
+                            burst.raw().perSecond(),
+                            2L * burst.accepted(),
+                            burst.visibleAfterStart(),
+                            2 * visibleRate,
+                            percent(2 * visibleRate / burst.raw().perSecond()),
+                            burst.visibleAfterLast(),
                             burst.visibleAfterLast() / burst.raw().seconds()))
-                    .append(String.format(Locale.ROOT, "Metadata keys of a generated registration: %s; of one the "
-                                    + "application wrote in the burst: %s (%s).%n%n", generatedKeys,
-                            burst.applicationMetadataKeys(), generatedKeys.equals(burst.applicationMetadataKeys())
-                                    ? "the same" : "**they differ**"));
+                    .append(String.format(
+                            Locale.ROOT,
+                            "Metadata keys of a generated registration: %s; of one the "
+                                    + "application wrote in the burst: %s (%s).%n%n",
+                            generatedKeys,
+                            burst.applicationMetadataKeys(),
+                            generatedKeys.equals(burst.applicationMetadataKeys()) ? "the same" : "**they differ**"));
             if (!generatedKeys.equals(burst.applicationMetadataKeys())) {
                 problems.add("metadata keys differ: generated " + generatedKeys + ", application "
                         + burst.applicationMetadataKeys());
@@ -2063,22 +2720,38 @@ class ScaleBenchmark {
         void storage(List<TableSize> tables, List<CollectionSize> collections) {
             md.append("## Where the space is (after the burst)\n\n")
                     .append("| table (events.mv.db) | rows | MB |\n|---|---|---|\n");
-            tables.stream().limit(10).forEach(t -> md.append(String.format(Locale.ROOT, "| %s | %,d | %,d |%n",
-                    t.table(), t.rows(), t.bytes() / MB)));
+            tables.stream()
+                    .limit(10)
+                    .forEach(t -> md.append(
+                            String.format(Locale.ROOT, "| %s | %,d | %,d |%n", t.table(), t.rows(), t.bytes() / MB)));
             md.append("\n| collection (readmodels.mv.db) | documents | MB (collStats size) |\n|---|---|---|\n");
-            collections.stream().limit(12).forEach(c -> md.append(String.format(Locale.ROOT,
-                    "| %s | %,d | %,.1f |%n", c.collection(), c.documents(), c.bytes() / (double) MB)));
+            collections.stream()
+                    .limit(12)
+                    .forEach(c -> md.append(String.format(
+                            Locale.ROOT,
+                            "| %s | %,d | %,.1f |%n",
+                            c.collection(),
+                            c.documents(),
+                            c.bytes() / (double) MB)));
             md.append('\n');
             write();
         }
 
         void fileFill(FileFill events, FileFill readModels) {
-            md.append(String.format(Locale.ROOT, "The application stopped in %.1f s. Its files, opened read-only "
+            md.append(String.format(
+                    Locale.ROOT,
+                    "The application stopped in %.1f s. Its files, opened read-only "
                             + "with H2's MVStore while it was stopped:%n%n| file | MB | fill rate | chunks fill rate "
-                            + "|%n|---|---|---|---|%n", closeSeconds));
+                            + "|%n|---|---|---|---|%n",
+                    closeSeconds));
             for (FileFill file : List.of(events, readModels)) {
-                md.append(String.format(Locale.ROOT, "| %s | %,d | %d %% | %d %% |%n", file.file(),
-                        file.bytes() / MB, file.fill(), file.chunksFill()));
+                md.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %,d | %d %% | %d %% |%n",
+                        file.file(),
+                        file.bytes() / MB,
+                        file.fill(),
+                        file.chunksFill()));
             }
             md.append('\n');
             write();
@@ -2087,17 +2760,31 @@ class ScaleBenchmark {
         void startup(Startup s) {
             boolean ready = s.signInSeconds() <= TARGET_READY_SECONDS;
             boolean heap = s.heapAfter() <= TARGET_HEAP_BYTES;
-            md.append("## 4. Start-up on the full data directory\n\n").append(String.format(Locale.ROOT,
-                    "Started again in the same JVM (classes loaded, much compiled already: a fresh JVM takes longer). "
-                            + "Context ready in %.1f s; the bootstrap admin's sign-in answered **%.1f s** after the "
-                            + "start (target ≤ %.0f s: %s). Heap used after `System.gc()`: **%,d MB** (target "
-                            + "≤ %,d MB: %s); %,d MB before the start (the benchmark's own leftovers); max heap "
-                            + "%,d MB. The search index holds %,d candidates (expected %,d); processors %s.%n%n",
-                    s.contextSeconds(), s.signInSeconds(), TARGET_READY_SECONDS, met(ready), s.heapAfter() / MB,
-                    TARGET_HEAP_BYTES / MB, met(heap), s.heapBefore() / MB, s.maxHeap() / MB, s.searchable(),
-                    s.expectedSearchable(), Double.isNaN(s.atHeadAfter()) ? "**not at the head within a minute**"
-                            : String.format(Locale.ROOT, "had claimed their segments, at the head, %.1f s after the "
-                            + "sign-in", s.atHeadAfter())));
+            md.append("## 4. Start-up on the full data directory\n\n")
+                    .append(String.format(
+                            Locale.ROOT,
+                            "Started again in the same JVM (classes loaded, much compiled already: a fresh JVM takes longer). "
+                                    + "Context ready in %.1f s; the bootstrap admin's sign-in answered **%.1f s** after the "
+                                    + "start (target ≤ %.0f s: %s). Heap used after `System.gc()`: **%,d MB** (target "
+                                    + "≤ %,d MB: %s); %,d MB before the start (the benchmark's own leftovers); max heap "
+                                    + "%,d MB. The search index holds %,d candidates (expected %,d); processors %s.%n%n",
+                            s.contextSeconds(),
+                            s.signInSeconds(),
+                            TARGET_READY_SECONDS,
+                            met(ready),
+                            s.heapAfter() / MB,
+                            TARGET_HEAP_BYTES / MB,
+                            met(heap),
+                            s.heapBefore() / MB,
+                            s.maxHeap() / MB,
+                            s.searchable(),
+                            s.expectedSearchable(),
+                            Double.isNaN(s.atHeadAfter())
+                                    ? "**not at the head within a minute**"
+                                    : String.format(
+                                            Locale.ROOT,
+                                            "had claimed their segments, at the head, %.1f s after the " + "sign-in",
+                                            s.atHeadAfter())));
             if (s.searchable() != s.expectedSearchable()) {
                 problems.add("search index after restart: " + s.searchable() + " of " + s.expectedSearchable());
             }
@@ -2115,8 +2802,13 @@ class ScaleBenchmark {
         }
 
         private static String files(DataFiles files) {
-            return String.format(Locale.ROOT, "%s %,d MB, %s %,d MB", EVENTS_FILE, files.events() / MB,
-                    READ_MODELS_FILE, files.readModels() / MB);
+            return String.format(
+                    Locale.ROOT,
+                    "%s %,d MB, %s %,d MB",
+                    EVENTS_FILE,
+                    files.events() / MB,
+                    READ_MODELS_FILE,
+                    files.readModels() / MB);
         }
     }
 
@@ -2128,8 +2820,8 @@ class ScaleBenchmark {
                 + String.format(Locale.ROOT, format, args);
         System.out.println(line);
         try {
-            Files.writeString(PROGRESS, line + System.lineSeparator(), StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
+            Files.writeString(
+                    PROGRESS, line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -39,7 +39,7 @@ record ScratchPostgres(String name, String url) implements AutoCloseable {
 
     private static void execute(String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection(SERVER, USER, "");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }

@@ -15,14 +15,18 @@ class SignInTest extends ApplicationTest {
         CreatedUser[] user = new CreatedUser[1];
         activeUser(admin, admin, approvedCentre(admin), user, "CENTRE_ADMIN");
 
-        var wrongPassword = http.post("/api/auth/login", null, Map.of("pin", user[0].pin(), "password", "not the password at all"));
-        var unknownPin = http.post("/api/auth/login", null, Map.of("pin", "99999998", "password", "not the password at all"));
+        var wrongPassword =
+                http.post("/api/auth/login", null, Map.of("pin", user[0].pin(), "password", "not the password at all"));
+        var unknownPin =
+                http.post("/api/auth/login", null, Map.of("pin", "99999998", "password", "not the password at all"));
 
         assertThat(wrongPassword.status()).isEqualTo(401);
         assertThat(unknownPin.status()).isEqualTo(401);
         assertThat(wrongPassword.contentType()).startsWith("application/problem+json");
-        assertThat(wrongPassword.json().get("detail")).isEqualTo(unknownPin.json().get("detail"));
-        assertThat(wrongPassword.json().get("title")).isEqualTo(unknownPin.json().get("title"));
+        assertThat(wrongPassword.json().get("detail"))
+                .isEqualTo(unknownPin.json().get("detail"));
+        assertThat(wrongPassword.json().get("title"))
+                .isEqualTo(unknownPin.json().get("title"));
     }
 
     @Test
@@ -32,8 +36,12 @@ class SignInTest extends ApplicationTest {
         activeUser(admin, admin, approvedCentre(admin), user, "CENTRE_ADMIN");
 
         for (int i = 0; i < 5; i++) {
-            assertThat(http.post("/api/auth/login", null, Map.of("pin", user[0].pin(), "password", "wrong password " + i))
-                    .status()).isEqualTo(401);
+            assertThat(http.post(
+                                    "/api/auth/login",
+                                    null,
+                                    Map.of("pin", user[0].pin(), "password", "wrong password " + i))
+                            .status())
+                    .isEqualTo(401);
         }
         var locked = http.post("/api/auth/login", null, Map.of("pin", user[0].pin(), "password", GOOD_PASSWORD));
         assertThat(locked.status()).isEqualTo(429);
@@ -41,7 +49,8 @@ class SignInTest extends ApplicationTest {
 
         clock.advance(Duration.ofMinutes(16));
         assertThat(http.post("/api/auth/login", null, Map.of("pin", user[0].pin(), "password", GOOD_PASSWORD))
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -51,7 +60,8 @@ class SignInTest extends ApplicationTest {
             http.post("/api/auth/login", null, Map.of("pin", pin, "password", "whatever it is " + i));
         }
         assertThat(http.post("/api/auth/login", null, Map.of("pin", pin, "password", "anything at all"))
-                .status()).isEqualTo(429);
+                        .status())
+                .isEqualTo(429);
     }
 
     @Test
@@ -68,7 +78,8 @@ class SignInTest extends ApplicationTest {
         assertThat(common.status()).isEqualTo(400);
 
         assertThat(http.post("/api/auth/activate", null, Map.of("token", token, "password", GOOD_PASSWORD))
-                .status()).isEqualTo(204);
+                        .status())
+                .isEqualTo(204);
         var again = http.post("/api/auth/activate", null, Map.of("token", token, "password", GOOD_PASSWORD + "x"));
         assertThat(again.status()).isEqualTo(400);
         assertThat(again.json().get("errors").get(0).get("field").asText()).isEqualTo("token");
@@ -77,7 +88,9 @@ class SignInTest extends ApplicationTest {
         String lateToken = tokenFromOutbox(admin, late.email());
         clock.advance(Duration.ofHours(73));
         assertThat(http.post("/api/auth/activate", null, Map.of("token", lateToken, "password", GOOD_PASSWORD))
-                .status()).as("activation links expire after 72 hours").isEqualTo(400);
+                        .status())
+                .as("activation links expire after 72 hours")
+                .isEqualTo(400);
     }
 
     @Test
@@ -88,17 +101,23 @@ class SignInTest extends ApplicationTest {
         CreatedUser user = addUser(coordinator, centreId, "INVIGILATOR");
         String first = tokenFromOutbox(admin, user.email());
 
-        assertThat(http.post("/api/users/" + user.userId() + "/activation-email", coordinator, Map.of()).status())
+        assertThat(http.post("/api/users/" + user.userId() + "/activation-email", coordinator, Map.of())
+                        .status())
                 .isEqualTo(202);
         String second = tokenFromOutbox(admin, user.email());
         assertThat(second).isNotEqualTo(first);
 
         assertThat(http.post("/api/auth/activate", null, Map.of("token", first, "password", GOOD_PASSWORD))
-                .status()).as("the earlier link stops working").isEqualTo(400);
+                        .status())
+                .as("the earlier link stops working")
+                .isEqualTo(400);
         assertThat(http.post("/api/auth/activate", null, Map.of("token", second, "password", GOOD_PASSWORD))
-                .status()).isEqualTo(204);
-        assertThat(http.post("/api/users/" + user.userId() + "/activation-email", coordinator, Map.of()).status())
-                .as("already activated").isEqualTo(409);
+                        .status())
+                .isEqualTo(204);
+        assertThat(http.post("/api/users/" + user.userId() + "/activation-email", coordinator, Map.of())
+                        .status())
+                .as("already activated")
+                .isEqualTo(409);
     }
 
     @Test
@@ -107,21 +126,36 @@ class SignInTest extends ApplicationTest {
         CreatedUser[] user = new CreatedUser[1];
         String oldSession = activeUser(admin, admin, approvedCentre(admin), user, "CENTRE_ADMIN");
 
-        assertThat(http.post("/api/auth/password-reset", null, Map.of("pin", "12121299")).status()).isEqualTo(202);
-        assertThat(http.post("/api/auth/password-reset", null, Map.of("pin", user[0].pin())).status()).isEqualTo(202);
+        assertThat(http.post("/api/auth/password-reset", null, Map.of("pin", "12121299"))
+                        .status())
+                .isEqualTo(202);
+        assertThat(http.post("/api/auth/password-reset", null, Map.of("pin", user[0].pin()))
+                        .status())
+                .isEqualTo(202);
         String resetToken = tokenFromOutbox(admin, user[0].email());
 
         String newPassword = "another long passphrase 9";
-        assertThat(http.post("/api/auth/password-reset/complete", null,
-                Map.of("token", resetToken, "password", newPassword)).status()).isEqualTo(204);
+        assertThat(http.post(
+                                "/api/auth/password-reset/complete",
+                                null,
+                                Map.of("token", resetToken, "password", newPassword))
+                        .status())
+                .isEqualTo(204);
 
-        assertThat(http.get("/api/me", oldSession).status()).as("old sessions end").isEqualTo(401);
+        assertThat(http.get("/api/me", oldSession).status())
+                .as("old sessions end")
+                .isEqualTo(401);
         assertThat(http.post("/api/auth/login", null, Map.of("pin", user[0].pin(), "password", GOOD_PASSWORD))
-                .status()).isEqualTo(401);
+                        .status())
+                .isEqualTo(401);
         signIn(user[0].pin(), newPassword);
-        assertThat(http.post("/api/auth/password-reset/complete", null,
-                Map.of("token", resetToken, "password", "yet another passphrase 1")).status())
-                .as("reset links work once").isEqualTo(400);
+        assertThat(http.post(
+                                "/api/auth/password-reset/complete",
+                                null,
+                                Map.of("token", resetToken, "password", "yet another passphrase 1"))
+                        .status())
+                .as("reset links work once")
+                .isEqualTo(400);
     }
 
     @Test
@@ -130,7 +164,9 @@ class SignInTest extends ApplicationTest {
         String session = activeUser(admin, admin, approvedCentre(admin), null, "CENTRE_ADMIN");
 
         clock.advance(Duration.ofMinutes(39));
-        assertThat(http.get("/api/me", session).status()).as("activity keeps it alive").isEqualTo(200);
+        assertThat(http.get("/api/me", session).status())
+                .as("activity keeps it alive")
+                .isEqualTo(200);
         clock.advance(Duration.ofMinutes(39));
         assertThat(http.get("/api/me", session).status()).isEqualTo(200);
         clock.advance(Duration.ofMinutes(41));
@@ -161,17 +197,24 @@ class SignInTest extends ApplicationTest {
         CreatedUser[] user = new CreatedUser[1];
         String session = activeUser(admin, admin, approvedCentre(admin), user, "CENTRE_ADMIN");
 
-        assertThat(http.post("/api/users/" + user[0].userId() + "/deactivate", admin, Map.of("reason", "left the centre"))
-                .status()).isEqualTo(200);
+        assertThat(http.post(
+                                "/api/users/" + user[0].userId() + "/deactivate",
+                                admin,
+                                Map.of("reason", "left the centre"))
+                        .status())
+                .isEqualTo(200);
 
         assertThat(http.get("/api/me", session).status()).isEqualTo(401);
         assertThat(http.post("/api/auth/login", null, Map.of("pin", user[0].pin(), "password", GOOD_PASSWORD))
-                .status()).isEqualTo(401);
+                        .status())
+                .isEqualTo(401);
         assertThat(http.post("/api/users/" + user[0].userId() + "/deactivate", admin, Map.of("reason", "again"))
-                .status()).isEqualTo(409);
+                        .status())
+                .isEqualTo(409);
 
         assertThat(http.post("/api/users/" + user[0].userId() + "/reactivate", admin, Map.of("reason", "returned"))
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
         signIn(user[0].pin(), GOOD_PASSWORD);
     }
 

@@ -39,19 +39,41 @@ class StateReconstructionBenchmark {
 
     @Test
     void stateOfARecordWithOneThousandEvents() throws IOException {
-        Path dataDir = Files.createDirectories(Path.of("target", "state-benchmark-data").toAbsolutePath());
+        Path dataDir = Files.createDirectories(
+                Path.of("target", "state-benchmark-data").toAbsolutePath());
         FileSystemUtils.deleteRecursively(dataDir);
         try (RunningApplication app = RunningApplication.start(dataDir, Map.of())) {
             HttpClientForTests http = app.http();
             String admin = RestartTest.login(http, ApplicationTest.ADMIN_PIN, ApplicationTest.ADMIN_PASSWORD);
-            String centreId = http.post("/api/centres", admin, Map.of("name", "Benchmark centre",
-                    "address", "1 Test Street", "contactEmail", "office@state-bench.example")).json()
-                    .get("centreId").asText();
-            http.post("/api/centres/" + centreId + "/approve", admin, Map.of("qualificationCodes",
-                    List.of("LV2-MAINT"), "directClaimStatus", false));
-            var registered = http.post("/api/centres/" + centreId + "/candidates", admin, Map.of(
-                    "firstName", "Alexandra", "lastName", "Benchmark", "dateOfBirth", "2001-02-03",
-                    "qualificationCode", "LV2-MAINT"));
+            String centreId = http.post(
+                            "/api/centres",
+                            admin,
+                            Map.of(
+                                    "name",
+                                    "Benchmark centre",
+                                    "address",
+                                    "1 Test Street",
+                                    "contactEmail",
+                                    "office@state-bench.example"))
+                    .json()
+                    .get("centreId")
+                    .asText();
+            http.post(
+                    "/api/centres/" + centreId + "/approve",
+                    admin,
+                    Map.of("qualificationCodes", List.of("LV2-MAINT"), "directClaimStatus", false));
+            var registered = http.post(
+                    "/api/centres/" + centreId + "/candidates",
+                    admin,
+                    Map.of(
+                            "firstName",
+                            "Alexandra",
+                            "lastName",
+                            "Benchmark",
+                            "dateOfBirth",
+                            "2001-02-03",
+                            "qualificationCode",
+                            "LV2-MAINT"));
             assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
             String candidateId = registered.json().get("candidateId").asText();
 
@@ -59,8 +81,13 @@ class StateReconstructionBenchmark {
             for (int n = 1; n < EVENTS; n++) {
                 // first name and ULN in turn, each time to the value it does not have now
                 Map<String, String> amendment = n % 2 == 1
-                        ? Map.of("field", "FIRST_NAME", "value", FIRST_NAMES[(n / 2 + 1) % 2],
-                                 "reason", "Benchmark amendment " + n)
+                        ? Map.of(
+                                "field",
+                                "FIRST_NAME",
+                                "value",
+                                FIRST_NAMES[(n / 2 + 1) % 2],
+                                "reason",
+                                "Benchmark amendment " + n)
                         : Map.of("field", "ULN", "value", ULNS[(n / 2 + 1) % 2], "reason", "Benchmark amendment " + n);
                 var amended = http.post("/api/candidates/" + candidateId + "/amendments", admin, amendment);
                 assertThat(amended.status()).as("amendment %d: %s", n, amended).isEqualTo(200);
@@ -68,17 +95,25 @@ class StateReconstructionBenchmark {
             double amendingSeconds = (System.nanoTime() - amendingStarted) / 1e9;
 
             String path = "/api/audit/records/candidate/" + candidateId;
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(() -> {
-                var events = http.get(path + "/events", admin);
-                return events.status() == 200 && events.json().size() == EVENTS;
-            });
+            await().atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        var events = http.get(path + "/events", admin);
+                        return events.status() == 200 && events.json().size() == EVENTS;
+                    });
             JsonNode events = http.get(path + "/events", admin).json();
             Map<String, String> instants = new LinkedHashMap<>();
             instants.put("early (after event 10)", events.get(9).get("at").asText());
             instants.put("midway (after event 500)", events.get(499).get("at").asText());
-            instants.put("latest (event 1,000)", events.get(EVENTS - 1).get("at").asText());
-            Map<String, Long> expectedSequence = Map.of("early (after event 10)", 9L,
-                    "midway (after event 500)", 499L, "latest (event 1,000)", (long) EVENTS - 1);
+            instants.put(
+                    "latest (event 1,000)", events.get(EVENTS - 1).get("at").asText());
+            Map<String, Long> expectedSequence = Map.of(
+                    "early (after event 10)",
+                    9L,
+                    "midway (after event 500)",
+                    499L,
+                    "latest (event 1,000)",
+                    (long) EVENTS - 1);
 
             List<String> kinds = new ArrayList<>(instants.keySet());
             for (int i = 0; i < WARM_UP; i++) { // the JIT compiles the path first: not counted
@@ -107,9 +142,15 @@ class StateReconstructionBenchmark {
             }
 
             StringBuilder report = new StringBuilder("# State reconstruction benchmark\n\n")
-                    .append(String.format(Locale.ROOT, "One candidate with %,d events (registration and %,d "
-                            + "amendments, made through HTTP in %.1f s). %d requests each, timed at the client "
-                            + "after %d warm-up rounds.%n%n", EVENTS, EVENTS - 1, amendingSeconds, REQUESTS,
+                    .append(String.format(
+                            Locale.ROOT,
+                            "One candidate with %,d events (registration and %,d "
+                                    + "amendments, made through HTTP in %.1f s). %d requests each, timed at the client "
+                                    + "after %d warm-up rounds.%n%n",
+                            EVENTS,
+                            EVENTS - 1,
+                            amendingSeconds,
+                            REQUESTS,
                             WARM_UP))
                     .append("| request | n | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|---|\n");
             stateMs.forEach((kind, ms) -> report.append(row("`state?asOf=` " + kind, ms)));
@@ -136,13 +177,20 @@ class StateReconstructionBenchmark {
     }
 
     private static String row(String name, List<Double> ms) {
-        return String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.1f |%n", name, ms.size(),
-                percentile(ms, 50), percentile(ms, 95), percentile(ms, 99),
+        return String.format(
+                Locale.ROOT,
+                "| %s | %d | %.1f | %.1f | %.1f | %.1f |%n",
+                name,
+                ms.size(),
+                percentile(ms, 50),
+                percentile(ms, 95),
+                percentile(ms, 99),
                 ms.stream().mapToDouble(Double::doubleValue).max().orElse(0));
     }
 
     private static double percentile(List<Double> values, int p) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted =
+                values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
     }
 

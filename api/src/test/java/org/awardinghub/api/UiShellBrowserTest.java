@@ -48,7 +48,9 @@ class UiShellBrowserTest extends ApplicationTest {
         try (WebUi ui = WebUi.open(port)) {
             ui.signIn(ADMIN_PIN, ADMIN_PASSWORD);
             Object idle = ui.script("return JSON.parse(sessionStorage.getItem('awarding.session')).idleMs;");
-            assertThat(((Number) idle).longValue()).as("the server's idle limit").isEqualTo(40 * 60 * 1000L);
+            assertThat(((Number) idle).longValue())
+                    .as("the server's idle limit")
+                    .isEqualTo(40 * 60 * 1000L);
             String token = (String) ui.script("return JSON.parse(sessionStorage.getItem('awarding.session')).token;");
             assertThat(http.get("/api/me", token).status()).isEqualTo(200);
             ui.script("const s = JSON.parse(sessionStorage.getItem('awarding.session')); s.idleMs = 8000;"
@@ -61,7 +63,9 @@ class UiShellBrowserTest extends ApplicationTest {
             ui.wait(driver -> driver.findElement(By.id("idle-warning")).isDisplayed() ? true : null);
             ui.waitForHeading("Sign in");
             assertThat(ui.notice("without activity")).contains("signed out");
-            assertThat(http.get("/api/me", token).status()).as("the session ended on the server too").isEqualTo(401);
+            assertThat(http.get("/api/me", token).status())
+                    .as("the session ended on the server too")
+                    .isEqualTo(401);
         }
     }
 }

@@ -29,13 +29,21 @@ class VerifyPageBrowserTest extends ApplicationTest {
         String coordinator = steps.user(centreId, "CENTRE_COORDINATOR").token();
         Candidate candidate = steps.register(coordinator, centreId, qualification.code());
         steps.sit(steps.user(centreId, "INVIGILATOR").token(), candidate, qualification.assessmentCode(), 4);
-        String claimId = http.post("/api/candidates/" + candidate.candidateId() + "/certificate-claims",
-                coordinator, Map.of()).json().get("claimId").asText();
-        JsonNode claim = awaitJson("/api/certificate-claims/" + claimId, coordinator,
+        String claimId = http.post(
+                        "/api/candidates/" + candidate.candidateId() + "/certificate-claims", coordinator, Map.of())
+                .json()
+                .get("claimId")
+                .asText();
+        JsonNode claim = awaitJson(
+                "/api/certificate-claims/" + claimId,
+                coordinator,
                 json -> "ISSUED".equals(json.path("status").asText()));
         String number = claim.get("certificateNumber").asText();
         String code = claim.get("verificationCode").asText();
-        awaitJson("/api/certificates/" + number + "/verify?code=" + code, null, json -> json.path("valid").asBoolean());
+        awaitJson(
+                "/api/certificates/" + number + "/verify?code=" + code,
+                null,
+                json -> json.path("valid").asBoolean());
 
         try (Browser browser = Browser.open()) {
             WebDriver page = browser.driver();
@@ -50,13 +58,15 @@ class VerifyPageBrowserTest extends ApplicationTest {
             page.findElement(By.id("code")).sendKeys("WRONGCODE2");
             page.findElement(By.id("submit")).click();
             assertThat(waitForVerdict(page, "Not valid")).contains("no certificate matches");
-            assertThat(page.findElement(By.id("details")).isDisplayed()).as("nothing personal shown").isFalse();
+            assertThat(page.findElement(By.id("details")).isDisplayed())
+                    .as("nothing personal shown")
+                    .isFalse();
         }
     }
 
     private static String waitForVerdict(WebDriver page, String beginning) {
-        new WebDriverWait(page, Duration.ofSeconds(10)).until(
-                ExpectedConditions.textToBePresentInElementLocated(By.id("verdict"), beginning));
+        new WebDriverWait(page, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("verdict"), beginning));
         return page.findElement(By.id("verdict")).getText();
     }
 

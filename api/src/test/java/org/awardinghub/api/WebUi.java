@@ -93,7 +93,9 @@ final class WebUi implements AutoCloseable {
     WebUi press(String words) {
         wait(driver -> {
             for (WebElement candidate : driver.findElements(By.cssSelector("button, a"))) {
-                if (candidate.isDisplayed() && candidate.isEnabled() && candidate.getText().strip().startsWith(words)) {
+                if (candidate.isDisplayed()
+                        && candidate.isEnabled()
+                        && candidate.getText().strip().startsWith(words)) {
                     candidate.click();
                     return true;
                 }
@@ -104,8 +106,10 @@ final class WebUi implements AutoCloseable {
     }
 
     WebUi waitForHeading(String beginning) {
-        wait(ExpectedConditions.textMatches(By.tagName("h1"), java.util.regex.Pattern.compile(
-                "^" + java.util.regex.Pattern.quote(beginning) + ".*", java.util.regex.Pattern.DOTALL)));
+        wait(ExpectedConditions.textMatches(
+                By.tagName("h1"),
+                java.util.regex.Pattern.compile(
+                        "^" + java.util.regex.Pattern.quote(beginning) + ".*", java.util.regex.Pattern.DOTALL)));
         return this;
     }
 
@@ -122,7 +126,8 @@ final class WebUi implements AutoCloseable {
     }
 
     <T> T wait(java.util.function.Function<WebDriver, T> condition) {
-        return new WebDriverWait(page, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        return new WebDriverWait(page, WAIT)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(condition);
     }
 
@@ -169,9 +174,12 @@ final class WebUi implements AutoCloseable {
      * depends on the locale: YYYY-MM-DD, YYYY-MM-DDTHH:MM) and tells the page it changed.
      */
     WebUi setValue(String label, String value) {
-        script("arguments[0].value = arguments[1];"
-                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
-                + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", field(label), value);
+        script(
+                "arguments[0].value = arguments[1];"
+                        + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                        + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+                field(label),
+                value);
         return this;
     }
 

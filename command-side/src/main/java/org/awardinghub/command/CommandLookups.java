@@ -19,6 +19,5 @@ public final class CommandLookups {
     /** The schema of the lookup tables; idempotent, run at start-up. */
     public static final String SCHEMA_SCRIPT = "db/command-side.sql";
 
-    private CommandLookups() {
-    }
+    private CommandLookups() {}
 }

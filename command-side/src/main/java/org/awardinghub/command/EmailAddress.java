@@ -10,8 +10,7 @@ public final class EmailAddress {
 
     public static final int MAX_LENGTH = 254;
 
-    private EmailAddress() {
-    }
+    private EmailAddress() {}
 
     /** The trimmed address, or {@link InvalidCommand} naming {@code field}. */
     public static String required(String field, String value) {

@@ -5,8 +5,7 @@ public final class Reason {
 
     public static final int MAX_LENGTH = 1000;
 
-    private Reason() {
-    }
+    private Reason() {}
 
     /** The trimmed reason, or {@link InvalidCommand} on field {@code reason}. */
     public static String of(Reasoned command) {

@@ -12,6 +12,5 @@ public final class Snapshots {
     /** The bean name of the snapshot trigger that long-lived aggregates share. */
     public static final String LONG_LIVED = "longLivedAggregateSnapshots";
 
-    private Snapshots() {
-    }
+    private Snapshots() {}
 }

@@ -9,8 +9,7 @@ public final class Text {
     /** Identifiers are made by the application (UUIDs); the bound only keeps them inside their columns. */
     public static final int IDENTIFIER_MAX_LENGTH = 100;
 
-    private Text() {
-    }
+    private Text() {}
 
     /** The value without surrounding white space; refused when blank or longer than {@code maxLength}. */
     public static String required(String field, String value, int maxLength) {

@@ -9,8 +9,7 @@ import java.util.Random;
  */
 public final class TypedCode {
 
-    private TypedCode() {
-    }
+    private TypedCode() {}
 
     /** {@code length} independent, uniform draws from {@code alphabet}. */
     public static String draw(Random random, String alphabet, int length) {

@@ -14,8 +14,8 @@ class CommandSideSchemaTest {
         try (LookupDatabase database = LookupDatabase.create()) {
             database.jdbc().update("INSERT INTO qualification_catalogue (code) VALUES ('MVR-L2')");
 
-            ResourceDatabasePopulator again = new ResourceDatabasePopulator(
-                    new ClassPathResource(CommandLookups.SCHEMA_SCRIPT));
+            ResourceDatabasePopulator again =
+                    new ResourceDatabasePopulator(new ClassPathResource(CommandLookups.SCHEMA_SCRIPT));
             assertThatCode(() -> again.execute(database.jdbc().getDataSource())).doesNotThrowAnyException();
 
             assertThat(database.jdbc().queryForObject("SELECT COUNT(*) FROM qualification_catalogue", Integer.class))
@@ -28,16 +28,22 @@ class CommandSideSchemaTest {
     void givenCentreDirectoryWithoutSanctionColumns_whenTheScriptRuns_thenTheColumnsAreAddedAsFalse() {
         try (LookupDatabase database = LookupDatabase.create()) {
             database.jdbc().execute("DROP TABLE centre_directory");
-            database.jdbc().execute("CREATE TABLE centre_directory (centre_id VARCHAR(100) NOT NULL PRIMARY KEY,"
-                    + " centre_number VARCHAR(12) UNIQUE, status VARCHAR(16) NOT NULL)");
-            database.jdbc().update("INSERT INTO centre_directory (centre_id, centre_number, status)"
-                    + " VALUES ('centre-1', '100001', 'APPROVED')");
+            database.jdbc()
+                    .execute("CREATE TABLE centre_directory (centre_id VARCHAR(100) NOT NULL PRIMARY KEY,"
+                            + " centre_number VARCHAR(12) UNIQUE, status VARCHAR(16) NOT NULL)");
+            database.jdbc()
+                    .update("INSERT INTO centre_directory (centre_id, centre_number, status)"
+                            + " VALUES ('centre-1', '100001', 'APPROVED')");
 
             new ResourceDatabasePopulator(new ClassPathResource(CommandLookups.SCHEMA_SCRIPT))
                     .execute(database.jdbc().getDataSource());
 
-            assertThat(database.jdbc().queryForObject("SELECT registrations_sanctioned OR certification_sanctioned"
-                    + " FROM centre_directory WHERE centre_id = 'centre-1'", Boolean.class)).isFalse();
+            assertThat(database.jdbc()
+                            .queryForObject(
+                                    "SELECT registrations_sanctioned OR certification_sanctioned"
+                                            + " FROM centre_directory WHERE centre_id = 'centre-1'",
+                                    Boolean.class))
+                    .isFalse();
             assertThat(database.jdbc().queryForObject("SELECT centre_number FROM centre_directory", String.class))
                     .isEqualTo("100001");
         }
@@ -53,28 +59,35 @@ class CommandSideSchemaTest {
             database.jdbc().execute("ALTER TABLE centre_directory DROP COLUMN direct_claim_status");
             database.jdbc().execute("ALTER TABLE candidate_directory DROP COLUMN first_name");
             database.jdbc().execute("ALTER TABLE candidate_directory DROP COLUMN last_name");
-            for (String table : new String[] {"certificate_claims", "certificates", "active_certificate_claims",
-                    "certificate_codes"}) {
+            for (String table :
+                    new String[] {"certificate_claims", "certificates", "active_certificate_claims", "certificate_codes"
+                    }) {
                 database.jdbc().execute("DROP TABLE " + table);
             }
-            database.jdbc().update("INSERT INTO centre_directory (centre_id, centre_number, status)"
-                    + " VALUES ('centre-1', '100001', 'APPROVED')");
-            database.jdbc().update("INSERT INTO candidate_directory (candidate_id, registration_number, centre_id,"
-                    + " status, first_name_key, last_name_key, date_of_birth, qualification_code) VALUES"
-                    + " ('candidate-1', '7KQ3MZ9B', 'centre-1', 'REGISTERED', 'zoe', 'smith', DATE '2005-04-17',"
-                    + " 'MVR-L2')");
+            database.jdbc()
+                    .update("INSERT INTO centre_directory (centre_id, centre_number, status)"
+                            + " VALUES ('centre-1', '100001', 'APPROVED')");
+            database.jdbc()
+                    .update("INSERT INTO candidate_directory (candidate_id, registration_number, centre_id,"
+                            + " status, first_name_key, last_name_key, date_of_birth, qualification_code) VALUES"
+                            + " ('candidate-1', '7KQ3MZ9B', 'centre-1', 'REGISTERED', 'zoe', 'smith', DATE '2005-04-17',"
+                            + " 'MVR-L2')");
 
             new ResourceDatabasePopulator(new ClassPathResource(CommandLookups.SCHEMA_SCRIPT))
                     .execute(database.jdbc().getDataSource());
 
-            assertThat(database.jdbc().queryForObject("SELECT direct_claim_status FROM centre_directory",
-                    Boolean.class)).isFalse();
+            assertThat(database.jdbc()
+                            .queryForObject("SELECT direct_claim_status FROM centre_directory", Boolean.class))
+                    .isFalse();
             assertThat(database.jdbc().queryForObject("SELECT first_name FROM candidate_directory", String.class))
                     .isNull();
-            assertThat(database.jdbc().queryForObject("SELECT COUNT(*) FROM certificate_claims c"
-                    + " JOIN active_certificate_claims a ON a.claim_id = c.claim_id"
-                    + " JOIN certificates n ON n.claim_id = c.claim_id"
-                    + " JOIN certificate_codes v ON v.certificate_number = n.certificate_number", Integer.class))
+            assertThat(database.jdbc()
+                            .queryForObject(
+                                    "SELECT COUNT(*) FROM certificate_claims c"
+                                            + " JOIN active_certificate_claims a ON a.claim_id = c.claim_id"
+                                            + " JOIN certificates n ON n.claim_id = c.claim_id"
+                                            + " JOIN certificate_codes v ON v.certificate_number = n.certificate_number",
+                                    Integer.class))
                     .isZero();
         }
     }

@@ -21,12 +21,26 @@ class EmailAddressTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "ann", "ann.centre.org", "@centre.org", "ann@@centre.org", "ann@b@centre.org",
-            "ann smith@centre.org", "ann@localhost", "ann@.org", "ann@centre.", "ann@centre..org"})
+    @ValueSource(
+            strings = {
+                "",
+                "   ",
+                "ann",
+                "ann.centre.org",
+                "@centre.org",
+                "ann@@centre.org",
+                "ann@b@centre.org",
+                "ann smith@centre.org",
+                "ann@localhost",
+                "ann@.org",
+                "ann@centre.",
+                "ann@centre..org"
+            })
     void givenImplausibleAddress_whenChecked_thenRefusedNamingTheField(String address) {
         assertThatThrownBy(() -> EmailAddress.required("contactEmail", address))
-                .isInstanceOfSatisfying(InvalidCommand.class, refusal ->
-                        assertThat(refusal.field()).isEqualTo("contactEmail"));
+                .isInstanceOfSatisfying(
+                        InvalidCommand.class,
+                        refusal -> assertThat(refusal.field()).isEqualTo("contactEmail"));
     }
 
     @Test
@@ -39,7 +53,8 @@ class EmailAddressTest {
     @Test
     void givenAddressesDifferingInCase_whenCompared_thenSameMailbox() {
         assertThat(EmailAddress.sameMailbox("Ann@Centre.org", "ann@centre.ORG")).isTrue();
-        assertThat(EmailAddress.sameMailbox("ann@centre.org", "anne@centre.org")).isFalse();
+        assertThat(EmailAddress.sameMailbox("ann@centre.org", "anne@centre.org"))
+                .isFalse();
     }
 
     @Test

@@ -29,7 +29,10 @@ public final class InvalidField extends TypeSafeMatcher<InvalidCommand> {
 
     @Override
     protected void describeMismatchSafely(InvalidCommand refusal, Description mismatch) {
-        mismatch.appendText("named field ").appendValue(refusal.field())
-                .appendText(" (").appendText(refusal.getMessage()).appendText(")");
+        mismatch.appendText("named field ")
+                .appendValue(refusal.field())
+                .appendText(" (")
+                .appendText(refusal.getMessage())
+                .appendText(")");
     }
 }

@@ -72,8 +72,8 @@ public final class LookupDatabase implements AutoCloseable {
             handlers.put(type, new AnnotationEventHandlerAdapter(lookup));
             return lookup;
         } catch (ReflectiveOperationException e) {
-            throw new IllegalArgumentException(type + " has no " + IMPLEMENTATION_SUFFIX
-                    + " implementation made from a JdbcTemplate", e);
+            throw new IllegalArgumentException(
+                    type + " has no " + IMPLEMENTATION_SUFFIX + " implementation made from a JdbcTemplate", e);
         }
     }
 

@@ -23,9 +23,15 @@ public final class AuditMetadata {
     public static final String SYSTEM_ACTOR = "system";
 
     public static final List<String> KEYS = List.of(
-            ACTOR_USER_ID, ACTOR_PIN, ACTOR_ROLES, ACTOR_CENTRE_ID, REASON,
-            CORRELATION_ID, CAUSATION_ID, CLIENT_ADDRESS, ACTOR_REGISTRATION_NUMBER);
+            ACTOR_USER_ID,
+            ACTOR_PIN,
+            ACTOR_ROLES,
+            ACTOR_CENTRE_ID,
+            REASON,
+            CORRELATION_ID,
+            CAUSATION_ID,
+            CLIENT_ADDRESS,
+            ACTOR_REGISTRATION_NUMBER);
 
-    private AuditMetadata() {
-    }
+    private AuditMetadata() {}
 }

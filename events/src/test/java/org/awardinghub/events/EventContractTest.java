@@ -45,8 +45,12 @@ class EventContractTest {
 
     @Test
     void eventsDependOnNoFramework() {
-        noClasses().that().resideInAPackage(EVENTS + "..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..")
+        noClasses()
+                .that()
+                .resideInAPackage(EVENTS + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "org.axonframework..")
                 .because("events are the contract that outlives Spring and Axon")
                 .check(CONTRACT);
     }
@@ -65,8 +69,14 @@ class EventContractTest {
     @Test
     void everyAggregatesEventsAreFound() {
         assertThat(eventTypes().toList())
-                .contains(CentreApplied.class, UserCreated.class, UserLockedOut.class, QualificationPublished.class,
-                        HubRequestRaised.class, AttemptOpened.class, AttemptSubmitted.class)
+                .contains(
+                        CentreApplied.class,
+                        UserCreated.class,
+                        UserLockedOut.class,
+                        QualificationPublished.class,
+                        HubRequestRaised.class,
+                        AttemptOpened.class,
+                        AttemptSubmitted.class)
                 .hasSizeGreaterThanOrEqualTo(28);
     }
 

@@ -172,7 +172,7 @@ public final class DocumentBatch {
             }
             if (!replacements.isEmpty()
                     && collection.documents().bulkWrite(replacements, unordered).getMatchedCount()
-                    < replacements.size()) {
+                            < replacements.size()) {
                 throw new ConcurrentlyChangedException(collection.name(), replacements.size());
             }
         }

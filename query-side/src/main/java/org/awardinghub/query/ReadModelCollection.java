@@ -55,7 +55,8 @@ public final class ReadModelCollection {
 
     public ReadModelCollection(MongoDatabase database, String name) {
         this.documents = database.getCollection(name);
-        documents.createIndex(Indexes.ascending(ID, SEQUENCE), new IndexOptions().unique(true).name(GUARD_INDEX));
+        documents.createIndex(
+                Indexes.ascending(ID, SEQUENCE), new IndexOptions().unique(true).name(GUARD_INDEX));
     }
 
     String name() {
@@ -125,8 +126,8 @@ public final class ReadModelCollection {
             Document expected = new Document(ID, id).append(SEQUENCE, applied);
             Bson filter = condition == null ? expected : Filters.and(expected, condition);
             if (answerDocument) {
-                Document updated = documents.findOneAndUpdate(filter, change,
-                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+                Document updated = documents.findOneAndUpdate(
+                        filter, change, new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
                 if (updated != null) {
                     return updated;
                 }
@@ -222,14 +223,18 @@ public final class ReadModelCollection {
                 replacement.append(key, value);
             }
         });
-        return documents.replaceOne(new Document(ID, id).append(SEQUENCE, expected), replacement)
-                .getMatchedCount() > 0;
+        return documents
+                        .replaceOne(new Document(ID, id).append(SEQUENCE, expected), replacement)
+                        .getMatchedCount()
+                > 0;
     }
 
     private Long appliedSequence(String id) {
-        Document applied = documents.find(Filters.eq(ID, id)).projection(Projections.include(SEQUENCE)).first();
-        return applied == null || applied.get(SEQUENCE) == null ? null
-                : ((Number) applied.get(SEQUENCE)).longValue();
+        Document applied = documents
+                .find(Filters.eq(ID, id))
+                .projection(Projections.include(SEQUENCE))
+                .first();
+        return applied == null || applied.get(SEQUENCE) == null ? null : ((Number) applied.get(SEQUENCE)).longValue();
     }
 
     /** Empties the collection, so that a replay from the first event rebuilds it. */
@@ -265,8 +270,13 @@ public final class ReadModelCollection {
         long total = documents.countDocuments(filter);
         List<T> items = skip >= total
                 ? List.of()
-                : documents.find(filter).sort(sort).skip((int) skip).limit(empty.size())
-                        .map(toView::apply).into(new ArrayList<>());
+                : documents
+                        .find(filter)
+                        .sort(sort)
+                        .skip((int) skip)
+                        .limit(empty.size())
+                        .map(toView::apply)
+                        .into(new ArrayList<>());
         return new Page<>(items, empty.page(), empty.size(), total);
     }
 

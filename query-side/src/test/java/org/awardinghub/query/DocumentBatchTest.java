@@ -45,12 +45,16 @@ class DocumentBatchTest {
         }
 
         assertThat(collection.find("a1")).as("before the batch commits").isNull();
-        assertThat(batch.find("a1").getList(ENTRIES, String.class)).as("what the batch has").hasSize(31);
+        assertThat(batch.find("a1").getList(ENTRIES, String.class))
+                .as("what the batch has")
+                .hasSize(31);
         unitOfWork.commit();
 
         Document written = collection.find("a1");
         assertThat(written.getLong(ReadModelCollection.SEQUENCE)).isEqualTo(30);
-        assertThat(written.getList(ENTRIES, String.class)).hasSize(31).startsWith("opened", "answer 1")
+        assertThat(written.getList(ENTRIES, String.class))
+                .hasSize(31)
+                .startsWith("opened", "answer 1")
                 .endsWith("answer 30");
     }
 
@@ -90,9 +94,10 @@ class DocumentBatchTest {
         batch.change("a1", 1, trail -> appended(trail, ENTRIES, "answer 1"));
 
         assertThatThrownBy(() -> batch.change("a1", 2, trail -> {
-            appended(trail, ENTRIES, "half");
-            throw new IllegalArgumentException("a handler's bug");
-        })).isInstanceOf(IllegalArgumentException.class);
+                    appended(trail, ENTRIES, "half");
+                    throw new IllegalArgumentException("a handler's bug");
+                }))
+                .isInstanceOf(IllegalArgumentException.class);
         unitOfWork.commit();
 
         Document written = collection.find("a1");

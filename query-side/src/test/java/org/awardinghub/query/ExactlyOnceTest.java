@@ -45,22 +45,22 @@ import org.awardinghub.query.History.Recorded;
 import org.awardinghub.query.assessment.AttemptHistories;
 import org.awardinghub.query.assessment.AttemptProjection;
 import org.awardinghub.query.assessment.ItemStatisticsProjection;
-import org.awardinghub.query.qualification.QualificationProjection;
-import org.awardinghub.query.certification.CertificationHistories;
-import org.awardinghub.query.certification.CertificationProjection;
-import org.awardinghub.query.centre.CentreProjection;
-import org.awardinghub.query.hubrequest.HubRequestProjection;
-import org.awardinghub.query.user.UserProjection;
 import org.awardinghub.query.candidate.CandidateHistories;
 import org.awardinghub.query.candidate.CandidateHistoryProjection;
 import org.awardinghub.query.candidate.CandidateProjection;
 import org.awardinghub.query.candidate.MemoryCandidateSearchIndex;
+import org.awardinghub.query.centre.CentreProjection;
+import org.awardinghub.query.certification.CertificationHistories;
+import org.awardinghub.query.certification.CertificationProjection;
+import org.awardinghub.query.hubrequest.HubRequestProjection;
+import org.awardinghub.query.qualification.QualificationProjection;
+import org.awardinghub.query.user.UserProjection;
+import org.bson.Document;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.bson.Document;
 
 /**
  * Delivery is at least once, and a replay starts from zero: for every projection, a whole history with
@@ -74,42 +74,83 @@ class ExactlyOnceTest {
     private static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
 
     /** A projection, the collection it writes, and a history touching every event it handles. */
-    record Case(Function<MongoDatabase, Object> projection, String collection, List<Recorded> history) {
-    }
+    record Case(Function<MongoDatabase, Object> projection, String collection, List<Recorded> history) {}
 
     static Stream<Arguments> cases() {
         return Stream.of(
-                Arguments.of(Named.of("centres", new Case(CentreProjection::new, CentreProjection.COLLECTION,
-                        centreHistory()))),
-                Arguments.of(Named.of("users", new Case(UserProjection::new, UserProjection.COLLECTION,
-                        userHistory()))),
-                Arguments.of(Named.of("hub requests", new Case(HubRequestProjection::new,
-                        HubRequestProjection.COLLECTION, hubRequestHistory()))),
-                Arguments.of(Named.of("qualifications", new Case(QualificationProjection::new,
-                        QualificationProjection.COLLECTION, qualificationHistory()))),
-                Arguments.of(Named.of("candidates", new Case(
-                        database -> new CandidateProjection(database, new MemoryCandidateSearchIndex()),
-                        CandidateProjection.COLLECTION, CandidateHistories.everyEvent()))),
-                Arguments.of(Named.of("candidate histories", new Case(CandidateHistoryProjection::new,
-                        CandidateHistoryProjection.COLLECTION, CandidateHistories.everyEvent()))),
-                Arguments.of(Named.of("attempts", new Case(AttemptProjection::new, AttemptProjection.ATTEMPTS,
-                        AttemptHistories.everyEvent()))),
-                Arguments.of(Named.of("sittings", new Case(AttemptProjection::new, AttemptProjection.SITTINGS,
-                        AttemptHistories.everyEvent()))),
-                Arguments.of(Named.of("answer trails", new Case(AttemptProjection::new,
-                        AttemptProjection.ANSWER_TRAILS, AttemptHistories.everyEvent()))),
-                Arguments.of(Named.of("candidate attempts", new Case(AttemptProjection::new,
-                        AttemptProjection.CANDIDATE_ATTEMPTS, AttemptHistories.everyEvent()))),
-                Arguments.of(Named.of("item statistics", new Case(ItemStatisticsProjection::new,
-                        ItemStatisticsProjection.STATISTICS, AttemptHistories.everyEvent()))),
-                Arguments.of(Named.of("item statistics' marked attempts", new Case(ItemStatisticsProjection::new,
-                        ItemStatisticsProjection.MARKED_ATTEMPTS, AttemptHistories.everyEvent()))),
-                Arguments.of(Named.of("claims", new Case(CertificationProjection::new,
-                        CertificationProjection.CLAIMS, CertificationHistories.everyEvent()))),
-                Arguments.of(Named.of("certificates", new Case(CertificationProjection::new,
-                        CertificationProjection.CERTIFICATES, CertificationHistories.everyEvent()))),
-                Arguments.of(Named.of("candidate certificates", new Case(CertificationProjection::new,
-                        CertificationProjection.CANDIDATE_CERTIFICATES, CertificationHistories.everyEvent()))));
+                Arguments.of(Named.of(
+                        "centres", new Case(CentreProjection::new, CentreProjection.COLLECTION, centreHistory()))),
+                Arguments.of(
+                        Named.of("users", new Case(UserProjection::new, UserProjection.COLLECTION, userHistory()))),
+                Arguments.of(Named.of(
+                        "hub requests",
+                        new Case(HubRequestProjection::new, HubRequestProjection.COLLECTION, hubRequestHistory()))),
+                Arguments.of(Named.of(
+                        "qualifications",
+                        new Case(
+                                QualificationProjection::new,
+                                QualificationProjection.COLLECTION,
+                                qualificationHistory()))),
+                Arguments.of(Named.of(
+                        "candidates",
+                        new Case(
+                                database -> new CandidateProjection(database, new MemoryCandidateSearchIndex()),
+                                CandidateProjection.COLLECTION,
+                                CandidateHistories.everyEvent()))),
+                Arguments.of(Named.of(
+                        "candidate histories",
+                        new Case(
+                                CandidateHistoryProjection::new,
+                                CandidateHistoryProjection.COLLECTION,
+                                CandidateHistories.everyEvent()))),
+                Arguments.of(Named.of(
+                        "attempts",
+                        new Case(AttemptProjection::new, AttemptProjection.ATTEMPTS, AttemptHistories.everyEvent()))),
+                Arguments.of(Named.of(
+                        "sittings",
+                        new Case(AttemptProjection::new, AttemptProjection.SITTINGS, AttemptHistories.everyEvent()))),
+                Arguments.of(Named.of(
+                        "answer trails",
+                        new Case(
+                                AttemptProjection::new,
+                                AttemptProjection.ANSWER_TRAILS,
+                                AttemptHistories.everyEvent()))),
+                Arguments.of(Named.of(
+                        "candidate attempts",
+                        new Case(
+                                AttemptProjection::new,
+                                AttemptProjection.CANDIDATE_ATTEMPTS,
+                                AttemptHistories.everyEvent()))),
+                Arguments.of(Named.of(
+                        "item statistics",
+                        new Case(
+                                ItemStatisticsProjection::new,
+                                ItemStatisticsProjection.STATISTICS,
+                                AttemptHistories.everyEvent()))),
+                Arguments.of(Named.of(
+                        "item statistics' marked attempts",
+                        new Case(
+                                ItemStatisticsProjection::new,
+                                ItemStatisticsProjection.MARKED_ATTEMPTS,
+                                AttemptHistories.everyEvent()))),
+                Arguments.of(Named.of(
+                        "claims",
+                        new Case(
+                                CertificationProjection::new,
+                                CertificationProjection.CLAIMS,
+                                CertificationHistories.everyEvent()))),
+                Arguments.of(Named.of(
+                        "certificates",
+                        new Case(
+                                CertificationProjection::new,
+                                CertificationProjection.CERTIFICATES,
+                                CertificationHistories.everyEvent()))),
+                Arguments.of(Named.of(
+                        "candidate certificates",
+                        new Case(
+                                CertificationProjection::new,
+                                CertificationProjection.CANDIDATE_CERTIFICATES,
+                                CertificationHistories.everyEvent()))));
     }
 
     @ParameterizedTest
@@ -172,7 +213,8 @@ class ExactlyOnceTest {
             processor.deliver(event);
 
             assertThat(allDocuments(database, given.collection()))
-                    .as("after redelivering %s", event).isEqualTo(applied);
+                    .as("after redelivering %s", event)
+                    .isEqualTo(applied);
         }
     }
 
@@ -205,8 +247,17 @@ class ExactlyOnceTest {
                 .then("c1", new CentreSanctionLifted("c1", Sanction.CERTIFICATION, "cleared"))
                 .then("c1", new CentreReinstated("c1", "cleared"))
                 .then("c1", new CentreSanctionImposed("c1", Sanction.CERTIFICATION, "repeat findings"))
-                .then("c1", new CentreDetailsAmended("c1", "Hertford College", "Hertford Regional College",
-                        "1 High Street", "2 Mill Lane", "office@c1.example", "hub@c1.example", "moved"))
+                .then(
+                        "c1",
+                        new CentreDetailsAmended(
+                                "c1",
+                                "Hertford College",
+                                "Hertford Regional College",
+                                "1 High Street",
+                                "2 Mill Lane",
+                                "office@c1.example",
+                                "hub@c1.example",
+                                "moved"))
                 .then("c2", new CentreApproved("c2", "C1002", List.of("LV3"), true))
                 .then("c2", new CentreWithdrawn("c2", "closed"))
                 .events();
@@ -214,19 +265,36 @@ class ExactlyOnceTest {
 
     private static List<Recorded> userHistory() {
         return new History(START)
-                .then("u1", new UserCreated("u1", "100001", "Ann Smith", "ann@c1.example",
-                        Set.of(Role.CENTRE_ADMIN), "c1"))
-                .then("u2", new UserCreated("u2", "100002", "Hannah Admin", "hannah@imi.example",
-                        Set.of(Role.IMI_ADMIN), null))
+                .then(
+                        "u1",
+                        new UserCreated("u1", "100001", "Ann Smith", "ann@c1.example", Set.of(Role.CENTRE_ADMIN), "c1"))
+                .then(
+                        "u2",
+                        new UserCreated(
+                                "u2", "100002", "Hannah Admin", "hannah@imi.example", Set.of(Role.IMI_ADMIN), null))
                 .then("u1", new PasswordSet("u1", "c1", PasswordSetBy.ACTIVATION))
                 .then("u1", new UserSignedIn("u1", "c1"))
                 .then("u1", new UserSignedOut("u1", "c1"))
                 .then("u1", new SignInFailed("u1", "c1", 5))
                 .then("u1", new UserLockedOut("u1", "c1", START.plusSeconds(7200)))
-                .then("u1", new UserRolesChanged("u1", "c1", Set.of(Role.CENTRE_ADMIN),
-                        Set.of(Role.CENTRE_COORDINATOR, Role.INVIGILATOR), "promoted"))
-                .then("u1", new UserDetailsAmended("u1", "c1", "Ann Smith", "Ann Jones", "ann@c1.example",
-                        "ann.jones@c1.example", "married"))
+                .then(
+                        "u1",
+                        new UserRolesChanged(
+                                "u1",
+                                "c1",
+                                Set.of(Role.CENTRE_ADMIN),
+                                Set.of(Role.CENTRE_COORDINATOR, Role.INVIGILATOR),
+                                "promoted"))
+                .then(
+                        "u1",
+                        new UserDetailsAmended(
+                                "u1",
+                                "c1",
+                                "Ann Smith",
+                                "Ann Jones",
+                                "ann@c1.example",
+                                "ann.jones@c1.example",
+                                "married"))
                 .then("u1", new UserDeactivated("u1", "c1", "on leave"))
                 .then("u1", new UserReactivated("u1", "c1", "back"))
                 .then("u1", new PasswordResetRequested("u1", "c1"))
@@ -238,8 +306,9 @@ class ExactlyOnceTest {
 
     private static List<Recorded> hubRequestHistory() {
         return new History(START)
-                .then("r1", new HubRequestRaised("r1", "c1", HubRequestKind.REQUEST, "EV2 form", "Please send it",
-                        "u1"))
+                .then(
+                        "r1",
+                        new HubRequestRaised("r1", "c1", HubRequestKind.REQUEST, "EV2 form", "Please send it", "u1"))
                 .then("r2", new HubRequestRaised("r2", "c1", HubRequestKind.FEEDBACK, "Portal", "Works well", "u1"))
                 .then("r1", new HubRequestReplied("r1", "c1", 1, "Attached", true, "imi1"))
                 .then("r1", new HubRequestReplied("r1", "c1", 2, "Thanks", false, "u1"))
@@ -250,10 +319,15 @@ class ExactlyOnceTest {
     private static List<Recorded> qualificationHistory() {
         QualificationPublished.Item item = new QualificationPublished.Item("i1", "Stem", List.of("a", "b"), 1);
         return new History(START)
-                .then("LV3", new QualificationPublished("LV3", "Light Vehicle Maintenance", 3,
-                        List.of(new QualificationPublished.Unit("LV01", "Safety")),
-                        List.of(new QualificationPublished.Assessment("LV01-MC", "Safety test", "LV01", 20, 30, 60,
-                                List.of(item)))))
+                .then(
+                        "LV3",
+                        new QualificationPublished(
+                                "LV3",
+                                "Light Vehicle Maintenance",
+                                3,
+                                List.of(new QualificationPublished.Unit("LV01", "Safety")),
+                                List.of(new QualificationPublished.Assessment(
+                                        "LV01-MC", "Safety test", "LV01", 20, 30, 60, List.of(item)))))
                 .then("AC2", new QualificationPublished("AC2", "Accident Repair", 2, List.of(), List.of()))
                 .then("LV3", new PassMarkChanged("LV3", "LV01-MC", 60, 70, "raised"))
                 .then("LV3", new PassMarkChanged("LV3", "LV01-MC", 70, 65, "moderated"))

@@ -22,8 +22,8 @@ public final class History {
      * One stored event, with the metadata the command that caused it carried and its global position in the
      * store (negative: none, delivered as an untracked message).
      */
-    public record Recorded(String aggregateId, long sequence, Instant at, Object payload, Map<String, ?> metaData,
-                           long position) {
+    public record Recorded(
+            String aggregateId, long sequence, Instant at, Object payload, Map<String, ?> metaData, long position) {
 
         public Recorded(String aggregateId, long sequence, Instant at, Object payload) {
             this(aggregateId, sequence, at, payload, Map.of());
@@ -35,9 +35,16 @@ public final class History {
 
         /** As a processor receives it: tracked, with a global-sequence token at its position, when it has one. */
         public DomainEventMessage<?> asMessage() {
-            DomainEventMessage<?> message = new GenericDomainEventMessage<>("Aggregate", aggregateId, sequence,
-                    payload, MetaData.from(metaData), UUID.randomUUID().toString(), at);
-            return position < 0 ? message
+            DomainEventMessage<?> message = new GenericDomainEventMessage<>(
+                    "Aggregate",
+                    aggregateId,
+                    sequence,
+                    payload,
+                    MetaData.from(metaData),
+                    UUID.randomUUID().toString(),
+                    at);
+            return position < 0
+                    ? message
                     : new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(position), message);
         }
     }

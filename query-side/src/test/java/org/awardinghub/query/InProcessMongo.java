@@ -45,7 +45,9 @@ public final class InProcessMongo implements BeforeAllCallback, AfterAllCallback
 
     /** Every document of a collection, in _id order, for comparing whole read models. */
     public static List<Document> allDocuments(MongoDatabase database, String collection) {
-        return database.getCollection(collection).find().sort(Sorts.ascending(ReadModelCollection.ID))
+        return database.getCollection(collection)
+                .find()
+                .sort(Sorts.ascending(ReadModelCollection.ID))
                 .into(new ArrayList<>());
     }
 }

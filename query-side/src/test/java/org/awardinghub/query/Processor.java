@@ -33,7 +33,10 @@ public final class Processor {
 
     /** As a streaming processor does: each batch of {@code size} events in one unit of work, committed after. */
     public void deliverInBatches(List<Recorded> events, int size) {
-        inBatches(adapter, events.stream().<EventMessage<?>>map(Recorded::asMessage).toList(), size);
+        inBatches(
+                adapter,
+                events.stream().<EventMessage<?>>map(Recorded::asMessage).toList(),
+                size);
     }
 
     /** Delivers to any handler, each batch of {@code size} events in one unit of work, committed after. */

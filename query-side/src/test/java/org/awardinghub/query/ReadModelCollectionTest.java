@@ -58,7 +58,8 @@ class ReadModelCollectionTest {
 
         Document updated = collection.updateAndGet("t1", 3, set("name", "third"));
 
-        assertThat(updated).isEqualTo(new Document("_id", "t1").append("seq", 3L).append("name", "third"));
+        assertThat(updated)
+                .isEqualTo(new Document("_id", "t1").append("seq", 3L).append("name", "third"));
         assertThat(collection.find("t1")).isEqualTo(updated);
     }
 
@@ -90,7 +91,8 @@ class ReadModelCollectionTest {
         collection.update("t1", 1, eq("items.code", "zzz"), set("items.$.n", 2));
         collection.update("t1", 2, eq("items.code", "a"), set("items.$.n", 3));
 
-        assertThat(collection.find("t1").getList("items", Document.class).get(0).getInteger("n")).isEqualTo(3);
+        assertThat(collection.find("t1").getList("items", Document.class).get(0).getInteger("n"))
+                .isEqualTo(3);
         assertThat(collection.find("t1").get("seq")).isEqualTo(2L);
     }
 
@@ -105,18 +107,24 @@ class ReadModelCollectionTest {
 
         assertThat(written).isTrue();
         assertThat(seen).containsExactly((Document) null);
-        assertThat(collection.find("t1")).isEqualTo(new Document("_id", "t1").append("seq", 5L).append("n", 1));
+        assertThat(collection.find("t1"))
+                .isEqualTo(new Document("_id", "t1").append("seq", 5L).append("n", 1));
     }
 
     @Test
     void givenDocument_whenReplacedByLaterEvent_thenComputedFromTheStoredOneAndSequenceAdvanced() {
         collection.replace("t1", 5, stored -> new Document("n", 1));
 
-        boolean written = collection.replace("t1", 9,
-                stored -> new Document("n", stored.getInteger("n") + 10).append("_id", "ignored").append("seq", -1));
+        boolean written = collection.replace(
+                "t1",
+                9,
+                stored -> new Document("n", stored.getInteger("n") + 10)
+                        .append("_id", "ignored")
+                        .append("seq", -1));
 
         assertThat(written).isTrue();
-        assertThat(collection.find("t1")).isEqualTo(new Document("_id", "t1").append("seq", 9L).append("n", 11));
+        assertThat(collection.find("t1"))
+                .isEqualTo(new Document("_id", "t1").append("seq", 9L).append("n", 11));
     }
 
     @Test
@@ -124,10 +132,12 @@ class ReadModelCollectionTest {
         collection.replace("t1", 5, stored -> new Document("n", 1));
 
         assertThat(collection.replace("t1", 5, stored -> {
-            throw new AssertionError("asked for an event applied before");
-        })).isFalse();
+                    throw new AssertionError("asked for an event applied before");
+                }))
+                .isFalse();
         assertThat(collection.replace("t1", 4, stored -> new Document("n", 99))).isFalse();
-        assertThat(collection.find("t1")).isEqualTo(new Document("_id", "t1").append("seq", 5L).append("n", 1));
+        assertThat(collection.find("t1"))
+                .isEqualTo(new Document("_id", "t1").append("seq", 5L).append("n", 1));
     }
 
     @Test
@@ -144,16 +154,19 @@ class ReadModelCollectionTest {
         });
 
         assertThat(seen).containsExactly(1, 2);
-        assertThat(collection.find("t1")).isEqualTo(new Document("_id", "t1").append("seq", 3L).append("n", 20));
+        assertThat(collection.find("t1"))
+                .isEqualTo(new Document("_id", "t1").append("seq", 3L).append("n", 20));
     }
 
     @Test
     void givenNoDocument_whenUpdatedVersioned_thenInsertedAtVersionZeroThenEachWriteOneMore() {
-        assertThat(collection.updateVersioned("t1", stored -> new Document("n", 1))).isTrue();
+        assertThat(collection.updateVersioned("t1", stored -> new Document("n", 1)))
+                .isTrue();
         assertThat(collection.updateVersioned("t1", stored -> new Document("n", stored.getInteger("n") + 1)))
                 .isTrue();
 
-        assertThat(collection.find("t1")).isEqualTo(new Document("_id", "t1").append("seq", 1L).append("n", 2));
+        assertThat(collection.find("t1"))
+                .isEqualTo(new Document("_id", "t1").append("seq", 1L).append("n", 2));
     }
 
     @Test
@@ -163,7 +176,8 @@ class ReadModelCollectionTest {
         assertThat(collection.updateVersioned("t1", stored -> null)).isFalse();
         assertThat(collection.updateVersioned("t9", stored -> null)).isFalse();
 
-        assertThat(collection.find("t1")).isEqualTo(new Document("_id", "t1").append("seq", 0L).append("n", 1));
+        assertThat(collection.find("t1"))
+                .isEqualTo(new Document("_id", "t1").append("seq", 0L).append("n", 1));
         assertThat(collection.find("t9")).isNull();
     }
 
@@ -200,7 +214,8 @@ class ReadModelCollectionTest {
         });
 
         assertThat(seen).hasSize(2).first().isNull();
-        assertThat(collection.find("t1")).isEqualTo(new Document("_id", "t1").append("seq", 1L).append("n", 2));
+        assertThat(collection.find("t1"))
+                .isEqualTo(new Document("_id", "t1").append("seq", 1L).append("n", 2));
     }
 
     @Test
@@ -212,8 +227,8 @@ class ReadModelCollectionTest {
             for (int thread = 0; thread < 8; thread++) {
                 done.add(threads.submit(() -> {
                     for (int i = 0; i < 25; i++) {
-                        collection.updateVersioned("t1", stored ->
-                                new Document("n", stored == null ? 1 : stored.getInteger("n") + 1));
+                        collection.updateVersioned(
+                                "t1", stored -> new Document("n", stored == null ? 1 : stored.getInteger("n") + 1));
                     }
                 }));
             }
@@ -224,6 +239,7 @@ class ReadModelCollectionTest {
             threads.shutdownNow();
         }
 
-        assertThat(collection.find("t1")).isEqualTo(new Document("_id", "t1").append("seq", 199L).append("n", 200));
+        assertThat(collection.find("t1"))
+                .isEqualTo(new Document("_id", "t1").append("seq", 199L).append("n", 200));
     }
 }

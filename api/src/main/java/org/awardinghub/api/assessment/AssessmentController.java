@@ -17,11 +17,11 @@ import java.util.UUID;
 import org.awardinghub.api.Paging;
 import org.awardinghub.api.Queries;
 import org.awardinghub.api.Reason;
-import org.awardinghub.api.security.CurrentActor;
 import org.awardinghub.api.metadata.RequestCorrelation;
 import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.api.security.Access;
 import org.awardinghub.api.security.Allow;
+import org.awardinghub.api.security.CurrentActor;
 import org.awardinghub.api.security.Public;
 import org.awardinghub.api.security.SittingCandidate;
 import org.awardinghub.command.assessment.AccessKeyRefused;
@@ -68,32 +68,32 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class AssessmentController {
 
-    public record OpenRequest(@NotBlank @Size(max = 32) String assessmentCode) {
-    }
+    public record OpenRequest(@NotBlank @Size(max = 32) String assessmentCode) {}
 
-    public record StartRequest(@NotBlank @Size(max = 20) String registrationNumber,
-                               @NotBlank @Size(max = 40) String accessKey) {
-    }
+    public record StartRequest(
+            @NotBlank @Size(max = 20) String registrationNumber,
+            @NotBlank @Size(max = 40) String accessKey) {}
 
-    public record Question(String questionId, String stem, List<Option> options) {
-    }
+    public record Question(String questionId, String stem, List<Option> options) {}
 
-    public record Option(String optionId, String text) {
-    }
+    public record Option(String optionId, String text) {}
 
-    public record Started(String attemptId, String attemptToken, Instant endsAt, List<Question> questions) {
-    }
+    public record Started(String attemptId, String attemptToken, Instant endsAt, List<Question> questions) {}
 
-    public record AnswerRequest(@NotBlank @Size(max = 4) String optionId) {
-    }
+    public record AnswerRequest(@NotBlank @Size(max = 4) String optionId) {}
 
-    public record Sitting(String attemptId, String assessmentCode, AttemptStatus status, Instant startedAt,
-                          Instant endsAt, long secondsLeft, Instant submittedAt, List<SittingView.Question> questions,
-                          SittingView.Result result) {
-    }
+    public record Sitting(
+            String attemptId,
+            String assessmentCode,
+            AttemptStatus status,
+            Instant startedAt,
+            Instant endsAt,
+            long secondsLeft,
+            Instant submittedAt,
+            List<SittingView.Question> questions,
+            SittingView.Result result) {}
 
-    public record Voided(String attemptId, AttemptStatus status) {
-    }
+    public record Voided(String attemptId, AttemptStatus status) {}
 
     private final Access access;
     private final CommandGateway commands;
@@ -103,8 +103,14 @@ public class AssessmentController {
     private final CandidateDirectory candidates;
     private final Clock clock;
 
-    public AssessmentController(Access access, CommandGateway commands, Queries queries, AccessKeys accessKeys,
-                                StartThrottle throttle, CandidateDirectory candidates, Clock clock) {
+    public AssessmentController(
+            Access access,
+            CommandGateway commands,
+            Queries queries,
+            AccessKeys accessKeys,
+            StartThrottle throttle,
+            CandidateDirectory candidates,
+            Clock clock) {
         this.access = access;
         this.commands = commands;
         this.queries = queries;
@@ -116,11 +122,14 @@ public class AssessmentController {
 
     @PostMapping("/api/candidates/{candidateId}/assessment-attempts")
     @Allow(ofCentre = INVIGILATOR, centreOf = Access.CANDIDATE_ID)
-    public ResponseEntity<OpenedAttempt> open(@PathVariable String candidateId,
-                                              @Valid @RequestBody OpenRequest request) {
+    public ResponseEntity<OpenedAttempt> open(
+            @PathVariable String candidateId, @Valid @RequestBody OpenRequest request) {
         String attemptId = UUID.randomUUID().toString();
-        OpenedAttempt opened = commands.sendAndWait(new OpenAttempt(attemptId, candidateId,
-                request.assessmentCode().strip(), access.current().userId()));
+        OpenedAttempt opened = commands.sendAndWait(new OpenAttempt(
+                attemptId,
+                candidateId,
+                request.assessmentCode().strip(),
+                access.current().userId()));
         return ResponseEntity.created(URI.create("/api/assessment-attempts/" + attemptId))
                 .cacheControl(CacheControl.noStore())
                 .body(opened);
@@ -130,17 +139,20 @@ public class AssessmentController {
     @Public
     public ResponseEntity<Started> start(@Valid @RequestBody StartRequest request) {
         // as the key lookup reads it: spaces and hyphens typed between characters count for nothing
-        String registrationNumber = request.registrationNumber().replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+        String registrationNumber =
+                request.registrationNumber().replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
         String address = RequestCorrelation.clientAddress().orElse(null);
         throttle.lockedUntil(registrationNumber, address).ifPresent(until -> {
             throw ApiProblem.tooManyAttempts("Too many wrong access keys: starting is locked until " + until
                     + ". Ask your invigilator to check the registration number and key.");
         });
-        String attemptId = accessKeys.attemptFor(registrationNumber, request.accessKey(), clock.instant())
+        String attemptId = accessKeys
+                .attemptFor(registrationNumber, request.accessKey(), clock.instant())
                 .orElseThrow(() -> refused(registrationNumber, address));
         StartedAttempt started;
         try {
-            started = CurrentActor.callAsCandidate(new SittingCandidate(attemptId, registrationNumber),
+            started = CurrentActor.callAsCandidate(
+                    new SittingCandidate(attemptId, registrationNumber),
                     () -> commands.sendAndWait(new StartAttempt(attemptId, registrationNumber, request.accessKey())));
         } catch (AccessKeyRefused e) {
             throw refused(registrationNumber, address);
@@ -152,18 +164,26 @@ public class AssessmentController {
         }
         throttle.recordSuccess(registrationNumber);
         List<Question> questions = started.questions().stream()
-                .map(q -> new Question(q.questionId(), q.stem(), q.options().stream()
-                        .map(o -> new Option(o.optionId(), o.text())).toList()))
+                .map(q -> new Question(
+                        q.questionId(),
+                        q.stem(),
+                        q.options().stream()
+                                .map(o -> new Option(o.optionId(), o.text()))
+                                .toList()))
                 .toList();
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
                 .body(new Started(started.attemptId(), started.attemptToken(), started.endsAt(), questions));
     }
 
     @PutMapping("/api/assessment-attempts/{attemptId}/answers/{questionId}")
     @Allow(candidate = true)
-    public ResponseEntity<Void> answer(@PathVariable String attemptId, @PathVariable String questionId,
-                                       @Valid @RequestBody AnswerRequest request) {
-        commands.sendAndWait(new AnswerQuestion(attemptId, questionId, request.optionId().strip()));
+    public ResponseEntity<Void> answer(
+            @PathVariable String attemptId,
+            @PathVariable String questionId,
+            @Valid @RequestBody AnswerRequest request) {
+        commands.sendAndWait(
+                new AnswerQuestion(attemptId, questionId, request.optionId().strip()));
         return ResponseEntity.noContent().build();
     }
 
@@ -180,15 +200,28 @@ public class AssessmentController {
     public ResponseEntity<Sitting> sitting(@PathVariable String attemptId) {
         SittingView view = queries.one(new FindSitting(attemptId), SittingView.class)
                 .orElseThrow(() -> ApiProblem.notFound("This attempt is not ready yet; try again in a moment"));
-        long secondsLeft = view.status() != AttemptStatus.STARTED || view.endsAt() == null ? 0
+        long secondsLeft = view.status() != AttemptStatus.STARTED || view.endsAt() == null
+                ? 0
                 : Math.max(0, Duration.between(clock.instant(), view.endsAt()).toSeconds());
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(new Sitting(view.attemptId(), view.assessmentCode(), view.status(), view.startedAt(),
-                        view.endsAt(), secondsLeft, view.submittedAt(), view.questions(), view.result()));
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .body(new Sitting(
+                        view.attemptId(),
+                        view.assessmentCode(),
+                        view.status(),
+                        view.startedAt(),
+                        view.endsAt(),
+                        secondsLeft,
+                        view.submittedAt(),
+                        view.questions(),
+                        view.result()));
     }
 
     @GetMapping("/api/assessment-attempts/{attemptId}")
-    @Allow(value = {IMI_ADMIN, AUDITOR}, anyOfCentre = true, centreOf = Access.ATTEMPT_ID)
+    @Allow(
+            value = {IMI_ADMIN, AUDITOR},
+            anyOfCentre = true,
+            centreOf = Access.ATTEMPT_ID)
     public AttemptView attempt(@PathVariable String attemptId) {
         return queries.one(new FindAttempt(attemptId), AttemptView.class)
                 .orElseThrow(() -> ApiProblem.notFound("No such attempt"));
@@ -210,7 +243,10 @@ public class AssessmentController {
     }
 
     @GetMapping("/api/candidates/{candidateId}/assessment-attempts")
-    @Allow(value = {IMI_ADMIN, AUDITOR}, anyOfCentre = true, centreOf = Access.CANDIDATE_ID)
+    @Allow(
+            value = {IMI_ADMIN, AUDITOR},
+            anyOfCentre = true,
+            centreOf = Access.CANDIDATE_ID)
     public List<AttemptSummary> candidateAttempts(@PathVariable String candidateId) {
         if (candidates.find(candidateId).isEmpty()) {
             throw ApiProblem.notFound("No such candidate");
@@ -219,14 +255,17 @@ public class AssessmentController {
     }
 
     @GetMapping("/api/centres/{centreId}/assessment-attempts")
-    @Allow(value = {IMI_ADMIN, AUDITOR}, anyOfCentre = true)
-    public Page<AttemptSummary> centreAttempts(@PathVariable String centreId,
-                                               @RequestParam(required = false) AttemptStatus status,
-                                               @RequestParam(required = false) Integer page,
-                                               @RequestParam(required = false) Integer size) {
+    @Allow(
+            value = {IMI_ADMIN, AUDITOR},
+            anyOfCentre = true)
+    public Page<AttemptSummary> centreAttempts(
+            @PathVariable String centreId,
+            @RequestParam(required = false) AttemptStatus status,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         Paging paging = Paging.of(page, size);
-        return queries.page(new ListCentreAttempts(centreId, status, paging.page(), paging.size()),
-                AttemptSummary.class);
+        return queries.page(
+                new ListCentreAttempts(centreId, status, paging.page(), paging.size()), AttemptSummary.class);
     }
 
     private ApiProblem refused(String registrationNumber, String address) {

@@ -26,10 +26,12 @@ public class StartThrottle {
     private final int perAddress;
     private final Duration lockout;
 
-    public StartThrottle(JdbcTemplate jdbc, Clock clock,
-                         @Value("${awarding.assessment.start-failures-per-candidate:10}") int perCandidate,
-                         @Value("${awarding.assessment.start-failures-per-address:50}") int perAddress,
-                         @Value("${awarding.assessment.start-lockout:15m}") Duration lockout) {
+    public StartThrottle(
+            JdbcTemplate jdbc,
+            Clock clock,
+            @Value("${awarding.assessment.start-failures-per-candidate:10}") int perCandidate,
+            @Value("${awarding.assessment.start-failures-per-address:50}") int perAddress,
+            @Value("${awarding.assessment.start-lockout:15m}") Duration lockout) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.perCandidate = perCandidate;
@@ -40,8 +42,12 @@ public class StartThrottle {
     /** When starting is locked for this registration number or address, until when. */
     public Optional<Instant> lockedUntil(String registrationNumber, String clientAddress) {
         return List.of(candidateKey(registrationNumber), addressKey(clientAddress)).stream()
-                .flatMap(key -> jdbc.queryForList("SELECT locked_until FROM attempt_start_throttle"
-                        + " WHERE throttle_key = ?", Long.class, key).stream())
+                .flatMap(key -> jdbc
+                        .queryForList(
+                                "SELECT locked_until FROM attempt_start_throttle" + " WHERE throttle_key = ?",
+                                Long.class,
+                                key)
+                        .stream())
                 .filter(until -> until != null && until > clock.millis())
                 .max(Long::compare)
                 .map(Instant::ofEpochMilli);
@@ -65,16 +71,19 @@ public class StartThrottle {
                 jdbc.update("UPDATE attempt_start_throttle SET failures = failures + 1 WHERE throttle_key = ?", key);
             }
         }
-        Integer failures = jdbc.queryForObject("SELECT failures FROM attempt_start_throttle WHERE throttle_key = ?",
-                Integer.class, key);
+        Integer failures = jdbc.queryForObject(
+                "SELECT failures FROM attempt_start_throttle WHERE throttle_key = ?", Integer.class, key);
         if (failures != null && failures >= limit) {
-            jdbc.update("UPDATE attempt_start_throttle SET failures = 0, locked_until = ? WHERE throttle_key = ?",
-                    clock.instant().plus(lockout).toEpochMilli(), key);
+            jdbc.update(
+                    "UPDATE attempt_start_throttle SET failures = 0, locked_until = ? WHERE throttle_key = ?",
+                    clock.instant().plus(lockout).toEpochMilli(),
+                    key);
         }
     }
 
     private static String candidateKey(String registrationNumber) {
-        String number = registrationNumber == null ? "" : registrationNumber.strip().toUpperCase(Locale.ROOT);
+        String number =
+                registrationNumber == null ? "" : registrationNumber.strip().toUpperCase(Locale.ROOT);
         return "candidate:" + (number.length() > 100 ? number.substring(0, 100) : number);
     }
 

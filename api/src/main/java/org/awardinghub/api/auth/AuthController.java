@@ -1,7 +1,5 @@
 package org.awardinghub.api.auth;
 
-import org.awardinghub.api.security.Public;
-import org.awardinghub.api.security.Allow;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -11,7 +9,9 @@ import java.time.Instant;
 import java.util.Set;
 import org.awardinghub.api.security.Access;
 import org.awardinghub.api.security.ActingUser;
+import org.awardinghub.api.security.Allow;
 import org.awardinghub.api.security.BearerSessionFilter;
+import org.awardinghub.api.security.Public;
 import org.awardinghub.api.security.SecurityPolicy;
 import org.awardinghub.events.user.Role;
 import org.springframework.http.HttpStatus;
@@ -23,24 +23,22 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class AuthController {
 
-    public record LoginRequest(@NotBlank @Size(max = 64) String pin, @NotNull @Size(max = 1000) String password) {
-    }
+    public record LoginRequest(
+            @NotBlank @Size(max = 64) String pin,
+            @NotNull @Size(max = 1000) String password) {}
 
     /** {@code candidateId}: the candidate of a candidate's own account, else null. */
-    public record SignedInUser(String userId, String pin, String name, Set<Role> roles, String centreId,
-                               String candidateId) {
-    }
+    public record SignedInUser(
+            String userId, String pin, String name, Set<Role> roles, String centreId, String candidateId) {}
 
     /** {@code idleTimeoutSeconds}: how long the session lasts without a call, so the web UI can warn in time. */
-    public record LoginResponse(String token, Instant expiresAt, long idleTimeoutSeconds, SignedInUser user) {
-    }
+    public record LoginResponse(String token, Instant expiresAt, long idleTimeoutSeconds, SignedInUser user) {}
 
-    public record SetPasswordRequest(@NotBlank @Size(max = 200) String token,
-                                     @NotNull @Size(max = 1000) String password) {
-    }
+    public record SetPasswordRequest(
+            @NotBlank @Size(max = 200) String token,
+            @NotNull @Size(max = 1000) String password) {}
 
-    public record ResetRequest(@NotBlank @Size(max = 64) String pin) {
-    }
+    public record ResetRequest(@NotBlank @Size(max = 64) String pin) {}
 
     private final SignIn signIn;
     private final Access access;
@@ -57,9 +55,12 @@ public class AuthController {
     public LoginResponse login(@Valid @RequestBody LoginRequest request) {
         SignIn.SignedIn session = signIn.signIn(request.pin().strip(), request.password());
         ActingUser user = session.user();
-        return new LoginResponse(session.token(), session.expiresAt(), policy.sessionIdle().toSeconds(),
-                new SignedInUser(user.userId(), user.pin(), user.name(), user.roles(), user.centreId(),
-                        user.candidateId()));
+        return new LoginResponse(
+                session.token(),
+                session.expiresAt(),
+                policy.sessionIdle().toSeconds(),
+                new SignedInUser(
+                        user.userId(), user.pin(), user.name(), user.roles(), user.centreId(), user.candidateId()));
     }
 
     @PostMapping("/api/auth/logout")
@@ -68,7 +69,8 @@ public class AuthController {
     public void logout(HttpServletRequest request) {
         ActingUser user = access.current();
         String header = request.getHeader("Authorization");
-        signIn.signOut(user, header.substring(BearerSessionFilter.PREFIX.length()).strip());
+        signIn.signOut(
+                user, header.substring(BearerSessionFilter.PREFIX.length()).strip());
     }
 
     @PostMapping("/api/auth/activate")

@@ -2,11 +2,11 @@ package org.awardinghub.api.auth;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.awardinghub.api.security.CurrentActor;
 import org.awardinghub.api.mail.Mailer;
 import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.api.security.ActingUser;
 import org.awardinghub.api.security.CredentialStore;
+import org.awardinghub.api.security.CurrentActor;
 import org.awardinghub.api.security.OneTimeTokens;
 import org.awardinghub.api.security.OneTimeTokens.Purpose;
 import org.awardinghub.api.security.PasswordPolicy;
@@ -35,8 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SignIn {
 
-    public record SignedIn(String token, Instant expiresAt, ActingUser user) {
-    }
+    public record SignedIn(String token, Instant expiresAt, ActingUser user) {}
 
     static final String NOT_RECOGNISED = "PIN or password not recognised";
 
@@ -51,9 +50,17 @@ public class SignIn {
     private final CommandGateway commands;
     private final String publicUrl;
 
-    public SignIn(UserDirectory directory, CredentialStore credentials, SessionStore sessions,
-                  SignInThrottle throttle, OneTimeTokens tokens, PasswordPolicy passwords, SecurityPolicy policy,
-                  Mailer mailer, CommandGateway commands, @Value("${awarding.public-url}") String publicUrl) {
+    public SignIn(
+            UserDirectory directory,
+            CredentialStore credentials,
+            SessionStore sessions,
+            SignInThrottle throttle,
+            OneTimeTokens tokens,
+            PasswordPolicy passwords,
+            SecurityPolicy policy,
+            Mailer mailer,
+            CommandGateway commands,
+            @Value("${awarding.public-url}") String publicUrl) {
         this.directory = directory;
         this.credentials = credentials;
         this.sessions = sessions;
@@ -129,8 +136,8 @@ public class SignIn {
         directory.findByPin(pin).filter(UserAccount::active).ifPresent(account -> {
             tokens.revokeUnused(account.userId(), Purpose.RESET);
             String token = tokens.issue(account.userId(), Purpose.RESET, policy.resetTokenValidity());
-            CurrentActor.run(actingUser(account),
-                    () -> commands.sendAndWait(new RecordPasswordResetRequest(account.userId())));
+            CurrentActor.run(
+                    actingUser(account), () -> commands.sendAndWait(new RecordPasswordResetRequest(account.userId())));
             mailer.send(account.email(), "Reset your Awarding Hub password", """
                     Dear %s,
 
@@ -139,8 +146,8 @@ public class SignIn {
                     %s/reset-password?token=%s
 
                     If it was not you, ignore this email: your password has not changed.
-                    """.formatted(account.name(), account.pin(), policy.resetTokenValidity().toMinutes(),
-                    publicUrl, token));
+                    """.formatted(
+                    account.name(), account.pin(), policy.resetTokenValidity().toMinutes(), publicUrl, token));
         });
     }
 
@@ -155,23 +162,28 @@ public class SignIn {
     private String redeemForPassword(String token, String password, Purpose purpose) {
         // The password is judged before the token is used up, so a refused password does not waste the link.
         Optional<UserAccount> owner = tokens.peek(token, purpose).flatMap(directory::findById);
-        passwords.refusal(password, owner.map(UserAccount::pin).orElse(null))
-                .ifPresent(why -> {
-                    throw ApiProblem.badRequest("password", why);
-                });
-        return tokens.redeem(token, purpose).orElseThrow(() -> ApiProblem.badRequest("token",
-                "is not valid: it is unknown, already used or expired; ask for a new link"));
+        passwords.refusal(password, owner.map(UserAccount::pin).orElse(null)).ifPresent(why -> {
+            throw ApiProblem.badRequest("password", why);
+        });
+        return tokens.redeem(token, purpose)
+                .orElseThrow(() -> ApiProblem.badRequest(
+                        "token", "is not valid: it is unknown, already used or expired; ask for a new link"));
     }
 
     private void setPassword(String userId, String password, PasswordSetBy how) {
-        UserAccount account = directory.findById(userId)
-                .orElseThrow(() -> ApiProblem.badRequest("token", "is not valid"));
+        UserAccount account =
+                directory.findById(userId).orElseThrow(() -> ApiProblem.badRequest("token", "is not valid"));
         CurrentActor.run(actingUser(account), () -> commands.sendAndWait(new RecordPasswordSet(userId, how)));
         credentials.setPassword(userId, password);
     }
 
     private static ActingUser actingUser(UserAccount account) {
-        return new ActingUser(account.userId(), account.pin(), account.name(), account.roles(), account.centreId(),
+        return new ActingUser(
+                account.userId(),
+                account.pin(),
+                account.name(),
+                account.roles(),
+                account.centreId(),
                 account.candidateId());
     }
 }

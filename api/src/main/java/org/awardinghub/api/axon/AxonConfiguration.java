@@ -21,8 +21,8 @@ public class AxonConfiguration {
     public static final String COMMAND_LOOKUPS = "command-lookups";
 
     @Autowired
-    public void configureProcessing(EventProcessingConfigurer processing, Optional<EmbeddedReadStore> readStore,
-                                    ForegroundWork foreground) {
+    public void configureProcessing(
+            EventProcessingConfigurer processing, Optional<EmbeddedReadStore> readStore, ForegroundWork foreground) {
         // A failing handler must never be skipped silently: a lookup table failure rolls the command back,
         // a projection failure makes its processor retry the batch, or parks the event in its dead-letter queue.
         processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
@@ -42,16 +42,16 @@ public class AxonConfiguration {
         properties.getProcessors().forEach((name, settings) -> {
             if (settings.getDlq() != null && settings.getDlq().isEnabled()) {
                 processing.registerDeadLetterPolicy(name, c -> new DeadLetterPolicy(name));
-                processing.registerDeadLetteringEventHandlerInvokerConfiguration(name, (c, invoker) -> invoker
-                        .enableSequenceIdentifierCache()
-                        .allowReset(true));
+                processing.registerDeadLetteringEventHandlerInvokerConfiguration(
+                        name,
+                        (c, invoker) -> invoker.enableSequenceIdentifierCache().allowReset(true));
             }
         });
     }
 
     /** Projections only: the lookup tables are written inside the command's own transaction, not in batches. */
-    private static void registerForProjections(EventProcessingConfigurer processing,
-                                               Supplier<MessageHandlerInterceptor<EventMessage<?>>> interceptor) {
+    private static void registerForProjections(
+            EventProcessingConfigurer processing, Supplier<MessageHandlerInterceptor<EventMessage<?>>> interceptor) {
         processing.registerDefaultHandlerInterceptor((configuration, processorName) ->
                 COMMAND_LOOKUPS.equals(processorName) ? (unitOfWork, chain) -> chain.proceed() : interceptor.get());
     }

@@ -52,15 +52,21 @@ public class DeadLetterPolicy implements EnqueuePolicy<EventMessage<?>> {
     @Override
     public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
         if (outage(cause)) {
-            throw cause instanceof RuntimeException runtime ? runtime
+            throw cause instanceof RuntimeException runtime
+                    ? runtime
                     : new EventProcessingException("A store is unavailable; the batch is retried", cause);
         }
         Object before = letter.diagnostics().get(RETRIES);
         long retries = before instanceof Number number ? number.longValue() + 1 : 0;
         if (retries == 0) { // a failed retry is logged by Axon
             EventMessage<?> event = letter.message();
-            LOG.warn("Projection {} parked event {} ({}) in its dead-letter queue: {}", processor,
-                    event.getIdentifier(), event.getPayloadType().getSimpleName(), cause.toString(), cause);
+            LOG.warn(
+                    "Projection {} parked event {} ({}) in its dead-letter queue: {}",
+                    processor,
+                    event.getIdentifier(),
+                    event.getPayloadType().getSimpleName(),
+                    cause.toString(),
+                    cause);
         }
         return Decisions.enqueue(cause, failed -> failed.diagnostics().and(RETRIES, retries));
     }
@@ -69,15 +75,18 @@ public class DeadLetterPolicy implements EnqueuePolicy<EventMessage<?>> {
     static boolean outage(Throwable failure) {
         Throwable cause = failure;
         for (int depth = 0; cause != null && depth < DEEPEST_CAUSE; depth++, cause = cause.getCause()) {
-            if (cause instanceof MongoSocketException || cause instanceof MongoTimeoutException
-                    || cause instanceof MongoNotPrimaryException || cause instanceof MongoNodeIsRecoveringException
+            if (cause instanceof MongoSocketException
+                    || cause instanceof MongoTimeoutException
+                    || cause instanceof MongoNotPrimaryException
+                    || cause instanceof MongoNodeIsRecoveringException
                     || (cause instanceof MongoException mongo
-                        && mongo.hasErrorLabel(MongoException.TRANSIENT_TRANSACTION_ERROR_LABEL))
+                            && mongo.hasErrorLabel(MongoException.TRANSIENT_TRANSACTION_ERROR_LABEL))
                     || cause instanceof TransientDataAccessException
                     || cause instanceof RecoverableDataAccessException
                     || cause instanceof DataAccessResourceFailureException
                     || cause instanceof CannotCreateTransactionException
-                    || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
+                    || cause instanceof SQLTransientException
+                    || cause instanceof SQLRecoverableException
                     || cause instanceof SQLNonTransientConnectionException) {
                 return true;
             }

@@ -36,11 +36,15 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 public class DeadlineConfiguration {
 
     @Bean
-    public Scheduler deadlineScheduler(DataSource dataSource, Clock clock,
-                                       ObjectProvider<DbSchedulerDeadlineManager> deadlineManager,
-                                       @Value("${awarding.deadlines.polling-interval:1s}") Duration pollingInterval,
-                                       @Value("${awarding.deadlines.threads:2}") int threads) {
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.of(DbSchedulerDeadlineManager.binaryTask(deadlineManager::getObject)))
+    public Scheduler deadlineScheduler(
+            DataSource dataSource,
+            Clock clock,
+            ObjectProvider<DbSchedulerDeadlineManager> deadlineManager,
+            @Value("${awarding.deadlines.polling-interval:1s}") Duration pollingInterval,
+            @Value("${awarding.deadlines.threads:2}") int threads) {
+        return Scheduler.create(
+                        new TransactionAwareDataSourceProxy(dataSource),
+                        List.of(DbSchedulerDeadlineManager.binaryTask(deadlineManager::getObject)))
                 .clock(clock::instant)
                 .pollingInterval(pollingInterval)
                 .threads(threads)
@@ -51,11 +55,12 @@ public class DeadlineConfiguration {
 
     /** Started and stopped with Axon's own lifecycle, after the aggregates it delivers deadlines to exist. */
     @Bean
-    public DbSchedulerDeadlineManager deadlineManager(Scheduler deadlineScheduler,
-                                                      org.axonframework.config.Configuration axon,
-                                                      @Qualifier("eventSerializer") Serializer serializer,
-                                                      TransactionManager transactionManager,
-                                                      SpanFactory spanFactory) {
+    public DbSchedulerDeadlineManager deadlineManager(
+            Scheduler deadlineScheduler,
+            org.axonframework.config.Configuration axon,
+            @Qualifier("eventSerializer") Serializer serializer,
+            TransactionManager transactionManager,
+            SpanFactory spanFactory) {
         return DbSchedulerDeadlineManager.builder()
                 .scheduler(deadlineScheduler)
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(axon))

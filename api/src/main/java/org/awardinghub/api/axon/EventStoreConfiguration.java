@@ -30,13 +30,13 @@ import org.springframework.context.annotation.Configuration;
 public class EventStoreConfiguration {
 
     @Bean
-    public EventStorageEngine eventStorageEngine(PersistenceExceptionResolver persistenceExceptionResolver,
-                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                 org.axonframework.config.Configuration configuration,
-                                                 EntityManagerProvider entityManagerProvider,
-                                                 TransactionManager transactionManager,
-                                                 @Value("${awarding.event-store.gap-timeout:10m}")
-                                                 java.time.Duration gapTimeout) {
+    public EventStorageEngine eventStorageEngine(
+            PersistenceExceptionResolver persistenceExceptionResolver,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            org.axonframework.config.Configuration configuration,
+            EntityManagerProvider entityManagerProvider,
+            TransactionManager transactionManager,
+            @Value("${awarding.event-store.gap-timeout:10m}") java.time.Duration gapTimeout) {
         return JpaEventStorageEngine.builder()
                 .snapshotSerializer(SnapshotConfiguration.snapshotSerializer())
                 .upcasterChain(configuration.upcasterChain())

@@ -31,12 +31,12 @@ import org.springframework.context.annotation.Configuration;
 public class SnapshotConfiguration {
 
     @Bean(Snapshots.LONG_LIVED)
-    public SnapshotTriggerDefinition longLivedAggregateSnapshots(Snapshotter snapshotter,
-                                                                 @Value("${awarding.snapshots.every-events:100}")
-                                                                 int everyEvents,
-                                                                 @Value("${axon.axonserver.enabled:false}")
-                                                                 boolean axonServer) {
-        return axonServer ? NoSnapshotTriggerDefinition.INSTANCE
+    public SnapshotTriggerDefinition longLivedAggregateSnapshots(
+            Snapshotter snapshotter,
+            @Value("${awarding.snapshots.every-events:100}") int everyEvents,
+            @Value("${axon.axonserver.enabled:false}") boolean axonServer) {
+        return axonServer
+                ? NoSnapshotTriggerDefinition.INSTANCE
                 : new EventCountSnapshotTriggerDefinition(snapshotter, everyEvents);
     }
 

@@ -36,10 +36,14 @@ public class BootstrapAdmin implements ApplicationRunner {
     private final String configuredPin;
     private final String configuredPassword;
 
-    public BootstrapAdmin(UserDirectory directory, CommandGateway commands, CredentialStore credentials,
-                          PasswordPolicy passwords, TransactionTemplate transaction,
-                          @Value("${awarding.bootstrap.admin-pin:}") String configuredPin,
-                          @Value("${awarding.bootstrap.admin-password:}") String configuredPassword) {
+    public BootstrapAdmin(
+            UserDirectory directory,
+            CommandGateway commands,
+            CredentialStore credentials,
+            PasswordPolicy passwords,
+            TransactionTemplate transaction,
+            @Value("${awarding.bootstrap.admin-pin:}") String configuredPin,
+            @Value("${awarding.bootstrap.admin-password:}") String configuredPassword) {
         this.directory = directory;
         this.commands = commands;
         this.credentials = credentials;
@@ -66,8 +70,8 @@ public class BootstrapAdmin implements ApplicationRunner {
         String issuedPin;
         try {
             issuedPin = transaction.execute(status -> {
-                String issued = commands.sendAndWait(new RegisterBootstrapAdmin(userId, pin,
-                        "Bootstrap Administrator", "admin@awarding-hub.local"));
+                String issued = commands.sendAndWait(
+                        new RegisterBootstrapAdmin(userId, pin, "Bootstrap Administrator", "admin@awarding-hub.local"));
                 commands.sendAndWait(new RecordPasswordSet(userId, PasswordSetBy.ACTIVATION));
                 credentials.setPassword(userId, password);
                 return issued;
@@ -79,7 +83,8 @@ public class BootstrapAdmin implements ApplicationRunner {
             }
             throw e;
         }
-        LOG.warn("""
+        LOG.warn(
+                """
 
                 ================================================================================
                  First start: created the IMI administrator.
@@ -87,7 +92,8 @@ public class BootstrapAdmin implements ApplicationRunner {
                    Password: {}
                  {}
                 ================================================================================""",
-                issuedPin, configuredPassword.isEmpty() ? password : "(as set in AWARDING_BOOTSTRAP_ADMIN_PASSWORD)",
+                issuedPin,
+                configuredPassword.isEmpty() ? password : "(as set in AWARDING_BOOTSTRAP_ADMIN_PASSWORD)",
                 configuredPassword.isEmpty() ? "Write them down: they are shown only this once." : "");
     }
 }

@@ -23,7 +23,8 @@ public class StartupNotice {
     @EventListener
     public void ready(ApplicationReadyEvent event) {
         int port = event.getApplicationContext() instanceof WebServerApplicationContext web
-                ? web.getWebServer().getPort() : -1;
+                ? web.getWebServer().getPort()
+                : -1;
         String base = "http://localhost:" + port;
         LOG.info("""
 

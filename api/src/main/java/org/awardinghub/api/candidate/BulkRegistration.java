@@ -13,10 +13,10 @@ import org.awardinghub.command.InvalidCommand;
 import org.awardinghub.command.RuleViolation;
 import org.awardinghub.command.UnknownRecord;
 import org.awardinghub.command.candidate.RegisterCandidate;
+import org.awardinghub.command.candidate.Registration;
 import org.awardinghub.command.candidate.RegistrationDetails;
 import org.awardinghub.command.centre.CentreDirectory;
 import org.awardinghub.command.centre.RegistrationRefusal;
-import org.awardinghub.command.candidate.Registration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -35,17 +35,13 @@ public class BulkRegistration {
     private static final DateTimeFormatter UK_DATE =
             DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
-    public record Accepted(int line, String candidateId, String registrationNumber, boolean late) {
-    }
+    public record Accepted(int line, String candidateId, String registrationNumber, boolean late) {}
 
-    public record Rejected(int line, List<FieldError> errors) {
-    }
+    public record Rejected(int line, List<FieldError> errors) {}
 
-    public record Result(List<Accepted> accepted, List<Rejected> rejected) {
-    }
+    public record Result(List<Accepted> accepted, List<Rejected> rejected) {}
 
-    private record Candidate(int line, RegisterCandidate command) {
-    }
+    private record Candidate(int line, RegisterCandidate command) {}
 
     private final CommandGateway commands;
     private final TransactionTemplate transaction;
@@ -53,9 +49,12 @@ public class BulkRegistration {
     private final int chunkSize;
     private final ForegroundWork foreground;
 
-    public BulkRegistration(CommandGateway commands, TransactionTemplate transaction, CentreDirectory centres,
-                            @Value("${awarding.registration.bulk-chunk-size:50}") int chunkSize,
-                            ForegroundWork foreground) {
+    public BulkRegistration(
+            CommandGateway commands,
+            TransactionTemplate transaction,
+            CentreDirectory centres,
+            @Value("${awarding.registration.bulk-chunk-size:50}") int chunkSize,
+            ForegroundWork foreground) {
         this.foreground = foreground;
         this.commands = commands;
         this.transaction = transaction;
@@ -121,24 +120,35 @@ public class BulkRegistration {
 
     private Accepted send(Candidate candidate) {
         Registration registration = commands.sendAndWait(candidate.command());
-        return new Accepted(candidate.line(), registration.candidateId(), registration.registrationNumber(),
-                registration.late());
+        return new Accepted(
+                candidate.line(), registration.candidateId(), registration.registrationNumber(), registration.late());
     }
 
     /** The line as a command, with every error of the line (all of them, not just the first) in {@code errors}. */
-    private static RegisterCandidate commandOf(String centreId, CandidateCsv.Line line, LocalDate today,
-                                               List<FieldError> errors) {
+    private static RegisterCandidate commandOf(
+            String centreId, CandidateCsv.Line line, LocalDate today, List<FieldError> errors) {
         if (line.get(CandidateCsv.FIELD_COUNT) != null) {
-            errors.add(new FieldError(null, "the line has " + line.get(CandidateCsv.FIELD_COUNT)
-                    + " fields; the header has " + CandidateCsv.COLUMNS.size()));
+            errors.add(new FieldError(
+                    null,
+                    "the line has " + line.get(CandidateCsv.FIELD_COUNT) + " fields; the header has "
+                            + CandidateCsv.COLUMNS.size()));
             return null;
         }
         LocalDate dateOfBirth = date(line, "dateOfBirth", errors);
         LocalDate startDate = date(line, "startDate", errors);
-        RegisterCandidate command = new RegisterCandidate(UUID.randomUUID().toString(), centreId,
-                line.get("firstName"), line.get("lastName"), dateOfBirth, line.get("uln"),
-                line.get("qualificationCode") == null ? null : line.get("qualificationCode").strip(),
-                startDate == null ? today : startDate, today, false);
+        RegisterCandidate command = new RegisterCandidate(
+                UUID.randomUUID().toString(),
+                centreId,
+                line.get("firstName"),
+                line.get("lastName"),
+                dateOfBirth,
+                line.get("uln"),
+                line.get("qualificationCode") == null
+                        ? null
+                        : line.get("qualificationCode").strip(),
+                startDate == null ? today : startDate,
+                today,
+                false);
         for (InvalidCommand refusal : RegistrationDetails.refusals(command)) {
             if (errors.stream().noneMatch(e -> refusal.field().equals(e.field()))) {
                 errors.add(new FieldError(refusal.field(), refusal.getMessage()));

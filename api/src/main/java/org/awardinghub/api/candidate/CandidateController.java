@@ -33,14 +33,14 @@ import org.awardinghub.events.candidate.CandidateStatus;
 import org.awardinghub.query.Page;
 import org.awardinghub.query.assessment.AttemptSummary;
 import org.awardinghub.query.assessment.ListCandidateAttempts;
-import org.awardinghub.query.certification.CertificateView;
-import org.awardinghub.query.certification.ListCandidateCertificates;
 import org.awardinghub.query.candidate.CandidateHistoryEntry;
 import org.awardinghub.query.candidate.CandidateSummary;
 import org.awardinghub.query.candidate.CandidateView;
 import org.awardinghub.query.candidate.FindCandidate;
 import org.awardinghub.query.candidate.FindCandidateHistory;
 import org.awardinghub.query.candidate.SearchCandidates;
+import org.awardinghub.query.certification.CertificateView;
+import org.awardinghub.query.certification.ListCandidateCertificates;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -59,30 +59,31 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class CandidateController {
 
-    public record NewCandidate(@NotBlank @Size(max = 100) String firstName, @NotBlank @Size(max = 100) String lastName,
-                               @NotNull LocalDate dateOfBirth, @Size(max = 20) String uln,
-                               @NotBlank @Size(max = 32) String qualificationCode, LocalDate startDate,
-                               Boolean confirmDuplicate) {
-    }
+    public record NewCandidate(
+            @NotBlank @Size(max = 100) String firstName,
+            @NotBlank @Size(max = 100) String lastName,
+            @NotNull LocalDate dateOfBirth,
+            @Size(max = 20) String uln,
+            @NotBlank @Size(max = 32) String qualificationCode,
+            LocalDate startDate,
+            Boolean confirmDuplicate) {}
 
-    public record Registered(String candidateId, String registrationNumber, boolean late) {
-    }
+    public record Registered(String candidateId, String registrationNumber, boolean late) {}
 
-    public record Amendment(@NotNull CandidateField field, @Size(max = 100) String value,
-                            @NotBlank @Size(max = 1000) String reason) {
-    }
+    public record Amendment(
+            @NotNull CandidateField field,
+            @Size(max = 100) String value,
+            @NotBlank @Size(max = 1000) String reason) {}
 
-    public record Amended(String candidateId, CandidateField field, String value) {
-    }
+    public record Amended(String candidateId, CandidateField field, String value) {}
 
-    public record Transfer(@NotBlank String toCentreId, @NotBlank @Size(max = 1000) String reason) {
-    }
+    public record Transfer(
+            @NotBlank String toCentreId,
+            @NotBlank @Size(max = 1000) String reason) {}
 
-    public record Transferred(String candidateId, String centreId) {
-    }
+    public record Transferred(String candidateId, String centreId) {}
 
-    public record StatusChange(String candidateId, CandidateStatus status) {
-    }
+    public record StatusChange(String candidateId, CandidateStatus status) {}
 
     private final Access access;
     private final CommandGateway commands;
@@ -91,8 +92,13 @@ public class CandidateController {
     private final Clock clock;
     private final CandidateDirectory candidates;
 
-    public CandidateController(Access access, CommandGateway commands, Queries queries, BulkRegistration bulk,
-                               Clock clock, CandidateDirectory candidates) {
+    public CandidateController(
+            Access access,
+            CommandGateway commands,
+            Queries queries,
+            BulkRegistration bulk,
+            Clock clock,
+            CandidateDirectory candidates) {
         this.candidates = candidates;
         this.access = access;
         this.commands = commands;
@@ -102,58 +108,81 @@ public class CandidateController {
     }
 
     @PostMapping("/api/centres/{centreId}/candidates")
-    @Allow(value = IMI_ADMIN, ofCentre = {CENTRE_COORDINATOR, CENTRE_ADMIN})
-    public ResponseEntity<Registered> register(@PathVariable String centreId,
-                                               @Valid @RequestBody NewCandidate request) {
+    @Allow(
+            value = IMI_ADMIN,
+            ofCentre = {CENTRE_COORDINATOR, CENTRE_ADMIN})
+    public ResponseEntity<Registered> register(
+            @PathVariable String centreId, @Valid @RequestBody NewCandidate request) {
         LocalDate today = LocalDate.now(clock);
-        Registration registration = commands.sendAndWait(new RegisterCandidate(UUID.randomUUID().toString(),
-                centreId, request.firstName(), request.lastName(), request.dateOfBirth(), request.uln(),
-                request.qualificationCode().strip(), request.startDate() == null ? today : request.startDate(), today,
+        Registration registration = commands.sendAndWait(new RegisterCandidate(
+                UUID.randomUUID().toString(),
+                centreId,
+                request.firstName(),
+                request.lastName(),
+                request.dateOfBirth(),
+                request.uln(),
+                request.qualificationCode().strip(),
+                request.startDate() == null ? today : request.startDate(),
+                today,
                 Boolean.TRUE.equals(request.confirmDuplicate())));
         return ResponseEntity.created(URI.create("/api/candidates/" + registration.candidateId()))
-                .body(new Registered(registration.candidateId(), registration.registrationNumber(),
-                        registration.late()));
+                .body(new Registered(
+                        registration.candidateId(), registration.registrationNumber(), registration.late()));
     }
 
     /** The content type is checked here, after access, so that a refused caller learns nothing from it either. */
     @PostMapping("/api/centres/{centreId}/candidates/bulk")
-    @Allow(value = IMI_ADMIN, ofCentre = {CENTRE_COORDINATOR, CENTRE_ADMIN})
-    public BulkRegistration.Result registerMany(@PathVariable String centreId,
-                                                @RequestHeader(value = "Content-Type", required = false) String type,
-                                                @RequestBody byte[] file) {
-        if (type == null || !(type.toLowerCase(Locale.ROOT).startsWith("text/csv")
-                || type.toLowerCase(Locale.ROOT).startsWith("text/plain"))) {
-            throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type",
-                    "Send the file as text/csv (UTF-8)", List.of());
+    @Allow(
+            value = IMI_ADMIN,
+            ofCentre = {CENTRE_COORDINATOR, CENTRE_ADMIN})
+    public BulkRegistration.Result registerMany(
+            @PathVariable String centreId,
+            @RequestHeader(value = "Content-Type", required = false) String type,
+            @RequestBody byte[] file) {
+        if (type == null
+                || !(type.toLowerCase(Locale.ROOT).startsWith("text/csv")
+                        || type.toLowerCase(Locale.ROOT).startsWith("text/plain"))) {
+            throw new ApiProblem(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "Unsupported content type",
+                    "Send the file as text/csv (UTF-8)",
+                    List.of());
         }
         List<CandidateCsv.Line> lines = CandidateCsv.parse(CandidateCsv.decode(file), BulkRegistration.MAX_LINES);
         return bulk.register(centreId, lines, LocalDate.now(clock));
     }
 
     @GetMapping("/api/centres/{centreId}/candidates")
-    @Allow(value = {IMI_ADMIN, AUDITOR}, anyOfCentre = true)
-    public Page<CandidateSummary> centreCandidates(@PathVariable String centreId,
-                                                   @RequestParam(required = false) String q,
-                                                   @RequestParam(required = false) CandidateStatus status,
-                                                   @RequestParam(required = false) String qualificationCode,
-                                                   @RequestParam(required = false) Integer page,
-                                                   @RequestParam(required = false) Integer size) {
+    @Allow(
+            value = {IMI_ADMIN, AUDITOR},
+            anyOfCentre = true)
+    public Page<CandidateSummary> centreCandidates(
+            @PathVariable String centreId,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) CandidateStatus status,
+            @RequestParam(required = false) String qualificationCode,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         return search(centreId, q, status, qualificationCode, page, size);
     }
 
     /** IMI's search across every centre. */
     @GetMapping("/api/candidates")
     @Allow({IMI_ADMIN, AUDITOR})
-    public Page<CandidateSummary> allCandidates(@RequestParam(required = false) String q,
-                                                @RequestParam(required = false) CandidateStatus status,
-                                                @RequestParam(required = false) String qualificationCode,
-                                                @RequestParam(required = false) Integer page,
-                                                @RequestParam(required = false) Integer size) {
+    public Page<CandidateSummary> allCandidates(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) CandidateStatus status,
+            @RequestParam(required = false) String qualificationCode,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         return search(null, q, status, qualificationCode, page, size);
     }
 
     @GetMapping("/api/candidates/{candidateId}")
-    @Allow(value = {IMI_ADMIN, AUDITOR}, anyOfCentre = true, centreOf = Access.CANDIDATE_ID)
+    @Allow(
+            value = {IMI_ADMIN, AUDITOR},
+            anyOfCentre = true,
+            centreOf = Access.CANDIDATE_ID)
     public CandidateView candidate(@PathVariable String candidateId) {
         CandidateView view = queries.one(new FindCandidate(candidateId), CandidateView.class)
                 .orElseThrow(() -> ApiProblem.notFound("No such candidate"));
@@ -161,10 +190,13 @@ public class CandidateController {
     }
 
     @GetMapping("/api/candidates/{candidateId}/history")
-    @Allow(value = {IMI_ADMIN, AUDITOR}, anyOfCentre = true, centreOf = Access.CANDIDATE_ID)
+    @Allow(
+            value = {IMI_ADMIN, AUDITOR},
+            anyOfCentre = true,
+            centreOf = Access.CANDIDATE_ID)
     public List<CandidateHistoryEntry> history(@PathVariable String candidateId) {
-        List<CandidateHistoryEntry> history = queries.many(new FindCandidateHistory(candidateId),
-                CandidateHistoryEntry.class);
+        List<CandidateHistoryEntry> history =
+                queries.many(new FindCandidateHistory(candidateId), CandidateHistoryEntry.class);
         if (history.isEmpty() && candidates.find(candidateId).isEmpty()) {
             throw ApiProblem.notFound("No such candidate");
         }
@@ -172,42 +204,62 @@ public class CandidateController {
     }
 
     @PostMapping("/api/candidates/{candidateId}/amendments")
-    @Allow(value = IMI_ADMIN, ofCentre = {CENTRE_COORDINATOR, CENTRE_ADMIN}, centreOf = Access.CANDIDATE_ID)
+    @Allow(
+            value = IMI_ADMIN,
+            ofCentre = {CENTRE_COORDINATOR, CENTRE_ADMIN},
+            centreOf = Access.CANDIDATE_ID)
     public Amended amend(@PathVariable String candidateId, @Valid @RequestBody Amendment request) {
-        commands.sendAndWait(new AmendCandidate(candidateId, request.field(), request.value(), request.reason(),
+        commands.sendAndWait(new AmendCandidate(
+                candidateId,
+                request.field(),
+                request.value(),
+                request.reason(),
                 access.current().isImiStaff()));
-        return new Amended(candidateId, request.field(), request.value() == null ? null : request.value().strip());
+        return new Amended(
+                candidateId,
+                request.field(),
+                request.value() == null ? null : request.value().strip());
     }
 
     @PostMapping("/api/candidates/{candidateId}/transfer")
     @Allow(value = IMI_ADMIN, ofCentre = CENTRE_COORDINATOR, centreOf = Access.CANDIDATE_ID)
     public Transferred transfer(@PathVariable String candidateId, @Valid @RequestBody Transfer request) {
-        commands.sendAndWait(new TransferCandidate(candidateId, request.toCentreId().strip(), request.reason()));
+        commands.sendAndWait(
+                new TransferCandidate(candidateId, request.toCentreId().strip(), request.reason()));
         return new Transferred(candidateId, request.toCentreId().strip());
     }
 
     @PostMapping("/api/candidates/{candidateId}/withdraw")
-    @Allow(value = IMI_ADMIN, ofCentre = {CENTRE_COORDINATOR, CENTRE_ADMIN}, centreOf = Access.CANDIDATE_ID)
+    @Allow(
+            value = IMI_ADMIN,
+            ofCentre = {CENTRE_COORDINATOR, CENTRE_ADMIN},
+            centreOf = Access.CANDIDATE_ID)
     public StatusChange withdraw(@PathVariable String candidateId, @Valid @RequestBody Reason request) {
-        commands.sendAndWait(new WithdrawCandidate(candidateId, request.reason(), access.current().isImiStaff()));
+        commands.sendAndWait(new WithdrawCandidate(
+                candidateId, request.reason(), access.current().isImiStaff()));
         return new StatusChange(candidateId, CandidateStatus.WITHDRAWN);
     }
 
     @PostMapping("/api/candidates/{candidateId}/reinstate")
-    @Allow(value = IMI_ADMIN, ofCentre = {CENTRE_COORDINATOR, CENTRE_ADMIN}, centreOf = Access.CANDIDATE_ID)
+    @Allow(
+            value = IMI_ADMIN,
+            ofCentre = {CENTRE_COORDINATOR, CENTRE_ADMIN},
+            centreOf = Access.CANDIDATE_ID)
     public StatusChange reinstate(@PathVariable String candidateId, @Valid @RequestBody Reason request) {
         commands.sendAndWait(new ReinstateCandidate(candidateId, request.reason()));
         return new StatusChange(candidateId, CandidateStatus.REGISTERED);
     }
 
-    private Page<CandidateSummary> search(String centreId, String q, CandidateStatus status,
-                                          String qualificationCode, Integer page, Integer size) {
+    private Page<CandidateSummary> search(
+            String centreId, String q, CandidateStatus status, String qualificationCode, Integer page, Integer size) {
         Paging paging = Paging.of(page, size);
         if (q != null && q.length() > 200) {
             throw ApiProblem.badRequest("q", "must be at most 200 characters");
         }
-        return queries.page(new SearchCandidates(centreId, blankToNull(q), status, blankToNull(qualificationCode),
-                paging.page(), paging.size()), CandidateSummary.class);
+        return queries.page(
+                new SearchCandidates(
+                        centreId, blankToNull(q), status, blankToNull(qualificationCode), paging.page(), paging.size()),
+                CandidateSummary.class);
     }
 
     /**
@@ -216,14 +268,30 @@ public class CandidateController {
      * one says so).
      */
     private CandidateView withResults(CandidateView view) {
-        List<Object> results = queries.many(new ListCandidateAttempts(view.candidateId()), AttemptSummary.class)
-                .stream().filter(attempt -> attempt.outcome() != null).map(Object.class::cast).toList();
-        List<CertificateView> certificates = queries.many(new ListCandidateCertificates(view.candidateId()),
-                CertificateView.class);
+        List<Object> results =
+                queries.many(new ListCandidateAttempts(view.candidateId()), AttemptSummary.class).stream()
+                        .filter(attempt -> attempt.outcome() != null)
+                        .map(Object.class::cast)
+                        .toList();
+        List<CertificateView> certificates =
+                queries.many(new ListCandidateCertificates(view.candidateId()), CertificateView.class);
         Object certificate = certificates.isEmpty() ? null : certificates.get(certificates.size() - 1);
-        return new CandidateView(view.candidateId(), view.registrationNumber(), view.centreId(), view.firstName(),
-                view.lastName(), view.dateOfBirth(), view.uln(), view.qualificationCode(), view.startDate(),
-                view.registeredOn(), view.late(), view.status(), results, certificate, view.updatedAt());
+        return new CandidateView(
+                view.candidateId(),
+                view.registrationNumber(),
+                view.centreId(),
+                view.firstName(),
+                view.lastName(),
+                view.dateOfBirth(),
+                view.uln(),
+                view.qualificationCode(),
+                view.startDate(),
+                view.registeredOn(),
+                view.late(),
+                view.status(),
+                results,
+                certificate,
+                view.updatedAt());
     }
 
     private static String blankToNull(String text) {

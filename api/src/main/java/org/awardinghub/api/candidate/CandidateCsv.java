@@ -31,15 +31,16 @@ public final class CandidateCsv {
         }
     }
 
-    private CandidateCsv() {
-    }
+    private CandidateCsv() {}
 
     public static String decode(byte[] body) {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString();
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
             throw ApiProblem.badRequest("file", "is not UTF-8 text; save the spreadsheet as CSV UTF-8");
@@ -50,32 +51,48 @@ public final class CandidateCsv {
     public static List<Line> parse(String text, int maxLines) {
         List<Record> records = records(text);
         if (records.isEmpty()) {
-            throw ApiProblem.badRequest("file", "is empty; the first line must be the header "
-                    + String.join(",", COLUMNS));
+            throw ApiProblem.badRequest(
+                    "file", "is empty; the first line must be the header " + String.join(",", COLUMNS));
         }
-        List<String> header = records.get(0).fields().stream().map(String::strip).toList();
+        List<String> header =
+                records.get(0).fields().stream().map(String::strip).toList();
         List<String> missing = COLUMNS.stream()
-                .filter(c -> header.stream().noneMatch(h -> h.equalsIgnoreCase(c))).toList();
+                .filter(c -> header.stream().noneMatch(h -> h.equalsIgnoreCase(c)))
+                .toList();
         List<String> unknown = header.stream()
-                .filter(h -> COLUMNS.stream().noneMatch(c -> c.equalsIgnoreCase(h))).toList();
+                .filter(h -> COLUMNS.stream().noneMatch(c -> c.equalsIgnoreCase(h)))
+                .toList();
         if (!missing.isEmpty() || !unknown.isEmpty() || header.size() != COLUMNS.size()) {
-            throw ApiProblem.badRequest("header", "must name the columns " + String.join(",", COLUMNS)
-                    + (missing.isEmpty() ? "" : "; missing " + String.join(", ", missing))
-                    + (unknown.isEmpty() ? "" : "; unknown " + String.join(", ", unknown)));
+            throw ApiProblem.badRequest(
+                    "header",
+                    "must name the columns " + String.join(",", COLUMNS)
+                            + (missing.isEmpty() ? "" : "; missing " + String.join(", ", missing))
+                            + (unknown.isEmpty() ? "" : "; unknown " + String.join(", ", unknown)));
         }
-        List<String> columns = header.stream().map(h -> COLUMNS.stream().filter(c -> c.equalsIgnoreCase(h))
-                .findFirst().orElseThrow()).toList();
-        List<Record> data = records.subList(1, records.size()).stream().filter(r -> !r.blank()).toList();
+        List<String> columns = header.stream()
+                .map(h -> COLUMNS.stream()
+                        .filter(c -> c.equalsIgnoreCase(h))
+                        .findFirst()
+                        .orElseThrow())
+                .toList();
+        List<Record> data = records.subList(1, records.size()).stream()
+                .filter(r -> !r.blank())
+                .toList();
         if (data.size() > maxLines) {
-            throw new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "Too many lines",
+            throw new ApiProblem(
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    "Too many lines",
                     "A file may hold at most " + maxLines + " candidates; this one holds " + data.size()
-                            + ". Split it into several files.", List.of());
+                            + ". Split it into several files.",
+                    List.of());
         }
         List<Line> lines = new ArrayList<>(data.size());
         for (Record record : data) {
             Map<String, String> values = new HashMap<>();
             for (int i = 0; i < columns.size(); i++) {
-                values.put(columns.get(i), i < record.fields().size() ? record.fields().get(i) : null);
+                values.put(
+                        columns.get(i),
+                        i < record.fields().size() ? record.fields().get(i) : null);
             }
             if (record.fields().size() != columns.size()) {
                 values.put(FIELD_COUNT, String.valueOf(record.fields().size()));

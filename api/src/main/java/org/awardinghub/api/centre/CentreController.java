@@ -1,8 +1,8 @@
 package org.awardinghub.api.centre;
 
-import org.awardinghub.api.security.Allow;
-import static org.awardinghub.events.user.Role.IMI_ADMIN;
 import static org.awardinghub.events.user.Role.AUDITOR;
+import static org.awardinghub.events.user.Role.IMI_ADMIN;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -16,6 +16,7 @@ import org.awardinghub.api.Reason;
 import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.api.security.Access;
 import org.awardinghub.api.security.ActingUser;
+import org.awardinghub.api.security.Allow;
 import org.awardinghub.command.centre.AmendCentreDetails;
 import org.awardinghub.command.centre.ApproveCentre;
 import org.awardinghub.command.centre.ApproveCentreQualification;
@@ -30,7 +31,6 @@ import org.awardinghub.command.centre.SuspendCentre;
 import org.awardinghub.command.centre.WithdrawCentre;
 import org.awardinghub.events.centre.CentreStatus;
 import org.awardinghub.events.centre.Sanction;
-import org.awardinghub.events.user.Role;
 import org.awardinghub.query.Page;
 import org.awardinghub.query.centre.CentreView;
 import org.awardinghub.query.centre.FindCentre;
@@ -49,35 +49,38 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class CentreController {
 
-    public record CentreApplication(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 500) String address,
-                                    @NotBlank @Size(max = 254) String contactEmail) {
-    }
+    public record CentreApplication(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 500) String address,
+            @NotBlank @Size(max = 254) String contactEmail) {}
 
-    public record CreatedCentre(String centreId, CentreStatus status) {
-    }
+    public record CreatedCentre(String centreId, CentreStatus status) {}
 
-    public record Approval(@NotEmpty List<@NotBlank String> qualificationCodes, @NotNull Boolean directClaimStatus) {
-    }
+    public record Approval(
+            @NotEmpty List<@NotBlank String> qualificationCodes,
+            @NotNull Boolean directClaimStatus) {}
 
-    public record Approved(String centreId, String centreNumber, CentreStatus status) {
-    }
+    public record Approved(String centreId, String centreNumber, CentreStatus status) {}
 
-    public record StatusChange(String centreId, CentreStatus status) {
-    }
+    public record StatusChange(String centreId, CentreStatus status) {}
 
-    public record DirectClaimStatusChange(@NotNull Boolean granted, @NotBlank @Size(max = 1000) String reason) {
-    }
+    public record DirectClaimStatusChange(
+            @NotNull Boolean granted,
+            @NotBlank @Size(max = 1000) String reason) {}
 
-    public record QualificationApproval(@NotBlank String qualificationCode, @NotBlank @Size(max = 1000) String reason) {
-    }
+    public record QualificationApproval(
+            @NotBlank String qualificationCode,
+            @NotBlank @Size(max = 1000) String reason) {}
 
-    public record SanctionChange(@NotNull Sanction sanction, @NotBlank @Size(max = 1000) String reason) {
-    }
+    public record SanctionChange(
+            @NotNull Sanction sanction,
+            @NotBlank @Size(max = 1000) String reason) {}
 
-    public record DetailsAmendment(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 500) String address,
-                                   @NotBlank @Size(max = 254) String contactEmail,
-                                   @NotBlank @Size(max = 1000) String reason) {
-    }
+    public record DetailsAmendment(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 500) String address,
+            @NotBlank @Size(max = 254) String contactEmail,
+            @NotBlank @Size(max = 1000) String reason) {}
 
     private final Access access;
     private final CommandGateway commands;
@@ -130,23 +133,23 @@ public class CentreController {
     @PutMapping("/api/centres/{centreId}/direct-claim-status")
     @Allow(IMI_ADMIN)
     public void directClaimStatus(@PathVariable String centreId, @Valid @RequestBody DirectClaimStatusChange request) {
-        commands.sendAndWait(request.granted()
-                ? new GrantDirectClaimStatus(centreId, request.reason())
-                : new RemoveDirectClaimStatus(centreId, request.reason()));
+        commands.sendAndWait(
+                request.granted()
+                        ? new GrantDirectClaimStatus(centreId, request.reason())
+                        : new RemoveDirectClaimStatus(centreId, request.reason()));
     }
 
     @PostMapping("/api/centres/{centreId}/qualifications")
     @Allow(IMI_ADMIN)
-    public void approveQualification(@PathVariable String centreId,
-                                     @Valid @RequestBody QualificationApproval request) {
-        commands.sendAndWait(new ApproveCentreQualification(centreId, request.qualificationCode().strip(),
-                request.reason()));
+    public void approveQualification(@PathVariable String centreId, @Valid @RequestBody QualificationApproval request) {
+        commands.sendAndWait(new ApproveCentreQualification(
+                centreId, request.qualificationCode().strip(), request.reason()));
     }
 
     @PostMapping("/api/centres/{centreId}/qualifications/{code}/remove")
     @Allow(IMI_ADMIN)
-    public void removeQualification(@PathVariable String centreId, @PathVariable String code,
-                                    @Valid @RequestBody Reason request) {
+    public void removeQualification(
+            @PathVariable String centreId, @PathVariable String code, @Valid @RequestBody Reason request) {
         commands.sendAndWait(new RemoveCentreQualification(centreId, code, request.reason()));
     }
 
@@ -158,35 +161,40 @@ public class CentreController {
 
     @PostMapping("/api/centres/{centreId}/sanctions/{sanction}/lift")
     @Allow(IMI_ADMIN)
-    public void liftSanction(@PathVariable String centreId, @PathVariable Sanction sanction,
-                             @Valid @RequestBody Reason request) {
+    public void liftSanction(
+            @PathVariable String centreId, @PathVariable Sanction sanction, @Valid @RequestBody Reason request) {
         commands.sendAndWait(new LiftSanction(centreId, sanction, request.reason()));
     }
 
     @PutMapping("/api/centres/{centreId}/details")
     @Allow(IMI_ADMIN)
     public void amendDetails(@PathVariable String centreId, @Valid @RequestBody DetailsAmendment request) {
-        commands.sendAndWait(new AmendCentreDetails(centreId, request.name(), request.address(),
-                request.contactEmail(), request.reason()));
+        commands.sendAndWait(new AmendCentreDetails(
+                centreId, request.name(), request.address(), request.contactEmail(), request.reason()));
     }
 
     /** IMI staff see every centre; a centre user sees a page holding only their own. */
     @GetMapping("/api/centres")
     @Allow(anyone = true)
-    public Page<CentreView> centres(@RequestParam(required = false) Integer page,
-                                    @RequestParam(required = false) Integer size) {
+    public Page<CentreView> centres(
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         Paging paging = Paging.of(page, size);
         ActingUser me = access.current();
         if (me.isImiStaff()) {
             return queries.page(new ListCentres(paging.page(), paging.size()), CentreView.class);
         }
         var own = queries.one(new FindCentre(me.centreId()), CentreView.class);
-        return new Page<>(paging.page() == 0 ? own.stream().toList() : List.of(), paging.page(), paging.size(),
+        return new Page<>(
+                paging.page() == 0 ? own.stream().toList() : List.of(),
+                paging.page(),
+                paging.size(),
                 own.isPresent() ? 1 : 0);
     }
 
     @GetMapping("/api/centres/{centreId}")
-    @Allow(value = {IMI_ADMIN, AUDITOR}, anyOfCentre = true)
+    @Allow(
+            value = {IMI_ADMIN, AUDITOR},
+            anyOfCentre = true)
     public CentreView centre(@PathVariable String centreId) {
         return queries.one(new FindCentre(centreId), CentreView.class)
                 .orElseThrow(() -> ApiProblem.notFound("No such centre"));

@@ -35,10 +35,15 @@ import org.springframework.stereotype.Component;
 public class CertificatePdf {
 
     /** What goes on the certificate. */
-    public record Content(String certificateNumber, String verificationCode, String holderName,
-                          String qualificationCode, String qualificationTitle, int level, LocalDate issuedOn,
-                          String verificationLink) {
-    }
+    public record Content(
+            String certificateNumber,
+            String verificationCode,
+            String holderName,
+            String qualificationCode,
+            String qualificationTitle,
+            int level,
+            LocalDate issuedOn,
+            String verificationLink) {}
 
     private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
@@ -46,7 +51,8 @@ public class CertificatePdf {
     private static final float QR_SIZE = 130;
 
     public byte[] render(Content content) {
-        try (PDDocument document = new PDDocument(); InputStream fontFile = CertificatePdf.class.getResourceAsStream(FONT)) {
+        try (PDDocument document = new PDDocument();
+                InputStream fontFile = CertificatePdf.class.getResourceAsStream(FONT)) {
             PDFont font = PDType0Font.load(document, fontFile);
             PDRectangle a4Landscape = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
             PDPage page = new PDPage(a4Landscape);
@@ -71,7 +77,12 @@ public class CertificatePdf {
                 centred(page1, font, 14, "This is to certify that", width, height - 180);
                 centred(page1, font, 30, content.holderName(), width, height - 225);
                 centred(page1, font, 14, "has achieved", width, height - 265);
-                centred(page1, font, 20, content.qualificationTitle() + " (Level " + content.level() + ")", width,
+                centred(
+                        page1,
+                        font,
+                        20,
+                        content.qualificationTitle() + " (Level " + content.level() + ")",
+                        width,
                         height - 300);
                 centred(page1, font, 12, "Qualification " + content.qualificationCode(), width, height - 322);
                 centred(page1, font, 14, "Issued on " + DATE.format(content.issuedOn()), width, height - 360);
@@ -88,8 +99,9 @@ public class CertificatePdf {
         }
     }
 
-    private static void centred(PDPageContentStream stream, PDFont font, float size, String text, float pageWidth,
-                                float y) throws IOException {
+    private static void centred(
+            PDPageContentStream stream, PDFont font, float size, String text, float pageWidth, float y)
+            throws IOException {
         String printable = printable(font, text);
         float textWidth = font.getStringWidth(printable) / 1000 * size;
         left(stream, font, size, printable, (pageWidth - textWidth) / 2, y);
@@ -123,8 +135,13 @@ public class CertificatePdf {
     private static void qrCode(PDPageContentStream stream, String link, float x, float y) throws IOException {
         BitMatrix matrix;
         try {
-            matrix = new QRCodeWriter().encode(link, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
+            matrix = new QRCodeWriter()
+                    .encode(
+                            link,
+                            BarcodeFormat.QR_CODE,
+                            0,
+                            0,
+                            Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
         } catch (WriterException e) {
             throw new IllegalStateException("The verification link does not fit a QR code: " + link, e);
         }

@@ -14,8 +14,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class VerifyRateLimit {
 
-    private record Window(long minute, int count) {
-    }
+    private record Window(long minute, int count) {}
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -35,7 +34,9 @@ public class VerifyRateLimit {
         if (windows.size() > 10_000) {
             windows.values().removeIf(window -> window.minute() < minute);
         }
-        Window window = windows.merge(clientAddress == null ? "unknown" : clientAddress, new Window(minute, 1),
+        Window window = windows.merge(
+                clientAddress == null ? "unknown" : clientAddress,
+                new Window(minute, 1),
                 (old, first) -> old.minute() == minute ? new Window(minute, old.count() + 1) : first);
         return window.count() <= perMinute;
     }

@@ -17,18 +17,17 @@ import java.util.zip.ZipInputStream;
 public final class FileTypes {
 
     /** A recognised kind of file: its media type and the extension it is served with. */
-    public record FileType(String mediaType, String extension, String family) {
-    }
+    public record FileType(String mediaType, String extension, String family) {}
 
     static final FileType PDF = new FileType("application/pdf", "pdf", "document");
     static final FileType PNG = new FileType("image/png", "png", "image");
     static final FileType JPEG = new FileType("image/jpeg", "jpg", "image");
     static final FileType GIF = new FileType("image/gif", "gif", "image");
     static final FileType WEBP = new FileType("image/webp", "webp", "image");
-    static final FileType DOCX = new FileType(
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx", "document");
-    static final FileType XLSX = new FileType(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx", "document");
+    static final FileType DOCX =
+            new FileType("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx", "document");
+    static final FileType XLSX =
+            new FileType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx", "document");
     static final FileType PPTX = new FileType(
             "application/vnd.openxmlformats-officedocument.presentationml.presentation", "pptx", "document");
     static final FileType OLE = new FileType("application/x-ole-storage", "doc", "document");
@@ -36,12 +35,12 @@ public final class FileTypes {
     static final FileType QUICKTIME = new FileType("video/quicktime", "mov", "video");
     static final FileType WEBM = new FileType("video/webm", "webm", "video");
 
-    private static final byte[] OLE_SIGNATURE = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1,
-        0x1A, (byte) 0xE1};
+    private static final byte[] OLE_SIGNATURE = {
+        (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1
+    };
     private static final String ODF_PREFIX = "application/vnd.oasis.opendocument.";
 
-    private FileTypes() {
-    }
+    private FileTypes() {}
 
     /** The kind of file the bytes are, when it is one of those accepted. */
     public static Optional<FileType> detect(byte[] bytes) {
@@ -90,13 +89,15 @@ public final class FileTypes {
                 String name = entry.getName();
                 if ("mimetype".equals(name)) {
                     String mime = new String(zip.readNBytes(100), StandardCharsets.US_ASCII).strip();
-                    return mime.startsWith(ODF_PREFIX) ? Optional.of(new FileType(mime,
-                            openDocumentExtension(mime), "document")) : Optional.empty();
+                    return mime.startsWith(ODF_PREFIX)
+                            ? Optional.of(new FileType(mime, openDocumentExtension(mime), "document"))
+                            : Optional.empty();
                 }
                 contentTypes |= "[Content_Types].xml".equals(name);
                 if (ooxml == null) {
-                    ooxml = name.startsWith("word/") ? DOCX : name.startsWith("xl/") ? XLSX
-                            : name.startsWith("ppt/") ? PPTX : null;
+                    ooxml = name.startsWith("word/")
+                            ? DOCX
+                            : name.startsWith("xl/") ? XLSX : name.startsWith("ppt/") ? PPTX : null;
                 }
                 if (contentTypes && ooxml != null) {
                     return Optional.of(ooxml);

@@ -27,8 +27,7 @@ public class StoredFiles {
     static final int FILE_NAME_MAX_LENGTH = 200;
 
     /** A file kept: the name the client gave it (cleaned), its type, size and hash. */
-    public record Stored(String fileName, FileTypes.FileType type, long size, String sha256) {
-    }
+    public record Stored(String fileName, FileTypes.FileType type, long size, String sha256) {}
 
     private final ContentStore content;
 
@@ -47,10 +46,13 @@ public class StoredFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        FileTypes.FileType type = FileTypes.detect(bytes).orElseThrow(() -> new ApiProblem(
-                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "File type not accepted",
-                "The file is not a PDF, an image, an office document or a video (told by its content, whatever its"
-                        + " name)", List.of(new ApiProblem.FieldError("file", "type not accepted"))));
+        FileTypes.FileType type = FileTypes.detect(bytes)
+                .orElseThrow(() -> new ApiProblem(
+                        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                        "File type not accepted",
+                        "The file is not a PDF, an image, an office document or a video (told by its content, whatever its"
+                                + " name)",
+                        List.of(new ApiProblem.FieldError("file", "type not accepted"))));
         ContentStore.StoredContent stored = content.store(bytes);
         return new Stored(givenFileName(file.getOriginalFilename()), type, stored.size(), stored.sha256());
     }
@@ -61,13 +63,17 @@ public class StoredFiles {
     }
 
     /** The bytes as an attachment download, with what the event recorded about them. */
-    public static ResponseEntity<InputStreamResource> attachment(InputStream bytes, String mediaType, long size,
-                                                                 String fileName, String sha256) {
+    public static ResponseEntity<InputStreamResource> attachment(
+            InputStream bytes, String mediaType, long size, String fileName, String sha256) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(mediaType))
                 .contentLength(size)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(safeFileName(fileName)).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(safeFileName(fileName))
+                                .build()
+                                .toString())
                 .header(SHA256_HEADER, sha256)
                 .header("X-Content-Type-Options", "nosniff")
                 .body(new InputStreamResource(bytes));
@@ -78,7 +84,8 @@ public class StoredFiles {
      * else an underscore; never starting with a dot, never empty.
      */
     static String safeFileName(String name) {
-        String safe = (name == null ? "" : name).replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[._]+", "");
+        String safe =
+                (name == null ? "" : name).replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[._]+", "");
         return safe.isEmpty() ? "document" : safe;
     }
 
@@ -86,7 +93,8 @@ public class StoredFiles {
     static String givenFileName(String original) {
         String name = original == null ? "" : original;
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1)
-                .replaceAll("\\p{Cntrl}", "").strip();
+                .replaceAll("\\p{Cntrl}", "")
+                .strip();
         if (name.length() > FILE_NAME_MAX_LENGTH) {
             name = name.substring(name.length() - FILE_NAME_MAX_LENGTH);
         }

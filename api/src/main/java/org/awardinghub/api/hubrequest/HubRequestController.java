@@ -1,8 +1,8 @@
 package org.awardinghub.api.hubrequest;
 
-import org.awardinghub.api.security.Allow;
-import static org.awardinghub.events.user.Role.IMI_ADMIN;
 import static org.awardinghub.events.user.Role.AUDITOR;
+import static org.awardinghub.events.user.Role.IMI_ADMIN;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -15,14 +15,15 @@ import org.awardinghub.api.Reason;
 import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.api.security.Access;
 import org.awardinghub.api.security.ActingUser;
+import org.awardinghub.api.security.Allow;
 import org.awardinghub.command.hubrequest.CloseHubRequest;
 import org.awardinghub.command.hubrequest.RaiseHubRequest;
 import org.awardinghub.command.hubrequest.ReplyToHubRequest;
 import org.awardinghub.events.hubrequest.HubRequestKind;
 import org.awardinghub.query.Page;
 import org.awardinghub.query.hubrequest.FindHubRequest;
-import org.awardinghub.query.hubrequest.ListAllHubRequests;
 import org.awardinghub.query.hubrequest.HubRequestView;
+import org.awardinghub.query.hubrequest.ListAllHubRequests;
 import org.awardinghub.query.hubrequest.ListHubRequests;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
@@ -37,18 +38,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class HubRequestController {
 
-    public record NewRequest(@NotNull HubRequestKind kind, @NotBlank @Size(max = 200) String subject,
-                             @NotBlank @Size(max = 5000) String body) {
-    }
+    public record NewRequest(
+            @NotNull HubRequestKind kind,
+            @NotBlank @Size(max = 200) String subject,
+            @NotBlank @Size(max = 5000) String body) {}
 
-    public record RaisedRequest(String requestId, String status) {
-    }
+    public record RaisedRequest(String requestId, String status) {}
 
-    public record NewReply(@NotBlank @Size(max = 5000) String body) {
-    }
+    public record NewReply(@NotBlank @Size(max = 5000) String body) {}
 
-    public record PostedReply(String requestId, int replyNumber) {
-    }
+    public record PostedReply(String requestId, int replyNumber) {}
 
     private final Access access;
     private final CommandGateway commands;
@@ -65,17 +64,20 @@ public class HubRequestController {
     public ResponseEntity<RaisedRequest> raise(@PathVariable String centreId, @Valid @RequestBody NewRequest request) {
         ActingUser me = access.current();
         String requestId = UUID.randomUUID().toString();
-        commands.sendAndWait(new RaiseHubRequest(requestId, centreId, request.kind(), request.subject(),
-                request.body(), me.userId()));
+        commands.sendAndWait(new RaiseHubRequest(
+                requestId, centreId, request.kind(), request.subject(), request.body(), me.userId()));
         return ResponseEntity.created(URI.create("/api/centres/" + centreId + "/requests/" + requestId))
                 .body(new RaisedRequest(requestId, HubRequestView.OPEN));
     }
 
     @GetMapping("/api/centres/{centreId}/requests")
-    @Allow(value = {IMI_ADMIN, AUDITOR}, anyOfCentre = true)
-    public Page<HubRequestView> requests(@PathVariable String centreId,
-                                         @RequestParam(required = false) Integer page,
-                                         @RequestParam(required = false) Integer size) {
+    @Allow(
+            value = {IMI_ADMIN, AUDITOR},
+            anyOfCentre = true)
+    public Page<HubRequestView> requests(
+            @PathVariable String centreId,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         Paging paging = Paging.of(page, size);
         return queries.page(new ListHubRequests(centreId, paging.page(), paging.size()), HubRequestView.class);
     }
@@ -83,9 +85,10 @@ public class HubRequestController {
     /** IMI's inbox across centres, newest first; {@code ?status=OPEN} for those still waiting. */
     @GetMapping("/api/requests")
     @Allow({IMI_ADMIN, AUDITOR})
-    public Page<HubRequestView> allRequests(@RequestParam(required = false) String status,
-                                            @RequestParam(required = false) Integer page,
-                                            @RequestParam(required = false) Integer size) {
+    public Page<HubRequestView> allRequests(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         if (status != null && !status.equals(HubRequestView.OPEN) && !status.equals(HubRequestView.CLOSED)) {
             throw ApiProblem.badRequest("status", "must be OPEN or CLOSED");
         }
@@ -94,7 +97,9 @@ public class HubRequestController {
     }
 
     @GetMapping("/api/centres/{centreId}/requests/{requestId}")
-    @Allow(value = {IMI_ADMIN, AUDITOR}, anyOfCentre = true)
+    @Allow(
+            value = {IMI_ADMIN, AUDITOR},
+            anyOfCentre = true)
     public HubRequestView request(@PathVariable String centreId, @PathVariable String requestId) {
         return queries.one(new FindHubRequest(requestId), HubRequestView.class)
                 .filter(r -> r.centreId().equals(centreId))
@@ -103,8 +108,8 @@ public class HubRequestController {
 
     @PostMapping("/api/centres/{centreId}/requests/{requestId}/replies")
     @Allow(value = IMI_ADMIN, anyOfCentre = true)
-    public ResponseEntity<PostedReply> reply(@PathVariable String centreId, @PathVariable String requestId,
-                                             @Valid @RequestBody NewReply request) {
+    public ResponseEntity<PostedReply> reply(
+            @PathVariable String centreId, @PathVariable String requestId, @Valid @RequestBody NewReply request) {
         ActingUser me = access.current();
         int number = commands.sendAndWait(
                 new ReplyToHubRequest(requestId, centreId, request.body(), me.isImiStaff(), me.userId()));
@@ -115,8 +120,8 @@ public class HubRequestController {
 
     @PostMapping("/api/centres/{centreId}/requests/{requestId}/close")
     @Allow(value = IMI_ADMIN, anyOfCentre = true)
-    public RaisedRequest close(@PathVariable String centreId, @PathVariable String requestId,
-                               @Valid @RequestBody Reason request) {
+    public RaisedRequest close(
+            @PathVariable String centreId, @PathVariable String requestId, @Valid @RequestBody Reason request) {
         commands.sendAndWait(new CloseHubRequest(requestId, centreId, request.reason()));
         return new RaisedRequest(requestId, HubRequestView.CLOSED);
     }

@@ -50,26 +50,26 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class AuditController {
 
-    public record RecordRef(@NotBlank @Size(max = 20) String type, @NotBlank @Size(max = 100) String id) {
-    }
+    public record RecordRef(
+            @NotBlank @Size(max = 20) String type,
+            @NotBlank @Size(max = 100) String id) {}
 
-    public record NewCase(@NotBlank @Size(max = 200) String title, @NotEmpty @Size(max = 100) List<@Valid RecordRef> records,
-                          @PositiveOrZero Long upToPosition) {
-    }
+    public record NewCase(
+            @NotBlank @Size(max = 200) String title,
+            @NotEmpty @Size(max = 100) List<@Valid RecordRef> records,
+            @PositiveOrZero Long upToPosition) {}
 
-    public record Frozen(String caseId, long upToPosition) {
-    }
+    public record Frozen(String caseId, long upToPosition) {}
 
     /** The chain's head, dated: kept elsewhere, it proves later that history up to it was not rewritten. */
-    public record Seal(long position, long eventCount, String hash, Instant lastEventAt, Instant sealedAt,
-                       String algorithm) {
-    }
+    public record Seal(
+            long position, long eventCount, String hash, Instant lastEventAt, Instant sealedAt, String algorithm) {}
 
-    public record SealCheck(@NotNull @PositiveOrZero Long position, @NotBlank @Size(max = 64) String hash) {
-    }
+    public record SealCheck(
+            @NotNull @PositiveOrZero Long position,
+            @NotBlank @Size(max = 64) String hash) {}
 
-    public record SealChecked(long position, boolean matches, String chainHashAtPosition) {
-    }
+    public record SealChecked(long position, boolean matches, String chainHashAtPosition) {}
 
     static final String ALGORITHM = "SHA-256 over the previous hash and each event's canonical JSON, in the order"
             + " the audit log received the events";
@@ -81,8 +81,13 @@ public class AuditController {
     private final AuditLog auditLog;
     private final Clock clock;
 
-    public AuditController(Queries queries, CommandGateway commands, StateReconstruction states,
-                           ChainVerifier verifier, AuditLog auditLog, Clock clock) {
+    public AuditController(
+            Queries queries,
+            CommandGateway commands,
+            StateReconstruction states,
+            ChainVerifier verifier,
+            AuditLog auditLog,
+            Clock clock) {
         this.queries = queries;
         this.commands = commands;
         this.states = states;
@@ -103,8 +108,8 @@ public class AuditController {
 
     @GetMapping("/api/audit/records/{type}/{id}/state")
     @Allow({AUDITOR, IMI_ADMIN})
-    public StateReconstruction.State state(@PathVariable String type, @PathVariable String id,
-                                           @RequestParam(required = false) String asOf) {
+    public StateReconstruction.State state(
+            @PathVariable String type, @PathVariable String id, @RequestParam(required = false) String asOf) {
         Instant instant = asOf == null || asOf.isBlank() ? clock.instant() : instant("asOf", asOf);
         return states.stateOf(recordType(type), id, instant)
                 .orElseThrow(() -> ApiProblem.notFound("No " + type + " " + id + " existed at " + instant));
@@ -112,31 +117,43 @@ public class AuditController {
 
     @GetMapping("/api/audit/timeline")
     @Allow({AUDITOR, IMI_ADMIN})
-    public Page<AuditEvent> timeline(@RequestParam(required = false) String actorPin,
-                                     @RequestParam(required = false) String centreId,
-                                     @RequestParam(required = false) String from,
-                                     @RequestParam(required = false) String to,
-                                     @RequestParam(required = false) Integer page,
-                                     @RequestParam(required = false) Integer size) {
+    public Page<AuditEvent> timeline(
+            @RequestParam(required = false) String actorPin,
+            @RequestParam(required = false) String centreId,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         Paging paging = Paging.of(page, size);
-        return queries.page(new ListTimeline(blankToNull(actorPin), blankToNull(centreId), optionalInstant("from", from),
-                optionalInstant("to", to), paging.page(), paging.size()), AuditEvent.class);
+        return queries.page(
+                new ListTimeline(
+                        blankToNull(actorPin),
+                        blankToNull(centreId),
+                        optionalInstant("from", from),
+                        optionalInstant("to", to),
+                        paging.page(),
+                        paging.size()),
+                AuditEvent.class);
     }
 
     @GetMapping("/api/audit/blast-radius")
     @Allow({AUDITOR, IMI_ADMIN})
-    public BlastRadius blastRadius(@RequestParam(required = false) LinkKind kind,
-                                   @RequestParam(required = false) String key,
-                                   @RequestParam(required = false) String from,
-                                   @RequestParam(required = false) String to) {
+    public BlastRadius blastRadius(
+            @RequestParam(required = false) LinkKind kind,
+            @RequestParam(required = false) String key,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
         if (kind == null) {
             throw ApiProblem.badRequest("kind", "kind is required: INVIGILATOR, ASSESSOR, ASSESSMENT, ITEM or CENTRE");
         }
         if (key == null || key.isBlank() || key.length() > 100) {
             throw ApiProblem.badRequest("key", "key is required: the PIN, assessment code, item id or centre id");
         }
-        return queries.one(new FindBlastRadius(kind, key.strip(), optionalInstant("from", from),
-                optionalInstant("to", to)), BlastRadius.class).orElseThrow();
+        return queries.one(
+                        new FindBlastRadius(
+                                kind, key.strip(), optionalInstant("from", from), optionalInstant("to", to)),
+                        BlastRadius.class)
+                .orElseThrow();
     }
 
     @GetMapping("/api/audit/verify")
@@ -156,7 +173,8 @@ public class AuditController {
     @PostMapping("/api/audit/seal/check")
     @Allow({AUDITOR, IMI_ADMIN})
     public SealChecked checkSeal(@Valid @RequestBody SealCheck seal) {
-        String now = auditLog.hashAt(seal.position()).map(AuditLog.StoredHash::chainHash)
+        String now = auditLog.hashAt(seal.position())
+                .map(AuditLog.StoredHash::chainHash)
                 .orElseThrow(() -> ApiProblem.notFound("The chain has no event at position " + seal.position()));
         return new SealChecked(seal.position(), now.equalsIgnoreCase(seal.hash().strip()), now);
     }
@@ -164,12 +182,18 @@ public class AuditController {
     @PostMapping("/api/audit/cases")
     @Allow({AUDITOR, IMI_ADMIN})
     public ResponseEntity<Frozen> freeze(@Valid @RequestBody NewCase request) {
-        long position = request.upToPosition() != null ? request.upToPosition()
+        long position = request.upToPosition() != null
+                ? request.upToPosition()
                 : auditLog.head().map(ChainHead::position).orElse(0L);
         String caseId = UUID.randomUUID().toString();
-        commands.sendAndWait(new FreezeCase(caseId, request.title(), request.records().stream()
-                .map(record -> new CaseFrozen.RecordRef(recordType(record.type()), record.id().strip()))
-                .toList(), position));
+        commands.sendAndWait(new FreezeCase(
+                caseId,
+                request.title(),
+                request.records().stream()
+                        .map(record -> new CaseFrozen.RecordRef(
+                                recordType(record.type()), record.id().strip()))
+                        .toList(),
+                position));
         return ResponseEntity.created(URI.create("/api/audit/cases/" + caseId + "/bundle"))
                 .body(new Frozen(caseId, position));
     }

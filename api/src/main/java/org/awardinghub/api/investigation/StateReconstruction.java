@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.awardinghub.command.candidate.Candidate;
 import org.awardinghub.command.assessment.Attempt;
+import org.awardinghub.command.candidate.Candidate;
 import org.awardinghub.command.centre.Centre;
 import org.awardinghub.command.certification.Claim;
 import org.awardinghub.command.portfolio.Portfolio;
@@ -57,13 +57,23 @@ import org.springframework.stereotype.Component;
 public class StateReconstruction {
 
     /** The record types and the aggregates that keep them. */
-    static final Map<String, Class<?>> AGGREGATES = Map.of("centre", Centre.class, "user", User.class,
-            "candidate", Candidate.class, "attempt", Attempt.class, "claim", Claim.class, "portfolio", Portfolio.class);
+    static final Map<String, Class<?>> AGGREGATES = Map.of(
+            "centre",
+            Centre.class,
+            "user",
+            User.class,
+            "candidate",
+            Candidate.class,
+            "attempt",
+            Attempt.class,
+            "claim",
+            Claim.class,
+            "portfolio",
+            Portfolio.class);
 
     /** The state at an instant: the last event applied (its sequence and time) and the aggregate's fields. */
-    public record State(String recordType, String recordId, Instant asOf, long sequence, Instant lastChangedAt,
-                        JsonNode state) {
-    }
+    public record State(
+            String recordType, String recordId, Instant asOf, long sequence, Instant lastChangedAt, JsonNode state) {}
 
     private static final ObjectMapper FIELDS = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -78,15 +88,17 @@ public class StateReconstruction {
     private final JdbcTemplate jdbc;
     /** The query on the relational event store's table, or null when the events are elsewhere. */
     private final String recordEventsQuery;
+
     private final Map<Class<?>, AggregateModel<?>> models = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public StateReconstruction(Configuration axon, EventStore events, JdbcTemplate jdbc,
-                               ObjectProvider<EventStorageEngine> storage) {
+    public StateReconstruction(
+            Configuration axon, EventStore events, JdbcTemplate jdbc, ObjectProvider<EventStorageEngine> storage) {
         this.axon = axon;
         this.events = events;
         this.jdbc = jdbc;
         this.recordEventsQuery = storage.getIfAvailable() instanceof JpaEventStorageEngine
-                ? recordEventsQuery(jdbc.getDataSource()) : null;
+                ? recordEventsQuery(jdbc.getDataSource())
+                : null;
     }
 
     /** Empty when the record has no event at or before {@code asOf} (or no event at all). */
@@ -99,33 +111,44 @@ public class StateReconstruction {
         }
         Object root = rebuilt(type, upToThen);
         DomainEventMessage<?> last = upToThen.get(upToThen.size() - 1);
-        return Optional.of(new State(recordType, recordId, asOf, last.getSequenceNumber(), last.getTimestamp(),
-                FIELDS.valueToTree(root)));
+        return Optional.of(new State(
+                recordType, recordId, asOf, last.getSequenceNumber(), last.getTimestamp(), FIELDS.valueToTree(root)));
     }
 
     /** The record's events of this aggregate type up to the instant, in their order, as messages. */
     private Stream<? extends DomainEventMessage<?>> history(Class<?> type, String recordId, Instant asOf) {
         if (recordEventsQuery == null) {
-            return events.readEvents(recordId, 0).asStream() // from the first event, never a snapshot
+            return events.readEvents(recordId, 0)
+                    .asStream() // from the first event, never a snapshot
                     .filter(event -> type.getSimpleName().equals(event.getType()))
                     .takeWhile(event -> !event.getTimestamp().isAfter(asOf));
         }
-        List<DomainEventData<byte[]>> stored = jdbc.query(recordEventsQuery, rows -> {
-            List<DomainEventData<byte[]>> upToThen = new ArrayList<>();
-            while (rows.next()) {
-                String timestamp = rows.getString("time_stamp");
-                if (DateTimeUtils.parseInstant(timestamp).isAfter(asOf)) {
-                    break; // the rest of the record is later still
-                }
-                upToThen.add(new GenericDomainEventEntry<>(type.getSimpleName(), recordId,
-                        rows.getLong("sequence_number"), rows.getString("event_identifier"), timestamp,
-                        rows.getString("payload_type"), rows.getString("payload_revision"), rows.getBytes("payload"),
-                        rows.getBytes("meta_data")));
-            }
-            return upToThen;
-        }, recordId, type.getSimpleName());
-        return EventStreamUtils.asStream(EventStreamUtils.upcastAndDeserializeDomainEvents(stored.stream(),
-                axon.eventSerializer(), axon.upcasterChain()));
+        List<DomainEventData<byte[]>> stored = jdbc.query(
+                recordEventsQuery,
+                rows -> {
+                    List<DomainEventData<byte[]>> upToThen = new ArrayList<>();
+                    while (rows.next()) {
+                        String timestamp = rows.getString("time_stamp");
+                        if (DateTimeUtils.parseInstant(timestamp).isAfter(asOf)) {
+                            break; // the rest of the record is later still
+                        }
+                        upToThen.add(new GenericDomainEventEntry<>(
+                                type.getSimpleName(),
+                                recordId,
+                                rows.getLong("sequence_number"),
+                                rows.getString("event_identifier"),
+                                timestamp,
+                                rows.getString("payload_type"),
+                                rows.getString("payload_revision"),
+                                rows.getBytes("payload"),
+                                rows.getBytes("meta_data")));
+                    }
+                    return upToThen;
+                },
+                recordId,
+                type.getSimpleName());
+        return EventStreamUtils.asStream(EventStreamUtils.upcastAndDeserializeDomainEvents(
+                stored.stream(), axon.eventSerializer(), axon.upcasterChain()));
     }
 
     /**
@@ -148,14 +171,18 @@ public class StateReconstruction {
 
     @SuppressWarnings("unchecked")
     private <T> T rebuilt(Class<T> type, List<DomainEventMessage<?>> history) {
-        AggregateModel<T> model = (AggregateModel<T>) models.computeIfAbsent(type, t ->
-                AnnotatedAggregateMetaModelFactory.inspectAggregate(t, axon.parameterResolverFactory(),
-                        axon.handlerDefinition(t)));
+        AggregateModel<T> model = (AggregateModel<T>) models.computeIfAbsent(
+                type,
+                t -> AnnotatedAggregateMetaModelFactory.inspectAggregate(
+                        t, axon.parameterResolverFactory(), axon.handlerDefinition(t)));
         try {
             var constructor = type.getDeclaredConstructor();
             constructor.setAccessible(true);
-            EventSourcedAggregate<T> aggregate = EventSourcedAggregate.initialize(constructor.newInstance(), model,
-                    SimpleEventBus.builder().build(), NoSnapshotTriggerDefinition.TRIGGER);
+            EventSourcedAggregate<T> aggregate = EventSourcedAggregate.initialize(
+                    constructor.newInstance(),
+                    model,
+                    SimpleEventBus.builder().build(),
+                    NoSnapshotTriggerDefinition.TRIGGER);
             aggregate.initializeState(DomainEventStream.of(history));
             return aggregate.getAggregateRoot();
         } catch (ReflectiveOperationException e) {

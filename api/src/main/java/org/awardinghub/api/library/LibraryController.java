@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.awardinghub.api.Paging;
@@ -44,9 +43,7 @@ import org.springframework.web.multipart.MultipartFile;
 public class LibraryController {
 
     /** The header that carries the SHA-256 of the bytes served, as recorded when the version was uploaded. */
-
-    public record UploadedVersion(String documentId, int version, String sha256, long size, String mediaType) {
-    }
+    public record UploadedVersion(String documentId, int version, String sha256, long size, String mediaType) {}
 
     private final Access access;
     private final CommandGateway commands;
@@ -62,43 +59,48 @@ public class LibraryController {
 
     @PostMapping("/api/library/documents")
     @Allow(IMI_ADMIN)
-    public ResponseEntity<UploadedVersion> upload(@RequestParam(required = false) MultipartFile file,
-                                                  @RequestParam(required = false) String title,
-                                                  @RequestParam(required = false) String kind,
-                                                  @RequestParam(required = false) String qualificationCode,
-                                                  @RequestParam(required = false) String note) {
+    public ResponseEntity<UploadedVersion> upload(
+            @RequestParam(required = false) MultipartFile file,
+            @RequestParam(required = false) String title,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String qualificationCode,
+            @RequestParam(required = false) String note) {
         ActingUser me = access.current();
         LibraryDocumentKind documentKind = kind(kind, true);
         LibraryFile stored = store(file);
         String documentId = UUID.randomUUID().toString();
-        commands.sendAndWait(new UploadLibraryDocument(documentId, title, documentKind, qualificationCode, stored,
-                note, me.userId(), me.pin()));
+        commands.sendAndWait(new UploadLibraryDocument(
+                documentId, title, documentKind, qualificationCode, stored, note, me.userId(), me.pin()));
         return created(documentId, 1, stored);
     }
 
     @PostMapping("/api/library/documents/{documentId}/versions")
     @Allow(IMI_ADMIN)
-    public ResponseEntity<UploadedVersion> uploadVersion(@PathVariable String documentId,
-                                                         @RequestParam(required = false) MultipartFile file,
-                                                         @RequestParam(required = false) String note) {
+    public ResponseEntity<UploadedVersion> uploadVersion(
+            @PathVariable String documentId,
+            @RequestParam(required = false) MultipartFile file,
+            @RequestParam(required = false) String note) {
         ActingUser me = access.current();
         LibraryFile stored = store(file);
-        int version = commands.sendAndWait(new UploadLibraryDocumentVersion(documentId, stored, note, me.userId(),
-                me.pin()));
+        int version =
+                commands.sendAndWait(new UploadLibraryDocumentVersion(documentId, stored, note, me.userId(), me.pin()));
         return created(documentId, version, stored);
     }
 
     /** Every document, for every signed-in staff user; {@code ?qualificationCode=} and {@code ?kind=} narrow it. */
     @GetMapping("/api/library/documents")
     @Allow(anyone = true)
-    public Page<LibraryDocumentView> documents(@RequestParam(required = false) String qualificationCode,
-                                               @RequestParam(required = false) String kind,
-                                               @RequestParam(required = false) Integer page,
-                                               @RequestParam(required = false) Integer size) {
+    public Page<LibraryDocumentView> documents(
+            @RequestParam(required = false) String qualificationCode,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         Paging paging = Paging.of(page, size);
-        String code = qualificationCode == null || qualificationCode.isBlank() ? null
+        String code = qualificationCode == null || qualificationCode.isBlank()
+                ? null
                 : qualificationCode.strip().toUpperCase(Locale.ROOT);
-        return queries.page(new ListLibraryDocuments(code, kind(kind, false), paging.page(), paging.size()),
+        return queries.page(
+                new ListLibraryDocuments(code, kind(kind, false), paging.page(), paging.size()),
                 LibraryDocumentView.class);
     }
 
@@ -118,13 +120,12 @@ public class LibraryController {
     public ResponseEntity<InputStreamResource> download(@PathVariable String documentId, @PathVariable int version) {
         ActingUser me = access.current();
         LibraryDocumentView.Version found = find(documentId).versions().stream()
-                .filter(v -> v.version() == version).findFirst()
-                .orElseThrow(() -> ApiProblem.notFound("No version " + version + " of library document "
-                        + documentId));
+                .filter(v -> v.version() == version)
+                .findFirst()
+                .orElseThrow(() -> ApiProblem.notFound("No version " + version + " of library document " + documentId));
         InputStream bytes = files.open(found.sha256());
         try {
-            commands.sendAndWait(new RecordLibraryDownload(documentId, version, me.userId(), me.pin(),
-                    me.centreId()));
+            commands.sendAndWait(new RecordLibraryDownload(documentId, version, me.userId(), me.pin(), me.centreId()));
         } catch (RuntimeException e) {
             close(bytes);
             throw e;
@@ -158,7 +159,9 @@ public class LibraryController {
     }
 
     private static String kinds() {
-        return String.join(", ", Arrays.stream(LibraryDocumentKind.values()).map(Enum::name).toList());
+        return String.join(
+                ", ",
+                Arrays.stream(LibraryDocumentKind.values()).map(Enum::name).toList());
     }
 
     private static ResponseEntity<UploadedVersion> created(String documentId, int version, LibraryFile file) {

@@ -16,8 +16,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "awarding.mail.mode", havingValue = "outbox", matchIfMissing = true)
 public class OutboxMailer implements Mailer {
 
-    public record SentEmail(String to, String subject, String body, Instant sentAt) {
-    }
+    public record SentEmail(String to, String subject, String body, Instant sentAt) {}
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -29,17 +28,24 @@ public class OutboxMailer implements Mailer {
 
     @Override
     public void send(String to, String subject, String body) {
-        jdbc.update("INSERT INTO outbox_mail (id, recipient, subject, body, sent_at) VALUES (?, ?, ?, ?, ?)",
-                UUID.randomUUID().toString(), to, subject, body, clock.millis());
+        jdbc.update(
+                "INSERT INTO outbox_mail (id, recipient, subject, body, sent_at) VALUES (?, ?, ?, ?, ?)",
+                UUID.randomUUID().toString(),
+                to,
+                subject,
+                body,
+                clock.millis());
     }
 
     /** Newest first; all recipients when {@code to} is null. */
     public List<SentEmail> sent(String to, int limit) {
         String where = to == null ? "" : " WHERE LOWER(recipient) = LOWER(?)";
         Object[] args = to == null ? new Object[0] : new Object[] {to};
-        return jdbc.query("SELECT recipient, subject, body, sent_at FROM outbox_mail" + where
+        return jdbc.query(
+                "SELECT recipient, subject, body, sent_at FROM outbox_mail" + where
                         + " ORDER BY sent_at DESC, id LIMIT " + limit,
-                (rs, i) -> new SentEmail(rs.getString(1), rs.getString(2), rs.getString(3),
-                        Instant.ofEpochMilli(rs.getLong(4))), args);
+                (rs, i) -> new SentEmail(
+                        rs.getString(1), rs.getString(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4))),
+                args);
     }
 }

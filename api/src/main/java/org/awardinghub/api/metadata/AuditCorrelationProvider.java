@@ -35,7 +35,8 @@ public class AuditCorrelationProvider implements CorrelationDataProvider {
             }
         }
         // the cause: the command handled, or, for a command a policy sent in reaction to an event, that event
-        Object causedByEvent = message instanceof DeadlineMessage<?> ? null
+        Object causedByEvent = message instanceof DeadlineMessage<?>
+                ? null
                 : message.getMetaData().get(AuditMetadata.CAUSATION_ID);
         data.put(AuditMetadata.CAUSATION_ID, causedByEvent != null ? causedByEvent : message.getIdentifier());
         data.putIfAbsent(AuditMetadata.CORRELATION_ID, message.getIdentifier());

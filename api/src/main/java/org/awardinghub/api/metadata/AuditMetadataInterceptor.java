@@ -1,6 +1,5 @@
 package org.awardinghub.api.metadata;
 
-import org.awardinghub.api.security.CurrentActor;
 import static org.awardinghub.events.AuditMetadata.ACTOR_CENTRE_ID;
 import static org.awardinghub.events.AuditMetadata.ACTOR_PIN;
 import static org.awardinghub.events.AuditMetadata.ACTOR_REGISTRATION_NUMBER;
@@ -19,6 +18,7 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.awardinghub.api.security.ActingUser;
+import org.awardinghub.api.security.CurrentActor;
 import org.awardinghub.api.security.SittingCandidate;
 import org.awardinghub.command.Reasoned;
 import org.axonframework.commandhandling.CommandMessage;
@@ -54,8 +54,8 @@ public class AuditMetadataInterceptor implements MessageDispatchInterceptor<Comm
             ActingUser actor = user.get();
             metadata.put(ACTOR_USER_ID, actor.userId());
             metadata.put(ACTOR_PIN, actor.pin());
-            metadata.put(ACTOR_ROLES, actor.roles().stream().map(Enum::name).sorted()
-                    .collect(Collectors.joining(",")));
+            metadata.put(
+                    ACTOR_ROLES, actor.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
             if (actor.centreId() != null) {
                 metadata.put(ACTOR_CENTRE_ID, actor.centreId());
             }
@@ -69,8 +69,12 @@ public class AuditMetadataInterceptor implements MessageDispatchInterceptor<Comm
             metadata.put(REASON, reasoned.reason().strip());
         }
         Object given = command.getMetaData().get(CORRELATION_ID);
-        metadata.put(CORRELATION_ID, given != null ? given
-                : RequestCorrelation.correlationId().orElseGet(() -> UUID.randomUUID().toString()));
+        metadata.put(
+                CORRELATION_ID,
+                given != null
+                        ? given
+                        : RequestCorrelation.correlationId()
+                                .orElseGet(() -> UUID.randomUUID().toString()));
         RequestCorrelation.clientAddress().ifPresent(address -> metadata.put(CLIENT_ADDRESS, address));
         return metadata;
     }

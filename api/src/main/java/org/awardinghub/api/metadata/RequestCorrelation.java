@@ -33,7 +33,8 @@ public class RequestCorrelation extends OncePerRequestFilter {
             throws ServletException, IOException {
         String given = request.getHeader(HEADER);
         String correlationId = given != null && WELL_FORMED.matcher(given).matches()
-                ? given : UUID.randomUUID().toString();
+                ? given
+                : UUID.randomUUID().toString();
         request.setAttribute(ATTRIBUTE, correlationId);
         response.setHeader(HEADER, correlationId);
         chain.doFilter(request, response);
@@ -50,6 +51,7 @@ public class RequestCorrelation extends OncePerRequestFilter {
     private static Optional<HttpServletRequest> currentRequest() {
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
         return attributes instanceof ServletRequestAttributes servlet
-                ? Optional.of(servlet.getRequest()) : Optional.empty();
+                ? Optional.of(servlet.getRequest())
+                : Optional.empty();
     }
 }

@@ -48,32 +48,42 @@ public class DeadLetterController {
     /** Sequences one retry call works through; the answer says what remains for the next call. */
     static final int MAX_RETRIED_SEQUENCES = 1_000;
 
-    public record Cause(String type, String message) {
-    }
+    public record Cause(String type, String message) {}
 
     /**
      * One parked event. {@code sequenceIdentifier} names the record whose events queue behind it (the aggregate's
      * id); {@code cause} is null for an event parked only because an earlier one of its record was;
      * {@code diagnostics} holds {@code retries}, the retries that failed again.
      */
-    public record Letter(String sequenceIdentifier, String eventId, String eventType, String payloadType,
-                         String aggregateType, String aggregateId, Long aggregateSequence, Long globalPosition,
-                         Instant occurredAt, Instant enqueuedAt, Instant lastTouched, Cause cause,
-                         Map<String, Object> diagnostics) {
-    }
+    public record Letter(
+            String sequenceIdentifier,
+            String eventId,
+            String eventType,
+            String payloadType,
+            String aggregateType,
+            String aggregateId,
+            Long aggregateSequence,
+            Long globalPosition,
+            Instant occurredAt,
+            Instant enqueuedAt,
+            Instant lastTouched,
+            Cause cause,
+            Map<String, Object> diagnostics) {}
 
     /** One processor's queue: its totals, and its letters record by record, at most the limit asked for. */
-    public record Queue(String processor, long sequences, long deadLetters, boolean complete, List<Letter> letters) {
-    }
+    public record Queue(String processor, long sequences, long deadLetters, boolean complete, List<Letter> letters) {}
 
     /** One record's letters retried: how many there were, whether all went through, and why not. */
-    public record RetriedSequence(String sequenceIdentifier, long deadLetters, boolean cleared, long remaining,
-                                 Cause cause) {
-    }
+    public record RetriedSequence(
+            String sequenceIdentifier, long deadLetters, boolean cleared, long remaining, Cause cause) {}
 
-    public record Retry(String processor, int sequencesRetried, int sequencesCleared, List<RetriedSequence> retried,
-                        long remainingSequences, long remainingDeadLetters) {
-    }
+    public record Retry(
+            String processor,
+            int sequencesRetried,
+            int sequencesCleared,
+            List<RetriedSequence> retried,
+            long remainingSequences,
+            long remainingDeadLetters) {}
 
     private final EventProcessingConfiguration processing;
     private final TransactionTemplate readOnly;
@@ -91,9 +101,11 @@ public class DeadLetterController {
         if (most < 1 || most > MAX_LIMIT) {
             throw ApiProblem.badRequest("limit", "must be between 1 and " + MAX_LIMIT);
         }
-        return processing.eventProcessors().keySet().stream().sorted(Comparator.naturalOrder())
+        return processing.eventProcessors().keySet().stream()
+                .sorted(Comparator.naturalOrder())
                 .filter(name -> processing.deadLetterQueue(name).isPresent())
-                .map(name -> read(() -> describe(name, processing.deadLetterQueue(name).orElseThrow(), most)))
+                .map(name -> read(
+                        () -> describe(name, processing.deadLetterQueue(name).orElseThrow(), most)))
                 .toList();
     }
 
@@ -101,7 +113,8 @@ public class DeadLetterController {
     @Allow(IMI_ADMIN)
     public Retry retry(@PathVariable String processor) {
         SequencedDeadLetterQueue<EventMessage<?>> queue = queueOf(processor);
-        SequencedDeadLetterProcessor<EventMessage<?>> letters = processing.sequencedDeadLetterProcessor(processor)
+        SequencedDeadLetterProcessor<EventMessage<?>> letters = processing
+                .sequencedDeadLetterProcessor(processor)
                 .orElseThrow(() -> ApiProblem.conflict("Processor " + processor + " has no dead-letter processor"));
         Map<String, Long> sequences = read(() -> sequences(processor, queue));
         List<RetriedSequence> retried = new ArrayList<>();
@@ -120,7 +133,9 @@ public class DeadLetterController {
                 long remaining = queue.sequenceSize(id);
                 Cause cause = thrown;
                 if (cause == null && remaining > 0) {
-                    cause = first(queue.deadLetterSequence(id)).map(DeadLetterController::cause).orElse(null);
+                    cause = first(queue.deadLetterSequence(id))
+                            .map(DeadLetterController::cause)
+                            .orElse(null);
                 }
                 return new RetriedSequence(id, sequence.getValue(), remaining == 0, remaining, cause);
             }));
@@ -134,8 +149,10 @@ public class DeadLetterController {
         if (!processing.eventProcessors().containsKey(processor)) {
             throw ApiProblem.notFound("No processor " + processor);
         }
-        return processing.deadLetterQueue(processor).orElseThrow(() -> ApiProblem.conflict("Processor " + processor
-                + " has no dead-letter queue: a failure stops it, and it retries by itself"));
+        return processing
+                .deadLetterQueue(processor)
+                .orElseThrow(() -> ApiProblem.conflict("Processor " + processor
+                        + " has no dead-letter queue: a failure stops it, and it retries by itself"));
     }
 
     private Queue describe(String processor, SequencedDeadLetterQueue<EventMessage<?>> queue, int most) {
@@ -186,9 +203,19 @@ public class DeadLetterController {
             var found = tracked.trackingToken().position();
             position = found.isPresent() ? found.getAsLong() : null;
         }
-        return new Letter(sequenceOf(processor, letter), event.getIdentifier(), event.getPayloadType().getSimpleName(),
-                event.getPayloadType().getName(), aggregateType, aggregateId, aggregateSequence, position,
-                event.getTimestamp(), letter.enqueuedAt(), letter.lastTouched(), cause(letter),
+        return new Letter(
+                sequenceOf(processor, letter),
+                event.getIdentifier(),
+                event.getPayloadType().getSimpleName(),
+                event.getPayloadType().getName(),
+                aggregateType,
+                aggregateId,
+                aggregateSequence,
+                position,
+                event.getTimestamp(),
+                letter.enqueuedAt(),
+                letter.lastTouched(),
+                cause(letter),
                 new TreeMap<>(letter.diagnostics()));
     }
 

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.OptionalLong;
 import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.api.security.Allow;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -34,9 +34,17 @@ public class ProcessorController {
      * the first event); {@code replaying} until every segment has reached the position of the reset;
      * {@code replayProgress} is the share of the replay done, 0–100, while replaying.
      */
-    public record Processor(String name, boolean streaming, boolean running, boolean replayable, boolean replaying,
-                            boolean error, int segments, Long position, Long headPosition, Integer replayProgress) {
-    }
+    public record Processor(
+            String name,
+            boolean streaming,
+            boolean running,
+            boolean replayable,
+            boolean replaying,
+            boolean error,
+            int segments,
+            Long position,
+            Long headPosition,
+            Integer replayProgress) {}
 
     private final EventProcessingConfiguration processing;
     private final EventStore events;
@@ -64,8 +72,8 @@ public class ProcessorController {
             throw ApiProblem.notFound("No processor " + name);
         }
         if (!(found instanceof StreamingEventProcessor processor)) {
-            throw ApiProblem.conflict("Processor " + name + " works inside each command's transaction; there is"
-                    + " nothing to replay");
+            throw ApiProblem.conflict(
+                    "Processor " + name + " works inside each command's transaction; there is" + " nothing to replay");
         }
         if (!processor.supportsReset()) {
             throw ApiProblem.conflict("Processor " + name + " sends commands and must never be replayed");
@@ -87,21 +95,47 @@ public class ProcessorController {
 
     private Processor describe(EventProcessor processor, Long head) {
         if (!(processor instanceof StreamingEventProcessor streaming)) {
-            return new Processor(processor.getName(), false, processor.isRunning(), false, false, processor.isError(),
-                    0, null, head, null);
+            return new Processor(
+                    processor.getName(),
+                    false,
+                    processor.isRunning(),
+                    false,
+                    false,
+                    processor.isError(),
+                    0,
+                    null,
+                    head,
+                    null);
         }
         Map<Integer, EventTrackerStatus> status = streaming.processingStatus();
-        Long position = status.values().stream().map(EventTrackerStatus::getCurrentPosition)
-                .filter(OptionalLong::isPresent).map(OptionalLong::getAsLong).min(Long::compare).orElse(null);
+        Long position = status.values().stream()
+                .map(EventTrackerStatus::getCurrentPosition)
+                .filter(OptionalLong::isPresent)
+                .map(OptionalLong::getAsLong)
+                .min(Long::compare)
+                .orElse(null);
         boolean replaying = status.values().stream().anyMatch(ProcessorController::stillReplaying);
         Integer progress = null;
         if (replaying) {
-            long reset = status.values().stream().map(EventTrackerStatus::getResetPosition)
-                    .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).max().orElse(0);
+            long reset = status.values().stream()
+                    .map(EventTrackerStatus::getResetPosition)
+                    .filter(OptionalLong::isPresent)
+                    .mapToLong(OptionalLong::getAsLong)
+                    .max()
+                    .orElse(0);
             progress = reset <= 0 || position == null ? 0 : (int) Math.min(100, position * 100 / reset);
         }
-        return new Processor(streaming.getName(), true, streaming.isRunning(), streaming.supportsReset(), replaying,
-                streaming.isError(), status.size(), position, head, progress);
+        return new Processor(
+                streaming.getName(),
+                true,
+                streaming.isRunning(),
+                streaming.supportsReset(),
+                replaying,
+                streaming.isError(),
+                status.size(),
+                position,
+                head,
+                progress);
     }
 
     /**
@@ -119,6 +153,8 @@ public class ProcessorController {
 
     private Long head() {
         var token = events.createHeadToken();
-        return token == null ? null : token.position().stream().boxed().findFirst().orElse(null);
+        return token == null
+                ? null
+                : token.position().stream().boxed().findFirst().orElse(null);
     }
 }

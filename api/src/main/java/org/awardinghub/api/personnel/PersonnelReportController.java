@@ -49,13 +49,16 @@ public class PersonnelReportController {
     }
 
     @GetMapping("/api/centres/{centreId}/personnel")
-    @Allow(value = {IMI_ADMIN, AUDITOR}, ofCentre = CENTRE_COORDINATOR)
-    public ResponseEntity<?> personnel(@PathVariable String centreId,
-                                       @RequestParam(required = false) String from,
-                                       @RequestParam(required = false) String to,
-                                       @RequestHeader(value = "Accept", required = false) String accept) {
-        ReportPeriod period = ReportPeriod.of(from, to).orLast(DEFAULT_DAYS, LocalDate.ofInstant(clock.instant(),
-                ZoneOffset.UTC));
+    @Allow(
+            value = {IMI_ADMIN, AUDITOR},
+            ofCentre = CENTRE_COORDINATOR)
+    public ResponseEntity<?> personnel(
+            @PathVariable String centreId,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestHeader(value = "Accept", required = false) String accept) {
+        ReportPeriod period =
+                ReportPeriod.of(from, to).orLast(DEFAULT_DAYS, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         if (centres.statusOf(centreId).isEmpty()) {
             throw ApiProblem.notFound("No such centre");
         }
@@ -68,20 +71,45 @@ public class PersonnelReportController {
     }
 
     private static ResponseEntity<String> csv(Personnel report) {
-        return Csv.file("personnel-" + report.from() + "-to-" + report.to(), List.of("userId", "name", "pin", "email",
-                "roles", "active", "activated", "createdAt", "createdByPin", "lastSignInAt", "failedSignIns",
-                "lockOuts", "evidenceAwaitingJudgement", "oldestAwaitingDays", "samplesDue"),
-                report.users().stream().map(user -> {
-                    Workload workload = user.workload();
-                    return List.of(user.userId(), user.name(), user.pin(), text(user.email()),
-                            user.roles().stream().map(Role::name).collect(Collectors.joining(" ")),
-                            Boolean.toString(user.active()), Boolean.toString(user.activated()),
-                            text(user.createdAt()), text(user.createdByPin()), text(user.lastSignInAt()),
-                            Long.toString(user.failedSignIns()), Long.toString(user.lockOuts()),
-                            workload == null ? "" : Long.toString(workload.evidenceAwaitingJudgement()),
-                            workload == null ? "" : text(workload.oldestAwaitingDays()),
-                            workload == null ? "" : Long.toString(workload.samplesDue()));
-                }).toList());
+        return Csv.file(
+                "personnel-" + report.from() + "-to-" + report.to(),
+                List.of(
+                        "userId",
+                        "name",
+                        "pin",
+                        "email",
+                        "roles",
+                        "active",
+                        "activated",
+                        "createdAt",
+                        "createdByPin",
+                        "lastSignInAt",
+                        "failedSignIns",
+                        "lockOuts",
+                        "evidenceAwaitingJudgement",
+                        "oldestAwaitingDays",
+                        "samplesDue"),
+                report.users().stream()
+                        .map(user -> {
+                            Workload workload = user.workload();
+                            return List.of(
+                                    user.userId(),
+                                    user.name(),
+                                    user.pin(),
+                                    text(user.email()),
+                                    user.roles().stream().map(Role::name).collect(Collectors.joining(" ")),
+                                    Boolean.toString(user.active()),
+                                    Boolean.toString(user.activated()),
+                                    text(user.createdAt()),
+                                    text(user.createdByPin()),
+                                    text(user.lastSignInAt()),
+                                    Long.toString(user.failedSignIns()),
+                                    Long.toString(user.lockOuts()),
+                                    workload == null ? "" : Long.toString(workload.evidenceAwaitingJudgement()),
+                                    workload == null ? "" : text(workload.oldestAwaitingDays()),
+                                    workload == null ? "" : Long.toString(workload.samplesDue()));
+                        })
+                        .toList());
     }
 
     private static String text(Object value) {

@@ -72,53 +72,51 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 public class PortfolioController {
 
-    public record AccountRequest(@NotBlank @Email @Size(max = 254) String email) {
-    }
+    public record AccountRequest(
+            @NotBlank @Email @Size(max = 254) String email) {}
 
-    public record CreatedAccount(String userId, String pin) {
-    }
+    public record CreatedAccount(String userId, String pin) {}
 
-    public record AssessorRequest(@NotBlank @Size(max = 100) String userId, @Size(max = 1000) String reason) {
-    }
+    public record AssessorRequest(
+            @NotBlank @Size(max = 100) String userId,
+            @Size(max = 1000) String reason) {}
 
-    public record IqaRequest(@NotBlank @Size(max = 100) String userId) {
-    }
+    public record IqaRequest(@NotBlank @Size(max = 100) String userId) {}
 
-    public record Assignment(String candidateId, String userId) {
-    }
+    public record Assignment(String candidateId, String userId) {}
 
-    public record Uploaded(String evidenceId, int version, String sha256, long size, String mediaType) {
-    }
+    public record Uploaded(String evidenceId, int version, String sha256, long size, String mediaType) {}
 
-    public record CriterionDecision(@NotBlank String code, @NotNull Boolean met) {
-    }
+    public record CriterionDecision(
+            @NotBlank String code, @NotNull Boolean met) {}
 
-    public record JudgementRequest(@NotEmpty List<@Valid @NotNull CriterionDecision> criteria,
-                                   @Size(max = 4000) String feedback, Integer version) {
-    }
+    public record JudgementRequest(
+            @NotEmpty List<@Valid @NotNull CriterionDecision> criteria,
+            @Size(max = 4000) String feedback,
+            Integer version) {}
 
-    public record Judged(String evidenceId, String unitCode) {
-    }
+    public record Judged(String evidenceId, String unitCode) {}
 
-    public record SignedOff(String candidateId, String unitCode, boolean sampled) {
-    }
+    public record SignedOff(String candidateId, String unitCode, boolean sampled) {}
 
-    public record SampleRequest(@NotNull SampleDecision decision, @Size(max = 4000) String feedback) {
-    }
+    public record SampleRequest(
+            @NotNull SampleDecision decision,
+            @Size(max = 4000) String feedback) {}
 
-    public record Decided(String candidateId, String unitCode, SampleDecision decision) {
-    }
+    public record Decided(String candidateId, String unitCode, SampleDecision decision) {}
 
-    public record SamplingPlanRequest(Integer percent, Integer newAssessorPercent, Integer newAssessorSignOffs,
-                                      List<@Valid @NotNull SamplingOverride> overrides) {
-    }
+    public record SamplingPlanRequest(
+            Integer percent,
+            Integer newAssessorPercent,
+            Integer newAssessorSignOffs,
+            List<@Valid @NotNull SamplingOverride> overrides) {}
 
-    public record SamplingOverride(@NotBlank String assessorUserId, @NotBlank String unitCode,
-                                   @NotNull Integer percent) {
-    }
+    public record SamplingOverride(
+            @NotBlank String assessorUserId,
+            @NotBlank String unitCode,
+            @NotNull Integer percent) {}
 
-    public record SamplingPlanAnswer(String centreId) {
-    }
+    public record SamplingPlanAnswer(String centreId) {}
 
     private final Access access;
     private final CommandGateway commands;
@@ -127,8 +125,13 @@ public class PortfolioController {
     private final CandidateDirectory candidates;
     private final StoredFiles files;
 
-    public PortfolioController(Access access, CommandGateway commands, Queries queries, UserAccounts accounts,
-                               CandidateDirectory candidates, StoredFiles files) {
+    public PortfolioController(
+            Access access,
+            CommandGateway commands,
+            Queries queries,
+            UserAccounts accounts,
+            CandidateDirectory candidates,
+            StoredFiles files) {
         this.access = access;
         this.commands = commands;
         this.queries = queries;
@@ -138,16 +141,20 @@ public class PortfolioController {
     }
 
     @PostMapping("/api/candidates/{candidateId}/account")
-    @Allow(ofCentre = {CENTRE_COORDINATOR, CENTRE_ADMIN}, centreOf = Access.CANDIDATE_ID)
-    public ResponseEntity<CreatedAccount> createAccount(@PathVariable String candidateId,
-                                                        @Valid @RequestBody AccountRequest request) {
-        CandidateEntry candidate = candidates.find(candidateId)
-                .orElseThrow(() -> ApiProblem.notFound("No such record"));
-        String name = candidates.holderName(candidateId).orElseThrow(() -> ApiProblem.conflict(
-                "The candidate's name is not on the command side's record (registered before it was kept); amend"
-                        + " their name to record it, then create the account"));
-        UserAccounts.NewUser user = accounts.createForCandidate(name, request.email(), candidate.centreId(),
-                candidateId);
+    @Allow(
+            ofCentre = {CENTRE_COORDINATOR, CENTRE_ADMIN},
+            centreOf = Access.CANDIDATE_ID)
+    public ResponseEntity<CreatedAccount> createAccount(
+            @PathVariable String candidateId, @Valid @RequestBody AccountRequest request) {
+        CandidateEntry candidate =
+                candidates.find(candidateId).orElseThrow(() -> ApiProblem.notFound("No such record"));
+        String name = candidates
+                .holderName(candidateId)
+                .orElseThrow(() -> ApiProblem.conflict(
+                        "The candidate's name is not on the command side's record (registered before it was kept); amend"
+                                + " their name to record it, then create the account"));
+        UserAccounts.NewUser user =
+                accounts.createForCandidate(name, request.email(), candidate.centreId(), candidateId);
         return ResponseEntity.created(URI.create("/api/users/" + user.userId()))
                 .body(new CreatedAccount(user.userId(), user.pin()));
     }
@@ -167,90 +174,136 @@ public class PortfolioController {
     }
 
     /** The file's type is told by its bytes; anything not accepted answers 415, whatever its name says. */
-    @PostMapping(value = "/api/candidates/{candidateId}/portfolio/evidence",
+    @PostMapping(
+            value = "/api/candidates/{candidateId}/portfolio/evidence",
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Allow(ofCentre = ASSESSOR, centreOf = Access.CANDIDATE_ID, candidateAccount = true)
-    public ResponseEntity<Uploaded> upload(@PathVariable String candidateId,
-                                           @RequestParam(value = "file", required = false) MultipartFile file,
-                                           @RequestParam(required = false) String unitCode,
-                                           @RequestParam(required = false) String criteria,
-                                           @RequestParam(required = false) String description,
-                                           @RequestParam(required = false) String replaces) throws IOException {
+    public ResponseEntity<Uploaded> upload(
+            @PathVariable String candidateId,
+            @RequestParam(value = "file", required = false) MultipartFile file,
+            @RequestParam(required = false) String unitCode,
+            @RequestParam(required = false) String criteria,
+            @RequestParam(required = false) String description,
+            @RequestParam(required = false) String replaces)
+            throws IOException {
         StoredFiles.Stored stored = files.store(file);
         FileTypes.FileType type = stored.type();
-        List<String> codes = criteria == null ? List.of()
-                : Arrays.stream(criteria.split(",")).map(String::strip).filter(code -> !code.isEmpty()).toList();
-        String fileName = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
-                ? "evidence." + type.extension() : stored.fileName();
-        EvidenceVersion version = commands.sendAndWait(new UploadEvidence(candidateId, UUID.randomUUID().toString(),
-                replaces == null || replaces.isBlank() ? null : replaces.strip(), unitCode, codes, description,
-                fileName, type.mediaType(), stored.size(), stored.sha256(), access.current().userId()));
+        List<String> codes = criteria == null
+                ? List.of()
+                : Arrays.stream(criteria.split(","))
+                        .map(String::strip)
+                        .filter(code -> !code.isEmpty())
+                        .toList();
+        String fileName =
+                file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+                        ? "evidence." + type.extension()
+                        : stored.fileName();
+        EvidenceVersion version = commands.sendAndWait(new UploadEvidence(
+                candidateId,
+                UUID.randomUUID().toString(),
+                replaces == null || replaces.isBlank() ? null : replaces.strip(),
+                unitCode,
+                codes,
+                description,
+                fileName,
+                type.mediaType(),
+                stored.size(),
+                stored.sha256(),
+                access.current().userId()));
         return ResponseEntity.created(URI.create("/api/candidates/" + candidateId + "/portfolio/evidence/"
                         + version.evidenceId() + "/versions/" + version.version() + "/file"))
-                .body(new Uploaded(version.evidenceId(), version.version(), stored.sha256(), stored.size(),
-                        type.mediaType()));
+                .body(new Uploaded(
+                        version.evidenceId(), version.version(), stored.sha256(), stored.size(), type.mediaType()));
     }
 
     /** The bytes as uploaded, with the hash recorded in the event: the client can check them against it. */
     @GetMapping("/api/candidates/{candidateId}/portfolio/evidence/{evidenceId}/versions/{version}/file")
-    @Allow(value = {IMI_ADMIN, AUDITOR}, anyOfCentre = true, centreOf = Access.CANDIDATE_ID,
+    @Allow(
+            value = {IMI_ADMIN, AUDITOR},
+            anyOfCentre = true,
+            centreOf = Access.CANDIDATE_ID,
             candidateAccount = true)
-    public ResponseEntity<InputStreamResource> file(@PathVariable String candidateId, @PathVariable String evidenceId,
-                                                    @PathVariable int version) {
+    public ResponseEntity<InputStreamResource> file(
+            @PathVariable String candidateId, @PathVariable String evidenceId, @PathVariable int version) {
         EvidenceVersionView recorded = portfolio(candidateId).evidence().stream()
                 .filter(piece -> piece.evidenceId().equals(evidenceId))
                 .flatMap(piece -> piece.versions().stream())
                 .filter(v -> v.version() == version)
-                .findFirst().orElseThrow(() -> ApiProblem.notFound("No such evidence version"));
-        return StoredFiles.attachment(files.open(recorded.sha256()), recorded.mediaType(), recorded.size(),
-                recorded.fileName(), recorded.sha256());
+                .findFirst()
+                .orElseThrow(() -> ApiProblem.notFound("No such evidence version"));
+        return StoredFiles.attachment(
+                files.open(recorded.sha256()),
+                recorded.mediaType(),
+                recorded.size(),
+                recorded.fileName(),
+                recorded.sha256());
     }
 
     @PostMapping("/api/candidates/{candidateId}/portfolio/evidence/{evidenceId}/judgement")
     @Allow(ofCentre = ASSESSOR, centreOf = Access.CANDIDATE_ID)
-    public Judged judge(@PathVariable String candidateId, @PathVariable String evidenceId,
-                        @Valid @RequestBody JudgementRequest request) {
-        commands.sendAndWait(new JudgeEvidence(candidateId, evidenceId, request.version(),
-                request.criteria().stream().map(c -> new EvidenceJudged.CriterionJudgement(c.code(), c.met()))
-                        .toList(), request.feedback(), access.current().userId()));
+    public Judged judge(
+            @PathVariable String candidateId,
+            @PathVariable String evidenceId,
+            @Valid @RequestBody JudgementRequest request) {
+        commands.sendAndWait(new JudgeEvidence(
+                candidateId,
+                evidenceId,
+                request.version(),
+                request.criteria().stream()
+                        .map(c -> new EvidenceJudged.CriterionJudgement(c.code(), c.met()))
+                        .toList(),
+                request.feedback(),
+                access.current().userId()));
         return new Judged(candidateId, evidenceId);
     }
 
     @PostMapping("/api/candidates/{candidateId}/portfolio/units/{unitCode}/sign-off")
     @Allow(ofCentre = ASSESSOR, centreOf = Access.CANDIDATE_ID)
     public SignedOff signOff(@PathVariable String candidateId, @PathVariable String unitCode) {
-        boolean sampled = commands.sendAndWait(new SignOffUnit(candidateId, unitCode, access.current().userId()));
+        boolean sampled = commands.sendAndWait(
+                new SignOffUnit(candidateId, unitCode, access.current().userId()));
         return new SignedOff(candidateId, unitCode, sampled);
     }
 
     @PostMapping("/api/candidates/{candidateId}/portfolio/units/{unitCode}/sample")
     @Allow(ofCentre = IQA, centreOf = Access.CANDIDATE_ID)
-    public Decided sample(@PathVariable String candidateId, @PathVariable String unitCode,
-                          @Valid @RequestBody SampleRequest request) {
-        commands.sendAndWait(new DecideSample(candidateId, unitCode, request.decision(), request.feedback(),
+    public Decided sample(
+            @PathVariable String candidateId,
+            @PathVariable String unitCode,
+            @Valid @RequestBody SampleRequest request) {
+        commands.sendAndWait(new DecideSample(
+                candidateId,
+                unitCode,
+                request.decision(),
+                request.feedback(),
                 access.current().userId()));
         return new Decided(candidateId, unitCode, request.decision());
     }
 
     @PutMapping("/api/centres/{centreId}/sampling-plan")
     @Allow(value = IMI_ADMIN, ofCentre = CENTRE_COORDINATOR)
-    public SamplingPlanAnswer samplingPlan(@PathVariable String centreId,
-                                           @Valid @RequestBody SamplingPlanRequest request) {
-        List<SamplingPlanSet.Override> overrides = request.overrides() == null ? List.of()
-                : request.overrides().stream().map(o -> new SamplingPlanSet.Override(o.assessorUserId(),
-                        o.unitCode(), o.percent())).toList();
-        commands.sendAndWait(new SetSamplingPlan(centreId, request.percent(), request.newAssessorPercent(),
-                request.newAssessorSignOffs(), overrides));
+    public SamplingPlanAnswer samplingPlan(
+            @PathVariable String centreId, @Valid @RequestBody SamplingPlanRequest request) {
+        List<SamplingPlanSet.Override> overrides = request.overrides() == null
+                ? List.of()
+                : request.overrides().stream()
+                        .map(o -> new SamplingPlanSet.Override(o.assessorUserId(), o.unitCode(), o.percent()))
+                        .toList();
+        commands.sendAndWait(new SetSamplingPlan(
+                centreId, request.percent(), request.newAssessorPercent(), request.newAssessorSignOffs(), overrides));
         return new SamplingPlanAnswer(centreId);
     }
 
     @GetMapping("/api/candidates/{candidateId}/portfolio")
-    @Allow(value = {IMI_ADMIN, AUDITOR}, anyOfCentre = true, centreOf = Access.CANDIDATE_ID,
+    @Allow(
+            value = {IMI_ADMIN, AUDITOR},
+            anyOfCentre = true,
+            centreOf = Access.CANDIDATE_ID,
             candidateAccount = true)
     public PortfolioView portfolio(@PathVariable String candidateId) {
         return queries.one(new FindPortfolio(candidateId), PortfolioView.class)
-                .orElseThrow(() -> ApiProblem.notFound("Nothing has been recorded in this candidate's portfolio"
-                        + " yet"));
+                .orElseThrow(
+                        () -> ApiProblem.notFound("Nothing has been recorded in this candidate's portfolio" + " yet"));
     }
 
     /** The evidence awaiting the signed-in assessor's judgement, oldest first. */
@@ -270,7 +323,9 @@ public class PortfolioController {
     }
 
     @GetMapping("/api/centres/{centreId}/portfolio-progress")
-    @Allow(value = {IMI_ADMIN, AUDITOR}, ofCentre = CENTRE_COORDINATOR)
+    @Allow(
+            value = {IMI_ADMIN, AUDITOR},
+            ofCentre = CENTRE_COORDINATOR)
     public List<PortfolioProgress> progress(@PathVariable String centreId) {
         return queries.many(new ListCentreProgress(centreId), PortfolioProgress.class);
     }

@@ -14,8 +14,7 @@ public class ApiProblem extends RuntimeException {
             + " Check both with your invigilator: a key works once, for the candidate it was given to, until it"
             + " expires.";
 
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 
     private final HttpStatus status;
     private final String title;
@@ -29,13 +28,18 @@ public class ApiProblem extends RuntimeException {
     }
 
     public static ApiProblem badRequest(String field, String message) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid input", field + " " + message,
+        return new ApiProblem(
+                HttpStatus.BAD_REQUEST,
+                "Invalid input",
+                field + " " + message,
                 List.of(new FieldError(field, message)));
     }
 
     public static ApiProblem badRequest(List<FieldError> errors) {
-        String detail = errors.stream().map(e -> e.field() + " " + e.message())
-                .reduce((a, b) -> a + "; " + b).orElse("invalid input");
+        String detail = errors.stream()
+                .map(e -> e.field() + " " + e.message())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("invalid input");
         return new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid input", detail, errors);
     }
 

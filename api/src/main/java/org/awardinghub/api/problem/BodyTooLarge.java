@@ -26,8 +26,11 @@ public final class BodyTooLarge extends IOException {
 
     /** The problem answered for a body over {@code limit} bytes. */
     public static ApiProblem problem(long limit) {
-        return new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large",
-                "The request body is larger than " + limit + " bytes", List.of());
+        return new ApiProblem(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "Request too large",
+                "The request body is larger than " + limit + " bytes",
+                List.of());
     }
 
     public long limit() {

@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.awardinghub.command.InvalidCommand;
-import org.awardinghub.command.assessment.AccessKeyRefused;
-import org.awardinghub.command.certification.NotEligible;
 import org.awardinghub.command.RuleViolation;
 import org.awardinghub.command.UnknownRecord;
+import org.awardinghub.command.assessment.AccessKeyRefused;
 import org.awardinghub.command.candidate.DuplicateCandidate;
+import org.awardinghub.command.certification.NotEligible;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -28,11 +28,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -51,7 +51,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidCommand.class)
     ResponseEntity<ProblemDetail> invalidCommand(InvalidCommand e) {
-        return respond(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage(),
+        return respond(
+                HttpStatus.BAD_REQUEST,
+                "Invalid input",
+                e.getMessage(),
                 List.of(new ApiProblem.FieldError(e.field(), e.getMessage())));
     }
 
@@ -64,8 +67,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     /** Lists every reason a candidate cannot be claimed for, so the centre can put all of them right at once. */
     @ExceptionHandler(NotEligible.class)
     ResponseEntity<ProblemDetail> notEligible(NotEligible e) {
-        ResponseEntity<ProblemDetail> response = respond(HttpStatus.CONFLICT, "Not eligible for a certificate",
-                e.getMessage(), List.of());
+        ResponseEntity<ProblemDetail> response =
+                respond(HttpStatus.CONFLICT, "Not eligible for a certificate", e.getMessage(), List.of());
         response.getBody().setProperty("reasons", e.reasons());
         return response;
     }
@@ -78,8 +81,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     /** Names the existing registration, so the centre can check it before confirming another. */
     @ExceptionHandler(DuplicateCandidate.class)
     ResponseEntity<ProblemDetail> duplicateCandidate(DuplicateCandidate e) {
-        ResponseEntity<ProblemDetail> response = respond(HttpStatus.CONFLICT, "Possible duplicate registration",
-                e.getMessage(), List.of());
+        ResponseEntity<ProblemDetail> response =
+                respond(HttpStatus.CONFLICT, "Possible duplicate registration", e.getMessage(), List.of());
         response.getBody().setProperty("existingCandidateId", e.existingCandidateId());
         response.getBody().setProperty("existingRegistrationNumber", e.existingRegistrationNumber());
         return response;
@@ -93,16 +96,18 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AggregateStreamCreationException.class)
     ResponseEntity<ProblemDetail> alreadyExists(AggregateStreamCreationException e) {
-        return respond(HttpStatus.CONFLICT, "Already exists", "A record with this identity already exists",
-                List.of());
+        return respond(HttpStatus.CONFLICT, "Already exists", "A record with this identity already exists", List.of());
     }
 
     @ExceptionHandler({ConcurrencyException.class, DataIntegrityViolationException.class})
     ResponseEntity<ProblemDetail> concurrentChange(RuntimeException e) {
         LOG.info("Refused a conflicting change: {}", e.getMessage());
-        return respond(HttpStatus.CONFLICT, "Conflicting change",
+        return respond(
+                HttpStatus.CONFLICT,
+                "Conflicting change",
                 "The change conflicts with another one made at the same time (for example the same email "
-                        + "address); nothing was changed. Check the record and try again.", List.of());
+                        + "address); nothing was changed. Check the record and try again.",
+                List.of());
     }
 
     @ExceptionHandler(CommandExecutionException.class)
@@ -125,7 +130,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return respond(HttpStatus.BAD_REQUEST, "Invalid input", e.getName() + " has the wrong format",
+        return respond(
+                HttpStatus.BAD_REQUEST,
+                "Invalid input",
+                e.getName() + " has the wrong format",
                 List.of(new ApiProblem.FieldError(e.getName(), "has the wrong format")));
     }
 
@@ -139,7 +147,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         if (tooLarge != null) {
             return apiProblem(BodyTooLarge.problem(tooLarge.limit()));
         }
-        return respond(HttpStatus.BAD_REQUEST, "Malformed request body",
+        return respond(
+                HttpStatus.BAD_REQUEST,
+                "Malformed request body",
                 "The request body is not a readable multipart/form-data upload",
                 List.of(new ApiProblem.FieldError("file", "the upload could not be read")));
     }
@@ -147,7 +157,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         LOG.error("Unexpected failure", e);
-        return respond(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+        return respond(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Internal error",
                 "Something went wrong on our side; nothing was changed. Quote the correlation id when reporting it.",
                 List.of());
     }
@@ -178,8 +190,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<ApiProblem.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> new ApiProblem.FieldError(f.getField(), f.getDefaultMessage()))
                 .sorted((a, b) -> a.field().compareTo(b.field()))
@@ -188,43 +200,55 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<ApiProblem.FieldError> errors = e.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new ApiProblem.FieldError(
-                        result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new ApiProblem.FieldError(
+                                result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
                 .toList();
         return asObject(respond(HttpStatus.BAD_REQUEST, "Invalid input", describe(errors), errors));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         BodyTooLarge tooLarge = BodyTooLarge.in(e);
         if (tooLarge != null) {
             return asObject(apiProblem(BodyTooLarge.problem(tooLarge.limit())));
         }
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        if (e.getCause() instanceof JsonMappingException mapping
+                && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
             String message = mapping instanceof InvalidFormatException || mapping instanceof MismatchedInputException
-                    ? "has the wrong type or format" : "cannot be read";
-            return asObject(respond(HttpStatus.BAD_REQUEST, "Invalid input", field + " " + message,
+                    ? "has the wrong type or format"
+                    : "cannot be read";
+            return asObject(respond(
+                    HttpStatus.BAD_REQUEST,
+                    "Invalid input",
+                    field + " " + message,
                     List.of(new ApiProblem.FieldError(field, message))));
         }
-        return asObject(respond(HttpStatus.BAD_REQUEST, "Malformed request body",
-                "The request body is missing or is not well-formed JSON", List.of()));
+        return asObject(respond(
+                HttpStatus.BAD_REQUEST,
+                "Malformed request body",
+                "The request body is missing or is not well-formed JSON",
+                List.of()));
     }
 
     @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
-                                                          WebRequest request) {
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         // Spring's own MVC failures (405, 406, 415, missing parameters...) keep their status, in our format.
         if (body instanceof ProblemDetail problem) {
             problem.setType(Problems.of(status, "", "", List.of()).getType());
         }
-        return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(status)
+                .headers(headers)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(body);
     }
 
@@ -232,9 +256,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; "));
     }
 
-    private static ResponseEntity<ProblemDetail> respond(HttpStatus status, String title, String detail,
-                                                         List<ApiProblem.FieldError> errors) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+    private static ResponseEntity<ProblemDetail> respond(
+            HttpStatus status, String title, String detail, List<ApiProblem.FieldError> errors) {
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.of(status, title, detail, errors));
     }
 

@@ -22,8 +22,8 @@ public class Problems {
         this.json = json;
     }
 
-    public static ProblemDetail of(HttpStatusCode status, String title, String detail,
-                                   List<ApiProblem.FieldError> errors) {
+    public static ProblemDetail of(
+            HttpStatusCode status, String title, String detail, List<ApiProblem.FieldError> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         problem.setType(URI.create(TYPE_BASE + status.value()));
@@ -36,7 +36,8 @@ public class Problems {
     public void write(HttpServletResponse response, ApiProblem problem) throws IOException {
         response.setStatus(problem.status().value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(),
+        json.writeValue(
+                response.getOutputStream(),
                 of(problem.status(), problem.title(), problem.getMessage(), problem.errors()));
     }
 }

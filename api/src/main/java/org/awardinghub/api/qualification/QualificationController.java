@@ -1,7 +1,7 @@
 package org.awardinghub.api.qualification;
 
-import org.awardinghub.api.security.Allow;
 import static org.awardinghub.events.user.Role.IMI_ADMIN;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,6 +12,7 @@ import java.net.URI;
 import java.util.List;
 import org.awardinghub.api.Queries;
 import org.awardinghub.api.problem.ApiProblem;
+import org.awardinghub.api.security.Allow;
 import org.awardinghub.command.qualification.ChangePassMark;
 import org.awardinghub.query.qualification.FindQualification;
 import org.awardinghub.query.qualification.ListQualifications;
@@ -29,12 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class QualificationController {
 
-    public record Published(String code) {
-    }
+    public record Published(String code) {}
 
-    public record PassMarkChange(@NotNull @Min(1) @Max(100) Integer passPercent,
-                                 @NotBlank @Size(max = 1000) String reason) {
-    }
+    public record PassMarkChange(
+            @NotNull @Min(1) @Max(100) Integer passPercent,
+            @NotBlank @Size(max = 1000) String reason) {}
 
     private final CommandGateway commands;
     private final Queries queries;
@@ -68,8 +68,10 @@ public class QualificationController {
     /** A changed pass mark is evidence: it is an event with the old and new marks and the reason. */
     @PutMapping("/api/qualifications/{code}/assessments/{assessmentCode}/pass-mark")
     @Allow(IMI_ADMIN)
-    public void changePassMark(@PathVariable String code, @PathVariable String assessmentCode,
-                               @Valid @RequestBody PassMarkChange request) {
+    public void changePassMark(
+            @PathVariable String code,
+            @PathVariable String assessmentCode,
+            @Valid @RequestBody PassMarkChange request) {
         commands.sendAndWait(new ChangePassMark(code, assessmentCode, request.passPercent(), request.reason()));
     }
 }

@@ -12,35 +12,64 @@ import org.awardinghub.command.qualification.PublishQualification;
  * A qualification as IMI publishes it ({@code POST /api/qualifications}) and as the sample catalogue is written.
  * Shapes are checked here; the catalogue's rules (codes, ranges, the answer key) by the aggregate.
  */
-public record QualificationDefinition(@NotBlank @Size(max = 32) String code, @NotBlank @Size(max = 200) String title,
-                                      @NotNull Integer level, @NotEmpty List<@Valid @NotNull Unit> units,
-                                      @NotEmpty List<@Valid @NotNull Assessment> assessments) {
+public record QualificationDefinition(
+        @NotBlank @Size(max = 32) String code,
+        @NotBlank @Size(max = 200) String title,
+        @NotNull Integer level,
+        @NotEmpty List<@Valid @NotNull Unit> units,
+        @NotEmpty List<@Valid @NotNull Assessment> assessments) {
 
     /** {@code portfolio} (default false): assessed by ePortfolio evidence against {@code criteria}. */
-    public record Unit(@NotBlank String code, @NotBlank String title, List<@Valid @NotNull Criterion> criteria,
-                       Boolean portfolio) {
-    }
+    public record Unit(
+            @NotBlank String code,
+            @NotBlank String title,
+            List<@Valid @NotNull Criterion> criteria,
+            Boolean portfolio) {}
 
-    public record Criterion(@NotBlank String code, @NotBlank String text) {
-    }
+    public record Criterion(@NotBlank String code, @NotBlank String text) {}
 
-    public record Assessment(@NotBlank String code, @NotBlank String title, @NotBlank String unitCode,
-                             @NotNull Integer questionCount, @NotNull Integer durationMinutes,
-                             @NotNull Integer passPercent, @NotEmpty List<@Valid @NotNull Item> items) {
-    }
+    public record Assessment(
+            @NotBlank String code,
+            @NotBlank String title,
+            @NotBlank String unitCode,
+            @NotNull Integer questionCount,
+            @NotNull Integer durationMinutes,
+            @NotNull Integer passPercent,
+            @NotEmpty List<@Valid @NotNull Item> items) {}
 
-    public record Item(@NotBlank String stem, @NotEmpty List<@NotNull String> options, @NotNull Integer correctOption) {
-    }
+    public record Item(
+            @NotBlank String stem,
+            @NotEmpty List<@NotNull String> options,
+            @NotNull Integer correctOption) {}
 
     public PublishQualification toCommand() {
-        return new PublishQualification(code.strip(), title, level,
-                units.stream().map(u -> new PublishQualification.UnitSpec(u.code(), u.title(),
-                        u.criteria() == null ? List.of() : u.criteria().stream()
-                                .map(c -> new PublishQualification.CriterionSpec(c.code(), c.text())).toList(),
-                        Boolean.TRUE.equals(u.portfolio()))).toList(),
-                assessments.stream().map(a -> new PublishQualification.AssessmentSpec(a.code(), a.title(),
-                        a.unitCode(), a.questionCount(), a.durationMinutes(), a.passPercent(),
-                        a.items().stream().map(i -> new PublishQualification.ItemSpec(i.stem(), i.options(),
-                                i.correctOption())).toList())).toList());
+        return new PublishQualification(
+                code.strip(),
+                title,
+                level,
+                units.stream()
+                        .map(u -> new PublishQualification.UnitSpec(
+                                u.code(),
+                                u.title(),
+                                u.criteria() == null
+                                        ? List.of()
+                                        : u.criteria().stream()
+                                                .map(c -> new PublishQualification.CriterionSpec(c.code(), c.text()))
+                                                .toList(),
+                                Boolean.TRUE.equals(u.portfolio())))
+                        .toList(),
+                assessments.stream()
+                        .map(a -> new PublishQualification.AssessmentSpec(
+                                a.code(),
+                                a.title(),
+                                a.unitCode(),
+                                a.questionCount(),
+                                a.durationMinutes(),
+                                a.passPercent(),
+                                a.items().stream()
+                                        .map(i -> new PublishQualification.ItemSpec(
+                                                i.stem(), i.options(), i.correctOption()))
+                                        .toList()))
+                        .toList());
     }
 }

@@ -68,7 +68,7 @@ public class SampleCatalogue implements ApplicationRunner {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the application");
             }
-            return json.readValue(in, new TypeReference<>() { });
+            return json.readValue(in, new TypeReference<>() {});
         }
     }
 }

@@ -13,8 +13,7 @@ import org.springframework.http.ResponseEntity;
  */
 public final class Csv {
 
-    private Csv() {
-    }
+    private Csv() {}
 
     public static boolean wanted(String accept) {
         return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/csv");
@@ -40,8 +39,10 @@ public final class Csv {
     private static String cell(String value) {
         String text = value == null ? "" : value;
         String safe = !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !text.matches("-?[0-9.]+")
-                ? "'" + text : text;
+                ? "'" + text
+                : text;
         return safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")
-                ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+                ? "\"" + safe.replace("\"", "\"\"") + "\""
+                : safe;
     }
 }

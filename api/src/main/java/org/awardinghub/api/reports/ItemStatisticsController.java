@@ -36,9 +36,10 @@ public class ItemStatisticsController {
 
     @GetMapping("/api/reports/item-statistics")
     @Allow({IMI_ADMIN, AUDITOR})
-    public ResponseEntity<?> itemStatistics(@RequestParam(required = false) String assessmentCode,
-                                            @RequestParam(required = false) String centreId,
-                                            @RequestHeader(value = "Accept", required = false) String accept) {
+    public ResponseEntity<?> itemStatistics(
+            @RequestParam(required = false) String assessmentCode,
+            @RequestParam(required = false) String centreId,
+            @RequestHeader(value = "Accept", required = false) String accept) {
         if (assessmentCode == null || assessmentCode.isBlank()) {
             throw ApiProblem.badRequest("assessmentCode", "name the assessment, e.g. ?assessmentCode=LV2-U01-MCQ");
         }
@@ -56,20 +57,30 @@ public class ItemStatisticsController {
     }
 
     static ResponseEntity<String> csv(ItemStatistics report) {
-        int options = report.items().stream().mapToInt(item -> item.optionCounts().size()).max().orElse(0);
-        List<String> header = new ArrayList<>(List.of("assessmentCode", "centreId", "itemId", "attempts", "facility",
-                "discrimination", "unanswered"));
+        int options = report.items().stream()
+                .mapToInt(item -> item.optionCounts().size())
+                .max()
+                .orElse(0);
+        List<String> header = new ArrayList<>(List.of(
+                "assessmentCode", "centreId", "itemId", "attempts", "facility", "discrimination", "unanswered"));
         for (int i = 0; i < options; i++) {
             header.add("option" + (i + 1));
         }
         List<List<String>> rows = new ArrayList<>();
         for (ItemStatistics.Item item : report.items()) {
-            List<String> row = new ArrayList<>(List.of(report.assessmentCode(),
-                    report.centreId() == null ? "" : report.centreId(), item.itemId(), Long.toString(item.attempts()),
-                    Csv.decimal(item.facility(), 4), Csv.decimal(item.discrimination(), 4),
+            List<String> row = new ArrayList<>(List.of(
+                    report.assessmentCode(),
+                    report.centreId() == null ? "" : report.centreId(),
+                    item.itemId(),
+                    Long.toString(item.attempts()),
+                    Csv.decimal(item.facility(), 4),
+                    Csv.decimal(item.discrimination(), 4),
                     Long.toString(item.unanswered())));
             for (int i = 0; i < options; i++) {
-                row.add(i < item.optionCounts().size() ? Long.toString(item.optionCounts().get(i)) : "");
+                row.add(
+                        i < item.optionCounts().size()
+                                ? Long.toString(item.optionCounts().get(i))
+                                : "");
             }
             rows.add(row);
         }

@@ -4,15 +4,14 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.awardinghub.api.security.CurrentActor;
 import org.awardinghub.api.problem.ApiProblem;
-import org.awardinghub.command.assessment.AttemptEntry;
 import org.awardinghub.command.assessment.AttemptDirectory;
+import org.awardinghub.command.assessment.AttemptEntry;
 import org.awardinghub.command.candidate.CandidateDirectory;
-import org.awardinghub.command.certification.CertificateEntry;
-import org.awardinghub.command.certification.CertificateDirectory;
-import org.awardinghub.command.certification.ClaimEntry;
 import org.awardinghub.command.candidate.CandidateEntry;
+import org.awardinghub.command.certification.CertificateDirectory;
+import org.awardinghub.command.certification.CertificateEntry;
+import org.awardinghub.command.certification.ClaimEntry;
 import org.awardinghub.command.user.UserAccount;
 import org.awardinghub.command.user.UserDirectory;
 import org.springframework.stereotype.Component;
@@ -37,8 +36,11 @@ public class Access {
     private final AttemptDirectory attempts;
     private final CertificateDirectory certificates;
 
-    public Access(UserDirectory directory, CandidateDirectory candidates, AttemptDirectory attempts,
-                  CertificateDirectory certificates) {
+    public Access(
+            UserDirectory directory,
+            CandidateDirectory candidates,
+            AttemptDirectory attempts,
+            CertificateDirectory certificates) {
         this.directory = directory;
         this.candidates = candidates;
         this.attempts = attempts;
@@ -99,8 +101,8 @@ public class Access {
     /** An attempt token opens the candidate endpoints of its own attempt; another attempt is as unknown as any. */
     private static void checkCandidate(Allow allow, SittingCandidate candidate, Map<String, String> pathVariables) {
         if (!allow.candidate()) {
-            throw ApiProblem.forbidden("An attempt token opens only its own attempt: the questions, answers and "
-                    + "submission");
+            throw ApiProblem.forbidden(
+                    "An attempt token opens only its own attempt: the questions, answers and " + "submission");
         }
         if (!candidate.attemptId().equals(pathVariables.get(ATTEMPT_ID))) {
             throw ApiProblem.notFound("No such attempt");
@@ -118,8 +120,8 @@ public class Access {
             case CANDIDATE_ID -> candidates.find(value).map(CandidateEntry::centreId);
             case ATTEMPT_ID -> attempts.find(value).map(AttemptEntry::centreId);
             case CLAIM_ID -> certificates.claim(value).map(ClaimEntry::centreId);
-            case CERTIFICATE_NUMBER -> certificates.certificate(value.strip().toUpperCase(Locale.ROOT))
-                    .map(CertificateEntry::centreId);
+            case CERTIFICATE_NUMBER ->
+                certificates.certificate(value.strip().toUpperCase(Locale.ROOT)).map(CertificateEntry::centreId);
             default -> throw new IllegalStateException("@Allow cannot find a centre through " + variable);
         };
     }

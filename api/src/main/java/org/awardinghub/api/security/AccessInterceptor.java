@@ -21,7 +21,8 @@ public class AccessInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method) || !request.getRequestURI().startsWith("/api/")) {
+        if (!(handler instanceof HandlerMethod method)
+                || !request.getRequestURI().startsWith("/api/")) {
             return true;
         }
         if (method.hasMethodAnnotation(Public.class)) {
@@ -32,8 +33,8 @@ public class AccessInterceptor implements HandlerInterceptor {
             throw ApiProblem.forbidden("This endpoint declares no access rule");
         }
         @SuppressWarnings("unchecked")
-        Map<String, String> variables = (Map<String, String>) request.getAttribute(
-                HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        Map<String, String> variables =
+                (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         access.check(allow, variables == null ? Map.of() : variables);
         return true;
     }

@@ -8,8 +8,7 @@ import org.awardinghub.events.user.Role;
  * The signed-in user a request acts for. {@code centreId} is null for IMI staff; {@code candidateId} names the
  * candidate of a CANDIDATE account, else null.
  */
-public record ActingUser(String userId, String pin, String name, Set<Role> roles, String centreId,
-                         String candidateId) {
+public record ActingUser(String userId, String pin, String name, Set<Role> roles, String centreId, String candidateId) {
 
     public ActingUser(String userId, String pin, String name, Set<Role> roles, String centreId) {
         this(userId, pin, name, roles, centreId, null);

@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.awardinghub.command.assessment.AttemptEntry;
 import org.awardinghub.command.assessment.AttemptDirectory;
+import org.awardinghub.command.assessment.AttemptEntry;
 import org.awardinghub.command.assessment.AttemptTokens;
 import org.awardinghub.command.candidate.CandidateDirectory;
 import org.awardinghub.command.candidate.CandidateEntry;
@@ -30,8 +30,8 @@ public class AttemptTokenFilter extends OncePerRequestFilter {
     private final CandidateDirectory candidates;
     private final Clock clock;
 
-    public AttemptTokenFilter(AttemptTokens tokens, AttemptDirectory attempts, CandidateDirectory candidates,
-                              Clock clock) {
+    public AttemptTokenFilter(
+            AttemptTokens tokens, AttemptDirectory attempts, CandidateDirectory candidates, Clock clock) {
         this.tokens = tokens;
         this.attempts = attempts;
         this.candidates = candidates;
@@ -42,9 +42,11 @@ public class AttemptTokenFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (SecurityContextHolder.getContext().getAuthentication() == null) {
-            BearerSessionFilter.bearerToken(request).flatMap(this::sittingCandidate).ifPresent(candidate ->
-                    SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(
-                            candidate, null, List.of(new SimpleGrantedAuthority("ROLE_CANDIDATE")))));
+            BearerSessionFilter.bearerToken(request)
+                    .flatMap(this::sittingCandidate)
+                    .ifPresent(candidate -> SecurityContextHolder.getContext()
+                            .setAuthentication(new UsernamePasswordAuthenticationToken(
+                                    candidate, null, List.of(new SimpleGrantedAuthority("ROLE_CANDIDATE")))));
         }
         chain.doFilter(request, response);
     }
@@ -52,8 +54,8 @@ public class AttemptTokenFilter extends OncePerRequestFilter {
     private Optional<SittingCandidate> sittingCandidate(String token) {
         return tokens.attemptOf(token, clock.instant())
                 .flatMap(attempts::find)
-                .flatMap(attempt -> candidates.find(attempt.candidateId())
-                        .map(candidate -> sitting(attempt, candidate)));
+                .flatMap(attempt ->
+                        candidates.find(attempt.candidateId()).map(candidate -> sitting(attempt, candidate)));
     }
 
     private static SittingCandidate sitting(AttemptEntry attempt, CandidateEntry candidate) {

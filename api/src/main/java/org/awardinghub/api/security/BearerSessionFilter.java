@@ -33,7 +33,8 @@ public class BearerSessionFilter extends OncePerRequestFilter {
     static Optional<String> bearerToken(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
         return header != null && header.startsWith(PREFIX) && header.length() > PREFIX.length()
-                ? Optional.of(header.substring(PREFIX.length()).strip()) : Optional.empty();
+                ? Optional.of(header.substring(PREFIX.length()).strip())
+                : Optional.empty();
     }
 
     @Override
@@ -44,12 +45,18 @@ public class BearerSessionFilter extends OncePerRequestFilter {
                 .flatMap(directory::findById)
                 .filter(account -> account.active())
                 .ifPresent(account -> {
-                    ActingUser user = new ActingUser(account.userId(), account.pin(), account.name(),
-                            account.roles(), account.centreId(), account.candidateId());
+                    ActingUser user = new ActingUser(
+                            account.userId(),
+                            account.pin(),
+                            account.name(),
+                            account.roles(),
+                            account.centreId(),
+                            account.candidateId());
                     List<SimpleGrantedAuthority> authorities = account.roles().stream()
-                            .map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList();
-                    SecurityContextHolder.getContext().setAuthentication(
-                            new UsernamePasswordAuthenticationToken(user, null, authorities));
+                            .map(role -> new SimpleGrantedAuthority("ROLE_" + role.name()))
+                            .toList();
+                    SecurityContextHolder.getContext()
+                            .setAuthentication(new UsernamePasswordAuthenticationToken(user, null, authorities));
                 });
         chain.doFilter(request, response);
     }

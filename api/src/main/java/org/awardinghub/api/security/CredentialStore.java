@@ -28,22 +28,27 @@ public class CredentialStore {
 
     public void setPassword(String userId, String password) {
         String hash = encoder.encode(password);
-        int updated = jdbc.update("UPDATE credential SET password_hash = ?, set_at = ? WHERE user_id = ?",
-                hash, clock.millis(), userId);
+        int updated = jdbc.update(
+                "UPDATE credential SET password_hash = ?, set_at = ? WHERE user_id = ?", hash, clock.millis(), userId);
         if (updated == 0) {
-            jdbc.update("INSERT INTO credential (user_id, password_hash, set_at) VALUES (?, ?, ?)",
-                    userId, hash, clock.millis());
+            jdbc.update(
+                    "INSERT INTO credential (user_id, password_hash, set_at) VALUES (?, ?, ?)",
+                    userId,
+                    hash,
+                    clock.millis());
         }
     }
 
     public boolean hasPassword(String userId) {
-        return !jdbc.queryForList("SELECT user_id FROM credential WHERE user_id = ?", String.class, userId).isEmpty();
+        return !jdbc.queryForList("SELECT user_id FROM credential WHERE user_id = ?", String.class, userId)
+                .isEmpty();
     }
 
     /** True only when the user has a password and this is it; takes the same time either way. */
     public boolean matches(Optional<String> userId, String password) {
-        Optional<String> hash = userId.flatMap(id -> jdbc.queryForList(
-                "SELECT password_hash FROM credential WHERE user_id = ?", String.class, id).stream().findFirst());
+        Optional<String> hash = userId.flatMap(id ->
+                jdbc.queryForList("SELECT password_hash FROM credential WHERE user_id = ?", String.class, id).stream()
+                        .findFirst());
         boolean matched = encoder.matches(password, hash.orElse(decoyHash));
         return hash.isPresent() && matched;
     }

@@ -1,8 +1,6 @@
 package org.awardinghub.api.security;
 
 import java.util.Optional;
-import org.awardinghub.api.security.ActingUser;
-import org.awardinghub.api.security.SittingCandidate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -15,8 +13,7 @@ public final class CurrentActor {
     private static final ThreadLocal<ActingUser> EXPLICIT = new ThreadLocal<>();
     private static final ThreadLocal<SittingCandidate> EXPLICIT_CANDIDATE = new ThreadLocal<>();
 
-    private CurrentActor() {
-    }
+    private CurrentActor() {}
 
     public static Optional<ActingUser> get() {
         if (EXPLICIT_CANDIDATE.get() != null) {
@@ -46,7 +43,6 @@ public final class CurrentActor {
             }
         }
     }
-
 
     /**
      * The candidate this thread acts for: the holder of the request's attempt token, or one named explicitly for

@@ -12,7 +12,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class OneTimeTokens {
 
-    public enum Purpose { ACTIVATION, RESET }
+    public enum Purpose {
+        ACTIVATION,
+        RESET
+    }
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -24,8 +27,12 @@ public class OneTimeTokens {
 
     public String issue(String userId, Purpose purpose, Duration validity) {
         String token = SecretTokens.newToken();
-        jdbc.update("INSERT INTO one_time_token (token_hash, user_id, purpose, expires_at) VALUES (?, ?, ?, ?)",
-                SecretTokens.hash(token), userId, purpose.name(), clock.instant().plus(validity).toEpochMilli());
+        jdbc.update(
+                "INSERT INTO one_time_token (token_hash, user_id, purpose, expires_at) VALUES (?, ?, ?, ?)",
+                SecretTokens.hash(token),
+                userId,
+                purpose.name(),
+                clock.instant().plus(validity).toEpochMilli());
         return token;
     }
 
@@ -33,22 +40,33 @@ public class OneTimeTokens {
     public Optional<String> redeem(String token, Purpose purpose) {
         String hash = SecretTokens.hash(token);
         long now = clock.millis();
-        int used = jdbc.update("UPDATE one_time_token SET used_at = ? "
-                + "WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?",
-                now, hash, purpose.name(), now);
+        int used = jdbc.update(
+                "UPDATE one_time_token SET used_at = ? "
+                        + "WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?",
+                now,
+                hash,
+                purpose.name(),
+                now);
         if (used == 0) {
             return Optional.empty();
         }
-        List<String> users = jdbc.queryForList("SELECT user_id FROM one_time_token WHERE token_hash = ?",
-                String.class, hash);
+        List<String> users =
+                jdbc.queryForList("SELECT user_id FROM one_time_token WHERE token_hash = ?", String.class, hash);
         return users.stream().findFirst();
     }
 
     /** The user a live token was issued to, without using it up. */
     public Optional<String> peek(String token, Purpose purpose) {
-        return jdbc.queryForList("SELECT user_id FROM one_time_token "
-                        + "WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?",
-                String.class, SecretTokens.hash(token), purpose.name(), clock.millis()).stream().findFirst();
+        return jdbc
+                .queryForList(
+                        "SELECT user_id FROM one_time_token "
+                                + "WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?",
+                        String.class,
+                        SecretTokens.hash(token),
+                        purpose.name(),
+                        clock.millis())
+                .stream()
+                .findFirst();
     }
 
     /** Used and expired links are kept a week for support questions ("my link did not work"), then deleted. */
@@ -60,7 +78,10 @@ public class OneTimeTokens {
 
     /** A new link replaces the old ones: earlier unused tokens of the same purpose stop working. */
     public void revokeUnused(String userId, Purpose purpose) {
-        jdbc.update("UPDATE one_time_token SET used_at = ? WHERE user_id = ? AND purpose = ? AND used_at IS NULL",
-                clock.millis(), userId, purpose.name());
+        jdbc.update(
+                "UPDATE one_time_token SET used_at = ? WHERE user_id = ? AND purpose = ? AND used_at IS NULL",
+                clock.millis(),
+                userId,
+                purpose.name());
     }
 }

@@ -30,8 +30,11 @@ public class PasswordPolicy {
             throw new IllegalStateException("common-passwords.txt is missing from the application");
         }
         try (var reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-            reader.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .map(line -> line.toLowerCase(Locale.ROOT)).forEach(common::add);
+            reader.lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .map(line -> line.toLowerCase(Locale.ROOT))
+                    .forEach(common::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** An endpoint anyone may call without signing in (signing in itself, activation, password reset). */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
-public @interface Public {
-}
+public @interface Public {}

@@ -1,9 +1,9 @@
 package org.awardinghub.api.security;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -42,7 +42,8 @@ public class RequestSizeLimit extends OncePerRequestFilter {
         }
         String type = request.getContentType();
         return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")
-                ? UPLOAD_LIMIT : DEFAULT_LIMIT;
+                ? UPLOAD_LIMIT
+                : DEFAULT_LIMIT;
     }
 
     @Override

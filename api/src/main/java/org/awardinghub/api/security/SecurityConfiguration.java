@@ -26,38 +26,51 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 public class SecurityConfiguration {
 
     @Bean
-    public SecurityFilterChain api(HttpSecurity http, SessionStore sessions, UserDirectory directory,
-                                   AttemptTokens attemptTokens, AttemptDirectory attempts,
-                                   CandidateDirectory candidates, Clock clock,
-                                   Problems problems, SecurityPolicy policy) throws Exception {
-        return http
-                .csrf(csrf -> csrf.disable())
+    public SecurityFilterChain api(
+            HttpSecurity http,
+            SessionStore sessions,
+            UserDirectory directory,
+            AttemptTokens attemptTokens,
+            AttemptDirectory attempts,
+            CandidateDirectory candidates,
+            Clock clock,
+            Problems problems,
+            SecurityPolicy policy)
+            throws Exception {
+        return http.csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .headers(headers -> headers
-                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                .headers(headers -> headers.referrerPolicy(
+                                r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                         + "script-src 'self'; frame-ancestors 'none'")))
                 .addFilterBefore(new BearerSessionFilter(sessions, directory), AnonymousAuthenticationFilter.class)
-                .addFilterAfter(new AttemptTokenFilter(attemptTokens, attempts, candidates, clock),
-                        BearerSessionFilter.class)
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/auth/login", "/api/auth/activate", "/api/auth/password-reset",
-                                "/api/auth/password-reset/complete", "/api/assessment-attempts/start",
-                                "/api/certificates/*/verify").permitAll()
-                        .requestMatchers("/api/**").authenticated()
-                        .anyRequest().permitAll())
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, failure) -> problems.write(response,
+                .addFilterAfter(
+                        new AttemptTokenFilter(attemptTokens, attempts, candidates, clock), BearerSessionFilter.class)
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/api/auth/login",
+                                "/api/auth/activate",
+                                "/api/auth/password-reset",
+                                "/api/auth/password-reset/complete",
+                                "/api/assessment-attempts/start",
+                                "/api/certificates/*/verify")
+                        .permitAll()
+                        .requestMatchers("/api/**")
+                        .authenticated()
+                        .anyRequest()
+                        .permitAll())
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, failure) -> problems.write(
+                                response,
                                 ApiProblem.unauthorized("Sign in first: send Authorization: Bearer <token>; "
-                                        + "a session ends after " + policy.sessionIdle().toMinutes()
+                                        + "a session ends after "
+                                        + policy.sessionIdle().toMinutes()
                                         + " minutes without activity")))
-                        .accessDeniedHandler((request, response, failure) -> problems.write(response,
-                                ApiProblem.forbidden("Your role does not allow this"))))
+                        .accessDeniedHandler((request, response, failure) ->
+                                problems.write(response, ApiProblem.forbidden("Your role does not allow this"))))
                 .build();
     }
 

@@ -9,7 +9,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * better than the answer does.
  */
 @ConfigurationProperties("awarding.security")
-public record SecurityPolicy(Duration sessionIdle, Duration sessionAbsolute, int lockoutFailures,
-                             Duration lockoutDuration, Duration activationTokenValidity,
-                             Duration resetTokenValidity, int bcryptCost, Duration failedSignInAnswerTime) {
-}
+public record SecurityPolicy(
+        Duration sessionIdle,
+        Duration sessionAbsolute,
+        int lockoutFailures,
+        Duration lockoutDuration,
+        Duration activationTokenValidity,
+        Duration resetTokenValidity,
+        int bcryptCost,
+        Duration failedSignInAnswerTime) {}

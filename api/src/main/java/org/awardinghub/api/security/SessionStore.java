@@ -3,7 +3,6 @@ package org.awardinghub.api.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -16,14 +15,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class SessionStore {
 
-    public record OpenedSession(String token, Instant expiresAt) {
-    }
+    public record OpenedSession(String token, Instant expiresAt) {}
 
     /** How finely a session's last activity is recorded (see {@link #touch}). */
     static final Duration ACTIVITY_RESOLUTION = Duration.ofSeconds(30);
 
-    private record LiveSession(String userId, long lastSeenAt, long expiresAt) {
-    }
+    private record LiveSession(String userId, long lastSeenAt, long expiresAt) {}
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -38,9 +35,13 @@ public class SessionStore {
     public OpenedSession open(String userId) {
         String token = SecretTokens.newToken();
         Instant now = clock.instant();
-        jdbc.update("INSERT INTO user_session (token_hash, user_id, created_at, last_seen_at, expires_at) "
+        jdbc.update(
+                "INSERT INTO user_session (token_hash, user_id, created_at, last_seen_at, expires_at) "
                         + "VALUES (?, ?, ?, ?, ?)",
-                SecretTokens.hash(token), userId, now.toEpochMilli(), now.toEpochMilli(),
+                SecretTokens.hash(token),
+                userId,
+                now.toEpochMilli(),
+                now.toEpochMilli(),
                 now.plus(policy.sessionAbsolute()).toEpochMilli());
         return new OpenedSession(token, idleExpiry(now, now.plus(policy.sessionAbsolute())));
     }
@@ -55,10 +56,13 @@ public class SessionStore {
     public Optional<String> touch(String token) {
         String hash = SecretTokens.hash(token);
         long now = clock.millis();
-        Optional<LiveSession> found = jdbc.query("SELECT user_id, last_seen_at, expires_at FROM user_session"
-                        + " WHERE token_hash = ?",
-                (row, n) -> new LiveSession(row.getString(1), row.getLong(2), row.getLong(3)), hash)
-                .stream().findFirst();
+        Optional<LiveSession> found = jdbc
+                .query(
+                        "SELECT user_id, last_seen_at, expires_at FROM user_session" + " WHERE token_hash = ?",
+                        (row, n) -> new LiveSession(row.getString(1), row.getLong(2), row.getLong(3)),
+                        hash)
+                .stream()
+                .findFirst();
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -68,8 +72,11 @@ public class SessionStore {
             return Optional.empty();
         }
         if (now - session.lastSeenAt() >= ACTIVITY_RESOLUTION.toMillis()) {
-            jdbc.update("UPDATE user_session SET last_seen_at = ? WHERE token_hash = ? AND last_seen_at < ?",
-                    now, hash, now);
+            jdbc.update(
+                    "UPDATE user_session SET last_seen_at = ? WHERE token_hash = ? AND last_seen_at < ?",
+                    now,
+                    hash,
+                    now);
         }
         return Optional.of(session.userId());
     }
@@ -86,8 +93,10 @@ public class SessionStore {
     @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
     public void purgeExpired() {
         long now = clock.millis();
-        jdbc.update("DELETE FROM user_session WHERE expires_at <= ? OR last_seen_at <= ?",
-                now, now - policy.sessionIdle().toMillis());
+        jdbc.update(
+                "DELETE FROM user_session WHERE expires_at <= ? OR last_seen_at <= ?",
+                now,
+                now - policy.sessionIdle().toMillis());
     }
 
     private Instant idleExpiry(Instant now, Instant absolute) {

@@ -25,9 +25,12 @@ public class SignInThrottle {
     }
 
     public Optional<Instant> lockedUntil(String pin) {
-        List<Long> until = jdbc.queryForList("SELECT locked_until FROM sign_in_throttle WHERE pin = ?",
-                Long.class, pin);
-        return until.stream().filter(u -> u != null && u > clock.millis()).findFirst().map(Instant::ofEpochMilli);
+        List<Long> until =
+                jdbc.queryForList("SELECT locked_until FROM sign_in_throttle WHERE pin = ?", Long.class, pin);
+        return until.stream()
+                .filter(u -> u != null && u > clock.millis())
+                .findFirst()
+                .map(Instant::ofEpochMilli);
     }
 
     /** Records a wrong password; answers how many in a row, and the lock-out's end when this one locks the PIN. */
@@ -35,12 +38,13 @@ public class SignInThrottle {
         if (jdbc.update("UPDATE sign_in_throttle SET failures = failures + 1 WHERE pin = ?", pin) == 0) {
             jdbc.update("INSERT INTO sign_in_throttle (pin, failures) VALUES (?, 1)", pin);
         }
-        int failures = jdbc.queryForObject("SELECT failures FROM sign_in_throttle WHERE pin = ?",
-                Integer.class, pin);
+        int failures = jdbc.queryForObject("SELECT failures FROM sign_in_throttle WHERE pin = ?", Integer.class, pin);
         if (failures >= policy.lockoutFailures()) {
             Instant until = clock.instant().plus(policy.lockoutDuration());
-            jdbc.update("UPDATE sign_in_throttle SET failures = 0, locked_until = ? WHERE pin = ?",
-                    until.toEpochMilli(), pin);
+            jdbc.update(
+                    "UPDATE sign_in_throttle SET failures = 0, locked_until = ? WHERE pin = ?",
+                    until.toEpochMilli(),
+                    pin);
             return new Failure(failures, Optional.of(until));
         }
         return new Failure(failures, Optional.empty());
@@ -50,6 +54,5 @@ public class SignInThrottle {
         jdbc.update("DELETE FROM sign_in_throttle WHERE pin = ?", pin);
     }
 
-    public record Failure(int inARow, Optional<Instant> lockedUntil) {
-    }
+    public record Failure(int inARow, Optional<Instant> lockedUntil) {}
 }

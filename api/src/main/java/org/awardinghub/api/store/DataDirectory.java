@@ -19,7 +19,8 @@ public class DataDirectory implements EnvironmentPostProcessor {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         String configured = environment.getProperty(PROPERTY, "./data");
         String absolute = Path.of(configured).toAbsolutePath().normalize().toString();
-        environment.getPropertySources().addFirst(new MapPropertySource("absoluteDataDirectory",
-                Map.of(PROPERTY, absolute)));
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource("absoluteDataDirectory", Map.of(PROPERTY, absolute)));
     }
 }

@@ -24,8 +24,9 @@ public class EmbeddedReadStore implements DisposableBean {
     private final MongoServer server;
     private final String connectionString;
 
-    public EmbeddedReadStore(@Value("${awarding.data-dir}") Path dataDir,
-                             @Value("${awarding.readstore.cache-mb}") int cacheMb) throws IOException {
+    public EmbeddedReadStore(
+            @Value("${awarding.data-dir}") Path dataDir, @Value("${awarding.readstore.cache-mb}") int cacheMb)
+            throws IOException {
         Files.createDirectories(dataDir);
         MVStore store = new MVStore.Builder()
                 .fileName(dataDir.resolve("readmodels.mv.db").toString())

@@ -38,14 +38,15 @@ public class H2LargeObjectMigration extends DataSourceScriptDatabaseInitializer 
             return false;
         }
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        List<String[]> columns = new ArrayList<>(jdbc.query("SELECT table_name, column_name"
+        List<String[]> columns = new ArrayList<>(jdbc.query(
+                "SELECT table_name, column_name"
                         + " FROM information_schema.columns WHERE table_schema = 'PUBLIC'"
                         + " AND data_type = 'BINARY LARGE OBJECT' ORDER BY table_name, ordinal_position",
                 (row, n) -> new String[] {row.getString(1), row.getString(2)}));
         for (String[] column : columns) {
             LOG.info("Converting {}.{} from BLOB to VARBINARY (once)", column[0], column[1]);
-            jdbc.execute("ALTER TABLE \"" + column[0] + "\" ALTER COLUMN \"" + column[1]
-                    + "\" SET DATA TYPE VARBINARY");
+            jdbc.execute(
+                    "ALTER TABLE \"" + column[0] + "\" ALTER COLUMN \"" + column[1] + "\" SET DATA TYPE VARBINARY");
         }
         return !columns.isEmpty();
     }

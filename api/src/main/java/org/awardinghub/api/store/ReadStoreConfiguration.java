@@ -19,10 +19,11 @@ import org.springframework.context.annotation.Configuration;
 public class ReadStoreConfiguration {
 
     @Bean(destroyMethod = "close")
-    public MongoClient mongoClient(@Value("${awarding.readstore.mongo-uri:}") String uri,
-                                   Optional<EmbeddedReadStore> embedded) {
+    public MongoClient mongoClient(
+            @Value("${awarding.readstore.mongo-uri:}") String uri, Optional<EmbeddedReadStore> embedded) {
         String connection = uri.isBlank()
-                ? embedded.orElseThrow(() -> new IllegalStateException("No read store configured")).connectionString()
+                ? embedded.orElseThrow(() -> new IllegalStateException("No read store configured"))
+                        .connectionString()
                 : uri;
         return MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(connection))

@@ -22,8 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserAccounts {
 
-    public record NewUser(String userId, String pin) {
-    }
+    public record NewUser(String userId, String pin) {}
 
     private final CommandGateway commands;
     private final CredentialStore credentials;
@@ -32,8 +31,13 @@ public class UserAccounts {
     private final SecurityPolicy policy;
     private final String publicUrl;
 
-    public UserAccounts(CommandGateway commands, CredentialStore credentials, OneTimeTokens tokens, Mailer mailer, SecurityPolicy policy,
-                        @Value("${awarding.public-url}") String publicUrl) {
+    public UserAccounts(
+            CommandGateway commands,
+            CredentialStore credentials,
+            OneTimeTokens tokens,
+            Mailer mailer,
+            SecurityPolicy policy,
+            @Value("${awarding.public-url}") String publicUrl) {
         this.commands = commands;
         this.credentials = credentials;
         this.tokens = tokens;
@@ -83,6 +87,7 @@ public class UserAccounts {
 
                 Set your password within %d hours here (the link works once):
                 %s/activate?token=%s
-                """.formatted(name, pin, policy.activationTokenValidity().toHours(), publicUrl, token));
+                """.formatted(
+                        name, pin, policy.activationTokenValidity().toHours(), publicUrl, token));
     }
 }

@@ -1,9 +1,9 @@
 package org.awardinghub.api.user;
 
-import org.awardinghub.api.security.Allow;
-import static org.awardinghub.events.user.Role.IMI_ADMIN;
-import static org.awardinghub.events.user.Role.CENTRE_COORDINATOR;
 import static org.awardinghub.events.user.Role.AUDITOR;
+import static org.awardinghub.events.user.Role.CENTRE_COORDINATOR;
+import static org.awardinghub.events.user.Role.IMI_ADMIN;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -18,6 +18,7 @@ import org.awardinghub.api.Reason;
 import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.api.security.Access;
 import org.awardinghub.api.security.ActingUser;
+import org.awardinghub.api.security.Allow;
 import org.awardinghub.api.security.SessionStore;
 import org.awardinghub.command.user.AmendUserDetails;
 import org.awardinghub.command.user.ChangeUserRoles;
@@ -44,35 +45,50 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class UserController {
 
-    public record CreateUserRequest(@NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 254) String email,
-                                    @NotEmpty Set<@NotNull Role> roles) {
-    }
+    public record CreateUserRequest(
+            @NotBlank @Size(max = 100) String name,
+            @NotBlank @Size(max = 254) String email,
+            @NotEmpty Set<@NotNull Role> roles) {}
 
-    public record CreatedUser(String userId, String pin) {
-    }
+    public record CreatedUser(String userId, String pin) {}
 
-    public record RolesChange(@NotEmpty Set<@NotNull Role> roles, @NotBlank @Size(max = 1000) String reason) {
-    }
+    public record RolesChange(
+            @NotEmpty Set<@NotNull Role> roles,
+            @NotBlank @Size(max = 1000) String reason) {}
 
-    public record DetailsAmendment(@NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 254) String email,
-                                   @NotBlank @Size(max = 1000) String reason) {
-    }
+    public record DetailsAmendment(
+            @NotBlank @Size(max = 100) String name,
+            @NotBlank @Size(max = 254) String email,
+            @NotBlank @Size(max = 1000) String reason) {}
 
     /** A user as the hub lists them: never a password, hash or token. */
-    public record UserSummary(String userId, String pin, String name, String email, Set<Role> roles,
-                              String centreId, boolean active, boolean activated, Instant lastSignInAt) {
+    public record UserSummary(
+            String userId,
+            String pin,
+            String name,
+            String email,
+            Set<Role> roles,
+            String centreId,
+            boolean active,
+            boolean activated,
+            Instant lastSignInAt) {
         static UserSummary of(UserView v) {
-            return new UserSummary(v.userId(), v.pin(), v.name(), v.email(), v.roles(), v.centreId(), v.active(),
-                    v.activated(), v.lastSignInAt());
+            return new UserSummary(
+                    v.userId(),
+                    v.pin(),
+                    v.name(),
+                    v.email(),
+                    v.roles(),
+                    v.centreId(),
+                    v.active(),
+                    v.activated(),
+                    v.lastSignInAt());
         }
     }
 
-    public record MyDetails(String userId, String pin, String name, String email, Set<Role> roles,
-                            String centreId) {
-    }
+    public record MyDetails(String userId, String pin, String name, String email, Set<Role> roles, String centreId) {}
 
-    public record UserStatus(String userId, boolean active) {
-    }
+    public record UserStatus(String userId, boolean active) {}
 
     private final Access access;
     private final UserAccounts accounts;
@@ -81,8 +97,13 @@ public class UserController {
     private final CommandGateway commands;
     private final Queries queries;
 
-    public UserController(Access access, UserAccounts accounts, UserDirectory directory, SessionStore sessions,
-                          CommandGateway commands, Queries queries) {
+    public UserController(
+            Access access,
+            UserAccounts accounts,
+            UserDirectory directory,
+            SessionStore sessions,
+            CommandGateway commands,
+            Queries queries) {
         this.access = access;
         this.accounts = accounts;
         this.directory = directory;
@@ -101,26 +122,37 @@ public class UserController {
     @GetMapping("/api/users")
     @Allow({IMI_ADMIN, AUDITOR})
     public List<UserSummary> imiStaff() {
-        return queries.many(new ListImiStaff(), UserView.class).stream().map(UserSummary::of).toList();
+        return queries.many(new ListImiStaff(), UserView.class).stream()
+                .map(UserSummary::of)
+                .toList();
     }
 
     @PostMapping("/api/centres/{centreId}/users")
     @Allow(value = IMI_ADMIN, ofCentre = CENTRE_COORDINATOR)
-    public ResponseEntity<CreatedUser> createCentreUser(@PathVariable String centreId,
-                                                        @Valid @RequestBody CreateUserRequest request) {
+    public ResponseEntity<CreatedUser> createCentreUser(
+            @PathVariable String centreId, @Valid @RequestBody CreateUserRequest request) {
         return created(accounts.create(request.name(), request.email(), request.roles(), centreId));
     }
 
     @GetMapping("/api/centres/{centreId}/users")
-    @Allow(value = {IMI_ADMIN, AUDITOR}, ofCentre = CENTRE_COORDINATOR)
+    @Allow(
+            value = {IMI_ADMIN, AUDITOR},
+            ofCentre = CENTRE_COORDINATOR)
     public List<UserSummary> centreUsers(@PathVariable String centreId) {
-        return queries.many(new ListCentreUsers(centreId), UserView.class).stream().map(UserSummary::of).toList();
+        return queries.many(new ListCentreUsers(centreId), UserView.class).stream()
+                .map(UserSummary::of)
+                .toList();
     }
 
     @GetMapping("/api/users/{userId}")
-    @Allow(value = {IMI_ADMIN, AUDITOR}, ofCentre = CENTRE_COORDINATOR, centreOf = Access.USER_ID, self = true)
+    @Allow(
+            value = {IMI_ADMIN, AUDITOR},
+            ofCentre = CENTRE_COORDINATOR,
+            centreOf = Access.USER_ID,
+            self = true)
     public UserSummary user(@PathVariable String userId) {
-        return queries.one(new FindUser(userId), UserView.class).map(UserSummary::of)
+        return queries.one(new FindUser(userId), UserView.class)
+                .map(UserSummary::of)
                 .orElseThrow(() -> ApiProblem.notFound("No such user"));
     }
 
@@ -131,8 +163,12 @@ public class UserController {
         return queries.one(new FindUser(me.userId()), UserView.class)
                 .map(v -> new MyDetails(v.userId(), v.pin(), v.name(), v.email(), v.roles(), v.centreId()))
                 // The read model may lag a moment behind a brand-new user: the directory already knows them.
-                .orElseGet(() -> new MyDetails(me.userId(), me.pin(), me.name(),
-                        directory.findById(me.userId()).map(UserAccount::email).orElse(null), me.roles(),
+                .orElseGet(() -> new MyDetails(
+                        me.userId(),
+                        me.pin(),
+                        me.name(),
+                        directory.findById(me.userId()).map(UserAccount::email).orElse(null),
+                        me.roles(),
                         me.centreId()));
     }
 
@@ -165,7 +201,8 @@ public class UserController {
     @Allow(value = IMI_ADMIN, ofCentre = CENTRE_COORDINATOR, centreOf = Access.USER_ID)
     public UserStatus amendDetails(@PathVariable String userId, @Valid @RequestBody DetailsAmendment request) {
         commands.sendAndWait(new AmendUserDetails(userId, request.name(), request.email(), request.reason()));
-        return new UserStatus(userId, directory.findById(userId).map(UserAccount::active).orElse(false));
+        return new UserStatus(
+                userId, directory.findById(userId).map(UserAccount::active).orElse(false));
     }
 
     /** A fresh activation link when the first one expired or was lost (IMI_ADMIN, or the user's coordinator). */
@@ -173,8 +210,7 @@ public class UserController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Allow(value = IMI_ADMIN, ofCentre = CENTRE_COORDINATOR, centreOf = Access.USER_ID)
     public void resendActivation(@PathVariable String userId) {
-        accounts.resendActivation(directory.findById(userId)
-                .orElseThrow(() -> ApiProblem.notFound("No such user")));
+        accounts.resendActivation(directory.findById(userId).orElseThrow(() -> ApiProblem.notFound("No such user")));
     }
 
     private static ResponseEntity<CreatedUser> created(UserAccounts.NewUser user) {

@@ -25,11 +25,12 @@ class DeadLetterPolicyTest {
     @Test
     void givenAHandlerFault_whenDecided_thenTheEventIsParkedWithNoRetriesYet() {
         var fault = new IllegalStateException("no such qualification");
-        EnqueueDecision<EventMessage<?>> decision = policy.decide(new GenericDeadLetter<>("record", event, fault), fault);
+        EnqueueDecision<EventMessage<?>> decision =
+                policy.decide(new GenericDeadLetter<>("record", event, fault), fault);
         assertThat(decision.shouldEnqueue()).isTrue();
         assertThat(decision.enqueueCause()).contains(fault);
-        DeadLetter<? extends EventMessage<?>> parked = decision.withDiagnostics(
-                new GenericDeadLetter<>("record", event, fault));
+        DeadLetter<? extends EventMessage<?>> parked =
+                decision.withDiagnostics(new GenericDeadLetter<>("record", event, fault));
         assertThat(parked.diagnostics().get(DeadLetterPolicy.RETRIES)).isEqualTo(0L);
     }
 
@@ -40,13 +41,14 @@ class DeadLetterPolicyTest {
                 .withDiagnostics(MetaData.with(DeadLetterPolicy.RETRIES, 2));
         EnqueueDecision<EventMessage<?>> decision = policy.decide(retried, fault);
         assertThat(decision.shouldEnqueue()).isTrue();
-        assertThat(decision.withDiagnostics(retried).diagnostics().get(DeadLetterPolicy.RETRIES)).isEqualTo(3L);
+        assertThat(decision.withDiagnostics(retried).diagnostics().get(DeadLetterPolicy.RETRIES))
+                .isEqualTo(3L);
     }
 
     @Test
     void givenAStoreThatDoesNotAnswer_whenDecided_thenNothingIsParkedAndTheFailureGoesOnToTheProcessor() {
-        var mongoDown = new RuntimeException("write failed",
-                new MongoSocketOpenException("refused", new ServerAddress("db.example", 27017)));
+        var mongoDown = new RuntimeException(
+                "write failed", new MongoSocketOpenException("refused", new ServerAddress("db.example", 27017)));
         assertThatThrownBy(() -> policy.decide(new GenericDeadLetter<>("record", event, mongoDown), mongoDown))
                 .isSameAs(mongoDown);
         var noConnection = new CannotGetJdbcConnectionException("pool exhausted");
@@ -57,6 +59,7 @@ class DeadLetterPolicyTest {
                 .isSameAs(deadlock);
         var checked = new SQLTransientConnectionException("connection reset");
         assertThatThrownBy(() -> policy.decide(new GenericDeadLetter<>("record", event, checked), checked))
-                .isInstanceOf(EventProcessingException.class).hasCause(checked);
+                .isInstanceOf(EventProcessingException.class)
+                .hasCause(checked);
     }
 }

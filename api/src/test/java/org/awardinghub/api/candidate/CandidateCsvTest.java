@@ -15,8 +15,8 @@ class CandidateCsvTest {
     @Test
     void givenBomCrlfAndQuotedFields_whenParsed_thenValuesAndLineNumbersAreThoseOfTheFile() {
         byte[] file = ("\uFEFF" + HEADER + "\r\n"
-                + "Zoë,\"O'Brien-Łukasiewicz\",2001-02-03,,LV2-MAINT,\r\n"
-                + "\"Smith, Jr\",\"Say \"\"Hi\"\"\",2000-01-01,9999999999,LV2-MAINT,2026-01-05\r\n")
+                        + "Zoë,\"O'Brien-Łukasiewicz\",2001-02-03,,LV2-MAINT,\r\n"
+                        + "\"Smith, Jr\",\"Say \"\"Hi\"\"\",2000-01-01,9999999999,LV2-MAINT,2026-01-05\r\n")
                 .getBytes(StandardCharsets.UTF_8);
 
         var lines = CandidateCsv.parse(CandidateCsv.decode(file), 10);
@@ -33,7 +33,8 @@ class CandidateCsvTest {
 
     @Test
     void givenColumnsInAnotherOrderAndLfEnds_whenParsed_thenMappedByHeader() {
-        String file = "lastName,firstName,qualificationCode,dateOfBirth,startDate,uln\nDoe,Jane,MC2-MAINT,1999-12-31,,\n";
+        String file =
+                "lastName,firstName,qualificationCode,dateOfBirth,startDate,uln\nDoe,Jane,MC2-MAINT,1999-12-31,,\n";
 
         var line = CandidateCsv.parse(file, 10).get(0);
 
@@ -61,14 +62,16 @@ class CandidateCsvTest {
     @Test
     void givenWrongHeader_whenParsed_thenRefusedNamingTheColumns() {
         assertThatThrownBy(() -> CandidateCsv.parse("first,last\nA,B\n", 10))
-                .isInstanceOf(ApiProblem.class).hasMessageContaining("missing");
+                .isInstanceOf(ApiProblem.class)
+                .hasMessageContaining("missing");
     }
 
     @Test
     void givenMoreLinesThanAllowed_whenParsed_thenTooLarge() {
         String file = HEADER + "\n" + "A,B,2000-01-01,,X,\n".repeat(11);
         assertThatThrownBy(() -> CandidateCsv.parse(file, 10))
-                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE));
+                .isInstanceOfSatisfying(
+                        ApiProblem.class, p -> assertThat(p.status()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE));
     }
 
     @Test
@@ -79,6 +82,7 @@ class CandidateCsvTest {
 
     @Test
     void givenBlankLines_whenParsed_thenIgnored() {
-        assertThat(CandidateCsv.parse(HEADER + "\n\nAnn,Lee,2000-01-01,,X,\n,,,,,\n", 10)).hasSize(1);
+        assertThat(CandidateCsv.parse(HEADER + "\n\nAnn,Lee,2000-01-01,,X,\n,,,,,\n", 10))
+                .hasSize(1);
     }
 }

@@ -9,12 +9,15 @@ class FileNamesTest {
 
     @Test
     void givenNameWithFoldersAndControlCharacters_whenKept_thenOnlyTheNameItself() {
-        assertThat(StoredFiles.givenFileName("C:\\Users\\imi\\Spec (issue 2).pdf")).isEqualTo("Spec (issue 2).pdf");
+        assertThat(StoredFiles.givenFileName("C:\\Users\\imi\\Spec (issue 2).pdf"))
+                .isEqualTo("Spec (issue 2).pdf");
         assertThat(StoredFiles.givenFileName("../../etc/passwd")).isEqualTo("passwd");
         assertThat(StoredFiles.givenFileName("spec\r\n.pdf")).isEqualTo("spec.pdf");
         assertThat(StoredFiles.givenFileName("  ")).isEqualTo("document");
         assertThat(StoredFiles.givenFileName(null)).isEqualTo("document");
-        assertThat(StoredFiles.givenFileName("x".repeat(300) + ".pdf")).hasSize(200).endsWith(".pdf");
+        assertThat(StoredFiles.givenFileName("x".repeat(300) + ".pdf"))
+                .hasSize(200)
+                .endsWith(".pdf");
     }
 
     @Test

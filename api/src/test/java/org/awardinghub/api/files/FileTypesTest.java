@@ -23,9 +23,12 @@ class FileTypesTest {
         assertThat(FileTypes.detect(padded("RIFF\0\0\0\0WEBPVP8 "))).contains(FileTypes.WEBP);
         assertThat(FileTypes.detect(padded("\0\0\0\u0018ftypmp42"))).contains(FileTypes.MP4);
         assertThat(FileTypes.detect(padded("\0\0\0\u0014ftypqt  "))).contains(FileTypes.QUICKTIME);
-        assertThat(FileTypes.detect(padded(new byte[] {0x1A, 0x45, (byte) 0xDF, (byte) 0xA3}))).contains(FileTypes.WEBM);
-        assertThat(FileTypes.detect(padded(new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1,
-            (byte) 0xB1, 0x1A, (byte) 0xE1}))).contains(FileTypes.OLE);
+        assertThat(FileTypes.detect(padded(new byte[] {0x1A, 0x45, (byte) 0xDF, (byte) 0xA3})))
+                .contains(FileTypes.WEBM);
+        assertThat(FileTypes.detect(padded(new byte[] {
+                    (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1
+                })))
+                .contains(FileTypes.OLE);
     }
 
     @Test
@@ -37,15 +40,22 @@ class FileTypesTest {
         assertThat(FileTypes.detect(zip("[Content_Types].xml", "<Types/>", "ppt/presentation.xml", "<p/>")))
                 .contains(FileTypes.PPTX);
         assertThat(FileTypes.detect(zip("mimetype", "application/vnd.oasis.opendocument.text", "content.xml", "<o/>"))
-                .map(FileTypes.FileType::extension)).contains("odt");
+                        .map(FileTypes.FileType::extension))
+                .contains("odt");
     }
 
     @Test
     void givenAnythingElse_whenDetected_thenNotRecognised() throws IOException {
-        assertThat(FileTypes.detect(zip("payload.exe", "MZ", "readme.txt", "hello"))).as("a bare ZIP").isEmpty();
-        assertThat(FileTypes.detect(padded("MZ\u0090\0"))).as("a Windows program, whatever its name").isEmpty();
+        assertThat(FileTypes.detect(zip("payload.exe", "MZ", "readme.txt", "hello")))
+                .as("a bare ZIP")
+                .isEmpty();
+        assertThat(FileTypes.detect(padded("MZ\u0090\0")))
+                .as("a Windows program, whatever its name")
+                .isEmpty();
         assertThat(FileTypes.detect(padded("<html><script>"))).isEmpty();
-        assertThat(FileTypes.detect(padded("PK\u0003\u0004 truncated"))).as("a broken ZIP").isEmpty();
+        assertThat(FileTypes.detect(padded("PK\u0003\u0004 truncated")))
+                .as("a broken ZIP")
+                .isEmpty();
         assertThat(FileTypes.detect(new byte[3])).isEmpty();
         assertThat(FileTypes.detect(null)).isEmpty();
     }

@@ -45,8 +45,18 @@ class SessionStoreTest {
                 return now;
             }
         };
-        sessions = new SessionStore(jdbc, clock, new SecurityPolicy(Duration.ofMinutes(40), Duration.ofHours(12), 5,
-                Duration.ofMinutes(15), Duration.ofHours(72), Duration.ofHours(1), 4, Duration.ofMillis(1)));
+        sessions = new SessionStore(
+                jdbc,
+                clock,
+                new SecurityPolicy(
+                        Duration.ofMinutes(40),
+                        Duration.ofHours(12),
+                        5,
+                        Duration.ofMinutes(15),
+                        Duration.ofHours(72),
+                        Duration.ofHours(1),
+                        4,
+                        Duration.ofMillis(1)));
     }
 
     @Test
@@ -79,7 +89,8 @@ class SessionStoreTest {
         assertThat(sessions.touch(token)).contains("user-1");
         now = now.plus(Duration.ofMinutes(40));
         assertThat(sessions.touch(token)).isEmpty();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM user_session", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM user_session", Integer.class))
+                .isZero();
     }
 
     @Test
@@ -87,7 +98,8 @@ class SessionStoreTest {
         sessions.open("user-1");
         long before = lastSeenSum();
         assertThat(sessions.touch("an-attempt-token-or-a-guess")).isEmpty();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM user_session", Integer.class)).isOne();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM user_session", Integer.class))
+                .isOne();
         assertThat(lastSeenSum()).isEqualTo(before);
     }
 

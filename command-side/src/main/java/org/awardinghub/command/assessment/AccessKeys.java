@@ -38,10 +38,12 @@ public class AccessKeys {
     public static final int LENGTH = 8;
     /** About 20 ms per hash here (see above); kept per row, so that changing it leaves issued keys usable. */
     static final int ITERATIONS = 100_000;
+
     static final int SALT_BYTES = 16;
     private static final int HASH_BITS = 256;
     /** Room for a key or registration number typed with spaces and hyphens; anything longer is no key. */
     private static final int MAX_TYPED_LENGTH = 32;
+
     private static final String ALGORITHM = "PBKDF2WithHmacSHA256";
     private static final HexFormat HEX = HexFormat.of();
     /** Hashed against when no key could match, so that the answer takes as long as a wrong key's. */
@@ -54,6 +56,7 @@ public class AccessKeys {
      * once.
      */
     private final ThreadLocal<Verified> justVerified = new ThreadLocal<>();
+
     private final JdbcTemplate jdbc;
     private final Random keys;
     private final SecureRandom salts = new SecureRandom();
@@ -74,10 +77,15 @@ public class AccessKeys {
         String key = draw(keys);
         byte[] salt = new byte[SALT_BYTES];
         salts.nextBytes(salt);
-        jdbc.update("INSERT INTO attempt_access_keys (attempt_id, registration_number, salt, key_hash, iterations,"
+        jdbc.update(
+                "INSERT INTO attempt_access_keys (attempt_id, registration_number, salt, key_hash, iterations,"
                         + " valid_until) VALUES (?, ?, ?, ?, ?, ?)",
-                attemptId, registrationNumber, HEX.formatHex(salt), HEX.formatHex(hash(key, salt, ITERATIONS)),
-                ITERATIONS, validUntil.toEpochMilli());
+                attemptId,
+                registrationNumber,
+                HEX.formatHex(salt),
+                HEX.formatHex(hash(key, salt, ITERATIONS)),
+                ITERATIONS,
+                validUntil.toEpochMilli());
         return key;
     }
 
@@ -91,17 +99,21 @@ public class AccessKeys {
         if (key == null || number == null) {
             return Optional.empty();
         }
-        List<StoredKey> open = jdbc.query("SELECT attempt_id, salt, key_hash, iterations FROM attempt_access_keys"
+        List<StoredKey> open = jdbc.query(
+                "SELECT attempt_id, salt, key_hash, iterations FROM attempt_access_keys"
                         + " WHERE registration_number = ? AND used_at IS NULL AND valid_until > ?"
                         + " ORDER BY attempt_id",
-                AccessKeys::storedKey, number, now.toEpochMilli());
+                AccessKeys::storedKey,
+                number,
+                now.toEpochMilli());
         if (open.isEmpty()) {
             hash(key, DUMMY_SALT, ITERATIONS);
             return Optional.empty();
         }
-        Optional<StoredKey> opened = open.stream().filter(stored -> stored.opensWith(key)).findFirst();
-        opened.ifPresentOrElse(stored -> justVerified.set(new Verified(stored.attemptId(), key, stored.hash())),
-                justVerified::remove);
+        Optional<StoredKey> opened =
+                open.stream().filter(stored -> stored.opensWith(key)).findFirst();
+        opened.ifPresentOrElse(
+                stored -> justVerified.set(new Verified(stored.attemptId(), key, stored.hash())), justVerified::remove);
         return opened.map(StoredKey::attemptId);
     }
 
@@ -114,22 +126,31 @@ public class AccessKeys {
         if (attemptId == null || key == null) {
             return false;
         }
-        Optional<StoredKey> stored = jdbc.query("SELECT attempt_id, salt, key_hash, iterations"
+        Optional<StoredKey> stored = jdbc
+                .query(
+                        "SELECT attempt_id, salt, key_hash, iterations"
                                 + " FROM attempt_access_keys"
                                 + " WHERE attempt_id = ? AND used_at IS NULL AND valid_until > ?",
-                        AccessKeys::storedKey, attemptId, now.toEpochMilli())
-                .stream().findFirst();
+                        AccessKeys::storedKey,
+                        attemptId,
+                        now.toEpochMilli())
+                .stream()
+                .findFirst();
         Verified verified = justVerified.get();
         justVerified.remove();
         if (stored.isEmpty()) {
             return false;
         }
-        boolean opens = verified != null && verified.covers(stored.get(), key) || stored.get().opensWith(key);
+        boolean opens = verified != null && verified.covers(stored.get(), key)
+                || stored.get().opensWith(key);
         if (!opens) {
             return false;
         }
-        return jdbc.update("UPDATE attempt_access_keys SET used_at = ? WHERE attempt_id = ? AND used_at IS NULL",
-                now.toEpochMilli(), attemptId) == 1;
+        return jdbc.update(
+                        "UPDATE attempt_access_keys SET used_at = ? WHERE attempt_id = ? AND used_at IS NULL",
+                        now.toEpochMilli(),
+                        attemptId)
+                == 1;
     }
 
     /** The key as typed, upper-case and without spaces and hyphens; null when it cannot be a key. */
@@ -162,14 +183,18 @@ public class AccessKeys {
     }
 
     private static StoredKey storedKey(ResultSet row, int rowNumber) throws SQLException {
-        return new StoredKey(row.getString("attempt_id"), HEX.parseHex(row.getString("salt")),
-                HEX.parseHex(row.getString("key_hash")), row.getInt("iterations"));
+        return new StoredKey(
+                row.getString("attempt_id"),
+                HEX.parseHex(row.getString("salt")),
+                HEX.parseHex(row.getString("key_hash")),
+                row.getInt("iterations"));
     }
 
     private record Verified(String attemptId, String key, byte[] hash) {
 
         boolean covers(StoredKey stored, String typedKey) {
-            return attemptId.equals(stored.attemptId()) && key.equals(typedKey)
+            return attemptId.equals(stored.attemptId())
+                    && key.equals(typedKey)
                     && MessageDigest.isEqual(hash, stored.hash());
         }
     }

@@ -28,9 +28,10 @@ public class AssessmentPolicy {
     private final Duration accessKeyValidFor;
     private final Duration tokenGrace;
 
-    public AssessmentPolicy(@Value("${awarding.assessment.resit-after:48h}") Duration resitAfter,
-                            @Value("${awarding.assessment.access-key-valid-for:2h}") Duration accessKeyValidFor,
-                            @Value("${awarding.assessment.token-grace:30m}") Duration tokenGrace) {
+    public AssessmentPolicy(
+            @Value("${awarding.assessment.resit-after:48h}") Duration resitAfter,
+            @Value("${awarding.assessment.access-key-valid-for:2h}") Duration accessKeyValidFor,
+            @Value("${awarding.assessment.token-grace:30m}") Duration tokenGrace) {
         this.resitAfter = positive("awarding.assessment.resit-after", resitAfter);
         this.accessKeyValidFor = positive("awarding.assessment.access-key-valid-for", accessKeyValidFor);
         this.tokenGrace = positive("awarding.assessment.token-grace", tokenGrace);

@@ -76,6 +76,7 @@ public class Attempt {
 
     @AggregateIdentifier
     private String attemptId;
+
     private String candidateId;
     private String registrationNumber;
     private String centreId;
@@ -98,8 +99,7 @@ public class Attempt {
     private final Map<String, List<Integer>> chosen = new HashMap<>();
 
     /** For Axon: rebuilds the attempt from events, and is the blank instance the creation handler starts from. */
-    protected Attempt() {
-    }
+    protected Attempt() {}
 
     /**
      * Answers the access key, in clear, the only time it is seen. A method with an ALWAYS creation policy, not a
@@ -107,23 +107,33 @@ public class Attempt {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    OpenedAttempt handle(OpenAttempt command, CandidateDirectory candidates, CentreDirectory centres,
-                                UserDirectory users, ItemDirectory bank, AttemptDirectory register, AccessKeys keys,
-                                AssessmentPolicy policy, CandidateStaffDirectory staff, Clock clock,
-                                DeadlineManager deadlines, AttemptDeadlines pending) {
+    OpenedAttempt handle(
+            OpenAttempt command,
+            CandidateDirectory candidates,
+            CentreDirectory centres,
+            UserDirectory users,
+            ItemDirectory bank,
+            AttemptDirectory register,
+            AccessKeys keys,
+            AssessmentPolicy policy,
+            CandidateStaffDirectory staff,
+            Clock clock,
+            DeadlineManager deadlines,
+            AttemptDeadlines pending) {
         String id = Text.identifier("attemptId", command.attemptId());
         String candidate = Text.identifier("candidateId", command.candidateId());
         String assessment = Text.required("assessmentCode", command.assessmentCode(), CatalogueCode.MAX_LENGTH);
         String invigilatorId = Text.identifier("invigilatorUserId", command.invigilatorUserId());
         Instant now = now(clock);
 
-        CandidateEntry entry = candidates.find(candidate)
-                .orElseThrow(() -> new UnknownRecord("No candidate " + candidate));
+        CandidateEntry entry =
+                candidates.find(candidate).orElseThrow(() -> new UnknownRecord("No candidate " + candidate));
         UserAccount invigilator = users.findById(invigilatorId)
-                .filter(user -> user.active() && user.roles().contains(Role.INVIGILATOR)
+                .filter(user -> user.active()
+                        && user.roles().contains(Role.INVIGILATOR)
                         && entry.centreId().equals(user.centreId()))
-                .orElseThrow(() -> new RuleViolation(
-                        "Only an invigilator of the candidate's centre can open an attempt"));
+                .orElseThrow(
+                        () -> new RuleViolation("Only an invigilator of the candidate's centre can open an attempt"));
         if (staff.assessesOrAssures(invigilator.userId(), candidate)) {
             throw new RuleViolation("An invigilator may not invigilate a candidate they assess or quality-assure in"
                     + " the ePortfolio");
@@ -133,8 +143,9 @@ public class Attempt {
         AssessmentRules rules = bank.rules(assessment)
                 .orElseThrow(() -> new InvalidCommand("assessmentCode", "there is no assessment " + assessment));
         if (!rules.qualificationCode().equals(qualification)) {
-            throw new InvalidCommand("assessmentCode", "assessment " + assessment
-                    + " is not part of the candidate's qualification " + qualification);
+            throw new InvalidCommand(
+                    "assessmentCode",
+                    "assessment " + assessment + " is not part of the candidate's qualification " + qualification);
         }
         requireCentreMayAssess(centres, entry.centreId(), qualification);
         List<AttemptEntry> earlier = register.attemptsOf(candidate, assessment);
@@ -142,9 +153,20 @@ public class Attempt {
 
         Instant validUntil = now.plus(policy.accessKeyValidFor());
         String accessKey = keys.issue(id, entry.registrationNumber(), validUntil);
-        apply(new AttemptOpened(id, candidate, entry.registrationNumber(), entry.centreId(), qualification,
-                assessment, register.attemptCount(candidate, assessment) + 1, rules.questionCount(),
-                rules.durationMinutes(), rules.passPercent(), invigilator.userId(), invigilator.pin(), now,
+        apply(new AttemptOpened(
+                id,
+                candidate,
+                entry.registrationNumber(),
+                entry.centreId(),
+                qualification,
+                assessment,
+                register.attemptCount(candidate, assessment) + 1,
+                rules.questionCount(),
+                rules.durationMinutes(),
+                rules.passPercent(),
+                invigilator.userId(),
+                invigilator.pin(),
+                now,
                 validUntil));
         pending.schedule(deadlines, id, KEY_EXPIRY, validUntil);
         return new OpenedAttempt(id, accessKey, validUntil);
@@ -156,13 +178,22 @@ public class Attempt {
      * after it rolls back with the command, leaving the key unused.
      */
     @CommandHandler
-    StartedAttempt handle(StartAttempt command, CandidateDirectory candidates, ItemDirectory bank,
-                                 AccessKeys keys, AttemptTokens tokens, AssessmentPolicy policy, Clock clock,
-                                 DeadlineManager deadlines, AttemptDeadlines pending) {
+    StartedAttempt handle(
+            StartAttempt command,
+            CandidateDirectory candidates,
+            ItemDirectory bank,
+            AccessKeys keys,
+            AttemptTokens tokens,
+            AssessmentPolicy policy,
+            Clock clock,
+            DeadlineManager deadlines,
+            AttemptDeadlines pending) {
         Instant now = now(clock);
-        String number = AccessKeys.normalised(command.registrationNumber(), RegistrationNumbers.ALPHABET,
-                RegistrationNumbers.LENGTH);
-        if (status != AttemptStatus.OPENED || !registrationNumber.equals(number) || !now.isBefore(keyValidUntil)
+        String number = AccessKeys.normalised(
+                command.registrationNumber(), RegistrationNumbers.ALPHABET, RegistrationNumbers.LENGTH);
+        if (status != AttemptStatus.OPENED
+                || !registrationNumber.equals(number)
+                || !now.isBefore(keyValidUntil)
                 || !keys.redeem(attemptId, command.accessKey(), now)) {
             throw new AccessKeyRefused();
         }
@@ -191,7 +222,8 @@ public class Attempt {
         if (question == null) {
             throw new UnknownRecord("No question " + command.questionId() + " on this attempt's form");
         }
-        String optionId = command.optionId() == null ? null : command.optionId().strip().toUpperCase(Locale.ROOT);
+        String optionId =
+                command.optionId() == null ? null : command.optionId().strip().toUpperCase(Locale.ROOT);
         if (optionId == null || !question.offers(optionId)) {
             throw new InvalidCommand("optionId", "optionId must be one of " + String.join(", ", question.optionIds()));
         }
@@ -199,8 +231,16 @@ public class Attempt {
         if (optionId.equals(previous)) {
             return; // the same answer again: nothing to record
         }
-        apply(new AnswerChosen(attemptId, candidateId, centreId, question.questionId(), question.itemId(), optionId,
-                question.itemOptionOf(optionId), previous, now));
+        apply(new AnswerChosen(
+                attemptId,
+                candidateId,
+                centreId,
+                question.questionId(),
+                question.itemId(),
+                optionId,
+                question.itemOptionOf(optionId),
+                previous,
+                now));
     }
 
     /**
@@ -208,28 +248,40 @@ public class Attempt {
      * {@code endsAt}, so the result is the same, and it is recorded when it was asked for.
      */
     @CommandHandler
-    AttemptResult handle(SubmitAttempt command, ItemDirectory bank, Clock clock, DeadlineManager deadlines,
-                                AttemptDeadlines pending) {
+    AttemptResult handle(
+            SubmitAttempt command,
+            ItemDirectory bank,
+            Clock clock,
+            DeadlineManager deadlines,
+            AttemptDeadlines pending) {
         Instant now = now(clock);
         requireStarted("it cannot be submitted");
         AttemptSubmitted submitted = marked(SubmittedBy.CANDIDATE, now, bank);
         apply(submitted);
         pending.cancel(deadlines, attemptId, TIME_LIMIT);
-        return new AttemptResult(attemptId, submitted.score(), submitted.maxScore(), submitted.percent(),
-                submitted.outcome());
+        return new AttemptResult(
+                attemptId, submitted.score(), submitted.maxScore(), submitted.percent(), submitted.outcome());
     }
 
     @CommandHandler
     void handle(VoidAttempt command, DeadlineManager deadlines, AttemptDeadlines pending) {
         if (status != AttemptStatus.OPENED && status != AttemptStatus.STARTED && status != AttemptStatus.SUBMITTED) {
-            throw new RuleViolation(status == AttemptStatus.VOIDED ? "The attempt is already VOIDED"
-                    : "The attempt's access key expired unused at " + keyValidUntil
-                    + "; an EXPIRED attempt has nothing to void");
+            throw new RuleViolation(
+                    status == AttemptStatus.VOIDED
+                            ? "The attempt is already VOIDED"
+                            : "The attempt's access key expired unused at " + keyValidUntil
+                                    + "; an EXPIRED attempt has nothing to void");
         }
         String reason = Reason.of(command);
         AttemptStatus previous = status;
-        apply(new AttemptVoided(attemptId, candidateId, centreId, assessmentCode, previous,
-                previous == AttemptStatus.SUBMITTED ? outcome : null, reason));
+        apply(new AttemptVoided(
+                attemptId,
+                candidateId,
+                centreId,
+                assessmentCode,
+                previous,
+                previous == AttemptStatus.SUBMITTED ? outcome : null,
+                reason));
         if (previous == AttemptStatus.OPENED) {
             pending.cancel(deadlines, attemptId, KEY_EXPIRY);
         } else if (previous == AttemptStatus.STARTED) {
@@ -284,7 +336,8 @@ public class Attempt {
     @EventSourcingHandler
     void on(AnswerChosen event) {
         answers.put(event.questionId(), event.optionId());
-        chosen.computeIfAbsent(event.questionId(), question -> new ArrayList<>()).add(event.itemOption());
+        chosen.computeIfAbsent(event.questionId(), question -> new ArrayList<>())
+                .add(event.itemOption());
     }
 
     @EventSourcingHandler
@@ -306,22 +359,39 @@ public class Attempt {
 
     /** The one place an attempt is marked, whoever submits it. */
     private AttemptSubmitted marked(SubmittedBy by, Instant at, ItemDirectory bank) {
-        Marking.Result result = Marking.mark(List.copyOf(form.values()), answers, chosen,
-                bank.answerKey(form.values().stream().map(FormQuestion::itemId).toList()), passPercent);
-        return new AttemptSubmitted(attemptId, candidateId, centreId, qualificationCode, assessmentCode, by,
-                startedAt, endsAt, at, result.score(), result.maxScore(), result.percent(), passPercent,
-                result.outcome(), result.marks(), result.answerChanges());
+        Marking.Result result = Marking.mark(
+                List.copyOf(form.values()),
+                answers,
+                chosen,
+                bank.answerKey(form.values().stream().map(FormQuestion::itemId).toList()),
+                passPercent);
+        return new AttemptSubmitted(
+                attemptId,
+                candidateId,
+                centreId,
+                qualificationCode,
+                assessmentCode,
+                by,
+                startedAt,
+                endsAt,
+                at,
+                result.score(),
+                result.maxScore(),
+                result.percent(),
+                passPercent,
+                result.outcome(),
+                result.marks(),
+                result.answerChanges());
     }
 
     /** Refuses anything but a STARTED attempt, saying what it is instead and then {@code refusal}. */
     private void requireStarted(String refusal) {
         switch (status) {
-            case STARTED -> {
-            }
+            case STARTED -> {}
             case OPENED -> throw new RuleViolation("The attempt has not been started; " + refusal);
             case SUBMITTED -> throw new RuleViolation("The attempt was submitted at " + submittedAt + "; " + refusal);
-            case EXPIRED -> throw new RuleViolation("The attempt's access key expired unused at " + keyValidUntil
-                    + "; " + refusal);
+            case EXPIRED ->
+                throw new RuleViolation("The attempt's access key expired unused at " + keyValidUntil + "; " + refusal);
             case VOIDED -> throw new RuleViolation("The attempt was voided; " + refusal);
         }
     }
@@ -337,11 +407,11 @@ public class Attempt {
 
     /** Only an APPROVED centre under no sanction, still approved for the qualification, runs its assessments. */
     private static void requireCentreMayAssess(CentreDirectory centres, String centreId, String qualification) {
-        CentreStatus centreStatus = centres.statusOf(centreId)
-                .orElseThrow(() -> new UnknownRecord("No centre " + centreId));
+        CentreStatus centreStatus =
+                centres.statusOf(centreId).orElseThrow(() -> new UnknownRecord("No centre " + centreId));
         if (centreStatus != CentreStatus.APPROVED) {
-            throw new RuleViolation("The candidate's centre is " + centreStatus
-                    + "; only an APPROVED centre can run assessments");
+            throw new RuleViolation(
+                    "The candidate's centre is " + centreStatus + "; only an APPROVED centre can run assessments");
         }
         Set<Sanction> sanctions = centres.sanctionsOn(centreId);
         if (!sanctions.isEmpty()) {
@@ -360,8 +430,8 @@ public class Attempt {
      * One open attempt at a time; none after a pass; after a fail, not before the policy's wait has passed since
      * the latest failed attempt was submitted. Voided attempts count for nothing either way, nor do expired ones.
      */
-    private static void requireResitAllowed(List<AttemptEntry> earlier, String assessment, Instant now,
-                                            Duration resitAfter) {
+    private static void requireResitAllowed(
+            List<AttemptEntry> earlier, String assessment, Instant now, Duration resitAfter) {
         for (AttemptEntry attempt : earlier) {
             if (attempt.status() == AttemptStatus.OPENED || attempt.status() == AttemptStatus.STARTED) {
                 throw new RuleViolation("Candidate already has attempt " + attempt.attemptId() + " "
@@ -374,8 +444,8 @@ public class Attempt {
                 .findFirst();
         if (passed.isPresent()) {
             LocalDate on = LocalDate.ofInstant(passed.get().submittedAt(), ZoneOffset.UTC);
-            throw new RuleViolation("Candidate passed " + assessment + " on " + on
-                    + "; there is no re-sit after a pass");
+            throw new RuleViolation(
+                    "Candidate passed " + assessment + " on " + on + "; there is no re-sit after a pass");
         }
         Optional<Instant> lastFail = earlier.stream()
                 .filter(attempt -> attempt.status() == AttemptStatus.SUBMITTED && attempt.outcome() == Outcome.FAIL)

@@ -25,14 +25,20 @@ public class AttemptDeadlines {
     /** Schedules the deadline for the attempt whose command is being handled, with the attempt id as payload. */
     void schedule(DeadlineManager deadlines, String attemptId, String deadlineName, Instant at) {
         String scheduleId = deadlines.schedule(at, deadlineName, attemptId);
-        jdbc.update("INSERT INTO attempt_deadlines (schedule_id, attempt_id, deadline_name) VALUES (?, ?, ?)",
-                scheduleId, attemptId, deadlineName);
+        jdbc.update(
+                "INSERT INTO attempt_deadlines (schedule_id, attempt_id, deadline_name) VALUES (?, ?, ?)",
+                scheduleId,
+                attemptId,
+                deadlineName);
     }
 
     /** Cancels the attempt's pending deadlines of that name. */
     void cancel(DeadlineManager deadlines, String attemptId, String deadlineName) {
-        List<String> scheduleIds = jdbc.queryForList("SELECT schedule_id FROM attempt_deadlines"
-                + " WHERE attempt_id = ? AND deadline_name = ?", String.class, attemptId, deadlineName);
+        List<String> scheduleIds = jdbc.queryForList(
+                "SELECT schedule_id FROM attempt_deadlines" + " WHERE attempt_id = ? AND deadline_name = ?",
+                String.class,
+                attemptId,
+                deadlineName);
         scheduleIds.forEach(scheduleId -> deadlines.cancelSchedule(deadlineName, scheduleId));
         forget(attemptId, deadlineName);
     }
@@ -43,7 +49,7 @@ public class AttemptDeadlines {
     }
 
     private void forget(String attemptId, String deadlineName) {
-        jdbc.update("DELETE FROM attempt_deadlines WHERE attempt_id = ? AND deadline_name = ?", attemptId,
-                deadlineName);
+        jdbc.update(
+                "DELETE FROM attempt_deadlines WHERE attempt_id = ? AND deadline_name = ?", attemptId, deadlineName);
     }
 }

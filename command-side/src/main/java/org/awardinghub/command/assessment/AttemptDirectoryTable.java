@@ -45,80 +45,117 @@ final class AttemptDirectoryTable implements AttemptDirectory {
 
     @EventHandler
     void on(AttemptOpened event) {
-        jdbc.update("INSERT INTO assessment_attempts (attempt_id, candidate_id, centre_id, assessment_code,"
+        jdbc.update(
+                "INSERT INTO assessment_attempts (attempt_id, candidate_id, centre_id, assessment_code,"
                         + " attempt_number, status, invigilator_user_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                event.attemptId(), event.candidateId(), event.centreId(), event.assessmentCode(),
-                event.attemptNumber(), AttemptStatus.OPENED.name(), event.invigilatorUserId());
-        jdbc.update("INSERT INTO open_attempts (candidate_id, assessment_code, attempt_id) VALUES (?, ?, ?)",
-                event.candidateId(), event.assessmentCode(), event.attemptId());
+                event.attemptId(),
+                event.candidateId(),
+                event.centreId(),
+                event.assessmentCode(),
+                event.attemptNumber(),
+                AttemptStatus.OPENED.name(),
+                event.invigilatorUserId());
+        jdbc.update(
+                "INSERT INTO open_attempts (candidate_id, assessment_code, attempt_id) VALUES (?, ?, ?)",
+                event.candidateId(),
+                event.assessmentCode(),
+                event.attemptId());
     }
 
     @EventHandler
     void on(AttemptStarted event) {
-        jdbc.update("UPDATE assessment_attempts SET status = ? WHERE attempt_id = ?",
-                AttemptStatus.STARTED.name(), event.attemptId());
+        jdbc.update(
+                "UPDATE assessment_attempts SET status = ? WHERE attempt_id = ?",
+                AttemptStatus.STARTED.name(),
+                event.attemptId());
     }
 
     @EventHandler
     void on(AttemptSubmitted event) {
-        jdbc.update("UPDATE assessment_attempts SET status = ?, outcome = ?, submitted_at = ? WHERE attempt_id = ?",
-                AttemptStatus.SUBMITTED.name(), event.outcome().name(), event.submittedAt().toEpochMilli(),
+        jdbc.update(
+                "UPDATE assessment_attempts SET status = ?, outcome = ?, submitted_at = ? WHERE attempt_id = ?",
+                AttemptStatus.SUBMITTED.name(),
+                event.outcome().name(),
+                event.submittedAt().toEpochMilli(),
                 event.attemptId());
         closed(event.attemptId());
     }
 
     @EventHandler
     void on(AttemptKeyExpired event) {
-        jdbc.update("UPDATE assessment_attempts SET status = ? WHERE attempt_id = ?",
-                AttemptStatus.EXPIRED.name(), event.attemptId());
+        jdbc.update(
+                "UPDATE assessment_attempts SET status = ? WHERE attempt_id = ?",
+                AttemptStatus.EXPIRED.name(),
+                event.attemptId());
         closed(event.attemptId());
     }
 
     /** The outcome stays, for the record; the status says it counts for nothing. */
     @EventHandler
     void on(AttemptVoided event) {
-        jdbc.update("UPDATE assessment_attempts SET status = ? WHERE attempt_id = ?",
-                AttemptStatus.VOIDED.name(), event.attemptId());
+        jdbc.update(
+                "UPDATE assessment_attempts SET status = ? WHERE attempt_id = ?",
+                AttemptStatus.VOIDED.name(),
+                event.attemptId());
         closed(event.attemptId());
     }
 
     @Override
     public Optional<AttemptEntry> find(String attemptId) {
-        return jdbc.query("SELECT " + ENTRY_COLUMNS + " FROM assessment_attempts WHERE attempt_id = ?",
-                AttemptDirectoryTable::entry, attemptId).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT " + ENTRY_COLUMNS + " FROM assessment_attempts WHERE attempt_id = ?",
+                        AttemptDirectoryTable::entry,
+                        attemptId)
+                .stream()
+                .findFirst();
     }
 
     @Override
     public List<AttemptEntry> attemptsOf(String candidateId, String assessmentCode) {
-        return jdbc.query("SELECT " + ENTRY_COLUMNS + " FROM assessment_attempts"
+        return jdbc.query(
+                "SELECT " + ENTRY_COLUMNS + " FROM assessment_attempts"
                         + " WHERE candidate_id = ? AND assessment_code = ? ORDER BY attempt_number",
-                AttemptDirectoryTable::entry, candidateId, assessmentCode);
+                AttemptDirectoryTable::entry,
+                candidateId,
+                assessmentCode);
     }
 
     @Override
     public int attemptCount(String candidateId, String assessmentCode) {
-        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM assessment_attempts"
-                + " WHERE candidate_id = ? AND assessment_code = ?", Integer.class, candidateId, assessmentCode);
+        Integer count = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM assessment_attempts" + " WHERE candidate_id = ? AND assessment_code = ?",
+                Integer.class,
+                candidateId,
+                assessmentCode);
         return count == null ? 0 : count;
     }
 
     @Override
     public Set<String> passedAssessments(String candidateId) {
-        List<String> codes = jdbc.queryForList("SELECT DISTINCT assessment_code FROM assessment_attempts"
+        List<String> codes = jdbc.queryForList(
+                "SELECT DISTINCT assessment_code FROM assessment_attempts"
                         + " WHERE candidate_id = ? AND status = ? AND outcome = ? ORDER BY assessment_code",
-                String.class, candidateId, AttemptStatus.SUBMITTED.name(), Outcome.PASS.name());
+                String.class,
+                candidateId,
+                AttemptStatus.SUBMITTED.name(),
+                Outcome.PASS.name());
         return Collections.unmodifiableSet(new LinkedHashSet<>(codes));
     }
 
     @Override
     public Map<String, String> passingAttempts(String candidateId) {
         Map<String, String> passing = new LinkedHashMap<>();
-        jdbc.query("SELECT assessment_code, attempt_id FROM assessment_attempts"
+        jdbc.query(
+                "SELECT assessment_code, attempt_id FROM assessment_attempts"
                         + " WHERE candidate_id = ? AND status = ? AND outcome = ?"
                         + " ORDER BY assessment_code, attempt_number",
                 row -> {
                     passing.putIfAbsent(row.getString(1), row.getString(2));
-                }, candidateId, AttemptStatus.SUBMITTED.name(), Outcome.PASS.name());
+                },
+                candidateId,
+                AttemptStatus.SUBMITTED.name(),
+                Outcome.PASS.name());
         return Collections.unmodifiableMap(passing);
     }
 
@@ -130,9 +167,13 @@ final class AttemptDirectoryTable implements AttemptDirectory {
         long millis = row.getLong("submitted_at");
         Instant submittedAt = row.wasNull() ? null : Instant.ofEpochMilli(millis);
         String outcome = row.getString("outcome");
-        return new AttemptEntry(row.getString("attempt_id"), row.getString("candidate_id"),
-                row.getString("centre_id"), row.getString("assessment_code"),
-                AttemptStatus.valueOf(row.getString("status")), outcome == null ? null : Outcome.valueOf(outcome),
+        return new AttemptEntry(
+                row.getString("attempt_id"),
+                row.getString("candidate_id"),
+                row.getString("centre_id"),
+                row.getString("assessment_code"),
+                AttemptStatus.valueOf(row.getString("status")),
+                outcome == null ? null : Outcome.valueOf(outcome),
                 submittedAt);
     }
 }

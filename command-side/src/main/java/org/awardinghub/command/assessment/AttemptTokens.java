@@ -38,8 +38,11 @@ public class AttemptTokens {
         byte[] bytes = new byte[TOKEN_BYTES];
         random.nextBytes(bytes);
         String token = ENCODER.encodeToString(bytes);
-        jdbc.update("INSERT INTO attempt_tokens (token_hash, attempt_id, expires_at) VALUES (?, ?, ?)",
-                hash(token), attemptId, expiresAt.toEpochMilli());
+        jdbc.update(
+                "INSERT INTO attempt_tokens (token_hash, attempt_id, expires_at) VALUES (?, ?, ?)",
+                hash(token),
+                attemptId,
+                expiresAt.toEpochMilli());
         return token;
     }
 
@@ -48,8 +51,14 @@ public class AttemptTokens {
         if (token == null || !FORM.matcher(token).matches()) {
             return Optional.empty();
         }
-        return jdbc.queryForList("SELECT attempt_id FROM attempt_tokens WHERE token_hash = ? AND expires_at > ?",
-                String.class, hash(token), now.toEpochMilli()).stream().findFirst();
+        return jdbc
+                .queryForList(
+                        "SELECT attempt_id FROM attempt_tokens WHERE token_hash = ? AND expires_at > ?",
+                        String.class,
+                        hash(token),
+                        now.toEpochMilli())
+                .stream()
+                .findFirst();
     }
 
     static String hash(String token) {

@@ -14,8 +14,7 @@ import org.awardinghub.events.assessment.AttemptStarted;
  */
 public final class FormDraw {
 
-    private FormDraw() {
-    }
+    private FormDraw() {}
 
     /**
      * A form of {@code questionCount} questions (the whole bank, shuffled, if it is smaller; publication ensures
@@ -42,7 +41,8 @@ public final class FormDraw {
             List<AttemptStarted.Option> options = new ArrayList<>(order.size());
             for (int shown = 0; shown < order.size(); shown++) {
                 int index = order.get(shown);
-                options.add(new AttemptStarted.Option(optionId(shown), index, item.options().get(index)));
+                options.add(new AttemptStarted.Option(
+                        optionId(shown), index, item.options().get(index)));
             }
             form.add(new AttemptStarted.Question(questionId(q), item.itemId(), item.stem(), List.copyOf(options)));
         }

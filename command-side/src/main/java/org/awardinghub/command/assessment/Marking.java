@@ -17,20 +17,27 @@ import org.awardinghub.events.assessment.Outcome;
  */
 final class Marking {
 
-    private Marking() {
-    }
+    private Marking() {}
 
-    record Result(int score, int maxScore, double percent, Outcome outcome, List<AttemptSubmitted.Mark> marks,
-                  AttemptSubmitted.AnswerChanges answerChanges) {
-    }
+    record Result(
+            int score,
+            int maxScore,
+            double percent,
+            Outcome outcome,
+            List<AttemptSubmitted.Mark> marks,
+            AttemptSubmitted.AnswerChanges answerChanges) {}
 
     /**
      * @param answers   the last option chosen per question id (letters as shown)
      * @param chosen    every option chosen per question id, in order, as bank indexes (a missing question: none)
      * @param answerKey the right option's bank index per item id; every item of the form must be in it
      */
-    static Result mark(List<FormQuestion> form, Map<String, String> answers, Map<String, List<Integer>> chosen,
-                       Map<String, Integer> answerKey, int passPercent) {
+    static Result mark(
+            List<FormQuestion> form,
+            Map<String, String> answers,
+            Map<String, List<Integer>> chosen,
+            Map<String, Integer> answerKey,
+            int passPercent) {
         List<AttemptSubmitted.Mark> marks = new ArrayList<>(form.size());
         int score = 0;
         int changes = 0;
@@ -55,21 +62,31 @@ final class Marking {
             if (correct) {
                 score++;
             }
-            marks.add(new AttemptSubmitted.Mark(question.questionId(), question.itemId(), itemOption == null ? null
-                    : optionId, itemOption, question.optionCount(), correct));
+            marks.add(new AttemptSubmitted.Mark(
+                    question.questionId(),
+                    question.itemId(),
+                    itemOption == null ? null : optionId,
+                    itemOption,
+                    question.optionCount(),
+                    correct));
         }
         int maxScore = form.size();
-        return new Result(score, maxScore, percent(score, maxScore),
-                (long) score * 100 >= (long) passPercent * maxScore ? Outcome.PASS : Outcome.FAIL, List.copyOf(marks),
-                new AttemptSubmitted.AnswerChanges(changes, wrongToRight, rightToWrong,
-                        changes - wrongToRight - rightToWrong));
+        return new Result(
+                score,
+                maxScore,
+                percent(score, maxScore),
+                (long) score * 100 >= (long) passPercent * maxScore ? Outcome.PASS : Outcome.FAIL,
+                List.copyOf(marks),
+                new AttemptSubmitted.AnswerChanges(
+                        changes, wrongToRight, rightToWrong, changes - wrongToRight - rightToWrong));
     }
 
     static double percent(int score, int maxScore) {
         if (maxScore == 0) {
             return 0.0;
         }
-        return BigDecimal.valueOf(100L * score).divide(BigDecimal.valueOf(maxScore), 1, RoundingMode.HALF_UP)
+        return BigDecimal.valueOf(100L * score)
+                .divide(BigDecimal.valueOf(maxScore), 1, RoundingMode.HALF_UP)
                 .doubleValue();
     }
 }

@@ -7,6 +7,4 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * attempt through {@link AccessKeys#attemptFor}; the handler checks the key again and uses it up, in the same
  * transaction as the event. Answers {@link StartedAttempt}.
  */
-public record StartAttempt(@TargetAggregateIdentifier String attemptId, String registrationNumber,
-                           String accessKey) {
-}
+public record StartAttempt(@TargetAggregateIdentifier String attemptId, String registrationNumber, String accessKey) {}

@@ -9,6 +9,5 @@ import org.awardinghub.events.assessment.AttemptStarted;
  * and the form. The form's questions carry no answer key; the API shows the candidate only the question and
  * option ids and texts.
  */
-public record StartedAttempt(String attemptId, String attemptToken, Instant endsAt,
-                             List<AttemptStarted.Question> questions) {
-}
+public record StartedAttempt(
+        String attemptId, String attemptToken, Instant endsAt, List<AttemptStarted.Question> questions) {}

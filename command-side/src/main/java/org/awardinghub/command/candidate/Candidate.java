@@ -10,6 +10,7 @@ import java.util.Set;
 import org.awardinghub.command.InvalidCommand;
 import org.awardinghub.command.Reason;
 import org.awardinghub.command.RuleViolation;
+import org.awardinghub.command.Snapshots;
 import org.awardinghub.command.Text;
 import org.awardinghub.command.centre.CentreDirectory;
 import org.awardinghub.command.centre.RegistrationRefusal;
@@ -31,7 +32,6 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.awardinghub.command.Snapshots;
 
 /**
  * A learner registered by a centre on a qualification, with a registration number: amended, transferred to
@@ -46,6 +46,7 @@ public class Candidate {
 
     @AggregateIdentifier
     private String candidateId;
+
     private String centreId;
     private String firstName;
     private String lastName;
@@ -61,8 +62,7 @@ public class Candidate {
     private final Set<String> recordedClaims = new HashSet<>();
 
     /** For Axon: rebuilds the candidate from events, and is the blank instance the creation handler starts from. */
-    protected Candidate() {
-    }
+    protected Candidate() {}
 
     /**
      * Answers the registration. A method with an ALWAYS creation policy, not a constructor, because Axon answers
@@ -70,8 +70,12 @@ public class Candidate {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    Registration handle(RegisterCandidate command, CentreDirectory centres, CandidateDirectory candidates,
-                               RegistrationNumbers numbers, RegistrationPolicy policy) {
+    Registration handle(
+            RegisterCandidate command,
+            CentreDirectory centres,
+            CandidateDirectory candidates,
+            RegistrationNumbers numbers,
+            RegistrationPolicy policy) {
         String id = Text.identifier("candidateId", command.candidateId());
         String centre = Text.identifier("centreId", command.centreId());
         RegistrationDetails details = RegistrationDetails.checked(command);
@@ -82,16 +86,27 @@ public class Candidate {
                     ? new InvalidCommand("qualificationCode", refusal.get().message())
                     : refusal.get().exception();
         }
-        Optional<CandidateEntry> duplicate = candidates.duplicateOf(centre, details.firstName(), details.lastName(),
-                details.dateOfBirth(), details.qualificationCode());
+        Optional<CandidateEntry> duplicate = candidates.duplicateOf(
+                centre, details.firstName(), details.lastName(), details.dateOfBirth(), details.qualificationCode());
         if (duplicate.isPresent() && !command.confirmDuplicate()) {
-            throw new DuplicateCandidate(duplicate.get().candidateId(), duplicate.get().registrationNumber());
+            throw new DuplicateCandidate(
+                    duplicate.get().candidateId(), duplicate.get().registrationNumber());
         }
         boolean late = policy.isLate(details.startDate(), details.registeredOn());
         String registrationNumber = numbers.issue();
-        apply(new CandidateRegistered(id, centre, registrationNumber, details.firstName(), details.lastName(),
-                details.dateOfBirth(), Uln.valueOf(details.uln()), details.qualificationCode(), details.startDate(),
-                details.registeredOn(), late, duplicate.isPresent()));
+        apply(new CandidateRegistered(
+                id,
+                centre,
+                registrationNumber,
+                details.firstName(),
+                details.lastName(),
+                details.dateOfBirth(),
+                Uln.valueOf(details.uln()),
+                details.qualificationCode(),
+                details.startDate(),
+                details.registeredOn(),
+                late,
+                duplicate.isPresent()));
         return new Registration(id, registrationNumber, late);
     }
 
@@ -108,8 +123,8 @@ public class Candidate {
             throw new RuleViolation("Candidate is CERTIFICATED; only IMI can amend a certificated candidate");
         }
         if (command.field() == null) {
-            throw new InvalidCommand("field",
-                    "a field (FIRST_NAME, LAST_NAME, DATE_OF_BIRTH, ULN or QUALIFICATION) is required");
+            throw new InvalidCommand(
+                    "field", "a field (FIRST_NAME, LAST_NAME, DATE_OF_BIRTH, ULN or QUALIFICATION) is required");
         }
         String reason = Reason.of(command);
         switch (command.field()) {
@@ -169,8 +184,8 @@ public class Candidate {
         if (recordedClaims.contains(claimId)) {
             return; // recorded before: nothing to record
         }
-        apply(new CandidateCertificated(candidateId, centreId, claimId, command.qualificationCode(),
-                command.certificateNumber()));
+        apply(new CandidateCertificated(
+                candidateId, centreId, claimId, command.qualificationCode(), command.certificateNumber()));
     }
 
     /** The certificate the candidate holds was revoked; any other claim's, or one revoked before, records nothing. */
@@ -180,8 +195,8 @@ public class Candidate {
         if (!claimId.equals(certificateClaimId)) {
             return; // not the certificate the candidate holds, or already recorded: nothing to record
         }
-        apply(new CandidateCertificateRevoked(candidateId, centreId, claimId, command.certificateNumber(),
-                command.reason()));
+        apply(new CandidateCertificateRevoked(
+                candidateId, centreId, claimId, command.certificateNumber(), command.reason()));
     }
 
     @EventSourcingHandler
@@ -259,22 +274,23 @@ public class Candidate {
 
     /** Either the candidate's history or the directory (current from the moment of issue) says CERTIFICATED. */
     private boolean isCertificated(CandidateDirectory candidates) {
-        return status == CandidateStatus.CERTIFICATED || candidates.find(candidateId).map(CandidateEntry::status)
-                .orElse(null) == CandidateStatus.CERTIFICATED;
+        return status == CandidateStatus.CERTIFICATED
+                || candidates.find(candidateId).map(CandidateEntry::status).orElse(null)
+                        == CandidateStatus.CERTIFICATED;
     }
 
     private void amendName(String amendedFirstName, String amendedLastName, String reason) {
         if (amendedFirstName.equals(firstName) && amendedLastName.equals(lastName)) {
             return; // unchanged: nothing to record
         }
-        apply(new CandidateNameAmended(candidateId, centreId, firstName, lastName, amendedFirstName,
-                amendedLastName, reason));
+        apply(new CandidateNameAmended(
+                candidateId, centreId, firstName, lastName, amendedFirstName, amendedLastName, reason));
     }
 
     /** The rules of registration, judged against the original registration date and the start date. */
     private void amendDateOfBirth(String value, String reason) {
-        LocalDate amended = RegistrationDates.dateOfBirth("value", RegistrationDates.parse("value", value),
-                registeredOn, startDate);
+        LocalDate amended = RegistrationDates.dateOfBirth(
+                "value", RegistrationDates.parse("value", value), registeredOn, startDate);
         if (amended.equals(dateOfBirth)) {
             return; // unchanged: nothing to record
         }

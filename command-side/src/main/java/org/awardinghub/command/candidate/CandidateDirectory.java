@@ -27,8 +27,8 @@ public interface CandidateDirectory {
      * compared without case or accents, the same date of birth and the same qualification; empty when none.
      * Where confirmed duplicates make several, any one names the clash; the order only keeps the answer stable.
      */
-    Optional<CandidateEntry> duplicateOf(String centreId, String firstName, String lastName, LocalDate dateOfBirth,
-                                         String qualificationCode);
+    Optional<CandidateEntry> duplicateOf(
+            String centreId, String firstName, String lastName, LocalDate dateOfBirth, String qualificationCode);
 
     /** Also true for withdrawn candidates' numbers: a registration number is never issued twice. */
     boolean registrationNumberTaken(String registrationNumber);

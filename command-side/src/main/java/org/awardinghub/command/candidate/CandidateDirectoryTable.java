@@ -47,39 +47,56 @@ final class CandidateDirectoryTable implements CandidateDirectory {
 
     @EventHandler
     void on(CandidateRegistered event) {
-        jdbc.update("INSERT INTO candidate_directory (candidate_id, registration_number, centre_id, status,"
+        jdbc.update(
+                "INSERT INTO candidate_directory (candidate_id, registration_number, centre_id, status,"
                         + " first_name_key, last_name_key, date_of_birth, qualification_code, first_name, last_name)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                event.candidateId(), event.registrationNumber(), event.centreId(),
-                CandidateStatus.REGISTERED.name(), CandidateName.matchKey(event.firstName()),
-                CandidateName.matchKey(event.lastName()), event.dateOfBirth(), event.qualificationCode(),
-                event.firstName(), event.lastName());
+                event.candidateId(),
+                event.registrationNumber(),
+                event.centreId(),
+                CandidateStatus.REGISTERED.name(),
+                CandidateName.matchKey(event.firstName()),
+                CandidateName.matchKey(event.lastName()),
+                event.dateOfBirth(),
+                event.qualificationCode(),
+                event.firstName(),
+                event.lastName());
     }
 
     @EventHandler
     void on(CandidateNameAmended event) {
-        jdbc.update("UPDATE candidate_directory SET first_name_key = ?, last_name_key = ?, first_name = ?,"
+        jdbc.update(
+                "UPDATE candidate_directory SET first_name_key = ?, last_name_key = ?, first_name = ?,"
                         + " last_name = ? WHERE candidate_id = ?",
-                CandidateName.matchKey(event.firstName()), CandidateName.matchKey(event.lastName()),
-                event.firstName(), event.lastName(), event.candidateId());
+                CandidateName.matchKey(event.firstName()),
+                CandidateName.matchKey(event.lastName()),
+                event.firstName(),
+                event.lastName(),
+                event.candidateId());
     }
 
     @EventHandler
     void on(CandidateDateOfBirthAmended event) {
-        jdbc.update("UPDATE candidate_directory SET date_of_birth = ? WHERE candidate_id = ?",
-                event.dateOfBirth(), event.candidateId());
+        jdbc.update(
+                "UPDATE candidate_directory SET date_of_birth = ? WHERE candidate_id = ?",
+                event.dateOfBirth(),
+                event.candidateId());
     }
 
     @EventHandler
     void on(CandidateQualificationAmended event) {
-        jdbc.update("UPDATE candidate_directory SET qualification_code = ? WHERE candidate_id = ?",
-                event.qualificationCode(), event.candidateId());
+        jdbc.update(
+                "UPDATE candidate_directory SET qualification_code = ? WHERE candidate_id = ?",
+                event.qualificationCode(),
+                event.candidateId());
     }
 
     @EventHandler
     void on(CandidateTransferred event) {
-        jdbc.update("UPDATE candidate_directory SET centre_id = ? WHERE candidate_id = ?",
-                event.toCentreId(), event.candidateId());
+        jdbc.update(
+                "UPDATE candidate_directory SET centre_id = ? WHERE candidate_id = ?",
+                event.toCentreId(),
+                event.candidateId());
     }
 
     @EventHandler
@@ -95,52 +112,82 @@ final class CandidateDirectoryTable implements CandidateDirectory {
     /** Certificated from the moment of issue; a candidate withdrawn since (by IMI) stays WITHDRAWN. */
     @EventHandler
     void on(CertificateIssued event) {
-        jdbc.update("UPDATE candidate_directory SET status = ? WHERE candidate_id = ? AND status = ?",
-                CandidateStatus.CERTIFICATED.name(), event.candidateId(), CandidateStatus.REGISTERED.name());
+        jdbc.update(
+                "UPDATE candidate_directory SET status = ? WHERE candidate_id = ? AND status = ?",
+                CandidateStatus.CERTIFICATED.name(),
+                event.candidateId(),
+                CandidateStatus.REGISTERED.name());
     }
 
     /** REGISTERED again, holding no certificate; a candidate IMI withdrew stays WITHDRAWN. */
     @EventHandler
     void on(CertificateRevoked event) {
-        jdbc.update("UPDATE candidate_directory SET status = ? WHERE candidate_id = ? AND status = ?",
-                CandidateStatus.REGISTERED.name(), event.candidateId(), CandidateStatus.CERTIFICATED.name());
+        jdbc.update(
+                "UPDATE candidate_directory SET status = ? WHERE candidate_id = ? AND status = ?",
+                CandidateStatus.REGISTERED.name(),
+                event.candidateId(),
+                CandidateStatus.CERTIFICATED.name());
     }
 
     @Override
     public Optional<CandidateEntry> find(String candidateId) {
-        return jdbc.query("SELECT " + ENTRY_COLUMNS + " FROM candidate_directory WHERE candidate_id = ?",
-                CandidateDirectoryTable::entry, candidateId).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT " + ENTRY_COLUMNS + " FROM candidate_directory WHERE candidate_id = ?",
+                        CandidateDirectoryTable::entry,
+                        candidateId)
+                .stream()
+                .findFirst();
     }
 
     @Override
     public Optional<String> qualificationOf(String candidateId) {
-        return jdbc.queryForList("SELECT qualification_code FROM candidate_directory WHERE candidate_id = ?",
-                String.class, candidateId).stream().findFirst();
+        return jdbc
+                .queryForList(
+                        "SELECT qualification_code FROM candidate_directory WHERE candidate_id = ?",
+                        String.class,
+                        candidateId)
+                .stream()
+                .findFirst();
     }
 
     @Override
     public Optional<String> holderName(String candidateId) {
-        return jdbc.query("SELECT first_name, last_name FROM candidate_directory WHERE candidate_id = ?",
-                        (row, n) -> row.getString(1) == null || row.getString(2) == null ? null
-                                : row.getString(1) + " " + row.getString(2), candidateId)
-                .stream().filter(Objects::nonNull).findFirst();
+        return jdbc
+                .query(
+                        "SELECT first_name, last_name FROM candidate_directory WHERE candidate_id = ?",
+                        (row, n) -> row.getString(1) == null || row.getString(2) == null
+                                ? null
+                                : row.getString(1) + " " + row.getString(2),
+                        candidateId)
+                .stream()
+                .filter(Objects::nonNull)
+                .findFirst();
     }
 
     @Override
-    public Optional<CandidateEntry> duplicateOf(String centreId, String firstName, String lastName,
-                                                LocalDate dateOfBirth, String qualificationCode) {
-        return jdbc.query("SELECT " + ENTRY_COLUMNS + " FROM candidate_directory WHERE centre_id = ?"
+    public Optional<CandidateEntry> duplicateOf(
+            String centreId, String firstName, String lastName, LocalDate dateOfBirth, String qualificationCode) {
+        return jdbc
+                .query(
+                        "SELECT " + ENTRY_COLUMNS + " FROM candidate_directory WHERE centre_id = ?"
                                 + " AND last_name_key = ? AND first_name_key = ? AND date_of_birth = ?"
                                 + " AND qualification_code = ? ORDER BY registration_number",
-                        CandidateDirectoryTable::entry, centreId, CandidateName.matchKey(lastName),
-                        CandidateName.matchKey(firstName), dateOfBirth, qualificationCode)
-                .stream().findFirst();
+                        CandidateDirectoryTable::entry,
+                        centreId,
+                        CandidateName.matchKey(lastName),
+                        CandidateName.matchKey(firstName),
+                        dateOfBirth,
+                        qualificationCode)
+                .stream()
+                .findFirst();
     }
 
     @Override
     public boolean registrationNumberTaken(String registrationNumber) {
         Integer rows = jdbc.queryForObject(
-                "SELECT COUNT(*) FROM candidate_directory WHERE registration_number = ?", Integer.class,
+                "SELECT COUNT(*) FROM candidate_directory WHERE registration_number = ?",
+                Integer.class,
                 registrationNumber);
         return rows != null && rows > 0;
     }
@@ -150,7 +197,10 @@ final class CandidateDirectoryTable implements CandidateDirectory {
     }
 
     private static CandidateEntry entry(ResultSet row, int rowNumber) throws SQLException {
-        return new CandidateEntry(row.getString("candidate_id"), row.getString("registration_number"),
-                row.getString("centre_id"), CandidateStatus.valueOf(row.getString("status")));
+        return new CandidateEntry(
+                row.getString("candidate_id"),
+                row.getString("registration_number"),
+                row.getString("centre_id"),
+                CandidateStatus.valueOf(row.getString("status")));
     }
 }

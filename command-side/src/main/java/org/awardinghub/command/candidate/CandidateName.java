@@ -20,6 +20,7 @@ public final class CandidateName {
      * (non-)joiners that Persian and Indic spellings need between letters.
      */
     private static final Pattern FORM = Pattern.compile("[\\p{L}\\p{M} '’‘.\\-‐\u200C\u200D]+");
+
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
     /**
      * The combining diacritics that accented letters decompose into (Latin, Greek, Cyrillic, Vietnamese). Not
@@ -27,18 +28,30 @@ public final class CandidateName {
      */
     private static final Pattern ACCENTS =
             Pattern.compile("[\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\uFE20-\uFE2F]+");
+
     private static final Pattern SPACES = Pattern.compile(" +");
 
     /** Letters that carry their accent in the letter itself, so that decomposing them leaves no mark to drop. */
     private static final Map<Character, String> FOLDED = Map.ofEntries(
-            Map.entry('ł', "l"), Map.entry('ø', "o"), Map.entry('đ', "d"), Map.entry('ð', "d"),
-            Map.entry('ħ', "h"), Map.entry('ŧ', "t"), Map.entry('ı', "i"), Map.entry('ŀ', "l"),
-            Map.entry('ß', "ss"), Map.entry('æ', "ae"), Map.entry('œ', "oe"), Map.entry('þ', "th"),
-            Map.entry('ς', "σ"), Map.entry('’', "'"), Map.entry('‘', "'"), Map.entry('ʼ', "'"),
+            Map.entry('ł', "l"),
+            Map.entry('ø', "o"),
+            Map.entry('đ', "d"),
+            Map.entry('ð', "d"),
+            Map.entry('ħ', "h"),
+            Map.entry('ŧ', "t"),
+            Map.entry('ı', "i"),
+            Map.entry('ŀ', "l"),
+            Map.entry('ß', "ss"),
+            Map.entry('æ', "ae"),
+            Map.entry('œ', "oe"),
+            Map.entry('þ', "th"),
+            Map.entry('ς', "σ"),
+            Map.entry('’', "'"),
+            Map.entry('‘', "'"),
+            Map.entry('ʼ', "'"),
             Map.entry('‐', "-"));
 
-    private CandidateName() {
-    }
+    private CandidateName() {}
 
     /**
      * The name trimmed, in composed Unicode form (so that "Zoë" is stored one way however it was typed), or
@@ -53,8 +66,8 @@ public final class CandidateName {
             throw new InvalidCommand(field, field + " must be at most " + MAX_LENGTH + " characters");
         }
         if (!FORM.matcher(name).matches() || !LETTER.matcher(name).find()) {
-            throw new InvalidCommand(field, field + " may hold only letters, spaces, apostrophes, hyphens and"
-                    + " full stops");
+            throw new InvalidCommand(
+                    field, field + " may hold only letters, spaces, apostrophes, hyphens and" + " full stops");
         }
         return name;
     }
@@ -65,7 +78,8 @@ public final class CandidateName {
      * zero-width joiners, single spaces. At most twice as long as the name.
      */
     public static String matchKey(String name) {
-        String decomposed = Normalizer.normalize(name.strip(), Normalizer.Form.NFD).toLowerCase(Locale.ROOT);
+        String decomposed =
+                Normalizer.normalize(name.strip(), Normalizer.Form.NFD).toLowerCase(Locale.ROOT);
         String unaccented = ACCENTS.matcher(decomposed).replaceAll("");
         StringBuilder key = new StringBuilder(unaccented.length());
         for (int i = 0; i < unaccented.length(); i++) {
@@ -81,6 +95,8 @@ public final class CandidateName {
             }
         }
         // recomposes what NFD split without being an accent: Hangul syllables, for one
-        return SPACES.matcher(Normalizer.normalize(key, Normalizer.Form.NFC)).replaceAll(" ").strip();
+        return SPACES.matcher(Normalizer.normalize(key, Normalizer.Form.NFC))
+                .replaceAll(" ")
+                .strip();
     }
 }

@@ -19,14 +19,20 @@ final class CandidateStaffDirectoryTable implements CandidateStaffDirectory {
 
     @Override
     public boolean invigilated(String userId, String candidateId) {
-        return exists("SELECT COUNT(*) FROM assessment_attempts WHERE candidate_id = ? AND invigilator_user_id = ?",
-                candidateId, userId);
+        return exists(
+                "SELECT COUNT(*) FROM assessment_attempts WHERE candidate_id = ? AND invigilator_user_id = ?",
+                candidateId,
+                userId);
     }
 
     @Override
     public boolean assessesOrAssures(String userId, String candidateId) {
-        return exists("SELECT COUNT(*) FROM portfolio_assignments WHERE candidate_id = ?"
-                + " AND (assessor_user_id = ? OR iqa_user_id = ?)", candidateId, userId, userId);
+        return exists(
+                "SELECT COUNT(*) FROM portfolio_assignments WHERE candidate_id = ?"
+                        + " AND (assessor_user_id = ? OR iqa_user_id = ?)",
+                candidateId,
+                userId,
+                userId);
     }
 
     private boolean exists(String countQuery, Object... arguments) {

@@ -8,7 +8,14 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * aggregate never reads a clock); {@code startDate} is the learning start date, already defaulted to today.
  * {@code uln} may be null or blank (not given).
  */
-public record RegisterCandidate(@TargetAggregateIdentifier String candidateId, String centreId, String firstName,
-                                String lastName, LocalDate dateOfBirth, String uln, String qualificationCode,
-                                LocalDate startDate, LocalDate registeredOn, boolean confirmDuplicate) {
-}
+public record RegisterCandidate(
+        @TargetAggregateIdentifier String candidateId,
+        String centreId,
+        String firstName,
+        String lastName,
+        LocalDate dateOfBirth,
+        String uln,
+        String qualificationCode,
+        LocalDate startDate,
+        LocalDate registeredOn,
+        boolean confirmDuplicate) {}

@@ -1,5 +1,4 @@
 package org.awardinghub.command.candidate;
 
 /** What registering a candidate answers. */
-public record Registration(String candidateId, String registrationNumber, boolean late) {
-}
+public record Registration(String candidateId, String registrationNumber, boolean late) {}

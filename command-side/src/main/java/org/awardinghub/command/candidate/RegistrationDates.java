@@ -20,15 +20,14 @@ public final class RegistrationDates {
 
     private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
-    private RegistrationDates() {
-    }
+    private RegistrationDates() {}
 
     /**
      * A date of birth before {@code registeredOn}, at most {@value #MAX_AGE} years before it, and at least
      * {@value #MIN_AGE_AT_START} years before {@code startDate} (not checked when the start date is unknown).
      */
-    public static LocalDate dateOfBirth(String field, LocalDate dateOfBirth, LocalDate registeredOn,
-                                        LocalDate startDate) {
+    public static LocalDate dateOfBirth(
+            String field, LocalDate dateOfBirth, LocalDate registeredOn, LocalDate startDate) {
         if (dateOfBirth == null) {
             throw new InvalidCommand(field, field + " is required");
         }
@@ -39,8 +38,9 @@ public final class RegistrationDates {
             throw new InvalidCommand(field, "the date of birth is more than " + MAX_AGE + " years ago");
         }
         if (startDate != null && dateOfBirth.plusYears(MIN_AGE_AT_START).isAfter(startDate)) {
-            throw new InvalidCommand(field, "the candidate must be at least " + MIN_AGE_AT_START
-                    + " years old on the start date " + startDate);
+            throw new InvalidCommand(
+                    field,
+                    "the candidate must be at least " + MIN_AGE_AT_START + " years old on the start date " + startDate);
         }
         return dateOfBirth;
     }
@@ -51,8 +51,10 @@ public final class RegistrationDates {
             throw new InvalidCommand("startDate", "startDate is required");
         }
         if (startDate.isAfter(registeredOn.plusYears(MAX_YEARS_AHEAD))) {
-            throw new InvalidCommand("startDate", "the start date may be at most " + MAX_YEARS_AHEAD
-                    + " year after the registration date " + registeredOn);
+            throw new InvalidCommand(
+                    "startDate",
+                    "the start date may be at most " + MAX_YEARS_AHEAD + " year after the registration date "
+                            + registeredOn);
         }
         return startDate;
     }

@@ -13,8 +13,14 @@ import org.awardinghub.command.qualification.CatalogueCode;
  * code and dates. Pure, so that a bulk registration can report every wrong field of a line at once
  * ({@link #refusals}) before anything is sent; whether the centre may register is not decided here.
  */
-public record RegistrationDetails(String firstName, String lastName, LocalDate dateOfBirth, Uln uln,
-                                  String qualificationCode, LocalDate startDate, LocalDate registeredOn) {
+public record RegistrationDetails(
+        String firstName,
+        String lastName,
+        LocalDate dateOfBirth,
+        Uln uln,
+        String qualificationCode,
+        LocalDate startDate,
+        LocalDate registeredOn) {
 
     /** The checked values, or the first refusal. */
     public static RegistrationDetails checked(RegisterCandidate command) {
@@ -42,18 +48,20 @@ public record RegistrationDetails(String firstName, String lastName, LocalDate d
         }
         // the date of birth is judged against the start date, but reported in the order of the fields
         List<InvalidCommand> startDateRefusal = new ArrayList<>(1);
-        LocalDate startDate = attempt(startDateRefusal,
-                () -> RegistrationDates.startDate(command.startDate(), registeredOn));
+        LocalDate startDate =
+                attempt(startDateRefusal, () -> RegistrationDates.startDate(command.startDate(), registeredOn));
         String firstName = attempt(refusals, () -> CandidateName.checked("firstName", command.firstName()));
         String lastName = attempt(refusals, () -> CandidateName.checked("lastName", command.lastName()));
-        LocalDate dateOfBirth = attempt(refusals, () -> RegistrationDates.dateOfBirth("dateOfBirth",
-                command.dateOfBirth(), registeredOn, startDate));
+        LocalDate dateOfBirth = attempt(
+                refusals,
+                () -> RegistrationDates.dateOfBirth("dateOfBirth", command.dateOfBirth(), registeredOn, startDate));
         Uln uln = attempt(refusals, () -> Uln.optional("uln", command.uln()));
-        String qualificationCode = attempt(refusals, () -> Text.required("qualificationCode",
-                command.qualificationCode(), CatalogueCode.MAX_LENGTH));
+        String qualificationCode = attempt(
+                refusals,
+                () -> Text.required("qualificationCode", command.qualificationCode(), CatalogueCode.MAX_LENGTH));
         refusals.addAll(startDateRefusal);
-        return new RegistrationDetails(firstName, lastName, dateOfBirth, uln, qualificationCode, startDate,
-                registeredOn);
+        return new RegistrationDetails(
+                firstName, lastName, dateOfBirth, uln, qualificationCode, startDate, registeredOn);
     }
 
     private static <T> T attempt(List<InvalidCommand> refusals, Supplier<T> check) {

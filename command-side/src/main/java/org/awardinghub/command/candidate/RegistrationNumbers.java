@@ -20,6 +20,7 @@ public class RegistrationNumbers {
     public static final int LENGTH = 8;
     /** With 6.6 × 10¹¹ numbers a draw only fails this often when the space is nearly used up. */
     static final int DRAWS = 100;
+
     static final long NUMBER_COUNT = pow(ALPHABET.length(), LENGTH);
     private static final Pattern FORM = Pattern.compile("[" + ALPHABET + "]{" + LENGTH + "}");
 

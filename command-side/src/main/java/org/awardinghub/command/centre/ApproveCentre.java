@@ -4,6 +4,5 @@ import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Answers the centre number assigned. */
-public record ApproveCentre(@TargetAggregateIdentifier String centreId, List<String> qualificationCodes,
-                            boolean directClaimStatus) {
-}
+public record ApproveCentre(
+        @TargetAggregateIdentifier String centreId, List<String> qualificationCodes, boolean directClaimStatus) {}

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.awardinghub.command.InvalidCommand;
 import org.awardinghub.command.Reason;
 import org.awardinghub.command.RuleViolation;
+import org.awardinghub.command.Snapshots;
 import org.awardinghub.command.Text;
 import org.awardinghub.command.qualification.CatalogueCode;
 import org.awardinghub.command.qualification.QualificationDirectory;
@@ -31,7 +32,6 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.awardinghub.command.Snapshots;
 
 /**
  * A centre: applied, then approved (with a centre number) and possibly suspended and reinstated, until it is
@@ -42,6 +42,7 @@ public class Centre {
 
     @AggregateIdentifier
     private String centreId;
+
     private CentreStatus status;
     private CentreDetails details;
     private boolean directClaimStatus;
@@ -49,8 +50,7 @@ public class Centre {
     private final EnumSet<Sanction> sanctions = EnumSet.noneOf(Sanction.class);
 
     /** For Axon, which rebuilds the centre from its events. */
-    protected Centre() {
-    }
+    protected Centre() {}
 
     @CommandHandler
     Centre(CreateCentre command) {
@@ -164,8 +164,15 @@ public class Centre {
         if (amended.equals(details)) {
             return; // nothing changed, so nothing to record
         }
-        apply(new CentreDetailsAmended(centreId, details.name(), amended.name(), details.address(),
-                amended.address(), details.contactEmail(), amended.contactEmail(), reason));
+        apply(new CentreDetailsAmended(
+                centreId,
+                details.name(),
+                amended.name(),
+                details.address(),
+                amended.address(),
+                details.contactEmail(),
+                amended.contactEmail(),
+                reason));
     }
 
     @EventSourcingHandler
@@ -239,7 +246,8 @@ public class Centre {
             return;
         }
         List<String> names = permitted.stream().map(Enum::name).toList();
-        String listed = names.size() == 1 ? names.get(0)
+        String listed = names.size() == 1
+                ? names.get(0)
                 : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
         String article = "AEIOU".indexOf(listed.charAt(0)) >= 0 ? "an " : "a ";
         throw new RuleViolation("Centre is " + status + "; only " + article + listed + " centre can be " + action);

@@ -44,15 +44,21 @@ final class CentreDirectoryTable implements CentreDirectory {
 
     @EventHandler
     void on(CentreApplied event) {
-        jdbc.update("INSERT INTO centre_directory (centre_id, status) VALUES (?, ?)",
-                event.centreId(), CentreStatus.APPLIED.name());
+        jdbc.update(
+                "INSERT INTO centre_directory (centre_id, status) VALUES (?, ?)",
+                event.centreId(),
+                CentreStatus.APPLIED.name());
     }
 
     @EventHandler
     void on(CentreApproved event) {
-        jdbc.update("UPDATE centre_directory SET centre_number = ?, status = ?, direct_claim_status = ?"
+        jdbc.update(
+                "UPDATE centre_directory SET centre_number = ?, status = ?, direct_claim_status = ?"
                         + " WHERE centre_id = ?",
-                event.centreNumber(), CentreStatus.APPROVED.name(), event.directClaimStatus(), event.centreId());
+                event.centreNumber(),
+                CentreStatus.APPROVED.name(),
+                event.directClaimStatus(),
+                event.centreId());
         for (String code : event.qualificationCodes()) {
             approveQualification(event.centreId(), code);
         }
@@ -65,32 +71,36 @@ final class CentreDirectoryTable implements CentreDirectory {
 
     @EventHandler
     void on(CentreQualificationRemoved event) {
-        jdbc.update("DELETE FROM centre_qualification WHERE centre_id = ? AND qualification_code = ?",
-                event.centreId(), event.qualificationCode());
+        jdbc.update(
+                "DELETE FROM centre_qualification WHERE centre_id = ? AND qualification_code = ?",
+                event.centreId(),
+                event.qualificationCode());
     }
 
     @EventHandler
     void on(CentreSanctionImposed event) {
-        jdbc.update("UPDATE centre_directory SET " + sanctionColumn(event.sanction()) + " = ? WHERE centre_id = ?",
-                true, event.centreId());
+        jdbc.update(
+                "UPDATE centre_directory SET " + sanctionColumn(event.sanction()) + " = ? WHERE centre_id = ?",
+                true,
+                event.centreId());
     }
 
     @EventHandler
     void on(CentreSanctionLifted event) {
-        jdbc.update("UPDATE centre_directory SET " + sanctionColumn(event.sanction()) + " = ? WHERE centre_id = ?",
-                false, event.centreId());
+        jdbc.update(
+                "UPDATE centre_directory SET " + sanctionColumn(event.sanction()) + " = ? WHERE centre_id = ?",
+                false,
+                event.centreId());
     }
 
     @EventHandler
     void on(DirectClaimStatusGranted event) {
-        jdbc.update("UPDATE centre_directory SET direct_claim_status = ? WHERE centre_id = ?", true,
-                event.centreId());
+        jdbc.update("UPDATE centre_directory SET direct_claim_status = ? WHERE centre_id = ?", true, event.centreId());
     }
 
     @EventHandler
     void on(DirectClaimStatusRemoved event) {
-        jdbc.update("UPDATE centre_directory SET direct_claim_status = ? WHERE centre_id = ?", false,
-                event.centreId());
+        jdbc.update("UPDATE centre_directory SET direct_claim_status = ? WHERE centre_id = ?", false, event.centreId());
     }
 
     @EventHandler
@@ -110,9 +120,13 @@ final class CentreDirectoryTable implements CentreDirectory {
 
     @Override
     public Optional<CentreStatus> statusOf(String centreId) {
-        return jdbc.query("SELECT status FROM centre_directory WHERE centre_id = ?",
-                        (row, n) -> CentreStatus.valueOf(row.getString(1)), centreId)
-                .stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT status FROM centre_directory WHERE centre_id = ?",
+                        (row, n) -> CentreStatus.valueOf(row.getString(1)),
+                        centreId)
+                .stream()
+                .findFirst();
     }
 
     @Override
@@ -126,28 +140,39 @@ final class CentreDirectoryTable implements CentreDirectory {
 
     @Override
     public Optional<RegistrationRefusal> registrationRefusal(String centreId, String qualificationCode) {
-        Optional<Standing> found = jdbc.query("SELECT c.centre_number, c.status, c.registrations_sanctioned,"
-                        + " q.qualification_code FROM centre_directory c LEFT JOIN centre_qualification q"
-                        + " ON q.centre_id = c.centre_id AND q.qualification_code = ? WHERE c.centre_id = ?",
-                (row, n) -> new Standing(row.getString(1), CentreStatus.valueOf(row.getString(2)),
-                        row.getBoolean(3), row.getString(4) != null),
-                qualificationCode, centreId).stream().findFirst();
+        Optional<Standing> found = jdbc
+                .query(
+                        "SELECT c.centre_number, c.status, c.registrations_sanctioned,"
+                                + " q.qualification_code FROM centre_directory c LEFT JOIN centre_qualification q"
+                                + " ON q.centre_id = c.centre_id AND q.qualification_code = ? WHERE c.centre_id = ?",
+                        (row, n) -> new Standing(
+                                row.getString(1),
+                                CentreStatus.valueOf(row.getString(2)),
+                                row.getBoolean(3),
+                                row.getString(4) != null),
+                        qualificationCode,
+                        centreId)
+                .stream()
+                .findFirst();
         if (found.isEmpty()) {
             return Optional.of(new RegistrationRefusal(Kind.UNKNOWN_CENTRE, "No centre " + centreId));
         }
         Standing centre = found.get();
         String named = "Centre " + (centre.number() == null ? centreId : centre.number());
         if (centre.status() != CentreStatus.APPROVED) {
-            return Optional.of(new RegistrationRefusal(Kind.CENTRE_NOT_APPROVED,
+            return Optional.of(new RegistrationRefusal(
+                    Kind.CENTRE_NOT_APPROVED,
                     named + " is " + centre.status() + "; only an APPROVED centre can register candidates"));
         }
         if (centre.registrationsSanctioned()) {
-            return Optional.of(new RegistrationRefusal(Kind.REGISTRATIONS_SANCTIONED,
+            return Optional.of(new RegistrationRefusal(
+                    Kind.REGISTRATIONS_SANCTIONED,
                     named + " is under a REGISTRATIONS sanction; it cannot register candidates until it is"
                             + " lifted"));
         }
         if (!centre.approvedForQualification()) {
-            return Optional.of(new RegistrationRefusal(Kind.QUALIFICATION_NOT_APPROVED,
+            return Optional.of(new RegistrationRefusal(
+                    Kind.QUALIFICATION_NOT_APPROVED,
                     named + " is not approved for qualification " + qualificationCode));
         }
         return Optional.empty();
@@ -157,36 +182,45 @@ final class CentreDirectoryTable implements CentreDirectory {
     public boolean approvedFor(String centreId, String qualificationCode) {
         Integer rows = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM centre_qualification WHERE centre_id = ? AND qualification_code = ?",
-                Integer.class, centreId, qualificationCode);
+                Integer.class,
+                centreId,
+                qualificationCode);
         return rows != null && rows > 0;
     }
 
     @Override
     public Set<Sanction> sanctionsOn(String centreId) {
         Set<Sanction> sanctions = EnumSet.noneOf(Sanction.class);
-        jdbc.query("SELECT registrations_sanctioned, certification_sanctioned FROM centre_directory"
-                + " WHERE centre_id = ?", row -> {
+        jdbc.query(
+                "SELECT registrations_sanctioned, certification_sanctioned FROM centre_directory"
+                        + " WHERE centre_id = ?",
+                row -> {
                     if (row.getBoolean(1)) {
                         sanctions.add(Sanction.REGISTRATIONS);
                     }
                     if (row.getBoolean(2)) {
                         sanctions.add(Sanction.CERTIFICATION);
                     }
-                }, centreId);
+                },
+                centreId);
         return sanctions;
     }
 
     @Override
     public boolean hasDirectClaimStatus(String centreId) {
-        return jdbc.queryForList("SELECT direct_claim_status FROM centre_directory WHERE centre_id = ?",
-                Boolean.class, centreId).stream().findFirst().orElse(false);
+        return jdbc
+                .queryForList(
+                        "SELECT direct_claim_status FROM centre_directory WHERE centre_id = ?", Boolean.class, centreId)
+                .stream()
+                .findFirst()
+                .orElse(false);
     }
 
     @Override
     public String nextCentreNumber() {
         jdbc.queryForList("SELECT id FROM centre_number_lock WHERE id = 1 FOR UPDATE", Integer.class);
-        Integer highest = jdbc.queryForObject(
-                "SELECT MAX(CAST(centre_number AS INTEGER)) FROM centre_directory", Integer.class);
+        Integer highest =
+                jdbc.queryForObject("SELECT MAX(CAST(centre_number AS INTEGER)) FROM centre_directory", Integer.class);
         return Integer.toString(highest == null ? FIRST_CENTRE_NUMBER : Math.max(highest + 1, FIRST_CENTRE_NUMBER));
     }
 
@@ -195,8 +229,10 @@ final class CentreDirectoryTable implements CentreDirectory {
     }
 
     private void approveQualification(String centreId, String qualificationCode) {
-        jdbc.update("INSERT INTO centre_qualification (centre_id, qualification_code) VALUES (?, ?)",
-                centreId, qualificationCode);
+        jdbc.update(
+                "INSERT INTO centre_qualification (centre_id, qualification_code) VALUES (?, ?)",
+                centreId,
+                qualificationCode);
     }
 
     private static String sanctionColumn(Sanction sanction) {
@@ -207,7 +243,6 @@ final class CentreDirectoryTable implements CentreDirectory {
     }
 
     /** What the registration rule needs to know about a centre, read in one statement. */
-    private record Standing(String number, CentreStatus status, boolean registrationsSanctioned,
-                            boolean approvedForQualification) {
-    }
+    private record Standing(
+            String number, CentreStatus status, boolean registrationsSanctioned, boolean approvedForQualification) {}
 }

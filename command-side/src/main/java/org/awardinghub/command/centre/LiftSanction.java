@@ -4,5 +4,5 @@ import org.awardinghub.command.Reasoned;
 import org.awardinghub.events.centre.Sanction;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record LiftSanction(@TargetAggregateIdentifier String centreId, Sanction sanction, String reason) implements Reasoned {
-}
+public record LiftSanction(@TargetAggregateIdentifier String centreId, Sanction sanction, String reason)
+        implements Reasoned {}

@@ -3,6 +3,5 @@ package org.awardinghub.command.centre;
 import org.awardinghub.command.Reasoned;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record RemoveCentreQualification(@TargetAggregateIdentifier String centreId, String qualificationCode, String reason)
-        implements Reasoned {
-}
+public record RemoveCentreQualification(
+        @TargetAggregateIdentifier String centreId, String qualificationCode, String reason) implements Reasoned {}

@@ -3,5 +3,5 @@ package org.awardinghub.command.centre;
 import org.awardinghub.command.Reasoned;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record RemoveDirectClaimStatus(@TargetAggregateIdentifier String centreId, String reason) implements Reasoned {
-}
+public record RemoveDirectClaimStatus(
+        @TargetAggregateIdentifier String centreId, String reason) implements Reasoned {}

@@ -3,8 +3,8 @@ package org.awardinghub.command.certification;
 import java.security.SecureRandom;
 import java.util.Random;
 import java.util.regex.Pattern;
-import org.awardinghub.command.candidate.RegistrationNumbers;
 import org.awardinghub.command.TypedCode;
+import org.awardinghub.command.candidate.RegistrationNumbers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -24,9 +24,11 @@ public class CertificateNumbers {
     public static final String ALPHABET = RegistrationNumbers.ALPHABET;
     /** The drawn characters after the prefix. */
     public static final int DRAWN_LENGTH = 9;
+
     public static final int LENGTH = PREFIX.length() + DRAWN_LENGTH;
     /** With 2 × 10¹³ numbers a draw only fails this often when the space is nearly used up. */
     static final int DRAWS = 100;
+
     private static final Pattern FORM = Pattern.compile(PREFIX + "[" + ALPHABET + "]{" + DRAWN_LENGTH + "}");
 
     private final CertificateDirectory register;

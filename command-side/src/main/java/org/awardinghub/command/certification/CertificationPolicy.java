@@ -41,14 +41,18 @@ public class CertificationPolicy {
 
     @EventHandler
     void on(CertificateIssued event, EventMessage<?> message) {
-        send(new RecordCertificate(event.candidateId(), event.claimId(), event.qualificationCode(),
-                event.certificateNumber()), message);
+        send(
+                new RecordCertificate(
+                        event.candidateId(), event.claimId(), event.qualificationCode(), event.certificateNumber()),
+                message);
     }
 
     @EventHandler
     void on(CertificateRevoked event, EventMessage<?> message) {
-        send(new RecordCertificateRevoked(event.candidateId(), event.claimId(), event.certificateNumber(),
-                event.reason()), message);
+        send(
+                new RecordCertificateRevoked(
+                        event.candidateId(), event.claimId(), event.certificateNumber(), event.reason()),
+                message);
     }
 
     private void send(Object command, EventMessage<?> cause) {

@@ -16,8 +16,8 @@ import org.awardinghub.command.Reason;
 import org.awardinghub.command.RuleViolation;
 import org.awardinghub.command.Text;
 import org.awardinghub.command.UnknownRecord;
-import org.awardinghub.command.assessment.AttemptEntry;
 import org.awardinghub.command.assessment.AttemptDirectory;
+import org.awardinghub.command.assessment.AttemptEntry;
 import org.awardinghub.command.candidate.CandidateDirectory;
 import org.awardinghub.command.candidate.CandidateEntry;
 import org.awardinghub.command.centre.CentreDirectory;
@@ -56,6 +56,7 @@ public class Claim {
 
     @AggregateIdentifier
     private String claimId;
+
     private String candidateId;
     private String centreId;
     private String qualificationCode;
@@ -64,14 +65,14 @@ public class Claim {
     private ClaimStatus status;
     /** The current certificate's number once issued; a replacement takes its place. */
     private String certificateNumber;
+
     private CertificateStatus certificateStatus;
     private LocalDate revokedOn;
     /** Every number this claim's certificates had, the current one included. */
     private final Set<String> numbers = new HashSet<>();
 
     /** For Axon: rebuilds the claim from events, and is the blank instance the creation handler starts from. */
-    protected Claim() {
-    }
+    protected Claim() {}
 
     /**
      * Answers whether the certificate was issued at once. A method with an ALWAYS creation policy, not a
@@ -80,36 +81,62 @@ public class Claim {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    ClaimMade handle(ClaimCertificate command, CandidateDirectory candidates, UserDirectory users,
-                            CentreDirectory centres, Eligibility eligibility, CertificateNumbers certificateNumbers,
-                            VerificationCodes codes, Clock clock) {
+    ClaimMade handle(
+            ClaimCertificate command,
+            CandidateDirectory candidates,
+            UserDirectory users,
+            CentreDirectory centres,
+            Eligibility eligibility,
+            CertificateNumbers certificateNumbers,
+            VerificationCodes codes,
+            Clock clock) {
         String id = Text.identifier("claimId", command.claimId());
         String candidate = Text.identifier("candidateId", command.candidateId());
         String claimerId = Text.identifier("claimedByUserId", command.claimedByUserId());
         Instant now = now(clock);
 
-        CandidateEntry entry = candidates.find(candidate)
-                .orElseThrow(() -> new UnknownRecord("No candidate " + candidate));
+        CandidateEntry entry =
+                candidates.find(candidate).orElseThrow(() -> new UnknownRecord("No candidate " + candidate));
         UserAccount claimer = users.findById(claimerId)
-                .filter(user -> user.active() && entry.centreId().equals(user.centreId())
+                .filter(user -> user.active()
+                        && entry.centreId().equals(user.centreId())
                         && (user.roles().contains(Role.CENTRE_ADMIN)
-                        || user.roles().contains(Role.CENTRE_COORDINATOR)))
+                                || user.roles().contains(Role.CENTRE_COORDINATOR)))
                 .orElseThrow(() -> new RuleViolation("Only a centre admin or coordinator of the candidate's centre"
                         + " can claim a certificate for them"));
         Eligibility.Verdict verdict = eligibility.requireEligible(candidate);
-        String holder = candidates.holderName(candidate).orElseThrow(() -> new RuleViolation(
-                "The candidate's name is not on the command side's record (registered before certificates were"
-                        + " issued); amend their name to record it, then claim again"));
+        String holder = candidates
+                .holderName(candidate)
+                .orElseThrow(() -> new RuleViolation(
+                        "The candidate's name is not on the command side's record (registered before certificates were"
+                                + " issued); amend their name to record it, then claim again"));
         boolean directClaimStatus = centres.hasDirectClaimStatus(entry.centreId());
 
-        apply(new CertificateClaimed(id, candidate, entry.registrationNumber(), entry.centreId(),
-                verdict.qualificationCode(), holder, directClaimStatus, verdict.achievedBy(), claimer.userId(),
-                claimer.pin(), now));
+        apply(new CertificateClaimed(
+                id,
+                candidate,
+                entry.registrationNumber(),
+                entry.centreId(),
+                verdict.qualificationCode(),
+                holder,
+                directClaimStatus,
+                verdict.achievedBy(),
+                claimer.userId(),
+                claimer.pin(),
+                now));
         if (!directClaimStatus) {
             return new ClaimMade(id, ClaimStatus.AWAITING_APPROVAL, null);
         }
-        String number = issue(id, candidate, entry.centreId(), verdict.qualificationCode(), holder, now, false,
-                certificateNumbers, codes);
+        String number = issue(
+                id,
+                candidate,
+                entry.centreId(),
+                verdict.qualificationCode(),
+                holder,
+                now,
+                false,
+                certificateNumbers,
+                codes);
         return new ClaimMade(id, ClaimStatus.ISSUED, number);
     }
 
@@ -119,15 +146,23 @@ public class Claim {
      * on voided, or the candidate moved to another qualification. Every such reason refuses it, all of them named.
      */
     @CommandHandler
-    String handle(ApproveClaim command, CandidateDirectory candidates, CentreDirectory centres,
-                         AttemptDirectory attempts, CertificateNumbers certificateNumbers, VerificationCodes codes,
-                         Clock clock) {
+    String handle(
+            ApproveClaim command,
+            CandidateDirectory candidates,
+            CentreDirectory centres,
+            AttemptDirectory attempts,
+            CertificateNumbers certificateNumbers,
+            VerificationCodes codes,
+            Clock clock) {
         requireAwaitingApproval("approved");
         List<String> reasons = new ArrayList<>();
         if (candidates.find(candidateId).map(CandidateEntry::status).orElse(null) == CandidateStatus.WITHDRAWN) {
             reasons.add("The candidate is WITHDRAWN; a claim for a withdrawn candidate cannot be approved.");
         }
-        if (!candidates.qualificationOf(candidateId).map(qualificationCode::equals).orElse(true)) {
+        if (!candidates
+                .qualificationOf(candidateId)
+                .map(qualificationCode::equals)
+                .orElse(true)) {
             reasons.add("The candidate is no longer registered on qualification " + qualificationCode
                     + "; the claim cannot be approved.");
         }
@@ -149,8 +184,16 @@ public class Claim {
         if (!reasons.isEmpty()) {
             throw new NotEligible(reasons);
         }
-        return issue(claimId, candidateId, centreId, qualificationCode, holderName, now(clock), true,
-                certificateNumbers, codes);
+        return issue(
+                claimId,
+                candidateId,
+                centreId,
+                qualificationCode,
+                holderName,
+                now(clock),
+                true,
+                certificateNumbers,
+                codes);
     }
 
     @CommandHandler
@@ -164,15 +207,27 @@ public class Claim {
      * corrected name is the usual reason); answers the new number.
      */
     @CommandHandler
-    String handle(ReplaceCertificate command, CandidateDirectory candidates,
-                         CertificateNumbers certificateNumbers, VerificationCodes codes, Clock clock) {
+    String handle(
+            ReplaceCertificate command,
+            CandidateDirectory candidates,
+            CertificateNumbers certificateNumbers,
+            VerificationCodes codes,
+            Clock clock) {
         String replaced = requireCurrentCertificate(command.certificateNumber(), "replaced");
         String reason = Reason.of(command);
         String holder = candidates.holderName(candidateId).orElse(holderName);
         String replacement = certificateNumbers.issue();
         codes.issue(replacement);
-        apply(new CertificateReplaced(claimId, candidateId, centreId, qualificationCode, replaced, replacement,
-                holder, today(now(clock)), reason));
+        apply(new CertificateReplaced(
+                claimId,
+                candidateId,
+                centreId,
+                qualificationCode,
+                replaced,
+                replacement,
+                holder,
+                today(now(clock)),
+                reason));
         return replacement;
     }
 
@@ -180,8 +235,8 @@ public class Claim {
     void handle(RevokeCertificate command, Clock clock) {
         String revoked = requireCurrentCertificate(command.certificateNumber(), "revoked");
         String reason = Reason.of(command);
-        apply(new CertificateRevoked(claimId, candidateId, centreId, qualificationCode, revoked, today(now(clock)),
-                reason));
+        apply(new CertificateRevoked(
+                claimId, candidateId, centreId, qualificationCode, revoked, today(now(clock)), reason));
     }
 
     @EventSourcingHandler
@@ -222,13 +277,20 @@ public class Claim {
     }
 
     /** Draws the number and its code (written in this command's transaction) and records the issue. */
-    private static String issue(String claim, String candidate, String centre, String qualification, String holder,
-                                Instant now, boolean approvedByImi, CertificateNumbers certificateNumbers,
-                                VerificationCodes codes) {
+    private static String issue(
+            String claim,
+            String candidate,
+            String centre,
+            String qualification,
+            String holder,
+            Instant now,
+            boolean approvedByImi,
+            CertificateNumbers certificateNumbers,
+            VerificationCodes codes) {
         String number = certificateNumbers.issue();
         codes.issue(number);
-        apply(new CertificateIssued(claim, candidate, centre, qualification, number, holder, today(now), now,
-                approvedByImi));
+        apply(new CertificateIssued(
+                claim, candidate, centre, qualification, number, holder, today(now), now, approvedByImi));
         return number;
     }
 

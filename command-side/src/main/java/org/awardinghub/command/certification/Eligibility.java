@@ -38,8 +38,13 @@ public class Eligibility {
     private final CentreDirectory centres;
     private final PortfolioDirectory portfolios;
 
-    public Eligibility(CandidateDirectory candidates, QualificationDirectory catalogue, AttemptDirectory attempts,
-                       CertificateDirectory register, CentreDirectory centres, PortfolioDirectory portfolios) {
+    public Eligibility(
+            CandidateDirectory candidates,
+            QualificationDirectory catalogue,
+            AttemptDirectory attempts,
+            CertificateDirectory register,
+            CentreDirectory centres,
+            PortfolioDirectory portfolios) {
         this.portfolios = portfolios;
         this.candidates = candidates;
         this.catalogue = catalogue;
@@ -50,8 +55,8 @@ public class Eligibility {
 
     /** The candidate's standing for a claim; {@link UnknownRecord} for a candidate never registered. */
     public Verdict judge(String candidateId) {
-        CandidateEntry candidate = candidates.find(candidateId)
-                .orElseThrow(() -> new UnknownRecord("No candidate " + candidateId));
+        CandidateEntry candidate =
+                candidates.find(candidateId).orElseThrow(() -> new UnknownRecord("No candidate " + candidateId));
         String qualification = candidates.qualificationOf(candidateId).orElseThrow();
         List<String> reasons = new ArrayList<>();
 
@@ -118,8 +123,8 @@ public class Eligibility {
                     + " is AWAITING_APPROVAL; IMI must approve or reject it first.";
         }
         String number = claim.certificateNumber();
-        CertificateStatus status = register.certificate(number).map(CertificateEntry::status)
-                .orElse(CertificateStatus.VALID);
+        CertificateStatus status =
+                register.certificate(number).map(CertificateEntry::status).orElse(CertificateStatus.VALID);
         if (status == CertificateStatus.REVOKED) {
             return "Certificate " + number + " for qualification " + qualification
                     + " was REVOKED; a revoked certificate is not claimed again.";
@@ -132,8 +137,8 @@ public class Eligibility {
      * may not be claimed for (none when eligible), and the passing attempts that achieved the qualification, in
      * assessment code order.
      */
-    public record Verdict(CandidateEntry candidate, String qualificationCode, List<String> reasons,
-                          List<String> achievedBy) {
+    public record Verdict(
+            CandidateEntry candidate, String qualificationCode, List<String> reasons, List<String> achievedBy) {
 
         public Verdict {
             reasons = List.copyOf(reasons);

@@ -4,5 +4,4 @@ import org.awardinghub.command.Reasoned;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** IMI rejects a waiting claim, with a reason. */
-public record RejectClaim(@TargetAggregateIdentifier String claimId, String reason) implements Reasoned {
-}
+public record RejectClaim(@TargetAggregateIdentifier String claimId, String reason) implements Reasoned {}

@@ -8,5 +8,4 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * verification code. Answers the new certificate number.
  */
 public record ReplaceCertificate(@TargetAggregateIdentifier String claimId, String certificateNumber, String reason)
-        implements Reasoned {
-}
+        implements Reasoned {}

@@ -51,15 +51,23 @@ public class VerificationCodes {
     /** A new code for a newly issued number, answered in clear; the number's primary key refuses a second one. */
     public String issue(String certificateNumber) {
         String code = draw(random);
-        jdbc.update("INSERT INTO certificate_codes (certificate_number, code, issued_at) VALUES (?, ?, ?)",
-                certificateNumber, code, clock.instant().toEpochMilli());
+        jdbc.update(
+                "INSERT INTO certificate_codes (certificate_number, code, issued_at) VALUES (?, ?, ?)",
+                certificateNumber,
+                code,
+                clock.instant().toEpochMilli());
         return code;
     }
 
     /** The number's code, for the centre and IMI to see and for the printed certificate; empty for an unknown one. */
     public Optional<String> codeOf(String certificateNumber) {
-        return jdbc.queryForList("SELECT code FROM certificate_codes WHERE certificate_number = ?", String.class,
-                certificateNumber).stream().findFirst();
+        return jdbc
+                .queryForList(
+                        "SELECT code FROM certificate_codes WHERE certificate_number = ?",
+                        String.class,
+                        certificateNumber)
+                .stream()
+                .findFirst();
     }
 
     /**
@@ -74,7 +82,8 @@ public class VerificationCodes {
             return false;
         }
         Optional<String> stored = codeOf(number);
-        byte[] expected = stored.map(value -> value.getBytes(StandardCharsets.US_ASCII)).orElse(STAND_IN);
+        byte[] expected =
+                stored.map(value -> value.getBytes(StandardCharsets.US_ASCII)).orElse(STAND_IN);
         boolean same = MessageDigest.isEqual(expected, code.getBytes(StandardCharsets.US_ASCII));
         return stored.isPresent() && same;
     }

@@ -25,13 +25,13 @@ public class HubRequest {
 
     @AggregateIdentifier
     private String requestId;
+
     private String centreId;
     private boolean open;
     private int replies;
 
     /** For Axon, which rebuilds the request from its events. */
-    protected HubRequest() {
-    }
+    protected HubRequest() {}
 
     @CommandHandler
     HubRequest(RaiseHubRequest command, CentreDirectory centres) {
@@ -53,8 +53,8 @@ public class HubRequest {
         requireOpen("replied to");
         String body = Text.required("body", command.body(), BODY_MAX_LENGTH);
         int replyNumber = replies + 1;
-        apply(new HubRequestReplied(requestId, centreId, replyNumber, body, command.fromImi(),
-                command.repliedByUserId()));
+        apply(new HubRequestReplied(
+                requestId, centreId, replyNumber, body, command.fromImi(), command.repliedByUserId()));
         return replyNumber;
     }
 

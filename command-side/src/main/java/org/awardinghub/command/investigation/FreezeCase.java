@@ -5,6 +5,8 @@ import org.awardinghub.events.audit.CaseFrozen;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** An AUDITOR or IMI_ADMIN freezes a case: a title, 1–100 records and the global position they are frozen at. */
-public record FreezeCase(@TargetAggregateIdentifier String caseId, String title, List<CaseFrozen.RecordRef> records,
-                         long upToPosition) {
-}
+public record FreezeCase(
+        @TargetAggregateIdentifier String caseId,
+        String title,
+        List<CaseFrozen.RecordRef> records,
+        long upToPosition) {}

@@ -25,10 +25,11 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class InvestigationCase {
 
     /** The record types an investigation can name: the aggregates whose histories the audit API serves. */
-    public static final Set<String> RECORD_TYPES = Set.of("centre", "user", "candidate", "attempt", "claim",
-            "portfolio");
+    public static final Set<String> RECORD_TYPES =
+            Set.of("centre", "user", "candidate", "attempt", "claim", "portfolio");
     /** The record types as a refusal names them. */
     public static final String RECORD_TYPE_NAMES = "centre, user, candidate, attempt, claim, portfolio";
+
     static final int MAX_RECORDS = 100;
     static final int TITLE_MAX_LENGTH = 200;
 
@@ -36,22 +37,25 @@ public class InvestigationCase {
     private String caseId;
 
     /** For Axon, which rebuilds the case from its event. */
-    protected InvestigationCase() {
-    }
+    protected InvestigationCase() {}
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     String handle(FreezeCase command, Clock clock) {
         String id = Text.identifier("caseId", command.caseId());
         String title = Text.required("title", command.title(), TITLE_MAX_LENGTH);
-        if (command.records() == null || command.records().isEmpty() || command.records().size() > MAX_RECORDS) {
+        if (command.records() == null
+                || command.records().isEmpty()
+                || command.records().size() > MAX_RECORDS) {
             throw new InvalidCommand("records", "between 1 and " + MAX_RECORDS + " records are required");
         }
         Set<CaseFrozen.RecordRef> records = new LinkedHashSet<>();
         for (int i = 0; i < command.records().size(); i++) {
             CaseFrozen.RecordRef record = command.records().get(i);
             String field = "records[" + i + "]";
-            if (record == null || record.type() == null || !RECORD_TYPES.contains(record.type().strip())) {
+            if (record == null
+                    || record.type() == null
+                    || !RECORD_TYPES.contains(record.type().strip())) {
                 throw new InvalidCommand(field + ".type", "type must be one of " + RECORD_TYPE_NAMES);
             }
             records.add(new CaseFrozen.RecordRef(record.type().strip(), Text.identifier(field + ".id", record.id())));
@@ -59,7 +63,11 @@ public class InvestigationCase {
         if (command.upToPosition() < 0) {
             throw new InvalidCommand("upToPosition", "upToPosition must not be negative");
         }
-        apply(new CaseFrozen(id, title, new ArrayList<>(records), command.upToPosition(),
+        apply(new CaseFrozen(
+                id,
+                title,
+                new ArrayList<>(records),
+                command.upToPosition(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS)));
         return id;
     }

@@ -43,14 +43,14 @@ public class LibraryDocument {
 
     @AggregateIdentifier
     private String documentId;
+
     private String title;
     private LibraryDocumentKind kind;
     private String qualificationCode;
     private final List<String> hashes = new ArrayList<>();
 
     /** For Axon, which rebuilds the document from its events. */
-    protected LibraryDocument() {
-    }
+    protected LibraryDocument() {}
 
     @CommandHandler
     LibraryDocument(UploadLibraryDocument command, QualificationDirectory catalogue, Clock clock) {
@@ -60,16 +60,34 @@ public class LibraryDocument {
             throw new InvalidCommand("kind", "a kind is required: one of " + List.of(LibraryDocumentKind.values()));
         }
         String code = qualificationOf(command.kind(), command.qualificationCode(), catalogue);
-        uploaded(id, 1, newTitle, command.kind(), code, command.file(), command.note(), command.uploadedByUserId(),
-                command.uploadedByPin(), clock);
+        uploaded(
+                id,
+                1,
+                newTitle,
+                command.kind(),
+                code,
+                command.file(),
+                command.note(),
+                command.uploadedByUserId(),
+                command.uploadedByPin(),
+                clock);
     }
 
     /** Answers the new version's number. */
     @CommandHandler
     int handle(UploadLibraryDocumentVersion command, Clock clock) {
         int version = hashes.size() + 1;
-        uploaded(documentId, version, title, kind, qualificationCode, command.file(), command.note(),
-                command.uploadedByUserId(), command.uploadedByPin(), clock);
+        uploaded(
+                documentId,
+                version,
+                title,
+                kind,
+                qualificationCode,
+                command.file(),
+                command.note(),
+                command.uploadedByUserId(),
+                command.uploadedByPin(),
+                clock);
         return version;
     }
 
@@ -78,9 +96,14 @@ public class LibraryDocument {
         if (command.version() < 1 || command.version() > hashes.size()) {
             throw new UnknownRecord("No version " + command.version() + " of library document " + documentId);
         }
-        events.publish(GenericEventMessage.asEventMessage(new LibraryDocumentDownloaded(documentId,
-                command.version(), hashes.get(command.version() - 1), Text.identifier("userId", command.userId()),
-                command.pin(), command.centreId(), clock.instant().truncatedTo(ChronoUnit.MILLIS))));
+        events.publish(GenericEventMessage.asEventMessage(new LibraryDocumentDownloaded(
+                documentId,
+                command.version(),
+                hashes.get(command.version() - 1),
+                Text.identifier("userId", command.userId()),
+                command.pin(),
+                command.centreId(),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS))));
     }
 
     @EventSourcingHandler
@@ -92,8 +115,17 @@ public class LibraryDocument {
         hashes.add(event.sha256());
     }
 
-    private static void uploaded(String id, int version, String title, LibraryDocumentKind kind, String code,
-                                 LibraryFile file, String note, String userId, String pin, Clock clock) {
+    private static void uploaded(
+            String id,
+            int version,
+            String title,
+            LibraryDocumentKind kind,
+            String code,
+            LibraryFile file,
+            String note,
+            String userId,
+            String pin,
+            Clock clock) {
         if (file == null) {
             throw new InvalidCommand("file", "a file is required");
         }
@@ -106,8 +138,19 @@ public class LibraryDocument {
             throw new InvalidCommand("file", "the file's SHA-256 must be 64 lower-case hex digits");
         }
         String givenNote = note == null || note.isBlank() ? null : Text.required("note", note, NOTE_MAX_LENGTH);
-        apply(new LibraryDocumentVersionUploaded(id, version, title, kind, code, fileName, mediaType, file.size(),
-                file.sha256(), givenNote, Text.identifier("uploadedByUserId", userId), pin,
+        apply(new LibraryDocumentVersionUploaded(
+                id,
+                version,
+                title,
+                kind,
+                code,
+                fileName,
+                mediaType,
+                file.size(),
+                file.sha256(),
+                givenNote,
+                Text.identifier("uploadedByUserId", userId),
+                pin,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS)));
     }
 
@@ -116,8 +159,9 @@ public class LibraryDocument {
         boolean named = given != null && !given.isBlank();
         if (!kind.ofQualification()) {
             if (named) {
-                throw new InvalidCommand("qualificationCode", "a " + kind + " is a key document for every centre"
-                        + " and names no qualification");
+                throw new InvalidCommand(
+                        "qualificationCode",
+                        "a " + kind + " is a key document for every centre" + " and names no qualification");
             }
             return null;
         }

@@ -8,9 +8,13 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * The candidate's assessor judges the latest version of a piece of evidence ({@code version}, when given, must be
  * it) against criteria of its unit.
  */
-public record JudgeEvidence(String candidateId, String evidenceId, Integer version,
-                            List<EvidenceJudged.CriterionJudgement> criteria, String feedback,
-                            String assessorUserId) {
+public record JudgeEvidence(
+        String candidateId,
+        String evidenceId,
+        Integer version,
+        List<EvidenceJudged.CriterionJudgement> criteria,
+        String feedback,
+        String assessorUserId) {
 
     @TargetAggregateIdentifier
     public String portfolioId() {

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.awardinghub.command.InvalidCommand;
 import org.awardinghub.command.RuleViolation;
+import org.awardinghub.command.Snapshots;
 import org.awardinghub.command.Text;
 import org.awardinghub.command.UnknownRecord;
 import org.awardinghub.command.candidate.CandidateDirectory;
@@ -40,7 +41,6 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.awardinghub.command.Snapshots;
 
 /**
  * A candidate's ePortfolio: evidence uploaded against units assessed by portfolio, the assessor's judgements of it
@@ -60,6 +60,7 @@ public class Portfolio {
 
     @AggregateIdentifier
     private String portfolioId;
+
     private String candidateId;
     private String assessorUserId;
     private String iqaUserId;
@@ -67,8 +68,7 @@ public class Portfolio {
     private final Map<String, UnitState> units = new HashMap<>();
 
     /** For Axon: rebuilds the portfolio from events, and is the blank instance a first command starts from. */
-    protected Portfolio() {
-    }
+    protected Portfolio() {}
 
     public static String idOf(String candidateId) {
         return "portfolio-" + candidateId;
@@ -76,65 +76,97 @@ public class Portfolio {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(AssignAssessor command, CandidateDirectory candidates, UserDirectory users,
-                       CandidateStaffDirectory staff) {
+    void handle(
+            AssignAssessor command, CandidateDirectory candidates, UserDirectory users, CandidateStaffDirectory staff) {
         CandidateEntry candidate = candidate(candidates, command.candidateId());
-        UserAccount assessor = assignable(users, staff, candidate, command.assessorUserId(), "assessorUserId",
-                Role.ASSESSOR, iqaUserId, "IQA", "assess");
+        UserAccount assessor = assignable(
+                users,
+                staff,
+                candidate,
+                command.assessorUserId(),
+                "assessorUserId",
+                Role.ASSESSOR,
+                iqaUserId,
+                "IQA",
+                "assess");
         if (assessor.userId().equals(assessorUserId)) {
             return; // already the assessor: nothing to record
         }
         String reason = optional("reason", command.reason());
-        apply(new AssessorAssigned(candidate.candidateId(), candidate.centreId(), qualification(candidates, candidate),
-                assessor.userId(), assessor.pin(), assessorUserId, reason.isEmpty() ? null : reason));
+        apply(new AssessorAssigned(
+                candidate.candidateId(),
+                candidate.centreId(),
+                qualification(candidates, candidate),
+                assessor.userId(),
+                assessor.pin(),
+                assessorUserId,
+                reason.isEmpty() ? null : reason));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(AssignIqa command, CandidateDirectory candidates, UserDirectory users,
-                       CandidateStaffDirectory staff) {
+    void handle(AssignIqa command, CandidateDirectory candidates, UserDirectory users, CandidateStaffDirectory staff) {
         CandidateEntry candidate = candidate(candidates, command.candidateId());
-        UserAccount iqa = assignable(users, staff, candidate, command.iqaUserId(), "iqaUserId", Role.IQA,
-                assessorUserId, "assessor", "quality-assure");
+        UserAccount iqa = assignable(
+                users,
+                staff,
+                candidate,
+                command.iqaUserId(),
+                "iqaUserId",
+                Role.IQA,
+                assessorUserId,
+                "assessor",
+                "quality-assure");
         if (iqa.userId().equals(iqaUserId)) {
             return;
         }
-        apply(new IqaAssigned(candidate.candidateId(), candidate.centreId(), qualification(candidates, candidate),
-                iqa.userId(), iqa.pin(), iqaUserId));
+        apply(new IqaAssigned(
+                candidate.candidateId(),
+                candidate.centreId(),
+                qualification(candidates, candidate),
+                iqa.userId(),
+                iqa.pin(),
+                iqaUserId));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    EvidenceVersion handle(UploadEvidence command, CandidateDirectory candidates, UserDirectory users,
-                                  QualificationDirectory catalogue, Clock clock) {
+    EvidenceVersion handle(
+            UploadEvidence command,
+            CandidateDirectory candidates,
+            UserDirectory users,
+            QualificationDirectory catalogue,
+            Clock clock) {
         CandidateEntry candidate = candidate(candidates, command.candidateId());
         requireRegistered(candidate);
         UserAccount uploader = users.findById(String.valueOf(command.uploadedByUserId()))
                 .filter(UserAccount::active)
-                .orElseThrow(() -> new RuleViolation("Only the candidate's own account or their assessor can"
-                        + " upload evidence"));
+                .orElseThrow(() -> new RuleViolation(
+                        "Only the candidate's own account or their assessor can" + " upload evidence"));
         UploadedBy uploadedBy;
         if (candidate.candidateId().equals(uploader.candidateId())) {
             uploadedBy = UploadedBy.CANDIDATE;
         } else if (uploader.userId().equals(assessorUserId)) {
             uploadedBy = UploadedBy.ASSESSOR_ON_BEHALF;
         } else {
-            throw new RuleViolation("Only the candidate's own account or their assigned assessor can upload"
-                    + " evidence");
+            throw new RuleViolation(
+                    "Only the candidate's own account or their assigned assessor can upload" + " evidence");
         }
         String evidenceId;
         int version;
         if (command.replaces() != null) {
             Evidence replaced = evidence.get(command.replaces());
             if (replaced == null) {
-                throw new InvalidCommand("replaces", "there is no evidence " + command.replaces()
-                        + " in this portfolio");
+                throw new InvalidCommand(
+                        "replaces", "there is no evidence " + command.replaces() + " in this portfolio");
             }
             evidenceId = command.replaces();
             version = replaced.latestVersion + 1;
-            if (command.unitCode() != null && !replaced.unitCode.equals(command.unitCode().strip())) {
-                throw new InvalidCommand("unitCode", "a new version stays in the unit of evidence " + evidenceId
-                        + ": " + replaced.unitCode);
+            if (command.unitCode() != null
+                    && !replaced.unitCode.equals(command.unitCode().strip())) {
+                throw new InvalidCommand(
+                        "unitCode",
+                        "a new version stays in the unit of evidence " + evidenceId + ": " + replaced.unitCode);
             }
         } else {
             evidenceId = Text.identifier("evidenceId", command.evidenceId());
@@ -148,8 +180,11 @@ public class Portfolio {
         String unitCode = command.unitCode() == null ? "" : command.unitCode().strip();
         List<String> unitCriteria = portfolioUnits.get(unitCode);
         if (unitCriteria == null) {
-            throw new InvalidCommand("unitCode", "unit " + unitCode + " is not assessed by portfolio on the"
-                    + " candidate's qualification; portfolio units: " + String.join(", ", portfolioUnits.keySet()));
+            throw new InvalidCommand(
+                    "unitCode",
+                    "unit " + unitCode + " is not assessed by portfolio on the"
+                            + " candidate's qualification; portfolio units: "
+                            + String.join(", ", portfolioUnits.keySet()));
         }
         requireNotSignedOff(unitCode, "take new evidence");
         List<String> criteria = criteria(command.criteria(), unitCode, unitCriteria);
@@ -163,16 +198,33 @@ public class Portfolio {
         if (command.size() <= 0) {
             throw new InvalidCommand("file", "the file is empty");
         }
-        apply(new EvidenceUploaded(candidate.candidateId(), candidate.centreId(), qualification, evidenceId, version,
+        apply(new EvidenceUploaded(
+                candidate.candidateId(),
+                candidate.centreId(),
+                qualification,
+                evidenceId,
+                version,
                 unitCode,
-                criteria, description, fileName, mediaType, command.size(), sha256, uploader.userId(),
-                uploader.pin(), uploadedBy, now(clock)));
+                criteria,
+                description,
+                fileName,
+                mediaType,
+                command.size(),
+                sha256,
+                uploader.userId(),
+                uploader.pin(),
+                uploadedBy,
+                now(clock)));
         return new EvidenceVersion(evidenceId, version);
     }
 
     @CommandHandler
-    void handle(JudgeEvidence command, CandidateDirectory candidates, UserDirectory users,
-                       QualificationDirectory catalogue, Clock clock) {
+    void handle(
+            JudgeEvidence command,
+            CandidateDirectory candidates,
+            UserDirectory users,
+            QualificationDirectory catalogue,
+            Clock clock) {
         CandidateEntry candidate = candidate(candidates, command.candidateId());
         UserAccount assessor = requireAssessor(users, command.assessorUserId(), "judge evidence");
         Evidence judged = evidence.get(command.evidenceId());
@@ -184,8 +236,8 @@ public class Portfolio {
                     + " was replaced; only its latest version " + judged.latestVersion + " can be judged");
         }
         requireNotSignedOff(judged.unitCode, "have evidence judged");
-        List<String> unitCriteria = catalogue.portfolioUnits(qualification(candidates, candidate))
-                .getOrDefault(judged.unitCode, List.of());
+        List<String> unitCriteria =
+                catalogue.portfolioUnits(qualification(candidates, candidate)).getOrDefault(judged.unitCode, List.of());
         if (command.criteria() == null || command.criteria().isEmpty()) {
             throw new InvalidCommand("criteria", "judge at least one criterion");
         }
@@ -193,10 +245,13 @@ public class Portfolio {
         List<CriterionJudgement> judgements = new ArrayList<>();
         for (int i = 0; i < command.criteria().size(); i++) {
             CriterionJudgement given = command.criteria().get(i);
-            String code = given == null || given.code() == null ? "" : given.code().strip();
+            String code =
+                    given == null || given.code() == null ? "" : given.code().strip();
             if (!unitCriteria.contains(code)) {
-                throw new InvalidCommand("criteria[" + i + "].code", "unit " + judged.unitCode + " has no criterion "
-                        + code + "; its criteria: " + String.join(", ", unitCriteria));
+                throw new InvalidCommand(
+                        "criteria[" + i + "].code",
+                        "unit " + judged.unitCode + " has no criterion " + code + "; its criteria: "
+                                + String.join(", ", unitCriteria));
             }
             if (!seen.add(code)) {
                 throw new InvalidCommand("criteria[" + i + "].code", "criterion " + code + " is judged twice");
@@ -207,14 +262,27 @@ public class Portfolio {
         if (feedback.isEmpty() && judgements.stream().anyMatch(judgement -> !judgement.met())) {
             throw new InvalidCommand("feedback", "say what is missing when a criterion is not yet met");
         }
-        apply(new EvidenceJudged(candidate.candidateId(), candidate.centreId(), judged.evidenceId,
-                judged.latestVersion, judged.unitCode, judgements, feedback, assessor.userId(), assessor.pin(),
+        apply(new EvidenceJudged(
+                candidate.candidateId(),
+                candidate.centreId(),
+                judged.evidenceId,
+                judged.latestVersion,
+                judged.unitCode,
+                judgements,
+                feedback,
+                assessor.userId(),
+                assessor.pin(),
                 now(clock)));
     }
 
     @CommandHandler
-    boolean handle(SignOffUnit command, CandidateDirectory candidates, UserDirectory users,
-                          QualificationDirectory catalogue, PortfolioDirectory register, Clock clock) {
+    boolean handle(
+            SignOffUnit command,
+            CandidateDirectory candidates,
+            UserDirectory users,
+            QualificationDirectory catalogue,
+            PortfolioDirectory register,
+            Clock clock) {
         CandidateEntry candidate = candidate(candidates, command.candidateId());
         requireRegistered(candidate);
         UserAccount assessor = requireAssessor(users, command.assessorUserId(), "sign units off");
@@ -222,12 +290,14 @@ public class Portfolio {
         String unitCode = command.unitCode() == null ? "" : command.unitCode().strip();
         List<String> unitCriteria = catalogue.portfolioUnits(qualification).get(unitCode);
         if (unitCriteria == null) {
-            throw new UnknownRecord("Unit " + unitCode + " is not assessed by portfolio on qualification "
-                    + qualification);
+            throw new UnknownRecord(
+                    "Unit " + unitCode + " is not assessed by portfolio on qualification " + qualification);
         }
         requireNotSignedOff(unitCode, "be signed off again");
         UnitState unit = units.getOrDefault(unitCode, new UnitState());
-        List<String> unmet = unitCriteria.stream().filter(code -> !Boolean.TRUE.equals(unit.met.get(code))).toList();
+        List<String> unmet = unitCriteria.stream()
+                .filter(code -> !Boolean.TRUE.equals(unit.met.get(code)))
+                .toList();
         if (!unmet.isEmpty()) {
             throw new RuleViolation("Unit " + unitCode + " cannot be signed off: criteria " + String.join(", ", unmet)
                     + " are not met by a judgement" + (unit.sentBack ? " made since the IQA sent the unit back" : ""));
@@ -237,8 +307,16 @@ public class Portfolio {
         int earlierSignOffs = register.signOffsBy(assessor.userId());
         int percent = rule.percentFor(earlierSignOffs);
         boolean sampled = SamplingRule.drawn(candidate.candidateId(), unitCode, signOffNumber, percent);
-        apply(new UnitSignedOff(candidate.candidateId(), candidate.centreId(), qualification, unitCode,
-                assessor.userId(), assessor.pin(), earlierSignOffs + 1, percent, sampled,
+        apply(new UnitSignedOff(
+                candidate.candidateId(),
+                candidate.centreId(),
+                qualification,
+                unitCode,
+                assessor.userId(),
+                assessor.pin(),
+                earlierSignOffs + 1,
+                percent,
+                sampled,
                 now(clock)));
         return sampled;
     }
@@ -249,7 +327,8 @@ public class Portfolio {
         if (iqaUserId == null || !iqaUserId.equals(command.iqaUserId())) {
             throw new RuleViolation("Only the candidate's assigned IQA can sample their units");
         }
-        UserAccount iqa = users.findById(iqaUserId).filter(UserAccount::active)
+        UserAccount iqa = users.findById(iqaUserId)
+                .filter(UserAccount::active)
                 .orElseThrow(() -> new RuleViolation("The candidate's IQA is no longer active"));
         String unitCode = command.unitCode() == null ? "" : command.unitCode().strip();
         UnitState unit = units.get(unitCode);
@@ -265,14 +344,28 @@ public class Portfolio {
         String feedback = optional("feedback", command.feedback());
         Instant now = now(clock);
         if (command.decision() == SampleDecision.AGREED) {
-            apply(new UnitSampleAgreed(candidate.candidateId(), candidate.centreId(), unitCode, unit.assessorPin,
-                    iqa.userId(), iqa.pin(), feedback, now));
+            apply(new UnitSampleAgreed(
+                    candidate.candidateId(),
+                    candidate.centreId(),
+                    unitCode,
+                    unit.assessorPin,
+                    iqa.userId(),
+                    iqa.pin(),
+                    feedback,
+                    now));
         } else {
             if (feedback.isEmpty()) {
                 throw new InvalidCommand("feedback", "say why the unit is sent back");
             }
-            apply(new UnitSentBack(candidate.candidateId(), candidate.centreId(), unitCode, unit.assessorPin,
-                    iqa.userId(), iqa.pin(), feedback, now));
+            apply(new UnitSentBack(
+                    candidate.candidateId(),
+                    candidate.centreId(),
+                    unitCode,
+                    unit.assessorPin,
+                    iqa.userId(),
+                    iqa.pin(),
+                    feedback,
+                    now));
         }
     }
 
@@ -291,8 +384,7 @@ public class Portfolio {
     @EventSourcingHandler
     void on(EvidenceUploaded event) {
         started(event.candidateId());
-        Evidence uploaded = evidence.computeIfAbsent(event.evidenceId(),
-                id -> new Evidence(id, event.unitCode()));
+        Evidence uploaded = evidence.computeIfAbsent(event.evidenceId(), id -> new Evidence(id, event.unitCode()));
         uploaded.latestVersion = event.version();
     }
 
@@ -355,22 +447,30 @@ public class Portfolio {
      * the role, not the candidate's {@code otherRole} ({@code otherHolder}: the assessor and the IQA are
      * different people) and never one who invigilated the candidate.
      */
-    private static UserAccount assignable(UserDirectory users, CandidateStaffDirectory staff, CandidateEntry candidate,
-                                          String userId, String field, Role role, String otherHolder,
-                                          String otherRole, String work) {
+    private static UserAccount assignable(
+            UserDirectory users,
+            CandidateStaffDirectory staff,
+            CandidateEntry candidate,
+            String userId,
+            String field,
+            Role role,
+            String otherHolder,
+            String otherRole,
+            String work) {
         String id = Text.identifier(field, userId);
         UserAccount user = users.findById(id)
-                .filter(found -> found.active() && candidate.centreId().equals(found.centreId())
+                .filter(found -> found.active()
+                        && candidate.centreId().equals(found.centreId())
                         && found.roles().contains(role))
-                .orElseThrow(() -> new RuleViolation("User " + id + " is not an active " + role
-                        + " of the candidate's centre"));
+                .orElseThrow(() ->
+                        new RuleViolation("User " + id + " is not an active " + role + " of the candidate's centre"));
         if (user.userId().equals(otherHolder)) {
             throw new RuleViolation(user.name() + " is the candidate's " + otherRole + "; the assessor and the IQA"
                     + " must be different people");
         }
         if (staff.invigilated(user.userId(), candidate.candidateId())) {
-            throw new RuleViolation(user.name() + " invigilated an assessment of this candidate, and may not "
-                    + work + " their portfolio");
+            throw new RuleViolation(user.name() + " invigilated an assessment of this candidate, and may not " + work
+                    + " their portfolio");
         }
         return user;
     }
@@ -384,15 +484,16 @@ public class Portfolio {
         if (assessorUserId == null || !assessorUserId.equals(userId)) {
             throw new RuleViolation("Only the candidate's assigned assessor can " + work);
         }
-        return users.findById(assessorUserId).filter(UserAccount::active)
+        return users.findById(assessorUserId)
+                .filter(UserAccount::active)
                 .orElseThrow(() -> new RuleViolation("The candidate's assessor is no longer active; assign another"));
     }
 
     private void requireNotSignedOff(String unitCode, String change) {
         UnitState unit = units.get(unitCode);
         if (unit != null && unit.signedOff) {
-            throw new RuleViolation("Unit " + unitCode + " is signed off and cannot " + change
-                    + " unless the IQA sends it back");
+            throw new RuleViolation(
+                    "Unit " + unitCode + " is signed off and cannot " + change + " unless the IQA sends it back");
         }
     }
 
@@ -404,8 +505,10 @@ public class Portfolio {
         for (String code : given) {
             String stripped = code == null ? "" : code.strip();
             if (!unitCriteria.contains(stripped)) {
-                throw new InvalidCommand("criteria", "unit " + unitCode + " has no criterion " + stripped
-                        + "; its criteria: " + String.join(", ", unitCriteria));
+                throw new InvalidCommand(
+                        "criteria",
+                        "unit " + unitCode + " has no criterion " + stripped + "; its criteria: "
+                                + String.join(", ", unitCriteria));
             }
             codes.add(stripped);
         }
@@ -429,8 +532,10 @@ public class Portfolio {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Evidence that && evidenceId.equals(that.evidenceId)
-                    && unitCode.equals(that.unitCode) && latestVersion == that.latestVersion;
+            return other instanceof Evidence that
+                    && evidenceId.equals(that.evidenceId)
+                    && unitCode.equals(that.unitCode)
+                    && latestVersion == that.latestVersion;
         }
 
         @Override
@@ -451,9 +556,14 @@ public class Portfolio {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof UnitState that && met.equals(that.met) && signedOff == that.signedOff
-                    && sampled == that.sampled && sentBack == that.sentBack && decision == that.decision
-                    && Objects.equals(assessorPin, that.assessorPin) && signOffs == that.signOffs;
+            return other instanceof UnitState that
+                    && met.equals(that.met)
+                    && signedOff == that.signedOff
+                    && sampled == that.sampled
+                    && sentBack == that.sentBack
+                    && decision == that.decision
+                    && Objects.equals(assessorPin, that.assessorPin)
+                    && signOffs == that.signOffs;
         }
 
         @Override

@@ -29,8 +29,7 @@ public class SamplingPlan {
     @AggregateIdentifier
     private String planId;
 
-    protected SamplingPlan() {
-    }
+    protected SamplingPlan() {}
 
     public static String idOf(String centreId) {
         return "sampling-plan-" + centreId;
@@ -44,9 +43,10 @@ public class SamplingPlan {
             throw new UnknownRecord("No centre " + centreId);
         }
         int percent = percent("percent", command.percent(), SamplingRule.DEFAULT_PERCENT);
-        int newPercent = percent("newAssessorPercent", command.newAssessorPercent(),
-                SamplingRule.DEFAULT_NEW_ASSESSOR_PERCENT);
-        int newSignOffs = command.newAssessorSignOffs() == null ? SamplingRule.DEFAULT_NEW_ASSESSOR_SIGN_OFFS
+        int newPercent =
+                percent("newAssessorPercent", command.newAssessorPercent(), SamplingRule.DEFAULT_NEW_ASSESSOR_PERCENT);
+        int newSignOffs = command.newAssessorSignOffs() == null
+                ? SamplingRule.DEFAULT_NEW_ASSESSOR_SIGN_OFFS
                 : Text.between("newAssessorSignOffs", command.newAssessorSignOffs(), 0, 1000);
         List<SamplingPlanSet.Override> overrides = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -58,15 +58,17 @@ public class SamplingPlan {
                 throw new InvalidCommand(field, field + " is required");
             }
             String assessor = Text.identifier(field + ".assessorUserId", override.assessorUserId());
-            if (users.findById(assessor).filter(user -> centreId.equals(user.centreId())).isEmpty()) {
+            if (users.findById(assessor)
+                    .filter(user -> centreId.equals(user.centreId()))
+                    .isEmpty()) {
                 throw new InvalidCommand(field + ".assessorUserId", "no user " + assessor + " at this centre");
             }
             String unit = Text.required(field + ".unitCode", override.unitCode(), 32);
             if (!seen.add(assessor + "|" + unit)) {
                 throw new InvalidCommand(field, "assessor " + assessor + " and unit " + unit + " appear twice");
             }
-            overrides.add(new SamplingPlanSet.Override(assessor, unit,
-                    Text.between(field + ".percent", override.percent(), 0, 100)));
+            overrides.add(new SamplingPlanSet.Override(
+                    assessor, unit, Text.between(field + ".percent", override.percent(), 0, 100)));
         }
         apply(new SamplingPlanSet(centreId, percent, newPercent, newSignOffs, List.copyOf(overrides)));
     }

@@ -18,8 +18,8 @@ public record SamplingRule(int percent, int newAssessorPercent, int newAssessorS
     public static final int DEFAULT_NEW_ASSESSOR_SIGN_OFFS = 5;
 
     static SamplingRule defaults(Integer override) {
-        return new SamplingRule(DEFAULT_PERCENT, DEFAULT_NEW_ASSESSOR_PERCENT, DEFAULT_NEW_ASSESSOR_SIGN_OFFS,
-                override);
+        return new SamplingRule(
+                DEFAULT_PERCENT, DEFAULT_NEW_ASSESSOR_PERCENT, DEFAULT_NEW_ASSESSOR_SIGN_OFFS, override);
     }
 
     /** The percentage that applies to an assessor who has signed off {@code earlierSignOffs} units before. */
@@ -36,8 +36,8 @@ public record SamplingRule(int percent, int newAssessorPercent, int newAssessorS
      */
     public static boolean drawn(String candidateId, String unitCode, int signOffNumber, int percent) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-                    (candidateId + "|" + unitCode + "|" + signOffNumber).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((candidateId + "|" + unitCode + "|" + signOffNumber).getBytes(StandardCharsets.UTF_8));
             long first = Long.parseLong(HexFormat.of().formatHex(digest, 0, 4), 16);
             return first % 100 < percent;
         } catch (NoSuchAlgorithmException e) {

@@ -5,8 +5,12 @@ import org.awardinghub.events.portfolio.SamplingPlanSet;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The centre's coordinator (or IMI) sets the centre's sampling plan; null percentages take the defaults. */
-public record SetSamplingPlan(String centreId, Integer percent, Integer newAssessorPercent,
-                              Integer newAssessorSignOffs, List<SamplingPlanSet.Override> overrides) {
+public record SetSamplingPlan(
+        String centreId,
+        Integer percent,
+        Integer newAssessorPercent,
+        Integer newAssessorSignOffs,
+        List<SamplingPlanSet.Override> overrides) {
 
     @TargetAggregateIdentifier
     public String planId() {

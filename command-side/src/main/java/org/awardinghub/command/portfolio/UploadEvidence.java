@@ -8,9 +8,18 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * uploaded by the candidate's own account or their assessor; {@code replaces} names the evidence it is a new
  * version of (null: new evidence with id {@code evidenceId}). Answers the {@link EvidenceVersion}.
  */
-public record UploadEvidence(String candidateId, String evidenceId, String replaces, String unitCode,
-                             List<String> criteria, String description, String fileName, String mediaType,
-                             long size, String sha256, String uploadedByUserId) {
+public record UploadEvidence(
+        String candidateId,
+        String evidenceId,
+        String replaces,
+        String unitCode,
+        List<String> criteria,
+        String description,
+        String fileName,
+        String mediaType,
+        long size,
+        String sha256,
+        String uploadedByUserId) {
 
     @TargetAggregateIdentifier
     public String portfolioId() {

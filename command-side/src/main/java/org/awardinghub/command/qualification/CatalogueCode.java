@@ -9,8 +9,7 @@ public final class CatalogueCode {
     public static final int MAX_LENGTH = 32;
     private static final Pattern FORM = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,31}");
 
-    private CatalogueCode() {
-    }
+    private CatalogueCode() {}
 
     /** The trimmed code, or {@link InvalidCommand} naming {@code field}. */
     public static String required(String field, String value) {
@@ -19,8 +18,10 @@ public final class CatalogueCode {
         }
         String code = value.strip();
         if (!FORM.matcher(code).matches()) {
-            throw new InvalidCommand(field, code + " is not a valid code: 2 to " + MAX_LENGTH
-                    + " capital letters, digits or hyphens, not starting with a hyphen");
+            throw new InvalidCommand(
+                    field,
+                    code + " is not a valid code: 2 to " + MAX_LENGTH
+                            + " capital letters, digits or hyphens, not starting with a hyphen");
         }
         return code;
     }

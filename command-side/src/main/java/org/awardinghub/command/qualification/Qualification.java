@@ -23,11 +23,11 @@ public class Qualification {
 
     @AggregateIdentifier
     private String code;
+
     private final Map<String, Integer> passPercents = new HashMap<>();
 
     /** For Axon, which rebuilds the qualification from its events. */
-    protected Qualification() {
-    }
+    protected Qualification() {}
 
     @CommandHandler
     Qualification(PublishQualification command, QualificationDirectory catalogue) {
@@ -41,11 +41,12 @@ public class Qualification {
     /** A changed pass mark is evidence too: old and new go into the event, with the reason. */
     @CommandHandler
     void handle(ChangePassMark command) {
-        String assessmentCode = command.assessmentCode() == null ? "" : command.assessmentCode().strip();
+        String assessmentCode =
+                command.assessmentCode() == null ? "" : command.assessmentCode().strip();
         Integer current = passPercents.get(assessmentCode);
         if (current == null) {
-            throw new InvalidCommand("assessmentCode",
-                    "qualification " + code + " has no assessment " + assessmentCode);
+            throw new InvalidCommand(
+                    "assessmentCode", "qualification " + code + " has no assessment " + assessmentCode);
         }
         int passPercent = QualificationContent.passPercent("passPercent", command.passPercent());
         String reason = Reason.of(command);

@@ -38,12 +38,11 @@ final class QualificationContent {
     static final int MAX_OPTIONS = 6;
     static final int CRITERION_CODE_MAX_LENGTH = 16;
 
-    private QualificationContent() {
-    }
+    private QualificationContent() {}
 
     /** The event that publishes {@code command}; its code is checked (and trimmed) by the caller. */
-    static QualificationPublished checked(String code, PublishQualification command,
-                                          Predicate<String> assessmentCodeTakenElsewhere) {
+    static QualificationPublished checked(
+            String code, PublishQualification command, Predicate<String> assessmentCodeTakenElsewhere) {
         String title = Text.required("title", command.title(), TITLE_MAX_LENGTH);
         int level = Text.between("level", command.level(), MIN_LEVEL, MAX_LEVEL);
         List<Unit> units = units(command.units());
@@ -78,7 +77,8 @@ final class QualificationContent {
             String title = Text.required(field + ".title", spec.title(), TITLE_MAX_LENGTH);
             List<Criterion> criteria = criteria(field, spec.criteria());
             if (spec.portfolio() && criteria.isEmpty()) {
-                throw new InvalidCommand(field + ".criteria", "a unit assessed by portfolio needs at least one criterion");
+                throw new InvalidCommand(
+                        field + ".criteria", "a unit assessed by portfolio needs at least one criterion");
             }
             units.add(new Unit(code, title, criteria, spec.portfolio()));
         }
@@ -96,16 +96,16 @@ final class QualificationContent {
             CriterionSpec spec = present(field, specs.get(i));
             String code = Text.required(field + ".code", spec.code(), CRITERION_CODE_MAX_LENGTH);
             if (!codes.add(code)) {
-                throw new InvalidCommand(field + ".code", "criterion code " + code + " appears more than once in"
-                        + " the unit");
+                throw new InvalidCommand(
+                        field + ".code", "criterion code " + code + " appears more than once in" + " the unit");
             }
             criteria.add(new Criterion(code, Text.required(field + ".text", spec.text(), STEM_MAX_LENGTH)));
         }
         return List.copyOf(criteria);
     }
 
-    private static List<Assessment> assessments(List<AssessmentSpec> specs, Set<String> unitCodes,
-                                                Predicate<String> takenElsewhere) {
+    private static List<Assessment> assessments(
+            List<AssessmentSpec> specs, Set<String> unitCodes, Predicate<String> takenElsewhere) {
         if (specs == null || specs.isEmpty()) {
             throw new InvalidCommand("assessments", "at least one assessment is required");
         }
@@ -119,8 +119,8 @@ final class QualificationContent {
                 throw new InvalidCommand(field + ".code", "assessment code " + code + " appears more than once");
             }
             if (takenElsewhere.test(code)) {
-                throw new InvalidCommand(field + ".code",
-                        "assessment code " + code + " is already used by another qualification");
+                throw new InvalidCommand(
+                        field + ".code", "assessment code " + code + " is already used by another qualification");
             }
             String title = Text.required(field + ".title", spec.title(), TITLE_MAX_LENGTH);
             String unitCode = spec.unitCode() == null ? null : spec.unitCode().strip();
@@ -130,7 +130,11 @@ final class QualificationContent {
             if (spec.items() == null || spec.items().isEmpty()) {
                 throw new InvalidCommand(field + ".items", "at least one item is required");
             }
-            int questionCount = Text.between(field + ".questionCount", spec.questionCount(), 1, spec.items().size());
+            int questionCount = Text.between(
+                    field + ".questionCount",
+                    spec.questionCount(),
+                    1,
+                    spec.items().size());
             int duration = Text.between(field + ".durationMinutes", spec.durationMinutes(), 1, MAX_DURATION_MINUTES);
             int passPercent = passPercent(field + ".passPercent", spec.passPercent());
             List<Item> items = items(field, code, spec.items());

@@ -30,8 +30,10 @@ final class QualificationDirectoryTable implements QualificationDirectory {
     void on(QualificationPublished event) {
         jdbc.update("INSERT INTO qualification_catalogue (code) VALUES (?)", event.code());
         for (QualificationPublished.Assessment assessment : event.assessments()) {
-            jdbc.update("INSERT INTO assessment_catalogue (assessment_code, qualification_code) VALUES (?, ?)",
-                    assessment.code(), event.code());
+            jdbc.update(
+                    "INSERT INTO assessment_catalogue (assessment_code, qualification_code) VALUES (?, ?)",
+                    assessment.code(),
+                    event.code());
         }
         for (QualificationPublished.Unit unit : event.units()) {
             if (!unit.portfolio()) {
@@ -39,9 +41,13 @@ final class QualificationDirectoryTable implements QualificationDirectory {
             }
             List<QualificationPublished.Criterion> criteria = unit.criteriaOrEmpty();
             for (int i = 0; i < criteria.size(); i++) {
-                jdbc.update("INSERT INTO portfolio_criteria (qualification_code, unit_code, criterion_code,"
-                        + " criterion_position) VALUES (?, ?, ?, ?)", event.code(), unit.code(),
-                        criteria.get(i).code(), i + 1);
+                jdbc.update(
+                        "INSERT INTO portfolio_criteria (qualification_code, unit_code, criterion_code,"
+                                + " criterion_position) VALUES (?, ?, ?, ?)",
+                        event.code(),
+                        unit.code(),
+                        criteria.get(i).code(),
+                        i + 1);
             }
         }
     }
@@ -49,11 +55,14 @@ final class QualificationDirectoryTable implements QualificationDirectory {
     @Override
     public Map<String, List<String>> portfolioUnits(String qualificationCode) {
         Map<String, List<String>> units = new LinkedHashMap<>();
-        jdbc.query("SELECT unit_code, criterion_code FROM portfolio_criteria WHERE qualification_code = ?"
+        jdbc.query(
+                "SELECT unit_code, criterion_code FROM portfolio_criteria WHERE qualification_code = ?"
                         + " ORDER BY unit_code, criterion_position",
                 row -> {
-                    units.computeIfAbsent(row.getString(1), unit -> new ArrayList<>()).add(row.getString(2));
-                }, qualificationCode);
+                    units.computeIfAbsent(row.getString(1), unit -> new ArrayList<>())
+                            .add(row.getString(2));
+                },
+                qualificationCode);
         units.replaceAll((unit, criteria) -> List.copyOf(criteria));
         return Collections.unmodifiableMap(units);
     }
@@ -70,8 +79,11 @@ final class QualificationDirectoryTable implements QualificationDirectory {
 
     @Override
     public List<String> assessmentsOf(String qualificationCode) {
-        return jdbc.queryForList("SELECT assessment_code FROM assessment_catalogue WHERE qualification_code = ?"
-                + " ORDER BY assessment_code", String.class, qualificationCode);
+        return jdbc.queryForList(
+                "SELECT assessment_code FROM assessment_catalogue WHERE qualification_code = ?"
+                        + " ORDER BY assessment_code",
+                String.class,
+                qualificationCode);
     }
 
     private int count(String sql, String key) {

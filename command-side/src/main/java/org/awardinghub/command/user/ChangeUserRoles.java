@@ -6,5 +6,4 @@ import org.awardinghub.events.user.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 public record ChangeUserRoles(@TargetAggregateIdentifier String userId, Set<Role> roles, String reason)
-        implements Reasoned {
-}
+        implements Reasoned {}

@@ -20,6 +20,7 @@ public class PinIssuer {
     static final int PIN_COUNT = 90_000_000;
     /** With 90 million PINs a draw only fails this often when the space is nearly used up. */
     static final int DRAWS = 100;
+
     private static final Pattern FORM = Pattern.compile("[1-9][0-9]{7}");
 
     private final UserDirectory users;

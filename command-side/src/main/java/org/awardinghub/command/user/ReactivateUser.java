@@ -3,5 +3,4 @@ package org.awardinghub.command.user;
 import org.awardinghub.command.Reasoned;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record ReactivateUser(@TargetAggregateIdentifier String userId, String reason) implements Reasoned {
-}
+public record ReactivateUser(@TargetAggregateIdentifier String userId, String reason) implements Reasoned {}

@@ -3,5 +3,4 @@ package org.awardinghub.command.user;
 import org.awardinghub.events.user.PasswordSetBy;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record RecordPasswordSet(@TargetAggregateIdentifier String userId, PasswordSetBy how) {
-}
+public record RecordPasswordSet(@TargetAggregateIdentifier String userId, PasswordSetBy how) {}

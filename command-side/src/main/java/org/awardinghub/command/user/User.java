@@ -7,6 +7,7 @@ import org.awardinghub.command.EmailAddress;
 import org.awardinghub.command.InvalidCommand;
 import org.awardinghub.command.Reason;
 import org.awardinghub.command.RuleViolation;
+import org.awardinghub.command.Snapshots;
 import org.awardinghub.command.Text;
 import org.awardinghub.command.UnknownRecord;
 import org.awardinghub.command.candidate.CandidateDirectory;
@@ -31,7 +32,6 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.awardinghub.command.Snapshots;
 
 /**
  * A person with access, identified by a PIN issued when they are created. Belongs to one centre, or to none
@@ -44,6 +44,7 @@ public class User {
 
     @AggregateIdentifier
     private String userId;
+
     private String centreId;
     private String name;
     private String email;
@@ -53,8 +54,7 @@ public class User {
     private boolean passwordSet;
 
     /** For Axon: rebuilds the user from events, and is the blank instance the creation handler starts from. */
-    protected User() {
-    }
+    protected User() {}
 
     /**
      * Answers the PIN issued. A method with an ALWAYS creation policy, not a constructor, because Axon answers a
@@ -62,8 +62,12 @@ public class User {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    String handle(CreateUser command, PinIssuer pins, UserDirectory users, CentreDirectory centres,
-                         CandidateDirectory candidates) {
+    String handle(
+            CreateUser command,
+            PinIssuer pins,
+            UserDirectory users,
+            CentreDirectory centres,
+            CandidateDirectory candidates) {
         String id = Text.identifier("userId", command.userId());
         String checkedName = Text.required("name", command.name(), NAME_MAX_LENGTH);
         String checkedEmail = EmailAddress.required("email", command.email());
@@ -75,8 +79,8 @@ public class User {
         }
         requireEmailFree(users, command.centreId(), checkedEmail);
         String pin = pins.issue();
-        apply(new UserCreated(id, pin, checkedName, checkedEmail, checkedRoles, command.centreId(),
-                command.candidateId()));
+        apply(new UserCreated(
+                id, pin, checkedName, checkedEmail, checkedRoles, command.centreId(), command.candidateId()));
         return pin;
     }
 
@@ -84,17 +88,17 @@ public class User {
      * A candidate's own account: role CANDIDATE alone, at the candidate's centre, one per candidate (the directory's
      * unique candidate column also refuses a second one created at the same moment).
      */
-    private static Set<Role> candidateAccount(CreateUser command, UserDirectory users,
-                                              CandidateDirectory candidates) {
-        CandidateEntry candidate = candidates.find(command.candidateId())
+    private static Set<Role> candidateAccount(CreateUser command, UserDirectory users, CandidateDirectory candidates) {
+        CandidateEntry candidate = candidates
+                .find(command.candidateId())
                 .filter(entry -> entry.centreId().equals(command.centreId()))
                 .orElseThrow(() -> new UnknownRecord("No candidate " + command.candidateId() + " at this centre"));
         if (!Set.of(Role.CANDIDATE).equals(command.roles())) {
             throw new InvalidCommand("roles", "a candidate's account holds the role CANDIDATE and nothing else");
         }
         users.findByCandidate(candidate.candidateId()).ifPresent(existing -> {
-            throw new RuleViolation("Candidate " + candidate.candidateId() + " already has an account (PIN "
-                    + existing.pin() + ")");
+            throw new RuleViolation(
+                    "Candidate " + candidate.candidateId() + " already has an account (PIN " + existing.pin() + ")");
         });
         return Set.of(Role.CANDIDATE);
     }
@@ -253,7 +257,8 @@ public class User {
     /** Nobody could administer the system any more: centres, users and the catalogue would be frozen. */
     private void requireNotLastImiAdmin(UserDirectory users, String action) {
         if (roles.contains(Role.IMI_ADMIN) && users.activeImiAdmins() <= 1) {
-            throw new RuleViolation("The last active IMI_ADMIN cannot " + action + "; give another user that role first");
+            throw new RuleViolation(
+                    "The last active IMI_ADMIN cannot " + action + "; give another user that role first");
         }
     }
 

@@ -41,22 +41,34 @@ final class UserDirectoryTable implements UserDirectory {
 
     @EventHandler
     void on(UserCreated event) {
-        jdbc.update("INSERT INTO user_directory (user_id, pin, email_key, centre_id, name, email, roles, active,"
+        jdbc.update(
+                "INSERT INTO user_directory (user_id, pin, email_key, centre_id, name, email, roles, active,"
                         + " candidate_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                event.userId(), event.pin(), emailKey(event.centreId(), event.email()), event.centreId(),
-                event.name(), event.email(), rolesColumn(event.roles()), true, event.candidateId());
+                event.userId(),
+                event.pin(),
+                emailKey(event.centreId(), event.email()),
+                event.centreId(),
+                event.name(),
+                event.email(),
+                rolesColumn(event.roles()),
+                true,
+                event.candidateId());
     }
 
     @EventHandler
     void on(UserRolesChanged event) {
-        jdbc.update("UPDATE user_directory SET roles = ? WHERE user_id = ?",
-                rolesColumn(event.roles()), event.userId());
+        jdbc.update(
+                "UPDATE user_directory SET roles = ? WHERE user_id = ?", rolesColumn(event.roles()), event.userId());
     }
 
     @EventHandler
     void on(UserDetailsAmended event) {
-        jdbc.update("UPDATE user_directory SET name = ?, email = ?, email_key = ? WHERE user_id = ?",
-                event.name(), event.email(), emailKey(event.centreId(), event.email()), event.userId());
+        jdbc.update(
+                "UPDATE user_directory SET name = ?, email = ?, email_key = ? WHERE user_id = ?",
+                event.name(),
+                event.email(),
+                emailKey(event.centreId(), event.email()),
+                event.userId());
     }
 
     @EventHandler
@@ -71,20 +83,32 @@ final class UserDirectoryTable implements UserDirectory {
 
     @Override
     public Optional<UserAccount> findByPin(String pin) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM user_directory WHERE pin = ?", UserDirectoryTable::account, pin)
-                .stream().findFirst();
+        return jdbc
+                .query("SELECT " + COLUMNS + " FROM user_directory WHERE pin = ?", UserDirectoryTable::account, pin)
+                .stream()
+                .findFirst();
     }
 
     @Override
     public Optional<UserAccount> findById(String userId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM user_directory WHERE user_id = ?", UserDirectoryTable::account,
-                userId).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT " + COLUMNS + " FROM user_directory WHERE user_id = ?",
+                        UserDirectoryTable::account,
+                        userId)
+                .stream()
+                .findFirst();
     }
 
     @Override
     public Optional<UserAccount> findByCandidate(String candidateId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM user_directory WHERE candidate_id = ?", UserDirectoryTable::account,
-                candidateId).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT " + COLUMNS + " FROM user_directory WHERE candidate_id = ?",
+                        UserDirectoryTable::account,
+                        candidateId)
+                .stream()
+                .findFirst();
     }
 
     @Override
@@ -100,13 +124,16 @@ final class UserDirectoryTable implements UserDirectory {
     @Override
     public boolean anyImiAdmin() {
         // roles are stored comma-separated; framing with commas matches whole role names only
-        return count("SELECT COUNT(*) FROM user_directory WHERE active = TRUE AND ',' || roles || ',' LIKE ?",
-                "%," + Role.IMI_ADMIN.name() + ",%") > 0;
+        return count(
+                        "SELECT COUNT(*) FROM user_directory WHERE active = TRUE AND ',' || roles || ',' LIKE ?",
+                        "%," + Role.IMI_ADMIN.name() + ",%")
+                > 0;
     }
 
     @Override
     public int activeImiAdmins() {
-        return count("SELECT COUNT(*) FROM user_directory WHERE active = TRUE AND ',' || roles || ',' LIKE ?",
+        return count(
+                "SELECT COUNT(*) FROM user_directory WHERE active = TRUE AND ',' || roles || ',' LIKE ?",
                 "%," + Role.IMI_ADMIN.name() + ",%");
     }
 
@@ -123,8 +150,14 @@ final class UserDirectoryTable implements UserDirectory {
                 .filter(name -> !name.isBlank())
                 .map(Role::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
-        return new UserAccount(row.getString("user_id"), row.getString("pin"), row.getString("name"),
-                row.getString("email"), roles, row.getString("centre_id"), row.getBoolean("active"),
+        return new UserAccount(
+                row.getString("user_id"),
+                row.getString("pin"),
+                row.getString("name"),
+                row.getString("email"),
+                roles,
+                row.getString("centre_id"),
+                row.getBoolean("active"),
                 row.getString("candidate_id"));
     }
 

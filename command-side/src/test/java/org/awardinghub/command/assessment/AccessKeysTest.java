@@ -54,11 +54,13 @@ class AccessKeysTest {
     @Test
     void givenManyDraws_whenCounted_thenEveryLetterOfTheAlphabetAndNothingElse() {
         Random random = new Random(11);
-        Map<Character, Long> counts = IntStream.range(0, 4000).mapToObj(n -> AccessKeys.draw(random))
+        Map<Character, Long> counts = IntStream.range(0, 4000)
+                .mapToObj(n -> AccessKeys.draw(random))
                 .flatMap(key -> key.chars().mapToObj(c -> (char) c))
                 .collect(Collectors.groupingBy(c -> c, Collectors.counting()));
-        assertThat(counts.keySet()).containsExactlyInAnyOrderElementsOf(
-                AccessKeys.ALPHABET.chars().mapToObj(c -> (char) c).toList());
+        assertThat(counts.keySet())
+                .containsExactlyInAnyOrderElementsOf(
+                        AccessKeys.ALPHABET.chars().mapToObj(c -> (char) c).toList());
         // 32,000 characters: 1,000 expected each; a fair draw stays well within ±20%
         assertThat(counts.values()).allMatch(count -> count > 800 && count < 1200);
     }
@@ -88,8 +90,8 @@ class AccessKeysTest {
     @Test
     void givenKeyIssued_whenTypedInLowerCaseWithSpacesAndHyphens_thenStillFound() {
         String key = keys.issue(ATTEMPT, NUMBER, VALID_UNTIL);
-        String typed = " " + key.substring(0, 4).toLowerCase() + "-" + key.substring(4, 6) + " " + key.substring(6)
-                + " ";
+        String typed =
+                " " + key.substring(0, 4).toLowerCase() + "-" + key.substring(4, 6) + " " + key.substring(6) + " ";
         assertThat(keys.attemptFor(" 7kq3-mz9b ", typed, NOW)).contains(ATTEMPT);
         assertThat(keys.redeem(ATTEMPT, typed, NOW)).isTrue();
     }
@@ -103,8 +105,18 @@ class AccessKeysTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"  ", "ABCDEFG", "ABCDEFGHJ", "ABCDEFG0", "ABCDEFGO", "ABCDEFG1", "ABCDEFGI", "ABCD_EFGH",
-            "ABCDEFGHABCDEFGHABCDEFGHABCDEFGHABCDEFGH"})
+    @ValueSource(
+            strings = {
+                "  ",
+                "ABCDEFG",
+                "ABCDEFGHJ",
+                "ABCDEFG0",
+                "ABCDEFGO",
+                "ABCDEFG1",
+                "ABCDEFGI",
+                "ABCD_EFGH",
+                "ABCDEFGHABCDEFGHABCDEFGHABCDEFGHABCDEFGH"
+            })
     void givenKeyIssued_whenSomethingThatCannotBeAKeyIsTyped_thenNothing(String typed) {
         keys.issue(ATTEMPT, NUMBER, VALID_UNTIL);
         assertThat(keys.attemptFor(NUMBER, typed, NOW)).isEmpty();
@@ -186,11 +198,15 @@ class AccessKeysTest {
         assertThat(keys.attemptFor(NUMBER, first, NOW)).contains(ATTEMPT);
         assertThat(keys.redeem("attempt-2", first, NOW)).as("another attempt").isFalse();
         assertThat(keys.attemptFor(NUMBER, first, NOW)).contains(ATTEMPT);
-        assertThat(keys.redeem(ATTEMPT, otherKeyThan(first), NOW)).as("another key").isFalse();
+        assertThat(keys.redeem(ATTEMPT, otherKeyThan(first), NOW))
+                .as("another key")
+                .isFalse();
         assertThat(keys.attemptFor(NUMBER, second, NOW)).contains("attempt-2");
         assertThat(keys.redeem("attempt-2", second, NOW)).isTrue();
         assertThat(keys.redeem("attempt-2", second, NOW)).as("used once").isFalse();
-        assertThat(keys.redeem(ATTEMPT, first, NOW)).as("checked by its hash, on its own").isTrue();
+        assertThat(keys.redeem(ATTEMPT, first, NOW))
+                .as("checked by its hash, on its own")
+                .isTrue();
     }
 
     @Test

@@ -38,8 +38,13 @@ class AssessmentPolicyTest {
 
     @Test
     void givenProperties_whenStarted_thenTheirDurations() {
-        AssessmentPolicy policy = started(Map.of("awarding.assessment.resit-after", "24h",
-                "awarding.assessment.access-key-valid-for", "PT45M", "awarding.assessment.token-grace", "90s"));
+        AssessmentPolicy policy = started(Map.of(
+                "awarding.assessment.resit-after",
+                "24h",
+                "awarding.assessment.access-key-valid-for",
+                "PT45M",
+                "awarding.assessment.token-grace",
+                "90s"));
 
         assertThat(policy.resitAfter()).isEqualTo(Duration.ofHours(24));
         assertThat(policy.accessKeyValidFor()).isEqualTo(Duration.ofMinutes(45));
@@ -47,12 +52,18 @@ class AssessmentPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"awarding.assessment.resit-after", "awarding.assessment.access-key-valid-for",
-            "awarding.assessment.token-grace"})
+    @ValueSource(
+            strings = {
+                "awarding.assessment.resit-after",
+                "awarding.assessment.access-key-valid-for",
+                "awarding.assessment.token-grace"
+            })
     void givenAZeroOrNegativeDuration_whenStarted_thenStartUpFailsNamingTheProperty(String property) {
         assertThatThrownBy(() -> started(Map.of(property, "0s")))
-                .isInstanceOf(BeanCreationException.class).hasStackTraceContaining(property);
+                .isInstanceOf(BeanCreationException.class)
+                .hasStackTraceContaining(property);
         assertThatThrownBy(() -> started(Map.of(property, "-1h")))
-                .isInstanceOf(BeanCreationException.class).hasStackTraceContaining(property);
+                .isInstanceOf(BeanCreationException.class)
+                .hasStackTraceContaining(property);
     }
 }

@@ -45,19 +45,53 @@ class AttemptDirectoryTest {
     }
 
     static AttemptOpened opened(String attemptId, String candidateId, String assessmentCode, int number) {
-        return new AttemptOpened(attemptId, candidateId, "7KQ3MZ9B", CENTRE, "MVR-L2", assessmentCode, number, 3,
-                60, 60, "user-inv", "23456789", OPENED_AT, OPENED_AT.plus(Duration.ofHours(2)));
+        return new AttemptOpened(
+                attemptId,
+                candidateId,
+                "7KQ3MZ9B",
+                CENTRE,
+                "MVR-L2",
+                assessmentCode,
+                number,
+                3,
+                60,
+                60,
+                "user-inv",
+                "23456789",
+                OPENED_AT,
+                OPENED_AT.plus(Duration.ofHours(2)));
     }
 
     static AttemptStarted started(String attemptId) {
-        return new AttemptStarted(attemptId, CANDIDATE, CENTRE, A1, OPENED_AT.plusSeconds(60),
-                OPENED_AT.plusSeconds(3660), 1L, List.of());
+        return new AttemptStarted(
+                attemptId,
+                CANDIDATE,
+                CENTRE,
+                A1,
+                OPENED_AT.plusSeconds(60),
+                OPENED_AT.plusSeconds(3660),
+                1L,
+                List.of());
     }
 
     static AttemptSubmitted submitted(String attemptId, String assessmentCode, Outcome outcome) {
-        return new AttemptSubmitted(attemptId, CANDIDATE, CENTRE, "MVR-L2", assessmentCode, SubmittedBy.CANDIDATE,
-                OPENED_AT.plusSeconds(60), OPENED_AT.plusSeconds(3660), SUBMITTED_AT, 2, 3, 66.7, 60, outcome,
-                List.of(), AttemptSubmitted.AnswerChanges.NONE);
+        return new AttemptSubmitted(
+                attemptId,
+                CANDIDATE,
+                CENTRE,
+                "MVR-L2",
+                assessmentCode,
+                SubmittedBy.CANDIDATE,
+                OPENED_AT.plusSeconds(60),
+                OPENED_AT.plusSeconds(3660),
+                SUBMITTED_AT,
+                2,
+                3,
+                66.7,
+                60,
+                outcome,
+                List.of(),
+                AttemptSubmitted.AnswerChanges.NONE);
     }
 
     static AttemptVoided voided(String attemptId, AttemptStatus previous, Outcome outcome) {
@@ -76,8 +110,8 @@ class AttemptDirectoryTest {
     void givenAttemptOpened_whenFound_thenOpenedWithoutResult() {
         database.apply(opened("attempt-1", CANDIDATE, A1, 1));
 
-        assertThat(register.find("attempt-1")).contains(
-                new AttemptEntry("attempt-1", CANDIDATE, CENTRE, A1, AttemptStatus.OPENED, null, null));
+        assertThat(register.find("attempt-1"))
+                .contains(new AttemptEntry("attempt-1", CANDIDATE, CENTRE, A1, AttemptStatus.OPENED, null, null));
         assertThat(register.attemptCount(CANDIDATE, A1)).isEqualTo(1);
         assertThat(register.attemptCount(CANDIDATE, A2)).isZero();
     }
@@ -86,13 +120,16 @@ class AttemptDirectoryTest {
     void givenAttemptStartedAndSubmitted_whenFound_thenSubmittedWithOutcomeAndTimeToTheMillisecond() {
         database.apply(opened("attempt-1", CANDIDATE, A1, 1));
         database.apply(started("attempt-1"));
-        assertThat(register.find("attempt-1")).get().extracting(AttemptEntry::status)
+        assertThat(register.find("attempt-1"))
+                .get()
+                .extracting(AttemptEntry::status)
                 .isEqualTo(AttemptStatus.STARTED);
 
         database.apply(submitted("attempt-1", A1, Outcome.FAIL));
 
-        assertThat(register.find("attempt-1")).contains(new AttemptEntry("attempt-1", CANDIDATE, CENTRE, A1,
-                AttemptStatus.SUBMITTED, Outcome.FAIL, SUBMITTED_AT));
+        assertThat(register.find("attempt-1"))
+                .contains(new AttemptEntry(
+                        "attempt-1", CANDIDATE, CENTRE, A1, AttemptStatus.SUBMITTED, Outcome.FAIL, SUBMITTED_AT));
     }
 
     /** Two invigilators opening at the same moment: the second insert fails, and its command rolls back. */
@@ -110,7 +147,8 @@ class AttemptDirectoryTest {
         database.apply(opened("attempt-2", CANDIDATE, A2, 1));
         database.apply(opened("attempt-3", "candidate-2", A1, 1));
 
-        assertThat(database.jdbc().queryForObject("SELECT COUNT(*) FROM open_attempts", Integer.class)).isEqualTo(3);
+        assertThat(database.jdbc().queryForObject("SELECT COUNT(*) FROM open_attempts", Integer.class))
+                .isEqualTo(3);
     }
 
     @Test
@@ -121,7 +159,8 @@ class AttemptDirectoryTest {
 
         database.apply(opened("attempt-2", CANDIDATE, A1, 2));
 
-        assertThat(register.attemptsOf(CANDIDATE, A1)).extracting(AttemptEntry::attemptId)
+        assertThat(register.attemptsOf(CANDIDATE, A1))
+                .extracting(AttemptEntry::attemptId)
                 .containsExactly("attempt-1", "attempt-2");
         assertThat(register.attemptCount(CANDIDATE, A1)).isEqualTo(2);
     }
@@ -133,7 +172,9 @@ class AttemptDirectoryTest {
 
         database.apply(opened("attempt-2", CANDIDATE, A1, 2));
 
-        assertThat(register.find("attempt-1")).get().extracting(AttemptEntry::status)
+        assertThat(register.find("attempt-1"))
+                .get()
+                .extracting(AttemptEntry::status)
                 .isEqualTo(AttemptStatus.EXPIRED);
         assertThat(register.attemptCount(CANDIDATE, A1)).isEqualTo(2);
     }
@@ -149,11 +190,12 @@ class AttemptDirectoryTest {
 
         database.apply(opened("attempt-3", CANDIDATE, A1, 3));
 
-        assertThat(register.attemptsOf(CANDIDATE, A1)).containsExactly(
-                new AttemptEntry("attempt-1", CANDIDATE, CENTRE, A1, AttemptStatus.VOIDED, Outcome.PASS,
-                        SUBMITTED_AT),
-                new AttemptEntry("attempt-2", CANDIDATE, CENTRE, A1, AttemptStatus.VOIDED, null, null),
-                new AttemptEntry("attempt-3", CANDIDATE, CENTRE, A1, AttemptStatus.OPENED, null, null));
+        assertThat(register.attemptsOf(CANDIDATE, A1))
+                .containsExactly(
+                        new AttemptEntry(
+                                "attempt-1", CANDIDATE, CENTRE, A1, AttemptStatus.VOIDED, Outcome.PASS, SUBMITTED_AT),
+                        new AttemptEntry("attempt-2", CANDIDATE, CENTRE, A1, AttemptStatus.VOIDED, null, null),
+                        new AttemptEntry("attempt-3", CANDIDATE, CENTRE, A1, AttemptStatus.OPENED, null, null));
     }
 
     @Test

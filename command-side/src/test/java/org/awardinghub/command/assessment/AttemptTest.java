@@ -17,14 +17,13 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.awardinghub.command.InvalidField;
 import org.awardinghub.command.LookupDatabase;
-import org.awardinghub.command.portfolio.PortfolioDirectory;
-import org.awardinghub.events.portfolio.AssessorAssigned;
 import org.awardinghub.command.MutableClock;
 import org.awardinghub.command.RuleViolation;
 import org.awardinghub.command.UnknownRecord;
 import org.awardinghub.command.candidate.CandidateDirectory;
 import org.awardinghub.command.candidate.CandidateStaffDirectory;
 import org.awardinghub.command.centre.CentreDirectory;
+import org.awardinghub.command.portfolio.PortfolioDirectory;
 import org.awardinghub.command.user.UserDirectory;
 import org.awardinghub.events.assessment.AnswerChosen;
 import org.awardinghub.events.assessment.AttemptKeyExpired;
@@ -50,6 +49,7 @@ import org.awardinghub.events.centre.CentreQualificationRemoved;
 import org.awardinghub.events.centre.CentreSanctionImposed;
 import org.awardinghub.events.centre.CentreSuspended;
 import org.awardinghub.events.centre.Sanction;
+import org.awardinghub.events.portfolio.AssessorAssigned;
 import org.awardinghub.events.qualification.PassMarkChanged;
 import org.awardinghub.events.user.Role;
 import org.awardinghub.events.user.UserCreated;
@@ -81,6 +81,7 @@ class AttemptTest {
     static final String CENTRE = "centre-1";
     /** Approved for MVR-L2 too. */
     static final String OTHER_CENTRE = "centre-2";
+
     static final String INVIGILATOR = "user-invigilator";
     static final String INVIGILATOR_PIN = "23456789";
     static final String REASON = "Candidate used notes during the test";
@@ -95,9 +96,10 @@ class AttemptTest {
 
     /** Three questions drawn from the five items of A1. */
     static final List<Question> FORM = FormDraw.draw(SampleBank.bankOf(A1_ITEMS), 3, FORM_SEED);
+
     static final AttemptOpened OPENED = opened(60);
-    static final AttemptStarted STARTED = new AttemptStarted(ATTEMPT, CANDIDATE, CENTRE, A1, STARTED_AT, ENDS_AT,
-            FORM_SEED, FORM);
+    static final AttemptStarted STARTED =
+            new AttemptStarted(ATTEMPT, CANDIDATE, CENTRE, A1, STARTED_AT, ENDS_AT, FORM_SEED, FORM);
 
     LookupDatabase database;
     CentreDirectory centres;
@@ -128,20 +130,40 @@ class AttemptTest {
         database.apply(new CentreApproved(OTHER_CENTRE, "100002", List.of(MVR_L2), false));
         database.apply(SampleBank.MVR_L2_PUBLISHED);
         database.apply(SampleBank.MVR_L3_PUBLISHED);
-        database.apply(new CandidateRegistered(CANDIDATE, CENTRE, NUMBER, "Zoë", "O'Brien",
-                LocalDate.parse("2005-04-17"), null, MVR_L2, LocalDate.parse("2026-09-01"),
-                LocalDate.parse("2026-09-10"), false, false));
-        database.apply(new UserCreated(INVIGILATOR, INVIGILATOR_PIN, "Ivy Stone", "ivy@northgate.ac.uk",
-                Set.of(Role.INVIGILATOR), CENTRE));
-        database.apply(new UserCreated("user-admin", "34567890", "Al Reed", "al@northgate.ac.uk",
-                Set.of(Role.CENTRE_ADMIN, Role.CENTRE_COORDINATOR), CENTRE));
-        database.apply(new UserCreated("user-elsewhere", "45678901", "Eve Hart", "eve@southgate.ac.uk",
-                Set.of(Role.INVIGILATOR), OTHER_CENTRE));
-        database.apply(new UserCreated("user-former", "56789012", "Fay Moss", "fay@northgate.ac.uk",
-                Set.of(Role.INVIGILATOR), CENTRE));
+        database.apply(new CandidateRegistered(
+                CANDIDATE,
+                CENTRE,
+                NUMBER,
+                "Zoë",
+                "O'Brien",
+                LocalDate.parse("2005-04-17"),
+                null,
+                MVR_L2,
+                LocalDate.parse("2026-09-01"),
+                LocalDate.parse("2026-09-10"),
+                false,
+                false));
+        database.apply(new UserCreated(
+                INVIGILATOR, INVIGILATOR_PIN, "Ivy Stone", "ivy@northgate.ac.uk", Set.of(Role.INVIGILATOR), CENTRE));
+        database.apply(new UserCreated(
+                "user-admin",
+                "34567890",
+                "Al Reed",
+                "al@northgate.ac.uk",
+                Set.of(Role.CENTRE_ADMIN, Role.CENTRE_COORDINATOR),
+                CENTRE));
+        database.apply(new UserCreated(
+                "user-elsewhere",
+                "45678901",
+                "Eve Hart",
+                "eve@southgate.ac.uk",
+                Set.of(Role.INVIGILATOR),
+                OTHER_CENTRE));
+        database.apply(new UserCreated(
+                "user-former", "56789012", "Fay Moss", "fay@northgate.ac.uk", Set.of(Role.INVIGILATOR), CENTRE));
         database.apply(new UserDeactivated("user-former", CENTRE, "Left the centre"));
-        database.apply(new UserCreated("user-imi", "67890123", "Ian Bell", "ian@theimi.org.uk", Set.of(Role.IMI_ADMIN),
-                null));
+        database.apply(
+                new UserCreated("user-imi", "67890123", "Ian Bell", "ian@theimi.org.uk", Set.of(Role.IMI_ADMIN), null));
 
         fixture = fixture(AssessmentPolicy.defaults());
     }
@@ -170,13 +192,39 @@ class AttemptTest {
     }
 
     static AttemptOpened opened(int passPercent) {
-        return new AttemptOpened(ATTEMPT, CANDIDATE, NUMBER, CENTRE, MVR_L2, A1, 1, 3, 60, passPercent, INVIGILATOR,
-                INVIGILATOR_PIN, NOW, KEY_VALID_UNTIL);
+        return new AttemptOpened(
+                ATTEMPT,
+                CANDIDATE,
+                NUMBER,
+                CENTRE,
+                MVR_L2,
+                A1,
+                1,
+                3,
+                60,
+                passPercent,
+                INVIGILATOR,
+                INVIGILATOR_PIN,
+                NOW,
+                KEY_VALID_UNTIL);
     }
 
     static AttemptOpened openedAsAttempt(int attemptNumber) {
-        return new AttemptOpened(ATTEMPT, CANDIDATE, NUMBER, CENTRE, MVR_L2, A1, attemptNumber, 3, 60, 60,
-                INVIGILATOR, INVIGILATOR_PIN, NOW, KEY_VALID_UNTIL);
+        return new AttemptOpened(
+                ATTEMPT,
+                CANDIDATE,
+                NUMBER,
+                CENTRE,
+                MVR_L2,
+                A1,
+                attemptNumber,
+                3,
+                60,
+                60,
+                INVIGILATOR,
+                INVIGILATOR_PIN,
+                NOW,
+                KEY_VALID_UNTIL);
     }
 
     static OpenAttempt open() {
@@ -189,50 +237,102 @@ class AttemptTest {
     }
 
     static Option option(int question, String optionId) {
-        return FORM.get(question).options().stream().filter(option -> option.optionId().equals(optionId))
-                .findFirst().orElseThrow();
+        return FORM.get(question).options().stream()
+                .filter(option -> option.optionId().equals(optionId))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The letter of the right option of the form's question (0-based). */
     static String right(int question) {
         int correct = SampleBank.correctOption(FORM.get(question).itemId());
-        return FORM.get(question).options().stream().filter(option -> option.itemOption() == correct)
-                .findFirst().orElseThrow().optionId();
+        return FORM.get(question).options().stream()
+                .filter(option -> option.itemOption() == correct)
+                .findFirst()
+                .orElseThrow()
+                .optionId();
     }
 
     /** The letter of a wrong option of the form's question (0-based). */
     static String wrong(int question) {
-        return FORM.get(question).options().stream().map(Option::optionId)
-                .filter(optionId -> !optionId.equals(right(question))).findFirst().orElseThrow();
+        return FORM.get(question).options().stream()
+                .map(Option::optionId)
+                .filter(optionId -> !optionId.equals(right(question)))
+                .findFirst()
+                .orElseThrow();
     }
 
     static AnswerChosen answered(int question, String optionId, String previous, Instant at) {
         Question asked = FORM.get(question);
-        return new AnswerChosen(ATTEMPT, CANDIDATE, CENTRE, asked.questionId(), asked.itemId(), optionId,
-                option(question, optionId).itemOption(), previous, at);
+        return new AnswerChosen(
+                ATTEMPT,
+                CANDIDATE,
+                CENTRE,
+                asked.questionId(),
+                asked.itemId(),
+                optionId,
+                option(question, optionId).itemOption(),
+                previous,
+                at);
     }
 
     static Mark mark(int question, String optionId) {
         Question asked = FORM.get(question);
-        Integer itemOption = optionId == null ? null : option(question, optionId).itemOption();
-        return new Mark(asked.questionId(), asked.itemId(), optionId, itemOption, asked.options().size(),
+        Integer itemOption =
+                optionId == null ? null : option(question, optionId).itemOption();
+        return new Mark(
+                asked.questionId(),
+                asked.itemId(),
+                optionId,
+                itemOption,
+                asked.options().size(),
                 optionId != null && optionId.equals(right(question)));
     }
 
-    static AttemptSubmitted submitted(SubmittedBy by, Instant at, int score, double percent, int passPercent,
-                                      Outcome outcome, Mark... marks) {
+    static AttemptSubmitted submitted(
+            SubmittedBy by, Instant at, int score, double percent, int passPercent, Outcome outcome, Mark... marks) {
         return submitted(by, at, score, percent, passPercent, outcome, AttemptSubmitted.AnswerChanges.NONE, marks);
     }
 
-    static AttemptSubmitted submitted(SubmittedBy by, Instant at, int score, double percent, int passPercent,
-                                      Outcome outcome, AttemptSubmitted.AnswerChanges changes, Mark... marks) {
-        return new AttemptSubmitted(ATTEMPT, CANDIDATE, CENTRE, MVR_L2, A1, by, STARTED_AT, ENDS_AT, at, score, 3,
-                percent, passPercent, outcome, List.of(marks), changes);
+    static AttemptSubmitted submitted(
+            SubmittedBy by,
+            Instant at,
+            int score,
+            double percent,
+            int passPercent,
+            Outcome outcome,
+            AttemptSubmitted.AnswerChanges changes,
+            Mark... marks) {
+        return new AttemptSubmitted(
+                ATTEMPT,
+                CANDIDATE,
+                CENTRE,
+                MVR_L2,
+                A1,
+                by,
+                STARTED_AT,
+                ENDS_AT,
+                at,
+                score,
+                3,
+                percent,
+                passPercent,
+                outcome,
+                List.of(marks),
+                changes);
     }
 
     /** Two of three right, against a pass mark of 60: PASS. */
-    static final AttemptSubmitted SUBMITTED_PASS = submitted(SubmittedBy.CANDIDATE, ENDS_AT.minusSeconds(600), 2,
-            66.7, 60, Outcome.PASS, mark(0, right(0)), mark(1, right(1)), mark(2, null));
+    static final AttemptSubmitted SUBMITTED_PASS = submitted(
+            SubmittedBy.CANDIDATE,
+            ENDS_AT.minusSeconds(600),
+            2,
+            66.7,
+            60,
+            Outcome.PASS,
+            mark(0, right(0)),
+            mark(1, right(1)),
+            mark(2, null));
 
     static AttemptKeyExpired keyExpired() {
         return new AttemptKeyExpired(ATTEMPT, CANDIDATE, CENTRE, A1, KEY_VALID_UNTIL);
@@ -244,12 +344,39 @@ class AttemptTest {
 
     /** An earlier attempt of the candidate at A1, as the register knows it. */
     void earlierAttempt(String attemptId, int number, Outcome outcome, Instant submittedAt) {
-        database.apply(new AttemptOpened(attemptId, CANDIDATE, NUMBER, CENTRE, MVR_L2, A1, number, 3, 60, 60,
-                INVIGILATOR, INVIGILATOR_PIN, submittedAt.minusSeconds(4000), submittedAt.minusSeconds(3000)));
-        database.apply(new AttemptStarted(attemptId, CANDIDATE, CENTRE, A1, submittedAt.minusSeconds(3600),
-                submittedAt, 1L, List.of()));
-        database.apply(new AttemptSubmitted(attemptId, CANDIDATE, CENTRE, MVR_L2, A1, SubmittedBy.CANDIDATE,
-                submittedAt.minusSeconds(3600), submittedAt, submittedAt, 0, 3, 0.0, 60, outcome, List.of(),
+        database.apply(new AttemptOpened(
+                attemptId,
+                CANDIDATE,
+                NUMBER,
+                CENTRE,
+                MVR_L2,
+                A1,
+                number,
+                3,
+                60,
+                60,
+                INVIGILATOR,
+                INVIGILATOR_PIN,
+                submittedAt.minusSeconds(4000),
+                submittedAt.minusSeconds(3000)));
+        database.apply(new AttemptStarted(
+                attemptId, CANDIDATE, CENTRE, A1, submittedAt.minusSeconds(3600), submittedAt, 1L, List.of()));
+        database.apply(new AttemptSubmitted(
+                attemptId,
+                CANDIDATE,
+                CENTRE,
+                MVR_L2,
+                A1,
+                SubmittedBy.CANDIDATE,
+                submittedAt.minusSeconds(3600),
+                submittedAt,
+                submittedAt,
+                0,
+                3,
+                0.0,
+                60,
+                outcome,
+                List.of(),
                 AttemptSubmitted.AnswerChanges.NONE));
     }
 
@@ -263,13 +390,20 @@ class AttemptTest {
 
     /** The events of the attempt so far, as the fixture stored them (given and from given commands). */
     List<Object> storedEvents() {
-        return fixture.getEventStore().readEvents(ATTEMPT).asStream().map(Message::getPayload)
-                .map(Object.class::cast).toList();
+        return fixture.getEventStore()
+                .readEvents(ATTEMPT)
+                .asStream()
+                .map(Message::getPayload)
+                .map(Object.class::cast)
+                .toList();
     }
 
     AttemptStarted storedStart() {
-        return storedEvents().stream().filter(AttemptStarted.class::isInstance).map(AttemptStarted.class::cast)
-                .findFirst().orElseThrow();
+        return storedEvents().stream()
+                .filter(AttemptStarted.class::isInstance)
+                .map(AttemptStarted.class::cast)
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Exactly one event, an {@link AttemptStarted}. */
@@ -277,7 +411,8 @@ class AttemptTest {
         return new BaseMatcher<>() {
             @Override
             public boolean matches(Object actual) {
-                return actual instanceof List<?> events && events.size() == 1
+                return actual instanceof List<?> events
+                        && events.size() == 1
                         && ((EventMessage<?>) events.get(0)).getPayload() instanceof AttemptStarted;
             }
 
@@ -326,8 +461,7 @@ class AttemptTest {
         @Test
         void givenTheInvigilatorAssessesTheCandidatesPortfolio_whenOpened_thenRefused() {
             database.lookup(PortfolioDirectory.class);
-            database.apply(new AssessorAssigned(CANDIDATE, CENTRE, MVR_L2, INVIGILATOR,
-                    INVIGILATOR_PIN, null, null));
+            database.apply(new AssessorAssigned(CANDIDATE, CENTRE, MVR_L2, INVIGILATOR, INVIGILATOR_PIN, null, null));
             fixture.givenNoPriorActivity()
                     .when(open())
                     .expectNoEvents()
@@ -341,16 +475,27 @@ class AttemptTest {
             Instant openedAt = NOW.plusMillis(123);
             fixture.givenNoPriorActivity()
                     .when(open())
-                    .expectEvents(new AttemptOpened(ATTEMPT, CANDIDATE, NUMBER, CENTRE, MVR_L2, A1, 1, 3, 60, 60,
-                            INVIGILATOR, INVIGILATOR_PIN, openedAt, openedAt.plus(Duration.ofHours(2))));
+                    .expectEvents(new AttemptOpened(
+                            ATTEMPT,
+                            CANDIDATE,
+                            NUMBER,
+                            CENTRE,
+                            MVR_L2,
+                            A1,
+                            1,
+                            3,
+                            60,
+                            60,
+                            INVIGILATOR,
+                            INVIGILATOR_PIN,
+                            openedAt,
+                            openedAt.plus(Duration.ofHours(2))));
         }
 
         @Test
         void givenThePassMarkWasChanged_whenOpened_thenTheNewPassMarkIsCopiedIn() {
             database.apply(new PassMarkChanged(MVR_L2, A1, 60, 80, "Standard-setting review"));
-            fixture.givenNoPriorActivity()
-                    .when(open())
-                    .expectEvents(opened(80));
+            fixture.givenNoPriorActivity().when(open()).expectEvents(opened(80));
         }
 
         @Test
@@ -359,32 +504,67 @@ class AttemptTest {
             fixture(new AssessmentPolicy(Duration.ofHours(48), Duration.ofMinutes(45), Duration.ofMinutes(30)))
                     .givenNoPriorActivity()
                     .when(open())
-                    .expectEvents(new AttemptOpened(ATTEMPT, CANDIDATE, NUMBER, CENTRE, MVR_L2, A1, 1, 3, 60, 60,
-                            INVIGILATOR, INVIGILATOR_PIN, NOW, until))
+                    .expectEvents(new AttemptOpened(
+                            ATTEMPT,
+                            CANDIDATE,
+                            NUMBER,
+                            CENTRE,
+                            MVR_L2,
+                            A1,
+                            1,
+                            3,
+                            60,
+                            60,
+                            INVIGILATOR,
+                            INVIGILATOR_PIN,
+                            NOW,
+                            until))
                     .expectResultMessagePayload(new OpenedAttempt(ATTEMPT, firstKey(), until))
                     .expectScheduledDeadlineWithName(until, Attempt.KEY_EXPIRY);
         }
 
         @Test
         void givenEarlierAttemptsThatCountForNothing_whenOpened_thenNumberedAfterThemAll() {
-            database.apply(new AttemptOpened("attempt-0", CANDIDATE, NUMBER, CENTRE, MVR_L2, A1, 1, 3, 60, 60,
-                    INVIGILATOR, INVIGILATOR_PIN, NOW.minusSeconds(90_000), NOW.minusSeconds(82_800)));
+            database.apply(new AttemptOpened(
+                    "attempt-0",
+                    CANDIDATE,
+                    NUMBER,
+                    CENTRE,
+                    MVR_L2,
+                    A1,
+                    1,
+                    3,
+                    60,
+                    60,
+                    INVIGILATOR,
+                    INVIGILATOR_PIN,
+                    NOW.minusSeconds(90_000),
+                    NOW.minusSeconds(82_800)));
             database.apply(new AttemptKeyExpired("attempt-0", CANDIDATE, CENTRE, A1, NOW.minusSeconds(82_800)));
             earlierAttempt("attempt-00", 2, Outcome.PASS, NOW.minusSeconds(3600));
             voidedInRegister("attempt-00", AttemptStatus.SUBMITTED, Outcome.PASS);
 
-            fixture.givenNoPriorActivity()
-                    .when(open())
-                    .expectEvents(openedAsAttempt(3));
+            fixture.givenNoPriorActivity().when(open()).expectEvents(openedAsAttempt(3));
         }
 
         @Test
         void givenAttemptsAtAnotherAssessment_whenOpened_thenTheyDoNotCount() {
-            database.apply(new AttemptOpened("attempt-a2", CANDIDATE, NUMBER, CENTRE, MVR_L2, A2, 1, 1, 30, 50,
-                    INVIGILATOR, INVIGILATOR_PIN, NOW.minusSeconds(60), KEY_VALID_UNTIL));
-            fixture.givenNoPriorActivity()
-                    .when(open())
-                    .expectEvents(OPENED);
+            database.apply(new AttemptOpened(
+                    "attempt-a2",
+                    CANDIDATE,
+                    NUMBER,
+                    CENTRE,
+                    MVR_L2,
+                    A2,
+                    1,
+                    1,
+                    30,
+                    50,
+                    INVIGILATOR,
+                    INVIGILATOR_PIN,
+                    NOW.minusSeconds(60),
+                    KEY_VALID_UNTIL));
+            fixture.givenNoPriorActivity().when(open()).expectEvents(OPENED);
         }
 
         @Test
@@ -392,8 +572,21 @@ class AttemptTest {
             database.apply(new CandidateTransferred(CANDIDATE, CENTRE, OTHER_CENTRE, "Moved house"));
             fixture.givenNoPriorActivity()
                     .when(new OpenAttempt(ATTEMPT, CANDIDATE, A1, "user-elsewhere"))
-                    .expectEvents(new AttemptOpened(ATTEMPT, CANDIDATE, NUMBER, OTHER_CENTRE, MVR_L2, A1, 1, 3, 60,
-                            60, "user-elsewhere", "45678901", NOW, KEY_VALID_UNTIL));
+                    .expectEvents(new AttemptOpened(
+                            ATTEMPT,
+                            CANDIDATE,
+                            NUMBER,
+                            OTHER_CENTRE,
+                            MVR_L2,
+                            A1,
+                            1,
+                            3,
+                            60,
+                            60,
+                            "user-elsewhere",
+                            "45678901",
+                            NOW,
+                            KEY_VALID_UNTIL));
         }
 
         @Test
@@ -416,28 +609,34 @@ class AttemptTest {
 
         @Test
         void givenNoSuchCandidate_whenOpened_thenUnknown() {
-            expectRefused(new OpenAttempt(ATTEMPT, "candidate-9", A1, INVIGILATOR), UnknownRecord.class,
+            expectRefused(
+                    new OpenAttempt(ATTEMPT, "candidate-9", A1, INVIGILATOR),
+                    UnknownRecord.class,
                     "No candidate candidate-9");
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"user-admin", "user-elsewhere", "user-former", "user-imi", "user-nobody"})
         void givenNotAnActiveInvigilatorOfTheCandidatesCentre_whenOpened_thenRefused(String userId) {
-            expectRefused(new OpenAttempt(ATTEMPT, CANDIDATE, A1, userId), RuleViolation.class,
+            expectRefused(
+                    new OpenAttempt(ATTEMPT, CANDIDATE, A1, userId),
+                    RuleViolation.class,
                     "Only an invigilator of the candidate's centre can open an attempt");
         }
 
         @Test
         void givenTheCandidateMovedToAnotherCentre_whenTheOldCentresInvigilatorOpens_thenRefused() {
             database.apply(new CandidateTransferred(CANDIDATE, CENTRE, OTHER_CENTRE, "Moved house"));
-            expectRefused(open(), RuleViolation.class,
-                    "Only an invigilator of the candidate's centre can open an attempt");
+            expectRefused(
+                    open(), RuleViolation.class, "Only an invigilator of the candidate's centre can open an attempt");
         }
 
         @Test
         void givenAWithdrawnCandidate_whenOpened_thenRefused() {
             database.apply(new CandidateWithdrawn(CANDIDATE, CENTRE, "Left the course"));
-            expectRefused(open(), RuleViolation.class,
+            expectRefused(
+                    open(),
+                    RuleViolation.class,
                     "Candidate is WITHDRAWN; reinstate them before they sit an assessment");
         }
 
@@ -445,20 +644,23 @@ class AttemptTest {
         @Test
         void givenACertificatedCandidate_whenOpened_thenRefused() {
             database.jdbc().update("UPDATE candidate_directory SET status = 'CERTIFICATED'");
-            expectRefused(open(), RuleViolation.class,
+            expectRefused(
+                    open(),
+                    RuleViolation.class,
                     "Candidate is CERTIFICATED; a certificated candidate sits no further assessments");
         }
 
         @Test
         void givenNoSuchAssessment_whenOpened_thenRefusedOnAssessmentCode() {
-            expectRefused(new OpenAttempt(ATTEMPT, CANDIDATE, "MVR-L2-A9", INVIGILATOR),
+            expectRefused(
+                    new OpenAttempt(ATTEMPT, CANDIDATE, "MVR-L2-A9", INVIGILATOR),
                     InvalidField.named("assessmentCode"));
         }
 
         @Test
         void givenAnAssessmentOfAnotherQualification_whenOpened_thenRefusedOnAssessmentCode() {
-            expectRefused(new OpenAttempt(ATTEMPT, CANDIDATE, L3_A1, INVIGILATOR),
-                    InvalidField.named("assessmentCode"));
+            expectRefused(
+                    new OpenAttempt(ATTEMPT, CANDIDATE, L3_A1, INVIGILATOR), InvalidField.named("assessmentCode"));
         }
 
         @Test
@@ -467,14 +669,29 @@ class AttemptTest {
             database.apply(new CandidateQualificationAmended(CANDIDATE, CENTRE, MVR_L2, "MVR-L3", "Changed course"));
             fixture.givenNoPriorActivity()
                     .when(new OpenAttempt(ATTEMPT, CANDIDATE, L3_A1, INVIGILATOR))
-                    .expectEvents(new AttemptOpened(ATTEMPT, CANDIDATE, NUMBER, CENTRE, "MVR-L3", L3_A1, 1, 1, 45, 70,
-                            INVIGILATOR, INVIGILATOR_PIN, NOW, KEY_VALID_UNTIL));
+                    .expectEvents(new AttemptOpened(
+                            ATTEMPT,
+                            CANDIDATE,
+                            NUMBER,
+                            CENTRE,
+                            "MVR-L3",
+                            L3_A1,
+                            1,
+                            1,
+                            45,
+                            70,
+                            INVIGILATOR,
+                            INVIGILATOR_PIN,
+                            NOW,
+                            KEY_VALID_UNTIL));
         }
 
         @Test
         void givenASuspendedCentre_whenOpened_thenRefusedNamingItsStatus() {
             database.apply(new CentreSuspended(CENTRE, "Quality review"));
-            expectRefused(open(), RuleViolation.class,
+            expectRefused(
+                    open(),
+                    RuleViolation.class,
                     "The candidate's centre is SUSPENDED; only an APPROVED centre can run assessments");
         }
 
@@ -482,33 +699,57 @@ class AttemptTest {
         @ValueSource(strings = {"REGISTRATIONS", "CERTIFICATION"})
         void givenACentreUnderASanction_whenOpened_thenRefusedNamingIt(Sanction sanction) {
             database.apply(new CentreSanctionImposed(CENTRE, sanction, "Maladministration"));
-            expectRefused(open(), RuleViolation.class, "The candidate's centre is under " + sanction
-                    + " sanction; it cannot run assessments until lifted");
+            expectRefused(
+                    open(),
+                    RuleViolation.class,
+                    "The candidate's centre is under " + sanction
+                            + " sanction; it cannot run assessments until lifted");
         }
 
         @Test
         void givenACentreNoLongerApprovedForTheQualification_whenOpened_thenRefused() {
             database.apply(new CentreQualificationRemoved(CENTRE, MVR_L2, "No assessor"));
-            expectRefused(open(), RuleViolation.class, "The candidate's centre is no longer approved for"
-                    + " qualification MVR-L2; it cannot run its assessments");
+            expectRefused(
+                    open(),
+                    RuleViolation.class,
+                    "The candidate's centre is no longer approved for"
+                            + " qualification MVR-L2; it cannot run its assessments");
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"OPENED", "STARTED"})
         void givenAnAttemptStillOpen_whenAnotherOpens_thenRefusedNamingIt(AttemptStatus status) {
-            database.apply(new AttemptOpened("attempt-0", CANDIDATE, NUMBER, CENTRE, MVR_L2, A1, 1, 3, 60, 60,
-                    INVIGILATOR, INVIGILATOR_PIN, NOW.minusSeconds(60), KEY_VALID_UNTIL));
+            database.apply(new AttemptOpened(
+                    "attempt-0",
+                    CANDIDATE,
+                    NUMBER,
+                    CENTRE,
+                    MVR_L2,
+                    A1,
+                    1,
+                    3,
+                    60,
+                    60,
+                    INVIGILATOR,
+                    INVIGILATOR_PIN,
+                    NOW.minusSeconds(60),
+                    KEY_VALID_UNTIL));
             if (status == AttemptStatus.STARTED) {
                 database.apply(new AttemptStarted("attempt-0", CANDIDATE, CENTRE, A1, NOW, ENDS_AT, 1L, List.of()));
             }
-            expectRefused(open(), RuleViolation.class, "Candidate already has attempt attempt-0 " + status
-                    + " on MVR-L2-A1; it must be submitted, expire or be voided before another opens");
+            expectRefused(
+                    open(),
+                    RuleViolation.class,
+                    "Candidate already has attempt attempt-0 " + status
+                            + " on MVR-L2-A1; it must be submitted, expire or be voided before another opens");
         }
 
         @Test
         void givenAPass_whenAnotherOpens_thenRefusedSayingWhen() {
             earlierAttempt("attempt-0", 1, Outcome.PASS, Instant.parse("2026-11-20T10:30:00Z"));
-            expectRefused(open(), RuleViolation.class,
+            expectRefused(
+                    open(),
+                    RuleViolation.class,
                     "Candidate passed MVR-L2-A1 on 2026-11-20; there is no re-sit after a pass");
         }
 
@@ -516,32 +757,34 @@ class AttemptTest {
         void givenAPassThatWasVoided_whenAnotherOpens_thenOpened() {
             earlierAttempt("attempt-0", 1, Outcome.PASS, NOW.minusSeconds(60));
             voidedInRegister("attempt-0", AttemptStatus.SUBMITTED, Outcome.PASS);
-            fixture.givenNoPriorActivity()
-                    .when(open())
-                    .expectEvents(openedAsAttempt(2));
+            fixture.givenNoPriorActivity().when(open()).expectEvents(openedAsAttempt(2));
         }
 
         @Test
         void givenAFailLessThan48HoursAgo_whenAReSitOpens_thenRefusedSayingFromWhen() {
             earlierAttempt("attempt-0", 1, Outcome.FAIL, Instant.parse("2026-11-24T09:00:00.001Z"));
-            expectRefused(open(), RuleViolation.class, "Candidate failed MVR-L2-A1 at 2026-11-24T09:00:00.001Z;"
-                    + " a re-sit may open from 2026-11-26T09:00:00.001Z");
+            expectRefused(
+                    open(),
+                    RuleViolation.class,
+                    "Candidate failed MVR-L2-A1 at 2026-11-24T09:00:00.001Z;"
+                            + " a re-sit may open from 2026-11-26T09:00:00.001Z");
         }
 
         @Test
         void givenAFailExactly48HoursAgo_whenAReSitOpens_thenOpenedAsTheSecondAttempt() {
             earlierAttempt("attempt-0", 1, Outcome.FAIL, NOW.minus(Duration.ofHours(48)));
-            fixture.givenNoPriorActivity()
-                    .when(open())
-                    .expectEvents(openedAsAttempt(2));
+            fixture.givenNoPriorActivity().when(open()).expectEvents(openedAsAttempt(2));
         }
 
         @Test
         void givenAnOldFailAndARecentOne_whenAReSitOpens_thenTheLatestDecides() {
             earlierAttempt("attempt-0", 1, Outcome.FAIL, NOW.minus(Duration.ofDays(10)));
             earlierAttempt("attempt-00", 2, Outcome.FAIL, NOW.minus(Duration.ofHours(1)));
-            expectRefused(open(), RuleViolation.class, "Candidate failed MVR-L2-A1 at 2026-11-26T08:00:00Z;"
-                    + " a re-sit may open from 2026-11-28T08:00:00Z");
+            expectRefused(
+                    open(),
+                    RuleViolation.class,
+                    "Candidate failed MVR-L2-A1 at 2026-11-26T08:00:00Z;"
+                            + " a re-sit may open from 2026-11-28T08:00:00Z");
         }
 
         @Test
@@ -549,16 +792,17 @@ class AttemptTest {
             earlierAttempt("attempt-0", 1, Outcome.FAIL, NOW.minus(Duration.ofDays(10)));
             earlierAttempt("attempt-00", 2, Outcome.FAIL, NOW.minus(Duration.ofHours(1)));
             voidedInRegister("attempt-00", AttemptStatus.SUBMITTED, Outcome.FAIL);
-            fixture.givenNoPriorActivity()
-                    .when(open())
-                    .expectEvents(openedAsAttempt(3));
+            fixture.givenNoPriorActivity().when(open()).expectEvents(openedAsAttempt(3));
         }
 
         @Test
         void givenTheDefaultPolicy_whenAReSitOpens25HoursAfterAFail_thenRefused() {
             earlierAttempt("attempt-0", 1, Outcome.FAIL, NOW.minus(Duration.ofHours(25)));
-            expectRefused(open(), RuleViolation.class, "Candidate failed MVR-L2-A1 at 2026-11-25T08:00:00Z;"
-                    + " a re-sit may open from 2026-11-27T08:00:00Z");
+            expectRefused(
+                    open(),
+                    RuleViolation.class,
+                    "Candidate failed MVR-L2-A1 at 2026-11-25T08:00:00Z;"
+                            + " a re-sit may open from 2026-11-27T08:00:00Z");
         }
 
         @Test
@@ -578,9 +822,7 @@ class AttemptTest {
         }
 
         void expectRefused(OpenAttempt command, org.hamcrest.Matcher<?> matcher) {
-            expectNothingOpened(fixture.givenNoPriorActivity()
-                    .when(command)
-                    .expectException(matcher));
+            expectNothingOpened(fixture.givenNoPriorActivity().when(command).expectException(matcher));
         }
 
         void expectNothingOpened(ResultValidator<Attempt> result) {
@@ -623,10 +865,11 @@ class AttemptTest {
 
             assertThat(events.value()).hasSize(1);
             AttemptStarted started = (AttemptStarted) events.value().get(0).getPayload();
-            assertThat(started).usingRecursiveComparison().ignoringFields("seed", "questions")
+            assertThat(started)
+                    .usingRecursiveComparison()
+                    .ignoringFields("seed", "questions")
                     .isEqualTo(new AttemptStarted(ATTEMPT, CANDIDATE, CENTRE, A1, STARTED_AT, ENDS_AT, 0L, List.of()));
-            assertThat(started.questions()).hasSize(3)
-                    .isEqualTo(FormDraw.draw(bank.items(A1), 3, started.seed()));
+            assertThat(started.questions()).hasSize(3).isEqualTo(FormDraw.draw(bank.items(A1), 3, started.seed()));
 
             StartedAttempt result = (StartedAttempt) answer.value();
             assertThat(result.attemptId()).isEqualTo(ATTEMPT);
@@ -638,7 +881,8 @@ class AttemptTest {
         @Test
         void givenTheAttemptStarted_whenItsTokenIsPresented_thenItIdentifiesTheAttemptUntilTheGraceAfterTheEnd() {
             Captured<Object> answer = new Captured<>();
-            fixture.given(OPENED).when(new StartAttempt(ATTEMPT, NUMBER, key))
+            fixture.given(OPENED)
+                    .when(new StartAttempt(ATTEMPT, NUMBER, key))
                     .expectResultMessagePayloadMatching(answer);
             String token = ((StartedAttempt) answer.value()).attemptToken();
 
@@ -657,7 +901,8 @@ class AttemptTest {
 
         @Test
         void givenTheKeyTypedLooselyAndTheNumberInLowerCase_whenStarted_thenStarted() {
-            String typed = key.substring(0, 4).toLowerCase() + "-" + key.substring(4).toLowerCase();
+            String typed =
+                    key.substring(0, 4).toLowerCase() + "-" + key.substring(4).toLowerCase();
             fixture.given(OPENED)
                     .when(new StartAttempt(ATTEMPT, " 7kq3mz9b ", typed))
                     .expectSuccessfulHandlerExecution()
@@ -768,7 +1013,10 @@ class AttemptTest {
 
         @Test
         void givenAChangedAnswer_whenTheFirstOptionIsChosenAgain_thenThatChangeIsRecordedToo() {
-            fixture.given(OPENED, STARTED, answered(1, right(1), null, STARTED_AT.plusSeconds(30)),
+            fixture.given(
+                            OPENED,
+                            STARTED,
+                            answered(1, right(1), null, STARTED_AT.plusSeconds(30)),
                             answered(1, wrong(1), right(1), STARTED_AT.plusSeconds(60)))
                     .when(new AnswerQuestion(ATTEMPT, "Q2", right(1)))
                     .expectEvents(answered(1, right(1), wrong(1), clock.instant()));
@@ -795,8 +1043,8 @@ class AttemptTest {
             fixture.given(OPENED, STARTED)
                     .when(new AnswerQuestion(ATTEMPT, "Q1", right(0)))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage("The time for this attempt ended at 2026-11-26T10:10:00Z;"
-                            + " answers are closed")
+                    .expectExceptionMessage(
+                            "The time for this attempt ended at 2026-11-26T10:10:00Z;" + " answers are closed")
                     .expectNoEvents();
         }
 
@@ -855,12 +1103,12 @@ class AttemptTest {
     static Stream<Arguments> notTakingAnswers() {
         return Stream.of(
                 Arguments.of(List.of(OPENED), "The attempt has not been started"),
-                Arguments.of(List.of(OPENED, STARTED, SUBMITTED_PASS),
-                        "The attempt was submitted at 2026-11-26T10:00:00Z"),
-                Arguments.of(List.of(OPENED, keyExpired()),
+                Arguments.of(
+                        List.of(OPENED, STARTED, SUBMITTED_PASS), "The attempt was submitted at 2026-11-26T10:00:00Z"),
+                Arguments.of(
+                        List.of(OPENED, keyExpired()),
                         "The attempt's access key expired unused at 2026-11-26T11:00:00Z"),
-                Arguments.of(List.of(OPENED, STARTED, voided(AttemptStatus.STARTED, null)),
-                        "The attempt was voided"));
+                Arguments.of(List.of(OPENED, STARTED, voided(AttemptStatus.STARTED, null)), "The attempt was voided"));
     }
 
     @Nested
@@ -876,47 +1124,88 @@ class AttemptTest {
 
         @Test
         void givenTwoOfThreeRight_whenSubmitted_thenMarkedPassAgainstTheCopiedPassMark() {
-            fixture.given(OPENED, STARTED, answered(0, right(0), null, STARTED_AT.plusSeconds(30)),
+            fixture.given(
+                            OPENED,
+                            STARTED,
+                            answered(0, right(0), null, STARTED_AT.plusSeconds(30)),
                             answered(1, right(1), null, STARTED_AT.plusSeconds(60)),
                             answered(2, wrong(2), null, STARTED_AT.plusSeconds(90)))
                     .when(new SubmitAttempt(ATTEMPT))
-                    .expectEvents(submitted(SubmittedBy.CANDIDATE, submittedAt, 2, 66.7, 60, Outcome.PASS,
-                            mark(0, right(0)), mark(1, right(1)), mark(2, wrong(2))))
+                    .expectEvents(submitted(
+                            SubmittedBy.CANDIDATE,
+                            submittedAt,
+                            2,
+                            66.7,
+                            60,
+                            Outcome.PASS,
+                            mark(0, right(0)),
+                            mark(1, right(1)),
+                            mark(2, wrong(2))))
                     .expectResultMessagePayload(new AttemptResult(ATTEMPT, 2, 3, 66.7, Outcome.PASS));
         }
 
         @Test
         void givenOneRightAChangedAnswerAndOneUnanswered_whenSubmitted_thenTheLastAnswerCountsAndItFails() {
-            fixture.given(OPENED, STARTED, answered(0, right(0), null, STARTED_AT.plusSeconds(30)),
+            fixture.given(
+                            OPENED,
+                            STARTED,
+                            answered(0, right(0), null, STARTED_AT.plusSeconds(30)),
                             answered(1, right(1), null, STARTED_AT.plusSeconds(60)),
                             answered(1, wrong(1), right(1), STARTED_AT.plusSeconds(90)))
                     .when(new SubmitAttempt(ATTEMPT))
-                    .expectEvents(submitted(SubmittedBy.CANDIDATE, submittedAt, 1, 33.3, 60, Outcome.FAIL,
+                    .expectEvents(submitted(
+                            SubmittedBy.CANDIDATE,
+                            submittedAt,
+                            1,
+                            33.3,
+                            60,
+                            Outcome.FAIL,
                             new AttemptSubmitted.AnswerChanges(1, 0, 1, 0),
-                            mark(0, right(0)), mark(1, wrong(1)), mark(2, null)))
+                            mark(0, right(0)),
+                            mark(1, wrong(1)),
+                            mark(2, null)))
                     .expectResultMessagePayload(new AttemptResult(ATTEMPT, 1, 3, 33.3, Outcome.FAIL));
         }
 
         /** Q1 wrong, then right; Q2 right, wrong, right again: two changes from wrong to right, one back. */
         @Test
         void givenAnswersCorrectedAfterwards_whenSubmitted_thenTheChangesFromWrongToRightAreCounted() {
-            fixture.given(OPENED, STARTED, answered(0, wrong(0), null, STARTED_AT.plusSeconds(30)),
+            fixture.given(
+                            OPENED,
+                            STARTED,
+                            answered(0, wrong(0), null, STARTED_AT.plusSeconds(30)),
                             answered(0, right(0), wrong(0), STARTED_AT.plusSeconds(40)),
                             answered(1, right(1), null, STARTED_AT.plusSeconds(60)),
                             answered(1, wrong(1), right(1), STARTED_AT.plusSeconds(70)),
                             answered(1, right(1), wrong(1), STARTED_AT.plusSeconds(80)))
                     .when(new SubmitAttempt(ATTEMPT))
-                    .expectEvents(submitted(SubmittedBy.CANDIDATE, submittedAt, 2, 66.7, 60, Outcome.PASS,
+                    .expectEvents(submitted(
+                            SubmittedBy.CANDIDATE,
+                            submittedAt,
+                            2,
+                            66.7,
+                            60,
+                            Outcome.PASS,
                             new AttemptSubmitted.AnswerChanges(3, 2, 1, 0),
-                            mark(0, right(0)), mark(1, right(1)), mark(2, null)));
+                            mark(0, right(0)),
+                            mark(1, right(1)),
+                            mark(2, null)));
         }
 
         @Test
         void givenNothingAnswered_whenSubmitted_thenNoMarks() {
             fixture.given(OPENED, STARTED)
                     .when(new SubmitAttempt(ATTEMPT))
-                    .expectEvents(submitted(SubmittedBy.CANDIDATE, submittedAt, 0, 0.0, 60, Outcome.FAIL,
-                            mark(0, null), mark(1, null), mark(2, null)))
+                    .expectEvents(submitted(
+                            SubmittedBy.CANDIDATE,
+                            submittedAt,
+                            0,
+                            0.0,
+                            60,
+                            Outcome.FAIL,
+                            mark(0, null),
+                            mark(1, null),
+                            mark(2, null)))
                     .expectResultMessagePayload(new AttemptResult(ATTEMPT, 0, 3, 0.0, Outcome.FAIL));
         }
 
@@ -924,7 +1213,10 @@ class AttemptTest {
         @Test
         void givenThePassMarkChangedAfterOpening_whenSubmitted_thenMarkedAgainstTheOneCopiedIn() {
             database.apply(new PassMarkChanged(MVR_L2, A1, 60, 90, "Standard-setting review"));
-            fixture.given(OPENED, STARTED, answered(0, right(0), null, STARTED_AT.plusSeconds(30)),
+            fixture.given(
+                            OPENED,
+                            STARTED,
+                            answered(0, right(0), null, STARTED_AT.plusSeconds(30)),
                             answered(2, right(2), null, STARTED_AT.plusSeconds(60)))
                     .when(new SubmitAttempt(ATTEMPT))
                     .expectResultMessagePayload(new AttemptResult(ATTEMPT, 2, 3, 66.7, Outcome.PASS));
@@ -932,11 +1224,22 @@ class AttemptTest {
 
         @Test
         void givenAPassMarkOf67_whenTwoOfThreeRight_thenFailDespiteShowing66Point7() {
-            fixture.given(opened(67), STARTED, answered(0, right(0), null, STARTED_AT.plusSeconds(30)),
+            fixture.given(
+                            opened(67),
+                            STARTED,
+                            answered(0, right(0), null, STARTED_AT.plusSeconds(30)),
                             answered(2, right(2), null, STARTED_AT.plusSeconds(60)))
                     .when(new SubmitAttempt(ATTEMPT))
-                    .expectEvents(submitted(SubmittedBy.CANDIDATE, submittedAt, 2, 66.7, 67, Outcome.FAIL,
-                            mark(0, right(0)), mark(1, null), mark(2, right(2))))
+                    .expectEvents(submitted(
+                            SubmittedBy.CANDIDATE,
+                            submittedAt,
+                            2,
+                            66.7,
+                            67,
+                            Outcome.FAIL,
+                            mark(0, right(0)),
+                            mark(1, null),
+                            mark(2, right(2))))
                     .expectResultMessagePayload(new AttemptResult(ATTEMPT, 2, 3, 66.7, Outcome.FAIL));
         }
 
@@ -945,8 +1248,16 @@ class AttemptTest {
             clock.set(ENDS_AT.plus(Duration.ofMinutes(5)));
             fixture.given(OPENED, STARTED, answered(0, right(0), null, STARTED_AT.plusSeconds(30)))
                     .when(new SubmitAttempt(ATTEMPT))
-                    .expectEvents(submitted(SubmittedBy.CANDIDATE, ENDS_AT.plus(Duration.ofMinutes(5)), 1, 33.3,
-                            60, Outcome.FAIL, mark(0, right(0)), mark(1, null), mark(2, null)));
+                    .expectEvents(submitted(
+                            SubmittedBy.CANDIDATE,
+                            ENDS_AT.plus(Duration.ofMinutes(5)),
+                            1,
+                            33.3,
+                            60,
+                            Outcome.FAIL,
+                            mark(0, right(0)),
+                            mark(1, null),
+                            mark(2, null)));
         }
 
         /** Opened and started with the real handlers, so the time limit exists; submitting cancels it. */
@@ -980,8 +1291,11 @@ class AttemptTest {
         /** Opened, started and answered through the handlers; the form is read back from the stored start. */
         @Test
         void givenAStartedAttempt_whenTheTimeLimitIsReached_thenSubmittedAtTheEndByTheTimeLimit() {
-            TestExecutor<Attempt> given = fixture.givenCommands(open(), new StartAttempt(ATTEMPT, NUMBER, firstKey()),
-                    new AnswerQuestion(ATTEMPT, "Q1", "A"), new AnswerQuestion(ATTEMPT, "Q2", "B"));
+            TestExecutor<Attempt> given = fixture.givenCommands(
+                    open(),
+                    new StartAttempt(ATTEMPT, NUMBER, firstKey()),
+                    new AnswerQuestion(ATTEMPT, "Q1", "A"),
+                    new AnswerQuestion(ATTEMPT, "Q2", "B"));
             AttemptStarted started = storedStart();
             Instant endsAt = NOW.plus(Duration.ofMinutes(60));
             List<Mark> marks = new ArrayList<>();
@@ -992,16 +1306,39 @@ class AttemptTest {
                     case "Q2" -> "B";
                     default -> null;
                 };
-                Integer itemOption = chosen == null ? null : question.options().stream()
-                        .filter(option -> option.optionId().equals(chosen)).findFirst().orElseThrow().itemOption();
+                Integer itemOption = chosen == null
+                        ? null
+                        : question.options().stream()
+                                .filter(option -> option.optionId().equals(chosen))
+                                .findFirst()
+                                .orElseThrow()
+                                .itemOption();
                 boolean correct = itemOption != null && itemOption == SampleBank.correctOption(question.itemId());
                 score += correct ? 1 : 0;
-                marks.add(new Mark(question.questionId(), question.itemId(), chosen, itemOption,
-                        question.options().size(), correct));
+                marks.add(new Mark(
+                        question.questionId(),
+                        question.itemId(),
+                        chosen,
+                        itemOption,
+                        question.options().size(),
+                        correct));
             }
-            AttemptSubmitted expected = new AttemptSubmitted(ATTEMPT, CANDIDATE, CENTRE, MVR_L2, A1,
-                    SubmittedBy.TIME_LIMIT, NOW, endsAt, endsAt, score, 3, Marking.percent(score, 3), 60,
-                    score * 100 >= 60 * 3 ? Outcome.PASS : Outcome.FAIL, marks,
+            AttemptSubmitted expected = new AttemptSubmitted(
+                    ATTEMPT,
+                    CANDIDATE,
+                    CENTRE,
+                    MVR_L2,
+                    A1,
+                    SubmittedBy.TIME_LIMIT,
+                    NOW,
+                    endsAt,
+                    endsAt,
+                    score,
+                    3,
+                    Marking.percent(score, 3),
+                    60,
+                    score * 100 >= 60 * 3 ? Outcome.PASS : Outcome.FAIL,
+                    marks,
                     AttemptSubmitted.AnswerChanges.NONE);
 
             given.whenThenTimeAdvancesTo(endsAt)
@@ -1029,8 +1366,22 @@ class AttemptTest {
         @Test
         void givenSubmittedWithoutCancelling_whenTheLimitFires_thenNothingIsRecorded() {
             fixture.givenCommands(open(), new StartAttempt(ATTEMPT, NUMBER, firstKey()))
-                    .andGiven(new AttemptSubmitted(ATTEMPT, CANDIDATE, CENTRE, MVR_L2, A1, SubmittedBy.CANDIDATE,
-                            NOW, NOW.plusSeconds(3600), NOW.plusSeconds(60), 0, 3, 0.0, 60, Outcome.FAIL, List.of(),
+                    .andGiven(new AttemptSubmitted(
+                            ATTEMPT,
+                            CANDIDATE,
+                            CENTRE,
+                            MVR_L2,
+                            A1,
+                            SubmittedBy.CANDIDATE,
+                            NOW,
+                            NOW.plusSeconds(3600),
+                            NOW.plusSeconds(60),
+                            0,
+                            3,
+                            0.0,
+                            60,
+                            Outcome.FAIL,
+                            List.of(),
                             AttemptSubmitted.AnswerChanges.NONE))
                     .whenThenTimeAdvancesTo(NOW.plus(Duration.ofMinutes(60)))
                     .expectTriggeredDeadlinesWithName(Attempt.TIME_LIMIT)
@@ -1070,7 +1421,8 @@ class AttemptTest {
 
         @Test
         void givenStartedWithoutCancelling_whenTheExpiryFires_thenNothingIsRecorded() {
-            fixture.givenCommands(open()).andGiven(STARTED)
+            fixture.givenCommands(open())
+                    .andGiven(STARTED)
                     .whenThenTimeAdvancesTo(KEY_VALID_UNTIL)
                     .expectTriggeredDeadlinesWithName(Attempt.KEY_EXPIRY)
                     .expectNoEvents();
@@ -1099,8 +1451,13 @@ class AttemptTest {
         @ParameterizedTest
         @ValueSource(strings = {"PASS", "FAIL"})
         void givenASubmittedAttempt_whenVoided_thenVoidedKeepingTheOutcomeItHad(Outcome outcome) {
-            AttemptSubmitted result = submitted(SubmittedBy.CANDIDATE, ENDS_AT, outcome == Outcome.PASS ? 2 : 0,
-                    outcome == Outcome.PASS ? 66.7 : 0.0, 60, outcome);
+            AttemptSubmitted result = submitted(
+                    SubmittedBy.CANDIDATE,
+                    ENDS_AT,
+                    outcome == Outcome.PASS ? 2 : 0,
+                    outcome == Outcome.PASS ? 66.7 : 0.0,
+                    60,
+                    outcome);
             fixture.given(OPENED, STARTED, result)
                     .when(new VoidAttempt(ATTEMPT, REASON))
                     .expectEvents(voided(AttemptStatus.SUBMITTED, outcome));
@@ -1143,28 +1500,44 @@ class AttemptTest {
 
         @Test
         void givenAnOpenedAttempt_whenTheCandidateStartsAnswersAndSubmits_thenEveryStepIsRecorded() {
-            TestExecutor<Attempt> given = fixture.givenCommands(open(),
-                    new StartAttempt(ATTEMPT, NUMBER, firstKey()));
+            TestExecutor<Attempt> given = fixture.givenCommands(open(), new StartAttempt(ATTEMPT, NUMBER, firstKey()));
             Question first = storedStart().questions().get(0);
             int correct = SampleBank.correctOption(first.itemId());
-            String rightLetter = first.options().stream().filter(option -> option.itemOption() == correct)
-                    .findFirst().orElseThrow().optionId();
-            String wrongLetter = first.options().stream().map(Option::optionId)
-                    .filter(letter -> !letter.equals(rightLetter)).findFirst().orElseThrow();
+            String rightLetter = first.options().stream()
+                    .filter(option -> option.itemOption() == correct)
+                    .findFirst()
+                    .orElseThrow()
+                    .optionId();
+            String wrongLetter = first.options().stream()
+                    .map(Option::optionId)
+                    .filter(letter -> !letter.equals(rightLetter))
+                    .findFirst()
+                    .orElseThrow();
             clock.set(NOW.plus(Duration.ofMinutes(5)));
 
-            given.andGivenCommands(new AnswerQuestion(ATTEMPT, "Q1", wrongLetter),
+            given.andGivenCommands(
+                            new AnswerQuestion(ATTEMPT, "Q1", wrongLetter),
                             new AnswerQuestion(ATTEMPT, "Q1", rightLetter),
                             new AnswerQuestion(ATTEMPT, "Q1", rightLetter))
                     .when(new SubmitAttempt(ATTEMPT))
                     .expectResultMessagePayload(new AttemptResult(ATTEMPT, 1, 3, 33.3, Outcome.FAIL));
 
             // the same answer again recorded nothing: two answers, the change naming the one it replaced
-            assertThat(storedEvents()).extracting(event -> event.getClass().getSimpleName())
-                    .containsExactly("AttemptOpened", "AttemptStarted", "AnswerChosen", "AnswerChosen",
-                            "AttemptSubmitted");
-            assertThat(storedEvents().get(3)).isEqualTo(new AnswerChosen(ATTEMPT, CANDIDATE, CENTRE, "Q1",
-                    first.itemId(), rightLetter, correct, wrongLetter, NOW.plus(Duration.ofMinutes(5))));
+            assertThat(storedEvents())
+                    .extracting(event -> event.getClass().getSimpleName())
+                    .containsExactly(
+                            "AttemptOpened", "AttemptStarted", "AnswerChosen", "AnswerChosen", "AttemptSubmitted");
+            assertThat(storedEvents().get(3))
+                    .isEqualTo(new AnswerChosen(
+                            ATTEMPT,
+                            CANDIDATE,
+                            CENTRE,
+                            "Q1",
+                            first.itemId(),
+                            rightLetter,
+                            correct,
+                            wrongLetter,
+                            NOW.plus(Duration.ofMinutes(5))));
         }
     }
 }

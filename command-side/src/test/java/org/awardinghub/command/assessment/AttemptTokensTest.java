@@ -71,8 +71,13 @@ class AttemptTokensTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"not-a-token", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
-            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/"})
+    @ValueSource(
+            strings = {
+                "not-a-token",
+                "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+                "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/"
+            })
     void givenTokenIssued_whenAnythingElseIsPresented_thenNothing(String presented) {
         tokens.issue("attempt-1", EXPIRES);
         assertThat(tokens.attemptOf(presented, NOW)).isEmpty();

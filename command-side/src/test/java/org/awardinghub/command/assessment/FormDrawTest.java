@@ -21,8 +21,12 @@ class FormDrawTest {
 
     /** Ten items; item n has 2 + n % 5 options (2 to 6). */
     static final List<BankItem> BANK = IntStream.rangeClosed(1, 10)
-            .mapToObj(n -> new BankItem("BANK-Q" + n, "Stem " + n,
-                    IntStream.range(0, 2 + n % 5).mapToObj(k -> "Item " + n + " option " + k).toList()))
+            .mapToObj(n -> new BankItem(
+                    "BANK-Q" + n,
+                    "Stem " + n,
+                    IntStream.range(0, 2 + n % 5)
+                            .mapToObj(k -> "Item " + n + " option " + k)
+                            .toList()))
             .toList();
 
     @Test
@@ -34,7 +38,8 @@ class FormDrawTest {
 
     @Test
     void givenDifferentSeeds_whenDrawn_thenFormsDiffer() {
-        Set<List<Question>> forms = LongStream.range(0, 20).mapToObj(seed -> FormDraw.draw(BANK, 6, seed))
+        Set<List<Question>> forms = LongStream.range(0, 20)
+                .mapToObj(seed -> FormDraw.draw(BANK, 6, seed))
                 .collect(Collectors.toSet());
         assertThat(forms).hasSize(20);
     }
@@ -48,14 +53,17 @@ class FormDrawTest {
         List<Question> form = FormDraw.draw(BANK, 4, 42L);
 
         assertThat(form).extracting(Question::itemId).containsExactlyElementsOf(PINNED_ITEMS);
-        assertThat(form).extracting(question -> question.options().stream().map(Option::itemOption).toList())
+        assertThat(form)
+                .extracting(question ->
+                        question.options().stream().map(Option::itemOption).toList())
                 .containsExactlyElementsOf(PINNED_OPTION_ORDERS);
     }
 
     /** Also what {@code Collections.shuffle} gives on Java 17, checked when pinned. */
     static final List<String> PINNED_ITEMS = List.of("BANK-Q5", "BANK-Q7", "BANK-Q3", "BANK-Q2");
-    static final List<List<Integer>> PINNED_OPTION_ORDERS = List.of(List.of(1, 0), List.of(1, 0, 2, 3),
-            List.of(3, 0, 4, 1, 2), List.of(0, 2, 1, 3));
+
+    static final List<List<Integer>> PINNED_OPTION_ORDERS =
+            List.of(List.of(1, 0), List.of(1, 0, 2, 3), List.of(3, 0, 4, 1, 2), List.of(0, 2, 1, 3));
 
     @ParameterizedTest
     @ValueSource(longs = {0L, 3L, 99L, -123456789L})
@@ -69,11 +77,15 @@ class FormDrawTest {
         for (Question question : form) {
             BankItem item = byId.get(question.itemId());
             assertThat(question.stem()).isEqualTo(item.stem());
-            assertThat(question.options()).extracting(Option::optionId)
+            assertThat(question.options())
+                    .extracting(Option::optionId)
                     .containsExactlyElementsOf(IntStream.range(0, item.options().size())
-                            .mapToObj(k -> String.valueOf((char) ('A' + k))).toList());
-            assertThat(question.options()).extracting(Option::itemOption)
-                    .containsExactlyInAnyOrderElementsOf(IntStream.range(0, item.options().size()).boxed().toList());
+                            .mapToObj(k -> String.valueOf((char) ('A' + k)))
+                            .toList());
+            assertThat(question.options())
+                    .extracting(Option::itemOption)
+                    .containsExactlyInAnyOrderElementsOf(
+                            IntStream.range(0, item.options().size()).boxed().toList());
             for (Option option : question.options()) {
                 assertThat(option.text()).isEqualTo(item.options().get(option.itemOption()));
             }
@@ -82,13 +94,16 @@ class FormDrawTest {
 
     @Test
     void givenAsManyQuestionsAsItems_whenDrawn_thenTheWholeBankInSomeOrder() {
-        assertThat(FormDraw.draw(BANK, 10, 5L)).extracting(Question::itemId)
-                .containsExactlyInAnyOrderElementsOf(BANK.stream().map(BankItem::itemId).toList());
+        assertThat(FormDraw.draw(BANK, 10, 5L))
+                .extracting(Question::itemId)
+                .containsExactlyInAnyOrderElementsOf(
+                        BANK.stream().map(BankItem::itemId).toList());
     }
 
     @Test
     void givenABankSmallerThanTheQuestionCount_whenDrawn_thenEveryItemOnce() {
-        assertThat(FormDraw.draw(BANK.subList(0, 3), 5, 5L)).extracting(Question::itemId)
+        assertThat(FormDraw.draw(BANK.subList(0, 3), 5, 5L))
+                .extracting(Question::itemId)
                 .containsExactlyInAnyOrder("BANK-Q1", "BANK-Q2", "BANK-Q3");
     }
 
@@ -105,8 +120,11 @@ class FormDrawTest {
         for (long seed = 0; seed < 500; seed++) {
             List<Question> form = FormDraw.draw(BANK, 10, seed);
             leading.add(form.get(0).itemId());
-            form.stream().filter(question -> question.itemId().equals("BANK-Q4")).findFirst()
-                    .ifPresent(question -> firstShownOfSixOptions.add(question.options().get(0).itemOption()));
+            form.stream()
+                    .filter(question -> question.itemId().equals("BANK-Q4"))
+                    .findFirst()
+                    .ifPresent(question ->
+                            firstShownOfSixOptions.add(question.options().get(0).itemOption()));
         }
         assertThat(leading).hasSize(10);
         assertThat(firstShownOfSixOptions).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5);

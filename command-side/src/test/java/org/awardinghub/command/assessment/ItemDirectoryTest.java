@@ -69,11 +69,17 @@ class ItemDirectoryTest {
         List<Item> items = IntStream.rangeClosed(1, 12)
                 .mapToObj(n -> new Item(String.format("BIG-A1-Q%03d", 13 - n), "Stem " + n, List.of("x", "y"), 0))
                 .toList();
-        database.apply(new QualificationPublished("BIG", "Big", 2, List.of(new Unit("BIG-U1", "Unit")),
+        database.apply(new QualificationPublished(
+                "BIG",
+                "Big",
+                2,
+                List.of(new Unit("BIG-U1", "Unit")),
                 List.of(new Assessment("BIG-A1", "Test", "BIG-U1", 12, 60, 50, items))));
 
-        assertThat(bank.items("BIG-A1")).extracting(BankItem::stem)
-                .containsExactlyElementsOf(IntStream.rangeClosed(1, 12).mapToObj(n -> "Stem " + n).toList());
+        assertThat(bank.items("BIG-A1"))
+                .extracting(BankItem::stem)
+                .containsExactlyElementsOf(
+                        IntStream.rangeClosed(1, 12).mapToObj(n -> "Stem " + n).toList());
     }
 
     @Test
@@ -98,9 +104,21 @@ class ItemDirectoryTest {
     @Test
     void givenLargestItemsPublicationAllows_whenStored_thenReadBackWhole() {
         String stem = "Ł".repeat(1000);
-        List<String> options = IntStream.range(0, 6).mapToObj(n -> (char) ('a' + n) + "é".repeat(999)).toList();
-        database.apply(new QualificationPublished("LONG", "Long", 2, List.of(new Unit("LONG-U1", "Unit")),
-                List.of(new Assessment("LONG-A1", "Test", "LONG-U1", 1, 300, 100,
+        List<String> options = IntStream.range(0, 6)
+                .mapToObj(n -> (char) ('a' + n) + "é".repeat(999))
+                .toList();
+        database.apply(new QualificationPublished(
+                "LONG",
+                "Long",
+                2,
+                List.of(new Unit("LONG-U1", "Unit")),
+                List.of(new Assessment(
+                        "LONG-A1",
+                        "Test",
+                        "LONG-U1",
+                        1,
+                        300,
+                        100,
                         List.of(new Item("LONG-A1-Q001", stem, options, 5))))));
 
         assertThat(bank.items("LONG-A1")).containsExactly(new BankItem("LONG-A1-Q001", stem, options));

@@ -26,11 +26,21 @@ class CandidateDirectoryTest {
     static final String CENTRE = "centre-1";
     static final String OTHER_CENTRE = "centre-2";
     static final LocalDate BORN = LocalDate.parse("2005-04-17");
-    static final CandidateRegistered ZOE = new CandidateRegistered("candidate-1", CENTRE, "7KQ3MZ9B",
-            "Zoë", "O'Brien-Łukasiewicz", BORN, "1234567899", "MVR-L2", LocalDate.parse("2026-09-01"),
-            LocalDate.parse("2026-11-26"), false, false);
-    static final CandidateEntry ZOE_ENTRY = new CandidateEntry("candidate-1", "7KQ3MZ9B", CENTRE,
-            CandidateStatus.REGISTERED);
+    static final CandidateRegistered ZOE = new CandidateRegistered(
+            "candidate-1",
+            CENTRE,
+            "7KQ3MZ9B",
+            "Zoë",
+            "O'Brien-Łukasiewicz",
+            BORN,
+            "1234567899",
+            "MVR-L2",
+            LocalDate.parse("2026-09-01"),
+            LocalDate.parse("2026-11-26"),
+            false,
+            false);
+    static final CandidateEntry ZOE_ENTRY =
+            new CandidateEntry("candidate-1", "7KQ3MZ9B", CENTRE, CandidateStatus.REGISTERED);
 
     LookupDatabase database;
     CandidateDirectory candidates;
@@ -50,7 +60,8 @@ class CandidateDirectoryTest {
     void givenNoCandidate_whenLookedUp_thenNone() {
         assertThat(candidates.find("candidate-1")).isEmpty();
         assertThat(candidates.registrationNumberTaken("7KQ3MZ9B")).isFalse();
-        assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L2")).isEmpty();
+        assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L2"))
+                .isEmpty();
     }
 
     @Test
@@ -78,7 +89,8 @@ class CandidateDirectoryTest {
     @Test
     void givenCandidateRegistered_whenTheSameNamesAreLookedUpWithoutAccentsOrCase_thenTheyAreADuplicate() {
         database.apply(ZOE);
-        assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L2")).contains(ZOE_ENTRY);
+        assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L2"))
+                .contains(ZOE_ENTRY);
         assertThat(candidates.duplicateOf(CENTRE, " ZOE ", "o’brien-lukasiewicz", BORN, "MVR-L2"))
                 .contains(ZOE_ENTRY);
     }
@@ -86,41 +98,73 @@ class CandidateDirectoryTest {
     @Test
     void givenCandidateRegistered_whenAnyPartOfTheKeyDiffers_thenNoDuplicate() {
         database.apply(ZOE);
-        assertThat(candidates.duplicateOf(OTHER_CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L2")).isEmpty();
-        assertThat(candidates.duplicateOf(CENTRE, "Zoe", "O'Brien", BORN, "MVR-L2")).isEmpty();
-        assertThat(candidates.duplicateOf(CENTRE, "Chloe", "O'Brien-Łukasiewicz", BORN, "MVR-L2")).isEmpty();
+        assertThat(candidates.duplicateOf(OTHER_CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L2"))
+                .isEmpty();
+        assertThat(candidates.duplicateOf(CENTRE, "Zoe", "O'Brien", BORN, "MVR-L2"))
+                .isEmpty();
+        assertThat(candidates.duplicateOf(CENTRE, "Chloe", "O'Brien-Łukasiewicz", BORN, "MVR-L2"))
+                .isEmpty();
         assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN.plusDays(1), "MVR-L2"))
                 .isEmpty();
-        assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L3")).isEmpty();
+        assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L3"))
+                .isEmpty();
         assertThat(candidates.duplicateOf(CENTRE, "O'Brien-Łukasiewicz", "Zoë", BORN, "MVR-L2"))
-                .as("first and last name swapped").isEmpty();
+                .as("first and last name swapped")
+                .isEmpty();
     }
 
     @Test
     void givenNumberIssued_whenAnotherCandidateIsRegisteredWithIt_thenTheWriteFails() {
         database.apply(ZOE);
-        assertThatThrownBy(() -> database.apply(new CandidateRegistered("candidate-2", CENTRE, "7KQ3MZ9B", "Bob",
-                "Jones", BORN, null, "MVR-L2", ZOE.startDate(), ZOE.registeredOn(), false, false)))
+        assertThatThrownBy(() -> database.apply(new CandidateRegistered(
+                        "candidate-2",
+                        CENTRE,
+                        "7KQ3MZ9B",
+                        "Bob",
+                        "Jones",
+                        BORN,
+                        null,
+                        "MVR-L2",
+                        ZOE.startDate(),
+                        ZOE.registeredOn(),
+                        false,
+                        false)))
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test
     void givenConfirmedDuplicateRegistered_whenLookedUp_thenBothExistAndOneIsNamed() {
         database.apply(ZOE);
-        database.apply(new CandidateRegistered("candidate-2", CENTRE, "9XW4PT2C", "Zoe", "O'Brien-Lukasiewicz", BORN,
-                null, "MVR-L2", ZOE.startDate(), ZOE.registeredOn(), false, true));
+        database.apply(new CandidateRegistered(
+                "candidate-2",
+                CENTRE,
+                "9XW4PT2C",
+                "Zoe",
+                "O'Brien-Lukasiewicz",
+                BORN,
+                null,
+                "MVR-L2",
+                ZOE.startDate(),
+                ZOE.registeredOn(),
+                false,
+                true));
         assertThat(candidates.find("candidate-2")).isPresent();
-        assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L2")).contains(ZOE_ENTRY);
+        assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L2"))
+                .contains(ZOE_ENTRY);
     }
 
     @Test
     void givenCandidateWithdrawnAndReinstated_whenLookedUpAfterEach_thenStatusFollowsAndTheDuplicateStays() {
         database.apply(ZOE);
         database.apply(new CandidateWithdrawn("candidate-1", CENTRE, "Left the course"));
-        assertThat(candidates.find("candidate-1")).get().extracting(CandidateEntry::status)
+        assertThat(candidates.find("candidate-1"))
+                .get()
+                .extracting(CandidateEntry::status)
                 .isEqualTo(CandidateStatus.WITHDRAWN);
         assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L2"))
-                .get().extracting(CandidateEntry::status).isEqualTo(CandidateStatus.WITHDRAWN);
+                .get()
+                .extracting(CandidateEntry::status)
+                .isEqualTo(CandidateStatus.WITHDRAWN);
         assertThat(candidates.registrationNumberTaken("7KQ3MZ9B")).isTrue();
 
         database.apply(new CandidateReinstated("candidate-1", CENTRE, "Came back"));
@@ -131,18 +175,25 @@ class CandidateDirectoryTest {
     void givenCandidateTransferred_whenLookedUp_thenAtTheNewCentreAndDuplicatedThereOnly() {
         database.apply(ZOE);
         database.apply(new CandidateTransferred("candidate-1", CENTRE, OTHER_CENTRE, "Moved house"));
-        assertThat(candidates.find("candidate-1")).get().extracting(CandidateEntry::centreId).isEqualTo(OTHER_CENTRE);
-        assertThat(candidates.duplicateOf(OTHER_CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L2")).isPresent();
-        assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L2")).isEmpty();
+        assertThat(candidates.find("candidate-1"))
+                .get()
+                .extracting(CandidateEntry::centreId)
+                .isEqualTo(OTHER_CENTRE);
+        assertThat(candidates.duplicateOf(OTHER_CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L2"))
+                .isPresent();
+        assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L2"))
+                .isEmpty();
     }
 
     @Test
     void givenNameAmended_whenLookedUp_thenTheDuplicateKeyFollows() {
         database.apply(ZOE);
-        database.apply(new CandidateNameAmended("candidate-1", CENTRE, "Zoë", "O'Brien-Łukasiewicz", "Zoë", "Smith",
-                "Married"));
-        assertThat(candidates.duplicateOf(CENTRE, "ZOE", "SMITH", BORN, "MVR-L2")).contains(ZOE_ENTRY);
-        assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L2")).isEmpty();
+        database.apply(new CandidateNameAmended(
+                "candidate-1", CENTRE, "Zoë", "O'Brien-Łukasiewicz", "Zoë", "Smith", "Married"));
+        assertThat(candidates.duplicateOf(CENTRE, "ZOE", "SMITH", BORN, "MVR-L2"))
+                .contains(ZOE_ENTRY);
+        assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L2"))
+                .isEmpty();
     }
 
     @Test
@@ -152,23 +203,38 @@ class CandidateDirectoryTest {
         database.apply(new CandidateDateOfBirthAmended("candidate-1", CENTRE, BORN, corrected, "Typing error"));
         assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", corrected, "MVR-L2"))
                 .contains(ZOE_ENTRY);
-        assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L2")).isEmpty();
+        assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L2"))
+                .isEmpty();
     }
 
     @Test
     void givenQualificationAmended_whenLookedUp_thenTheDuplicateKeyFollows() {
         database.apply(ZOE);
         database.apply(new CandidateQualificationAmended("candidate-1", CENTRE, "MVR-L2", "MVR-L3", "Wrong level"));
-        assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L3")).contains(ZOE_ENTRY);
-        assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L2")).isEmpty();
+        assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L3"))
+                .contains(ZOE_ENTRY);
+        assertThat(candidates.duplicateOf(CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, "MVR-L2"))
+                .isEmpty();
     }
 
     @Test
     void givenLongestNamesOfLettersThatFoldToTwo_whenRegistered_thenTheKeyFitsItsColumn() {
         String name = "ß".repeat(100);
-        database.apply(new CandidateRegistered("candidate-9", CENTRE, "22222222", name, name, BORN, null, "MVR-L2",
-                ZOE.startDate(), ZOE.registeredOn(), false, false));
-        assertThat(candidates.duplicateOf(CENTRE, "SS".repeat(100), "ss".repeat(100), BORN, "MVR-L2")).isPresent();
+        database.apply(new CandidateRegistered(
+                "candidate-9",
+                CENTRE,
+                "22222222",
+                name,
+                name,
+                BORN,
+                null,
+                "MVR-L2",
+                ZOE.startDate(),
+                ZOE.registeredOn(),
+                false,
+                false));
+        assertThat(candidates.duplicateOf(CENTRE, "SS".repeat(100), "ss".repeat(100), BORN, "MVR-L2"))
+                .isPresent();
     }
 
     @Test
@@ -181,8 +247,8 @@ class CandidateDirectoryTest {
     @Test
     void givenNameAmended_whenAskedForTheHolderName_thenTheAmendedNames() {
         database.apply(ZOE);
-        database.apply(new CandidateNameAmended("candidate-1", CENTRE, "Zoë", "O'Brien-Łukasiewicz", "Zoë",
-                "O'Brien", "Name shortened by deed poll"));
+        database.apply(new CandidateNameAmended(
+                "candidate-1", CENTRE, "Zoë", "O'Brien-Łukasiewicz", "Zoë", "O'Brien", "Name shortened by deed poll"));
         assertThat(candidates.holderName("candidate-1")).contains("Zoë O'Brien");
     }
 
@@ -193,8 +259,8 @@ class CandidateDirectoryTest {
         database.jdbc().update("UPDATE candidate_directory SET first_name = NULL, last_name = NULL");
         assertThat(candidates.holderName("candidate-1")).isEmpty();
 
-        database.apply(new CandidateNameAmended("candidate-1", CENTRE, "Zoë", "O'Brien-Łukasiewicz", "Zoe",
-                "O'Brien-Łukasiewicz", "Accent dropped"));
+        database.apply(new CandidateNameAmended(
+                "candidate-1", CENTRE, "Zoë", "O'Brien-Łukasiewicz", "Zoe", "O'Brien-Łukasiewicz", "Accent dropped"));
         assertThat(candidates.holderName("candidate-1")).contains("Zoe O'Brien-Łukasiewicz");
     }
 
@@ -202,11 +268,15 @@ class CandidateDirectoryTest {
     void givenCertificateIssued_whenLookedUp_thenCertificatedAndRegisteredAgainWhenRevoked() {
         database.apply(ZOE);
         database.apply(issued());
-        assertThat(candidates.find("candidate-1")).get().extracting(CandidateEntry::status)
+        assertThat(candidates.find("candidate-1"))
+                .get()
+                .extracting(CandidateEntry::status)
                 .isEqualTo(CandidateStatus.CERTIFICATED);
 
         database.apply(revoked());
-        assertThat(candidates.find("candidate-1")).get().extracting(CandidateEntry::status)
+        assertThat(candidates.find("candidate-1"))
+                .get()
+                .extracting(CandidateEntry::status)
                 .isEqualTo(CandidateStatus.REGISTERED);
     }
 
@@ -217,7 +287,9 @@ class CandidateDirectoryTest {
         database.apply(issued());
         database.apply(new CandidateWithdrawn("candidate-1", CENTRE, "Left the country"));
         database.apply(revoked());
-        assertThat(candidates.find("candidate-1")).get().extracting(CandidateEntry::status)
+        assertThat(candidates.find("candidate-1"))
+                .get()
+                .extracting(CandidateEntry::status)
                 .isEqualTo(CandidateStatus.WITHDRAWN);
     }
 
@@ -226,18 +298,27 @@ class CandidateDirectoryTest {
         database.apply(ZOE);
         database.apply(new CandidateWithdrawn("candidate-1", CENTRE, "Left the course"));
         database.apply(issued());
-        assertThat(candidates.find("candidate-1")).get().extracting(CandidateEntry::status)
+        assertThat(candidates.find("candidate-1"))
+                .get()
+                .extracting(CandidateEntry::status)
                 .isEqualTo(CandidateStatus.WITHDRAWN);
     }
 
     static CertificateIssued issued() {
-        return new CertificateIssued("claim-1", "candidate-1", CENTRE, "MVR-L2", "C7KQ3MZ9BX",
-                "Zoë O'Brien-Łukasiewicz", LocalDate.parse("2026-12-01"), Instant.parse("2026-12-01T10:00:00Z"),
+        return new CertificateIssued(
+                "claim-1",
+                "candidate-1",
+                CENTRE,
+                "MVR-L2",
+                "C7KQ3MZ9BX",
+                "Zoë O'Brien-Łukasiewicz",
+                LocalDate.parse("2026-12-01"),
+                Instant.parse("2026-12-01T10:00:00Z"),
                 false);
     }
 
     static CertificateRevoked revoked() {
-        return new CertificateRevoked("claim-1", "candidate-1", CENTRE, "MVR-L2", "C7KQ3MZ9BX",
-                LocalDate.parse("2027-01-10"), "Malpractice");
+        return new CertificateRevoked(
+                "claim-1", "candidate-1", CENTRE, "MVR-L2", "C7KQ3MZ9BX", LocalDate.parse("2027-01-10"), "Malpractice");
     }
 }

@@ -14,9 +14,32 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CandidateNameTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"Zoë O'Brien-Łukasiewicz", "José", "Nguyễn", "Ólafur", "D'Arcy", "St. John", "O’Neill",
-            "Anne-Marie", "Ηλέκτρα", "Дмитрий", "محمد", "יעל", "明", "김민준", "प्रिया", "Þórunn", "Søren",
-            "ʻIolani", "Nhã", "Ng", "X", "Mary Jane  Smith", "زهرا\u200Cسادات"})
+    @ValueSource(
+            strings = {
+                "Zoë O'Brien-Łukasiewicz",
+                "José",
+                "Nguyễn",
+                "Ólafur",
+                "D'Arcy",
+                "St. John",
+                "O’Neill",
+                "Anne-Marie",
+                "Ηλέκτρα",
+                "Дмитрий",
+                "محمد",
+                "יעל",
+                "明",
+                "김민준",
+                "प्रिया",
+                "Þórunn",
+                "Søren",
+                "ʻIolani",
+                "Nhã",
+                "Ng",
+                "X",
+                "Mary Jane  Smith",
+                "زهرا\u200Cسادات"
+            })
     void givenRealName_whenChecked_thenAcceptedAsGiven(String name) {
         assertThat(CandidateName.checked("firstName", name)).isEqualTo(name);
     }
@@ -30,7 +53,9 @@ class CandidateNameTest {
     void givenDecomposedAccents_whenChecked_thenStoredComposed() {
         String typed = Normalizer.normalize("Zoë Nguyễn", Normalizer.Form.NFD);
         assertThat(typed).hasSize(13);
-        assertThat(CandidateName.checked("firstName", typed)).isEqualTo("Zoë Nguyễn").hasSize(10);
+        assertThat(CandidateName.checked("firstName", typed))
+                .isEqualTo("Zoë Nguyễn")
+                .hasSize(10);
     }
 
     @Test
@@ -51,9 +76,30 @@ class CandidateNameTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Ann2", "R2-D2", "Ann\tMarie", "Ann\u0000", "Ann\u0007Smith", "Ann\nMarie", "Ann\u001B[31m",
-            "Ann\u007F", "Ann\u0085", "Ann, Jr", "Ann;DROP", "Ann@home", "<script>", "Ann_Smith", "Ann\u200BSmith",
-            "Ⅷ", "٣", "Ann😀", "-", ".", "' -."})
+    @ValueSource(
+            strings = {
+                "Ann2",
+                "R2-D2",
+                "Ann\tMarie",
+                "Ann\u0000",
+                "Ann\u0007Smith",
+                "Ann\nMarie",
+                "Ann\u001B[31m",
+                "Ann\u007F",
+                "Ann\u0085",
+                "Ann, Jr",
+                "Ann;DROP",
+                "Ann@home",
+                "<script>",
+                "Ann_Smith",
+                "Ann\u200BSmith",
+                "Ⅷ",
+                "٣",
+                "Ann😀",
+                "-",
+                ".",
+                "' -."
+            })
     void givenDigitsControlsOrSymbols_whenChecked_thenRefusedOnTheField(String name) {
         assertRefused("firstName", name, "letters");
     }
@@ -69,8 +115,18 @@ class CandidateNameTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"José,jose", "Nguyễn,nguyen", "ÓLAFUR,olafur", "Søren,soren", "Straße,strasse", "Æsa,aesa",
-            "Þórunn,thorunn", "İlker,ilker", "Ηλέκτρα,ηλεκτρα", "ΟΔΥΣΣΕΥΣ,οδυσσευσ"})
+    @CsvSource({
+        "José,jose",
+        "Nguyễn,nguyen",
+        "ÓLAFUR,olafur",
+        "Søren,soren",
+        "Straße,strasse",
+        "Æsa,aesa",
+        "Þórunn,thorunn",
+        "İlker,ilker",
+        "Ηλέκτρα,ηλεκτρα",
+        "ΟΔΥΣΣΕΥΣ,οδυσσευσ"
+    })
     void givenAccentsAndCapitals_whenKeyed_thenFolded(String name, String key) {
         assertThat(CandidateName.matchKey(name)).isEqualTo(key);
     }
@@ -89,7 +145,9 @@ class CandidateNameTest {
 
     private static void assertRefused(String field, String name, String messagePart) {
         assertThatThrownBy(() -> CandidateName.checked(field, name))
-                .isInstanceOfSatisfying(InvalidCommand.class, refusal -> assertThat(refusal.field()).isEqualTo(field))
+                .isInstanceOfSatisfying(
+                        InvalidCommand.class,
+                        refusal -> assertThat(refusal.field()).isEqualTo(field))
                 .hasMessageContaining(messagePart);
     }
 }

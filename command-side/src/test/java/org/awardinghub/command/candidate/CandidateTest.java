@@ -19,7 +19,6 @@ import org.awardinghub.events.candidate.CandidateNameAmended;
 import org.awardinghub.events.candidate.CandidateQualificationAmended;
 import org.awardinghub.events.candidate.CandidateRegistered;
 import org.awardinghub.events.candidate.CandidateReinstated;
-import org.awardinghub.events.candidate.CandidateStatus;
 import org.awardinghub.events.candidate.CandidateTransferred;
 import org.awardinghub.events.candidate.CandidateUlnAmended;
 import org.awardinghub.events.candidate.CandidateWithdrawn;
@@ -58,6 +57,7 @@ class CandidateTest {
     static final String CENTRE = "centre-1";
     /** Approved for MVR-L2 only. */
     static final String OTHER_CENTRE = "centre-2";
+
     static final String APPLIED_CENTRE = "centre-applied";
     static final String MVR_L2 = "MVR-L2";
     static final String MVR_L3 = "MVR-L3";
@@ -70,16 +70,17 @@ class CandidateTest {
     static final String REASON = "Spelling on the enrolment form";
     static final long SEED = 20261126L;
 
-    static final CandidateRegistered REGISTERED = new CandidateRegistered(CANDIDATE, CENTRE, NUMBER, "Zoë",
-            "O'Brien-Łukasiewicz", BORN, ULN, MVR_L2, START, TODAY, false, false);
+    static final CandidateRegistered REGISTERED = new CandidateRegistered(
+            CANDIDATE, CENTRE, NUMBER, "Zoë", "O'Brien-Łukasiewicz", BORN, ULN, MVR_L2, START, TODAY, false, false);
     static final CandidateWithdrawn WITHDRAWN = new CandidateWithdrawn(CANDIDATE, CENTRE, "Left the course");
     static final String CLAIM = "claim-1";
     static final String CERTIFICATE = "C7KQ3MZ9BX";
     /** The candidate's certificate, issued on claim-1 and recorded on their history. */
-    static final CandidateCertificated CERTIFICATED = new CandidateCertificated(CANDIDATE, CENTRE, CLAIM, MVR_L2,
-            CERTIFICATE);
-    static final CandidateCertificateRevoked CERTIFICATE_REVOKED = new CandidateCertificateRevoked(CANDIDATE, CENTRE,
-            CLAIM, CERTIFICATE, "Malpractice");
+    static final CandidateCertificated CERTIFICATED =
+            new CandidateCertificated(CANDIDATE, CENTRE, CLAIM, MVR_L2, CERTIFICATE);
+
+    static final CandidateCertificateRevoked CERTIFICATE_REVOKED =
+            new CandidateCertificateRevoked(CANDIDATE, CENTRE, CLAIM, CERTIFICATE, "Malpractice");
 
     LookupDatabase database;
     CentreDirectory centres;
@@ -120,8 +121,8 @@ class CandidateTest {
     }
 
     static RegisterCandidate register(String firstName, String lastName, LocalDate dateOfBirth, String uln) {
-        return new RegisterCandidate(CANDIDATE, CENTRE, firstName, lastName, dateOfBirth, uln, MVR_L2, START, TODAY,
-                false);
+        return new RegisterCandidate(
+                CANDIDATE, CENTRE, firstName, lastName, dateOfBirth, uln, MVR_L2, START, TODAY, false);
     }
 
     static RegisterCandidate registerZoe() {
@@ -129,25 +130,25 @@ class CandidateTest {
     }
 
     static RegisterCandidate registerAt(String centreId, String qualificationCode) {
-        return new RegisterCandidate(CANDIDATE, centreId, "Zoë", "O'Brien-Łukasiewicz", BORN, ULN, qualificationCode,
-                START, TODAY, false);
+        return new RegisterCandidate(
+                CANDIDATE, centreId, "Zoë", "O'Brien-Łukasiewicz", BORN, ULN, qualificationCode, START, TODAY, false);
     }
 
     static RegisterCandidate startingOn(LocalDate startDate, LocalDate registeredOn) {
-        return new RegisterCandidate(CANDIDATE, CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, ULN, MVR_L2, startDate,
-                registeredOn, false);
+        return new RegisterCandidate(
+                CANDIDATE, CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, ULN, MVR_L2, startDate, registeredOn, false);
     }
 
-    static CandidateRegistered registered(String number, String firstName, String lastName, LocalDate dateOfBirth,
-                                          String uln) {
-        return new CandidateRegistered(CANDIDATE, CENTRE, number, firstName, lastName, dateOfBirth, uln, MVR_L2,
-                START, TODAY, false, false);
+    static CandidateRegistered registered(
+            String number, String firstName, String lastName, LocalDate dateOfBirth, String uln) {
+        return new CandidateRegistered(
+                CANDIDATE, CENTRE, number, firstName, lastName, dateOfBirth, uln, MVR_L2, START, TODAY, false, false);
     }
 
     /** Registers another candidate straight into the directory, as an earlier command would have. */
     void alreadyRegistered(String candidateId, String number, String centreId, String firstName, String lastName) {
-        database.apply(new CandidateRegistered(candidateId, centreId, number, firstName, lastName, BORN, null, MVR_L2,
-                START, TODAY, false, false));
+        database.apply(new CandidateRegistered(
+                candidateId, centreId, number, firstName, lastName, BORN, null, MVR_L2, START, TODAY, false, false));
     }
 
     ResultValidator<Candidate> expectRegistered(RegisterCandidate command) {
@@ -183,8 +184,24 @@ class CandidateTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"Zoë O'Brien-Łukasiewicz", "José", "Nguyễn", "Ólafur", "D'Arcy", "St. John",
-                "Ηλέκτρα", "Дмитрий", "محمد", "יעל", "明", "김민준", "प्रिया", "Søren", "O’Neill"})
+        @ValueSource(
+                strings = {
+                    "Zoë O'Brien-Łukasiewicz",
+                    "José",
+                    "Nguyễn",
+                    "Ólafur",
+                    "D'Arcy",
+                    "St. John",
+                    "Ηλέκτρα",
+                    "Дмитрий",
+                    "محمد",
+                    "יעל",
+                    "明",
+                    "김민준",
+                    "प्रिया",
+                    "Søren",
+                    "O’Neill"
+                })
         void givenNameInAnyScript_whenRegistered_thenRegisteredWithIt(String name) {
             String number = nextNumber();
             fixture.givenNoPriorActivity()
@@ -310,11 +327,11 @@ class CandidateTest {
 
     static Stream<LocalDate> impossibleDatesOfBirth() {
         return Stream.of(
-                TODAY,                                   // not in the past
-                TODAY.plusYears(1),                      // in the future
-                TODAY.minusYears(120).minusDays(1),      // a wrong century
+                TODAY, // not in the past
+                TODAY.plusYears(1), // in the future
+                TODAY.minusYears(120).minusDays(1), // a wrong century
                 LocalDate.parse("1026-11-26"),
-                START.minusYears(13).plusDays(1));       // twelve on the start date
+                START.minusYears(13).plusDays(1)); // twelve on the start date
     }
 
     @Nested
@@ -326,8 +343,19 @@ class CandidateTest {
             LocalDate registeredOn = START.plusDays(90);
             fixture.givenNoPriorActivity()
                     .when(startingOn(START, registeredOn))
-                    .expectEvents(new CandidateRegistered(CANDIDATE, CENTRE, number, "Zoë", "O'Brien-Łukasiewicz",
-                            BORN, ULN, MVR_L2, START, registeredOn, false, false))
+                    .expectEvents(new CandidateRegistered(
+                            CANDIDATE,
+                            CENTRE,
+                            number,
+                            "Zoë",
+                            "O'Brien-Łukasiewicz",
+                            BORN,
+                            ULN,
+                            MVR_L2,
+                            START,
+                            registeredOn,
+                            false,
+                            false))
                     .expectResultMessagePayload(new Registration(CANDIDATE, number, false));
         }
 
@@ -337,8 +365,19 @@ class CandidateTest {
             LocalDate registeredOn = START.plusDays(91);
             fixture.givenNoPriorActivity()
                     .when(startingOn(START, registeredOn))
-                    .expectEvents(new CandidateRegistered(CANDIDATE, CENTRE, number, "Zoë", "O'Brien-Łukasiewicz",
-                            BORN, ULN, MVR_L2, START, registeredOn, true, false))
+                    .expectEvents(new CandidateRegistered(
+                            CANDIDATE,
+                            CENTRE,
+                            number,
+                            "Zoë",
+                            "O'Brien-Łukasiewicz",
+                            BORN,
+                            ULN,
+                            MVR_L2,
+                            START,
+                            registeredOn,
+                            true,
+                            false))
                     .expectResultMessagePayload(new Registration(CANDIDATE, number, true));
         }
 
@@ -354,7 +393,8 @@ class CandidateTest {
         @Test
         void givenAThirtyDayPolicy_whenRegistered31DaysAfterTheStart_thenLate() {
             String number = nextNumber();
-            fixture(new RegistrationPolicy(30)).givenNoPriorActivity()
+            fixture(new RegistrationPolicy(30))
+                    .givenNoPriorActivity()
                     .when(startingOn(START, START.plusDays(31)))
                     .expectResultMessagePayload(new Registration(CANDIDATE, number, true));
         }
@@ -453,9 +493,7 @@ class CandidateTest {
         @Test
         void givenQualificationRemovedLater_whenRegisteredOnIt_thenRefusedOnQualificationCode() {
             database.apply(new CentreQualificationRemoved(CENTRE, MVR_L2, "Assessor left"));
-            fixture.givenNoPriorActivity()
-                    .when(registerZoe())
-                    .expectException(InvalidField.named("qualificationCode"));
+            fixture.givenNoPriorActivity().when(registerZoe()).expectException(InvalidField.named("qualificationCode"));
         }
     }
 
@@ -494,9 +532,7 @@ class CandidateTest {
         void givenSameCandidateWithdrawn_whenRegisteredAgain_thenStillADuplicate() {
             alreadyRegistered("candidate-0", "9XW4PT2C", CENTRE, "Zoë", "O'Brien-Łukasiewicz");
             database.apply(new CandidateWithdrawn("candidate-0", CENTRE, "Left the course"));
-            fixture.givenNoPriorActivity()
-                    .when(registerZoe())
-                    .expectException(duplicateOf("candidate-0", "9XW4PT2C"));
+            fixture.givenNoPriorActivity().when(registerZoe()).expectException(duplicateOf("candidate-0", "9XW4PT2C"));
         }
 
         @Test
@@ -514,21 +550,41 @@ class CandidateTest {
 
         @Test
         void givenSameNamesOnAnotherQualificationOrBirthday_whenRegistered_thenRegistered() {
-            database.apply(new CandidateRegistered("candidate-0", CENTRE, "9XW4PT2C", "Zoë", "O'Brien-Łukasiewicz",
-                    BORN, null, MVR_L3, START, TODAY, false, false));
-            database.apply(new CandidateRegistered("candidate-9", CENTRE, "8VT5RS3D", "Zoë", "O'Brien-Łukasiewicz",
-                    BORN.plusDays(1), null, MVR_L2, START, TODAY, false, false));
+            database.apply(new CandidateRegistered(
+                    "candidate-0",
+                    CENTRE,
+                    "9XW4PT2C",
+                    "Zoë",
+                    "O'Brien-Łukasiewicz",
+                    BORN,
+                    null,
+                    MVR_L3,
+                    START,
+                    TODAY,
+                    false,
+                    false));
+            database.apply(new CandidateRegistered(
+                    "candidate-9",
+                    CENTRE,
+                    "8VT5RS3D",
+                    "Zoë",
+                    "O'Brien-Łukasiewicz",
+                    BORN.plusDays(1),
+                    null,
+                    MVR_L2,
+                    START,
+                    TODAY,
+                    false,
+                    false));
             expectRegistered(registerZoe());
         }
 
         @Test
         void givenCandidateRenamedSinceRegistration_whenRegisteredUnderTheNewName_thenADuplicate() {
             alreadyRegistered("candidate-0", "9XW4PT2C", CENTRE, "Zoë", "Smith");
-            database.apply(new CandidateNameAmended("candidate-0", CENTRE, "Zoë", "Smith", "Zoë", "O'Brien-Łukasiewicz",
-                    "Maiden name"));
-            fixture.givenNoPriorActivity()
-                    .when(registerZoe())
-                    .expectException(duplicateOf("candidate-0", "9XW4PT2C"));
+            database.apply(new CandidateNameAmended(
+                    "candidate-0", CENTRE, "Zoë", "Smith", "Zoë", "O'Brien-Łukasiewicz", "Maiden name"));
+            fixture.givenNoPriorActivity().when(registerZoe()).expectException(duplicateOf("candidate-0", "9XW4PT2C"));
         }
 
         @Test
@@ -536,10 +592,21 @@ class CandidateTest {
             alreadyRegistered("candidate-0", "9XW4PT2C", CENTRE, "Zoë", "O'Brien-Łukasiewicz");
             String number = nextNumber();
             fixture.givenNoPriorActivity()
-                    .when(new RegisterCandidate(CANDIDATE, CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, ULN, MVR_L2,
-                            START, TODAY, true))
-                    .expectEvents(new CandidateRegistered(CANDIDATE, CENTRE, number, "Zoë", "O'Brien-Łukasiewicz",
-                            BORN, ULN, MVR_L2, START, TODAY, false, true))
+                    .when(new RegisterCandidate(
+                            CANDIDATE, CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, ULN, MVR_L2, START, TODAY, true))
+                    .expectEvents(new CandidateRegistered(
+                            CANDIDATE,
+                            CENTRE,
+                            number,
+                            "Zoë",
+                            "O'Brien-Łukasiewicz",
+                            BORN,
+                            ULN,
+                            MVR_L2,
+                            START,
+                            TODAY,
+                            false,
+                            true))
                     .expectResultMessagePayload(new Registration(CANDIDATE, number, false));
         }
 
@@ -547,8 +614,8 @@ class CandidateTest {
         void givenNoDuplicate_whenRegisteredWithConfirmation_thenNothingWasConfirmed() {
             String number = nextNumber();
             fixture.givenNoPriorActivity()
-                    .when(new RegisterCandidate(CANDIDATE, CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, ULN, MVR_L2,
-                            START, TODAY, true))
+                    .when(new RegisterCandidate(
+                            CANDIDATE, CENTRE, "Zoë", "O'Brien-Łukasiewicz", BORN, ULN, MVR_L2, START, TODAY, true))
                     .expectEvents(registered(number, "Zoë", "O'Brien-Łukasiewicz", BORN, ULN));
         }
     }
@@ -577,25 +644,33 @@ class CandidateTest {
         void givenRegisteredCandidate_whenFirstNameAmended_thenOldAndNewNamesRecorded() {
             fixture.given(REGISTERED)
                     .when(new AmendCandidate(CANDIDATE, CandidateField.FIRST_NAME, " Chloë ", " " + REASON, false))
-                    .expectEvents(new CandidateNameAmended(CANDIDATE, CENTRE, "Zoë", "O'Brien-Łukasiewicz", "Chloë",
-                            "O'Brien-Łukasiewicz", REASON));
+                    .expectEvents(new CandidateNameAmended(
+                            CANDIDATE, CENTRE, "Zoë", "O'Brien-Łukasiewicz", "Chloë", "O'Brien-Łukasiewicz", REASON));
         }
 
         @Test
         void givenRegisteredCandidate_whenLastNameAmended_thenOldAndNewNamesRecorded() {
             fixture.given(REGISTERED)
                     .when(new AmendCandidate(CANDIDATE, CandidateField.LAST_NAME, "Nguyễn", REASON, false))
-                    .expectEvents(new CandidateNameAmended(CANDIDATE, CENTRE, "Zoë", "O'Brien-Łukasiewicz", "Zoë",
-                            "Nguyễn", REASON));
+                    .expectEvents(new CandidateNameAmended(
+                            CANDIDATE, CENTRE, "Zoë", "O'Brien-Łukasiewicz", "Zoë", "Nguyễn", REASON));
         }
 
         @Test
         void givenNameAmendedBefore_whenTheOtherNameIsAmended_thenTheEarlierAmendmentIsTheOldValue() {
-            fixture.given(REGISTERED, new CandidateNameAmended(CANDIDATE, CENTRE, "Zoë", "O'Brien-Łukasiewicz",
-                            "Chloë", "O'Brien-Łukasiewicz", REASON))
+            fixture.given(
+                            REGISTERED,
+                            new CandidateNameAmended(
+                                    CANDIDATE,
+                                    CENTRE,
+                                    "Zoë",
+                                    "O'Brien-Łukasiewicz",
+                                    "Chloë",
+                                    "O'Brien-Łukasiewicz",
+                                    REASON))
                     .when(new AmendCandidate(CANDIDATE, CandidateField.LAST_NAME, "Smith", REASON, false))
-                    .expectEvents(new CandidateNameAmended(CANDIDATE, CENTRE, "Chloë", "O'Brien-Łukasiewicz", "Chloë",
-                            "Smith", REASON));
+                    .expectEvents(new CandidateNameAmended(
+                            CANDIDATE, CENTRE, "Chloë", "O'Brien-Łukasiewicz", "Chloë", "Smith", REASON));
         }
 
         @Test
@@ -610,8 +685,8 @@ class CandidateTest {
         void givenRegisteredCandidate_whenNameAmendedToTheSameNameInCapitals_thenACorrectionIsRecorded() {
             fixture.given(REGISTERED)
                     .when(new AmendCandidate(CANDIDATE, CandidateField.FIRST_NAME, "ZOË", REASON, false))
-                    .expectEvents(new CandidateNameAmended(CANDIDATE, CENTRE, "Zoë", "O'Brien-Łukasiewicz", "ZOË",
-                            "O'Brien-Łukasiewicz", REASON));
+                    .expectEvents(new CandidateNameAmended(
+                            CANDIDATE, CENTRE, "Zoë", "O'Brien-Łukasiewicz", "ZOË", "O'Brien-Łukasiewicz", REASON));
         }
 
         @ParameterizedTest
@@ -628,16 +703,16 @@ class CandidateTest {
             alreadyRegistered("candidate-0", "9XW4PT2C", CENTRE, "Chloë", "O'Brien-Łukasiewicz");
             fixture.given(REGISTERED)
                     .when(new AmendCandidate(CANDIDATE, CandidateField.FIRST_NAME, "Chloë", REASON, false))
-                    .expectEvents(new CandidateNameAmended(CANDIDATE, CENTRE, "Zoë", "O'Brien-Łukasiewicz", "Chloë",
-                            "O'Brien-Łukasiewicz", REASON));
+                    .expectEvents(new CandidateNameAmended(
+                            CANDIDATE, CENTRE, "Zoë", "O'Brien-Łukasiewicz", "Chloë", "O'Brien-Łukasiewicz", REASON));
         }
 
         @Test
         void givenRegisteredCandidate_whenDateOfBirthAmended_thenOldAndNewRecorded() {
             fixture.given(REGISTERED)
                     .when(new AmendCandidate(CANDIDATE, CandidateField.DATE_OF_BIRTH, "2005-07-14", REASON, false))
-                    .expectEvents(new CandidateDateOfBirthAmended(CANDIDATE, CENTRE, BORN,
-                            LocalDate.parse("2005-07-14"), REASON));
+                    .expectEvents(new CandidateDateOfBirthAmended(
+                            CANDIDATE, CENTRE, BORN, LocalDate.parse("2005-07-14"), REASON));
         }
 
         @Test
@@ -649,8 +724,17 @@ class CandidateTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"17/04/2005", "2005-02-30", "", "tomorrow", "2026-11-26", "2026-12-01", "1906-11-25",
-                "2013-09-02"})
+        @ValueSource(
+                strings = {
+                    "17/04/2005",
+                    "2005-02-30",
+                    "",
+                    "tomorrow",
+                    "2026-11-26",
+                    "2026-12-01",
+                    "1906-11-25",
+                    "2013-09-02"
+                })
         void givenRegisteredCandidate_whenDateOfBirthAmendedToAnImpossibleDate_thenRefusedOnValue(String value) {
             // 2026-11-26 is the registration date; 2013-09-02 makes the candidate twelve on the start date
             fixture.given(REGISTERED)
@@ -663,8 +747,8 @@ class CandidateTest {
         void givenRegisteredCandidate_whenDateOfBirthAmendedToThirteenYearsBeforeTheStart_thenAmended() {
             fixture.given(REGISTERED)
                     .when(new AmendCandidate(CANDIDATE, CandidateField.DATE_OF_BIRTH, "2013-09-01", REASON, false))
-                    .expectEvents(new CandidateDateOfBirthAmended(CANDIDATE, CENTRE, BORN,
-                            LocalDate.parse("2013-09-01"), REASON));
+                    .expectEvents(new CandidateDateOfBirthAmended(
+                            CANDIDATE, CENTRE, BORN, LocalDate.parse("2013-09-01"), REASON));
         }
 
         @Test
@@ -783,8 +867,8 @@ class CandidateTest {
         void givenReinstatedCandidate_whenAmended_thenAmended() {
             fixture.given(REGISTERED, WITHDRAWN, new CandidateReinstated(CANDIDATE, CENTRE, "Came back"))
                     .when(new AmendCandidate(CANDIDATE, CandidateField.FIRST_NAME, "Chloë", REASON, false))
-                    .expectEvents(new CandidateNameAmended(CANDIDATE, CENTRE, "Zoë", "O'Brien-Łukasiewicz", "Chloë",
-                            "O'Brien-Łukasiewicz", REASON));
+                    .expectEvents(new CandidateNameAmended(
+                            CANDIDATE, CENTRE, "Zoë", "O'Brien-Łukasiewicz", "Chloë", "O'Brien-Łukasiewicz", REASON));
         }
 
         @ParameterizedTest(name = "{0}")
@@ -801,8 +885,8 @@ class CandidateTest {
         void givenCertificatedCandidate_whenAmendedByImi_thenAmended() {
             fixture.given(REGISTERED, CERTIFICATED)
                     .when(new AmendCandidate(CANDIDATE, CandidateField.FIRST_NAME, "Chloë", REASON, true))
-                    .expectEvents(new CandidateNameAmended(CANDIDATE, CENTRE, "Zoë", "O'Brien-Łukasiewicz", "Chloë",
-                            "O'Brien-Łukasiewicz", REASON));
+                    .expectEvents(new CandidateNameAmended(
+                            CANDIDATE, CENTRE, "Zoë", "O'Brien-Łukasiewicz", "Chloë", "O'Brien-Łukasiewicz", REASON));
         }
     }
 
@@ -1021,13 +1105,18 @@ class CandidateTest {
 
             @Override
             public void describeTo(Description description) {
-                description.appendText("DuplicateCandidate naming ").appendValue(candidateId).appendText(" and ")
+                description
+                        .appendText("DuplicateCandidate naming ")
+                        .appendValue(candidateId)
+                        .appendText(" and ")
                         .appendValue(registrationNumber);
             }
 
             @Override
             protected void describeMismatchSafely(DuplicateCandidate refusal, Description mismatch) {
-                mismatch.appendText("named ").appendValue(refusal.existingCandidateId()).appendText(" and ")
+                mismatch.appendText("named ")
+                        .appendValue(refusal.existingCandidateId())
+                        .appendText(" and ")
                         .appendValue(refusal.existingRegistrationNumber());
             }
         };
@@ -1039,8 +1128,16 @@ class CandidateTest {
      */
     void issuedInTheDirectory() {
         database.apply(REGISTERED);
-        database.apply(new CertificateIssued(CLAIM, CANDIDATE, CENTRE, MVR_L2, CERTIFICATE, "Zoë O'Brien-Łukasiewicz",
-                TODAY, Instant.parse("2026-11-26T10:00:00Z"), false));
+        database.apply(new CertificateIssued(
+                CLAIM,
+                CANDIDATE,
+                CENTRE,
+                MVR_L2,
+                CERTIFICATE,
+                "Zoë O'Brien-Łukasiewicz",
+                TODAY,
+                Instant.parse("2026-11-26T10:00:00Z"),
+                false));
     }
 
     @Nested
@@ -1152,8 +1249,8 @@ class CandidateTest {
                     .expectNoEvents();
             fixture.given(REGISTERED)
                     .when(new AmendCandidate(CANDIDATE, CandidateField.FIRST_NAME, "Chloë", REASON, true))
-                    .expectEvents(new CandidateNameAmended(CANDIDATE, CENTRE, "Zoë", "O'Brien-Łukasiewicz", "Chloë",
-                            "O'Brien-Łukasiewicz", REASON));
+                    .expectEvents(new CandidateNameAmended(
+                            CANDIDATE, CENTRE, "Zoë", "O'Brien-Łukasiewicz", "Chloë", "O'Brien-Łukasiewicz", REASON));
         }
 
         @Test
@@ -1162,16 +1259,14 @@ class CandidateTest {
             fixture.given(REGISTERED)
                     .when(new TransferCandidate(CANDIDATE, OTHER_CENTRE, REASON))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(
-                            "Candidate is CERTIFICATED; only a REGISTERED candidate can be transferred")
+                    .expectExceptionMessage("Candidate is CERTIFICATED; only a REGISTERED candidate can be transferred")
                     .expectNoEvents();
         }
 
         @Test
         void givenCertificateRevokedInTheDirectoryAndOnTheCandidate_whenTheCentreWithdrawsThem_thenWithdrawn() {
             issuedInTheDirectory();
-            database.apply(new CertificateRevoked(CLAIM, CANDIDATE, CENTRE, MVR_L2, CERTIFICATE, TODAY,
-                    "Malpractice"));
+            database.apply(new CertificateRevoked(CLAIM, CANDIDATE, CENTRE, MVR_L2, CERTIFICATE, TODAY, "Malpractice"));
             fixture.given(REGISTERED, CERTIFICATED, CERTIFICATE_REVOKED)
                     .when(new WithdrawCandidate(CANDIDATE, "Left the course", false))
                     .expectEvents(WITHDRAWN);

@@ -33,9 +33,19 @@ class RegistrationNumbersTest {
     }
 
     void issueTo(String candidateId, String number) {
-        database.apply(new CandidateRegistered(candidateId, "centre-1", number, "Ann", "Smith",
-                LocalDate.parse("2005-04-17"), null, "MVR-L2", LocalDate.parse("2026-09-01"),
-                LocalDate.parse("2026-11-26"), false, false));
+        database.apply(new CandidateRegistered(
+                candidateId,
+                "centre-1",
+                number,
+                "Ann",
+                "Smith",
+                LocalDate.parse("2005-04-17"),
+                null,
+                "MVR-L2",
+                LocalDate.parse("2026-09-01"),
+                LocalDate.parse("2026-11-26"),
+                false,
+                false));
     }
 
     @Test
@@ -64,7 +74,8 @@ class RegistrationNumbersTest {
         RegistrationNumbers numbers = new RegistrationNumbers(candidates);
         String first = numbers.issue();
         String second = numbers.issue();
-        assertThat(first.substring(0, 6)).as("numbers drawn in a row share no visible sequence")
+        assertThat(first.substring(0, 6))
+                .as("numbers drawn in a row share no visible sequence")
                 .isNotEqualTo(second.substring(0, 6));
     }
 
@@ -108,7 +119,8 @@ class RegistrationNumbersTest {
         assertThat(RegistrationNumbers.spell(0)).isEqualTo("22222222");
         assertThat(RegistrationNumbers.spell(1)).isEqualTo("22222223");
         assertThat(RegistrationNumbers.spell(30)).isEqualTo("22222232");
-        assertThat(RegistrationNumbers.spell(RegistrationNumbers.NUMBER_COUNT - 1)).isEqualTo("ZZZZZZZZ");
+        assertThat(RegistrationNumbers.spell(RegistrationNumbers.NUMBER_COUNT - 1))
+                .isEqualTo("ZZZZZZZZ");
     }
 
     @Test

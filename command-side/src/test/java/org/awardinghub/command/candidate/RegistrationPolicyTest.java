@@ -24,7 +24,8 @@ class RegistrationPolicyTest {
 
     @Test
     void givenDefaultPolicy_whenRegisteredBeforeTheStart_thenInTime() {
-        assertThat(new RegistrationPolicy(90).isLate(START, START.minusDays(30))).isFalse();
+        assertThat(new RegistrationPolicy(90).isLate(START, START.minusDays(30)))
+                .isFalse();
     }
 
     @Test

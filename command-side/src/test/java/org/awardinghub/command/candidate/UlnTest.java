@@ -38,8 +38,18 @@ class UlnTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0123456789", "0000000000", "123456789", "12345678999", "12345678A9", "１２３４５６７８９９",
-            "1234 567899", "+123456789", "١٢٣٤٥٦٧٨٩٩"})
+    @ValueSource(
+            strings = {
+                "0123456789",
+                "0000000000",
+                "123456789",
+                "12345678999",
+                "12345678A9",
+                "１２３４５６７８９９",
+                "1234 567899",
+                "+123456789",
+                "١٢٣٤٥٦٧٨٩٩"
+            })
     void givenNotTenAsciiDigitsOrLeadingZero_whenChecked_thenInvalid(String text) {
         assertThat(Uln.isValid(text)).isFalse();
     }
@@ -60,17 +70,23 @@ class UlnTest {
     @Test
     void givenInvalidUln_whenOptionalUlnRead_thenRefusedOnTheGivenField() {
         assertThatThrownBy(() -> Uln.optional("value", "1234567890"))
-                .isInstanceOfSatisfying(InvalidCommand.class, refusal -> assertThat(refusal.field()).isEqualTo("value"))
+                .isInstanceOfSatisfying(
+                        InvalidCommand.class,
+                        refusal -> assertThat(refusal.field()).isEqualTo("value"))
                 .hasMessageContaining("check digit");
         assertThatThrownBy(() -> Uln.optional("uln", "0123456789"))
-                .isInstanceOfSatisfying(InvalidCommand.class, refusal -> assertThat(refusal.field()).isEqualTo("uln"))
+                .isInstanceOfSatisfying(
+                        InvalidCommand.class,
+                        refusal -> assertThat(refusal.field()).isEqualTo("uln"))
                 .hasMessageContaining("10 digits");
     }
 
     @Test
     void givenInvalidDigits_whenConstructed_thenRefusedOnUln() {
         assertThatThrownBy(() -> new Uln("1234567890"))
-                .isInstanceOfSatisfying(InvalidCommand.class, refusal -> assertThat(refusal.field()).isEqualTo("uln"));
+                .isInstanceOfSatisfying(
+                        InvalidCommand.class,
+                        refusal -> assertThat(refusal.field()).isEqualTo("uln"));
         assertThatThrownBy(() -> new Uln(null)).isInstanceOf(InvalidCommand.class);
     }
 }

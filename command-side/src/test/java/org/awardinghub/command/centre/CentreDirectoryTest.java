@@ -52,8 +52,9 @@ class CentreDirectoryTest {
     }
 
     String numberOf(String centreId) {
-        return database.jdbc().queryForObject("SELECT centre_number FROM centre_directory WHERE centre_id = ?",
-                String.class, centreId);
+        return database.jdbc()
+                .queryForObject(
+                        "SELECT centre_number FROM centre_directory WHERE centre_id = ?", String.class, centreId);
     }
 
     @Test
@@ -86,7 +87,9 @@ class CentreDirectoryTest {
         assertThat(directory.statusOf("centre-1")).contains(CentreStatus.APPROVED);
         database.apply(new CentreWithdrawn("centre-1", "Closed"));
         assertThat(directory.statusOf("centre-1")).contains(CentreStatus.WITHDRAWN);
-        assertThat(numberOf("centre-1")).as("a withdrawn centre keeps its number").isEqualTo("100001");
+        assertThat(numberOf("centre-1"))
+                .as("a withdrawn centre keeps its number")
+                .isEqualTo("100001");
     }
 
     @Test
@@ -131,7 +134,8 @@ class CentreDirectoryTest {
 
     @Test
     void givenNoCentre_whenRequiredNotWithdrawn_thenUnknownRecord() {
-        assertThatThrownBy(() -> directory.requireNotWithdrawn("centre-1", "no.")).isInstanceOf(UnknownRecord.class);
+        assertThatThrownBy(() -> directory.requireNotWithdrawn("centre-1", "no."))
+                .isInstanceOf(UnknownRecord.class);
     }
 
     @Test
@@ -191,7 +195,8 @@ class CentreDirectoryTest {
 
     @Test
     void givenNoCentre_whenAskedToRegister_thenRefusedAsUnknown() {
-        RegistrationRefusal refusal = directory.registrationRefusal("centre-9", "MVR-L2").orElseThrow();
+        RegistrationRefusal refusal =
+                directory.registrationRefusal("centre-9", "MVR-L2").orElseThrow();
         assertThat(refusal.kind()).isEqualTo(Kind.UNKNOWN_CENTRE);
         assertThat(refusal.exception()).isInstanceOf(UnknownRecord.class).hasMessage("No centre centre-9");
     }
@@ -199,9 +204,11 @@ class CentreDirectoryTest {
     @Test
     void givenAppliedCentre_whenAskedToRegister_thenRefusedNamingItsStatus() {
         apply("centre-1");
-        RegistrationRefusal refusal = directory.registrationRefusal("centre-1", "MVR-L2").orElseThrow();
+        RegistrationRefusal refusal =
+                directory.registrationRefusal("centre-1", "MVR-L2").orElseThrow();
         assertThat(refusal.kind()).isEqualTo(Kind.CENTRE_NOT_APPROVED);
-        assertThat(refusal.exception()).isInstanceOf(RuleViolation.class)
+        assertThat(refusal.exception())
+                .isInstanceOf(RuleViolation.class)
                 .hasMessage("Centre centre-1 is APPLIED; only an APPROVED centre can register candidates");
     }
 
@@ -210,13 +217,20 @@ class CentreDirectoryTest {
         apply("centre-1");
         approve("centre-1", "100001");
         database.apply(new CentreSuspended("centre-1", "Review"));
-        assertThat(directory.registrationRefusal("centre-1", "MVR-L2")).get()
+        assertThat(directory.registrationRefusal("centre-1", "MVR-L2"))
+                .get()
                 .extracting(RegistrationRefusal::message)
                 .isEqualTo("Centre 100001 is SUSPENDED; only an APPROVED centre can register candidates");
         database.apply(new CentreWithdrawn("centre-1", "Closed"));
-        assertThat(directory.registrationRefusal("centre-1", "MVR-L2")).get()
-                .extracting(RegistrationRefusal::kind).isEqualTo(Kind.CENTRE_NOT_APPROVED);
-        assertThat(directory.registrationRefusal("centre-1", "MVR-L2").orElseThrow().message()).contains("WITHDRAWN");
+        assertThat(directory.registrationRefusal("centre-1", "MVR-L2"))
+                .get()
+                .extracting(RegistrationRefusal::kind)
+                .isEqualTo(Kind.CENTRE_NOT_APPROVED);
+        assertThat(directory
+                        .registrationRefusal("centre-1", "MVR-L2")
+                        .orElseThrow()
+                        .message())
+                .contains("WITHDRAWN");
     }
 
     @Test
@@ -224,7 +238,8 @@ class CentreDirectoryTest {
         apply("centre-1");
         approve("centre-1", "100001");
         database.apply(new CentreSanctionImposed("centre-1", Sanction.REGISTRATIONS, "Audit"));
-        RegistrationRefusal refusal = directory.registrationRefusal("centre-1", "MVR-L2").orElseThrow();
+        RegistrationRefusal refusal =
+                directory.registrationRefusal("centre-1", "MVR-L2").orElseThrow();
         assertThat(refusal.kind()).isEqualTo(Kind.REGISTRATIONS_SANCTIONED);
         assertThat(refusal.exception()).isInstanceOf(RuleViolation.class).hasMessageContaining("REGISTRATIONS");
         database.apply(new CentreSanctionLifted("centre-1", Sanction.REGISTRATIONS, "Resolved"));
@@ -243,12 +258,15 @@ class CentreDirectoryTest {
     void givenQualificationNotApprovedOrRemoved_whenAskedToRegisterOnIt_thenRefusedNamingIt() {
         apply("centre-1");
         approve("centre-1", "100001");
-        assertThat(directory.registrationRefusal("centre-1", "HEV-L3")).get()
-                .isEqualTo(new RegistrationRefusal(Kind.QUALIFICATION_NOT_APPROVED,
-                        "Centre 100001 is not approved for qualification HEV-L3"));
+        assertThat(directory.registrationRefusal("centre-1", "HEV-L3"))
+                .get()
+                .isEqualTo(new RegistrationRefusal(
+                        Kind.QUALIFICATION_NOT_APPROVED, "Centre 100001 is not approved for qualification HEV-L3"));
         database.apply(new CentreQualificationRemoved("centre-1", "MVR-L2", "Assessor left"));
-        assertThat(directory.registrationRefusal("centre-1", "MVR-L2")).get()
-                .extracting(RegistrationRefusal::kind).isEqualTo(Kind.QUALIFICATION_NOT_APPROVED);
+        assertThat(directory.registrationRefusal("centre-1", "MVR-L2"))
+                .get()
+                .extracting(RegistrationRefusal::kind)
+                .isEqualTo(Kind.QUALIFICATION_NOT_APPROVED);
     }
 
     @Test

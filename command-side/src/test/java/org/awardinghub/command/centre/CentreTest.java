@@ -250,9 +250,7 @@ class CentreTest {
 
         @Test
         void givenAppliedCentre_whenWithdrawn_thenWithdrawn() {
-            fixture.given(APPLIED)
-                    .when(new WithdrawCentre(CENTRE, REASON))
-                    .expectEvents(WITHDRAWN);
+            fixture.given(APPLIED).when(new WithdrawCentre(CENTRE, REASON)).expectEvents(WITHDRAWN);
         }
 
         @Test
@@ -299,8 +297,7 @@ class CentreTest {
                         new ImposeSanction(CENTRE, Sanction.REGISTRATIONS, REASON),
                         new LiftSanction(CENTRE, Sanction.REGISTRATIONS, REASON),
                         new AmendCentreDetails(CENTRE, "New name", ADDRESS, EMAIL, REASON))
-                .map(command -> Arguments.of(
-                        command.getClass().getSimpleName(), command));
+                .map(command -> Arguments.of(command.getClass().getSimpleName(), command));
     }
 
     @Nested
@@ -325,9 +322,8 @@ class CentreTest {
             fixture.given(APPLIED)
                     .when(new GrantDirectClaimStatus(CENTRE, REASON))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage(
-                            "Centre is APPLIED; only an APPROVED or SUSPENDED centre can be granted"
-                                    + " Direct Claim Status");
+                    .expectExceptionMessage("Centre is APPLIED; only an APPROVED or SUSPENDED centre can be granted"
+                            + " Direct Claim Status");
         }
 
         @Test
@@ -354,7 +350,10 @@ class CentreTest {
 
         @Test
         void givenCentreWithoutDirectClaimStatus_whenRemoved_thenRefused() {
-            fixture.given(APPLIED, APPROVED, new DirectClaimStatusGranted(CENTRE, REASON),
+            fixture.given(
+                            APPLIED,
+                            APPROVED,
+                            new DirectClaimStatusGranted(CENTRE, REASON),
                             new DirectClaimStatusRemoved(CENTRE, REASON))
                     .when(new RemoveDirectClaimStatus(CENTRE, REASON))
                     .expectException(RuleViolation.class)
@@ -501,7 +500,10 @@ class CentreTest {
 
         @Test
         void givenSanctionLifted_whenLiftedAgain_thenRefused() {
-            fixture.given(APPLIED, APPROVED, new CentreSanctionImposed(CENTRE, Sanction.REGISTRATIONS, REASON),
+            fixture.given(
+                            APPLIED,
+                            APPROVED,
+                            new CentreSanctionImposed(CENTRE, Sanction.REGISTRATIONS, REASON),
                             new CentreSanctionLifted(CENTRE, Sanction.REGISTRATIONS, "Resolved"))
                     .when(new LiftSanction(CENTRE, Sanction.REGISTRATIONS, "Resolved"))
                     .expectException(RuleViolation.class)
@@ -522,18 +524,25 @@ class CentreTest {
         @Test
         void givenAppliedCentre_whenDetailsAmended_thenOldAndNewAreRecorded() {
             fixture.given(APPLIED)
-                    .when(new AmendCentreDetails(CENTRE, " Northgate College of Motoring ", ADDRESS,
-                            "hub@northgate.ac.uk", "Renamed"))
-                    .expectEvents(new CentreDetailsAmended(CENTRE, NAME, "Northgate College of Motoring",
-                            ADDRESS, ADDRESS, EMAIL, "hub@northgate.ac.uk", "Renamed"));
+                    .when(new AmendCentreDetails(
+                            CENTRE, " Northgate College of Motoring ", ADDRESS, "hub@northgate.ac.uk", "Renamed"))
+                    .expectEvents(new CentreDetailsAmended(
+                            CENTRE,
+                            NAME,
+                            "Northgate College of Motoring",
+                            ADDRESS,
+                            ADDRESS,
+                            EMAIL,
+                            "hub@northgate.ac.uk",
+                            "Renamed"));
         }
 
         @Test
         void givenSuspendedCentre_whenDetailsAmended_thenAmended() {
             fixture.given(APPLIED, APPROVED, SUSPENDED)
                     .when(new AmendCentreDetails(CENTRE, NAME, "2 Low Street, Leeds", EMAIL, "Moved"))
-                    .expectEvents(new CentreDetailsAmended(CENTRE, NAME, NAME, ADDRESS, "2 Low Street, Leeds",
-                            EMAIL, EMAIL, "Moved"));
+                    .expectEvents(new CentreDetailsAmended(
+                            CENTRE, NAME, NAME, ADDRESS, "2 Low Street, Leeds", EMAIL, EMAIL, "Moved"));
         }
 
         @Test
@@ -546,8 +555,10 @@ class CentreTest {
 
         @Test
         void givenDetailsAmended_whenAmendedToTheAmendedDetails_thenNothingIsRecorded() {
-            fixture.given(APPLIED, new CentreDetailsAmended(CENTRE, NAME, "New Name", ADDRESS, ADDRESS, EMAIL,
-                            EMAIL, "Renamed"))
+            fixture.given(
+                            APPLIED,
+                            new CentreDetailsAmended(
+                                    CENTRE, NAME, "New Name", ADDRESS, ADDRESS, EMAIL, EMAIL, "Renamed"))
                     .when(new AmendCentreDetails(CENTRE, "New Name", ADDRESS, EMAIL, "Again"))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
@@ -557,8 +568,8 @@ class CentreTest {
         void givenCentre_whenOnlyTheEmailCaseChanges_thenAmended() {
             fixture.given(APPLIED)
                     .when(new AmendCentreDetails(CENTRE, NAME, ADDRESS, "Office@Northgate.ac.uk", "Case"))
-                    .expectEvents(new CentreDetailsAmended(CENTRE, NAME, NAME, ADDRESS, ADDRESS, EMAIL,
-                            "Office@Northgate.ac.uk", "Case"));
+                    .expectEvents(new CentreDetailsAmended(
+                            CENTRE, NAME, NAME, ADDRESS, ADDRESS, EMAIL, "Office@Northgate.ac.uk", "Case"));
         }
 
         @ParameterizedTest

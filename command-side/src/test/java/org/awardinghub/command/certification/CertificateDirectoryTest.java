@@ -42,8 +42,18 @@ class CertificateDirectoryTest {
     }
 
     static CertificateClaimed claimed(String claimId, String candidateId, String qualificationCode) {
-        return new CertificateClaimed(claimId, candidateId, "7KQ3MZ9B", CENTRE, qualificationCode, "Zoë O'Brien",
-                false, List.of("attempt-1"), "user-admin", "34567890", AT);
+        return new CertificateClaimed(
+                claimId,
+                candidateId,
+                "7KQ3MZ9B",
+                CENTRE,
+                qualificationCode,
+                "Zoë O'Brien",
+                false,
+                List.of("attempt-1"),
+                "user-admin",
+                "34567890",
+                AT);
     }
 
     static CertificateIssued issued(String claimId, String number) {
@@ -62,8 +72,7 @@ class CertificateDirectoryTest {
     void givenClaimMade_whenAsked_thenAwaitingAndActiveForTheCandidateAndQualificationOnly() {
         database.apply(claimed("claim-1", CANDIDATE, MVR_L2));
 
-        ClaimEntry awaiting = new ClaimEntry("claim-1", CANDIDATE, CENTRE, MVR_L2, ClaimStatus.AWAITING_APPROVAL,
-                null);
+        ClaimEntry awaiting = new ClaimEntry("claim-1", CANDIDATE, CENTRE, MVR_L2, ClaimStatus.AWAITING_APPROVAL, null);
         assertThat(register.claim("claim-1")).contains(awaiting);
         assertThat(register.activeClaim(CANDIDATE, MVR_L2)).contains(awaiting);
         assertThat(register.activeClaim(CANDIDATE, "MVR-L3")).isEmpty();
@@ -78,8 +87,9 @@ class CertificateDirectoryTest {
         ClaimEntry issued = new ClaimEntry("claim-1", CANDIDATE, CENTRE, MVR_L2, ClaimStatus.ISSUED, "C7KQ3MZ9BX");
         assertThat(register.claim("claim-1")).contains(issued);
         assertThat(register.activeClaim(CANDIDATE, MVR_L2)).contains(issued);
-        assertThat(register.certificate("C7KQ3MZ9BX")).contains(new CertificateEntry("C7KQ3MZ9BX", "claim-1",
-                CANDIDATE, CENTRE, MVR_L2, CertificateStatus.VALID));
+        assertThat(register.certificate("C7KQ3MZ9BX"))
+                .contains(new CertificateEntry(
+                        "C7KQ3MZ9BX", "claim-1", CANDIDATE, CENTRE, MVR_L2, CertificateStatus.VALID));
         assertThat(register.numberTaken("C7KQ3MZ9BX")).isTrue();
     }
 
@@ -88,11 +98,16 @@ class CertificateDirectoryTest {
         database.apply(claimed("claim-1", CANDIDATE, MVR_L2));
         database.apply(new ClaimRejected("claim-1", CANDIDATE, CENTRE, MVR_L2, "No evidence of unit 3"));
 
-        assertThat(register.claim("claim-1")).get().extracting(ClaimEntry::status).isEqualTo(ClaimStatus.REJECTED);
+        assertThat(register.claim("claim-1"))
+                .get()
+                .extracting(ClaimEntry::status)
+                .isEqualTo(ClaimStatus.REJECTED);
         assertThat(register.activeClaim(CANDIDATE, MVR_L2)).isEmpty();
 
         database.apply(claimed("claim-2", CANDIDATE, MVR_L2));
-        assertThat(register.activeClaim(CANDIDATE, MVR_L2)).get().extracting(ClaimEntry::claimId)
+        assertThat(register.activeClaim(CANDIDATE, MVR_L2))
+                .get()
+                .extracting(ClaimEntry::claimId)
                 .isEqualTo("claim-2");
     }
 
@@ -100,26 +115,44 @@ class CertificateDirectoryTest {
     void givenCertificateReplaced_whenAsked_thenTheOldNumberReplacedAndTheClaimCarriesTheNewOne() {
         database.apply(claimed("claim-1", CANDIDATE, MVR_L2));
         database.apply(issued("claim-1", "C7KQ3MZ9BX"));
-        database.apply(new CertificateReplaced("claim-1", CANDIDATE, CENTRE, MVR_L2, "C7KQ3MZ9BX", "CHJ4RT6WYZ",
-                "Zoe O'Brien", ON.plusDays(9), "Name corrected"));
+        database.apply(new CertificateReplaced(
+                "claim-1",
+                CANDIDATE,
+                CENTRE,
+                MVR_L2,
+                "C7KQ3MZ9BX",
+                "CHJ4RT6WYZ",
+                "Zoe O'Brien",
+                ON.plusDays(9),
+                "Name corrected"));
 
-        assertThat(register.certificate("C7KQ3MZ9BX")).get().extracting(CertificateEntry::status)
+        assertThat(register.certificate("C7KQ3MZ9BX"))
+                .get()
+                .extracting(CertificateEntry::status)
                 .isEqualTo(CertificateStatus.REPLACED);
-        assertThat(register.certificate("CHJ4RT6WYZ")).get().extracting(CertificateEntry::status)
+        assertThat(register.certificate("CHJ4RT6WYZ"))
+                .get()
+                .extracting(CertificateEntry::status)
                 .isEqualTo(CertificateStatus.VALID);
-        assertThat(register.claim("claim-1")).get().extracting(ClaimEntry::certificateNumber)
+        assertThat(register.claim("claim-1"))
+                .get()
+                .extracting(ClaimEntry::certificateNumber)
                 .isEqualTo("CHJ4RT6WYZ");
-        assertThat(register.numberTaken("C7KQ3MZ9BX")).as("a replaced number stays taken").isTrue();
+        assertThat(register.numberTaken("C7KQ3MZ9BX"))
+                .as("a replaced number stays taken")
+                .isTrue();
     }
 
     @Test
     void givenCertificateRevoked_whenAsked_thenRevokedAndTheClaimStillActive() {
         database.apply(claimed("claim-1", CANDIDATE, MVR_L2));
         database.apply(issued("claim-1", "C7KQ3MZ9BX"));
-        database.apply(new CertificateRevoked("claim-1", CANDIDATE, CENTRE, MVR_L2, "C7KQ3MZ9BX", ON.plusDays(30),
-                "Malpractice"));
+        database.apply(new CertificateRevoked(
+                "claim-1", CANDIDATE, CENTRE, MVR_L2, "C7KQ3MZ9BX", ON.plusDays(30), "Malpractice"));
 
-        assertThat(register.certificate("C7KQ3MZ9BX")).get().extracting(CertificateEntry::status)
+        assertThat(register.certificate("C7KQ3MZ9BX"))
+                .get()
+                .extracting(CertificateEntry::status)
                 .isEqualTo(CertificateStatus.REVOKED);
         assertThat(register.activeClaim(CANDIDATE, MVR_L2)).isPresent();
     }

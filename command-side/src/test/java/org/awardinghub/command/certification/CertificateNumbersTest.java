@@ -35,10 +35,28 @@ class CertificateNumbersTest {
     }
 
     void issuedOnClaim(String claimId, String number) {
-        database.apply(new CertificateClaimed(claimId, "candidate-" + claimId, "7KQ3MZ9B", "centre-1", "MVR-L2",
-                "Zoë O'Brien", true, List.of(), "user-admin", "34567890", Instant.parse("2026-12-01T10:00:00Z")));
-        database.apply(new CertificateIssued(claimId, "candidate-" + claimId, "centre-1", "MVR-L2", number,
-                "Zoë O'Brien", LocalDate.parse("2026-12-01"), Instant.parse("2026-12-01T10:00:00Z"), false));
+        database.apply(new CertificateClaimed(
+                claimId,
+                "candidate-" + claimId,
+                "7KQ3MZ9B",
+                "centre-1",
+                "MVR-L2",
+                "Zoë O'Brien",
+                true,
+                List.of(),
+                "user-admin",
+                "34567890",
+                Instant.parse("2026-12-01T10:00:00Z")));
+        database.apply(new CertificateIssued(
+                claimId,
+                "candidate-" + claimId,
+                "centre-1",
+                "MVR-L2",
+                number,
+                "Zoë O'Brien",
+                LocalDate.parse("2026-12-01"),
+                Instant.parse("2026-12-01T10:00:00Z"),
+                false));
     }
 
     @Test
@@ -78,7 +96,8 @@ class CertificateNumbersTest {
         CertificateNumbers numbers = new CertificateNumbers(register);
         String first = numbers.issue();
         String second = numbers.issue();
-        assertThat(first.substring(0, 7)).as("numbers drawn in a row share no visible sequence")
+        assertThat(first.substring(0, 7))
+                .as("numbers drawn in a row share no visible sequence")
                 .isNotEqualTo(second.substring(0, 7));
     }
 
@@ -89,7 +108,9 @@ class CertificateNumbersTest {
         String next = CertificateNumbers.draw(same);
         issuedOnClaim("claim-1", first);
 
-        assertThat(new CertificateNumbers(register, new Random(42)).issue()).isEqualTo(next).isNotEqualTo(first);
+        assertThat(new CertificateNumbers(register, new Random(42)).issue())
+                .isEqualTo(next)
+                .isNotEqualTo(first);
     }
 
     @Test

@@ -27,10 +27,18 @@ import org.junit.jupiter.api.Test;
 
 class CertificationPolicyTest {
 
-    static final CertificateIssued ISSUED = new CertificateIssued("claim-1", "candidate-1", "centre-1", "MVR-L2",
-            "C7KQ3MZ9BX", "Zoë O'Brien", LocalDate.parse("2026-12-01"), Instant.parse("2026-12-01T10:00:00Z"), true);
-    static final CertificateRevoked REVOKED = new CertificateRevoked("claim-1", "candidate-1", "centre-1", "MVR-L2",
-            "C7KQ3MZ9BX", LocalDate.parse("2027-01-10"), "Malpractice");
+    static final CertificateIssued ISSUED = new CertificateIssued(
+            "claim-1",
+            "candidate-1",
+            "centre-1",
+            "MVR-L2",
+            "C7KQ3MZ9BX",
+            "Zoë O'Brien",
+            LocalDate.parse("2026-12-01"),
+            Instant.parse("2026-12-01T10:00:00Z"),
+            true);
+    static final CertificateRevoked REVOKED = new CertificateRevoked(
+            "claim-1", "candidate-1", "centre-1", "MVR-L2", "C7KQ3MZ9BX", LocalDate.parse("2027-01-10"), "Malpractice");
 
     final List<CommandMessage<?>> sent = new ArrayList<>();
     SimpleCommandBus bus;
@@ -47,16 +55,17 @@ class CertificationPolicyTest {
             sent.add(command);
             return null;
         });
-        policy = new AnnotationEventHandlerAdapter(
-                new CertificationPolicy(DefaultCommandGateway.builder().commandBus(bus).build()));
+        policy = new AnnotationEventHandlerAdapter(new CertificationPolicy(
+                DefaultCommandGateway.builder().commandBus(bus).build()));
     }
 
     static EventMessage<?> fromRequest(Object event, String correlationId) {
-        return GenericEventMessage.asEventMessage(event).andMetaData(MetaData.from(Map.of(
-                AuditMetadata.CORRELATION_ID, correlationId,
-                AuditMetadata.CAUSATION_ID, "command-7",
-                AuditMetadata.ACTOR_USER_ID, "user-imi",
-                AuditMetadata.ACTOR_PIN, "89012345")));
+        return GenericEventMessage.asEventMessage(event)
+                .andMetaData(MetaData.from(Map.of(
+                        AuditMetadata.CORRELATION_ID, correlationId,
+                        AuditMetadata.CAUSATION_ID, "command-7",
+                        AuditMetadata.ACTOR_USER_ID, "user-imi",
+                        AuditMetadata.ACTOR_PIN, "89012345")));
     }
 
     @Test
@@ -68,9 +77,9 @@ class CertificationPolicyTest {
         assertThat(sent).hasSize(1);
         assertThat(sent.get(0).getPayload())
                 .isEqualTo(new RecordCertificate("candidate-1", "claim-1", "MVR-L2", "C7KQ3MZ9BX"));
-        assertThat(sent.get(0).getMetaData()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                AuditMetadata.CORRELATION_ID, "request-42",
-                AuditMetadata.CAUSATION_ID, event.getIdentifier()));
+        assertThat(sent.get(0).getMetaData())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        AuditMetadata.CORRELATION_ID, "request-42", AuditMetadata.CAUSATION_ID, event.getIdentifier()));
     }
 
     @Test
@@ -81,7 +90,8 @@ class CertificationPolicyTest {
         assertThat(sent).hasSize(1);
         assertThat(sent.get(0).getPayload())
                 .isEqualTo(new RecordCertificateRevoked("candidate-1", "claim-1", "C7KQ3MZ9BX", "Malpractice"));
-        assertThat(sent.get(0).getMetaData()).containsEntry(AuditMetadata.CORRELATION_ID, "request-43")
+        assertThat(sent.get(0).getMetaData())
+                .containsEntry(AuditMetadata.CORRELATION_ID, "request-43")
                 .containsEntry(AuditMetadata.CAUSATION_ID, event.getIdentifier());
     }
 
@@ -90,14 +100,22 @@ class CertificationPolicyTest {
         EventMessage<?> event = GenericEventMessage.asEventMessage(ISSUED);
         policy.handle(event);
 
-        assertThat(sent.get(0).getMetaData()).containsEntry(AuditMetadata.CORRELATION_ID, event.getIdentifier())
+        assertThat(sent.get(0).getMetaData())
+                .containsEntry(AuditMetadata.CORRELATION_ID, event.getIdentifier())
                 .containsEntry(AuditMetadata.CAUSATION_ID, event.getIdentifier());
     }
 
     @Test
     void givenAReplacement_whenHandled_thenNothingIsSent() throws Exception {
-        policy.handle(GenericEventMessage.asEventMessage(new CertificateReplaced("claim-1", "candidate-1",
-                "centre-1", "MVR-L2", "C7KQ3MZ9BX", "CHJ4RT6WYZ", "Zoë O'Brien", LocalDate.parse("2027-01-02"),
+        policy.handle(GenericEventMessage.asEventMessage(new CertificateReplaced(
+                "claim-1",
+                "candidate-1",
+                "centre-1",
+                "MVR-L2",
+                "C7KQ3MZ9BX",
+                "CHJ4RT6WYZ",
+                "Zoë O'Brien",
+                LocalDate.parse("2027-01-02"),
                 "Lost")));
         assertThat(sent).isEmpty();
     }
@@ -109,11 +127,12 @@ class CertificationPolicyTest {
         failing.subscribe(RecordCertificate.class.getName(), command -> {
             throw new IllegalStateException("database unavailable");
         });
-        AnnotationEventHandlerAdapter handler = new AnnotationEventHandlerAdapter(
-                new CertificationPolicy(DefaultCommandGateway.builder().commandBus(failing).build()));
+        AnnotationEventHandlerAdapter handler = new AnnotationEventHandlerAdapter(new CertificationPolicy(
+                DefaultCommandGateway.builder().commandBus(failing).build()));
 
         assertThatThrownBy(() -> handler.handle(fromRequest(ISSUED, "request-44")))
-                .isInstanceOf(IllegalStateException.class).hasMessage("database unavailable");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("database unavailable");
     }
 
     /** A replay would certificate candidates again from old events: the policy refuses to be reset. */
@@ -124,7 +143,10 @@ class CertificationPolicyTest {
 
     @Test
     void givenThePolicy_whenItsProcessingGroupIsRead_thenTheOneTheApplicationConfigures() {
-        assertThat(CertificationPolicy.class.getAnnotation(ProcessingGroup.class).value())
-                .isEqualTo(CertificationPolicy.PROCESSING_GROUP).isEqualTo("certification-policy");
+        assertThat(CertificationPolicy.class
+                        .getAnnotation(ProcessingGroup.class)
+                        .value())
+                .isEqualTo(CertificationPolicy.PROCESSING_GROUP)
+                .isEqualTo("certification-policy");
     }
 }

@@ -87,6 +87,7 @@ class ClaimTest {
     static final String REGISTRATION_NUMBER = "7KQ3MZ9B";
     /** Approved for MVR-L2 and MVR-L3, without Direct Claim Status until a test grants it. */
     static final String CENTRE = "centre-1";
+
     static final String OTHER_CENTRE = "centre-2";
     static final String MVR_L2 = "MVR-L2";
     static final String MVR_L3 = "MVR-L3";
@@ -136,22 +137,47 @@ class ClaimTest {
         database.apply(new CentreApproved(OTHER_CENTRE, "100002", List.of(MVR_L2), true));
         database.apply(published(MVR_L2, A2, A1));
         database.apply(published(MVR_L3, L3_A1));
-        database.apply(new CandidateRegistered(CANDIDATE, CENTRE, REGISTRATION_NUMBER, "Zoë", "O'Brien-Łukasiewicz",
-                LocalDate.parse("2005-04-17"), null, MVR_L2, LocalDate.parse("2026-09-01"),
-                LocalDate.parse("2026-09-10"), false, false));
-        database.apply(new UserCreated(ADMIN, ADMIN_PIN, "Al Reed", "al@northgate.ac.uk", Set.of(Role.CENTRE_ADMIN),
+        database.apply(new CandidateRegistered(
+                CANDIDATE,
+                CENTRE,
+                REGISTRATION_NUMBER,
+                "Zoë",
+                "O'Brien-Łukasiewicz",
+                LocalDate.parse("2005-04-17"),
+                null,
+                MVR_L2,
+                LocalDate.parse("2026-09-01"),
+                LocalDate.parse("2026-09-10"),
+                false,
+                false));
+        database.apply(
+                new UserCreated(ADMIN, ADMIN_PIN, "Al Reed", "al@northgate.ac.uk", Set.of(Role.CENTRE_ADMIN), CENTRE));
+        database.apply(new UserCreated(
+                COORDINATOR,
+                COORDINATOR_PIN,
+                "Cy Lane",
+                "cy@northgate.ac.uk",
+                Set.of(Role.CENTRE_COORDINATOR),
                 CENTRE));
-        database.apply(new UserCreated(COORDINATOR, COORDINATOR_PIN, "Cy Lane", "cy@northgate.ac.uk",
-                Set.of(Role.CENTRE_COORDINATOR), CENTRE));
-        database.apply(new UserCreated("user-invigilator", "56789012", "Ivy Stone", "ivy@northgate.ac.uk",
-                Set.of(Role.INVIGILATOR, Role.ASSESSOR), CENTRE));
-        database.apply(new UserCreated("user-elsewhere", "67890123", "Eve Hart", "eve@southgate.ac.uk",
-                Set.of(Role.CENTRE_ADMIN, Role.CENTRE_COORDINATOR), OTHER_CENTRE));
-        database.apply(new UserCreated("user-former", "78901234", "Fay Moss", "fay@northgate.ac.uk",
-                Set.of(Role.CENTRE_ADMIN), CENTRE));
+        database.apply(new UserCreated(
+                "user-invigilator",
+                "56789012",
+                "Ivy Stone",
+                "ivy@northgate.ac.uk",
+                Set.of(Role.INVIGILATOR, Role.ASSESSOR),
+                CENTRE));
+        database.apply(new UserCreated(
+                "user-elsewhere",
+                "67890123",
+                "Eve Hart",
+                "eve@southgate.ac.uk",
+                Set.of(Role.CENTRE_ADMIN, Role.CENTRE_COORDINATOR),
+                OTHER_CENTRE));
+        database.apply(new UserCreated(
+                "user-former", "78901234", "Fay Moss", "fay@northgate.ac.uk", Set.of(Role.CENTRE_ADMIN), CENTRE));
         database.apply(new UserDeactivated("user-former", CENTRE, "Left the centre"));
-        database.apply(new UserCreated("user-imi", "89012345", "Ian Bell", "ian@theimi.org.uk", Set.of(Role.IMI_ADMIN),
-                null));
+        database.apply(
+                new UserCreated("user-imi", "89012345", "Ian Bell", "ian@theimi.org.uk", Set.of(Role.IMI_ADMIN), null));
         passed("attempt-a1", A1);
         passed("attempt-a2", A2);
 
@@ -160,8 +186,8 @@ class ClaimTest {
         fixture.registerInjectableResource(candidates);
         fixture.registerInjectableResource(users);
         fixture.registerInjectableResource(attempts);
-        fixture.registerInjectableResource(new Eligibility(candidates, catalogue, attempts, register, centres,
-                database.lookup(PortfolioDirectory.class)));
+        fixture.registerInjectableResource(new Eligibility(
+                candidates, catalogue, attempts, register, centres, database.lookup(PortfolioDirectory.class)));
         fixture.registerInjectableResource(new CertificateNumbers(register, new Random(NUMBER_SEED)));
         fixture.registerInjectableResource(codes);
         fixture.registerInjectableResource(clock);
@@ -174,8 +200,8 @@ class ClaimTest {
 
     static QualificationPublished published(String code, String... assessmentCodes) {
         List<Assessment> assessments = Stream.of(assessmentCodes)
-                .map(a -> new Assessment(a, a, "U1", 1, 30, 70, List.of(new Item(a + "-Q001", "?", List.of("x", "y"),
-                        0))))
+                .map(a -> new Assessment(
+                        a, a, "U1", 1, 30, 70, List.of(new Item(a + "-Q001", "?", List.of("x", "y"), 0))))
                 .toList();
         return new QualificationPublished(code, code, 2, List.of(new Unit("U1", "Unit")), assessments);
     }
@@ -183,14 +209,47 @@ class ClaimTest {
     /** A submitted attempt of the candidate's, as the register knows it; the attempt number follows the id. */
     void attempt(String attemptId, String assessmentCode, Outcome outcome) {
         Instant opened = NOW.minus(Duration.ofDays(3));
-        database.apply(new AttemptOpened(attemptId, CANDIDATE, REGISTRATION_NUMBER, CENTRE, MVR_L2, assessmentCode,
-                attempts.attemptCount(CANDIDATE, assessmentCode) + 1, 1, 30, 70, "user-invigilator", "56789012",
-                opened, opened.plus(Duration.ofHours(2))));
-        database.apply(new AttemptStarted(attemptId, CANDIDATE, CENTRE, assessmentCode, opened.plusSeconds(60),
-                opened.plusSeconds(1860), 1L, List.of()));
-        database.apply(new AttemptSubmitted(attemptId, CANDIDATE, CENTRE, MVR_L2, assessmentCode, SubmittedBy.CANDIDATE,
-                opened.plusSeconds(60), opened.plusSeconds(1860), opened.plusSeconds(900), 1, 1, 100.0, 70, outcome,
-                List.of(), AttemptSubmitted.AnswerChanges.NONE));
+        database.apply(new AttemptOpened(
+                attemptId,
+                CANDIDATE,
+                REGISTRATION_NUMBER,
+                CENTRE,
+                MVR_L2,
+                assessmentCode,
+                attempts.attemptCount(CANDIDATE, assessmentCode) + 1,
+                1,
+                30,
+                70,
+                "user-invigilator",
+                "56789012",
+                opened,
+                opened.plus(Duration.ofHours(2))));
+        database.apply(new AttemptStarted(
+                attemptId,
+                CANDIDATE,
+                CENTRE,
+                assessmentCode,
+                opened.plusSeconds(60),
+                opened.plusSeconds(1860),
+                1L,
+                List.of()));
+        database.apply(new AttemptSubmitted(
+                attemptId,
+                CANDIDATE,
+                CENTRE,
+                MVR_L2,
+                assessmentCode,
+                SubmittedBy.CANDIDATE,
+                opened.plusSeconds(60),
+                opened.plusSeconds(1860),
+                opened.plusSeconds(900),
+                1,
+                1,
+                100.0,
+                70,
+                outcome,
+                List.of(),
+                AttemptSubmitted.AnswerChanges.NONE));
     }
 
     void passed(String attemptId, String assessmentCode) {
@@ -198,8 +257,14 @@ class ClaimTest {
     }
 
     void voided(String attemptId, String assessmentCode) {
-        database.apply(new AttemptVoided(attemptId, CANDIDATE, CENTRE, assessmentCode, AttemptStatus.SUBMITTED,
-                Outcome.PASS, "Notes found in the room"));
+        database.apply(new AttemptVoided(
+                attemptId,
+                CANDIDATE,
+                CENTRE,
+                assessmentCode,
+                AttemptStatus.SUBMITTED,
+                Outcome.PASS,
+                "Notes found in the room"));
     }
 
     void grantDirectClaimStatus() {
@@ -211,13 +276,31 @@ class ClaimTest {
     }
 
     static CertificateClaimed claimed(boolean directClaimStatus) {
-        return new CertificateClaimed(CLAIM, CANDIDATE, REGISTRATION_NUMBER, CENTRE, MVR_L2, HOLDER,
-                directClaimStatus, List.of("attempt-a1", "attempt-a2"), ADMIN, ADMIN_PIN, NOW);
+        return new CertificateClaimed(
+                CLAIM,
+                CANDIDATE,
+                REGISTRATION_NUMBER,
+                CENTRE,
+                MVR_L2,
+                HOLDER,
+                directClaimStatus,
+                List.of("attempt-a1", "attempt-a2"),
+                ADMIN,
+                ADMIN_PIN,
+                NOW);
     }
 
     static CertificateIssued issued(String number, boolean approvedByImi, Instant at) {
-        return new CertificateIssued(CLAIM, CANDIDATE, CENTRE, MVR_L2, number, HOLDER,
-                LocalDate.ofInstant(at, java.time.ZoneOffset.UTC), at, approvedByImi);
+        return new CertificateIssued(
+                CLAIM,
+                CANDIDATE,
+                CENTRE,
+                MVR_L2,
+                number,
+                HOLDER,
+                LocalDate.ofInstant(at, java.time.ZoneOffset.UTC),
+                at,
+                approvedByImi);
     }
 
     /** The numbers the fixture's issuer draws, in order, with none taken. */
@@ -253,8 +336,12 @@ class ClaimTest {
 
     /** Every event the claim has, in order: those given and those the command applied. */
     List<Object> storedEvents() {
-        return fixture.getEventStore().readEvents(CLAIM).asStream().map(EventMessage::getPayload)
-                .map(Object.class::cast).toList();
+        return fixture.getEventStore()
+                .readEvents(CLAIM)
+                .asStream()
+                .map(EventMessage::getPayload)
+                .map(Object.class::cast)
+                .toList();
     }
 
     /** Feeds what the command applied (the events after the {@code given} first ones) to the lookups. */
@@ -312,12 +399,12 @@ class ClaimTest {
     }
 
     static final String WITHDRAWN = "The candidate is WITHDRAWN; reinstate them before claiming a certificate.";
-    static final String NOT_PASSED_A1 = "The candidate has not passed assessment MVR-L2-A1 (a voided attempt does not"
-            + " count).";
-    static final String NOT_PASSED_A2 = "The candidate has not passed assessment MVR-L2-A2 (a voided attempt does not"
-            + " count).";
-    static final String SUSPENDED = "The candidate's centre is SUSPENDED; only an APPROVED centre can claim"
-            + " certificates.";
+    static final String NOT_PASSED_A1 =
+            "The candidate has not passed assessment MVR-L2-A1 (a voided attempt does not" + " count).";
+    static final String NOT_PASSED_A2 =
+            "The candidate has not passed assessment MVR-L2-A2 (a voided attempt does not" + " count).";
+    static final String SUSPENDED =
+            "The candidate's centre is SUSPENDED; only an APPROVED centre can claim" + " certificates.";
     static final String SANCTIONED = "The candidate's centre is under a CERTIFICATION sanction; it cannot claim"
             + " certificates until the sanction is lifted.";
 
@@ -340,21 +427,23 @@ class ClaimTest {
         void givenDirectClaimStatus_whenClaimed_thenTheVerificationCodeIsInNoEventNorItsMetadata() throws Exception {
             grantDirectClaimStatus();
             Captured<List<EventMessage<?>>> applied = new Captured<>();
-            fixture.givenNoPriorActivity()
-                    .when(claim())
-                    .expectEventsMatching(applied);
+            fixture.givenNoPriorActivity().when(claim()).expectEventsMatching(applied);
 
             String code = codes.codeOf(FIRST).orElseThrow();
             ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
             assertThat(applied.value()).hasSize(2);
             for (EventMessage<?> event : applied.value()) {
-                String serialised = json.writeValueAsString(event.getPayload())
-                        + json.writeValueAsString(event.getMetaData());
-                assertThat(serialised).as(event.getPayloadType().getSimpleName())
-                        .doesNotContain(code).doesNotContain(code.toLowerCase(Locale.ROOT))
-                        .doesNotContain(code.substring(0, 5)).doesNotContain(code.substring(5));
+                String serialised =
+                        json.writeValueAsString(event.getPayload()) + json.writeValueAsString(event.getMetaData());
+                assertThat(serialised)
+                        .as(event.getPayloadType().getSimpleName())
+                        .doesNotContain(code)
+                        .doesNotContain(code.toLowerCase(Locale.ROOT))
+                        .doesNotContain(code.substring(0, 5))
+                        .doesNotContain(code.substring(5));
             }
-            assertThat(json.writeValueAsString(applied.value().get(1).getPayload())).as("the number is there")
+            assertThat(json.writeValueAsString(applied.value().get(1).getPayload()))
+                    .as("the number is there")
                     .contains(FIRST);
         }
 
@@ -373,17 +462,25 @@ class ClaimTest {
         void givenDirectClaimStatusRemoved_whenClaimed_thenTheClaimWaits() {
             grantDirectClaimStatus();
             database.apply(new DirectClaimStatusRemoved(CENTRE, "Claims without evidence"));
-            fixture.givenNoPriorActivity()
-                    .when(claim())
-                    .expectEvents(claimed(false));
+            fixture.givenNoPriorActivity().when(claim()).expectEvents(claimed(false));
         }
 
         @Test
         void givenACoordinator_whenTheyClaim_thenTheyAreRecordedAsTheClaimer() {
             fixture.givenNoPriorActivity()
                     .when(new ClaimCertificate(CLAIM, CANDIDATE, COORDINATOR))
-                    .expectEvents(new CertificateClaimed(CLAIM, CANDIDATE, REGISTRATION_NUMBER, CENTRE, MVR_L2,
-                            HOLDER, false, List.of("attempt-a1", "attempt-a2"), COORDINATOR, COORDINATOR_PIN, NOW));
+                    .expectEvents(new CertificateClaimed(
+                            CLAIM,
+                            CANDIDATE,
+                            REGISTRATION_NUMBER,
+                            CENTRE,
+                            MVR_L2,
+                            HOLDER,
+                            false,
+                            List.of("attempt-a1", "attempt-a2"),
+                            COORDINATOR,
+                            COORDINATOR_PIN,
+                            NOW));
         }
 
         @Test
@@ -393,31 +490,50 @@ class ClaimTest {
             clock.set(lateEvening.plusNanos(987_654));
             fixture.givenNoPriorActivity()
                     .when(claim())
-                    .expectEvents(new CertificateClaimed(CLAIM, CANDIDATE, REGISTRATION_NUMBER, CENTRE, MVR_L2,
-                                    HOLDER, true, List.of("attempt-a1", "attempt-a2"), ADMIN, ADMIN_PIN, lateEvening),
-                            new CertificateIssued(CLAIM, CANDIDATE, CENTRE, MVR_L2, FIRST, HOLDER, TODAY, lateEvening,
-                                    false));
+                    .expectEvents(
+                            new CertificateClaimed(
+                                    CLAIM,
+                                    CANDIDATE,
+                                    REGISTRATION_NUMBER,
+                                    CENTRE,
+                                    MVR_L2,
+                                    HOLDER,
+                                    true,
+                                    List.of("attempt-a1", "attempt-a2"),
+                                    ADMIN,
+                                    ADMIN_PIN,
+                                    lateEvening),
+                            new CertificateIssued(
+                                    CLAIM, CANDIDATE, CENTRE, MVR_L2, FIRST, HOLDER, TODAY, lateEvening, false));
         }
 
         @Test
         void givenTheNameWasAmended_whenClaimed_thenTheCertificateCarriesTheNameAsNow() {
-            database.apply(new CandidateNameAmended(CANDIDATE, CENTRE, "Zoë", "O'Brien-Łukasiewicz", "Zoë", "Lukas",
-                    "Name changed by deed poll"));
+            database.apply(new CandidateNameAmended(
+                    CANDIDATE, CENTRE, "Zoë", "O'Brien-Łukasiewicz", "Zoë", "Lukas", "Name changed by deed poll"));
             Captured<List<EventMessage<?>>> applied = new Captured<>();
-            fixture.givenNoPriorActivity()
-                    .when(claim())
-                    .expectEventsMatching(applied);
+            fixture.givenNoPriorActivity().when(claim()).expectEventsMatching(applied);
 
-            assertThat(((CertificateClaimed) applied.value().get(0).getPayload()).holderName()).isEqualTo("Zoë Lukas");
+            assertThat(((CertificateClaimed) applied.value().get(0).getPayload()).holderName())
+                    .isEqualTo("Zoë Lukas");
         }
 
         @Test
         void givenTheFirstDrawnNumberWasIssuedBefore_whenIssuedAtOnce_thenTheNextDrawnNumber() {
             grantDirectClaimStatus();
-            feed(new CertificateClaimed("claim-0", "candidate-0", "22222222", CENTRE, MVR_L2, "Al Smith", true,
-                    List.of(), ADMIN, ADMIN_PIN, NOW));
-            feed(new CertificateIssued("claim-0", "candidate-0", CENTRE, MVR_L2, FIRST, "Al Smith", TODAY, NOW,
-                    false));
+            feed(new CertificateClaimed(
+                    "claim-0",
+                    "candidate-0",
+                    "22222222",
+                    CENTRE,
+                    MVR_L2,
+                    "Al Smith",
+                    true,
+                    List.of(),
+                    ADMIN,
+                    ADMIN_PIN,
+                    NOW));
+            feed(new CertificateIssued("claim-0", "candidate-0", CENTRE, MVR_L2, FIRST, "Al Smith", TODAY, NOW, false));
             fixture.givenNoPriorActivity()
                     .when(claim())
                     .expectEvents(claimed(true), issued(SECOND, false, NOW))
@@ -425,16 +541,19 @@ class ClaimTest {
         }
 
         @Test
-        void givenAClaimIssuedAtOnce_whenItsEventsReachTheLookups_thenTheCertificateIsValidAndTheCandidateCertificated() {
+        void
+                givenAClaimIssuedAtOnce_whenItsEventsReachTheLookups_thenTheCertificateIsValidAndTheCandidateCertificated() {
             grantDirectClaimStatus();
             fixture.givenNoPriorActivity().when(claim()).expectSuccessfulHandlerExecution();
             feedApplied(0);
 
-            assertThat(register.certificate(FIRST)).contains(new CertificateEntry(FIRST, CLAIM, CANDIDATE, CENTRE,
-                    MVR_L2, CertificateStatus.VALID));
-            assertThat(register.activeClaim(CANDIDATE, MVR_L2)).contains(new ClaimEntry(CLAIM, CANDIDATE, CENTRE,
-                    MVR_L2, ClaimStatus.ISSUED, FIRST));
-            assertThat(candidates.find(CANDIDATE)).get().extracting(CandidateEntry::status)
+            assertThat(register.certificate(FIRST))
+                    .contains(new CertificateEntry(FIRST, CLAIM, CANDIDATE, CENTRE, MVR_L2, CertificateStatus.VALID));
+            assertThat(register.activeClaim(CANDIDATE, MVR_L2))
+                    .contains(new ClaimEntry(CLAIM, CANDIDATE, CENTRE, MVR_L2, ClaimStatus.ISSUED, FIRST));
+            assertThat(candidates.find(CANDIDATE))
+                    .get()
+                    .extracting(CandidateEntry::status)
                     .isEqualTo(CandidateStatus.CERTIFICATED);
         }
 
@@ -495,8 +614,18 @@ class ClaimTest {
             passed("attempt-l3", L3_A1);
             fixture.givenNoPriorActivity()
                     .when(claim())
-                    .expectEvents(new CertificateClaimed(CLAIM, CANDIDATE, REGISTRATION_NUMBER, CENTRE, MVR_L3,
-                            HOLDER, false, List.of("attempt-l3"), ADMIN, ADMIN_PIN, NOW));
+                    .expectEvents(new CertificateClaimed(
+                            CLAIM,
+                            CANDIDATE,
+                            REGISTRATION_NUMBER,
+                            CENTRE,
+                            MVR_L3,
+                            HOLDER,
+                            false,
+                            List.of("attempt-l3"),
+                            ADMIN,
+                            ADMIN_PIN,
+                            NOW));
         }
     }
 
@@ -511,8 +640,8 @@ class ClaimTest {
 
         @Test
         void givenACertificatedCandidate_whenClaimed_thenNotEligible() {
-            database.apply(new CertificateIssued("claim-0", CANDIDATE, CENTRE, MVR_L3, EARLIER, HOLDER, TODAY, NOW,
-                    false));
+            database.apply(
+                    new CertificateIssued("claim-0", CANDIDATE, CENTRE, MVR_L3, EARLIER, HOLDER, TODAY, NOW, false));
             expectNotEligible("The candidate is already CERTIFICATED.");
         }
 
@@ -535,8 +664,18 @@ class ClaimTest {
             passed("attempt-a1-again", A1);
             fixture.givenNoPriorActivity()
                     .when(claim())
-                    .expectEvents(new CertificateClaimed(CLAIM, CANDIDATE, REGISTRATION_NUMBER, CENTRE, MVR_L2,
-                            HOLDER, false, List.of("attempt-a1-again", "attempt-a2"), ADMIN, ADMIN_PIN, NOW));
+                    .expectEvents(new CertificateClaimed(
+                            CLAIM,
+                            CANDIDATE,
+                            REGISTRATION_NUMBER,
+                            CENTRE,
+                            MVR_L2,
+                            HOLDER,
+                            false,
+                            List.of("attempt-a1-again", "attempt-a2"),
+                            ADMIN,
+                            ADMIN_PIN,
+                            NOW));
         }
 
         @Test
@@ -554,35 +693,74 @@ class ClaimTest {
 
         @Test
         void givenAClaimAwaitingApproval_whenClaimedAgain_thenNotEligibleNamingIt() {
-            feed(new CertificateClaimed("claim-0", CANDIDATE, REGISTRATION_NUMBER, CENTRE, MVR_L2, HOLDER, false,
-                    List.of("attempt-a1", "attempt-a2"), ADMIN, ADMIN_PIN, NOW.minusSeconds(60)));
+            feed(new CertificateClaimed(
+                    "claim-0",
+                    CANDIDATE,
+                    REGISTRATION_NUMBER,
+                    CENTRE,
+                    MVR_L2,
+                    HOLDER,
+                    false,
+                    List.of("attempt-a1", "attempt-a2"),
+                    ADMIN,
+                    ADMIN_PIN,
+                    NOW.minusSeconds(60)));
             expectNotEligible("Claim claim-0 for qualification MVR-L2 is AWAITING_APPROVAL; IMI must approve or"
                     + " reject it first.");
         }
 
         @Test
         void givenAClaimRejected_whenClaimedAgain_thenClaimed() {
-            feed(new CertificateClaimed("claim-0", CANDIDATE, REGISTRATION_NUMBER, CENTRE, MVR_L2, HOLDER, false,
-                    List.of("attempt-a1", "attempt-a2"), ADMIN, ADMIN_PIN, NOW.minusSeconds(60)));
+            feed(new CertificateClaimed(
+                    "claim-0",
+                    CANDIDATE,
+                    REGISTRATION_NUMBER,
+                    CENTRE,
+                    MVR_L2,
+                    HOLDER,
+                    false,
+                    List.of("attempt-a1", "attempt-a2"),
+                    ADMIN,
+                    ADMIN_PIN,
+                    NOW.minusSeconds(60)));
             feed(new ClaimRejected("claim-0", CANDIDATE, CENTRE, MVR_L2, "Unit 3 evidence missing"));
-            fixture.givenNoPriorActivity()
-                    .when(claim())
-                    .expectEvents(claimed(false));
+            fixture.givenNoPriorActivity().when(claim()).expectEvents(claimed(false));
         }
 
         @Test
         void givenACertificateHeld_whenClaimedAgain_thenNotEligibleNamingIt() {
-            feed(new CertificateClaimed("claim-0", CANDIDATE, REGISTRATION_NUMBER, CENTRE, MVR_L2, HOLDER, true,
-                    List.of("attempt-a1", "attempt-a2"), ADMIN, ADMIN_PIN, NOW.minusSeconds(60)));
+            feed(new CertificateClaimed(
+                    "claim-0",
+                    CANDIDATE,
+                    REGISTRATION_NUMBER,
+                    CENTRE,
+                    MVR_L2,
+                    HOLDER,
+                    true,
+                    List.of("attempt-a1", "attempt-a2"),
+                    ADMIN,
+                    ADMIN_PIN,
+                    NOW.minusSeconds(60)));
             feed(new CertificateIssued("claim-0", CANDIDATE, CENTRE, MVR_L2, EARLIER, HOLDER, TODAY, NOW, false));
-            expectNotEligible("The candidate is already CERTIFICATED.",
+            expectNotEligible(
+                    "The candidate is already CERTIFICATED.",
                     "The candidate already holds certificate CHJ4RT6WYZ for qualification MVR-L2.");
         }
 
         @Test
         void givenACertificateRevoked_whenClaimedAgain_thenNotEligibleNamingTheRevocation() {
-            feed(new CertificateClaimed("claim-0", CANDIDATE, REGISTRATION_NUMBER, CENTRE, MVR_L2, HOLDER, true,
-                    List.of("attempt-a1", "attempt-a2"), ADMIN, ADMIN_PIN, NOW.minusSeconds(60)));
+            feed(new CertificateClaimed(
+                    "claim-0",
+                    CANDIDATE,
+                    REGISTRATION_NUMBER,
+                    CENTRE,
+                    MVR_L2,
+                    HOLDER,
+                    true,
+                    List.of("attempt-a1", "attempt-a2"),
+                    ADMIN,
+                    ADMIN_PIN,
+                    NOW.minusSeconds(60)));
             feed(new CertificateIssued("claim-0", CANDIDATE, CENTRE, MVR_L2, EARLIER, HOLDER, TODAY, NOW, false));
             feed(new CertificateRevoked("claim-0", CANDIDATE, CENTRE, MVR_L2, EARLIER, TODAY, "Malpractice"));
             expectNotEligible("Certificate CHJ4RT6WYZ for qualification MVR-L2 was REVOKED; a revoked certificate is"
@@ -610,9 +788,7 @@ class ClaimTest {
         @Test
         void givenOnlyARegistrationsSanction_whenClaimed_thenClaimed() {
             database.apply(new CentreSanctionImposed(CENTRE, Sanction.REGISTRATIONS, "Late registrations"));
-            fixture.givenNoPriorActivity()
-                    .when(claim())
-                    .expectEvents(claimed(false));
+            fixture.givenNoPriorActivity().when(claim()).expectEvents(claimed(false));
         }
 
         @Test
@@ -620,21 +796,40 @@ class ClaimTest {
             database.apply(new CandidateWithdrawn(CANDIDATE, CENTRE, "Left the course"));
             voided("attempt-a1", A1);
             voided("attempt-a2", A2);
-            feed(new CertificateClaimed("claim-0", CANDIDATE, REGISTRATION_NUMBER, CENTRE, MVR_L2, HOLDER, false,
-                    List.of("attempt-a1", "attempt-a2"), ADMIN, ADMIN_PIN, NOW.minusSeconds(60)));
+            feed(new CertificateClaimed(
+                    "claim-0",
+                    CANDIDATE,
+                    REGISTRATION_NUMBER,
+                    CENTRE,
+                    MVR_L2,
+                    HOLDER,
+                    false,
+                    List.of("attempt-a1", "attempt-a2"),
+                    ADMIN,
+                    ADMIN_PIN,
+                    NOW.minusSeconds(60)));
             database.apply(new CentreSanctionImposed(CENTRE, Sanction.CERTIFICATION, "Claims without evidence"));
             database.apply(new CentreSuspended(CENTRE, "Audit"));
 
-            expectNotEligible(WITHDRAWN, NOT_PASSED_A1, NOT_PASSED_A2,
+            expectNotEligible(
+                    WITHDRAWN,
+                    NOT_PASSED_A1,
+                    NOT_PASSED_A2,
                     "Claim claim-0 for qualification MVR-L2 is AWAITING_APPROVAL; IMI must approve or reject it"
                             + " first.",
-                    SUSPENDED, SANCTIONED);
+                    SUSPENDED,
+                    SANCTIONED);
         }
 
         @Test
         void givenAnEligibleCandidate_whenJudged_thenNoReasonsAndTheEvidenceInAssessmentOrder() {
-            Eligibility.Verdict verdict = new Eligibility(candidates, catalogue, attempts, register, centres,
-                database.lookup(PortfolioDirectory.class))
+            Eligibility.Verdict verdict = new Eligibility(
+                            candidates,
+                            catalogue,
+                            attempts,
+                            register,
+                            centres,
+                            database.lookup(PortfolioDirectory.class))
                     .judge(CANDIDATE);
             assertThat(verdict.eligible()).isTrue();
             assertThat(verdict.qualificationCode()).isEqualTo(MVR_L2);
@@ -661,9 +856,7 @@ class ClaimTest {
         @Test
         void givenDirectClaimStatusGrantedAfterTheClaim_whenApproved_thenStillRecordedAsApprovedByImi() {
             grantDirectClaimStatus();
-            given(claimed(false))
-                    .when(new ApproveClaim(CLAIM))
-                    .expectEvents(issued(FIRST, true, NOW));
+            given(claimed(false)).when(new ApproveClaim(CLAIM)).expectEvents(issued(FIRST, true, NOW));
         }
 
         @Test
@@ -690,8 +883,8 @@ class ClaimTest {
             given(claimed(false))
                     .when(new ApproveClaim(CLAIM))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage("The candidate is WITHDRAWN; a claim for a withdrawn candidate cannot be"
-                            + " approved.")
+                    .expectExceptionMessage(
+                            "The candidate is WITHDRAWN; a claim for a withdrawn candidate cannot be" + " approved.")
                     .expectNoEvents();
             assertThat(database.jdbc().queryForObject("SELECT COUNT(*) FROM certificate_codes", Integer.class))
                     .isZero();
@@ -714,8 +907,8 @@ class ClaimTest {
             given(claimed(false))
                     .when(new ApproveClaim(CLAIM))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage("The centre is SUSPENDED; only an APPROVED centre's claims can be"
-                            + " approved.")
+                    .expectExceptionMessage(
+                            "The centre is SUSPENDED; only an APPROVED centre's claims can be" + " approved.")
                     .expectNoEvents();
         }
 
@@ -799,47 +992,74 @@ class ClaimTest {
 
         @Test
         void givenAnIssuedCertificateAndANameCorrected_whenReplaced_thenANewNumberAndCodeWithTheNameAsNow() {
-            database.apply(new CandidateNameAmended(CANDIDATE, CENTRE, "Zoë", "O'Brien-Łukasiewicz", "Zoë",
-                    "O'Brien-Lukasiewicz", "Spelling on the certificate"));
+            database.apply(new CandidateNameAmended(
+                    CANDIDATE,
+                    CENTRE,
+                    "Zoë",
+                    "O'Brien-Łukasiewicz",
+                    "Zoë",
+                    "O'Brien-Lukasiewicz",
+                    "Spelling on the certificate"));
             clock.set(LATER);
             given(claimed(true), issued(FIRST, false, NOW))
                     .when(new ReplaceCertificate(CLAIM, FIRST, "Name corrected"))
-                    .expectEvents(new CertificateReplaced(CLAIM, CANDIDATE, CENTRE, MVR_L2, FIRST, SECOND,
-                            "Zoë O'Brien-Lukasiewicz", LATER_DAY, "Name corrected"))
+                    .expectEvents(new CertificateReplaced(
+                            CLAIM,
+                            CANDIDATE,
+                            CENTRE,
+                            MVR_L2,
+                            FIRST,
+                            SECOND,
+                            "Zoë O'Brien-Lukasiewicz",
+                            LATER_DAY,
+                            "Name corrected"))
                     .expectResultMessagePayload(SECOND);
 
             assertThat(SECOND).isNotEqualTo(FIRST);
             assertThat(codes.codeOf(SECOND)).contains(VerificationCodes.draw(new Random(CODE_SEED)));
             feedApplied(2);
-            assertThat(register.certificate(FIRST)).get().extracting(CertificateEntry::status)
+            assertThat(register.certificate(FIRST))
+                    .get()
+                    .extracting(CertificateEntry::status)
                     .isEqualTo(CertificateStatus.REPLACED);
-            assertThat(register.certificate(SECOND)).get().extracting(CertificateEntry::status)
+            assertThat(register.certificate(SECOND))
+                    .get()
+                    .extracting(CertificateEntry::status)
                     .isEqualTo(CertificateStatus.VALID);
-            assertThat(register.claim(CLAIM)).get().extracting(ClaimEntry::certificateNumber).isEqualTo(SECOND);
+            assertThat(register.claim(CLAIM))
+                    .get()
+                    .extracting(ClaimEntry::certificateNumber)
+                    .isEqualTo(SECOND);
         }
 
         @Test
         void givenTheCertificatesNumberTypedInLowerCase_whenReplaced_thenReplaced() {
             given(claimed(true), issued(EARLIER, false, NOW))
                     .when(new ReplaceCertificate(CLAIM, " chj4rt6wyz ", REASON))
-                    .expectEvents(new CertificateReplaced(CLAIM, CANDIDATE, CENTRE, MVR_L2, EARLIER, FIRST, HOLDER,
-                            TODAY, REASON));
+                    .expectEvents(new CertificateReplaced(
+                            CLAIM, CANDIDATE, CENTRE, MVR_L2, EARLIER, FIRST, HOLDER, TODAY, REASON));
         }
 
         @Test
         void givenACertificateReplacedOnce_whenTheReplacementIsReplaced_thenAThirdNumber() {
-            given(claimed(true), issued(EARLIER, false, NOW), new CertificateReplaced(CLAIM, CANDIDATE, CENTRE,
-                    MVR_L2, EARLIER, FIRST, HOLDER, TODAY, REASON))
+            given(
+                            claimed(true),
+                            issued(EARLIER, false, NOW),
+                            new CertificateReplaced(
+                                    CLAIM, CANDIDATE, CENTRE, MVR_L2, EARLIER, FIRST, HOLDER, TODAY, REASON))
                     .when(new ReplaceCertificate(CLAIM, FIRST, "Lost again"))
-                    .expectEvents(new CertificateReplaced(CLAIM, CANDIDATE, CENTRE, MVR_L2, FIRST, SECOND, HOLDER,
-                            TODAY, "Lost again"))
+                    .expectEvents(new CertificateReplaced(
+                            CLAIM, CANDIDATE, CENTRE, MVR_L2, FIRST, SECOND, HOLDER, TODAY, "Lost again"))
                     .expectResultMessagePayload(SECOND);
         }
 
         @Test
         void givenACertificateReplaced_whenTheOldNumberIsReplaced_thenRefusedNamingItsReplacement() {
-            given(claimed(true), issued(EARLIER, false, NOW), new CertificateReplaced(CLAIM, CANDIDATE, CENTRE,
-                    MVR_L2, EARLIER, FIRST, HOLDER, TODAY, REASON))
+            given(
+                            claimed(true),
+                            issued(EARLIER, false, NOW),
+                            new CertificateReplaced(
+                                    CLAIM, CANDIDATE, CENTRE, MVR_L2, EARLIER, FIRST, HOLDER, TODAY, REASON))
                     .when(new ReplaceCertificate(CLAIM, EARLIER, REASON))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage("Certificate " + EARLIER + " was REPLACED by " + FIRST
@@ -858,8 +1078,10 @@ class ClaimTest {
 
         @Test
         void givenARevokedCertificate_whenReplaced_thenRefused() {
-            given(claimed(true), issued(EARLIER, false, NOW), new CertificateRevoked(CLAIM, CANDIDATE, CENTRE,
-                    MVR_L2, EARLIER, TODAY, "Malpractice"))
+            given(
+                            claimed(true),
+                            issued(EARLIER, false, NOW),
+                            new CertificateRevoked(CLAIM, CANDIDATE, CENTRE, MVR_L2, EARLIER, TODAY, "Malpractice"))
                     .when(new ReplaceCertificate(CLAIM, EARLIER, REASON))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage("Certificate " + EARLIER + " was REVOKED on 2026-12-01; a revoked"
@@ -872,8 +1094,8 @@ class ClaimTest {
             given(claimed(false))
                     .when(new ReplaceCertificate(CLAIM, EARLIER, REASON))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage("The claim is AWAITING_APPROVAL; only an issued certificate can be"
-                            + " replaced")
+                    .expectExceptionMessage(
+                            "The claim is AWAITING_APPROVAL; only an issued certificate can be" + " replaced")
                     .expectNoEvents();
         }
 
@@ -905,29 +1127,38 @@ class ClaimTest {
             clock.set(LATER);
             given(claimed(true), issued(EARLIER, false, NOW))
                     .when(new RevokeCertificate(CLAIM, EARLIER, " Malpractice found at audit "))
-                    .expectEvents(new CertificateRevoked(CLAIM, CANDIDATE, CENTRE, MVR_L2, EARLIER, LATER_DAY,
-                            "Malpractice found at audit"));
+                    .expectEvents(new CertificateRevoked(
+                            CLAIM, CANDIDATE, CENTRE, MVR_L2, EARLIER, LATER_DAY, "Malpractice found at audit"));
 
             feedApplied(2);
-            assertThat(register.certificate(EARLIER)).get().extracting(CertificateEntry::status)
+            assertThat(register.certificate(EARLIER))
+                    .get()
+                    .extracting(CertificateEntry::status)
                     .isEqualTo(CertificateStatus.REVOKED);
-            assertThat(candidates.find(CANDIDATE)).get().extracting(CandidateEntry::status)
+            assertThat(candidates.find(CANDIDATE))
+                    .get()
+                    .extracting(CandidateEntry::status)
                     .isEqualTo(CandidateStatus.REGISTERED);
         }
 
         @Test
         void givenAReplacementCertificate_whenRevoked_thenTheReplacementIsRevoked() {
-            given(claimed(true), issued(EARLIER, false, NOW), new CertificateReplaced(CLAIM, CANDIDATE, CENTRE,
-                    MVR_L2, EARLIER, FIRST, HOLDER, TODAY, REASON))
+            given(
+                            claimed(true),
+                            issued(EARLIER, false, NOW),
+                            new CertificateReplaced(
+                                    CLAIM, CANDIDATE, CENTRE, MVR_L2, EARLIER, FIRST, HOLDER, TODAY, REASON))
                     .when(new RevokeCertificate(CLAIM, FIRST, "Malpractice"))
-                    .expectEvents(new CertificateRevoked(CLAIM, CANDIDATE, CENTRE, MVR_L2, FIRST, TODAY,
-                            "Malpractice"));
+                    .expectEvents(
+                            new CertificateRevoked(CLAIM, CANDIDATE, CENTRE, MVR_L2, FIRST, TODAY, "Malpractice"));
         }
 
         @Test
         void givenARevokedCertificate_whenRevokedAgain_thenRefused() {
-            given(claimed(true), issued(EARLIER, false, NOW), new CertificateRevoked(CLAIM, CANDIDATE, CENTRE,
-                    MVR_L2, EARLIER, TODAY, "Malpractice"))
+            given(
+                            claimed(true),
+                            issued(EARLIER, false, NOW),
+                            new CertificateRevoked(CLAIM, CANDIDATE, CENTRE, MVR_L2, EARLIER, TODAY, "Malpractice"))
                     .when(new RevokeCertificate(CLAIM, EARLIER, "Malpractice"))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage("Certificate " + EARLIER + " was REVOKED on 2026-12-01; a revoked"
@@ -937,8 +1168,11 @@ class ClaimTest {
 
         @Test
         void givenACertificateReplaced_whenTheOldNumberIsRevoked_thenRefused() {
-            given(claimed(true), issued(EARLIER, false, NOW), new CertificateReplaced(CLAIM, CANDIDATE, CENTRE,
-                    MVR_L2, EARLIER, FIRST, HOLDER, TODAY, REASON))
+            given(
+                            claimed(true),
+                            issued(EARLIER, false, NOW),
+                            new CertificateReplaced(
+                                    CLAIM, CANDIDATE, CENTRE, MVR_L2, EARLIER, FIRST, HOLDER, TODAY, REASON))
                     .when(new RevokeCertificate(CLAIM, EARLIER, "Malpractice"))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage("Certificate " + EARLIER + " was REPLACED by " + FIRST
@@ -984,25 +1218,37 @@ class ClaimTest {
         fixture.given(history).when(new ApproveClaim(CLAIM)).expectSuccessfulHandlerExecution();
         feedApplied(history.size());
         history = new ArrayList<>(storedEvents());
-        assertThat(candidates.find(CANDIDATE)).get().extracting(CandidateEntry::status)
+        assertThat(candidates.find(CANDIDATE))
+                .get()
+                .extracting(CandidateEntry::status)
                 .isEqualTo(CandidateStatus.CERTIFICATED);
 
-        fixture.given(history).when(new ReplaceCertificate(CLAIM, FIRST, REASON)).expectResultMessagePayload(SECOND);
+        fixture.given(history)
+                .when(new ReplaceCertificate(CLAIM, FIRST, REASON))
+                .expectResultMessagePayload(SECOND);
         feedApplied(history.size());
         history = new ArrayList<>(storedEvents());
 
-        fixture.given(history).when(new RevokeCertificate(CLAIM, SECOND, "Malpractice"))
+        fixture.given(history)
+                .when(new RevokeCertificate(CLAIM, SECOND, "Malpractice"))
                 .expectSuccessfulHandlerExecution();
         feedApplied(history.size());
 
-        assertThat(register.certificate(FIRST)).get().extracting(CertificateEntry::status)
+        assertThat(register.certificate(FIRST))
+                .get()
+                .extracting(CertificateEntry::status)
                 .isEqualTo(CertificateStatus.REPLACED);
-        assertThat(register.certificate(SECOND)).get().extracting(CertificateEntry::status)
+        assertThat(register.certificate(SECOND))
+                .get()
+                .extracting(CertificateEntry::status)
                 .isEqualTo(CertificateStatus.REVOKED);
         assertThat(codes.codeOf(FIRST)).isPresent().isNotEqualTo(codes.codeOf(SECOND));
-        assertThat(candidates.find(CANDIDATE)).get().extracting(CandidateEntry::status)
+        assertThat(candidates.find(CANDIDATE))
+                .get()
+                .extracting(CandidateEntry::status)
                 .isEqualTo(CandidateStatus.REGISTERED);
-        assertThat(register.activeClaim(CANDIDATE, MVR_L2)).as("a revoked certificate is not claimed again")
+        assertThat(register.activeClaim(CANDIDATE, MVR_L2))
+                .as("a revoked certificate is not claimed again")
                 .isPresent();
     }
 }

@@ -91,14 +91,18 @@ class VerificationCodesTest {
         String typed = " " + code.substring(0, 5).toLowerCase() + "-" + code.substring(5) + " ";
 
         assertThat(codes.matches(NUMBER, typed)).isTrue();
-        assertThat(codes.matches(" c7kq3mz9bx ", code)).as("the number typed loosely too").isTrue();
+        assertThat(codes.matches(" c7kq3mz9bx ", code))
+                .as("the number typed loosely too")
+                .isTrue();
     }
 
     @Test
     void givenACode_whenItDiffersInTheFirstOrTheLastCharacter_thenNoMatch() {
         String code = codes.issue(NUMBER);
-        assertThat(codes.matches(NUMBER, other(code.charAt(0)) + code.substring(1))).isFalse();
-        assertThat(codes.matches(NUMBER, code.substring(0, 9) + other(code.charAt(9)))).isFalse();
+        assertThat(codes.matches(NUMBER, other(code.charAt(0)) + code.substring(1)))
+                .isFalse();
+        assertThat(codes.matches(NUMBER, code.substring(0, 9) + other(code.charAt(9))))
+                .isFalse();
     }
 
     @Test
@@ -113,15 +117,16 @@ class VerificationCodesTest {
     void givenAnUnknownNumber_whenAnyCodeIsTyped_thenNoMatch() {
         String code = codes.issue(NUMBER);
         assertThat(codes.matches("CHJ4RT6WYZ", code)).isFalse();
-        assertThat(codes.matches("CHJ4RT6WYZ", "??????????")).as("not even the stand-in").isFalse();
+        assertThat(codes.matches("CHJ4RT6WYZ", "??????????"))
+                .as("not even the stand-in")
+                .isFalse();
         assertThat(codes.matches(null, code)).isFalse();
         assertThat(codes.matches("", code)).isFalse();
     }
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"   ", "ABCDEFGHJ", "ABCDEFGHJKM", "ABCDEFGHJ0", "ABCDEFGHJO", "ABCDEFGHJ!",
-            "ABCDE_FGHJK"})
+    @ValueSource(strings = {"   ", "ABCDEFGHJ", "ABCDEFGHJKM", "ABCDEFGHJ0", "ABCDEFGHJO", "ABCDEFGHJ!", "ABCDE_FGHJK"})
     void givenACode_whenBlankOrMalformedTextIsTyped_thenNoMatch(String typed) {
         codes.issue(NUMBER);
         assertThat(codes.matches(NUMBER, typed)).isFalse();
@@ -131,11 +136,12 @@ class VerificationCodesTest {
     void givenOverlongInput_whenTyped_thenNoMatchWithoutLookingAtIt() {
         String code = codes.issue(NUMBER);
         assertThat(codes.matches(NUMBER, code + " ".repeat(40))).isFalse();
-        assertThat(VerificationCodes.normalised("-".repeat(41), VerificationCodes.LENGTH, null)).isNull();
+        assertThat(VerificationCodes.normalised("-".repeat(41), VerificationCodes.LENGTH, null))
+                .isNull();
     }
 
     private static char other(char c) {
-        return VerificationCodes.ALPHABET.charAt((VerificationCodes.ALPHABET.indexOf(c) + 1)
-                % VerificationCodes.ALPHABET.length());
+        return VerificationCodes.ALPHABET.charAt(
+                (VerificationCodes.ALPHABET.indexOf(c) + 1) % VerificationCodes.ALPHABET.length());
     }
 }

@@ -29,8 +29,13 @@ class HubRequestTest {
     static final String COORDINATOR = "user-1";
     static final String IMI_ADMIN = "user-imi";
 
-    static final HubRequestRaised RAISED = new HubRequestRaised(REQUEST, CENTRE, HubRequestKind.REQUEST,
-            "Replacement certificate form", "Please send the form for a lost certificate.", COORDINATOR);
+    static final HubRequestRaised RAISED = new HubRequestRaised(
+            REQUEST,
+            CENTRE,
+            HubRequestKind.REQUEST,
+            "Replacement certificate form",
+            "Please send the form for a lost certificate.",
+            COORDINATOR);
 
     LookupDatabase database;
     FixtureConfiguration<HubRequest> fixture;
@@ -59,18 +64,23 @@ class HubRequestTest {
         @Test
         void givenApprovedCentre_whenRequestRaised_thenRaisedTrimmed() {
             fixture.givenNoPriorActivity()
-                    .when(new RaiseHubRequest(REQUEST, CENTRE, HubRequestKind.REQUEST, " Replacement certificate form ",
-                            "Please send the form for a lost certificate.\n", COORDINATOR))
+                    .when(new RaiseHubRequest(
+                            REQUEST,
+                            CENTRE,
+                            HubRequestKind.REQUEST,
+                            " Replacement certificate form ",
+                            "Please send the form for a lost certificate.\n",
+                            COORDINATOR))
                     .expectEvents(RAISED);
         }
 
         @Test
         void givenAppliedCentre_whenFeedbackRaised_thenRaised() {
             fixture.givenNoPriorActivity()
-                    .when(new RaiseHubRequest(REQUEST, APPLIED_CENTRE, HubRequestKind.FEEDBACK, "Portal", "Works well",
-                            COORDINATOR))
-                    .expectEvents(new HubRequestRaised(REQUEST, APPLIED_CENTRE, HubRequestKind.FEEDBACK, "Portal",
-                            "Works well", COORDINATOR));
+                    .when(new RaiseHubRequest(
+                            REQUEST, APPLIED_CENTRE, HubRequestKind.FEEDBACK, "Portal", "Works well", COORDINATOR))
+                    .expectEvents(new HubRequestRaised(
+                            REQUEST, APPLIED_CENTRE, HubRequestKind.FEEDBACK, "Portal", "Works well", COORDINATOR));
         }
 
         @Test
@@ -105,8 +115,8 @@ class HubRequestTest {
         @Test
         void whenRaisedWithSubjectOver200Characters_thenRefused() {
             fixture.givenNoPriorActivity()
-                    .when(new RaiseHubRequest(REQUEST, CENTRE, HubRequestKind.REQUEST, "s".repeat(201), "B",
-                            COORDINATOR))
+                    .when(new RaiseHubRequest(
+                            REQUEST, CENTRE, HubRequestKind.REQUEST, "s".repeat(201), "B", COORDINATOR))
                     .expectException(InvalidField.named("subject"));
         }
 
@@ -120,8 +130,8 @@ class HubRequestTest {
         @Test
         void whenRaisedWithBodyOver5000Characters_thenRefused() {
             fixture.givenNoPriorActivity()
-                    .when(new RaiseHubRequest(REQUEST, CENTRE, HubRequestKind.REQUEST, "S", "b".repeat(5001),
-                            COORDINATOR))
+                    .when(new RaiseHubRequest(
+                            REQUEST, CENTRE, HubRequestKind.REQUEST, "S", "b".repeat(5001), COORDINATOR))
                     .expectException(InvalidField.named("body"));
         }
 
@@ -146,7 +156,8 @@ class HubRequestTest {
 
         @Test
         void givenTwoReplies_whenTheCentreReplies_thenReplyThreeIsRecordedAndReturned() {
-            fixture.given(RAISED,
+            fixture.given(
+                            RAISED,
                             new HubRequestReplied(REQUEST, CENTRE, 1, "Form attached.", true, IMI_ADMIN),
                             new HubRequestReplied(REQUEST, CENTRE, 2, "Which candidate?", true, IMI_ADMIN))
                     .when(new ReplyToHubRequest(REQUEST, CENTRE, "Candidate 1234", false, COORDINATOR))

@@ -26,9 +26,20 @@ class LibraryDocumentTest {
     static final String HASH_2 = "b".repeat(64);
     static final LibraryFile SPEC_PDF = new LibraryFile("spec.pdf", "application/pdf", 2048, HASH_1);
     static final LibraryFile SPEC_V2 = new LibraryFile("spec-v2.pdf", "application/pdf", 4096, HASH_2);
-    static final LibraryDocumentVersionUploaded FIRST = new LibraryDocumentVersionUploaded(DOCUMENT, 1,
-            "Level 2 specification", LibraryDocumentKind.SPECIFICATION, "MVR-L2", "spec.pdf", "application/pdf",
-            2048, HASH_1, null, "imi-1", "10000001", NOW);
+    static final LibraryDocumentVersionUploaded FIRST = new LibraryDocumentVersionUploaded(
+            DOCUMENT,
+            1,
+            "Level 2 specification",
+            LibraryDocumentKind.SPECIFICATION,
+            "MVR-L2",
+            "spec.pdf",
+            "application/pdf",
+            2048,
+            HASH_1,
+            null,
+            "imi-1",
+            "10000001",
+            NOW);
 
     LookupDatabase database;
     FixtureConfiguration<LibraryDocument> fixture;
@@ -63,11 +74,29 @@ class LibraryDocumentTest {
     @Test
     void givenKeyDocument_whenUploadedWithoutQualification_thenCreatedForEveryCentre() {
         fixture.givenNoPriorActivity()
-                .when(new UploadLibraryDocument(DOCUMENT, "Operating manual", LibraryDocumentKind.OPERATING_MANUAL,
-                        null, SPEC_PDF, "Issue 7", "imi-1", "10000001"))
-                .expectEvents(new LibraryDocumentVersionUploaded(DOCUMENT, 1, "Operating manual",
-                        LibraryDocumentKind.OPERATING_MANUAL, null, "spec.pdf", "application/pdf", 2048, HASH_1,
-                        "Issue 7", "imi-1", "10000001", NOW));
+                .when(new UploadLibraryDocument(
+                        DOCUMENT,
+                        "Operating manual",
+                        LibraryDocumentKind.OPERATING_MANUAL,
+                        null,
+                        SPEC_PDF,
+                        "Issue 7",
+                        "imi-1",
+                        "10000001"))
+                .expectEvents(new LibraryDocumentVersionUploaded(
+                        DOCUMENT,
+                        1,
+                        "Operating manual",
+                        LibraryDocumentKind.OPERATING_MANUAL,
+                        null,
+                        "spec.pdf",
+                        "application/pdf",
+                        2048,
+                        HASH_1,
+                        "Issue 7",
+                        "imi-1",
+                        "10000001",
+                        NOW));
     }
 
     @Test
@@ -111,8 +140,15 @@ class LibraryDocumentTest {
     @Test
     void givenFileWithoutAProperHash_whenUploaded_thenRefused() {
         fixture.givenNoPriorActivity()
-                .when(new UploadLibraryDocument(DOCUMENT, "Spec", LibraryDocumentKind.SPECIFICATION, "MVR-L2",
-                        new LibraryFile("spec.pdf", "application/pdf", 10, "not-a-hash"), null, "imi-1", "1"))
+                .when(new UploadLibraryDocument(
+                        DOCUMENT,
+                        "Spec",
+                        LibraryDocumentKind.SPECIFICATION,
+                        "MVR-L2",
+                        new LibraryFile("spec.pdf", "application/pdf", 10, "not-a-hash"),
+                        null,
+                        "imi-1",
+                        "1"))
                 .expectException(InvalidCommand.class)
                 .expectNoEvents();
     }
@@ -120,23 +156,45 @@ class LibraryDocumentTest {
     @Test
     void givenDocument_whenNewVersionUploaded_thenVersionTwoKeepsTitleKindAndQualification() {
         fixture.given(FIRST)
-                .when(new UploadLibraryDocumentVersion(DOCUMENT, SPEC_V2, "Unit 3 range corrected", "imi-2",
-                        "10000002"))
+                .when(new UploadLibraryDocumentVersion(
+                        DOCUMENT, SPEC_V2, "Unit 3 range corrected", "imi-2", "10000002"))
                 .expectResultMessagePayload(2)
-                .expectEvents(new LibraryDocumentVersionUploaded(DOCUMENT, 2, "Level 2 specification",
-                        LibraryDocumentKind.SPECIFICATION, "MVR-L2", "spec-v2.pdf", "application/pdf", 4096, HASH_2,
-                        "Unit 3 range corrected", "imi-2", "10000002", NOW));
+                .expectEvents(new LibraryDocumentVersionUploaded(
+                        DOCUMENT,
+                        2,
+                        "Level 2 specification",
+                        LibraryDocumentKind.SPECIFICATION,
+                        "MVR-L2",
+                        "spec-v2.pdf",
+                        "application/pdf",
+                        4096,
+                        HASH_2,
+                        "Unit 3 range corrected",
+                        "imi-2",
+                        "10000002",
+                        NOW));
     }
 
     @Test
     void givenTwoVersions_whenVersionOneDownloaded_thenDownloadOfItsHashPublished() {
-        LibraryDocumentVersionUploaded second = new LibraryDocumentVersionUploaded(DOCUMENT, 2, FIRST.title(),
-                FIRST.kind(), FIRST.qualificationCode(), "spec-v2.pdf", "application/pdf", 4096, HASH_2, null,
-                "imi-1", "10000001", NOW);
+        LibraryDocumentVersionUploaded second = new LibraryDocumentVersionUploaded(
+                DOCUMENT,
+                2,
+                FIRST.title(),
+                FIRST.kind(),
+                FIRST.qualificationCode(),
+                "spec-v2.pdf",
+                "application/pdf",
+                4096,
+                HASH_2,
+                null,
+                "imi-1",
+                "10000001",
+                NOW);
         fixture.given(FIRST, second)
                 .when(new RecordLibraryDownload(DOCUMENT, 1, "user-7", "20000007", "centre-1"))
-                .expectEvents(new LibraryDocumentDownloaded(DOCUMENT, 1, HASH_1, "user-7", "20000007", "centre-1",
-                        NOW));
+                .expectEvents(
+                        new LibraryDocumentDownloaded(DOCUMENT, 1, HASH_1, "user-7", "20000007", "centre-1", NOW));
     }
 
     @Test

@@ -32,8 +32,8 @@ class QualificationDirectoryTest {
 
     static QualificationPublished published(String code, String... assessmentCodes) {
         List<Assessment> assessments = List.of(assessmentCodes).stream()
-                .map(a -> new Assessment(a, a, "U1", 1, 30, 70,
-                        List.of(new Item(a + "-Q001", "?", List.of("x", "y"), 0))))
+                .map(a -> new Assessment(
+                        a, a, "U1", 1, 30, 70, List.of(new Item(a + "-Q001", "?", List.of("x", "y"), 0))))
                 .toList();
         return new QualificationPublished(code, code, 2, List.of(new Unit("U1", "Unit")), assessments);
     }
@@ -52,8 +52,10 @@ class QualificationDirectoryTest {
         assertThat(catalogue.assessmentCodeTaken("LV02-MCQ")).isTrue();
         assertThat(catalogue.exists("MVR-L3")).isFalse();
         assertThat(catalogue.assessmentCodeTaken("LV03-MCQ")).isFalse();
-        assertThat(database.jdbc().queryForObject(
-                "SELECT qualification_code FROM assessment_catalogue WHERE assessment_code = 'LV02-MCQ'", String.class))
+        assertThat(database.jdbc()
+                        .queryForObject(
+                                "SELECT qualification_code FROM assessment_catalogue WHERE assessment_code = 'LV02-MCQ'",
+                                String.class))
                 .isEqualTo("MVR-L2");
     }
 

@@ -33,8 +33,8 @@ class PinIssuerTest {
     }
 
     void issueTo(String userId, String pin) {
-        database.apply(new UserCreated(userId, pin, "User " + userId, userId + "@centre.ac.uk", Set.of(Role.ASSESSOR),
-                "centre-1"));
+        database.apply(new UserCreated(
+                userId, pin, "User " + userId, userId + "@centre.ac.uk", Set.of(Role.ASSESSOR), "centre-1"));
     }
 
     @Test
@@ -105,7 +105,8 @@ class PinIssuerTest {
     void givenChosenPinMalformed_whenIssued_thenRefusedOnPin() {
         for (String pin : new String[] {"01234567", "1234567", "123456789", "1234567a", ""}) {
             assertThatThrownBy(() -> new PinIssuer(users).issueChosen(pin))
-                    .isInstanceOfSatisfying(InvalidCommand.class,
+                    .isInstanceOfSatisfying(
+                            InvalidCommand.class,
                             refusal -> assertThat(refusal.field()).isEqualTo("pin"));
         }
     }

@@ -19,8 +19,13 @@ import org.springframework.dao.DataIntegrityViolationException;
 class UserDirectoryTest {
 
     static final String CENTRE = "centre-1";
-    static final UserCreated ANN = new UserCreated("user-1", "23456789", "Ann Smith", "Ann.Smith@northgate.ac.uk",
-            Set.of(Role.CENTRE_ADMIN, Role.INVIGILATOR), CENTRE);
+    static final UserCreated ANN = new UserCreated(
+            "user-1",
+            "23456789",
+            "Ann Smith",
+            "Ann.Smith@northgate.ac.uk",
+            Set.of(Role.CENTRE_ADMIN, Role.INVIGILATOR),
+            CENTRE);
 
     LookupDatabase database;
     UserDirectory users;
@@ -39,8 +44,14 @@ class UserDirectoryTest {
     @Test
     void givenUserCreated_whenLookedUpByPinOrId_thenTheirAccount() {
         database.apply(ANN);
-        UserAccount expected = new UserAccount("user-1", "23456789", "Ann Smith", "Ann.Smith@northgate.ac.uk",
-                Set.of(Role.CENTRE_ADMIN, Role.INVIGILATOR), CENTRE, true);
+        UserAccount expected = new UserAccount(
+                "user-1",
+                "23456789",
+                "Ann Smith",
+                "Ann.Smith@northgate.ac.uk",
+                Set.of(Role.CENTRE_ADMIN, Role.INVIGILATOR),
+                CENTRE,
+                true);
         assertThat(users.findByPin("23456789")).contains(expected);
         assertThat(users.findById("user-1")).contains(expected);
         assertThat(users.findByPin("99999999")).isEmpty();
@@ -67,29 +78,33 @@ class UserDirectoryTest {
         database.apply(new UserCreated("user-9", "34567890", "Ian", "ian@theimi.org.uk", Set.of(Role.AUDITOR), null));
         assertThat(users.emailTaken(null, "IAN@theimi.org.uk")).isTrue();
         assertThat(users.emailTaken(CENTRE, "ian@theimi.org.uk")).isFalse();
-        assertThat(users.findById("user-9")).get().extracting(UserAccount::centreId).isNull();
+        assertThat(users.findById("user-9"))
+                .get()
+                .extracting(UserAccount::centreId)
+                .isNull();
     }
 
     @Test
     void givenPinIssued_whenAnotherUserIsCreatedWithIt_thenTheWriteFails() {
         database.apply(ANN);
-        assertThatThrownBy(() -> database.apply(new UserCreated("user-2", "23456789", "Bob", "bob@northgate.ac.uk",
-                Set.of(Role.ASSESSOR), CENTRE))).isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> database.apply(new UserCreated(
+                        "user-2", "23456789", "Bob", "bob@northgate.ac.uk", Set.of(Role.ASSESSOR), CENTRE)))
+                .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test
     void givenEmailUsedAtACentre_whenAnotherUserThereIsCreatedWithItInOtherCase_thenTheWriteFails() {
         database.apply(ANN);
-        assertThatThrownBy(() -> database.apply(new UserCreated("user-2", "34567890", "Ann Other",
-                "ann.smith@northgate.AC.UK", Set.of(Role.ASSESSOR), CENTRE)))
+        assertThatThrownBy(() -> database.apply(new UserCreated(
+                        "user-2", "34567890", "Ann Other", "ann.smith@northgate.AC.UK", Set.of(Role.ASSESSOR), CENTRE)))
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test
     void givenEmailUsedAtACentre_whenAUserElsewhereIsCreatedWithIt_thenWritten() {
         database.apply(ANN);
-        database.apply(new UserCreated("user-2", "34567890", "Ann Smith", "ann.smith@northgate.ac.uk",
-                Set.of(Role.ASSESSOR), "centre-2"));
+        database.apply(new UserCreated(
+                "user-2", "34567890", "Ann Smith", "ann.smith@northgate.ac.uk", Set.of(Role.ASSESSOR), "centre-2"));
         assertThat(users.findById("user-2")).isPresent();
     }
 
@@ -104,14 +119,17 @@ class UserDirectoryTest {
     void givenRolesChanged_whenLookedUp_thenTheNewRoles() {
         database.apply(ANN);
         database.apply(new UserRolesChanged("user-1", CENTRE, ANN.roles(), Set.of(Role.IQA), "Moved"));
-        assertThat(users.findById("user-1")).get().extracting(UserAccount::roles).isEqualTo(Set.of(Role.IQA));
+        assertThat(users.findById("user-1"))
+                .get()
+                .extracting(UserAccount::roles)
+                .isEqualTo(Set.of(Role.IQA));
     }
 
     @Test
     void givenDetailsAmended_whenLookedUp_thenTheNewDetailsAndTheOldEmailIsFree() {
         database.apply(ANN);
-        database.apply(new UserDetailsAmended("user-1", CENTRE, "Ann Smith", "Ann Jones", ANN.email(),
-                "ann.jones@northgate.ac.uk", "Married"));
+        database.apply(new UserDetailsAmended(
+                "user-1", CENTRE, "Ann Smith", "Ann Jones", ANN.email(), "ann.jones@northgate.ac.uk", "Married"));
         UserAccount account = users.findById("user-1").orElseThrow();
         assertThat(account.name()).isEqualTo("Ann Jones");
         assertThat(account.email()).isEqualTo("ann.jones@northgate.ac.uk");
@@ -122,9 +140,16 @@ class UserDirectoryTest {
     @Test
     void givenEmailUsedAtACentre_whenAnotherUserThereIsAmendedToIt_thenTheWriteFails() {
         database.apply(ANN);
-        database.apply(new UserCreated("user-2", "34567890", "Bob", "bob@northgate.ac.uk", Set.of(Role.ASSESSOR), CENTRE));
-        assertThatThrownBy(() -> database.apply(new UserDetailsAmended("user-2", CENTRE, "Bob", "Bob",
-                "bob@northgate.ac.uk", "ANN.SMITH@northgate.ac.uk", "Shared inbox")))
+        database.apply(
+                new UserCreated("user-2", "34567890", "Bob", "bob@northgate.ac.uk", Set.of(Role.ASSESSOR), CENTRE));
+        assertThatThrownBy(() -> database.apply(new UserDetailsAmended(
+                        "user-2",
+                        CENTRE,
+                        "Bob",
+                        "Bob",
+                        "bob@northgate.ac.uk",
+                        "ANN.SMITH@northgate.ac.uk",
+                        "Shared inbox")))
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 
@@ -132,9 +157,15 @@ class UserDirectoryTest {
     void givenUserDeactivatedAndReactivated_whenLookedUp_thenActiveFollows() {
         database.apply(ANN);
         database.apply(new UserDeactivated("user-1", CENTRE, "Left"));
-        assertThat(users.findById("user-1")).get().extracting(UserAccount::active).isEqualTo(false);
+        assertThat(users.findById("user-1"))
+                .get()
+                .extracting(UserAccount::active)
+                .isEqualTo(false);
         database.apply(new UserReactivated("user-1", CENTRE, "Back"));
-        assertThat(users.findById("user-1")).get().extracting(UserAccount::active).isEqualTo(true);
+        assertThat(users.findById("user-1"))
+                .get()
+                .extracting(UserAccount::active)
+                .isEqualTo(true);
     }
 
     @Test
@@ -150,8 +181,8 @@ class UserDirectoryTest {
 
     @Test
     void givenAnActiveImiAdmin_whenAskedForAnImiAdmin_thenOne() {
-        database.apply(new UserCreated("user-9", "34567890", "Ian", "ian@theimi.org.uk",
-                Set.of(Role.AUDITOR, Role.IMI_ADMIN), null));
+        database.apply(new UserCreated(
+                "user-9", "34567890", "Ian", "ian@theimi.org.uk", Set.of(Role.AUDITOR, Role.IMI_ADMIN), null));
         assertThat(users.anyImiAdmin()).isTrue();
     }
 

@@ -3,17 +3,17 @@ package org.awardinghub.command.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.awardinghub.command.InvalidField;
-import org.awardinghub.events.candidate.CandidateRegistered;
-import java.time.LocalDate;
 import org.awardinghub.command.LookupDatabase;
-import org.awardinghub.command.candidate.CandidateDirectory;
 import org.awardinghub.command.RuleViolation;
 import org.awardinghub.command.UnknownRecord;
+import org.awardinghub.command.candidate.CandidateDirectory;
 import org.awardinghub.command.centre.CentreDirectory;
+import org.awardinghub.events.candidate.CandidateRegistered;
 import org.awardinghub.events.centre.CentreApplied;
 import org.awardinghub.events.centre.CentreApproved;
 import org.awardinghub.events.centre.CentreWithdrawn;
@@ -104,8 +104,8 @@ class UserTest {
             String pin = nextPin();
             fixture.givenNoPriorActivity()
                     .when(new CreateUser(USER, NAME, EMAIL, Set.of(Role.CENTRE_COORDINATOR), OTHER_CENTRE))
-                    .expectEvents(new UserCreated(USER, pin, NAME, EMAIL, Set.of(Role.CENTRE_COORDINATOR),
-                            OTHER_CENTRE))
+                    .expectEvents(
+                            new UserCreated(USER, pin, NAME, EMAIL, Set.of(Role.CENTRE_COORDINATOR), OTHER_CENTRE))
                     .expectResultMessagePayload(pin);
         }
 
@@ -192,7 +192,8 @@ class UserTest {
 
         @Test
         void givenEmailUsedAtTheSameCentreInOtherLetterCase_whenUserCreated_thenRefused() {
-            database.apply(new UserCreated("user-0", "12345678", "Ann Other", "ANN.SMITH@Northgate.ac.uk", ADMIN, CENTRE));
+            database.apply(
+                    new UserCreated("user-0", "12345678", "Ann Other", "ANN.SMITH@Northgate.ac.uk", ADMIN, CENTRE));
             fixture.givenNoPriorActivity()
                     .when(new CreateUser(USER, NAME, EMAIL, ADMIN, CENTRE))
                     .expectException(RuleViolation.class)
@@ -210,7 +211,8 @@ class UserTest {
 
         @Test
         void givenEmailUsedByImiStaff_whenAnotherImiStaffUserIsCreatedWithIt_thenRefused() {
-            database.apply(new UserCreated("user-0", "12345678", NAME, "ann@theimi.org.uk", Set.of(Role.AUDITOR), null));
+            database.apply(
+                    new UserCreated("user-0", "12345678", NAME, "ann@theimi.org.uk", Set.of(Role.AUDITOR), null));
             fixture.givenNoPriorActivity()
                     .when(new CreateUser(USER, NAME, "Ann@TheIMI.org.uk", Set.of(Role.IMI_ADMIN), null))
                     .expectException(RuleViolation.class)
@@ -233,45 +235,64 @@ class UserTest {
         @BeforeEach
         void registerTheCandidate() {
             database.lookup(CandidateDirectory.class);
-            database.apply(new CandidateRegistered("candidate-1", CENTRE, "AB12CD34",
-                    "Zoë", "Hart", LocalDate.parse("2005-04-17"), null, "MVR-L2", LocalDate.parse("2026-09-01"),
-                    LocalDate.parse("2026-09-10"), false, false));
+            database.apply(new CandidateRegistered(
+                    "candidate-1",
+                    CENTRE,
+                    "AB12CD34",
+                    "Zoë",
+                    "Hart",
+                    LocalDate.parse("2005-04-17"),
+                    null,
+                    "MVR-L2",
+                    LocalDate.parse("2026-09-01"),
+                    LocalDate.parse("2026-09-10"),
+                    false,
+                    false));
         }
 
         @Test
         void givenACandidateOfTheCentre_whenTheirAccountIsCreated_thenItNamesThemAndHoldsOnlyCandidate() {
             String pin = nextPin();
             fixture.givenNoPriorActivity()
-                    .when(new CreateUser(USER, "Zoë Hart", "zoe@example.org", Set.of(Role.CANDIDATE), CENTRE,
-                            "candidate-1"))
-                    .expectEvents(new UserCreated(USER, pin, "Zoë Hart", "zoe@example.org", Set.of(Role.CANDIDATE),
-                            CENTRE, "candidate-1"));
+                    .when(new CreateUser(
+                            USER, "Zoë Hart", "zoe@example.org", Set.of(Role.CANDIDATE), CENTRE, "candidate-1"))
+                    .expectEvents(new UserCreated(
+                            USER, pin, "Zoë Hart", "zoe@example.org", Set.of(Role.CANDIDATE), CENTRE, "candidate-1"));
         }
 
         @Test
         void givenTheCandidateHasAnAccount_whenAnotherIsCreated_thenRefused() {
-            database.apply(new UserCreated("user-first", "12121212", "Zoë Hart", "zoe@example.org",
-                    Set.of(Role.CANDIDATE), CENTRE, "candidate-1"));
+            database.apply(new UserCreated(
+                    "user-first",
+                    "12121212",
+                    "Zoë Hart",
+                    "zoe@example.org",
+                    Set.of(Role.CANDIDATE),
+                    CENTRE,
+                    "candidate-1"));
             fixture.givenNoPriorActivity()
-                    .when(new CreateUser(USER, "Zoë Hart", "zoe2@example.org", Set.of(Role.CANDIDATE), CENTRE,
-                            "candidate-1"))
-                    .expectNoEvents().expectException(RuleViolation.class)
+                    .when(new CreateUser(
+                            USER, "Zoë Hart", "zoe2@example.org", Set.of(Role.CANDIDATE), CENTRE, "candidate-1"))
+                    .expectNoEvents()
+                    .expectException(RuleViolation.class)
                     .expectExceptionMessage("Candidate candidate-1 already has an account (PIN 12121212)");
         }
 
         @Test
         void givenACandidateOfAnotherCentre_whenAnAccountIsCreated_thenUnknown() {
             fixture.givenNoPriorActivity()
-                    .when(new CreateUser(USER, "Zoë Hart", "zoe@example.org", Set.of(Role.CANDIDATE), OTHER_CENTRE,
-                            "candidate-1"))
-                    .expectNoEvents().expectException(UnknownRecord.class);
+                    .when(new CreateUser(
+                            USER, "Zoë Hart", "zoe@example.org", Set.of(Role.CANDIDATE), OTHER_CENTRE, "candidate-1"))
+                    .expectNoEvents()
+                    .expectException(UnknownRecord.class);
         }
 
         @Test
         void givenAStaffUser_whenGivenTheCandidateRole_thenRefused() {
             fixture.givenNoPriorActivity()
                     .when(new CreateUser(USER, NAME, EMAIL, Set.of(Role.CANDIDATE, Role.ASSESSOR), CENTRE))
-                    .expectNoEvents().expectException(InvalidField.named("roles"));
+                    .expectNoEvents()
+                    .expectException(InvalidField.named("roles"));
         }
     }
 
@@ -285,8 +306,8 @@ class UserTest {
             String pin = nextPin();
             fixture.givenNoPriorActivity()
                     .when(new RegisterBootstrapAdmin(USER, null, " Bootstrap Administrator ", IMI_EMAIL))
-                    .expectEvents(new UserCreated(USER, pin, "Bootstrap Administrator", IMI_EMAIL,
-                            Set.of(Role.IMI_ADMIN), null))
+                    .expectEvents(new UserCreated(
+                            USER, pin, "Bootstrap Administrator", IMI_EMAIL, Set.of(Role.IMI_ADMIN), null))
                     .expectResultMessagePayload(pin);
         }
 
@@ -294,14 +315,15 @@ class UserTest {
         void givenNewInstall_whenBootstrapAdminRegisteredWithAChosenPin_thenThatPin() {
             fixture.givenNoPriorActivity()
                     .when(new RegisterBootstrapAdmin(USER, "87654321", "Bootstrap Administrator", IMI_EMAIL))
-                    .expectEvents(new UserCreated(USER, "87654321", "Bootstrap Administrator", IMI_EMAIL,
-                            Set.of(Role.IMI_ADMIN), null))
+                    .expectEvents(new UserCreated(
+                            USER, "87654321", "Bootstrap Administrator", IMI_EMAIL, Set.of(Role.IMI_ADMIN), null))
                     .expectResultMessagePayload("87654321");
         }
 
         @Test
         void givenActiveImiAdmin_whenBootstrapAdminRegistered_thenRefused() {
-            database.apply(new UserCreated("user-0", "12345678", "Ian", "ian@theimi.org.uk", Set.of(Role.IMI_ADMIN), null));
+            database.apply(
+                    new UserCreated("user-0", "12345678", "Ian", "ian@theimi.org.uk", Set.of(Role.IMI_ADMIN), null));
             fixture.givenNoPriorActivity()
                     .when(new RegisterBootstrapAdmin(USER, null, "Bootstrap Administrator", IMI_EMAIL))
                     .expectException(RuleViolation.class)
@@ -414,8 +436,8 @@ class UserTest {
             database.apply(CREATED);
             fixture.given(CREATED)
                     .when(new AmendUserDetails(USER, " Ann Jones ", "ann.jones@northgate.ac.uk", "Married"))
-                    .expectEvents(new UserDetailsAmended(USER, CENTRE, NAME, "Ann Jones", EMAIL,
-                            "ann.jones@northgate.ac.uk", "Married"));
+                    .expectEvents(new UserDetailsAmended(
+                            USER, CENTRE, NAME, "Ann Jones", EMAIL, "ann.jones@northgate.ac.uk", "Married"));
         }
 
         @Test
@@ -431,8 +453,8 @@ class UserTest {
             database.apply(CREATED);
             fixture.given(CREATED)
                     .when(new AmendUserDetails(USER, NAME, "Ann.Smith@northgate.ac.uk", "Case"))
-                    .expectEvents(new UserDetailsAmended(USER, CENTRE, NAME, NAME, EMAIL,
-                            "Ann.Smith@northgate.ac.uk", "Case"));
+                    .expectEvents(new UserDetailsAmended(
+                            USER, CENTRE, NAME, NAME, EMAIL, "Ann.Smith@northgate.ac.uk", "Case"));
         }
 
         @Test
@@ -485,8 +507,8 @@ class UserTest {
             fixture.given(onlyAdmin)
                     .when(new DeactivateUser(USER, "Leaving"))
                     .expectException(RuleViolation.class)
-                    .expectExceptionMessage("The last active IMI_ADMIN cannot be deactivated; "
-                            + "give another user that role first");
+                    .expectExceptionMessage(
+                            "The last active IMI_ADMIN cannot be deactivated; " + "give another user that role first");
         }
 
         @Test
@@ -500,7 +522,8 @@ class UserTest {
         @Test
         void givenAnotherActiveImiAdmin_whenAnAdminIsDeactivated_thenDeactivated() {
             database.apply(onlyAdmin);
-            database.apply(new UserCreated("user-2", "34567890", "Bo Chan", "bo@imi.example", Set.of(Role.IMI_ADMIN), null));
+            database.apply(
+                    new UserCreated("user-2", "34567890", "Bo Chan", "bo@imi.example", Set.of(Role.IMI_ADMIN), null));
             fixture.given(onlyAdmin)
                     .when(new DeactivateUser(USER, "Leaving"))
                     .expectEvents(new UserDeactivated(USER, null, "Leaving"));
@@ -523,9 +546,7 @@ class UserTest {
 
         @Test
         void givenActiveUser_whenDeactivatedWithoutReason_thenRefused() {
-            fixture.given(CREATED)
-                    .when(new DeactivateUser(USER, ""))
-                    .expectException(InvalidField.named("reason"));
+            fixture.given(CREATED).when(new DeactivateUser(USER, "")).expectException(InvalidField.named("reason"));
         }
 
         @Test
@@ -552,7 +573,8 @@ class UserTest {
 
         @Test
         void givenUserOfAWithdrawnCentre_whenReactivated_thenRefused() {
-            fixture.given(new UserCreated(USER, PIN, NAME, EMAIL, ADMIN, WITHDRAWN_CENTRE),
+            fixture.given(
+                            new UserCreated(USER, PIN, NAME, EMAIL, ADMIN, WITHDRAWN_CENTRE),
                             new UserDeactivated(USER, WITHDRAWN_CENTRE, "Centre closed"))
                     .when(new ReactivateUser(USER, "Returned"))
                     .expectException(RuleViolation.class)
@@ -561,7 +583,8 @@ class UserTest {
 
         @Test
         void givenDeactivatedImiStaff_whenReactivated_thenReactivatedWithoutCentre() {
-            fixture.given(new UserCreated(USER, PIN, NAME, EMAIL, Set.of(Role.AUDITOR), null),
+            fixture.given(
+                            new UserCreated(USER, PIN, NAME, EMAIL, Set.of(Role.AUDITOR), null),
                             new UserDeactivated(USER, null, "Leave"))
                     .when(new ReactivateUser(USER, "Back"))
                     .expectEvents(new UserReactivated(USER, null, "Back"));
@@ -616,9 +639,7 @@ class UserTest {
 
         @Test
         void givenUser_whenPasswordSetWithoutSayingHow_thenRefused() {
-            fixture.given(CREATED)
-                    .when(new RecordPasswordSet(USER, null))
-                    .expectException(InvalidField.named("how"));
+            fixture.given(CREATED).when(new RecordPasswordSet(USER, null)).expectException(InvalidField.named("how"));
         }
 
         @Test
@@ -641,9 +662,7 @@ class UserTest {
 
         @Test
         void givenActiveUser_whenSignedIn_thenRecordedWithCentre() {
-            fixture.given(CREATED)
-                    .when(new RecordSignIn(USER))
-                    .expectEvents(new UserSignedIn(USER, CENTRE));
+            fixture.given(CREATED).when(new RecordSignIn(USER)).expectEvents(new UserSignedIn(USER, CENTRE));
         }
 
         @Test
@@ -714,9 +733,7 @@ class UserTest {
 
         @Test
         void givenUser_whenLockedOutWithoutAnEnd_thenRefused() {
-            fixture.given(CREATED)
-                    .when(new RecordLockOut(USER, null))
-                    .expectException(InvalidField.named("until"));
+            fixture.given(CREATED).when(new RecordLockOut(USER, null)).expectException(InvalidField.named("until"));
         }
     }
 }

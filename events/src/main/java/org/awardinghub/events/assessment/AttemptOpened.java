@@ -8,9 +8,18 @@ import java.time.Instant;
  * mark) are copied in, so that a later change of the pass mark never changes this attempt's result.
  * {@code attemptNumber} counts this candidate's attempts at the assessment, this one included.
  */
-public record AttemptOpened(String attemptId, String candidateId, String registrationNumber, String centreId,
-                            String qualificationCode, String assessmentCode, int attemptNumber,
-                            int questionCount, int durationMinutes, int passPercent,
-                            String invigilatorUserId, String invigilatorPin,
-                            Instant openedAt, Instant keyValidUntil) {
-}
+public record AttemptOpened(
+        String attemptId,
+        String candidateId,
+        String registrationNumber,
+        String centreId,
+        String qualificationCode,
+        String assessmentCode,
+        int attemptNumber,
+        int questionCount,
+        int durationMinutes,
+        int passPercent,
+        String invigilatorUserId,
+        String invigilatorPin,
+        Instant openedAt,
+        Instant keyValidUntil) {}

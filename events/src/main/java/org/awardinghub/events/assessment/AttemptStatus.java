@@ -5,5 +5,9 @@ package org.awardinghub.events.assessment;
  * SUBMITTED: marked, by the candidate or at the time limit. EXPIRED: the key lapsed unused. VOIDED: IMI voided it.
  */
 public enum AttemptStatus {
-    OPENED, STARTED, SUBMITTED, EXPIRED, VOIDED
+    OPENED,
+    STARTED,
+    SUBMITTED,
+    EXPIRED,
+    VOIDED
 }

@@ -10,18 +10,30 @@ import java.util.List;
  * {@code answerChanges} counts the candidate's changes of answer by whether each made the answer right or wrong
  * (only marking knows the key); it is null in attempts submitted before it was recorded.
  */
-public record AttemptSubmitted(String attemptId, String candidateId, String centreId, String qualificationCode,
-                               String assessmentCode, SubmittedBy submittedBy, Instant startedAt, Instant endsAt,
-                               Instant submittedAt, int score, int maxScore, double percent, int passPercent,
-                               Outcome outcome, List<Mark> marks, AnswerChanges answerChanges) {
+public record AttemptSubmitted(
+        String attemptId,
+        String candidateId,
+        String centreId,
+        String qualificationCode,
+        String assessmentCode,
+        SubmittedBy submittedBy,
+        Instant startedAt,
+        Instant endsAt,
+        Instant submittedAt,
+        int score,
+        int maxScore,
+        double percent,
+        int passPercent,
+        Outcome outcome,
+        List<Mark> marks,
+        AnswerChanges answerChanges) {
 
     /**
      * A question's mark: the option chosen last (null: unanswered; {@code itemOption} is its index in the bank
      * item), how many options the item has, and whether the answer was the right one.
      */
-    public record Mark(String questionId, String itemId, String optionId, Integer itemOption, int optionCount,
-                       boolean correct) {
-    }
+    public record Mark(
+            String questionId, String itemId, String optionId, Integer itemOption, int optionCount, boolean correct) {}
 
     /**
      * Every change of an answer already given, by its effect: from a wrong option to the right one, from the right

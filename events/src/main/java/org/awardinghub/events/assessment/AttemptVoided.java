@@ -5,6 +5,11 @@ package org.awardinghub.events.assessment;
  * eligibility nor against a re-sit. {@code previousStatus} and {@code voidedOutcome} (null when it had no result)
  * say what it was before.
  */
-public record AttemptVoided(String attemptId, String candidateId, String centreId, String assessmentCode,
-                            AttemptStatus previousStatus, Outcome voidedOutcome, String reason) {
-}
+public record AttemptVoided(
+        String attemptId,
+        String candidateId,
+        String centreId,
+        String assessmentCode,
+        AttemptStatus previousStatus,
+        Outcome voidedOutcome,
+        String reason) {}

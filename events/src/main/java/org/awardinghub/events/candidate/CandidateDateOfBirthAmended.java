@@ -2,6 +2,5 @@ package org.awardinghub.events.candidate;
 
 import java.time.LocalDate;
 
-public record CandidateDateOfBirthAmended(String candidateId, String centreId, LocalDate oldDateOfBirth,
-                                          LocalDate dateOfBirth, String reason) {
-}
+public record CandidateDateOfBirthAmended(
+        String candidateId, String centreId, LocalDate oldDateOfBirth, LocalDate dateOfBirth, String reason) {}

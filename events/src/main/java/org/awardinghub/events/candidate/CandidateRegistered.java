@@ -7,8 +7,16 @@ import java.time.LocalDate;
  * {@code registeredOn} is more than the policy's days after {@code startDate}; {@code confirmedDuplicate} when the
  * centre confirmed a registration matching an existing one. {@code uln} is null when not given.
  */
-public record CandidateRegistered(String candidateId, String centreId, String registrationNumber, String firstName,
-                                  String lastName, LocalDate dateOfBirth, String uln, String qualificationCode,
-                                  LocalDate startDate, LocalDate registeredOn, boolean late,
-                                  boolean confirmedDuplicate) {
-}
+public record CandidateRegistered(
+        String candidateId,
+        String centreId,
+        String registrationNumber,
+        String firstName,
+        String lastName,
+        LocalDate dateOfBirth,
+        String uln,
+        String qualificationCode,
+        LocalDate startDate,
+        LocalDate registeredOn,
+        boolean late,
+        boolean confirmedDuplicate) {}

@@ -1,4 +1,3 @@
 package org.awardinghub.events.candidate;
 
-public record CandidateReinstated(String candidateId, String centreId, String reason) {
-}
+public record CandidateReinstated(String candidateId, String centreId, String reason) {}

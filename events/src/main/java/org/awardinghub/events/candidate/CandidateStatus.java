@@ -1,5 +1,7 @@
 package org.awardinghub.events.candidate;
 
 public enum CandidateStatus {
-    REGISTERED, WITHDRAWN, CERTIFICATED
+    REGISTERED,
+    WITHDRAWN,
+    CERTIFICATED
 }

@@ -1,4 +1,3 @@
 package org.awardinghub.events.candidate;
 
-public record CandidateTransferred(String candidateId, String fromCentreId, String toCentreId, String reason) {
-}
+public record CandidateTransferred(String candidateId, String fromCentreId, String toCentreId, String reason) {}

@@ -1,4 +1,3 @@
 package org.awardinghub.events.candidate;
 
-public record CandidateWithdrawn(String candidateId, String centreId, String reason) {
-}
+public record CandidateWithdrawn(String candidateId, String centreId, String reason) {}

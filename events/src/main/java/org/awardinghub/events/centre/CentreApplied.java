@@ -1,4 +1,3 @@
 package org.awardinghub.events.centre;
 
-public record CentreApplied(String centreId, String name, String address, String contactEmail) {
-}
+public record CentreApplied(String centreId, String name, String address, String contactEmail) {}

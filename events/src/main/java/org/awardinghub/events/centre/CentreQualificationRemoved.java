@@ -1,4 +1,3 @@
 package org.awardinghub.events.centre;
 
-public record CentreQualificationRemoved(String centreId, String qualificationCode, String reason) {
-}
+public record CentreQualificationRemoved(String centreId, String qualificationCode, String reason) {}

@@ -1,4 +1,3 @@
 package org.awardinghub.events.centre;
 
-public record CentreReinstated(String centreId, String reason) {
-}
+public record CentreReinstated(String centreId, String reason) {}

@@ -1,4 +1,3 @@
 package org.awardinghub.events.centre;
 
-public record CentreSanctionImposed(String centreId, Sanction sanction, String reason) {
-}
+public record CentreSanctionImposed(String centreId, Sanction sanction, String reason) {}

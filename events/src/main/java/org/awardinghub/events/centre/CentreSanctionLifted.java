@@ -1,4 +1,3 @@
 package org.awardinghub.events.centre;
 
-public record CentreSanctionLifted(String centreId, Sanction sanction, String reason) {
-}
+public record CentreSanctionLifted(String centreId, Sanction sanction, String reason) {}

@@ -1,5 +1,8 @@
 package org.awardinghub.events.centre;
 
 public enum CentreStatus {
-    APPLIED, APPROVED, SUSPENDED, WITHDRAWN
+    APPLIED,
+    APPROVED,
+    SUSPENDED,
+    WITHDRAWN
 }

@@ -1,4 +1,3 @@
 package org.awardinghub.events.centre;
 
-public record CentreSuspended(String centreId, String reason) {
-}
+public record CentreSuspended(String centreId, String reason) {}

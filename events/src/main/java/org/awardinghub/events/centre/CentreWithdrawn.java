@@ -1,4 +1,3 @@
 package org.awardinghub.events.centre;
 
-public record CentreWithdrawn(String centreId, String reason) {
-}
+public record CentreWithdrawn(String centreId, String reason) {}

@@ -1,4 +1,3 @@
 package org.awardinghub.events.centre;
 
-public record DirectClaimStatusGranted(String centreId, String reason) {
-}
+public record DirectClaimStatusGranted(String centreId, String reason) {}

@@ -1,4 +1,3 @@
 package org.awardinghub.events.centre;
 
-public record DirectClaimStatusRemoved(String centreId, String reason) {
-}
+public record DirectClaimStatusRemoved(String centreId, String reason) {}

@@ -10,8 +10,15 @@ import java.util.List;
  * issued at once ({@link CertificateIssued} follows in the same transaction), without it the claim waits for IMI.
  * {@code holderName} is the candidate's name as the certificate will print it.
  */
-public record CertificateClaimed(String claimId, String candidateId, String registrationNumber, String centreId,
-                                 String qualificationCode, String holderName, boolean directClaimStatus,
-                                 List<String> achievedBy, String claimedByUserId, String claimedByPin,
-                                 Instant claimedAt) {
-}
+public record CertificateClaimed(
+        String claimId,
+        String candidateId,
+        String registrationNumber,
+        String centreId,
+        String qualificationCode,
+        String holderName,
+        boolean directClaimStatus,
+        List<String> achievedBy,
+        String claimedByUserId,
+        String claimedByPin,
+        Instant claimedAt) {}

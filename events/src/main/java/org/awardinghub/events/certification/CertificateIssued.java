@@ -8,7 +8,13 @@ import java.time.LocalDate;
  * approved the claim. The certificate number is public and not guessable in sequence; the verification code that
  * goes with it is a credential and is never in an event (the command side keeps it).
  */
-public record CertificateIssued(String claimId, String candidateId, String centreId, String qualificationCode,
-                                String certificateNumber, String holderName, LocalDate issuedOn, Instant issuedAt,
-                                boolean approvedByImi) {
-}
+public record CertificateIssued(
+        String claimId,
+        String candidateId,
+        String centreId,
+        String qualificationCode,
+        String certificateNumber,
+        String holderName,
+        LocalDate issuedOn,
+        Instant issuedAt,
+        boolean approvedByImi) {}

@@ -7,7 +7,13 @@ import java.time.LocalDate;
  * verifies as REPLACED and says nothing personal. {@code holderName} is the name on the new certificate, taken from
  * the candidate's record at that moment.
  */
-public record CertificateReplaced(String claimId, String candidateId, String centreId, String qualificationCode,
-                                  String replacedNumber, String certificateNumber, String holderName,
-                                  LocalDate issuedOn, String reason) {
-}
+public record CertificateReplaced(
+        String claimId,
+        String candidateId,
+        String centreId,
+        String qualificationCode,
+        String replacedNumber,
+        String certificateNumber,
+        String holderName,
+        LocalDate issuedOn,
+        String reason) {}

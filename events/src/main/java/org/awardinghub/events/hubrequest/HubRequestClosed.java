@@ -1,4 +1,3 @@
 package org.awardinghub.events.hubrequest;
 
-public record HubRequestClosed(String requestId, String centreId, String reason) {
-}
+public record HubRequestClosed(String requestId, String centreId, String reason) {}

@@ -1,5 +1,4 @@
 package org.awardinghub.events.hubrequest;
 
-public record HubRequestRaised(String requestId, String centreId, HubRequestKind kind, String subject, String body,
-                               String raisedByUserId) {
-}
+public record HubRequestRaised(
+        String requestId, String centreId, HubRequestKind kind, String subject, String body, String raisedByUserId) {}

@@ -5,7 +5,11 @@ package org.awardinghub.events.library;
  * material, schemes of work); the last two are key documents of the awarding organisation, for every centre.
  */
 public enum LibraryDocumentKind {
-    SPECIFICATION, SAMPLE_ASSESSMENT, SCHEME_OF_WORK, OPERATING_MANUAL, KEY_DOCUMENT;
+    SPECIFICATION,
+    SAMPLE_ASSESSMENT,
+    SCHEME_OF_WORK,
+    OPERATING_MANUAL,
+    KEY_DOCUMENT;
 
     /** Whether a document of this kind names the qualification it belongs to (a key document names none). */
     public boolean ofQualification() {

@@ -4,11 +4,18 @@ import java.time.Instant;
 import java.util.List;
 
 /** The candidate's assessor judged one version of a piece of evidence against criteria of its unit. */
-public record EvidenceJudged(String candidateId, String centreId, String evidenceId, int version, String unitCode,
-                             List<CriterionJudgement> criteria, String feedback, String assessorUserId,
-                             String assessorPin, Instant judgedAt) {
+public record EvidenceJudged(
+        String candidateId,
+        String centreId,
+        String evidenceId,
+        int version,
+        String unitCode,
+        List<CriterionJudgement> criteria,
+        String feedback,
+        String assessorUserId,
+        String assessorPin,
+        Instant judgedAt) {
 
     /** One criterion judged: met, or not yet met. */
-    public record CriterionJudgement(String code, boolean met) {
-    }
+    public record CriterionJudgement(String code, boolean met) {}
 }

@@ -9,9 +9,20 @@ import java.util.List;
  * file uploaded. {@code version} is 1 for new evidence and counts up when a file replaces it: nothing is
  * overwritten.
  */
-public record EvidenceUploaded(String candidateId, String centreId, String qualificationCode, String evidenceId,
-                               int version,
-                               String unitCode, List<String> criteria, String description, String fileName,
-                               String mediaType, long size, String sha256, String uploadedByUserId,
-                               String uploadedByPin, UploadedBy uploadedBy, Instant uploadedAt) {
-}
+public record EvidenceUploaded(
+        String candidateId,
+        String centreId,
+        String qualificationCode,
+        String evidenceId,
+        int version,
+        String unitCode,
+        List<String> criteria,
+        String description,
+        String fileName,
+        String mediaType,
+        long size,
+        String sha256,
+        String uploadedByUserId,
+        String uploadedByPin,
+        UploadedBy uploadedBy,
+        Instant uploadedAt) {}

@@ -2,5 +2,6 @@ package org.awardinghub.events.portfolio;
 
 /** What an IQA decided about a sampled unit sign-off. */
 public enum SampleDecision {
-    AGREED, SENT_BACK
+    AGREED,
+    SENT_BACK
 }

@@ -7,9 +7,8 @@ import java.util.List;
  * ({@code newAssessorPercent}) while an assessor has fewer than {@code newAssessorSignOffs} sign-offs, and
  * overrides for one assessor on one unit.
  */
-public record SamplingPlanSet(String centreId, int percent, int newAssessorPercent, int newAssessorSignOffs,
-                              List<Override> overrides) {
+public record SamplingPlanSet(
+        String centreId, int percent, int newAssessorPercent, int newAssessorSignOffs, List<Override> overrides) {
 
-    public record Override(String assessorUserId, String unitCode, int percent) {
-    }
+    public record Override(String assessorUserId, String unitCode, int percent) {}
 }

@@ -6,6 +6,12 @@ import java.time.Instant;
  * The IQA sampled a signed-off unit and sent it back to the assessor: the unit is no longer signed off, and its
  * criteria need fresh judgements before it can be signed off again.
  */
-public record UnitSentBack(String candidateId, String centreId, String unitCode, String assessorPin,
-                           String iqaUserId, String iqaPin, String feedback, Instant decidedAt) {
-}
+public record UnitSentBack(
+        String candidateId,
+        String centreId,
+        String unitCode,
+        String assessorPin,
+        String iqaUserId,
+        String iqaPin,
+        String feedback,
+        Instant decidedAt) {}

@@ -1,5 +1,4 @@
 package org.awardinghub.events.qualification;
 
-public record PassMarkChanged(String qualificationCode, String assessmentCode, int oldPassPercent, int passPercent,
-                              String reason) {
-}
+public record PassMarkChanged(
+        String qualificationCode, String assessmentCode, int oldPassPercent, int passPercent, String reason) {}

@@ -6,8 +6,8 @@ import java.util.List;
  * A qualification entered the catalogue with its units, assessments and item banks.
  * Item banks hold the answer key: this event stays on the server side, like every event.
  */
-public record QualificationPublished(String code, String title, int level, List<Unit> units,
-                                     List<Assessment> assessments) {
+public record QualificationPublished(
+        String code, String title, int level, List<Unit> units, List<Assessment> assessments) {
 
     /**
      * A unit; {@code portfolio} when it is assessed by ePortfolio evidence against its {@code criteria}. Events
@@ -25,14 +25,17 @@ public record QualificationPublished(String code, String title, int level, List<
     }
 
     /** An assessment criterion of a unit, e.g. {@code 1.1}. */
-    public record Criterion(String code, String text) {
-    }
+    public record Criterion(String code, String text) {}
 
-    public record Assessment(String code, String title, String unitCode, int questionCount, int durationMinutes,
-                             int passPercent, List<Item> items) {
-    }
+    public record Assessment(
+            String code,
+            String title,
+            String unitCode,
+            int questionCount,
+            int durationMinutes,
+            int passPercent,
+            List<Item> items) {}
 
     /** A multiple-choice item; {@code correctOption} is the 0-based index into {@code options}. */
-    public record Item(String itemId, String stem, List<String> options, int correctOption) {
-    }
+    public record Item(String itemId, String stem, List<String> options, int correctOption) {}
 }

@@ -1,4 +1,3 @@
 package org.awardinghub.events.user;
 
-public record PasswordResetRequested(String userId, String centreId) {
-}
+public record PasswordResetRequested(String userId, String centreId) {}

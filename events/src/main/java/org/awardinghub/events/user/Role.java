@@ -4,7 +4,13 @@ import java.util.EnumSet;
 import java.util.Set;
 
 public enum Role {
-    IMI_ADMIN, AUDITOR, CENTRE_COORDINATOR, CENTRE_ADMIN, INVIGILATOR, ASSESSOR, IQA,
+    IMI_ADMIN,
+    AUDITOR,
+    CENTRE_COORDINATOR,
+    CENTRE_ADMIN,
+    INVIGILATOR,
+    ASSESSOR,
+    IQA,
     /** A candidate's own account, created by their centre: opens only that candidate's ePortfolio. */
     CANDIDATE;
 

@@ -8,8 +8,8 @@ import java.util.Set;
  * before candidate accounts existed).
  * The PIN is an identifier shown in My Details, not a secret; no password or token is ever part of an event.
  */
-public record UserCreated(String userId, String pin, String name, String email, Set<Role> roles, String centreId,
-                          String candidateId) {
+public record UserCreated(
+        String userId, String pin, String name, String email, Set<Role> roles, String centreId, String candidateId) {
 
     public UserCreated(String userId, String pin, String name, String email, Set<Role> roles, String centreId) {
         this(userId, pin, name, email, roles, centreId, null);

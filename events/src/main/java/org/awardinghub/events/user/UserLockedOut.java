@@ -2,5 +2,4 @@ package org.awardinghub.events.user;
 
 import java.time.Instant;
 
-public record UserLockedOut(String userId, String centreId, Instant until) {
-}
+public record UserLockedOut(String userId, String centreId, Instant until) {}

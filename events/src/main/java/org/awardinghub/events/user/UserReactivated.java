@@ -1,4 +1,3 @@
 package org.awardinghub.events.user;
 
-public record UserReactivated(String userId, String centreId, String reason) {
-}
+public record UserReactivated(String userId, String centreId, String reason) {}

@@ -1,4 +1,3 @@
 package org.awardinghub.events.user;
 
-public record UserSignedIn(String userId, String centreId) {
-}
+public record UserSignedIn(String userId, String centreId) {}

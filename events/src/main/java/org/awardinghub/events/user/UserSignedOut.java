@@ -1,4 +1,3 @@
 package org.awardinghub.events.user;
 
-public record UserSignedOut(String userId, String centreId) {
-}
+public record UserSignedOut(String userId, String centreId) {}

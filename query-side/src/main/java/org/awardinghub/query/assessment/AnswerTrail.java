@@ -7,15 +7,22 @@ import java.util.List;
  * Everything that happened in an attempt, in order: opened, started (with the form's seed), every answer and
  * change of answer with its time and client address, submitted or expired or voided. For investigations.
  */
-public record AnswerTrail(String attemptId, String candidateId, String centreId, String assessmentCode, long seed,
-                          List<Entry> entries) {
+public record AnswerTrail(
+        String attemptId, String candidateId, String centreId, String assessmentCode, long seed, List<Entry> entries) {
 
     /**
      * {@code type}: OPENED, STARTED, ANSWERED, SUBMITTED, EXPIRED, VOIDED. For ANSWERED, the question, item, the
      * option chosen and the one it replaced (null for a first answer). {@code actor} is the invigilator's PIN, the
      * candidate's registration number, "system" for the time limit, or the IMI user's PIN.
      */
-    public record Entry(Instant at, String type, String questionId, String itemId, String optionId,
-                        String previousOptionId, String actor, String clientAddress, String detail) {
-    }
+    public record Entry(
+            Instant at,
+            String type,
+            String questionId,
+            String itemId,
+            String optionId,
+            String previousOptionId,
+            String actor,
+            String clientAddress,
+            String detail) {}
 }

@@ -72,6 +72,7 @@ public class AttemptProjection {
 
     /** A pooled processor with several segments; Axon's default sequencing keeps each attempt's events in order. */
     public static final String PROCESSING_GROUP = "assessment";
+
     public static final String ATTEMPTS = "attempts";
     public static final String SITTINGS = "sittings";
     public static final String ANSWER_TRAILS = "answer_trails";
@@ -79,6 +80,7 @@ public class AttemptProjection {
 
     /** The trail's entry types, in the order they can occur. */
     public static final String OPENED = "OPENED";
+
     public static final String STARTED = "STARTED";
     public static final String ANSWERED = "ANSWERED";
     public static final String SUBMITTED = "SUBMITTED";
@@ -121,8 +123,8 @@ public class AttemptProjection {
     private static final String ENTRIES = "entries";
     private static final String ATTEMPT_ID = "attemptId";
 
-    private static final Comparator<Document> OLDEST_FIRST = Comparator
-            .comparing((Document entry) -> entry.getDate(OPENED_AT), Comparator.nullsLast(Comparator.naturalOrder()))
+    private static final Comparator<Document> OLDEST_FIRST = Comparator.comparing(
+                    (Document entry) -> entry.getDate(OPENED_AT), Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(entry -> entry.getString(ATTEMPT_ID));
 
     private final ReadModelCollection attempts;
@@ -146,178 +148,290 @@ public class AttemptProjection {
     }
 
     @EventHandler
-    void on(AttemptOpened event, @SequenceNumber long sequence,
-                   @MetaDataValue(AuditMetadata.CLIENT_ADDRESS) String clientAddress) {
-        attemptWrites.insert(event.attemptId(), sequence, new Document()
-                .append(CANDIDATE_ID, event.candidateId())
-                .append(REGISTRATION_NUMBER, event.registrationNumber())
-                .append(CENTRE_ID, event.centreId())
-                .append(QUALIFICATION_CODE, event.qualificationCode())
-                .append(ASSESSMENT_CODE, event.assessmentCode())
-                .append(ATTEMPT_NUMBER, event.attemptNumber())
-                .append(STATUS, AttemptStatus.OPENED.name())
-                .append(INVIGILATOR_PIN, event.invigilatorPin())
-                .append(OPENED_AT, date(event.openedAt()))
-                .append(KEY_VALID_UNTIL, date(event.keyValidUntil()))
-                .append(STARTED_AT, null)
-                .append(ENDS_AT, null)
-                .append(SUBMITTED_AT, null)
-                .append(SUBMITTED_BY, null)
-                .append(RESULT, null)
-                .append(MARKS, List.of())
-                .append(VOID_REASON, null)
-                .append(VOIDED_AT, null));
-        trailWrites.insert(event.attemptId(), sequence, new Document()
-                .append(CANDIDATE_ID, event.candidateId())
-                .append(CENTRE_ID, event.centreId())
-                .append(ASSESSMENT_CODE, event.assessmentCode())
-                .append(SEED, null)
-                .append(ENTRIES, List.of(trailEntry(event.openedAt(), OPENED, event.invigilatorPin(), clientAddress,
-                        "key valid until " + event.keyValidUntil()))));
-        changeCandidateAttempt(event.candidateId(), event.attemptId(), sequence, entry -> entry != null ? null
-                : new Document(ATTEMPT_ID, event.attemptId())
+    void on(
+            AttemptOpened event,
+            @SequenceNumber long sequence,
+            @MetaDataValue(AuditMetadata.CLIENT_ADDRESS) String clientAddress) {
+        attemptWrites.insert(
+                event.attemptId(),
+                sequence,
+                new Document()
                         .append(CANDIDATE_ID, event.candidateId())
                         .append(REGISTRATION_NUMBER, event.registrationNumber())
                         .append(CENTRE_ID, event.centreId())
+                        .append(QUALIFICATION_CODE, event.qualificationCode())
                         .append(ASSESSMENT_CODE, event.assessmentCode())
                         .append(ATTEMPT_NUMBER, event.attemptNumber())
                         .append(STATUS, AttemptStatus.OPENED.name())
+                        .append(INVIGILATOR_PIN, event.invigilatorPin())
                         .append(OPENED_AT, date(event.openedAt()))
+                        .append(KEY_VALID_UNTIL, date(event.keyValidUntil()))
                         .append(STARTED_AT, null)
+                        .append(ENDS_AT, null)
                         .append(SUBMITTED_AT, null)
-                        .append(SCORE, null)
-                        .append(MAX_SCORE, null)
-                        .append(PERCENT, null)
-                        .append(OUTCOME, null)
-                        .append(VOIDED_FLAG, false)
-                        .append(VOID_REASON, null));
+                        .append(SUBMITTED_BY, null)
+                        .append(RESULT, null)
+                        .append(MARKS, List.of())
+                        .append(VOID_REASON, null)
+                        .append(VOIDED_AT, null));
+        trailWrites.insert(
+                event.attemptId(),
+                sequence,
+                new Document()
+                        .append(CANDIDATE_ID, event.candidateId())
+                        .append(CENTRE_ID, event.centreId())
+                        .append(ASSESSMENT_CODE, event.assessmentCode())
+                        .append(SEED, null)
+                        .append(
+                                ENTRIES,
+                                List.of(trailEntry(
+                                        event.openedAt(),
+                                        OPENED,
+                                        event.invigilatorPin(),
+                                        clientAddress,
+                                        "key valid until " + event.keyValidUntil()))));
+        changeCandidateAttempt(
+                event.candidateId(),
+                event.attemptId(),
+                sequence,
+                entry -> entry != null
+                        ? null
+                        : new Document(ATTEMPT_ID, event.attemptId())
+                                .append(CANDIDATE_ID, event.candidateId())
+                                .append(REGISTRATION_NUMBER, event.registrationNumber())
+                                .append(CENTRE_ID, event.centreId())
+                                .append(ASSESSMENT_CODE, event.assessmentCode())
+                                .append(ATTEMPT_NUMBER, event.attemptNumber())
+                                .append(STATUS, AttemptStatus.OPENED.name())
+                                .append(OPENED_AT, date(event.openedAt()))
+                                .append(STARTED_AT, null)
+                                .append(SUBMITTED_AT, null)
+                                .append(SCORE, null)
+                                .append(MAX_SCORE, null)
+                                .append(PERCENT, null)
+                                .append(OUTCOME, null)
+                                .append(VOIDED_FLAG, false)
+                                .append(VOID_REASON, null));
     }
 
     @EventHandler
-    void on(AttemptStarted event, @SequenceNumber long sequence,
-                   @MetaDataValue(AuditMetadata.ACTOR_REGISTRATION_NUMBER) String registrationNumber,
-                   @MetaDataValue(AuditMetadata.CLIENT_ADDRESS) String clientAddress) {
-        attemptWrites.change(event.attemptId(), sequence, attempt -> with(attempt, new Document()
-                .append(STATUS, AttemptStatus.STARTED.name())
-                .append(STARTED_AT, date(event.startedAt()))
-                .append(ENDS_AT, date(event.endsAt()))));
+    void on(
+            AttemptStarted event,
+            @SequenceNumber long sequence,
+            @MetaDataValue(AuditMetadata.ACTOR_REGISTRATION_NUMBER) String registrationNumber,
+            @MetaDataValue(AuditMetadata.CLIENT_ADDRESS) String clientAddress) {
+        attemptWrites.change(
+                event.attemptId(),
+                sequence,
+                attempt -> with(
+                        attempt,
+                        new Document()
+                                .append(STATUS, AttemptStatus.STARTED.name())
+                                .append(STARTED_AT, date(event.startedAt()))
+                                .append(ENDS_AT, date(event.endsAt()))));
         // only what the candidate is shown: no item ids, no bank option indexes
         List<Document> questions = event.questions().stream()
                 .map(question -> new Document(QUESTION_ID, question.questionId())
                         .append("stem", question.stem())
-                        .append(OPTIONS, question.options().stream()
-                                .map(option -> new Document(OPTION_ID, option.optionId()).append("text", option.text()))
-                                .toList())
+                        .append(
+                                OPTIONS,
+                                question.options().stream()
+                                        .map(option -> new Document(OPTION_ID, option.optionId())
+                                                .append("text", option.text()))
+                                        .toList())
                         .append(CHOSEN_OPTION_ID, null))
                 .toList();
-        sittingWrites.insert(event.attemptId(), sequence, new Document()
-                .append(ASSESSMENT_CODE, event.assessmentCode())
-                .append(STATUS, AttemptStatus.STARTED.name())
-                .append(STARTED_AT, date(event.startedAt()))
-                .append(ENDS_AT, date(event.endsAt()))
-                .append(SUBMITTED_AT, null)
-                .append(QUESTIONS, questions)
-                .append(RESULT, null));
-        trailWrites.change(event.attemptId(), sequence, trail -> appended(with(trail, SEED, event.seed()), ENTRIES,
-                trailEntry(event.startedAt(), STARTED, registrationNumber, clientAddress,
-                        "seed " + event.seed() + ", ends " + event.endsAt())));
-        changeCandidateAttempt(event.candidateId(), event.attemptId(), sequence, entry -> entry == null ? null
-                : entry.append(STATUS, AttemptStatus.STARTED.name()).append(STARTED_AT, date(event.startedAt())));
-    }
-
-    @EventHandler
-    void on(AnswerChosen event, @SequenceNumber long sequence,
-                   @MetaDataValue(AuditMetadata.ACTOR_REGISTRATION_NUMBER) String registrationNumber,
-                   @MetaDataValue(AuditMetadata.CLIENT_ADDRESS) String clientAddress) {
-        sittingWrites.change(event.attemptId(), sequence, sitting -> chosen(sitting, event.questionId(),
-                event.optionId()));
-        trailWrites.change(event.attemptId(), sequence, trail -> appended(trail, ENTRIES,
-                new Document("at", date(event.answeredAt()))
-                .append("type", ANSWERED)
-                .append(QUESTION_ID, event.questionId())
-                .append(ITEM_ID, event.itemId())
-                .append(OPTION_ID, event.optionId())
-                .append("previousOptionId", event.previousOptionId())
-                .append("actor", registrationNumber)
-                .append("clientAddress", clientAddress)
-                .append("detail", null)));
-    }
-
-    @EventHandler
-    void on(AttemptSubmitted event, @SequenceNumber long sequence,
-                   @MetaDataValue(AuditMetadata.ACTOR_REGISTRATION_NUMBER) String registrationNumber,
-                   @MetaDataValue(AuditMetadata.CLIENT_ADDRESS) String clientAddress) {
-        String outcome = event.outcome() == null ? null : event.outcome().name();
-        attemptWrites.change(event.attemptId(), sequence, attempt -> with(attempt, new Document()
-                .append(STATUS, AttemptStatus.SUBMITTED.name())
-                .append(STARTED_AT, date(event.startedAt()))
-                .append(ENDS_AT, date(event.endsAt()))
-                .append(SUBMITTED_AT, date(event.submittedAt()))
-                .append(SUBMITTED_BY, event.submittedBy() == null ? null : event.submittedBy().name())
-                .append(RESULT, new Document(SCORE, event.score())
-                        .append(MAX_SCORE, event.maxScore())
-                        .append(PERCENT, event.percent())
-                        .append(PASS_PERCENT, event.passPercent())
-                        .append(OUTCOME, outcome))
-                .append(MARKS, event.marks().stream()
-                        .map(mark -> new Document(QUESTION_ID, mark.questionId())
-                                .append(ITEM_ID, mark.itemId())
-                                .append(OPTION_ID, mark.optionId())
-                                .append("correct", mark.correct()))
-                        .toList())));
-        // the candidate's own result, never the marks: they would tell which options were right
-        sittingWrites.change(event.attemptId(), sequence, sitting -> with(sitting, new Document()
-                .append(STATUS, AttemptStatus.SUBMITTED.name())
-                .append(SUBMITTED_AT, date(event.submittedAt()))
-                .append(RESULT, new Document(SCORE, event.score())
-                        .append(MAX_SCORE, event.maxScore())
-                        .append(PERCENT, event.percent())
-                        .append(OUTCOME, outcome))));
-        boolean byTimeLimit = event.submittedBy() == SubmittedBy.TIME_LIMIT;
-        trailWrites.change(event.attemptId(), sequence, trail -> appended(trail, ENTRIES, trailEntry(
-                event.submittedAt(), SUBMITTED,
-                byTimeLimit ? AuditMetadata.SYSTEM_ACTOR : registrationNumber,
-                byTimeLimit ? null : clientAddress,
-                event.submittedBy() + ", score " + event.score() + "/" + event.maxScore() + ", " + outcome)));
-        changeCandidateAttempt(event.candidateId(), event.attemptId(), sequence, entry -> entry == null ? null
-                : entry.append(STATUS, AttemptStatus.SUBMITTED.name())
+        sittingWrites.insert(
+                event.attemptId(),
+                sequence,
+                new Document()
+                        .append(ASSESSMENT_CODE, event.assessmentCode())
+                        .append(STATUS, AttemptStatus.STARTED.name())
                         .append(STARTED_AT, date(event.startedAt()))
-                        .append(SUBMITTED_AT, date(event.submittedAt()))
-                        .append(SCORE, event.score())
-                        .append(MAX_SCORE, event.maxScore())
-                        .append(PERCENT, event.percent())
-                        .append(OUTCOME, outcome));
+                        .append(ENDS_AT, date(event.endsAt()))
+                        .append(SUBMITTED_AT, null)
+                        .append(QUESTIONS, questions)
+                        .append(RESULT, null));
+        trailWrites.change(
+                event.attemptId(),
+                sequence,
+                trail -> appended(
+                        with(trail, SEED, event.seed()),
+                        ENTRIES,
+                        trailEntry(
+                                event.startedAt(),
+                                STARTED,
+                                registrationNumber,
+                                clientAddress,
+                                "seed " + event.seed() + ", ends " + event.endsAt())));
+        changeCandidateAttempt(
+                event.candidateId(),
+                event.attemptId(),
+                sequence,
+                entry -> entry == null
+                        ? null
+                        : entry.append(STATUS, AttemptStatus.STARTED.name())
+                                .append(STARTED_AT, date(event.startedAt())));
+    }
+
+    @EventHandler
+    void on(
+            AnswerChosen event,
+            @SequenceNumber long sequence,
+            @MetaDataValue(AuditMetadata.ACTOR_REGISTRATION_NUMBER) String registrationNumber,
+            @MetaDataValue(AuditMetadata.CLIENT_ADDRESS) String clientAddress) {
+        sittingWrites.change(
+                event.attemptId(), sequence, sitting -> chosen(sitting, event.questionId(), event.optionId()));
+        trailWrites.change(
+                event.attemptId(),
+                sequence,
+                trail -> appended(
+                        trail,
+                        ENTRIES,
+                        new Document("at", date(event.answeredAt()))
+                                .append("type", ANSWERED)
+                                .append(QUESTION_ID, event.questionId())
+                                .append(ITEM_ID, event.itemId())
+                                .append(OPTION_ID, event.optionId())
+                                .append("previousOptionId", event.previousOptionId())
+                                .append("actor", registrationNumber)
+                                .append("clientAddress", clientAddress)
+                                .append("detail", null)));
+    }
+
+    @EventHandler
+    void on(
+            AttemptSubmitted event,
+            @SequenceNumber long sequence,
+            @MetaDataValue(AuditMetadata.ACTOR_REGISTRATION_NUMBER) String registrationNumber,
+            @MetaDataValue(AuditMetadata.CLIENT_ADDRESS) String clientAddress) {
+        String outcome = event.outcome() == null ? null : event.outcome().name();
+        attemptWrites.change(
+                event.attemptId(),
+                sequence,
+                attempt -> with(
+                        attempt,
+                        new Document()
+                                .append(STATUS, AttemptStatus.SUBMITTED.name())
+                                .append(STARTED_AT, date(event.startedAt()))
+                                .append(ENDS_AT, date(event.endsAt()))
+                                .append(SUBMITTED_AT, date(event.submittedAt()))
+                                .append(
+                                        SUBMITTED_BY,
+                                        event.submittedBy() == null
+                                                ? null
+                                                : event.submittedBy().name())
+                                .append(
+                                        RESULT,
+                                        new Document(SCORE, event.score())
+                                                .append(MAX_SCORE, event.maxScore())
+                                                .append(PERCENT, event.percent())
+                                                .append(PASS_PERCENT, event.passPercent())
+                                                .append(OUTCOME, outcome))
+                                .append(
+                                        MARKS,
+                                        event.marks().stream()
+                                                .map(mark -> new Document(QUESTION_ID, mark.questionId())
+                                                        .append(ITEM_ID, mark.itemId())
+                                                        .append(OPTION_ID, mark.optionId())
+                                                        .append("correct", mark.correct()))
+                                                .toList())));
+        // the candidate's own result, never the marks: they would tell which options were right
+        sittingWrites.change(
+                event.attemptId(),
+                sequence,
+                sitting -> with(
+                        sitting,
+                        new Document()
+                                .append(STATUS, AttemptStatus.SUBMITTED.name())
+                                .append(SUBMITTED_AT, date(event.submittedAt()))
+                                .append(
+                                        RESULT,
+                                        new Document(SCORE, event.score())
+                                                .append(MAX_SCORE, event.maxScore())
+                                                .append(PERCENT, event.percent())
+                                                .append(OUTCOME, outcome))));
+        boolean byTimeLimit = event.submittedBy() == SubmittedBy.TIME_LIMIT;
+        trailWrites.change(
+                event.attemptId(),
+                sequence,
+                trail -> appended(
+                        trail,
+                        ENTRIES,
+                        trailEntry(
+                                event.submittedAt(),
+                                SUBMITTED,
+                                byTimeLimit ? AuditMetadata.SYSTEM_ACTOR : registrationNumber,
+                                byTimeLimit ? null : clientAddress,
+                                event.submittedBy() + ", score " + event.score() + "/" + event.maxScore() + ", "
+                                        + outcome)));
+        changeCandidateAttempt(
+                event.candidateId(),
+                event.attemptId(),
+                sequence,
+                entry -> entry == null
+                        ? null
+                        : entry.append(STATUS, AttemptStatus.SUBMITTED.name())
+                                .append(STARTED_AT, date(event.startedAt()))
+                                .append(SUBMITTED_AT, date(event.submittedAt()))
+                                .append(SCORE, event.score())
+                                .append(MAX_SCORE, event.maxScore())
+                                .append(PERCENT, event.percent())
+                                .append(OUTCOME, outcome));
     }
 
     @EventHandler
     void on(AttemptKeyExpired event, @SequenceNumber long sequence) {
-        attemptWrites.change(event.attemptId(), sequence,
-                attempt -> with(attempt, STATUS, AttemptStatus.EXPIRED.name()));
-        trailWrites.change(event.attemptId(), sequence, trail -> appended(trail, ENTRIES,
-                trailEntry(event.expiredAt(), EXPIRED, AuditMetadata.SYSTEM_ACTOR, null, null)));
-        changeCandidateAttempt(event.candidateId(), event.attemptId(), sequence, entry -> entry == null ? null
-                : entry.append(STATUS, AttemptStatus.EXPIRED.name()));
+        attemptWrites.change(
+                event.attemptId(), sequence, attempt -> with(attempt, STATUS, AttemptStatus.EXPIRED.name()));
+        trailWrites.change(
+                event.attemptId(),
+                sequence,
+                trail -> appended(
+                        trail,
+                        ENTRIES,
+                        trailEntry(event.expiredAt(), EXPIRED, AuditMetadata.SYSTEM_ACTOR, null, null)));
+        changeCandidateAttempt(
+                event.candidateId(),
+                event.attemptId(),
+                sequence,
+                entry -> entry == null ? null : entry.append(STATUS, AttemptStatus.EXPIRED.name()));
     }
 
     /** The result stays, marked as voided: it no longer counts, but what it was remains visible. */
     @EventHandler
-    void on(AttemptVoided event, @SequenceNumber long sequence, @Timestamp Instant at,
-                   @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
-                   @MetaDataValue(AuditMetadata.CLIENT_ADDRESS) String clientAddress,
-                   @MetaDataValue(AuditMetadata.REASON) String metadataReason) {
+    void on(
+            AttemptVoided event,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at,
+            @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
+            @MetaDataValue(AuditMetadata.CLIENT_ADDRESS) String clientAddress,
+            @MetaDataValue(AuditMetadata.REASON) String metadataReason) {
         String reason = event.reason() != null && !event.reason().isBlank() ? event.reason() : metadataReason;
-        attemptWrites.change(event.attemptId(), sequence, attempt -> with(attempt, new Document()
-                .append(STATUS, AttemptStatus.VOIDED.name())
-                .append(VOID_REASON, reason)
-                .append(VOIDED_AT, date(at))));
-        sittingWrites.change(event.attemptId(), sequence,
-                sitting -> with(sitting, STATUS, AttemptStatus.VOIDED.name()));
-        trailWrites.change(event.attemptId(), sequence, trail -> appended(trail, ENTRIES,
-                trailEntry(at, VOIDED, actorPin, clientAddress, reason)));
-        changeCandidateAttempt(event.candidateId(), event.attemptId(), sequence, entry -> entry == null ? null
-                : entry.append(STATUS, AttemptStatus.VOIDED.name())
-                        .append(VOIDED_FLAG, true)
-                        .append(VOID_REASON, reason));
+        attemptWrites.change(
+                event.attemptId(),
+                sequence,
+                attempt -> with(
+                        attempt,
+                        new Document()
+                                .append(STATUS, AttemptStatus.VOIDED.name())
+                                .append(VOID_REASON, reason)
+                                .append(VOIDED_AT, date(at))));
+        sittingWrites.change(
+                event.attemptId(), sequence, sitting -> with(sitting, STATUS, AttemptStatus.VOIDED.name()));
+        trailWrites.change(
+                event.attemptId(),
+                sequence,
+                trail -> appended(trail, ENTRIES, trailEntry(at, VOIDED, actorPin, clientAddress, reason)));
+        changeCandidateAttempt(
+                event.candidateId(),
+                event.attemptId(),
+                sequence,
+                entry -> entry == null
+                        ? null
+                        : entry.append(STATUS, AttemptStatus.VOIDED.name())
+                                .append(VOIDED_FLAG, true)
+                                .append(VOID_REASON, reason));
     }
 
     @ResetHandler
@@ -351,10 +465,12 @@ public class AttemptProjection {
     @QueryHandler
     List<AttemptSummary> handle(ListCandidateAttempts query) {
         Document candidate = candidateAttempts.find(query.candidateId());
-        return candidate == null ? List.of() : candidate.getList(ENTRIES, Document.class, List.of()).stream()
-                .sorted(OLDEST_FIRST)
-                .map(AttemptProjection::toSummary)
-                .toList();
+        return candidate == null
+                ? List.of()
+                : candidate.getList(ENTRIES, Document.class, List.of()).stream()
+                        .sorted(OLDEST_FIRST)
+                        .map(AttemptProjection::toSummary)
+                        .toList();
     }
 
     /**
@@ -371,9 +487,14 @@ public class AttemptProjection {
         if (query.centreId() == null) {
             return ReadModelCollection.emptyPage(query.page(), query.size());
         }
-        Bson filter = query.status() == null ? eq(CENTRE_ID, query.centreId())
+        Bson filter = query.status() == null
+                ? eq(CENTRE_ID, query.centreId())
                 : and(eq(CENTRE_ID, query.centreId()), eq(STATUS, query.status().name()));
-        return attempts.page(filter, descending(OPENED_AT, ID), query.page(), query.size(),
+        return attempts.page(
+                filter,
+                descending(OPENED_AT, ID),
+                query.page(),
+                query.size(),
                 attempt -> toSummary(attempt.append(ATTEMPT_ID, attempt.getString(ID))));
     }
 
@@ -383,10 +504,11 @@ public class AttemptProjection {
      * past this sequence is left alone: the event was applied before. Entries are kept in the order they are listed
      * in, so that a replay writes the same document whatever order the segments ran in.
      */
-    private void changeCandidateAttempt(String candidateId, String attemptId, long sequence,
-                                        UnaryOperator<Document> change) {
+    private void changeCandidateAttempt(
+            String candidateId, String attemptId, long sequence, UnaryOperator<Document> change) {
         candidateAttempts.updateVersioned(candidateId, stored -> {
-            List<Document> entries = stored == null ? new ArrayList<>()
+            List<Document> entries = stored == null
+                    ? new ArrayList<>()
                     : new ArrayList<>(stored.getList(ENTRIES, Document.class, List.of()));
             int index = -1;
             for (int i = 0; i < entries.size(); i++) {
@@ -455,15 +577,20 @@ public class AttemptProjection {
                 instant(attempt, ENDS_AT),
                 instant(attempt, SUBMITTED_AT),
                 enumValue(SubmittedBy.class, attempt, SUBMITTED_BY),
-                result == null ? null : new AttemptView.Result(
-                        result.getInteger(SCORE, 0),
-                        result.getInteger(MAX_SCORE, 0),
-                        result.getDouble(PERCENT),
-                        result.getInteger(PASS_PERCENT, 0),
-                        enumValue(Outcome.class, result, OUTCOME)),
+                result == null
+                        ? null
+                        : new AttemptView.Result(
+                                result.getInteger(SCORE, 0),
+                                result.getInteger(MAX_SCORE, 0),
+                                result.getDouble(PERCENT),
+                                result.getInteger(PASS_PERCENT, 0),
+                                enumValue(Outcome.class, result, OUTCOME)),
                 attempt.getList(MARKS, Document.class, List.of()).stream()
-                        .map(mark -> new AttemptView.Mark(mark.getString(QUESTION_ID), mark.getString(ITEM_ID),
-                                mark.getString(OPTION_ID), mark.getBoolean("correct", false)))
+                        .map(mark -> new AttemptView.Mark(
+                                mark.getString(QUESTION_ID),
+                                mark.getString(ITEM_ID),
+                                mark.getString(OPTION_ID),
+                                mark.getBoolean("correct", false)))
                         .toList(),
                 attempt.getString(VOID_REASON),
                 instant(attempt, VOIDED_AT));
@@ -506,16 +633,18 @@ public class AttemptProjection {
                                 question.getString(QUESTION_ID),
                                 question.getString("stem"),
                                 question.getList(OPTIONS, Document.class, List.of()).stream()
-                                        .map(option -> new SittingView.Option(option.getString(OPTION_ID),
-                                                option.getString("text")))
+                                        .map(option -> new SittingView.Option(
+                                                option.getString(OPTION_ID), option.getString("text")))
                                         .toList(),
                                 question.getString(CHOSEN_OPTION_ID)))
                         .toList(),
-                result == null ? null : new SittingView.Result(
-                        result.getInteger(SCORE, 0),
-                        result.getInteger(MAX_SCORE, 0),
-                        result.getDouble(PERCENT),
-                        enumValue(Outcome.class, result, OUTCOME)));
+                result == null
+                        ? null
+                        : new SittingView.Result(
+                                result.getInteger(SCORE, 0),
+                                result.getInteger(MAX_SCORE, 0),
+                                result.getDouble(PERCENT),
+                                enumValue(Outcome.class, result, OUTCOME)));
     }
 
     private static AnswerTrail toTrail(Document trail) {

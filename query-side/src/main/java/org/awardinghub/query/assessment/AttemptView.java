@@ -11,16 +11,29 @@ import org.awardinghub.events.assessment.SubmittedBy;
  * (which questions were answered right, never what the right option was). {@code result} and {@code marks} are
  * null/empty until marked; {@code voidReason} and {@code voidedAt} are set once voided.
  */
-public record AttemptView(String attemptId, String candidateId, String registrationNumber, String centreId,
-                          String qualificationCode, String assessmentCode, int attemptNumber, AttemptStatus status,
-                          String invigilatorPin, Instant openedAt, Instant keyValidUntil, Instant startedAt,
-                          Instant endsAt, Instant submittedAt, SubmittedBy submittedBy, Result result,
-                          List<Mark> marks, String voidReason, Instant voidedAt) {
+public record AttemptView(
+        String attemptId,
+        String candidateId,
+        String registrationNumber,
+        String centreId,
+        String qualificationCode,
+        String assessmentCode,
+        int attemptNumber,
+        AttemptStatus status,
+        String invigilatorPin,
+        Instant openedAt,
+        Instant keyValidUntil,
+        Instant startedAt,
+        Instant endsAt,
+        Instant submittedAt,
+        SubmittedBy submittedBy,
+        Result result,
+        List<Mark> marks,
+        String voidReason,
+        Instant voidedAt) {
 
-    public record Result(int score, int maxScore, double percent, int passPercent, Outcome outcome) {
-    }
+    public record Result(int score, int maxScore, double percent, int passPercent, Outcome outcome) {}
 
     /** {@code optionId} is the letter the candidate chose last (null: unanswered). */
-    public record Mark(String questionId, String itemId, String optionId, boolean correct) {
-    }
+    public record Mark(String questionId, String itemId, String optionId, boolean correct) {}
 }

@@ -9,10 +9,14 @@ import java.util.List;
  * ({@code optionCounts[i]} counts option {@code i} in the bank's order) or none was. Kept incrementally by a
  * projection; computed from running sums on reading.
  */
-public record ItemStatistics(String assessmentCode, String centreId, long attempts, Double meanScore,
-                             List<Item> items) {
+public record ItemStatistics(
+        String assessmentCode, String centreId, long attempts, Double meanScore, List<Item> items) {
 
-    public record Item(String itemId, long attempts, Double facility, Double discrimination,
-                       List<Long> optionCounts, long unanswered) {
-    }
+    public record Item(
+            String itemId,
+            long attempts,
+            Double facility,
+            Double discrimination,
+            List<Long> optionCounts,
+            long unanswered) {}
 }

@@ -40,6 +40,7 @@ public class ItemStatisticsProjection {
 
     /** A processor with exactly one segment: the guard relies on global positions arriving in order. */
     public static final String PROCESSING_GROUP = "item-statistics";
+
     public static final String STATISTICS = "item_statistics";
     public static final String MARKED_ATTEMPTS = "item_statistics_attempts";
 
@@ -61,12 +62,17 @@ public class ItemStatisticsProjection {
         List<ItemSums.Mark> marks = event.marks().stream()
                 .map(mark -> new ItemSums.Mark(mark.itemId(), mark.itemOption(), mark.optionCount(), mark.correct()))
                 .toList();
-        markedAttempts.insert(event.attemptId(), position, new Document()
-                .append(ItemSums.ASSESSMENT_CODE, event.assessmentCode())
-                .append(ItemSums.CENTRE_ID, event.centreId())
-                .append(SCORE, event.score())
-                .append(MARKS, marks.stream().map(ItemSums.Mark::toDocument).toList())
-                .append(VOIDED, false));
+        markedAttempts.insert(
+                event.attemptId(),
+                position,
+                new Document()
+                        .append(ItemSums.ASSESSMENT_CODE, event.assessmentCode())
+                        .append(ItemSums.CENTRE_ID, event.centreId())
+                        .append(SCORE, event.score())
+                        .append(
+                                MARKS,
+                                marks.stream().map(ItemSums.Mark::toDocument).toList())
+                        .append(VOIDED, false));
         count(event.assessmentCode(), event.centreId(), event.score(), marks, 1, position);
     }
 
@@ -85,8 +91,13 @@ public class ItemStatisticsProjection {
                 .map(ItemSums.Mark::of)
                 .toList();
         // the marked attempt's own figures, not the void event's: they are what was added
-        count(marked.getString(ItemSums.ASSESSMENT_CODE), marked.getString(ItemSums.CENTRE_ID),
-                marked.getInteger(SCORE, 0), marks, -1, position);
+        count(
+                marked.getString(ItemSums.ASSESSMENT_CODE),
+                marked.getString(ItemSums.CENTRE_ID),
+                marked.getInteger(SCORE, 0),
+                marks,
+                -1,
+                position);
         markedAttempts.update(event.attemptId(), position, set(VOIDED, true));
     }
 
@@ -99,8 +110,8 @@ public class ItemStatisticsProjection {
     /** One key lookup; zero attempts and no items when nothing is counted yet. */
     @QueryHandler
     ItemStatistics handle(ItemStatisticsReport query) {
-        Document stored = query.assessmentCode() == null ? null
-                : statistics.find(key(query.assessmentCode(), query.centreId()));
+        Document stored =
+                query.assessmentCode() == null ? null : statistics.find(key(query.assessmentCode(), query.centreId()));
         return ItemSums.report(query.assessmentCode(), query.centreId(), stored);
     }
 
@@ -113,16 +124,21 @@ public class ItemStatisticsProjection {
         return centreId == null ? code : code + "/" + URLEncoder.encode(centreId, StandardCharsets.UTF_8);
     }
 
-    private void count(String assessmentCode, String centreId, int score, List<ItemSums.Mark> marks, int sign,
-                       long position) {
-        statistics.replace(key(assessmentCode, centreId), position,
+    private void count(
+            String assessmentCode, String centreId, int score, List<ItemSums.Mark> marks, int sign, long position) {
+        statistics.replace(
+                key(assessmentCode, centreId),
+                position,
                 stored -> ItemSums.count(stored, assessmentCode, centreId, score, marks, sign));
-        statistics.replace(key(assessmentCode, null), position,
+        statistics.replace(
+                key(assessmentCode, null),
+                position,
                 stored -> ItemSums.count(stored, assessmentCode, null, score, marks, sign));
     }
 
     private static long position(TrackingToken token) {
-        return token.position().orElseThrow(() -> new IllegalStateException(
-                "item statistics are guarded by the global position, and this token has none: " + token));
+        return token.position()
+                .orElseThrow(() -> new IllegalStateException(
+                        "item statistics are guarded by the global position, and this token has none: " + token));
     }
 }

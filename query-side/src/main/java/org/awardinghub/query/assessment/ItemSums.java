@@ -37,26 +37,30 @@ final class ItemSums {
     record Mark(String itemId, Integer itemOption, int optionCount, boolean correct) {
 
         Document toDocument() {
-            return new Document(ITEM_ID, itemId).append("itemOption", itemOption).append("optionCount", optionCount)
+            return new Document(ITEM_ID, itemId)
+                    .append("itemOption", itemOption)
+                    .append("optionCount", optionCount)
                     .append("correct", correct);
         }
 
         static Mark of(Document mark) {
-            return new Mark(mark.getString(ITEM_ID), mark.getInteger("itemOption"), mark.getInteger("optionCount", 0),
+            return new Mark(
+                    mark.getString(ITEM_ID),
+                    mark.getInteger("itemOption"),
+                    mark.getInteger("optionCount", 0),
                     mark.getBoolean("correct", false));
         }
     }
 
-    private ItemSums() {
-    }
+    private ItemSums() {}
 
     /**
      * The document's next fields after adding ({@code sign} = 1) or taking away ({@code sign} = -1) one marked
      * attempt. {@code stored} is the document as it is, or null for none yet. An item no attempt draws any more is
      * dropped.
      */
-    static Document count(Document stored, String assessmentCode, String centreId, int score, List<Mark> marks,
-                          int sign) {
+    static Document count(
+            Document stored, String assessmentCode, String centreId, int score, List<Mark> marks, int sign) {
         Map<String, Document> items = new TreeMap<>();
         if (stored != null) {
             stored.getList(ITEMS, Document.class, List.of())
@@ -102,8 +106,8 @@ final class ItemSums {
                 .sorted(Comparator.comparing(item -> item.getString(ITEM_ID)))
                 .map(ItemSums::item)
                 .toList();
-        return new ItemStatistics(assessmentCode, centreId, attempts, (double) value(stored, SCORE_SUM) / attempts,
-                items);
+        return new ItemStatistics(
+                assessmentCode, centreId, attempts, (double) value(stored, SCORE_SUM) / attempts, items);
     }
 
     /**
@@ -140,8 +144,14 @@ final class ItemSums {
         for (int i = 0; i < optionCount; i++) {
             counts.add(0L);
         }
-        return new Document(ITEM_ID, itemId).append(N, 0L).append(SUM_X, 0L).append(SUM_Y, 0L).append(SUM_Y2, 0L)
-                .append(SUM_XY, 0L).append(OPTION_COUNTS, counts).append(UNANSWERED, 0L);
+        return new Document(ITEM_ID, itemId)
+                .append(N, 0L)
+                .append(SUM_X, 0L)
+                .append(SUM_Y, 0L)
+                .append(SUM_Y2, 0L)
+                .append(SUM_XY, 0L)
+                .append(OPTION_COUNTS, counts)
+                .append(UNANSWERED, 0L);
     }
 
     private static void add(Document document, String key, long amount) {

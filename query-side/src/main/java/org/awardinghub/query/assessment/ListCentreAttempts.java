@@ -7,5 +7,4 @@ import org.awardinghub.events.assessment.AttemptStatus;
  * centre lists nothing. Answered with a raw {@link org.awardinghub.query.Page}: ask with
  * {@code ResponseTypes.instanceOf(Page.class)}.
  */
-public record ListCentreAttempts(String centreId, AttemptStatus status, int page, int size) {
-}
+public record ListCentreAttempts(String centreId, AttemptStatus status, int page, int size) {}

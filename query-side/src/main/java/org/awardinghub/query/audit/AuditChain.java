@@ -35,9 +35,16 @@ public final class AuditChain {
      * at sequence 0, and a processor may be handed it with either that or no aggregate at all: its canonical form
      * therefore has neither aggregate identifier nor sequence ({@link #NO_SEQUENCE}), however it was read.
      */
-    public record StoredEvent(long position, String eventId, String payloadType, String aggregateType,
-                              String aggregateId, long sequence, Instant timestamp, String payloadJson,
-                              String metadataJson) {
+    public record StoredEvent(
+            long position,
+            String eventId,
+            String payloadType,
+            String aggregateType,
+            String aggregateId,
+            long sequence,
+            Instant timestamp,
+            String payloadJson,
+            String metadataJson) {
 
         public boolean ofNoAggregate() {
             return aggregateType == null;
@@ -47,8 +54,7 @@ public final class AuditChain {
     /** The sequence of an event of no aggregate. */
     public static final long NO_SEQUENCE = -1;
 
-    private AuditChain() {
-    }
+    private AuditChain() {}
 
     public static String canonical(StoredEvent event) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
@@ -58,7 +64,9 @@ public final class AuditChain {
         node.put("aggregateType", event.aggregateType());
         node.put("aggregateId", event.ofNoAggregate() ? null : event.aggregateId());
         node.put("sequence", event.ofNoAggregate() ? NO_SEQUENCE : event.sequence());
-        node.put("timestamp", event.timestamp() == null ? null : event.timestamp().toString());
+        node.put(
+                "timestamp",
+                event.timestamp() == null ? null : event.timestamp().toString());
         node.set("payload", sorted(event.payloadJson()));
         node.set("metadata", sorted(event.metadataJson()));
         try {

@@ -9,8 +9,17 @@ import java.util.Map;
  * others such as {@code qualification}); {@code type} is the event's simple name. {@code payload} and
  * {@code metadata} are the stored JSON, parsed.
  */
-public record AuditEvent(String recordType, String recordId, long sequence, long globalPosition, String type,
-                         Instant at, String actorPin, String actorRegistrationNumber, String reason,
-                         String correlationId, String clientAddress, Map<String, Object> payload,
-                         Map<String, Object> metadata) {
-}
+public record AuditEvent(
+        String recordType,
+        String recordId,
+        long sequence,
+        long globalPosition,
+        String type,
+        Instant at,
+        String actorPin,
+        String actorRegistrationNumber,
+        String reason,
+        String correlationId,
+        String clientAddress,
+        Map<String, Object> payload,
+        Map<String, Object> metadata) {}

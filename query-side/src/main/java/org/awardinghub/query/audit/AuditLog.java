@@ -34,8 +34,7 @@ public class AuditLog {
     public static final int MAX_HASHES = 10_000;
 
     /** One position's stored chain hash, as the verifier compares it with the chain it recomputes. */
-    public record StoredHash(long position, String eventId, String chainHash) {
-    }
+    public record StoredHash(long position, String eventId, String chainHash) {}
 
     static final String EVENT_COLUMNS = "global_index, record_type, aggregate_id, sequence_number, event_type, "
             + "occurred_at, actor_pin, actor_registration_number, reason, correlation_id, client_address, payload, "
@@ -44,9 +43,9 @@ public class AuditLog {
     private static final long HOUR = 3_600_000L;
     /** Global positions per {@code audit_blocks} row. */
     static final long BLOCK = 1024;
+
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<CaseBundle.Record>> RECORDS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<CaseBundle.Record>> RECORDS = new TypeReference<>() {};
     private static final RowMapper<AuditEvent> EVENT = (row, n) -> event(row);
 
     private final JdbcTemplate jdbc;
@@ -61,24 +60,34 @@ public class AuditLog {
      * 1..{@value #MAX_HASHES}), so that the verifier can walk the log in pages beside the event store.
      */
     public List<StoredHash> hashes(long afterPosition, int limit) {
-        return jdbc.query("SELECT global_index, event_id, chain_hash FROM audit_log WHERE global_index > ? "
+        return jdbc.query(
+                "SELECT global_index, event_id, chain_hash FROM audit_log WHERE global_index > ? "
                         + "ORDER BY global_index FETCH FIRST ? ROWS ONLY",
                 (row, n) -> new StoredHash(row.getLong(1), row.getString(2), row.getString(3)),
-                afterPosition, Math.min(Math.max(limit, 1), MAX_HASHES));
+                afterPosition,
+                Math.min(Math.max(limit, 1), MAX_HASHES));
     }
 
     /** The stored chain hash at exactly this position (to check a seal); empty when nothing was hashed there. */
     public Optional<StoredHash> hashAt(long position) {
-        return jdbc.query("SELECT global_index, event_id, chain_hash FROM audit_log WHERE global_index = ?",
-                (row, n) -> new StoredHash(row.getLong(1), row.getString(2), row.getString(3)), position)
-                .stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT global_index, event_id, chain_hash FROM audit_log WHERE global_index = ?",
+                        (row, n) -> new StoredHash(row.getLong(1), row.getString(2), row.getString(3)),
+                        position)
+                .stream()
+                .findFirst();
     }
 
     /** The chain's head: the last position hashed; empty before the first event. */
     public Optional<ChainHead> head() {
-        return jdbc.query("SELECT position, occurred_at, event_count, chain_hash FROM audit_chain_head WHERE id = 1",
-                (row, n) -> new ChainHead(row.getLong(1), Instant.ofEpochMilli(row.getLong(2)), row.getLong(3),
-                        row.getString(4))).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT position, occurred_at, event_count, chain_hash FROM audit_chain_head WHERE id = 1",
+                        (row, n) -> new ChainHead(
+                                row.getLong(1), Instant.ofEpochMilli(row.getLong(2)), row.getLong(3), row.getString(4)))
+                .stream()
+                .findFirst();
     }
 
     /** How many events are in the log, kept by the projection in the head row (no count over the log). */
@@ -87,8 +96,12 @@ public class AuditLog {
     }
 
     List<AuditEvent> recordEvents(String recordType, String recordId) {
-        return jdbc.query("SELECT " + EVENT_COLUMNS + " FROM audit_log WHERE aggregate_id = ? AND record_type = ? "
-                + "ORDER BY sequence_number, global_index", EVENT, recordId, recordType);
+        return jdbc.query(
+                "SELECT " + EVENT_COLUMNS + " FROM audit_log WHERE aggregate_id = ? AND record_type = ? "
+                        + "ORDER BY sequence_number, global_index",
+                EVENT,
+                recordId,
+                recordType);
     }
 
     /**
@@ -163,8 +176,10 @@ public class AuditLog {
                 // one key's entries are in global order in its index: ordering by the key too lets the index sort
                 order = (pin != null ? "actor_pin" : "centre_id") + ", global_index";
             }
-            total = jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE " + String.join(" AND ", conditions),
-                    Long.class, arguments.toArray());
+            total = jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM audit_log WHERE " + String.join(" AND ", conditions),
+                    Long.class,
+                    arguments.toArray());
         }
         long skip = (long) empty.page() * empty.size();
         if (skip >= total) {
@@ -180,8 +195,11 @@ public class AuditLog {
         List<Object> paging = new ArrayList<>(arguments);
         paging.add(skip);
         paging.add(empty.size());
-        List<Long> positions = jdbc.queryForList("SELECT global_index FROM audit_log" + where + " ORDER BY " + order
-                + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", Long.class, paging.toArray());
+        List<Long> positions = jdbc.queryForList(
+                "SELECT global_index FROM audit_log" + where + " ORDER BY " + order
+                        + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                Long.class,
+                paging.toArray());
         return new Page<>(byPosition(positions), empty.page(), empty.size(), total);
     }
 
@@ -219,12 +237,19 @@ public class AuditLog {
 
     /** The first and last global positions among the events of the hours that the window touches; none: empty. */
     private Optional<long[]> positionsTouched(Long from, Long to) {
-        return jdbc.query("SELECT MIN(first_position), MAX(last_position) FROM audit_hours WHERE event_hour >= ? "
-                        + "AND event_hour <= ?", (row, n) -> {
-                    long first = row.getLong(1);
-                    return row.wasNull() ? null : new long[] {first, row.getLong(2)};
-                }, from == null ? Long.MIN_VALUE : hour(from), to == null ? Long.MAX_VALUE : hour(to - 1))
-                .stream().filter(Objects::nonNull).findFirst();
+        return jdbc
+                .query(
+                        "SELECT MIN(first_position), MAX(last_position) FROM audit_hours WHERE event_hour >= ? "
+                                + "AND event_hour <= ?",
+                        (row, n) -> {
+                            long first = row.getLong(1);
+                            return row.wasNull() ? null : new long[] {first, row.getLong(2)};
+                        },
+                        from == null ? Long.MIN_VALUE : hour(from),
+                        to == null ? Long.MAX_VALUE : hour(to - 1))
+                .stream()
+                .filter(Objects::nonNull)
+                .findFirst();
     }
 
     /** How many events in [from, to): the whole hours' counts, plus the partial hours' counted in the log. */
@@ -234,8 +259,10 @@ public class AuditLog {
         if (firstWhole != null && endWhole != null && firstWhole >= endWhole) {
             return countTimes(from, to); // less than two hours, no whole one
         }
-        long total = jdbc.queryForObject("SELECT COALESCE(SUM(event_count), 0) FROM audit_hours WHERE event_hour >= ? "
-                        + "AND event_hour < ?", Long.class, firstWhole == null ? Long.MIN_VALUE : firstWhole,
+        long total = jdbc.queryForObject(
+                "SELECT COALESCE(SUM(event_count), 0) FROM audit_hours WHERE event_hour >= ? " + "AND event_hour < ?",
+                Long.class,
+                firstWhole == null ? Long.MIN_VALUE : firstWhole,
                 endWhole == null ? Long.MAX_VALUE : endWhole);
         if (from != null && from < firstWhole * HOUR) {
             total += countTimes(from, firstWhole * HOUR);
@@ -247,8 +274,8 @@ public class AuditLog {
     }
 
     private long countTimes(long from, long to) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE occurred_at >= ? AND occurred_at < ?",
-                Long.class, from, to);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM audit_log WHERE occurred_at >= ? AND occurred_at < ?", Long.class, from, to);
     }
 
     BlastRadius blastRadius(FindBlastRadius query) {
@@ -267,9 +294,14 @@ public class AuditLog {
         }
         sql.append(" ORDER BY l.candidate_id, l.global_index");
         Map<String, List<AuditEvent>> byCandidate = new LinkedHashMap<>();
-        jdbc.query(sql.toString(), row -> {
-            byCandidate.computeIfAbsent(row.getString(1), id -> new ArrayList<>()).add(event(row, 1));
-        }, arguments.toArray());
+        jdbc.query(
+                sql.toString(),
+                row -> {
+                    byCandidate
+                            .computeIfAbsent(row.getString(1), id -> new ArrayList<>())
+                            .add(event(row, 1));
+                },
+                arguments.toArray());
         List<BlastRadius.Affected> candidates = byCandidate.entrySet().stream()
                 .map(entry -> new BlastRadius.Affected(entry.getKey(), List.copyOf(entry.getValue())))
                 .toList();
@@ -277,13 +309,25 @@ public class AuditLog {
     }
 
     CaseBundle caseBundle(String caseId) {
-        record FrozenCase(String title, long upToPosition, Instant frozenAt, String frozenByPin,
-                          List<CaseBundle.Record> records) {
-        }
-        Optional<FrozenCase> found = jdbc.query("SELECT title, up_to_position, frozen_at, frozen_by_pin, records "
-                        + "FROM audit_cases WHERE case_id = ?",
-                (row, n) -> new FrozenCase(row.getString(1), row.getLong(2), Instant.ofEpochMilli(row.getLong(3)),
-                        row.getString(4), parse(row.getString(5), RECORDS)), caseId).stream().findFirst();
+        record FrozenCase(
+                String title,
+                long upToPosition,
+                Instant frozenAt,
+                String frozenByPin,
+                List<CaseBundle.Record> records) {}
+        Optional<FrozenCase> found = jdbc
+                .query(
+                        "SELECT title, up_to_position, frozen_at, frozen_by_pin, records "
+                                + "FROM audit_cases WHERE case_id = ?",
+                        (row, n) -> new FrozenCase(
+                                row.getString(1),
+                                row.getLong(2),
+                                Instant.ofEpochMilli(row.getLong(3)),
+                                row.getString(4),
+                                parse(row.getString(5), RECORDS)),
+                        caseId)
+                .stream()
+                .findFirst();
         if (found.isEmpty()) {
             return null;
         }
@@ -291,38 +335,66 @@ public class AuditLog {
         List<ChainedEvent> events = new ArrayList<>();
         if (!frozen.records().isEmpty()) {
             Set<CaseBundle.Record> wanted = Set.copyOf(frozen.records());
-            List<String> ids = frozen.records().stream().map(CaseBundle.Record::id).distinct().toList();
+            List<String> ids = frozen.records().stream()
+                    .map(CaseBundle.Record::id)
+                    .distinct()
+                    .toList();
             List<Object> arguments = new ArrayList<>(ids);
             arguments.add(frozen.upToPosition());
-            jdbc.query("SELECT " + EVENT_COLUMNS + ", event_id, payload_type, aggregate_type, previous_hash, chain_hash"
-                    + " FROM audit_log WHERE aggregate_id IN ("
-                    + ids.stream().map(id -> "?").collect(Collectors.joining(", "))
-                    + ") AND global_index <= ? ORDER BY global_index", row -> {
-                AuditEvent event = event(row);
-                if (wanted.contains(new CaseBundle.Record(event.recordType(), event.recordId()))) {
-                    String canonical = AuditChain.canonical(new AuditChain.StoredEvent(event.globalPosition(),
-                            row.getString("event_id"), row.getString("payload_type"), row.getString("aggregate_type"),
-                            event.recordId(), event.sequence(), event.at(), row.getString("payload"),
-                            row.getString("metadata")));
-                    events.add(new ChainedEvent(event, canonical, row.getString("previous_hash"),
-                            row.getString("chain_hash")));
-                }
-            }, arguments.toArray());
+            jdbc.query(
+                    "SELECT " + EVENT_COLUMNS + ", event_id, payload_type, aggregate_type, previous_hash, chain_hash"
+                            + " FROM audit_log WHERE aggregate_id IN ("
+                            + ids.stream().map(id -> "?").collect(Collectors.joining(", "))
+                            + ") AND global_index <= ? ORDER BY global_index",
+                    row -> {
+                        AuditEvent event = event(row);
+                        if (wanted.contains(new CaseBundle.Record(event.recordType(), event.recordId()))) {
+                            String canonical = AuditChain.canonical(new AuditChain.StoredEvent(
+                                    event.globalPosition(),
+                                    row.getString("event_id"),
+                                    row.getString("payload_type"),
+                                    row.getString("aggregate_type"),
+                                    event.recordId(),
+                                    event.sequence(),
+                                    event.at(),
+                                    row.getString("payload"),
+                                    row.getString("metadata")));
+                            events.add(new ChainedEvent(
+                                    event, canonical, row.getString("previous_hash"), row.getString("chain_hash")));
+                        }
+                    },
+                    arguments.toArray());
         }
-        String hashAtPosition = jdbc.query("SELECT chain_hash FROM audit_log WHERE global_index <= ? "
-                        + "ORDER BY global_index DESC FETCH FIRST 1 ROWS ONLY",
-                (row, n) -> row.getString(1), frozen.upToPosition()).stream().findFirst().orElse(null);
-        return new CaseBundle(caseId, frozen.title(), frozen.frozenAt(), frozen.frozenByPin(), frozen.upToPosition(),
-                hashAtPosition, frozen.records(), List.copyOf(events));
+        String hashAtPosition = jdbc
+                .query(
+                        "SELECT chain_hash FROM audit_log WHERE global_index <= ? "
+                                + "ORDER BY global_index DESC FETCH FIRST 1 ROWS ONLY",
+                        (row, n) -> row.getString(1),
+                        frozen.upToPosition())
+                .stream()
+                .findFirst()
+                .orElse(null);
+        return new CaseBundle(
+                caseId,
+                frozen.title(),
+                frozen.frozenAt(),
+                frozen.frozenByPin(),
+                frozen.upToPosition(),
+                hashAtPosition,
+                frozen.records(),
+                List.copyOf(events));
     }
 
     private List<AuditEvent> byPosition(List<Long> positions) {
         if (positions.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("SELECT " + EVENT_COLUMNS + " FROM audit_log WHERE global_index IN ("
-                + positions.stream().map(p -> "?").collect(Collectors.joining(", "))
-                + ") ORDER BY global_index", EVENT, positions.toArray());
+        return jdbc.query(
+                "SELECT " + EVENT_COLUMNS + " FROM audit_log WHERE global_index IN ("
+                        + positions.stream().map(p -> "?").collect(Collectors.joining(", "))
+                        + ") ORDER BY global_index",
+                EVENT,
+                positions.toArray());
     }
 
     private static AuditEvent event(ResultSet row) throws SQLException {
@@ -331,10 +403,19 @@ public class AuditLog {
 
     /** The event in the row's {@link #EVENT_COLUMNS}, which start after {@code offset} other columns. */
     private static AuditEvent event(ResultSet row, int offset) throws SQLException {
-        return new AuditEvent(row.getString(offset + 2), row.getString(offset + 3), row.getLong(offset + 4),
-                row.getLong(offset + 1), row.getString(offset + 5), Instant.ofEpochMilli(row.getLong(offset + 6)),
-                row.getString(offset + 7), row.getString(offset + 8), row.getString(offset + 9),
-                row.getString(offset + 10), row.getString(offset + 11), object(row.getString(offset + 12)),
+        return new AuditEvent(
+                row.getString(offset + 2),
+                row.getString(offset + 3),
+                row.getLong(offset + 4),
+                row.getLong(offset + 1),
+                row.getString(offset + 5),
+                Instant.ofEpochMilli(row.getLong(offset + 6)),
+                row.getString(offset + 7),
+                row.getString(offset + 8),
+                row.getString(offset + 9),
+                row.getString(offset + 10),
+                row.getString(offset + 11),
+                object(row.getString(offset + 12)),
                 object(row.getString(offset + 13)));
     }
 
@@ -365,8 +446,7 @@ public class AuditLog {
     }
 
     private static String prefixed(String prefix, String columns) {
-        return Arrays.stream(columns.split(", ")).map(column -> prefix + column)
-                .collect(Collectors.joining(", "));
+        return Arrays.stream(columns.split(", ")).map(column -> prefix + column).collect(Collectors.joining(", "));
     }
 
     private static boolean given(String filter) {

@@ -84,8 +84,7 @@ public class AuditLogProjection {
      * @param log        the audit log's tables and queries (which create the tables where missing)
      * @param serializer the event store's serializer, so that the payload and metadata are hashed as stored
      */
-    public AuditLogProjection(JdbcTemplate jdbc, AuditLog log,
-                              @Qualifier("eventSerializer") Serializer serializer) {
+    public AuditLogProjection(JdbcTemplate jdbc, AuditLog log, @Qualifier("eventSerializer") Serializer serializer) {
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.log = log;
@@ -151,8 +150,15 @@ public class AuditLogProjection {
         }
         // the event store keeps milliseconds: hash what the verifier will read back
         Instant at = event.getTimestamp().truncatedTo(ChronoUnit.MILLIS);
-        AuditChain.StoredEvent stored = new AuditChain.StoredEvent(position, event.getIdentifier(),
-                payload.getType().getName(), aggregateType, aggregateId, sequence, at, payload.getData(),
+        AuditChain.StoredEvent stored = new AuditChain.StoredEvent(
+                position,
+                event.getIdentifier(),
+                payload.getType().getName(),
+                aggregateType,
+                aggregateId,
+                sequence,
+                at,
+                payload.getData(),
                 metadataJson);
         JsonNode fields = tree(payload.getData());
         Map<String, ?> metadata = event.getMetaData();
@@ -168,10 +174,18 @@ public class AuditLogProjection {
         if (reason == null) {
             reason = text(fields, "reason");
         }
-        return new Row(stored, event.getPayloadType().getSimpleName(), text(metadata, AuditMetadata.ACTOR_USER_ID),
-                text(metadata, AuditMetadata.ACTOR_PIN), text(metadata, AuditMetadata.ACTOR_REGISTRATION_NUMBER),
-                centreId, candidateId, reason, text(metadata, AuditMetadata.CORRELATION_ID),
-                text(metadata, AuditMetadata.CLIENT_ADDRESS), fields);
+        return new Row(
+                stored,
+                event.getPayloadType().getSimpleName(),
+                text(metadata, AuditMetadata.ACTOR_USER_ID),
+                text(metadata, AuditMetadata.ACTOR_PIN),
+                text(metadata, AuditMetadata.ACTOR_REGISTRATION_NUMBER),
+                centreId,
+                candidateId,
+                reason,
+                text(metadata, AuditMetadata.CORRELATION_ID),
+                text(metadata, AuditMetadata.CLIENT_ADDRESS),
+                fields);
     }
 
     private void recordCaseIfFrozen(EventMessage<?> event, long position, Row row) {
@@ -182,10 +196,18 @@ public class AuditLogProjection {
     }
 
     /** One log row: the event as stored, and what the log's columns and links take from it. */
-    private record Row(AuditChain.StoredEvent stored, String eventType, String actorUserId, String actorPin,
-                       String actorRegistrationNumber, String centreId, String candidateId, String reason,
-                       String correlationId, String clientAddress, JsonNode fields) {
-    }
+    private record Row(
+            AuditChain.StoredEvent stored,
+            String eventType,
+            String actorUserId,
+            String actorPin,
+            String actorRegistrationNumber,
+            String centreId,
+            String candidateId,
+            String reason,
+            String correlationId,
+            String clientAddress,
+            JsonNode fields) {}
 
     /**
      * What one batch of events has logged and not yet written: the rows, their links, the hours' and blocks'
@@ -222,8 +244,8 @@ public class AuditLogProjection {
         /** Chains the event after the head and keeps its row for the batch's write. */
         void append(Row row, String previous) {
             String hash = add(row, previous);
-            head = new ChainHead(row.stored().position(), row.stored().timestamp(),
-                    head == null ? 1 : head.eventCount() + 1, hash);
+            head = new ChainHead(
+                    row.stored().position(), row.stored().timestamp(), head == null ? 1 : head.eventCount() + 1, hash);
         }
 
         /** Writes the row at once, chained after {@code previous}; the caller puts the head right. */
@@ -239,11 +261,29 @@ public class AuditLogProjection {
             String hash = AuditChain.next(previous, stored);
             long position = stored.position();
             long at = stored.timestamp().toEpochMilli();
-            rows.add(new Object[] {position, stored.eventId(), stored.payloadType(), row.eventType(),
-                    stored.aggregateType(), recordType(stored.aggregateType()), stored.aggregateId(),
-                    stored.sequence(), at, row.actorUserId(), row.actorPin(), row.actorRegistrationNumber(),
-                    row.centreId(), row.candidateId(), row.reason(), row.correlationId(), row.clientAddress(),
-                    stored.payloadJson(), stored.metadataJson(), previous, hash});
+            rows.add(new Object[] {
+                position,
+                stored.eventId(),
+                stored.payloadType(),
+                row.eventType(),
+                stored.aggregateType(),
+                recordType(stored.aggregateType()),
+                stored.aggregateId(),
+                stored.sequence(),
+                at,
+                row.actorUserId(),
+                row.actorPin(),
+                row.actorRegistrationNumber(),
+                row.centreId(),
+                row.candidateId(),
+                row.reason(),
+                row.correlationId(),
+                row.clientAddress(),
+                stored.payloadJson(),
+                stored.metadataJson(),
+                previous,
+                hash
+            });
             if (row.candidateId() != null) {
                 for (LinkKind kind : LinkKind.values()) {
                     for (String key : keys(kind, row.fields())) {
@@ -261,27 +301,39 @@ public class AuditLogProjection {
 
         void write() {
             if (!rows.isEmpty()) {
-                jdbc.batchUpdate("INSERT INTO audit_log (global_index, event_id, payload_type, event_type, "
-                        + "aggregate_type, record_type, aggregate_id, sequence_number, occurred_at, actor_user_id, "
-                        + "actor_pin, actor_registration_number, centre_id, candidate_id, reason, correlation_id, "
-                        + "client_address, payload, metadata, previous_hash, chain_hash) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+                jdbc.batchUpdate(
+                        "INSERT INTO audit_log (global_index, event_id, payload_type, event_type, "
+                                + "aggregate_type, record_type, aggregate_id, sequence_number, occurred_at, actor_user_id, "
+                                + "actor_pin, actor_registration_number, centre_id, candidate_id, reason, correlation_id, "
+                                + "client_address, payload, metadata, previous_hash, chain_hash) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        rows);
             }
             if (!links.isEmpty()) {
-                jdbc.batchUpdate("INSERT INTO audit_links (kind, link_key, candidate_id, global_index, occurred_at) "
-                        + "VALUES (?, ?, ?, ?, ?)", links);
+                jdbc.batchUpdate(
+                        "INSERT INTO audit_links (kind, link_key, candidate_id, global_index, occurred_at) "
+                                + "VALUES (?, ?, ?, ?, ?)",
+                        links);
             }
             hours.forEach((hour, counted) -> countHour(hour, counted[0], counted[1], counted[2]));
             blocks.forEach(AuditLogProjection.this::countBlock);
             if (head != null && !head.equals(written)) {
                 if (written == null) {
-                    jdbc.update("INSERT INTO audit_chain_head (id, position, occurred_at, event_count, chain_hash) "
-                            + "VALUES (1, ?, ?, ?, ?)", head.position(), head.at().toEpochMilli(), head.eventCount(),
+                    jdbc.update(
+                            "INSERT INTO audit_chain_head (id, position, occurred_at, event_count, chain_hash) "
+                                    + "VALUES (1, ?, ?, ?, ?)",
+                            head.position(),
+                            head.at().toEpochMilli(),
+                            head.eventCount(),
                             head.hash());
                 } else {
-                    jdbc.update("UPDATE audit_chain_head SET position = ?, occurred_at = ?, event_count = ?, "
-                            + "chain_hash = ? WHERE id = 1", head.position(), head.at().toEpochMilli(),
-                            head.eventCount(), head.hash());
+                    jdbc.update(
+                            "UPDATE audit_chain_head SET position = ?, occurred_at = ?, event_count = ?, "
+                                    + "chain_hash = ? WHERE id = 1",
+                            head.position(),
+                            head.at().toEpochMilli(),
+                            head.eventCount(),
+                            head.hash());
                 }
             }
             rows.clear();
@@ -339,35 +391,60 @@ public class AuditLogProjection {
     }
 
     private String eventIdAt(long position) {
-        return jdbc.queryForList("SELECT event_id FROM audit_log WHERE global_index = ?", String.class, position)
-                .stream().findFirst().orElse(null);
+        return jdbc
+                .queryForList("SELECT event_id FROM audit_log WHERE global_index = ?", String.class, position)
+                .stream()
+                .findFirst()
+                .orElse(null);
     }
 
     /** The event's own global index in the JPA event store (H2 or PostgreSQL). */
     private Long storedPosition(String eventId) {
-        return jdbc.queryForList("SELECT global_index FROM domain_event_entry WHERE event_identifier = ?", Long.class,
-                eventId).stream().findFirst().orElse(null);
+        return jdbc
+                .queryForList(
+                        "SELECT global_index FROM domain_event_entry WHERE event_identifier = ?", Long.class, eventId)
+                .stream()
+                .findFirst()
+                .orElse(null);
     }
 
     private String hashBefore(long position) {
-        return jdbc.query("SELECT chain_hash FROM audit_log WHERE global_index < ? "
-                        + "ORDER BY global_index DESC FETCH FIRST 1 ROWS ONLY", (row, n) -> row.getString(1), position)
-                .stream().findFirst().orElse(AuditChain.GENESIS);
+        return jdbc
+                .query(
+                        "SELECT chain_hash FROM audit_log WHERE global_index < ? "
+                                + "ORDER BY global_index DESC FETCH FIRST 1 ROWS ONLY",
+                        (row, n) -> row.getString(1),
+                        position)
+                .stream()
+                .findFirst()
+                .orElse(AuditChain.GENESIS);
     }
 
     /** Recomputes every hash after {@code position} from {@code hash} on; answers the last one. */
     private String rechainAfter(long position, String hash) {
-        List<AuditChain.StoredEvent> later = jdbc.query("SELECT global_index, event_id, payload_type, aggregate_type, "
+        List<AuditChain.StoredEvent> later = jdbc.query(
+                "SELECT global_index, event_id, payload_type, aggregate_type, "
                         + "aggregate_id, sequence_number, occurred_at, payload, metadata FROM audit_log "
                         + "WHERE global_index > ? ORDER BY global_index",
-                (row, n) -> new AuditChain.StoredEvent(row.getLong(1), row.getString(2), row.getString(3),
-                        row.getString(4), row.getString(5), row.getLong(6), Instant.ofEpochMilli(row.getLong(7)),
-                        row.getString(8), row.getString(9)), position);
+                (row, n) -> new AuditChain.StoredEvent(
+                        row.getLong(1),
+                        row.getString(2),
+                        row.getString(3),
+                        row.getString(4),
+                        row.getString(5),
+                        row.getLong(6),
+                        Instant.ofEpochMilli(row.getLong(7)),
+                        row.getString(8),
+                        row.getString(9)),
+                position);
         String previous = hash;
         for (AuditChain.StoredEvent stored : later) {
             String next = AuditChain.next(previous, stored);
-            jdbc.update("UPDATE audit_log SET previous_hash = ?, chain_hash = ? WHERE global_index = ?",
-                    previous, next, stored.position());
+            jdbc.update(
+                    "UPDATE audit_log SET previous_hash = ?, chain_hash = ? WHERE global_index = ?",
+                    previous,
+                    next,
+                    stored.position());
             previous = next;
         }
         return previous;
@@ -375,13 +452,24 @@ public class AuditLogProjection {
 
     /** The hour's running count and position range, which the time-window queries read instead of the log. */
     private void countHour(long hour, long events, long first, long last) {
-        int updated = jdbc.update("UPDATE audit_hours SET event_count = event_count + ?, "
+        int updated = jdbc.update(
+                "UPDATE audit_hours SET event_count = event_count + ?, "
                         + "first_position = CASE WHEN first_position < ? THEN first_position ELSE ? END, "
                         + "last_position = CASE WHEN last_position > ? THEN last_position ELSE ? END WHERE event_hour = ?",
-                events, first, first, last, last, hour);
+                events,
+                first,
+                first,
+                last,
+                last,
+                hour);
         if (updated == 0) {
-            jdbc.update("INSERT INTO audit_hours (event_hour, event_count, first_position, last_position) "
-                    + "VALUES (?, ?, ?, ?)", hour, events, first, last);
+            jdbc.update(
+                    "INSERT INTO audit_hours (event_hour, event_count, first_position, last_position) "
+                            + "VALUES (?, ?, ?, ?)",
+                    hour,
+                    events,
+                    first,
+                    last);
         }
     }
 
@@ -420,9 +508,15 @@ public class AuditLogProjection {
         // a bundle never reaches past the freezing itself: nothing later can enter it
         long upTo = Math.min(frozen.upToPosition(), position - 1);
         Instant frozenAt = frozen.frozenAt() == null ? at : frozen.frozenAt();
-        jdbc.update("INSERT INTO audit_cases (case_id, title, up_to_position, frozen_at, frozen_by_pin, records) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)", frozen.caseId(), frozen.title(), upTo, frozenAt.toEpochMilli(),
-                frozenByPin, write(records));
+        jdbc.update(
+                "INSERT INTO audit_cases (case_id, title, up_to_position, frozen_at, frozen_by_pin, records) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)",
+                frozen.caseId(),
+                frozen.title(),
+                upTo,
+                frozenAt.toEpochMilli(),
+                frozenByPin,
+                write(records));
     }
 
     static String recordType(String aggregateType) {

@@ -12,8 +12,7 @@ public final class AuditSchema {
 
     public static final String SCRIPT = "db/audit.sql";
 
-    private AuditSchema() {
-    }
+    private AuditSchema() {}
 
     public static void create(DataSource dataSource) {
         new ResourceDatabasePopulator(new ClassPathResource(SCRIPT, AuditSchema.class.getClassLoader()))

@@ -7,9 +7,15 @@ import java.util.List;
  * Every event of the case's records up to {@code upToPosition}, in global order, each with its chain hashes, and
  * the chain's hash at {@code upToPosition} ({@code chainHashAtPosition}: null if nothing was hashed by then).
  */
-public record CaseBundle(String caseId, String title, Instant frozenAt, String frozenByPin, long upToPosition,
-                         String chainHashAtPosition, List<Record> records, List<ChainedEvent> events) {
+public record CaseBundle(
+        String caseId,
+        String title,
+        Instant frozenAt,
+        String frozenByPin,
+        long upToPosition,
+        String chainHashAtPosition,
+        List<Record> records,
+        List<ChainedEvent> events) {
 
-    public record Record(String type, String id) {
-    }
+    public record Record(String type, String id) {}
 }

@@ -5,5 +5,9 @@ package org.awardinghub.query.audit;
  * id, or a centre id ({@link AuditLogProjection} says what links each kind).
  */
 public enum LinkKind {
-    INVIGILATOR, ASSESSOR, ASSESSMENT, ITEM, CENTRE
+    INVIGILATOR,
+    ASSESSOR,
+    ASSESSMENT,
+    ITEM,
+    CENTRE
 }

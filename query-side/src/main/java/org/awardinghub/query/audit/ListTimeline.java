@@ -7,5 +7,4 @@ import java.time.Instant;
  * the acting user's PIN, the centre (the event's own centre, or the acting user's), and the time window
  * {@code from} (inclusive) to {@code to} (exclusive). Answers a {@code Page} of {@link AuditEvent}s.
  */
-public record ListTimeline(String actorPin, String centreId, Instant from, Instant to, int page, int size) {
-}
+public record ListTimeline(String actorPin, String centreId, Instant from, Instant to, int page, int size) {}

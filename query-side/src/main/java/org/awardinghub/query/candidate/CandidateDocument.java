@@ -36,11 +36,18 @@ final class CandidateDocument {
     static final String SORT_KEY = "sortKey";
 
     /** The fields a {@link CandidateSummary} is made of, for reading no more than that. */
-    static final List<String> SUMMARY_FIELDS = List.of(REGISTRATION_NUMBER, CENTRE_ID, FIRST_NAME, LAST_NAME,
-            DATE_OF_BIRTH, ULN, QUALIFICATION_CODE, STATUS, LATE);
+    static final List<String> SUMMARY_FIELDS = List.of(
+            REGISTRATION_NUMBER,
+            CENTRE_ID,
+            FIRST_NAME,
+            LAST_NAME,
+            DATE_OF_BIRTH,
+            ULN,
+            QUALIFICATION_CODE,
+            STATUS,
+            LATE);
 
-    private CandidateDocument() {
-    }
+    private CandidateDocument() {}
 
     static String date(LocalDate date) {
         return ReadModelCollection.isoDate(date);

@@ -63,9 +63,12 @@ public class CandidateHistoryProjection {
     }
 
     @EventHandler
-    void on(CandidateRegistered event, @SequenceNumber long sequence, @Timestamp Instant at,
-                   @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
-                   @MetaDataValue(AuditMetadata.REASON) String reason) {
+    void on(
+            CandidateRegistered event,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at,
+            @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
+            @MetaDataValue(AuditMetadata.REASON) String reason) {
         Changes changes = new Changes()
                 .set("registrationNumber", event.registrationNumber())
                 .set("centreId", event.centreId())
@@ -79,15 +82,21 @@ public class CandidateHistoryProjection {
                 .set("late", text(event.late()))
                 .set("confirmedDuplicate", text(event.confirmedDuplicate()))
                 .set(STATUS, CandidateStatus.REGISTERED.name());
-        histories.insert(event.candidateId(), sequence, new Document()
-                .append(STATUS, CandidateStatus.REGISTERED.name())
-                .append(ENTRIES, List.of(entry(event, at, actorPin, reason, changes))));
+        histories.insert(
+                event.candidateId(),
+                sequence,
+                new Document()
+                        .append(STATUS, CandidateStatus.REGISTERED.name())
+                        .append(ENTRIES, List.of(entry(event, at, actorPin, reason, changes))));
     }
 
     @EventHandler
-    void on(CandidateNameAmended event, @SequenceNumber long sequence, @Timestamp Instant at,
-                   @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
-                   @MetaDataValue(AuditMetadata.REASON) String reason) {
+    void on(
+            CandidateNameAmended event,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at,
+            @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
+            @MetaDataValue(AuditMetadata.REASON) String reason) {
         Changes changes = new Changes();
         if (event.firstName() != null) {
             changes.changed("firstName", event.oldFirstName(), event.firstName());
@@ -99,71 +108,151 @@ public class CandidateHistoryProjection {
     }
 
     @EventHandler
-    void on(CandidateDateOfBirthAmended event, @SequenceNumber long sequence, @Timestamp Instant at,
-                   @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
-                   @MetaDataValue(AuditMetadata.REASON) String reason) {
-        append(event.candidateId(), sequence, entry(event, at, actorPin, reason(event.reason(), reason),
-                new Changes().changed("dateOfBirth", text(event.oldDateOfBirth()), text(event.dateOfBirth()))));
+    void on(
+            CandidateDateOfBirthAmended event,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at,
+            @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
+            @MetaDataValue(AuditMetadata.REASON) String reason) {
+        append(
+                event.candidateId(),
+                sequence,
+                entry(
+                        event,
+                        at,
+                        actorPin,
+                        reason(event.reason(), reason),
+                        new Changes().changed("dateOfBirth", text(event.oldDateOfBirth()), text(event.dateOfBirth()))));
     }
 
     @EventHandler
-    void on(CandidateUlnAmended event, @SequenceNumber long sequence, @Timestamp Instant at,
-                   @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
-                   @MetaDataValue(AuditMetadata.REASON) String reason) {
-        append(event.candidateId(), sequence, entry(event, at, actorPin, reason(event.reason(), reason),
-                new Changes().changed("uln", event.oldUln(), event.uln())));
+    void on(
+            CandidateUlnAmended event,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at,
+            @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
+            @MetaDataValue(AuditMetadata.REASON) String reason) {
+        append(
+                event.candidateId(),
+                sequence,
+                entry(
+                        event,
+                        at,
+                        actorPin,
+                        reason(event.reason(), reason),
+                        new Changes().changed("uln", event.oldUln(), event.uln())));
     }
 
     @EventHandler
-    void on(CandidateQualificationAmended event, @SequenceNumber long sequence, @Timestamp Instant at,
-                   @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
-                   @MetaDataValue(AuditMetadata.REASON) String reason) {
-        append(event.candidateId(), sequence, entry(event, at, actorPin, reason(event.reason(), reason),
-                new Changes().changed("qualificationCode", event.oldQualificationCode(), event.qualificationCode())));
+    void on(
+            CandidateQualificationAmended event,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at,
+            @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
+            @MetaDataValue(AuditMetadata.REASON) String reason) {
+        append(
+                event.candidateId(),
+                sequence,
+                entry(
+                        event,
+                        at,
+                        actorPin,
+                        reason(event.reason(), reason),
+                        new Changes()
+                                .changed(
+                                        "qualificationCode", event.oldQualificationCode(), event.qualificationCode())));
     }
 
     @EventHandler
-    void on(CandidateTransferred event, @SequenceNumber long sequence, @Timestamp Instant at,
-                   @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
-                   @MetaDataValue(AuditMetadata.REASON) String reason) {
-        append(event.candidateId(), sequence, entry(event, at, actorPin, reason(event.reason(), reason),
-                new Changes().changed("centreId", event.fromCentreId(), event.toCentreId())));
+    void on(
+            CandidateTransferred event,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at,
+            @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
+            @MetaDataValue(AuditMetadata.REASON) String reason) {
+        append(
+                event.candidateId(),
+                sequence,
+                entry(
+                        event,
+                        at,
+                        actorPin,
+                        reason(event.reason(), reason),
+                        new Changes().changed("centreId", event.fromCentreId(), event.toCentreId())));
     }
 
     @EventHandler
-    void on(CandidateWithdrawn event, @SequenceNumber long sequence, @Timestamp Instant at,
-                   @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
-                   @MetaDataValue(AuditMetadata.REASON) String reason) {
-        statusChange(event.candidateId(), sequence, CandidateStatus.WITHDRAWN, new Changes(),
-                event, at, actorPin, reason(event.reason(), reason));
+    void on(
+            CandidateWithdrawn event,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at,
+            @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
+            @MetaDataValue(AuditMetadata.REASON) String reason) {
+        statusChange(
+                event.candidateId(),
+                sequence,
+                CandidateStatus.WITHDRAWN,
+                new Changes(),
+                event,
+                at,
+                actorPin,
+                reason(event.reason(), reason));
     }
 
     @EventHandler
-    void on(CandidateReinstated event, @SequenceNumber long sequence, @Timestamp Instant at,
-                   @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
-                   @MetaDataValue(AuditMetadata.REASON) String reason) {
-        statusChange(event.candidateId(), sequence, CandidateStatus.REGISTERED, new Changes(),
-                event, at, actorPin, reason(event.reason(), reason));
+    void on(
+            CandidateReinstated event,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at,
+            @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
+            @MetaDataValue(AuditMetadata.REASON) String reason) {
+        statusChange(
+                event.candidateId(),
+                sequence,
+                CandidateStatus.REGISTERED,
+                new Changes(),
+                event,
+                at,
+                actorPin,
+                reason(event.reason(), reason));
     }
 
     /** The certificate issued: its number, and the status it takes the candidate from. */
     @EventHandler
-    void on(CandidateCertificated event, @SequenceNumber long sequence, @Timestamp Instant at,
-                   @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
-                   @MetaDataValue(AuditMetadata.REASON) String reason) {
-        statusChange(event.candidateId(), sequence, CandidateStatus.CERTIFICATED,
+    void on(
+            CandidateCertificated event,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at,
+            @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
+            @MetaDataValue(AuditMetadata.REASON) String reason) {
+        statusChange(
+                event.candidateId(),
+                sequence,
+                CandidateStatus.CERTIFICATED,
                 new Changes().changed(CERTIFICATE_NUMBER, null, event.certificateNumber()),
-                event, at, actorPin, reason);
+                event,
+                at,
+                actorPin,
+                reason);
     }
 
     /** The certificate revoked: the number no longer held, and the status it takes the candidate back to. */
     @EventHandler
-    void on(CandidateCertificateRevoked event, @SequenceNumber long sequence, @Timestamp Instant at,
-                   @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
-                   @MetaDataValue(AuditMetadata.REASON) String reason) {
-        statusChange(event.candidateId(), sequence, CandidateStatus.REGISTERED,
+    void on(
+            CandidateCertificateRevoked event,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at,
+            @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin,
+            @MetaDataValue(AuditMetadata.REASON) String reason) {
+        statusChange(
+                event.candidateId(),
+                sequence,
+                CandidateStatus.REGISTERED,
                 new Changes().changed(CERTIFICATE_NUMBER, event.certificateNumber(), null),
-                event, at, actorPin, reason(event.reason(), reason));
+                event,
+                at,
+                actorPin,
+                reason(event.reason(), reason));
     }
 
     @ResetHandler
@@ -175,19 +264,31 @@ public class CandidateHistoryProjection {
     @QueryHandler
     List<CandidateHistoryEntry> handle(FindCandidateHistory query) {
         Document history = histories.find(query.candidateId());
-        return history == null ? List.of() : history.getList(ENTRIES, Document.class, List.of()).stream()
-                .map(CandidateHistoryProjection::toEntry)
-                .toList();
+        return history == null
+                ? List.of()
+                : history.getList(ENTRIES, Document.class, List.of()).stream()
+                        .map(CandidateHistoryProjection::toEntry)
+                        .toList();
     }
 
     /** An entry with the given changes and then the status's, the status it leaves read from the document. */
-    private void statusChange(String candidateId, long sequence, CandidateStatus to, Changes changes, Object event,
-                              Instant at, String actorPin, String reason) {
+    private void statusChange(
+            String candidateId,
+            long sequence,
+            CandidateStatus to,
+            Changes changes,
+            Object event,
+            Instant at,
+            String actorPin,
+            String reason) {
         Document history = histories.find(candidateId);
         String from = history == null ? null : history.getString(STATUS);
-        histories.update(candidateId, sequence, combine(
-                push(ENTRIES, entry(event, at, actorPin, reason, changes.changed(STATUS, from, to.name()))),
-                set(STATUS, to.name())));
+        histories.update(
+                candidateId,
+                sequence,
+                combine(
+                        push(ENTRIES, entry(event, at, actorPin, reason, changes.changed(STATUS, from, to.name()))),
+                        set(STATUS, to.name())));
     }
 
     private void append(String candidateId, long sequence, Document entry) {
@@ -221,8 +322,12 @@ public class CandidateHistoryProjection {
                 changes.put(field, new Change(fromTo.getString("from"), fromTo.getString("to")));
             });
         }
-        return new CandidateHistoryEntry(instant(entry, "at"), entry.getString("type"), entry.getString("actorPin"),
-                entry.getString("reason"), changes);
+        return new CandidateHistoryEntry(
+                instant(entry, "at"),
+                entry.getString("type"),
+                entry.getString("actorPin"),
+                entry.getString("reason"),
+                changes);
     }
 
     /** Changed fields in the order they are named, each {@code {from, to}}; a value that did not change is left out. */

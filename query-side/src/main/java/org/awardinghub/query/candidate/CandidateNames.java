@@ -22,8 +22,7 @@ public final class CandidateNames {
     private static final Pattern WORD_SEPARATORS = Pattern.compile("[\\s\\-]+");
     private static final Pattern QUERY_SEPARATORS = Pattern.compile("[\\s,\\-]+");
 
-    private CandidateNames() {
-    }
+    private CandidateNames() {}
 
     /**
      * The name as search compares it: accents and other combining marks stripped (after NFD), lower case, the
@@ -37,7 +36,8 @@ public final class CandidateNames {
         if (isPlainAscii(name)) {
             return name.toLowerCase(Locale.ROOT).trim(); // most names: nothing to strip or fold
         }
-        String stripped = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
+        String stripped =
+                MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
         String lower = stripped.toLowerCase(Locale.ROOT);
         StringBuilder folded = new StringBuilder(lower.length());
         for (int i = 0; i < lower.length(); i++) {
@@ -54,16 +54,21 @@ public final class CandidateNames {
                 case 'ħ' -> folded.append('h');
                 case '\u2018', '\u2019', '\u02bc', '`', '\u00b4' -> folded.append('\'');
                 case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014' -> folded.append('-');
-                default -> folded.append(c <= ' ' || Character.isWhitespace(c) || Character.isSpaceChar(c)
-                        || Character.isISOControl(c) ? ' ' : c);
+                default ->
+                    folded.append(
+                            c <= ' '
+                                            || Character.isWhitespace(c)
+                                            || Character.isSpaceChar(c)
+                                            || Character.isISOControl(c)
+                                    ? ' '
+                                    : c);
             }
         }
         return folded.toString().trim();
     }
 
     /** A candidate's names as search uses them: its {@link #tokens} and its {@link #sortKey}. */
-    public record Searchable(List<String> tokens, String sortKey) {
-    }
+    public record Searchable(List<String> tokens, String sortKey) {}
 
     /** Both at once, folding each name once. */
     public static Searchable searchable(String firstName, String lastName) {

@@ -50,6 +50,7 @@ public class CandidateProjection {
 
     /** The portal's event processor: a pooled one, configured by the application. */
     public static final String PROCESSING_GROUP = "portal";
+
     public static final String COLLECTION = "candidates";
 
     private final ReadModelCollection candidates;
@@ -91,7 +92,10 @@ public class CandidateProjection {
         String firstName = event.firstName() != null ? event.firstName() : event.oldFirstName();
         String lastName = event.lastName() != null ? event.lastName() : event.oldLastName();
         CandidateNames.Searchable names = CandidateNames.searchable(firstName, lastName);
-        change(event.candidateId(), sequence, at,
+        change(
+                event.candidateId(),
+                sequence,
+                at,
                 set(FIRST_NAME, firstName),
                 set(LAST_NAME, lastName),
                 set(NAME_TOKENS, names.tokens()),
@@ -100,7 +104,10 @@ public class CandidateProjection {
 
     @EventHandler
     void on(CandidateDateOfBirthAmended event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.candidateId(), sequence, at,
+        change(
+                event.candidateId(),
+                sequence,
+                at,
                 set(CandidateDocument.DATE_OF_BIRTH, CandidateDocument.date(event.dateOfBirth())));
     }
 
@@ -111,8 +118,7 @@ public class CandidateProjection {
 
     @EventHandler
     void on(CandidateQualificationAmended event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.candidateId(), sequence, at,
-                set(CandidateDocument.QUALIFICATION_CODE, event.qualificationCode()));
+        change(event.candidateId(), sequence, at, set(CandidateDocument.QUALIFICATION_CODE, event.qualificationCode()));
     }
 
     @EventHandler
@@ -136,16 +142,25 @@ public class CandidateProjection {
     void on(CandidateCertificated event, @SequenceNumber long sequence, @Timestamp Instant at) {
         // as the candidate's own rule has it: a withdrawn candidate stays WITHDRAWN
         CandidateStatus now = currentStatus(event.candidateId());
-        change(event.candidateId(), sequence, at, set(STATUS, (now == CandidateStatus.WITHDRAWN
-                ? CandidateStatus.WITHDRAWN : CandidateStatus.CERTIFICATED).name()));
+        change(
+                event.candidateId(),
+                sequence,
+                at,
+                set(
+                        STATUS,
+                        (now == CandidateStatus.WITHDRAWN ? CandidateStatus.WITHDRAWN : CandidateStatus.CERTIFICATED)
+                                .name()));
     }
 
     /** The certificate was revoked: registered again, holding none (a withdrawn candidate stays WITHDRAWN). */
     @EventHandler
     void on(CandidateCertificateRevoked event, @SequenceNumber long sequence, @Timestamp Instant at) {
         CandidateStatus now = currentStatus(event.candidateId());
-        change(event.candidateId(), sequence, at, set(STATUS, (now == CandidateStatus.CERTIFICATED
-                ? CandidateStatus.REGISTERED : now).name()));
+        change(
+                event.candidateId(),
+                sequence,
+                at,
+                set(STATUS, (now == CandidateStatus.CERTIFICATED ? CandidateStatus.REGISTERED : now).name()));
     }
 
     /** The status the document holds now (REGISTERED if it is somehow missing: the guarded update then skips). */

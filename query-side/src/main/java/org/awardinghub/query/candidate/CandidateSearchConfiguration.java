@@ -18,13 +18,14 @@ public class CandidateSearchConfiguration {
     public static final String MONGO = "mongo";
 
     @Bean
-    public CandidateSearchIndex candidateSearchIndex(MongoDatabase database,
-                                                     @Value("${" + PROPERTY + ":" + MEMORY + "}") String kind) {
+    public CandidateSearchIndex candidateSearchIndex(
+            MongoDatabase database, @Value("${" + PROPERTY + ":" + MEMORY + "}") String kind) {
         return switch (kind.strip()) {
             case MEMORY -> MemoryCandidateSearchIndex.loadedFrom(database);
             case MONGO -> new MongoCandidateSearchIndex(database);
-            default -> throw new IllegalArgumentException(
-                    PROPERTY + " must be " + MEMORY + " or " + MONGO + ", not '" + kind + "'");
+            default ->
+                throw new IllegalArgumentException(
+                        PROPERTY + " must be " + MEMORY + " or " + MONGO + ", not '" + kind + "'");
         };
     }
 }

@@ -4,7 +4,14 @@ import java.time.LocalDate;
 import org.awardinghub.events.candidate.CandidateStatus;
 
 /** A line of a candidate list. */
-public record CandidateSummary(String candidateId, String registrationNumber, String centreId, String firstName,
-                               String lastName, LocalDate dateOfBirth, String uln, String qualificationCode,
-                               CandidateStatus status, boolean late) {
-}
+public record CandidateSummary(
+        String candidateId,
+        String registrationNumber,
+        String centreId,
+        String firstName,
+        String lastName,
+        LocalDate dateOfBirth,
+        String uln,
+        String qualificationCode,
+        CandidateStatus status,
+        boolean late) {}

@@ -9,8 +9,19 @@ import org.awardinghub.events.candidate.CandidateStatus;
  * A candidate's record as the portal shows it. {@code results} and {@code certificate} are filled by the
  * assessment and certification read models when those exist; until then a candidate has none.
  */
-public record CandidateView(String candidateId, String registrationNumber, String centreId, String firstName,
-                            String lastName, LocalDate dateOfBirth, String uln, String qualificationCode,
-                            LocalDate startDate, LocalDate registeredOn, boolean late, CandidateStatus status,
-                            List<Object> results, Object certificate, Instant updatedAt) {
-}
+public record CandidateView(
+        String candidateId,
+        String registrationNumber,
+        String centreId,
+        String firstName,
+        String lastName,
+        LocalDate dateOfBirth,
+        String uln,
+        String qualificationCode,
+        LocalDate startDate,
+        LocalDate registeredOn,
+        boolean late,
+        CandidateStatus status,
+        List<Object> results,
+        Object certificate,
+        Instant updatedAt) {}

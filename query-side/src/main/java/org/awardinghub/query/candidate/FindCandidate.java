@@ -1,5 +1,4 @@
 package org.awardinghub.query.candidate;
 
 /** Answers a {@link CandidateView}, or null. */
-public record FindCandidate(String candidateId) {
-}
+public record FindCandidate(String candidateId) {}

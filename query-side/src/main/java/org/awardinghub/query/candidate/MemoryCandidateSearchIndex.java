@@ -62,8 +62,7 @@ public final class MemoryCandidateSearchIndex implements CandidateSearchIndex {
     }
 
     /** One condition of a search: the set of candidates that may pass it, whether exactly those, and the test. */
-    private record Condition(NavigableMap<String, Indexed> candidates, boolean exact, Predicate<Indexed> test) {
-    }
+    private record Condition(NavigableMap<String, Indexed> candidates, boolean exact, Predicate<Indexed> test) {}
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, Indexed> byId = new HashMap<>();
@@ -83,10 +82,15 @@ public final class MemoryCandidateSearchIndex implements CandidateSearchIndex {
         long started = System.nanoTime();
         List<String> fields = new ArrayList<>(CandidateDocument.SUMMARY_FIELDS);
         fields.add(ReadModelCollection.SEQUENCE);
-        new ReadModelCollection(database, CandidateProjection.COLLECTION).forEach(Projections.include(fields),
-                candidate -> index.put(CandidateDocument.summary(candidate),
-                        ((Number) candidate.get(ReadModelCollection.SEQUENCE)).longValue()));
-        LOG.info("Candidate search index loaded: {} candidates in {} ms", index.size(),
+        new ReadModelCollection(database, CandidateProjection.COLLECTION)
+                .forEach(
+                        Projections.include(fields),
+                        candidate -> index.put(
+                                CandidateDocument.summary(candidate),
+                                ((Number) candidate.get(ReadModelCollection.SEQUENCE)).longValue()));
+        LOG.info(
+                "Candidate search index loaded: {} candidates in {} ms",
+                index.size(),
                 (System.nanoTime() - started) / 1_000_000);
         return index;
     }
@@ -105,7 +109,10 @@ public final class MemoryCandidateSearchIndex implements CandidateSearchIndex {
             if (old != null) {
                 remove(old);
             }
-            add(new Indexed(withSharedValues(candidate), sequence, order,
+            add(new Indexed(
+                    withSharedValues(candidate),
+                    sequence,
+                    order,
                     tokens.stream().map(this::shared).toArray(String[]::new)));
         } finally {
             lock.writeLock().unlock();
@@ -159,33 +166,41 @@ public final class MemoryCandidateSearchIndex implements CandidateSearchIndex {
         List<Condition> conditions = new ArrayList<>();
         String centreId = query.centreId();
         if (centreId != null) {
-            conditions.add(new Condition(byCentre.get(centreId), true,
+            conditions.add(new Condition(
+                    byCentre.get(centreId),
+                    true,
                     candidate -> centreId.equals(candidate.summary().centreId())));
         }
         CandidateStatus status = query.status();
         if (status != null) {
-            conditions.add(new Condition(byStatus.get(status), true,
-                    candidate -> candidate.summary().status() == status));
+            conditions.add(new Condition(
+                    byStatus.get(status), true, candidate -> candidate.summary().status() == status));
         }
         String qualificationCode = blankAsNull(query.qualificationCode());
         if (qualificationCode != null) {
-            conditions.add(new Condition(byQualification.get(qualificationCode), true,
+            conditions.add(new Condition(
+                    byQualification.get(qualificationCode),
+                    true,
                     candidate -> qualificationCode.equals(candidate.summary().qualificationCode())));
         }
         if (text.uln() != null) {
-            conditions.add(new Condition(byUln.get(text.uln()), true,
+            conditions.add(new Condition(
+                    byUln.get(text.uln()),
+                    true,
                     candidate -> text.uln().equals(candidate.summary().uln())));
             return conditions;
         }
-        Indexed numbered = text.registrationNumber() == null ? null
-                : byRegistrationNumber.get(text.registrationNumber());
-        if (numbered != null && (centreId == null || centreId.equals(numbered.summary().centreId()))) {
-            conditions.add(new Condition(new TreeMap<>(Map.of(numbered.order(), numbered)), true,
-                    candidate -> candidate == numbered));
+        Indexed numbered =
+                text.registrationNumber() == null ? null : byRegistrationNumber.get(text.registrationNumber());
+        if (numbered != null
+                && (centreId == null || centreId.equals(numbered.summary().centreId()))) {
+            conditions.add(new Condition(
+                    new TreeMap<>(Map.of(numbered.order(), numbered)), true, candidate -> candidate == numbered));
             return conditions;
         }
         for (String word : text.words()) {
-            conditions.add(new Condition(byNamePrefix.get(prefix(word)),
+            conditions.add(new Condition(
+                    byNamePrefix.get(prefix(word)),
                     word.codePointCount(0, word.length()) <= PREFIX_LENGTH,
                     candidate -> candidate.hasTokenStartingWith(word)));
         }
@@ -195,7 +210,8 @@ public final class MemoryCandidateSearchIndex implements CandidateSearchIndex {
     /** Walks the smallest set in order, testing the other conditions; stops early when the set is the answer. */
     private Page<CandidateSummary> page(List<Condition> conditions, int page, int size) {
         Condition walked = conditions.stream()
-                .min((a, b) -> Integer.compare(a.candidates().size(), b.candidates().size()))
+                .min((a, b) ->
+                        Integer.compare(a.candidates().size(), b.candidates().size()))
                 .orElse(new Condition(everyone, true, candidate -> true));
         List<Predicate<Indexed>> tests = new ArrayList<>();
         for (Condition condition : conditions) {
@@ -311,9 +327,16 @@ public final class MemoryCandidateSearchIndex implements CandidateSearchIndex {
     }
 
     private CandidateSummary withSharedValues(CandidateSummary candidate) {
-        return new CandidateSummary(candidate.candidateId(), candidate.registrationNumber(),
-                shared(candidate.centreId()), shared(candidate.firstName()), shared(candidate.lastName()),
-                shared(candidate.dateOfBirth()), candidate.uln(), shared(candidate.qualificationCode()),
-                candidate.status(), candidate.late());
+        return new CandidateSummary(
+                candidate.candidateId(),
+                candidate.registrationNumber(),
+                shared(candidate.centreId()),
+                shared(candidate.firstName()),
+                shared(candidate.lastName()),
+                shared(candidate.dateOfBirth()),
+                candidate.uln(),
+                shared(candidate.qualificationCode()),
+                candidate.status(),
+                candidate.late());
     }
 }

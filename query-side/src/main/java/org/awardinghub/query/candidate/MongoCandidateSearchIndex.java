@@ -38,13 +38,11 @@ public final class MongoCandidateSearchIndex implements CandidateSearchIndex {
 
     /** Nothing to keep: the projection writes the search fields into the documents themselves. */
     @Override
-    public void put(CandidateSummary candidate, long sequence) {
-    }
+    public void put(CandidateSummary candidate, long sequence) {}
 
     /** Nothing to forget: the projection's reset empties the collection. */
     @Override
-    public void clear() {
-    }
+    public void clear() {}
 
     @Override
     public Page<CandidateSummary> search(SearchCandidates query) {
@@ -69,15 +67,22 @@ public final class MongoCandidateSearchIndex implements CandidateSearchIndex {
                 filters.add(regex(CandidateDocument.NAME_TOKENS, "^" + literal(word)));
             }
         }
-        return candidates.page(filters.isEmpty() ? new Document() : Filters.and(filters),
-                ascending(CandidateDocument.SORT_KEY, ID), query.page(), query.size(), CandidateDocument::summary);
+        return candidates.page(
+                filters.isEmpty() ? new Document() : Filters.and(filters),
+                ascending(CandidateDocument.SORT_KEY, ID),
+                query.page(),
+                query.size(),
+                CandidateDocument::summary);
     }
 
     /** Whether a candidate with that registration number is in the searched centre (or anywhere, for IMI). */
     private boolean isInScope(List<Bson> scope, String registrationNumber) {
         List<Bson> filters = new ArrayList<>(scope);
         filters.add(eq(CandidateDocument.REGISTRATION_NUMBER, registrationNumber));
-        return candidates.page(Filters.and(filters), ascending(ID), 0, 1, document -> document).total() > 0;
+        return candidates
+                        .page(Filters.and(filters), ascending(ID), 0, 1, document -> document)
+                        .total()
+                > 0;
     }
 
     /** The word as a regular expression matching itself: every character but letters and digits escaped. */

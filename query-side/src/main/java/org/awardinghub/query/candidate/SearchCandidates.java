@@ -8,6 +8,5 @@ import org.awardinghub.events.candidate.CandidateStatus;
  * of one of the candidate's names, ignoring case and accents). {@code status} and {@code qualificationCode}
  * filter when given. Answers a {@code Page<CandidateSummary>}.
  */
-public record SearchCandidates(String centreId, String text, CandidateStatus status, String qualificationCode,
-                               int page, int size) {
-}
+public record SearchCandidates(
+        String centreId, String text, CandidateStatus status, String qualificationCode, int page, int size) {}

@@ -37,8 +37,8 @@ public record SearchText(String registrationNumber, String uln, List<String> wor
         if (ULN.matcher(trimmed).matches()) {
             return new SearchText(null, trimmed, List.of());
         }
-        String registrationNumber = REGISTRATION_NUMBER.matcher(trimmed).matches()
-                ? trimmed.toUpperCase(Locale.ROOT) : null;
+        String registrationNumber =
+                REGISTRATION_NUMBER.matcher(trimmed).matches() ? trimmed.toUpperCase(Locale.ROOT) : null;
         return new SearchText(registrationNumber, null, CandidateNames.searchWords(trimmed));
     }
 

@@ -61,26 +61,34 @@ public class CentreProjection {
 
     @EventHandler
     void on(CentreApplied event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        centres.insert(event.centreId(), sequence, new Document()
-                .append("centreNumber", null)
-                .append("name", event.name())
-                .append(NAME_KEY, sortKey(event.name()))
-                .append("address", event.address())
-                .append("contactEmail", event.contactEmail())
-                .append("status", CentreStatus.APPLIED.name())
-                .append("directClaimStatus", false)
-                .append("qualificationCodes", List.of())
-                .append("sanctions", List.of())
-                .append("appliedAt", date(at))
-                .append("approvedAt", null)
-                .append("updatedAt", date(at)));
+        centres.insert(
+                event.centreId(),
+                sequence,
+                new Document()
+                        .append("centreNumber", null)
+                        .append("name", event.name())
+                        .append(NAME_KEY, sortKey(event.name()))
+                        .append("address", event.address())
+                        .append("contactEmail", event.contactEmail())
+                        .append("status", CentreStatus.APPLIED.name())
+                        .append("directClaimStatus", false)
+                        .append("qualificationCodes", List.of())
+                        .append("sanctions", List.of())
+                        .append("appliedAt", date(at))
+                        .append("approvedAt", null)
+                        .append("updatedAt", date(at)));
     }
 
     @EventHandler
     void on(CentreApproved event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.centreId(), sequence, at,
+        change(
+                event.centreId(),
+                sequence,
+                at,
                 set("centreNumber", event.centreNumber()),
-                set("qualificationCodes", orEmpty(event.qualificationCodes()).stream().distinct().toList()),
+                set(
+                        "qualificationCodes",
+                        orEmpty(event.qualificationCodes()).stream().distinct().toList()),
                 set("directClaimStatus", event.directClaimStatus()),
                 set("status", CentreStatus.APPROVED.name()),
                 set("approvedAt", date(at)));
@@ -123,17 +131,28 @@ public class CentreProjection {
 
     @EventHandler
     void on(CentreSanctionImposed event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.centreId(), sequence, at, addToSet("sanctions", event.sanction().name()));
+        change(
+                event.centreId(),
+                sequence,
+                at,
+                addToSet("sanctions", event.sanction().name()));
     }
 
     @EventHandler
     void on(CentreSanctionLifted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.centreId(), sequence, at, pull("sanctions", event.sanction().name()));
+        change(
+                event.centreId(),
+                sequence,
+                at,
+                pull("sanctions", event.sanction().name()));
     }
 
     @EventHandler
     void on(CentreDetailsAmended event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event.centreId(), sequence, at,
+        change(
+                event.centreId(),
+                sequence,
+                at,
                 set("name", event.name()),
                 set(NAME_KEY, sortKey(event.name())),
                 set("address", event.address()),
@@ -159,8 +178,8 @@ public class CentreProjection {
     @SuppressWarnings("rawtypes")
     Page handle(ListCentres query) {
         // _id breaks ties between equal names, so that pages neither repeat nor skip a centre
-        return centres.page(new Document(), ascending(NAME_KEY, ID), query.page(), query.size(),
-                CentreProjection::toView);
+        return centres.page(
+                new Document(), ascending(NAME_KEY, ID), query.page(), query.size(), CentreProjection::toView);
     }
 
     private void change(String centreId, long sequence, Instant at, Bson... updates) {
@@ -178,8 +197,13 @@ public class CentreProjection {
                 centre.getString("contactEmail"),
                 enumValue(CentreStatus.class, centre, "status"),
                 centre.getBoolean("directClaimStatus", false),
-                centre.getList("qualificationCodes", String.class, List.of()).stream().sorted().toList(),
-                centre.getList("sanctions", String.class, List.of()).stream().map(Sanction::valueOf).sorted().toList(),
+                centre.getList("qualificationCodes", String.class, List.of()).stream()
+                        .sorted()
+                        .toList(),
+                centre.getList("sanctions", String.class, List.of()).stream()
+                        .map(Sanction::valueOf)
+                        .sorted()
+                        .toList(),
                 instant(centre, "appliedAt"),
                 instant(centre, "approvedAt"),
                 instant(centre, "updatedAt"));

@@ -1,5 +1,4 @@
 package org.awardinghub.query.centre;
 
 /** Answers a {@code Page<CentreView>} ordered by name. */
-public record ListCentres(int page, int size) {
-}
+public record ListCentres(int page, int size) {}

@@ -7,7 +7,15 @@ import org.awardinghub.events.certification.CertificateStatus;
  * A certificate number and what it stands for. A REPLACED number keeps {@code replacedBy} (the number that
  * replaced it); a REVOKED one its {@code revokedOn} and reason. The holder's name is as printed on it.
  */
-public record CertificateView(String certificateNumber, String claimId, String candidateId, String centreId,
-                              String qualificationCode, String holderName, LocalDate issuedOn,
-                              CertificateStatus status, String replacedBy, LocalDate revokedOn, String reason) {
-}
+public record CertificateView(
+        String certificateNumber,
+        String claimId,
+        String candidateId,
+        String centreId,
+        String qualificationCode,
+        String holderName,
+        LocalDate issuedOn,
+        CertificateStatus status,
+        String replacedBy,
+        LocalDate revokedOn,
+        String reason) {}

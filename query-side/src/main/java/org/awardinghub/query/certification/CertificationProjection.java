@@ -72,6 +72,7 @@ public class CertificationProjection {
 
     /** A pooled processor with several segments; Axon's default sequencing keeps each claim's events in order. */
     public static final String PROCESSING_GROUP = "certification";
+
     public static final String CLAIMS = "claims";
     public static final String CERTIFICATES = "certificates";
     public static final String CANDIDATE_CERTIFICATES = "candidate_certificates";
@@ -102,8 +103,8 @@ public class CertificationProjection {
      * event's time), then claim and number — all from the events, so a replay writes the same order whatever order
      * the segments ran in.
      */
-    private static final Comparator<Document> OLDEST_FIRST = Comparator
-            .comparing((Document entry) -> entry.getDate(ISSUED_AT), Comparator.nullsLast(Comparator.naturalOrder()))
+    private static final Comparator<Document> OLDEST_FIRST = Comparator.comparing(
+                    (Document entry) -> entry.getDate(ISSUED_AT), Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(entry -> entry.getString(CLAIM_ID))
             .thenComparing(entry -> entry.getString(CERTIFICATE_NUMBER));
 
@@ -124,45 +125,64 @@ public class CertificationProjection {
     /** Every claim starts waiting; a Direct Claim Status centre's is issued by the next event, in the same commit. */
     @EventHandler
     void on(CertificateClaimed event, @SequenceNumber long sequence) {
-        claims.insert(event.claimId(), sequence, new Document()
-                .append(CANDIDATE_ID, event.candidateId())
-                .append(REGISTRATION_NUMBER, event.registrationNumber())
-                .append(HOLDER_NAME, event.holderName())
-                .append(CENTRE_ID, event.centreId())
-                .append(QUALIFICATION_CODE, event.qualificationCode())
-                .append(STATUS, ClaimStatus.AWAITING_APPROVAL.name())
-                .append(DIRECT_CLAIM_STATUS, event.directClaimStatus())
-                .append(CLAIMED_AT, date(event.claimedAt()))
-                .append(CLAIMED_BY_PIN, event.claimedByPin())
-                .append(DECIDED_AT, null)
-                .append(REASON, null)
-                .append(CERTIFICATE_NUMBER, null)
-                .append(ISSUED_ON, null));
+        claims.insert(
+                event.claimId(),
+                sequence,
+                new Document()
+                        .append(CANDIDATE_ID, event.candidateId())
+                        .append(REGISTRATION_NUMBER, event.registrationNumber())
+                        .append(HOLDER_NAME, event.holderName())
+                        .append(CENTRE_ID, event.centreId())
+                        .append(QUALIFICATION_CODE, event.qualificationCode())
+                        .append(STATUS, ClaimStatus.AWAITING_APPROVAL.name())
+                        .append(DIRECT_CLAIM_STATUS, event.directClaimStatus())
+                        .append(CLAIMED_AT, date(event.claimedAt()))
+                        .append(CLAIMED_BY_PIN, event.claimedByPin())
+                        .append(DECIDED_AT, null)
+                        .append(REASON, null)
+                        .append(CERTIFICATE_NUMBER, null)
+                        .append(ISSUED_ON, null));
     }
 
     @EventHandler
     void on(CertificateIssued event, @SequenceNumber long sequence) {
-        claims.update(event.claimId(), sequence, combine(
-                set(STATUS, ClaimStatus.ISSUED.name()),
-                set(DECIDED_AT, date(event.issuedAt())),
-                set(CERTIFICATE_NUMBER, event.certificateNumber()),
-                set(ISSUED_ON, isoDate(event.issuedOn()))));
-        Document certificate = validCertificate(event.claimId(), event.candidateId(), event.centreId(),
-                event.qualificationCode(), event.holderName(), event.issuedOn(), event.issuedAt());
+        claims.update(
+                event.claimId(),
+                sequence,
+                combine(
+                        set(STATUS, ClaimStatus.ISSUED.name()),
+                        set(DECIDED_AT, date(event.issuedAt())),
+                        set(CERTIFICATE_NUMBER, event.certificateNumber()),
+                        set(ISSUED_ON, isoDate(event.issuedOn()))));
+        Document certificate = validCertificate(
+                event.claimId(),
+                event.candidateId(),
+                event.centreId(),
+                event.qualificationCode(),
+                event.holderName(),
+                event.issuedOn(),
+                event.issuedAt());
         certificates.insert(event.certificateNumber(), sequence, certificate);
         Map<String, UnaryOperator<Document>> changes = new LinkedHashMap<>();
-        changes.put(event.certificateNumber(), entry -> entry != null ? null
-                : candidateEntry(event.certificateNumber(), certificate));
+        changes.put(
+                event.certificateNumber(),
+                entry -> entry != null ? null : candidateEntry(event.certificateNumber(), certificate));
         changeCandidateCertificates(event.candidateId(), sequence, changes);
     }
 
     @EventHandler
-    void on(ClaimRejected event, @SequenceNumber long sequence, @Timestamp Instant at,
-                   @MetaDataValue(AuditMetadata.REASON) String metadataReason) {
-        claims.update(event.claimId(), sequence, combine(
-                set(STATUS, ClaimStatus.REJECTED.name()),
-                set(DECIDED_AT, date(at)),
-                set(REASON, reason(event.reason(), metadataReason))));
+    void on(
+            ClaimRejected event,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at,
+            @MetaDataValue(AuditMetadata.REASON) String metadataReason) {
+        claims.update(
+                event.claimId(),
+                sequence,
+                combine(
+                        set(STATUS, ClaimStatus.REJECTED.name()),
+                        set(DECIDED_AT, date(at)),
+                        set(REASON, reason(event.reason(), metadataReason))));
     }
 
     /**
@@ -170,44 +190,66 @@ public class CertificationProjection {
      * its successor and keeps the reason it was replaced for; the new one is VALID, with the name printed on it.
      */
     @EventHandler
-    void on(CertificateReplaced event, @SequenceNumber long sequence, @Timestamp Instant at,
-                   @MetaDataValue(AuditMetadata.REASON) String metadataReason) {
+    void on(
+            CertificateReplaced event,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at,
+            @MetaDataValue(AuditMetadata.REASON) String metadataReason) {
         String reason = reason(event.reason(), metadataReason);
-        claims.update(event.claimId(), sequence, combine(
-                set(CERTIFICATE_NUMBER, event.certificateNumber()),
-                set(ISSUED_ON, isoDate(event.issuedOn()))));
+        claims.update(
+                event.claimId(),
+                sequence,
+                combine(set(CERTIFICATE_NUMBER, event.certificateNumber()), set(ISSUED_ON, isoDate(event.issuedOn()))));
         Bson replaced = combine(
                 set(STATUS, CertificateStatus.REPLACED.name()),
                 set(REPLACED_BY, event.certificateNumber()),
                 set(REASON, reason));
         certificates.update(event.replacedNumber(), sequence, replaced);
-        Document certificate = validCertificate(event.claimId(), event.candidateId(), event.centreId(),
-                event.qualificationCode(), event.holderName(), event.issuedOn(), at);
+        Document certificate = validCertificate(
+                event.claimId(),
+                event.candidateId(),
+                event.centreId(),
+                event.qualificationCode(),
+                event.holderName(),
+                event.issuedOn(),
+                at);
         certificates.insert(event.certificateNumber(), sequence, certificate);
         Map<String, UnaryOperator<Document>> changes = new LinkedHashMap<>();
-        changes.put(event.replacedNumber(), entry -> entry == null ? null
-                : entry.append(STATUS, CertificateStatus.REPLACED.name())
-                        .append(REPLACED_BY, event.certificateNumber())
-                        .append(REASON, reason));
-        changes.put(event.certificateNumber(), entry -> entry != null ? null
-                : candidateEntry(event.certificateNumber(), certificate));
+        changes.put(
+                event.replacedNumber(),
+                entry -> entry == null
+                        ? null
+                        : entry.append(STATUS, CertificateStatus.REPLACED.name())
+                                .append(REPLACED_BY, event.certificateNumber())
+                                .append(REASON, reason));
+        changes.put(
+                event.certificateNumber(),
+                entry -> entry != null ? null : candidateEntry(event.certificateNumber(), certificate));
         changeCandidateCertificates(event.candidateId(), sequence, changes);
     }
 
     /** The certificate is what is revoked: the claim stays ISSUED, its decision unchanged. */
     @EventHandler
-    void on(CertificateRevoked event, @SequenceNumber long sequence,
-                   @MetaDataValue(AuditMetadata.REASON) String metadataReason) {
+    void on(
+            CertificateRevoked event,
+            @SequenceNumber long sequence,
+            @MetaDataValue(AuditMetadata.REASON) String metadataReason) {
         String reason = reason(event.reason(), metadataReason);
-        certificates.update(event.certificateNumber(), sequence, combine(
-                set(STATUS, CertificateStatus.REVOKED.name()),
-                set(REVOKED_ON, isoDate(event.revokedOn())),
-                set(REASON, reason)));
+        certificates.update(
+                event.certificateNumber(),
+                sequence,
+                combine(
+                        set(STATUS, CertificateStatus.REVOKED.name()),
+                        set(REVOKED_ON, isoDate(event.revokedOn())),
+                        set(REASON, reason)));
         Map<String, UnaryOperator<Document>> changes = new LinkedHashMap<>();
-        changes.put(event.certificateNumber(), entry -> entry == null ? null
-                : entry.append(STATUS, CertificateStatus.REVOKED.name())
-                        .append(REVOKED_ON, isoDate(event.revokedOn()))
-                        .append(REASON, reason));
+        changes.put(
+                event.certificateNumber(),
+                entry -> entry == null
+                        ? null
+                        : entry.append(STATUS, CertificateStatus.REVOKED.name())
+                                .append(REVOKED_ON, isoDate(event.revokedOn()))
+                                .append(REASON, reason));
         changeCandidateCertificates(event.candidateId(), sequence, changes);
     }
 
@@ -242,17 +284,18 @@ public class CertificationProjection {
         if (query.status() != null) {
             conditions.add(eq(STATUS, query.status().name()));
         }
-        Bson filter = conditions.isEmpty() ? new Document()
-                : conditions.size() == 1 ? conditions.get(0) : and(conditions);
-        return claims.page(filter, ascending(CLAIMED_AT, ID), query.page(), query.size(),
-                CertificationProjection::toClaim);
+        Bson filter =
+                conditions.isEmpty() ? new Document() : conditions.size() == 1 ? conditions.get(0) : and(conditions);
+        return claims.page(
+                filter, ascending(CLAIMED_AT, ID), query.page(), query.size(), CertificationProjection::toClaim);
     }
 
     /** Any number ever issued, whatever it verifies as now; what to show of a REPLACED one is the API's to decide. */
     @QueryHandler
     CertificateView handle(FindCertificate query) {
         Document certificate = certificates.find(query.certificateNumber());
-        return certificate == null ? null
+        return certificate == null
+                ? null
                 : toCertificate(certificate.append(CERTIFICATE_NUMBER, certificate.getString(ID)));
     }
 
@@ -260,9 +303,11 @@ public class CertificationProjection {
     @QueryHandler
     List<CertificateView> handle(ListCandidateCertificates query) {
         Document candidate = candidateCertificates.find(query.candidateId());
-        return candidate == null ? List.of() : candidate.getList(ENTRIES, Document.class, List.of()).stream()
-                .map(CertificationProjection::toCertificate)
-                .toList();
+        return candidate == null
+                ? List.of()
+                : candidate.getList(ENTRIES, Document.class, List.of()).stream()
+                        .map(CertificationProjection::toCertificate)
+                        .toList();
     }
 
     /**
@@ -271,10 +316,11 @@ public class CertificationProjection {
      * already at or past this sequence is left alone: the event was applied to it before. Nothing is written when
      * no entry changes.
      */
-    private void changeCandidateCertificates(String candidateId, long sequence,
-                                             Map<String, UnaryOperator<Document>> changes) {
+    private void changeCandidateCertificates(
+            String candidateId, long sequence, Map<String, UnaryOperator<Document>> changes) {
         candidateCertificates.updateVersioned(candidateId, stored -> {
-            List<Document> entries = stored == null ? new ArrayList<>()
+            List<Document> entries = stored == null
+                    ? new ArrayList<>()
                     : new ArrayList<>(stored.getList(ENTRIES, Document.class, List.of()));
             boolean changed = false;
             for (Map.Entry<String, UnaryOperator<Document>> change : changes.entrySet()) {
@@ -313,9 +359,14 @@ public class CertificationProjection {
     }
 
     /** A newly issued number: the fields of its certificate document and of the candidate's entry for it. */
-    private static Document validCertificate(String claimId, String candidateId, String centreId,
-                                             String qualificationCode, String holderName, LocalDate issuedOn,
-                                             Instant issuedAt) {
+    private static Document validCertificate(
+            String claimId,
+            String candidateId,
+            String centreId,
+            String qualificationCode,
+            String holderName,
+            LocalDate issuedOn,
+            Instant issuedAt) {
         return new Document()
                 .append(CLAIM_ID, claimId)
                 .append(CANDIDATE_ID, candidateId)

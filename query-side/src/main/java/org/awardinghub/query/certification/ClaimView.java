@@ -8,8 +8,18 @@ import org.awardinghub.events.certification.ClaimStatus;
  * A certificate claim: who claimed it when, whether the centre had Direct Claim Status then, its status, IMI's
  * decision (when, and the reason of a rejection) and the certificate it produced (current number, issue date).
  */
-public record ClaimView(String claimId, String candidateId, String registrationNumber, String holderName,
-                        String centreId, String qualificationCode, ClaimStatus status, boolean directClaimStatus,
-                        Instant claimedAt, String claimedByPin, Instant decidedAt, String reason,
-                        String certificateNumber, LocalDate issuedOn) {
-}
+public record ClaimView(
+        String claimId,
+        String candidateId,
+        String registrationNumber,
+        String holderName,
+        String centreId,
+        String qualificationCode,
+        ClaimStatus status,
+        boolean directClaimStatus,
+        Instant claimedAt,
+        String claimedByPin,
+        Instant decidedAt,
+        String reason,
+        String certificateNumber,
+        LocalDate issuedOn) {}

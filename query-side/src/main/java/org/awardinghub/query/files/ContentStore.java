@@ -28,8 +28,7 @@ public class ContentStore {
     private static final int CHUNK_BYTES = 255 * 1024;
 
     /** What was stored: the content's SHA-256 (64 lower-case hex digits) and its size in bytes. */
-    public record StoredContent(String sha256, long size) {
-    }
+    public record StoredContent(String sha256, long size) {}
 
     private final GridFSBucket bucket;
 
@@ -49,7 +48,9 @@ public class ContentStore {
     public StoredContent store(byte[] bytes) {
         String hash = sha256(bytes);
         if (!exists(hash)) {
-            bucket.uploadFromStream(hash, new ByteArrayInputStream(bytes),
+            bucket.uploadFromStream(
+                    hash,
+                    new ByteArrayInputStream(bytes),
                     new GridFSUploadOptions().metadata(new Document("size", (long) bytes.length)));
         }
         return new StoredContent(hash, bytes.length);

@@ -1,5 +1,4 @@
 package org.awardinghub.query.hubrequest;
 
 /** Answers a {@link HubRequestView}, or null. */
-public record FindHubRequest(String requestId) {
-}
+public record FindHubRequest(String requestId) {}

@@ -49,36 +49,49 @@ public class HubRequestProjection {
 
     @EventHandler
     void on(HubRequestRaised event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        requests.insert(event.requestId(), sequence, new Document()
-                .append(CENTRE_ID, event.centreId())
-                .append("kind", event.kind() == null ? null : event.kind().name())
-                .append("subject", event.subject())
-                .append("body", event.body())
-                .append("status", HubRequestView.OPEN)
-                .append("raisedByUserId", event.raisedByUserId())
-                .append(RAISED_AT, date(at))
-                .append("replies", List.of())
-                .append("closedAt", null)
-                .append("closeReason", null));
+        requests.insert(
+                event.requestId(),
+                sequence,
+                new Document()
+                        .append(CENTRE_ID, event.centreId())
+                        .append(
+                                "kind",
+                                event.kind() == null ? null : event.kind().name())
+                        .append("subject", event.subject())
+                        .append("body", event.body())
+                        .append("status", HubRequestView.OPEN)
+                        .append("raisedByUserId", event.raisedByUserId())
+                        .append(RAISED_AT, date(at))
+                        .append("replies", List.of())
+                        .append("closedAt", null)
+                        .append("closeReason", null));
     }
 
     @EventHandler
     void on(HubRequestReplied event, @SequenceNumber long sequence, @Timestamp Instant at) {
         // the sequence guard is what keeps a redelivered reply from being appended twice
-        requests.update(event.requestId(), sequence, push("replies", new Document()
-                .append("replyNumber", event.replyNumber())
-                .append("body", event.body())
-                .append("fromImi", event.fromImi())
-                .append("repliedByUserId", event.repliedByUserId())
-                .append("at", date(at))));
+        requests.update(
+                event.requestId(),
+                sequence,
+                push(
+                        "replies",
+                        new Document()
+                                .append("replyNumber", event.replyNumber())
+                                .append("body", event.body())
+                                .append("fromImi", event.fromImi())
+                                .append("repliedByUserId", event.repliedByUserId())
+                                .append("at", date(at))));
     }
 
     @EventHandler
     void on(HubRequestClosed event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        requests.update(event.requestId(), sequence, combine(
-                set("status", HubRequestView.CLOSED),
-                set("closedAt", date(at)),
-                set("closeReason", event.reason())));
+        requests.update(
+                event.requestId(),
+                sequence,
+                combine(
+                        set("status", HubRequestView.CLOSED),
+                        set("closedAt", date(at)),
+                        set("closeReason", event.reason())));
     }
 
     @ResetHandler
@@ -103,7 +116,11 @@ public class HubRequestProjection {
         if (query.centreId() == null) {
             return ReadModelCollection.emptyPage(query.page(), query.size());
         }
-        return requests.page(eq(CENTRE_ID, query.centreId()), descending(RAISED_AT, ID), query.page(), query.size(),
+        return requests.page(
+                eq(CENTRE_ID, query.centreId()),
+                descending(RAISED_AT, ID),
+                query.page(),
+                query.size(),
                 HubRequestProjection::toView);
     }
 
@@ -112,8 +129,8 @@ public class HubRequestProjection {
     @SuppressWarnings("rawtypes")
     Page handle(ListAllHubRequests query) {
         Bson filter = query.status() == null ? new Document() : eq("status", query.status());
-        return requests.page(filter, descending(RAISED_AT, ID), query.page(), query.size(),
-                HubRequestProjection::toView);
+        return requests.page(
+                filter, descending(RAISED_AT, ID), query.page(), query.size(), HubRequestProjection::toView);
     }
 
     private static HubRequestView toView(Document request) {

@@ -1,5 +1,4 @@
 package org.awardinghub.query.library;
 
 /** Answers a {@link LibraryDocumentView} with its versions' download counts, or null for an unknown document. */
-public record FindLibraryDocument(String documentId) {
-}
+public record FindLibraryDocument(String documentId) {}

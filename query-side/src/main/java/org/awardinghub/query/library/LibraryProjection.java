@@ -77,32 +77,43 @@ public class LibraryProjection {
                 .append("uploadedByPin", event.uploadedByPin())
                 .append("uploadedAt", date(event.uploadedAt()));
         if (event.version() == 1) {
-            documents.insert(event.documentId(), sequence, new Document()
-                    .append("title", event.title())
-                    .append(SORT_TITLE, ReadModelCollection.sortKey(event.title()))
-                    .append(KIND, event.kind() == null ? null : event.kind().name())
-                    .append(QUALIFICATION_CODE, event.qualificationCode())
-                    .append("currentVersion", 1)
-                    .append("createdAt", date(event.uploadedAt()))
-                    .append("updatedAt", date(event.uploadedAt()))
-                    .append(VERSIONS, List.of(version)));
+            documents.insert(
+                    event.documentId(),
+                    sequence,
+                    new Document()
+                            .append("title", event.title())
+                            .append(SORT_TITLE, ReadModelCollection.sortKey(event.title()))
+                            .append(
+                                    KIND,
+                                    event.kind() == null ? null : event.kind().name())
+                            .append(QUALIFICATION_CODE, event.qualificationCode())
+                            .append("currentVersion", 1)
+                            .append("createdAt", date(event.uploadedAt()))
+                            .append("updatedAt", date(event.uploadedAt()))
+                            .append(VERSIONS, List.of(version)));
             return;
         }
         // the sequence guard keeps a redelivered version from being appended twice
-        documents.update(event.documentId(), sequence, combine(
-                push(VERSIONS, version),
-                set("currentVersion", event.version()),
-                set("updatedAt", date(event.uploadedAt()))));
+        documents.update(
+                event.documentId(),
+                sequence,
+                combine(
+                        push(VERSIONS, version),
+                        set("currentVersion", event.version()),
+                        set("updatedAt", date(event.uploadedAt()))));
     }
 
     @EventHandler
     void on(LibraryDocumentDownloaded event, EventMessage<?> message) {
-        downloads.insert(message.getIdentifier(), 0, new Document()
-                .append(DOCUMENT_ID, event.documentId())
-                .append(VERSION, event.version())
-                .append("pin", event.pin())
-                .append("centreId", event.centreId())
-                .append("downloadedAt", date(event.downloadedAt())));
+        downloads.insert(
+                message.getIdentifier(),
+                0,
+                new Document()
+                        .append(DOCUMENT_ID, event.documentId())
+                        .append(VERSION, event.version())
+                        .append("pin", event.pin())
+                        .append("centreId", event.centreId())
+                        .append("downloadedAt", date(event.downloadedAt())));
     }
 
     @ResetHandler
@@ -114,8 +125,11 @@ public class LibraryProjection {
     @QueryHandler
     LibraryDocumentView handle(FindLibraryDocument query) {
         Document document = documents.find(query.documentId());
-        return document == null ? null : toView(document, (id, version) -> downloadCounts.countDocuments(
-                and(eq(DOCUMENT_ID, id), eq(VERSION, version))));
+        return document == null
+                ? null
+                : toView(
+                        document,
+                        (id, version) -> downloadCounts.countDocuments(and(eq(DOCUMENT_ID, id), eq(VERSION, version))));
     }
 
     /**
@@ -133,8 +147,8 @@ public class LibraryProjection {
             filters.add(eq(KIND, query.kind().name()));
         }
         Bson filter = filters.isEmpty() ? new Document() : and(filters);
-        return documents.page(filter, ascending(SORT_TITLE, ID), query.page(), query.size(),
-                document -> toView(document, null));
+        return documents.page(
+                filter, ascending(SORT_TITLE, ID), query.page(), query.size(), document -> toView(document, null));
     }
 
     private static LibraryDocumentView toView(Document document, ToLongBiFunction<String, Integer> downloadsOf) {

@@ -14,8 +14,18 @@ import org.awardinghub.events.user.Role;
  */
 public record Personnel(String centreId, LocalDate from, LocalDate to, List<Person> users) {
 
-    public record Person(String userId, String name, String pin, String email, List<Role> roles, boolean active,
-                         boolean activated, Instant createdAt, String createdByPin, Instant lastSignInAt,
-                         long failedSignIns, long lockOuts, Workload workload) {
-    }
+    public record Person(
+            String userId,
+            String name,
+            String pin,
+            String email,
+            List<Role> roles,
+            boolean active,
+            boolean activated,
+            Instant createdAt,
+            String createdByPin,
+            Instant lastSignInAt,
+            long failedSignIns,
+            long lockOuts,
+            Workload workload) {}
 }

@@ -69,8 +69,11 @@ public class PersonnelProjection {
     public PersonnelProjection(JdbcTemplate jdbc, Optional<PersonnelWorkloads> workloads) {
         this.jdbc = jdbc;
         this.workloads = workloads;
-        this.signInDays = new Counters(jdbc, "personnel_sign_in_days",
-                List.of("centre_id", "attempted_on", "user_id"), List.of("failed_sign_ins", "lock_outs"));
+        this.signInDays = new Counters(
+                jdbc,
+                "personnel_sign_in_days",
+                List.of("centre_id", "attempted_on", "user_id"),
+                List.of("failed_sign_ins", "lock_outs"));
         create(jdbc.getDataSource());
     }
 
@@ -81,17 +84,28 @@ public class PersonnelProjection {
     }
 
     @EventHandler
-    void on(UserCreated event, @SequenceNumber long sequence, @Timestamp Instant at,
-                   @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin) {
-        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM personnel_users WHERE user_id = ?", Integer.class,
-                event.userId());
+    void on(
+            UserCreated event,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at,
+            @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin) {
+        Integer known = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM personnel_users WHERE user_id = ?", Integer.class, event.userId());
         if (known != null && known > 0) {
             return;
         }
-        jdbc.update("INSERT INTO personnel_users (user_id, centre_id, pin, name, email, roles, active, activated,"
-                + " created_at, created_by_pin, last_sequence) VALUES (?, ?, ?, ?, ?, ?, TRUE, FALSE, ?, ?, ?)",
-                event.userId(), event.centreId(), event.pin(), event.name(), event.email(), roleList(event.roles()),
-                at.toEpochMilli(), actorPin, sequence);
+        jdbc.update(
+                "INSERT INTO personnel_users (user_id, centre_id, pin, name, email, roles, active, activated,"
+                        + " created_at, created_by_pin, last_sequence) VALUES (?, ?, ?, ?, ?, ?, TRUE, FALSE, ?, ?, ?)",
+                event.userId(),
+                event.centreId(),
+                event.pin(),
+                event.name(),
+                event.email(),
+                roleList(event.roles()),
+                at.toEpochMilli(),
+                actorPin,
+                sequence);
     }
 
     @EventHandler
@@ -145,8 +159,11 @@ public class PersonnelProjection {
     private boolean apply(String userId, long sequence, String assignments, Object... values) {
         List<Object> arguments = new ArrayList<>(Arrays.asList(values));
         arguments.addAll(List.of(sequence, userId, sequence));
-        return jdbc.update("UPDATE personnel_users SET " + (assignments == null ? "" : assignments + ", ")
-                + "last_sequence = ? WHERE user_id = ? AND last_sequence < ?", arguments.toArray()) == 1;
+        return jdbc.update(
+                        "UPDATE personnel_users SET " + (assignments == null ? "" : assignments + ", ")
+                                + "last_sequence = ? WHERE user_id = ? AND last_sequence < ?",
+                        arguments.toArray())
+                == 1;
     }
 
     @ResetHandler
@@ -158,27 +175,47 @@ public class PersonnelProjection {
     @QueryHandler
     Personnel handle(PersonnelReport query) {
         Map<String, long[]> signIns = new HashMap<>();
-        jdbc.query("SELECT user_id, SUM(failed_sign_ins), SUM(lock_outs) FROM personnel_sign_in_days"
-                + " WHERE centre_id = ? AND attempted_on >= ? AND attempted_on <= ? GROUP BY user_id",
+        jdbc.query(
+                "SELECT user_id, SUM(failed_sign_ins), SUM(lock_outs) FROM personnel_sign_in_days"
+                        + " WHERE centre_id = ? AND attempted_on >= ? AND attempted_on <= ? GROUP BY user_id",
                 row -> {
                     signIns.put(row.getString(1), new long[] {row.getLong(2), row.getLong(3)});
-                }, query.centreId(), Date.valueOf(query.from()), Date.valueOf(query.to()));
+                },
+                query.centreId(),
+                Date.valueOf(query.from()),
+                Date.valueOf(query.to()));
         Optional<Map<String, Workload>> atCentre = workloads.map(provider -> provider.of(query.centreId()));
-        List<Personnel.Person> users = jdbc.query("SELECT user_id, name, pin, email, roles, active, activated,"
-                + " created_at, created_by_pin, last_sign_in_at FROM personnel_users WHERE centre_id = ?",
+        List<Personnel.Person> users = jdbc.query(
+                "SELECT user_id, name, pin, email, roles, active, activated,"
+                        + " created_at, created_by_pin, last_sign_in_at FROM personnel_users WHERE centre_id = ?",
                 (row, n) -> {
                     String userId = row.getString(1);
                     List<Role> roles = roles(row.getString(5));
                     long[] counts = signIns.getOrDefault(userId, new long[2]);
                     Workload workload = roles.stream().anyMatch(WITH_WORKLOAD::contains)
-                            ? atCentre.map(all -> all.getOrDefault(userId, Workload.NONE)).orElse(null) : null;
-                    return new Personnel.Person(userId, row.getString(2), row.getString(3), row.getString(4), roles,
-                            row.getBoolean(6), row.getBoolean(7), Instant.ofEpochMilli(row.getLong(8)),
-                            row.getString(9), instant(row, 10), counts[0], counts[1], workload);
-                }, query.centreId());
+                            ? atCentre.map(all -> all.getOrDefault(userId, Workload.NONE))
+                                    .orElse(null)
+                            : null;
+                    return new Personnel.Person(
+                            userId,
+                            row.getString(2),
+                            row.getString(3),
+                            row.getString(4),
+                            roles,
+                            row.getBoolean(6),
+                            row.getBoolean(7),
+                            Instant.ofEpochMilli(row.getLong(8)),
+                            row.getString(9),
+                            instant(row, 10),
+                            counts[0],
+                            counts[1],
+                            workload);
+                },
+                query.centreId());
         List<Personnel.Person> byName = new ArrayList<>(users);
-        byName.sort(Comparator.comparing((Personnel.Person person) -> person.name().toLowerCase(Locale.ROOT))
-                .thenComparing(Personnel.Person::userId));
+        byName.sort(
+                Comparator.comparing((Personnel.Person person) -> person.name().toLowerCase(Locale.ROOT))
+                        .thenComparing(Personnel.Person::userId));
         return new Personnel(query.centreId(), query.from(), query.to(), byName);
     }
 
@@ -188,7 +225,8 @@ public class PersonnelProjection {
 
     /** In the enum's order, so that the same roles always read the same. */
     private static String roleList(Collection<Role> roles) {
-        return roles == null || roles.isEmpty() ? ""
+        return roles == null || roles.isEmpty()
+                ? ""
                 : EnumSet.copyOf(roles).stream().map(Role::name).collect(Collectors.joining(","));
     }
 

@@ -6,5 +6,4 @@ import java.time.LocalDate;
  * Everyone with access at one centre, with their failed sign-ins and lock-outs from {@code from} to {@code to}
  * (whole UTC days, both inclusive, neither null). Answers {@link Personnel}.
  */
-public record PersonnelReport(String centreId, LocalDate from, LocalDate to) {
-}
+public record PersonnelReport(String centreId, LocalDate from, LocalDate to) {}

@@ -23,12 +23,15 @@ public class PortfolioWorkloads implements PersonnelWorkloads {
 
     @Override
     public Map<String, Workload> of(String centreId) {
-        return portfolios.handle(new AssessorWorkloads(centreId)).stream().collect(Collectors.toMap(
-                AssessorWorkload::userId, PortfolioWorkloads::workload, (first, second) -> first));
+        return portfolios.handle(new AssessorWorkloads(centreId)).stream()
+                .collect(Collectors.toMap(
+                        AssessorWorkload::userId, PortfolioWorkloads::workload, (first, second) -> first));
     }
 
     private static Workload workload(AssessorWorkload load) {
-        return new Workload(load.evidenceAwaitingJudgement(),
-                load.evidenceAwaitingJudgement() == 0 ? null : load.oldestAwaitingDays(), load.samplesDue());
+        return new Workload(
+                load.evidenceAwaitingJudgement(),
+                load.evidenceAwaitingJudgement() == 0 ? null : load.oldestAwaitingDays(),
+                load.samplesDue());
     }
 }

@@ -1,5 +1,4 @@
 package org.awardinghub.query.qualification;
 
 /** Answers a {@link QualificationView}, or null. */
-public record FindQualification(String code) {
-}
+public record FindQualification(String code) {}

@@ -1,5 +1,4 @@
 package org.awardinghub.query.qualification;
 
 /** Answers a {@code List<QualificationView>} ordered by code. */
-public record ListQualifications() {
-}
+public record ListQualifications() {}

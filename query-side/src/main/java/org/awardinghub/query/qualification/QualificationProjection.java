@@ -38,10 +38,14 @@ public class QualificationProjection {
     @EventHandler
     void on(QualificationPublished event, @SequenceNumber long sequence) {
         List<Document> units = orEmpty(event.units()).stream()
-                .map(unit -> new Document("code", unit.code()).append("title", unit.title())
+                .map(unit -> new Document("code", unit.code())
+                        .append("title", unit.title())
                         .append("portfolio", unit.portfolio())
-                        .append("criteria", unit.criteriaOrEmpty().stream()
-                                .map(c -> new Document("code", c.code()).append("text", c.text())).toList()))
+                        .append(
+                                "criteria",
+                                unit.criteriaOrEmpty().stream()
+                                        .map(c -> new Document("code", c.code()).append("text", c.text()))
+                                        .toList()))
                 .toList();
         List<Document> assessments = orEmpty(event.assessments()).stream()
                 .map(assessment -> new Document("code", assessment.code())
@@ -52,17 +56,22 @@ public class QualificationProjection {
                         .append("passPercent", assessment.passPercent())
                         .append("itemBankSize", orEmpty(assessment.items()).size()))
                 .toList();
-        qualifications.insert(event.code(), sequence, new Document()
-                .append("title", event.title())
-                .append("level", event.level())
-                .append("units", units)
-                .append("assessments", assessments));
+        qualifications.insert(
+                event.code(),
+                sequence,
+                new Document()
+                        .append("title", event.title())
+                        .append("level", event.level())
+                        .append("units", units)
+                        .append("assessments", assessments));
     }
 
     @EventHandler
     void on(PassMarkChanged event, @SequenceNumber long sequence) {
         // the condition selects the assessment that the positional $ then addresses
-        qualifications.update(event.qualificationCode(), sequence,
+        qualifications.update(
+                event.qualificationCode(),
+                sequence,
                 eq("assessments.code", event.assessmentCode()),
                 set("assessments.$.passPercent", event.passPercent()));
     }
@@ -85,23 +94,30 @@ public class QualificationProjection {
 
     private static QualificationView toView(Document qualification) {
         List<QualificationView.Unit> units = qualification.getList("units", Document.class, List.of()).stream()
-                .map(unit -> new QualificationView.Unit(unit.getString("code"), unit.getString("title"),
-                        unit.getBoolean("portfolio", false), unit.getList("criteria", Document.class, List.of())
-                        .stream().map(c -> new QualificationView.Criterion(c.getString("code"), c.getString("text")))
-                        .toList()))
+                .map(unit -> new QualificationView.Unit(
+                        unit.getString("code"),
+                        unit.getString("title"),
+                        unit.getBoolean("portfolio", false),
+                        unit.getList("criteria", Document.class, List.of()).stream()
+                                .map(c -> new QualificationView.Criterion(c.getString("code"), c.getString("text")))
+                                .toList()))
                 .toList();
-        List<QualificationView.Assessment> assessments = qualification
-                .getList("assessments", Document.class, List.of()).stream()
-                .map(assessment -> new QualificationView.Assessment(
-                        assessment.getString("code"),
-                        assessment.getString("title"),
-                        assessment.getString("unitCode"),
-                        assessment.getInteger("questionCount", 0),
-                        assessment.getInteger("durationMinutes", 0),
-                        assessment.getInteger("passPercent", 0),
-                        assessment.getInteger("itemBankSize", 0)))
-                .toList();
-        return new QualificationView(qualification.getString(ID), qualification.getString("title"),
-                qualification.getInteger("level", 0), units, assessments);
+        List<QualificationView.Assessment> assessments =
+                qualification.getList("assessments", Document.class, List.of()).stream()
+                        .map(assessment -> new QualificationView.Assessment(
+                                assessment.getString("code"),
+                                assessment.getString("title"),
+                                assessment.getString("unitCode"),
+                                assessment.getInteger("questionCount", 0),
+                                assessment.getInteger("durationMinutes", 0),
+                                assessment.getInteger("passPercent", 0),
+                                assessment.getInteger("itemBankSize", 0)))
+                        .toList();
+        return new QualificationView(
+                qualification.getString(ID),
+                qualification.getString("title"),
+                qualification.getInteger("level", 0),
+                units,
+                assessments);
     }
 }

@@ -12,23 +12,42 @@ import java.util.List;
  * the amendments made after a result or a claim themselves, in time order, at most {@link #LISTED} of them
  * ({@code lateAmendmentsTotal} says how many there were).
  */
-public record Amendments(String centreId, String qualificationCode, LocalDate from, LocalDate to, List<Row> centres,
-                         long lateAmendmentsTotal, List<LateAmendment> lateAmendments) {
+public record Amendments(
+        String centreId,
+        String qualificationCode,
+        LocalDate from,
+        LocalDate to,
+        List<Row> centres,
+        long lateAmendmentsTotal,
+        List<LateAmendment> lateAmendments) {
 
     /** The most amendments after a result or a claim listed one by one. */
     public static final int LISTED = 1000;
 
-    public record Row(String centreId, long amendments, long names, long datesOfBirth, long ulns,
-                      long qualifications, long transfers, long afterResult, long afterClaim) {
-    }
+    public record Row(
+            String centreId,
+            long amendments,
+            long names,
+            long datesOfBirth,
+            long ulns,
+            long qualifications,
+            long transfers,
+            long afterResult,
+            long afterClaim) {}
 
     /**
      * One amendment after a result or a claim. {@code kind}: NAME, DATE_OF_BIRTH, ULN, QUALIFICATION or TRANSFER;
      * {@code firstResultAt} / {@code firstClaimAt}: the candidate's first result and first claim before it (null:
      * none); {@code actorPin}: who amended (null when not recorded).
      */
-    public record LateAmendment(Instant at, String candidateId, String centreId, String qualificationCode,
-                                String kind, String reason, String actorPin, Instant firstResultAt,
-                                Instant firstClaimAt) {
-    }
+    public record LateAmendment(
+            Instant at,
+            String candidateId,
+            String centreId,
+            String qualificationCode,
+            String kind,
+            String reason,
+            String actorPin,
+            Instant firstResultAt,
+            Instant firstClaimAt) {}
 }

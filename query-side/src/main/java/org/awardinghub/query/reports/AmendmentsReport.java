@@ -7,5 +7,4 @@ import java.time.LocalDate;
  * made from {@code from} to {@code to} inclusive (null: unbounded; the day of the amendment, UTC). Answers
  * {@link Amendments}.
  */
-public record AmendmentsReport(String centreId, String qualificationCode, LocalDate from, LocalDate to) {
-}
+public record AmendmentsReport(String centreId, String qualificationCode, LocalDate from, LocalDate to) {}

@@ -19,25 +19,51 @@ import java.util.List;
  * and more than the national mean plus three standard deviations.</li>
  * </ul>
  */
-public record AnswerChangePatterns(String centreId, String qualificationCode, LocalDate from, LocalDate to,
-                                   List<National> national, List<Row> centres, long attemptsTotal,
-                                   List<Attempt> attempts) {
+public record AnswerChangePatterns(
+        String centreId,
+        String qualificationCode,
+        LocalDate from,
+        LocalDate to,
+        List<National> national,
+        List<Row> centres,
+        long attemptsTotal,
+        List<Attempt> attempts) {
 
     public static final int MINIMUM_ATTEMPTS = 20;
     public static final int MINIMUM_WRONG_TO_RIGHT = 3;
     public static final int LISTED = 1000;
 
-    public record National(String qualificationCode, String assessmentCode, long attempts, long changes,
-                           long wrongToRight, double meanWrongToRight, double standardDeviation) {
-    }
+    public record National(
+            String qualificationCode,
+            String assessmentCode,
+            long attempts,
+            long changes,
+            long wrongToRight,
+            double meanWrongToRight,
+            double standardDeviation) {}
 
-    public record Row(String centreId, String qualificationCode, String assessmentCode, long attempts, long changes,
-                      long wrongToRight, double meanWrongToRight, double nationalMeanWrongToRight,
-                      double standardError, boolean flagged) {
-    }
+    public record Row(
+            String centreId,
+            String qualificationCode,
+            String assessmentCode,
+            long attempts,
+            long changes,
+            long wrongToRight,
+            double meanWrongToRight,
+            double nationalMeanWrongToRight,
+            double standardError,
+            boolean flagged) {}
 
-    public record Attempt(String attemptId, String candidateId, String registrationNumber, String centreId,
-                          String qualificationCode, String assessmentCode, Instant submittedAt, int changes,
-                          int wrongToRight, int rightToWrong, boolean flagged) {
-    }
+    public record Attempt(
+            String attemptId,
+            String candidateId,
+            String registrationNumber,
+            String centreId,
+            String qualificationCode,
+            String assessmentCode,
+            Instant submittedAt,
+            int changes,
+            int wrongToRight,
+            int rightToWrong,
+            boolean flagged) {}
 }

@@ -7,5 +7,4 @@ import java.time.LocalDate;
  * unbounded; the day of submission, UTC), of one qualification when given. A centre given limits the centre rows and
  * the attempts listed, never the national figures. Answers {@link AnswerChangePatterns}.
  */
-public record AnswerChangesReport(String centreId, String qualificationCode, LocalDate from, LocalDate to) {
-}
+public record AnswerChangesReport(String centreId, String qualificationCode, LocalDate from, LocalDate to) {}

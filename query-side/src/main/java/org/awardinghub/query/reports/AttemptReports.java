@@ -33,8 +33,8 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ReportsProjection.PROCESSING_GROUP)
 public class AttemptReports {
 
-    private static final List<String> COUNTERS = List.of("attempts", "passes", "answer_changes", "wrong_to_right",
-            "wrong_to_right_squared", "with_wrong_to_right");
+    private static final List<String> COUNTERS = List.of(
+            "attempts", "passes", "answer_changes", "wrong_to_right", "wrong_to_right_squared", "with_wrong_to_right");
 
     private final JdbcTemplate jdbc;
     private final Counters centreCounts;
@@ -43,64 +43,123 @@ public class AttemptReports {
 
     public AttemptReports(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.centreCounts = new Counters(jdbc, "report_attempt_counts",
-                List.of("centre_id", "qualification_code", "assessment_code", "submitted_on"), COUNTERS);
-        this.nationalCounts = new Counters(jdbc, "report_assessment_counts",
-                List.of("qualification_code", "assessment_code", "submitted_on"), COUNTERS);
-        this.totals = new Counters(jdbc, "report_attempt_totals",
-                List.of("centre_id", "qualification_code", "assessment_code"), COUNTERS);
+        this.centreCounts = new Counters(
+                jdbc,
+                "report_attempt_counts",
+                List.of("centre_id", "qualification_code", "assessment_code", "submitted_on"),
+                COUNTERS);
+        this.nationalCounts = new Counters(
+                jdbc,
+                "report_assessment_counts",
+                List.of("qualification_code", "assessment_code", "submitted_on"),
+                COUNTERS);
+        this.totals = new Counters(
+                jdbc, "report_attempt_totals", List.of("centre_id", "qualification_code", "assessment_code"), COUNTERS);
         ReportsProjection.create(jdbc.getDataSource());
     }
 
     @EventHandler
     void on(AttemptOpened event) {
-        jdbc.update("INSERT INTO report_attempts (attempt_id, candidate_id, registration_number, centre_id,"
-                + " qualification_code, assessment_code, invigilator_pin, fast_high, voided)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, FALSE, FALSE)", event.attemptId(), event.candidateId(),
-                event.registrationNumber(), event.centreId(), event.qualificationCode(), event.assessmentCode(),
+        jdbc.update(
+                "INSERT INTO report_attempts (attempt_id, candidate_id, registration_number, centre_id,"
+                        + " qualification_code, assessment_code, invigilator_pin, fast_high, voided)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, FALSE, FALSE)",
+                event.attemptId(),
+                event.candidateId(),
+                event.registrationNumber(),
+                event.centreId(),
+                event.qualificationCode(),
+                event.assessmentCode(),
                 event.invigilatorPin());
     }
 
     @EventHandler
     void on(AttemptSubmitted event) {
-        AttemptSubmitted.AnswerChanges changes = event.answerChanges() == null
-                ? AttemptSubmitted.AnswerChanges.NONE : event.answerChanges();
+        AttemptSubmitted.AnswerChanges changes =
+                event.answerChanges() == null ? AttemptSubmitted.AnswerChanges.NONE : event.answerChanges();
         boolean passed = event.outcome() == Outcome.PASS;
-        Object[] result = {millis(event.startedAt()), millis(event.endsAt()), event.submittedAt().toEpochMilli(),
-            event.percent(), passed, fastHigh(event), changes.changes(), changes.wrongToRight(),
-            changes.rightToWrong(), event.attemptId()};
-        int updated = jdbc.update("UPDATE report_attempts SET started_at = ?, ends_at = ?, submitted_at = ?,"
-                + " percent = ?, passed = ?, fast_high = ?, changes = ?, wrong_to_right = ?, right_to_wrong = ?"
-                + " WHERE attempt_id = ?", result);
+        Object[] result = {
+            millis(event.startedAt()),
+            millis(event.endsAt()),
+            event.submittedAt().toEpochMilli(),
+            event.percent(),
+            passed,
+            fastHigh(event),
+            changes.changes(),
+            changes.wrongToRight(),
+            changes.rightToWrong(),
+            event.attemptId()
+        };
+        int updated = jdbc.update(
+                "UPDATE report_attempts SET started_at = ?, ends_at = ?, submitted_at = ?,"
+                        + " percent = ?, passed = ?, fast_high = ?, changes = ?, wrong_to_right = ?, right_to_wrong = ?"
+                        + " WHERE attempt_id = ?",
+                result);
         if (updated == 0) { // opened before these reports were kept (not replayed since): the submission's own facts
-            jdbc.update("INSERT INTO report_attempts (started_at, ends_at, submitted_at, percent, passed, fast_high,"
-                    + " changes, wrong_to_right, right_to_wrong, attempt_id, candidate_id, centre_id,"
-                    + " qualification_code, assessment_code, voided) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                    + " FALSE)", append(result, event.candidateId(), event.centreId(), event.qualificationCode(),
+            jdbc.update(
+                    "INSERT INTO report_attempts (started_at, ends_at, submitted_at, percent, passed, fast_high,"
+                            + " changes, wrong_to_right, right_to_wrong, attempt_id, candidate_id, centre_id,"
+                            + " qualification_code, assessment_code, voided) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                            + " FALSE)",
+                    append(
+                            result,
+                            event.candidateId(),
+                            event.centreId(),
+                            event.qualificationCode(),
                             event.assessmentCode()));
         }
-        count(event.centreId(), event.qualificationCode(), event.assessmentCode(), event.submittedAt().toEpochMilli(),
-                1, passed, changes.changes(), changes.wrongToRight());
+        count(
+                event.centreId(),
+                event.qualificationCode(),
+                event.assessmentCode(),
+                event.submittedAt().toEpochMilli(),
+                1,
+                passed,
+                changes.changes(),
+                changes.wrongToRight());
     }
 
     /** A void takes a marked attempt out of the counts again; listed fast high scores stay, marked voided. */
     @EventHandler
     void on(AttemptVoided event) {
-        jdbc.query("SELECT centre_id, qualification_code, assessment_code, submitted_at, passed, changes,"
-                + " wrong_to_right FROM report_attempts WHERE attempt_id = ? AND voided = FALSE"
-                + " AND submitted_at IS NOT NULL", row -> {
-                    count(row.getString(1), row.getString(2), row.getString(3), row.getLong(4), -1, row.getBoolean(5),
-                            row.getInt(6), row.getInt(7));
-                }, event.attemptId());
+        jdbc.query(
+                "SELECT centre_id, qualification_code, assessment_code, submitted_at, passed, changes,"
+                        + " wrong_to_right FROM report_attempts WHERE attempt_id = ? AND voided = FALSE"
+                        + " AND submitted_at IS NOT NULL",
+                row -> {
+                    count(
+                            row.getString(1),
+                            row.getString(2),
+                            row.getString(3),
+                            row.getLong(4),
+                            -1,
+                            row.getBoolean(5),
+                            row.getInt(6),
+                            row.getInt(7));
+                },
+                event.attemptId());
         jdbc.update("UPDATE report_attempts SET voided = TRUE WHERE attempt_id = ?", event.attemptId());
     }
 
     /** Adds ({@code sign} 1) or takes away (-1) one marked attempt. */
-    private void count(String centreId, String qualificationCode, String assessmentCode, long submittedAt, int sign,
-                       boolean passed, int changes, int wrongToRight) {
+    private void count(
+            String centreId,
+            String qualificationCode,
+            String assessmentCode,
+            long submittedAt,
+            int sign,
+            boolean passed,
+            int changes,
+            int wrongToRight) {
         Date day = Date.valueOf(LocalDate.ofInstant(Instant.ofEpochMilli(submittedAt), ZoneOffset.UTC));
-        long[] amounts = {sign, passed ? sign : 0, (long) sign * changes, (long) sign * wrongToRight,
-            (long) sign * wrongToRight * wrongToRight, wrongToRight > 0 ? sign : 0};
+        long[] amounts = {
+            sign,
+            passed ? sign : 0,
+            (long) sign * changes,
+            (long) sign * wrongToRight,
+            (long) sign * wrongToRight * wrongToRight,
+            wrongToRight > 0 ? sign : 0
+        };
         centreCounts.add(List.of(centreId, qualificationCode, assessmentCode, day), amounts);
         nationalCounts.add(List.of(qualificationCode, assessmentCode, day), amounts);
         totals.add(List.of(centreId, qualificationCode, assessmentCode), amounts);
@@ -118,8 +177,8 @@ public class AttemptReports {
 
     @ResetHandler
     void reset() {
-        ReportsProjection.empty(jdbc, "report_attempts", "report_attempt_counts", "report_assessment_counts",
-                "report_attempt_totals");
+        ReportsProjection.empty(
+                jdbc, "report_attempts", "report_attempt_counts", "report_assessment_counts", "report_attempt_totals");
     }
 
     @QueryHandler
@@ -132,39 +191,69 @@ public class AttemptReports {
             double standardError = Math.sqrt(p * (1 - p) / centre.attempts());
             boolean flagged = centre.attempts() >= PassRates.MINIMUM_ATTEMPTS
                     && centre.passes() / (double) centre.attempts() > p + 2 * standardError;
-            centres.add(new PassRates.Row(centre.centreId(), centre.qualificationCode(), centre.assessmentCode(),
-                    centre.attempts(), centre.passes(), Rounding.percent(centre.passes(), centre.attempts()),
-                    Rounding.percent(all.passes(), all.attempts()), Rounding.twoDecimals(standardError * 100),
+            centres.add(new PassRates.Row(
+                    centre.centreId(),
+                    centre.qualificationCode(),
+                    centre.assessmentCode(),
+                    centre.attempts(),
+                    centre.passes(),
+                    Rounding.percent(centre.passes(), centre.attempts()),
+                    Rounding.percent(all.passes(), all.attempts()),
+                    Rounding.twoDecimals(standardError * 100),
                     flagged));
         }
-        return new PassRates(query.centreId(), query.qualificationCode(), query.from(), query.to(),
-                national.values().stream().map(all -> new PassRates.National(all.qualificationCode(),
-                        all.assessmentCode(), all.attempts(), all.passes(),
-                        Rounding.percent(all.passes(), all.attempts()))).toList(), centres);
+        return new PassRates(
+                query.centreId(),
+                query.qualificationCode(),
+                query.from(),
+                query.to(),
+                national.values().stream()
+                        .map(all -> new PassRates.National(
+                                all.qualificationCode(),
+                                all.assessmentCode(),
+                                all.attempts(),
+                                all.passes(),
+                                Rounding.percent(all.passes(), all.attempts())))
+                        .toList(),
+                centres);
     }
 
     @QueryHandler
     FastHighScores handle(FastHighScoresReport query) {
         Conditions filters = Conditions.of(query.centreId(), query.qualificationCode())
                 .withinDays("submitted_at", query.from(), query.to());
-        long total = jdbc.queryForObject("SELECT COUNT(*) FROM report_attempts WHERE fast_high = TRUE"
-                + filters.and(), Long.class, filters.arguments());
-        List<FastHighScores.Attempt> attempts = jdbc.query("SELECT attempt_id, candidate_id, registration_number,"
-                + " centre_id, qualification_code, assessment_code, invigilator_pin, started_at, submitted_at, percent,"
-                + " ends_at, voided FROM report_attempts WHERE fast_high = TRUE" + filters.and()
-                + " ORDER BY submitted_at, attempt_id FETCH FIRST " + FastHighScores.LISTED + " ROWS ONLY",
+        long total = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM report_attempts WHERE fast_high = TRUE" + filters.and(),
+                Long.class,
+                filters.arguments());
+        List<FastHighScores.Attempt> attempts = jdbc.query(
+                "SELECT attempt_id, candidate_id, registration_number,"
+                        + " centre_id, qualification_code, assessment_code, invigilator_pin, started_at, submitted_at, percent,"
+                        + " ends_at, voided FROM report_attempts WHERE fast_high = TRUE" + filters.and()
+                        + " ORDER BY submitted_at, attempt_id FETCH FIRST " + FastHighScores.LISTED + " ROWS ONLY",
                 (row, n) -> {
                     long started = row.getLong(8);
                     long taken = row.getLong(9) - started;
                     long allowed = row.getLong(11) - started;
-                    return new FastHighScores.Attempt(row.getString(1), row.getString(2), row.getString(3),
-                            row.getString(4), row.getString(5), row.getString(6), row.getString(7),
-                            Instant.ofEpochMilli(started), Instant.ofEpochMilli(row.getLong(9)), row.getDouble(10),
-                            taken / 1000, allowed / 1000, Rounding.oneDecimal(taken * 100.0 / allowed),
+                    return new FastHighScores.Attempt(
+                            row.getString(1),
+                            row.getString(2),
+                            row.getString(3),
+                            row.getString(4),
+                            row.getString(5),
+                            row.getString(6),
+                            row.getString(7),
+                            Instant.ofEpochMilli(started),
+                            Instant.ofEpochMilli(row.getLong(9)),
+                            row.getDouble(10),
+                            taken / 1000,
+                            allowed / 1000,
+                            Rounding.oneDecimal(taken * 100.0 / allowed),
                             row.getBoolean(12));
-                }, filters.arguments());
-        return new FastHighScores(query.centreId(), query.qualificationCode(), query.from(), query.to(), total,
-                attempts);
+                },
+                filters.arguments());
+        return new FastHighScores(
+                query.centreId(), query.qualificationCode(), query.from(), query.to(), total, attempts);
     }
 
     @QueryHandler
@@ -178,39 +267,78 @@ public class AttemptReports {
             double standardError = all.standardDeviation() / Math.sqrt(centre.attempts());
             boolean flagged = centre.attempts() >= AnswerChangePatterns.MINIMUM_ATTEMPTS
                     && centre.meanWrongToRight() > all.meanWrongToRight() + 3 * standardError;
-            centres.add(new AnswerChangePatterns.Row(centre.centreId(), centre.qualificationCode(),
-                    centre.assessmentCode(), centre.attempts(), centre.changes(), centre.wrongToRight(),
-                    Rounding.twoDecimals(centre.meanWrongToRight()), Rounding.twoDecimals(all.meanWrongToRight()),
-                    Rounding.twoDecimals(standardError), flagged));
+            centres.add(new AnswerChangePatterns.Row(
+                    centre.centreId(),
+                    centre.qualificationCode(),
+                    centre.assessmentCode(),
+                    centre.attempts(),
+                    centre.changes(),
+                    centre.wrongToRight(),
+                    Rounding.twoDecimals(centre.meanWrongToRight()),
+                    Rounding.twoDecimals(all.meanWrongToRight()),
+                    Rounding.twoDecimals(standardError),
+                    flagged));
         }
         Conditions filters = Conditions.of(query.centreId(), query.qualificationCode())
                 .withinDays("submitted_at", query.from(), query.to());
-        List<AnswerChangePatterns.Attempt> attempts = jdbc.query("SELECT attempt_id, candidate_id,"
-                + " registration_number, centre_id, qualification_code, assessment_code, submitted_at, changes,"
-                + " wrong_to_right, right_to_wrong FROM report_attempts WHERE wrong_to_right > 0 AND voided = FALSE"
-                + filters.and() + " ORDER BY wrong_to_right DESC, submitted_at, attempt_id"
-                + " FETCH FIRST " + AnswerChangePatterns.LISTED + " ROWS ONLY", (row, n) -> {
+        List<AnswerChangePatterns.Attempt> attempts = jdbc.query(
+                "SELECT attempt_id, candidate_id,"
+                        + " registration_number, centre_id, qualification_code, assessment_code, submitted_at, changes,"
+                        + " wrong_to_right, right_to_wrong FROM report_attempts WHERE wrong_to_right > 0 AND voided = FALSE"
+                        + filters.and() + " ORDER BY wrong_to_right DESC, submitted_at, attempt_id"
+                        + " FETCH FIRST " + AnswerChangePatterns.LISTED + " ROWS ONLY",
+                (row, n) -> {
                     Sums all = national.get(List.of(row.getString(5), row.getString(6)));
                     int wrongToRight = row.getInt(9);
-                    return new AnswerChangePatterns.Attempt(row.getString(1), row.getString(2), row.getString(3),
-                            row.getString(4), row.getString(5), row.getString(6), Instant.ofEpochMilli(row.getLong(7)),
-                            row.getInt(8), wrongToRight, row.getInt(10),
+                    return new AnswerChangePatterns.Attempt(
+                            row.getString(1),
+                            row.getString(2),
+                            row.getString(3),
+                            row.getString(4),
+                            row.getString(5),
+                            row.getString(6),
+                            Instant.ofEpochMilli(row.getLong(7)),
+                            row.getInt(8),
+                            wrongToRight,
+                            row.getInt(10),
                             wrongToRight >= AnswerChangePatterns.MINIMUM_WRONG_TO_RIGHT
                                     && wrongToRight > all.meanWrongToRight() + 3 * all.standardDeviation());
-                }, filters.arguments());
-        return new AnswerChangePatterns(query.centreId(), query.qualificationCode(), query.from(), query.to(),
-                national.values().stream().map(all -> new AnswerChangePatterns.National(all.qualificationCode(),
-                        all.assessmentCode(), all.attempts(), all.changes(), all.wrongToRight(),
-                        Rounding.twoDecimals(all.meanWrongToRight()),
-                        Rounding.twoDecimals(all.standardDeviation()))).toList(), centres, total, attempts);
+                },
+                filters.arguments());
+        return new AnswerChangePatterns(
+                query.centreId(),
+                query.qualificationCode(),
+                query.from(),
+                query.to(),
+                national.values().stream()
+                        .map(all -> new AnswerChangePatterns.National(
+                                all.qualificationCode(),
+                                all.assessmentCode(),
+                                all.attempts(),
+                                all.changes(),
+                                all.wrongToRight(),
+                                Rounding.twoDecimals(all.meanWrongToRight()),
+                                Rounding.twoDecimals(all.standardDeviation())))
+                        .toList(),
+                centres,
+                total,
+                attempts);
     }
 
     /**
      * Marked attempts that were not voided, summed per assessment ({@code centreId} null: nationally) or per centre
      * and assessment.
      */
-    private record Sums(String centreId, String qualificationCode, String assessmentCode, long attempts, long passes,
-                        long changes, long wrongToRight, long wrongToRightSquared, long withWrongToRight) {
+    private record Sums(
+            String centreId,
+            String qualificationCode,
+            String assessmentCode,
+            long attempts,
+            long passes,
+            long changes,
+            long wrongToRight,
+            long wrongToRightSquared,
+            long withWrongToRight) {
 
         List<String> assessment() {
             return List.of(qualificationCode, assessmentCode);
@@ -245,18 +373,33 @@ public class AttemptReports {
      * Summed per centre and assessment, or ({@code perCentre} false) nationally: over all time from the totals, over
      * a period from the days' counts, the centres' or the national ones.
      */
-    private List<Sums> sums(boolean perCentre, String centreId, String qualificationCode, LocalDate from,
-                            LocalDate to) {
+    private List<Sums> sums(
+            boolean perCentre, String centreId, String qualificationCode, LocalDate from, LocalDate to) {
         Conditions filters = Conditions.of(centreId, qualificationCode).withinDates("submitted_on", from, to);
-        String table = from == null && to == null ? "report_attempt_totals"
+        String table = from == null && to == null
+                ? "report_attempt_totals"
                 : perCentre ? "report_attempt_counts" : "report_assessment_counts";
         String groups = (perCentre ? "centre_id, " : "") + "qualification_code, assessment_code";
-        return jdbc.query("SELECT " + (perCentre ? "" : "NULL, ") + groups + ", "
-                + String.join(", ", COUNTERS.stream().map(counter -> "SUM(" + counter + ")").toList())
-                + " FROM " + table + filters.where()
-                + " GROUP BY " + groups + " HAVING SUM(attempts) > 0 ORDER BY " + groups, (row, n) -> new Sums(
-                        row.getString(1), row.getString(2), row.getString(3), row.getLong(4), row.getLong(5),
-                        row.getLong(6), row.getLong(7), row.getLong(8), row.getLong(9)), filters.arguments());
+        return jdbc.query(
+                "SELECT " + (perCentre ? "" : "NULL, ") + groups + ", "
+                        + String.join(
+                                ", ",
+                                COUNTERS.stream()
+                                        .map(counter -> "SUM(" + counter + ")")
+                                        .toList())
+                        + " FROM " + table + filters.where()
+                        + " GROUP BY " + groups + " HAVING SUM(attempts) > 0 ORDER BY " + groups,
+                (row, n) -> new Sums(
+                        row.getString(1),
+                        row.getString(2),
+                        row.getString(3),
+                        row.getLong(4),
+                        row.getLong(5),
+                        row.getLong(6),
+                        row.getLong(7),
+                        row.getLong(8),
+                        row.getLong(9)),
+                filters.arguments());
     }
 
     private static Long millis(Instant at) {

@@ -10,6 +10,5 @@ import java.util.List;
  */
 public record CentreChanges(String centreId, LocalDate from, LocalDate to, List<Change> changes) {
 
-    public record Change(Instant at, String centreId, String change, String reason) {
-    }
+    public record Change(Instant at, String centreId, String change, String reason) {}
 }

@@ -8,6 +8,5 @@ import java.time.LocalDate;
  * issue, UTC) with the days from claim to issue, and the claims awaiting approval at {@code now} by age; of one
  * centre and/or qualification when given. Answers {@link ClaimTurnaround}.
  */
-public record ClaimTurnaroundReport(String centreId, String qualificationCode, LocalDate from, LocalDate to,
-                                    Instant now) {
-}
+public record ClaimTurnaroundReport(
+        String centreId, String qualificationCode, LocalDate from, LocalDate to, Instant now) {}

@@ -21,7 +21,9 @@ public final class Counters {
     public Counters(JdbcTemplate jdbc, String table, List<String> keys, List<String> counters) {
         this.jdbc = jdbc;
         this.update = "UPDATE " + table + " SET "
-                + counters.stream().map(counter -> counter + " = " + counter + " + ?").collect(Collectors.joining(", "))
+                + counters.stream()
+                        .map(counter -> counter + " = " + counter + " + ?")
+                        .collect(Collectors.joining(", "))
                 + " WHERE " + keys.stream().map(key -> key + " = ?").collect(Collectors.joining(" AND "));
         List<String> columns = new ArrayList<>(keys);
         columns.addAll(counters);

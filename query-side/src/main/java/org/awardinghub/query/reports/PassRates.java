@@ -12,16 +12,27 @@ import java.util.List;
  * unrounded figures. National rows in qualification then assessment order; an attempt counts on the day it was
  * submitted (UTC).
  */
-public record PassRates(String centreId, String qualificationCode, LocalDate from, LocalDate to,
-                        List<National> national, List<Row> centres) {
+public record PassRates(
+        String centreId,
+        String qualificationCode,
+        LocalDate from,
+        LocalDate to,
+        List<National> national,
+        List<Row> centres) {
 
     public static final int MINIMUM_ATTEMPTS = 20;
 
-    public record National(String qualificationCode, String assessmentCode, long attempts, long passes,
-                           double passRate) {
-    }
+    public record National(
+            String qualificationCode, String assessmentCode, long attempts, long passes, double passRate) {}
 
-    public record Row(String centreId, String qualificationCode, String assessmentCode, long attempts, long passes,
-                      double passRate, double nationalPassRate, double standardError, boolean flagged) {
-    }
+    public record Row(
+            String centreId,
+            String qualificationCode,
+            String assessmentCode,
+            long attempts,
+            long passes,
+            double passRate,
+            double nationalPassRate,
+            double standardError,
+            boolean flagged) {}
 }

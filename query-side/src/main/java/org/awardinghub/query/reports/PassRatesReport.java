@@ -7,5 +7,4 @@ import java.time.LocalDate;
  * {@code to} inclusive (null: unbounded; the day of submission, UTC), of one qualification when given. A centre
  * given limits the centre rows, never the national figures. Answers {@link PassRates}.
  */
-public record PassRatesReport(String centreId, String qualificationCode, LocalDate from, LocalDate to) {
-}
+public record PassRatesReport(String centreId, String qualificationCode, LocalDate from, LocalDate to) {}

@@ -1,8 +1,8 @@
 package org.awardinghub.query.reports;
 
 import java.sql.Date;
-import java.util.ArrayList;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,8 +56,11 @@ public class ReportsProjection {
 
     public ReportsProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.registrations = new Counters(jdbc, "report_registrations",
-                List.of("centre_id", "qualification_code", "registered_on"), List.of("registrations", "late"));
+        this.registrations = new Counters(
+                jdbc,
+                "report_registrations",
+                List.of("centre_id", "qualification_code", "registered_on"),
+                List.of("registrations", "late"));
         create(jdbc.getDataSource());
     }
 
@@ -69,27 +72,40 @@ public class ReportsProjection {
 
     @EventHandler
     void on(CandidateRegistered event) {
-        registrations.add(List.of(event.centreId(), event.qualificationCode(), Date.valueOf(event.registeredOn())),
-                1, event.late() ? 1 : 0);
+        registrations.add(
+                List.of(event.centreId(), event.qualificationCode(), Date.valueOf(event.registeredOn())),
+                1,
+                event.late() ? 1 : 0);
     }
 
     @EventHandler
     void on(CertificateClaimed event) {
-        jdbc.update("INSERT INTO report_claims (claim_id, centre_id, qualification_code, claimed_at, status)"
-                + " VALUES (?, ?, ?, ?, ?)", event.claimId(), event.centreId(), event.qualificationCode(),
-                event.claimedAt().toEpochMilli(), ClaimStatus.AWAITING_APPROVAL.name());
+        jdbc.update(
+                "INSERT INTO report_claims (claim_id, centre_id, qualification_code, claimed_at, status)"
+                        + " VALUES (?, ?, ?, ?, ?)",
+                event.claimId(),
+                event.centreId(),
+                event.qualificationCode(),
+                event.claimedAt().toEpochMilli(),
+                ClaimStatus.AWAITING_APPROVAL.name());
     }
 
     @EventHandler
     void on(CertificateIssued event) {
-        jdbc.update("UPDATE report_claims SET status = ?, decided_at = ? WHERE claim_id = ?",
-                ClaimStatus.ISSUED.name(), event.issuedAt().toEpochMilli(), event.claimId());
+        jdbc.update(
+                "UPDATE report_claims SET status = ?, decided_at = ? WHERE claim_id = ?",
+                ClaimStatus.ISSUED.name(),
+                event.issuedAt().toEpochMilli(),
+                event.claimId());
     }
 
     @EventHandler
     void on(ClaimRejected event, @Timestamp Instant at) {
-        jdbc.update("UPDATE report_claims SET status = ?, decided_at = ? WHERE claim_id = ?",
-                ClaimStatus.REJECTED.name(), at.toEpochMilli(), event.claimId());
+        jdbc.update(
+                "UPDATE report_claims SET status = ?, decided_at = ? WHERE claim_id = ?",
+                ClaimStatus.REJECTED.name(),
+                at.toEpochMilli(),
+                event.claimId());
     }
 
     @EventHandler
@@ -114,12 +130,14 @@ public class ReportsProjection {
 
     @EventHandler
     void on(CentreSanctionImposed event, @MessageIdentifier String id, @Timestamp Instant at) {
-        centreChange(id, event.centreId(), at, "SANCTION_IMPOSED_" + event.sanction().name(), event.reason());
+        centreChange(
+                id, event.centreId(), at, "SANCTION_IMPOSED_" + event.sanction().name(), event.reason());
     }
 
     @EventHandler
     void on(CentreSanctionLifted event, @MessageIdentifier String id, @Timestamp Instant at) {
-        centreChange(id, event.centreId(), at, "SANCTION_LIFTED_" + event.sanction().name(), event.reason());
+        centreChange(
+                id, event.centreId(), at, "SANCTION_LIFTED_" + event.sanction().name(), event.reason());
     }
 
     @EventHandler
@@ -133,8 +151,13 @@ public class ReportsProjection {
     }
 
     private void centreChange(String eventId, String centreId, Instant at, String change, String reason) {
-        jdbc.update("INSERT INTO report_centre_changes (event_id, centre_id, changed_at, change, reason) VALUES (?, ?, ?, ?, ?)",
-                eventId, centreId, at.toEpochMilli(), change, reason);
+        jdbc.update(
+                "INSERT INTO report_centre_changes (event_id, centre_id, changed_at, change, reason) VALUES (?, ?, ?, ?, ?)",
+                eventId,
+                centreId,
+                at.toEpochMilli(),
+                change,
+                reason);
     }
 
     @ResetHandler
@@ -151,10 +174,13 @@ public class ReportsProjection {
 
     @QueryHandler
     CentreChanges handle(CentreChangesReport query) {
-        Conditions filters = new Conditions().equal("centre_id", query.centreId())
+        Conditions filters = new Conditions()
+                .equal("centre_id", query.centreId())
                 .withinDays("changed_at", query.from(), query.to());
-        List<CentreChanges.Change> changes = jdbc.query("SELECT changed_at, centre_id, change, reason FROM report_centre_changes"
-                + filters.where() + " ORDER BY changed_at, event_id", (row, n) -> new CentreChanges.Change(
+        List<CentreChanges.Change> changes = jdbc.query(
+                "SELECT changed_at, centre_id, change, reason FROM report_centre_changes" + filters.where()
+                        + " ORDER BY changed_at, event_id",
+                (row, n) -> new CentreChanges.Change(
                         Instant.ofEpochMilli(row.getLong(1)), row.getString(2), row.getString(3), row.getString(4)),
                 filters.arguments());
         return new CentreChanges(query.centreId(), query.from(), query.to(), changes);
@@ -166,29 +192,41 @@ public class ReportsProjection {
         Conditions issuedInPeriod = Conditions.of(query.centreId(), query.qualificationCode())
                 .withinDays("decided_at", query.from(), query.to());
         Map<String, long[]> issued = new TreeMap<>();
-        jdbc.query("SELECT centre_id, COUNT(*), SUM(decided_at - claimed_at), MAX(decided_at - claimed_at)"
-                + " FROM report_claims WHERE status = 'ISSUED'" + issuedInPeriod.and() + " GROUP BY centre_id", row -> {
+        jdbc.query(
+                "SELECT centre_id, COUNT(*), SUM(decided_at - claimed_at), MAX(decided_at - claimed_at)"
+                        + " FROM report_claims WHERE status = 'ISSUED'" + issuedInPeriod.and() + " GROUP BY centre_id",
+                row -> {
                     issued.put(row.getString(1), new long[] {row.getLong(2), row.getLong(3), row.getLong(4)});
-                }, issuedInPeriod.arguments());
+                },
+                issuedInPeriod.arguments());
         long now = query.now().toEpochMilli();
         Map<String, long[]> awaiting = new TreeMap<>();
-        jdbc.query("SELECT centre_id, claimed_at FROM report_claims WHERE status = 'AWAITING_APPROVAL'" + scope.and(),
+        jdbc.query(
+                "SELECT centre_id, claimed_at FROM report_claims WHERE status = 'AWAITING_APPROVAL'" + scope.and(),
                 row -> {
                     long days = Math.max(0, (now - row.getLong(2)) / DAY);
                     long[] counts = awaiting.computeIfAbsent(row.getString(1), centre -> new long[6]);
                     counts[0]++;
                     counts[days <= 7 ? 1 : days <= 14 ? 2 : days <= 30 ? 3 : 4]++;
                     counts[5] = Math.max(counts[5], days);
-                }, scope.arguments());
+                },
+                scope.arguments());
         Set<String> centres = new TreeSet<>(issued.keySet());
         centres.addAll(awaiting.keySet());
         List<ClaimTurnaround.Row> rows = new ArrayList<>();
         for (String centre : centres) {
             long[] done = issued.get(centre);
             long[] waiting = awaiting.getOrDefault(centre, new long[6]);
-            rows.add(new ClaimTurnaround.Row(centre, done == null ? 0 : done[0],
+            rows.add(new ClaimTurnaround.Row(
+                    centre,
+                    done == null ? 0 : done[0],
                     done == null ? null : Math.round(done[1] * 10.0 / done[0] / DAY) / 10.0,
-                    done == null ? null : done[2] / DAY, waiting[0], waiting[1], waiting[2], waiting[3], waiting[4],
+                    done == null ? null : done[2] / DAY,
+                    waiting[0],
+                    waiting[1],
+                    waiting[2],
+                    waiting[3],
+                    waiting[4],
                     waiting[0] == 0 ? null : waiting[5]));
         }
         return new ClaimTurnaround(query.centreId(), query.qualificationCode(), query.from(), query.to(), rows);
@@ -198,13 +236,16 @@ public class ReportsProjection {
     LateRegistrations handle(LateRegistrationsReport query) {
         Conditions filters = Conditions.of(query.centreId(), query.qualificationCode())
                 .withinDates("registered_on", query.from(), query.to());
-        List<LateRegistrations.Row> rows = jdbc.query("SELECT centre_id, SUM(registrations), SUM(late)"
-                + " FROM report_registrations" + filters.where() + " GROUP BY centre_id ORDER BY centre_id", (row, n) -> {
+        List<LateRegistrations.Row> rows = jdbc.query(
+                "SELECT centre_id, SUM(registrations), SUM(late)" + " FROM report_registrations" + filters.where()
+                        + " GROUP BY centre_id ORDER BY centre_id",
+                (row, n) -> {
                     long registrations = row.getLong(2);
                     long late = row.getLong(3);
-                    return new LateRegistrations.Row(row.getString(1), registrations, late,
-                            Rounding.percent(late, registrations));
-                }, filters.arguments());
+                    return new LateRegistrations.Row(
+                            row.getString(1), registrations, late, Rounding.percent(late, registrations));
+                },
+                filters.arguments());
         return new LateRegistrations(query.centreId(), query.qualificationCode(), query.from(), query.to(), rows);
     }
 }

@@ -3,8 +3,7 @@ package org.awardinghub.query.reports;
 /** How the reports round their figures: half up, rates to one decimal, means and deviations to two. */
 final class Rounding {
 
-    private Rounding() {
-    }
+    private Rounding() {}
 
     /** {@code part} of {@code whole} in percent, to one decimal; 0 when there is no whole. */
     static double percent(long part, long whole) {

@@ -59,18 +59,21 @@ public class UserProjection {
 
     @EventHandler
     void on(UserCreated event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        users.insert(event.userId(), sequence, new Document()
-                .append("pin", event.pin())
-                .append("name", event.name())
-                .append(NAME_KEY, sortKey(event.name()))
-                .append("email", event.email())
-                .append("roles", roleNames(event.roles()))
-                .append(CENTRE_ID, event.centreId())
-                .append("active", true)
-                .append("activated", false)
-                .append("createdAt", date(at))
-                .append("lastSignInAt", null)
-                .append("lockedUntil", null));
+        users.insert(
+                event.userId(),
+                sequence,
+                new Document()
+                        .append("pin", event.pin())
+                        .append("name", event.name())
+                        .append(NAME_KEY, sortKey(event.name()))
+                        .append("email", event.email())
+                        .append("roles", roleNames(event.roles()))
+                        .append(CENTRE_ID, event.centreId())
+                        .append("active", true)
+                        .append("activated", false)
+                        .append("createdAt", date(at))
+                        .append("lastSignInAt", null)
+                        .append("lockedUntil", null));
     }
 
     @EventHandler
@@ -80,10 +83,10 @@ public class UserProjection {
 
     @EventHandler
     void on(UserDetailsAmended event, @SequenceNumber long sequence) {
-        users.update(event.userId(), sequence, combine(
-                set("name", event.name()),
-                set(NAME_KEY, sortKey(event.name())),
-                set("email", event.email())));
+        users.update(
+                event.userId(),
+                sequence,
+                combine(set("name", event.name()), set(NAME_KEY, sortKey(event.name())), set("email", event.email())));
     }
 
     @EventHandler
@@ -103,9 +106,7 @@ public class UserProjection {
 
     @EventHandler
     void on(UserSignedIn event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        users.update(event.userId(), sequence, combine(
-                set("lastSignInAt", date(at)),
-                set("lockedUntil", null)));
+        users.update(event.userId(), sequence, combine(set("lastSignInAt", date(at)), set("lockedUntil", null)));
     }
 
     @EventHandler

@@ -51,42 +51,60 @@ class AssessmentQueryBusTest {
         assertThat(a1.candidateId()).isEqualTo("k1");
         assertThat(a1.result().outcome()).isEqualTo(Outcome.FAIL);
         assertThat(a1.marks()).hasSize(3);
-        assertThat(queries.query(new FindAttempt("a9"), AttemptView.class).join()).isNull();
+        assertThat(queries.query(new FindAttempt("a9"), AttemptView.class).join())
+                .isNull();
 
-        List<AttemptSummary> k1 = queries.query(new ListCandidateAttempts("k1"),
-                ResponseTypes.multipleInstancesOf(AttemptSummary.class)).join();
-        assertThat(k1).extracting(AttemptSummary::attemptId, AttemptSummary::outcome)
-                .containsExactly(tuple("a1", Outcome.FAIL),
-                        tuple("a2", Outcome.PASS));
-        assertThat(queries.query(new ListCandidateAttempts("k9"),
-                ResponseTypes.multipleInstancesOf(AttemptSummary.class)).join()).isEmpty();
+        List<AttemptSummary> k1 = queries.query(
+                        new ListCandidateAttempts("k1"), ResponseTypes.multipleInstancesOf(AttemptSummary.class))
+                .join();
+        assertThat(k1)
+                .extracting(AttemptSummary::attemptId, AttemptSummary::outcome)
+                .containsExactly(tuple("a1", Outcome.FAIL), tuple("a2", Outcome.PASS));
+        assertThat(queries.query(
+                                new ListCandidateAttempts("k9"),
+                                ResponseTypes.multipleInstancesOf(AttemptSummary.class))
+                        .join())
+                .isEmpty();
     }
 
     @Test
     void givenAttempts_whenCentreListSittingTrailAndStatisticsAsked_thenAnsweredThroughTheBus() {
         @SuppressWarnings("unchecked")
-        Page<AttemptSummary> c2 = queries.query(new ListCentreAttempts("c2", AttemptStatus.VOIDED, 0, 10),
-                ResponseTypes.instanceOf(Page.class)).join();
+        Page<AttemptSummary> c2 = queries.query(
+                        new ListCentreAttempts("c2", AttemptStatus.VOIDED, 0, 10), ResponseTypes.instanceOf(Page.class))
+                .join();
         assertThat(c2.items()).extracting(AttemptSummary::attemptId).containsExactly("a6", "a4");
 
-        assertThat(queries.query(new FindSitting("a2"), SittingView.class).join().result().outcome())
+        assertThat(queries.query(new FindSitting("a2"), SittingView.class)
+                        .join()
+                        .result()
+                        .outcome())
                 .isEqualTo(Outcome.PASS);
-        assertThat(queries.query(new FindSitting("a5"), SittingView.class).join()).isNull();
-        assertThat(queries.query(new FindAnswerTrail("a1"), AnswerTrail.class).join().entries()).hasSize(6);
+        assertThat(queries.query(new FindSitting("a5"), SittingView.class).join())
+                .isNull();
+        assertThat(queries.query(new FindAnswerTrail("a1"), AnswerTrail.class)
+                        .join()
+                        .entries())
+                .hasSize(6);
 
         ItemStatistics overall = queries.query(new ItemStatisticsReport(ASSESSMENT, null), ItemStatistics.class)
                 .join();
         assertThat(overall.attempts()).isEqualTo(3);
-        assertThat(queries.query(new ItemStatisticsReport("XX01", "c1"), ItemStatistics.class).join())
+        assertThat(queries.query(new ItemStatisticsReport("XX01", "c1"), ItemStatistics.class)
+                        .join())
                 .isEqualTo(new ItemStatistics("XX01", "c1", 0, null, List.of()));
     }
 
     @Test
     void projectionsBelongToTheAssessmentAndItemStatisticsProcessors() {
         assertThat(AttemptProjection.class.getAnnotation(ProcessingGroup.class).value())
-                .isEqualTo(AttemptProjection.PROCESSING_GROUP).isEqualTo("assessment");
-        assertThat(ItemStatisticsProjection.class.getAnnotation(ProcessingGroup.class).value())
-                .isEqualTo(ItemStatisticsProjection.PROCESSING_GROUP).isEqualTo("item-statistics");
+                .isEqualTo(AttemptProjection.PROCESSING_GROUP)
+                .isEqualTo("assessment");
+        assertThat(ItemStatisticsProjection.class
+                        .getAnnotation(ProcessingGroup.class)
+                        .value())
+                .isEqualTo(ItemStatisticsProjection.PROCESSING_GROUP)
+                .isEqualTo("item-statistics");
     }
 
     @Test
@@ -95,7 +113,8 @@ class AssessmentQueryBusTest {
         ClassPathScanningCandidateComponentProvider scan = new ClassPathScanningCandidateComponentProvider(true);
 
         List<String> found = scan.findCandidateComponents("org.awardinghub.query").stream()
-                .map(BeanDefinition::getBeanClassName).toList();
+                .map(BeanDefinition::getBeanClassName)
+                .toList();
 
         assertThat(found).contains(AttemptProjection.class.getName(), ItemStatisticsProjection.class.getName());
     }

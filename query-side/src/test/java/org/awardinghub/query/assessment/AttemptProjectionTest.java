@@ -57,8 +57,11 @@ class AttemptProjectionTest {
     @RegisterExtension
     static final InProcessMongo mongo = new InProcessMongo();
 
-    private static final List<String> COLLECTIONS = List.of(AttemptProjection.ATTEMPTS, AttemptProjection.SITTINGS,
-            AttemptProjection.ANSWER_TRAILS, AttemptProjection.CANDIDATE_ATTEMPTS);
+    private static final List<String> COLLECTIONS = List.of(
+            AttemptProjection.ATTEMPTS,
+            AttemptProjection.SITTINGS,
+            AttemptProjection.ANSWER_TRAILS,
+            AttemptProjection.CANDIDATE_ATTEMPTS);
 
     private MongoDatabase database;
     private AttemptProjection projection;
@@ -82,8 +85,11 @@ class AttemptProjectionTest {
     }
 
     private static Instant timestampOf(Class<?> type, String attemptId) {
-        return everyEvent().stream().filter(event -> AttemptHistories.isPayload(event, type, attemptId))
-                .findFirst().orElseThrow().at();
+        return everyEvent().stream()
+                .filter(event -> AttemptHistories.isPayload(event, type, attemptId))
+                .findFirst()
+                .orElseThrow()
+                .at();
     }
 
     private AttemptView attempt(String attemptId) {
@@ -119,13 +125,30 @@ class AttemptProjectionTest {
     @Test
     void givenAttemptOpened_whenFound_thenOpenedByTheInvigilatorUntilTheKeyLapsesAndNothingMore() {
         processor.deliver(new History(START)
-                .then("a5", openedEvent("a5", "k3", "H6W9P2DC", "c2", 2, "20000002", at(80)),
-                        invigilator("20000002"))
+                .then("a5", openedEvent("a5", "k3", "H6W9P2DC", "c2", 2, "20000002", at(80)), invigilator("20000002"))
                 .events());
 
-        assertThat(attempt("a5")).isEqualTo(new AttemptView("a5", "k3", "H6W9P2DC", "c2", QUALIFICATION,
-                ASSESSMENT, 2, AttemptStatus.OPENED, "20000002", at(80), at(80).plus(Duration.ofDays(1)), null,
-                null, null, null, null, List.of(), null, null));
+        assertThat(attempt("a5"))
+                .isEqualTo(new AttemptView(
+                        "a5",
+                        "k3",
+                        "H6W9P2DC",
+                        "c2",
+                        QUALIFICATION,
+                        ASSESSMENT,
+                        2,
+                        AttemptStatus.OPENED,
+                        "20000002",
+                        at(80),
+                        at(80).plus(Duration.ofDays(1)),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        null,
+                        null));
     }
 
     @Test
@@ -145,14 +168,30 @@ class AttemptProjectionTest {
     void givenSubmittedByTheCandidate_whenFound_thenResultAndOneMarkPerQuestion() {
         processor.deliver(everyEvent());
 
-        assertThat(attempt("a1")).isEqualTo(new AttemptView("a1", "k1", "Q7M2K9XA", "c1", QUALIFICATION,
-                ASSESSMENT, 1, AttemptStatus.SUBMITTED, INVIGILATOR_C1, at(0), at(0).plus(Duration.ofDays(1)),
-                at(5), at(35), at(20), SubmittedBy.CANDIDATE,
-                new AttemptView.Result(1, 3, 100.0 / 3, 60, Outcome.FAIL),
-                List.of(new AttemptView.Mark("Q1", I2, letterOf(FORM_A1.get(0), 0), false),
-                        new AttemptView.Mark("Q2", I1, letterOf(FORM_A1.get(1), 2), true),
-                        new AttemptView.Mark("Q3", I3, null, false)),
-                null, null));
+        assertThat(attempt("a1"))
+                .isEqualTo(new AttemptView(
+                        "a1",
+                        "k1",
+                        "Q7M2K9XA",
+                        "c1",
+                        QUALIFICATION,
+                        ASSESSMENT,
+                        1,
+                        AttemptStatus.SUBMITTED,
+                        INVIGILATOR_C1,
+                        at(0),
+                        at(0).plus(Duration.ofDays(1)),
+                        at(5),
+                        at(35),
+                        at(20),
+                        SubmittedBy.CANDIDATE,
+                        new AttemptView.Result(1, 3, 100.0 / 3, 60, Outcome.FAIL),
+                        List.of(
+                                new AttemptView.Mark("Q1", I2, letterOf(FORM_A1.get(0), 0), false),
+                                new AttemptView.Mark("Q2", I1, letterOf(FORM_A1.get(1), 2), true),
+                                new AttemptView.Mark("Q3", I3, null, false)),
+                        null,
+                        null));
     }
 
     @Test
@@ -202,8 +241,12 @@ class AttemptProjectionTest {
     // ---- sittings ----
 
     private SittingView.Question shown(AttemptStarted.Question question, String chosenOptionId) {
-        return new SittingView.Question(question.questionId(), question.stem(), question.options().stream()
-                .map(option -> new SittingView.Option(option.optionId(), option.text())).toList(),
+        return new SittingView.Question(
+                question.questionId(),
+                question.stem(),
+                question.options().stream()
+                        .map(option -> new SittingView.Option(option.optionId(), option.text()))
+                        .toList(),
                 chosenOptionId);
     }
 
@@ -211,18 +254,27 @@ class AttemptProjectionTest {
     void givenStarted_whenSittingFound_thenTheQuestionsAsShownAndNothingChosen() {
         processor.deliver(until(AnswerChosen.class, "a1"));
 
-        assertThat(sitting("a1")).isEqualTo(new SittingView("a1", ASSESSMENT, AttemptStatus.STARTED, at(5),
-                at(35), null, FORM_A1.stream().map(question -> shown(question, null)).toList(), null));
+        assertThat(sitting("a1"))
+                .isEqualTo(new SittingView(
+                        "a1",
+                        ASSESSMENT,
+                        AttemptStatus.STARTED,
+                        at(5),
+                        at(35),
+                        null,
+                        FORM_A1.stream().map(question -> shown(question, null)).toList(),
+                        null));
     }
 
     @Test
     void givenAnAnswerChanged_whenSittingFound_thenTheLastChoiceOfEachQuestion() {
         processor.deliver(until(AttemptSubmitted.class, "a1"));
 
-        assertThat(sitting("a1").questions()).containsExactly(
-                shown(FORM_A1.get(0), letterOf(FORM_A1.get(0), 0)),
-                shown(FORM_A1.get(1), letterOf(FORM_A1.get(1), 2)),
-                shown(FORM_A1.get(2), null));
+        assertThat(sitting("a1").questions())
+                .containsExactly(
+                        shown(FORM_A1.get(0), letterOf(FORM_A1.get(0), 0)),
+                        shown(FORM_A1.get(1), letterOf(FORM_A1.get(1), 2)),
+                        shown(FORM_A1.get(2), null));
         assertThat(letterOf(FORM_A1.get(0), 0)).isNotEqualTo(letterOf(FORM_A1.get(0), 1));
     }
 
@@ -235,7 +287,8 @@ class AttemptProjectionTest {
         assertThat(a1.status()).isEqualTo(AttemptStatus.SUBMITTED);
         assertThat(a1.submittedAt()).isEqualTo(at(20));
         assertThat(a1.result()).isEqualTo(new SittingView.Result(1, 3, 100.0 / 3, Outcome.FAIL));
-        assertThat(a1.questions()).extracting(SittingView.Question::chosenOptionId)
+        assertThat(a1.questions())
+                .extracting(SittingView.Question::chosenOptionId)
                 .containsExactly(letterOf(FORM_A1.get(0), 0), letterOf(FORM_A1.get(1), 2), null);
     }
 
@@ -245,25 +298,34 @@ class AttemptProjectionTest {
 
         List<Document> stored = allDocuments(database, AttemptProjection.SITTINGS);
 
-        assertThat(stored).extracting(document -> document.getString("_id"))
+        assertThat(stored)
+                .extracting(document -> document.getString("_id"))
                 .containsExactly("a1", "a2", "a3", "a4", "a6");
         assertThat(stored).allSatisfy(sitting -> {
-            assertThat(sitting.keySet()).containsExactlyInAnyOrder("_id", "seq", "assessmentCode", "status",
-                    "startedAt", "endsAt", "submittedAt", "questions", "result");
+            assertThat(sitting.keySet())
+                    .containsExactlyInAnyOrder(
+                            "_id",
+                            "seq",
+                            "assessmentCode",
+                            "status",
+                            "startedAt",
+                            "endsAt",
+                            "submittedAt",
+                            "questions",
+                            "result");
             assertThat(sitting.getList("questions", Document.class)).allSatisfy(question -> {
                 assertThat(question.keySet())
                         .containsExactlyInAnyOrder("questionId", "stem", "options", "chosenOptionId");
                 assertThat(question.getList("options", Document.class))
-                        .allSatisfy(option -> assertThat(option.keySet())
-                                .containsExactlyInAnyOrder("optionId", "text"));
+                        .allSatisfy(
+                                option -> assertThat(option.keySet()).containsExactlyInAnyOrder("optionId", "text"));
             });
             Document result = sitting.get("result", Document.class);
             if (result != null) {
                 assertThat(result.keySet()).containsExactlyInAnyOrder("score", "maxScore", "percent", "outcome");
             }
             String json = sitting.toJson();
-            assertThat(json).doesNotContain(ASSESSMENT + "-", "itemId", "itemOption", "correct", "mark",
-                    "optionCount");
+            assertThat(json).doesNotContain(ASSESSMENT + "-", "itemId", "itemOption", "correct", "mark", "optionCount");
         });
     }
 
@@ -297,19 +359,58 @@ class AttemptProjectionTest {
         AttemptStarted.Question q1 = FORM_A1.get(0);
         AttemptStarted.Question q2 = FORM_A1.get(1);
 
-        assertThat(trail("a1")).isEqualTo(new AnswerTrail("a1", "k1", "c1", ASSESSMENT, 42, List.of(
-                new AnswerTrail.Entry(at(0), "OPENED", null, null, null, null, INVIGILATOR_C1, "10.0.0.1",
-                        "key valid until " + at(0).plus(Duration.ofDays(1))),
-                new AnswerTrail.Entry(at(5), "STARTED", null, null, null, null, "Q7M2K9XA", address,
-                        "seed 42, ends " + at(35)),
-                new AnswerTrail.Entry(at(6), "ANSWERED", "Q1", I2, letterOf(q1, 1), null, "Q7M2K9XA", address,
-                        null),
-                new AnswerTrail.Entry(at(8), "ANSWERED", "Q1", I2, letterOf(q1, 0), letterOf(q1, 1), "Q7M2K9XA",
-                        address, null),
-                new AnswerTrail.Entry(at(9), "ANSWERED", "Q2", I1, letterOf(q2, 2), null, "Q7M2K9XA", address,
-                        null),
-                new AnswerTrail.Entry(at(20), "SUBMITTED", null, null, null, null, "Q7M2K9XA", address,
-                        "CANDIDATE, score 1/3, FAIL"))));
+        assertThat(trail("a1"))
+                .isEqualTo(new AnswerTrail(
+                        "a1",
+                        "k1",
+                        "c1",
+                        ASSESSMENT,
+                        42,
+                        List.of(
+                                new AnswerTrail.Entry(
+                                        at(0),
+                                        "OPENED",
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        INVIGILATOR_C1,
+                                        "10.0.0.1",
+                                        "key valid until " + at(0).plus(Duration.ofDays(1))),
+                                new AnswerTrail.Entry(
+                                        at(5),
+                                        "STARTED",
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        "Q7M2K9XA",
+                                        address,
+                                        "seed 42, ends " + at(35)),
+                                new AnswerTrail.Entry(
+                                        at(6), "ANSWERED", "Q1", I2, letterOf(q1, 1), null, "Q7M2K9XA", address, null),
+                                new AnswerTrail.Entry(
+                                        at(8),
+                                        "ANSWERED",
+                                        "Q1",
+                                        I2,
+                                        letterOf(q1, 0),
+                                        letterOf(q1, 1),
+                                        "Q7M2K9XA",
+                                        address,
+                                        null),
+                                new AnswerTrail.Entry(
+                                        at(9), "ANSWERED", "Q2", I1, letterOf(q2, 2), null, "Q7M2K9XA", address, null),
+                                new AnswerTrail.Entry(
+                                        at(20),
+                                        "SUBMITTED",
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        "Q7M2K9XA",
+                                        address,
+                                        "CANDIDATE, score 1/3, FAIL"))));
     }
 
     @Test
@@ -318,10 +419,20 @@ class AttemptProjectionTest {
 
         AnswerTrail a3 = trail("a3");
 
-        assertThat(a3.entries()).extracting(AnswerTrail.Entry::type)
+        assertThat(a3.entries())
+                .extracting(AnswerTrail.Entry::type)
                 .containsExactly("OPENED", "STARTED", "ANSWERED", "ANSWERED", "SUBMITTED");
-        assertThat(a3.entries().get(4)).isEqualTo(new AnswerTrail.Entry(at(36), "SUBMITTED", null, null, null,
-                null, AuditMetadata.SYSTEM_ACTOR, null, "TIME_LIMIT, score 0/3, FAIL"));
+        assertThat(a3.entries().get(4))
+                .isEqualTo(new AnswerTrail.Entry(
+                        at(36),
+                        "SUBMITTED",
+                        null,
+                        null,
+                        null,
+                        null,
+                        AuditMetadata.SYSTEM_ACTOR,
+                        null,
+                        "TIME_LIMIT, score 0/3, FAIL"));
         assertThat(a3.seed()).isEqualTo(7);
     }
 
@@ -331,10 +442,20 @@ class AttemptProjectionTest {
 
         List<AnswerTrail.Entry> a4 = trail("a4").entries();
 
-        assertThat(a4).extracting(AnswerTrail.Entry::type).containsExactly("OPENED", "STARTED", "ANSWERED",
-                "ANSWERED", "ANSWERED", "SUBMITTED", "VOIDED");
-        assertThat(a4.get(6)).isEqualTo(new AnswerTrail.Entry(timestampOf(AttemptVoided.class, "a4"), "VOIDED",
-                null, null, null, null, IMI_ADMIN, "198.51.100.7", VOID_REASON));
+        assertThat(a4)
+                .extracting(AnswerTrail.Entry::type)
+                .containsExactly("OPENED", "STARTED", "ANSWERED", "ANSWERED", "ANSWERED", "SUBMITTED", "VOIDED");
+        assertThat(a4.get(6))
+                .isEqualTo(new AnswerTrail.Entry(
+                        timestampOf(AttemptVoided.class, "a4"),
+                        "VOIDED",
+                        null,
+                        null,
+                        null,
+                        null,
+                        IMI_ADMIN,
+                        "198.51.100.7",
+                        VOID_REASON));
     }
 
     @Test
@@ -343,10 +464,11 @@ class AttemptProjectionTest {
 
         AnswerTrail a5 = trail("a5");
 
-        assertThat(a5.entries()).extracting(AnswerTrail.Entry::type, AnswerTrail.Entry::actor,
-                AnswerTrail.Entry::at).containsExactly(
-                tuple("OPENED", "20000002", at(80)),
-                tuple("EXPIRED", AuditMetadata.SYSTEM_ACTOR, at(80 + 24 * 60)));
+        assertThat(a5.entries())
+                .extracting(AnswerTrail.Entry::type, AnswerTrail.Entry::actor, AnswerTrail.Entry::at)
+                .containsExactly(
+                        tuple("OPENED", "20000002", at(80)),
+                        tuple("EXPIRED", AuditMetadata.SYSTEM_ACTOR, at(80 + 24 * 60)));
         assertThat(a5.seed()).isZero();
         assertThat(trail("a9")).isNull();
     }
@@ -357,41 +479,150 @@ class AttemptProjectionTest {
     void givenTwoAttemptsOfOneCandidate_whenListed_thenOldestFirstEachWithItsResult() {
         processor.deliver(everyEvent());
 
-        assertThat(candidateAttempts("k1")).containsExactly(
-                new AttemptSummary("a1", "k1", "Q7M2K9XA", "c1", ASSESSMENT, 1, AttemptStatus.SUBMITTED, at(0),
-                        at(5), at(20), 1, 3, 100.0 / 3, Outcome.FAIL, false, null),
-                new AttemptSummary("a2", "k1", "Q7M2K9XA", "c1", ASSESSMENT, 2, AttemptStatus.SUBMITTED, at(60),
-                        at(61), at(70), 3, 3, 100.0, Outcome.PASS, false, null));
+        assertThat(candidateAttempts("k1"))
+                .containsExactly(
+                        new AttemptSummary(
+                                "a1",
+                                "k1",
+                                "Q7M2K9XA",
+                                "c1",
+                                ASSESSMENT,
+                                1,
+                                AttemptStatus.SUBMITTED,
+                                at(0),
+                                at(5),
+                                at(20),
+                                1,
+                                3,
+                                100.0 / 3,
+                                Outcome.FAIL,
+                                false,
+                                null),
+                        new AttemptSummary(
+                                "a2",
+                                "k1",
+                                "Q7M2K9XA",
+                                "c1",
+                                ASSESSMENT,
+                                2,
+                                AttemptStatus.SUBMITTED,
+                                at(60),
+                                at(61),
+                                at(70),
+                                3,
+                                3,
+                                100.0,
+                                Outcome.PASS,
+                                false,
+                                null));
     }
 
     @Test
     void givenVoidedAfterSubmissionAndThenExpired_whenListed_thenVoidedKeepsItsResultAndExpiredHasNone() {
         processor.deliver(everyEvent());
 
-        assertThat(candidateAttempts("k3")).containsExactly(
-                new AttemptSummary("a4", "k3", "H6W9P2DC", "c2", ASSESSMENT, 1, AttemptStatus.VOIDED, at(40),
-                        at(41), at(50), 2, 3, 200.0 / 3, Outcome.PASS, true, VOID_REASON),
-                new AttemptSummary("a5", "k3", "H6W9P2DC", "c2", ASSESSMENT, 2, AttemptStatus.EXPIRED, at(80),
-                        null, null, null, null, null, null, false, null));
+        assertThat(candidateAttempts("k3"))
+                .containsExactly(
+                        new AttemptSummary(
+                                "a4",
+                                "k3",
+                                "H6W9P2DC",
+                                "c2",
+                                ASSESSMENT,
+                                1,
+                                AttemptStatus.VOIDED,
+                                at(40),
+                                at(41),
+                                at(50),
+                                2,
+                                3,
+                                200.0 / 3,
+                                Outcome.PASS,
+                                true,
+                                VOID_REASON),
+                        new AttemptSummary(
+                                "a5",
+                                "k3",
+                                "H6W9P2DC",
+                                "c2",
+                                ASSESSMENT,
+                                2,
+                                AttemptStatus.EXPIRED,
+                                at(80),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                false,
+                                null));
     }
 
     @Test
     void givenVoidedBeforeSubmission_whenListed_thenVoidedWithoutScore() {
         processor.deliver(everyEvent());
 
-        assertThat(candidateAttempts("k2")).containsExactly(
-                new AttemptSummary("a3", "k2", "B4N8R3TZ", "c2", ASSESSMENT, 1, AttemptStatus.SUBMITTED, at(1),
-                        at(6), at(36), 0, 3, 0.0, Outcome.FAIL, false, null),
-                new AttemptSummary("a6", "k2", "B4N8R3TZ", "c2", ASSESSMENT, 2, AttemptStatus.VOIDED, at(90),
-                        at(91), null, null, null, null, null, true, "fire alarm"));
+        assertThat(candidateAttempts("k2"))
+                .containsExactly(
+                        new AttemptSummary(
+                                "a3",
+                                "k2",
+                                "B4N8R3TZ",
+                                "c2",
+                                ASSESSMENT,
+                                1,
+                                AttemptStatus.SUBMITTED,
+                                at(1),
+                                at(6),
+                                at(36),
+                                0,
+                                3,
+                                0.0,
+                                Outcome.FAIL,
+                                false,
+                                null),
+                        new AttemptSummary(
+                                "a6",
+                                "k2",
+                                "B4N8R3TZ",
+                                "c2",
+                                ASSESSMENT,
+                                2,
+                                AttemptStatus.VOIDED,
+                                at(90),
+                                at(91),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                true,
+                                "fire alarm"));
     }
 
     @Test
     void givenOpenedOnly_whenListed_thenOpenedWithNothingScored() {
         processor.deliver(until(AttemptStarted.class, "a1"));
 
-        assertThat(candidateAttempts("k1")).containsExactly(new AttemptSummary("a1", "k1", "Q7M2K9XA", "c1",
-                ASSESSMENT, 1, AttemptStatus.OPENED, at(0), null, null, null, null, null, null, false, null));
+        assertThat(candidateAttempts("k1"))
+                .containsExactly(new AttemptSummary(
+                        "a1",
+                        "k1",
+                        "Q7M2K9XA",
+                        "c1",
+                        ASSESSMENT,
+                        1,
+                        AttemptStatus.OPENED,
+                        at(0),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        false,
+                        null));
     }
 
     @Test
@@ -410,10 +641,12 @@ class AttemptProjectionTest {
 
         assertThat(stored).extracting(document -> document.getString("_id")).containsExactly("k1", "k2", "k3");
         assertThat(stored.get(0).getList("entries", Document.class))
-                .extracting(entry -> entry.getString("attemptId")).containsExactly("a1", "a2");
+                .extracting(entry -> entry.getString("attemptId"))
+                .containsExactly("a1", "a2");
         // each entry keeps its own attempt's last applied sequence: a1 submitted at 5, a2 at 5
         assertThat(stored.get(0).getList("entries", Document.class))
-                .extracting(entry -> entry.get("seq")).containsExactly(5L, 5L);
+                .extracting(entry -> entry.get("seq"))
+                .containsExactly(5L, 5L);
     }
 
     @Test
@@ -426,8 +659,10 @@ class AttemptProjectionTest {
 
         // each attempt's events stay in order (one segment each), but the later attempts come first
         List<Recorded> reversed = new ArrayList<>();
-        List.of("a6", "a5", "a2", "a4", "a3", "a1").forEach(attemptId -> inOrder.stream()
-                .filter(event -> event.aggregateId().equals(attemptId)).forEach(reversed::add));
+        List.of("a6", "a5", "a2", "a4", "a3", "a1")
+                .forEach(attemptId -> inOrder.stream()
+                        .filter(event -> event.aggregateId().equals(attemptId))
+                        .forEach(reversed::add));
         otherProcessor.deliver(reversed);
 
         assertThat(allDocuments(other, AttemptProjection.CANDIDATE_ATTEMPTS)).isEqualTo(expected);
@@ -439,10 +674,15 @@ class AttemptProjectionTest {
         History history = new History(START);
         for (int i = 0; i < 24; i++) {
             String attemptId = String.format("m%02d", i);
-            history.then(attemptId, openedEvent(attemptId, "k1", "Q7M2K9XA", "c1", i + 1, INVIGILATOR_C1,
-                    at(i)), invigilator(INVIGILATOR_C1));
-            history.then(attemptId, new AttemptVoided(attemptId, "k1", "c1", ASSESSMENT, AttemptStatus.OPENED,
-                    null, "opened by mistake"), AttemptHistories.imi("opened by mistake"));
+            history.then(
+                    attemptId,
+                    openedEvent(attemptId, "k1", "Q7M2K9XA", "c1", i + 1, INVIGILATOR_C1, at(i)),
+                    invigilator(INVIGILATOR_C1));
+            history.then(
+                    attemptId,
+                    new AttemptVoided(
+                            attemptId, "k1", "c1", ASSESSMENT, AttemptStatus.OPENED, null, "opened by mistake"),
+                    AttemptHistories.imi("opened by mistake"));
         }
         events.addAll(history.events());
         ExecutorService segments = Executors.newFixedThreadPool(4);
@@ -466,10 +706,15 @@ class AttemptProjectionTest {
             assertThat(summary.status()).isEqualTo(AttemptStatus.VOIDED);
             assertThat(summary.voided()).isTrue();
         });
-        assertThat(listed).extracting(AttemptSummary::attemptNumber)
-                .containsExactlyElementsOf(Stream.iterate(1, n -> n + 1).limit(24).toList());
+        assertThat(listed)
+                .extracting(AttemptSummary::attemptNumber)
+                .containsExactlyElementsOf(
+                        Stream.iterate(1, n -> n + 1).limit(24).toList());
         // one write per event: the version counts 48 writes from 0
-        assertThat(allDocuments(database, AttemptProjection.CANDIDATE_ATTEMPTS).get(0).get("seq")).isEqualTo(47L);
+        assertThat(allDocuments(database, AttemptProjection.CANDIDATE_ATTEMPTS)
+                        .get(0)
+                        .get("seq"))
+                .isEqualTo(47L);
     }
 
     // ---- centre lists ----
@@ -482,7 +727,8 @@ class AttemptProjectionTest {
 
         assertThat(c2.items()).extracting(AttemptSummary::attemptId).containsExactly("a6", "a5", "a4", "a3");
         assertThat(c2.total()).isEqualTo(4);
-        assertThat(centreAttempts("c1", null, 0, 50).items()).extracting(AttemptSummary::attemptId)
+        assertThat(centreAttempts("c1", null, 0, 50).items())
+                .extracting(AttemptSummary::attemptId)
                 .containsExactly("a2", "a1");
     }
 
@@ -493,11 +739,27 @@ class AttemptProjectionTest {
         Page<AttemptSummary> voided = centreAttempts("c2", AttemptStatus.VOIDED, 0, 50);
 
         assertThat(voided.items()).extracting(AttemptSummary::attemptId).containsExactly("a6", "a4");
-        assertThat(voided.items().get(1)).isEqualTo(new AttemptSummary("a4", "k3", "H6W9P2DC", "c2", ASSESSMENT,
-                1, AttemptStatus.VOIDED, at(40), at(41), at(50), 2, 3, 200.0 / 3, Outcome.PASS, true,
-                VOID_REASON));
+        assertThat(voided.items().get(1))
+                .isEqualTo(new AttemptSummary(
+                        "a4",
+                        "k3",
+                        "H6W9P2DC",
+                        "c2",
+                        ASSESSMENT,
+                        1,
+                        AttemptStatus.VOIDED,
+                        at(40),
+                        at(41),
+                        at(50),
+                        2,
+                        3,
+                        200.0 / 3,
+                        Outcome.PASS,
+                        true,
+                        VOID_REASON));
         assertThat(centreAttempts("c2", AttemptStatus.SUBMITTED, 0, 50).items())
-                .extracting(AttemptSummary::attemptId).containsExactly("a3");
+                .extracting(AttemptSummary::attemptId)
+                .containsExactly("a3");
     }
 
     @Test
@@ -531,8 +793,10 @@ class AttemptProjectionTest {
             twiceProcessor.deliver(event);
         });
 
-        COLLECTIONS.forEach(collection -> assertThat(allDocuments(twice, collection)).as(collection)
-                .isNotEmpty().isEqualTo(once.get(collection)));
+        COLLECTIONS.forEach(collection -> assertThat(allDocuments(twice, collection))
+                .as(collection)
+                .isNotEmpty()
+                .isEqualTo(once.get(collection)));
     }
 
     @Test
@@ -541,7 +805,8 @@ class AttemptProjectionTest {
         Map<String, List<Document>> applied = everyCollection();
 
         processor.reset();
-        assertThat(everyCollection().values()).allSatisfy(documents -> assertThat(documents).isEmpty());
+        assertThat(everyCollection().values())
+                .allSatisfy(documents -> assertThat(documents).isEmpty());
         processor.deliver(everyEvent());
 
         assertThat(everyCollection()).isEqualTo(applied);

@@ -55,7 +55,10 @@ class ItemStatisticsProjectionTest {
     }
 
     private static ItemStatistics.Item item(ItemStatistics statistics, String itemId) {
-        return statistics.items().stream().filter(item -> item.itemId().equals(itemId)).findFirst().orElseThrow();
+        return statistics.items().stream()
+                .filter(item -> item.itemId().equals(itemId))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static List<Recorded> beforeVoidOf(String attemptId) {
@@ -73,7 +76,8 @@ class ItemStatisticsProjectionTest {
 
         assertThat(report(null)).isEqualTo(new ItemStatistics(ASSESSMENT, null, 0, null, List.of()));
         assertThat(report("c1")).isEqualTo(new ItemStatistics(ASSESSMENT, "c1", 0, null, List.of()));
-        assertThat(projection.handle(new ItemStatisticsReport(null, null)).attempts()).isZero();
+        assertThat(projection.handle(new ItemStatisticsReport(null, null)).attempts())
+                .isZero();
     }
 
     @Test
@@ -123,10 +127,16 @@ class ItemStatisticsProjectionTest {
         assertThat(item(c1, I1)).isEqualTo(new ItemStatistics.Item(I1, 2, 1.0, null, List.of(0L, 0L, 2L, 0L), 0));
         assertThat(item(c1, I2).discrimination()).isCloseTo(1.0, within(EXACT));
         assertThat(item(c1, I2).optionCounts()).containsExactly(1L, 1L, 0L, 0L);
-        assertThat(c2).isEqualTo(new ItemStatistics(ASSESSMENT, "c2", 1, 0.0, List.of(
-                new ItemStatistics.Item(I1, 1, 0.0, null, List.of(0L, 0L, 0L, 1L), 0),
-                new ItemStatistics.Item(I2, 1, 0.0, null, List.of(1L, 0L, 0L, 0L), 0),
-                new ItemStatistics.Item(I4, 1, 0.0, null, List.of(0L, 0L, 0L, 0L), 1))));
+        assertThat(c2)
+                .isEqualTo(new ItemStatistics(
+                        ASSESSMENT,
+                        "c2",
+                        1,
+                        0.0,
+                        List.of(
+                                new ItemStatistics.Item(I1, 1, 0.0, null, List.of(0L, 0L, 0L, 1L), 0),
+                                new ItemStatistics.Item(I2, 1, 0.0, null, List.of(1L, 0L, 0L, 0L), 0),
+                                new ItemStatistics.Item(I4, 1, 0.0, null, List.of(0L, 0L, 0L, 0L), 1))));
     }
 
     @Test
@@ -140,18 +150,24 @@ class ItemStatisticsProjectionTest {
         assertThat(item(c2Before, I1).discrimination()).isCloseTo(1.0, within(EXACT));
         assertThat(report(null).attempts()).as("a1, a2, a3, a4").isEqualTo(4);
 
-        processor.deliver(everyEvent().subList(beforeVoidOf("a4").size(), everyEvent().size()));
+        processor.deliver(
+                everyEvent().subList(beforeVoidOf("a4").size(), everyEvent().size()));
 
         // as if a4 had never been submitted: same figures as the history without it
         MongoDatabase other = mongo.freshDatabase();
         ItemStatisticsProjection neverSubmitted = new ItemStatisticsProjection(other);
-        new Processor(neverSubmitted).deliver(AttemptHistories.without(event -> event.aggregateId().equals("a4")));
-        assertThat(report("c2")).isEqualTo(neverSubmitted.handle(new ItemStatisticsReport(ASSESSMENT, "c2")))
-                .extracting(ItemStatistics::attempts).isEqualTo(1L);
+        new Processor(neverSubmitted)
+                .deliver(AttemptHistories.without(event -> event.aggregateId().equals("a4")));
+        assertThat(report("c2"))
+                .isEqualTo(neverSubmitted.handle(new ItemStatisticsReport(ASSESSMENT, "c2")))
+                .extracting(ItemStatistics::attempts)
+                .isEqualTo(1L);
         assertThat(report(null)).isEqualTo(neverSubmitted.handle(new ItemStatisticsReport(ASSESSMENT, null)));
-        assertThat(allDocuments(database, ItemStatisticsProjection.STATISTICS)).extracting(d -> d.get("items"))
+        assertThat(allDocuments(database, ItemStatisticsProjection.STATISTICS))
+                .extracting(d -> d.get("items"))
                 .isEqualTo(allDocuments(other, ItemStatisticsProjection.STATISTICS).stream()
-                        .map(d -> d.get("items")).toList());
+                        .map(d -> d.get("items"))
+                        .toList());
     }
 
     @Test
@@ -159,7 +175,8 @@ class ItemStatisticsProjectionTest {
         processor.deliver(beforeVoidOf("a6"));
         List<Document> before = allDocuments(database, ItemStatisticsProjection.STATISTICS);
 
-        processor.deliver(everyEvent().subList(beforeVoidOf("a6").size(), everyEvent().size()));
+        processor.deliver(
+                everyEvent().subList(beforeVoidOf("a6").size(), everyEvent().size()));
 
         assertThat(allDocuments(database, ItemStatisticsProjection.STATISTICS)).isEqualTo(before);
     }
@@ -167,10 +184,16 @@ class ItemStatisticsProjectionTest {
     @Test
     void givenAttemptVoidedTwice_whenReported_thenTakenAwayOnlyOnce() {
         List<Recorded> events = new ArrayList<>(everyEvent());
-        Recorded voided = events.stream().filter(event -> isPayload(event, AttemptVoided.class, "a4")).findFirst()
+        Recorded voided = events.stream()
+                .filter(event -> isPayload(event, AttemptVoided.class, "a4"))
+                .findFirst()
                 .orElseThrow();
-        events.add(new Recorded("a4", voided.sequence() + 1, voided.at().plusSeconds(600), new AttemptVoided("a4",
-                "k3", "c2", ASSESSMENT, AttemptStatus.VOIDED, Outcome.PASS, "again"), voided.metaData(),
+        events.add(new Recorded(
+                "a4",
+                voided.sequence() + 1,
+                voided.at().plusSeconds(600),
+                new AttemptVoided("a4", "k3", "c2", ASSESSMENT, AttemptStatus.VOIDED, Outcome.PASS, "again"),
+                voided.metaData(),
                 events.size() + 1L));
         processor.deliver(events);
 
@@ -183,14 +206,18 @@ class ItemStatisticsProjectionTest {
         processor.deliver(everyEvent());
 
         Document a4 = allDocuments(database, ItemStatisticsProjection.MARKED_ATTEMPTS).stream()
-                .filter(document -> document.get("_id").equals("a4")).findFirst().orElseThrow();
+                .filter(document -> document.get("_id").equals("a4"))
+                .findFirst()
+                .orElseThrow();
 
         assertThat(allDocuments(database, ItemStatisticsProjection.MARKED_ATTEMPTS))
-                .extracting(document -> document.get("_id")).containsExactly("a1", "a2", "a3", "a4");
+                .extracting(document -> document.get("_id"))
+                .containsExactly("a1", "a2", "a3", "a4");
         assertThat(a4.getString("centreId")).isEqualTo("c2");
         assertThat(a4.getInteger("score")).isEqualTo(2);
         assertThat(a4.getBoolean("voided")).isTrue();
-        assertThat(a4.getList("marks", Document.class)).extracting(mark -> mark.getString("itemId"))
+        assertThat(a4.getList("marks", Document.class))
+                .extracting(mark -> mark.getString("itemId"))
                 .containsExactly(I1, I2, I3);
     }
 
@@ -205,9 +232,11 @@ class ItemStatisticsProjectionTest {
             twiceProcessor.deliver(event);
         });
 
-        for (String collection : List.of(ItemStatisticsProjection.STATISTICS,
-                ItemStatisticsProjection.MARKED_ATTEMPTS)) {
-            assertThat(allDocuments(twice, collection)).as(collection).isNotEmpty()
+        for (String collection :
+                List.of(ItemStatisticsProjection.STATISTICS, ItemStatisticsProjection.MARKED_ATTEMPTS)) {
+            assertThat(allDocuments(twice, collection))
+                    .as(collection)
+                    .isNotEmpty()
                     .isEqualTo(allDocuments(database, collection));
         }
     }
@@ -218,7 +247,9 @@ class ItemStatisticsProjectionTest {
         processor.deliver(events);
         ItemStatistics overall = report(null);
 
-        events.stream().filter(event -> event.payload() instanceof AttemptSubmitted).forEach(processor::deliver);
+        events.stream()
+                .filter(event -> event.payload() instanceof AttemptSubmitted)
+                .forEach(processor::deliver);
 
         assertThat(report(null)).isEqualTo(overall);
     }
@@ -231,11 +262,13 @@ class ItemStatisticsProjectionTest {
 
         processor.reset();
         assertThat(report(null).attempts()).isZero();
-        assertThat(allDocuments(database, ItemStatisticsProjection.MARKED_ATTEMPTS)).isEmpty();
+        assertThat(allDocuments(database, ItemStatisticsProjection.MARKED_ATTEMPTS))
+                .isEmpty();
         processor.deliver(everyEvent());
 
         assertThat(allDocuments(database, ItemStatisticsProjection.STATISTICS)).isEqualTo(statistics);
-        assertThat(allDocuments(database, ItemStatisticsProjection.MARKED_ATTEMPTS)).isEqualTo(marked);
+        assertThat(allDocuments(database, ItemStatisticsProjection.MARKED_ATTEMPTS))
+                .isEqualTo(marked);
     }
 
     @Test
@@ -245,9 +278,7 @@ class ItemStatisticsProjectionTest {
         assertThat(allDocuments(database, ItemStatisticsProjection.STATISTICS))
                 .extracting(document -> document.get("_id"), document -> document.get("centreId"))
                 .containsExactly(
-                        tuple(ASSESSMENT, null),
-                        tuple(ASSESSMENT + "/c1", "c1"),
-                        tuple(ASSESSMENT + "/c2", "c2"));
+                        tuple(ASSESSMENT, null), tuple(ASSESSMENT + "/c1", "c1"), tuple(ASSESSMENT + "/c2", "c2"));
         assertThat(ItemStatisticsProjection.key("A/B", "c/1")).isEqualTo("A%2FB/c%2F1");
         assertThat(ItemStatisticsProjection.key("A/B", null)).isEqualTo("A%2FB");
     }
@@ -257,7 +288,9 @@ class ItemStatisticsProjectionTest {
         assertThat(ItemSums.pointBiserial(1, 1, 3, 9, 3)).isNull();
         assertThat(ItemSums.pointBiserial(3, 3, 6, 14, 6)).as("everyone right").isNull();
         assertThat(ItemSums.pointBiserial(3, 0, 6, 14, 0)).as("no one right").isNull();
-        assertThat(ItemSums.pointBiserial(3, 1, 6, 12, 2)).as("every score the same").isNull();
+        assertThat(ItemSums.pointBiserial(3, 1, 6, 12, 2))
+                .as("every score the same")
+                .isNull();
         // x = (1, 0, 0), y = (3, 1, 2): n 3, Σx 1, Σy 6, Σy² 14, Σxy 3 → (9 − 6) / √(2 · 6) = 3/√12
         assertThat(ItemSums.pointBiserial(3, 1, 6, 14, 3)).isCloseTo(3 / Math.sqrt(12), within(EXACT));
         // a negative discrimination: the one who got it right scored lowest

@@ -33,7 +33,8 @@ final class AuditHistory {
         /** As the processor delivers it during a replay: its token wrapped in a replay token. */
         TrackedEventMessage<?> replayed(long resetAt) {
             return new GenericTrackedDomainEventMessage<>(
-                    new ReplayToken(new GlobalSequenceTrackingToken(resetAt), new GlobalSequenceTrackingToken(position)),
+                    new ReplayToken(
+                            new GlobalSequenceTrackingToken(resetAt), new GlobalSequenceTrackingToken(position)),
                     message);
         }
 
@@ -69,8 +70,16 @@ final class AuditHistory {
         long sequence = nextSequence.merge(aggregateId, 1L, Long::sum) - 1;
         clock = clock.plus(step);
         long position = events.size() + 1L;
-        events.add(new Stored(position, new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, payload,
-                MetaData.from(metadata), "event-" + position, clock)));
+        events.add(new Stored(
+                position,
+                new GenericDomainEventMessage<>(
+                        aggregateType,
+                        aggregateId,
+                        sequence,
+                        payload,
+                        MetaData.from(metadata),
+                        "event-" + position,
+                        clock)));
         return this;
     }
 

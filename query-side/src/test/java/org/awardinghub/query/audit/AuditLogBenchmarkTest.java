@@ -63,6 +63,7 @@ class AuditLogBenchmarkTest {
     private static final int EVENTS = Integer.getInteger("audit.benchmark.events", 1_000_000);
     /** Extra settings for the H2 URL, such as {@code ;CACHE_SIZE=262144} (KB). */
     private static final String H2_SETTINGS = System.getProperty("audit.benchmark.h2", "");
+
     private static final int CENTRES = 200;
     private static final int ASSESSMENTS = 12;
     private static final int BANK = 400;
@@ -89,14 +90,19 @@ class AuditLogBenchmarkTest {
         Path directory = Path.of("target", "audit-benchmark").toAbsolutePath();
         if (Boolean.getBoolean("audit.benchmark.fresh") && Files.exists(directory)) {
             try (var files = Files.walk(directory)) {
-                files.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
+                files.sorted((a, b) -> b.compareTo(a))
+                        .forEach(path -> path.toFile().delete());
             }
         }
         Files.createDirectories(directory);
-        dataSource = new SingleConnectionDataSource("jdbc:h2:file:" + directory.resolve("events")
-                // H2 answers a repeated query from its last result while no table changed; in the running
-                // application new events keep changing them, so here it is switched off
-                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;OPTIMIZE_REUSE_RESULTS=FALSE" + H2_SETTINGS, "sa", "", true);
+        dataSource = new SingleConnectionDataSource(
+                "jdbc:h2:file:" + directory.resolve("events")
+                        // H2 answers a repeated query from its last result while no table changed; in the running
+                        // application new events keep changing them, so here it is switched off
+                        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;OPTIMIZE_REUSE_RESULTS=FALSE" + H2_SETTINGS,
+                "sa",
+                "",
+                true);
         jdbc = new JdbcTemplate(dataSource);
         projection = new AuditLogProjection(jdbc, new AuditLog(jdbc), AuditStore.SERIALIZER);
         centreWeights = new double[CENTRES];
@@ -115,7 +121,9 @@ class AuditLogBenchmarkTest {
         projection.reset();
         long began = System.nanoTime();
         generate();
-        progress(String.format("loaded %,d events in %d s; %,d link rows", EVENTS,
+        progress(String.format(
+                "loaded %,d events in %d s; %,d link rows",
+                EVENTS,
                 (System.nanoTime() - began) / 1_000_000_000L,
                 jdbc.queryForObject("SELECT COUNT(*) FROM audit_links", Long.class)));
         jdbc.execute("ANALYZE");
@@ -123,16 +131,15 @@ class AuditLogBenchmarkTest {
 
     @BeforeAll
     void header() {
-        progress(String.format("%-52s %8s %8s %8s %10s", "query (400 measured unless told)", "p50 ms", "p99 ms",
-                "max ms", "answer"));
+        progress(String.format(
+                "%-52s %8s %8s %8s %10s", "query (400 measured unless told)", "p50 ms", "p99 ms", "max ms", "answer"));
     }
 
     @AfterAll
     void report() {
-        System.out.printf("%-52s %8s %8s %8s %10s%n", "query (400 measured)", "p50 ms", "p99 ms", "max ms",
-                "answer");
-        figures.forEach((name, f) -> System.out.printf("%-52s %8.1f %8.1f %8.1f %10d%n", name, f[0] / 1e6,
-                f[1] / 1e6, f[2] / 1e6, f[3]));
+        System.out.printf("%-52s %8s %8s %8s %10s%n", "query (400 measured)", "p50 ms", "p99 ms", "max ms", "answer");
+        figures.forEach((name, f) ->
+                System.out.printf("%-52s %8.1f %8.1f %8.1f %10d%n", name, f[0] / 1e6, f[1] / 1e6, f[2] / 1e6, f[3]));
         if (dataSource != null) {
             dataSource.destroy();
         }
@@ -158,8 +165,11 @@ class AuditLogBenchmarkTest {
     private static void progress(String line) {
         System.out.println(line);
         try {
-            Files.writeString(Path.of("target", "audit-benchmark.log"), line + System.lineSeparator(),
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(
+                    Path.of("target", "audit-benchmark.log"),
+                    line + System.lineSeparator(),
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
@@ -182,9 +192,14 @@ class AuditLogBenchmarkTest {
                 }
             });
             if (position % 50_000 == 0) {
-                progress(String.format("%,d events, %d s, file %,d MB", position,
+                progress(String.format(
+                        "%,d events, %d s, file %,d MB",
+                        position,
                         (System.nanoTime() - began) / 1_000_000_000L,
-                        Path.of("target", "audit-benchmark", "events.mv.db").toFile().length() >> 20));
+                        Path.of("target", "audit-benchmark", "events.mv.db")
+                                        .toFile()
+                                        .length()
+                                >> 20));
             }
         }
     }
@@ -194,9 +209,23 @@ class AuditLogBenchmarkTest {
         String id = "k" + candidates.size();
         String number = String.format("R%07d", candidates.size());
         candidates.add(new String[] {id, number, Integer.toString(centre)});
-        deliver("Candidate", id, 0, new CandidateRegistered(id, centreId(centre), number, "First" + candidates.size(),
-                "Last" + candidates.size(), java.time.LocalDate.of(2004, 1, 1), null, "LV3",
-                java.time.LocalDate.of(2025, 9, 1), java.time.LocalDate.of(2025, 9, 2), false, false),
+        deliver(
+                "Candidate",
+                id,
+                0,
+                new CandidateRegistered(
+                        id,
+                        centreId(centre),
+                        number,
+                        "First" + candidates.size(),
+                        "Last" + candidates.size(),
+                        java.time.LocalDate.of(2004, 1, 1),
+                        null,
+                        "LV3",
+                        java.time.LocalDate.of(2025, 9, 1),
+                        java.time.LocalDate.of(2025, 9, 2),
+                        false,
+                        false),
                 staff(adminPin(centre), centre));
     }
 
@@ -218,9 +247,26 @@ class AuditLogBenchmarkTest {
         Instant now = timeAt(position + 1);
         String centreId = centreId(attempt.centre);
         if (attempt.step == 0) {
-            deliver("Attempt", attempt.attemptId, 0, new AttemptOpened(attempt.attemptId, attempt.candidateId,
-                    attempt.number, centreId, "LV3", attempt.assessment, 1, QUESTIONS, 60, 60, "u-" + attempt.invigilator,
-                    attempt.invigilator, now, now.plus(Duration.ofHours(1))), staff(attempt.invigilator, attempt.centre));
+            deliver(
+                    "Attempt",
+                    attempt.attemptId,
+                    0,
+                    new AttemptOpened(
+                            attempt.attemptId,
+                            attempt.candidateId,
+                            attempt.number,
+                            centreId,
+                            "LV3",
+                            attempt.assessment,
+                            1,
+                            QUESTIONS,
+                            60,
+                            60,
+                            "u-" + attempt.invigilator,
+                            attempt.invigilator,
+                            now,
+                            now.plus(Duration.ofHours(1))),
+                    staff(attempt.invigilator, attempt.centre));
         } else if (attempt.step == 1) {
             attempt.items = new ArrayList<>();
             List<AttemptStarted.Question> questions = new ArrayList<>();
@@ -228,30 +274,75 @@ class AuditLogBenchmarkTest {
                 String item = attempt.assessment + "-" + random.nextInt(BANK);
                 if (!attempt.items.contains(item)) {
                     attempt.items.add(item);
-                    questions.add(new AttemptStarted.Question("Q" + attempt.items.size(), item,
+                    questions.add(new AttemptStarted.Question(
+                            "Q" + attempt.items.size(),
+                            item,
                             "Which of these is the safe way to lift a vehicle on a two-post ramp, item " + item + "?",
-                            List.of(new AttemptStarted.Option("A", 2, "Use the manufacturer's lifting points"),
+                            List.of(
+                                    new AttemptStarted.Option("A", 2, "Use the manufacturer's lifting points"),
                                     new AttemptStarted.Option("B", 0, "Lift under the sills anywhere"),
                                     new AttemptStarted.Option("C", 3, "Lift by the suspension arms"),
                                     new AttemptStarted.Option("D", 1, "Lift by the exhaust"))));
                 }
             }
-            deliver("Attempt", attempt.attemptId, 1, new AttemptStarted(attempt.attemptId, attempt.candidateId,
-                    centreId, attempt.assessment, now, now.plus(Duration.ofHours(1)), random.nextLong(), questions),
+            deliver(
+                    "Attempt",
+                    attempt.attemptId,
+                    1,
+                    new AttemptStarted(
+                            attempt.attemptId,
+                            attempt.candidateId,
+                            centreId,
+                            attempt.assessment,
+                            now,
+                            now.plus(Duration.ofHours(1)),
+                            random.nextLong(),
+                            questions),
                     candidate(attempt.number));
         } else if (attempt.step < 2 + ANSWERS) {
             int question = random.nextInt(QUESTIONS);
-            deliver("Attempt", attempt.attemptId, attempt.step, new AnswerChosen(attempt.attemptId,
-                    attempt.candidateId, centreId, "Q" + (question + 1), attempt.items.get(question), "A", 2, null, now),
+            deliver(
+                    "Attempt",
+                    attempt.attemptId,
+                    attempt.step,
+                    new AnswerChosen(
+                            attempt.attemptId,
+                            attempt.candidateId,
+                            centreId,
+                            "Q" + (question + 1),
+                            attempt.items.get(question),
+                            "A",
+                            2,
+                            null,
+                            now),
                     candidate(attempt.number));
         } else {
             List<AttemptSubmitted.Mark> marks = new ArrayList<>();
             for (int q = 0; q < QUESTIONS; q++) {
                 marks.add(new AttemptSubmitted.Mark("Q" + (q + 1), attempt.items.get(q), "A", 2, 4, q % 3 == 0));
             }
-            deliver("Attempt", attempt.attemptId, attempt.step, new AttemptSubmitted(attempt.attemptId,
-                    attempt.candidateId, centreId, "LV3", attempt.assessment, SubmittedBy.CANDIDATE, now, now, now,
-                    10, QUESTIONS, 33.3, 60, Outcome.FAIL, marks, AttemptSubmitted.AnswerChanges.NONE), candidate(attempt.number));
+            deliver(
+                    "Attempt",
+                    attempt.attemptId,
+                    attempt.step,
+                    new AttemptSubmitted(
+                            attempt.attemptId,
+                            attempt.candidateId,
+                            centreId,
+                            "LV3",
+                            attempt.assessment,
+                            SubmittedBy.CANDIDATE,
+                            now,
+                            now,
+                            now,
+                            10,
+                            QUESTIONS,
+                            33.3,
+                            60,
+                            Outcome.FAIL,
+                            marks,
+                            AttemptSubmitted.AnswerChanges.NONE),
+                    candidate(attempt.number));
             running.remove(attempt);
             return;
         }
@@ -260,8 +351,16 @@ class AuditLogBenchmarkTest {
 
     private void deliver(String type, String aggregateId, long sequence, Object payload, Map<String, ?> metadata) {
         position++;
-        projection.on(new GenericDomainEventMessage<>(type, aggregateId, sequence, payload, MetaData.from(metadata),
-                "event-" + position, timeAt(position)), new GlobalSequenceTrackingToken(position));
+        projection.on(
+                new GenericDomainEventMessage<>(
+                        type,
+                        aggregateId,
+                        sequence,
+                        payload,
+                        MetaData.from(metadata),
+                        "event-" + position,
+                        timeAt(position)),
+                new GlobalSequenceTrackingToken(position));
     }
 
     private int centre() {
@@ -303,9 +402,13 @@ class AuditLogBenchmarkTest {
     }
 
     private static Map<String, Object> candidate(String number) {
-        return Map.of(AuditMetadata.ACTOR_REGISTRATION_NUMBER, number,
-                AuditMetadata.CORRELATION_ID, java.util.UUID.randomUUID().toString(),
-                AuditMetadata.CLIENT_ADDRESS, "198.51.100.7");
+        return Map.of(
+                AuditMetadata.ACTOR_REGISTRATION_NUMBER,
+                number,
+                AuditMetadata.CORRELATION_ID,
+                java.util.UUID.randomUUID().toString(),
+                AuditMetadata.CLIENT_ADDRESS,
+                "198.51.100.7");
     }
 
     // ---- the measurements -------------------------------------------------------------------------------
@@ -336,8 +439,9 @@ class AuditLogBenchmarkTest {
             times[i] = System.nanoTime() - began;
         }
         Arrays.sort(times);
-        long[] f = {times[measured / 2], times[(int) Math.ceil(measured * 0.99) - 1], times[measured - 1],
-            answered / measured};
+        long[] f = {
+            times[measured / 2], times[(int) Math.ceil(measured * 0.99) - 1], times[measured - 1], answered / measured
+        };
         figures.put(name, f);
         progress(String.format("%-52s %8.1f %8.1f %8.1f %10d", name, f[0] / 1e6, f[1] / 1e6, f[2] / 1e6, f[3]));
         return f;
@@ -352,8 +456,11 @@ class AuditLogBenchmarkTest {
     }
 
     private long[] blast(String name, IntFunction<FindBlastRadius> query) {
-        return measure(name, i -> projection.handle(query.apply(i)).candidates().stream()
-                .mapToInt(affected -> affected.events().size()).sum());
+        return measure(
+                name,
+                i -> projection.handle(query.apply(i)).candidates().stream()
+                        .mapToInt(affected -> affected.events().size())
+                        .sum());
     }
 
     private static final long LIMIT = 200_000_000L;
@@ -363,48 +470,55 @@ class AuditLogBenchmarkTest {
     void timelinePages() {
         assertThat(new AuditLog(jdbc).count()).isEqualTo(EVENTS);
         List<long[]> required = List.of(
-            timeline("timeline, no filter, pages 0-99 of 50", i -> new ListTimeline(null, null, null, null,
-                    random.nextInt(100), 50)),
-            timeline("timeline, one staff PIN, page 0 of 50", i -> new ListTimeline(randomStaffPin(), null, null,
-                    null, 0, 50)),
-            timeline("timeline, one centre, pages 0-9 of 50", i -> new ListTimeline(null, centreId(centre()), null,
-                    null, random.nextInt(10), 50)),
-            timeline("timeline, biggest centre, pages 0-9 of 50", i -> new ListTimeline(null, centreId(0), null,
-                    null, random.nextInt(10), 50)),
-            timeline("timeline, one day, page 0 of 50", i -> {
-                Instant from = randomInstant(DAY);
-                return new ListTimeline(null, null, from, from.plus(DAY), 0, 50);
-            }),
-            timeline("timeline, one week, page 0 of 50", i -> {
-                Instant from = randomInstant(WEEK);
-                return new ListTimeline(null, null, from, from.plus(WEEK), 0, 50);
-            }),
-            timeline("timeline, centre and week, page 0 of 50", i -> {
-                Instant from = randomInstant(WEEK);
-                return new ListTimeline(null, centreId(centre()), from, from.plus(WEEK), 0, 50);
-            }),
-            timeline("timeline, biggest centre and week, page 0 of 50", i -> {
-                Instant from = randomInstant(WEEK);
-                return new ListTimeline(null, centreId(0), from, from.plus(WEEK), 0, 50);
-            }),
-            timeline("timeline, PIN and week, page 0 of 50", i -> {
-                Instant from = randomInstant(WEEK);
-                return new ListTimeline(randomStaffPin(), null, from, from.plus(WEEK), 0, 50);
-            }),
-            timeline("timeline, PIN and centre, page 0 of 50", i -> {
-                int centre = centre();
-                return new ListTimeline(invigilatorPin(centre, 0), centreId(centre), null, null, 0, 50);
-            }));
+                timeline(
+                        "timeline, no filter, pages 0-99 of 50",
+                        i -> new ListTimeline(null, null, null, null, random.nextInt(100), 50)),
+                timeline(
+                        "timeline, one staff PIN, page 0 of 50",
+                        i -> new ListTimeline(randomStaffPin(), null, null, null, 0, 50)),
+                timeline(
+                        "timeline, one centre, pages 0-9 of 50",
+                        i -> new ListTimeline(null, centreId(centre()), null, null, random.nextInt(10), 50)),
+                timeline(
+                        "timeline, biggest centre, pages 0-9 of 50",
+                        i -> new ListTimeline(null, centreId(0), null, null, random.nextInt(10), 50)),
+                timeline("timeline, one day, page 0 of 50", i -> {
+                    Instant from = randomInstant(DAY);
+                    return new ListTimeline(null, null, from, from.plus(DAY), 0, 50);
+                }),
+                timeline("timeline, one week, page 0 of 50", i -> {
+                    Instant from = randomInstant(WEEK);
+                    return new ListTimeline(null, null, from, from.plus(WEEK), 0, 50);
+                }),
+                timeline("timeline, centre and week, page 0 of 50", i -> {
+                    Instant from = randomInstant(WEEK);
+                    return new ListTimeline(null, centreId(centre()), from, from.plus(WEEK), 0, 50);
+                }),
+                timeline("timeline, biggest centre and week, page 0 of 50", i -> {
+                    Instant from = randomInstant(WEEK);
+                    return new ListTimeline(null, centreId(0), from, from.plus(WEEK), 0, 50);
+                }),
+                timeline("timeline, PIN and week, page 0 of 50", i -> {
+                    Instant from = randomInstant(WEEK);
+                    return new ListTimeline(randomStaffPin(), null, from, from.plus(WEEK), 0, 50);
+                }),
+                timeline("timeline, PIN and centre, page 0 of 50", i -> {
+                    int centre = centre();
+                    return new ListTimeline(invigilatorPin(centre, 0), centreId(centre), null, null, 0, 50);
+                }));
         timeline("(informative) timeline, 30 days, page 0 of 50", i -> {
             Instant from = randomInstant(Duration.ofDays(30));
             return new ListTimeline(null, null, from, from.plus(Duration.ofDays(30)), 0, 50);
         });
-        timeline("(informative) timeline, whole year, page 0 of 50", i -> new ListTimeline(null, null,
-                START, START.plus(Duration.ofDays(400)), 0, 50));
-        timeline("(informative) timeline, no filter, any page of 50", i -> new ListTimeline(null, null, null, null,
-                random.nextInt(EVENTS / 50), 50));
-        timeline("(informative) timeline, biggest centre, any page of 50", i -> new ListTimeline(null, centreId(0),
-                null, null, random.nextInt(2_400), 50));
+        timeline(
+                "(informative) timeline, whole year, page 0 of 50",
+                i -> new ListTimeline(null, null, START, START.plus(Duration.ofDays(400)), 0, 50));
+        timeline(
+                "(informative) timeline, no filter, any page of 50",
+                i -> new ListTimeline(null, null, null, null, random.nextInt(EVENTS / 50), 50));
+        timeline(
+                "(informative) timeline, biggest centre, any page of 50",
+                i -> new ListTimeline(null, centreId(0), null, null, random.nextInt(2_400), 50));
         timeline("(informative) timeline, one week, any page of 50", i -> {
             Instant from = randomInstant(WEEK);
             return new ListTimeline(null, null, from, from.plus(WEEK), random.nextInt(400), 50);
@@ -416,29 +530,39 @@ class AuditLogBenchmarkTest {
     @Order(2)
     void blastRadius() {
         List<long[]> required = List.of(
-            blast("blast radius, invigilator, all time", i -> new FindBlastRadius(LinkKind.INVIGILATOR,
-                    invigilatorPin(centre(), random.nextInt(2)), null, null)),
-            blast("blast radius, invigilator, 30 days", i -> {
-                Instant from = randomInstant(Duration.ofDays(30));
-                return new FindBlastRadius(LinkKind.INVIGILATOR, invigilatorPin(centre(), random.nextInt(2)), from,
-                        from.plus(Duration.ofDays(30)));
-            }),
-            blast("blast radius, item, 30 days", i -> {
-                Instant from = randomInstant(Duration.ofDays(30));
-                return new FindBlastRadius(LinkKind.ITEM, "AS" + random.nextInt(ASSESSMENTS) + "-"
-                        + random.nextInt(BANK), from, from.plus(Duration.ofDays(30)));
-            }),
-            blast("blast radius, assessment, one day", i -> {
-                Instant from = randomInstant(DAY);
-                return new FindBlastRadius(LinkKind.ASSESSMENT, "AS" + random.nextInt(ASSESSMENTS), from,
-                        from.plus(DAY));
-            }),
-            blast("blast radius, centre, one week", i -> {
-                Instant from = randomInstant(WEEK);
-                return new FindBlastRadius(LinkKind.CENTRE, centreId(centre()), from, from.plus(WEEK));
-            }));
-        blast("(informative) blast radius, item, all time", i -> new FindBlastRadius(LinkKind.ITEM,
-                "AS" + random.nextInt(ASSESSMENTS) + "-" + random.nextInt(BANK), null, null));
+                blast(
+                        "blast radius, invigilator, all time",
+                        i -> new FindBlastRadius(
+                                LinkKind.INVIGILATOR, invigilatorPin(centre(), random.nextInt(2)), null, null)),
+                blast("blast radius, invigilator, 30 days", i -> {
+                    Instant from = randomInstant(Duration.ofDays(30));
+                    return new FindBlastRadius(
+                            LinkKind.INVIGILATOR,
+                            invigilatorPin(centre(), random.nextInt(2)),
+                            from,
+                            from.plus(Duration.ofDays(30)));
+                }),
+                blast("blast radius, item, 30 days", i -> {
+                    Instant from = randomInstant(Duration.ofDays(30));
+                    return new FindBlastRadius(
+                            LinkKind.ITEM,
+                            "AS" + random.nextInt(ASSESSMENTS) + "-" + random.nextInt(BANK),
+                            from,
+                            from.plus(Duration.ofDays(30)));
+                }),
+                blast("blast radius, assessment, one day", i -> {
+                    Instant from = randomInstant(DAY);
+                    return new FindBlastRadius(
+                            LinkKind.ASSESSMENT, "AS" + random.nextInt(ASSESSMENTS), from, from.plus(DAY));
+                }),
+                blast("blast radius, centre, one week", i -> {
+                    Instant from = randomInstant(WEEK);
+                    return new FindBlastRadius(LinkKind.CENTRE, centreId(centre()), from, from.plus(WEEK));
+                }));
+        blast(
+                "(informative) blast radius, item, all time",
+                i -> new FindBlastRadius(
+                        LinkKind.ITEM, "AS" + random.nextInt(ASSESSMENTS) + "-" + random.nextInt(BANK), null, null));
         blast("(informative) blast radius, biggest centre, one week", i -> {
             Instant from = randomInstant(WEEK);
             return new FindBlastRadius(LinkKind.CENTRE, centreId(0), from, from.plus(WEEK));

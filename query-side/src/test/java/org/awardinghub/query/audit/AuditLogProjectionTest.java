@@ -35,7 +35,8 @@ class AuditLogProjectionTest {
     @Test
     void projectionBelongsToTheAuditProcessor() {
         assertThat(AuditLogProjection.class.getAnnotation(ProcessingGroup.class).value())
-                .isEqualTo(AuditLogProjection.PROCESSING_GROUP).isEqualTo("audit");
+                .isEqualTo(AuditLogProjection.PROCESSING_GROUP)
+                .isEqualTo("audit");
     }
 
     @Test
@@ -43,9 +44,14 @@ class AuditLogProjectionTest {
         store.deliver(history);
 
         assertThat(store.jdbc.queryForList("SELECT global_index, event_type, aggregate_type, record_type, "
-                + "aggregate_id, sequence_number FROM audit_log ORDER BY global_index"))
-                .extracting(row -> tuple(row.get("GLOBAL_INDEX"), row.get("EVENT_TYPE"), row.get("AGGREGATE_TYPE"),
-                        row.get("RECORD_TYPE"), row.get("AGGREGATE_ID"), row.get("SEQUENCE_NUMBER")))
+                        + "aggregate_id, sequence_number FROM audit_log ORDER BY global_index"))
+                .extracting(row -> tuple(
+                        row.get("GLOBAL_INDEX"),
+                        row.get("EVENT_TYPE"),
+                        row.get("AGGREGATE_TYPE"),
+                        row.get("RECORD_TYPE"),
+                        row.get("AGGREGATE_ID"),
+                        row.get("SEQUENCE_NUMBER")))
                 .containsExactly(
                         tuple(1L, "CentreApplied", "Centre", "centre", "c1", 0L),
                         tuple(2L, "CandidateRegistered", "Candidate", "candidate", "k1", 0L),
@@ -73,15 +79,19 @@ class AuditLogProjectionTest {
     @Test
     void givenAnEventWithNoAggregate_whenDelivered_thenLoggedAndChainedAllTheSame() {
         store.deliver(history.get(0).tracked());
-        GenericEventMessage<String> notice = new GenericEventMessage<>("maintenance window",
-                MetaData.with(AuditMetadata.ACTOR_PIN, IMI));
+        GenericEventMessage<String> notice =
+                new GenericEventMessage<>("maintenance window", MetaData.with(AuditMetadata.ACTOR_PIN, IMI));
 
         store.deliver(new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(2), notice));
 
         Map<String, Object> row = store.rows("audit_log").get(1);
-        assertThat(row).containsEntry("GLOBAL_INDEX", 2L).containsEntry("EVENT_TYPE", "String")
-                .containsEntry("AGGREGATE_TYPE", null).containsEntry("RECORD_TYPE", null)
-                .containsEntry("SEQUENCE_NUMBER", -1L).containsEntry("ACTOR_PIN", IMI)
+        assertThat(row)
+                .containsEntry("GLOBAL_INDEX", 2L)
+                .containsEntry("EVENT_TYPE", "String")
+                .containsEntry("AGGREGATE_TYPE", null)
+                .containsEntry("RECORD_TYPE", null)
+                .containsEntry("SEQUENCE_NUMBER", -1L)
+                .containsEntry("ACTOR_PIN", IMI)
                 .containsEntry("PREVIOUS_HASH", store.rows("audit_log").get(0).get("CHAIN_HASH"));
         assertThat(store.log.count()).isEqualTo(2);
     }
@@ -103,11 +113,16 @@ class AuditLogProjectionTest {
                 .extracting(row -> List.of(row.get("PREVIOUS_HASH"), row.get("CHAIN_HASH")))
                 .isEqualTo(expected);
         assertThat(store.log.head()).contains(new ChainHead(21, AuditStory.timeOf(21), 21, previous));
-        assertThat(store.log.hashes(19, 10)).containsExactly(
-                new AuditLog.StoredHash(20, "event-20", expected.get(19).get(1)),
-                new AuditLog.StoredHash(21, "event-21", expected.get(20).get(1)));
-        assertThat(store.log.hashes(0, 2)).extracting(AuditLog.StoredHash::position).containsExactly(1L, 2L);
-        assertThat(store.log.hashAt(13)).contains(new AuditLog.StoredHash(13, "event-13", expected.get(12).get(1)));
+        assertThat(store.log.hashes(19, 10))
+                .containsExactly(
+                        new AuditLog.StoredHash(20, "event-20", expected.get(19).get(1)),
+                        new AuditLog.StoredHash(21, "event-21", expected.get(20).get(1)));
+        assertThat(store.log.hashes(0, 2))
+                .extracting(AuditLog.StoredHash::position)
+                .containsExactly(1L, 2L);
+        assertThat(store.log.hashAt(13))
+                .contains(
+                        new AuditLog.StoredHash(13, "event-13", expected.get(12).get(1)));
         assertThat(store.log.hashAt(22)).isEmpty();
     }
 
@@ -118,9 +133,13 @@ class AuditLogProjectionTest {
         Stored claim = history.get(14);
         Map<String, Object> row = store.rows("audit_log").get(14);
         assertThat(row.get("PAYLOAD"))
-                .isEqualTo(claim.message().serializePayload(AuditStore.SERIALIZER, String.class).getData());
+                .isEqualTo(claim.message()
+                        .serializePayload(AuditStore.SERIALIZER, String.class)
+                        .getData());
         assertThat(row.get("METADATA"))
-                .isEqualTo(claim.message().serializeMetaData(AuditStore.SERIALIZER, String.class).getData());
+                .isEqualTo(claim.message()
+                        .serializeMetaData(AuditStore.SERIALIZER, String.class)
+                        .getData());
         assertThat(row.get("PAYLOAD_TYPE")).isEqualTo("org.awardinghub.events.certification.CertificateClaimed");
         assertThat(row.get("EVENT_ID")).isEqualTo("event-15");
         assertThat(row.get("OCCURRED_AT")).isEqualTo(AuditStory.timeOf(15).toEpochMilli());
@@ -143,7 +162,8 @@ class AuditLogProjectionTest {
     void givenHistory_whenDeliveredInBatchesAndAgainInOtherBatches_thenAsIfDeliveredOneAtATime() {
         store.deliver(history);
         try (AuditStore batched = new AuditStore()) {
-            List<EventMessage<?>> events = history.stream().<EventMessage<?>>map(Stored::tracked).toList();
+            List<EventMessage<?>> events =
+                    history.stream().<EventMessage<?>>map(Stored::tracked).toList();
 
             batched.deliverInBatches(events, 4);
             var once = batched.everything();
@@ -161,7 +181,8 @@ class AuditLogProjectionTest {
         store.deliver(history);
         try (AuditStore late = new AuditStore()) {
             List<EventMessage<?>> order = new ArrayList<>();
-            history.stream().filter(event -> event.position() < 5 || event.position() > 6 && event.position() < 13)
+            history.stream()
+                    .filter(event -> event.position() < 5 || event.position() > 6 && event.position() < 13)
                     .forEach(event -> order.add(event.tracked()));
             order.add(history.get(4).tracked());
             order.add(history.get(12).tracked());
@@ -191,7 +212,8 @@ class AuditLogProjectionTest {
         var applied = store.everything();
 
         store.reset();
-        assertThat(store.everything().values()).allSatisfy(rows -> assertThat(rows).isEmpty());
+        assertThat(store.everything().values())
+                .allSatisfy(rows -> assertThat(rows).isEmpty());
         assertThat(store.log.head()).isEmpty();
         history.forEach(event -> store.deliver(event.replayed(21)));
 
@@ -205,7 +227,8 @@ class AuditLogProjectionTest {
     void givenAGapFilledLate_whenTheMissingEventArrives_thenChainIsAsIfDeliveredInGlobalOrder() {
         store.deliver(history);
         try (AuditStore late = new AuditStore()) {
-            history.stream().filter(event -> event.position() != 5 && event.position() != 6)
+            history.stream()
+                    .filter(event -> event.position() != 5 && event.position() != 6)
                     .forEach(event -> late.deliver(event.tracked()));
             late.deliver(history.get(5).tracked());
             late.deliver(history.get(4).tracked());
@@ -226,7 +249,9 @@ class AuditLogProjectionTest {
             late.jdbc.execute("CREATE TABLE domain_event_entry (global_index BIGINT PRIMARY KEY,"
                     + " event_identifier VARCHAR(255) NOT NULL)");
             AuditHistory.Stored missing = history.get(4);
-            late.jdbc.update("INSERT INTO domain_event_entry VALUES (?, ?)", missing.position(),
+            late.jdbc.update(
+                    "INSERT INTO domain_event_entry VALUES (?, ?)",
+                    missing.position(),
                     missing.message().getIdentifier());
             history.stream().filter(event -> event != missing).forEach(event -> late.deliver(event.tracked()));
             long highest = history.get(history.size() - 1).position();
@@ -244,8 +269,11 @@ class AuditLogProjectionTest {
 
         List<AuditEvent> events = store.projection.handle(new FindRecordEvents("candidate", "k1"));
 
-        assertThat(events).extracting(AuditEvent::sequence, AuditEvent::globalPosition, AuditEvent::type)
-                .containsExactly(tuple(0L, 2L, "CandidateRegistered"), tuple(1L, 12L, "CandidateNameAmended"),
+        assertThat(events)
+                .extracting(AuditEvent::sequence, AuditEvent::globalPosition, AuditEvent::type)
+                .containsExactly(
+                        tuple(0L, 2L, "CandidateRegistered"),
+                        tuple(1L, 12L, "CandidateNameAmended"),
                         tuple(2L, 20L, "CandidateWithdrawn"));
         AuditEvent amended = events.get(1);
         assertThat(amended.recordType()).isEqualTo("candidate");
@@ -256,9 +284,13 @@ class AuditLogProjectionTest {
         assertThat(amended.correlationId()).isEqualTo("corr-" + AuditStory.ADMIN_C1);
         assertThat(amended.clientAddress()).isEqualTo("192.0.2.1");
         assertThat(amended.actorRegistrationNumber()).isNull();
-        assertThat(amended.payload()).containsEntry("candidateId", "k1").containsEntry("oldFirstName", "Ann")
-                .containsEntry("firstName", "Anne").containsEntry("reason", "typing error");
-        assertThat(amended.metadata()).containsEntry(AuditMetadata.ACTOR_PIN, AuditStory.ADMIN_C1)
+        assertThat(amended.payload())
+                .containsEntry("candidateId", "k1")
+                .containsEntry("oldFirstName", "Ann")
+                .containsEntry("firstName", "Anne")
+                .containsEntry("reason", "typing error");
+        assertThat(amended.metadata())
+                .containsEntry(AuditMetadata.ACTOR_PIN, AuditStory.ADMIN_C1)
                 .containsEntry(AuditMetadata.ACTOR_ROLES, List.of("ROLE"));
     }
 
@@ -273,44 +305,62 @@ class AuditLogProjectionTest {
         assertThat(started.actorPin()).isNull();
         assertThat(started.actorRegistrationNumber()).isEqualTo("Q7M2K9XA");
         assertThat(started.clientAddress()).isEqualTo("198.51.100.7");
-        assertThat(started.payload().get("questions")).asList().hasSize(2)
-                .first().asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+        assertThat(started.payload().get("questions"))
+                .asList()
+                .hasSize(2)
+                .first()
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                 .containsEntry("itemId", "i1");
-        assertThat(started.payload()).containsEntry("startedAt", AuditStory.timeOf(7).toString());
+        assertThat(started.payload())
+                .containsEntry("startedAt", AuditStory.timeOf(7).toString());
         assertThat(events.get(4).reason()).isEqualTo("malpractice");
-        assertThat(store.projection.handle(new FindRecordEvents("candidate", "a1"))).isEmpty();
-        assertThat(store.projection.handle(new FindRecordEvents("attempt", "nobody"))).isEmpty();
+        assertThat(store.projection.handle(new FindRecordEvents("candidate", "a1")))
+                .isEmpty();
+        assertThat(store.projection.handle(new FindRecordEvents("attempt", "nobody")))
+                .isEmpty();
     }
 
     @Test
     void givenEventsWithoutMetadataReasonOrCentre_whenLogged_thenEventsOwnReasonAndActorsCentreAreUsed() {
         AuditHistory own = new AuditHistory(AuditStory.START)
-                .then("Centre", "c9", new CentreApplied("c9", "Alton College", "Old Odiham Road", "o@c9.example"),
+                .then(
+                        "Centre",
+                        "c9",
+                        new CentreApplied("c9", "Alton College", "Old Odiham Road", "o@c9.example"),
                         AuditStory.staff(AuditStory.IMI_ADMIN, null, null))
-                .then("Candidate", "k9", new org.awardinghub.events.candidate.CandidateWithdrawn("k9", "c9",
-                        "left college"), Map.of(AuditMetadata.ACTOR_PIN, "10000009"))
-                .then("User", "u9", new org.awardinghub.events.user.UserSignedOut("u9", null),
+                .then(
+                        "Candidate",
+                        "k9",
+                        new org.awardinghub.events.candidate.CandidateWithdrawn("k9", "c9", "left college"),
+                        Map.of(AuditMetadata.ACTOR_PIN, "10000009"))
+                .then(
+                        "User",
+                        "u9",
+                        new org.awardinghub.events.user.UserSignedOut("u9", null),
                         AuditStory.staff("10000009", "c8", null));
         store.deliver(own.events());
 
-        assertThat(store.jdbc.queryForList("SELECT centre_id, candidate_id, reason FROM audit_log "
-                + "ORDER BY global_index"))
+        assertThat(store.jdbc.queryForList(
+                        "SELECT centre_id, candidate_id, reason FROM audit_log " + "ORDER BY global_index"))
                 .extracting(row -> tuple(row.get("CENTRE_ID"), row.get("CANDIDATE_ID"), row.get("REASON")))
-                .containsExactly(tuple("c9", null, null), tuple("c9", "k9", "left college"),
-                        tuple("c8", null, null));
+                .containsExactly(tuple("c9", null, null), tuple("c9", "k9", "left college"), tuple("c8", null, null));
     }
 
     @Test
     void givenCaseFrozen_whenLogged_thenCaseIsRecordedWithItsRecordsAndWhoFrozeIt() {
         store.deliver(history);
 
-        assertThat(store.rows("audit_cases")).singleElement().satisfies(row -> assertThat(row)
-                .containsEntry("CASE_ID", "case1")
-                .containsEntry("TITLE", "Notes found in LV01-MC")
-                .containsEntry("UP_TO_POSITION", 13L)
-                .containsEntry("FROZEN_AT", AuditStory.timeOf(19).toEpochMilli())
-                .containsEntry("FROZEN_BY_PIN", AuditStory.AUDITOR)
-                .containsEntry("RECORDS", "[{\"type\":\"candidate\",\"id\":\"k1\"},{\"type\":\"attempt\",\"id\":\"a1\"}]"));
+        assertThat(store.rows("audit_cases"))
+                .singleElement()
+                .satisfies(row -> assertThat(row)
+                        .containsEntry("CASE_ID", "case1")
+                        .containsEntry("TITLE", "Notes found in LV01-MC")
+                        .containsEntry("UP_TO_POSITION", 13L)
+                        .containsEntry("FROZEN_AT", AuditStory.timeOf(19).toEpochMilli())
+                        .containsEntry("FROZEN_BY_PIN", AuditStory.AUDITOR)
+                        .containsEntry(
+                                "RECORDS",
+                                "[{\"type\":\"candidate\",\"id\":\"k1\"},{\"type\":\"attempt\",\"id\":\"a1\"}]"));
     }
 
     @Test
@@ -324,16 +374,30 @@ class AuditLogProjectionTest {
     @Test
     void givenTimestampWithNanoseconds_whenLogged_thenHashedAtTheMillisecondTheEventStoreKeeps() {
         Instant precise = Instant.parse("2026-06-01T09:00:00.123456789Z");
-        var message = new org.axonframework.eventhandling.GenericDomainEventMessage<>("Centre", "c1", 0,
-                new CentreApplied("c1", "Hertford College", "1 High Street", "office@c1.example"), MetaData.emptyInstance(),
-                "event-1", precise);
+        var message = new org.axonframework.eventhandling.GenericDomainEventMessage<>(
+                "Centre",
+                "c1",
+                0,
+                new CentreApplied("c1", "Hertford College", "1 High Street", "office@c1.example"),
+                MetaData.emptyInstance(),
+                "event-1",
+                precise);
         store.deliver(new org.axonframework.eventhandling.GenericTrackedDomainEventMessage<>(
                 new GlobalSequenceTrackingToken(1), message));
 
         var payload = message.serializePayload(AuditStore.SERIALIZER, String.class);
-        String expected = AuditChain.next(AuditChain.GENESIS, new AuditChain.StoredEvent(1, "event-1",
-                payload.getType().getName(), "Centre", "c1", 0, Instant.parse("2026-06-01T09:00:00.123Z"),
-                payload.getData(), "{}"));
+        String expected = AuditChain.next(
+                AuditChain.GENESIS,
+                new AuditChain.StoredEvent(
+                        1,
+                        "event-1",
+                        payload.getType().getName(),
+                        "Centre",
+                        "c1",
+                        0,
+                        Instant.parse("2026-06-01T09:00:00.123Z"),
+                        payload.getData(),
+                        "{}"));
         assertThat(store.log.head()).map(ChainHead::hash).contains(expected);
     }
 }

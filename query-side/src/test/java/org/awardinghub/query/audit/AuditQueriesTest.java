@@ -53,7 +53,9 @@ class AuditQueriesTest {
     /** Each affected candidate with the positions of the events that tie them. */
     private static List<String> tied(BlastRadius radius) {
         Function<BlastRadius.Affected, String> line = affected -> affected.candidateId() + " "
-                + affected.events().stream().map(event -> Long.toString(event.globalPosition())).toList();
+                + affected.events().stream()
+                        .map(event -> Long.toString(event.globalPosition()))
+                        .toList();
         return radius.candidates().stream().map(line).toList();
     }
 
@@ -70,7 +72,8 @@ class AuditQueriesTest {
             assertThat(first.page()).isZero();
             assertThat(first.size()).isEqualTo(5);
             assertThat(positions(fifth)).containsExactly(21L);
-            assertThat(timeline(new ListTimeline(null, null, null, null, 5, 5)).items()).isEmpty();
+            assertThat(timeline(new ListTimeline(null, null, null, null, 5, 5)).items())
+                    .isEmpty();
         }
 
         @Test
@@ -79,8 +82,8 @@ class AuditQueriesTest {
 
             assertThat(positions(page)).containsExactly(5L, 9L);
             assertThat(page.total()).isEqualTo(2);
-            assertThat(page.items()).allSatisfy(event -> assertThat(event.actorPin())
-                    .isEqualTo(AuditStory.INVIGILATOR_C1));
+            assertThat(page.items())
+                    .allSatisfy(event -> assertThat(event.actorPin()).isEqualTo(AuditStory.INVIGILATOR_C1));
         }
 
         @Test
@@ -88,8 +91,8 @@ class AuditQueriesTest {
             Page<AuditEvent> page = timeline(new ListTimeline(null, "c1", null, null, 0, 50));
 
             // the transfer (14) names no centreId and IMI staff have no centre; 17 and 19 name none either
-            assertThat(positions(page)).containsExactly(1L, 2L, 3L, 5L, 7L, 8L, 9L, 10L, 12L, 13L, 15L, 16L, 18L,
-                    20L, 21L);
+            assertThat(positions(page))
+                    .containsExactly(1L, 2L, 3L, 5L, 7L, 8L, 9L, 10L, 12L, 13L, 15L, 16L, 18L, 20L, 21L);
             assertThat(page.total()).isEqualTo(15);
             assertThat(positions(timeline(new ListTimeline(null, "c2", null, null, 0, 50))))
                     .containsExactly(4L, 6L, 11L);
@@ -128,12 +131,15 @@ class AuditQueriesTest {
             assertThat(page.page()).isZero();
             assertThat(page.size()).isEqualTo(1);
             assertThat(positions(page)).containsExactly(1L);
-            assertThat(timeline(new ListTimeline(null, null, null, null, 0, 10_000)).size()).isEqualTo(200);
+            assertThat(timeline(new ListTimeline(null, null, null, null, 0, 10_000))
+                            .size())
+                    .isEqualTo(200);
         }
 
         @Test
         void givenBlankFilters_whenListed_thenTheyFilterNothing() {
-            assertThat(timeline(new ListTimeline(" ", "", null, null, 0, 50)).total()).isEqualTo(21);
+            assertThat(timeline(new ListTimeline(" ", "", null, null, 0, 50)).total())
+                    .isEqualTo(21);
         }
     }
 
@@ -142,25 +148,30 @@ class AuditQueriesTest {
 
         @Test
         void givenAnInvigilator_whenAsked_thenExactlyTheCandidatesTheyOpenedAttemptsFor() {
-            BlastRadius radius = blastRadius(new FindBlastRadius(LinkKind.INVIGILATOR, AuditStory.INVIGILATOR_C1,
-                    null, null));
+            BlastRadius radius =
+                    blastRadius(new FindBlastRadius(LinkKind.INVIGILATOR, AuditStory.INVIGILATOR_C1, null, null));
 
             assertThat(tied(radius)).containsExactly("k1 [5]", "k2 [9]");
             assertThat(radius.candidates().get(0).events().get(0).type()).isEqualTo("AttemptOpened");
             assertThat(radius.kind()).isEqualTo(LinkKind.INVIGILATOR);
             assertThat(radius.key()).isEqualTo(AuditStory.INVIGILATOR_C1);
-            assertThat(tied(blastRadius(new FindBlastRadius(LinkKind.INVIGILATOR, AuditStory.INVIGILATOR_C2,
-                    null, null)))).containsExactly("k3 [6]");
+            assertThat(tied(blastRadius(
+                            new FindBlastRadius(LinkKind.INVIGILATOR, AuditStory.INVIGILATOR_C2, null, null))))
+                    .containsExactly("k3 [6]");
         }
 
         @Test
         void givenAnInvigilatorAndWindow_whenAsked_thenOnlyWhatTheyDidWithinIt() {
-            assertThat(tied(blastRadius(new FindBlastRadius(LinkKind.INVIGILATOR, AuditStory.INVIGILATOR_C1,
-                    timeOf(6), null)))).containsExactly("k2 [9]");
-            assertThat(tied(blastRadius(new FindBlastRadius(LinkKind.INVIGILATOR, AuditStory.INVIGILATOR_C1,
-                    timeOf(5), timeOf(9))))).containsExactly("k1 [5]");
-            assertThat(blastRadius(new FindBlastRadius(LinkKind.INVIGILATOR, AuditStory.INVIGILATOR_C1,
-                    timeOf(10), timeOf(30))).candidates()).isEmpty();
+            assertThat(tied(blastRadius(
+                            new FindBlastRadius(LinkKind.INVIGILATOR, AuditStory.INVIGILATOR_C1, timeOf(6), null))))
+                    .containsExactly("k2 [9]");
+            assertThat(tied(blastRadius(new FindBlastRadius(
+                            LinkKind.INVIGILATOR, AuditStory.INVIGILATOR_C1, timeOf(5), timeOf(9)))))
+                    .containsExactly("k1 [5]");
+            assertThat(blastRadius(new FindBlastRadius(
+                                    LinkKind.INVIGILATOR, AuditStory.INVIGILATOR_C1, timeOf(10), timeOf(30)))
+                            .candidates())
+                    .isEmpty();
         }
 
         @Test
@@ -195,9 +206,12 @@ class AuditQueriesTest {
 
         @Test
         void givenUnknownKeyOrAssessor_whenAsked_thenNobody() {
-            assertThat(blastRadius(new FindBlastRadius(LinkKind.ITEM, "i9", null, null)).candidates()).isEmpty();
+            assertThat(blastRadius(new FindBlastRadius(LinkKind.ITEM, "i9", null, null))
+                            .candidates())
+                    .isEmpty();
             assertThat(blastRadius(new FindBlastRadius(LinkKind.ASSESSOR, AuditStory.INVIGILATOR_C1, null, null))
-                    .candidates()).isEmpty();
+                            .candidates())
+                    .isEmpty();
         }
     }
 
@@ -217,10 +231,11 @@ class AuditQueriesTest {
             assertThat(bundle.frozenAt()).isEqualTo(timeOf(19));
             assertThat(bundle.frozenByPin()).isEqualTo(AuditStory.AUDITOR);
             assertThat(bundle.upToPosition()).isEqualTo(13);
-            assertThat(bundle.records()).containsExactly(new CaseBundle.Record("candidate", "k1"),
-                    new CaseBundle.Record("attempt", "a1"));
+            assertThat(bundle.records())
+                    .containsExactly(new CaseBundle.Record("candidate", "k1"), new CaseBundle.Record("attempt", "a1"));
             // 20 (k1 withdrawn) and 21 (a1 voided) exist, but came after the position
-            assertThat(bundle.events()).extracting(chained -> chained.event().globalPosition())
+            assertThat(bundle.events())
+                    .extracting(chained -> chained.event().globalPosition())
                     .containsExactly(2L, 5L, 7L, 8L, 12L, 13L);
             assertThat(bundle.chainHashAtPosition())
                     .isEqualTo(store.log.hashes(12, 1).get(0).chainHash())
@@ -237,15 +252,19 @@ class AuditQueriesTest {
                         .isEqualTo(chained.hash());
             });
             // the previous hash is the chain's hash at the position before, which need not be in the bundle
-            assertThat(bundle.events().get(1).previousHash()).isEqualTo(store.log.hashes(3, 1).get(0).chainHash());
+            assertThat(bundle.events().get(1).previousHash())
+                    .isEqualTo(store.log.hashes(3, 1).get(0).chainHash());
         }
 
         @Test
         void givenBundle_whenLaterEventsArrive_thenTheBundleIsUnchanged() {
             CaseBundle before = bundle("case1");
             AuditHistory more = AuditStory.history()
-                    .then("Candidate", "k1", new org.awardinghub.events.candidate.CandidateReinstated("k1", "c1",
-                            "returned"), AuditStory.staff(AuditStory.ADMIN_C1, "c1", "returned"));
+                    .then(
+                            "Candidate",
+                            "k1",
+                            new org.awardinghub.events.candidate.CandidateReinstated("k1", "c1", "returned"),
+                            AuditStory.staff(AuditStory.ADMIN_C1, "c1", "returned"));
 
             store.deliver(more.at(22).tracked());
 
@@ -255,18 +274,29 @@ class AuditQueriesTest {
         @Test
         void givenCaseFrozenAtAPositionNotYetReached_whenBundled_thenItStopsBeforeTheFreezing() {
             AuditHistory more = AuditStory.history()
-                    .then("InvestigationCase", "case2", new org.awardinghub.events.audit.CaseFrozen("case2", "Early",
-                            List.of(new org.awardinghub.events.audit.CaseFrozen.RecordRef("candidate", "k1")), 500,
-                            timeOf(22)), AuditStory.staff(AuditStory.AUDITOR, null, null))
-                    .then("Candidate", "k1", new org.awardinghub.events.candidate.CandidateReinstated("k1", "c1",
-                            "returned"), AuditStory.staff(AuditStory.ADMIN_C1, "c1", "returned"));
+                    .then(
+                            "InvestigationCase",
+                            "case2",
+                            new org.awardinghub.events.audit.CaseFrozen(
+                                    "case2",
+                                    "Early",
+                                    List.of(new org.awardinghub.events.audit.CaseFrozen.RecordRef("candidate", "k1")),
+                                    500,
+                                    timeOf(22)),
+                            AuditStory.staff(AuditStory.AUDITOR, null, null))
+                    .then(
+                            "Candidate",
+                            "k1",
+                            new org.awardinghub.events.candidate.CandidateReinstated("k1", "c1", "returned"),
+                            AuditStory.staff(AuditStory.ADMIN_C1, "c1", "returned"));
             store.deliver(more.at(22).tracked());
             store.deliver(more.at(23).tracked());
 
             CaseBundle bundle = bundle("case2");
 
             assertThat(bundle.upToPosition()).isEqualTo(21);
-            assertThat(bundle.events()).extracting(chained -> chained.event().globalPosition())
+            assertThat(bundle.events())
+                    .extracting(chained -> chained.event().globalPosition())
                     .containsExactly(2L, 12L, 20L);
         }
 
@@ -288,7 +318,11 @@ class AuditQueriesTest {
 
     @Test
     void givenRecord_whenAskedThroughTheBus_thenItsEvents() {
-        assertThat(queries.query(new FindRecordEvents("claim", "cl1"), ResponseTypes.multipleInstancesOf(
-                AuditEvent.class)).join()).extracting(AuditEvent::globalPosition).containsExactly(15L);
+        assertThat(queries.query(
+                                new FindRecordEvents("claim", "cl1"),
+                                ResponseTypes.multipleInstancesOf(AuditEvent.class))
+                        .join())
+                .extracting(AuditEvent::globalPosition)
+                .containsExactly(15L);
     }
 }

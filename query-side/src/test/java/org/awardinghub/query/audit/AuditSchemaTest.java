@@ -24,8 +24,13 @@ class AuditSchemaTest {
                     : "SELECT index_name FROM information_schema.indexes "
                             + "WHERE table_name IN ('AUDIT_LOG', 'AUDIT_LINKS') AND index_name LIKE 'AUDIT%'";
             assertThat(store.jdbc.queryForList(indexes, String.class))
-                    .containsExactlyInAnyOrderElementsOf(List.of("AUDIT_LOG_RECORD", "AUDIT_LOG_ACTOR",
-                            "AUDIT_LOG_CENTRE", "AUDIT_LOG_TIME", "AUDIT_LOG_ACTOR_TIME", "AUDIT_LOG_CENTRE_TIME",
+                    .containsExactlyInAnyOrderElementsOf(List.of(
+                            "AUDIT_LOG_RECORD",
+                            "AUDIT_LOG_ACTOR",
+                            "AUDIT_LOG_CENTRE",
+                            "AUDIT_LOG_TIME",
+                            "AUDIT_LOG_ACTOR_TIME",
+                            "AUDIT_LOG_CENTRE_TIME",
                             "AUDIT_LINKS_WINDOW"));
         }
     }

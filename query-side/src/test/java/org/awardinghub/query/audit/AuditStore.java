@@ -27,7 +27,8 @@ final class AuditStore implements AutoCloseable {
 
     /** As the application's event serializer: Jackson with Java time, instants as ISO text (Spring Boot's mapper). */
     static final Serializer SERIALIZER = JacksonSerializer.builder()
-            .objectMapper(new ObjectMapper().registerModule(new JavaTimeModule())
+            .objectMapper(new ObjectMapper()
+                    .registerModule(new JavaTimeModule())
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS))
             .build();
 
@@ -50,8 +51,8 @@ final class AuditStore implements AutoCloseable {
             SingleConnectionDataSource admin = new SingleConnectionDataSource(POSTGRES_URL, true);
             new JdbcTemplate(admin).execute("CREATE SCHEMA " + schema);
             admin.destroy();
-            dataSource = new SingleConnectionDataSource(POSTGRES_URL
-                    + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema, true);
+            dataSource = new SingleConnectionDataSource(
+                    POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema, true);
         }
         jdbc = new JdbcTemplate(dataSource);
         log = new AuditLog(jdbc);
@@ -96,17 +97,33 @@ final class AuditStore implements AutoCloseable {
 
     /** Every audit table's rows. */
     Map<String, List<Map<String, Object>>> everything() {
-        return Map.of("audit_log", rows("audit_log"), "audit_links", rows("audit_links"),
-                "audit_chain_head", rows("audit_chain_head"), "audit_cases", rows("audit_cases"),
-                "audit_hours", rows("audit_hours"), "audit_blocks", rows("audit_blocks"));
+        return Map.of(
+                "audit_log",
+                rows("audit_log"),
+                "audit_links",
+                rows("audit_links"),
+                "audit_chain_head",
+                rows("audit_chain_head"),
+                "audit_cases",
+                rows("audit_cases"),
+                "audit_hours",
+                rows("audit_hours"),
+                "audit_blocks",
+                rows("audit_blocks"));
     }
 
     /** The event exactly as the event store keeps it, for running the chain by hand. */
     static AuditChain.StoredEvent stored(Stored event) {
         var payload = event.message().serializePayload(SERIALIZER, String.class);
-        return new AuditChain.StoredEvent(event.position(), event.message().getIdentifier(),
-                payload.getType().getName(), event.message().getType(), event.message().getAggregateIdentifier(),
-                event.message().getSequenceNumber(), event.at(), payload.getData(),
+        return new AuditChain.StoredEvent(
+                event.position(),
+                event.message().getIdentifier(),
+                payload.getType().getName(),
+                event.message().getType(),
+                event.message().getAggregateIdentifier(),
+                event.message().getSequenceNumber(),
+                event.at(),
+                payload.getData(),
                 event.message().serializeMetaData(SERIALIZER, String.class).getData());
     }
 

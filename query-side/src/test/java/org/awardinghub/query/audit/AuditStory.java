@@ -67,8 +67,7 @@ final class AuditStory {
     static final String INVIGILATOR_C2 = "20000002";
     static final long FROZEN_UP_TO = 13;
 
-    private AuditStory() {
-    }
+    private AuditStory() {}
 
     /** The time of the event at this position: one minute per event after {@link #START}. */
     static Instant timeOf(long position) {
@@ -77,49 +76,137 @@ final class AuditStory {
 
     static AuditHistory history() {
         return new AuditHistory(START)
-                .then("Centre", "c1", new CentreApplied("c1", "Hertford College", "1 High Street", "office@c1.example"),
+                .then(
+                        "Centre",
+                        "c1",
+                        new CentreApplied("c1", "Hertford College", "1 High Street", "office@c1.example"),
                         staff(IMI_ADMIN, null, null))
-                .then("Candidate", "k1", registered("k1", "c1", "Q7M2K9XA", "Ann", "Smith"),
+                .then(
+                        "Candidate",
+                        "k1",
+                        registered("k1", "c1", "Q7M2K9XA", "Ann", "Smith"),
                         staff(ADMIN_C1, "c1", null))
-                .then("Candidate", "k2", registered("k2", "c1", "B4N8R3TZ", "Ben", "Jones"),
+                .then(
+                        "Candidate",
+                        "k2",
+                        registered("k2", "c1", "B4N8R3TZ", "Ben", "Jones"),
                         staff(ADMIN_C1, "c1", null))
-                .then("Candidate", "k3", registered("k3", "c2", "H6W9P2DC", "Cara", "Brown"),
+                .then(
+                        "Candidate",
+                        "k3",
+                        registered("k3", "c2", "H6W9P2DC", "Cara", "Brown"),
                         staff(ADMIN_C2, "c2", null))
-                .then("Attempt", "a1", opened("a1", "k1", "Q7M2K9XA", "c1", "LV01-MC", INVIGILATOR_C1, 5),
+                .then(
+                        "Attempt",
+                        "a1",
+                        opened("a1", "k1", "Q7M2K9XA", "c1", "LV01-MC", INVIGILATOR_C1, 5),
                         staff(INVIGILATOR_C1, "c1", null))
-                .then("Attempt", "a2", opened("a2", "k3", "H6W9P2DC", "c2", "LV01-MC", INVIGILATOR_C2, 6),
+                .then(
+                        "Attempt",
+                        "a2",
+                        opened("a2", "k3", "H6W9P2DC", "c2", "LV01-MC", INVIGILATOR_C2, 6),
                         staff(INVIGILATOR_C2, "c2", null))
                 .then("Attempt", "a1", started("a1", "k1", "c1", "LV01-MC", 7, "i1", "i2"), candidate("Q7M2K9XA"))
-                .then("Attempt", "a1", new AnswerChosen("a1", "k1", "c1", "Q2", "i2", "B", 1, null, timeOf(8)),
+                .then(
+                        "Attempt",
+                        "a1",
+                        new AnswerChosen("a1", "k1", "c1", "Q2", "i2", "B", 1, null, timeOf(8)),
                         candidate("Q7M2K9XA"))
-                .then("Attempt", "a3", opened("a3", "k2", "B4N8R3TZ", "c1", "HV2-MC", INVIGILATOR_C1, 9),
+                .then(
+                        "Attempt",
+                        "a3",
+                        opened("a3", "k2", "B4N8R3TZ", "c1", "HV2-MC", INVIGILATOR_C1, 9),
                         staff(INVIGILATOR_C1, "c1", null))
                 .then("Attempt", "a3", started("a3", "k2", "c1", "HV2-MC", 10, "i3", "i4"), candidate("B4N8R3TZ"))
                 .then("Attempt", "a2", started("a2", "k3", "c2", "LV01-MC", 11, "i1", "i4"), candidate("H6W9P2DC"))
-                .then("Candidate", "k1", new CandidateNameAmended("k1", "c1", "Ann", "Smith", "Anne", "Smith",
-                        "typing error"), staff(ADMIN_C1, "c1", "typing error"))
-                .then("Attempt", "a1", new AttemptSubmitted("a1", "k1", "c1", "LV3", "LV01-MC",
-                        SubmittedBy.CANDIDATE, timeOf(7), timeOf(7).plusSeconds(3600), timeOf(13), 1, 2, 50.0, 60,
-                        Outcome.FAIL, List.of(new AttemptSubmitted.Mark("Q1", "i1", null, null, 4, false),
-                        new AttemptSubmitted.Mark("Q2", "i2", "B", 1, 4, true)),
-                        new AttemptSubmitted.AnswerChanges(1, 1, 0, 0)), candidate("Q7M2K9XA"))
-                .then("Candidate", "k2", new CandidateTransferred("k2", "c1", "c2", "moved house"),
+                .then(
+                        "Candidate",
+                        "k1",
+                        new CandidateNameAmended("k1", "c1", "Ann", "Smith", "Anne", "Smith", "typing error"),
+                        staff(ADMIN_C1, "c1", "typing error"))
+                .then(
+                        "Attempt",
+                        "a1",
+                        new AttemptSubmitted(
+                                "a1",
+                                "k1",
+                                "c1",
+                                "LV3",
+                                "LV01-MC",
+                                SubmittedBy.CANDIDATE,
+                                timeOf(7),
+                                timeOf(7).plusSeconds(3600),
+                                timeOf(13),
+                                1,
+                                2,
+                                50.0,
+                                60,
+                                Outcome.FAIL,
+                                List.of(
+                                        new AttemptSubmitted.Mark("Q1", "i1", null, null, 4, false),
+                                        new AttemptSubmitted.Mark("Q2", "i2", "B", 1, 4, true)),
+                                new AttemptSubmitted.AnswerChanges(1, 1, 0, 0)),
+                        candidate("Q7M2K9XA"))
+                .then(
+                        "Candidate",
+                        "k2",
+                        new CandidateTransferred("k2", "c1", "c2", "moved house"),
                         staff(IMI_ADMIN, null, "moved house"))
-                .then("Claim", "cl1", new CertificateClaimed("cl1", "k1", "Q7M2K9XA", "c1", "LV3", "Anne Smith",
-                        false, List.of("a1"), "u1", ADMIN_C1, timeOf(15)), staff(ADMIN_C1, "c1", null))
-                .then("User", "u1", new UserCreated("u1", "10000003", "Dan Green", "dan@c1.example",
-                        Set.of(Role.CENTRE_ADMIN), "c1"), staff(IMI_ADMIN, null, null))
-                .then("Qualification", "LV3", new PassMarkChanged("LV3", "LV01-MC", 60, 65, "moderated"),
+                .then(
+                        "Claim",
+                        "cl1",
+                        new CertificateClaimed(
+                                "cl1",
+                                "k1",
+                                "Q7M2K9XA",
+                                "c1",
+                                "LV3",
+                                "Anne Smith",
+                                false,
+                                List.of("a1"),
+                                "u1",
+                                ADMIN_C1,
+                                timeOf(15)),
+                        staff(ADMIN_C1, "c1", null))
+                .then(
+                        "User",
+                        "u1",
+                        new UserCreated(
+                                "u1", "10000003", "Dan Green", "dan@c1.example", Set.of(Role.CENTRE_ADMIN), "c1"),
                         staff(IMI_ADMIN, null, null))
-                .then("HubRequest", "r1", new HubRequestRaised("r1", "c1", HubRequestKind.REQUEST, "EV2 form",
-                        "Please send it", "u1"), staff(ADMIN_C1, "c1", null))
-                .then("InvestigationCase", "case1", new CaseFrozen("case1", "Notes found in LV01-MC",
-                        List.of(new CaseFrozen.RecordRef("candidate", "k1"), new CaseFrozen.RecordRef("attempt", "a1")),
-                        FROZEN_UP_TO, timeOf(19)), staff(AUDITOR, null, "malpractice report"))
-                .then("Candidate", "k1", new CandidateWithdrawn("k1", "c1", "left college"),
+                .then(
+                        "Qualification",
+                        "LV3",
+                        new PassMarkChanged("LV3", "LV01-MC", 60, 65, "moderated"),
+                        staff(IMI_ADMIN, null, null))
+                .then(
+                        "HubRequest",
+                        "r1",
+                        new HubRequestRaised("r1", "c1", HubRequestKind.REQUEST, "EV2 form", "Please send it", "u1"),
+                        staff(ADMIN_C1, "c1", null))
+                .then(
+                        "InvestigationCase",
+                        "case1",
+                        new CaseFrozen(
+                                "case1",
+                                "Notes found in LV01-MC",
+                                List.of(
+                                        new CaseFrozen.RecordRef("candidate", "k1"),
+                                        new CaseFrozen.RecordRef("attempt", "a1")),
+                                FROZEN_UP_TO,
+                                timeOf(19)),
+                        staff(AUDITOR, null, "malpractice report"))
+                .then(
+                        "Candidate",
+                        "k1",
+                        new CandidateWithdrawn("k1", "c1", "left college"),
                         staff(ADMIN_C1, "c1", "left college"))
-                .then("Attempt", "a1", new AttemptVoided("a1", "k1", "c1", "LV01-MC", AttemptStatus.SUBMITTED,
-                        Outcome.FAIL, "malpractice"), staff(IMI_ADMIN, null, "malpractice"));
+                .then(
+                        "Attempt",
+                        "a1",
+                        new AttemptVoided(
+                                "a1", "k1", "c1", "LV01-MC", AttemptStatus.SUBMITTED, Outcome.FAIL, "malpractice"),
+                        staff(IMI_ADMIN, null, "malpractice"));
     }
 
     /** Metadata as the API writes it for a signed-in user. */
@@ -141,29 +228,76 @@ final class AuditStory {
 
     /** Metadata as the API writes it for a candidate sitting an assessment: no PIN, their registration number. */
     static Map<String, Object> candidate(String registrationNumber) {
-        return Map.of(AuditMetadata.ACTOR_REGISTRATION_NUMBER, registrationNumber,
-                AuditMetadata.CORRELATION_ID, "corr-" + registrationNumber,
-                AuditMetadata.CLIENT_ADDRESS, "198.51.100.7");
+        return Map.of(
+                AuditMetadata.ACTOR_REGISTRATION_NUMBER,
+                registrationNumber,
+                AuditMetadata.CORRELATION_ID,
+                "corr-" + registrationNumber,
+                AuditMetadata.CLIENT_ADDRESS,
+                "198.51.100.7");
     }
 
-    private static CandidateRegistered registered(String id, String centreId, String number, String first,
-                                                  String last) {
-        return new CandidateRegistered(id, centreId, number, first, last, LocalDate.of(2004, 3, 1), null, "LV3",
-                LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 20), false, false);
+    private static CandidateRegistered registered(
+            String id, String centreId, String number, String first, String last) {
+        return new CandidateRegistered(
+                id,
+                centreId,
+                number,
+                first,
+                last,
+                LocalDate.of(2004, 3, 1),
+                null,
+                "LV3",
+                LocalDate.of(2026, 5, 1),
+                LocalDate.of(2026, 5, 20),
+                false,
+                false);
     }
 
-    private static AttemptOpened opened(String id, String candidateId, String number, String centreId,
-                                        String assessment, String invigilatorPin, long position) {
-        return new AttemptOpened(id, candidateId, number, centreId, "LV3", assessment, 1, 2, 60, 60,
-                "user-" + invigilatorPin, invigilatorPin, timeOf(position), timeOf(position).plusSeconds(1800));
+    private static AttemptOpened opened(
+            String id,
+            String candidateId,
+            String number,
+            String centreId,
+            String assessment,
+            String invigilatorPin,
+            long position) {
+        return new AttemptOpened(
+                id,
+                candidateId,
+                number,
+                centreId,
+                "LV3",
+                assessment,
+                1,
+                2,
+                60,
+                60,
+                "user-" + invigilatorPin,
+                invigilatorPin,
+                timeOf(position),
+                timeOf(position).plusSeconds(1800));
     }
 
-    private static AttemptStarted started(String id, String candidateId, String centreId, String assessment,
-                                          long position, String firstItem, String secondItem) {
+    private static AttemptStarted started(
+            String id,
+            String candidateId,
+            String centreId,
+            String assessment,
+            long position,
+            String firstItem,
+            String secondItem) {
         List<Option> options = List.of(new Option("A", 0, "yes"), new Option("B", 1, "no"));
-        return new AttemptStarted(id, candidateId, centreId, assessment, timeOf(position),
-                timeOf(position).plusSeconds(3600), 42,
-                List.of(new Question("Q1", firstItem, "First?", options),
+        return new AttemptStarted(
+                id,
+                candidateId,
+                centreId,
+                assessment,
+                timeOf(position),
+                timeOf(position).plusSeconds(3600),
+                42,
+                List.of(
+                        new Question("Q1", firstItem, "First?", options),
                         new Question("Q2", secondItem, "Second?", options)));
     }
 }

@@ -39,7 +39,10 @@ class AuditTimelineTest {
         AuditHistory history = new AuditHistory(START, STEP);
         for (int i = 0; i < EVENTS; i++) {
             String centre = CENTRES.get((i / 3) % 2);
-            history.then("Candidate", "k" + (i % 9), new CandidateReinstated("k" + (i % 9), centre, "back"),
+            history.then(
+                    "Candidate",
+                    "k" + (i % 9),
+                    new CandidateReinstated("k" + (i % 9), centre, "back"),
                     AuditStory.staff(PINS.get(i % 3), centre, null));
         }
         return history.events();
@@ -60,8 +63,9 @@ class AuditTimelineTest {
     void givenEveryCombinationOfFilters_whenPaged_thenExactlyTheMatchingEventsInGlobalOrder() {
         Instant hour = START;
         List<Instant> edges = new ArrayList<>(Arrays.asList((Instant) null));
-        for (long minutes : new long[] {-60, 0, 17, 30, 51, 60, 61, 119, 120, 121, 180, 400, 600, 17 * 45, 1019,
-            1020, 1100, 2000}) {
+        for (long minutes :
+                new long[] {-60, 0, 17, 30, 51, 60, 61, 119, 120, 121, 180, 400, 600, 17 * 45, 1019, 1020, 1100, 2000
+                }) {
             edges.add(hour.plus(Duration.ofMinutes(minutes)));
         }
         List<String> pins = new ArrayList<>(Arrays.asList((String) null));
@@ -84,9 +88,9 @@ class AuditTimelineTest {
     /** Checks every page of one query against the events filtered one by one; answers how many pages. */
     private int check(String pin, String centre, Instant from, Instant to) {
         List<Long> expected = history.stream()
-                .filter(event -> pin == null || pin.equals(event.message().getMetaData().get(AuditMetadata.ACTOR_PIN)))
-                .filter(event -> centre == null
-                        || centre.equals(((CandidateReinstated) event.payload()).centreId()))
+                .filter(event ->
+                        pin == null || pin.equals(event.message().getMetaData().get(AuditMetadata.ACTOR_PIN)))
+                .filter(event -> centre == null || centre.equals(((CandidateReinstated) event.payload()).centreId()))
                 .filter(event -> from == null || !event.at().isBefore(from))
                 .filter(event -> to == null || event.at().isBefore(to))
                 .map(Stored::position)
@@ -95,8 +99,7 @@ class AuditTimelineTest {
         int pages = 0;
         for (int page = 0; page <= expected.size() / PAGE_SIZE; page++) {
             @SuppressWarnings("unchecked")
-            Page<AuditEvent> answer = store.projection.handle(new ListTimeline(pin, centre, from, to, page,
-                    PAGE_SIZE));
+            Page<AuditEvent> answer = store.projection.handle(new ListTimeline(pin, centre, from, to, page, PAGE_SIZE));
             String query = Objects.toString(pin) + " " + centre + " " + from + " " + to + " page " + page;
             assertThat(answer.total()).as(query).isEqualTo(expected.size());
             answer.items().forEach(event -> seen.add(event.globalPosition()));
@@ -121,14 +124,15 @@ class AuditTimelineTest {
                 List<Long> seen = new ArrayList<>();
                 for (int page = 0; page * size < EVENTS; page++) {
                     @SuppressWarnings("unchecked")
-                    Page<AuditEvent> answer = spread.projection.handle(new ListTimeline(null, null, null, null, page,
-                            size));
+                    Page<AuditEvent> answer =
+                            spread.projection.handle(new ListTimeline(null, null, null, null, page, size));
                     assertThat(answer.total()).isEqualTo(EVENTS);
                     answer.items().forEach(event -> seen.add(event.globalPosition()));
                 }
                 assertThat(seen).as("pages of %d", size).isEqualTo(positions);
             }
-            assertThat(spread.rows("audit_blocks")).hasSizeBetween(2, 11)
+            assertThat(spread.rows("audit_blocks"))
+                    .hasSizeBetween(2, 11)
                     .allSatisfy(row -> assertThat((Long) row.get("EVENT_COUNT")).isPositive());
         }
     }
@@ -139,8 +143,8 @@ class AuditTimelineTest {
         store.jdbc.update("DELETE FROM audit_log WHERE global_index = 5");
 
         @SuppressWarnings("unchecked")
-        Page<AuditEvent> page = store.projection.handle(new ListTimeline(null, null, START,
-                START.plus(Duration.ofHours(7)), 0, 50));
+        Page<AuditEvent> page =
+                store.projection.handle(new ListTimeline(null, null, START, START.plus(Duration.ofHours(7)), 0, 50));
 
         assertThat(page.total()).isEqualTo(24);
         assertThat(page.items()).hasSize(23);
@@ -151,9 +155,14 @@ class AuditTimelineTest {
         var hours = store.rows("audit_hours");
         // 09:17 .. 02:00 next day: the hours 09 to 02, each with three or four events
         assertThat(hours).hasSize(18);
-        assertThat(hours.get(0)).containsEntry("EVENT_COUNT", 3L).containsEntry("FIRST_POSITION", 1L)
+        assertThat(hours.get(0))
+                .containsEntry("EVENT_COUNT", 3L)
+                .containsEntry("FIRST_POSITION", 1L)
                 .containsEntry("LAST_POSITION", 3L);
-        assertThat(hours.stream().mapToLong(row -> (Long) row.get("EVENT_COUNT")).sum()).isEqualTo(EVENTS);
+        assertThat(hours.stream()
+                        .mapToLong(row -> (Long) row.get("EVENT_COUNT"))
+                        .sum())
+                .isEqualTo(EVENTS);
 
         store.reset();
         assertThat(store.rows("audit_hours")).isEmpty();

@@ -69,28 +69,39 @@ class CandidateHistoryProjectionTest {
         processor.deliver(events);
 
         List<CandidateHistoryEntry> k1 = history("k1");
-        List<Recorded> k1Events = events.stream().filter(event -> event.aggregateId().equals("k1")).toList();
+        List<Recorded> k1Events = events.stream()
+                .filter(event -> event.aggregateId().equals("k1"))
+                .toList();
 
-        assertThat(k1).extracting(CandidateHistoryEntry::type).containsExactly("CandidateRegistered",
-                "CandidateNameAmended", "CandidateDateOfBirthAmended", "CandidateUlnAmended", "CandidateWithdrawn");
-        assertThat(k1).extracting(CandidateHistoryEntry::at)
+        assertThat(k1)
+                .extracting(CandidateHistoryEntry::type)
+                .containsExactly(
+                        "CandidateRegistered",
+                        "CandidateNameAmended",
+                        "CandidateDateOfBirthAmended",
+                        "CandidateUlnAmended",
+                        "CandidateWithdrawn");
+        assertThat(k1)
+                .extracting(CandidateHistoryEntry::at)
                 .containsExactlyElementsOf(k1Events.stream().map(Recorded::at).toList());
         assertThat(k1).extracting(CandidateHistoryEntry::actorPin).containsOnly("10000001");
-        assertThat(k1).extracting(CandidateHistoryEntry::reason)
+        assertThat(k1)
+                .extracting(CandidateHistoryEntry::reason)
                 .containsExactly(null, "deed poll", "typo", "not hers", "left course");
-        assertThat(k1.get(0).changes()).containsExactly(
-                Map.entry("registrationNumber", new Change(null, "Q7M2K9XA")),
-                Map.entry("centreId", new Change(null, "c1")),
-                Map.entry("firstName", new Change(null, "Zoë")),
-                Map.entry("lastName", new Change(null, "O'Brien-Łukasiewicz")),
-                Map.entry("dateOfBirth", new Change(null, "2001-02-03")),
-                Map.entry("uln", new Change(null, "1000000001")),
-                Map.entry("qualificationCode", new Change(null, "MV3")),
-                Map.entry("startDate", new Change(null, "2026-01-12")),
-                Map.entry("registeredOn", new Change(null, "2026-03-02")),
-                Map.entry("late", new Change(null, "false")),
-                Map.entry("confirmedDuplicate", new Change(null, "false")),
-                Map.entry("status", new Change(null, "REGISTERED")));
+        assertThat(k1.get(0).changes())
+                .containsExactly(
+                        Map.entry("registrationNumber", new Change(null, "Q7M2K9XA")),
+                        Map.entry("centreId", new Change(null, "c1")),
+                        Map.entry("firstName", new Change(null, "Zoë")),
+                        Map.entry("lastName", new Change(null, "O'Brien-Łukasiewicz")),
+                        Map.entry("dateOfBirth", new Change(null, "2001-02-03")),
+                        Map.entry("uln", new Change(null, "1000000001")),
+                        Map.entry("qualificationCode", new Change(null, "MV3")),
+                        Map.entry("startDate", new Change(null, "2026-01-12")),
+                        Map.entry("registeredOn", new Change(null, "2026-03-02")),
+                        Map.entry("late", new Change(null, "false")),
+                        Map.entry("confirmedDuplicate", new Change(null, "false")),
+                        Map.entry("status", new Change(null, "REGISTERED")));
         assertThat(k1.get(1).changes()).isEqualTo(changes("lastName", "O'Brien-Łukasiewicz", "O'Brien"));
         assertThat(k1.get(2).changes()).isEqualTo(changes("dateOfBirth", "2001-02-03", "2000-12-31"));
         assertThat(k1.get(3).changes()).isEqualTo(changes("uln", "1000000001", null));
@@ -103,22 +114,25 @@ class CandidateHistoryProjectionTest {
 
         List<CandidateHistoryEntry> k2 = history("k2");
 
-        assertThat(k2).extracting(CandidateHistoryEntry::changes).containsExactly(
-                k2.get(0).changes(),
-                changes("uln", null, "1000000003"),
-                changes("qualificationCode", "MV3", "HV2"),
-                changes("centreId", "c1", "c2"));
-        assertThat(k2.get(3)).extracting(CandidateHistoryEntry::type, CandidateHistoryEntry::actorPin,
-                CandidateHistoryEntry::reason).containsExactly("CandidateTransferred", "90000001", "moved house");
+        assertThat(k2)
+                .extracting(CandidateHistoryEntry::changes)
+                .containsExactly(
+                        k2.get(0).changes(),
+                        changes("uln", null, "1000000003"),
+                        changes("qualificationCode", "MV3", "HV2"),
+                        changes("centreId", "c1", "c2"));
+        assertThat(k2.get(3))
+                .extracting(CandidateHistoryEntry::type, CandidateHistoryEntry::actorPin, CandidateHistoryEntry::reason)
+                .containsExactly("CandidateTransferred", "90000001", "moved house");
     }
 
     @Test
     void givenWithdrawnThenReinstated_whenHistoryAsked_thenStatusFromAndTo() {
         processor.deliver(CandidateHistories.everyEvent());
 
-        assertThat(history("k3")).extracting(CandidateHistoryEntry::changes).endsWith(
-                changes("status", "REGISTERED", "WITHDRAWN"),
-                changes("status", "WITHDRAWN", "REGISTERED"));
+        assertThat(history("k3"))
+                .extracting(CandidateHistoryEntry::changes)
+                .endsWith(changes("status", "REGISTERED", "WITHDRAWN"), changes("status", "WITHDRAWN", "REGISTERED"));
     }
 
     @Test
@@ -128,21 +142,33 @@ class CandidateHistoryProjectionTest {
 
         List<CandidateHistoryEntry> k4 = history("k4");
 
-        assertThat(k4).extracting(CandidateHistoryEntry::type).containsExactly("CandidateRegistered",
-                "CandidateCertificated", "CandidateCertificateRevoked", "CandidateCertificated");
-        assertThat(k4).extracting(CandidateHistoryEntry::at).containsExactlyElementsOf(events.stream()
-                .filter(event -> event.aggregateId().equals("k4")).map(Recorded::at).toList());
+        assertThat(k4)
+                .extracting(CandidateHistoryEntry::type)
+                .containsExactly(
+                        "CandidateRegistered",
+                        "CandidateCertificated",
+                        "CandidateCertificateRevoked",
+                        "CandidateCertificated");
+        assertThat(k4)
+                .extracting(CandidateHistoryEntry::at)
+                .containsExactlyElementsOf(events.stream()
+                        .filter(event -> event.aggregateId().equals("k4"))
+                        .map(Recorded::at)
+                        .toList());
         assertThat(k4.subList(1, 4)).extracting(CandidateHistoryEntry::actorPin).containsOnly(IMI_ADMIN);
         assertThat(k4).extracting(CandidateHistoryEntry::reason).containsExactly(null, null, "malpractice", null);
-        assertThat(k4.get(1).changes()).containsExactly(
-                Map.entry("certificateNumber", new Change(null, REVOKED_CERTIFICATE)),
-                Map.entry("status", new Change("REGISTERED", "CERTIFICATED")));
-        assertThat(k4.get(2).changes()).containsExactly(
-                Map.entry("certificateNumber", new Change(REVOKED_CERTIFICATE, null)),
-                Map.entry("status", new Change("CERTIFICATED", "REGISTERED")));
-        assertThat(k4.get(3).changes()).containsExactly(
-                Map.entry("certificateNumber", new Change(null, CERTIFICATE)),
-                Map.entry("status", new Change("REGISTERED", "CERTIFICATED")));
+        assertThat(k4.get(1).changes())
+                .containsExactly(
+                        Map.entry("certificateNumber", new Change(null, REVOKED_CERTIFICATE)),
+                        Map.entry("status", new Change("REGISTERED", "CERTIFICATED")));
+        assertThat(k4.get(2).changes())
+                .containsExactly(
+                        Map.entry("certificateNumber", new Change(REVOKED_CERTIFICATE, null)),
+                        Map.entry("status", new Change("CERTIFICATED", "REGISTERED")));
+        assertThat(k4.get(3).changes())
+                .containsExactly(
+                        Map.entry("certificateNumber", new Change(null, CERTIFICATE)),
+                        Map.entry("status", new Change("REGISTERED", "CERTIFICATED")));
     }
 
     @Test
@@ -155,12 +181,14 @@ class CandidateHistoryProjectionTest {
                 .then("k1", new CandidateCertificated("k1", "c1", "q2", "MV3", REVOKED_CERTIFICATE))
                 .events());
 
-        assertThat(history("k1")).extracting(entry -> entry.changes().get("status")).containsExactly(
-                new Change(null, "REGISTERED"),
-                new Change("REGISTERED", "CERTIFICATED"),
-                new Change("CERTIFICATED", "WITHDRAWN"),
-                new Change("WITHDRAWN", "REGISTERED"),
-                new Change("REGISTERED", "CERTIFICATED"));
+        assertThat(history("k1"))
+                .extracting(entry -> entry.changes().get("status"))
+                .containsExactly(
+                        new Change(null, "REGISTERED"),
+                        new Change("REGISTERED", "CERTIFICATED"),
+                        new Change("CERTIFICATED", "WITHDRAWN"),
+                        new Change("WITHDRAWN", "REGISTERED"),
+                        new Change("REGISTERED", "CERTIFICATED"));
     }
 
     @Test
@@ -168,11 +196,14 @@ class CandidateHistoryProjectionTest {
         processor.deliver(new History(CandidateHistories.START)
                 .then("k1", registered("k1", "c1", "Q7M2K9XA", "Zoe", "Adams", null, "MV3"))
                 .then("k1", new CandidateCertificated("k1", "c1", "q1", "MV3", CERTIFICATE))
-                .then("k1", new CandidateCertificateRevoked("k1", "c1", "q1", CERTIFICATE, null),
+                .then(
+                        "k1",
+                        new CandidateCertificateRevoked("k1", "c1", "q1", CERTIFICATE, null),
                         actedBy(IMI_ADMIN, "certificate obtained by fraud"))
                 .events());
 
-        assertThat(history("k1").get(2)).extracting(CandidateHistoryEntry::actorPin, CandidateHistoryEntry::reason)
+        assertThat(history("k1").get(2))
+                .extracting(CandidateHistoryEntry::actorPin, CandidateHistoryEntry::reason)
                 .containsExactly(IMI_ADMIN, "certificate obtained by fraud");
         assertThat(history("k1").get(1).actorPin()).isNull();
     }
@@ -182,7 +213,9 @@ class CandidateHistoryProjectionTest {
         processor.deliver(new History(CandidateHistories.START)
                 .then("k1", registered("k1", "c1", "Q7M2K9XA", "Zoe", "Adams", null, "MV3"))
                 .then("k1", new CandidateCertificated("k1", "c1", "q1", "MV3", CERTIFICATE))
-                .then("k1", new CandidateCertificateRevoked("k1", "c1", "q1", CERTIFICATE, "malpractice"),
+                .then(
+                        "k1",
+                        new CandidateCertificateRevoked("k1", "c1", "q1", CERTIFICATE, "malpractice"),
                         actedBy(IMI_ADMIN, "revoke certificate"))
                 .events());
 
@@ -216,12 +249,15 @@ class CandidateHistoryProjectionTest {
     @Test
     void givenReasonOnlyInMetadata_whenHistoryAsked_thenThatReason() {
         processor.deliver(new History(CandidateHistories.START)
-                .then("k1", registered("k1", "c1", "Q7M2K9XA", "Zoe", "Adams", null, "MV3"),
+                .then(
+                        "k1",
+                        registered("k1", "c1", "Q7M2K9XA", "Zoe", "Adams", null, "MV3"),
                         actedBy("10000001", "late paperwork"))
                 .then("k1", new CandidateReinstated("k1", "c1", null), actedBy("10000001", "appeal upheld"))
                 .events());
 
-        assertThat(history("k1")).extracting(CandidateHistoryEntry::reason)
+        assertThat(history("k1"))
+                .extracting(CandidateHistoryEntry::reason)
                 .containsExactly("late paperwork", "appeal upheld");
     }
 
@@ -234,7 +270,8 @@ class CandidateHistoryProjectionTest {
         processor.deliver(events);
         events.forEach(processor::deliver);
 
-        assertThat(allDocuments(database, CandidateHistoryProjection.COLLECTION)).isEqualTo(once);
+        assertThat(allDocuments(database, CandidateHistoryProjection.COLLECTION))
+                .isEqualTo(once);
         assertThat(history("k1")).hasSize(5);
         assertThat(history("k4")).hasSize(4);
     }
@@ -249,6 +286,7 @@ class CandidateHistoryProjectionTest {
         assertThat(history("k1")).isEmpty();
         processor.deliver(events);
 
-        assertThat(allDocuments(database, CandidateHistoryProjection.COLLECTION)).isEqualTo(applied);
+        assertThat(allDocuments(database, CandidateHistoryProjection.COLLECTION))
+                .isEqualTo(applied);
     }
 }

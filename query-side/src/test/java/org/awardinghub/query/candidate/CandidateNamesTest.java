@@ -34,7 +34,8 @@ class CandidateNamesTest {
     @Test
     void givenNames_whenSortKeyMade_thenLastNameFirstWithoutApostrophes() {
         assertThat(CandidateNames.sortKey("Zoë", "O'Brien")).isEqualTo("obrien\u0001zoe");
-        assertThat(CandidateNames.sortKey("Al", "Smit").compareTo(CandidateNames.sortKey("Al", "Smith"))).isNegative();
+        assertThat(CandidateNames.sortKey("Al", "Smit").compareTo(CandidateNames.sortKey("Al", "Smith")))
+                .isNegative();
         assertThat(CandidateNames.sortKey("Zed", "Smith").compareTo(CandidateNames.sortKey("Al", "Smithers")))
                 .isNegative();
     }
@@ -51,8 +52,8 @@ class CandidateNamesTest {
     void givenTexts_whenClassified_thenRegistrationNumberUlnOrWords() {
         assertThat(SearchText.of("q7m2k9xa").registrationNumber()).isEqualTo("Q7M2K9XA");
         assertThat(SearchText.of("Q7M2K9X1").registrationNumber()).isNull();
-        assertThat(SearchText.of("stephens")).isEqualTo(
-                new SearchText("STEPHENS", null, java.util.List.of("stephens")));
+        assertThat(SearchText.of("stephens"))
+                .isEqualTo(new SearchText("STEPHENS", null, java.util.List.of("stephens")));
         assertThat(SearchText.of(" 1000000001 ").uln()).isEqualTo("1000000001");
         assertThat(SearchText.of("100000000").uln()).isNull();
         assertThat(SearchText.of("   ").isEveryone()).isTrue();

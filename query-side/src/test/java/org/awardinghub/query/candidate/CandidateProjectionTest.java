@@ -49,8 +49,17 @@ class CandidateProjectionTest {
     }
 
     private void register(String candidateId, String centreId, String firstName, String lastName) {
-        projection.on(registered(candidateId, centreId, "Q7M2K9X" + candidateId.charAt(1), firstName, lastName,
-                "1000000001", "MV3"), 0, REGISTERED);
+        projection.on(
+                registered(
+                        candidateId,
+                        centreId,
+                        "Q7M2K9X" + candidateId.charAt(1),
+                        firstName,
+                        lastName,
+                        "1000000001",
+                        "MV3"),
+                0,
+                REGISTERED);
     }
 
     private CandidateView find(String candidateId) {
@@ -72,19 +81,48 @@ class CandidateProjectionTest {
 
     @Test
     void givenCandidateRegistered_whenFound_thenEveryRegisteredFieldNoResultsAndNoCertificate() {
-        projection.on(new CandidateRegistered("k1", "c1", "Q7M2K9XA", "Zoë", "O'Brien", LocalDate.of(2001, 2, 3),
-                "1000000001", "MV3", LocalDate.of(2025, 9, 1), LocalDate.of(2026, 3, 2), true, false), 0, REGISTERED);
+        projection.on(
+                new CandidateRegistered(
+                        "k1",
+                        "c1",
+                        "Q7M2K9XA",
+                        "Zoë",
+                        "O'Brien",
+                        LocalDate.of(2001, 2, 3),
+                        "1000000001",
+                        "MV3",
+                        LocalDate.of(2025, 9, 1),
+                        LocalDate.of(2026, 3, 2),
+                        true,
+                        false),
+                0,
+                REGISTERED);
 
-        assertThat(find("k1")).isEqualTo(new CandidateView("k1", "Q7M2K9XA", "c1", "Zoë", "O'Brien",
-                LocalDate.of(2001, 2, 3), "1000000001", "MV3", LocalDate.of(2025, 9, 1), LocalDate.of(2026, 3, 2),
-                true, CandidateStatus.REGISTERED, List.of(), null, REGISTERED));
+        assertThat(find("k1"))
+                .isEqualTo(new CandidateView(
+                        "k1",
+                        "Q7M2K9XA",
+                        "c1",
+                        "Zoë",
+                        "O'Brien",
+                        LocalDate.of(2001, 2, 3),
+                        "1000000001",
+                        "MV3",
+                        LocalDate.of(2025, 9, 1),
+                        LocalDate.of(2026, 3, 2),
+                        true,
+                        CandidateStatus.REGISTERED,
+                        List.of(),
+                        null,
+                        REGISTERED));
     }
 
     @Test
     void givenCandidateRegistered_whenStored_thenDatesAreIsoStringsAndSearchFieldsPresent() {
         register("k1", "c1", "Zoë", "O'Brien-Łukasiewicz");
 
-        Document stored = database.getCollection(CandidateProjection.COLLECTION).find().first();
+        Document stored =
+                database.getCollection(CandidateProjection.COLLECTION).find().first();
 
         assertThat(stored.get("dateOfBirth")).isEqualTo("2001-02-03");
         assertThat(stored.get("startDate")).isEqualTo("2026-01-12");
@@ -100,8 +138,8 @@ class CandidateProjectionTest {
     void givenCandidate_whenNameAmended_thenNewNamesFoundByThemAndNotByTheOld() {
         register("k1", "c1", "Zoë", "O'Brien");
 
-        projection.on(new CandidateNameAmended("k1", "c1", "Zoë", "O'Brien", "Zoë", "Łukasiewicz", "married"), 1,
-                LATER);
+        projection.on(
+                new CandidateNameAmended("k1", "c1", "Zoë", "O'Brien", "Zoë", "Łukasiewicz", "married"), 1, LATER);
 
         assertThat(find("k1").lastName()).isEqualTo("Łukasiewicz");
         assertThat(find("k1").firstName()).isEqualTo("Zoë");
@@ -114,8 +152,11 @@ class CandidateProjectionTest {
     void givenCandidate_whenDateOfBirthAmended_thenNewDate() {
         register("k1", "c1", "Zoë", "Adams");
 
-        projection.on(new CandidateDateOfBirthAmended("k1", "c1", LocalDate.of(2001, 2, 3), LocalDate.of(1999, 12, 31),
-                "typo"), 1, LATER);
+        projection.on(
+                new CandidateDateOfBirthAmended(
+                        "k1", "c1", LocalDate.of(2001, 2, 3), LocalDate.of(1999, 12, 31), "typo"),
+                1,
+                LATER);
 
         assertThat(find("k1").dateOfBirth()).isEqualTo(LocalDate.of(1999, 12, 31));
         assertThat(find("k1").updatedAt()).isEqualTo(LATER);
@@ -172,19 +213,24 @@ class CandidateProjectionTest {
         projection.on(new CandidateWithdrawn("k1", "c1", "left"), 1, LATER);
 
         assertThat(find("k1").status()).isEqualTo(CandidateStatus.WITHDRAWN);
-        assertThat(projection.handle(new SearchCandidates("c1", null, CandidateStatus.WITHDRAWN, null, 0, 10)).total())
+        assertThat(projection
+                        .handle(new SearchCandidates("c1", null, CandidateStatus.WITHDRAWN, null, 0, 10))
+                        .total())
                 .isOne();
 
         projection.on(new CandidateReinstated("k1", "c1", "back"), 2, LATEST);
 
         assertThat(find("k1").status()).isEqualTo(CandidateStatus.REGISTERED);
         assertThat(find("k1").updatedAt()).isEqualTo(LATEST);
-        assertThat(projection.handle(new SearchCandidates("c1", null, CandidateStatus.WITHDRAWN, null, 0, 10)).total())
+        assertThat(projection
+                        .handle(new SearchCandidates("c1", null, CandidateStatus.WITHDRAWN, null, 0, 10))
+                        .total())
                 .isZero();
     }
 
     private long certificated(String centreId) {
-        return projection.handle(new SearchCandidates(centreId, null, CandidateStatus.CERTIFICATED, null, 0, 10))
+        return projection
+                .handle(new SearchCandidates(centreId, null, CandidateStatus.CERTIFICATED, null, 0, 10))
                 .total();
     }
 
@@ -201,8 +247,11 @@ class CandidateProjectionTest {
         Page<CandidateSummary> certificated =
                 projection.handle(new SearchCandidates("c1", null, CandidateStatus.CERTIFICATED, null, 0, 10));
         Page<CandidateSummary> named = projection.handle(new SearchCandidates("c1", "zoe", null, null, 0, 10));
-        assertThat(certificated.items()).extracting(CandidateSummary::candidateId).containsExactly("k1");
-        assertThat(named.items()).extracting(CandidateSummary::status)
+        assertThat(certificated.items())
+                .extracting(CandidateSummary::candidateId)
+                .containsExactly("k1");
+        assertThat(named.items())
+                .extracting(CandidateSummary::status)
                 .containsExactly(CandidateStatus.CERTIFICATED, CandidateStatus.REGISTERED);
     }
 
@@ -227,8 +276,10 @@ class CandidateProjectionTest {
         assertThat(find("k1").status()).isEqualTo(CandidateStatus.REGISTERED);
         assertThat(find("k1").updatedAt()).isEqualTo(LATEST);
         assertThat(certificated("c1")).isZero();
-        assertThat(projection.handle(new SearchCandidates("c1", null, CandidateStatus.REGISTERED, null, 0, 10))
-                .total()).isOne();
+        assertThat(projection
+                        .handle(new SearchCandidates("c1", null, CandidateStatus.REGISTERED, null, 0, 10))
+                        .total())
+                .isOne();
     }
 
     @Test
@@ -249,13 +300,13 @@ class CandidateProjectionTest {
     @Test
     void givenLaterEventApplied_whenEarlierOneRedelivered_thenNeitherDocumentNorSearchGoesBack() {
         register("k1", "c1", "Zoë", "O'Brien");
-        projection.on(new CandidateNameAmended("k1", "c1", "Zoë", "O'Brien", "Zoë", "Łukasiewicz", "married"), 1,
-                LATER);
+        projection.on(
+                new CandidateNameAmended("k1", "c1", "Zoë", "O'Brien", "Zoë", "Łukasiewicz", "married"), 1, LATER);
         List<Document> applied = allDocuments(database, CandidateProjection.COLLECTION);
 
         register("k1", "c1", "Zoë", "O'Brien");
-        projection.on(new CandidateNameAmended("k1", "c1", "Zoë", "O'Brien", "Zoë", "Łukasiewicz", "married"), 1,
-                LATER);
+        projection.on(
+                new CandidateNameAmended("k1", "c1", "Zoë", "O'Brien", "Zoë", "Łukasiewicz", "married"), 1, LATER);
 
         assertThat(allDocuments(database, CandidateProjection.COLLECTION)).isEqualTo(applied);
         assertThat(search("c1", "obrien")).isEmpty();
@@ -277,7 +328,8 @@ class CandidateProjectionTest {
         assertThat(allDocuments(database, CandidateProjection.COLLECTION))
                 .isNotEmpty()
                 .isEqualTo(allDocuments(onceDatabase, CandidateProjection.COLLECTION));
-        assertThat(searches().map(projection::handle)).containsExactlyElementsOf(searches().map(once::handle).toList());
+        assertThat(searches().map(projection::handle))
+                .containsExactlyElementsOf(searches().map(once::handle).toList());
     }
 
     @Test
@@ -291,7 +343,8 @@ class CandidateProjectionTest {
         processor.reset();
 
         assertThat(allDocuments(database, CandidateProjection.COLLECTION)).isEmpty();
-        assertThat(searches().map(projection::handle)).allSatisfy(page -> assertThat(page.total()).isZero());
+        assertThat(searches().map(projection::handle))
+                .allSatisfy(page -> assertThat(page.total()).isZero());
 
         processor.deliver(history);
 
@@ -306,11 +359,13 @@ class CandidateProjectionTest {
 
         Recorded last = history.get(history.size() - 1);
         assertThat(find(last.aggregateId()).updatedAt()).isEqualTo(last.at());
-        assertThat(find("k1")).extracting(CandidateView::lastName, CandidateView::dateOfBirth, CandidateView::uln,
-                CandidateView::status).containsExactly("O'Brien", LocalDate.of(2000, 12, 31), null,
-                CandidateStatus.WITHDRAWN);
-        assertThat(find("k2")).extracting(CandidateView::centreId, CandidateView::uln,
-                CandidateView::qualificationCode).containsExactly("c2", "1000000003", "HV2");
+        assertThat(find("k1"))
+                .extracting(
+                        CandidateView::lastName, CandidateView::dateOfBirth, CandidateView::uln, CandidateView::status)
+                .containsExactly("O'Brien", LocalDate.of(2000, 12, 31), null, CandidateStatus.WITHDRAWN);
+        assertThat(find("k2"))
+                .extracting(CandidateView::centreId, CandidateView::uln, CandidateView::qualificationCode)
+                .containsExactly("c2", "1000000003", "HV2");
         assertThat(find("k3").status()).isEqualTo(CandidateStatus.REGISTERED);
         assertThat(find("k4").status()).isEqualTo(CandidateStatus.CERTIFICATED);
     }

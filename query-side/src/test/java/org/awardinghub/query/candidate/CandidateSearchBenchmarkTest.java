@@ -75,34 +75,280 @@ class CandidateSearchBenchmarkTest {
     private static final Instant AT = Instant.parse("2026-03-02T09:00:00Z");
 
     private static final String[] FIRST_NAMES = {
-        "Oliver", "Jack", "Harry", "George", "Noah", "Charlie", "Jacob", "Alfie", "Freddie", "Oscar", "Leo", "Archie",
-        "Henry", "Joshua", "James", "William", "Thomas", "Mohammed", "Muhammad", "Daniel", "Samuel", "Joseph", "Olivia",
-        "Amelia", "Isla", "Ava", "Emily", "Sophia", "Grace", "Lily", "Mia", "Ella", "Jessica", "Ruby", "Evie", "Poppy",
-        "Isabella", "Sophie", "Charlotte", "Freya", "Daisy", "Alice", "Matilda", "Ryan", "Liam", "Connor", "Kieran",
-        "Aaron", "Nathan", "Luke", "Adam", "Callum", "Jordan", "Kyle", "Ben", "Lewis", "Jamie", "Dylan", "Tyler",
-        "Ethan", "Harvey", "Reece", "Bradley", "Lauren", "Chloe", "Megan", "Hannah", "Rebecca", "Amy", "Laura",
-        "Sarah", "Emma", "Katie", "Bethany", "Jade", "Zoë", "Chloé", "Siobhán", "Aoife", "Seán", "Niamh", "José",
-        "María", "Jürgen", "Björn", "Søren", "Łukasz", "Małgorzata", "Paweł", "Zofia", "François", "Hélène",
-        "Agnieszka", "İlkay", "Ömer", "Çağla", "Ágnes", "Tomáš", "Jiří", "Renée", "Noël", "Anaïs", "Đorđe", "Gøran",
-        "Åsa", "Anne-Marie", "Mary-Jane", "Jean-Luc", "Priya", "Aarav", "Wei", "Yusuf", "Fatima", "Aisha", "Kwame",
-        "Chidi", "Oluwaseun", "Dmitri", "Ngozi", "Zainab", "Ibrahim", "Hamza", "Omar", "Bartłomiej", "Dorota",
+        "Oliver",
+        "Jack",
+        "Harry",
+        "George",
+        "Noah",
+        "Charlie",
+        "Jacob",
+        "Alfie",
+        "Freddie",
+        "Oscar",
+        "Leo",
+        "Archie",
+        "Henry",
+        "Joshua",
+        "James",
+        "William",
+        "Thomas",
+        "Mohammed",
+        "Muhammad",
+        "Daniel",
+        "Samuel",
+        "Joseph",
+        "Olivia",
+        "Amelia",
+        "Isla",
+        "Ava",
+        "Emily",
+        "Sophia",
+        "Grace",
+        "Lily",
+        "Mia",
+        "Ella",
+        "Jessica",
+        "Ruby",
+        "Evie",
+        "Poppy",
+        "Isabella",
+        "Sophie",
+        "Charlotte",
+        "Freya",
+        "Daisy",
+        "Alice",
+        "Matilda",
+        "Ryan",
+        "Liam",
+        "Connor",
+        "Kieran",
+        "Aaron",
+        "Nathan",
+        "Luke",
+        "Adam",
+        "Callum",
+        "Jordan",
+        "Kyle",
+        "Ben",
+        "Lewis",
+        "Jamie",
+        "Dylan",
+        "Tyler",
+        "Ethan",
+        "Harvey",
+        "Reece",
+        "Bradley",
+        "Lauren",
+        "Chloe",
+        "Megan",
+        "Hannah",
+        "Rebecca",
+        "Amy",
+        "Laura",
+        "Sarah",
+        "Emma",
+        "Katie",
+        "Bethany",
+        "Jade",
+        "Zoë",
+        "Chloé",
+        "Siobhán",
+        "Aoife",
+        "Seán",
+        "Niamh",
+        "José",
+        "María",
+        "Jürgen",
+        "Björn",
+        "Søren",
+        "Łukasz",
+        "Małgorzata",
+        "Paweł",
+        "Zofia",
+        "François",
+        "Hélène",
+        "Agnieszka",
+        "İlkay",
+        "Ömer",
+        "Çağla",
+        "Ágnes",
+        "Tomáš",
+        "Jiří",
+        "Renée",
+        "Noël",
+        "Anaïs",
+        "Đorđe",
+        "Gøran",
+        "Åsa",
+        "Anne-Marie",
+        "Mary-Jane",
+        "Jean-Luc",
+        "Priya",
+        "Aarav",
+        "Wei",
+        "Yusuf",
+        "Fatima",
+        "Aisha",
+        "Kwame",
+        "Chidi",
+        "Oluwaseun",
+        "Dmitri",
+        "Ngozi",
+        "Zainab",
+        "Ibrahim",
+        "Hamza",
+        "Omar",
+        "Bartłomiej",
+        "Dorota",
     };
 
     private static final String[] LAST_NAMES = {
-        "Smith", "Jones", "Williams", "Taylor", "Brown", "Davies", "Evans", "Wilson", "Thomas", "Johnson", "Roberts",
-        "Robinson", "Thompson", "Wright", "Walker", "White", "Edwards", "Hughes", "Green", "Hall", "Lewis", "Harris",
-        "Clarke", "Patel", "Jackson", "Wood", "Turner", "Martin", "Cooper", "Hill", "Ward", "Morris", "Moore", "Clark",
-        "Lee", "King", "Baker", "Harrison", "Morgan", "Allen", "James", "Scott", "Phillips", "Watson", "Davis",
-        "Parker", "Price", "Bennett", "Young", "Griffiths", "Mitchell", "Kelly", "Cook", "Carter", "Richardson",
-        "Bailey", "Collins", "Bell", "Shaw", "Murphy", "Miller", "Cox", "Richards", "Khan", "Marshall", "Anderson",
-        "Simpson", "Ellis", "Adams", "Singh", "Begum", "Wilkinson", "Foster", "Chapman", "Powell", "Webb", "Rogers",
-        "Gray", "Mason", "Ali", "Hunt", "Hussain", "Campbell", "Matthews", "Owen", "Palmer", "Holmes", "Mills",
-        "Barnes", "Knight", "Lloyd", "Butler", "Russell", "Barker", "Fisher", "Stevens", "Jenkins", "Murray", "Dixon",
-        "Stephens", "O'Brien", "O'Connor", "O'Neill", "D'Arcy", "McDonald", "MacLeod", "Łukasiewicz", "Kowalski",
-        "Nowak", "Wiśniewski", "Wójcik", "Müller", "Schäfer", "Groß", "García", "Núñez", "Peña", "Fernández",
-        "Gonçalves", "Søndergaard", "Østergaard", "Öztürk", "Yılmaz", "Çelik", "Nguyễn", "Trần", "de Vere",
-        "van der Berg", "Smith-Jones", "Bowes-Lyon", "St John", "Dvořák", "Novák", "Horváth", "Kovač", "Đokić",
-        "Ó Súilleabháin", "Ní Bhriain", "Okafor", "Adeyemi", "Mensah", "Chen", "Wang", "Kumar", "Sharma", "Ahmed",
+        "Smith",
+        "Jones",
+        "Williams",
+        "Taylor",
+        "Brown",
+        "Davies",
+        "Evans",
+        "Wilson",
+        "Thomas",
+        "Johnson",
+        "Roberts",
+        "Robinson",
+        "Thompson",
+        "Wright",
+        "Walker",
+        "White",
+        "Edwards",
+        "Hughes",
+        "Green",
+        "Hall",
+        "Lewis",
+        "Harris",
+        "Clarke",
+        "Patel",
+        "Jackson",
+        "Wood",
+        "Turner",
+        "Martin",
+        "Cooper",
+        "Hill",
+        "Ward",
+        "Morris",
+        "Moore",
+        "Clark",
+        "Lee",
+        "King",
+        "Baker",
+        "Harrison",
+        "Morgan",
+        "Allen",
+        "James",
+        "Scott",
+        "Phillips",
+        "Watson",
+        "Davis",
+        "Parker",
+        "Price",
+        "Bennett",
+        "Young",
+        "Griffiths",
+        "Mitchell",
+        "Kelly",
+        "Cook",
+        "Carter",
+        "Richardson",
+        "Bailey",
+        "Collins",
+        "Bell",
+        "Shaw",
+        "Murphy",
+        "Miller",
+        "Cox",
+        "Richards",
+        "Khan",
+        "Marshall",
+        "Anderson",
+        "Simpson",
+        "Ellis",
+        "Adams",
+        "Singh",
+        "Begum",
+        "Wilkinson",
+        "Foster",
+        "Chapman",
+        "Powell",
+        "Webb",
+        "Rogers",
+        "Gray",
+        "Mason",
+        "Ali",
+        "Hunt",
+        "Hussain",
+        "Campbell",
+        "Matthews",
+        "Owen",
+        "Palmer",
+        "Holmes",
+        "Mills",
+        "Barnes",
+        "Knight",
+        "Lloyd",
+        "Butler",
+        "Russell",
+        "Barker",
+        "Fisher",
+        "Stevens",
+        "Jenkins",
+        "Murray",
+        "Dixon",
+        "Stephens",
+        "O'Brien",
+        "O'Connor",
+        "O'Neill",
+        "D'Arcy",
+        "McDonald",
+        "MacLeod",
+        "Łukasiewicz",
+        "Kowalski",
+        "Nowak",
+        "Wiśniewski",
+        "Wójcik",
+        "Müller",
+        "Schäfer",
+        "Groß",
+        "García",
+        "Núñez",
+        "Peña",
+        "Fernández",
+        "Gonçalves",
+        "Søndergaard",
+        "Østergaard",
+        "Öztürk",
+        "Yılmaz",
+        "Çelik",
+        "Nguyễn",
+        "Trần",
+        "de Vere",
+        "van der Berg",
+        "Smith-Jones",
+        "Bowes-Lyon",
+        "St John",
+        "Dvořák",
+        "Novák",
+        "Horváth",
+        "Kovač",
+        "Đokić",
+        "Ó Súilleabháin",
+        "Ní Bhriain",
+        "Okafor",
+        "Adeyemi",
+        "Mensah",
+        "Chen",
+        "Wang",
+        "Kumar",
+        "Sharma",
+        "Ahmed",
     };
 
     private static final String[] QUALIFICATIONS = {
@@ -112,8 +358,7 @@ class CandidateSearchBenchmarkTest {
     private static final String REGISTRATION_ALPHABET = SearchText.REGISTRATION_ALPHABET;
 
     /** One synthetic candidate and what later happened to it. */
-    private record Synthetic(CandidateRegistered registered, List<Object> changes) {
-    }
+    private record Synthetic(CandidateRegistered registered, List<Object> changes) {}
 
     private Path directory;
     private MVStore store;
@@ -135,7 +380,8 @@ class CandidateSearchBenchmarkTest {
         Random random = new Random(20261126);
         centres = new ArrayList<>();
         for (int c = 0; c < CENTRES; c++) {
-            centres.add(UUID.nameUUIDFromBytes(("centre " + c).getBytes(StandardCharsets.UTF_8)).toString());
+            centres.add(UUID.nameUUIDFromBytes(("centre " + c).getBytes(StandardCharsets.UTF_8))
+                    .toString());
         }
         candidates = synthesise(random);
 
@@ -156,17 +402,23 @@ class CandidateSearchBenchmarkTest {
         }
         threads.shutdown();
         store.commit();
-        long events = candidates.stream().mapToLong(candidate -> 1 + candidate.changes().size()).sum();
+        long events = candidates.stream()
+                .mapToLong(candidate -> 1 + candidate.changes().size())
+                .sum();
         double seconds = (System.nanoTime() - started) / 1e9;
-        line("Loaded %,d candidates (%,d events) through CandidateProjection on the H2-backed read store "
-                + "(%d threads) in %.1f s: %,.0f events/s", candidates.size(), events, LOADING_THREADS, seconds,
-                events / seconds);
+        line(
+                "Loaded %,d candidates (%,d events) through CandidateProjection on the H2-backed read store "
+                        + "(%d threads) in %.1f s: %,.0f events/s",
+                candidates.size(), events, LOADING_THREADS, seconds, events / seconds);
         assertThat(index.size()).isEqualTo(CANDIDATES);
     }
 
     /** The embedded read store as the application opens it: an MVStore file with a 128 MB cache. */
     private void openStore() {
-        store = new MVStore.Builder().fileName(directory.resolve("readmodels.mv.db").toString()).cacheSize(128).open();
+        store = new MVStore.Builder()
+                .fileName(directory.resolve("readmodels.mv.db").toString())
+                .cacheSize(128)
+                .open();
         server = new MongoServer(new H2Backend(store));
         InetSocketAddress address = server.bind();
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
@@ -190,7 +442,8 @@ class CandidateSearchBenchmarkTest {
         closeStore();
         if (directory != null) {
             try (Stream<Path> files = Files.walk(directory)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
     }
@@ -212,16 +465,26 @@ class CandidateSearchBenchmarkTest {
             long nanos = System.nanoTime() - started;
             found += page.total();
             timings.computeIfAbsent("all", k -> new ArrayList<>()).add(nanos);
-            timings.computeIfAbsent(search.query().centreId() == null ? "every centre (IMI)" : "one centre",
-                    k -> new ArrayList<>()).add(nanos);
-            timings.computeIfAbsent("  " + search.kind(), k -> new ArrayList<>()).add(nanos);
+            timings.computeIfAbsent(
+                            search.query().centreId() == null ? "every centre (IMI)" : "one centre",
+                            k -> new ArrayList<>())
+                    .add(nanos);
+            timings.computeIfAbsent("  " + search.kind(), k -> new ArrayList<>())
+                    .add(nanos);
         }
 
-        line("%,d searches measured after %,d to warm up; %,.0f candidates found per search on average",
+        line(
+                "%,d searches measured after %,d to warm up; %,.0f candidates found per search on average",
                 SEARCHES, SEARCHES, (double) found / SEARCHES);
         line("%-28s %6s %8s %8s %8s %8s", "searches", "count", "p50 ms", "p95 ms", "p99 ms", "max ms");
-        timings.forEach((name, nanos) -> line("%-28s %6d %8.2f %8.2f %8.2f %8.2f", name, nanos.size(),
-                percentile(nanos, 0.50), percentile(nanos, 0.95), percentile(nanos, 0.99), percentile(nanos, 1.0)));
+        timings.forEach((name, nanos) -> line(
+                "%-28s %6d %8.2f %8.2f %8.2f %8.2f",
+                name,
+                nanos.size(),
+                percentile(nanos, 0.50),
+                percentile(nanos, 0.95),
+                percentile(nanos, 0.99),
+                percentile(nanos, 1.0)));
         assertThat(percentile(timings.get("one centre"), 0.99)).isLessThanOrEqualTo(50.0);
         assertThat(percentile(timings.get("every centre (IMI)"), 0.99)).isLessThanOrEqualTo(50.0);
     }
@@ -234,8 +497,9 @@ class CandidateSearchBenchmarkTest {
         for (int run = 1; run <= 3; run++) {
             long started = System.nanoTime();
             MemoryCandidateSearchIndex loaded = MemoryCandidateSearchIndex.loadedFrom(database);
-            line("Index loaded from the 100,000-document collection (%s): %,d ms", run == 1
-                    ? "first load after reopening the store, as at start-up" : "again, store cache warm",
+            line(
+                    "Index loaded from the 100,000-document collection (%s): %,d ms",
+                    run == 1 ? "first load after reopening the store, as at start-up" : "again, store cache warm",
                     (System.nanoTime() - started) / 1_000_000);
             SearchCandidates query = new SearchCandidates(centres.get(0), "s", null, null, 0, 50);
             assertThat(loaded.size()).isEqualTo(CANDIDATES);
@@ -245,10 +509,13 @@ class CandidateSearchBenchmarkTest {
         List<String> fields = new ArrayList<>(CandidateDocument.SUMMARY_FIELDS);
         fields.add("seq");
         long[] documents = {0};
-        database.getCollection(CandidateProjection.COLLECTION).find().projection(Projections.include(fields))
+        database.getCollection(CandidateProjection.COLLECTION)
+                .find()
+                .projection(Projections.include(fields))
                 .forEach(document -> documents[0]++);
-        line("Of which the scan alone (the same fields, nothing indexed): %,d documents in %,d ms", documents[0],
-                (System.nanoTime() - started) / 1_000_000);
+        line(
+                "Of which the scan alone (the same fields, nothing indexed): %,d documents in %,d ms",
+                documents[0], (System.nanoTime() - started) / 1_000_000);
     }
 
     @Test
@@ -261,15 +528,24 @@ class CandidateSearchBenchmarkTest {
                 // copies, so that the heap the index holds is all its own
                 CandidateRegistered registered = candidate.registered();
                 LocalDate born = registered.dateOfBirth();
-                measured.put(new CandidateSummary(copy(registered.candidateId()),
-                        copy(registered.registrationNumber()), copy(registered.centreId()),
-                        copy(registered.firstName()), copy(registered.lastName()),
-                        LocalDate.of(born.getYear(), born.getMonth(), born.getDayOfMonth()), copy(registered.uln()),
-                        copy(registered.qualificationCode()), CandidateStatus.REGISTERED, registered.late()), 0);
+                measured.put(
+                        new CandidateSummary(
+                                copy(registered.candidateId()),
+                                copy(registered.registrationNumber()),
+                                copy(registered.centreId()),
+                                copy(registered.firstName()),
+                                copy(registered.lastName()),
+                                LocalDate.of(born.getYear(), born.getMonth(), born.getDayOfMonth()),
+                                copy(registered.uln()),
+                                copy(registered.qualificationCode()),
+                                CandidateStatus.REGISTERED,
+                                registered.late()),
+                        0);
             }
             long after = usedHeap();
-            line("Index heap for %,d candidates (round %d): about %,d MB (%,d bytes per candidate)", measured.size(),
-                    round, (after - before) >> 20, (after - before) / measured.size());
+            line(
+                    "Index heap for %,d candidates (round %d): about %,d MB (%,d bytes per candidate)",
+                    measured.size(), round, (after - before) >> 20, (after - before) / measured.size());
         }
     }
 
@@ -286,8 +562,9 @@ class CandidateSearchBenchmarkTest {
         for (SearchCandidates query : queries) {
             long started = System.nanoTime();
             Page<CandidateSummary> page = mongoIndex.search(query);
-            line("Mongo index on the embedded store: %s → %,d found in %,d ms", describe(query), page.total(),
-                    (System.nanoTime() - started) / 1_000_000);
+            line(
+                    "Mongo index on the embedded store: %s → %,d found in %,d ms",
+                    describe(query), page.total(), (System.nanoTime() - started) / 1_000_000);
             assertThat(page).isEqualTo(index.search(query));
         }
     }
@@ -328,13 +605,23 @@ class CandidateSearchBenchmarkTest {
                 } while (!registrationNumbers.add(registrationNumber));
                 String firstName = pick(FIRST_NAMES, random);
                 String lastName = random.nextInt(40) == 0
-                        ? pick(LAST_NAMES, random) + "-" + pick(LAST_NAMES, random) : pick(LAST_NAMES, random);
-                String uln = random.nextInt(10) < 6 ? String.valueOf(1_000_000_000L + random.nextInt(900_000_000))
-                        : null;
-                CandidateRegistered registered = new CandidateRegistered(id, centres.get(c), registrationNumber,
-                        firstName, lastName, LocalDate.of(1970 + random.nextInt(40), 1 + random.nextInt(12),
-                        1 + random.nextInt(28)), uln, pick(QUALIFICATIONS, random), LocalDate.of(2026, 1, 5),
-                        LocalDate.of(2026, 3, 2), random.nextInt(20) == 0, false);
+                        ? pick(LAST_NAMES, random) + "-" + pick(LAST_NAMES, random)
+                        : pick(LAST_NAMES, random);
+                String uln =
+                        random.nextInt(10) < 6 ? String.valueOf(1_000_000_000L + random.nextInt(900_000_000)) : null;
+                CandidateRegistered registered = new CandidateRegistered(
+                        id,
+                        centres.get(c),
+                        registrationNumber,
+                        firstName,
+                        lastName,
+                        LocalDate.of(1970 + random.nextInt(40), 1 + random.nextInt(12), 1 + random.nextInt(28)),
+                        uln,
+                        pick(QUALIFICATIONS, random),
+                        LocalDate.of(2026, 1, 5),
+                        LocalDate.of(2026, 3, 2),
+                        random.nextInt(20) == 0,
+                        false);
                 synthetic.add(new Synthetic(registered, changes(registered, random)));
             }
         }
@@ -346,12 +633,18 @@ class CandidateSearchBenchmarkTest {
         String id = registered.candidateId();
         String centreId = registered.centreId();
         if (random.nextInt(100) < 3) {
-            changes.add(new CandidateNameAmended(id, centreId, registered.firstName(), registered.lastName(),
-                    registered.firstName(), pick(LAST_NAMES, random), "married"));
+            changes.add(new CandidateNameAmended(
+                    id,
+                    centreId,
+                    registered.firstName(),
+                    registered.lastName(),
+                    registered.firstName(),
+                    pick(LAST_NAMES, random),
+                    "married"));
         }
         if (random.nextInt(100) < 1) {
-            changes.add(new CandidateQualificationAmended(id, centreId, registered.qualificationCode(),
-                    pick(QUALIFICATIONS, random), "changed course"));
+            changes.add(new CandidateQualificationAmended(
+                    id, centreId, registered.qualificationCode(), pick(QUALIFICATIONS, random), "changed course"));
         }
         if (random.nextInt(100) < 2) {
             String to = centres.get(1 + random.nextInt(CENTRES - 1));
@@ -387,8 +680,7 @@ class CandidateSearchBenchmarkTest {
     }
 
     /** What a search was, for the figures by kind. */
-    private record Search(SearchCandidates query, String kind) {
-    }
+    private record Search(SearchCandidates query, String kind) {}
 
     private Search randomSearch(Random random) {
         boolean global = random.nextBoolean();
@@ -398,7 +690,8 @@ class CandidateSearchBenchmarkTest {
             someone = candidates.get(random.nextInt(candidates.size()));
         } else {
             // a candidate's own centre, the biggest one about a third of the time
-            someone = random.nextInt(5) == 0 ? candidates.get(random.nextInt(BIGGEST_CENTRE))
+            someone = random.nextInt(5) == 0
+                    ? candidates.get(random.nextInt(BIGGEST_CENTRE))
                     : candidates.get(random.nextInt(candidates.size()));
             centreId = someone.registered().centreId();
         }
@@ -426,7 +719,10 @@ class CandidateSearchBenchmarkTest {
             kindName = "last name, first letters";
         } else if (kind < 85) {
             text = random.nextInt(4) == 0
-                    ? candidates.get(random.nextInt(candidates.size())).registered().registrationNumber()
+                    ? candidates
+                            .get(random.nextInt(candidates.size()))
+                            .registered()
+                            .registrationNumber()
                     : registered.registrationNumber().toLowerCase(Locale.ROOT);
             kindName = "registration number";
         } else if (kind < 90) {
@@ -439,8 +735,7 @@ class CandidateSearchBenchmarkTest {
             text = "xq" + (char) ('a' + random.nextInt(26));
             kindName = "no match";
         }
-        CandidateStatus status = random.nextInt(5) == 0
-                ? CandidateStatus.values()[random.nextInt(2)] : null;
+        CandidateStatus status = random.nextInt(5) == 0 ? CandidateStatus.values()[random.nextInt(2)] : null;
         String qualification = random.nextInt(5) == 0 ? pick(QUALIFICATIONS, random) : null;
         int roll = random.nextInt(100);
         int page = roll < 80 ? 0 : roll < 95 ? 1 + random.nextInt(5) : 10 + random.nextInt(90);
@@ -481,8 +776,10 @@ class CandidateSearchBenchmarkTest {
     }
 
     private static String describe(SearchCandidates query) {
-        return Arrays.asList(query.centreId() == null ? "every centre" : "the biggest centre",
-                query.text() == null ? "no text" : "\"" + query.text() + "\"").toString();
+        return Arrays.asList(
+                        query.centreId() == null ? "every centre" : "the biggest centre",
+                        query.text() == null ? "no text" : "\"" + query.text() + "\"")
+                .toString();
     }
 
     private static void line(String format, Object... arguments) {

@@ -66,14 +66,19 @@ class CandidateSearchTest {
         register("b3", "c2", "J2K4M6N8", "Đorđe", "Nøkleby", null, "HV2");
     }
 
-    private void register(String id, String centreId, String registrationNumber, String firstName, String lastName,
-                          String uln, String qualificationCode) {
-        projection.on(registered(id, centreId, registrationNumber, firstName, lastName, uln, qualificationCode), 0,
-                AT);
+    private void register(
+            String id,
+            String centreId,
+            String registrationNumber,
+            String firstName,
+            String lastName,
+            String uln,
+            String qualificationCode) {
+        projection.on(registered(id, centreId, registrationNumber, firstName, lastName, uln, qualificationCode), 0, AT);
     }
 
-    private Page<CandidateSummary> search(String centreId, String text, CandidateStatus status,
-                                          String qualificationCode, int page, int size) {
+    private Page<CandidateSummary> search(
+            String centreId, String text, CandidateStatus status, String qualificationCode, int page, int size) {
         return projection.handle(new SearchCandidates(centreId, text, status, qualificationCode, page, size));
     }
 
@@ -136,14 +141,14 @@ class CandidateSearchTest {
         assertThat(ids("c1", "q7m2k9xa")).containsExactly("a1");
         assertThat(ids(null, "Q7M2K9XA")).containsExactly("a1");
         assertThat(ids("c2", "Q7M2K9XA")).isEmpty();
-        assertThat(ids(search("c1", "Q7M2K9XA", CandidateStatus.WITHDRAWN, null, 0, 10))).isEmpty();
+        assertThat(ids(search("c1", "Q7M2K9XA", CandidateStatus.WITHDRAWN, null, 0, 10)))
+                .isEmpty();
         assertThat(ids("c1", "Q7M2K9XB")).isEmpty();
     }
 
     @ParameterizedTest
     @EnumSource(Implementation.class)
-    void givenEightLetterNameShapedLikeARegistrationNumber_whenSearched_thenFoundByName(
-            Implementation implementation) {
+    void givenEightLetterNameShapedLikeARegistrationNumber_whenSearched_thenFoundByName(Implementation implementation) {
         given(implementation);
 
         assertThat(ids("c2", "STEPHENS")).containsExactly("b2");
@@ -166,12 +171,16 @@ class CandidateSearchTest {
     void givenStatusAndQualificationFilters_whenSearched_thenOnlyThoseThatPassEvery(Implementation implementation) {
         given(implementation);
 
-        assertThat(ids(search("c1", null, CandidateStatus.WITHDRAWN, null, 0, 10))).containsExactly("a7");
+        assertThat(ids(search("c1", null, CandidateStatus.WITHDRAWN, null, 0, 10)))
+                .containsExactly("a7");
         assertThat(ids(search("c1", null, null, "HV2", 0, 10))).containsExactly("a6", "a3", "a8");
         assertThat(ids(search(null, null, null, "HV2", 0, 10))).containsExactly("a6", "b3", "a3", "a8");
-        assertThat(ids(search("c1", "zo", CandidateStatus.REGISTERED, "MV3", 0, 10))).containsExactly("a2", "a1");
-        assertThat(ids(search("c1", "withers", CandidateStatus.REGISTERED, null, 0, 10))).isEmpty();
-        assertThat(ids(search(null, null, CandidateStatus.CERTIFICATED, null, 0, 10))).isEmpty();
+        assertThat(ids(search("c1", "zo", CandidateStatus.REGISTERED, "MV3", 0, 10)))
+                .containsExactly("a2", "a1");
+        assertThat(ids(search("c1", "withers", CandidateStatus.REGISTERED, null, 0, 10)))
+                .isEmpty();
+        assertThat(ids(search(null, null, CandidateStatus.CERTIFICATED, null, 0, 10)))
+                .isEmpty();
         assertThat(ids(search("c1", null, null, "XX9", 0, 10))).isEmpty();
         assertThat(ids(search("c1", null, null, " ", 0, 10))).hasSize(9);
     }
@@ -203,7 +212,9 @@ class CandidateSearchTest {
         assertThat(ids(second)).containsExactly("a3", "a8", "a4", "a9");
         assertThat(ids(third)).containsExactly("a7");
         assertThat(ids(beyond)).isEmpty();
-        assertThat(List.of(first, second, third, beyond)).extracting(Page::total).containsOnly(9L);
+        assertThat(List.of(first, second, third, beyond))
+                .extracting(Page::total)
+                .containsOnly(9L);
         assertThat(third.page()).isEqualTo(2);
         assertThat(third.size()).isEqualTo(4);
     }
@@ -251,9 +262,18 @@ class CandidateSearchTest {
     void givenCandidate_whenSearchedFound_thenItsSummary(Implementation implementation) {
         given(implementation);
 
-        assertThat(search("c1", "obrien", null, null, 0, 10).items()).containsExactly(new CandidateSummary("a1",
-                "Q7M2K9XA", "c1", "Zoë", "O'Brien-Łukasiewicz", java.time.LocalDate.of(2001, 2, 3), "1000000001",
-                "MV3", CandidateStatus.REGISTERED, false));
+        assertThat(search("c1", "obrien", null, null, 0, 10).items())
+                .containsExactly(new CandidateSummary(
+                        "a1",
+                        "Q7M2K9XA",
+                        "c1",
+                        "Zoë",
+                        "O'Brien-Łukasiewicz",
+                        java.time.LocalDate.of(2001, 2, 3),
+                        "1000000001",
+                        "MV3",
+                        CandidateStatus.REGISTERED,
+                        false));
     }
 
     /** A cross-check on many more cases than the above: both indexes answer every search identically. */
@@ -262,16 +282,21 @@ class CandidateSearchTest {
         MongoDatabase memoryDatabase = mongo.freshDatabase();
         MongoDatabase mongoDatabase = mongo.freshDatabase();
         CandidateProjection memory = new CandidateProjection(memoryDatabase, new MemoryCandidateSearchIndex());
-        CandidateProjection mongoIndexed = new CandidateProjection(mongoDatabase,
-                new MongoCandidateSearchIndex(mongoDatabase));
+        CandidateProjection mongoIndexed =
+                new CandidateProjection(mongoDatabase, new MongoCandidateSearchIndex(mongoDatabase));
         String[] first = {"Zoë", "Zoe", "John", "Jon", "Anne-Marie", "Søren", "Łukasz", "Siobhán", "Chloé", "Ali"};
-        String[] last = {"O'Brien", "Smith", "Smithers", "de Vere", "Łukasiewicz", "Müller", "Ng", "Straße",
-                "D'Arcy", "Núñez-García"};
+        String[] last = {
+            "O'Brien", "Smith", "Smithers", "de Vere", "Łukasiewicz", "Müller", "Ng", "Straße", "D'Arcy", "Núñez-García"
+        };
         Random random = new Random(42);
         for (int i = 0; i < 300; i++) {
             String id = "r" + (1000 + i);
-            var event = registered(id, "c" + random.nextInt(4), String.format("%08d", i).replace('0', 'A')
-                            .replace('1', 'B'), first[random.nextInt(first.length)], last[random.nextInt(last.length)],
+            var event = registered(
+                    id,
+                    "c" + random.nextInt(4),
+                    String.format("%08d", i).replace('0', 'A').replace('1', 'B'),
+                    first[random.nextInt(first.length)],
+                    last[random.nextInt(last.length)],
                     random.nextInt(5) == 0 ? "10000000" + (10 + random.nextInt(5)) : null,
                     random.nextBoolean() ? "MV3" : "HV2");
             memory.on(event, 0, AT);
@@ -279,8 +304,15 @@ class CandidateSearchTest {
             Object change = switch (random.nextInt(6)) {
                 case 0 -> new CandidateWithdrawn(id, event.centreId(), "left");
                 case 1 -> new CandidateTransferred(id, event.centreId(), "c" + random.nextInt(4), "moved");
-                case 2 -> new CandidateNameAmended(id, event.centreId(), event.firstName(), event.lastName(),
-                        event.firstName(), last[random.nextInt(last.length)], "married");
+                case 2 ->
+                    new CandidateNameAmended(
+                            id,
+                            event.centreId(),
+                            event.firstName(),
+                            event.lastName(),
+                            event.firstName(),
+                            last[random.nextInt(last.length)],
+                            "married");
                 default -> null;
             };
             if (change instanceof CandidateWithdrawn withdrawn) {
@@ -294,18 +326,56 @@ class CandidateSearchTest {
                 mongoIndexed.on(amended, 1, AT);
             }
         }
-        String[] texts = {null, "", "z", "zo", "zoe", "s", "sm", "smi", "smith", "o", "obr", "d", "darcy", "d'a",
-                "de", "j", "jo", "jon", "john", "lu", "luk", "lukasz", "nunez", "garcia", "strasse", "muller", "ng",
-                "a", "anne marie", "s j", "smith jo", "zoe o", "1000000012", "BBBBBBBB", "aaaaab23", "AAAAAB23",
-                "ali ng"};
+        String[] texts = {
+            null,
+            "",
+            "z",
+            "zo",
+            "zoe",
+            "s",
+            "sm",
+            "smi",
+            "smith",
+            "o",
+            "obr",
+            "d",
+            "darcy",
+            "d'a",
+            "de",
+            "j",
+            "jo",
+            "jon",
+            "john",
+            "lu",
+            "luk",
+            "lukasz",
+            "nunez",
+            "garcia",
+            "strasse",
+            "muller",
+            "ng",
+            "a",
+            "anne marie",
+            "s j",
+            "smith jo",
+            "zoe o",
+            "1000000012",
+            "BBBBBBBB",
+            "aaaaab23",
+            "AAAAAB23",
+            "ali ng"
+        };
         CandidateStatus[] statuses = {null, null, CandidateStatus.REGISTERED, CandidateStatus.WITHDRAWN};
         String[] qualifications = {null, null, "MV3", "HV2"};
         String[] centres = {null, "c0", "c1", "c2", "c3"};
         int found = 0;
         for (int i = 0; i < 400; i++) {
-            SearchCandidates query = new SearchCandidates(centres[random.nextInt(centres.length)],
-                    texts[random.nextInt(texts.length)], statuses[random.nextInt(statuses.length)],
-                    qualifications[random.nextInt(qualifications.length)], random.nextInt(3),
+            SearchCandidates query = new SearchCandidates(
+                    centres[random.nextInt(centres.length)],
+                    texts[random.nextInt(texts.length)],
+                    statuses[random.nextInt(statuses.length)],
+                    qualifications[random.nextInt(qualifications.length)],
+                    random.nextInt(3),
                     1 + random.nextInt(30));
 
             Page<CandidateSummary> answer = memory.handle(query);

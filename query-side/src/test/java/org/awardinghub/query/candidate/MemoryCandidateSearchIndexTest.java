@@ -50,7 +50,9 @@ class MemoryCandidateSearchIndexTest {
         MemoryCandidateSearchIndex loaded = MemoryCandidateSearchIndex.loadedFrom(mongo.freshDatabase());
 
         assertThat(loaded.size()).isZero();
-        assertThat(loaded.search(new SearchCandidates(null, null, null, null, 0, 10)).total()).isZero();
+        assertThat(loaded.search(new SearchCandidates(null, null, null, null, 0, 10))
+                        .total())
+                .isZero();
     }
 
     @Test
@@ -61,9 +63,12 @@ class MemoryCandidateSearchIndexTest {
         index.put(summary("k1", "c1", "O'Brien", CandidateStatus.REGISTERED), 1);
         index.put(summary("k1", "c2", "O'Brien", CandidateStatus.REGISTERED), 3);
 
-        assertThat(index.search(new SearchCandidates("c1", "lukas", CandidateStatus.WITHDRAWN, null, 0, 10)).total())
+        assertThat(index.search(new SearchCandidates("c1", "lukas", CandidateStatus.WITHDRAWN, null, 0, 10))
+                        .total())
                 .isOne();
-        assertThat(index.search(new SearchCandidates(null, "obrien", null, null, 0, 10)).total()).isZero();
+        assertThat(index.search(new SearchCandidates(null, "obrien", null, null, 0, 10))
+                        .total())
+                .isZero();
     }
 
     @Test
@@ -74,11 +79,17 @@ class MemoryCandidateSearchIndexTest {
         index.put(summary("k1", "c2", "O'Brien", CandidateStatus.WITHDRAWN), 1);
 
         assertThat(index.size()).isOne();
-        assertThat(index.search(new SearchCandidates(null, "lukas", null, null, 0, 10)).total()).isZero();
-        assertThat(index.search(new SearchCandidates("c1", null, null, null, 0, 10)).total()).isZero();
-        assertThat(index.search(new SearchCandidates(null, null, CandidateStatus.REGISTERED, null, 0, 10)).total())
+        assertThat(index.search(new SearchCandidates(null, "lukas", null, null, 0, 10))
+                        .total())
                 .isZero();
-        assertThat(index.search(new SearchCandidates("c2", "obr", CandidateStatus.WITHDRAWN, null, 0, 10)).total())
+        assertThat(index.search(new SearchCandidates("c1", null, null, null, 0, 10))
+                        .total())
+                .isZero();
+        assertThat(index.search(new SearchCandidates(null, null, CandidateStatus.REGISTERED, null, 0, 10))
+                        .total())
+                .isZero();
+        assertThat(index.search(new SearchCandidates("c2", "obr", CandidateStatus.WITHDRAWN, null, 0, 10))
+                        .total())
                 .isOne();
     }
 
@@ -90,15 +101,26 @@ class MemoryCandidateSearchIndexTest {
         index.clear();
 
         assertThat(index.size()).isZero();
-        assertThat(index.search(new SearchCandidates(null, null, null, null, 0, 10)).items()).isEmpty();
+        assertThat(index.search(new SearchCandidates(null, null, null, null, 0, 10))
+                        .items())
+                .isEmpty();
         index.put(summary("k1", "c1", "Adams", CandidateStatus.REGISTERED), 0);
         assertThat(index.size()).isOne();
     }
 
-    private static CandidateSummary summary(String candidateId, String centreId, String lastName,
-                                            CandidateStatus status) {
+    private static CandidateSummary summary(
+            String candidateId, String centreId, String lastName, CandidateStatus status) {
         var registered = registered(candidateId, centreId, "Q7M2K9XA", "Zoë", lastName, null, "MV3");
-        return new CandidateSummary(candidateId, registered.registrationNumber(), centreId, registered.firstName(),
-                lastName, registered.dateOfBirth(), null, "MV3", status, false);
+        return new CandidateSummary(
+                candidateId,
+                registered.registrationNumber(),
+                centreId,
+                registered.firstName(),
+                lastName,
+                registered.dateOfBirth(),
+                null,
+                "MV3",
+                status,
+                false);
     }
 }

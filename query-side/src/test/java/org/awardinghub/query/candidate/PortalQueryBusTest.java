@@ -40,24 +40,35 @@ class PortalQueryBusTest {
 
     @Test
     void givenCandidates_whenQueriedThroughTheBus_thenViewPageAndHistory() {
-        assertThat(queries.query(new FindCandidate("k1"), CandidateView.class).join().lastName()).isEqualTo("O'Brien");
-        assertThat(queries.query(new FindCandidate("k9"), CandidateView.class).join()).isNull();
+        assertThat(queries.query(new FindCandidate("k1"), CandidateView.class)
+                        .join()
+                        .lastName())
+                .isEqualTo("O'Brien");
+        assertThat(queries.query(new FindCandidate("k9"), CandidateView.class).join())
+                .isNull();
 
         @SuppressWarnings("unchecked")
-        Page<CandidateSummary> page = queries.query(new SearchCandidates("c2", null, null, null, 0, 10),
-                ResponseTypes.instanceOf(Page.class)).join();
+        Page<CandidateSummary> page = queries.query(
+                        new SearchCandidates("c2", null, null, null, 0, 10), ResponseTypes.instanceOf(Page.class))
+                .join();
         assertThat(page.items()).extracting(CandidateSummary::candidateId).containsExactly("k3", "k2");
 
-        List<CandidateHistoryEntry> history = queries.query(new FindCandidateHistory("k2"),
-                ResponseTypes.multipleInstancesOf(CandidateHistoryEntry.class)).join();
+        List<CandidateHistoryEntry> history = queries.query(
+                        new FindCandidateHistory("k2"), ResponseTypes.multipleInstancesOf(CandidateHistoryEntry.class))
+                .join();
         assertThat(history).hasSize(4);
-        assertThat(queries.query(new FindCandidateHistory("k9"),
-                ResponseTypes.multipleInstancesOf(CandidateHistoryEntry.class)).join()).isEmpty();
+        assertThat(queries.query(
+                                new FindCandidateHistory("k9"),
+                                ResponseTypes.multipleInstancesOf(CandidateHistoryEntry.class))
+                        .join())
+                .isEmpty();
     }
 
     @Test
     void projectionsBelongToThePortalProcessor() {
         assertThat(List.of(CandidateProjection.class, CandidateHistoryProjection.class))
-                .allSatisfy(type -> assertThat(type.getAnnotation(ProcessingGroup.class).value()).isEqualTo("portal"));
+                .allSatisfy(type -> assertThat(
+                                type.getAnnotation(ProcessingGroup.class).value())
+                        .isEqualTo("portal"));
     }
 }

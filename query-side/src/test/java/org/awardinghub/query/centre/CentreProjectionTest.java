@@ -48,8 +48,10 @@ class CentreProjectionTest {
     }
 
     private void applied(String centreId, String name) {
-        projection.on(new CentreApplied(centreId, name, "1 High Street, Hertford", "office@" + centreId + ".example"),
-                0, APPLIED);
+        projection.on(
+                new CentreApplied(centreId, name, "1 High Street, Hertford", "office@" + centreId + ".example"),
+                0,
+                APPLIED);
     }
 
     private void approved(String centreId) {
@@ -72,8 +74,20 @@ class CentreProjectionTest {
     void givenCentreApplied_whenFound_thenAppliedWithItsDetails() {
         applied("c1", "Hertford College");
 
-        assertThat(find("c1")).isEqualTo(new CentreView("c1", null, "Hertford College", "1 High Street, Hertford",
-                "office@c1.example", CentreStatus.APPLIED, false, List.of(), List.of(), APPLIED, null, APPLIED));
+        assertThat(find("c1"))
+                .isEqualTo(new CentreView(
+                        "c1",
+                        null,
+                        "Hertford College",
+                        "1 High Street, Hertford",
+                        "office@c1.example",
+                        CentreStatus.APPLIED,
+                        false,
+                        List.of(),
+                        List.of(),
+                        APPLIED,
+                        null,
+                        APPLIED));
     }
 
     @Test
@@ -169,8 +183,11 @@ class CentreProjectionTest {
 
         projection.on(new CentreQualificationRemoved("c1", "MV3", "no assessor"), 3, LATEST);
         assertThat(find("c1").qualificationCodes()).containsExactly("AC4", "HV2");
-        assertThat(database.getCollection(CentreProjection.COLLECTION).find().first()
-                .getList("qualificationCodes", String.class)).containsExactlyInAnyOrder("AC4", "HV2");
+        assertThat(database.getCollection(CentreProjection.COLLECTION)
+                        .find()
+                        .first()
+                        .getList("qualificationCodes", String.class))
+                .containsExactlyInAnyOrder("AC4", "HV2");
     }
 
     @Test
@@ -192,9 +209,18 @@ class CentreProjectionTest {
     void givenCentre_whenDetailsAmended_thenNewDetailsShown() {
         applied("c1", "Hertford College");
 
-        projection.on(new CentreDetailsAmended("c1", "Hertford College", "Hertford Regional College",
-                "1 High Street, Hertford", "2 Mill Lane, Ware", "office@c1.example", "hub@c1.example",
-                "moved"), 1, LATER);
+        projection.on(
+                new CentreDetailsAmended(
+                        "c1",
+                        "Hertford College",
+                        "Hertford Regional College",
+                        "1 High Street, Hertford",
+                        "2 Mill Lane, Ware",
+                        "office@c1.example",
+                        "hub@c1.example",
+                        "moved"),
+                1,
+                LATER);
 
         CentreView centre = find("c1");
         assertThat(centre.name()).isEqualTo("Hertford Regional College");
@@ -209,7 +235,8 @@ class CentreProjectionTest {
         applied("c1", "Hertford College");
         approved("c1");
 
-        Document stored = database.getCollection(CentreProjection.COLLECTION).find().first();
+        Document stored =
+                database.getCollection(CentreProjection.COLLECTION).find().first();
         assertThat(stored.get("status")).isEqualTo("APPROVED");
         assertThat(stored.get("approvedAt")).isInstanceOf(java.util.Date.class);
         assertThat(stored.get("qualificationCodes")).isInstanceOf(List.class);
@@ -230,7 +257,8 @@ class CentreProjectionTest {
         Page<CentreView> beyond = projection.handle(new ListCentres(3, 2));
 
         assertThat(first.items()).extracting(CentreView::name).containsExactly("alton college", "Barnet Garage School");
-        assertThat(second.items()).extracting(CentreView::name)
+        assertThat(second.items())
+                .extracting(CentreView::name)
                 .containsExactly("Basingstoke Training", "Worcester Motor Academy");
         assertThat(last.items()).extracting(CentreView::name).containsExactly("Zeal Skills");
         assertThat(beyond.items()).isEmpty();

@@ -57,8 +57,7 @@ public final class CertificationHistories {
     static final LocalDate ISSUE_DAY = LocalDate.of(2026, 6, 1);
     static final LocalDate REVOCATION_DAY = LocalDate.of(2026, 6, 2);
 
-    private CertificationHistories() {
-    }
+    private CertificationHistories() {}
 
     /** The whole history above. */
     public static List<Recorded> everyEvent() {
@@ -69,17 +68,25 @@ public final class CertificationHistories {
         claims.claimed("q2", "k2", "B4N8R3TZ", "c2", "John Smith", false, claims.next());
         claims.then("q4", new ClaimRejected("q4", "k3", "c2", QUALIFICATION, REJECTION), imi(REJECTION));
         claims.issued("q2", "k2", "c2", K2A, "John Smith", true);
-        claims.then("q1", new CertificateReplaced("q1", "k1", "c1", QUALIFICATION, K1A, K1B, "Zoë O'Brien",
-                ISSUE_DAY, NAME_CORRECTED), imi(NAME_CORRECTED));
+        claims.then(
+                "q1",
+                new CertificateReplaced(
+                        "q1", "k1", "c1", QUALIFICATION, K1A, K1B, "Zoë O'Brien", ISSUE_DAY, NAME_CORRECTED),
+                imi(NAME_CORRECTED));
         claims.claimed("q6", "k3", "H6W9P2DC", "c2", "Søren Ærø", false, claims.next());
         claims.issued("q6", "k3", "c2", K3A, "Søren Ærø", true);
         claims.claimed("q5", "k4", "M3P8T2VW", "c1", "Ann Jones", false, claims.next());
-        claims.then("q2", new CertificateRevoked("q2", "k2", "c2", QUALIFICATION, K2A, REVOCATION_DAY, MALPRACTICE),
+        claims.then(
+                "q2",
+                new CertificateRevoked("q2", "k2", "c2", QUALIFICATION, K2A, REVOCATION_DAY, MALPRACTICE),
                 imi(MALPRACTICE));
         claims.claimed("q3", "k2", "B4N8R3TZ", "c2", "John Smith", false, claims.next());
         claims.issued("q3", "k2", "c2", K2B, "John Smith", true);
-        claims.then("q1", new CertificateReplaced("q1", "k1", "c1", QUALIFICATION, K1B, K1C, "Zoë O'Brien",
-                day(claims.next()), LOST), imi(LOST));
+        claims.then(
+                "q1",
+                new CertificateReplaced(
+                        "q1", "k1", "c1", QUALIFICATION, K1B, K1C, "Zoë O'Brien", day(claims.next()), LOST),
+                imi(LOST));
         claims.claimed("q9", "k5", "F5G7J9K2", "c2", "Mo Patel", false, claims.next());
         Instant sameInstant = claims.next();
         claims.claimed("q8", "k7", "S6T8V2W4", "c1", "Li Wei", false, sameInstant);
@@ -90,8 +97,10 @@ public final class CertificationHistories {
     /** The first event of this type of this claim. */
     static Recorded first(Class<?> type, String claimId) {
         return everyEvent().stream()
-                .filter(event -> type.isInstance(event.payload()) && event.aggregateId().equals(claimId))
-                .findFirst().orElseThrow();
+                .filter(event ->
+                        type.isInstance(event.payload()) && event.aggregateId().equals(claimId))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The history up to (not including) the first event of this type of this claim. */
@@ -113,8 +122,13 @@ public final class CertificationHistories {
     static Map<String, Object> imi(String reason) {
         return reason == null
                 ? Map.of(AuditMetadata.ACTOR_PIN, IMI_ADMIN, AuditMetadata.ACTOR_USER_ID, "u-imi")
-                : Map.of(AuditMetadata.ACTOR_PIN, IMI_ADMIN, AuditMetadata.ACTOR_USER_ID, "u-imi",
-                        AuditMetadata.REASON, reason);
+                : Map.of(
+                        AuditMetadata.ACTOR_PIN,
+                        IMI_ADMIN,
+                        AuditMetadata.ACTOR_USER_ID,
+                        "u-imi",
+                        AuditMetadata.REASON,
+                        reason);
     }
 
     static LocalDate day(Instant instant) {
@@ -137,20 +151,53 @@ public final class CertificationHistories {
             stored++;
         }
 
-        void claimed(String claimId, String candidateId, String registrationNumber, String centreId,
-                     String holderName, boolean directClaimStatus, Instant claimedAt) {
+        void claimed(
+                String claimId,
+                String candidateId,
+                String registrationNumber,
+                String centreId,
+                String holderName,
+                boolean directClaimStatus,
+                Instant claimedAt) {
             String pin = centreId.equals("c1") ? CENTRE_ADMIN_C1 : CENTRE_ADMIN_C2;
-            then(claimId, new CertificateClaimed(claimId, candidateId, registrationNumber, centreId, QUALIFICATION,
-                    holderName, directClaimStatus, List.of("a-" + candidateId + "-1", "a-" + candidateId + "-2"),
-                    "u-" + pin, pin, claimedAt), centreAdmin(pin));
+            then(
+                    claimId,
+                    new CertificateClaimed(
+                            claimId,
+                            candidateId,
+                            registrationNumber,
+                            centreId,
+                            QUALIFICATION,
+                            holderName,
+                            directClaimStatus,
+                            List.of("a-" + candidateId + "-1", "a-" + candidateId + "-2"),
+                            "u-" + pin,
+                            pin,
+                            claimedAt),
+                    centreAdmin(pin));
         }
 
         /** Issued at once after a DCS claim (the centre admin's command), or on IMI's approval. */
-        void issued(String claimId, String candidateId, String centreId, String certificateNumber,
-                    String holderName, boolean approvedByImi) {
+        void issued(
+                String claimId,
+                String candidateId,
+                String centreId,
+                String certificateNumber,
+                String holderName,
+                boolean approvedByImi) {
             Instant issuedAt = next();
-            then(claimId, new CertificateIssued(claimId, candidateId, centreId, QUALIFICATION, certificateNumber,
-                    holderName, day(issuedAt), issuedAt, approvedByImi),
+            then(
+                    claimId,
+                    new CertificateIssued(
+                            claimId,
+                            candidateId,
+                            centreId,
+                            QUALIFICATION,
+                            certificateNumber,
+                            holderName,
+                            day(issuedAt),
+                            issuedAt,
+                            approvedByImi),
                     approvedByImi ? imi(null) : centreAdmin(CENTRE_ADMIN_C1));
         }
     }

@@ -58,8 +58,10 @@ class CertificationProjectionTest {
     @RegisterExtension
     static final InProcessMongo mongo = new InProcessMongo();
 
-    private static final List<String> COLLECTIONS = List.of(CertificationProjection.CLAIMS,
-            CertificationProjection.CERTIFICATES, CertificationProjection.CANDIDATE_CERTIFICATES);
+    private static final List<String> COLLECTIONS = List.of(
+            CertificationProjection.CLAIMS,
+            CertificationProjection.CERTIFICATES,
+            CertificationProjection.CANDIDATE_CERTIFICATES);
 
     private MongoDatabase database;
     private CertificationProjection projection;
@@ -94,8 +96,10 @@ class CertificationProjectionTest {
 
     private Map<String, List<Document>> everyCollection(MongoDatabase of) {
         return Map.of(
-                CertificationProjection.CLAIMS, allDocuments(of, CertificationProjection.CLAIMS),
-                CertificationProjection.CERTIFICATES, allDocuments(of, CertificationProjection.CERTIFICATES),
+                CertificationProjection.CLAIMS,
+                allDocuments(of, CertificationProjection.CLAIMS),
+                CertificationProjection.CERTIFICATES,
+                allDocuments(of, CertificationProjection.CERTIFICATES),
                 CertificationProjection.CANDIDATE_CERTIFICATES,
                 allDocuments(of, CertificationProjection.CANDIDATE_CERTIFICATES));
     }
@@ -108,19 +112,57 @@ class CertificationProjectionTest {
         Instant claimedAt = timeOf(CertificateClaimed.class, "q1");
         Instant issuedAt = timeOf(CertificateIssued.class, "q1");
 
-        assertThat(claim("q1")).isEqualTo(new ClaimView("q1", "k1", "Q7M2K9XA", "Zoe OBrien", "c1", QUALIFICATION,
-                ClaimStatus.ISSUED, true, claimedAt, CENTRE_ADMIN_C1, issuedAt, null, K1A, ISSUE_DAY));
-        assertThat(certificate(K1A)).isEqualTo(new CertificateView(K1A, "q1", "k1", "c1", QUALIFICATION,
-                "Zoe OBrien", ISSUE_DAY, CertificateStatus.VALID, null, null, null));
+        assertThat(claim("q1"))
+                .isEqualTo(new ClaimView(
+                        "q1",
+                        "k1",
+                        "Q7M2K9XA",
+                        "Zoe OBrien",
+                        "c1",
+                        QUALIFICATION,
+                        ClaimStatus.ISSUED,
+                        true,
+                        claimedAt,
+                        CENTRE_ADMIN_C1,
+                        issuedAt,
+                        null,
+                        K1A,
+                        ISSUE_DAY));
+        assertThat(certificate(K1A))
+                .isEqualTo(new CertificateView(
+                        K1A,
+                        "q1",
+                        "k1",
+                        "c1",
+                        QUALIFICATION,
+                        "Zoe OBrien",
+                        ISSUE_DAY,
+                        CertificateStatus.VALID,
+                        null,
+                        null,
+                        null));
     }
 
     @Test
     void givenCentreWithoutDirectClaimStatus_whenClaimed_thenAwaitingApprovalWithNoDecisionAndNoCertificate() {
         processor.deliver(until(CertificateIssued.class, "q2"));
 
-        assertThat(claim("q2")).isEqualTo(new ClaimView("q2", "k2", "B4N8R3TZ", "John Smith", "c2", QUALIFICATION,
-                ClaimStatus.AWAITING_APPROVAL, false, timeOf(CertificateClaimed.class, "q2"), CENTRE_ADMIN_C2,
-                null, null, null, null));
+        assertThat(claim("q2"))
+                .isEqualTo(new ClaimView(
+                        "q2",
+                        "k2",
+                        "B4N8R3TZ",
+                        "John Smith",
+                        "c2",
+                        QUALIFICATION,
+                        ClaimStatus.AWAITING_APPROVAL,
+                        false,
+                        timeOf(CertificateClaimed.class, "q2"),
+                        CENTRE_ADMIN_C2,
+                        null,
+                        null,
+                        null,
+                        null));
         assertThat(candidateCertificates("k2")).isEmpty();
     }
 
@@ -129,29 +171,78 @@ class CertificationProjectionTest {
         processor.deliver(until(CertificateRevoked.class, "q2"));
         Instant issuedAt = timeOf(CertificateIssued.class, "q2");
 
-        assertThat(claim("q2")).isEqualTo(new ClaimView("q2", "k2", "B4N8R3TZ", "John Smith", "c2", QUALIFICATION,
-                ClaimStatus.ISSUED, false, timeOf(CertificateClaimed.class, "q2"), CENTRE_ADMIN_C2, issuedAt, null,
-                K2A, ISSUE_DAY));
+        assertThat(claim("q2"))
+                .isEqualTo(new ClaimView(
+                        "q2",
+                        "k2",
+                        "B4N8R3TZ",
+                        "John Smith",
+                        "c2",
+                        QUALIFICATION,
+                        ClaimStatus.ISSUED,
+                        false,
+                        timeOf(CertificateClaimed.class, "q2"),
+                        CENTRE_ADMIN_C2,
+                        issuedAt,
+                        null,
+                        K2A,
+                        ISSUE_DAY));
         assertThat(issuedAt).isAfter(timeOf(CertificateClaimed.class, "q2"));
-        assertThat(certificate(K2A)).isEqualTo(new CertificateView(K2A, "q2", "k2", "c2", QUALIFICATION,
-                "John Smith", ISSUE_DAY, CertificateStatus.VALID, null, null, null));
+        assertThat(certificate(K2A))
+                .isEqualTo(new CertificateView(
+                        K2A,
+                        "q2",
+                        "k2",
+                        "c2",
+                        QUALIFICATION,
+                        "John Smith",
+                        ISSUE_DAY,
+                        CertificateStatus.VALID,
+                        null,
+                        null,
+                        null));
     }
 
     @Test
     void givenWaitingClaim_whenRejected_thenRejectedWithTheReasonAndDecisionTimeAndNoCertificate() {
         processor.deliver(everyEvent());
 
-        assertThat(claim("q4")).isEqualTo(new ClaimView("q4", "k3", "H6W9P2DC", "Søren Ærø", "c2", QUALIFICATION,
-                ClaimStatus.REJECTED, false, timeOf(CertificateClaimed.class, "q4"), CENTRE_ADMIN_C2,
-                timeOf(ClaimRejected.class, "q4"), REJECTION, null, null));
+        assertThat(claim("q4"))
+                .isEqualTo(new ClaimView(
+                        "q4",
+                        "k3",
+                        "H6W9P2DC",
+                        "Søren Ærø",
+                        "c2",
+                        QUALIFICATION,
+                        ClaimStatus.REJECTED,
+                        false,
+                        timeOf(CertificateClaimed.class, "q4"),
+                        CENTRE_ADMIN_C2,
+                        timeOf(ClaimRejected.class, "q4"),
+                        REJECTION,
+                        null,
+                        null));
     }
 
     @Test
     void givenRejectionWithoutReasonInTheEvent_whenFound_thenTheReasonFromTheMetadata() {
         Instant at = START.plusSeconds(60);
         processor.deliver(new History(START)
-                .then("q1", new CertificateClaimed("q1", "k1", "Q7M2K9XA", "c1", QUALIFICATION, "Zoe OBrien", false,
-                        List.of("a1"), "u1", CENTRE_ADMIN_C1, at))
+                .then(
+                        "q1",
+                        new CertificateClaimed(
+                                "q1",
+                                "k1",
+                                "Q7M2K9XA",
+                                "c1",
+                                QUALIFICATION,
+                                "Zoe OBrien",
+                                false,
+                                List.of("a1"),
+                                "u1",
+                                CENTRE_ADMIN_C1,
+                                at))
                 .then("q1", new ClaimRejected("q1", "k1", "c1", QUALIFICATION, null), imi("unit missing"))
                 .events());
 
@@ -163,22 +254,54 @@ class CertificationProjectionTest {
     void givenDecisionsWithTheirOwnReasons_whenFound_thenTheEventsReasonsRatherThanTheMetadatas() {
         Instant at = START.plusSeconds(60);
         processor.deliver(new History(START)
-                .then("q1", new CertificateClaimed("q1", "k1", "Q7M2K9XA", "c1", QUALIFICATION, "Zoe OBrien", true,
-                        List.of("a1"), "u1", CENTRE_ADMIN_C1, at))
-                .then("q1", new CertificateIssued("q1", "k1", "c1", QUALIFICATION, K1A, "Zoe OBrien", ISSUE_DAY, at,
-                        false))
-                .then("q1", new CertificateReplaced("q1", "k1", "c1", QUALIFICATION, K1A, K1B, "Zoe OBrien",
-                        ISSUE_DAY, LOST), imi("replace certificate"))
-                .then("q1", new CertificateRevoked("q1", "k1", "c1", QUALIFICATION, K1B, REVOCATION_DAY,
-                        MALPRACTICE), imi("revoke certificate"))
-                .then("q2", new CertificateClaimed("q2", "k2", "B4N8R3TZ", "c2", QUALIFICATION, "John Smith", false,
-                        List.of("a2"), "u2", CENTRE_ADMIN_C2, at))
+                .then(
+                        "q1",
+                        new CertificateClaimed(
+                                "q1",
+                                "k1",
+                                "Q7M2K9XA",
+                                "c1",
+                                QUALIFICATION,
+                                "Zoe OBrien",
+                                true,
+                                List.of("a1"),
+                                "u1",
+                                CENTRE_ADMIN_C1,
+                                at))
+                .then(
+                        "q1",
+                        new CertificateIssued("q1", "k1", "c1", QUALIFICATION, K1A, "Zoe OBrien", ISSUE_DAY, at, false))
+                .then(
+                        "q1",
+                        new CertificateReplaced(
+                                "q1", "k1", "c1", QUALIFICATION, K1A, K1B, "Zoe OBrien", ISSUE_DAY, LOST),
+                        imi("replace certificate"))
+                .then(
+                        "q1",
+                        new CertificateRevoked("q1", "k1", "c1", QUALIFICATION, K1B, REVOCATION_DAY, MALPRACTICE),
+                        imi("revoke certificate"))
+                .then(
+                        "q2",
+                        new CertificateClaimed(
+                                "q2",
+                                "k2",
+                                "B4N8R3TZ",
+                                "c2",
+                                QUALIFICATION,
+                                "John Smith",
+                                false,
+                                List.of("a2"),
+                                "u2",
+                                CENTRE_ADMIN_C2,
+                                at))
                 .then("q2", new ClaimRejected("q2", "k2", "c2", QUALIFICATION, REJECTION), imi("reject claim"))
                 .events());
 
         assertThat(certificate(K1A).reason()).isEqualTo(LOST);
         assertThat(certificate(K1B).reason()).isEqualTo(MALPRACTICE);
-        assertThat(candidateCertificates("k1")).extracting(CertificateView::reason).containsExactly(LOST, MALPRACTICE);
+        assertThat(candidateCertificates("k1"))
+                .extracting(CertificateView::reason)
+                .containsExactly(LOST, MALPRACTICE);
         assertThat(claim("q2").reason()).isEqualTo(REJECTION);
     }
 
@@ -186,26 +309,67 @@ class CertificationProjectionTest {
     void givenIssued_whenReplaced_thenOldNumberReplacedByTheNewAndTheNewValidWithTheCorrectedName() {
         processor.deliver(through(CertificateReplaced.class, "q1"));
 
-        assertThat(certificate(K1A)).isEqualTo(new CertificateView(K1A, "q1", "k1", "c1", QUALIFICATION,
-                "Zoe OBrien", ISSUE_DAY, CertificateStatus.REPLACED, K1B, null, NAME_CORRECTED));
-        assertThat(certificate(K1B)).isEqualTo(new CertificateView(K1B, "q1", "k1", "c1", QUALIFICATION,
-                "Zoë O'Brien", ISSUE_DAY, CertificateStatus.VALID, null, null, null));
+        assertThat(certificate(K1A))
+                .isEqualTo(new CertificateView(
+                        K1A,
+                        "q1",
+                        "k1",
+                        "c1",
+                        QUALIFICATION,
+                        "Zoe OBrien",
+                        ISSUE_DAY,
+                        CertificateStatus.REPLACED,
+                        K1B,
+                        null,
+                        NAME_CORRECTED));
+        assertThat(certificate(K1B))
+                .isEqualTo(new CertificateView(
+                        K1B,
+                        "q1",
+                        "k1",
+                        "c1",
+                        QUALIFICATION,
+                        "Zoë O'Brien",
+                        ISSUE_DAY,
+                        CertificateStatus.VALID,
+                        null,
+                        null,
+                        null));
         // the claim's current certificate is the new one; its decision stays as it was
-        assertThat(claim("q1")).extracting(ClaimView::status, ClaimView::certificateNumber, ClaimView::issuedOn,
-                ClaimView::decidedAt, ClaimView::holderName).containsExactly(ClaimStatus.ISSUED, K1B, ISSUE_DAY,
-                timeOf(CertificateIssued.class, "q1"), "Zoe OBrien");
+        assertThat(claim("q1"))
+                .extracting(
+                        ClaimView::status,
+                        ClaimView::certificateNumber,
+                        ClaimView::issuedOn,
+                        ClaimView::decidedAt,
+                        ClaimView::holderName)
+                .containsExactly(
+                        ClaimStatus.ISSUED, K1B, ISSUE_DAY, timeOf(CertificateIssued.class, "q1"), "Zoe OBrien");
     }
 
     @Test
     void givenReplacedTwice_whenFound_thenEachNumberPointsToItsSuccessorAndOnlyTheLastIsValid() {
         processor.deliver(everyEvent());
 
-        assertThat(certificate(K1A)).extracting(CertificateView::status, CertificateView::replacedBy,
-                CertificateView::reason).containsExactly(CertificateStatus.REPLACED, K1B, NAME_CORRECTED);
-        assertThat(certificate(K1B)).extracting(CertificateView::status, CertificateView::replacedBy,
-                CertificateView::reason).containsExactly(CertificateStatus.REPLACED, K1C, LOST);
-        assertThat(certificate(K1C)).isEqualTo(new CertificateView(K1C, "q1", "k1", "c1", QUALIFICATION,
-                "Zoë O'Brien", ISSUE_DAY, CertificateStatus.VALID, null, null, null));
+        assertThat(certificate(K1A))
+                .extracting(CertificateView::status, CertificateView::replacedBy, CertificateView::reason)
+                .containsExactly(CertificateStatus.REPLACED, K1B, NAME_CORRECTED);
+        assertThat(certificate(K1B))
+                .extracting(CertificateView::status, CertificateView::replacedBy, CertificateView::reason)
+                .containsExactly(CertificateStatus.REPLACED, K1C, LOST);
+        assertThat(certificate(K1C))
+                .isEqualTo(new CertificateView(
+                        K1C,
+                        "q1",
+                        "k1",
+                        "c1",
+                        QUALIFICATION,
+                        "Zoë O'Brien",
+                        ISSUE_DAY,
+                        CertificateStatus.VALID,
+                        null,
+                        null,
+                        null));
         assertThat(claim("q1").certificateNumber()).isEqualTo(K1C);
     }
 
@@ -216,8 +380,19 @@ class CertificationProjectionTest {
 
         processor.deliver(first(CertificateRevoked.class, "q2"));
 
-        assertThat(certificate(K2A)).isEqualTo(new CertificateView(K2A, "q2", "k2", "c2", QUALIFICATION,
-                "John Smith", ISSUE_DAY, CertificateStatus.REVOKED, null, REVOCATION_DAY, MALPRACTICE));
+        assertThat(certificate(K2A))
+                .isEqualTo(new CertificateView(
+                        K2A,
+                        "q2",
+                        "k2",
+                        "c2",
+                        QUALIFICATION,
+                        "John Smith",
+                        ISSUE_DAY,
+                        CertificateStatus.REVOKED,
+                        null,
+                        REVOCATION_DAY,
+                        MALPRACTICE));
         assertThat(claim("q2")).isEqualTo(before);
         assertThat(claim("q2").status()).isEqualTo(ClaimStatus.ISSUED);
     }
@@ -226,12 +401,23 @@ class CertificationProjectionTest {
     void givenOneClaimRejectedThenAnotherIssued_whenFound_thenEachClaimKeepsItsOwnOutcome() {
         processor.deliver(everyEvent());
 
-        assertThat(List.of(claim("q4"), claim("q6"))).extracting(ClaimView::candidateId, ClaimView::status,
-                ClaimView::reason, ClaimView::certificateNumber).containsExactly(
-                tuple("k3", ClaimStatus.REJECTED, REJECTION, null),
-                tuple("k3", ClaimStatus.ISSUED, null, K3A));
-        assertThat(candidateCertificates("k3")).containsExactly(new CertificateView(K3A, "q6", "k3", "c2",
-                QUALIFICATION, "Søren Ærø", ISSUE_DAY, CertificateStatus.VALID, null, null, null));
+        assertThat(List.of(claim("q4"), claim("q6")))
+                .extracting(ClaimView::candidateId, ClaimView::status, ClaimView::reason, ClaimView::certificateNumber)
+                .containsExactly(
+                        tuple("k3", ClaimStatus.REJECTED, REJECTION, null), tuple("k3", ClaimStatus.ISSUED, null, K3A));
+        assertThat(candidateCertificates("k3"))
+                .containsExactly(new CertificateView(
+                        K3A,
+                        "q6",
+                        "k3",
+                        "c2",
+                        QUALIFICATION,
+                        "Søren Ærø",
+                        ISSUE_DAY,
+                        CertificateStatus.VALID,
+                        null,
+                        null,
+                        null));
     }
 
     @Test
@@ -258,7 +444,8 @@ class CertificationProjectionTest {
         // q9 was claimed before q7: claim order, not id order
         assertThat(c2.items()).extracting(ClaimView::claimId).containsExactly("q9", "q7");
         assertThat(c2.total()).isEqualTo(2);
-        assertThat(claims("c1", ClaimStatus.AWAITING_APPROVAL, 0, 50).items()).extracting(ClaimView::claimId)
+        assertThat(claims("c1", ClaimStatus.AWAITING_APPROVAL, 0, 50).items())
+                .extracting(ClaimView::claimId)
                 .containsExactly("q5", "q8");
     }
 
@@ -266,7 +453,8 @@ class CertificationProjectionTest {
     void givenClaims_whenOneCentresClaimsListedWithoutStatus_thenEveryStatusInClaimOrder() {
         processor.deliver(everyEvent());
 
-        assertThat(claims("c2", null, 0, 50).items()).extracting(ClaimView::claimId, ClaimView::status)
+        assertThat(claims("c2", null, 0, 50).items())
+                .extracting(ClaimView::claimId, ClaimView::status)
                 .containsExactly(
                         tuple("q4", ClaimStatus.REJECTED),
                         tuple("q2", ClaimStatus.ISSUED),
@@ -283,12 +471,15 @@ class CertificationProjectionTest {
         // q8 and q7 were claimed at the same instant, q8 stored first: the claim id decides (the embedded store
         // returns documents in _id order anyway, so only real MongoDB would show a sort without the tie-break)
         assertThat(claim("q8").claimedAt()).isEqualTo(claim("q7").claimedAt());
-        assertThat(claims(null, ClaimStatus.AWAITING_APPROVAL, 0, 50).items()).extracting(ClaimView::claimId)
+        assertThat(claims(null, ClaimStatus.AWAITING_APPROVAL, 0, 50).items())
+                .extracting(ClaimView::claimId)
                 .containsExactly("q5", "q9", "q7", "q8");
-        assertThat(claims(null, ClaimStatus.ISSUED, 0, 50).items()).extracting(ClaimView::claimId)
+        assertThat(claims(null, ClaimStatus.ISSUED, 0, 50).items())
+                .extracting(ClaimView::claimId)
                 .containsExactly("q1", "q2", "q6", "q3");
         assertThat(claims(null, ClaimStatus.REJECTED, 0, 50).items()).containsExactly(claim("q4"));
-        assertThat(claims(null, null, 0, 50).items()).extracting(ClaimView::claimId)
+        assertThat(claims(null, null, 0, 50).items())
+                .extracting(ClaimView::claimId)
                 .containsExactly("q1", "q4", "q2", "q6", "q5", "q3", "q9", "q7", "q8");
     }
 
@@ -300,21 +491,22 @@ class CertificationProjectionTest {
                 .isEqualTo(new Page<>(List.of(claim("q5"), claim("q9"), claim("q7")), 0, 3, 4));
         assertThat(claims(null, ClaimStatus.AWAITING_APPROVAL, 1, 3))
                 .isEqualTo(new Page<>(List.of(claim("q8")), 1, 3, 4));
-        assertThat(claims(null, ClaimStatus.AWAITING_APPROVAL, 2, 3))
-                .isEqualTo(new Page<>(List.of(), 2, 3, 4));
+        assertThat(claims(null, ClaimStatus.AWAITING_APPROVAL, 2, 3)).isEqualTo(new Page<>(List.of(), 2, 3, 4));
         assertThat(claims("c9", null, 0, 10).total()).isZero();
     }
 
     @Test
     void givenClaimApproved_whenQueueListedAgain_thenItHasLeftTheQueue() {
         processor.deliver(until(CertificateIssued.class, "q2"));
-        assertThat(claims("c2", ClaimStatus.AWAITING_APPROVAL, 0, 10).items()).extracting(ClaimView::claimId)
+        assertThat(claims("c2", ClaimStatus.AWAITING_APPROVAL, 0, 10).items())
+                .extracting(ClaimView::claimId)
                 .containsExactly("q2");
 
         processor.deliver(first(CertificateIssued.class, "q2"));
 
         assertThat(claims("c2", ClaimStatus.AWAITING_APPROVAL, 0, 10).items()).isEmpty();
-        assertThat(claims("c2", ClaimStatus.ISSUED, 0, 10).items()).extracting(ClaimView::claimId)
+        assertThat(claims("c2", ClaimStatus.ISSUED, 0, 10).items())
+                .extracting(ClaimView::claimId)
                 .containsExactly("q2");
     }
 
@@ -324,28 +516,79 @@ class CertificationProjectionTest {
     void givenReplacedTwice_whenCandidatesCertificatesListed_thenEveryNumberHeldOldestFirstWithItsStatus() {
         processor.deliver(everyEvent());
 
-        assertThat(candidateCertificates("k1")).containsExactly(
-                new CertificateView(K1A, "q1", "k1", "c1", QUALIFICATION, "Zoe OBrien", ISSUE_DAY,
-                        CertificateStatus.REPLACED, K1B, null, NAME_CORRECTED),
-                new CertificateView(K1B, "q1", "k1", "c1", QUALIFICATION, "Zoë O'Brien", ISSUE_DAY,
-                        CertificateStatus.REPLACED, K1C, null, LOST),
-                new CertificateView(K1C, "q1", "k1", "c1", QUALIFICATION, "Zoë O'Brien", ISSUE_DAY,
-                        CertificateStatus.VALID, null, null, null));
+        assertThat(candidateCertificates("k1"))
+                .containsExactly(
+                        new CertificateView(
+                                K1A,
+                                "q1",
+                                "k1",
+                                "c1",
+                                QUALIFICATION,
+                                "Zoe OBrien",
+                                ISSUE_DAY,
+                                CertificateStatus.REPLACED,
+                                K1B,
+                                null,
+                                NAME_CORRECTED),
+                        new CertificateView(
+                                K1B,
+                                "q1",
+                                "k1",
+                                "c1",
+                                QUALIFICATION,
+                                "Zoë O'Brien",
+                                ISSUE_DAY,
+                                CertificateStatus.REPLACED,
+                                K1C,
+                                null,
+                                LOST),
+                        new CertificateView(
+                                K1C,
+                                "q1",
+                                "k1",
+                                "c1",
+                                QUALIFICATION,
+                                "Zoë O'Brien",
+                                ISSUE_DAY,
+                                CertificateStatus.VALID,
+                                null,
+                                null,
+                                null));
     }
 
     @Test
     void givenRevokedThenClaimedAgain_whenCandidatesCertificatesListed_thenTheRevokedNumberThenTheNewOne() {
         processor.deliver(everyEvent());
 
-        assertThat(candidateCertificates("k2")).containsExactly(
-                new CertificateView(K2A, "q2", "k2", "c2", QUALIFICATION, "John Smith", ISSUE_DAY,
-                        CertificateStatus.REVOKED, null, REVOCATION_DAY, MALPRACTICE),
-                new CertificateView(K2B, "q3", "k2", "c2", QUALIFICATION, "John Smith", ISSUE_DAY,
-                        CertificateStatus.VALID, null, null, null));
+        assertThat(candidateCertificates("k2"))
+                .containsExactly(
+                        new CertificateView(
+                                K2A,
+                                "q2",
+                                "k2",
+                                "c2",
+                                QUALIFICATION,
+                                "John Smith",
+                                ISSUE_DAY,
+                                CertificateStatus.REVOKED,
+                                null,
+                                REVOCATION_DAY,
+                                MALPRACTICE),
+                        new CertificateView(
+                                K2B,
+                                "q3",
+                                "k2",
+                                "c2",
+                                QUALIFICATION,
+                                "John Smith",
+                                ISSUE_DAY,
+                                CertificateStatus.VALID,
+                                null,
+                                null,
+                                null));
         // the candidate's list says what each number says on its own
         assertThat(candidateCertificates("k2")).containsExactly(certificate(K2A), certificate(K2B));
-        assertThat(candidateCertificates("k1")).containsExactly(certificate(K1A), certificate(K1B),
-                certificate(K1C));
+        assertThat(candidateCertificates("k1")).containsExactly(certificate(K1A), certificate(K1B), certificate(K1C));
     }
 
     @Test
@@ -374,8 +617,10 @@ class CertificationProjectionTest {
 
         // each claim's events stay in order (one segment each), but the later claims come first
         List<Recorded> reversed = new ArrayList<>();
-        List.of("q7", "q8", "q9", "q3", "q5", "q6", "q2", "q4", "q1").forEach(claimId -> inOrder.stream()
-                .filter(event -> event.aggregateId().equals(claimId)).forEach(reversed::add));
+        List.of("q7", "q8", "q9", "q3", "q5", "q6", "q2", "q4", "q1")
+                .forEach(claimId -> inOrder.stream()
+                        .filter(event -> event.aggregateId().equals(claimId))
+                        .forEach(reversed::add));
         otherProcessor.deliver(reversed);
 
         assertThat(everyCollection(other)).isEqualTo(expected);
@@ -387,12 +632,28 @@ class CertificationProjectionTest {
         for (int i = 0; i < 24; i++) {
             String claimId = String.format("m%02d", i);
             Instant at = START.plusSeconds(60L * i);
-            history.then(claimId, new CertificateClaimed(claimId, "k1", "Q7M2K9XA", "c1", QUALIFICATION,
-                    "Zoe OBrien", true, List.of("a1"), "u1", CENTRE_ADMIN_C1, at));
-            history.then(claimId, new CertificateIssued(claimId, "k1", "c1", QUALIFICATION, "N" + claimId,
-                    "Zoe OBrien", ISSUE_DAY, at, false));
-            history.then(claimId, new CertificateRevoked(claimId, "k1", "c1", QUALIFICATION, "N" + claimId,
-                    REVOCATION_DAY, MALPRACTICE));
+            history.then(
+                    claimId,
+                    new CertificateClaimed(
+                            claimId,
+                            "k1",
+                            "Q7M2K9XA",
+                            "c1",
+                            QUALIFICATION,
+                            "Zoe OBrien",
+                            true,
+                            List.of("a1"),
+                            "u1",
+                            CENTRE_ADMIN_C1,
+                            at));
+            history.then(
+                    claimId,
+                    new CertificateIssued(
+                            claimId, "k1", "c1", QUALIFICATION, "N" + claimId, "Zoe OBrien", ISSUE_DAY, at, false));
+            history.then(
+                    claimId,
+                    new CertificateRevoked(
+                            claimId, "k1", "c1", QUALIFICATION, "N" + claimId, REVOCATION_DAY, MALPRACTICE));
         }
         List<Recorded> events = history.events();
         ExecutorService segments = Executors.newFixedThreadPool(4);
@@ -412,12 +673,18 @@ class CertificationProjectionTest {
         }
 
         List<CertificateView> listed = candidateCertificates("k1");
-        assertThat(listed).extracting(CertificateView::certificateNumber).containsExactlyElementsOf(
-                events.stream().map(Recorded::payload).filter(CertificateIssued.class::isInstance)
-                        .map(issued -> ((CertificateIssued) issued).certificateNumber()).toList());
+        assertThat(listed)
+                .extracting(CertificateView::certificateNumber)
+                .containsExactlyElementsOf(events.stream()
+                        .map(Recorded::payload)
+                        .filter(CertificateIssued.class::isInstance)
+                        .map(issued -> ((CertificateIssued) issued).certificateNumber())
+                        .toList());
         assertThat(listed).extracting(CertificateView::status).containsOnly(CertificateStatus.REVOKED);
         // one write per issue and per revocation: the version counts 48 writes from 0
-        assertThat(allDocuments(database, CertificationProjection.CANDIDATE_CERTIFICATES).get(0).get("seq"))
+        assertThat(allDocuments(database, CertificationProjection.CANDIDATE_CERTIFICATES)
+                        .get(0)
+                        .get("seq"))
                 .isEqualTo(47L);
     }
 
@@ -435,8 +702,10 @@ class CertificationProjectionTest {
             twiceProcessor.deliver(event);
         });
 
-        COLLECTIONS.forEach(collection -> assertThat(allDocuments(twice, collection)).as(collection)
-                .isNotEmpty().isEqualTo(once.get(collection)));
+        COLLECTIONS.forEach(collection -> assertThat(allDocuments(twice, collection))
+                .as(collection)
+                .isNotEmpty()
+                .isEqualTo(once.get(collection)));
     }
 
     @Test
@@ -447,7 +716,9 @@ class CertificationProjectionTest {
         for (Recorded event : everyEvent()) {
             processor.deliver(event);
 
-            assertThat(everyCollection(database)).as("after redelivering %s", event).isEqualTo(applied);
+            assertThat(everyCollection(database))
+                    .as("after redelivering %s", event)
+                    .isEqualTo(applied);
         }
         assertThat(candidateCertificates("k1")).hasSize(3);
     }
@@ -458,11 +729,13 @@ class CertificationProjectionTest {
         Map<String, List<Document>> applied = everyCollection(database);
 
         processor.reset();
-        assertThat(everyCollection(database).values()).allSatisfy(documents -> assertThat(documents).isEmpty());
+        assertThat(everyCollection(database).values())
+                .allSatisfy(documents -> assertThat(documents).isEmpty());
         processor.deliver(everyEvent());
 
         assertThat(everyCollection(database)).isEqualTo(applied);
         assertThat(Set.copyOf(applied.keySet())).containsExactlyInAnyOrderElementsOf(COLLECTIONS);
-        assertThat(applied.values()).allSatisfy(documents -> assertThat(documents).isNotEmpty());
+        assertThat(applied.values())
+                .allSatisfy(documents -> assertThat(documents).isNotEmpty());
     }
 }

@@ -52,29 +52,42 @@ class CertificationQueryBusTest {
         assertThat(queries.query(new FindClaim("q0"), ClaimView.class).join()).isNull();
 
         @SuppressWarnings("unchecked")
-        Page<ClaimView> queue = queries.query(new ListClaims(null, ClaimStatus.AWAITING_APPROVAL, 0, 10),
-                ResponseTypes.instanceOf(Page.class)).join();
+        Page<ClaimView> queue = queries.query(
+                        new ListClaims(null, ClaimStatus.AWAITING_APPROVAL, 0, 10),
+                        ResponseTypes.instanceOf(Page.class))
+                .join();
         assertThat(queue.items()).extracting(ClaimView::claimId).containsExactly("q5", "q9", "q7", "q8");
         assertThat(queue.total()).isEqualTo(4);
     }
 
     @Test
     void givenCertificates_whenNumberAndCandidatesCertificatesAsked_thenAnsweredThroughTheBus() {
-        assertThat(queries.query(new FindCertificate(K2A), CertificateView.class).join().status())
+        assertThat(queries.query(new FindCertificate(K2A), CertificateView.class)
+                        .join()
+                        .status())
                 .isEqualTo(CertificateStatus.REVOKED);
-        assertThat(queries.query(new FindCertificate("ZZZZZZZZZZ"), CertificateView.class).join()).isNull();
+        assertThat(queries.query(new FindCertificate("ZZZZZZZZZZ"), CertificateView.class)
+                        .join())
+                .isNull();
 
-        List<CertificateView> k1 = queries.query(new ListCandidateCertificates("k1"),
-                ResponseTypes.multipleInstancesOf(CertificateView.class)).join();
+        List<CertificateView> k1 = queries.query(
+                        new ListCandidateCertificates("k1"), ResponseTypes.multipleInstancesOf(CertificateView.class))
+                .join();
         assertThat(k1).extracting(CertificateView::certificateNumber).containsExactly(K1A, K1B, K1C);
-        assertThat(queries.query(new ListCandidateCertificates("k9"),
-                ResponseTypes.multipleInstancesOf(CertificateView.class)).join()).isEmpty();
+        assertThat(queries.query(
+                                new ListCandidateCertificates("k9"),
+                                ResponseTypes.multipleInstancesOf(CertificateView.class))
+                        .join())
+                .isEmpty();
     }
 
     @Test
     void projectionBelongsToTheCertificationProcessor() {
-        assertThat(CertificationProjection.class.getAnnotation(ProcessingGroup.class).value())
-                .isEqualTo(CertificationProjection.PROCESSING_GROUP).isEqualTo("certification");
+        assertThat(CertificationProjection.class
+                        .getAnnotation(ProcessingGroup.class)
+                        .value())
+                .isEqualTo(CertificationProjection.PROCESSING_GROUP)
+                .isEqualTo("certification");
     }
 
     @Test
@@ -83,7 +96,8 @@ class CertificationQueryBusTest {
         ClassPathScanningCandidateComponentProvider scan = new ClassPathScanningCandidateComponentProvider(true);
 
         List<String> found = scan.findCandidateComponents("org.awardinghub.query").stream()
-                .map(BeanDefinition::getBeanClassName).toList();
+                .map(BeanDefinition::getBeanClassName)
+                .toList();
 
         assertThat(found).contains(CertificationProjection.class.getName());
     }

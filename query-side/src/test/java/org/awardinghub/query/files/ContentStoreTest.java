@@ -45,8 +45,8 @@ class ContentStoreTest {
         store.store(bytes);
         store.store(bytes);
 
-        assertThat(database.getCollection(ContentStore.BUCKET + ".files")
-                .countDocuments()).isOne();
+        assertThat(database.getCollection(ContentStore.BUCKET + ".files").countDocuments())
+                .isOne();
     }
 
     @Test

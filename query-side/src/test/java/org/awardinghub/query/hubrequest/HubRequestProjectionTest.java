@@ -38,8 +38,16 @@ class HubRequestProjectionTest {
     }
 
     private void raised(String requestId, String centreId, Instant at) {
-        projection.on(new HubRequestRaised(requestId, centreId, HubRequestKind.REQUEST, "Subject " + requestId,
-                "Please send the EV2 claim form", "u1"), 0, at);
+        projection.on(
+                new HubRequestRaised(
+                        requestId,
+                        centreId,
+                        HubRequestKind.REQUEST,
+                        "Subject " + requestId,
+                        "Please send the EV2 claim form",
+                        "u1"),
+                0,
+                at);
     }
 
     private HubRequestView find(String requestId) {
@@ -58,8 +66,19 @@ class HubRequestProjectionTest {
     void givenRequestRaised_whenFound_thenOpenWithoutReplies() {
         raised("r1", "c1", RAISED);
 
-        assertThat(find("r1")).isEqualTo(new HubRequestView("r1", "c1", HubRequestKind.REQUEST, "Subject r1",
-                "Please send the EV2 claim form", HubRequestView.OPEN, "u1", RAISED, List.of(), null, null));
+        assertThat(find("r1"))
+                .isEqualTo(new HubRequestView(
+                        "r1",
+                        "c1",
+                        HubRequestKind.REQUEST,
+                        "Subject r1",
+                        "Please send the EV2 claim form",
+                        HubRequestView.OPEN,
+                        "u1",
+                        RAISED,
+                        List.of(),
+                        null,
+                        null));
     }
 
     @Test
@@ -69,9 +88,10 @@ class HubRequestProjectionTest {
         projection.on(new HubRequestReplied("r1", "c1", 1, "Attached.", true, "imi1"), 1, FIRST_REPLY);
         projection.on(new HubRequestReplied("r1", "c1", 2, "Thank you.", false, "u1"), 2, SECOND_REPLY);
 
-        assertThat(find("r1").replies()).containsExactly(
-                new HubRequestView.Reply(1, "Attached.", true, "imi1", FIRST_REPLY),
-                new HubRequestView.Reply(2, "Thank you.", false, "u1", SECOND_REPLY));
+        assertThat(find("r1").replies())
+                .containsExactly(
+                        new HubRequestView.Reply(1, "Attached.", true, "imi1", FIRST_REPLY),
+                        new HubRequestView.Reply(2, "Thank you.", false, "u1", SECOND_REPLY));
         assertThat(find("r1").status()).isEqualTo(HubRequestView.OPEN);
     }
 

@@ -39,24 +39,50 @@ class LibraryProjectionTest {
         projection = new LibraryProjection(database);
     }
 
-    private static LibraryDocumentVersionUploaded uploaded(String id, int version, String title,
-                                                           LibraryDocumentKind kind, String code, String hash,
-                                                           Instant at) {
-        return new LibraryDocumentVersionUploaded(id, version, title, kind, code, "file-" + version + ".pdf",
-                "application/pdf", 1000L * version, hash, version == 1 ? null : "Corrected", "imi-1", "10000001",
+    private static LibraryDocumentVersionUploaded uploaded(
+            String id, int version, String title, LibraryDocumentKind kind, String code, String hash, Instant at) {
+        return new LibraryDocumentVersionUploaded(
+                id,
+                version,
+                title,
+                kind,
+                code,
+                "file-" + version + ".pdf",
+                "application/pdf",
+                1000L * version,
+                hash,
+                version == 1 ? null : "Corrected",
+                "imi-1",
+                "10000001",
                 at);
     }
 
     private static EventMessage<LibraryDocumentDownloaded> download(String id, int version, String pin) {
-        return GenericEventMessage.asEventMessage(new LibraryDocumentDownloaded(id, version,
-                version == 1 ? HASH_1 : HASH_2, "u-" + pin, pin, "centre-1", DOWNLOADED));
+        return GenericEventMessage.asEventMessage(new LibraryDocumentDownloaded(
+                id, version, version == 1 ? HASH_1 : HASH_2, "u-" + pin, pin, "centre-1", DOWNLOADED));
     }
 
     private void specificationWithTwoVersions() {
-        projection.on(uploaded("d1", 1, "Light vehicle specification", LibraryDocumentKind.SPECIFICATION, "LV2",
-                HASH_1, FIRST), 0);
-        projection.on(uploaded("d1", 2, "Light vehicle specification", LibraryDocumentKind.SPECIFICATION, "LV2",
-                HASH_2, SECOND), 1);
+        projection.on(
+                uploaded(
+                        "d1",
+                        1,
+                        "Light vehicle specification",
+                        LibraryDocumentKind.SPECIFICATION,
+                        "LV2",
+                        HASH_1,
+                        FIRST),
+                0);
+        projection.on(
+                uploaded(
+                        "d1",
+                        2,
+                        "Light vehicle specification",
+                        LibraryDocumentKind.SPECIFICATION,
+                        "LV2",
+                        HASH_2,
+                        SECOND),
+                1);
     }
 
     private void downloaded(EventMessage<LibraryDocumentDownloaded> message) {
@@ -76,21 +102,38 @@ class LibraryProjectionTest {
         assertThat(view.currentVersion()).isEqualTo(2);
         assertThat(view.createdAt()).isEqualTo(FIRST);
         assertThat(view.updatedAt()).isEqualTo(SECOND);
-        assertThat(view.versions()).containsExactly(
-                new LibraryDocumentView.Version(1, "file-1.pdf", "application/pdf", 1000, HASH_1, null, "10000001",
-                        FIRST, 0L),
-                new LibraryDocumentView.Version(2, "file-2.pdf", "application/pdf", 2000, HASH_2, "Corrected",
-                        "10000001", SECOND, 0L));
+        assertThat(view.versions())
+                .containsExactly(
+                        new LibraryDocumentView.Version(
+                                1, "file-1.pdf", "application/pdf", 1000, HASH_1, null, "10000001", FIRST, 0L),
+                        new LibraryDocumentView.Version(
+                                2, "file-2.pdf", "application/pdf", 2000, HASH_2, "Corrected", "10000001", SECOND, 0L));
         assertThat(projection.handle(new FindLibraryDocument("unknown"))).isNull();
     }
 
     @Test
     void givenVersionAndDownloadRedelivered_whenFound_thenEachAppliedOnce() {
         specificationWithTwoVersions();
-        projection.on(uploaded("d1", 2, "Light vehicle specification", LibraryDocumentKind.SPECIFICATION, "LV2",
-                HASH_2, SECOND), 1);
-        projection.on(uploaded("d1", 1, "Light vehicle specification", LibraryDocumentKind.SPECIFICATION, "LV2",
-                HASH_1, FIRST), 0);
+        projection.on(
+                uploaded(
+                        "d1",
+                        2,
+                        "Light vehicle specification",
+                        LibraryDocumentKind.SPECIFICATION,
+                        "LV2",
+                        HASH_2,
+                        SECOND),
+                1);
+        projection.on(
+                uploaded(
+                        "d1",
+                        1,
+                        "Light vehicle specification",
+                        LibraryDocumentKind.SPECIFICATION,
+                        "LV2",
+                        HASH_1,
+                        FIRST),
+                0);
         EventMessage<LibraryDocumentDownloaded> once = download("d1", 2, "20000001");
         downloaded(once);
         downloaded(once);
@@ -99,30 +142,40 @@ class LibraryProjectionTest {
 
         LibraryDocumentView view = projection.handle(new FindLibraryDocument("d1"));
 
-        assertThat(view.versions()).extracting(LibraryDocumentView.Version::version).containsExactly(1, 2);
-        assertThat(view.versions()).extracting(LibraryDocumentView.Version::downloads).containsExactly(1L, 2L);
+        assertThat(view.versions())
+                .extracting(LibraryDocumentView.Version::version)
+                .containsExactly(1, 2);
+        assertThat(view.versions())
+                .extracting(LibraryDocumentView.Version::downloads)
+                .containsExactly(1L, 2L);
     }
 
     @Test
     void givenDocumentsOfTwoQualificationsAndAKeyDocument_whenListedByQualificationAndKind_thenOnlyThoseInTitleOrder() {
         specificationWithTwoVersions();
-        projection.on(uploaded("d2", 1, "a sample paper", LibraryDocumentKind.SAMPLE_ASSESSMENT, "LV2", HASH_1,
-                FIRST), 0);
-        projection.on(uploaded("d3", 1, "Body repair specification", LibraryDocumentKind.SPECIFICATION, "VBR2",
-                HASH_1, FIRST), 0);
-        projection.on(uploaded("d4", 1, "Operating manual", LibraryDocumentKind.OPERATING_MANUAL, null, HASH_1,
-                FIRST), 0);
+        projection.on(
+                uploaded("d2", 1, "a sample paper", LibraryDocumentKind.SAMPLE_ASSESSMENT, "LV2", HASH_1, FIRST), 0);
+        projection.on(
+                uploaded(
+                        "d3", 1, "Body repair specification", LibraryDocumentKind.SPECIFICATION, "VBR2", HASH_1, FIRST),
+                0);
+        projection.on(
+                uploaded("d4", 1, "Operating manual", LibraryDocumentKind.OPERATING_MANUAL, null, HASH_1, FIRST), 0);
 
-        assertThat(list("LV2", null).items()).extracting(LibraryDocumentView::documentId)
+        assertThat(list("LV2", null).items())
+                .extracting(LibraryDocumentView::documentId)
                 .containsExactly("d2", "d1");
-        assertThat(list(null, LibraryDocumentKind.SPECIFICATION).items()).extracting(LibraryDocumentView::documentId)
+        assertThat(list(null, LibraryDocumentKind.SPECIFICATION).items())
+                .extracting(LibraryDocumentView::documentId)
                 .containsExactly("d3", "d1");
-        assertThat(list("LV2", LibraryDocumentKind.SPECIFICATION).items()).extracting(LibraryDocumentView::title)
+        assertThat(list("LV2", LibraryDocumentKind.SPECIFICATION).items())
+                .extracting(LibraryDocumentView::title)
                 .containsExactly("Light vehicle specification");
         Page<LibraryDocumentView> all = projection.handle(new ListLibraryDocuments(null, null, 1, 3));
         assertThat(all.total()).isEqualTo(4);
         assertThat(all.items()).extracting(LibraryDocumentView::documentId).containsExactly("d4");
-        assertThat(list("LV2", null).items().get(1).versions()).extracting(LibraryDocumentView.Version::downloads)
+        assertThat(list("LV2", null).items().get(1).versions())
+                .extracting(LibraryDocumentView.Version::downloads)
                 .containsOnlyNulls();
     }
 

@@ -60,8 +60,8 @@ class PersonnelProjectionTest {
 
     private void created(String userId, String name, String centreId, Instant at, String byPin, Role... roles) {
         String pin = "3" + String.format("%07d", Math.floorMod(userId.hashCode(), 10_000_000));
-        projection.on(new UserCreated(userId, pin, name, userId + "@centre.example", Set.of(roles), centreId), 0, at,
-                byPin);
+        projection.on(
+                new UserCreated(userId, pin, name, userId + "@centre.example", Set.of(roles), centreId), 0, at, byPin);
     }
 
     private Personnel report(String centreId, LocalDate from, LocalDate to) {
@@ -69,7 +69,10 @@ class PersonnelProjectionTest {
     }
 
     private Personnel.Person person(Personnel report, String userId) {
-        return report.users().stream().filter(user -> user.userId().equals(userId)).findFirst().orElseThrow();
+        return report.users().stream()
+                .filter(user -> user.userId().equals(userId))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -82,8 +85,9 @@ class PersonnelProjectionTest {
 
         Personnel report = report("c1", MAY_4, MAY_4);
 
-        assertThat(report.users()).extracting(Personnel.Person::name, Personnel.Person::createdByPin,
-                Personnel.Person::createdAt).containsExactly(
+        assertThat(report.users())
+                .extracting(Personnel.Person::name, Personnel.Person::createdByPin, Personnel.Person::createdAt)
+                .containsExactly(
                         tuple("Amy Patel", "90000001", MAY_4_AT_9.plusSeconds(60)),
                         tuple("bob Jones", null, MAY_4_AT_9.plusSeconds(120)),
                         tuple("zoë Walker", COORDINATOR_PIN, MAY_4_AT_9));
@@ -93,7 +97,8 @@ class PersonnelProjectionTest {
         assertThat(zoe.activated()).as("no password set yet").isFalse();
         assertThat(zoe.lastSignInAt()).isNull();
         assertThat(zoe.email()).isEqualTo("u-zoe@centre.example");
-        assertThat(report("c2", MAY_4, MAY_4).users()).extracting(Personnel.Person::userId)
+        assertThat(report("c2", MAY_4, MAY_4).users())
+                .extracting(Personnel.Person::userId)
                 .containsExactly("u-other");
         assertThat(report("c3", MAY_4, MAY_4).users()).isEmpty();
     }
@@ -115,19 +120,23 @@ class PersonnelProjectionTest {
         projection.on(new SignInFailed("u2", "c1", 1), 1, MAY_4_AT_9.plusSeconds(60));
 
         Personnel firstDay = report("c1", MAY_4, MAY_4);
-        assertThat(firstDay.users()).extracting(Personnel.Person::userId, Personnel.Person::failedSignIns,
-                Personnel.Person::lockOuts).containsExactly(tuple("u1", 2L, 0L), tuple("u2", 1L, 0L));
+        assertThat(firstDay.users())
+                .extracting(Personnel.Person::userId, Personnel.Person::failedSignIns, Personnel.Person::lockOuts)
+                .containsExactly(tuple("u1", 2L, 0L), tuple("u2", 1L, 0L));
         assertThat(report("c1", MAY_4.plusDays(1), MAY_4.plusDays(1)).users())
                 .extracting(Personnel.Person::failedSignIns, Personnel.Person::lockOuts)
                 .containsExactly(tuple(0L, 0L), tuple(0L, 0L));
         Personnel threeDays = report("c1", MAY_4, MAY_4.plusDays(2));
         assertThat(person(threeDays, "u1").failedSignIns()).isEqualTo(7);
         assertThat(person(threeDays, "u1").lockOuts()).isEqualTo(1);
-        assertThat(person(threeDays, "u1").lastSignInAt()).as("the latest sign-in, whatever the period")
+        assertThat(person(threeDays, "u1").lastSignInAt())
+                .as("the latest sign-in, whatever the period")
                 .isEqualTo(may6.plusSeconds(1000));
         assertThat(person(firstDay, "u1").lastSignInAt()).isEqualTo(may6.plusSeconds(1000));
         assertThat(person(firstDay, "u1").activated()).isTrue();
-        assertThat(person(report("c1", MAY_4.plusDays(2), MAY_4.plusDays(30)), "u1").lockOuts()).isEqualTo(1);
+        assertThat(person(report("c1", MAY_4.plusDays(2), MAY_4.plusDays(30)), "u1")
+                        .lockOuts())
+                .isEqualTo(1);
         assertThat(report("c2", MAY_4, MAY_4.plusDays(2)).users()).isEmpty();
     }
 
@@ -139,16 +148,22 @@ class PersonnelProjectionTest {
         projection.on(new SignInFailed("u1", "c1", 2), 2, midnight);
 
         assertThat(person(report("c1", MAY_4, MAY_4), "u1").failedSignIns()).isEqualTo(1);
-        assertThat(person(report("c1", MAY_4.plusDays(1), MAY_4.plusDays(1)), "u1").failedSignIns()).isEqualTo(1);
+        assertThat(person(report("c1", MAY_4.plusDays(1), MAY_4.plusDays(1)), "u1")
+                        .failedSignIns())
+                .isEqualTo(1);
     }
 
     @Test
     void givenDeactivationRoleChangeAndNewDetails_whenReported_thenTheUserAsTheyAreNow() {
         created("u1", "Ann Ames", "c1", MAY_4_AT_9, COORDINATOR_PIN, Role.CENTRE_ADMIN);
-        projection.on(new UserRolesChanged("u1", "c1", Set.of(Role.CENTRE_ADMIN), Set.of(Role.IQA, Role.ASSESSOR),
-                "Now assesses"), 1);
-        projection.on(new UserDetailsAmended("u1", "c1", "Ann Ames", "Ann Ames-Brown", "u1@centre.example",
-                "ann@centre.example", "Married"), 2);
+        projection.on(
+                new UserRolesChanged(
+                        "u1", "c1", Set.of(Role.CENTRE_ADMIN), Set.of(Role.IQA, Role.ASSESSOR), "Now assesses"),
+                1);
+        projection.on(
+                new UserDetailsAmended(
+                        "u1", "c1", "Ann Ames", "Ann Ames-Brown", "u1@centre.example", "ann@centre.example", "Married"),
+                2);
         projection.on(new UserDeactivated("u1", "c1", "Left"), 3);
 
         Personnel.Person ann = person(report("c1", MAY_4, MAY_4), "u1");
@@ -166,7 +181,8 @@ class PersonnelProjectionTest {
         created("u1", "Ann Ames", "c1", MAY_4_AT_9, COORDINATOR_PIN, Role.ASSESSOR);
         created("u2", "Ben Bell", "c1", MAY_4_AT_9, COORDINATOR_PIN, Role.CENTRE_ADMIN);
 
-        assertThat(report("c1", MAY_4, MAY_4).users()).extracting(Personnel.Person::workload)
+        assertThat(report("c1", MAY_4, MAY_4).users())
+                .extracting(Personnel.Person::workload)
                 .containsExactly(null, null);
     }
 
@@ -183,13 +199,16 @@ class PersonnelProjectionTest {
         created("u3", "Cat Cole", "c1", MAY_4_AT_9, COORDINATOR_PIN, Role.ASSESSOR);
         created("u4", "Dan Dee", "c1", MAY_4_AT_9, COORDINATOR_PIN, Role.CENTRE_ADMIN);
 
-        assertThat(report("c1", MAY_4, MAY_4).users()).extracting(Personnel.Person::userId,
-                Personnel.Person::workload).containsExactly(
+        assertThat(report("c1", MAY_4, MAY_4).users())
+                .extracting(Personnel.Person::userId, Personnel.Person::workload)
+                .containsExactly(
                         tuple("u1", new Workload(4, 9L, 0)),
                         tuple("u2", new Workload(0, null, 3)),
                         tuple("u3", Workload.NONE),
                         tuple("u4", null));
-        assertThat(asked).as("one question to the ePortfolio per report, about that centre").containsExactly("c1");
+        assertThat(asked)
+                .as("one question to the ePortfolio per report, about that centre")
+                .containsExactly("c1");
     }
 
     @Test
@@ -214,23 +233,50 @@ class PersonnelProjectionTest {
 
     /** A centre's users as the application records them, each event with the metadata of the command behind it. */
     private static List<History.Recorded> history() {
-        Map<String, String> coordinator = Map.of(AuditMetadata.ACTOR_PIN, COORDINATOR_PIN,
-                AuditMetadata.ACTOR_USER_ID, "u-coordinator");
+        Map<String, String> coordinator =
+                Map.of(AuditMetadata.ACTOR_PIN, COORDINATOR_PIN, AuditMetadata.ACTOR_USER_ID, "u-coordinator");
         Map<String, String> admin = Map.of(AuditMetadata.ACTOR_PIN, "90000001", AuditMetadata.ACTOR_USER_ID, "u-imi");
         return new History(MAY_4_AT_9)
-                .then("u-coordinator", new UserCreated("u-coordinator", COORDINATOR_PIN, "Cora Lane",
-                        "cora@centre.example", Set.of(Role.CENTRE_COORDINATOR), "c1"), admin)
+                .then(
+                        "u-coordinator",
+                        new UserCreated(
+                                "u-coordinator",
+                                COORDINATOR_PIN,
+                                "Cora Lane",
+                                "cora@centre.example",
+                                Set.of(Role.CENTRE_COORDINATOR),
+                                "c1"),
+                        admin)
                 .then("u-coordinator", new PasswordSet("u-coordinator", "c1", PasswordSetBy.ACTIVATION), coordinator)
                 .then("u-coordinator", new UserSignedIn("u-coordinator", "c1"), coordinator)
-                .then("u-assessor", new UserCreated("u-assessor", "31111111", "Asa Berg", "asa@centre.example",
-                        Set.of(Role.INVIGILATOR), "c1"), coordinator)
-                .then("u-assessor", new UserRolesChanged("u-assessor", "c1", Set.of(Role.INVIGILATOR),
-                        Set.of(Role.ASSESSOR), "Qualified"), coordinator)
+                .then(
+                        "u-assessor",
+                        new UserCreated(
+                                "u-assessor",
+                                "31111111",
+                                "Asa Berg",
+                                "asa@centre.example",
+                                Set.of(Role.INVIGILATOR),
+                                "c1"),
+                        coordinator)
+                .then(
+                        "u-assessor",
+                        new UserRolesChanged(
+                                "u-assessor", "c1", Set.of(Role.INVIGILATOR), Set.of(Role.ASSESSOR), "Qualified"),
+                        coordinator)
                 .then("u-assessor", new SignInFailed("u-assessor", "c1", 1))
                 .then("u-assessor", new SignInFailed("u-assessor", "c1", 2))
                 .then("u-assessor", new UserLockedOut("u-assessor", "c1", MAY_4_AT_9.plusSeconds(3600)))
-                .then("u-leaver", new UserCreated("u-leaver", "41111111", "Lee Vance", "lee@centre.example",
-                        Set.of(Role.CENTRE_ADMIN), "c1"), coordinator)
+                .then(
+                        "u-leaver",
+                        new UserCreated(
+                                "u-leaver",
+                                "41111111",
+                                "Lee Vance",
+                                "lee@centre.example",
+                                Set.of(Role.CENTRE_ADMIN),
+                                "c1"),
+                        coordinator)
                 .then("u-leaver", new UserDeactivated("u-leaver", "c1", "Left"), coordinator)
                 .events();
     }
@@ -241,22 +287,33 @@ class PersonnelProjectionTest {
         List<History.Recorded> events = history();
         processor.deliver(events);
         Personnel before = report("c1", MAY_4, MAY_4);
-        assertThat(before.users()).extracting(Personnel.Person::name, Personnel.Person::createdByPin,
-                Personnel.Person::roles, Personnel.Person::active, Personnel.Person::failedSignIns,
-                Personnel.Person::lockOuts).containsExactly(
+        assertThat(before.users())
+                .extracting(
+                        Personnel.Person::name,
+                        Personnel.Person::createdByPin,
+                        Personnel.Person::roles,
+                        Personnel.Person::active,
+                        Personnel.Person::failedSignIns,
+                        Personnel.Person::lockOuts)
+                .containsExactly(
                         tuple("Asa Berg", COORDINATOR_PIN, List.of(Role.ASSESSOR), true, 2L, 1L),
                         tuple("Cora Lane", "90000001", List.of(Role.CENTRE_COORDINATOR), true, 0L, 0L),
                         tuple("Lee Vance", COORDINATOR_PIN, List.of(Role.CENTRE_ADMIN), false, 0L, 0L));
-        assertThat(person(before, "u-coordinator").lastSignInAt()).isEqualTo(events.get(2).at());
+        assertThat(person(before, "u-coordinator").lastSignInAt())
+                .isEqualTo(events.get(2).at());
 
         processor.reset();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM personnel_users", Long.class)).isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM personnel_sign_in_days", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM personnel_users", Long.class))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM personnel_sign_in_days", Long.class))
+                .isZero();
         assertThat(report("c1", MAY_4, MAY_4).users()).isEmpty();
 
         processor.deliver(events);
         assertThat(report("c1", MAY_4, MAY_4)).isEqualTo(before);
         processor.deliver(events);
-        assertThat(report("c1", MAY_4, MAY_4)).as("delivered once more: nothing changes").isEqualTo(before);
+        assertThat(report("c1", MAY_4, MAY_4))
+                .as("delivered once more: nothing changes")
+                .isEqualTo(before);
     }
 }

@@ -62,34 +62,80 @@ class PortfolioProjectionTest {
     }
 
     static EvidenceUploaded uploaded(String evidenceId, int version, String unit, String sha) {
-        return new EvidenceUploaded(CANDIDATE, CENTRE, "EPF", evidenceId, version, unit, List.of("1.1"), "Sheet",
-                "sheet.pdf", "application/pdf", 10, sha, "user-candidate", "33333333", UploadedBy.CANDIDATE,
+        return new EvidenceUploaded(
+                CANDIDATE,
+                CENTRE,
+                "EPF",
+                evidenceId,
+                version,
+                unit,
+                List.of("1.1"),
+                "Sheet",
+                "sheet.pdf",
+                "application/pdf",
+                10,
+                sha,
+                "user-candidate",
+                "33333333",
+                UploadedBy.CANDIDATE,
                 START.plus(Duration.ofHours(version)));
     }
 
     static EvidenceJudged judged(String evidenceId, int version, String unit, boolean met, String... codes) {
-        return new EvidenceJudged(CANDIDATE, CENTRE, evidenceId, version, unit,
-                List.of(codes).stream().map(code -> new CriterionJudgement(code, met)).toList(), "ok",
-                "user-assessor", "11111111", START.plus(Duration.ofDays(1)));
+        return new EvidenceJudged(
+                CANDIDATE,
+                CENTRE,
+                evidenceId,
+                version,
+                unit,
+                List.of(codes).stream()
+                        .map(code -> new CriterionJudgement(code, met))
+                        .toList(),
+                "ok",
+                "user-assessor",
+                "11111111",
+                START.plus(Duration.ofDays(1)));
     }
 
     /** Two portfolio units of two and one criteria; the candidate uploads, the assessor judges and signs U1 off. */
     static List<Recorded> signedOffHistory() {
         return new History(START)
-                .then("EPF", new QualificationPublished("EPF", "Diagnostics", 3, List.of(
-                        new Unit("U1", "Inspection", List.of(new Criterion("1.1", "a"), new Criterion("1.2", "b")),
-                                true),
-                        new Unit("U2", "Repair", List.of(new Criterion("2.1", "c")), true),
-                        new Unit("U3", "Knowledge")), List.of()))
-                .then(PORTFOLIO, new AssessorAssigned(CANDIDATE, CENTRE, "EPF", "user-assessor", "11111111", null,
-                        null))
+                .then(
+                        "EPF",
+                        new QualificationPublished(
+                                "EPF",
+                                "Diagnostics",
+                                3,
+                                List.of(
+                                        new Unit(
+                                                "U1",
+                                                "Inspection",
+                                                List.of(new Criterion("1.1", "a"), new Criterion("1.2", "b")),
+                                                true),
+                                        new Unit("U2", "Repair", List.of(new Criterion("2.1", "c")), true),
+                                        new Unit("U3", "Knowledge")),
+                                List.of()))
+                .then(
+                        PORTFOLIO,
+                        new AssessorAssigned(CANDIDATE, CENTRE, "EPF", "user-assessor", "11111111", null, null))
                 .then(PORTFOLIO, new IqaAssigned(CANDIDATE, CENTRE, "EPF", "user-iqa", "22222222", null))
                 .then(PORTFOLIO, uploaded("ev-1", 1, "U1", "a".repeat(64)))
                 .then(PORTFOLIO, uploaded("ev-1", 2, "U1", "b".repeat(64)))
                 .then(PORTFOLIO, uploaded("ev-2", 1, "U2", "c".repeat(64)))
                 .then(PORTFOLIO, judged("ev-1", 2, "U1", true, "1.1", "1.2"))
-                .then(PORTFOLIO, new UnitSignedOff(CANDIDATE, CENTRE, "EPF", "U1", "user-assessor", "11111111", 1,
-                        100, true, START.plus(Duration.ofDays(2))))
+                .then(
+                        PORTFOLIO,
+                        new UnitSignedOff(
+                                CANDIDATE,
+                                CENTRE,
+                                "EPF",
+                                "U1",
+                                "user-assessor",
+                                "11111111",
+                                1,
+                                100,
+                                true,
+                                START.plus(Duration.ofDays(2))))
                 .events();
     }
 
@@ -103,30 +149,46 @@ class PortfolioProjectionTest {
         assertThat(portfolio.percentMet()).isEqualTo(66);
         assertThat(portfolio.unitsSignedOff()).isEqualTo(1);
         assertThat(portfolio.units()).extracting(u -> u.unitCode()).containsExactly("U1", "U2");
-        assertThat(portfolio.evidence().get(0).versions()).extracting(v -> v.sha256())
+        assertThat(portfolio.evidence().get(0).versions())
+                .extracting(v -> v.sha256())
                 .containsExactly("a".repeat(64), "b".repeat(64));
 
         List<AwaitingJudgement> queue = projection.handle(new ListAssessorQueue("user-assessor"));
         assertThat(queue).extracting(AwaitingJudgement::evidenceId).containsExactly("ev-2");
         assertThat(queue.get(0).ageDays()).isEqualTo(2);
-        assertThat(projection.handle(new ListIqaQueue("user-iqa"))).extracting(s -> s.unitCode())
+        assertThat(projection.handle(new ListIqaQueue("user-iqa")))
+                .extracting(s -> s.unitCode())
                 .containsExactly("U1");
-        assertThat(projection.handle(new ListCentreProgress(CENTRE))).singleElement()
+        assertThat(projection.handle(new ListCentreProgress(CENTRE)))
+                .singleElement()
                 .satisfies(p -> {
                     assertThat(p.percentMet()).isEqualTo(66);
                     assertThat(p.awaitingJudgement()).isEqualTo(1);
                     assertThat(p.samplesDue()).isEqualTo(1);
                 });
-        assertThat(projection.handle(new AssessorWorkloads(CENTRE))).containsExactly(
-                new AssessorWorkload("user-assessor", 1, 2, 0), new AssessorWorkload("user-iqa", 0, 0, 1));
+        assertThat(projection.handle(new AssessorWorkloads(CENTRE)))
+                .containsExactly(
+                        new AssessorWorkload("user-assessor", 1, 2, 0), new AssessorWorkload("user-iqa", 0, 0, 1));
     }
 
     @Test
     void givenTheIqaSendsTheUnitBack_whenRead_thenNotSignedOffCriteriaUnmetAndNoSampleDue() {
         List<Recorded> history = new java.util.ArrayList<>(signedOffHistory());
-        history.add(new Recorded(PORTFOLIO, 7, START.plus(Duration.ofDays(2)), new UnitSentBack(CANDIDATE, CENTRE,
-                "U1", "11111111", "user-iqa", "22222222", "Photos unclear", START.plus(Duration.ofDays(2))),
-                Map.of(), history.size() + 1L));
+        history.add(new Recorded(
+                PORTFOLIO,
+                7,
+                START.plus(Duration.ofDays(2)),
+                new UnitSentBack(
+                        CANDIDATE,
+                        CENTRE,
+                        "U1",
+                        "11111111",
+                        "user-iqa",
+                        "22222222",
+                        "Photos unclear",
+                        START.plus(Duration.ofDays(2))),
+                Map.of(),
+                history.size() + 1L));
         processor.deliver(history);
 
         PortfolioView portfolio = projection.handle(new FindPortfolio(CANDIDATE));
@@ -146,7 +208,9 @@ class PortfolioProjectionTest {
             twiceProcessor.deliver(event);
             twiceProcessor.deliver(event);
         });
-        assertThat(allDocuments(twice, PortfolioProjection.PORTFOLIOS)).isNotEmpty().isEqualTo(once);
+        assertThat(allDocuments(twice, PortfolioProjection.PORTFOLIOS))
+                .isNotEmpty()
+                .isEqualTo(once);
     }
 
     @Test

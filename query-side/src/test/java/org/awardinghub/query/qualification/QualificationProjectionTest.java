@@ -40,9 +40,13 @@ class QualificationProjectionTest {
                 new Item("i1", SECRET_STEM, List.of("A feeler gauge", SECRET_OPTION, "A micrometer"), 1),
                 new Item("i2", "What does ABS stand for?", List.of("Anti-lock braking system", "Axle balance"), 0),
                 new Item("i3", "Tyre tread minimum for cars?", List.of("1.0 mm", "1.6 mm"), 1));
-        return new QualificationPublished(code, "Level 3 Diploma in Light Vehicle Maintenance", 3,
+        return new QualificationPublished(
+                code,
+                "Level 3 Diploma in Light Vehicle Maintenance",
+                3,
                 List.of(new Unit("LV01", "Health and safety"), new Unit("LV02", "Brakes")),
-                List.of(new Assessment("LV01-MC", "Health and safety test", "LV01", 20, 30, 60, items.subList(0, 2)),
+                List.of(
+                        new Assessment("LV01-MC", "Health and safety test", "LV01", 20, 30, 60, items.subList(0, 2)),
                         new Assessment("LV02-MC", "Brakes test", "LV02", 25, 40, 65, items)));
     }
 
@@ -62,27 +66,36 @@ class QualificationProjectionTest {
     void givenPublished_whenFound_thenUnitsAndAssessmentsWithItemBankSizes() {
         projection.on(published("LV3"), 0);
 
-        assertThat(find("LV3")).isEqualTo(new QualificationView("LV3",
-                "Level 3 Diploma in Light Vehicle Maintenance", 3,
-                List.of(new QualificationView.Unit("LV01", "Health and safety"),
-                        new QualificationView.Unit("LV02", "Brakes")),
-                List.of(new QualificationView.Assessment("LV01-MC", "Health and safety test", "LV01", 20, 30, 60, 2),
-                        new QualificationView.Assessment("LV02-MC", "Brakes test", "LV02", 25, 40, 65, 3))));
+        assertThat(find("LV3"))
+                .isEqualTo(new QualificationView(
+                        "LV3",
+                        "Level 3 Diploma in Light Vehicle Maintenance",
+                        3,
+                        List.of(
+                                new QualificationView.Unit("LV01", "Health and safety"),
+                                new QualificationView.Unit("LV02", "Brakes")),
+                        List.of(
+                                new QualificationView.Assessment(
+                                        "LV01-MC", "Health and safety test", "LV01", 20, 30, 60, 2),
+                                new QualificationView.Assessment("LV02-MC", "Brakes test", "LV02", 25, 40, 65, 3))));
     }
 
     @Test
     void givenPublished_thenStoredDocumentHoldsNoItemNorAnswer() {
         projection.on(published("LV3"), 0);
 
-        String stored = allDocuments(database, QualificationProjection.COLLECTION).get(0).toJson();
-        assertThat(stored).doesNotContain(SECRET_STEM, SECRET_OPTION, "\"items\"", "correctOption", "options",
-                "stem", "itemId");
+        String stored = allDocuments(database, QualificationProjection.COLLECTION)
+                .get(0)
+                .toJson();
+        assertThat(stored)
+                .doesNotContain(SECRET_STEM, SECRET_OPTION, "\"items\"", "correctOption", "options", "stem", "itemId");
     }
 
     @Test
     void qualificationViewHasNoComponentForItemsOrAnswers() {
         List<String> names = Arrays.stream(QualificationView.Assessment.class.getRecordComponents())
-                .map(RecordComponent::getName).toList();
+                .map(RecordComponent::getName)
+                .toList();
 
         assertThat(names).doesNotContain("items", "correctOption", "options", "answerKey");
         assertThat(names).contains("itemBankSize");
@@ -94,7 +107,8 @@ class QualificationProjectionTest {
 
         projection.on(new PassMarkChanged("LV3", "LV02-MC", 65, 70, "national standard raised"), 1);
 
-        assertThat(find("LV3").assessments()).extracting(QualificationView.Assessment::passPercent)
+        assertThat(find("LV3").assessments())
+                .extracting(QualificationView.Assessment::passPercent)
                 .containsExactly(60, 70);
     }
 
@@ -117,7 +131,8 @@ class QualificationProjectionTest {
         projection.on(published("AC2"), 0);
         projection.on(published("HV4"), 0);
 
-        assertThat(projection.handle(new ListQualifications())).extracting(QualificationView::code)
+        assertThat(projection.handle(new ListQualifications()))
+                .extracting(QualificationView::code)
                 .containsExactly("AC2", "HV4", "MV3");
     }
 

@@ -71,29 +71,78 @@ class AmendmentReportsTest {
     }
 
     private void history() {
-        amendments.on(new CandidateRegistered("k1", "c1", "R0000001", "Ada", "Byron", LocalDate.parse("2004-01-01"),
-                null, "LV3", date(0), date(0), false, false));
-        amendments.on(new CandidateRegistered("k2", "c2", "R0000002", "Bo", "Diddley", LocalDate.parse("2003-02-02"),
-                null, "LV3", date(0), date(0), false, false));
-        amendments.on(new CandidateNameAmended("k1", "c1", "Ada", "Byron", "Ada", "Lovelace", "Married"), id(), day(1),
+        amendments.on(new CandidateRegistered(
+                "k1",
+                "c1",
+                "R0000001",
+                "Ada",
+                "Byron",
+                LocalDate.parse("2004-01-01"),
+                null,
+                "LV3",
+                date(0),
+                date(0),
+                false,
+                false));
+        amendments.on(new CandidateRegistered(
+                "k2",
+                "c2",
+                "R0000002",
+                "Bo",
+                "Diddley",
+                LocalDate.parse("2003-02-02"),
+                null,
+                "LV3",
+                date(0),
+                date(0),
+                false,
+                false));
+        amendments.on(
+                new CandidateNameAmended("k1", "c1", "Ada", "Byron", "Ada", "Lovelace", "Married"),
+                id(),
+                day(1),
                 STAFF);
-        amendments.on(new CandidateDateOfBirthAmended("k1", "c1", LocalDate.parse("2004-01-01"),
-                LocalDate.parse("2004-01-10"), "Typing error"), id(), day(2), STAFF);
+        amendments.on(
+                new CandidateDateOfBirthAmended(
+                        "k1", "c1", LocalDate.parse("2004-01-01"), LocalDate.parse("2004-01-10"), "Typing error"),
+                id(),
+                day(2),
+                STAFF);
         amendments.on(new CandidateUlnAmended("k2", "c2", null, "1234567890", "ULN given"), id(), day(2), null);
-        amendments.on(new AttemptSubmitted("a1", "k1", "c1", "LV3", "LV3-A", SubmittedBy.CANDIDATE, day(3),
-                day(3).plus(Duration.ofHours(1)), day(3).plus(Duration.ofMinutes(40)), 20, 30, 66.7, 60,
-                Outcome.PASS, List.of(), null));
+        amendments.on(new AttemptSubmitted(
+                "a1",
+                "k1",
+                "c1",
+                "LV3",
+                "LV3-A",
+                SubmittedBy.CANDIDATE,
+                day(3),
+                day(3).plus(Duration.ofHours(1)),
+                day(3).plus(Duration.ofMinutes(40)),
+                20,
+                30,
+                66.7,
+                60,
+                Outcome.PASS,
+                List.of(),
+                null));
         amendments.on(new CandidateQualificationAmended("k2", "c2", "LV3", "MC2", "Wrong course"), id(), day(3), STAFF);
         amendments.on(new CandidateUlnAmended("k1", "c1", null, "9876543210", "ULN found"), id(), day(4), STAFF);
-        amendments.on(new CertificateClaimed("q1", "k1", "R0000001", "c1", "LV3", "Ada Lovelace", false,
-                List.of("a1"), "u1", STAFF, day(5)));
-        amendments.on(new CandidateNameAmended("k1", "c1", "Ada", "Lovelace", "Adah", "Lovelace", "Spelling"), id(),
-                day(6), "10000002");
-        amendments.on(new CandidateQualificationAmended("k1", "c1", "LV3", "MC2", "Moved course"), id(), day(7),
-                STAFF);
+        amendments.on(new CertificateClaimed(
+                "q1", "k1", "R0000001", "c1", "LV3", "Ada Lovelace", false, List.of("a1"), "u1", STAFF, day(5)));
+        amendments.on(
+                new CandidateNameAmended("k1", "c1", "Ada", "Lovelace", "Adah", "Lovelace", "Spelling"),
+                id(),
+                day(6),
+                "10000002");
+        amendments.on(new CandidateQualificationAmended("k1", "c1", "LV3", "MC2", "Moved course"), id(), day(7), STAFF);
         amendments.on(new CandidateTransferred("k1", "c1", "c2", "Moved house"), id(), day(8), "90000001");
-        amendments.on(new CandidateDateOfBirthAmended("k1", "c2", LocalDate.parse("2004-01-10"),
-                LocalDate.parse("2004-01-11"), "Certificate check"), id(), day(9), null);
+        amendments.on(
+                new CandidateDateOfBirthAmended(
+                        "k1", "c2", LocalDate.parse("2004-01-10"), LocalDate.parse("2004-01-11"), "Certificate check"),
+                id(),
+                day(9),
+                null);
     }
 
     @Test
@@ -105,21 +154,24 @@ class AmendmentReportsTest {
         // c1: names day 1 and 6, date of birth day 2, ULN day 4, qualification day 7, transfer day 8;
         // after a result: days 4, 6, 7, 8; after a claim: days 6, 7, 8
         // c2: k2's ULN (day 2) and qualification (day 3), both before any result of k2's; k1's date of birth on day 9
-        assertThat(all.centres()).containsExactly(
-                new Amendments.Row("c1", 6, 2, 1, 1, 1, 1, 4, 3),
-                new Amendments.Row("c2", 3, 0, 1, 1, 1, 0, 1, 1));
+        assertThat(all.centres())
+                .containsExactly(
+                        new Amendments.Row("c1", 6, 2, 1, 1, 1, 1, 4, 3),
+                        new Amendments.Row("c2", 3, 0, 1, 1, 1, 0, 1, 1));
         assertThat(all.lateAmendmentsTotal()).isEqualTo(5);
         Instant result = day(3).plus(Duration.ofMinutes(40));
-        assertThat(all.lateAmendments()).containsExactly(
-                new Amendments.LateAmendment(day(4), "k1", "c1", "LV3", "ULN", "ULN found", STAFF, result, null),
-                new Amendments.LateAmendment(day(6), "k1", "c1", "LV3", "NAME", "Spelling", "10000002", result,
-                        day(5)),
-                new Amendments.LateAmendment(day(7), "k1", "c1", "LV3", "QUALIFICATION", "Moved course", STAFF,
-                        result, day(5)),
-                new Amendments.LateAmendment(day(8), "k1", "c1", "MC2", "TRANSFER", "Moved house", "90000001",
-                        result, day(5)),
-                new Amendments.LateAmendment(day(9), "k1", "c2", "MC2", "DATE_OF_BIRTH", "Certificate check", null,
-                        result, day(5)));
+        assertThat(all.lateAmendments())
+                .containsExactly(
+                        new Amendments.LateAmendment(
+                                day(4), "k1", "c1", "LV3", "ULN", "ULN found", STAFF, result, null),
+                        new Amendments.LateAmendment(
+                                day(6), "k1", "c1", "LV3", "NAME", "Spelling", "10000002", result, day(5)),
+                        new Amendments.LateAmendment(
+                                day(7), "k1", "c1", "LV3", "QUALIFICATION", "Moved course", STAFF, result, day(5)),
+                        new Amendments.LateAmendment(
+                                day(8), "k1", "c1", "MC2", "TRANSFER", "Moved house", "90000001", result, day(5)),
+                        new Amendments.LateAmendment(
+                                day(9), "k1", "c2", "MC2", "DATE_OF_BIRTH", "Certificate check", null, result, day(5)));
     }
 
     @Test
@@ -129,19 +181,24 @@ class AmendmentReportsTest {
         Amendments atC2 = amendments.handle(new AmendmentsReport("c2", null, null, null));
         assertThat(atC2.centres()).containsExactly(new Amendments.Row("c2", 3, 0, 1, 1, 1, 0, 1, 1));
         assertThat(atC2.lateAmendmentsTotal()).isEqualTo(1);
-        assertThat(atC2.lateAmendments()).extracting(Amendments.LateAmendment::kind).containsExactly("DATE_OF_BIRTH");
+        assertThat(atC2.lateAmendments())
+                .extracting(Amendments.LateAmendment::kind)
+                .containsExactly("DATE_OF_BIRTH");
 
         // under MC2: k1's transfer (at c1) and k1's last date of birth (at c2); k2's qualification counts under LV3
         Amendments onMc2 = amendments.handle(new AmendmentsReport(null, "MC2", null, null));
-        assertThat(onMc2.centres()).containsExactly(
-                new Amendments.Row("c1", 1, 0, 0, 0, 0, 1, 1, 1),
-                new Amendments.Row("c2", 1, 0, 1, 0, 0, 0, 1, 1));
-        assertThat(onMc2.lateAmendments()).extracting(Amendments.LateAmendment::kind)
+        assertThat(onMc2.centres())
+                .containsExactly(
+                        new Amendments.Row("c1", 1, 0, 0, 0, 0, 1, 1, 1),
+                        new Amendments.Row("c2", 1, 0, 1, 0, 0, 0, 1, 1));
+        assertThat(onMc2.lateAmendments())
+                .extracting(Amendments.LateAmendment::kind)
                 .containsExactly("TRANSFER", "DATE_OF_BIRTH");
 
         Amendments days6To7 = amendments.handle(new AmendmentsReport(null, null, date(6), date(7)));
         assertThat(days6To7.centres()).containsExactly(new Amendments.Row("c1", 2, 1, 0, 0, 1, 0, 2, 2));
-        assertThat(days6To7.lateAmendments()).extracting(Amendments.LateAmendment::at, Amendments.LateAmendment::kind)
+        assertThat(days6To7.lateAmendments())
+                .extracting(Amendments.LateAmendment::at, Amendments.LateAmendment::kind)
                 .containsExactly(tuple(day(6), "NAME"), tuple(day(7), "QUALIFICATION"));
 
         Amendments c1LateDays = amendments.handle(new AmendmentsReport("c1", "LV3", date(1), date(4)));
@@ -154,13 +211,24 @@ class AmendmentReportsTest {
 
     @Test
     void givenMoreLateAmendmentsThanListed_whenReported_thenTheFirstListedAndAllCounted() {
-        amendments.on(new CandidateRegistered("k1", "c1", "R0000001", "Ada", "Byron", LocalDate.parse("2004-01-01"),
-                null, "LV3", date(0), date(0), false, false));
-        amendments.on(new CertificateClaimed("q1", "k1", "R0000001", "c1", "LV3", "Ada Byron", false, List.of(), "u1",
-                STAFF, day(0)));
+        amendments.on(new CandidateRegistered(
+                "k1",
+                "c1",
+                "R0000001",
+                "Ada",
+                "Byron",
+                LocalDate.parse("2004-01-01"),
+                null,
+                "LV3",
+                date(0),
+                date(0),
+                false,
+                false));
+        amendments.on(new CertificateClaimed(
+                "q1", "k1", "R0000001", "c1", "LV3", "Ada Byron", false, List.of(), "u1", STAFF, day(0)));
         for (int i = 0; i < Amendments.LISTED + 5; i++) {
-            amendments.on(new CandidateUlnAmended("k1", "c1", null, "U" + i, "again"), id(),
-                    day(1).plusSeconds(i), STAFF);
+            amendments.on(
+                    new CandidateUlnAmended("k1", "c1", null, "U" + i, "again"), id(), day(1).plusSeconds(i), STAFF);
         }
 
         Amendments report = amendments.handle(new AmendmentsReport(null, null, null, null));

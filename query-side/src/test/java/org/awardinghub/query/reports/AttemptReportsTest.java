@@ -42,24 +42,67 @@ class AttemptReportsTest {
     }
 
     /** One attempt to submit: where, when, how long it took, its result and its changes of answer. */
-    private record Sitting(String attemptId, String centre, String qualification, String assessment, Instant started,
-                           Duration taken, Duration allowed, double percent, Outcome outcome, AnswerChanges changes) {
-    }
+    private record Sitting(
+            String attemptId,
+            String centre,
+            String qualification,
+            String assessment,
+            Instant started,
+            Duration taken,
+            Duration allowed,
+            double percent,
+            Outcome outcome,
+            AnswerChanges changes) {}
 
-    private Sitting sitting(String centre, String qualification, Instant started, Outcome outcome,
-                            AnswerChanges changes) {
-        return new Sitting("a" + ++count, centre, qualification, qualification + "-A", started,
-                Duration.ofMinutes(40), Duration.ofHours(1), outcome == Outcome.PASS ? 70.0 : 40.0, outcome, changes);
+    private Sitting sitting(
+            String centre, String qualification, Instant started, Outcome outcome, AnswerChanges changes) {
+        return new Sitting(
+                "a" + ++count,
+                centre,
+                qualification,
+                qualification + "-A",
+                started,
+                Duration.ofMinutes(40),
+                Duration.ofHours(1),
+                outcome == Outcome.PASS ? 70.0 : 40.0,
+                outcome,
+                changes);
     }
 
     private String sit(Sitting s) {
         String candidate = "k-" + s.attemptId();
-        attempts.on(new AttemptOpened(s.attemptId(), candidate, "R-" + s.attemptId(), s.centre(), s.qualification(),
-                s.assessment(), 1, 30, (int) s.allowed().toMinutes(), 60, "u-inv", "2000000" + s.centre().charAt(1),
-                s.started().minusSeconds(300), s.started().plusSeconds(600)));
-        attempts.on(new AttemptSubmitted(s.attemptId(), candidate, s.centre(), s.qualification(), s.assessment(),
-                SubmittedBy.CANDIDATE, s.started(), s.started().plus(s.allowed()), s.started().plus(s.taken()),
-                (int) Math.round(s.percent() * 0.3), 30, s.percent(), 60, s.outcome(), List.of(), s.changes()));
+        attempts.on(new AttemptOpened(
+                s.attemptId(),
+                candidate,
+                "R-" + s.attemptId(),
+                s.centre(),
+                s.qualification(),
+                s.assessment(),
+                1,
+                30,
+                (int) s.allowed().toMinutes(),
+                60,
+                "u-inv",
+                "2000000" + s.centre().charAt(1),
+                s.started().minusSeconds(300),
+                s.started().plusSeconds(600)));
+        attempts.on(new AttemptSubmitted(
+                s.attemptId(),
+                candidate,
+                s.centre(),
+                s.qualification(),
+                s.assessment(),
+                SubmittedBy.CANDIDATE,
+                s.started(),
+                s.started().plus(s.allowed()),
+                s.started().plus(s.taken()),
+                (int) Math.round(s.percent() * 0.3),
+                30,
+                s.percent(),
+                60,
+                s.outcome(),
+                List.of(),
+                s.changes()));
         return s.attemptId();
     }
 
@@ -71,8 +114,8 @@ class AttemptReportsTest {
     }
 
     private void voided(String attemptId) {
-        attempts.on(new AttemptVoided(attemptId, "k-" + attemptId, "c?", "?", AttemptStatus.SUBMITTED, Outcome.PASS,
-                "malpractice"));
+        attempts.on(new AttemptVoided(
+                attemptId, "k-" + attemptId, "c?", "?", AttemptStatus.SUBMITTED, Outcome.PASS, "malpractice"));
     }
 
     // ---- pass rates ------------------------------------------------------------------------------------------
@@ -97,14 +140,18 @@ class AttemptReportsTest {
 
         PassRates report = attempts.handle(new PassRatesReport(null, null, null, null));
 
-        assertThat(report.national()).containsExactly(new PassRates.National("LV3", "LV3-A", 80, 40, 50.0),
-                new PassRates.National("MC2", "MC2-A", 2, 1, 50.0));
+        assertThat(report.national())
+                .containsExactly(
+                        new PassRates.National("LV3", "LV3-A", 80, 40, 50.0),
+                        new PassRates.National("MC2", "MC2-A", 2, 1, 50.0));
         // standard errors in percentage points: sqrt(0.5 * 0.5 / n) * 100
-        assertThat(report.centres()).containsExactly(
-                new PassRates.Row("c1", "LV3", "LV3-A", 20, 20, 100.0, 50.0, 11.18, true), // 100 > 50 + 2 * 11.18
-                new PassRates.Row("c1", "MC2", "MC2-A", 2, 1, 50.0, 50.0, 35.36, false),
-                new PassRates.Row("c2", "LV3", "LV3-A", 19, 19, 100.0, 50.0, 11.47, false), // too few attempts
-                new PassRates.Row("c3", "LV3", "LV3-A", 41, 1, 2.4, 50.0, 7.81, false));
+        assertThat(report.centres())
+                .containsExactly(
+                        new PassRates.Row(
+                                "c1", "LV3", "LV3-A", 20, 20, 100.0, 50.0, 11.18, true), // 100 > 50 + 2 * 11.18
+                        new PassRates.Row("c1", "MC2", "MC2-A", 2, 1, 50.0, 50.0, 35.36, false),
+                        new PassRates.Row("c2", "LV3", "LV3-A", 19, 19, 100.0, 50.0, 11.47, false), // too few attempts
+                        new PassRates.Row("c3", "LV3", "LV3-A", 41, 1, 2.4, 50.0, 7.81, false));
     }
 
     @Test
@@ -113,7 +160,8 @@ class AttemptReportsTest {
 
         PassRates c1 = attempts.handle(new PassRatesReport("c1", null, null, null));
         assertThat(c1.national()).extracting(PassRates.National::attempts).containsExactly(80L, 2L);
-        assertThat(c1.centres()).extracting(PassRates.Row::centreId, PassRates.Row::assessmentCode)
+        assertThat(c1.centres())
+                .extracting(PassRates.Row::centreId, PassRates.Row::assessmentCode)
                 .containsExactly(tuple("c1", "LV3-A"), tuple("c1", "MC2-A"));
 
         PassRates mc2 = attempts.handle(new PassRatesReport(null, "MC2", null, null));
@@ -123,11 +171,14 @@ class AttemptReportsTest {
         // 4 May only: LV3-A 59 attempts, 39 passes (66.1 %); c1's standard error sqrt(39/59 * 20/59 / 20) = 10.58
         PassRates may4 = attempts.handle(new PassRatesReport(null, "LV3", MAY_4, MAY_4));
         assertThat(may4.national()).containsExactly(new PassRates.National("LV3", "LV3-A", 59, 39, 66.1));
-        assertThat(may4.centres()).containsExactly(
-                new PassRates.Row("c1", "LV3", "LV3-A", 20, 20, 100.0, 66.1, 10.58, true),
-                new PassRates.Row("c2", "LV3", "LV3-A", 19, 19, 100.0, 66.1, 10.86, false),
-                new PassRates.Row("c3", "LV3", "LV3-A", 20, 0, 0.0, 66.1, 10.58, false));
-        assertThat(attempts.handle(new PassRatesReport(null, null, MAY_5.plusDays(1), null)).national()).isEmpty();
+        assertThat(may4.centres())
+                .containsExactly(
+                        new PassRates.Row("c1", "LV3", "LV3-A", 20, 20, 100.0, 66.1, 10.58, true),
+                        new PassRates.Row("c2", "LV3", "LV3-A", 19, 19, 100.0, 66.1, 10.86, false),
+                        new PassRates.Row("c3", "LV3", "LV3-A", 20, 0, 0.0, 66.1, 10.58, false));
+        assertThat(attempts.handle(new PassRatesReport(null, null, MAY_5.plusDays(1), null))
+                        .national())
+                .isEmpty();
     }
 
     @Test
@@ -136,15 +187,15 @@ class AttemptReportsTest {
         sit(sitting("c1", "LV3", DAY_0.plus(Duration.ofDays(2)), Outcome.PASS, AnswerChanges.NONE));
         voided("a1"); // c1's first pass
         voided("a1"); // delivered again: taken away only once
-        attempts.on(new AttemptOpened("a-open", "k9", "R9", "c1", "LV3", "LV3-A", 1, 30, 60, 60, "u", "p", DAY_0,
-                DAY_0.plusSeconds(600)));
+        attempts.on(new AttemptOpened(
+                "a-open", "k9", "R9", "c1", "LV3", "LV3-A", 1, 30, 60, 60, "u", "p", DAY_0, DAY_0.plusSeconds(600)));
         voided("a-open"); // never marked: nothing to take away
 
         PassRates report = attempts.handle(new PassRatesReport(null, "LV3", null, null));
 
         assertThat(report.national()).containsExactly(new PassRates.National("LV3", "LV3-A", 80, 40, 50.0));
-        assertThat(report.centres().get(0)).isEqualTo(
-                new PassRates.Row("c1", "LV3", "LV3-A", 20, 20, 100.0, 50.0, 11.18, true));
+        assertThat(report.centres().get(0))
+                .isEqualTo(new PassRates.Row("c1", "LV3", "LV3-A", 20, 20, 100.0, 50.0, 11.18, true));
         voided("a" + count); // the later pass too: 19 of 19 left, too few to flag
         assertThat(attempts.handle(new PassRatesReport("c1", "LV3", null, null)).centres())
                 .containsExactly(new PassRates.Row("c1", "LV3", "LV3-A", 19, 19, 100.0, 49.4, 11.47, false));
@@ -152,10 +203,19 @@ class AttemptReportsTest {
 
     // ---- fast high scores ------------------------------------------------------------------------------------
 
-    private String fast(String centre, String qualification, Instant started, Duration taken, Duration allowed,
-                        double percent) {
-        return sit(new Sitting("a" + ++count, centre, qualification, qualification + "-A", started, taken, allowed,
-                percent, Outcome.PASS, null));
+    private String fast(
+            String centre, String qualification, Instant started, Duration taken, Duration allowed, double percent) {
+        return sit(new Sitting(
+                "a" + ++count,
+                centre,
+                qualification,
+                qualification + "-A",
+                started,
+                taken,
+                allowed,
+                percent,
+                Outcome.PASS,
+                null));
     }
 
     @Test
@@ -165,28 +225,73 @@ class AttemptReportsTest {
         fast("c1", "LV3", DAY_0, Duration.ofMinutes(15), hour, 95.0); // exactly a quarter: not fast
         fast("c1", "LV3", DAY_0, Duration.ofMinutes(5), hour, 89.9); // not high
         String justUnder = fast("c1", "LV3", DAY_0, Duration.ofSeconds(899), hour, 100.0);
-        String atC2 = fast("c2", "MC2", DAY_0.plus(Duration.ofDays(1)), Duration.ofMinutes(20), Duration.ofMinutes(90),
-                92.0);
+        String atC2 =
+                fast("c2", "MC2", DAY_0.plus(Duration.ofDays(1)), Duration.ofMinutes(20), Duration.ofMinutes(90), 92.0);
         voided(justUnder);
 
         FastHighScores report = attempts.handle(new FastHighScoresReport(null, null, null, null));
 
         assertThat(report.total()).isEqualTo(3);
-        assertThat(report.attempts()).containsExactly(
-                new FastHighScores.Attempt(exactly90, "k-" + exactly90, "R-" + exactly90, "c1", "LV3", "LV3-A",
-                        "20000001", DAY_0, DAY_0.plus(Duration.ofMinutes(10)), 90.0, 600, 3600, 16.7, false),
-                new FastHighScores.Attempt(justUnder, "k-" + justUnder, "R-" + justUnder, "c1", "LV3", "LV3-A",
-                        "20000001", DAY_0, DAY_0.plusSeconds(899), 100.0, 899, 3600, 25.0, true),
-                new FastHighScores.Attempt(atC2, "k-" + atC2, "R-" + atC2, "c2", "MC2", "MC2-A", "20000002",
-                        DAY_0.plus(Duration.ofDays(1)), DAY_0.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(20)),
-                        92.0, 1200, 5400, 22.2, false));
-        assertThat(attempts.handle(new FastHighScoresReport("c2", null, null, null)).attempts())
-                .extracting(FastHighScores.Attempt::attemptId).containsExactly(atC2);
-        assertThat(attempts.handle(new FastHighScoresReport(null, "LV3", null, null)).attempts())
-                .extracting(FastHighScores.Attempt::attemptId).containsExactly(exactly90, justUnder);
+        assertThat(report.attempts())
+                .containsExactly(
+                        new FastHighScores.Attempt(
+                                exactly90,
+                                "k-" + exactly90,
+                                "R-" + exactly90,
+                                "c1",
+                                "LV3",
+                                "LV3-A",
+                                "20000001",
+                                DAY_0,
+                                DAY_0.plus(Duration.ofMinutes(10)),
+                                90.0,
+                                600,
+                                3600,
+                                16.7,
+                                false),
+                        new FastHighScores.Attempt(
+                                justUnder,
+                                "k-" + justUnder,
+                                "R-" + justUnder,
+                                "c1",
+                                "LV3",
+                                "LV3-A",
+                                "20000001",
+                                DAY_0,
+                                DAY_0.plusSeconds(899),
+                                100.0,
+                                899,
+                                3600,
+                                25.0,
+                                true),
+                        new FastHighScores.Attempt(
+                                atC2,
+                                "k-" + atC2,
+                                "R-" + atC2,
+                                "c2",
+                                "MC2",
+                                "MC2-A",
+                                "20000002",
+                                DAY_0.plus(Duration.ofDays(1)),
+                                DAY_0.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(20)),
+                                92.0,
+                                1200,
+                                5400,
+                                22.2,
+                                false));
+        assertThat(attempts.handle(new FastHighScoresReport("c2", null, null, null))
+                        .attempts())
+                .extracting(FastHighScores.Attempt::attemptId)
+                .containsExactly(atC2);
+        assertThat(attempts.handle(new FastHighScoresReport(null, "LV3", null, null))
+                        .attempts())
+                .extracting(FastHighScores.Attempt::attemptId)
+                .containsExactly(exactly90, justUnder);
         FastHighScores may5 = attempts.handle(new FastHighScoresReport(null, null, MAY_5, MAY_5));
         assertThat(may5.total()).isEqualTo(1);
-        assertThat(may5.attempts()).extracting(FastHighScores.Attempt::attemptId).containsExactly(atC2);
+        assertThat(may5.attempts())
+                .extracting(FastHighScores.Attempt::attemptId)
+                .containsExactly(atC2);
         assertThat(attempts.handle(new FastHighScoresReport("c1", "MC2", null, null)))
                 .isEqualTo(new FastHighScores("c1", "MC2", null, null, 0, List.of()));
     }
@@ -203,11 +308,11 @@ class AttemptReportsTest {
     private String answerChangeHistory() {
         sit(20, "c1", "LV3", DAY_0, Outcome.PASS, new AnswerChanges(6, 4, 1, 1));
         sit(40, "c2", "LV3", DAY_0, Outcome.FAIL, new AnswerChanges(1, 0, 1, 0));
-        String twelve = sit(sitting("c2", "LV3", DAY_0.plus(Duration.ofHours(2)), Outcome.PASS,
-                new AnswerChanges(14, 12, 0, 2)));
+        String twelve = sit(
+                sitting("c2", "LV3", DAY_0.plus(Duration.ofHours(2)), Outcome.PASS, new AnswerChanges(14, 12, 0, 2)));
         sit(sitting("c2", "LV3", DAY_0.plus(Duration.ofHours(3)), Outcome.PASS, null));
-        voided(sit(sitting("c2", "LV3", DAY_0.plus(Duration.ofHours(4)), Outcome.PASS,
-                new AnswerChanges(30, 30, 0, 0))));
+        voided(sit(
+                sitting("c2", "LV3", DAY_0.plus(Duration.ofHours(4)), Outcome.PASS, new AnswerChanges(30, 30, 0, 0))));
         sit(2, "c3", "LV3", DAY_0.plus(Duration.ofDays(1)), Outcome.PASS, new AnswerChanges(9, 9, 0, 0));
         sit(19, "c1", "MC2", DAY_0, Outcome.PASS, AnswerChanges.NONE);
         sit(1, "c1", "MC2", DAY_0.plus(Duration.ofHours(1)), Outcome.PASS, new AnswerChanges(2, 2, 0, 0));
@@ -220,26 +325,43 @@ class AttemptReportsTest {
 
         AnswerChangePatterns report = attempts.handle(new AnswerChangesReport(null, null, null, null));
 
-        assertThat(report.national()).containsExactly(
-                new AnswerChangePatterns.National("LV3", "LV3-A", 64, 120 + 40 + 14 + 18, 110, 1.72, 2.61),
-                new AnswerChangePatterns.National("MC2", "MC2-A", 20, 2, 2, 0.10, 0.44));
+        assertThat(report.national())
+                .containsExactly(
+                        new AnswerChangePatterns.National("LV3", "LV3-A", 64, 120 + 40 + 14 + 18, 110, 1.72, 2.61),
+                        new AnswerChangePatterns.National("MC2", "MC2-A", 20, 2, 2, 0.10, 0.44));
         // standard error = national deviation / sqrt(n); flagged above the national mean + 3 standard errors
-        assertThat(report.centres()).containsExactly(
-                new AnswerChangePatterns.Row("c1", "LV3", "LV3-A", 20, 120, 80, 4.00, 1.72, 0.58, true), // > 3.47
-                new AnswerChangePatterns.Row("c1", "MC2", "MC2-A", 20, 2, 2, 0.10, 0.10, 0.10, false),
-                new AnswerChangePatterns.Row("c2", "LV3", "LV3-A", 42, 54, 12, 0.29, 1.72, 0.40, false),
-                new AnswerChangePatterns.Row("c3", "LV3", "LV3-A", 2, 18, 18, 9.00, 1.72, 1.85, false)); // too few
+        assertThat(report.centres())
+                .containsExactly(
+                        new AnswerChangePatterns.Row(
+                                "c1", "LV3", "LV3-A", 20, 120, 80, 4.00, 1.72, 0.58, true), // > 3.47
+                        new AnswerChangePatterns.Row("c1", "MC2", "MC2-A", 20, 2, 2, 0.10, 0.10, 0.10, false),
+                        new AnswerChangePatterns.Row("c2", "LV3", "LV3-A", 42, 54, 12, 0.29, 1.72, 0.40, false),
+                        new AnswerChangePatterns.Row(
+                                "c3", "LV3", "LV3-A", 2, 18, 18, 9.00, 1.72, 1.85, false)); // too few
         // any change from wrong to right, most first: 12 (above 1.72 + 3 * 2.61 = 9.56: flagged), 9, 9, twenty 4s,
         // MC2's 2 (above 0.1 + 3 * 0.44 = 1.41, but fewer than 3: not flagged); the voided 30 not at all
         assertThat(report.attemptsTotal()).isEqualTo(24);
         assertThat(report.attempts()).hasSize(24);
-        assertThat(report.attempts()).extracting(AnswerChangePatterns.Attempt::wrongToRight)
+        assertThat(report.attempts())
+                .extracting(AnswerChangePatterns.Attempt::wrongToRight)
                 .containsExactly(12, 9, 9, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 2);
-        assertThat(report.attempts()).filteredOn(AnswerChangePatterns.Attempt::flagged)
-                .extracting(AnswerChangePatterns.Attempt::attemptId).containsExactly(twelve);
-        assertThat(report.attempts().get(0)).isEqualTo(new AnswerChangePatterns.Attempt(twelve, "k-" + twelve,
-                "R-" + twelve, "c2", "LV3", "LV3-A", DAY_0.plus(Duration.ofHours(2)).plus(Duration.ofMinutes(40)), 14,
-                12, 0, true));
+        assertThat(report.attempts())
+                .filteredOn(AnswerChangePatterns.Attempt::flagged)
+                .extracting(AnswerChangePatterns.Attempt::attemptId)
+                .containsExactly(twelve);
+        assertThat(report.attempts().get(0))
+                .isEqualTo(new AnswerChangePatterns.Attempt(
+                        twelve,
+                        "k-" + twelve,
+                        "R-" + twelve,
+                        "c2",
+                        "LV3",
+                        "LV3-A",
+                        DAY_0.plus(Duration.ofHours(2)).plus(Duration.ofMinutes(40)),
+                        14,
+                        12,
+                        0,
+                        true));
     }
 
     @Test
@@ -247,21 +369,32 @@ class AttemptReportsTest {
         answerChangeHistory();
 
         AnswerChangePatterns c3 = attempts.handle(new AnswerChangesReport("c3", null, null, null));
-        assertThat(c3.national()).extracting(AnswerChangePatterns.National::attempts).containsExactly(64L, 20L);
+        assertThat(c3.national())
+                .extracting(AnswerChangePatterns.National::attempts)
+                .containsExactly(64L, 20L);
         assertThat(c3.centres()).extracting(AnswerChangePatterns.Row::centreId).containsExactly("c3");
         assertThat(c3.attemptsTotal()).isEqualTo(2);
-        assertThat(c3.attempts()).extracting(AnswerChangePatterns.Attempt::centreId).containsExactly("c3", "c3");
+        assertThat(c3.attempts())
+                .extracting(AnswerChangePatterns.Attempt::centreId)
+                .containsExactly("c3", "c3");
 
         AnswerChangePatterns mc2 = attempts.handle(new AnswerChangesReport(null, "MC2", null, null));
-        assertThat(mc2.national()).extracting(AnswerChangePatterns.National::assessmentCode).containsExactly("MC2-A");
-        assertThat(mc2.attempts()).extracting(AnswerChangePatterns.Attempt::wrongToRight).containsExactly(2);
+        assertThat(mc2.national())
+                .extracting(AnswerChangePatterns.National::assessmentCode)
+                .containsExactly("MC2-A");
+        assertThat(mc2.attempts())
+                .extracting(AnswerChangePatterns.Attempt::wrongToRight)
+                .containsExactly(2);
 
         // 5 May: c3's two attempts alone, no spread; 9 is not above 9 + 3 * 0
         AnswerChangePatterns may5 = attempts.handle(new AnswerChangesReport(null, null, MAY_5, MAY_5));
-        assertThat(may5.national()).containsExactly(
-                new AnswerChangePatterns.National("LV3", "LV3-A", 2, 18, 18, 9.00, 0.00));
-        assertThat(may5.centres()).containsExactly(
-                new AnswerChangePatterns.Row("c3", "LV3", "LV3-A", 2, 18, 18, 9.00, 9.00, 0.00, false));
-        assertThat(may5.attempts()).extracting(AnswerChangePatterns.Attempt::flagged).containsExactly(false, false);
+        assertThat(may5.national())
+                .containsExactly(new AnswerChangePatterns.National("LV3", "LV3-A", 2, 18, 18, 9.00, 0.00));
+        assertThat(may5.centres())
+                .containsExactly(
+                        new AnswerChangePatterns.Row("c3", "LV3", "LV3-A", 2, 18, 18, 9.00, 9.00, 0.00, false));
+        assertThat(may5.attempts())
+                .extracting(AnswerChangePatterns.Attempt::flagged)
+                .containsExactly(false, false);
     }
 }

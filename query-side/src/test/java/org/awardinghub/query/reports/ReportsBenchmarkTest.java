@@ -110,8 +110,16 @@ class ReportsBenchmarkTest {
 
     /** What is fed, and how many of each over the whole history. */
     private enum Kind {
-        CENTRE_CHANGE(800), REGISTRATION(60_000), NAME(12_000), DATE_OF_BIRTH(6_000), ULN(6_000),
-        QUALIFICATION(3_000), TRANSFER(3_000), ATTEMPT(60_000), CLAIM(15_000), VOID(300);
+        CENTRE_CHANGE(800),
+        REGISTRATION(60_000),
+        NAME(12_000),
+        DATE_OF_BIRTH(6_000),
+        ULN(6_000),
+        QUALIFICATION(3_000),
+        TRANSFER(3_000),
+        ATTEMPT(60_000),
+        CLAIM(15_000),
+        VOID(300);
 
         final int count;
 
@@ -126,28 +134,34 @@ class ReportsBenchmarkTest {
     private final Random random = new Random(26);
     /** The centres' cumulative shares of everything: centre i's share is proportional to 1 / (i + 1)^0.9. */
     private final double[] centreShares = new double[CENTRES];
+
     private final Map<String, long[]> figures = new LinkedHashMap<>();
     private final Map<String, Integer> fed = new LinkedHashMap<>();
 
     /** The three components' query handlers, as the query bus would find them. */
-    private record Components(ReportsProjection projection, AmendmentReports amendments, AttemptReports attempts) {
-    }
+    private record Components(ReportsProjection projection, AmendmentReports amendments, AttemptReports attempts) {}
 
     @BeforeAll
     void load() throws IOException {
         if (Files.exists(DIRECTORY)) {
             try (var files = Files.walk(DIRECTORY)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
         Files.createDirectories(DIRECTORY);
         Files.deleteIfExists(LOG);
-        dataSource = new SingleConnectionDataSource("jdbc:h2:file:" + DIRECTORY.resolve("events")
-                // as the audit benchmark: no reuse of an unchanged query's last result, which new events defeat
-                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;OPTIMIZE_REUSE_RESULTS=FALSE", "sa", "", true);
+        dataSource = new SingleConnectionDataSource(
+                "jdbc:h2:file:" + DIRECTORY.resolve("events")
+                        // as the audit benchmark: no reuse of an unchanged query's last result, which new events defeat
+                        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;OPTIMIZE_REUSE_RESULTS=FALSE",
+                "sa",
+                "",
+                true);
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         reports = new Components(new ReportsProjection(jdbc), new AmendmentReports(jdbc), new AttemptReports(jdbc));
-        adapters = List.of(new AnnotationEventHandlerAdapter(reports.projection()),
+        adapters = List.of(
+                new AnnotationEventHandlerAdapter(reports.projection()),
                 new AnnotationEventHandlerAdapter(reports.amendments()),
                 new AnnotationEventHandlerAdapter(reports.attempts()));
         double cumulative = 0;
@@ -161,22 +175,33 @@ class ReportsBenchmarkTest {
         long began = System.nanoTime();
         generate(new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
         jdbc.execute("ANALYZE");
-        progress(String.format("fed %,d events in %d s: %s; file %,d MB", fed.values().stream()
-                .mapToInt(Integer::intValue).sum(), (System.nanoTime() - began) / 1_000_000_000L, fed,
+        progress(String.format(
+                "fed %,d events in %d s: %s; file %,d MB",
+                fed.values().stream().mapToInt(Integer::intValue).sum(),
+                (System.nanoTime() - began) / 1_000_000_000L,
+                fed,
                 DIRECTORY.resolve("events.mv.db").toFile().length() >> 20));
-        for (String table : List.of("report_registrations", "report_claims", "report_centre_changes",
-                "report_candidates", "report_amendments", "report_late_amendments", "report_attempts",
-                "report_attempt_counts", "report_assessment_counts", "report_attempt_totals")) {
-            progress(String.format("  %-24s %,10d rows", table,
-                    jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class)));
+        for (String table : List.of(
+                "report_registrations",
+                "report_claims",
+                "report_centre_changes",
+                "report_candidates",
+                "report_amendments",
+                "report_late_amendments",
+                "report_attempts",
+                "report_attempt_counts",
+                "report_assessment_counts",
+                "report_attempt_totals")) {
+            progress(String.format(
+                    "  %-24s %,10d rows", table, jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class)));
         }
     }
 
     @AfterAll
     void report() {
         System.out.printf("%-44s %8s %8s %8s%n", "report, filter (50 measured)", "p50 ms", "p99 ms", "max ms");
-        figures.forEach((name, f) -> System.out.printf("%-44s %8.1f %8.1f %8.1f%n", name, f[0] / 1e6, f[1] / 1e6,
-                f[2] / 1e6));
+        figures.forEach(
+                (name, f) -> System.out.printf("%-44s %8.1f %8.1f %8.1f%n", name, f[0] / 1e6, f[1] / 1e6, f[2] / 1e6));
         if (dataSource != null) {
             dataSource.destroy();
         }
@@ -201,13 +226,13 @@ class ReportsBenchmarkTest {
     }
 
     /** An event to feed: when, what, and the acting user's PIN (null: none). */
-    private record Event(Instant at, Object payload, String actorPin) {
-    }
+    private record Event(Instant at, Object payload, String actorPin) {}
 
     private final List<Candidate> candidates = new ArrayList<>();
     private final List<String[]> submitted = new ArrayList<>(); // attempt id, candidate id, centre, assessment
     /** Events due later than what caused them (a submission, a decision), in time order. */
     private final PriorityQueue<Event> due = new PriorityQueue<>(Comparator.comparing(Event::at));
+
     private int events;
     private int batches;
     private int attempts;
@@ -223,8 +248,11 @@ class ReportsBenchmarkTest {
         Instant clock = START;
         List<Event> batch = new ArrayList<>();
         for (int centre = 0; centre < CENTRES; centre++) {
-            batch.add(new Event(START, new CentreApproved(centreId(centre), String.valueOf(100_000 + centre),
-                    QUALIFICATIONS, centre % 10 == 0), "90000001"));
+            batch.add(new Event(
+                    START,
+                    new CentreApproved(
+                            centreId(centre), String.valueOf(100_000 + centre), QUALIFICATIONS, centre % 10 == 0),
+                    "90000001"));
         }
         for (int remaining = total; remaining > 0; remaining--) {
             clock = clock.plusMillis(step);
@@ -250,8 +278,9 @@ class ReportsBenchmarkTest {
     private Event dueNow() {
         Event next = due.poll();
         if (next.payload() instanceof AttemptSubmitted attempt) {
-            submitted.add(new String[] {attempt.attemptId(), attempt.candidateId(), attempt.centreId(),
-                attempt.assessmentCode()});
+            submitted.add(new String[] {
+                attempt.attemptId(), attempt.candidateId(), attempt.centreId(), attempt.assessmentCode()
+            });
         }
         return next;
     }
@@ -282,33 +311,79 @@ class ReportsBenchmarkTest {
         return switch (kind) {
             case REGISTRATION -> {
                 int centre = centre();
-                Candidate registered = new Candidate("k" + candidates.size(), String.format("R%07d", candidates.size()),
-                        centre, QUALIFICATIONS.get(random.nextInt(QUALIFICATIONS.size())));
+                Candidate registered = new Candidate(
+                        "k" + candidates.size(),
+                        String.format("R%07d", candidates.size()),
+                        centre,
+                        QUALIFICATIONS.get(random.nextInt(QUALIFICATIONS.size())));
                 candidates.add(registered);
                 LocalDate on = LocalDate.ofInstant(at, ZoneOffset.UTC);
                 boolean late = random.nextInt(100) < 8;
-                yield new Event(at, new CandidateRegistered(registered.id, centreId(centre), registered.number,
-                        "First", "Last", LocalDate.of(2005, 1, 1), null, registered.qualification,
-                        on.minusDays(late ? 120 : 20), on, late, false), staff);
+                yield new Event(
+                        at,
+                        new CandidateRegistered(
+                                registered.id,
+                                centreId(centre),
+                                registered.number,
+                                "First",
+                                "Last",
+                                LocalDate.of(2005, 1, 1),
+                                null,
+                                registered.qualification,
+                                on.minusDays(late ? 120 : 20),
+                                on,
+                                late,
+                                false),
+                        staff);
             }
-            case NAME -> new Event(at, new CandidateNameAmended(candidate.id, centreId(candidate.centre), "First",
-                    "Last", "First", "Lastname", "Spelling"), staff);
-            case DATE_OF_BIRTH -> new Event(at, new CandidateDateOfBirthAmended(candidate.id,
-                    centreId(candidate.centre), LocalDate.of(2005, 1, 1), LocalDate.of(2005, 1, 2), "Typing error"),
-                    staff);
-            case ULN -> new Event(at, new CandidateUlnAmended(candidate.id, centreId(candidate.centre), null,
-                    "1234567890", "ULN given"), staff);
+            case NAME ->
+                new Event(
+                        at,
+                        new CandidateNameAmended(
+                                candidate.id,
+                                centreId(candidate.centre),
+                                "First",
+                                "Last",
+                                "First",
+                                "Lastname",
+                                "Spelling"),
+                        staff);
+            case DATE_OF_BIRTH ->
+                new Event(
+                        at,
+                        new CandidateDateOfBirthAmended(
+                                candidate.id,
+                                centreId(candidate.centre),
+                                LocalDate.of(2005, 1, 1),
+                                LocalDate.of(2005, 1, 2),
+                                "Typing error"),
+                        staff);
+            case ULN ->
+                new Event(
+                        at,
+                        new CandidateUlnAmended(
+                                candidate.id, centreId(candidate.centre), null, "1234567890", "ULN given"),
+                        staff);
             case QUALIFICATION -> {
                 String to = QUALIFICATIONS.get(random.nextInt(QUALIFICATIONS.size()));
-                Event amended = new Event(at, new CandidateQualificationAmended(candidate.id,
-                        centreId(candidate.centre), candidate.qualification, to, "Changed course"), staff);
+                Event amended = new Event(
+                        at,
+                        new CandidateQualificationAmended(
+                                candidate.id,
+                                centreId(candidate.centre),
+                                candidate.qualification,
+                                to,
+                                "Changed course"),
+                        staff);
                 candidate.qualification = to;
                 yield amended;
             }
             case TRANSFER -> {
                 int to = centre();
-                Event transferred = new Event(at, new CandidateTransferred(candidate.id, centreId(candidate.centre),
-                        centreId(to), "Moved"), "90000001");
+                Event transferred = new Event(
+                        at,
+                        new CandidateTransferred(candidate.id, centreId(candidate.centre), centreId(to), "Moved"),
+                        "90000001");
                 candidate.centre = to;
                 yield transferred;
             }
@@ -319,8 +394,17 @@ class ReportsBenchmarkTest {
                 String[] attempt = submitted.get(which);
                 submitted.set(which, submitted.get(submitted.size() - 1));
                 submitted.remove(submitted.size() - 1);
-                yield new Event(at, new AttemptVoided(attempt[0], attempt[1], attempt[2], attempt[3],
-                        AttemptStatus.SUBMITTED, null, "Malpractice"), "90000001");
+                yield new Event(
+                        at,
+                        new AttemptVoided(
+                                attempt[0],
+                                attempt[1],
+                                attempt[2],
+                                attempt[3],
+                                AttemptStatus.SUBMITTED,
+                                null,
+                                "Malpractice"),
+                        "90000001");
             }
             case CENTRE_CHANGE -> new Event(at, centreChange(centreId(centre())), "90000001");
         };
@@ -332,28 +416,60 @@ class ReportsBenchmarkTest {
         String assessment = candidate.qualification + "-U0" + (1 + random.nextInt(2)) + "-MCQ";
         String centre = centreId(candidate.centre);
         String invigilator = String.format("2%06d%d", candidate.centre, random.nextInt(2));
-        Object opened = new AttemptOpened(id, candidate.id, candidate.number, centre, candidate.qualification,
-                assessment, 1, 30, 60, 60, "u-" + invigilator, invigilator, at, at.plus(Duration.ofMinutes(30)));
+        Object opened = new AttemptOpened(
+                id,
+                candidate.id,
+                candidate.number,
+                centre,
+                candidate.qualification,
+                assessment,
+                1,
+                30,
+                60,
+                60,
+                "u-" + invigilator,
+                invigilator,
+                at,
+                at.plus(Duration.ofMinutes(30)));
         if (random.nextInt(100) < 95) {
             Instant started = at.plus(Duration.ofMinutes(5));
             boolean fastHigh = random.nextInt(100) == 0;
             // a few centres do suspiciously well: their candidates pass more and correct more answers
             boolean suspicious = candidate.centre % 37 == 5;
-            int score = fastHigh ? 28 + random.nextInt(3) : Math.max(0, Math.min(30,
-                    (int) Math.round(20 + random.nextGaussian() * 5 + (suspicious ? 5 : 0))));
-            Duration taken = fastHigh ? Duration.ofMinutes(3 + random.nextInt(11))
-                    : Duration.ofMinutes(16 + random.nextInt(45));
+            int score = fastHigh
+                    ? 28 + random.nextInt(3)
+                    : Math.max(0, Math.min(30, (int)
+                            Math.round(20 + random.nextGaussian() * 5 + (suspicious ? 5 : 0))));
+            Duration taken =
+                    fastHigh ? Duration.ofMinutes(3 + random.nextInt(11)) : Duration.ofMinutes(16 + random.nextInt(45));
             int wrongToRight = poisson(suspicious ? 3.0 : 1.2);
             int rightToWrong = poisson(0.8);
             int wrongToWrong = poisson(0.5);
             Outcome outcome = score * 100 >= 60 * 30 ? Outcome.PASS : Outcome.FAIL;
-            AttemptSubmitted.AnswerChanges changes = random.nextInt(10) == 0 ? null // from before they were recorded
-                    : new AttemptSubmitted.AnswerChanges(wrongToRight + rightToWrong + wrongToWrong, wrongToRight,
-                            rightToWrong, wrongToWrong);
-            due.add(new Event(started.plus(taken), new AttemptSubmitted(id, candidate.id, centre,
-                    candidate.qualification, assessment, SubmittedBy.CANDIDATE, started,
-                    started.plus(Duration.ofMinutes(60)), started.plus(taken), score, 30,
-                    Math.round(score * 1000.0 / 30) / 10.0, 60, outcome, List.of(), changes), null));
+            AttemptSubmitted.AnswerChanges changes = random.nextInt(10) == 0
+                    ? null // from before they were recorded
+                    : new AttemptSubmitted.AnswerChanges(
+                            wrongToRight + rightToWrong + wrongToWrong, wrongToRight, rightToWrong, wrongToWrong);
+            due.add(new Event(
+                    started.plus(taken),
+                    new AttemptSubmitted(
+                            id,
+                            candidate.id,
+                            centre,
+                            candidate.qualification,
+                            assessment,
+                            SubmittedBy.CANDIDATE,
+                            started,
+                            started.plus(Duration.ofMinutes(60)),
+                            started.plus(taken),
+                            score,
+                            30,
+                            Math.round(score * 1000.0 / 30) / 10.0,
+                            60,
+                            outcome,
+                            List.of(),
+                            changes),
+                    null));
             if (outcome == Outcome.PASS) {
                 candidate.passedAttempt = id;
             }
@@ -365,16 +481,41 @@ class ReportsBenchmarkTest {
     private Event claim(Candidate candidate, Instant at) {
         String claim = "q" + ++claims;
         String centre = centreId(candidate.centre);
-        Event claimed = new Event(at, new CertificateClaimed(claim, candidate.id, candidate.number, centre,
-                candidate.qualification, "First Last", false, candidate.passedAttempt == null ? List.of()
-                        : List.of(candidate.passedAttempt), "u1", "10000001", at), "10000001");
+        Event claimed = new Event(
+                at,
+                new CertificateClaimed(
+                        claim,
+                        candidate.id,
+                        candidate.number,
+                        centre,
+                        candidate.qualification,
+                        "First Last",
+                        false,
+                        candidate.passedAttempt == null ? List.of() : List.of(candidate.passedAttempt),
+                        "u1",
+                        "10000001",
+                        at),
+                "10000001");
         Instant decided = at.plus(Duration.ofHours(random.nextInt(40 * 24)));
-        due.add(random.nextInt(15) == 0
-                ? new Event(decided, new ClaimRejected(claim, candidate.id, centre, candidate.qualification,
-                        "No evidence"), "90000001")
-                : new Event(decided, new CertificateIssued(claim, candidate.id, centre, candidate.qualification,
-                        "C" + claim, "First Last", LocalDate.ofInstant(decided, ZoneOffset.UTC), decided, true),
-                        "90000001"));
+        due.add(
+                random.nextInt(15) == 0
+                        ? new Event(
+                                decided,
+                                new ClaimRejected(claim, candidate.id, centre, candidate.qualification, "No evidence"),
+                                "90000001")
+                        : new Event(
+                                decided,
+                                new CertificateIssued(
+                                        claim,
+                                        candidate.id,
+                                        centre,
+                                        candidate.qualification,
+                                        "C" + claim,
+                                        "First Last",
+                                        LocalDate.ofInstant(decided, ZoneOffset.UTC),
+                                        decided,
+                                        true),
+                                "90000001"));
         return claimed;
     }
 
@@ -405,10 +546,11 @@ class ReportsBenchmarkTest {
             for (Event event : batch) {
                 events++;
                 fed.merge(event.payload().getClass().getSimpleName(), 1, Integer::sum);
-                MetaData metaData = event.actorPin() == null ? MetaData.emptyInstance()
+                MetaData metaData = event.actorPin() == null
+                        ? MetaData.emptyInstance()
                         : MetaData.with(AuditMetadata.ACTOR_PIN, event.actorPin());
-                GenericEventMessage<Object> message = new GenericEventMessage<>("event-" + events, event.payload(),
-                        metaData, event.at());
+                GenericEventMessage<Object> message =
+                        new GenericEventMessage<>("event-" + events, event.payload(), metaData, event.at());
                 for (AnnotationEventHandlerAdapter adapter : adapters) {
                     try {
                         adapter.handle(message);
@@ -447,13 +589,13 @@ class ReportsBenchmarkTest {
     // ---- the measurements -------------------------------------------------------------------------------
 
     private static void loadAverage() {
-        progress(String.format("load average %.1f",
+        progress(String.format(
+                "load average %.1f",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
     }
 
     /** The filters a report is asked with: centre, qualification, from, to (null: none). */
-    private record Filter(String centre, String qualification, LocalDate from, LocalDate to) {
-    }
+    private record Filter(String centre, String qualification, LocalDate from, LocalDate to) {}
 
     private final Map<String, Supplier<Filter>> filters = new LinkedHashMap<>();
 
@@ -488,45 +630,84 @@ class ReportsBenchmarkTest {
                 times[i] = System.nanoTime() - began;
             }
             Arrays.sort(times);
-            long[] f = {times[MEASURED / 2], times[(int) Math.ceil(MEASURED * 0.99) - 1], times[MEASURED - 1],
-                answered / MEASURED};
+            long[] f = {
+                times[MEASURED / 2],
+                times[(int) Math.ceil(MEASURED * 0.99) - 1],
+                times[MEASURED - 1],
+                answered / MEASURED
+            };
             figures.put(report + ", " + name, f);
-            progress(String.format("%-44s %8.1f %8.1f %8.1f %8d", report + ", " + name, f[0] / 1e6, f[1] / 1e6,
-                    f[2] / 1e6, f[3]));
+            progress(String.format(
+                    "%-44s %8.1f %8.1f %8.1f %8d", report + ", " + name, f[0] / 1e6, f[1] / 1e6, f[2] / 1e6, f[3]));
         });
     }
 
     @Test
     void everyReportWithinASecond() {
         loadAverage();
-        progress(String.format("%-44s %8s %8s %8s %8s", "report, filter (50 measured)", "p50 ms", "p99 ms", "max ms",
-                "rows"));
+        progress(String.format(
+                "%-44s %8s %8s %8s %8s", "report, filter (50 measured)", "p50 ms", "p99 ms", "max ms", "rows"));
         Instant now = END;
-        measure("late registrations", f -> reports.projection().handle(new LateRegistrationsReport(f.centre(),
-                f.qualification(), f.from(), f.to())).centres().size(), true);
-        measure("claim turnaround", f -> reports.projection().handle(new ClaimTurnaroundReport(f.centre(),
-                f.qualification(), f.from(), f.to(), now)).centres().size(), true);
-        measure("centre changes", f -> reports.projection().handle(new CentreChangesReport(f.centre(), f.from(),
-                f.to())).changes().size(), false);
-        measure("amendments", f -> {
-            Amendments answer = reports.amendments().handle(new AmendmentsReport(f.centre(), f.qualification(),
-                    f.from(), f.to()));
-            return answer.centres().size() + answer.lateAmendments().size();
-        }, true);
-        measure("pass rates", f -> reports.attempts().handle(new PassRatesReport(f.centre(), f.qualification(),
-                f.from(), f.to())).centres().size(), true);
-        measure("fast high scores", f -> reports.attempts().handle(new FastHighScoresReport(f.centre(),
-                f.qualification(), f.from(), f.to())).attempts().size(), true);
-        measure("answer changes", f -> {
-            AnswerChangePatterns answer = reports.attempts().handle(new AnswerChangesReport(f.centre(),
-                    f.qualification(), f.from(), f.to()));
-            return answer.centres().size() + answer.attempts().size();
-        }, true);
+        measure(
+                "late registrations",
+                f -> reports.projection()
+                        .handle(new LateRegistrationsReport(f.centre(), f.qualification(), f.from(), f.to()))
+                        .centres()
+                        .size(),
+                true);
+        measure(
+                "claim turnaround",
+                f -> reports.projection()
+                        .handle(new ClaimTurnaroundReport(f.centre(), f.qualification(), f.from(), f.to(), now))
+                        .centres()
+                        .size(),
+                true);
+        measure(
+                "centre changes",
+                f -> reports.projection()
+                        .handle(new CentreChangesReport(f.centre(), f.from(), f.to()))
+                        .changes()
+                        .size(),
+                false);
+        measure(
+                "amendments",
+                f -> {
+                    Amendments answer = reports.amendments()
+                            .handle(new AmendmentsReport(f.centre(), f.qualification(), f.from(), f.to()));
+                    return answer.centres().size() + answer.lateAmendments().size();
+                },
+                true);
+        measure(
+                "pass rates",
+                f -> reports.attempts()
+                        .handle(new PassRatesReport(f.centre(), f.qualification(), f.from(), f.to()))
+                        .centres()
+                        .size(),
+                true);
+        measure(
+                "fast high scores",
+                f -> reports.attempts()
+                        .handle(new FastHighScoresReport(f.centre(), f.qualification(), f.from(), f.to()))
+                        .attempts()
+                        .size(),
+                true);
+        measure(
+                "answer changes",
+                f -> {
+                    AnswerChangePatterns answer = reports.attempts()
+                            .handle(new AnswerChangesReport(f.centre(), f.qualification(), f.from(), f.to()));
+                    return answer.centres().size() + answer.attempts().size();
+                },
+                true);
 
         Amendments amendments = reports.amendments().handle(new AmendmentsReport(null, null, null, null));
-        assertThat(amendments.centres().stream().mapToLong(Amendments.Row::amendments).sum()).isEqualTo(30_000);
+        assertThat(amendments.centres().stream()
+                        .mapToLong(Amendments.Row::amendments)
+                        .sum())
+                .isEqualTo(30_000);
         assertThat(reports.attempts().handle(new PassRatesReport(null, null, null, null)).national().stream()
-                .mapToLong(PassRates.National::attempts).sum())
+                        .mapToLong(PassRates.National::attempts)
+                        .sum())
                 .isEqualTo(fed.get("AttemptSubmitted") - fed.get("AttemptVoided"));
         loadAverage();
         assertThat(figures.values()).allSatisfy(f -> assertThat(f[1]).isLessThanOrEqualTo(LIMIT_NANOS));

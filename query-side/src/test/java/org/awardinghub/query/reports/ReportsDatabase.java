@@ -28,8 +28,8 @@ final class ReportsDatabase implements AutoCloseable {
         } else {
             schema = "reports_" + UUID.randomUUID().toString().replace("-", "");
             administer("CREATE SCHEMA " + schema);
-            dataSource = new SingleConnectionDataSource(POSTGRES_URL
-                    + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema, true);
+            dataSource = new SingleConnectionDataSource(
+                    POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema, true);
         }
         jdbc = new JdbcTemplate(dataSource);
         projection = new ReportsProjection(jdbc);
@@ -44,9 +44,13 @@ final class ReportsDatabase implements AutoCloseable {
 
     /** The report tables, by name, each with how many rows it holds ({@code report_claims=0}). */
     List<String> tablesWithRows() {
-        return jdbc.queryForList("SELECT LOWER(TABLE_NAME) FROM INFORMATION_SCHEMA.TABLES"
-                + " WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND LOWER(TABLE_NAME) LIKE 'report%' ORDER BY 1", String.class)
-                .stream().map(table -> table + "=" + jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class))
+        return jdbc
+                .queryForList(
+                        "SELECT LOWER(TABLE_NAME) FROM INFORMATION_SCHEMA.TABLES"
+                                + " WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND LOWER(TABLE_NAME) LIKE 'report%' ORDER BY 1",
+                        String.class)
+                .stream()
+                .map(table -> table + "=" + jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class))
                 .toList();
     }
 

@@ -62,32 +62,151 @@ class ReportsReplayTest {
         Instant day = START.plus(Duration.ofHours(2));
         return new History(START)
                 .then("c1", new CentreApproved("c1", "100001", List.of("LV3"), false), by("90000001"))
-                .then("k1", new CandidateRegistered("k1", "c1", "R0000001", "Ada", "Byron",
-                        LocalDate.parse("2004-01-01"), null, "LV3", LocalDate.parse("2026-01-04"),
-                        LocalDate.parse("2026-05-04"), true, false), by("10000001"))
-                .then("k2", new CandidateRegistered("k2", "c2", "R0000002", "Bo", "Diddley",
-                        LocalDate.parse("2003-01-01"), null, "LV3", LocalDate.parse("2026-05-01"),
-                        LocalDate.parse("2026-05-04"), false, false), by("10000002"))
-                .then("k1", new CandidateNameAmended("k1", "c1", "Ada", "Byron", "Ada", "Lovelace", "Married"),
+                .then(
+                        "k1",
+                        new CandidateRegistered(
+                                "k1",
+                                "c1",
+                                "R0000001",
+                                "Ada",
+                                "Byron",
+                                LocalDate.parse("2004-01-01"),
+                                null,
+                                "LV3",
+                                LocalDate.parse("2026-01-04"),
+                                LocalDate.parse("2026-05-04"),
+                                true,
+                                false),
                         by("10000001"))
-                .then("a1", new AttemptOpened("a1", "k1", "R0000001", "c1", "LV3", "LV3-A", 1, 30, 60, 60, "u-inv",
-                        "20000001", day, day.plusSeconds(600)), by("20000001"))
-                .then("a1", new AttemptSubmitted("a1", "k1", "c1", "LV3", "LV3-A", SubmittedBy.CANDIDATE, day,
-                        day.plus(Duration.ofHours(1)), day.plus(Duration.ofMinutes(10)), 29, 30, 96.7, 60,
-                        Outcome.PASS, List.of(), new AttemptSubmitted.AnswerChanges(5, 3, 1, 1)))
-                .then("a2", new AttemptOpened("a2", "k2", "R0000002", "c2", "LV3", "LV3-A", 1, 30, 60, 60, "u-inv",
-                        "20000002", day, day.plusSeconds(600)), by("20000002"))
-                .then("a2", new AttemptSubmitted("a2", "k2", "c2", "LV3", "LV3-A", SubmittedBy.TIME_LIMIT, day,
-                        day.plus(Duration.ofHours(1)), day.plus(Duration.ofHours(1)), 12, 30, 40.0, 60,
-                        Outcome.FAIL, List.of(), null))
+                .then(
+                        "k2",
+                        new CandidateRegistered(
+                                "k2",
+                                "c2",
+                                "R0000002",
+                                "Bo",
+                                "Diddley",
+                                LocalDate.parse("2003-01-01"),
+                                null,
+                                "LV3",
+                                LocalDate.parse("2026-05-01"),
+                                LocalDate.parse("2026-05-04"),
+                                false,
+                                false),
+                        by("10000002"))
+                .then(
+                        "k1",
+                        new CandidateNameAmended("k1", "c1", "Ada", "Byron", "Ada", "Lovelace", "Married"),
+                        by("10000001"))
+                .then(
+                        "a1",
+                        new AttemptOpened(
+                                "a1",
+                                "k1",
+                                "R0000001",
+                                "c1",
+                                "LV3",
+                                "LV3-A",
+                                1,
+                                30,
+                                60,
+                                60,
+                                "u-inv",
+                                "20000001",
+                                day,
+                                day.plusSeconds(600)),
+                        by("20000001"))
+                .then(
+                        "a1",
+                        new AttemptSubmitted(
+                                "a1",
+                                "k1",
+                                "c1",
+                                "LV3",
+                                "LV3-A",
+                                SubmittedBy.CANDIDATE,
+                                day,
+                                day.plus(Duration.ofHours(1)),
+                                day.plus(Duration.ofMinutes(10)),
+                                29,
+                                30,
+                                96.7,
+                                60,
+                                Outcome.PASS,
+                                List.of(),
+                                new AttemptSubmitted.AnswerChanges(5, 3, 1, 1)))
+                .then(
+                        "a2",
+                        new AttemptOpened(
+                                "a2",
+                                "k2",
+                                "R0000002",
+                                "c2",
+                                "LV3",
+                                "LV3-A",
+                                1,
+                                30,
+                                60,
+                                60,
+                                "u-inv",
+                                "20000002",
+                                day,
+                                day.plusSeconds(600)),
+                        by("20000002"))
+                .then(
+                        "a2",
+                        new AttemptSubmitted(
+                                "a2",
+                                "k2",
+                                "c2",
+                                "LV3",
+                                "LV3-A",
+                                SubmittedBy.TIME_LIMIT,
+                                day,
+                                day.plus(Duration.ofHours(1)),
+                                day.plus(Duration.ofHours(1)),
+                                12,
+                                30,
+                                40.0,
+                                60,
+                                Outcome.FAIL,
+                                List.of(),
+                                null))
                 .then("k1", new CandidateUlnAmended("k1", "c1", null, "1234567890", "ULN found"), by("10000001"))
-                .then("q1", new CertificateClaimed("q1", "k1", "R0000001", "c1", "LV3", "Ada Lovelace", false,
-                        List.of("a1"), "u1", "10000001", day.plus(Duration.ofHours(3))), by("10000001"))
-                .then("q1", new CertificateIssued("q1", "k1", "c1", "LV3", "C0001", "Ada Lovelace",
-                        LocalDate.parse("2026-05-05"), day.plus(Duration.ofDays(1)), true), by("90000001"))
+                .then(
+                        "q1",
+                        new CertificateClaimed(
+                                "q1",
+                                "k1",
+                                "R0000001",
+                                "c1",
+                                "LV3",
+                                "Ada Lovelace",
+                                false,
+                                List.of("a1"),
+                                "u1",
+                                "10000001",
+                                day.plus(Duration.ofHours(3))),
+                        by("10000001"))
+                .then(
+                        "q1",
+                        new CertificateIssued(
+                                "q1",
+                                "k1",
+                                "c1",
+                                "LV3",
+                                "C0001",
+                                "Ada Lovelace",
+                                LocalDate.parse("2026-05-05"),
+                                day.plus(Duration.ofDays(1)),
+                                true),
+                        by("90000001"))
                 .then("k1", new CandidateTransferred("k1", "c1", "c2", "Moved house"), by("90000001"))
-                .then("a1", new AttemptVoided("a1", "k1", "c1", "LV3-A", AttemptStatus.SUBMITTED, Outcome.PASS,
-                        "notes found"), by("90000001"))
+                .then(
+                        "a1",
+                        new AttemptVoided(
+                                "a1", "k1", "c1", "LV3-A", AttemptStatus.SUBMITTED, Outcome.PASS, "notes found"),
+                        by("90000001"))
                 .then("c1", new CentreSuspended("c1", "Malpractice"), by("90000001"))
                 .events();
     }
@@ -114,13 +233,16 @@ class ReportsReplayTest {
 
         Amendments amendments = reports.amendments.handle(new AmendmentsReport(null, null, null, null));
         assertThat(amendments.centres()).containsExactly(new Amendments.Row("c1", 3, 1, 0, 1, 0, 1, 2, 1));
-        assertThat(amendments.lateAmendments()).extracting(Amendments.LateAmendment::kind,
-                Amendments.LateAmendment::actorPin).containsExactly(
-                        tuple("ULN", "10000001"),
-                        tuple("TRANSFER", "90000001"));
-        assertThat(reports.attempts.handle(new PassRatesReport(null, null, null, null)).national())
+        assertThat(amendments.lateAmendments())
+                .extracting(Amendments.LateAmendment::kind, Amendments.LateAmendment::actorPin)
+                .containsExactly(tuple("ULN", "10000001"), tuple("TRANSFER", "90000001"));
+        assertThat(reports.attempts
+                        .handle(new PassRatesReport(null, null, null, null))
+                        .national())
                 .containsExactly(new PassRates.National("LV3", "LV3-A", 1, 0, 0.0)); // a1 voided
-        assertThat(reports.attempts.handle(new FastHighScoresReport(null, null, null, null)).attempts())
+        assertThat(reports.attempts
+                        .handle(new FastHighScoresReport(null, null, null, null))
+                        .attempts())
                 .extracting(FastHighScores.Attempt::attemptId, FastHighScores.Attempt::voided)
                 .containsExactly(tuple("a1", true));
         assertThat(reports.tablesWithRows()).noneMatch(table -> table.endsWith("=0"));
@@ -133,9 +255,18 @@ class ReportsReplayTest {
         List<Object> before = figures();
 
         processor.forEach(Processor::reset);
-        assertThat(reports.tablesWithRows()).containsExactly("report_amendments=0", "report_assessment_counts=0",
-                "report_attempt_counts=0", "report_attempt_totals=0", "report_attempts=0", "report_candidates=0",
-                "report_centre_changes=0", "report_claims=0", "report_late_amendments=0", "report_registrations=0");
+        assertThat(reports.tablesWithRows())
+                .containsExactly(
+                        "report_amendments=0",
+                        "report_assessment_counts=0",
+                        "report_attempt_counts=0",
+                        "report_attempt_totals=0",
+                        "report_attempts=0",
+                        "report_candidates=0",
+                        "report_centre_changes=0",
+                        "report_claims=0",
+                        "report_late_amendments=0",
+                        "report_registrations=0");
         assertThat(figures()).isNotEqualTo(before);
         ReportsProjection.create(reports.dataSource);
 

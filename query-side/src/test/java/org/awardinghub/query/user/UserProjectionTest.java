@@ -43,8 +43,10 @@ class UserProjectionTest {
     }
 
     private void created(String userId, String name, String centreId, Role... roles) {
-        projection.on(new UserCreated(userId, "PIN-" + userId, name, userId + "@example.org", Set.of(roles),
-                centreId), 0, CREATED);
+        projection.on(
+                new UserCreated(userId, "PIN-" + userId, name, userId + "@example.org", Set.of(roles), centreId),
+                0,
+                CREATED);
     }
 
     private UserView find(String userId) {
@@ -63,8 +65,19 @@ class UserProjectionTest {
     void givenUserCreated_whenFound_thenActiveNotYetActivatedWithPinAndRoles() {
         created("u1", "Ann Smith", "c1", Role.INVIGILATOR, Role.CENTRE_ADMIN);
 
-        assertThat(find("u1")).isEqualTo(new UserView("u1", "PIN-u1", "Ann Smith", "u1@example.org",
-                Set.of(Role.CENTRE_ADMIN, Role.INVIGILATOR), "c1", true, false, CREATED, null, null));
+        assertThat(find("u1"))
+                .isEqualTo(new UserView(
+                        "u1",
+                        "PIN-u1",
+                        "Ann Smith",
+                        "u1@example.org",
+                        Set.of(Role.CENTRE_ADMIN, Role.INVIGILATOR),
+                        "c1",
+                        true,
+                        false,
+                        CREATED,
+                        null,
+                        null));
         assertThat(find("u1").roles()).containsExactly(Role.CENTRE_ADMIN, Role.INVIGILATOR);
     }
 
@@ -72,8 +85,14 @@ class UserProjectionTest {
     void givenUser_whenRolesChanged_thenNewRoles() {
         created("u1", "Ann Smith", "c1", Role.CENTRE_ADMIN);
 
-        projection.on(new UserRolesChanged("u1", "c1", Set.of(Role.CENTRE_ADMIN),
-                Set.of(Role.CENTRE_COORDINATOR, Role.ASSESSOR), "promoted"), 1);
+        projection.on(
+                new UserRolesChanged(
+                        "u1",
+                        "c1",
+                        Set.of(Role.CENTRE_ADMIN),
+                        Set.of(Role.CENTRE_COORDINATOR, Role.ASSESSOR),
+                        "promoted"),
+                1);
 
         assertThat(find("u1").roles()).containsExactly(Role.CENTRE_COORDINATOR, Role.ASSESSOR);
     }
@@ -82,8 +101,10 @@ class UserProjectionTest {
     void givenUser_whenDetailsAmended_thenNewNameAndEmail() {
         created("u1", "Ann Smith", "c1", Role.CENTRE_ADMIN);
 
-        projection.on(new UserDetailsAmended("u1", "c1", "Ann Smith", "Ann Jones", "u1@example.org",
-                "ann.jones@example.org", "married"), 1);
+        projection.on(
+                new UserDetailsAmended(
+                        "u1", "c1", "Ann Smith", "Ann Jones", "u1@example.org", "ann.jones@example.org", "married"),
+                1);
 
         assertThat(find("u1").name()).isEqualTo("Ann Jones");
         assertThat(find("u1").email()).isEqualTo("ann.jones@example.org");
@@ -139,8 +160,10 @@ class UserProjectionTest {
     @Test
     void givenUserAmended_whenCreationRedelivered_thenAmendmentKept() {
         created("u1", "Ann Smith", "c1", Role.CENTRE_ADMIN);
-        projection.on(new UserDetailsAmended("u1", "c1", "Ann Smith", "Ann Jones", "u1@example.org",
-                "ann.jones@example.org", "married"), 1);
+        projection.on(
+                new UserDetailsAmended(
+                        "u1", "c1", "Ann Smith", "Ann Jones", "u1@example.org", "ann.jones@example.org", "married"),
+                1);
 
         created("u1", "Ann Smith", "c1", Role.CENTRE_ADMIN);
 
@@ -155,9 +178,12 @@ class UserProjectionTest {
         created("u4", "Carl Evans", "c1", Role.CENTRE_COORDINATOR);
         created("u5", "Imi Admin", null, Role.IMI_ADMIN);
 
-        assertThat(projection.handle(new ListCentreUsers("c1"))).extracting(UserView::name)
+        assertThat(projection.handle(new ListCentreUsers("c1")))
+                .extracting(UserView::name)
                 .containsExactly("adam Hughes", "Carl Evans", "Zoe Price");
-        assertThat(projection.handle(new ListCentreUsers("c2"))).extracting(UserView::userId).containsExactly("u3");
+        assertThat(projection.handle(new ListCentreUsers("c2")))
+                .extracting(UserView::userId)
+                .containsExactly("u3");
         assertThat(projection.handle(new ListCentreUsers("c9"))).isEmpty();
         assertThat(projection.handle(new ListCentreUsers(null))).isEmpty();
     }
@@ -168,7 +194,8 @@ class UserProjectionTest {
         created("u2", "Victor Audit", null, Role.AUDITOR);
         created("u3", "Hannah Admin", null, Role.IMI_ADMIN);
 
-        assertThat(projection.handle(new ListImiStaff())).extracting(UserView::name)
+        assertThat(projection.handle(new ListImiStaff()))
+                .extracting(UserView::name)
                 .containsExactly("Hannah Admin", "Victor Audit");
     }
 
@@ -177,10 +204,13 @@ class UserProjectionTest {
         created("u1", "Amy Bell", "c1", Role.CENTRE_ADMIN);
         created("u2", "Mark Lee", "c1", Role.CENTRE_ADMIN);
 
-        projection.on(new UserDetailsAmended("u1", "c1", "Amy Bell", "Yasmin Bell", "u1@example.org",
-                "u1@example.org", "name changed"), 1);
+        projection.on(
+                new UserDetailsAmended(
+                        "u1", "c1", "Amy Bell", "Yasmin Bell", "u1@example.org", "u1@example.org", "name changed"),
+                1);
 
-        assertThat(projection.handle(new ListCentreUsers("c1"))).extracting(UserView::userId)
+        assertThat(projection.handle(new ListCentreUsers("c1")))
+                .extracting(UserView::userId)
                 .containsExactly("u2", "u1");
     }
 
@@ -189,9 +219,10 @@ class UserProjectionTest {
         created("u1", "Ann Smith", "c1", Role.CENTRE_ADMIN, Role.ASSESSOR);
         projection.on(new PasswordSet("u1", "c1", PasswordSetBy.ACTIVATION), 1);
 
-        Document stored = database.getCollection(UserProjection.COLLECTION).find().first();
-        assertThat(stored.keySet()).allSatisfy(key ->
-                assertThat(key.toLowerCase()).doesNotContain("password", "hash", "token", "secret"));
+        Document stored =
+                database.getCollection(UserProjection.COLLECTION).find().first();
+        assertThat(stored.keySet())
+                .allSatisfy(key -> assertThat(key.toLowerCase()).doesNotContain("password", "hash", "token", "secret"));
         assertThat(stored.getList("roles", String.class)).containsExactly("CENTRE_ADMIN", "ASSESSOR");
         assertThat(stored.get("createdAt")).isInstanceOf(java.util.Date.class);
     }
