@@ -1,22 +1,32 @@
 package org.awardinghub.api.candidate;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.awardinghub.api.problem.ApiProblem;
 import org.springframework.http.HttpStatus;
 
 /**
  * Reads a bulk-registration file: UTF-8 with or without a byte-order mark, CRLF or LF line ends, fields quoted
  * with {@code "} when they hold commas, quotes or line breaks (RFC 4180). The header names the columns; their
- * order is free. Line numbers are the file's own, header included, as a spreadsheet would show them.
+ * order is free. Line numbers are the file's own, header included, as a spreadsheet would show them. Apache
+ * Commons CSV reads the records (ADR 0132); the header checks, the limit and the messages are this class's.
  */
 public final class CandidateCsv {
+
+    private static final CSVFormat FORMAT =
+            CSVFormat.RFC4180.builder().setTrailingData(true).get();
 
     public static final List<String> COLUMNS =
             List.of("firstName", "lastName", "dateOfBirth", "uln", "qualificationCode", "startDate");
@@ -103,81 +113,35 @@ public final class CandidateCsv {
     }
 
     private record Record(int line, List<String> fields) {
+        /** An empty line comes as a record of no fields; a line of commas as blank fields: both are skipped. */
         boolean blank() {
             return fields.stream().allMatch(f -> f.isBlank());
         }
     }
 
+    /**
+     * Every record of the file with the line it starts on. Commons CSV reads the fields (RFC 4180, with text after a
+     * closing quote kept, as a spreadsheet would, and empty lines kept so that the line numbers stay the file's own);
+     * the line a record starts on is the count of line ends read before it, plus one.
+     */
     private static List<Record> records(String text) {
         List<Record> records = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        int line = 1;
-        int recordLine = 1;
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i += 2;
-                    continue;
-                }
-                if (c == '"') {
-                    quoted = false;
-                } else {
-                    if (c == '\n') {
-                        line++;
+        try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
+            Iterator<CSVRecord> iterator = parser.iterator();
+            while (true) {
+                int line = Math.toIntExact(parser.getCurrentLineNumber() + 1);
+                try {
+                    if (!iterator.hasNext()) {
+                        return records;
                     }
-                    field.append(c);
+                    records.add(new Record(line, iterator.next().toList()));
+                } catch (UncheckedIOException e) {
+                    // the only error left with this format: a quote opened and never closed before the end
+                    throw ApiProblem.badRequest("file", "line " + line + " opens a quoted field that never closes");
                 }
-                i++;
-                continue;
             }
-            switch (c) {
-                case '"' -> {
-                    if (field.toString().isBlank()) {
-                        field.setLength(0);
-                        quoted = true;
-                    } else {
-                        field.append(c);
-                    }
-                }
-                case ',' -> {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                }
-                case '\r' -> {
-                    // CRLF or a lone CR: the line ends at the LF, or here
-                    if (i + 1 >= text.length() || text.charAt(i + 1) != '\n') {
-                        fields.add(field.toString());
-                        field.setLength(0);
-                        records.add(new Record(recordLine, fields));
-                        fields = new ArrayList<>();
-                        line++;
-                        recordLine = line;
-                    }
-                }
-                case '\n' -> {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                    records.add(new Record(recordLine, fields));
-                    fields = new ArrayList<>();
-                    line++;
-                    recordLine = line;
-                }
-                default -> field.append(c);
-            }
-            i++;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (quoted) {
-            throw ApiProblem.badRequest("file", "line " + recordLine + " opens a quoted field that never closes");
-        }
-        if (field.length() > 0 || !fields.isEmpty()) {
-            fields.add(field.toString());
-            records.add(new Record(recordLine, fields));
-        }
-        return records;
     }
 }

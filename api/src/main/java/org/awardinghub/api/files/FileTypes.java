@@ -4,15 +4,25 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.mime.MediaTypeRegistry;
+import org.apache.tika.mime.MimeTypes;
 
 /**
  * What a file is, told by its content and never by its name: the signatures ("magic numbers") of the kinds of file
  * an ePortfolio or the documents library accepts — PDF, PNG, JPEG, GIF, WebP, Word/Excel/PowerPoint (both the
  * OOXML ZIP packages and the older OLE files), OpenDocument, and short videos (MP4, QuickTime, WebM). Anything else,
  * including a ZIP that is not an office document and an executable renamed {@code .pdf}, is not recognised.
+ *
+ * <p>Apache Tika core's signature database decides the kind (ADR 0133). Two calls it cannot make alone are made
+ * here: which office document a ZIP is, and MP4 against QuickTime; see {@link #officePackage} and {@link
+ * #isoMediaKind}.
  */
 public final class FileTypes {
 
@@ -35,10 +45,23 @@ public final class FileTypes {
     static final FileType QUICKTIME = new FileType("video/quicktime", "mov", "video");
     static final FileType WEBM = new FileType("video/webm", "webm", "video");
 
-    private static final byte[] OLE_SIGNATURE = {
-        (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1
-    };
     private static final String ODF_PREFIX = "application/vnd.oasis.opendocument.";
+
+    /** Tika core's signatures ("magic") alone: no file name is ever given to it. */
+    private static final MimeTypes MAGIC = MimeTypes.getDefaultMimeTypes();
+
+    private static final MediaTypeRegistry TYPES = MAGIC.getMediaTypeRegistry();
+    private static final MediaType TIKA_PDF = MediaType.application("pdf");
+    private static final MediaType TIKA_OLE = MediaType.application("x-tika-msoffice");
+    private static final MediaType TIKA_ZIP = MediaType.application("zip");
+    private static final MediaType TIKA_MATROSKA = MediaType.application("x-matroska");
+    private static final MediaType TIKA_QUICKTIME = MediaType.video("quicktime");
+    private static final Set<MediaType> TIKA_3GPP = Set.of(MediaType.video("3gpp"), MediaType.video("3gpp2"));
+    private static final Map<MediaType, FileType> IMAGES = Map.of(
+            MediaType.image("png"), PNG,
+            MediaType.image("jpeg"), JPEG,
+            MediaType.image("gif"), GIF,
+            MediaType.image("webp"), WEBP);
 
     private FileTypes() {}
 
@@ -47,40 +70,65 @@ public final class FileTypes {
         if (bytes == null || bytes.length < 12) {
             return Optional.empty();
         }
-        if (startsWith(bytes, 0, "%PDF-".getBytes(StandardCharsets.US_ASCII))) {
+        MediaType type = magic(bytes);
+        if (TYPES.isInstanceOf(type, TIKA_PDF)) {
             return Optional.of(PDF);
         }
-        if (startsWith(bytes, 0, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A})) {
-            return Optional.of(PNG);
+        if (IMAGES.containsKey(type)) {
+            return Optional.of(IMAGES.get(type));
         }
-        if (startsWith(bytes, 0, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})) {
-            return Optional.of(JPEG);
-        }
-        if (startsWith(bytes, 0, "GIF87a".getBytes(StandardCharsets.US_ASCII))
-                || startsWith(bytes, 0, "GIF89a".getBytes(StandardCharsets.US_ASCII))) {
-            return Optional.of(GIF);
-        }
-        if (startsWith(bytes, 0, "RIFF".getBytes(StandardCharsets.US_ASCII))
-                && startsWith(bytes, 8, "WEBP".getBytes(StandardCharsets.US_ASCII))) {
-            return Optional.of(WEBP);
-        }
-        if (startsWith(bytes, 0, OLE_SIGNATURE)) {
+        if (TYPES.isInstanceOf(type, TIKA_OLE)) {
+            // Tika core names some OLE files (msword, vnd.ms-excel...) by strings it finds in them, others not at
+            // all; telling them apart for sure needs Apache POI (tika-parsers). All are stored as before: OLE.
             return Optional.of(OLE);
         }
-        if (startsWith(bytes, 0, new byte[] {0x1A, 0x45, (byte) 0xDF, (byte) 0xA3})) {
+        if (TYPES.isInstanceOf(type, TIKA_MATROSKA)) {
             return Optional.of(WEBM);
         }
-        if (startsWith(bytes, 4, "ftyp".getBytes(StandardCharsets.US_ASCII))) {
-            String brand = new String(bytes, 8, 4, StandardCharsets.US_ASCII);
-            return Optional.of("qt  ".equals(brand) ? QUICKTIME : MP4);
+        if (isoMedia(type)) {
+            return isoMediaKind(bytes);
         }
-        if (startsWith(bytes, 0, new byte[] {'P', 'K', 0x03, 0x04})) {
+        if (TYPES.isInstanceOf(type, TIKA_ZIP)) {
             return officePackage(bytes);
         }
         return Optional.empty();
     }
 
-    /** A ZIP is accepted only as an office document: OOXML by its parts, OpenDocument by its mimetype entry. */
+    private static MediaType magic(byte[] bytes) {
+        try {
+            return MAGIC.detect(new ByteArrayInputStream(bytes), new Metadata()).getBaseType();
+        } catch (IOException e) {
+            return MediaType.OCTET_STREAM; // not from bytes in memory
+        }
+    }
+
+    /** A video or sound in the ISO base media (MP4) or QuickTime family; HEIF/HEIC/AVIF and raw photos are not. */
+    private static boolean isoMedia(MediaType type) {
+        return !"image".equals(type.getType())
+                && (TYPES.isInstanceOf(type, TIKA_QUICKTIME) || TIKA_3GPP.contains(type));
+    }
+
+    /**
+     * MP4 or QuickTime by the major brand of the file's {@code ftyp} box. Tika core cannot make this call: its
+     * signatures list a few MP4 brands and take every other one ({@code isom}, {@code iso2}, {@code avc1}, {@code
+     * dash}...) for QuickTime, which would serve most MP4 videos as {@code video/quicktime}. A file without an
+     * {@code ftyp} box first (an old QuickTime movie) is refused, as before.
+     */
+    private static Optional<FileType> isoMediaKind(byte[] bytes) {
+        if (!startsWith(bytes, 4, "ftyp".getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.empty();
+        }
+        String brand = new String(bytes, 8, 4, StandardCharsets.US_ASCII);
+        return Optional.of("qt  ".equals(brand) ? QUICKTIME : MP4);
+    }
+
+    /**
+     * A ZIP is accepted only as an office document: OOXML by its parts, OpenDocument by its mimetype entry. Tika core
+     * stops at the container: a ZIP whose first entry is {@code [Content_Types].xml} is "some OOXML", any other
+     * order is a plain ZIP, and OpenDocument is named only when its mimetype entry is first and not compressed.
+     * Telling a docx from an xlsx from a ZIP of anything needs Tika's container detector, which lives in
+     * tika-parsers; this reads the entry names instead, the smallest check that decides.
+     */
     private static Optional<FileType> officePackage(byte[] bytes) {
         boolean contentTypes = false;
         FileType ooxml = null;

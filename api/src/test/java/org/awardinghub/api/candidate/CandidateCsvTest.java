@@ -85,4 +85,19 @@ class CandidateCsvTest {
         assertThat(CandidateCsv.parse(HEADER + "\n\nAnn,Lee,2000-01-01,,X,\n,,,,,\n", 10))
                 .hasSize(1);
     }
+
+    @Test
+    void givenQuoteNeverClosed_whenParsed_thenRefusedNamingTheLineItOpensOn() {
+        String file = HEADER + "\nAnn,Lee,2000-01-01,,X,\n\"Bo,Chan,2000-01-01,,X,\nCy,Dee,2000-01-01,,X,\n";
+        assertThatThrownBy(() -> CandidateCsv.parse(file, 10))
+                .isInstanceOf(ApiProblem.class)
+                .hasMessageContaining("line 3 opens a quoted field that never closes");
+    }
+
+    @Test
+    void givenTextAfterAClosingQuote_whenParsed_thenKeptAsASpreadsheetWould() {
+        var line = CandidateCsv.parse(HEADER + "\n\"Ann\" Marie,Lee,2000-01-01,,X,\n", 10)
+                .get(0);
+        assertThat(line.get("firstName")).isEqualTo("Ann Marie");
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,43 @@ class FileTypesTest {
                 .isEmpty();
         assertThat(FileTypes.detect(new byte[3])).isEmpty();
         assertThat(FileTypes.detect(null)).isEmpty();
+    }
+
+    @Test
+    void givenIsoMediaFiles_whenDetected_thenMp4OrQuickTimeByBrandAndStillPhotosNot() {
+        assertThat(FileTypes.detect(padded("\0\0\0\u0018ftypisom")))
+                .as("the usual MP4 brand, which Tika core alone would call QuickTime")
+                .contains(FileTypes.MP4);
+        assertThat(FileTypes.detect(padded("\0\0\0\u0018ftyp3gp4"))).contains(FileTypes.MP4);
+        assertThat(FileTypes.detect(padded("\0\0\0\u0018ftypheic")))
+                .as("a HEIC photo is not a video")
+                .isEmpty();
+        assertThat(FileTypes.detect(padded("\0\0\0\u0008moov")))
+                .as("no ftyp box first")
+                .isEmpty();
+    }
+
+    @Test
+    void givenAnOpenDocumentAsItsStandardWritesIt_whenDetected_thenToldByItsMimetype() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] mimetype = "application/vnd.oasis.opendocument.spreadsheet".getBytes(StandardCharsets.US_ASCII);
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            ZipEntry first = new ZipEntry("mimetype");
+            first.setMethod(ZipEntry.STORED);
+            first.setSize(mimetype.length);
+            CRC32 crc = new CRC32();
+            crc.update(mimetype);
+            first.setCrc(crc.getValue());
+            zip.putNextEntry(first);
+            zip.write(mimetype);
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("content.xml"));
+            zip.write("<o/>".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+
+        assertThat(FileTypes.detect(out.toByteArray()))
+                .contains(new FileTypes.FileType("application/vnd.oasis.opendocument.spreadsheet", "ods", "document"));
     }
 
     private static byte[] padded(String text) {
