@@ -11,6 +11,7 @@ import org.awardinghub.command.UnknownRecord;
 import org.awardinghub.command.assessment.AccessKeyRefused;
 import org.awardinghub.command.candidate.DuplicateCandidate;
 import org.awardinghub.command.certification.NotEligible;
+import org.awardinghub.query.candidate.CandidateSearchNotReady;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -41,6 +42,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 public class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private static final int SEARCH_RETRY_AFTER_SECONDS = 5;
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
 
@@ -108,6 +111,15 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                 "The change conflicts with another one made at the same time (for example the same email "
                         + "address); nothing was changed. Check the record and try again.",
                 List.of());
+    }
+
+    /** Candidate search filling its index after a start: a moment's wait, said so, never a 500. */
+    @ExceptionHandler(CandidateSearchNotReady.class)
+    ResponseEntity<ProblemDetail> searchNotReady(CandidateSearchNotReady e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(SEARCH_RETRY_AFTER_SECONDS))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Not ready yet", e.getMessage(), List.of()));
     }
 
     @ExceptionHandler(CommandExecutionException.class)

@@ -32,7 +32,7 @@ public class EmbeddedReadStore implements DisposableBean {
                 .fileName(dataDir.resolve("readmodels.mv.db").toString())
                 .cacheSize(cacheMb)
                 .open();
-        this.backend = new H2Backend(store);
+        this.backend = new EmbeddedH2Backend(store);
         this.server = new MongoServer(backend);
         var address = server.bind();
         this.connectionString = "mongodb://" + address.getHostString() + ":" + address.getPort();

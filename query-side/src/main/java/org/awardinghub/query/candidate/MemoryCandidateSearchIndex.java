@@ -2,6 +2,7 @@ package org.awardinghub.query.candidate;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -12,8 +13,11 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import org.awardinghub.events.candidate.CandidateStatus;
 import org.awardinghub.query.Page;
@@ -30,8 +34,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It is a copy of the candidates collection, kept by {@link CandidateProjection} after every write
  * ({@link #put}, ignoring a summary no newer than the one it holds), emptied by the projection's reset, and
- * {@linkplain #loadedFrom loaded} from the collection in one scan when the application starts, before any
- * processor runs.
+ * {@linkplain #loadingFrom loaded} from the collection in one scan when the application starts, while the
+ * processors run (the newer version of a candidate wins; a reset during the load ends it).
  *
  * <p>How a search stays fast: every candidate sits in ordered sets (keyed by last name, first name, id) — all
  * candidates, the centre's, the status's, the qualification's, the ULN's, and one per start (the first one and
@@ -41,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * is the set's size; otherwise it walks that set once to count. So the cost is bounded by the most selective
  * condition, never by the number of candidates. Reads share a lock; a change takes it alone for microseconds.
  */
-public final class MemoryCandidateSearchIndex implements CandidateSearchIndex {
+public final class MemoryCandidateSearchIndex implements CandidateSearchIndex, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MemoryCandidateSearchIndex.class);
 
@@ -76,35 +80,156 @@ public final class MemoryCandidateSearchIndex implements CandidateSearchIndex {
     /** One copy of each recurring value (centre ids, qualification codes, names, tokens, dates), to save memory. */
     private final Map<Object, Object> shared = new HashMap<>();
 
-    /** Loads every candidate of the collection: one scan, made when the application starts. */
+    /** How long a search waits for the index to finish loading before it is answered as not ready yet. */
+    static final Duration LOAD_WAIT = Duration.ofSeconds(30);
+
+    /** A load that fails (the read store answering an error) is tried again, this many times in all. */
+    private static final int LOAD_ATTEMPTS = 3;
+
+    /** Stands for "whatever the generation": the projection's own changes always apply. */
+    private static final long ANY_GENERATION = -1;
+
+    private final Duration loadWait;
+    private final CountDownLatch loaded = new CountDownLatch(1);
+    private volatile RuntimeException loadFailure;
+    private volatile boolean closing;
+    private Thread loader;
+    /** Counts the resets ({@link #clear}): a load begun before one stops, the reset state being the truth. */
+    private long generation;
+
+    /** The candidates of the read store as a load reads them: each summary with the sequence it is as of. */
+    interface Source {
+        void forEach(BiConsumer<CandidateSummary, Long> candidate);
+    }
+
+    /** Thrown out of a load that a reset overtook. */
+    private static final class Superseded extends RuntimeException {
+        Superseded() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** An empty index with nothing to load: ready at once, filled by the projection. */
+    public MemoryCandidateSearchIndex() {
+        this(LOAD_WAIT);
+        loaded.countDown();
+    }
+
+    /** An index that answers searches only once {@link #load} ends, waiting at most {@code loadWait} for it. */
+    MemoryCandidateSearchIndex(Duration loadWait) {
+        this.loadWait = loadWait;
+    }
+
+    /**
+     * An index to be loaded from every candidate of the collection, on a thread of its own, once
+     * {@link #startLoading} is called (when the application has started, so that the load does not compete with the
+     * start: about 8 s at 100,000 candidates, reading the embedded store's documents). A search waits for the load
+     * to end (at most {@link #LOAD_WAIT}); the projection's changes apply meanwhile, the newer of two versions of a
+     * candidate winning either way.
+     */
+    public static MemoryCandidateSearchIndex loadingFrom(MongoDatabase database) {
+        MemoryCandidateSearchIndex index = new MemoryCandidateSearchIndex(LOAD_WAIT);
+        index.loader = new Thread(() -> index.load(candidatesOf(database)), "candidate-search-load");
+        index.loader.setDaemon(true);
+        return index;
+    }
+
+    /** Starts the load {@link #loadingFrom} prepared, once; nothing for an index with nothing to load. */
+    public synchronized void startLoading() {
+        if (loader != null && loader.getState() == Thread.State.NEW) {
+            loader.start();
+        }
+    }
+
+    /** The application stops: a load still running ends quietly. */
+    @Override
+    public void close() {
+        closing = true;
+    }
+
+    /** Loads every candidate of the collection on the calling thread, and answers when done. */
     public static MemoryCandidateSearchIndex loadedFrom(MongoDatabase database) {
-        MemoryCandidateSearchIndex index = new MemoryCandidateSearchIndex();
-        long started = System.nanoTime();
+        MemoryCandidateSearchIndex index = new MemoryCandidateSearchIndex(LOAD_WAIT);
+        index.load(candidatesOf(database));
+        return index;
+    }
+
+    private static Source candidatesOf(MongoDatabase database) {
         List<String> fields = new ArrayList<>(CandidateDocument.SUMMARY_FIELDS);
         fields.add(ReadModelCollection.SEQUENCE);
-        new ReadModelCollection(database, CandidateProjection.COLLECTION)
-                .forEach(
-                        Projections.include(fields),
-                        candidate -> index.put(
-                                CandidateDocument.summary(candidate),
-                                ((Number) candidate.get(ReadModelCollection.SEQUENCE)).longValue()));
-        LOG.info(
-                "Candidate search index loaded: {} candidates in {} ms",
-                index.size(),
-                (System.nanoTime() - started) / 1_000_000);
-        return index;
+        ReadModelCollection candidates = new ReadModelCollection(database, CandidateProjection.COLLECTION);
+        return sink -> candidates.forEach(
+                Projections.include(fields),
+                candidate -> sink.accept(
+                        CandidateDocument.summary(candidate),
+                        ((Number) candidate.get(ReadModelCollection.SEQUENCE)).longValue()));
+    }
+
+    /** Fills the index from the source, then lets searches in, whether the load succeeded or not. */
+    void load(Source source) {
+        long started = System.nanoTime();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                long generationAtStart = generation();
+                try {
+                    source.forEach((summary, sequence) -> {
+                        if (!put(summary, sequence, generationAtStart)) {
+                            throw new Superseded();
+                        }
+                    });
+                    LOG.info(
+                            "Candidate search index loaded: {} candidates in {} ms",
+                            size(),
+                            (System.nanoTime() - started) / 1_000_000);
+                    return;
+                } catch (Superseded e) {
+                    LOG.info("Candidate search index load stopped: the candidates were reset while it ran");
+                    return;
+                } catch (RuntimeException e) {
+                    if (closing) {
+                        LOG.debug("Candidate search index load ended: the application stops");
+                        return;
+                    }
+                    if (attempt == LOAD_ATTEMPTS) {
+                        loadFailure = e;
+                        LOG.error("Candidate search index could not be loaded; searches are refused", e);
+                        return;
+                    }
+                    LOG.warn("Candidate search index load failed (attempt {}); trying again", attempt, e);
+                }
+            }
+        } finally {
+            loaded.countDown();
+        }
+    }
+
+    private long generation() {
+        lock.readLock().lock();
+        try {
+            return generation;
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     @Override
     public void put(CandidateSummary candidate, long sequence) {
+        put(candidate, sequence, ANY_GENERATION);
+    }
+
+    /** Keeps the candidate unless it holds a newer version; false when a reset came after {@code expected}. */
+    private boolean put(CandidateSummary candidate, long sequence, long expectedGeneration) {
         CandidateNames.Searchable names = CandidateNames.searchable(candidate.firstName(), candidate.lastName());
         String order = names.sortKey() + CandidateNames.SORT_SEPARATOR + candidate.candidateId();
         List<String> tokens = names.tokens();
         lock.writeLock().lock();
         try {
+            if (expectedGeneration != ANY_GENERATION && expectedGeneration != generation) {
+                return false;
+            }
             Indexed old = byId.get(candidate.candidateId());
             if (old != null && old.sequence() >= sequence) {
-                return;
+                return true;
             }
             if (old != null) {
                 remove(old);
@@ -114,6 +239,7 @@ public final class MemoryCandidateSearchIndex implements CandidateSearchIndex {
                     sequence,
                     order,
                     tokens.stream().map(this::shared).toArray(String[]::new)));
+            return true;
         } finally {
             lock.writeLock().unlock();
         }
@@ -123,6 +249,7 @@ public final class MemoryCandidateSearchIndex implements CandidateSearchIndex {
     public void clear() {
         lock.writeLock().lock();
         try {
+            generation++;
             byId.clear();
             byRegistrationNumber.clear();
             everyone.clear();
@@ -149,6 +276,7 @@ public final class MemoryCandidateSearchIndex implements CandidateSearchIndex {
 
     @Override
     public Page<CandidateSummary> search(SearchCandidates query) {
+        awaitLoaded();
         Page<CandidateSummary> empty = ReadModelCollection.emptyPage(query.page(), query.size());
         SearchText text = SearchText.of(query.text());
         lock.readLock().lock();
@@ -159,6 +287,21 @@ public final class MemoryCandidateSearchIndex implements CandidateSearchIndex {
                     : page(conditions, empty.page(), empty.size());
         } finally {
             lock.readLock().unlock();
+        }
+    }
+
+    private void awaitLoaded() {
+        try {
+            if (!loaded.await(loadWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new CandidateSearchNotReady(
+                        "Candidate search is still loading after the start; try again in a" + " few seconds");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CandidateSearchNotReady("Candidate search was interrupted while it loaded");
+        }
+        if (loadFailure != null) {
+            throw new CandidateSearchNotReady("Candidate search could not be loaded: " + loadFailure.getMessage());
         }
     }
 
