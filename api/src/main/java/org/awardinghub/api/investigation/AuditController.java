@@ -28,6 +28,7 @@ import org.awardinghub.query.audit.AuditLog;
 import org.awardinghub.query.audit.BlastRadius;
 import org.awardinghub.query.audit.CaseBundle;
 import org.awardinghub.query.audit.ChainHead;
+import org.awardinghub.query.audit.ChainVerifier;
 import org.awardinghub.query.audit.FindBlastRadius;
 import org.awardinghub.query.audit.FindCaseBundle;
 import org.awardinghub.query.audit.FindRecordEvents;

@@ -1,4 +1,4 @@
-package org.awardinghub.api.investigation;
+package org.awardinghub.query.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.awardinghub.query.audit.AuditChain;
-import org.awardinghub.query.audit.AuditLog;
-import org.awardinghub.query.audit.ChainHead;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
