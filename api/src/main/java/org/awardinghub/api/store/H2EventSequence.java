@@ -1,14 +1,9 @@
 package org.awardinghub.api.store;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
-import org.springframework.boot.sql.init.DatabaseInitializationSettings;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,24 +16,17 @@ import org.springframework.stereotype.Component;
  * process, so no number above the last stored event can still commit: starting there leaves no hole.
  */
 @Component
-public class H2EventSequence extends DataSourceScriptDatabaseInitializer {
+public class H2EventSequence extends H2StartupStep {
 
     private static final Logger LOG = LoggerFactory.getLogger(H2EventSequence.class);
     private static final String SEQUENCE = "DOMAIN_EVENT_ENTRY_SEQ";
 
-    private final DataSource dataSource;
-
     public H2EventSequence(DataSource dataSource) {
-        super(dataSource, new DatabaseInitializationSettings());
-        this.dataSource = dataSource;
+        super(dataSource);
     }
 
     @Override
-    public boolean initializeDatabase() {
-        if (!isH2()) {
-            return false;
-        }
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    boolean onH2(JdbcTemplate jdbc) {
         Long sequences = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SEQUENCES"
                         + " WHERE SEQUENCE_SCHEMA = 'PUBLIC' AND SEQUENCE_NAME = ?",
@@ -52,16 +40,5 @@ public class H2EventSequence extends DataSourceScriptDatabaseInitializer {
         jdbc.execute("ALTER SEQUENCE " + SEQUENCE + " RESTART WITH " + next);
         LOG.debug("The events' global index continues at {}", next);
         return true;
-    }
-
-    private boolean isH2() {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            return "H2".equals(connection.getMetaData().getDatabaseProductName());
-        } catch (SQLException e) {
-            throw new IllegalStateException("The database does not describe itself", e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
     }
 }

@@ -1,16 +1,11 @@
 package org.awardinghub.api.store;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
-import org.springframework.boot.sql.init.DatabaseInitializationSettings;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,23 +16,16 @@ import org.springframework.stereotype.Component;
  * as it is.
  */
 @Component
-public class H2LargeObjectMigration extends DataSourceScriptDatabaseInitializer {
+public class H2LargeObjectMigration extends H2StartupStep {
 
     private static final Logger LOG = LoggerFactory.getLogger(H2LargeObjectMigration.class);
 
-    private final DataSource dataSource;
-
     public H2LargeObjectMigration(DataSource dataSource) {
-        super(dataSource, new DatabaseInitializationSettings());
-        this.dataSource = dataSource;
+        super(dataSource);
     }
 
     @Override
-    public boolean initializeDatabase() {
-        if (!isH2()) {
-            return false;
-        }
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    boolean onH2(JdbcTemplate jdbc) {
         List<String[]> columns = new ArrayList<>(jdbc.query(
                 "SELECT table_name, column_name"
                         + " FROM information_schema.columns WHERE table_schema = 'PUBLIC'"
@@ -49,16 +37,5 @@ public class H2LargeObjectMigration extends DataSourceScriptDatabaseInitializer 
                     "ALTER TABLE \"" + column[0] + "\" ALTER COLUMN \"" + column[1] + "\" SET DATA TYPE VARBINARY");
         }
         return !columns.isEmpty();
-    }
-
-    private boolean isH2() {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            return "H2".equals(connection.getMetaData().getDatabaseProductName());
-        } catch (SQLException e) {
-            throw new IllegalStateException("The database does not describe itself", e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
     }
 }

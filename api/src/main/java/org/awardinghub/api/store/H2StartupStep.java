@@ -1,0 +1,42 @@
+package org.awardinghub.api.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
+import org.springframework.boot.sql.init.DatabaseInitializationSettings;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+/**
+ * Work on the embedded H2 database at start-up, before JPA and the event processors touch it: a database
+ * initializer, which Spring Boot runs before the entity manager exists. On any other database it does nothing.
+ */
+abstract class H2StartupStep extends DataSourceScriptDatabaseInitializer {
+
+    private final DataSource dataSource;
+
+    H2StartupStep(DataSource dataSource) {
+        super(dataSource, new DatabaseInitializationSettings());
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public final boolean initializeDatabase() {
+        return isH2() && onH2(new JdbcTemplate(dataSource));
+    }
+
+    /** The step itself; true when it changed something. */
+    abstract boolean onH2(JdbcTemplate jdbc);
+
+    private boolean isH2() {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            return "H2".equals(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("The database does not describe itself", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+}
