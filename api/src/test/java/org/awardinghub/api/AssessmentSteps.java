@@ -17,29 +17,29 @@ import java.util.regex.Pattern;
  * itself. The qualification is published by the test, so the test knows its answer key: every right option's text
  * begins "Right", every wrong one's "Wrong". The candidate-facing API never says which is which.
  */
-final class AssessmentSteps {
+public final class AssessmentSteps {
 
-    static final int QUESTIONS = 4;
+    public static final int QUESTIONS = 4;
     static final int PASS_PERCENT = 75;
     private static final Pattern TOKEN_LINK = Pattern.compile("\\?token=([A-Za-z0-9_-]+)");
 
-    record Qualification(String code, String assessmentCode) {}
+    public record Qualification(String code, String assessmentCode) {}
 
-    record Candidate(String candidateId, String registrationNumber) {}
+    public record Candidate(String candidateId, String registrationNumber) {}
 
     /** A signed-in centre user: the PIN signs them in again after a test moves the clock past their session. */
-    record Staff(String pin, String token) {}
+    public record Staff(String pin, String token) {}
 
     private final HttpClientForTests http;
     private final String admin;
 
-    AssessmentSteps(HttpClientForTests http, String admin) {
+    public AssessmentSteps(HttpClientForTests http, String admin) {
         this.http = http;
         this.admin = admin;
     }
 
     /** A qualification with one assessment: 4 questions drawn from 6 items of 4 options, pass mark 75 %. */
-    Qualification publish(int durationMinutes) {
+    public Qualification publish(int durationMinutes) {
         String code = "T" + unique().toUpperCase();
         List<Map<String, Object>> items = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -85,7 +85,7 @@ final class AssessmentSteps {
      * A qualification with two portfolio units ({@code <code>-P1}, {@code -P2}) of three criteria each (1.1–1.3,
      * 2.1–2.3) and one unit assessed by an MCQ ({@code <code>-MCQ}, 4 of 6 questions, pass mark 75 %).
      */
-    String publishWithPortfolio() {
+    public String publishWithPortfolio() {
         String code = "P" + unique().toUpperCase();
         List<Map<String, Object>> items = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -153,7 +153,7 @@ final class AssessmentSteps {
     }
 
     /** The candidate's own account, created by the coordinator, activated through the emailed link, signed in. */
-    Staff candidateAccount(String coordinator, String candidateId) {
+    public Staff candidateAccount(String coordinator, String candidateId) {
         String email = "learner-" + unique() + "@example.org";
         var created = http.post("/api/candidates/" + candidateId + "/account", coordinator, Map.of("email", email));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -163,12 +163,12 @@ final class AssessmentSteps {
     }
 
     /** An approved centre offering the qualification, without Direct Claim Status; answers its id. */
-    String centre(String qualificationCode) {
+    public String centre(String qualificationCode) {
         return centre(qualificationCode, false);
     }
 
     /** An approved centre offering the qualification; answers its id. */
-    String centre(String qualificationCode, boolean directClaimStatus) {
+    public String centre(String qualificationCode, boolean directClaimStatus) {
         var created = http.post(
                 "/api/centres",
                 admin,
@@ -190,7 +190,7 @@ final class AssessmentSteps {
     }
 
     /** A user of the centre with the role, activated through the emailed link and signed in. */
-    Staff user(String centreId, String role) {
+    public Staff user(String centreId, String role) {
         String email = role.toLowerCase() + "-" + unique() + "@centre.example";
         var created = http.post(
                 "/api/centres/" + centreId + "/users",
@@ -212,14 +212,14 @@ final class AssessmentSteps {
         assertThat(activated.status()).as(activated.toString()).isEqualTo(204);
     }
 
-    String signIn(String pin) {
+    public String signIn(String pin) {
         var signedIn =
                 http.post("/api/auth/login", null, Map.of("pin", pin, "password", ApplicationTest.GOOD_PASSWORD));
         assertThat(signedIn.status()).as(signedIn.toString()).isEqualTo(200);
         return signedIn.json().get("token").asText();
     }
 
-    Candidate register(String token, String centreId, String qualificationCode) {
+    public Candidate register(String token, String centreId, String qualificationCode) {
         var registered = http.post(
                 "/api/centres/" + centreId + "/candidates",
                 token,
@@ -238,7 +238,7 @@ final class AssessmentSteps {
                 registered.json().get("registrationNumber").asText());
     }
 
-    HttpClientForTests.Response open(String invigilator, String candidateId, String assessmentCode) {
+    public HttpClientForTests.Response open(String invigilator, String candidateId, String assessmentCode) {
         return http.post(
                 "/api/candidates/" + candidateId + "/assessment-attempts",
                 invigilator,
@@ -246,13 +246,13 @@ final class AssessmentSteps {
     }
 
     /** Opens an attempt, expecting success; answers the response body (attemptId, accessKey, validUntil). */
-    JsonNode opened(String invigilator, String candidateId, String assessmentCode) {
+    public JsonNode opened(String invigilator, String candidateId, String assessmentCode) {
         var opened = open(invigilator, candidateId, assessmentCode);
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
         return opened.json();
     }
 
-    HttpClientForTests.Response start(String registrationNumber, String accessKey) {
+    public HttpClientForTests.Response start(String registrationNumber, String accessKey) {
         return http.post(
                 "/api/assessment-attempts/start",
                 null,
@@ -260,13 +260,13 @@ final class AssessmentSteps {
     }
 
     /** Starts with the key, expecting success; answers the response body (attemptId, token, endsAt, questions). */
-    JsonNode started(String registrationNumber, String accessKey) {
+    public JsonNode started(String registrationNumber, String accessKey) {
         var started = start(registrationNumber, accessKey);
         assertThat(started.status()).as(started.toString()).isEqualTo(200);
         return started.json();
     }
 
-    HttpClientForTests.Response answer(JsonNode started, JsonNode question, String optionId) {
+    public HttpClientForTests.Response answer(JsonNode started, JsonNode question, String optionId) {
         return http.put(
                 "/api/assessment-attempts/" + started.get("attemptId").asText() + "/answers/"
                         + question.get("questionId").asText(),
@@ -275,7 +275,7 @@ final class AssessmentSteps {
     }
 
     /** Answers the first {@code rightOnes} questions right and the rest wrong. */
-    void answerAll(JsonNode started, int rightOnes) {
+    public void answerAll(JsonNode started, int rightOnes) {
         int index = 0;
         for (JsonNode question : started.get("questions")) {
             String option = index++ < rightOnes ? option(question, "Right") : option(question, "Wrong");
@@ -285,7 +285,7 @@ final class AssessmentSteps {
     }
 
     /** The candidate sits the assessment with the invigilator and answers {@code right} questions right. */
-    JsonNode sit(String invigilator, Candidate candidate, String assessmentCode, int right) {
+    public JsonNode sit(String invigilator, Candidate candidate, String assessmentCode, int right) {
         JsonNode started = started(
                 candidate.registrationNumber(),
                 opened(invigilator, candidate.candidateId(), assessmentCode)
@@ -301,7 +301,7 @@ final class AssessmentSteps {
      * Opens and starts an attempt on which the first question is answered wrong and then right (one change from
      * wrong to right) and every question ends right; answers the started attempt, not yet submitted.
      */
-    JsonNode startedWithACorrection(String invigilator, Candidate candidate, String assessmentCode) {
+    public JsonNode startedWithACorrection(String invigilator, Candidate candidate, String assessmentCode) {
         JsonNode started = started(
                 candidate.registrationNumber(),
                 opened(invigilator, candidate.candidateId(), assessmentCode)
@@ -314,7 +314,7 @@ final class AssessmentSteps {
         return started;
     }
 
-    HttpClientForTests.Response submit(JsonNode started) {
+    public HttpClientForTests.Response submit(JsonNode started) {
         return http.post(
                 "/api/assessment-attempts/" + started.get("attemptId").asText() + "/submit",
                 started.get("attemptToken").asText(),
@@ -322,7 +322,7 @@ final class AssessmentSteps {
     }
 
     /** The id of the question's first option whose text begins with the word. */
-    static String option(JsonNode question, String word) {
+    public static String option(JsonNode question, String word) {
         for (JsonNode option : question.get("options")) {
             if (option.get("text").asText().startsWith(word)) {
                 return option.get("optionId").asText();
@@ -331,7 +331,7 @@ final class AssessmentSteps {
         throw new AssertionError("no option beginning " + word + " in " + question);
     }
 
-    JsonNode awaitAttempt(String token, String attemptId, String status) {
+    public JsonNode awaitAttempt(String token, String attemptId, String status) {
         JsonNode[] last = new JsonNode[1];
         await().atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(100))
@@ -345,13 +345,13 @@ final class AssessmentSteps {
     }
 
     /** Names take letters only: each digit becomes a letter of its own (0 → g ... 9 → p), so names stay unique. */
-    static String lettersOnly(String text) {
+    public static String lettersOnly(String text) {
         StringBuilder letters = new StringBuilder(text.length());
         text.chars().forEach(c -> letters.append(Character.isDigit(c) ? (char) ('g' + c - '0') : (char) c));
         return letters.toString();
     }
 
-    static String unique() {
+    public static String unique() {
         return UUID.randomUUID().toString().substring(0, 8);
     }
 }

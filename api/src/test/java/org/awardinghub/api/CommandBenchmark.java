@@ -38,6 +38,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.awardinghub.api.store.RestartTest;
 import org.awardinghub.command.candidate.AmendCandidate;
 import org.awardinghub.command.candidate.CandidateField;
 import org.axonframework.commandhandling.gateway.CommandGateway;

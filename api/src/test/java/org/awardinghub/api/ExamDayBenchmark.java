@@ -54,6 +54,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
+import org.awardinghub.api.store.RestartTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.core.env.Environment;
@@ -74,7 +75,7 @@ import org.springframework.util.FileSystemUtils;
  * {@code .duration-minutes} (the test's time limit; by default long enough for nearly every candidate at that pace:
  * 8 at the defaults),
  * {@code .stores} (embedded,postgres; postgres only when {@code AWARDING_TEST_POSTGRES_URL} names a server, as for
- * {@link PostgresEventStoreTest}), {@code .seed} (42). It writes its figures to
+ * {@link org.awardinghub.api.store.PostgresEventStoreTest}), {@code .seed} (42). It writes its figures to
  * {@code api/target/exam-day-benchmark.md}, and fails afterwards if anything went wrong (a failed start, a server
  * error or other unexpected status, a wrong result, an attempt the time limit did not submit).
  */

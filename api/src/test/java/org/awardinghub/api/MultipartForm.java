@@ -7,19 +7,19 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A {@code multipart/form-data} body as a browser sends it: text fields and one file. */
-final class MultipartForm {
+public final class MultipartForm {
 
     private final String boundary = "----form" + UUID.randomUUID().toString().replace("-", "");
     private final Map<String, String> fields = new LinkedHashMap<>();
     private String fileName;
     private byte[] fileBytes;
 
-    MultipartForm field(String name, String value) {
+    public MultipartForm field(String name, String value) {
         fields.put(name, value);
         return this;
     }
 
-    MultipartForm file(String name, byte[] bytes) {
+    public MultipartForm file(String name, byte[] bytes) {
         this.fileName = name;
         this.fileBytes = bytes;
         return this;
@@ -47,7 +47,7 @@ final class MultipartForm {
         return out.toByteArray();
     }
 
-    HttpClientForTests.Response post(HttpClientForTests http, String path, String token) {
+    public HttpClientForTests.Response post(HttpClientForTests http, String path, String token) {
         return http.postStreamed(path, token, contentType(), body());
     }
 

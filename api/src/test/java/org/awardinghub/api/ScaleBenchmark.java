@@ -58,6 +58,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.awardinghub.api.store.EmbeddedReadStore;
+import org.awardinghub.api.store.RestartTest;
 import org.awardinghub.command.assessment.BankItem;
 import org.awardinghub.command.assessment.FormDraw;
 import org.awardinghub.command.assessment.ItemDirectory;

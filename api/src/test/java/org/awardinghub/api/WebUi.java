@@ -21,7 +21,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The web UI in headless Chromium, as a person uses it: pages reached through links and the menu, fields found by
  * their labels, buttons by their words. Screenshots go to {@code target/screenshots}.
  */
-final class WebUi implements AutoCloseable {
+public final class WebUi implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 
@@ -36,24 +36,24 @@ final class WebUi implements AutoCloseable {
     }
 
     /** A desktop-sized window (1280 px wide); skipped where Chromium is not installed. */
-    static WebUi open(int port) {
+    public static WebUi open(int port) {
         WebUi ui = new WebUi(Browser.open(), port);
         ui.page.manage().window().setSize(new Dimension(1280, 900));
         return ui;
     }
 
-    WebDriver driver() {
+    public WebDriver driver() {
         return page;
     }
 
     /** Opens a path of the application, e.g. "/" or "/#/centres". */
-    WebUi visit(String path) {
+    public WebUi visit(String path) {
         page.get(base + path);
         return this;
     }
 
     /** Signs in through the sign-in page and waits for the home page. */
-    WebUi signIn(String pin, String password) {
+    public WebUi signIn(String pin, String password) {
         visit("/#/sign-in");
         fill("PIN", pin);
         fill("Password", password);
@@ -63,7 +63,7 @@ final class WebUi implements AutoCloseable {
     }
 
     /** The first visible input, select or textarea whose label starts with the text. */
-    WebElement field(String label) {
+    public WebElement field(String label) {
         return wait(driver -> {
             for (WebElement candidate : driver.findElements(By.tagName("label"))) {
                 if (candidate.isDisplayed() && candidate.getText().strip().startsWith(label)) {
@@ -77,20 +77,20 @@ final class WebUi implements AutoCloseable {
         });
     }
 
-    WebUi fill(String label, String text) {
+    public WebUi fill(String label, String text) {
         WebElement input = field(label);
         input.clear();
         input.sendKeys(text);
         return this;
     }
 
-    WebUi choose(String label, String visibleText) {
+    public WebUi choose(String label, String visibleText) {
         new Select(field(label)).selectByVisibleText(visibleText);
         return this;
     }
 
     /** Clicks the first visible, enabled button (or link) whose words start with the text. */
-    WebUi press(String words) {
+    public WebUi press(String words) {
         wait(driver -> {
             for (WebElement candidate : driver.findElements(By.cssSelector("button, a"))) {
                 if (candidate.isDisplayed()
@@ -105,7 +105,7 @@ final class WebUi implements AutoCloseable {
         return this;
     }
 
-    WebUi waitForHeading(String beginning) {
+    public WebUi waitForHeading(String beginning) {
         wait(ExpectedConditions.textMatches(
                 By.tagName("h1"),
                 java.util.regex.Pattern.compile(
@@ -114,33 +114,33 @@ final class WebUi implements AutoCloseable {
     }
 
     /** Waits until the page's text contains the text; answers the whole visible text. */
-    String waitForText(String text) {
+    public String waitForText(String text) {
         wait(driver -> driver.findElement(By.tagName("body")).getText().contains(text) ? true : null);
         return page.findElement(By.tagName("body")).getText();
     }
 
     /** Waits for the notice at the top of the page to contain the text; answers the notice. */
-    String notice(String contains) {
+    public String notice(String contains) {
         wait(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), contains));
         return page.findElement(By.id("notice")).getText();
     }
 
-    <T> T wait(java.util.function.Function<WebDriver, T> condition) {
+    public <T> T wait(java.util.function.Function<WebDriver, T> condition) {
         return new WebDriverWait(page, WAIT)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(condition);
     }
 
-    List<WebElement> all(String css) {
+    public List<WebElement> all(String css) {
         return page.findElements(By.cssSelector(css));
     }
 
-    Object script(String script, Object... arguments) {
+    public Object script(String script, Object... arguments) {
         return ((JavascriptExecutor) page).executeScript(script, arguments);
     }
 
     /** Saves the visible page as target/screenshots/{name}.png. */
-    WebUi screenshot(String name) {
+    public WebUi screenshot(String name) {
         try {
             Path target = Path.of("target", "screenshots");
             Files.createDirectories(target);
@@ -152,19 +152,19 @@ final class WebUi implements AutoCloseable {
     }
 
     /** A phone-sized window (390 px wide), to see that a page still works there. */
-    WebUi phone() {
+    public WebUi phone() {
         page.manage().window().setSize(new Dimension(390, 844));
         return this;
     }
 
     /** No part of the page is wider than the window: nothing needs sideways scrolling but tables' own. */
-    void assertNoSidewaysScroll() {
+    public void assertNoSidewaysScroll() {
         Number overflow = (Number) script("return document.documentElement.scrollWidth - window.innerWidth;");
         assertThat(overflow.intValue()).as("page wider than the window").isLessThanOrEqualTo(0);
     }
 
     /** Presses keys on whatever has the focus, as a keyboard user does (Keys.TAB, Keys.SPACE, Keys.ARROW_DOWN...). */
-    WebUi keys(CharSequence... keys) {
+    public WebUi keys(CharSequence... keys) {
         new org.openqa.selenium.interactions.Actions(page).sendKeys(keys).perform();
         return this;
     }
@@ -173,7 +173,7 @@ final class WebUi implements AutoCloseable {
      * Sets a field's value as the browser's own picker would (for date and date-time inputs, whose typing order
      * depends on the locale: YYYY-MM-DD, YYYY-MM-DDTHH:MM) and tells the page it changed.
      */
-    WebUi setValue(String label, String value) {
+    public WebUi setValue(String label, String value) {
         script(
                 "arguments[0].value = arguments[1];"
                         + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"

@@ -22,6 +22,9 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -47,6 +50,9 @@ public final class ReadModelCollection {
 
     public static final String ID = "_id";
     public static final String SEQUENCE = "seq";
+    /** The gaps of the token a document was last written with, beside {@value #SEQUENCE} ({@link #replaceAfter}). */
+    public static final String GAPS = "gaps";
+
     public static final int MAX_PAGE_SIZE = 200;
     /** The unique index on {@code (_id, seq)} that serves the guard's compare-and-set, on every store. */
     public static final String GUARD_INDEX = "_id_seq";
@@ -175,6 +181,62 @@ public final class ReadModelCollection {
                 return true;
             }
         }
+    }
+
+    /**
+     * As {@link #replace}, for a document that gathers the events of many aggregates in a processor of one segment
+     * (running sums, a candidate's portfolio): guarded by the processor's tracking token rather than a position.
+     * The document keeps the token it was last written with ({@value #SEQUENCE}: the highest global position
+     * delivered; {@value #GAPS}: the positions below it not delivered yet), and the event is applied unless that
+     * token already covers the event's. A late event (committed after events with higher positions, so delivered
+     * after them) fills one of the kept gaps, and is applied; an event delivered again is covered, and changes
+     * nothing. A guard on the position alone dropped late events, because a late event's token carries the highest
+     * position delivered, not its own.
+     *
+     * @return whether this call wrote the document
+     */
+    public boolean replaceAfter(String id, TrackingToken token, UnaryOperator<Document> next) {
+        GapAwareTrackingToken delivered = gapAware(token);
+        while (true) {
+            Document stored = find(id);
+            if (stored == null) {
+                Document fields = next.apply(null);
+                fields.put(GAPS, List.copyOf(delivered.getGaps()));
+                if (insert(id, delivered.getIndex(), fields)) {
+                    return true;
+                }
+                continue; // inserted in between: apply to what is there now
+            }
+            GapAwareTrackingToken written = writtenWith(stored);
+            if (written.covers(delivered)) {
+                return false;
+            }
+            GapAwareTrackingToken both = (GapAwareTrackingToken) written.upperBound(delivered);
+            Document fields = next.apply(stored);
+            fields.put(GAPS, List.copyOf(both.getGaps()));
+            if (compareAndSet(id, written.getIndex(), both.getIndex(), fields)) {
+                return true;
+            }
+        }
+    }
+
+    private static GapAwareTrackingToken writtenWith(Document stored) {
+        List<Long> gaps = stored.getList(GAPS, Number.class, List.of()).stream()
+                .map(Number::longValue)
+                .toList();
+        return GapAwareTrackingToken.newInstance(((Number) stored.get(SEQUENCE)).longValue(), gaps);
+    }
+
+    /** The token as gaps and an index: a replay's own token inside it; a store without gaps has none. */
+    private static GapAwareTrackingToken gapAware(TrackingToken token) {
+        TrackingToken own = token instanceof ReplayToken replay ? replay.getCurrentToken() : token;
+        if (own instanceof GapAwareTrackingToken gapAware) {
+            return gapAware;
+        }
+        if (own != null && own.position().isPresent()) {
+            return GapAwareTrackingToken.newInstance(own.position().getAsLong(), List.of());
+        }
+        throw new IllegalStateException("A read model guarded by the token needs its position; token: " + token);
     }
 
     /**

@@ -3,8 +3,12 @@ package org.awardinghub.query;
 import java.util.List;
 import org.awardinghub.query.History.Recorded;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 
 /**
@@ -24,6 +28,40 @@ public final class Processor {
             adapter.handle(event.asMessage());
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * As a processor delivers an event with the token it carries then, which for an event committed late (after
+     * events with higher global positions) is not a token at its own position.
+     */
+    public void deliver(Recorded event, TrackingToken token) {
+        Recorded untracked =
+                new Recorded(event.aggregateId(), event.sequence(), event.at(), event.payload(), event.metaData(), -1);
+        try {
+            adapter.handle(
+                    new GenericTrackedDomainEventMessage<>(token, (DomainEventMessage<?>) untracked.asMessage()));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Every event as a gap-aware store delivers it when the one at {@code late} committed after the next one: that
+     * next one first (the late position a gap in its token), then the late one, twice (delivered again), each with
+     * the token it carries then; every other event in order.
+     */
+    public void deliverWithOneCommittedLate(List<Recorded> events, int late) {
+        for (int i = 0; i < events.size(); i++) {
+            long position = i + 1L;
+            if (i == late) {
+                deliver(events.get(i + 1), GapAwareTrackingToken.newInstance(position + 1, List.of(position)));
+                deliver(events.get(i), GapAwareTrackingToken.newInstance(position + 1, List.of()));
+                deliver(events.get(i), GapAwareTrackingToken.newInstance(position + 1, List.of()));
+                i++;
+            } else {
+                deliver(events.get(i), GapAwareTrackingToken.newInstance(position, List.of()));
+            }
         }
     }
 

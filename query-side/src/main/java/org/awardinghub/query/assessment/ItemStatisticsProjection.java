@@ -27,10 +27,11 @@ import org.springframework.stereotype.Component;
  * {@value #MARKED_ATTEMPTS} ({@code _id} = attempt id). An attempt voided before it was marked was never counted.
  *
  * <p>Exactly once: a statistics document gathers many attempts, so no attempt's sequence can guard it. The
- * processor runs with <em>one</em> segment, so events arrive in global order and their global positions only grow:
- * each document keeps the position of the last event applied to it as its {@code seq}, and an event at or before
- * it changes nothing ({@link ReadModelCollection#replace}, which inserts the document when absent). The per-attempt
- * records are guarded the same way. Run with more than one segment, this guard would skip events. The handlers take
+ * processor runs with <em>one</em> segment, and each document keeps the token it was last written with: an event
+ * that token covers was applied already, and one it does not cover (a late one too, committed after events with
+ * higher global positions) is applied ({@link ReadModelCollection#replaceAfter}, which inserts the document when
+ * absent). The per-attempt records are guarded by the position of the attempt's own events, which arrive in
+ * order. Run with more than one segment, the guard would skip events. The handlers take
  * the event's {@link TrackingToken}, so Axon calls them for tracked events only: a pooled or tracking processor, as
  * the application configures it, never a subscribing one.
  */
@@ -38,7 +39,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ItemStatisticsProjection.PROCESSING_GROUP)
 public class ItemStatisticsProjection {
 
-    /** A processor with exactly one segment: the guard relies on global positions arriving in order. */
+    /** A processor with exactly one segment: the guard relies on one token seeing every event. */
     public static final String PROCESSING_GROUP = "item-statistics";
 
     public static final String STATISTICS = "item_statistics";
@@ -73,7 +74,7 @@ public class ItemStatisticsProjection {
                                 MARKS,
                                 marks.stream().map(ItemSums.Mark::toDocument).toList())
                         .append(VOIDED, false));
-        count(event.assessmentCode(), event.centreId(), event.score(), marks, 1, position);
+        count(event.assessmentCode(), event.centreId(), event.score(), marks, 1, token);
     }
 
     @EventHandler
@@ -97,7 +98,7 @@ public class ItemStatisticsProjection {
                 marked.getInteger(SCORE, 0),
                 marks,
                 -1,
-                position);
+                token);
         markedAttempts.update(event.attemptId(), position, set(VOIDED, true));
     }
 
@@ -125,14 +126,19 @@ public class ItemStatisticsProjection {
     }
 
     private void count(
-            String assessmentCode, String centreId, int score, List<ItemSums.Mark> marks, int sign, long position) {
-        statistics.replace(
+            String assessmentCode,
+            String centreId,
+            int score,
+            List<ItemSums.Mark> marks,
+            int sign,
+            TrackingToken token) {
+        statistics.replaceAfter(
                 key(assessmentCode, centreId),
-                position,
+                token,
                 stored -> ItemSums.count(stored, assessmentCode, centreId, score, marks, sign));
-        statistics.replace(
+        statistics.replaceAfter(
                 key(assessmentCode, null),
-                position,
+                token,
                 stored -> ItemSums.count(stored, assessmentCode, null, score, marks, sign));
     }
 

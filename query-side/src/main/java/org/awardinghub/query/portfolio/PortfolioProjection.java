@@ -59,8 +59,9 @@ import org.springframework.stereotype.Component;
  *       criterion met or not, sign-off, sampling) and every piece of evidence with all its versions, hashes and
  *       judgements. Progress, queues and workloads are computed from it when asked.</li>
  * </ul>
- * Each document is written as a whole ({@link ReadModelCollection#replace}) guarded by the event's global position:
- * an event delivered again, or older than what the document holds, changes nothing. A replay starts from empty
+ * Each document is written as a whole ({@link ReadModelCollection#replaceAfter}) guarded by the processor's token:
+ * an event delivered again changes nothing, and a late one (committed after events with higher global positions)
+ * is still applied. A replay starts from empty
  * collections ({@link #reset}).
  */
 @Component
@@ -128,7 +129,7 @@ public class PortfolioProjection {
                                         .toList()))
                 .toList();
         if (!units.isEmpty()) {
-            qualifications.replace(event.code(), position(token), stored -> new Document(UNITS, units));
+            qualifications.replaceAfter(event.code(), token, stored -> new Document(UNITS, units));
         }
     }
 
@@ -388,7 +389,7 @@ public class PortfolioProjection {
             String qualificationCode,
             TrackingToken token,
             Consumer<Document> change) {
-        portfolios.replace(candidateId, position(token), stored -> {
+        portfolios.replaceAfter(candidateId, token, stored -> {
             Document portfolio = stored != null ? stored : newPortfolio(candidateId, qualificationCode);
             portfolio.append(CENTRE_ID, centreId);
             change.accept(portfolio);
@@ -431,13 +432,6 @@ public class PortfolioProjection {
         portfolio.getList(UNITS, Document.class).stream()
                 .filter(unit -> unitCode.equals(unit.getString(UNIT_CODE)))
                 .forEach(change);
-    }
-
-    private static long position(TrackingToken token) {
-        return token.position()
-                .orElseThrow(() -> new IllegalStateException(
-                        "the portfolio read models are guarded by the global position, and this token has none: "
-                                + token));
     }
 
     private PortfolioView toView(Document portfolio) {

@@ -255,6 +255,25 @@ class ItemStatisticsProjectionTest {
     }
 
     @Test
+    void givenASubmissionCommittedAfterTheNextEvent_whenDeliveredLate_thenCountedOnceAsInOrder() {
+        List<Recorded> events = everyEvent();
+        processor.deliver(events);
+        int late = 0;
+        while (!(events.get(late).payload() instanceof AttemptSubmitted)) {
+            late++;
+        }
+        MongoDatabase lateDatabase = mongo.freshDatabase();
+        ItemStatisticsProjection lateProjection = new ItemStatisticsProjection(lateDatabase);
+
+        new Processor(lateProjection).deliverWithOneCommittedLate(events, late);
+
+        assertThat(lateProjection.handle(new ItemStatisticsReport(ASSESSMENT, null)))
+                .isEqualTo(report(null));
+        assertThat(lateProjection.handle(new ItemStatisticsReport(ASSESSMENT, "c1")))
+                .isEqualTo(report("c1"));
+    }
+
+    @Test
     void givenHistoryApplied_whenResetAndReplayed_thenIdenticalDocuments() {
         processor.deliver(everyEvent());
         List<Document> statistics = allDocuments(database, ItemStatisticsProjection.STATISTICS);

@@ -1,0 +1,368 @@
+package org.awardinghub.api.centre;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.awardinghub.api.ApplicationTest;
+import org.awardinghub.api.HttpClientForTests;
+import org.junit.jupiter.api.Test;
+
+/** The Centres Hub over HTTP: the centre's lifecycle, who may do what, hub requests and the catalogue. */
+class CentresHubTest extends ApplicationTest {
+
+    @Test
+    void givenApprovedCentre_whenSuspendedReinstatedWithdrawn_thenIllegalStepsAre409() {
+        String admin = adminToken();
+        String centreId = approvedCentre(admin);
+        String path = "/api/centres/" + centreId;
+
+        assertThat(http.post(
+                                path + "/approve",
+                                admin,
+                                Map.of("qualificationCodes", List.of("LV2-MAINT"), "directClaimStatus", false))
+                        .status())
+                .as("approve twice")
+                .isEqualTo(409);
+        assertThat(http.post(path + "/reinstate", admin, Map.of("reason", "r")).status())
+                .isEqualTo(409);
+        assertThat(http.post(path + "/suspend", admin, Map.of("reason", "Late claims audit"))
+                        .status())
+                .isEqualTo(200);
+        awaitJson(path, admin, json -> "SUSPENDED".equals(json.path("status").asText()));
+        var twice = http.post(path + "/suspend", admin, Map.of("reason", "again"));
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.json().get("detail").asText()).containsIgnoringCase("SUSPENDED");
+        assertThat(http.post(path + "/reinstate", admin, Map.of("reason", "Audit closed"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.post(path + "/withdraw", admin, Map.of("reason", "Centre closed"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.post(path + "/reinstate", admin, Map.of("reason", "r")).status())
+                .isEqualTo(409);
+        awaitJson(path, admin, json -> "WITHDRAWN".equals(json.path("status").asText()));
+    }
+
+    @Test
+    void givenTenCentresApplied_whenAllApprovedAtTheSameMoment_thenEachGetsItsOwnNumber() throws Exception {
+        String admin = adminToken();
+        List<String> centreIds = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            centreIds.add(http.post(
+                            "/api/centres",
+                            admin,
+                            Map.of(
+                                    "name",
+                                    "Same Day " + unique(),
+                                    "address",
+                                    "1 Rush Road",
+                                    "contactEmail",
+                                    "office@" + unique() + ".example"))
+                    .json()
+                    .get("centreId")
+                    .asText());
+        }
+        ExecutorService approvers = Executors.newFixedThreadPool(centreIds.size());
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<HttpClientForTests.Response>> approvals = new ArrayList<>();
+            for (String centreId : centreIds) {
+                approvals.add(approvers.submit(() -> {
+                    go.await();
+                    return http.post(
+                            "/api/centres/" + centreId + "/approve",
+                            admin,
+                            Map.of("qualificationCodes", List.of("LV2-MAINT"), "directClaimStatus", false));
+                }));
+            }
+            go.countDown();
+            Set<String> numbers = new HashSet<>();
+            for (Future<HttpClientForTests.Response> approval : approvals) {
+                HttpClientForTests.Response approved = approval.get(60, TimeUnit.SECONDS);
+                assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+                numbers.add(approved.json().get("centreNumber").asText());
+            }
+            assertThat(numbers).hasSize(centreIds.size());
+        } finally {
+            approvers.shutdownNow();
+        }
+    }
+
+    @Test
+    void givenApprovedCentre_whenDcsQualificationsAndSanctionsChanged_thenProfileShowsThem() {
+        String admin = adminToken();
+        String centreId = approvedCentre(admin);
+        String path = "/api/centres/" + centreId;
+
+        assertThat(http.put(path + "/direct-claim-status", admin, Map.of("granted", true, "reason", "Good record"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.put(path + "/direct-claim-status", admin, Map.of("granted", true, "reason", "again"))
+                        .status())
+                .isEqualTo(409);
+        assertThat(http.post(
+                                path + "/qualifications",
+                                admin,
+                                Map.of("qualificationCode", "VBR2-REP", "reason", "Body shop opened"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.post(path + "/qualifications", admin, Map.of("qualificationCode", "NOPE-1", "reason", "typo"))
+                        .status())
+                .isEqualTo(400);
+        assertThat(http.post(
+                                path + "/sanctions",
+                                admin,
+                                Map.of("sanction", "CERTIFICATION", "reason", "Claims under review"))
+                        .status())
+                .isEqualTo(200);
+
+        var profile = awaitJson(path, admin, json -> json.path("sanctions").size() == 1);
+        assertThat(profile.get("directClaimStatus").asBoolean()).isTrue();
+        assertThat(profile.get("qualificationCodes").toString()).contains("VBR2-REP", "LV2-MAINT");
+        assertThat(profile.get("sanctions").get(0).asText()).isEqualTo("CERTIFICATION");
+
+        assertThat(http.post(path + "/sanctions/CERTIFICATION/lift", admin, Map.of("reason", "Review closed"))
+                        .status())
+                .isEqualTo(200);
+        awaitJson(path, admin, json -> json.path("sanctions").isEmpty());
+    }
+
+    @Test
+    void givenAuditorAndCentreStaff_whenTheyTryImiActions_thenRefused() {
+        String admin = adminToken();
+        String centreId = approvedCentre(admin);
+        String auditor = activeUser(admin, admin, null, null, "AUDITOR");
+        String centreAdmin = activeUser(admin, admin, centreId, null, "CENTRE_ADMIN");
+
+        awaitJson("/api/centres/" + centreId, auditor, json -> json.has("centreNumber"));
+        assertThat(http.get("/api/centres/" + centreId + "/users", auditor).status())
+                .isEqualTo(200);
+        assertThat(http.post(
+                                "/api/centres",
+                                auditor,
+                                Map.of("name", "N", "address", "A", "contactEmail", "a@b.example"))
+                        .status())
+                .isEqualTo(403);
+        assertThat(http.post("/api/centres/" + centreId + "/suspend", auditor, Map.of("reason", "r"))
+                        .status())
+                .isEqualTo(403);
+        assertThat(http.post(
+                                "/api/centres/" + centreId + "/users",
+                                auditor,
+                                Map.of("name", "N", "email", "n@b.example", "roles", List.of("CENTRE_ADMIN")))
+                        .status())
+                .isEqualTo(403);
+        assertThat(http.post(
+                                "/api/centres/" + centreId + "/requests",
+                                auditor,
+                                Map.of("kind", "REQUEST", "subject", "s", "body", "b"))
+                        .status())
+                .isEqualTo(403);
+
+        assertThat(http.post("/api/centres/" + centreId + "/suspend", centreAdmin, Map.of("reason", "r"))
+                        .status())
+                .isEqualTo(403);
+        assertThat(http.get("/api/centres/" + centreId + "/users", centreAdmin).status())
+                .as("only the coordinator manages users")
+                .isEqualTo(403);
+        assertThat(http.post(
+                                "/api/centres/" + centreId + "/users",
+                                centreAdmin,
+                                Map.of("name", "N", "email", "n@b.example", "roles", List.of("CENTRE_ADMIN")))
+                        .status())
+                .isEqualTo(403);
+        assertThat(http.get("/api/outbox", centreAdmin).status()).isEqualTo(403);
+        assertThat(http.get("/api/outbox", auditor).status()).isEqualTo(403);
+        assertThat(http.post(
+                                "/api/users",
+                                centreAdmin,
+                                Map.of("name", "N", "email", "n@b.example", "roles", List.of("IMI_ADMIN")))
+                        .status())
+                .isEqualTo(403);
+        assertThat(http.post("/api/qualifications", centreAdmin, Map.of()).status())
+                .isIn(400, 403);
+    }
+
+    @Test
+    void givenCoordinator_whenAddingImiRoleOrDuplicateEmail_thenRefused() {
+        String admin = adminToken();
+        String centreId = approvedCentre(admin);
+        String coordinator = activeUser(admin, admin, centreId, null, "CENTRE_COORDINATOR");
+
+        assertThat(http.post(
+                                "/api/centres/" + centreId + "/users",
+                                coordinator,
+                                Map.of("name", "N", "email", "n@b.example", "roles", List.of("IMI_ADMIN")))
+                        .status())
+                .isEqualTo(400);
+        assertThat(http.post(
+                                "/api/centres/" + centreId + "/users",
+                                coordinator,
+                                Map.of(
+                                        "name",
+                                        "Ann",
+                                        "email",
+                                        "ann@centre.example",
+                                        "roles",
+                                        List.of("ASSESSOR", "IQA")))
+                        .status())
+                .isEqualTo(201);
+        assertThat(http.post(
+                                "/api/centres/" + centreId + "/users",
+                                coordinator,
+                                Map.of(
+                                        "name",
+                                        "Ann Again",
+                                        "email",
+                                        "ANN@centre.example",
+                                        "roles",
+                                        List.of("ASSESSOR")))
+                        .status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void givenCentreRaisesRequest_whenImiRepliesAndCloses_thenBothSeeTheThread() {
+        String admin = adminToken();
+        String centreId = approvedCentre(admin);
+        String centreAdmin = activeUser(admin, admin, centreId, null, "CENTRE_ADMIN");
+        String otherCentreUser = activeUser(admin, admin, approvedCentre(admin), null, "CENTRE_COORDINATOR");
+
+        var raised = http.post(
+                "/api/centres/" + centreId + "/requests",
+                centreAdmin,
+                Map.of(
+                        "kind",
+                        "REQUEST",
+                        "subject",
+                        "Extra assessment slots",
+                        "body",
+                        "We need 10 extra online assessment slots in June."));
+        assertThat(raised.status()).isEqualTo(201);
+        String requestId = raised.json().get("requestId").asText();
+        String thread = "/api/centres/" + centreId + "/requests/" + requestId;
+
+        var reply = http.post(thread + "/replies", admin, Map.of("body", "Granted for June."));
+        assertThat(reply.status()).isEqualTo(201);
+        assertThat(reply.json().get("replyNumber").asInt()).isEqualTo(1);
+        assertThat(http.post(thread + "/close", admin, Map.of("reason", "Resolved"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.post(thread + "/replies", centreAdmin, Map.of("body", "Thanks"))
+                        .status())
+                .isEqualTo(409);
+
+        var seen = awaitJson(
+                thread, centreAdmin, json -> "CLOSED".equals(json.path("status").asText()));
+        assertThat(seen.get("replies").get(0).get("body").asText()).isEqualTo("Granted for June.");
+        assertThat(seen.get("replies").get(0).get("fromImi").asBoolean()).isTrue();
+        var list = awaitJson(
+                "/api/centres/" + centreId + "/requests",
+                admin,
+                json -> json.path("total").asInt() == 1);
+        assertThat(list.get("items").get(0).get("subject").asText()).isEqualTo("Extra assessment slots");
+
+        var inbox = awaitJson(
+                "/api/requests?status=CLOSED&size=200",
+                admin,
+                json -> json.path("items").findValuesAsText("requestId").contains(requestId));
+        assertThat(inbox.get("total").asInt()).isPositive();
+        assertThat(http.get("/api/requests?status=MAYBE", admin).status()).isEqualTo(400);
+
+        assertThat(http.get(thread, otherCentreUser).status()).isEqualTo(404);
+        String otherCentreId =
+                http.get("/api/me", otherCentreUser).json().get("centreId").asText();
+        assertThat(http.get("/api/centres/" + otherCentreId + "/requests/" + requestId, otherCentreUser)
+                        .status())
+                .as("another centre's request through one's own centre path")
+                .isEqualTo(404);
+        assertThat(http.post(
+                                "/api/centres/" + otherCentreId + "/requests/" + requestId + "/replies",
+                                otherCentreUser,
+                                Map.of("body", "sneaky"))
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void givenSampleCatalogue_whenRead_thenThreeQualificationsWithoutAnswerKeys() {
+        String token = adminToken();
+        var list = awaitJson("/api/qualifications", token, json -> json.size() >= 3);
+        assertThat(list.findValuesAsText("code")).contains("LV2-MAINT", "MC2-MAINT", "VBR2-REP");
+        var one = http.get("/api/qualifications/LV2-MAINT", token);
+        assertThat(one.json().get("assessments").get(0).get("questionCount").asInt())
+                .isPositive();
+        assertThat(one.json().get("assessments").get(0).get("passPercent").asInt())
+                .isBetween(1, 100);
+        assertThat(one.toString())
+                .doesNotContain("correctOption")
+                .doesNotContain("\"stem\"")
+                .doesNotContain("\"items\"")
+                .doesNotContain("\"options\"");
+    }
+
+    @Test
+    void givenImiAdmin_whenPublishingQualificationAndChangingPassMark_thenCatalogueShowsIt() {
+        String admin = adminToken();
+        String code = "TST-" + unique().toUpperCase();
+        var items = java.util.stream.IntStream.range(0, 5)
+                .mapToObj(i -> Map.of(
+                        "stem",
+                        "Question " + i + "?",
+                        "options",
+                        List.of("Yes", "No", "Maybe"),
+                        "correctOption",
+                        i % 3))
+                .toList();
+        var definition = Map.of(
+                "code",
+                code,
+                "title",
+                "Test qualification",
+                "level",
+                2,
+                "units",
+                List.of(Map.of("code", code + "-U1", "title", "Unit one")),
+                "assessments",
+                List.of(Map.of(
+                        "code",
+                        code + "-A1",
+                        "title",
+                        "Unit one test",
+                        "unitCode",
+                        code + "-U1",
+                        "questionCount",
+                        3,
+                        "durationMinutes",
+                        20,
+                        "passPercent",
+                        60,
+                        "items",
+                        items)));
+        var published = http.post("/api/qualifications", admin, definition);
+        assertThat(published.status()).isEqualTo(201);
+        assertThat(published.header("Location")).endsWith("/api/qualifications/" + code);
+        assertThat(http.post("/api/qualifications", admin, definition).status()).isEqualTo(409);
+
+        assertThat(http.put(
+                                "/api/qualifications/" + code + "/assessments/" + code + "-A1/pass-mark",
+                                admin,
+                                Map.of("passPercent", 70, "reason", "Standardisation meeting 2026-11"))
+                        .status())
+                .isEqualTo(200);
+        var seen = awaitJson(
+                "/api/qualifications/" + code,
+                admin,
+                json -> json.path("assessments").path(0).path("passPercent").asInt() == 70);
+        assertThat(seen.get("assessments").get(0).get("questionCount").asInt()).isEqualTo(3);
+    }
+}

@@ -1,0 +1,199 @@
+package org.awardinghub.api.personnel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.awardinghub.api.ApplicationTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A centre's personnel report over HTTP, after real sign-ins and wrong passwords: who created each user, their last
+ * sign-in, failed sign-ins and lock-outs in a period, JSON and CSV; the coordinator sees their own centre only.
+ */
+class PersonnelReportTest extends ApplicationTest {
+
+    /** A user added through the API with a name of our own, their password set from the activation email. */
+    private CreatedUser person(String admin, String creator, String centreId, String name, String role) {
+        CreatedUser user = addNamedUser(creator, centreId, name, role);
+        activate(admin, user);
+        return user;
+    }
+
+    private void wrongPasswords(String pin, int times) {
+        for (int attempt = 0; attempt < times; attempt++) {
+            assertThat(http.post("/api/auth/login", null, Map.of("pin", pin, "password", "not my password " + attempt))
+                            .status())
+                    .as("wrong password %d", attempt + 1)
+                    .isEqualTo(401);
+        }
+    }
+
+    private static JsonNode row(JsonNode report, String userId) {
+        for (JsonNode user : report.get("users")) {
+            if (user.get("userId").asText().equals(userId)) {
+                return user;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void givenSignInsAndWrongPasswords_whenTheCoordinatorReads_thenEachUserWithCreatorLastSignInFailuresAndLockOuts() {
+        String admin = adminToken();
+        String centreId = approvedCentre(admin);
+        CreatedUser[] made = new CreatedUser[1];
+        String coordinator = activeUser(admin, admin, centreId, made, "CENTRE_COORDINATOR");
+        CreatedUser coordinatorUser = made[0];
+        CreatedUser office = person(admin, coordinator, centreId, "Beth Office", "CENTRE_ADMIN");
+        CreatedUser assessor = person(admin, coordinator, centreId, "Adam Assessor", "ASSESSOR");
+        CreatedUser careless = person(admin, coordinator, centreId, "Carl Careless", "INVIGILATOR");
+        Instant beforeSignIn = Instant.now();
+        signIn(office.pin(), GOOD_PASSWORD);
+        wrongPasswords(assessor.pin(), 2);
+        wrongPasswords(careless.pin(), 5);
+        assertThat(http.post("/api/auth/login", null, Map.of("pin", careless.pin(), "password", GOOD_PASSWORD))
+                        .status())
+                .as("locked out")
+                .isEqualTo(429);
+
+        String path = "/api/centres/" + centreId + "/personnel";
+        JsonNode report = awaitJson(
+                path,
+                coordinator,
+                json -> row(json, careless.userId()) != null
+                        && row(json, careless.userId()).get("lockOuts").asLong() == 1
+                        && row(json, assessor.userId()).get("failedSignIns").asLong() == 2
+                        && !row(json, office.userId()).get("lastSignInAt").isNull());
+
+        LocalDate today = LocalDate.now(clock);
+        assertThat(report.get("centreId").asText()).isEqualTo(centreId);
+        assertThat(report.get("from").asText())
+                .as("the last 30 days by default")
+                .isEqualTo(today.minusDays(29).toString());
+        assertThat(report.get("to").asText()).isEqualTo(today.toString());
+        List<String> names = new ArrayList<>();
+        report.get("users").forEach(user -> names.add(user.get("name").asText()));
+        assertThat(names)
+                .as("everyone at the centre, by name")
+                .containsExactly("Adam Assessor", "Beth Office", "Carl Careless", "Sam Example");
+
+        JsonNode bethRow = row(report, office.userId());
+        assertThat(bethRow.get("pin").asText()).isEqualTo(office.pin());
+        assertThat(bethRow.get("email").asText()).isEqualTo(office.email());
+        assertThat(bethRow.get("roles")).hasSize(1);
+        assertThat(bethRow.get("roles").get(0).asText()).isEqualTo("CENTRE_ADMIN");
+        assertThat(bethRow.get("active").asBoolean()).isTrue();
+        assertThat(bethRow.get("createdByPin").asText())
+                .as("created by the coordinator")
+                .isEqualTo(coordinatorUser.pin());
+        assertThat(Instant.parse(bethRow.get("createdAt").asText())).isBefore(beforeSignIn);
+        assertThat(Instant.parse(bethRow.get("lastSignInAt").asText())).isAfterOrEqualTo(beforeSignIn.minusSeconds(1));
+        assertThat(bethRow.get("failedSignIns").asLong()).isZero();
+        assertThat(bethRow.has("workload") && bethRow.get("workload").isNull())
+                .as("not an assessor or IQA")
+                .isTrue();
+
+        JsonNode carlRow = row(report, careless.userId());
+        assertThat(carlRow.get("failedSignIns").asLong()).isEqualTo(5);
+        assertThat(carlRow.get("lockOuts").asLong()).isEqualTo(1);
+        assertThat(carlRow.get("lastSignInAt").isNull()).as("never signed in").isTrue();
+        JsonNode adamRow = row(report, assessor.userId());
+        assertThat(adamRow.get("lockOuts").asLong()).isZero();
+        assertThat(adamRow.get("workload").get("evidenceAwaitingJudgement").asLong())
+                .as("an assessor's workload, from the ePortfolio: nothing assigned yet")
+                .isZero();
+        assertThat(adamRow.get("workload").get("samplesDue").asLong()).isZero();
+        JsonNode coordinatorRow = row(report, coordinatorUser.userId());
+        assertThat(coordinatorRow.get("createdByPin").asText())
+                .as("created by the IMI administrator")
+                .isEqualTo(ADMIN_PIN);
+        assertThat(coordinatorRow.get("lastSignInAt").isNull()).isFalse();
+
+        JsonNode lastYear = http.get(
+                        path + "?from=" + today.minusYears(1) + "&to="
+                                + today.minusYears(1).plusDays(6),
+                        coordinator)
+                .json();
+        assertThat(lastYear.get("users")).as("everyone, whatever the period").hasSize(4);
+        assertThat(row(lastYear, careless.userId()).get("failedSignIns").asLong())
+                .as("nothing failed then")
+                .isZero();
+        assertThat(row(lastYear, careless.userId()).get("lockOuts").asLong()).isZero();
+        JsonNode fromToday = http.get(path + "?from=" + today, coordinator).json();
+        assertThat(fromToday.get("to").asText()).isEqualTo(today.toString());
+        assertThat(row(fromToday, careless.userId()).get("failedSignIns").asLong())
+                .isEqualTo(5);
+
+        var csv = http.send("GET", path + "?from=" + today + "&to=" + today, coordinator, Map.of("Accept", "text/csv"));
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.header("Content-Disposition")).contains("personnel-" + today + "-to-" + today + ".csv");
+        String[] lines = csv.raw().body().split("\r\n");
+        assertThat(lines[0])
+                .isEqualTo(
+                        "userId,name,pin,email,roles,active,activated,createdAt,createdByPin,"
+                                + "lastSignInAt,failedSignIns,lockOuts,evidenceAwaitingJudgement,oldestAwaitingDays,samplesDue");
+        assertThat(lines).hasSize(5);
+        assertThat(lines[3])
+                .startsWith(careless.userId() + ",Carl Careless," + careless.pin() + "," + careless.email()
+                        + ",INVIGILATOR,true,true,")
+                .endsWith("," + coordinatorUser.pin() + ",,5,1,,,");
+    }
+
+    @Test
+    void givenTheReport_whenOthersAsk_thenImiReadsAnyCentreAnotherCoordinator404AndACentreAdmin403() {
+        String admin = adminToken();
+        String centreId = approvedCentre(admin);
+        String coordinator = activeUser(admin, admin, centreId, null, "CENTRE_COORDINATOR");
+        String centreAdmin = activeUser(admin, admin, centreId, null, "CENTRE_ADMIN");
+        String auditor = activeUser(admin, admin, null, null, "AUDITOR");
+        String otherCoordinator = activeUser(admin, admin, approvedCentre(admin), null, "CENTRE_COORDINATOR");
+        String path = "/api/centres/" + centreId + "/personnel";
+
+        JsonNode seenByImi = awaitJson(path, admin, json -> json.get("users").size() == 2);
+        assertThat(http.get(path, auditor).json()).isEqualTo(seenByImi);
+        assertThat(http.get(path, coordinator).status()).isEqualTo(200);
+        var acrossCentres = http.get(path, otherCoordinator);
+        assertThat(acrossCentres.status())
+                .as("another centre's coordinator learns nothing")
+                .isEqualTo(404);
+        assertThat(acrossCentres.contentType()).startsWith("application/problem+json");
+        assertThat(http.send("GET", path, otherCoordinator, Map.of("Accept", "text/csv"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(http.get(path, centreAdmin).status())
+                .as("a centre admin's role")
+                .isEqualTo(403);
+        assertThat(http.get(path, null).status()).isEqualTo(401);
+        assertThat(http.get("/api/centres/no-such-centre/personnel", admin).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void givenBadPeriods_whenAsked_thenProblemsNamingTheParameter() {
+        String admin = adminToken();
+        String path = "/api/centres/" + approvedCentre(admin) + "/personnel";
+        for (var bad : Map.of(
+                        "from=yesterday",
+                        "from",
+                        "to=2026-02-30",
+                        "to",
+                        "from=2026-05-02&to=2026-05-01",
+                        "to",
+                        "from=%2B10000-01-01",
+                        "from")
+                .entrySet()) {
+            var response = http.get(path + "?" + bad.getKey(), admin);
+            assertThat(response.status()).as(bad.getKey()).isEqualTo(400);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.json().get("errors").get(0).get("field").asText())
+                    .as(bad.getKey())
+                    .isEqualTo(bad.getValue());
+        }
+    }
+}
