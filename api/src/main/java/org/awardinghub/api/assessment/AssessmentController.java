@@ -66,7 +66,7 @@ import org.springframework.web.bind.annotation.RestController;
  * is right. Answers that carry a key or a token are never cached.
  */
 @RestController
-public class AssessmentController {
+class AssessmentController {
 
     public record OpenRequest(@NotBlank @Size(max = 32) String assessmentCode) {}
 

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * count (not the address's: one good key must not reset a room's guessing).
  */
 @Component
-public class StartThrottle {
+class StartThrottle {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-public class AuthController {
+class AuthController {
 
     public record LoginRequest(
             @NotBlank @Size(max = 64) String pin,

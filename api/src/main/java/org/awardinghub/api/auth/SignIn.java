@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * stay in the credential store.
  */
 @Service
-public class SignIn {
+class SignIn {
 
     public record SignedIn(String token, Instant expiresAt, ActingUser user) {}
 

@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
-public class AxonConfiguration {
+class AxonConfiguration {
 
     /** The processing group whose handlers keep the command side's lookup tables, in the command's transaction. */
     public static final String COMMAND_LOOKUPS = "command-lookups";

@@ -35,7 +35,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * hand. Such a failure goes on to the processor instead, which retries the batch after a pause and carries on by
  * itself once the store answers again, as processors without a queue always do.
  */
-public class DeadLetterPolicy implements EnqueuePolicy<EventMessage<?>> {
+class DeadLetterPolicy implements EnqueuePolicy<EventMessage<?>> {
 
     /** In a letter's diagnostics: how many retries have failed again (0 when it was first parked). */
     public static final String RETRIES = "retries";

@@ -33,7 +33,7 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
  * pooled connection.
  */
 @Configuration
-public class DeadlineConfiguration {
+class DeadlineConfiguration {
 
     @Bean
     public Scheduler deadlineScheduler(

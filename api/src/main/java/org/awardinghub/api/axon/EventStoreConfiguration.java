@@ -27,7 +27,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
 @RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa") // as the auto-configuration does
-public class EventStoreConfiguration {
+class EventStoreConfiguration {
 
     @Bean
     public EventStorageEngine eventStorageEngine(

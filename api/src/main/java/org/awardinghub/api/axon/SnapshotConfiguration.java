@@ -28,7 +28,7 @@ import org.springframework.context.annotation.Configuration;
  * store serializes snapshots with the general serializer, aggregates load from their events as before.
  */
 @Configuration(proxyBeanMethods = false)
-public class SnapshotConfiguration {
+class SnapshotConfiguration {
 
     @Bean(Snapshots.LONG_LIVED)
     public SnapshotTriggerDefinition longLivedAggregateSnapshots(

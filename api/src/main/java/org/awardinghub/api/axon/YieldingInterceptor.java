@@ -11,7 +11,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * it keeps about half the processor time it would take, and never stops (the read models still move, only
  * slower, and catch up at full speed once the foreground work is done).
  */
-public class YieldingInterceptor implements MessageHandlerInterceptor<EventMessage<?>> {
+class YieldingInterceptor implements MessageHandlerInterceptor<EventMessage<?>> {
 
     private static final String RESOURCE = YieldingInterceptor.class.getName();
     private static final long LONGEST_REST_NANOS = TimeUnit.SECONDS.toNanos(1);

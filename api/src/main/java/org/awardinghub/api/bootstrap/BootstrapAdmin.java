@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Order(1)
-public class BootstrapAdmin implements ApplicationRunner {
+class BootstrapAdmin implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(BootstrapAdmin.class);
 

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** Tells whoever started the system where to open it and how to sign in. */
 @Component
-public class StartupNotice {
+class StartupNotice {
 
     private static final Logger LOG = LoggerFactory.getLogger(StartupNotice.class);
 

@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * by line, so the refusal lands on its own line and the others still go through.
  */
 @Service
-public class BulkRegistration {
+class BulkRegistration {
 
     public static final int MAX_LINES = 10_000;
     private static final DateTimeFormatter UK_DATE =

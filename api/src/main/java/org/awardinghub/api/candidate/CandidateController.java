@@ -57,7 +57,7 @@ import org.springframework.web.bind.annotation.RestController;
  * change is kept in the candidate's history. Invigilators, assessors and IQAs read; auditors read everything.
  */
 @RestController
-public class CandidateController {
+class CandidateController {
 
     public record NewCandidate(
             @NotBlank @Size(max = 100) String firstName,

@@ -23,7 +23,7 @@ import org.springframework.http.HttpStatus;
  * order is free. Line numbers are the file's own, header included, as a spreadsheet would show them. Apache
  * Commons CSV reads the records (ADR 0132); the header checks, the limit and the messages are this class's.
  */
-public final class CandidateCsv {
+final class CandidateCsv {
 
     private static final CSVFormat FORMAT =
             CSVFormat.RFC4180.builder().setTrailingData(true).get();

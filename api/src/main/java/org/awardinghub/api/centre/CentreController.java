@@ -47,7 +47,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The Centres Hub: IMI approves, sanctions and manages centres; a centre sees its own profile. */
 @RestController
-public class CentreController {
+class CentreController {
 
     public record CentreApplication(
             @NotBlank @Size(max = 200) String name,

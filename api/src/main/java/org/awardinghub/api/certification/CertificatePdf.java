@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * the font lacks prints as "?" rather than failing the certificate.
  */
 @Component
-public class CertificatePdf {
+class CertificatePdf {
 
     /** What goes on the certificate. */
     public record Content(

@@ -63,7 +63,7 @@ import org.springframework.web.bind.annotation.RestController;
  * shown only to the centre and IMI staff.
  */
 @RestController
-public class CertificationController {
+class CertificationController {
 
     public record Claimed(String claimId, ClaimStatus status, String certificateNumber) {}
 

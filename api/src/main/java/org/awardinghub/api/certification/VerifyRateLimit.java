@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * minute. Their buckets were full again anyway, so dropping them forgets nothing.
  */
 @Component
-public class VerifyRateLimit {
+class VerifyRateLimit {
 
     static final int SWEEP_ABOVE = 10_000;
 

@@ -36,7 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Requests and feedback between a centre and IMI: raised, replied to by either side, closed. */
 @RestController
-public class HubRequestController {
+class HubRequestController {
 
     public record NewRequest(
             @NotNull HubRequestKind kind,

@@ -49,7 +49,7 @@ import org.springframework.web.bind.annotation.RestController;
  * chain and its seal, and frozen case bundles. A centre's users never reach it.
  */
 @RestController
-public class AuditController {
+class AuditController {
 
     public record RecordRef(
             @NotBlank @Size(max = 20) String type,

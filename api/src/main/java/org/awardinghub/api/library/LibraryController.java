@@ -40,7 +40,7 @@ import org.springframework.web.multipart.MultipartFile;
  * as an event with the downloader's PIN.
  */
 @RestController
-public class LibraryController {
+class LibraryController {
 
     /** The header that carries the SHA-256 of the bytes served, as recorded when the version was uploaded. */
     public record UploadedVersion(String documentId, int version, String sha256, long size, String mediaType) {}

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-public class OutboxController {
+class OutboxController {
 
     private final Optional<OutboxMailer> outbox;
 

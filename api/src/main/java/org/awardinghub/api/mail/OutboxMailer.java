@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "awarding.mail.mode", havingValue = "outbox", matchIfMissing = true)
-public class OutboxMailer implements Mailer {
+class OutboxMailer implements Mailer {
 
     public record SentEmail(String to, String subject, String body, Instant sentAt) {}
 

@@ -11,7 +11,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /** Production email through SMTP; sent only once the change that caused it has committed. */
 @Component
 @ConditionalOnProperty(name = "awarding.mail.mode", havingValue = "smtp")
-public class SmtpMailer implements Mailer {
+class SmtpMailer implements Mailer {
 
     private final JavaMailSender sender;
     private final String from;

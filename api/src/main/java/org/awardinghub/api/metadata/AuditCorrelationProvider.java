@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * what it causes is done by the system, so it keeps only the correlation id, tying it to the request that set it.
  */
 @Component
-public class AuditCorrelationProvider implements CorrelationDataProvider {
+class AuditCorrelationProvider implements CorrelationDataProvider {
 
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {

@@ -40,7 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
  * A processor's name is its processing group's.
  */
 @RestController
-public class DeadLetterController {
+class DeadLetterController {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterController.class);
     static final int DEFAULT_LIMIT = 100;

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * have nothing to replay; a policy that sends commands must never be replayed.
  */
 @RestController
-public class ProcessorController {
+class ProcessorController {
 
     /**
      * One processor on this node. {@code position} is the lowest position its segments have reached (null before

@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the centre's coordinator for their own.
  */
 @RestController
-public class PersonnelReportController {
+class PersonnelReportController {
 
     /** The period when none is asked for: the last 30 days, today (UTC) included. */
     static final int DEFAULT_DAYS = 30;

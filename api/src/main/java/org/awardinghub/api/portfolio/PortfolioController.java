@@ -70,7 +70,7 @@ import org.springframework.web.multipart.MultipartFile;
  * command leaves a file nobody refers to, which is harmless, as it is named only by its hash and linked to no one.
  */
 @RestController
-public class PortfolioController {
+class PortfolioController {
 
     public record AccountRequest(
             @NotBlank @Email @Size(max = 254) String email) {}

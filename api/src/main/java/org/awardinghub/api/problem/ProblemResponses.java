@@ -41,7 +41,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * a rule of the record's state is a 409; only a fault of ours is a 500, and it is logged.
  */
 @RestControllerAdvice
-public class ProblemResponses extends ResponseEntityExceptionHandler {
+class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final int SEARCH_RETRY_AFTER_SECONDS = 5;
 

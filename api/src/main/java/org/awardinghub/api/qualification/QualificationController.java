@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The qualification catalogue: read by every signed-in user, published and changed by IMI admins. */
 @RestController
-public class QualificationController {
+class QualificationController {
 
     public record Published(String code) {}
 

@@ -12,7 +12,7 @@ import org.awardinghub.command.qualification.PublishQualification;
  * A qualification as IMI publishes it ({@code POST /api/qualifications}) and as the sample catalogue is written.
  * Shapes are checked here; the catalogue's rules (codes, ranges, the answer key) by the aggregate.
  */
-public record QualificationDefinition(
+record QualificationDefinition(
         @NotBlank @Size(max = 32) String code,
         @NotBlank @Size(max = 200) String title,
         @NotNull Integer level,

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(2)
 @ConditionalOnProperty(name = "awarding.catalogue.load-sample", havingValue = "true", matchIfMissing = true)
-public class SampleCatalogue implements ApplicationRunner {
+class SampleCatalogue implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(SampleCatalogue.class);
     static final String RESOURCE = "/catalogue/sample-qualifications.json";

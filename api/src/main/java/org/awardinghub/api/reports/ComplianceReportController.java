@@ -37,7 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
  * inclusive). The figures are kept incrementally by the reports projection, never counted from the events.
  */
 @RestController
-public class ComplianceReportController {
+class ComplianceReportController {
 
     private final Access access;
     private final Queries queries;

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code Accept: text/csv}.
  */
 @RestController
-public class ItemStatisticsController {
+class ItemStatisticsController {
 
     private final Queries queries;
     private final ItemDirectory bank;

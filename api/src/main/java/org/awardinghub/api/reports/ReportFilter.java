@@ -5,4 +5,4 @@ package org.awardinghub.api.reports;
  * period {@code from} {@code to} (dates, both inclusive, either open). All optional; a report without a
  * qualification ignores that filter.
  */
-public record ReportFilter(String centreId, String qualificationCode, String from, String to) {}
+record ReportFilter(String centreId, String qualificationCode, String from, String to) {}

@@ -11,7 +11,7 @@ import org.springframework.web.servlet.HandlerMapping;
 
 /** Applies each endpoint's {@link Allow} before the handler runs; refuses API endpoints that declare nothing. */
 @Component
-public class AccessInterceptor implements HandlerInterceptor {
+class AccessInterceptor implements HandlerInterceptor {
 
     private final Access access;
 

@@ -23,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@link SittingCandidate} of one attempt, who may use only the endpoints that {@link Allow#candidate()} opens,
  * and only for that attempt. Runs after {@link BearerSessionFilter}; a user's session always wins.
  */
-public class AttemptTokenFilter extends OncePerRequestFilter {
+class AttemptTokenFilter extends OncePerRequestFilter {
 
     private final AttemptTokens tokens;
     private final AttemptDirectory attempts;

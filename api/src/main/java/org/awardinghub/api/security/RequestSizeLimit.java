@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-public class RequestSizeLimit extends OncePerRequestFilter {
+class RequestSizeLimit extends OncePerRequestFilter {
 
     public static final long DEFAULT_LIMIT = 1024 * 1024;
     /** A bulk-registration file: 10,000 lines of long names fit with room to spare. */

@@ -23,7 +23,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * what is decided per endpoint by {@link Access}, where the rule sits next to the code it guards.
  */
 @Configuration
-public class SecurityConfiguration {
+class SecurityConfiguration {
 
     @Bean
     public SecurityFilterChain api(

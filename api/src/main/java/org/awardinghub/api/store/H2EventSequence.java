@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * process, so no number above the last stored event can still commit: starting there leaves no hole.
  */
 @Component
-public class H2EventSequence extends H2StartupStep {
+class H2EventSequence extends H2StartupStep {
 
     private static final Logger LOG = LoggerFactory.getLogger(H2EventSequence.class);
     private static final String SEQUENCE = "DOMAIN_EVENT_ENTRY_SEQ";

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * as it is.
  */
 @Component
-public class H2LargeObjectMigration extends H2StartupStep {
+class H2LargeObjectMigration extends H2StartupStep {
 
     private static final Logger LOG = LoggerFactory.getLogger(H2LargeObjectMigration.class);
 

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
  * through the real MongoDB driver.
  */
 @Configuration
-public class ReadStoreConfiguration {
+class ReadStoreConfiguration {
 
     @Bean(destroyMethod = "close")
     public MongoClient mongoClient(

@@ -43,7 +43,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-public class UserController {
+class UserController {
 
     public record CreateUserRequest(
             @NotBlank @Size(max = 100) String name,

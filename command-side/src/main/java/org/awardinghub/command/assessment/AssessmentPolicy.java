@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * stops the application at start-up.
  */
 @Component
-public class AssessmentPolicy {
+class AssessmentPolicy {
 
     public static final Duration DEFAULT_RESIT_AFTER = Duration.ofHours(48);
     public static final Duration DEFAULT_ACCESS_KEY_VALID_FOR = Duration.ofHours(2);

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * fires at its time and changes nothing, since each deadline handler checks the attempt's status first.
  */
 @Component
-public class AttemptDeadlines {
+class AttemptDeadlines {
 
     private final JdbcTemplate jdbc;
 

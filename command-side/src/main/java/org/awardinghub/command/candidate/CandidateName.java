@@ -11,7 +11,7 @@ import org.awardinghub.command.InvalidCommand;
  * and the spaces, apostrophes, hyphens and full stops real names hold ("Zoë O'Brien-Łukasiewicz", "St. John").
  * Digits and control characters are refused: they are typing or export errors, never part of a name.
  */
-public final class CandidateName {
+final class CandidateName {
 
     public static final int MAX_LENGTH = 100;
 

@@ -9,7 +9,7 @@ import org.awardinghub.command.InvalidCommand;
  * The rules on a candidate's dates, the same at registration and at amendment. Pure: "today" is the
  * registration date the command carries, never a clock.
  */
-public final class RegistrationDates {
+final class RegistrationDates {
 
     /** Candidates start learning at 13 at the youngest. */
     public static final int MIN_AGE_AT_START = 13;

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * is accepted but marked late, which the compliance reports count as maladministration.
  */
 @Component
-public class RegistrationPolicy {
+class RegistrationPolicy {
 
     public static final int DEFAULT_LATE_AFTER_DAYS = 90;
 

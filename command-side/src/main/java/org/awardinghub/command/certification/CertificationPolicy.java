@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup(CertificationPolicy.PROCESSING_GROUP)
 @DisallowReplay
-public class CertificationPolicy {
+class CertificationPolicy {
 
     public static final String PROCESSING_GROUP = "certification-policy";
 

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * catches the rare case of two PINs drawn alike at the same moment.
  */
 @Component
-public class PinIssuer {
+class PinIssuer {
 
     static final int FIRST_PIN = 10_000_000;
     static final int PIN_COUNT = 90_000_000;

@@ -20,7 +20,7 @@ import java.util.HexFormat;
  * says, not on how its JSON was laid out. {@code hash = SHA-256(previousHash + "\n" + canonical)} in lower-case
  * hex; the first event's previous hash is {@link #GENESIS}.
  */
-public final class AuditChain {
+final class AuditChain {
 
     public static final String GENESIS = "0".repeat(64);
 

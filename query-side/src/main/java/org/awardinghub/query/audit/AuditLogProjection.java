@@ -65,7 +65,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(AuditLogProjection.PROCESSING_GROUP)
-public class AuditLogProjection {
+class AuditLogProjection {
 
     public static final String PROCESSING_GROUP = "audit";
 

@@ -8,7 +8,7 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
  * The audit log's tables and indexes ({@value #SCRIPT}), created where they are missing. The script only creates
  * what does not exist, so it runs at every start, on H2 and on PostgreSQL alike.
  */
-public final class AuditSchema {
+final class AuditSchema {
 
     public static final String SCRIPT = "db/audit.sql";
 

@@ -6,4 +6,4 @@ package org.awardinghub.query.audit;
  * ({@link AuditChain}). {@code canonical} is that form exactly as hashed, so anyone holding the bundle can check
  * each link: {@code hash = SHA-256(previousHash + "\n" + canonical)}, with no code of ours.
  */
-public record ChainedEvent(AuditEvent event, String canonical, String previousHash, String hash) {}
+record ChainedEvent(AuditEvent event, String canonical, String previousHash, String hash) {}

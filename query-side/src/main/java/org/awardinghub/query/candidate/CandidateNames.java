@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * How candidates' names are compared when searching: folded (case and accents ignored), cut into tokens, and
  * ordered. Both search indexes and the stored {@code nameTokens} / {@code sortKey} use these, so that they agree.
  */
-public final class CandidateNames {
+final class CandidateNames {
 
     /** Separates last and first name in a sort key; folding removes every character at or below it. */
     static final char SORT_SEPARATOR = '\u0001';

@@ -14,7 +14,7 @@ import org.springframework.context.event.EventListener;
  * application answers while it fills; searches wait for it.
  */
 @Configuration
-public class CandidateSearchConfiguration {
+class CandidateSearchConfiguration {
 
     public static final String PROPERTY = "awarding.readstore.search-index";
     public static final String MEMORY = "memory";

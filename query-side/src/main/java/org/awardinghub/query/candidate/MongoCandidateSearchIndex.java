@@ -23,7 +23,7 @@ import org.bson.conversions.Bson;
  * {@code sortKey, _id}. The embedded mongo-java-server answers the same queries correctly but ignores non-unique
  * indexes and scans the collection (seconds at 100,000 candidates): there, use {@link MemoryCandidateSearchIndex}.
  */
-public final class MongoCandidateSearchIndex implements CandidateSearchIndex {
+final class MongoCandidateSearchIndex implements CandidateSearchIndex {
 
     private final ReadModelCollection candidates;
 

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * @param uln                when the text is 10 digits
  * @param words              the name words (also for a registration-number-shaped text, as its fallback)
  */
-public record SearchText(String registrationNumber, String uln, List<String> words) {
+record SearchText(String registrationNumber, String uln, List<String> words) {
 
     public static final String REGISTRATION_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
 

@@ -40,7 +40,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(LibraryProjection.PROCESSING_GROUP)
-public class LibraryProjection {
+class LibraryProjection {
 
     public static final String PROCESSING_GROUP = "library";
     public static final String DOCUMENTS = "library_documents";

@@ -55,7 +55,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(PersonnelProjection.PROCESSING_GROUP)
-public class PersonnelProjection {
+class PersonnelProjection {
 
     public static final String PROCESSING_GROUP = "personnel";
     public static final String SCRIPT = "db/personnel.sql";

@@ -66,7 +66,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(PortfolioProjection.PROCESSING_GROUP)
-public class PortfolioProjection {
+class PortfolioProjection {
 
     /** One segment: a portfolio needs its qualification's units, published earlier in global order. */
     public static final String PROCESSING_GROUP = "portfolio";

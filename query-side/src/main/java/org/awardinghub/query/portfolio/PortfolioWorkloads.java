@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * oldest's age) and each IQA's samples due, read from the portfolios' read model when the report is made.
  */
 @Component
-public class PortfolioWorkloads implements PersonnelWorkloads {
+class PortfolioWorkloads implements PersonnelWorkloads {
 
     private final PortfolioProjection portfolios;
 

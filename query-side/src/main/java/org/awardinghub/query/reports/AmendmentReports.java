@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ReportsProjection.PROCESSING_GROUP)
-public class AmendmentReports {
+class AmendmentReports {
 
     /** The kinds of amendment, as the late ones are listed. */
     enum Kind {

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ReportsProjection.PROCESSING_GROUP)
-public class AttemptReports {
+class AttemptReports {
 
     private static final List<String> COUNTERS = List.of(
             "attempts", "passes", "answer_changes", "wrong_to_right", "wrong_to_right_squared", "with_wrong_to_right");

@@ -45,7 +45,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ReportsProjection.PROCESSING_GROUP)
-public class ReportsProjection {
+class ReportsProjection {
 
     public static final String PROCESSING_GROUP = "reports";
     public static final String SCRIPT = "db/reports.sql";
