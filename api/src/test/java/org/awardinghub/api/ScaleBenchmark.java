@@ -19,6 +19,7 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -148,7 +149,8 @@ import org.springframework.util.FileSystemUtils;
  * {@code java.io.tmpdir} by default, not {@code target}, which other builds share), {@code scale.keep-data} (false:
  * the data directory is deleted afterwards; it takes tens of gigabytes at full size), {@code scale.min-free-gb} (5:
  * a catch-up gives up when the disk has less left), {@code scale.restart-only} (false: with {@code scale.data-dir}
- * naming a kept run's directory, only start the application on it {@code scale.restarts} (3) times). Figures go to
+ * naming a kept run's directory, only start the application on it {@code scale.restarts} (3) times; in this JVM, or
+ * with {@code scale.restart-jar} naming the built jar, each time in a JVM of its own). Figures go to
  * {@code api/target/scale-benchmark.md} (rewritten after each step, so a failure keeps the steps before it) and to
  * the output; progress to {@code api/target/scale-benchmark.log}. Targets are stated beside the figures, not
  * asserted; the run fails only when a step cannot complete or the read models disagree with the history.
@@ -208,11 +210,16 @@ class ScaleBenchmark {
      * Only the start-up, {@code scale.restarts} times (3), on a data directory a full run kept
      * ({@code -Dscale.restart-only=true -Dscale.data-dir=...}): each start's figures go to the progress log.
      */
-    private static void restartsOnly(Path dataDir, Settings settings) {
+    private static void restartsOnly(Path dataDir, Settings settings) throws IOException {
         if (!Files.isRegularFile(dataDir.resolve(EVENTS_FILE))) {
             throw new IllegalArgumentException("scale.restart-only needs the data directory of a kept run: " + dataDir);
         }
+        String jar = System.getProperty("scale.restart-jar");
         for (int start = 1; start <= Integer.getInteger("scale.restarts", 3); start++) {
+            if (jar != null) {
+                freshStart(Path.of(jar), dataDir, settings, start);
+                continue;
+            }
             Startup s = restart(dataDir, settings, -1);
             progress(
                     "start %d: context %.1f s, sign-in %.1f s, candidate search %.1f s (%,d candidates), heap %,d MB",
@@ -222,6 +229,81 @@ class ScaleBenchmark {
                     s.searchSeconds(),
                     s.searchable(),
                     s.heapAfter() / MB);
+        }
+    }
+
+    /**
+     * The built application started in a JVM of its own, as an operator starts it ({@code java -jar}), on the data
+     * directory: seconds until the bootstrap admin's sign-in answers, and until a candidate search answers; then
+     * stopped as an operator stops it (SIGTERM). Its output goes to {@code target/scale-restart-N.log}.
+     */
+    private static void freshStart(Path jar, Path dataDir, Settings settings, int start) throws IOException {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        jar.toAbsolutePath().toString(),
+                        "--server.port=" + port,
+                        "--awarding.bootstrap.admin-pin=" + ApplicationTest.ADMIN_PIN,
+                        "--awarding.bootstrap.admin-password=" + ApplicationTest.ADMIN_PASSWORD)
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        Path.of("target", "scale-restart-" + start + ".log").toFile());
+        builder.environment().put("AWARDING_DATA_DIR", dataDir.toAbsolutePath().toString());
+        long started = System.nanoTime();
+        Process application = builder.start();
+        try {
+            HttpClientForTests http = new HttpClientForTests(port);
+            long deadline = System.nanoTime() + settings.timeout().toNanos();
+            String admin = null;
+            while (admin == null) {
+                if (!application.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException(
+                            "the application did not answer; see target/scale-restart-" + start + ".log");
+                }
+                try {
+                    var answer = http.post(
+                            "/api/auth/login",
+                            null,
+                            Map.of("pin", ApplicationTest.ADMIN_PIN, "password", ApplicationTest.ADMIN_PASSWORD));
+                    admin = answer.status() == 200 ? answer.json().get("token").asText() : null;
+                } catch (RuntimeException notListeningYet) {
+                    admin = null;
+                }
+                if (admin == null) {
+                    pause(Duration.ofMillis(100));
+                }
+            }
+            double signIn = secondsSince(started);
+            long searchable = searchableCandidates(http, admin, settings.timeout());
+            progress(
+                    "fresh JVM, start %d: sign-in %.1f s, candidate search %.1f s (%,d candidates)",
+                    start, signIn, secondsSince(started), searchable);
+        } finally {
+            application.destroy();
+            try {
+                application.waitFor(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** How many candidates a search finds, once it answers (503 while the index still loads after a start). */
+    private static long searchableCandidates(HttpClientForTests http, String admin, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            var answer = http.get("/api/candidates?size=1", admin);
+            if (answer.status() == 200) {
+                return answer.json().path("total").asLong();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("candidate search never answered: " + answer);
+            }
+            pause(POLL);
         }
     }
 
@@ -2057,7 +2139,7 @@ class ScaleBenchmark {
                     "restarted: context %.1f s, sign-in answered at %.1f s, heap %,d MB",
                     context, signIn, heapAfter / MB);
             Hub hub = new Hub(app, dataDir);
-            long searchable = hub.searchableCandidates();
+            long searchable = hub.searchableCandidates(settings);
             double search = secondsSince(started);
             progress("candidate search answered at %.1f s", search);
             return new Startup(
@@ -2309,14 +2391,8 @@ class ScaleBenchmark {
         }
 
         /** How many candidates a search finds, once it answers (503 while the index still loads after a start). */
-        long searchableCandidates() {
-            while (true) {
-                var answer = http.get("/api/candidates?size=1", admin);
-                if (answer.status() == 200) {
-                    return answer.json().path("total").asLong();
-                }
-                pause(POLL);
-            }
+        long searchableCandidates(Settings settings) {
+            return ScaleBenchmark.searchableCandidates(http, admin, settings.timeout());
         }
 
         long deadLetters() {

@@ -116,10 +116,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     /** Candidate search filling its index after a start: a moment's wait, said so, never a 500. */
     @ExceptionHandler(CandidateSearchNotReady.class)
     ResponseEntity<ProblemDetail> searchNotReady(CandidateSearchNotReady e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(SEARCH_RETRY_AFTER_SECONDS))
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Not ready yet", e.getMessage(), List.of()));
+        HttpHeaders retry = new HttpHeaders();
+        retry.set(HttpHeaders.RETRY_AFTER, String.valueOf(SEARCH_RETRY_AFTER_SECONDS));
+        return respond(HttpStatus.SERVICE_UNAVAILABLE, retry, "Not ready yet", e.getMessage(), List.of());
     }
 
     @ExceptionHandler(CommandExecutionException.class)
@@ -270,7 +269,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<ProblemDetail> respond(
             HttpStatus status, String title, String detail, List<ApiProblem.FieldError> errors) {
+        return respond(status, HttpHeaders.EMPTY, title, detail, errors);
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(
+            HttpStatus status, HttpHeaders headers, String title, String detail, List<ApiProblem.FieldError> errors) {
         return ResponseEntity.status(status)
+                .headers(headers)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.of(status, title, detail, errors));
     }

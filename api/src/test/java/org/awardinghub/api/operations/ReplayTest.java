@@ -336,8 +336,8 @@ class ReplayTest extends ApplicationTest {
     }
 
     /**
-     * Every document of the read models. For those guarded by the processor's token (ADR 0135), the token a
-     * document was last written with ({@code seq}, {@code gaps}) is left out: a live run delivers events that
+     * Every document of the read models. For those of the one-segment processors guarded by their token (ADR 0135),
+     * the token position a document was last written at ({@code seq}, and {@code gaps}) is left out: a live run delivers events that
      * committed late with the highest position seen, and gaps that a replay does not meet; what they hold must
      * be the same.
      */

@@ -147,8 +147,8 @@ public final class MemoryCandidateSearchIndex implements CandidateSearchIndex, A
         closing = true;
     }
 
-    /** Loads every candidate of the collection on the calling thread, and answers when done. */
-    public static MemoryCandidateSearchIndex loadedFrom(MongoDatabase database) {
+    /** Loads every candidate of the collection on the calling thread, and answers when done (for tests). */
+    static MemoryCandidateSearchIndex loadedFrom(MongoDatabase database) {
         MemoryCandidateSearchIndex index = new MemoryCandidateSearchIndex(LOAD_WAIT);
         index.load(candidatesOf(database));
         return index;

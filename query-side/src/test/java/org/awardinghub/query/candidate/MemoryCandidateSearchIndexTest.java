@@ -6,9 +6,13 @@ import static org.awardinghub.query.candidate.CandidateHistories.registered;
 
 import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -139,6 +143,36 @@ class MemoryCandidateSearchIndexTest {
         letGo.countDown();
 
         assertThat(search.get(10, TimeUnit.SECONDS).total()).isEqualTo(2);
+        loader.join();
+    }
+
+    @Test
+    void givenALoadUnderWay_whenAHundredSearchAtOnce_thenEveryOneAnswersEveryCandidateOnceLoaded() throws Exception {
+        MemoryCandidateSearchIndex index = new MemoryCandidateSearchIndex(Duration.ofSeconds(10));
+        Thread loader = loadInBackground(index, slowStore);
+        await(firstRead);
+        ExecutorService room = Executors.newFixedThreadPool(100);
+        try {
+            CountDownLatch ready = new CountDownLatch(100);
+            List<Future<Page<CandidateSummary>>> searches = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                searches.add(room.submit(() -> {
+                    ready.countDown();
+                    return index.search(EVERYONE);
+                }));
+            }
+            await(ready);
+            Thread.sleep(200);
+            assertThat(searches).noneMatch(Future::isDone);
+
+            letGo.countDown();
+
+            for (Future<Page<CandidateSummary>> search : searches) {
+                assertThat(search.get(10, TimeUnit.SECONDS).total()).isEqualTo(2);
+            }
+        } finally {
+            room.shutdownNow();
+        }
         loader.join();
     }
 
