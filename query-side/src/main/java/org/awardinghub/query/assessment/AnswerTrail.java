@@ -1,14 +1,31 @@
 package org.awardinghub.query.assessment;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import org.awardinghub.query.DocumentMapper;
 
 /**
  * Everything that happened in an attempt, in order: opened, started (with the form's seed), every answer and
  * change of answer with its time and client address, submitted or expired or voided. For investigations.
  */
 public record AnswerTrail(
-        String attemptId, String candidateId, String centreId, String assessmentCode, long seed, List<Entry> entries) {
+        @DocumentMapper.Id String attemptId,
+        String candidateId,
+        String centreId,
+        String assessmentCode,
+        long seed,
+        List<Entry> entries) {
+
+    AnswerTrail seeded(long seed) {
+        return new AnswerTrail(attemptId, candidateId, centreId, assessmentCode, seed, entries);
+    }
+
+    AnswerTrail followedBy(Entry entry) {
+        List<Entry> longer = new ArrayList<>(entries);
+        longer.add(entry);
+        return new AnswerTrail(attemptId, candidateId, centreId, assessmentCode, seed, longer);
+    }
 
     /**
      * {@code type}: OPENED, STARTED, ANSWERED, SUBMITTED, EXPIRED, VOIDED. For ANSWERED, the question, item, the

@@ -3,12 +3,7 @@ package org.awardinghub.query.assessment;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Sorts.descending;
-import static org.awardinghub.query.DocumentBatch.appended;
-import static org.awardinghub.query.DocumentBatch.with;
 import static org.awardinghub.query.ReadModelCollection.ID;
-import static org.awardinghub.query.ReadModelCollection.date;
-import static org.awardinghub.query.ReadModelCollection.enumValue;
-import static org.awardinghub.query.ReadModelCollection.instant;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
@@ -25,9 +20,9 @@ import org.awardinghub.events.assessment.AttemptStarted;
 import org.awardinghub.events.assessment.AttemptStatus;
 import org.awardinghub.events.assessment.AttemptSubmitted;
 import org.awardinghub.events.assessment.AttemptVoided;
-import org.awardinghub.events.assessment.Outcome;
 import org.awardinghub.events.assessment.SubmittedBy;
 import org.awardinghub.query.DocumentBatch;
+import org.awardinghub.query.DocumentMapper;
 import org.awardinghub.query.Page;
 import org.awardinghub.query.ReadModelCollection;
 import org.axonframework.config.ProcessingGroup;
@@ -89,43 +84,20 @@ public class AttemptProjection {
 
     static final String ENTRY_SEQUENCE = "seq";
 
-    private static final String CANDIDATE_ID = "candidateId";
-    private static final String REGISTRATION_NUMBER = "registrationNumber";
-    private static final String CENTRE_ID = "centreId";
-    private static final String QUALIFICATION_CODE = "qualificationCode";
-    private static final String ASSESSMENT_CODE = "assessmentCode";
-    private static final String ATTEMPT_NUMBER = "attemptNumber";
-    private static final String STATUS = "status";
-    private static final String INVIGILATOR_PIN = "invigilatorPin";
-    private static final String OPENED_AT = "openedAt";
-    private static final String KEY_VALID_UNTIL = "keyValidUntil";
-    private static final String STARTED_AT = "startedAt";
-    private static final String ENDS_AT = "endsAt";
-    private static final String SUBMITTED_AT = "submittedAt";
-    private static final String SUBMITTED_BY = "submittedBy";
-    private static final String RESULT = "result";
-    private static final String MARKS = "marks";
-    private static final String VOIDED_FLAG = "voided";
-    private static final String VOID_REASON = "voidReason";
-    private static final String VOIDED_AT = "voidedAt";
-    private static final String SCORE = "score";
-    private static final String MAX_SCORE = "maxScore";
-    private static final String PERCENT = "percent";
-    private static final String PASS_PERCENT = "passPercent";
-    private static final String OUTCOME = "outcome";
-    private static final String QUESTIONS = "questions";
-    private static final String QUESTION_ID = "questionId";
-    private static final String ITEM_ID = "itemId";
-    private static final String OPTION_ID = "optionId";
-    private static final String OPTIONS = "options";
-    private static final String CHOSEN_OPTION_ID = "chosenOptionId";
-    private static final String SEED = "seed";
-    private static final String ENTRIES = "entries";
     private static final String ATTEMPT_ID = "attemptId";
+    private static final String CENTRE_ID = "centreId";
+    private static final String STATUS = "status";
+    private static final String OPENED_AT = "openedAt";
+    private static final String ENTRIES = "entries";
 
-    private static final Comparator<Document> OLDEST_FIRST = Comparator.comparing(
-                    (Document entry) -> entry.getDate(OPENED_AT), Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(entry -> entry.getString(ATTEMPT_ID));
+    private static final DocumentMapper<AttemptView> ATTEMPT = DocumentMapper.of(AttemptView.class);
+    private static final DocumentMapper<SittingView> SITTING = DocumentMapper.of(SittingView.class);
+    private static final DocumentMapper<AnswerTrail> TRAIL = DocumentMapper.of(AnswerTrail.class);
+    private static final DocumentMapper<AttemptSummary> SUMMARY = DocumentMapper.of(AttemptSummary.class);
+
+    private static final Comparator<AttemptSummary> OLDEST_FIRST = Comparator.comparing(
+                    AttemptSummary::openedAt, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(AttemptSummary::attemptId);
 
     private final ReadModelCollection attempts;
     private final ReadModelCollection sittings;
@@ -155,63 +127,64 @@ public class AttemptProjection {
         attemptWrites.insert(
                 event.attemptId(),
                 sequence,
-                new Document()
-                        .append(CANDIDATE_ID, event.candidateId())
-                        .append(REGISTRATION_NUMBER, event.registrationNumber())
-                        .append(CENTRE_ID, event.centreId())
-                        .append(QUALIFICATION_CODE, event.qualificationCode())
-                        .append(ASSESSMENT_CODE, event.assessmentCode())
-                        .append(ATTEMPT_NUMBER, event.attemptNumber())
-                        .append(STATUS, AttemptStatus.OPENED.name())
-                        .append(INVIGILATOR_PIN, event.invigilatorPin())
-                        .append(OPENED_AT, date(event.openedAt()))
-                        .append(KEY_VALID_UNTIL, date(event.keyValidUntil()))
-                        .append(STARTED_AT, null)
-                        .append(ENDS_AT, null)
-                        .append(SUBMITTED_AT, null)
-                        .append(SUBMITTED_BY, null)
-                        .append(RESULT, null)
-                        .append(MARKS, List.of())
-                        .append(VOID_REASON, null)
-                        .append(VOIDED_AT, null));
+                ATTEMPT.toDocument(new AttemptView(
+                        event.attemptId(),
+                        event.candidateId(),
+                        event.registrationNumber(),
+                        event.centreId(),
+                        event.qualificationCode(),
+                        event.assessmentCode(),
+                        event.attemptNumber(),
+                        AttemptStatus.OPENED,
+                        event.invigilatorPin(),
+                        event.openedAt(),
+                        event.keyValidUntil(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        null,
+                        null)));
         trailWrites.insert(
                 event.attemptId(),
                 sequence,
-                new Document()
-                        .append(CANDIDATE_ID, event.candidateId())
-                        .append(CENTRE_ID, event.centreId())
-                        .append(ASSESSMENT_CODE, event.assessmentCode())
-                        .append(SEED, null)
-                        .append(
-                                ENTRIES,
-                                List.of(trailEntry(
-                                        event.openedAt(),
-                                        OPENED,
-                                        event.invigilatorPin(),
-                                        clientAddress,
-                                        "key valid until " + event.keyValidUntil()))));
+                TRAIL.toDocument(new AnswerTrail(
+                        event.attemptId(),
+                        event.candidateId(),
+                        event.centreId(),
+                        event.assessmentCode(),
+                        0,
+                        List.of(step(
+                                event.openedAt(),
+                                OPENED,
+                                event.invigilatorPin(),
+                                clientAddress,
+                                "key valid until " + event.keyValidUntil())))));
         changeCandidateAttempt(
                 event.candidateId(),
                 event.attemptId(),
                 sequence,
                 entry -> entry != null
                         ? null
-                        : new Document(ATTEMPT_ID, event.attemptId())
-                                .append(CANDIDATE_ID, event.candidateId())
-                                .append(REGISTRATION_NUMBER, event.registrationNumber())
-                                .append(CENTRE_ID, event.centreId())
-                                .append(ASSESSMENT_CODE, event.assessmentCode())
-                                .append(ATTEMPT_NUMBER, event.attemptNumber())
-                                .append(STATUS, AttemptStatus.OPENED.name())
-                                .append(OPENED_AT, date(event.openedAt()))
-                                .append(STARTED_AT, null)
-                                .append(SUBMITTED_AT, null)
-                                .append(SCORE, null)
-                                .append(MAX_SCORE, null)
-                                .append(PERCENT, null)
-                                .append(OUTCOME, null)
-                                .append(VOIDED_FLAG, false)
-                                .append(VOID_REASON, null));
+                        : new AttemptSummary(
+                                event.attemptId(),
+                                event.candidateId(),
+                                event.registrationNumber(),
+                                event.centreId(),
+                                event.assessmentCode(),
+                                event.attemptNumber(),
+                                AttemptStatus.OPENED,
+                                event.openedAt(),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                false,
+                                null));
     }
 
     @EventHandler
@@ -223,55 +196,43 @@ public class AttemptProjection {
         attemptWrites.change(
                 event.attemptId(),
                 sequence,
-                attempt -> with(
-                        attempt,
-                        new Document()
-                                .append(STATUS, AttemptStatus.STARTED.name())
-                                .append(STARTED_AT, date(event.startedAt()))
-                                .append(ENDS_AT, date(event.endsAt()))));
+                ATTEMPT.changing(attempt -> attempt.started(event.startedAt(), event.endsAt())));
         // only what the candidate is shown: no item ids, no bank option indexes
-        List<Document> questions = event.questions().stream()
-                .map(question -> new Document(QUESTION_ID, question.questionId())
-                        .append("stem", question.stem())
-                        .append(
-                                OPTIONS,
-                                question.options().stream()
-                                        .map(option -> new Document(OPTION_ID, option.optionId())
-                                                .append("text", option.text()))
-                                        .toList())
-                        .append(CHOSEN_OPTION_ID, null))
-                .toList();
         sittingWrites.insert(
                 event.attemptId(),
                 sequence,
-                new Document()
-                        .append(ASSESSMENT_CODE, event.assessmentCode())
-                        .append(STATUS, AttemptStatus.STARTED.name())
-                        .append(STARTED_AT, date(event.startedAt()))
-                        .append(ENDS_AT, date(event.endsAt()))
-                        .append(SUBMITTED_AT, null)
-                        .append(QUESTIONS, questions)
-                        .append(RESULT, null));
+                SITTING.toDocument(new SittingView(
+                        event.attemptId(),
+                        event.assessmentCode(),
+                        AttemptStatus.STARTED,
+                        event.startedAt(),
+                        event.endsAt(),
+                        null,
+                        event.questions().stream()
+                                .map(question -> new SittingView.Question(
+                                        question.questionId(),
+                                        question.stem(),
+                                        question.options().stream()
+                                                .map(option -> new SittingView.Option(option.optionId(), option.text()))
+                                                .toList(),
+                                        null))
+                                .toList(),
+                        null)));
         trailWrites.change(
                 event.attemptId(),
                 sequence,
-                trail -> appended(
-                        with(trail, SEED, event.seed()),
-                        ENTRIES,
-                        trailEntry(
+                TRAIL.changing(trail -> trail.seeded(event.seed())
+                        .followedBy(step(
                                 event.startedAt(),
                                 STARTED,
                                 registrationNumber,
                                 clientAddress,
-                                "seed " + event.seed() + ", ends " + event.endsAt())));
+                                "seed " + event.seed() + ", ends " + event.endsAt()))));
         changeCandidateAttempt(
                 event.candidateId(),
                 event.attemptId(),
                 sequence,
-                entry -> entry == null
-                        ? null
-                        : entry.append(STATUS, AttemptStatus.STARTED.name())
-                                .append(STARTED_AT, date(event.startedAt())));
+                entry -> entry == null ? null : entry.started(event.startedAt()));
     }
 
     @EventHandler
@@ -281,22 +242,22 @@ public class AttemptProjection {
             @MetaDataValue(AuditMetadata.ACTOR_REGISTRATION_NUMBER) String registrationNumber,
             @MetaDataValue(AuditMetadata.CLIENT_ADDRESS) String clientAddress) {
         sittingWrites.change(
-                event.attemptId(), sequence, sitting -> chosen(sitting, event.questionId(), event.optionId()));
+                event.attemptId(),
+                sequence,
+                SITTING.changing(sitting -> sitting.chosen(event.questionId(), event.optionId())));
         trailWrites.change(
                 event.attemptId(),
                 sequence,
-                trail -> appended(
-                        trail,
-                        ENTRIES,
-                        new Document("at", date(event.answeredAt()))
-                                .append("type", ANSWERED)
-                                .append(QUESTION_ID, event.questionId())
-                                .append(ITEM_ID, event.itemId())
-                                .append(OPTION_ID, event.optionId())
-                                .append("previousOptionId", event.previousOptionId())
-                                .append("actor", registrationNumber)
-                                .append("clientAddress", clientAddress)
-                                .append("detail", null)));
+                TRAIL.changing(trail -> trail.followedBy(new AnswerTrail.Entry(
+                        event.answeredAt(),
+                        ANSWERED,
+                        event.questionId(),
+                        event.itemId(),
+                        event.optionId(),
+                        event.previousOptionId(),
+                        registrationNumber,
+                        clientAddress,
+                        null))));
     }
 
     @EventHandler
@@ -305,97 +266,67 @@ public class AttemptProjection {
             @SequenceNumber long sequence,
             @MetaDataValue(AuditMetadata.ACTOR_REGISTRATION_NUMBER) String registrationNumber,
             @MetaDataValue(AuditMetadata.CLIENT_ADDRESS) String clientAddress) {
-        String outcome = event.outcome() == null ? null : event.outcome().name();
         attemptWrites.change(
                 event.attemptId(),
                 sequence,
-                attempt -> with(
-                        attempt,
-                        new Document()
-                                .append(STATUS, AttemptStatus.SUBMITTED.name())
-                                .append(STARTED_AT, date(event.startedAt()))
-                                .append(ENDS_AT, date(event.endsAt()))
-                                .append(SUBMITTED_AT, date(event.submittedAt()))
-                                .append(
-                                        SUBMITTED_BY,
-                                        event.submittedBy() == null
-                                                ? null
-                                                : event.submittedBy().name())
-                                .append(
-                                        RESULT,
-                                        new Document(SCORE, event.score())
-                                                .append(MAX_SCORE, event.maxScore())
-                                                .append(PERCENT, event.percent())
-                                                .append(PASS_PERCENT, event.passPercent())
-                                                .append(OUTCOME, outcome))
-                                .append(
-                                        MARKS,
-                                        event.marks().stream()
-                                                .map(mark -> new Document(QUESTION_ID, mark.questionId())
-                                                        .append(ITEM_ID, mark.itemId())
-                                                        .append(OPTION_ID, mark.optionId())
-                                                        .append("correct", mark.correct()))
-                                                .toList())));
+                ATTEMPT.changing(attempt -> attempt.submitted(
+                        event.startedAt(),
+                        event.endsAt(),
+                        event.submittedAt(),
+                        event.submittedBy(),
+                        new AttemptView.Result(
+                                event.score(), event.maxScore(), event.percent(), event.passPercent(), event.outcome()),
+                        event.marks().stream()
+                                .map(mark -> new AttemptView.Mark(
+                                        mark.questionId(), mark.itemId(), mark.optionId(), mark.correct()))
+                                .toList())));
         // the candidate's own result, never the marks: they would tell which options were right
         sittingWrites.change(
                 event.attemptId(),
                 sequence,
-                sitting -> with(
-                        sitting,
-                        new Document()
-                                .append(STATUS, AttemptStatus.SUBMITTED.name())
-                                .append(SUBMITTED_AT, date(event.submittedAt()))
-                                .append(
-                                        RESULT,
-                                        new Document(SCORE, event.score())
-                                                .append(MAX_SCORE, event.maxScore())
-                                                .append(PERCENT, event.percent())
-                                                .append(OUTCOME, outcome))));
+                SITTING.changing(sitting -> sitting.submitted(
+                        event.submittedAt(),
+                        new SittingView.Result(event.score(), event.maxScore(), event.percent(), event.outcome()))));
         boolean byTimeLimit = event.submittedBy() == SubmittedBy.TIME_LIMIT;
         trailWrites.change(
                 event.attemptId(),
                 sequence,
-                trail -> appended(
-                        trail,
-                        ENTRIES,
-                        trailEntry(
-                                event.submittedAt(),
-                                SUBMITTED,
-                                byTimeLimit ? AuditMetadata.SYSTEM_ACTOR : registrationNumber,
-                                byTimeLimit ? null : clientAddress,
-                                event.submittedBy() + ", score " + event.score() + "/" + event.maxScore() + ", "
-                                        + outcome)));
+                TRAIL.changing(trail -> trail.followedBy(step(
+                        event.submittedAt(),
+                        SUBMITTED,
+                        byTimeLimit ? AuditMetadata.SYSTEM_ACTOR : registrationNumber,
+                        byTimeLimit ? null : clientAddress,
+                        event.submittedBy() + ", score " + event.score() + "/" + event.maxScore() + ", "
+                                + event.outcome()))));
         changeCandidateAttempt(
                 event.candidateId(),
                 event.attemptId(),
                 sequence,
                 entry -> entry == null
                         ? null
-                        : entry.append(STATUS, AttemptStatus.SUBMITTED.name())
-                                .append(STARTED_AT, date(event.startedAt()))
-                                .append(SUBMITTED_AT, date(event.submittedAt()))
-                                .append(SCORE, event.score())
-                                .append(MAX_SCORE, event.maxScore())
-                                .append(PERCENT, event.percent())
-                                .append(OUTCOME, outcome));
+                        : entry.submitted(
+                                event.startedAt(),
+                                event.submittedAt(),
+                                event.score(),
+                                event.maxScore(),
+                                event.percent(),
+                                event.outcome()));
     }
 
     @EventHandler
     void on(AttemptKeyExpired event, @SequenceNumber long sequence) {
         attemptWrites.change(
-                event.attemptId(), sequence, attempt -> with(attempt, STATUS, AttemptStatus.EXPIRED.name()));
+                event.attemptId(), sequence, ATTEMPT.changing(attempt -> attempt.with(AttemptStatus.EXPIRED)));
         trailWrites.change(
                 event.attemptId(),
                 sequence,
-                trail -> appended(
-                        trail,
-                        ENTRIES,
-                        trailEntry(event.expiredAt(), EXPIRED, AuditMetadata.SYSTEM_ACTOR, null, null)));
+                TRAIL.changing(trail ->
+                        trail.followedBy(step(event.expiredAt(), EXPIRED, AuditMetadata.SYSTEM_ACTOR, null, null))));
         changeCandidateAttempt(
                 event.candidateId(),
                 event.attemptId(),
                 sequence,
-                entry -> entry == null ? null : entry.append(STATUS, AttemptStatus.EXPIRED.name()));
+                entry -> entry == null ? null : entry.with(AttemptStatus.EXPIRED));
     }
 
     /** The result stays, marked as voided: it no longer counts, but what it was remains visible. */
@@ -408,30 +339,15 @@ public class AttemptProjection {
             @MetaDataValue(AuditMetadata.CLIENT_ADDRESS) String clientAddress,
             @MetaDataValue(AuditMetadata.REASON) String metadataReason) {
         String reason = event.reason() != null && !event.reason().isBlank() ? event.reason() : metadataReason;
-        attemptWrites.change(
-                event.attemptId(),
-                sequence,
-                attempt -> with(
-                        attempt,
-                        new Document()
-                                .append(STATUS, AttemptStatus.VOIDED.name())
-                                .append(VOID_REASON, reason)
-                                .append(VOIDED_AT, date(at))));
+        attemptWrites.change(event.attemptId(), sequence, ATTEMPT.changing(attempt -> attempt.voided(reason, at)));
         sittingWrites.change(
-                event.attemptId(), sequence, sitting -> with(sitting, STATUS, AttemptStatus.VOIDED.name()));
+                event.attemptId(), sequence, SITTING.changing(sitting -> sitting.with(AttemptStatus.VOIDED)));
         trailWrites.change(
                 event.attemptId(),
                 sequence,
-                trail -> appended(trail, ENTRIES, trailEntry(at, VOIDED, actorPin, clientAddress, reason)));
+                TRAIL.changing(trail -> trail.followedBy(step(at, VOIDED, actorPin, clientAddress, reason))));
         changeCandidateAttempt(
-                event.candidateId(),
-                event.attemptId(),
-                sequence,
-                entry -> entry == null
-                        ? null
-                        : entry.append(STATUS, AttemptStatus.VOIDED.name())
-                                .append(VOIDED_FLAG, true)
-                                .append(VOID_REASON, reason));
+                event.candidateId(), event.attemptId(), sequence, entry -> entry == null ? null : entry.voided(reason));
     }
 
     @ResetHandler
@@ -444,33 +360,27 @@ public class AttemptProjection {
 
     @QueryHandler
     AttemptView handle(FindAttempt query) {
-        Document attempt = attempts.find(query.attemptId());
-        return attempt == null ? null : toView(attempt);
+        return ATTEMPT.fromDocument(attempts.find(query.attemptId()));
     }
 
     /** The candidate's live view; null until the attempt has started, and for an unknown attempt. */
     @QueryHandler
     SittingView handle(FindSitting query) {
-        Document sitting = sittings.find(query.attemptId());
-        return sitting == null ? null : toSitting(sitting);
+        return SITTING.fromDocument(sittings.find(query.attemptId()));
     }
 
     @QueryHandler
     AnswerTrail handle(FindAnswerTrail query) {
-        Document trail = trails.find(query.attemptId());
-        return trail == null ? null : toTrail(trail);
+        return TRAIL.fromDocument(trails.find(query.attemptId()));
     }
 
     /** Every attempt of the candidate, oldest opened first: one key lookup. Empty for an unknown candidate. */
     @QueryHandler
     List<AttemptSummary> handle(ListCandidateAttempts query) {
-        Document candidate = candidateAttempts.find(query.candidateId());
-        return candidate == null
-                ? List.of()
-                : candidate.getList(ENTRIES, Document.class, List.of()).stream()
-                        .sorted(OLDEST_FIRST)
-                        .map(AttemptProjection::toSummary)
-                        .toList();
+        return entries(candidateAttempts.find(query.candidateId())).stream()
+                .map(SUMMARY::fromDocument)
+                .sorted(OLDEST_FIRST)
+                .toList();
     }
 
     /**
@@ -495,7 +405,7 @@ public class AttemptProjection {
                 descending(OPENED_AT, ID),
                 query.page(),
                 query.size(),
-                attempt -> toSummary(attempt.append(ATTEMPT_ID, attempt.getString(ID))));
+                attempt -> AttemptSummary.of(ATTEMPT.fromDocument(attempt)));
     }
 
     /**
@@ -505,11 +415,9 @@ public class AttemptProjection {
      * in, so that a replay writes the same document whatever order the segments ran in.
      */
     private void changeCandidateAttempt(
-            String candidateId, String attemptId, long sequence, UnaryOperator<Document> change) {
+            String candidateId, String attemptId, long sequence, UnaryOperator<AttemptSummary> change) {
         candidateAttempts.updateVersioned(candidateId, stored -> {
-            List<Document> entries = stored == null
-                    ? new ArrayList<>()
-                    : new ArrayList<>(stored.getList(ENTRIES, Document.class, List.of()));
+            List<Document> entries = new ArrayList<>(entries(stored));
             int index = -1;
             for (int i = 0; i < entries.size(); i++) {
                 if (attemptId.equals(entries.get(i).getString(ATTEMPT_ID))) {
@@ -520,152 +428,26 @@ public class AttemptProjection {
             if (entry != null && entry.get(ENTRY_SEQUENCE, Number.class).longValue() >= sequence) {
                 return null;
             }
-            Document next = change.apply(entry == null ? null : new Document(entry));
+            AttemptSummary next = change.apply(SUMMARY.fromDocument(entry));
             if (next == null) {
                 return null;
             }
-            next.put(ENTRY_SEQUENCE, sequence);
+            Document written = SUMMARY.toDocument(next).append(ENTRY_SEQUENCE, sequence);
             if (index < 0) {
-                entries.add(next);
+                entries.add(written);
             } else {
-                entries.set(index, next);
+                entries.set(index, written);
             }
-            entries.sort(OLDEST_FIRST);
+            entries.sort(Comparator.comparing(SUMMARY::fromDocument, OLDEST_FIRST));
             return new Document(ENTRIES, entries);
         });
     }
 
-    /** The sitting with the option chosen for that question; unchanged for a question not on its form. */
-    private static Document chosen(Document sitting, String questionId, String optionId) {
-        List<Document> questions = new ArrayList<>(sitting.getList(QUESTIONS, Document.class, List.of()));
-        for (int i = 0; i < questions.size(); i++) {
-            if (questions.get(i).getString(QUESTION_ID).equals(questionId)) {
-                questions.set(i, with(questions.get(i), CHOSEN_OPTION_ID, optionId));
-                return with(sitting, QUESTIONS, questions);
-            }
-        }
-        return sitting;
+    private static List<Document> entries(Document candidate) {
+        return candidate == null ? List.of() : candidate.getList(ENTRIES, Document.class, List.of());
     }
 
-    private static Document trailEntry(Instant at, String type, String actor, String clientAddress, String detail) {
-        return new Document("at", date(at))
-                .append("type", type)
-                .append(QUESTION_ID, null)
-                .append(ITEM_ID, null)
-                .append(OPTION_ID, null)
-                .append("previousOptionId", null)
-                .append("actor", actor)
-                .append("clientAddress", clientAddress)
-                .append("detail", detail);
-    }
-
-    private static AttemptView toView(Document attempt) {
-        Document result = attempt.get(RESULT, Document.class);
-        return new AttemptView(
-                attempt.getString(ID),
-                attempt.getString(CANDIDATE_ID),
-                attempt.getString(REGISTRATION_NUMBER),
-                attempt.getString(CENTRE_ID),
-                attempt.getString(QUALIFICATION_CODE),
-                attempt.getString(ASSESSMENT_CODE),
-                attempt.getInteger(ATTEMPT_NUMBER, 0),
-                enumValue(AttemptStatus.class, attempt, STATUS),
-                attempt.getString(INVIGILATOR_PIN),
-                instant(attempt, OPENED_AT),
-                instant(attempt, KEY_VALID_UNTIL),
-                instant(attempt, STARTED_AT),
-                instant(attempt, ENDS_AT),
-                instant(attempt, SUBMITTED_AT),
-                enumValue(SubmittedBy.class, attempt, SUBMITTED_BY),
-                result == null
-                        ? null
-                        : new AttemptView.Result(
-                                result.getInteger(SCORE, 0),
-                                result.getInteger(MAX_SCORE, 0),
-                                result.getDouble(PERCENT),
-                                result.getInteger(PASS_PERCENT, 0),
-                                enumValue(Outcome.class, result, OUTCOME)),
-                attempt.getList(MARKS, Document.class, List.of()).stream()
-                        .map(mark -> new AttemptView.Mark(
-                                mark.getString(QUESTION_ID),
-                                mark.getString(ITEM_ID),
-                                mark.getString(OPTION_ID),
-                                mark.getBoolean("correct", false)))
-                        .toList(),
-                attempt.getString(VOID_REASON),
-                instant(attempt, VOIDED_AT));
-    }
-
-    /** From a candidate's entry, or from an attempt document (its result nested, its void flag its status). */
-    private static AttemptSummary toSummary(Document attempt) {
-        Document scored = attempt.containsKey(RESULT) ? attempt.get(RESULT, Document.class) : attempt;
-        AttemptStatus status = enumValue(AttemptStatus.class, attempt, STATUS);
-        return new AttemptSummary(
-                attempt.getString(ATTEMPT_ID),
-                attempt.getString(CANDIDATE_ID),
-                attempt.getString(REGISTRATION_NUMBER),
-                attempt.getString(CENTRE_ID),
-                attempt.getString(ASSESSMENT_CODE),
-                attempt.getInteger(ATTEMPT_NUMBER, 0),
-                status,
-                instant(attempt, OPENED_AT),
-                instant(attempt, STARTED_AT),
-                instant(attempt, SUBMITTED_AT),
-                scored == null ? null : scored.getInteger(SCORE),
-                scored == null ? null : scored.getInteger(MAX_SCORE),
-                scored == null ? null : scored.getDouble(PERCENT),
-                scored == null ? null : enumValue(Outcome.class, scored, OUTCOME),
-                attempt.getBoolean(VOIDED_FLAG, status == AttemptStatus.VOIDED),
-                attempt.getString(VOID_REASON));
-    }
-
-    private static SittingView toSitting(Document sitting) {
-        Document result = sitting.get(RESULT, Document.class);
-        return new SittingView(
-                sitting.getString(ID),
-                sitting.getString(ASSESSMENT_CODE),
-                enumValue(AttemptStatus.class, sitting, STATUS),
-                instant(sitting, STARTED_AT),
-                instant(sitting, ENDS_AT),
-                instant(sitting, SUBMITTED_AT),
-                sitting.getList(QUESTIONS, Document.class, List.of()).stream()
-                        .map(question -> new SittingView.Question(
-                                question.getString(QUESTION_ID),
-                                question.getString("stem"),
-                                question.getList(OPTIONS, Document.class, List.of()).stream()
-                                        .map(option -> new SittingView.Option(
-                                                option.getString(OPTION_ID), option.getString("text")))
-                                        .toList(),
-                                question.getString(CHOSEN_OPTION_ID)))
-                        .toList(),
-                result == null
-                        ? null
-                        : new SittingView.Result(
-                                result.getInteger(SCORE, 0),
-                                result.getInteger(MAX_SCORE, 0),
-                                result.getDouble(PERCENT),
-                                enumValue(Outcome.class, result, OUTCOME)));
-    }
-
-    private static AnswerTrail toTrail(Document trail) {
-        Number seed = trail.get(SEED, Number.class);
-        return new AnswerTrail(
-                trail.getString(ID),
-                trail.getString(CANDIDATE_ID),
-                trail.getString(CENTRE_ID),
-                trail.getString(ASSESSMENT_CODE),
-                seed == null ? 0 : seed.longValue(),
-                trail.getList(ENTRIES, Document.class, List.of()).stream()
-                        .map(entry -> new AnswerTrail.Entry(
-                                instant(entry, "at"),
-                                entry.getString("type"),
-                                entry.getString(QUESTION_ID),
-                                entry.getString(ITEM_ID),
-                                entry.getString(OPTION_ID),
-                                entry.getString("previousOptionId"),
-                                entry.getString("actor"),
-                                entry.getString("clientAddress"),
-                                entry.getString("detail")))
-                        .toList());
+    private static AnswerTrail.Entry step(Instant at, String type, String actor, String clientAddress, String detail) {
+        return new AnswerTrail.Entry(at, type, null, null, null, null, actor, clientAddress, detail);
     }
 }

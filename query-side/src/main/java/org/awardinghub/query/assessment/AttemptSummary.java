@@ -24,4 +24,108 @@ public record AttemptSummary(
         Double percent,
         Outcome outcome,
         boolean voided,
-        String voidReason) {}
+        String voidReason) {
+
+    /** An attempt as listed: its result flattened, voided when its status says so. */
+    static AttemptSummary of(AttemptView attempt) {
+        AttemptView.Result result = attempt.result();
+        return new AttemptSummary(
+                attempt.attemptId(),
+                attempt.candidateId(),
+                attempt.registrationNumber(),
+                attempt.centreId(),
+                attempt.assessmentCode(),
+                attempt.attemptNumber(),
+                attempt.status(),
+                attempt.openedAt(),
+                attempt.startedAt(),
+                attempt.submittedAt(),
+                result == null ? null : result.score(),
+                result == null ? null : result.maxScore(),
+                result == null ? null : result.percent(),
+                result == null ? null : result.outcome(),
+                attempt.status() == AttemptStatus.VOIDED,
+                attempt.voidReason());
+    }
+
+    AttemptSummary started(Instant startedAt) {
+        return new AttemptSummary(
+                attemptId,
+                candidateId,
+                registrationNumber,
+                centreId,
+                assessmentCode,
+                attemptNumber,
+                AttemptStatus.STARTED,
+                openedAt,
+                startedAt,
+                submittedAt,
+                score,
+                maxScore,
+                percent,
+                outcome,
+                voided,
+                voidReason);
+    }
+
+    AttemptSummary submitted(
+            Instant startedAt, Instant submittedAt, int score, int maxScore, double percent, Outcome outcome) {
+        return new AttemptSummary(
+                attemptId,
+                candidateId,
+                registrationNumber,
+                centreId,
+                assessmentCode,
+                attemptNumber,
+                AttemptStatus.SUBMITTED,
+                openedAt,
+                startedAt,
+                submittedAt,
+                score,
+                maxScore,
+                percent,
+                outcome,
+                voided,
+                voidReason);
+    }
+
+    AttemptSummary voided(String voidReason) {
+        return new AttemptSummary(
+                attemptId,
+                candidateId,
+                registrationNumber,
+                centreId,
+                assessmentCode,
+                attemptNumber,
+                AttemptStatus.VOIDED,
+                openedAt,
+                startedAt,
+                submittedAt,
+                score,
+                maxScore,
+                percent,
+                outcome,
+                true,
+                voidReason);
+    }
+
+    AttemptSummary with(AttemptStatus status) {
+        return new AttemptSummary(
+                attemptId,
+                candidateId,
+                registrationNumber,
+                centreId,
+                assessmentCode,
+                attemptNumber,
+                status,
+                openedAt,
+                startedAt,
+                submittedAt,
+                score,
+                maxScore,
+                percent,
+                outcome,
+                voided,
+                voidReason);
+    }
+}

@@ -5,6 +5,7 @@ import java.util.List;
 import org.awardinghub.events.assessment.AttemptStatus;
 import org.awardinghub.events.assessment.Outcome;
 import org.awardinghub.events.assessment.SubmittedBy;
+import org.awardinghub.query.DocumentMapper;
 
 /**
  * An attempt for centre users and IMI staff: who opened it, when it ran, its result and one mark per question
@@ -12,7 +13,7 @@ import org.awardinghub.events.assessment.SubmittedBy;
  * null/empty until marked; {@code voidReason} and {@code voidedAt} are set once voided.
  */
 public record AttemptView(
-        String attemptId,
+        @DocumentMapper.Id String attemptId,
         String candidateId,
         String registrationNumber,
         String centreId,
@@ -31,6 +32,104 @@ public record AttemptView(
         List<Mark> marks,
         String voidReason,
         Instant voidedAt) {
+
+    AttemptView started(Instant startedAt, Instant endsAt) {
+        return new AttemptView(
+                attemptId,
+                candidateId,
+                registrationNumber,
+                centreId,
+                qualificationCode,
+                assessmentCode,
+                attemptNumber,
+                AttemptStatus.STARTED,
+                invigilatorPin,
+                openedAt,
+                keyValidUntil,
+                startedAt,
+                endsAt,
+                submittedAt,
+                submittedBy,
+                result,
+                marks,
+                voidReason,
+                voidedAt);
+    }
+
+    AttemptView submitted(
+            Instant startedAt,
+            Instant endsAt,
+            Instant submittedAt,
+            SubmittedBy submittedBy,
+            Result result,
+            List<Mark> marks) {
+        return new AttemptView(
+                attemptId,
+                candidateId,
+                registrationNumber,
+                centreId,
+                qualificationCode,
+                assessmentCode,
+                attemptNumber,
+                AttemptStatus.SUBMITTED,
+                invigilatorPin,
+                openedAt,
+                keyValidUntil,
+                startedAt,
+                endsAt,
+                submittedAt,
+                submittedBy,
+                result,
+                marks,
+                voidReason,
+                voidedAt);
+    }
+
+    AttemptView voided(String voidReason, Instant voidedAt) {
+        return new AttemptView(
+                attemptId,
+                candidateId,
+                registrationNumber,
+                centreId,
+                qualificationCode,
+                assessmentCode,
+                attemptNumber,
+                AttemptStatus.VOIDED,
+                invigilatorPin,
+                openedAt,
+                keyValidUntil,
+                startedAt,
+                endsAt,
+                submittedAt,
+                submittedBy,
+                result,
+                marks,
+                voidReason,
+                voidedAt);
+    }
+
+    AttemptView with(AttemptStatus status) {
+        return new AttemptView(
+                attemptId,
+                candidateId,
+                registrationNumber,
+                centreId,
+                qualificationCode,
+                assessmentCode,
+                attemptNumber,
+                status,
+                invigilatorPin,
+                openedAt,
+                keyValidUntil,
+                startedAt,
+                endsAt,
+                submittedAt,
+                submittedBy,
+                result,
+                marks,
+                voidReason,
+                voidedAt);
+    }
 
     public record Result(int score, int maxScore, double percent, int passPercent, Outcome outcome) {}
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.awardinghub.events.assessment.AttemptStatus;
 import org.awardinghub.events.assessment.Outcome;
+import org.awardinghub.query.DocumentMapper;
 
 /**
  * What the candidate sitting the attempt sees: the questions in their form's order, the option they chose for
@@ -11,7 +12,7 @@ import org.awardinghub.events.assessment.Outcome;
  * that tells which option is right (no per-question marks).
  */
 public record SittingView(
-        String attemptId,
+        @DocumentMapper.Id String attemptId,
         String assessmentCode,
         AttemptStatus status,
         Instant startedAt,
@@ -19,6 +20,25 @@ public record SittingView(
         Instant submittedAt,
         List<Question> questions,
         Result result) {
+
+    /** The sitting with the option chosen for that question; unchanged for a question not on its form. */
+    SittingView chosen(String questionId, String optionId) {
+        List<Question> answered = questions.stream()
+                .map(question -> question.questionId().equals(questionId)
+                        ? new Question(question.questionId(), question.stem(), question.options(), optionId)
+                        : question)
+                .toList();
+        return new SittingView(attemptId, assessmentCode, status, startedAt, endsAt, submittedAt, answered, result);
+    }
+
+    SittingView submitted(Instant submittedAt, Result result) {
+        return new SittingView(
+                attemptId, assessmentCode, AttemptStatus.SUBMITTED, startedAt, endsAt, submittedAt, questions, result);
+    }
+
+    SittingView with(AttemptStatus status) {
+        return new SittingView(attemptId, assessmentCode, status, startedAt, endsAt, submittedAt, questions, result);
+    }
 
     public record Question(String questionId, String stem, List<Option> options, String chosenOptionId) {}
 
