@@ -42,9 +42,12 @@ import org.awardinghub.events.user.UserRolesChanged;
 import org.awardinghub.events.user.UserSignedIn;
 import org.awardinghub.events.user.UserSignedOut;
 import org.awardinghub.query.History.Recorded;
+import org.awardinghub.query.assessment.AnswerTrailProjection;
 import org.awardinghub.query.assessment.AttemptHistories;
 import org.awardinghub.query.assessment.AttemptProjection;
+import org.awardinghub.query.assessment.CandidateAttemptsProjection;
 import org.awardinghub.query.assessment.ItemStatisticsProjection;
+import org.awardinghub.query.assessment.SittingProjection;
 import org.awardinghub.query.candidate.CandidateHistories;
 import org.awardinghub.query.candidate.CandidateHistoryProjection;
 import org.awardinghub.query.candidate.CandidateProjection;
@@ -108,18 +111,18 @@ class ExactlyOnceTest {
                         new Case(AttemptProjection::new, AttemptProjection.ATTEMPTS, AttemptHistories.everyEvent()))),
                 Arguments.of(Named.of(
                         "sittings",
-                        new Case(AttemptProjection::new, AttemptProjection.SITTINGS, AttemptHistories.everyEvent()))),
+                        new Case(SittingProjection::new, SittingProjection.SITTINGS, AttemptHistories.everyEvent()))),
                 Arguments.of(Named.of(
                         "answer trails",
                         new Case(
-                                AttemptProjection::new,
-                                AttemptProjection.ANSWER_TRAILS,
+                                AnswerTrailProjection::new,
+                                AnswerTrailProjection.ANSWER_TRAILS,
                                 AttemptHistories.everyEvent()))),
                 Arguments.of(Named.of(
                         "candidate attempts",
                         new Case(
-                                AttemptProjection::new,
-                                AttemptProjection.CANDIDATE_ATTEMPTS,
+                                CandidateAttemptsProjection::new,
+                                CandidateAttemptsProjection.CANDIDATE_ATTEMPTS,
                                 AttemptHistories.everyEvent()))),
                 Arguments.of(Named.of(
                         "item statistics",

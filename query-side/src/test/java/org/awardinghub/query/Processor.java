@@ -1,5 +1,6 @@
 package org.awardinghub.query;
 
+import java.util.Arrays;
 import java.util.List;
 import org.awardinghub.query.History.Recorded;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -17,10 +18,27 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
  */
 public final class Processor {
 
-    private final AnnotationEventHandlerAdapter adapter;
+    private final EventMessageHandler adapter;
 
-    public Processor(Object projection) {
-        this.adapter = new AnnotationEventHandlerAdapter(projection);
+    /** One processor over every projection given, as the projections of one processing group share one. */
+    public Processor(Object... projections) {
+        List<AnnotationEventHandlerAdapter> adapters = Arrays.stream(projections)
+                .map(AnnotationEventHandlerAdapter::new)
+                .toList();
+        this.adapter = new EventMessageHandler() {
+            @Override
+            public Object handle(EventMessage<?> event) throws Exception {
+                for (AnnotationEventHandlerAdapter each : adapters) {
+                    each.handle(event);
+                }
+                return null;
+            }
+
+            @Override
+            public void prepareReset() {
+                adapters.forEach(AnnotationEventHandlerAdapter::prepareReset);
+            }
+        };
     }
 
     public void deliver(Recorded event) {

@@ -7,6 +7,7 @@ import static org.awardinghub.query.assessment.AttemptHistories.everyEvent;
 
 import com.mongodb.client.MongoDatabase;
 import java.util.List;
+import java.util.stream.Stream;
 import org.awardinghub.events.assessment.AttemptStatus;
 import org.awardinghub.events.assessment.Outcome;
 import org.awardinghub.query.InProcessMongo;
@@ -35,13 +36,15 @@ class AssessmentQueryBusTest {
     @BeforeEach
     void setUp() {
         MongoDatabase database = mongo.freshDatabase();
-        AttemptProjection attempts = new AttemptProjection(database);
-        ItemStatisticsProjection statistics = new ItemStatisticsProjection(database);
-        new Processor(attempts).deliver(everyEvent());
-        new Processor(statistics).deliver(everyEvent());
+        List<Object> projections = List.of(
+                new AttemptProjection(database),
+                new SittingProjection(database),
+                new AnswerTrailProjection(database),
+                new CandidateAttemptsProjection(database),
+                new ItemStatisticsProjection(database));
+        new Processor(projections.toArray()).deliver(everyEvent());
         SimpleQueryBus bus = SimpleQueryBus.builder().build();
-        new AnnotationQueryHandlerAdapter<>(attempts).subscribe(bus);
-        new AnnotationQueryHandlerAdapter<>(statistics).subscribe(bus);
+        projections.forEach(projection -> new AnnotationQueryHandlerAdapter<>(projection).subscribe(bus));
         queries = DefaultQueryGateway.builder().queryBus(bus).build();
     }
 
@@ -97,9 +100,15 @@ class AssessmentQueryBusTest {
 
     @Test
     void projectionsBelongToTheAssessmentAndItemStatisticsProcessors() {
-        assertThat(AttemptProjection.class.getAnnotation(ProcessingGroup.class).value())
-                .isEqualTo(AttemptProjection.PROCESSING_GROUP)
-                .isEqualTo("assessment");
+        assertThat(Stream.of(
+                                AttemptProjection.class,
+                                SittingProjection.class,
+                                AnswerTrailProjection.class,
+                                CandidateAttemptsProjection.class)
+                        .map(projection ->
+                                projection.getAnnotation(ProcessingGroup.class).value()))
+                .containsOnly(AttemptProjection.PROCESSING_GROUP)
+                .containsOnly("assessment");
         assertThat(ItemStatisticsProjection.class
                         .getAnnotation(ProcessingGroup.class)
                         .value())
@@ -116,6 +125,12 @@ class AssessmentQueryBusTest {
                 .map(BeanDefinition::getBeanClassName)
                 .toList();
 
-        assertThat(found).contains(AttemptProjection.class.getName(), ItemStatisticsProjection.class.getName());
+        assertThat(found)
+                .contains(
+                        AttemptProjection.class.getName(),
+                        SittingProjection.class.getName(),
+                        AnswerTrailProjection.class.getName(),
+                        CandidateAttemptsProjection.class.getName(),
+                        ItemStatisticsProjection.class.getName());
     }
 }

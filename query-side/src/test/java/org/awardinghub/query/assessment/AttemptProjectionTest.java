@@ -59,19 +59,34 @@ class AttemptProjectionTest {
 
     private static final List<String> COLLECTIONS = List.of(
             AttemptProjection.ATTEMPTS,
-            AttemptProjection.SITTINGS,
-            AttemptProjection.ANSWER_TRAILS,
-            AttemptProjection.CANDIDATE_ATTEMPTS);
+            SittingProjection.SITTINGS,
+            AnswerTrailProjection.ANSWER_TRAILS,
+            CandidateAttemptsProjection.CANDIDATE_ATTEMPTS);
 
     private MongoDatabase database;
-    private AttemptProjection projection;
+    private AttemptProjection attempts;
+    private SittingProjection sittings;
+    private AnswerTrailProjection trails;
+    private CandidateAttemptsProjection candidates;
     private Processor processor;
 
     @BeforeEach
     void setUp() {
         database = mongo.freshDatabase();
-        projection = new AttemptProjection(database);
-        processor = new Processor(projection);
+        attempts = new AttemptProjection(database);
+        sittings = new SittingProjection(database);
+        trails = new AnswerTrailProjection(database);
+        candidates = new CandidateAttemptsProjection(database);
+        processor = new Processor(attempts, sittings, trails, candidates);
+    }
+
+    /** One processor over the four attempt read models, as the assessment processing group has. */
+    private static Processor processorOver(MongoDatabase database) {
+        return new Processor(
+                new AttemptProjection(database),
+                new SittingProjection(database),
+                new AnswerTrailProjection(database),
+                new CandidateAttemptsProjection(database));
     }
 
     /** The history up to (not including) the first event of this type for this attempt. */
@@ -93,31 +108,32 @@ class AttemptProjectionTest {
     }
 
     private AttemptView attempt(String attemptId) {
-        return projection.handle(new FindAttempt(attemptId));
+        return attempts.handle(new FindAttempt(attemptId));
     }
 
     private SittingView sitting(String attemptId) {
-        return projection.handle(new FindSitting(attemptId));
+        return sittings.handle(new FindSitting(attemptId));
     }
 
     private AnswerTrail trail(String attemptId) {
-        return projection.handle(new FindAnswerTrail(attemptId));
+        return trails.handle(new FindAnswerTrail(attemptId));
     }
 
     private List<AttemptSummary> candidateAttempts(String candidateId) {
-        return projection.handle(new ListCandidateAttempts(candidateId));
+        return candidates.handle(new ListCandidateAttempts(candidateId));
     }
 
     private Page<AttemptSummary> centreAttempts(String centreId, AttemptStatus status, int page, int size) {
-        return projection.handle(new ListCentreAttempts(centreId, status, page, size));
+        return attempts.handle(new ListCentreAttempts(centreId, status, page, size));
     }
 
     private Map<String, List<Document>> everyCollection() {
         return Map.of(
                 AttemptProjection.ATTEMPTS, allDocuments(database, AttemptProjection.ATTEMPTS),
-                AttemptProjection.SITTINGS, allDocuments(database, AttemptProjection.SITTINGS),
-                AttemptProjection.ANSWER_TRAILS, allDocuments(database, AttemptProjection.ANSWER_TRAILS),
-                AttemptProjection.CANDIDATE_ATTEMPTS, allDocuments(database, AttemptProjection.CANDIDATE_ATTEMPTS));
+                SittingProjection.SITTINGS, allDocuments(database, SittingProjection.SITTINGS),
+                AnswerTrailProjection.ANSWER_TRAILS, allDocuments(database, AnswerTrailProjection.ANSWER_TRAILS),
+                CandidateAttemptsProjection.CANDIDATE_ATTEMPTS,
+                        allDocuments(database, CandidateAttemptsProjection.CANDIDATE_ATTEMPTS));
     }
 
     // ---- attempts ----
@@ -296,7 +312,7 @@ class AttemptProjectionTest {
     void givenEveryAttempt_whenSittingsStored_thenNoItemIdsNoBankOptionsNoMarksNothingAboutCorrectness() {
         processor.deliver(everyEvent());
 
-        List<Document> stored = allDocuments(database, AttemptProjection.SITTINGS);
+        List<Document> stored = allDocuments(database, SittingProjection.SITTINGS);
 
         assertThat(stored)
                 .extracting(document -> document.getString("_id"))
@@ -637,7 +653,7 @@ class AttemptProjectionTest {
     void givenEveryAttempt_whenStored_thenOneDocumentPerCandidateKeyedByCandidateId() {
         processor.deliver(everyEvent());
 
-        List<Document> stored = allDocuments(database, AttemptProjection.CANDIDATE_ATTEMPTS);
+        List<Document> stored = allDocuments(database, CandidateAttemptsProjection.CANDIDATE_ATTEMPTS);
 
         assertThat(stored).extracting(document -> document.getString("_id")).containsExactly("k1", "k2", "k3");
         assertThat(stored.get(0).getList("entries", Document.class))
@@ -653,9 +669,9 @@ class AttemptProjectionTest {
     void givenOneCandidatesAttemptsOnDifferentSegments_whenDeliveredInAnotherInterleaving_thenSameDocuments() {
         List<Recorded> inOrder = everyEvent();
         processor.deliver(inOrder);
-        List<Document> expected = allDocuments(database, AttemptProjection.CANDIDATE_ATTEMPTS);
+        List<Document> expected = allDocuments(database, CandidateAttemptsProjection.CANDIDATE_ATTEMPTS);
         MongoDatabase other = mongo.freshDatabase();
-        Processor otherProcessor = new Processor(new AttemptProjection(other));
+        Processor otherProcessor = processorOver(other);
 
         // each attempt's events stay in order (one segment each), but the later attempts come first
         List<Recorded> reversed = new ArrayList<>();
@@ -665,7 +681,8 @@ class AttemptProjectionTest {
                         .forEach(reversed::add));
         otherProcessor.deliver(reversed);
 
-        assertThat(allDocuments(other, AttemptProjection.CANDIDATE_ATTEMPTS)).isEqualTo(expected);
+        assertThat(allDocuments(other, CandidateAttemptsProjection.CANDIDATE_ATTEMPTS))
+                .isEqualTo(expected);
     }
 
     @Test
@@ -711,7 +728,7 @@ class AttemptProjectionTest {
                 .containsExactlyElementsOf(
                         Stream.iterate(1, n -> n + 1).limit(24).toList());
         // one write per event: the version counts 48 writes from 0
-        assertThat(allDocuments(database, AttemptProjection.CANDIDATE_ATTEMPTS)
+        assertThat(allDocuments(database, CandidateAttemptsProjection.CANDIDATE_ATTEMPTS)
                         .get(0)
                         .get("seq"))
                 .isEqualTo(47L);
@@ -786,7 +803,7 @@ class AttemptProjectionTest {
         processor.deliver(everyEvent());
         Map<String, List<Document>> once = everyCollection();
         MongoDatabase twice = mongo.freshDatabase();
-        Processor twiceProcessor = new Processor(new AttemptProjection(twice));
+        Processor twiceProcessor = processorOver(twice);
 
         everyEvent().forEach(event -> {
             twiceProcessor.deliver(event);
