@@ -1,10 +1,15 @@
 package org.awardinghub.api.store;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoCredential;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import org.h2.mvstore.MVStore;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,6 +20,11 @@ import org.springframework.stereotype.Component;
  * The embedded default's read store: mongo-java-server on its H2 (MVStore) backend, in a file under the data
  * directory, listening on a free loopback port. Its backend flushes on its own only about once a second, so
  * the projections commit it before their tracking tokens are stored (see {@link ReadStoreCommitInterceptor}).
+ *
+ * <p>The port answers only the application: every connection must sign in with a password drawn at random for this
+ * start and held in memory only ({@link AuthenticatedBackend}), so another local process can neither read a
+ * candidate nor change a read model through it. The password never leaves this object but in the client's settings,
+ * and the driver does not log credentials.
  */
 @Component
 @ConditionalOnExpression("'${awarding.readstore.mongo-uri:}'.isBlank()")
@@ -22,7 +32,10 @@ public class EmbeddedReadStore implements DisposableBean {
 
     private final H2Backend backend;
     private final MongoServer server;
+    private static final String USER = "awarding-hub";
+
     private final String connectionString;
+    private final char[] password = randomPassword();
 
     public EmbeddedReadStore(
             @Value("${awarding.data-dir}") Path dataDir, @Value("${awarding.readstore.cache-mb}") int cacheMb)
@@ -33,13 +46,27 @@ public class EmbeddedReadStore implements DisposableBean {
                 .cacheSize(cacheMb)
                 .open();
         this.backend = new EmbeddedH2Backend(store);
-        this.server = new MongoServer(backend);
+        this.server = new MongoServer(new AuthenticatedBackend(backend, USER, password));
         var address = server.bind();
         this.connectionString = "mongodb://" + address.getHostString() + ":" + address.getPort();
     }
 
-    public String connectionString() {
+    /** How the application's one client reaches the store: its address and the credential of this start. */
+    public MongoClientSettings.Builder clientSettings() {
+        return MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(connectionString))
+                .credential(MongoCredential.createPlainCredential(USER, AuthenticatedBackend.SOURCE, password));
+    }
+
+    /** The address alone: a client that connects with it and no credential is refused every command. */
+    String connectionString() {
         return connectionString;
+    }
+
+    private static char[] randomPassword() {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random).toCharArray();
     }
 
     /** Makes everything written so far durable. */

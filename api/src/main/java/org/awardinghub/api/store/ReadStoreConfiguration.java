@@ -21,14 +21,11 @@ class ReadStoreConfiguration {
     @Bean(destroyMethod = "close")
     public MongoClient mongoClient(
             @Value("${awarding.readstore.mongo-uri:}") String uri, Optional<EmbeddedReadStore> embedded) {
-        String connection = uri.isBlank()
+        MongoClientSettings.Builder settings = uri.isBlank()
                 ? embedded.orElseThrow(() -> new IllegalStateException("No read store configured"))
-                        .connectionString()
-                : uri;
-        return MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(connection))
-                .applicationName("awarding-hub")
-                .build());
+                        .clientSettings()
+                : MongoClientSettings.builder().applyConnectionString(new ConnectionString(uri));
+        return MongoClients.create(settings.applicationName("awarding-hub").build());
     }
 
     @Bean

@@ -67,7 +67,7 @@ class EmbeddedH2BackendTest {
         EmbeddedReadStore store = null;
         try {
             store = new EmbeddedReadStore(dataDir, 16);
-            try (MongoClient client = MongoClients.create(store.connectionString())) {
+            try (MongoClient client = MongoClients.create(store.clientSettings().build())) {
                 use.accept(client.getDatabase("awarding").getCollection("attempts"));
             }
         } catch (java.io.IOException e) {
