@@ -206,6 +206,9 @@ class AuditController {
                 .orElseThrow(() -> ApiProblem.notFound("No such case (a case just frozen takes a moment)"));
     }
 
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
     private static String recordType(String type) {
         String normalised = type == null ? "" : type.strip().toLowerCase(java.util.Locale.ROOT);
         if (!InvestigationCase.RECORD_TYPES.contains(normalised)) {
@@ -218,12 +221,21 @@ class AuditController {
         return text == null || text.isBlank() ? null : instant(field, text);
     }
 
+    /**
+     * An instant of the years 1 to 9999: ISO-8601 allows years of nine digits, which no database timestamp holds
+     * (and whose milliseconds overflow a long).
+     */
     private static Instant instant(String field, String text) {
+        Instant instant;
         try {
-            return Instant.parse(text.strip());
+            instant = Instant.parse(text.strip());
         } catch (DateTimeParseException e) {
             throw ApiProblem.badRequest(field, field + " must be an ISO-8601 instant, e.g. 2026-11-26T09:30:00Z");
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw ApiProblem.badRequest(field, field + " must lie between the years 1 and 9999");
+        }
+        return instant;
     }
 
     private static String blankToNull(String text) {

@@ -73,6 +73,36 @@ class BadInputTest extends ApplicationTest {
     }
 
     @Test
+    void givenInstantsBeyondWhatATimestampHolds_whenAskedOfTheAuditApi_thenProblem400NotAServerError() {
+        String admin = adminToken();
+        for (String path : List.of(
+                "/api/audit/timeline?from=-999999999-01-01T00:00:00Z",
+                "/api/audit/timeline?to=%2B999999999-12-31T23:59:59Z",
+                "/api/audit/blast-radius?kind=CENTRE&key=c1&from=-999999999-01-01T00:00:00Z",
+                "/api/audit/records/candidate/k1/state?asOf=-999999999-01-01T00:00:00Z")) {
+            var response = http.get(path, admin);
+            assertThat(response.status()).as(path).isEqualTo(400);
+            assertThat(response.contentType()).as(path).startsWith("application/problem+json");
+            assertThat(response.json().get("errors").get(0).get("message").asText())
+                    .as(path)
+                    .contains("between the years 1 and 9999");
+        }
+    }
+
+    @Test
+    void givenRequestsRefusedBeforeAnyController_whenAnswered_thenProblemsNotServerErrors() {
+        var errorPage = http.get("/error", null);
+        assertThat(errorPage.status()).isEqualTo(404);
+        assertThat(errorPage.contentType()).startsWith("application/problem+json");
+
+        var firewalled = http.get("/api//centres", adminToken());
+        assertThat(firewalled.status()).isEqualTo(400);
+        assertThat(firewalled.contentType()).startsWith("application/problem+json");
+        assertThat(firewalled.json().get("status").asInt()).isEqualTo(400);
+        assertThat(firewalled.header("X-Correlation-Id")).isNotBlank();
+    }
+
+    @Test
     void givenBodyOverOneMebibyte_whenPosted_thenProblem413() {
         String admin = adminToken();
         String huge = "{\"name\": \"" + "x".repeat(1_100_000) + "\"}";
