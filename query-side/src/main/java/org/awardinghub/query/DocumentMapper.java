@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -48,11 +49,18 @@ public final class DocumentMapper<R extends Record> {
     private static final Map<Class<?>, DocumentMapper<?>> MAPPERS = new ConcurrentHashMap<>();
 
     private final RecordComponent[] components;
+    private final Method[] accessors;
     private final Constructor<R> constructor;
     private final String[] fields;
 
     private DocumentMapper(Class<R> type) {
         this.components = type.getRecordComponents();
+        // accessible like the constructor, for a record that is not public (a projection's own stored record)
+        this.accessors = new Method[components.length];
+        for (int i = 0; i < components.length; i++) {
+            accessors[i] = components[i].getAccessor();
+            accessors[i].setAccessible(true);
+        }
         this.fields = Arrays.stream(components)
                 .map(component ->
                         component.isAnnotationPresent(Id.class) ? ReadModelCollection.ID : component.getName())
@@ -77,7 +85,7 @@ public final class DocumentMapper<R extends Record> {
         Document document = new Document();
         for (int i = 0; i < components.length; i++) {
             if (!fields[i].equals(ReadModelCollection.ID)) {
-                document.append(fields[i], stored(read(components[i], record)));
+                document.append(fields[i], stored(read(accessors[i], record)));
             }
         }
         return document;
@@ -106,9 +114,9 @@ public final class DocumentMapper<R extends Record> {
         return document -> toDocument(change.apply(fromDocument(document)));
     }
 
-    private static Object read(RecordComponent component, Record record) {
+    private static Object read(Method accessor, Record record) {
         try {
-            return component.getAccessor().invoke(record);
+            return accessor.invoke(record);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }

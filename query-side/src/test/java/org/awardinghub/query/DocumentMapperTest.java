@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import org.awardinghub.query.elsewhere.Elsewhere;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -119,5 +120,17 @@ class DocumentMapperTest {
         assertThat(after.getString("name")).isEqualTo("Changed");
         assertThat(before.getString("name")).isEqualTo("Ada");
         assertThat(after.get("lines")).isEqualTo(before.get("lines"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void mapsRecordsThatAreNotPublicOfAnyPackage() {
+        Record hidden = Elsewhere.hidden("x", 2);
+        DocumentMapper<Record> mapper = DocumentMapper.of((Class<Record>) hidden.getClass());
+
+        Document document = mapper.toDocument(hidden);
+
+        assertThat(document).isEqualTo(new Document("name", "x").append("inner", new Document("count", 2)));
+        assertThat(mapper.fromDocument(document)).isEqualTo(hidden);
     }
 }

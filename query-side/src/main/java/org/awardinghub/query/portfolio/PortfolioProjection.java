@@ -3,20 +3,17 @@ package org.awardinghub.query.portfolio;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Sorts.ascending;
 import static org.awardinghub.query.ReadModelCollection.ID;
-import static org.awardinghub.query.ReadModelCollection.date;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.awardinghub.events.portfolio.AssessorAssigned;
 import org.awardinghub.events.portfolio.EvidenceJudged;
 import org.awardinghub.events.portfolio.EvidenceUploaded;
@@ -25,6 +22,7 @@ import org.awardinghub.events.portfolio.UnitSampleAgreed;
 import org.awardinghub.events.portfolio.UnitSentBack;
 import org.awardinghub.events.portfolio.UnitSignedOff;
 import org.awardinghub.events.qualification.QualificationPublished;
+import org.awardinghub.query.DocumentMapper;
 import org.awardinghub.query.ReadModelCollection;
 import org.awardinghub.query.portfolio.PortfolioQueries.AssessorWorkloads;
 import org.awardinghub.query.portfolio.PortfolioQueries.FindPortfolio;
@@ -34,9 +32,7 @@ import org.awardinghub.query.portfolio.PortfolioQueries.ListIqaQueue;
 import org.awardinghub.query.portfolio.PortfolioViews.AssessorWorkload;
 import org.awardinghub.query.portfolio.PortfolioViews.AwaitingJudgement;
 import org.awardinghub.query.portfolio.PortfolioViews.CriterionJudged;
-import org.awardinghub.query.portfolio.PortfolioViews.CriterionView;
 import org.awardinghub.query.portfolio.PortfolioViews.EvidenceVersionView;
-import org.awardinghub.query.portfolio.PortfolioViews.EvidenceView;
 import org.awardinghub.query.portfolio.PortfolioViews.JudgementView;
 import org.awardinghub.query.portfolio.PortfolioViews.PortfolioProgress;
 import org.awardinghub.query.portfolio.PortfolioViews.PortfolioView;
@@ -53,16 +49,16 @@ import org.springframework.stereotype.Component;
 /**
  * The ePortfolio read models, kept by one processor segment in global event order:
  * <ul>
- *   <li>{@value #QUALIFICATIONS} ({@code _id} = qualification code): the units each qualification assesses by
- *       portfolio, with their criteria, so that a portfolio lists its units from its first event on;</li>
- *   <li>{@value #PORTFOLIOS} ({@code _id} = candidate id): the candidate's assessor and IQA, their units (each
- *       criterion met or not, sign-off, sampling) and every piece of evidence with all its versions, hashes and
- *       judgements. Progress, queues and workloads are computed from it when asked.</li>
+ *   <li>{@value #QUALIFICATIONS} ({@code _id} = qualification code, a {@link PortfolioQualification}): the units
+ *       each qualification assesses by portfolio, with their criteria, so that a portfolio lists its units from its
+ *       first event on;</li>
+ *   <li>{@value #PORTFOLIOS} ({@code _id} = candidate id, a {@link PortfolioDocument}): the candidate's assessor and
+ *       IQA, their units (each criterion met or not, sign-off, sampling) and every piece of evidence with all its
+ *       versions, hashes and judgements. Progress, queues and workloads are computed from it when asked.</li>
  * </ul>
  * Each document is written as a whole ({@link ReadModelCollection#replaceAfter}) guarded by the processor's token:
  * an event delivered again changes nothing, and a late one (committed after events with higher global positions)
- * is still applied. A replay starts from empty
- * collections ({@link #reset}).
+ * is still applied. A replay starts from empty collections ({@link #reset}).
  */
 @Component
 @ProcessingGroup(PortfolioProjection.PROCESSING_GROUP)
@@ -74,33 +70,13 @@ class PortfolioProjection {
     public static final String QUALIFICATIONS = "portfolio_qualifications";
     public static final String PORTFOLIOS = "portfolios";
 
-    static final String DUE = "DUE";
-
-    private static final String CANDIDATE_ID = "candidateId";
     private static final String CENTRE_ID = "centreId";
-    private static final String QUALIFICATION_CODE = "qualificationCode";
     private static final String ASSESSOR_USER_ID = "assessorUserId";
-    private static final String ASSESSOR_PIN = "assessorPin";
     private static final String IQA_USER_ID = "iqaUserId";
-    private static final String IQA_PIN = "iqaPin";
-    private static final String UNITS = "units";
-    private static final String UNIT_CODE = "unitCode";
-    private static final String TITLE = "title";
-    private static final String CRITERIA = "criteria";
-    private static final String CODE = "code";
-    private static final String TEXT = "text";
-    private static final String MET = "met";
-    private static final String SIGNED_OFF = "signedOff";
-    private static final String SIGNED_OFF_AT = "signedOffAt";
-    private static final String SIGNED_OFF_BY_PIN = "signedOffByPin";
-    private static final String SAMPLED = "sampled";
-    private static final String SAMPLE_STATUS = "sampleStatus";
-    private static final String SAMPLE_FEEDBACK = "sampleFeedback";
-    private static final String EVIDENCE = "evidence";
-    private static final String EVIDENCE_ID = "evidenceId";
-    private static final String VERSIONS = "versions";
-    private static final String VERSION = "version";
-    private static final String JUDGEMENTS = "judgements";
+
+    private static final DocumentMapper<PortfolioQualification> QUALIFICATION =
+            DocumentMapper.of(PortfolioQualification.class);
+    private static final DocumentMapper<PortfolioDocument> PORTFOLIO = DocumentMapper.of(PortfolioDocument.class);
 
     private final ReadModelCollection qualifications;
     private final ReadModelCollection portfolios;
@@ -117,19 +93,21 @@ class PortfolioProjection {
 
     @EventHandler
     void on(QualificationPublished event, TrackingToken token) {
-        List<Document> units = event.units().stream()
+        List<PortfolioQualification.Unit> units = event.units().stream()
                 .filter(QualificationPublished.Unit::portfolio)
-                .map(unit -> new Document(UNIT_CODE, unit.code())
-                        .append(TITLE, unit.title())
-                        .append(
-                                CRITERIA,
-                                unit.criteriaOrEmpty().stream()
-                                        .map(criterion ->
-                                                new Document(CODE, criterion.code()).append(TEXT, criterion.text()))
-                                        .toList()))
+                .map(unit -> new PortfolioQualification.Unit(
+                        unit.code(),
+                        unit.title(),
+                        unit.criteriaOrEmpty().stream()
+                                .map(criterion ->
+                                        new PortfolioQualification.Criterion(criterion.code(), criterion.text()))
+                                .toList()))
                 .toList();
         if (!units.isEmpty()) {
-            qualifications.replaceAfter(event.code(), token, stored -> new Document(UNITS, units));
+            qualifications.replaceAfter(
+                    event.code(),
+                    token,
+                    stored -> QUALIFICATION.toDocument(new PortfolioQualification(event.code(), units)));
         }
     }
 
@@ -140,9 +118,7 @@ class PortfolioProjection {
                 event.centreId(),
                 event.qualificationCode(),
                 token,
-                portfolio -> portfolio
-                        .append(ASSESSOR_USER_ID, event.assessorUserId())
-                        .append(ASSESSOR_PIN, event.assessorPin()));
+                portfolio -> portfolio.assessedBy(event.assessorUserId(), event.assessorPin()));
     }
 
     @EventHandler
@@ -152,68 +128,46 @@ class PortfolioProjection {
                 event.centreId(),
                 event.qualificationCode(),
                 token,
-                portfolio -> portfolio.append(IQA_USER_ID, event.iqaUserId()).append(IQA_PIN, event.iqaPin()));
+                portfolio -> portfolio.assuredBy(event.iqaUserId(), event.iqaPin()));
     }
 
     @EventHandler
     void on(EvidenceUploaded event, TrackingToken token) {
-        Document version = new Document(VERSION, event.version())
-                .append(CRITERIA, event.criteria())
-                .append("description", event.description())
-                .append("fileName", event.fileName())
-                .append("mediaType", event.mediaType())
-                .append("size", event.size())
-                .append("sha256", event.sha256())
-                .append("uploadedBy", event.uploadedBy().name())
-                .append("uploadedByPin", event.uploadedByPin())
-                .append("uploadedAt", date(event.uploadedAt()));
-        change(event.candidateId(), event.centreId(), event.qualificationCode(), token, portfolio -> {
-            List<Document> evidence = new ArrayList<>(portfolio.getList(EVIDENCE, Document.class));
-            Document piece = evidence.stream()
-                    .filter(e -> event.evidenceId().equals(e.getString(EVIDENCE_ID)))
-                    .findFirst()
-                    .orElse(null);
-            if (piece == null) {
-                piece = new Document(EVIDENCE_ID, event.evidenceId())
-                        .append(UNIT_CODE, event.unitCode())
-                        .append(VERSIONS, List.of())
-                        .append(JUDGEMENTS, List.of());
-                evidence.add(piece);
-            }
-            List<Document> versions = new ArrayList<>(piece.getList(VERSIONS, Document.class));
-            versions.add(version);
-            piece.append(VERSIONS, versions);
-            portfolio.append(EVIDENCE, evidence);
-        });
+        EvidenceVersionView version = new EvidenceVersionView(
+                event.version(),
+                event.criteria(),
+                event.description(),
+                event.fileName(),
+                event.mediaType(),
+                event.size(),
+                event.sha256(),
+                event.uploadedBy().name(),
+                event.uploadedByPin(),
+                event.uploadedAt());
+        change(
+                event.candidateId(),
+                event.centreId(),
+                event.qualificationCode(),
+                token,
+                portfolio -> portfolio.uploaded(event.evidenceId(), event.unitCode(), version));
     }
 
     @EventHandler
     void on(EvidenceJudged event, TrackingToken token) {
-        Document judgement = new Document(VERSION, event.version())
-                .append(
-                        CRITERIA,
-                        event.criteria().stream()
-                                .map(c -> new Document(CODE, c.code()).append(MET, c.met()))
-                                .toList())
-                .append("feedback", event.feedback())
-                .append(ASSESSOR_PIN, event.assessorPin())
-                .append("judgedAt", date(event.judgedAt()));
-        change(event.candidateId(), event.centreId(), null, token, portfolio -> {
-            for (Document piece : portfolio.getList(EVIDENCE, Document.class)) {
-                if (event.evidenceId().equals(piece.getString(EVIDENCE_ID))) {
-                    List<Document> judgements = new ArrayList<>(piece.getList(JUDGEMENTS, Document.class));
-                    judgements.add(judgement);
-                    piece.append(JUDGEMENTS, judgements);
-                }
-            }
-            withUnit(
-                    portfolio,
-                    event.unitCode(),
-                    unit -> unit.getList(CRITERIA, Document.class)
-                            .forEach(criterion -> event.criteria().stream()
-                                    .filter(c -> c.code().equals(criterion.getString(CODE)))
-                                    .forEach(c -> criterion.append(MET, c.met()))));
-        });
+        JudgementView judgement = new JudgementView(
+                event.version(),
+                event.criteria().stream()
+                        .map(c -> new CriterionJudged(c.code(), c.met()))
+                        .toList(),
+                event.feedback(),
+                event.assessorPin(),
+                event.judgedAt());
+        change(
+                event.candidateId(),
+                event.centreId(),
+                null,
+                token,
+                portfolio -> portfolio.judged(event.evidenceId(), event.unitCode(), judgement));
     }
 
     @EventHandler
@@ -223,15 +177,9 @@ class PortfolioProjection {
                 event.centreId(),
                 event.qualificationCode(),
                 token,
-                portfolio -> withUnit(
-                        portfolio,
+                portfolio -> portfolio.withUnit(
                         event.unitCode(),
-                        unit -> unit.append(SIGNED_OFF, true)
-                                .append(SIGNED_OFF_AT, date(event.signedOffAt()))
-                                .append(SIGNED_OFF_BY_PIN, event.assessorPin())
-                                .append(SAMPLED, event.sampled())
-                                .append(SAMPLE_STATUS, event.sampled() ? DUE : null)
-                                .append(SAMPLE_FEEDBACK, null)));
+                        unit -> unit.signedOff(event.signedOffAt(), event.assessorPin(), event.sampled())));
     }
 
     @EventHandler
@@ -241,10 +189,7 @@ class PortfolioProjection {
                 event.centreId(),
                 null,
                 token,
-                portfolio -> withUnit(
-                        portfolio,
-                        event.unitCode(),
-                        unit -> unit.append(SAMPLE_STATUS, "AGREED").append(SAMPLE_FEEDBACK, event.feedback())));
+                portfolio -> portfolio.withUnit(event.unitCode(), unit -> unit.sampleAgreed(event.feedback())));
     }
 
     /** The unit is signed off no longer, and every criterion needs a fresh judgement. */
@@ -255,12 +200,7 @@ class PortfolioProjection {
                 event.centreId(),
                 null,
                 token,
-                portfolio -> withUnit(portfolio, event.unitCode(), unit -> {
-                    unit.append(SIGNED_OFF, false)
-                            .append(SAMPLE_STATUS, "SENT_BACK")
-                            .append(SAMPLE_FEEDBACK, event.feedback());
-                    unit.getList(CRITERIA, Document.class).forEach(criterion -> criterion.append(MET, false));
-                }));
+                portfolio -> portfolio.withUnit(event.unitCode(), unit -> unit.sentBack(event.feedback())));
     }
 
     @ResetHandler
@@ -271,14 +211,16 @@ class PortfolioProjection {
 
     @QueryHandler
     PortfolioView handle(FindPortfolio query) {
-        Document portfolio = portfolios.find(query.candidateId());
-        return portfolio == null ? null : toView(portfolio);
+        PortfolioDocument portfolio = PORTFOLIO.fromDocument(portfolios.find(query.candidateId()));
+        return portfolio == null ? null : portfolio.view();
     }
 
     @QueryHandler
     List<AwaitingJudgement> handle(ListAssessorQueue query) {
         Instant now = clock.instant();
-        return portfolios.list(eq(ASSESSOR_USER_ID, query.assessorUserId()), ascending(ID), this::toView).stream()
+        return portfolios
+                .list(eq(ASSESSOR_USER_ID, query.assessorUserId()), ascending(ID), PortfolioProjection::view)
+                .stream()
                 .flatMap(portfolio -> awaiting(portfolio, now).stream())
                 .sorted(Comparator.comparing(AwaitingJudgement::uploadedAt)
                         .thenComparing(AwaitingJudgement::candidateId)
@@ -289,7 +231,7 @@ class PortfolioProjection {
     @QueryHandler
     List<SampleDue> handle(ListIqaQueue query) {
         Instant now = clock.instant();
-        return portfolios.list(eq(IQA_USER_ID, query.iqaUserId()), ascending(ID), this::toView).stream()
+        return portfolios.list(eq(IQA_USER_ID, query.iqaUserId()), ascending(ID), PortfolioProjection::view).stream()
                 .flatMap(portfolio -> samplesDue(portfolio, now).stream())
                 .sorted(Comparator.comparing(SampleDue::signedOffAt)
                         .thenComparing(SampleDue::candidateId)
@@ -300,7 +242,7 @@ class PortfolioProjection {
     @QueryHandler
     List<PortfolioProgress> handle(ListCentreProgress query) {
         Instant now = clock.instant();
-        return portfolios.list(eq(CENTRE_ID, query.centreId()), ascending(ID), this::toView).stream()
+        return portfolios.list(eq(CENTRE_ID, query.centreId()), ascending(ID), PortfolioProjection::view).stream()
                 .map(p -> new PortfolioProgress(
                         p.candidateId(),
                         p.qualificationCode(),
@@ -318,7 +260,8 @@ class PortfolioProjection {
     List<AssessorWorkload> handle(AssessorWorkloads query) {
         Instant now = clock.instant();
         Map<String, long[]> sums = new LinkedHashMap<>(); // awaiting, oldest days, samples due
-        for (PortfolioView portfolio : portfolios.list(eq(CENTRE_ID, query.centreId()), ascending(ID), this::toView)) {
+        for (PortfolioView portfolio :
+                portfolios.list(eq(CENTRE_ID, query.centreId()), ascending(ID), PortfolioProjection::view)) {
             List<AwaitingJudgement> awaiting = awaiting(portfolio, now);
             if (portfolio.assessorUserId() != null && !awaiting.isEmpty()) {
                 long[] sum = sums.computeIfAbsent(portfolio.assessorUserId(), id -> new long[3]);
@@ -368,7 +311,7 @@ class PortfolioProjection {
 
     private static List<SampleDue> samplesDue(PortfolioView portfolio, Instant now) {
         return portfolio.units().stream()
-                .filter(unit -> unit.signedOff() && DUE.equals(unit.sampleStatus()))
+                .filter(unit -> unit.signedOff() && UnitView.DUE.equals(unit.sampleStatus()))
                 .map(unit -> new SampleDue(
                         portfolio.candidateId(),
                         portfolio.centreId(),
@@ -388,121 +331,22 @@ class PortfolioProjection {
             String centreId,
             String qualificationCode,
             TrackingToken token,
-            Consumer<Document> change) {
-        portfolios.replaceAfter(candidateId, token, stored -> {
-            Document portfolio = stored != null ? stored : newPortfolio(candidateId, qualificationCode);
-            portfolio.append(CENTRE_ID, centreId);
-            change.accept(portfolio);
-            return portfolio;
-        });
+            UnaryOperator<PortfolioDocument> change) {
+        portfolios.replaceAfter(
+                candidateId,
+                token,
+                PORTFOLIO.changing(stored -> change.apply(
+                        (stored != null ? stored : newPortfolio(candidateId, qualificationCode)).at(centreId))));
     }
 
-    private Document newPortfolio(String candidateId, String qualificationCode) {
-        Document qualification = qualificationCode == null ? null : qualifications.find(qualificationCode);
-        List<Document> units = qualification == null
-                ? List.of()
-                : qualification.getList(UNITS, Document.class).stream()
-                        .map(unit -> new Document(UNIT_CODE, unit.getString(UNIT_CODE))
-                                .append(TITLE, unit.getString(TITLE))
-                                .append(
-                                        CRITERIA,
-                                        unit.getList(CRITERIA, Document.class).stream()
-                                                .map(c -> new Document(CODE, c.getString(CODE))
-                                                        .append(TEXT, c.getString(TEXT))
-                                                        .append(MET, false))
-                                                .toList())
-                                .append(SIGNED_OFF, false)
-                                .append(SIGNED_OFF_AT, null)
-                                .append(SIGNED_OFF_BY_PIN, null)
-                                .append(SAMPLED, false)
-                                .append(SAMPLE_STATUS, null)
-                                .append(SAMPLE_FEEDBACK, null))
-                        .toList();
-        return new Document(CANDIDATE_ID, candidateId)
-                .append(QUALIFICATION_CODE, qualificationCode)
-                .append(ASSESSOR_USER_ID, null)
-                .append(ASSESSOR_PIN, null)
-                .append(IQA_USER_ID, null)
-                .append(IQA_PIN, null)
-                .append(UNITS, units)
-                .append(EVIDENCE, List.of());
+    private PortfolioDocument newPortfolio(String candidateId, String qualificationCode) {
+        PortfolioQualification qualification =
+                qualificationCode == null ? null : QUALIFICATION.fromDocument(qualifications.find(qualificationCode));
+        return PortfolioDocument.opened(
+                candidateId, qualificationCode, qualification == null ? List.of() : qualification.unassessed());
     }
 
-    private static void withUnit(Document portfolio, String unitCode, Consumer<Document> change) {
-        portfolio.getList(UNITS, Document.class).stream()
-                .filter(unit -> unitCode.equals(unit.getString(UNIT_CODE)))
-                .forEach(change);
-    }
-
-    private PortfolioView toView(Document portfolio) {
-        List<UnitView> units = portfolio.getList(UNITS, Document.class).stream()
-                .map(unit -> new UnitView(
-                        unit.getString(UNIT_CODE),
-                        unit.getString(TITLE),
-                        unit.getList(CRITERIA, Document.class).stream()
-                                .map(c -> new CriterionView(
-                                        c.getString(CODE), c.getString(TEXT), c.getBoolean(MET, false)))
-                                .toList(),
-                        unit.getBoolean(SIGNED_OFF, false),
-                        ReadModelCollection.instant(unit, SIGNED_OFF_AT),
-                        unit.getString(SIGNED_OFF_BY_PIN),
-                        unit.getBoolean(SAMPLED, false),
-                        unit.getString(SAMPLE_STATUS),
-                        unit.getString(SAMPLE_FEEDBACK)))
-                .toList();
-        List<EvidenceView> evidence = portfolio.getList(EVIDENCE, Document.class).stream()
-                .map(PortfolioProjection::toEvidence)
-                .toList();
-        int total = units.stream().mapToInt(unit -> unit.criteria().size()).sum();
-        int met = (int) units.stream()
-                .flatMap(unit -> unit.criteria().stream())
-                .filter(CriterionView::met)
-                .count();
-        int signedOff = (int) units.stream().filter(UnitView::signedOff).count();
-        return new PortfolioView(
-                portfolio.getString(ID),
-                portfolio.getString(CENTRE_ID),
-                portfolio.getString(QUALIFICATION_CODE),
-                portfolio.getString(ASSESSOR_USER_ID),
-                portfolio.getString(ASSESSOR_PIN),
-                portfolio.getString(IQA_USER_ID),
-                portfolio.getString(IQA_PIN),
-                total,
-                met,
-                total == 0 ? 0 : met * 100 / total,
-                units.size(),
-                signedOff,
-                units,
-                evidence);
-    }
-
-    private static EvidenceView toEvidence(Document piece) {
-        List<EvidenceVersionView> versions = piece.getList(VERSIONS, Document.class).stream()
-                .map(v -> new EvidenceVersionView(
-                        v.getInteger(VERSION),
-                        v.getList(CRITERIA, String.class),
-                        v.getString("description"),
-                        v.getString("fileName"),
-                        v.getString("mediaType"),
-                        ((Number) v.get("size")).longValue(),
-                        v.getString("sha256"),
-                        v.getString("uploadedBy"),
-                        v.getString("uploadedByPin"),
-                        ReadModelCollection.instant(v, "uploadedAt")))
-                .toList();
-        List<JudgementView> judgements = piece.getList(JUDGEMENTS, Document.class).stream()
-                .map(j -> new JudgementView(
-                        j.getInteger(VERSION),
-                        j.getList(CRITERIA, Document.class).stream()
-                                .map(c -> new CriterionJudged(c.getString(CODE), c.getBoolean(MET, false)))
-                                .toList(),
-                        j.getString("feedback"),
-                        j.getString(ASSESSOR_PIN),
-                        ReadModelCollection.instant(j, "judgedAt")))
-                .toList();
-        int latest = versions.isEmpty() ? 0 : versions.get(versions.size() - 1).version();
-        boolean awaiting = judgements.stream().noneMatch(j -> Objects.equals(j.version(), latest));
-        return new EvidenceView(
-                piece.getString(EVIDENCE_ID), piece.getString(UNIT_CODE), latest, awaiting, versions, judgements);
+    private static PortfolioView view(Document portfolio) {
+        return PORTFOLIO.fromDocument(portfolio).view();
     }
 }

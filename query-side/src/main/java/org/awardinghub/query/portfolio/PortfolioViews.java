@@ -3,7 +3,11 @@ package org.awardinghub.query.portfolio;
 import java.time.Instant;
 import java.util.List;
 
-/** The ePortfolio's read models as the API answers them. */
+/**
+ * The ePortfolio's read models as the API answers them. A portfolio's units, their criteria, and its evidence's
+ * versions and judgements are stored as they are answered ({@link PortfolioDocument}); the changes events make to a
+ * unit are its package-private methods.
+ */
 public final class PortfolioViews {
 
     private PortfolioViews() {}
@@ -38,9 +42,64 @@ public final class PortfolioViews {
             String signedOffByPin,
             boolean sampled,
             String sampleStatus,
-            String sampleFeedback) {}
+            String sampleFeedback) {
 
-    public record CriterionView(String code, String text, boolean met) {}
+        /** The sample status of a sampled sign-off awaiting the IQA's decision. */
+        static final String DUE = "DUE";
+
+        /** Each criterion the judgement names met or not as it says (the last word on it counts); others unchanged. */
+        UnitView judged(JudgementView judgement) {
+            List<CriterionView> judged = criteria.stream()
+                    .map(criterion -> judgement.criteria().stream()
+                            .filter(c -> c.code().equals(criterion.code()))
+                            .reduce((first, last) -> last)
+                            .map(c -> criterion.judged(c.met()))
+                            .orElse(criterion))
+                    .toList();
+            return new UnitView(
+                    unitCode,
+                    title,
+                    judged,
+                    signedOff,
+                    signedOffAt,
+                    signedOffByPin,
+                    sampled,
+                    sampleStatus,
+                    sampleFeedback);
+        }
+
+        /** Signed off; when drawn for the IQA's sample, the sample is due. */
+        UnitView signedOff(Instant signedOffAt, String signedOffByPin, boolean sampled) {
+            return new UnitView(
+                    unitCode, title, criteria, true, signedOffAt, signedOffByPin, sampled, sampled ? DUE : null, null);
+        }
+
+        UnitView sampleAgreed(String feedback) {
+            return new UnitView(
+                    unitCode, title, criteria, signedOff, signedOffAt, signedOffByPin, sampled, "AGREED", feedback);
+        }
+
+        /** Signed off no longer, and every criterion needs a fresh judgement. */
+        UnitView sentBack(String feedback) {
+            return new UnitView(
+                    unitCode,
+                    title,
+                    criteria.stream().map(criterion -> criterion.judged(false)).toList(),
+                    false,
+                    signedOffAt,
+                    signedOffByPin,
+                    sampled,
+                    "SENT_BACK",
+                    feedback);
+        }
+    }
+
+    public record CriterionView(String code, String text, boolean met) {
+
+        CriterionView judged(boolean met) {
+            return new CriterionView(code, text, met);
+        }
+    }
 
     /** A piece of evidence, every version kept, with its hash, and every judgement of it. */
     public record EvidenceView(

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.awardinghub.events.portfolio.AssessorAssigned;
@@ -169,6 +170,60 @@ class PortfolioProjectionTest {
         assertThat(projection.handle(new AssessorWorkloads(CENTRE)))
                 .containsExactly(
                         new AssessorWorkload("user-assessor", 1, 2, 0), new AssessorWorkload("user-iqa", 0, 0, 1));
+    }
+
+    /** The fields and value types every earlier version stored, so that existing databases read without a rebuild. */
+    @Test
+    void givenJudgedAndSignedOff_whenStored_thenTheFieldsAndTypesAsEverStored() {
+        processor.deliver(signedOffHistory());
+
+        Document portfolio =
+                allDocuments(database, PortfolioProjection.PORTFOLIOS).get(0);
+        assertThat(portfolio.keySet())
+                .containsExactly(
+                        "_id",
+                        "seq",
+                        "candidateId",
+                        "qualificationCode",
+                        "assessorUserId",
+                        "assessorPin",
+                        "iqaUserId",
+                        "iqaPin",
+                        "units",
+                        "evidence",
+                        "centreId",
+                        "gaps");
+        assertThat(portfolio.getString("candidateId")).isEqualTo(CANDIDATE);
+        Document unit = portfolio.getList("units", Document.class).get(0);
+        assertThat(unit)
+                .containsEntry("signedOff", true)
+                .containsEntry("signedOffAt", Date.from(START.plus(Duration.ofDays(2))))
+                .containsEntry("sampleStatus", "DUE")
+                .containsEntry("sampleFeedback", null);
+        assertThat(unit.getList("criteria", Document.class).get(0))
+                .isEqualTo(new Document("code", "1.1").append("text", "a").append("met", true));
+        Document piece = portfolio.getList("evidence", Document.class).get(0);
+        assertThat(piece.keySet()).containsExactly("evidenceId", "unitCode", "versions", "judgements");
+        assertThat(piece.getList("versions", Document.class).get(0))
+                .containsEntry("version", 1)
+                .containsEntry("size", 10L)
+                .containsEntry("uploadedBy", "CANDIDATE")
+                .containsEntry("uploadedAt", Date.from(START.plus(Duration.ofHours(1))));
+        assertThat(piece.getList("judgements", Document.class).get(0).get("criteria"))
+                .isEqualTo(List.of(
+                        new Document("code", "1.1").append("met", true),
+                        new Document("code", "1.2").append("met", true)));
+        assertThat(allDocuments(database, PortfolioProjection.QUALIFICATIONS)
+                        .get(0)
+                        .getList("units", Document.class))
+                .first()
+                .isEqualTo(new Document("unitCode", "U1")
+                        .append("title", "Inspection")
+                        .append(
+                                "criteria",
+                                List.of(
+                                        new Document("code", "1.1").append("text", "a"),
+                                        new Document("code", "1.2").append("text", "b"))));
     }
 
     @Test
