@@ -7,15 +7,11 @@ import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 import static org.awardinghub.query.ReadModelCollection.ID;
 import static org.awardinghub.query.ReadModelCollection.date;
-import static org.awardinghub.query.ReadModelCollection.enumValue;
-import static org.awardinghub.query.ReadModelCollection.instant;
 import static org.awardinghub.query.ReadModelCollection.isoDate;
-import static org.awardinghub.query.ReadModelCollection.localDate;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -30,6 +26,7 @@ import org.awardinghub.events.certification.CertificateRevoked;
 import org.awardinghub.events.certification.CertificateStatus;
 import org.awardinghub.events.certification.ClaimRejected;
 import org.awardinghub.events.certification.ClaimStatus;
+import org.awardinghub.query.DocumentMapper;
 import org.awardinghub.query.Page;
 import org.awardinghub.query.ReadModelCollection;
 import org.axonframework.config.ProcessingGroup;
@@ -48,11 +45,14 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  *   <li>{@value #CLAIMS} ({@code _id} = claim id): the claim, its status, IMI's decision and its current
- *       certificate — {@link FindClaim}, {@link ListClaims} (the approval queue);</li>
+ *       certificate, stored as the {@link ClaimView} it is read as — {@link FindClaim}, {@link ListClaims} (the
+ *       approval queue);</li>
  *   <li>{@value #CERTIFICATES} ({@code _id} = certificate number): every number ever issued, VALID, REPLACED (with
- *       the number that replaced it) or REVOKED (from a date, with the reason) — {@link FindCertificate};</li>
+ *       the number that replaced it) or REVOKED (from a date, with the reason), stored as an {@link IssuedCertificate}
+ *       — {@link FindCertificate};</li>
  *   <li>{@value #CANDIDATE_CERTIFICATES} ({@code _id} = candidate id): every number the candidate has held, oldest
- *       first, kept current, so that {@link ListCandidateCertificates} is a key lookup, never a scan.</li>
+ *       first, kept current, so that {@link ListCandidateCertificates} is a key lookup, never a scan. Each entry is
+ *       the number's {@link IssuedCertificate} with the number under {@code certificateNumber}.</li>
  * </ul>
  *
  * <p>The processor is pooled and sequenced per claim (Axon's default). A claim document is guarded by its claim's
@@ -79,34 +79,32 @@ public class CertificationProjection {
 
     static final String ENTRY_SEQUENCE = "seq";
 
-    private static final String CLAIM_ID = "claimId";
-    private static final String CANDIDATE_ID = "candidateId";
-    private static final String REGISTRATION_NUMBER = "registrationNumber";
-    private static final String HOLDER_NAME = "holderName";
+    // components of ClaimView and IssuedCertificate named by indexes, filters, update operators and entries
     private static final String CENTRE_ID = "centreId";
-    private static final String QUALIFICATION_CODE = "qualificationCode";
     private static final String STATUS = "status";
-    private static final String DIRECT_CLAIM_STATUS = "directClaimStatus";
     private static final String CLAIMED_AT = "claimedAt";
-    private static final String CLAIMED_BY_PIN = "claimedByPin";
     private static final String DECIDED_AT = "decidedAt";
     private static final String REASON = "reason";
     private static final String CERTIFICATE_NUMBER = "certificateNumber";
     private static final String ISSUED_ON = "issuedOn";
-    private static final String ISSUED_AT = "issuedAt";
     private static final String REPLACED_BY = "replacedBy";
     private static final String REVOKED_ON = "revokedOn";
+
+    /** The candidate document's one field: its entries, oldest first. */
     private static final String ENTRIES = "entries";
+
+    private static final DocumentMapper<ClaimView> CLAIM = DocumentMapper.of(ClaimView.class);
+    private static final DocumentMapper<IssuedCertificate> CERTIFICATE = DocumentMapper.of(IssuedCertificate.class);
 
     /**
      * A candidate's numbers in the order they were issued: by the instant each was issued (a replacement's is its
      * event's time), then claim and number — all from the events, so a replay writes the same order whatever order
      * the segments ran in.
      */
-    private static final Comparator<Document> OLDEST_FIRST = Comparator.comparing(
-                    (Document entry) -> entry.getDate(ISSUED_AT), Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(entry -> entry.getString(CLAIM_ID))
-            .thenComparing(entry -> entry.getString(CERTIFICATE_NUMBER));
+    private static final Comparator<IssuedCertificate> OLDEST_FIRST = Comparator.comparing(
+                    IssuedCertificate::issuedAt, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(IssuedCertificate::claimId)
+            .thenComparing(IssuedCertificate::certificateNumber);
 
     private final ReadModelCollection claims;
     private final ReadModelCollection certificates;
@@ -128,20 +126,21 @@ public class CertificationProjection {
         claims.insert(
                 event.claimId(),
                 sequence,
-                new Document()
-                        .append(CANDIDATE_ID, event.candidateId())
-                        .append(REGISTRATION_NUMBER, event.registrationNumber())
-                        .append(HOLDER_NAME, event.holderName())
-                        .append(CENTRE_ID, event.centreId())
-                        .append(QUALIFICATION_CODE, event.qualificationCode())
-                        .append(STATUS, ClaimStatus.AWAITING_APPROVAL.name())
-                        .append(DIRECT_CLAIM_STATUS, event.directClaimStatus())
-                        .append(CLAIMED_AT, date(event.claimedAt()))
-                        .append(CLAIMED_BY_PIN, event.claimedByPin())
-                        .append(DECIDED_AT, null)
-                        .append(REASON, null)
-                        .append(CERTIFICATE_NUMBER, null)
-                        .append(ISSUED_ON, null));
+                CLAIM.toDocument(new ClaimView(
+                        event.claimId(),
+                        event.candidateId(),
+                        event.registrationNumber(),
+                        event.holderName(),
+                        event.centreId(),
+                        event.qualificationCode(),
+                        ClaimStatus.AWAITING_APPROVAL,
+                        event.directClaimStatus(),
+                        event.claimedAt(),
+                        event.claimedByPin(),
+                        null,
+                        null,
+                        null,
+                        null)));
     }
 
     @EventHandler
@@ -154,7 +153,8 @@ public class CertificationProjection {
                         set(DECIDED_AT, date(event.issuedAt())),
                         set(CERTIFICATE_NUMBER, event.certificateNumber()),
                         set(ISSUED_ON, isoDate(event.issuedOn()))));
-        Document certificate = validCertificate(
+        IssuedCertificate certificate = IssuedCertificate.valid(
+                event.certificateNumber(),
                 event.claimId(),
                 event.candidateId(),
                 event.centreId(),
@@ -162,11 +162,9 @@ public class CertificationProjection {
                 event.holderName(),
                 event.issuedOn(),
                 event.issuedAt());
-        certificates.insert(event.certificateNumber(), sequence, certificate);
-        Map<String, UnaryOperator<Document>> changes = new LinkedHashMap<>();
-        changes.put(
-                event.certificateNumber(),
-                entry -> entry != null ? null : candidateEntry(event.certificateNumber(), certificate));
+        certificates.insert(event.certificateNumber(), sequence, CERTIFICATE.toDocument(certificate));
+        Map<String, UnaryOperator<IssuedCertificate>> changes = new LinkedHashMap<>();
+        changes.put(event.certificateNumber(), entry -> entry != null ? null : certificate);
         changeCandidateCertificates(event.candidateId(), sequence, changes);
     }
 
@@ -205,7 +203,8 @@ public class CertificationProjection {
                 set(REPLACED_BY, event.certificateNumber()),
                 set(REASON, reason));
         certificates.update(event.replacedNumber(), sequence, replaced);
-        Document certificate = validCertificate(
+        IssuedCertificate certificate = IssuedCertificate.valid(
+                event.certificateNumber(),
                 event.claimId(),
                 event.candidateId(),
                 event.centreId(),
@@ -213,18 +212,12 @@ public class CertificationProjection {
                 event.holderName(),
                 event.issuedOn(),
                 at);
-        certificates.insert(event.certificateNumber(), sequence, certificate);
-        Map<String, UnaryOperator<Document>> changes = new LinkedHashMap<>();
+        certificates.insert(event.certificateNumber(), sequence, CERTIFICATE.toDocument(certificate));
+        Map<String, UnaryOperator<IssuedCertificate>> changes = new LinkedHashMap<>();
         changes.put(
                 event.replacedNumber(),
-                entry -> entry == null
-                        ? null
-                        : entry.append(STATUS, CertificateStatus.REPLACED.name())
-                                .append(REPLACED_BY, event.certificateNumber())
-                                .append(REASON, reason));
-        changes.put(
-                event.certificateNumber(),
-                entry -> entry != null ? null : candidateEntry(event.certificateNumber(), certificate));
+                entry -> entry == null ? null : entry.replaced(event.certificateNumber(), reason));
+        changes.put(event.certificateNumber(), entry -> entry != null ? null : certificate);
         changeCandidateCertificates(event.candidateId(), sequence, changes);
     }
 
@@ -242,14 +235,9 @@ public class CertificationProjection {
                         set(STATUS, CertificateStatus.REVOKED.name()),
                         set(REVOKED_ON, isoDate(event.revokedOn())),
                         set(REASON, reason)));
-        Map<String, UnaryOperator<Document>> changes = new LinkedHashMap<>();
+        Map<String, UnaryOperator<IssuedCertificate>> changes = new LinkedHashMap<>();
         changes.put(
-                event.certificateNumber(),
-                entry -> entry == null
-                        ? null
-                        : entry.append(STATUS, CertificateStatus.REVOKED.name())
-                                .append(REVOKED_ON, isoDate(event.revokedOn()))
-                                .append(REASON, reason));
+                event.certificateNumber(), entry -> entry == null ? null : entry.revoked(event.revokedOn(), reason));
         changeCandidateCertificates(event.candidateId(), sequence, changes);
     }
 
@@ -262,8 +250,7 @@ public class CertificationProjection {
 
     @QueryHandler
     ClaimView handle(FindClaim query) {
-        Document claim = claims.find(query.claimId());
-        return claim == null ? null : toClaim(claim);
+        return CLAIM.fromDocument(claims.find(query.claimId()));
     }
 
     /**
@@ -286,67 +273,63 @@ public class CertificationProjection {
         }
         Bson filter =
                 conditions.isEmpty() ? new Document() : conditions.size() == 1 ? conditions.get(0) : and(conditions);
-        return claims.page(
-                filter, ascending(CLAIMED_AT, ID), query.page(), query.size(), CertificationProjection::toClaim);
+        return claims.page(filter, ascending(CLAIMED_AT, ID), query.page(), query.size(), CLAIM::fromDocument);
     }
 
     /** Any number ever issued, whatever it verifies as now; what to show of a REPLACED one is the API's to decide. */
     @QueryHandler
     CertificateView handle(FindCertificate query) {
-        Document certificate = certificates.find(query.certificateNumber());
-        return certificate == null
-                ? null
-                : toCertificate(certificate.append(CERTIFICATE_NUMBER, certificate.getString(ID)));
+        IssuedCertificate certificate = CERTIFICATE.fromDocument(certificates.find(query.certificateNumber()));
+        return certificate == null ? null : certificate.view();
     }
 
     /** Every number the candidate has held, oldest first: one key lookup. Empty for an unknown candidate. */
     @QueryHandler
     List<CertificateView> handle(ListCandidateCertificates query) {
-        Document candidate = candidateCertificates.find(query.candidateId());
-        return candidate == null
-                ? List.of()
-                : candidate.getList(ENTRIES, Document.class, List.of()).stream()
-                        .map(CertificationProjection::toCertificate)
-                        .toList();
+        return entries(candidateCertificates.find(query.candidateId())).stream()
+                .map(entry -> fromEntry(entry).view())
+                .toList();
     }
 
     /**
-     * Applies one claim's event to entries of the candidate's document, by certificate number. Each change gets a
-     * copy of its entry (null when there is none) and answers the entry to store, or null for nothing. An entry
-     * already at or past this sequence is left alone: the event was applied to it before. Nothing is written when
-     * no entry changes.
+     * Applies one claim's event to entries of the candidate's document, by certificate number. Each change gets its
+     * entry (null when there is none) and answers the entry to store, or null for nothing. An entry already at or
+     * past this sequence is left alone: the event was applied to it before. Nothing is written when no entry
+     * changes.
      */
     private void changeCandidateCertificates(
-            String candidateId, long sequence, Map<String, UnaryOperator<Document>> changes) {
+            String candidateId, long sequence, Map<String, UnaryOperator<IssuedCertificate>> changes) {
         candidateCertificates.updateVersioned(candidateId, stored -> {
-            List<Document> entries = stored == null
-                    ? new ArrayList<>()
-                    : new ArrayList<>(stored.getList(ENTRIES, Document.class, List.of()));
+            List<Document> entries = new ArrayList<>(entries(stored));
             boolean changed = false;
-            for (Map.Entry<String, UnaryOperator<Document>> change : changes.entrySet()) {
+            for (Map.Entry<String, UnaryOperator<IssuedCertificate>> change : changes.entrySet()) {
                 int index = indexOf(entries, change.getKey());
                 Document entry = index < 0 ? null : entries.get(index);
                 if (entry != null && entry.get(ENTRY_SEQUENCE, Number.class).longValue() >= sequence) {
                     continue;
                 }
-                Document next = change.getValue().apply(entry == null ? null : new Document(entry));
+                IssuedCertificate next = change.getValue().apply(entry == null ? null : fromEntry(entry));
                 if (next == null) {
                     continue;
                 }
-                next.put(ENTRY_SEQUENCE, sequence);
+                Document written = toEntry(next).append(ENTRY_SEQUENCE, sequence);
                 if (index < 0) {
-                    entries.add(next);
+                    entries.add(written);
                 } else {
-                    entries.set(index, next);
+                    entries.set(index, written);
                 }
                 changed = true;
             }
             if (!changed) {
                 return null;
             }
-            entries.sort(OLDEST_FIRST);
+            entries.sort(Comparator.comparing(CertificationProjection::fromEntry, OLDEST_FIRST));
             return new Document(ENTRIES, entries);
         });
+    }
+
+    private static List<Document> entries(Document candidate) {
+        return candidate == null ? List.of() : candidate.getList(ENTRIES, Document.class, List.of());
     }
 
     private static int indexOf(List<Document> entries, String certificateNumber) {
@@ -358,72 +341,19 @@ public class CertificationProjection {
         return -1;
     }
 
-    /** A newly issued number: the fields of its certificate document and of the candidate's entry for it. */
-    private static Document validCertificate(
-            String claimId,
-            String candidateId,
-            String centreId,
-            String qualificationCode,
-            String holderName,
-            LocalDate issuedOn,
-            Instant issuedAt) {
-        return new Document()
-                .append(CLAIM_ID, claimId)
-                .append(CANDIDATE_ID, candidateId)
-                .append(CENTRE_ID, centreId)
-                .append(QUALIFICATION_CODE, qualificationCode)
-                .append(HOLDER_NAME, holderName)
-                .append(ISSUED_ON, isoDate(issuedOn))
-                .append(ISSUED_AT, date(issuedAt))
-                .append(STATUS, CertificateStatus.VALID.name())
-                .append(REPLACED_BY, null)
-                .append(REVOKED_ON, null)
-                .append(REASON, null);
+    /** A candidate's entry for a number: its certificate document, with the number that document has as its id. */
+    private static Document toEntry(IssuedCertificate certificate) {
+        Document entry = new Document(CERTIFICATE_NUMBER, certificate.certificateNumber());
+        entry.putAll(CERTIFICATE.toDocument(certificate));
+        return entry;
     }
 
-    /** A candidate's entry for a number: the certificate's fields, with the number that a document has as its id. */
-    private static Document candidateEntry(String certificateNumber, Document certificate) {
-        Document entry = new Document(CERTIFICATE_NUMBER, certificateNumber);
-        entry.putAll(certificate);
-        return entry;
+    private static IssuedCertificate fromEntry(Document entry) {
+        return CERTIFICATE.fromDocument(new Document(entry).append(ID, entry.getString(CERTIFICATE_NUMBER)));
     }
 
     /** The event's own reason when it carries one, otherwise the one in its metadata. */
     private static String reason(String eventReason, String metadataReason) {
         return eventReason != null && !eventReason.isBlank() ? eventReason : metadataReason;
-    }
-
-    private static ClaimView toClaim(Document claim) {
-        return new ClaimView(
-                claim.getString(ID),
-                claim.getString(CANDIDATE_ID),
-                claim.getString(REGISTRATION_NUMBER),
-                claim.getString(HOLDER_NAME),
-                claim.getString(CENTRE_ID),
-                claim.getString(QUALIFICATION_CODE),
-                enumValue(ClaimStatus.class, claim, STATUS),
-                claim.getBoolean(DIRECT_CLAIM_STATUS, false),
-                instant(claim, CLAIMED_AT),
-                claim.getString(CLAIMED_BY_PIN),
-                instant(claim, DECIDED_AT),
-                claim.getString(REASON),
-                claim.getString(CERTIFICATE_NUMBER),
-                localDate(claim, ISSUED_ON));
-    }
-
-    /** From a certificate document (its number given as a field) or a candidate's entry. */
-    private static CertificateView toCertificate(Document certificate) {
-        return new CertificateView(
-                certificate.getString(CERTIFICATE_NUMBER),
-                certificate.getString(CLAIM_ID),
-                certificate.getString(CANDIDATE_ID),
-                certificate.getString(CENTRE_ID),
-                certificate.getString(QUALIFICATION_CODE),
-                certificate.getString(HOLDER_NAME),
-                localDate(certificate, ISSUED_ON),
-                enumValue(CertificateStatus.class, certificate, STATUS),
-                certificate.getString(REPLACED_BY),
-                localDate(certificate, REVOKED_ON),
-                certificate.getString(REASON));
     }
 }

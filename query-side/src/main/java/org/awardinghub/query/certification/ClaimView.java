@@ -3,13 +3,14 @@ package org.awardinghub.query.certification;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.awardinghub.events.certification.ClaimStatus;
+import org.awardinghub.query.DocumentMapper;
 
 /**
  * A certificate claim: who claimed it when, whether the centre had Direct Claim Status then, its status, IMI's
  * decision (when, and the reason of a rejection) and the certificate it produced (current number, issue date).
  */
 public record ClaimView(
-        String claimId,
+        @DocumentMapper.Id String claimId,
         String candidateId,
         String registrationNumber,
         String holderName,

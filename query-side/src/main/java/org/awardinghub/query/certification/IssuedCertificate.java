@@ -1,0 +1,98 @@
+package org.awardinghub.query.certification;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.awardinghub.events.certification.CertificateStatus;
+import org.awardinghub.query.DocumentMapper;
+
+/**
+ * A certificate number as stored, in {@value CertificationProjection#CERTIFICATES} and as an entry of the candidate's
+ * document in {@value CertificationProjection#CANDIDATE_CERTIFICATES}: its {@link CertificateView}, and the instant
+ * it was issued ({@code issuedAt}, a replacement's is its event's time), which orders the candidate's numbers.
+ */
+record IssuedCertificate(
+        @DocumentMapper.Id String certificateNumber,
+        String claimId,
+        String candidateId,
+        String centreId,
+        String qualificationCode,
+        String holderName,
+        LocalDate issuedOn,
+        Instant issuedAt,
+        CertificateStatus status,
+        String replacedBy,
+        LocalDate revokedOn,
+        String reason) {
+
+    /** A newly issued number. */
+    static IssuedCertificate valid(
+            String certificateNumber,
+            String claimId,
+            String candidateId,
+            String centreId,
+            String qualificationCode,
+            String holderName,
+            LocalDate issuedOn,
+            Instant issuedAt) {
+        return new IssuedCertificate(
+                certificateNumber,
+                claimId,
+                candidateId,
+                centreId,
+                qualificationCode,
+                holderName,
+                issuedOn,
+                issuedAt,
+                CertificateStatus.VALID,
+                null,
+                null,
+                null);
+    }
+
+    IssuedCertificate replaced(String by, String reason) {
+        return new IssuedCertificate(
+                certificateNumber,
+                claimId,
+                candidateId,
+                centreId,
+                qualificationCode,
+                holderName,
+                issuedOn,
+                issuedAt,
+                CertificateStatus.REPLACED,
+                by,
+                revokedOn,
+                reason);
+    }
+
+    IssuedCertificate revoked(LocalDate on, String reason) {
+        return new IssuedCertificate(
+                certificateNumber,
+                claimId,
+                candidateId,
+                centreId,
+                qualificationCode,
+                holderName,
+                issuedOn,
+                issuedAt,
+                CertificateStatus.REVOKED,
+                replacedBy,
+                on,
+                reason);
+    }
+
+    CertificateView view() {
+        return new CertificateView(
+                certificateNumber,
+                claimId,
+                candidateId,
+                centreId,
+                qualificationCode,
+                holderName,
+                issuedOn,
+                status,
+                replacedBy,
+                revokedOn,
+                reason);
+    }
+}
