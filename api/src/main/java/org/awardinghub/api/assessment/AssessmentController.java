@@ -12,26 +12,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.awardinghub.api.Paging;
 import org.awardinghub.api.Queries;
 import org.awardinghub.api.Reason;
+import org.awardinghub.api.assessment.AttemptStart.Started;
 import org.awardinghub.api.metadata.RequestCorrelation;
 import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.api.security.Access;
 import org.awardinghub.api.security.Allow;
-import org.awardinghub.api.security.CurrentActor;
 import org.awardinghub.api.security.Public;
-import org.awardinghub.api.security.SittingCandidate;
-import org.awardinghub.command.assessment.AccessKeyRefused;
-import org.awardinghub.command.assessment.AccessKeys;
 import org.awardinghub.command.assessment.AnswerQuestion;
 import org.awardinghub.command.assessment.AttemptResult;
 import org.awardinghub.command.assessment.OpenAttempt;
 import org.awardinghub.command.assessment.OpenedAttempt;
-import org.awardinghub.command.assessment.StartAttempt;
-import org.awardinghub.command.assessment.StartedAttempt;
 import org.awardinghub.command.assessment.SubmitAttempt;
 import org.awardinghub.command.assessment.VoidAttempt;
 import org.awardinghub.command.candidate.CandidateDirectory;
@@ -46,7 +40,6 @@ import org.awardinghub.query.assessment.FindSitting;
 import org.awardinghub.query.assessment.ListCandidateAttempts;
 import org.awardinghub.query.assessment.ListCentreAttempts;
 import org.awardinghub.query.assessment.SittingView;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -74,12 +67,6 @@ class AssessmentController {
             @NotBlank @Size(max = 20) String registrationNumber,
             @NotBlank @Size(max = 40) String accessKey) {}
 
-    public record Question(String questionId, String stem, List<Option> options) {}
-
-    public record Option(String optionId, String text) {}
-
-    public record Started(String attemptId, String attemptToken, Instant endsAt, List<Question> questions) {}
-
     public record AnswerRequest(@NotBlank @Size(max = 4) String optionId) {}
 
     public record Sitting(
@@ -98,8 +85,7 @@ class AssessmentController {
     private final Access access;
     private final CommandGateway commands;
     private final Queries queries;
-    private final AccessKeys accessKeys;
-    private final StartThrottle throttle;
+    private final AttemptStart starts;
     private final CandidateDirectory candidates;
     private final Clock clock;
 
@@ -107,15 +93,13 @@ class AssessmentController {
             Access access,
             CommandGateway commands,
             Queries queries,
-            AccessKeys accessKeys,
-            StartThrottle throttle,
+            AttemptStart starts,
             CandidateDirectory candidates,
             Clock clock) {
         this.access = access;
         this.commands = commands;
         this.queries = queries;
-        this.accessKeys = accessKeys;
-        this.throttle = throttle;
+        this.starts = starts;
         this.candidates = candidates;
         this.clock = clock;
     }
@@ -138,42 +122,11 @@ class AssessmentController {
     @PostMapping("/api/assessment-attempts/start")
     @Public
     public ResponseEntity<Started> start(@Valid @RequestBody StartRequest request) {
-        // as the key lookup reads it: spaces and hyphens typed between characters count for nothing
-        String registrationNumber =
-                request.registrationNumber().replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
-        String address = RequestCorrelation.clientAddress().orElse(null);
-        throttle.lockedUntil(registrationNumber, address).ifPresent(until -> {
-            throw ApiProblem.tooManyAttempts("Too many wrong access keys: starting is locked until " + until
-                    + ". Ask your invigilator to check the registration number and key.");
-        });
-        String attemptId = accessKeys
-                .attemptFor(registrationNumber, request.accessKey(), clock.instant())
-                .orElseThrow(() -> refused(registrationNumber, address));
-        StartedAttempt started;
-        try {
-            started = CurrentActor.callAsCandidate(
-                    new SittingCandidate(attemptId, registrationNumber),
-                    () -> commands.sendAndWait(new StartAttempt(attemptId, registrationNumber, request.accessKey())));
-        } catch (AccessKeyRefused e) {
-            throw refused(registrationNumber, address);
-        } catch (CommandExecutionException e) {
-            if (e.getCause() instanceof AccessKeyRefused) {
-                throw refused(registrationNumber, address);
-            }
-            throw e;
-        }
-        throttle.recordSuccess(registrationNumber);
-        List<Question> questions = started.questions().stream()
-                .map(q -> new Question(
-                        q.questionId(),
-                        q.stem(),
-                        q.options().stream()
-                                .map(o -> new Option(o.optionId(), o.text()))
-                                .toList()))
-                .toList();
-        return ResponseEntity.ok()
-                .cacheControl(CacheControl.noStore())
-                .body(new Started(started.attemptId(), started.attemptToken(), started.endsAt(), questions));
+        Started started = starts.start(
+                request.registrationNumber(),
+                request.accessKey(),
+                RequestCorrelation.clientAddress().orElse(null));
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(started);
     }
 
     @PutMapping("/api/assessment-attempts/{attemptId}/answers/{questionId}")
@@ -266,10 +219,5 @@ class AssessmentController {
         Paging paging = Paging.of(page, size);
         return queries.page(
                 new ListCentreAttempts(centreId, status, paging.page(), paging.size()), AttemptSummary.class);
-    }
-
-    private ApiProblem refused(String registrationNumber, String address) {
-        throttle.recordFailure(registrationNumber, address);
-        return ApiProblem.unauthorized(ApiProblem.START_REFUSED);
     }
 }

@@ -5,7 +5,6 @@ import static org.awardinghub.events.user.Role.IMI_ADMIN;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import org.awardinghub.api.Queries;
 import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.api.security.Access;
@@ -34,7 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Compliance reports, for IMI staff across centres and for a centre's own users about their centre only: JSON, or
  * CSV with {@code Accept: text/csv}; filtered by centre, qualification and period ({@code from}, {@code to}: dates,
- * inclusive). The figures are kept incrementally by the reports projection, never counted from the events.
+ * inclusive). The figures are kept incrementally by the reports projection, never counted from the events. Each
+ * endpoint names its query and its CSV layout ({@link ComplianceCsv}); the scoping is here.
  */
 @RestController
 class ComplianceReportController {
@@ -56,25 +56,12 @@ class ComplianceReportController {
             anyone = true)
     public ResponseEntity<?> lateRegistrations(
             @ParameterObject ReportFilter filter, @RequestHeader(value = "Accept", required = false) String accept) {
-        Scope scope = scope(filter);
-        LateRegistrations report = queries.one(
-                        new LateRegistrationsReport(
-                                scope.centreId(), scope.qualificationCode(), scope.from(), scope.to()),
-                        LateRegistrations.class)
-                .orElseThrow();
-        if (Csv.wanted(accept)) {
-            return Csv.file(
-                    "late-registrations",
-                    List.of("centreId", "registrations", "late", "latePercent"),
-                    report.centres().stream()
-                            .map(row -> List.of(
-                                    row.centreId(),
-                                    Long.toString(row.registrations()),
-                                    Long.toString(row.late()),
-                                    Csv.decimal(row.latePercent(), 1)))
-                            .toList());
-        }
-        return ResponseEntity.ok(report);
+        return report(
+                filter,
+                accept,
+                LateRegistrationsReport::new,
+                LateRegistrations.class,
+                ComplianceCsv.LATE_REGISTRATIONS);
     }
 
     /**
@@ -87,41 +74,13 @@ class ComplianceReportController {
             anyone = true)
     public ResponseEntity<?> claimTurnaround(
             @ParameterObject ReportFilter filter, @RequestHeader(value = "Accept", required = false) String accept) {
-        Scope scope = scope(filter);
-        ClaimTurnaround report = queries.one(
-                        new ClaimTurnaroundReport(
-                                scope.centreId(), scope.qualificationCode(), scope.from(), scope.to(), clock.instant()),
-                        ClaimTurnaround.class)
-                .orElseThrow();
-        if (Csv.wanted(accept)) {
-            return Csv.file(
-                    "claim-turnaround",
-                    List.of(
-                            "centreId",
-                            "issued",
-                            "meanDaysToIssue",
-                            "longestDaysToIssue",
-                            "awaiting",
-                            "awaiting0To7Days",
-                            "awaiting8To14Days",
-                            "awaiting15To30Days",
-                            "awaitingOver30Days",
-                            "oldestAwaitingDays"),
-                    report.centres().stream()
-                            .map(row -> List.of(
-                                    row.centreId(),
-                                    Long.toString(row.issued()),
-                                    Csv.decimal(row.meanDaysToIssue(), 1),
-                                    text(row.longestDaysToIssue()),
-                                    Long.toString(row.awaiting()),
-                                    Long.toString(row.awaiting0To7Days()),
-                                    Long.toString(row.awaiting8To14Days()),
-                                    Long.toString(row.awaiting15To30Days()),
-                                    Long.toString(row.awaitingOver30Days()),
-                                    text(row.oldestAwaitingDays())))
-                            .toList());
-        }
-        return ResponseEntity.ok(report);
+        return report(
+                filter,
+                accept,
+                (centreId, qualificationCode, from, to) ->
+                        new ClaimTurnaroundReport(centreId, qualificationCode, from, to, clock.instant()),
+                ClaimTurnaround.class,
+                ComplianceCsv.CLAIM_TURNAROUND);
     }
 
     /** Sanctions, status and Direct Claim Status changes over time, with their reasons. */
@@ -131,23 +90,12 @@ class ComplianceReportController {
             anyone = true)
     public ResponseEntity<?> centreChanges(
             @ParameterObject ReportFilter filter, @RequestHeader(value = "Accept", required = false) String accept) {
-        Scope scope = scope(filter);
-        CentreChanges report = queries.one(
-                        new CentreChangesReport(scope.centreId(), scope.from(), scope.to()), CentreChanges.class)
-                .orElseThrow();
-        if (Csv.wanted(accept)) {
-            return Csv.file(
-                    "centre-changes",
-                    List.of("at", "centreId", "change", "reason"),
-                    report.changes().stream()
-                            .map(change -> List.of(
-                                    change.at().toString(),
-                                    change.centreId(),
-                                    change.change(),
-                                    change.reason() == null ? "" : change.reason()))
-                            .toList());
-        }
-        return ResponseEntity.ok(report);
+        return report(
+                filter,
+                accept,
+                (centreId, qualificationCode, from, to) -> new CentreChangesReport(centreId, from, to),
+                CentreChanges.class,
+                ComplianceCsv.CENTRE_CHANGES);
     }
 
     /**
@@ -160,34 +108,7 @@ class ComplianceReportController {
             anyone = true)
     public ResponseEntity<?> amendments(
             @ParameterObject ReportFilter filter, @RequestHeader(value = "Accept", required = false) String accept) {
-        Amendments report = amendments(scope(filter));
-        if (Csv.wanted(accept)) {
-            return Csv.file(
-                    "amendments",
-                    List.of(
-                            "centreId",
-                            "amendments",
-                            "names",
-                            "datesOfBirth",
-                            "ulns",
-                            "qualifications",
-                            "transfers",
-                            "afterResult",
-                            "afterClaim"),
-                    report.centres().stream()
-                            .map(row -> List.of(
-                                    row.centreId(),
-                                    text(row.amendments()),
-                                    text(row.names()),
-                                    text(row.datesOfBirth()),
-                                    text(row.ulns()),
-                                    text(row.qualifications()),
-                                    text(row.transfers()),
-                                    text(row.afterResult()),
-                                    text(row.afterClaim())))
-                            .toList());
-        }
-        return ResponseEntity.ok(report);
+        return report(filter, accept, AmendmentsReport::new, Amendments.class, ComplianceCsv.AMENDMENTS);
     }
 
     /**
@@ -200,34 +121,7 @@ class ComplianceReportController {
             anyone = true)
     public ResponseEntity<?> lateAmendments(
             @ParameterObject ReportFilter filter, @RequestHeader(value = "Accept", required = false) String accept) {
-        Amendments report = amendments(scope(filter));
-        if (Csv.wanted(accept)) {
-            return Csv.file(
-                    "amendments-after-result-or-claim",
-                    List.of(
-                            "at",
-                            "candidateId",
-                            "centreId",
-                            "qualificationCode",
-                            "kind",
-                            "reason",
-                            "actorPin",
-                            "firstResultAt",
-                            "firstClaimAt"),
-                    report.lateAmendments().stream()
-                            .map(amendment -> List.of(
-                                    amendment.at().toString(),
-                                    amendment.candidateId(),
-                                    amendment.centreId(),
-                                    amendment.qualificationCode(),
-                                    amendment.kind(),
-                                    text(amendment.reason()),
-                                    text(amendment.actorPin()),
-                                    text(amendment.firstResultAt()),
-                                    text(amendment.firstClaimAt())))
-                            .toList());
-        }
-        return ResponseEntity.ok(report);
+        return report(filter, accept, AmendmentsReport::new, Amendments.class, ComplianceCsv.LATE_AMENDMENTS);
     }
 
     /**
@@ -240,38 +134,7 @@ class ComplianceReportController {
             anyone = true)
     public ResponseEntity<?> passRates(
             @ParameterObject ReportFilter filter, @RequestHeader(value = "Accept", required = false) String accept) {
-        Scope scope = scope(filter);
-        PassRates report = queries.one(
-                        new PassRatesReport(scope.centreId(), scope.qualificationCode(), scope.from(), scope.to()),
-                        PassRates.class)
-                .orElseThrow();
-        if (Csv.wanted(accept)) {
-            return Csv.file(
-                    "pass-rates",
-                    List.of(
-                            "centreId",
-                            "qualificationCode",
-                            "assessmentCode",
-                            "attempts",
-                            "passes",
-                            "passRate",
-                            "nationalPassRate",
-                            "standardError",
-                            "flagged"),
-                    report.centres().stream()
-                            .map(row -> List.of(
-                                    row.centreId(),
-                                    row.qualificationCode(),
-                                    row.assessmentCode(),
-                                    text(row.attempts()),
-                                    text(row.passes()),
-                                    Csv.decimal(row.passRate(), 1),
-                                    Csv.decimal(row.nationalPassRate(), 1),
-                                    Csv.decimal(row.standardError(), 2),
-                                    Boolean.toString(row.flagged())))
-                            .toList());
-        }
-        return ResponseEntity.ok(report);
+        return report(filter, accept, PassRatesReport::new, PassRates.class, ComplianceCsv.PASS_RATES);
     }
 
     /** Attempts scoring at least 90 % in under a quarter of the time allowed. */
@@ -281,48 +144,7 @@ class ComplianceReportController {
             anyone = true)
     public ResponseEntity<?> fastHighScores(
             @ParameterObject ReportFilter filter, @RequestHeader(value = "Accept", required = false) String accept) {
-        Scope scope = scope(filter);
-        FastHighScores report = queries.one(
-                        new FastHighScoresReport(scope.centreId(), scope.qualificationCode(), scope.from(), scope.to()),
-                        FastHighScores.class)
-                .orElseThrow();
-        if (Csv.wanted(accept)) {
-            return Csv.file(
-                    "fast-high-scores",
-                    List.of(
-                            "attemptId",
-                            "candidateId",
-                            "registrationNumber",
-                            "centreId",
-                            "qualificationCode",
-                            "assessmentCode",
-                            "invigilatorPin",
-                            "startedAt",
-                            "submittedAt",
-                            "percent",
-                            "secondsTaken",
-                            "secondsAllowed",
-                            "timeUsedPercent",
-                            "voided"),
-                    report.attempts().stream()
-                            .map(attempt -> List.of(
-                                    attempt.attemptId(),
-                                    attempt.candidateId(),
-                                    text(attempt.registrationNumber()),
-                                    attempt.centreId(),
-                                    attempt.qualificationCode(),
-                                    attempt.assessmentCode(),
-                                    text(attempt.invigilatorPin()),
-                                    text(attempt.startedAt()),
-                                    text(attempt.submittedAt()),
-                                    Csv.decimal(attempt.percent(), 1),
-                                    text(attempt.secondsTaken()),
-                                    text(attempt.secondsAllowed()),
-                                    Csv.decimal(attempt.timeUsedPercent(), 1),
-                                    Boolean.toString(attempt.voided())))
-                            .toList());
-        }
-        return ResponseEntity.ok(report);
+        return report(filter, accept, FastHighScoresReport::new, FastHighScores.class, ComplianceCsv.FAST_HIGH_SCORES);
     }
 
     /**
@@ -335,36 +157,8 @@ class ComplianceReportController {
             anyone = true)
     public ResponseEntity<?> answerChanges(
             @ParameterObject ReportFilter filter, @RequestHeader(value = "Accept", required = false) String accept) {
-        AnswerChangePatterns report = answerChanges(scope(filter));
-        if (Csv.wanted(accept)) {
-            return Csv.file(
-                    "answer-changes",
-                    List.of(
-                            "centreId",
-                            "qualificationCode",
-                            "assessmentCode",
-                            "attempts",
-                            "changes",
-                            "wrongToRight",
-                            "meanWrongToRight",
-                            "nationalMeanWrongToRight",
-                            "standardError",
-                            "flagged"),
-                    report.centres().stream()
-                            .map(row -> List.of(
-                                    row.centreId(),
-                                    row.qualificationCode(),
-                                    row.assessmentCode(),
-                                    text(row.attempts()),
-                                    text(row.changes()),
-                                    text(row.wrongToRight()),
-                                    Csv.decimal(row.meanWrongToRight(), 2),
-                                    Csv.decimal(row.nationalMeanWrongToRight(), 2),
-                                    Csv.decimal(row.standardError(), 2),
-                                    Boolean.toString(row.flagged())))
-                            .toList());
-        }
-        return ResponseEntity.ok(report);
+        return report(
+                filter, accept, AnswerChangesReport::new, AnswerChangePatterns.class, ComplianceCsv.ANSWER_CHANGES);
     }
 
     /**
@@ -377,42 +171,29 @@ class ComplianceReportController {
             anyone = true)
     public ResponseEntity<?> answerChangeAttempts(
             @ParameterObject ReportFilter filter, @RequestHeader(value = "Accept", required = false) String accept) {
-        AnswerChangePatterns report = answerChanges(scope(filter));
-        if (Csv.wanted(accept)) {
-            return Csv.file(
-                    "answer-changes-attempts",
-                    List.of(
-                            "attemptId",
-                            "candidateId",
-                            "registrationNumber",
-                            "centreId",
-                            "qualificationCode",
-                            "assessmentCode",
-                            "submittedAt",
-                            "changes",
-                            "wrongToRight",
-                            "rightToWrong",
-                            "flagged"),
-                    report.attempts().stream()
-                            .map(attempt -> List.of(
-                                    attempt.attemptId(),
-                                    attempt.candidateId(),
-                                    text(attempt.registrationNumber()),
-                                    attempt.centreId(),
-                                    attempt.qualificationCode(),
-                                    attempt.assessmentCode(),
-                                    text(attempt.submittedAt()),
-                                    text(attempt.changes()),
-                                    text(attempt.wrongToRight()),
-                                    text(attempt.rightToWrong()),
-                                    Boolean.toString(attempt.flagged())))
-                            .toList());
-        }
-        return ResponseEntity.ok(report);
+        return report(
+                filter,
+                accept,
+                AnswerChangesReport::new,
+                AnswerChangePatterns.class,
+                ComplianceCsv.ANSWER_CHANGE_ATTEMPTS);
     }
 
-    private static String text(Object value) {
-        return value == null ? "" : value.toString();
+    /**
+     * The request's report: the filters scoped ({@link #scope}) before anything is asked, then the report as JSON, or
+     * as the CSV file of its layout when the request accepts {@code text/csv}.
+     */
+    private <R> ResponseEntity<?> report(
+            ReportFilter filter, String accept, ReportQuery query, Class<R> type, ComplianceCsv.Layout<R, ?> csv) {
+        Scope scope = scope(filter);
+        R report = queries.one(query.of(scope.centreId(), scope.qualificationCode(), scope.from(), scope.to()), type)
+                .orElseThrow();
+        return Csv.wanted(accept) ? csv.file(report) : ResponseEntity.ok(report);
+    }
+
+    /** A report's query for the scope of a request. */
+    private interface ReportQuery {
+        Object of(String centreId, String qualificationCode, LocalDate from, LocalDate to);
     }
 
     private String centreOf(String requested) {
@@ -437,20 +218,6 @@ class ComplianceReportController {
         ReportPeriod period = ReportPeriod.of(filter.from(), filter.to());
         return new Scope(
                 centreOf(filter.centreId()), blankToNull(filter.qualificationCode()), period.from(), period.to());
-    }
-
-    private Amendments amendments(Scope scope) {
-        return queries.one(
-                        new AmendmentsReport(scope.centreId(), scope.qualificationCode(), scope.from(), scope.to()),
-                        Amendments.class)
-                .orElseThrow();
-    }
-
-    private AnswerChangePatterns answerChanges(Scope scope) {
-        return queries.one(
-                        new AnswerChangesReport(scope.centreId(), scope.qualificationCode(), scope.from(), scope.to()),
-                        AnswerChangePatterns.class)
-                .orElseThrow();
     }
 
     private static String blankToNull(String text) {
