@@ -10,6 +10,8 @@ import java.util.Locale;
 import org.awardinghub.api.Paging;
 import org.awardinghub.api.Queries;
 import org.awardinghub.api.problem.ApiProblem;
+import org.awardinghub.command.certification.CertificateDirectory;
+import org.awardinghub.command.certification.CertificateEntry;
 import org.awardinghub.command.certification.VerificationCodes;
 import org.awardinghub.events.certification.CertificateStatus;
 import org.awardinghub.events.certification.ClaimStatus;
@@ -70,6 +72,7 @@ class Certificates {
 
     private final Queries queries;
     private final VerificationCodes codes;
+    private final CertificateDirectory directory;
     private final CertificatePdf pdf;
     private final Clock clock;
     private final String publicUrl;
@@ -77,11 +80,13 @@ class Certificates {
     public Certificates(
             Queries queries,
             VerificationCodes codes,
+            CertificateDirectory directory,
             CertificatePdf pdf,
             Clock clock,
             @Value("${awarding.public-url}") String publicUrl) {
         this.queries = queries;
         this.codes = codes;
+        this.directory = directory;
         this.pdf = pdf;
         this.clock = clock;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
@@ -105,12 +110,19 @@ class Certificates {
         return shown(view, true);
     }
 
-    /** The certificate as a PDF, with its code and the link that verifies it; only a VALID certificate prints. */
+    /**
+     * The certificate as a PDF, with its code and the link that verifies it; only a certificate VALID by the command
+     * side's record prints (as for {@link #verify}).
+     */
     byte[] printable(String certificateNumber) {
+        CertificateStatus status = directory
+                .certificate(certificateNumber)
+                .map(CertificateEntry::status)
+                .orElseThrow(() -> ApiProblem.notFound("No such certificate"));
         CertificateView certificate = queries.one(new FindCertificate(certificateNumber), CertificateView.class)
                 .orElseThrow(() -> ApiProblem.notFound("No such certificate (a new one may take a moment)"));
-        if (certificate.status() != CertificateStatus.VALID) {
-            throw ApiProblem.conflict("Certificate " + certificateNumber + " is " + certificate.status()
+        if (status != CertificateStatus.VALID) {
+            throw ApiProblem.conflict("Certificate " + certificateNumber + " is " + status
                     + (certificate.replacedBy() != null ? " by " + certificate.replacedBy() : "")
                     + "; only a VALID certificate can be printed");
         }
@@ -138,7 +150,10 @@ class Certificates {
     /**
      * What public verification tells of a number and its code: nothing but {@code valid: false} unless the code is
      * the number's; of a replaced certificate no more than that (nothing personal, nor the number that replaced
-     * it); else the certificate, valid while it is VALID.
+     * it); else the certificate, valid while it is VALID. Whether it is valid is the command side's record's to say
+     * ({@link CertificateDirectory}, written in the transaction of the event that changed it): the read store only
+     * lends the holder's name and the dates, so a read model changed behind the application's back cannot make a
+     * revoked certificate valid.
      */
     Verification verify(String certificateNumber, String code) {
         String number =
@@ -146,12 +161,14 @@ class Certificates {
         if (number.length() > 40 || code == null || code.length() > 40 || !codes.matches(number, code)) {
             return Verification.notValid();
         }
+        CertificateStatus status =
+                directory.certificate(number).map(CertificateEntry::status).orElse(null);
         CertificateView certificate =
                 queries.one(new FindCertificate(number), CertificateView.class).orElse(null);
-        if (certificate == null) {
+        if (status == null || certificate == null) {
             return Verification.notValid();
         }
-        if (certificate.status() == CertificateStatus.REPLACED) {
+        if (status == CertificateStatus.REPLACED) {
             // pointing at nothing personal: neither the holder nor the number that replaced it
             return new Verification(false, number, CertificateStatus.REPLACED, null, null, null, null, null);
         }
@@ -159,9 +176,9 @@ class Certificates {
                 .map(QualificationView::title)
                 .orElse(null);
         return new Verification(
-                certificate.status() == CertificateStatus.VALID,
+                status == CertificateStatus.VALID,
                 number,
-                certificate.status(),
+                status,
                 certificate.qualificationCode(),
                 title,
                 certificate.holderName(),
