@@ -23,7 +23,7 @@ class AccessibilityBrowserTest extends ApplicationTest {
     @Test
     void givenEachRolesMainPages_whenCheckedAgainstWcagAA_thenNoViolations() {
         String admin = adminToken();
-        AssessmentSteps steps = new AssessmentSteps(http, admin);
+        AssessmentSteps steps = new AssessmentSteps(http, admin, DATA_DIR);
         AssessmentSteps.Qualification qualification = steps.publish(30);
         String centreId = steps.centre(qualification.code());
         AssessmentSteps.Staff coordinator = steps.user(centreId, "CENTRE_COORDINATOR");

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +41,7 @@ public abstract class ApplicationTest {
 
     public static final int SNAPSHOT_EVERY_EVENTS = 3;
     private static final Pattern TOKEN_LINK = Pattern.compile("\\?token=([A-Za-z0-9_-]+)");
-    private static final Path DATA_DIR = createDataDir();
+    protected static final Path DATA_DIR = createDataDir();
 
     @TestConfiguration
     static class TestClock {
@@ -157,14 +156,9 @@ public abstract class ApplicationTest {
                 email);
     }
 
-    /** The token of the newest email's link to this address, read from the outbox as an IMI admin. */
+    /** The token of the newest email's link to this address, from the file the outbox names. */
     protected String tokenFromOutbox(String admin, String email) {
-        var outbox = http.get("/api/outbox?to=" + email, admin);
-        assertThat(outbox.status()).isEqualTo(200);
-        assertThat(outbox.json().size()).as("emails to " + email).isGreaterThan(0);
-        Matcher matcher = TOKEN_LINK.matcher(outbox.json().get(0).get("body").asText());
-        assertThat(matcher.find()).as("a ?token= link in the email").isTrue();
-        return matcher.group(1);
+        return Outbox.token(http, admin, DATA_DIR, email);
     }
 
     /** Adds a user, activates them through the emailed link and signs them in; answers their token. */

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -32,10 +32,12 @@ public final class AssessmentSteps {
 
     private final HttpClientForTests http;
     private final String admin;
+    private final Path dataDir;
 
-    public AssessmentSteps(HttpClientForTests http, String admin) {
+    public AssessmentSteps(HttpClientForTests http, String admin, Path dataDir) {
         this.http = http;
         this.admin = admin;
+        this.dataDir = dataDir;
     }
 
     /** A qualification with one assessment: 4 questions drawn from 6 items of 4 options, pass mark 75 %. */
@@ -204,11 +206,10 @@ public final class AssessmentSteps {
 
     /** Sets the password through the activation link emailed to the address. */
     private void activate(String email) {
-        var outbox = http.get("/api/outbox?to=" + email, admin);
-        Matcher link = TOKEN_LINK.matcher(outbox.json().get(0).get("body").asText());
-        assertThat(link.find()).isTrue();
         var activated = http.post(
-                "/api/auth/activate", null, Map.of("token", link.group(1), "password", ApplicationTest.GOOD_PASSWORD));
+                "/api/auth/activate",
+                null,
+                Map.of("token", Outbox.token(http, admin, dataDir, email), "password", ApplicationTest.GOOD_PASSWORD));
         assertThat(activated.status()).as(activated.toString()).isEqualTo(204);
     }
 

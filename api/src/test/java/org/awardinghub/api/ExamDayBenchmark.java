@@ -150,7 +150,7 @@ class ExamDayBenchmark {
                         started);
                 HttpClientForTests http = app.http();
                 String admin = RestartTest.login(http, ApplicationTest.ADMIN_PIN, ApplicationTest.ADMIN_PASSWORD);
-                List<Seat> seats = setUp(http, admin, settings, phases);
+                List<Seat> seats = setUp(http, admin, dataDir, settings, phases);
                 Baseline baseline = Baseline.measure(app.bean(DataSource.class));
                 int port = Integer.parseInt(app.bean(Environment.class).getRequiredProperty("local.server.port"));
                 ExamFigures exam = new Exam(new ExamClient(port), admin, settings, seats).run();
@@ -278,8 +278,9 @@ class ExamDayBenchmark {
     /** One candidate's place in the exam: their attempt opened, the access key read out to them. */
     record Seat(Centre centre, String candidateId, String registrationNumber, String attemptId, String accessKey) {}
 
-    private static List<Seat> setUp(HttpClientForTests http, String admin, Settings settings, Phases phases) {
-        AssessmentSteps steps = new AssessmentSteps(http, admin);
+    private static List<Seat> setUp(
+            HttpClientForTests http, String admin, Path dataDir, Settings settings, Phases phases) {
+        AssessmentSteps steps = new AssessmentSteps(http, admin, dataDir);
         long started = System.nanoTime();
         String qualification = publish(http, admin, settings);
         // One approval at a time, as IMI works: approvals at the same moment compete for the next centre number

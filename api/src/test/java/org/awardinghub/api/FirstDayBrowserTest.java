@@ -9,13 +9,17 @@ import org.openqa.selenium.By;
 
 /**
  * A new installation's first day, in the browser only, as the README tells a new user to start: the IMI
- * administrator adds and approves a centre, adds its coordinator, follows the activation link from the outbox (there
- * is no mail server on the embedded default), and the coordinator signs in to their centre. No API call is made
+ * administrator adds and approves a centre, adds its coordinator, sees in the outbox that the activation email went
+ * (its link withheld there: only the addressee may follow it), the coordinator follows the link of the email as
+ * delivered (a file under the data directory: there is no mail server on the embedded default), and signs in to
+ * their centre. No API call is made
  * by the test.
  */
 class FirstDayBrowserTest extends ApplicationTest {
 
     private static final Pattern PIN_IN_NOTICE = Pattern.compile("Their PIN is (\\d{8})");
+    private static final Pattern ACTIVATION_LINK =
+            Pattern.compile("https?://[^/\\s]+(/activate\\?token=[A-Za-z0-9_-]+)");
 
     @Test
     void givenAFreshInstall_whenTheAdministratorSetsUpACentreInTheBrowser_thenItsCoordinatorCanSignIn() {
@@ -44,8 +48,19 @@ class FirstDayBrowserTest extends ApplicationTest {
             ui.press("Outbox");
             ui.waitForHeading("Outbox");
             ui.fill("To (email address)", email).press("Show");
-            ui.waitForText("To " + email);
-            ui.driver().findElement(By.partialLinkText("/activate?token=")).click();
+            assertThat(ui.waitForText("To " + email))
+                    .as("the outbox shows the email, its link withheld, and where the server keeps it")
+                    .contains("?token=WITHHELD")
+                    .contains("outbox/");
+            assertThat(ui.driver().findElements(By.partialLinkText("/activate?token=")))
+                    .as("a withheld link is not a link")
+                    .isEmpty();
+            // the coordinator follows the link in the email they were sent
+            String delivered =
+                    ui.driver().findElement(By.cssSelector("[data-file]")).getAttribute("data-file");
+            Matcher link = ACTIVATION_LINK.matcher(Outbox.message(DATA_DIR, delivered));
+            assertThat(link.find()).isTrue();
+            ui.visit(link.group(1));
             ui.waitForHeading("Set your password");
             ui.fill("New password", GOOD_PASSWORD)
                     .fill("Type it again", GOOD_PASSWORD)

@@ -73,8 +73,14 @@ class FoundationJourneyTest extends ApplicationTest {
 
         var email = http.get("/api/outbox?to=priya.shah@hertford-motor.example", admin);
         assertThat(email.json().get(0).get("body").asText())
+                .as("the outbox shows the email but withholds its link")
                 .contains(coordinatorPin)
-                .containsPattern("\\?token=[A-Za-z0-9_-]+");
+                .contains("?token=WITHHELD");
+        assertThat(Outbox.message(DATA_DIR, email.json().get(0).get("file").asText()))
+                .as("the email as delivered, in the file the outbox names")
+                .contains("To: priya.shah@hertford-motor.example")
+                .contains(coordinatorPin)
+                .containsPattern("\\?token=[A-Za-z0-9_-]{20,}");
         String activationToken = tokenFromOutbox(admin, "priya.shah@hertford-motor.example");
         assertThat(http.post("/api/auth/activate", null, Map.of("token", activationToken, "password", GOOD_PASSWORD))
                         .status())

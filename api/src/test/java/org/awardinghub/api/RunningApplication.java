@@ -66,6 +66,11 @@ public final class RunningApplication implements AutoCloseable {
         return new HttpClientForTests(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
     }
 
+    /** The data directory it runs on: where the embedded default delivers its emails, among its stores. */
+    public Path dataDir() {
+        return Path.of(context.getEnvironment().getProperty("awarding.data-dir"));
+    }
+
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }

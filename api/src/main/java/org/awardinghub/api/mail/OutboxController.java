@@ -18,7 +18,7 @@ class OutboxController {
         this.outbox = outbox;
     }
 
-    /** The emails the embedded default has "sent", newest first (IMI_ADMIN, outbox mode only). */
+    /** The emails the embedded default has sent, newest first, their one-time links withheld (IMI_ADMIN, outbox mode). */
     @GetMapping("/api/outbox")
     @Allow(Role.IMI_ADMIN)
     public List<OutboxMailer.SentEmail> sent(@RequestParam(required = false) String to) {

@@ -35,7 +35,7 @@ public class AssessmentRestartTest {
         String attemptId;
         try (RunningApplication first = RunningApplication.start(dataDir, properties, profiles)) {
             HttpClientForTests http = first.http();
-            AssessmentSteps steps = new AssessmentSteps(http, adminToken(http));
+            AssessmentSteps steps = new AssessmentSteps(http, adminToken(http), dataDir);
             Qualification qualification = steps.publish(1);
             String centreId = steps.centre(qualification.code());
             String invigilator = steps.user(centreId, "INVIGILATOR").token();
@@ -58,7 +58,7 @@ public class AssessmentRestartTest {
         later.put(RunningApplication.CLOCK_OFFSET, "2m");
         try (RunningApplication second = RunningApplication.start(dataDir, later, profiles)) {
             HttpClientForTests http = second.http();
-            AssessmentSteps steps = new AssessmentSteps(http, adminToken(http));
+            AssessmentSteps steps = new AssessmentSteps(http, adminToken(http), dataDir);
             JsonNode attempt = steps.awaitAttempt(adminToken(http), attemptId, "SUBMITTED");
             assertThat(attempt.get("submittedBy").asText()).isEqualTo("TIME_LIMIT");
             assertThat(attempt.get("result").get("score").asInt()).isEqualTo(3);

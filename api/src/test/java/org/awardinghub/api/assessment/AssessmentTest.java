@@ -36,7 +36,7 @@ class AssessmentTest extends ApplicationTest {
     @BeforeEach
     void centreWithStaff() {
         admin = adminToken();
-        steps = new AssessmentSteps(http, admin);
+        steps = new AssessmentSteps(http, admin, DATA_DIR);
         qualification = steps.publish(30);
         centreId = steps.centre(qualification.code());
         AssessmentSteps.Staff staff = steps.user(centreId, "INVIGILATOR");

@@ -24,7 +24,7 @@ class CandidateTestBrowserTest extends ApplicationTest {
 
     @Test
     void givenAnOpenedTest_whenTheCandidateSitsItWithTheKeyboard_thenAnswersSurviveAReloadAndTheResultIsTheApis() {
-        AssessmentSteps steps = new AssessmentSteps(http, adminToken());
+        AssessmentSteps steps = new AssessmentSteps(http, adminToken(), DATA_DIR);
         AssessmentSteps.Qualification qualification = steps.publish(30);
         String centreId = steps.centre(qualification.code());
         AssessmentSteps.Staff registrar = steps.user(centreId, "CENTRE_ADMIN");
@@ -145,7 +145,7 @@ class CandidateTestBrowserTest extends ApplicationTest {
 
     @Test
     void givenAStartedTest_whenItsTimeLimitPasses_thenThePageSaysItWasSubmittedByTheTimeLimitWithTheResult() {
-        AssessmentSteps steps = new AssessmentSteps(http, adminToken());
+        AssessmentSteps steps = new AssessmentSteps(http, adminToken(), DATA_DIR);
         AssessmentSteps.Qualification qualification = steps.publish(1);
         String centreId = steps.centre(qualification.code());
         AssessmentSteps.Staff registrar = steps.user(centreId, "CENTRE_ADMIN");

@@ -31,7 +31,7 @@ class ExamRoomTest extends ApplicationTest {
     void givenOneHundredOpenAttempts_whenEveryCandidatePressesStartAtOnce_thenAllStartAndOthersKeepBeingAnswered()
             throws Exception {
         String admin = adminToken();
-        AssessmentSteps steps = new AssessmentSteps(http, admin);
+        AssessmentSteps steps = new AssessmentSteps(http, admin, DATA_DIR);
         Qualification qualification = steps.publish(30);
         String centreId = steps.centre(qualification.code());
         String invigilator = steps.user(centreId, "INVIGILATOR").token();

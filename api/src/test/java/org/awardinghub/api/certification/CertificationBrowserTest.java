@@ -26,7 +26,7 @@ public class CertificationBrowserTest extends ApplicationTest {
     @Test
     void givenCentreWithoutDirectClaimStatus_whenClaimedAndApprovedInTheBrowser_thenCertificatePrintsAndVerifies() {
         String admin = adminToken();
-        AssessmentSteps steps = new AssessmentSteps(http, admin);
+        AssessmentSteps steps = new AssessmentSteps(http, admin, DATA_DIR);
         AssessmentSteps.Qualification qualification = steps.publish(30);
         String centreId = steps.centre(qualification.code());
         AssessmentSteps.Staff coordinator = steps.user(centreId, "CENTRE_COORDINATOR");

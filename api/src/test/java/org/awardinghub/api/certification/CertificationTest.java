@@ -50,7 +50,7 @@ class CertificationTest extends ApplicationTest {
     @BeforeEach
     void qualification() {
         admin = adminToken();
-        steps = new AssessmentSteps(http, admin);
+        steps = new AssessmentSteps(http, admin, DATA_DIR);
         qualification = steps.publish(30);
     }
 
@@ -153,7 +153,7 @@ class CertificationTest extends ApplicationTest {
 
         clock.advance(Duration.ofDays(3).plusHours(1));
         admin = adminToken();
-        steps = new AssessmentSteps(http, admin); // the sessions of three days ago have lapsed
+        steps = new AssessmentSteps(http, admin, DATA_DIR); // the sessions of three days ago have lapsed
         JsonNode queue = awaitJson(
                 "/api/certificate-claims?status=AWAITING_APPROVAL&centreId=" + achiever.centreId(),
                 admin,

@@ -26,7 +26,7 @@ class VerifyPageBrowserTest extends ApplicationTest {
     @Test
     void givenIssuedCertificate_whenItsLinkIsOpened_thenValidWithHolderAndAWrongCodeIsNotValid() throws Exception {
         String admin = adminToken();
-        AssessmentSteps steps = new AssessmentSteps(http, admin);
+        AssessmentSteps steps = new AssessmentSteps(http, admin, DATA_DIR);
         Qualification qualification = steps.publish(30);
         String centreId = steps.centre(qualification.code(), true);
         String coordinator = steps.user(centreId, "CENTRE_COORDINATOR").token();

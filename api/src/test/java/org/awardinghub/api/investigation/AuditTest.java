@@ -238,7 +238,7 @@ class AuditTest extends ApplicationTest {
 
     @Test
     void givenTwoInvigilators_whenBlastRadiusOfOne_thenExactlyTheCandidatesTheyOpenedAttemptsFor() {
-        AssessmentSteps steps = new AssessmentSteps(http, admin);
+        AssessmentSteps steps = new AssessmentSteps(http, admin, DATA_DIR);
         Qualification qualification = steps.publish(30);
         String centre = steps.centre(qualification.code());
         AssessmentSteps.Staff suspect = steps.user(centre, "INVIGILATOR");

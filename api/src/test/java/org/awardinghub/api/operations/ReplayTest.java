@@ -252,7 +252,7 @@ class ReplayTest extends ApplicationTest {
 
     /** Two candidates sit a test, changing answers; the first one's attempt is voided, the second's stands. */
     private String sitAndVoid(String admin) {
-        AssessmentSteps steps = new AssessmentSteps(http, admin);
+        AssessmentSteps steps = new AssessmentSteps(http, admin, DATA_DIR);
         qualification = steps.publish(30);
         String centreId = steps.centre(qualification.code());
         String invigilator = steps.user(centreId, "INVIGILATOR").token();

@@ -21,7 +21,7 @@ class PortfolioBrowserTest extends ApplicationTest {
     @Test
     void givenACandidateAccount_whenUploadingInTheBrowser_thenTheAssessorJudgesItFromTheQueue() throws Exception {
         String admin = adminToken();
-        AssessmentSteps steps = new AssessmentSteps(http, admin);
+        AssessmentSteps steps = new AssessmentSteps(http, admin, DATA_DIR);
         String code = steps.publishWithPortfolio();
         String centre = steps.centre(code);
         String coordinator = steps.user(centre, "CENTRE_COORDINATOR").token();

@@ -67,7 +67,7 @@ public class PortfolioTest extends ApplicationTest {
     void givenACandidateAccountAnAssessorAndAnIqa_whenEvidenceIsJudgedSignedOffAndSampled_thenProgressAndCertificate()
             throws Exception {
         admin = adminToken();
-        steps = new AssessmentSteps(http, admin);
+        steps = new AssessmentSteps(http, admin, DATA_DIR);
         String code = steps.publishWithPortfolio();
         String centre = steps.centre(code, true);
         String coordinator = steps.user(centre, "CENTRE_COORDINATOR").token();
@@ -300,7 +300,7 @@ public class PortfolioTest extends ApplicationTest {
     @Test
     void givenAnInvigilatorOfTheCandidate_whenAssignedAsAssessor_thenRefusedAndTheAssessorMayNotInvigilate() {
         admin = adminToken();
-        steps = new AssessmentSteps(http, admin);
+        steps = new AssessmentSteps(http, admin, DATA_DIR);
         String code = steps.publishWithPortfolio();
         String centre = steps.centre(code);
         String coordinator = steps.user(centre, "CENTRE_COORDINATOR").token();

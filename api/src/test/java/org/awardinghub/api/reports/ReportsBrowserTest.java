@@ -25,7 +25,7 @@ class ReportsBrowserTest extends ApplicationTest {
     @Test
     void givenRegistrationsAndClaims_whenImiAndACentreOpenTheReports_thenChartsFiguresCsvAndOnlyTheirOwnCentre() {
         String admin = adminToken();
-        AssessmentSteps steps = new AssessmentSteps(http, admin);
+        AssessmentSteps steps = new AssessmentSteps(http, admin, DATA_DIR);
         AssessmentSteps.Qualification qualification = steps.publish(30);
         String centreId = steps.centre(qualification.code());
         String otherCentreId = steps.centre(qualification.code());
@@ -150,7 +150,7 @@ class ReportsBrowserTest extends ApplicationTest {
     @Test
     void givenResultsAtTwoCentres_whenTheFlaggingReportsAreOpened_thenTheirFiguresChartsAndFlags() {
         String admin = adminToken();
-        AssessmentSteps steps = new AssessmentSteps(http, admin);
+        AssessmentSteps steps = new AssessmentSteps(http, admin, DATA_DIR);
         AssessmentSteps.Qualification qualification = steps.publish(30);
         String centreA = steps.centre(qualification.code());
         String centreB = steps.centre(qualification.code());

@@ -70,7 +70,7 @@ class ReportsTest extends ApplicationTest {
     @Test
     void givenClaimsIssuedAndWaiting_whenTurnaroundReported_thenDaysToIssueAndAwaitingByAge() {
         String admin = adminToken();
-        AssessmentSteps steps = new AssessmentSteps(http, admin);
+        AssessmentSteps steps = new AssessmentSteps(http, admin, DATA_DIR);
         AssessmentSteps.Qualification qualification = steps.publish(30);
         String centreId = steps.centre(qualification.code());
         String coordinator = steps.user(centreId, "CENTRE_COORDINATOR").token();
@@ -142,7 +142,7 @@ class ReportsTest extends ApplicationTest {
     @Test
     void givenAmendmentsBeforeAndAfterAResultAndAClaim_whenReported_thenCountedByKindAndTheLateOnesListed() {
         String admin = adminToken();
-        AssessmentSteps steps = new AssessmentSteps(http, admin);
+        AssessmentSteps steps = new AssessmentSteps(http, admin, DATA_DIR);
         AssessmentSteps.Qualification qualification = steps.publish(30);
         String centreId = steps.centre(qualification.code());
         AssessmentSteps.Staff coordinator = steps.user(centreId, "CENTRE_COORDINATOR");
@@ -212,7 +212,7 @@ class ReportsTest extends ApplicationTest {
     @Test
     void givenTwoCentresResults_whenAttemptReportsAsked_thenPassRatesFastHighScoresAndAnswerChangesFlagCentreA() {
         String admin = adminToken();
-        AssessmentSteps steps = new AssessmentSteps(http, admin);
+        AssessmentSteps steps = new AssessmentSteps(http, admin, DATA_DIR);
         AssessmentSteps.Qualification qualification = steps.publish(30);
         String centreA = steps.centre(qualification.code());
         String centreB = steps.centre(qualification.code());

@@ -147,7 +147,7 @@ class AccessMatrixTest extends ApplicationTest {
 
     /** A candidate of centre A who passed a qualification of their own and was certificated after IMI approval. */
     private void certifiedCandidate(String admin) {
-        AssessmentSteps steps = new AssessmentSteps(http, admin);
+        AssessmentSteps steps = new AssessmentSteps(http, admin, DATA_DIR);
         AssessmentSteps.Qualification qualification = steps.publish(30);
         assertThat(http.post(
                                 "/api/centres/" + centreA + "/qualifications",
@@ -197,8 +197,9 @@ class AccessMatrixTest extends ApplicationTest {
                                 Map.of("qualificationCode", code, "reason", "Matrix"))
                         .status())
                 .isEqualTo(200);
-        portfolioCandidateA =
-                new AssessmentSteps(http, admin).register(admin, centreA, code).candidateId();
+        portfolioCandidateA = new AssessmentSteps(http, admin, DATA_DIR)
+                .register(admin, centreA, code)
+                .candidateId();
         String email = "learner-" + unique() + "@a.example";
         var account = http.post(
                 "/api/candidates/" + portfolioCandidateA + "/account",

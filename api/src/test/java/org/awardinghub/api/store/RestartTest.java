@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.awardinghub.api.ApplicationTest;
 import org.awardinghub.api.HttpClientForTests;
+import org.awardinghub.api.Outbox;
 import org.awardinghub.api.RunningApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,12 +53,7 @@ public class RestartTest {
                     admin,
                     Map.of("name", "Kim Lee", "email", "kim@restart.example", "roles", List.of("CENTRE_COORDINATOR")));
             userPin = user.json().get("pin").asText();
-            String body = http.get("/api/outbox?to=kim@restart.example", admin)
-                    .json()
-                    .get(0)
-                    .get("body")
-                    .asText();
-            String token = body.substring(body.indexOf("?token=") + 7).strip();
+            String token = Outbox.token(http, admin, dataDir, "kim@restart.example");
             assertThat(http.post(
                                     "/api/auth/activate",
                                     null,
