@@ -24,11 +24,16 @@ CREATE TABLE IF NOT EXISTS one_time_token (
     used_at    BIGINT
 );
 
--- Keyed by the PIN as typed (known or not), so that lock-outs reveal nothing about which PINs exist.
-CREATE TABLE IF NOT EXISTS sign_in_throttle (
-    pin          VARCHAR(64) PRIMARY KEY,
-    failures     INTEGER     NOT NULL,
-    locked_until BIGINT
+-- Wrong passwords in a row per PIN as typed (known or not, so that lock-outs reveal nothing about which PINs exist)
+-- and client address: a lock-out shuts out the address that guessed, never the user signing in from elsewhere.
+-- It replaces sign_in_throttle, which locked a PIN for everyone.
+DROP TABLE IF EXISTS sign_in_throttle;
+CREATE TABLE IF NOT EXISTS sign_in_lockout (
+    pin            VARCHAR(64)  NOT NULL,
+    client_address VARCHAR(64)  NOT NULL,
+    failures       INTEGER      NOT NULL,
+    locked_until   BIGINT,
+    PRIMARY KEY (pin, client_address)
 );
 
 CREATE TABLE IF NOT EXISTS outbox_mail (

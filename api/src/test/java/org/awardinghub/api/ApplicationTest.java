@@ -60,6 +60,11 @@ public abstract class ApplicationTest {
         registry.add("awarding.security.bcrypt-cost", () -> "10");
         registry.add("awarding.security.failed-sign-in-answer-time", () -> "150ms");
         registry.add("awarding.certification.verify-per-minute", () -> VERIFICATIONS_PER_MINUTE);
+        // Every test signs in from 127.0.0.1 and the test clock seldom passes a minute: the per-address limits and
+        // the resend wait are tried by SignInAbuseTest, on a context of its own.
+        registry.add("awarding.security.sign-in-failures-per-minute", () -> "100000");
+        registry.add("awarding.security.password-resets-per-minute", () -> "100000");
+        registry.add("awarding.security.reset-resend-after", () -> "0s");
         // Snapshots every few events, so that every test's long-lived aggregates are also loaded from snapshots.
         registry.add("awarding.snapshots.every-events", () -> SNAPSHOT_EVERY_EVENTS);
         String probe = "axon.eventhandling.processors." + DeadLetterProbe.PROCESSING_GROUP;
@@ -71,6 +76,9 @@ public abstract class ApplicationTest {
 
     @LocalServerPort
     protected int port;
+
+    @Autowired
+    private org.springframework.core.env.Environment environment;
 
     @Autowired
     protected MutableClock clock;
@@ -95,7 +103,7 @@ public abstract class ApplicationTest {
         deadlineScheduler.triggerCheckForDueExecutions();
     }
 
-    private static Path createDataDir() {
+    protected static Path createDataDir() {
         try {
             // Under target/, so that `mvn clean` removes what the shared test application wrote.
             Path parent = Files.createDirectories(Path.of("target", "test-data").toAbsolutePath());
@@ -158,7 +166,7 @@ public abstract class ApplicationTest {
 
     /** The token of the newest email's link to this address, from the file the outbox names. */
     protected String tokenFromOutbox(String admin, String email) {
-        return Outbox.token(http, admin, DATA_DIR, email);
+        return Outbox.token(http, admin, Path.of(environment.getProperty("awarding.data-dir")), email);
     }
 
     /** Adds a user, activates them through the emailed link and signs them in; answers their token. */

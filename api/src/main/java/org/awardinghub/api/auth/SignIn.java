@@ -1,10 +1,14 @@
 package org.awardinghub.api.auth;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.awardinghub.api.mail.Mailer;
+import org.awardinghub.api.metadata.RequestCorrelation;
 import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.api.security.ActingUser;
+import org.awardinghub.api.security.AddressRateLimit;
 import org.awardinghub.api.security.CredentialStore;
 import org.awardinghub.api.security.CurrentActor;
 import org.awardinghub.api.security.OneTimeTokens;
@@ -24,8 +28,11 @@ import org.awardinghub.command.user.UserDirectory;
 import org.awardinghub.events.user.PasswordSetBy;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Signing in and out, activation and password reset. Every outcome that matters in a malpractice case
@@ -49,6 +56,9 @@ class SignIn {
     private final Mailer mailer;
     private final CommandGateway commands;
     private final String publicUrl;
+    private final AddressRateLimit signInFailures;
+    private final AddressRateLimit resetRequests;
+    private final TransactionTemplate transaction;
 
     public SignIn(
             UserDirectory directory,
@@ -60,6 +70,8 @@ class SignIn {
             SecurityPolicy policy,
             Mailer mailer,
             CommandGateway commands,
+            PlatformTransactionManager transactions,
+            Clock clock,
             @Value("${awarding.public-url}") String publicUrl) {
         this.directory = directory;
         this.credentials = credentials;
@@ -71,36 +83,54 @@ class SignIn {
         this.mailer = mailer;
         this.commands = commands;
         this.publicUrl = publicUrl;
+        this.signInFailures = new AddressRateLimit(
+                clock, policy.signInFailuresPerMinute(), "awarding.security.sign-in-failures-per-minute");
+        this.resetRequests = new AddressRateLimit(
+                clock, policy.passwordResetsPerMinute(), "awarding.security.password-resets-per-minute");
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /**
      * An unknown PIN, a wrong password, a user not yet activated and a deactivated user all answer the same 401;
-     * a locked PIN (known or not) answers 429 until the lock ends.
+     * a PIN locked from this address (known or not) answers 429 until the lock ends, and so does an address past
+     * its failures for the minute, whatever the PIN. A sign-in that goes through does not count against its
+     * address: a room of people signing in behind one address is not an attack.
      */
     public SignedIn signIn(String pin, String password) {
         long started = System.nanoTime();
+        String address = RequestCorrelation.clientAddress().orElse(null);
+        if (!signInFailures.allow(address)) {
+            answerNoSoonerThan(started + policy.failedSignInAnswerTime().toNanos());
+            throw ApiProblem.tooManyAttempts(
+                    "Too many failed sign-ins from this address; try again in a minute", Duration.ofMinutes(1));
+        }
         try {
-            return attemptSignIn(pin, password);
+            SignedIn signedIn = attemptSignIn(pin, password, address);
+            signInFailures.refund(address);
+            return signedIn;
         } catch (ApiProblem refused) {
+            if (refused.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+                signInFailures.refund(address); // the server was busy: nothing was tried
+            }
             answerNoSoonerThan(started + policy.failedSignInAnswerTime().toNanos());
             throw refused;
         }
     }
 
-    private SignedIn attemptSignIn(String pin, String password) {
-        if (throttle.lockedUntil(pin).isPresent()) {
+    private SignedIn attemptSignIn(String pin, String password, String address) {
+        if (throttle.lockedUntil(pin, address).isPresent()) {
             throw ApiProblem.tooManyAttempts("Too many failed sign-ins with this PIN; try again later");
         }
         Optional<UserAccount> account = directory.findByPin(pin);
         boolean passwordMatches = credentials.matches(account.map(UserAccount::userId), password);
         if (passwordMatches && account.get().active()) {
-            throttle.reset(pin);
+            throttle.reset(pin, address);
             ActingUser user = actingUser(account.get());
             SessionStore.OpenedSession session = sessions.open(user.userId());
             CurrentActor.run(user, () -> commands.sendAndWait(new RecordSignIn(user.userId())));
             return new SignedIn(session.token(), session.expiresAt(), user);
         }
-        SignInThrottle.Failure failure = throttle.recordFailure(pin);
+        SignInThrottle.Failure failure = throttle.recordFailure(pin, address);
         account.ifPresent(a -> CurrentActor.run(actingUser(a), () -> {
             commands.sendAndWait(new RecordSignInFailure(a.userId(), failure.inARow()));
             failure.lockedUntil().ifPresent(until -> commands.sendAndWait(new RecordLockOut(a.userId(), until)));
@@ -130,10 +160,35 @@ class SignIn {
         setPassword(userId, password, PasswordSetBy.ACTIVATION);
     }
 
-    /** Always quiet: whether the PIN exists is nobody's business but its owner's, who gets the email. */
-    @Transactional
+    /**
+     * Always quiet: whether the PIN exists is nobody's business but its owner's, who gets the email. Every request
+     * takes at least the policy's answer time, so that a PIN with an account (a link issued, an event, an email) is
+     * not told from one without by how long the answer takes. An address may ask so many times a minute, whatever
+     * the PIN (429 past that); a user is sent one link in the policy's resend time however often it is asked for,
+     * so a flood of requests neither fills their inbox nor writes an event each.
+     */
     public void requestPasswordReset(String pin) {
+        long started = System.nanoTime();
+        if (!resetRequests.allow(RequestCorrelation.clientAddress().orElse(null))) {
+            answerNoSoonerThan(started + policy.passwordResetAnswerTime().toNanos());
+            throw ApiProblem.tooManyAttempts(
+                    "Too many password resets asked from this address; try again in a minute", Duration.ofMinutes(1));
+        }
+        try {
+            transaction.executeWithoutResult(status -> sendResetLink(pin));
+        } finally {
+            answerNoSoonerThan(started + policy.passwordResetAnswerTime().toNanos());
+        }
+    }
+
+    private void sendResetLink(String pin) {
         directory.findByPin(pin).filter(UserAccount::active).ifPresent(account -> {
+            // one at a time per user, on every node: the check of a fresh link and the new link are one step
+            credentials.lockForUpdate(account.userId());
+            if (tokens.issuedWithin(
+                    account.userId(), Purpose.RESET, policy.resetTokenValidity(), policy.resetResendAfter())) {
+                return;
+            }
             tokens.revokeUnused(account.userId(), Purpose.RESET);
             String token = tokens.issue(account.userId(), Purpose.RESET, policy.resetTokenValidity());
             CurrentActor.run(
@@ -156,7 +211,7 @@ class SignIn {
         String userId = redeemForPassword(token, password, Purpose.RESET);
         setPassword(userId, password, PasswordSetBy.RESET);
         sessions.endAll(userId);
-        directory.findById(userId).ifPresent(account -> throttle.reset(account.pin()));
+        directory.findById(userId).ifPresent(account -> throttle.resetAll(account.pin()));
     }
 
     private String redeemForPassword(String token, String password, Purpose purpose) {

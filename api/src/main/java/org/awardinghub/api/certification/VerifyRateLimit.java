@@ -1,94 +1,18 @@
 package org.awardinghub.api.certification;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import org.awardinghub.api.security.AddressRateLimit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Public verification answers at most {@code awarding.certification.verify-per-minute} requests per client address
- * and minute, so that certificate numbers and codes cannot be tried in bulk. Counted in memory, per node: a
- * restart or a second node gives a caller a fresh minute, which still keeps guessing a 50-bit code hopeless.
- *
- * <p>Each address has a Bucket4j bucket (ADR 0133) of that many tokens, refilled whole at the start of every clock
- * minute, as the count per clock minute was before. Memory stays bounded as it did: once more than {@value
- * #SWEEP_ABOVE} addresses are held, the addresses not seen in the current minute are dropped, at most once a
- * minute. Their buckets were full again anyway, so dropping them forgets nothing.
+ * and minute, so that certificate numbers and codes cannot be tried in bulk.
  */
 @Component
-class VerifyRateLimit {
+class VerifyRateLimit extends AddressRateLimit {
 
-    static final int SWEEP_ABOVE = 10_000;
-
-    private static final long MINUTE = Duration.ofMinutes(1).toMillis();
-
-    /** An address's bucket and when it was last asked for, in the clock's milliseconds. */
-    private record Entry(Bucket bucket, long lastSeen) {}
-
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-    private final AtomicLong sweptMinute = new AtomicLong(Long.MIN_VALUE);
-    private final Clock clock;
-    private final Bandwidth limit;
-    private final TimeMeter time;
-
-    public VerifyRateLimit(Clock clock, @Value("${awarding.certification.verify-per-minute:30}") int perMinute) {
-        if (perMinute < 1) {
-            throw new IllegalArgumentException("awarding.certification.verify-per-minute must be at least 1");
-        }
-        this.clock = clock;
-        // every whole minute since the epoch is a refill: the buckets fill up together as each clock minute starts
-        this.limit = Bandwidth.builder()
-                .capacity(perMinute)
-                .refillIntervallyAligned(perMinute, Duration.ofMinutes(1), Instant.EPOCH)
-                .build();
-        // the application's clock (tests move it), as wall-clock time: aligned refills need one
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return clock.millis() * 1_000_000L;
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
-    }
-
-    /** Counts this request; answers whether it is within the limit. */
-    public boolean allow(String clientAddress) {
-        sweep(clock.millis() / MINUTE);
-        Entry entry = entries.compute(clientAddress == null ? "unknown" : clientAddress, (address, known) -> {
-            long now = clock.millis();
-            // A clock set back (by hand, or in tests) would leave a bucket waiting for the time it last refilled;
-            // the count starts afresh instead, as a new minute's did before.
-            return known == null || known.lastSeen() > now
-                    ? new Entry(newBucket(), now)
-                    : new Entry(known.bucket(), now);
-        });
-        return entry.bucket().tryConsume(1);
-    }
-
-    /** How many addresses are held now. */
-    int addresses() {
-        return entries.size();
-    }
-
-    private Bucket newBucket() {
-        return Bucket.builder().addLimit(limit).withCustomTimePrecision(time).build();
-    }
-
-    /** Within a minute nobody becomes idle, so one sweep a minute frees all that sweeping can. */
-    private void sweep(long minute) {
-        if (entries.size() > SWEEP_ABOVE && sweptMinute.getAndSet(minute) != minute) {
-            entries.values().removeIf(entry -> entry.lastSeen() / MINUTE != minute);
-        }
+    VerifyRateLimit(Clock clock, @Value("${awarding.certification.verify-per-minute:30}") int perMinute) {
+        super(clock, perMinute, "awarding.certification.verify-per-minute");
     }
 }

@@ -1,6 +1,8 @@
 package org.awardinghub.api.problem;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 
 /** An error answered as an RFC 9457 problem; thrown by the API layer, turned into a response in one place. */
@@ -19,12 +21,18 @@ public class ApiProblem extends RuntimeException {
     private final HttpStatus status;
     private final String title;
     private final List<FieldError> errors;
+    private final Duration retryAfter;
 
     public ApiProblem(HttpStatus status, String title, String detail, List<FieldError> errors) {
+        this(status, title, detail, errors, null);
+    }
+
+    private ApiProblem(HttpStatus status, String title, String detail, List<FieldError> errors, Duration retryAfter) {
         super(detail);
         this.status = status;
         this.title = title;
         this.errors = List.copyOf(errors);
+        this.retryAfter = retryAfter;
     }
 
     public static ApiProblem badRequest(String field, String message) {
@@ -63,6 +71,16 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts", detail, List.of());
     }
 
+    /** 429 with {@code Retry-After}: this caller has asked too often. */
+    public static ApiProblem tooManyAttempts(String detail, Duration retryAfter) {
+        return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts", detail, List.of(), retryAfter);
+    }
+
+    /** 503 with {@code Retry-After}: the server has too much of this work at once, whoever asks. */
+    public static ApiProblem busy(String detail, Duration retryAfter) {
+        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", detail, List.of(), retryAfter);
+    }
+
     public HttpStatus status() {
         return status;
     }
@@ -73,5 +91,10 @@ public class ApiProblem extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** How long the caller should wait before asking again, when the answer says so. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 }

@@ -49,7 +49,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
-        return respond(problem.status(), problem.title(), problem.getMessage(), problem.errors());
+        HttpHeaders headers = new HttpHeaders();
+        problem.retryAfter()
+                .ifPresent(wait -> headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, wait.toSeconds()))));
+        return respond(problem.status(), headers, problem.title(), problem.getMessage(), problem.errors());
     }
 
     @ExceptionHandler(InvalidCommand.class)

@@ -35,6 +35,8 @@ public class Problems {
 
     public void write(HttpServletResponse response, ApiProblem problem) throws IOException {
         response.setStatus(problem.status().value());
+        problem.retryAfter()
+                .ifPresent(wait -> response.setHeader("Retry-After", String.valueOf(Math.max(1, wait.toSeconds()))));
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(
                 response.getOutputStream(),

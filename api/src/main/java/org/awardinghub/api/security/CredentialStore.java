@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Password hashes (bcrypt). Credentials are not history, so they live only here, never in an event; the
- * events record that a password was set, and by whom.
+ * events record that a password was set, and by whom. Every hash takes its turn ({@link PasswordHashing}).
  */
 @Component
 public class CredentialStore {
@@ -16,6 +16,7 @@ public class CredentialStore {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final BCryptPasswordEncoder encoder;
+    private final PasswordHashing hashing;
     /** Checked when a PIN is unknown, so that an unknown PIN costs as much time as a wrong password. */
     private final String decoyHash;
 
@@ -23,11 +24,12 @@ public class CredentialStore {
         this.jdbc = jdbc;
         this.clock = clock;
         this.encoder = new BCryptPasswordEncoder(policy.bcryptCost());
+        this.hashing = new PasswordHashing(policy.concurrentPasswordHashes(), policy.passwordHashWait());
         this.decoyHash = encoder.encode(SecretTokens.newToken());
     }
 
     public void setPassword(String userId, String password) {
-        String hash = encoder.encode(password);
+        String hash = hashing.inTurn(() -> encoder.encode(password));
         int updated = jdbc.update(
                 "UPDATE credential SET password_hash = ?, set_at = ? WHERE user_id = ?", hash, clock.millis(), userId);
         if (updated == 0) {
@@ -37,6 +39,14 @@ public class CredentialStore {
                     hash,
                     clock.millis());
         }
+    }
+
+    /**
+     * Holds the user's credential row until the transaction ends, so that steps about one user's credentials (a
+     * reset link issued only if none was lately) run one at a time, on every node. Nothing for a user without one.
+     */
+    public void lockForUpdate(String userId) {
+        jdbc.queryForList("SELECT user_id FROM credential WHERE user_id = ? FOR UPDATE", String.class, userId);
     }
 
     public boolean hasPassword(String userId) {
@@ -49,7 +59,7 @@ public class CredentialStore {
         Optional<String> hash = userId.flatMap(id ->
                 jdbc.queryForList("SELECT password_hash FROM credential WHERE user_id = ?", String.class, id).stream()
                         .findFirst());
-        boolean matched = encoder.matches(password, hash.orElse(decoyHash));
+        boolean matched = hashing.inTurn(() -> encoder.matches(password, hash.orElse(decoyHash)));
         return hash.isPresent() && matched;
     }
 }

@@ -76,6 +76,22 @@ public class OneTimeTokens {
         jdbc.update("DELETE FROM one_time_token WHERE expires_at <= ?", weekAgo);
     }
 
+    /**
+     * Whether a live link of this purpose was issued to the user within {@code within}: issued {@code validity}
+     * before it expires, so one that expires later than now + validity - within.
+     */
+    public boolean issuedWithin(String userId, Purpose purpose, Duration validity, Duration within) {
+        long since = clock.instant().plus(validity).minus(within).toEpochMilli();
+        Integer fresh = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM one_time_token "
+                        + "WHERE user_id = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?",
+                Integer.class,
+                userId,
+                purpose.name(),
+                since);
+        return fresh != null && fresh > 0;
+    }
+
     /** A new link replaces the old ones: earlier unused tokens of the same purpose stop working. */
     public void revokeUnused(String userId, Purpose purpose) {
         jdbc.update(

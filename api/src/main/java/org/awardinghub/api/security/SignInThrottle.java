@@ -8,11 +8,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts wrong passwords in a row per PIN and locks the PIN for a while. Keyed by the PIN as typed, so an
- * unknown PIN locks exactly like a real one and the lock-out reveals nothing about which PINs exist.
+ * Counts wrong passwords in a row per PIN and client address, and locks that PIN for a while from that address.
+ * Keyed by the PIN as typed, so an unknown PIN locks exactly like a real one and the lock-out reveals nothing about
+ * which PINs exist; and by the address, so that whoever guesses shuts out only themselves: the user signing in from
+ * anywhere else is never locked out by someone else's guesses (ASVS 5.0, 6.3.1). Guessing across many addresses is
+ * bounded by the failures allowed per address ({@link AddressRateLimit}) and by the hashes computed at once
+ * ({@link PasswordHashing}).
  */
 @Component
 public class SignInThrottle {
+
+    private static final String UNKNOWN = "unknown";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -24,9 +30,12 @@ public class SignInThrottle {
         this.policy = policy;
     }
 
-    public Optional<Instant> lockedUntil(String pin) {
-        List<Long> until =
-                jdbc.queryForList("SELECT locked_until FROM sign_in_throttle WHERE pin = ?", Long.class, pin);
+    public Optional<Instant> lockedUntil(String pin, String clientAddress) {
+        List<Long> until = jdbc.queryForList(
+                "SELECT locked_until FROM sign_in_lockout WHERE pin = ? AND client_address = ?",
+                Long.class,
+                pin,
+                address(clientAddress));
         return until.stream()
                 .filter(u -> u != null && u > clock.millis())
                 .findFirst()
@@ -34,24 +43,46 @@ public class SignInThrottle {
     }
 
     /** Records a wrong password; answers how many in a row, and the lock-out's end when this one locks the PIN. */
-    public Failure recordFailure(String pin) {
-        if (jdbc.update("UPDATE sign_in_throttle SET failures = failures + 1 WHERE pin = ?", pin) == 0) {
-            jdbc.update("INSERT INTO sign_in_throttle (pin, failures) VALUES (?, 1)", pin);
+    public Failure recordFailure(String pin, String clientAddress) {
+        String address = address(clientAddress);
+        if (jdbc.update(
+                        "UPDATE sign_in_lockout SET failures = failures + 1 WHERE pin = ? AND client_address = ?",
+                        pin,
+                        address)
+                == 0) {
+            jdbc.update("INSERT INTO sign_in_lockout (pin, client_address, failures) VALUES (?, ?, 1)", pin, address);
         }
-        int failures = jdbc.queryForObject("SELECT failures FROM sign_in_throttle WHERE pin = ?", Integer.class, pin);
+        int failures = jdbc.queryForObject(
+                "SELECT failures FROM sign_in_lockout WHERE pin = ? AND client_address = ?",
+                Integer.class,
+                pin,
+                address);
         if (failures >= policy.lockoutFailures()) {
             Instant until = clock.instant().plus(policy.lockoutDuration());
             jdbc.update(
-                    "UPDATE sign_in_throttle SET failures = 0, locked_until = ? WHERE pin = ?",
+                    "UPDATE sign_in_lockout SET failures = 0, locked_until = ? WHERE pin = ? AND client_address = ?",
                     until.toEpochMilli(),
-                    pin);
+                    pin,
+                    address);
             return new Failure(failures, Optional.of(until));
         }
         return new Failure(failures, Optional.empty());
     }
 
-    public void reset(String pin) {
-        jdbc.update("DELETE FROM sign_in_throttle WHERE pin = ?", pin);
+    /** A right password from this address: its count starts again. */
+    public void reset(String pin, String clientAddress) {
+        jdbc.update("DELETE FROM sign_in_lockout WHERE pin = ? AND client_address = ?", pin, address(clientAddress));
+    }
+
+    /** A new password: every count and lock of the PIN ends, the guesses having been at the old one. */
+    public void resetAll(String pin) {
+        jdbc.update("DELETE FROM sign_in_lockout WHERE pin = ?", pin);
+    }
+
+    private static String address(String clientAddress) {
+        return clientAddress == null || clientAddress.isBlank()
+                ? UNKNOWN
+                : clientAddress.substring(0, Math.min(64, clientAddress.length()));
     }
 
     public record Failure(int inARow, Optional<Instant> lockedUntil) {}

@@ -56,7 +56,13 @@ class SessionStoreTest {
                         Duration.ofHours(72),
                         Duration.ofHours(1),
                         4,
-                        Duration.ofMillis(1)));
+                        Duration.ofMillis(1),
+                        20,
+                        5,
+                        Duration.ofMinutes(5),
+                        Duration.ofMillis(1),
+                        1,
+                        Duration.ofSeconds(5)));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.awardinghub.api.certification;
+package org.awardinghub.api.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,8 +9,8 @@ import org.awardinghub.api.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The verification limit: so many per address in each clock minute, then refused until the next minute. */
-class VerifyRateLimitTest {
+/** So many per address in each clock minute, then refused until the next minute; a refund gives one back. */
+class AddressRateLimitTest {
 
     private final MutableClock clock = new MutableClock();
 
@@ -21,7 +21,7 @@ class VerifyRateLimitTest {
 
     @Test
     void givenTheLimitReached_whenAskedAgain_thenRefusedUntilTheNextClockMinute() {
-        VerifyRateLimit limit = new VerifyRateLimit(clock, 3);
+        AddressRateLimit limit = new AddressRateLimit(clock, 3, "limit");
 
         assertThat(IntStream.range(0, 4).mapToObj(i -> limit.allow("10.0.0.1")))
                 .containsExactly(true, true, true, false);
@@ -35,8 +35,21 @@ class VerifyRateLimitTest {
     }
 
     @Test
+    void givenRequestsThatDidNotCount_whenRefunded_thenTheyLeaveTheLimitAsItWas() {
+        AddressRateLimit limit = new AddressRateLimit(clock, 2, "limit");
+
+        for (int i = 0; i < 30; i++) {
+            assertThat(limit.allow("10.0.0.9")).as("a success refunded, " + i).isTrue();
+            limit.refund("10.0.0.9");
+        }
+        assertThat(IntStream.range(0, 3).mapToObj(i -> limit.allow("10.0.0.9"))).containsExactly(true, true, false);
+        limit.refund("10.0.0.8");
+        assertThat(limit.allow("10.0.0.9")).as("a refund to another address").isFalse();
+    }
+
+    @Test
     void givenTheClockSetBack_whenAsked_thenCountedAfresh() {
-        VerifyRateLimit limit = new VerifyRateLimit(clock, 1);
+        AddressRateLimit limit = new AddressRateLimit(clock, 1, "limit");
         clock.advance(Duration.ofDays(3));
         assertThat(limit.allow(null)).isTrue();
         assertThat(limit.allow(null)).isFalse();
@@ -48,9 +61,9 @@ class VerifyRateLimitTest {
 
     @Test
     void givenMoreAddressesThanKept_whenSwept_thenThisMinutesCountsSurvive() {
-        VerifyRateLimit limit = new VerifyRateLimit(clock, 1);
+        AddressRateLimit limit = new AddressRateLimit(clock, 1, "limit");
         assertThat(limit.allow("attacker")).isTrue();
-        IntStream.range(0, VerifyRateLimit.SWEEP_ABOVE).forEach(i -> limit.allow("idle-" + i));
+        IntStream.range(0, AddressRateLimit.SWEEP_ABOVE).forEach(i -> limit.allow("idle-" + i));
         clock.advance(Duration.ofMinutes(1));
         assertThat(limit.allow("attacker")).isTrue();
         assertThat(limit.allow("newcomer")).isTrue();
@@ -63,6 +76,6 @@ class VerifyRateLimitTest {
 
     @Test
     void givenALimitBelowOne_whenStarted_thenRefused() {
-        assertThatThrownBy(() -> new VerifyRateLimit(clock, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AddressRateLimit(clock, 0, "limit")).isInstanceOf(IllegalArgumentException.class);
     }
 }
