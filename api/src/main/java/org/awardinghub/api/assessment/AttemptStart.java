@@ -1,6 +1,7 @@
 package org.awardinghub.api.assessment;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -48,10 +49,16 @@ class AttemptStart {
         // as the key lookup reads it: spaces and hyphens typed between characters count for nothing
         String registrationNumber =
                 typedRegistrationNumber.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
-        throttle.lockedUntil(registrationNumber, address).ifPresent(until -> {
+        throttle.lockedUntil(registrationNumber).ifPresent(until -> {
             throw ApiProblem.tooManyAttempts("Too many wrong access keys: starting is locked until " + until
                     + ". Ask your invigilator to check the registration number and key.");
         });
+        if (!throttle.addressMayTry(address)) {
+            throw ApiProblem.tooManyAttempts(
+                    "Too many wrong access keys from this address in the last minute: try again in a minute."
+                            + " Ask your invigilator to check the registration number and key.",
+                    Duration.ofMinutes(1));
+        }
         String attemptId = accessKeys
                 .attemptFor(registrationNumber, accessKey, clock.instant())
                 .orElseThrow(() -> refused(registrationNumber, address));

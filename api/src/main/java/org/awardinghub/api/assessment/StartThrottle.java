@@ -3,19 +3,22 @@ package org.awardinghub.api.assessment;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.awardinghub.api.security.AddressRateLimit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Wrong access keys in a row, per registration number and per client address. An access key has 40 bits and
- * works for two hours; locking after a few wrong tries makes guessing one hopeless. The limit per address is
- * higher, because a whole examination room may share one address. A successful start clears the candidate's
- * count (not the address's: one good key must not reset a room's guessing).
+ * Wrong access keys: in a row per registration number, and per client address and clock minute. An access key has
+ * 40 bits and works for two hours; locking a number after a few wrong tries makes guessing its key hopeless, and a
+ * successful start clears the number's count. An address may get {@code start-failures-per-address-per-minute}
+ * wrong keys a minute, whatever the numbers, so that nobody tries keys across a room's numbers in bulk; it is a
+ * count per minute, which lapses by itself, because a whole examination room may share one address and must never
+ * be shut out for long by its own typing (it was a count without end, locking a room for 15 minutes). Starts that
+ * go through are not counted against the address at all.
  */
 @Component
 class StartThrottle {
@@ -23,39 +26,44 @@ class StartThrottle {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final int perCandidate;
-    private final int perAddress;
+    private final AddressRateLimit perAddress;
     private final Duration lockout;
 
     public StartThrottle(
             JdbcTemplate jdbc,
             Clock clock,
             @Value("${awarding.assessment.start-failures-per-candidate:10}") int perCandidate,
-            @Value("${awarding.assessment.start-failures-per-address:50}") int perAddress,
+            @Value("${awarding.assessment.start-failures-per-address-per-minute:30}") int perAddress,
             @Value("${awarding.assessment.start-lockout:15m}") Duration lockout) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.perCandidate = perCandidate;
-        this.perAddress = perAddress;
+        this.perAddress =
+                new AddressRateLimit(clock, perAddress, "awarding.assessment.start-failures-per-address-per-minute");
         this.lockout = lockout;
     }
 
-    /** When starting is locked for this registration number or address, until when. */
-    public Optional<Instant> lockedUntil(String registrationNumber, String clientAddress) {
-        return List.of(candidateKey(registrationNumber), addressKey(clientAddress)).stream()
-                .flatMap(key -> jdbc
-                        .queryForList(
-                                "SELECT locked_until FROM attempt_start_throttle" + " WHERE throttle_key = ?",
-                                Long.class,
-                                key)
-                        .stream())
+    /** When starting is locked for this registration number, until when. */
+    public Optional<Instant> lockedUntil(String registrationNumber) {
+        return jdbc
+                .queryForList(
+                        "SELECT locked_until FROM attempt_start_throttle WHERE throttle_key = ?",
+                        Long.class,
+                        candidateKey(registrationNumber))
+                .stream()
                 .filter(until -> until != null && until > clock.millis())
-                .max(Long::compare)
+                .findFirst()
                 .map(Instant::ofEpochMilli);
+    }
+
+    /** Whether the address may have a key checked this minute: it has not had its wrong keys for the minute. */
+    public boolean addressMayTry(String clientAddress) {
+        return perAddress.hasAllowance(clientAddress);
     }
 
     public void recordFailure(String registrationNumber, String clientAddress) {
         count(candidateKey(registrationNumber), perCandidate);
-        count(addressKey(clientAddress), perAddress);
+        perAddress.allow(clientAddress);
     }
 
     public void recordSuccess(String registrationNumber) {
@@ -85,9 +93,5 @@ class StartThrottle {
         String number =
                 registrationNumber == null ? "" : registrationNumber.strip().toUpperCase(Locale.ROOT);
         return "candidate:" + (number.length() > 100 ? number.substring(0, 100) : number);
-    }
-
-    private static String addressKey(String clientAddress) {
-        return "address:" + (clientAddress == null ? "unknown" : clientAddress);
     }
 }

@@ -62,8 +62,20 @@ public class AddressRateLimit {
 
     /** Counts this request; answers whether it is within the limit. */
     public boolean allow(String clientAddress) {
+        return entry(clientAddress).bucket().tryConsume(1);
+    }
+
+    /**
+     * Whether the address has any of this minute's allowance left, without spending it: for a limit on failures
+     * where a request that succeeds must never wait on the count (a room of candidates starting at once).
+     */
+    public boolean hasAllowance(String clientAddress) {
+        return entry(clientAddress).bucket().getAvailableTokens() > 0;
+    }
+
+    private Entry entry(String clientAddress) {
         sweep(clock.millis() / MINUTE);
-        Entry entry = entries.compute(key(clientAddress), (address, known) -> {
+        return entries.compute(key(clientAddress), (address, known) -> {
             long now = clock.millis();
             // A clock set back (by hand, or in tests) would leave a bucket waiting for the time it last refilled;
             // the count starts afresh instead, as a new minute's did before.
@@ -71,7 +83,6 @@ public class AddressRateLimit {
                     ? new Entry(newBucket(), now)
                     : new Entry(known.bucket(), now);
         });
-        return entry.bucket().tryConsume(1);
     }
 
     /**

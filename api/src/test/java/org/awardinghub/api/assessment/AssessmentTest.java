@@ -246,6 +246,29 @@ class AssessmentTest extends ApplicationTest {
     }
 
     @Test
+    void givenARoomBehindOneAddress_whenItsWrongKeysPassTheMinutesLimit_thenStartingWaitsOnlyForTheNextMinute() {
+        Candidate candidate = steps.register(coordinator, centreId, qualification.code());
+        String key = steps.opened(invigilator, candidate.candidateId(), qualification.assessmentCode())
+                .get("accessKey")
+                .asText();
+        clock.advance(Duration.ofMinutes(1)); // a minute of this address's own
+        for (int i = 0; i < 30; i++) {
+            assertThat(steps.start(String.format("ZZ%08d", i), "WRONGKEY00").status())
+                    .as("wrong key " + i)
+                    .isEqualTo(401);
+        }
+
+        var limited = steps.start(candidate.registrationNumber(), key);
+        assertThat(limited.status()).as("the minute's wrong keys are spent").isEqualTo(429);
+        assertThat(limited.header("Retry-After")).isEqualTo("60");
+
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(steps.start(candidate.registrationNumber(), key).status())
+                .as("a minute later the room starts again, not a quarter of an hour")
+                .isEqualTo(200);
+    }
+
+    @Test
     void givenStaffSessionAndHyphenatedNumber_whenStarting_thenTheCandidateIsNamedAsTheActor() {
         Candidate candidate = steps.register(coordinator, centreId, qualification.code());
         JsonNode opened = steps.opened(invigilator, candidate.candidateId(), qualification.assessmentCode());
