@@ -21,6 +21,7 @@ public final class EmailAddress {
         if (address.length() > MAX_LENGTH) {
             throw new InvalidCommand(field, field + " must be at most " + MAX_LENGTH + " characters");
         }
+        Text.line(field, address);
         if (!isPlausible(address)) {
             throw new InvalidCommand(field, address + " is not a valid email address");
         }

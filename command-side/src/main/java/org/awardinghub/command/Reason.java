@@ -1,6 +1,9 @@
 package org.awardinghub.command;
 
-/** The reason a {@link Reasoned} command gives: mandatory, because investigators read it years later. */
+/**
+ * The reason a {@link Reasoned} command gives: mandatory, because investigators read it years later. It may run
+ * over several lines ({@link Text#lines}).
+ */
 public final class Reason {
 
     public static final int MAX_LENGTH = 1000;
@@ -17,6 +20,6 @@ public final class Reason {
         if (stripped.length() > MAX_LENGTH) {
             throw new InvalidCommand("reason", "a reason must be at most " + MAX_LENGTH + " characters");
         }
-        return stripped;
+        return Text.lines("reason", stripped);
     }
 }

@@ -21,6 +21,8 @@ import org.awardinghub.api.Reason;
 import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.api.security.Access;
 import org.awardinghub.api.security.Allow;
+import org.awardinghub.api.text.MultiLine;
+import org.awardinghub.api.text.SingleLine;
 import org.awardinghub.command.candidate.AmendCandidate;
 import org.awardinghub.command.candidate.CandidateDirectory;
 import org.awardinghub.command.candidate.CandidateField;
@@ -60,11 +62,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CandidateController {
 
     public record NewCandidate(
-            @NotBlank @Size(max = 100) String firstName,
-            @NotBlank @Size(max = 100) String lastName,
+            @NotBlank @Size(max = 100) @SingleLine String firstName,
+            @NotBlank @Size(max = 100) @SingleLine String lastName,
             @NotNull LocalDate dateOfBirth,
-            @Size(max = 20) String uln,
-            @NotBlank @Size(max = 32) String qualificationCode,
+            @Size(max = 20) @SingleLine String uln,
+            @NotBlank @Size(max = 32) @SingleLine String qualificationCode,
             LocalDate startDate,
             Boolean confirmDuplicate) {}
 
@@ -72,14 +74,14 @@ class CandidateController {
 
     public record Amendment(
             @NotNull CandidateField field,
-            @Size(max = 100) String value,
-            @NotBlank @Size(max = 1000) String reason) {}
+            @Size(max = 100) @SingleLine String value,
+            @NotBlank @Size(max = 1000) @MultiLine String reason) {}
 
     public record Amended(String candidateId, CandidateField field, String value) {}
 
     public record Transfer(
-            @NotBlank String toCentreId,
-            @NotBlank @Size(max = 1000) String reason) {}
+            @NotBlank @SingleLine String toCentreId,
+            @NotBlank @Size(max = 1000) @MultiLine String reason) {}
 
     public record Transferred(String candidateId, String centreId) {}
 

@@ -17,6 +17,8 @@ import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.api.security.Access;
 import org.awardinghub.api.security.ActingUser;
 import org.awardinghub.api.security.Allow;
+import org.awardinghub.api.text.MultiLine;
+import org.awardinghub.api.text.SingleLine;
 import org.awardinghub.command.centre.AmendCentreDetails;
 import org.awardinghub.command.centre.ApproveCentre;
 import org.awardinghub.command.centre.ApproveCentreQualification;
@@ -50,14 +52,14 @@ import org.springframework.web.bind.annotation.RestController;
 class CentreController {
 
     public record CentreApplication(
-            @NotBlank @Size(max = 200) String name,
-            @NotBlank @Size(max = 500) String address,
-            @NotBlank @Size(max = 254) String contactEmail) {}
+            @NotBlank @Size(max = 200) @SingleLine String name,
+            @NotBlank @Size(max = 500) @MultiLine String address,
+            @NotBlank @Size(max = 254) @SingleLine String contactEmail) {}
 
     public record CreatedCentre(String centreId, CentreStatus status) {}
 
     public record Approval(
-            @NotEmpty List<@NotBlank String> qualificationCodes,
+            @NotEmpty List<@NotBlank @SingleLine String> qualificationCodes,
             @NotNull Boolean directClaimStatus) {}
 
     public record Approved(String centreId, String centreNumber, CentreStatus status) {}
@@ -66,21 +68,21 @@ class CentreController {
 
     public record DirectClaimStatusChange(
             @NotNull Boolean granted,
-            @NotBlank @Size(max = 1000) String reason) {}
+            @NotBlank @Size(max = 1000) @MultiLine String reason) {}
 
     public record QualificationApproval(
-            @NotBlank String qualificationCode,
-            @NotBlank @Size(max = 1000) String reason) {}
+            @NotBlank @SingleLine String qualificationCode,
+            @NotBlank @Size(max = 1000) @MultiLine String reason) {}
 
     public record SanctionChange(
             @NotNull Sanction sanction,
-            @NotBlank @Size(max = 1000) String reason) {}
+            @NotBlank @Size(max = 1000) @MultiLine String reason) {}
 
     public record DetailsAmendment(
-            @NotBlank @Size(max = 200) String name,
-            @NotBlank @Size(max = 500) String address,
-            @NotBlank @Size(max = 254) String contactEmail,
-            @NotBlank @Size(max = 1000) String reason) {}
+            @NotBlank @Size(max = 200) @SingleLine String name,
+            @NotBlank @Size(max = 500) @MultiLine String address,
+            @NotBlank @Size(max = 254) @SingleLine String contactEmail,
+            @NotBlank @Size(max = 1000) @MultiLine String reason) {}
 
     private final Access access;
     private final CommandGateway commands;

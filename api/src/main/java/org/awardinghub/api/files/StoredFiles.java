@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.awardinghub.api.problem.ApiProblem;
+import org.awardinghub.command.Text;
 import org.awardinghub.query.files.ContentStore;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
@@ -89,12 +90,17 @@ public class StoredFiles {
         return safe.isEmpty() ? "document" : safe;
     }
 
-    /** What the client called the file, without any folder and control characters, bounded. */
+    /**
+     * What the client called the file, without any folder, bounded, and without the characters no text keeps
+     * (control and invisible formatting characters, ADR 0139): a name a browser sent is dropped of them rather than
+     * refused, so that "invoice\u202Efdp.exe" shows as what it is.
+     */
     static String givenFileName(String original) {
         String name = original == null ? "" : original;
-        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1)
-                .replaceAll("\\p{Cntrl}", "")
-                .strip();
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        StringBuilder kept = new StringBuilder(name.length());
+        name.codePoints().filter(Text::allowedInLine).forEach(kept::appendCodePoint);
+        name = kept.toString().strip();
         if (name.length() > FILE_NAME_MAX_LENGTH) {
             name = name.substring(name.length() - FILE_NAME_MAX_LENGTH);
         }

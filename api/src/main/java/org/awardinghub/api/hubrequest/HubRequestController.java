@@ -16,6 +16,8 @@ import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.api.security.Access;
 import org.awardinghub.api.security.ActingUser;
 import org.awardinghub.api.security.Allow;
+import org.awardinghub.api.text.MultiLine;
+import org.awardinghub.api.text.SingleLine;
 import org.awardinghub.command.hubrequest.CloseHubRequest;
 import org.awardinghub.command.hubrequest.RaiseHubRequest;
 import org.awardinghub.command.hubrequest.ReplyToHubRequest;
@@ -40,12 +42,13 @@ class HubRequestController {
 
     public record NewRequest(
             @NotNull HubRequestKind kind,
-            @NotBlank @Size(max = 200) String subject,
-            @NotBlank @Size(max = 5000) String body) {}
+            @NotBlank @Size(max = 200) @SingleLine String subject,
+            @NotBlank @Size(max = 5000) @MultiLine String body) {}
 
     public record RaisedRequest(String requestId, String status) {}
 
-    public record NewReply(@NotBlank @Size(max = 5000) String body) {}
+    public record NewReply(
+            @NotBlank @Size(max = 5000) @MultiLine String body) {}
 
     public record PostedReply(String requestId, int replyNumber) {}
 

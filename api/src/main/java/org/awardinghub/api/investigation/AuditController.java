@@ -19,6 +19,7 @@ import org.awardinghub.api.Paging;
 import org.awardinghub.api.Queries;
 import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.api.security.Allow;
+import org.awardinghub.api.text.SingleLine;
 import org.awardinghub.command.investigation.FreezeCase;
 import org.awardinghub.command.investigation.InvestigationCase;
 import org.awardinghub.events.audit.CaseFrozen;
@@ -52,11 +53,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditController {
 
     public record RecordRef(
-            @NotBlank @Size(max = 20) String type,
-            @NotBlank @Size(max = 100) String id) {}
+            @NotBlank @Size(max = 20) @SingleLine String type,
+            @NotBlank @Size(max = 100) @SingleLine String id) {}
 
     public record NewCase(
-            @NotBlank @Size(max = 200) String title,
+            @NotBlank @Size(max = 200) @SingleLine String title,
             @NotEmpty @Size(max = 100) List<@Valid RecordRef> records,
             @PositiveOrZero Long upToPosition) {}
 

@@ -25,6 +25,8 @@ import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.api.security.Access;
 import org.awardinghub.api.security.ActingUser;
 import org.awardinghub.api.security.Allow;
+import org.awardinghub.api.text.MultiLine;
+import org.awardinghub.api.text.SingleLine;
 import org.awardinghub.api.user.UserAccounts;
 import org.awardinghub.command.candidate.CandidateDirectory;
 import org.awardinghub.command.candidate.CandidateEntry;
@@ -73,26 +75,27 @@ import org.springframework.web.multipart.MultipartFile;
 class PortfolioController {
 
     public record AccountRequest(
-            @NotBlank @Email @Size(max = 254) String email) {}
+            @NotBlank @Email @Size(max = 254) @SingleLine String email) {}
 
     public record CreatedAccount(String userId, String pin) {}
 
     public record AssessorRequest(
-            @NotBlank @Size(max = 100) String userId,
-            @Size(max = 1000) String reason) {}
+            @NotBlank @Size(max = 100) @SingleLine String userId,
+            @Size(max = 1000) @MultiLine String reason) {}
 
-    public record IqaRequest(@NotBlank @Size(max = 100) String userId) {}
+    public record IqaRequest(
+            @NotBlank @Size(max = 100) @SingleLine String userId) {}
 
     public record Assignment(String candidateId, String userId) {}
 
     public record Uploaded(String evidenceId, int version, String sha256, long size, String mediaType) {}
 
     public record CriterionDecision(
-            @NotBlank String code, @NotNull Boolean met) {}
+            @NotBlank @SingleLine String code, @NotNull Boolean met) {}
 
     public record JudgementRequest(
             @NotEmpty List<@Valid @NotNull CriterionDecision> criteria,
-            @Size(max = 4000) String feedback,
+            @Size(max = 4000) @MultiLine String feedback,
             Integer version) {}
 
     public record Judged(String evidenceId, String unitCode) {}
@@ -101,7 +104,7 @@ class PortfolioController {
 
     public record SampleRequest(
             @NotNull SampleDecision decision,
-            @Size(max = 4000) String feedback) {}
+            @Size(max = 4000) @MultiLine String feedback) {}
 
     public record Decided(String candidateId, String unitCode, SampleDecision decision) {}
 
@@ -112,8 +115,8 @@ class PortfolioController {
             List<@Valid @NotNull SamplingOverride> overrides) {}
 
     public record SamplingOverride(
-            @NotBlank String assessorUserId,
-            @NotBlank String unitCode,
+            @NotBlank @SingleLine String assessorUserId,
+            @NotBlank @SingleLine String unitCode,
             @NotNull Integer percent) {}
 
     public record SamplingPlanAnswer(String centreId) {}

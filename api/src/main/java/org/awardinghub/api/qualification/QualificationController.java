@@ -13,6 +13,7 @@ import java.util.List;
 import org.awardinghub.api.Queries;
 import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.api.security.Allow;
+import org.awardinghub.api.text.MultiLine;
 import org.awardinghub.command.qualification.ChangePassMark;
 import org.awardinghub.query.qualification.FindQualification;
 import org.awardinghub.query.qualification.ListQualifications;
@@ -34,7 +35,7 @@ class QualificationController {
 
     public record PassMarkChange(
             @NotNull @Min(1) @Max(100) Integer passPercent,
-            @NotBlank @Size(max = 1000) String reason) {}
+            @NotBlank @Size(max = 1000) @MultiLine String reason) {}
 
     private final CommandGateway commands;
     private final Queries queries;

@@ -6,6 +6,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.awardinghub.api.text.MultiLine;
+import org.awardinghub.api.text.SingleLine;
 import org.awardinghub.command.qualification.PublishQualification;
 
 /**
@@ -13,33 +15,35 @@ import org.awardinghub.command.qualification.PublishQualification;
  * Shapes are checked here; the catalogue's rules (codes, ranges, the answer key) by the aggregate.
  */
 record QualificationDefinition(
-        @NotBlank @Size(max = 32) String code,
-        @NotBlank @Size(max = 200) String title,
+        @NotBlank @Size(max = 32) @SingleLine String code,
+        @NotBlank @Size(max = 200) @SingleLine String title,
         @NotNull Integer level,
         @NotEmpty List<@Valid @NotNull Unit> units,
         @NotEmpty List<@Valid @NotNull Assessment> assessments) {
 
     /** {@code portfolio} (default false): assessed by ePortfolio evidence against {@code criteria}. */
     public record Unit(
-            @NotBlank String code,
-            @NotBlank String title,
+            @NotBlank @SingleLine String code,
+            @NotBlank @SingleLine String title,
             List<@Valid @NotNull Criterion> criteria,
             Boolean portfolio) {}
 
-    public record Criterion(@NotBlank String code, @NotBlank String text) {}
+    public record Criterion(
+            @NotBlank @SingleLine String code,
+            @NotBlank @MultiLine String text) {}
 
     public record Assessment(
-            @NotBlank String code,
-            @NotBlank String title,
-            @NotBlank String unitCode,
+            @NotBlank @SingleLine String code,
+            @NotBlank @SingleLine String title,
+            @NotBlank @SingleLine String unitCode,
             @NotNull Integer questionCount,
             @NotNull Integer durationMinutes,
             @NotNull Integer passPercent,
             @NotEmpty List<@Valid @NotNull Item> items) {}
 
     public record Item(
-            @NotBlank String stem,
-            @NotEmpty List<@NotNull String> options,
+            @NotBlank @MultiLine String stem,
+            @NotEmpty List<@NotNull @SingleLine String> options,
             @NotNull Integer correctOption) {}
 
     public PublishQualification toCommand() {

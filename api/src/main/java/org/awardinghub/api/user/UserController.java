@@ -20,6 +20,8 @@ import org.awardinghub.api.security.Access;
 import org.awardinghub.api.security.ActingUser;
 import org.awardinghub.api.security.Allow;
 import org.awardinghub.api.security.SessionStore;
+import org.awardinghub.api.text.MultiLine;
+import org.awardinghub.api.text.SingleLine;
 import org.awardinghub.command.user.AmendUserDetails;
 import org.awardinghub.command.user.ChangeUserRoles;
 import org.awardinghub.command.user.DeactivateUser;
@@ -46,20 +48,20 @@ import org.springframework.web.bind.annotation.RestController;
 class UserController {
 
     public record CreateUserRequest(
-            @NotBlank @Size(max = 100) String name,
-            @NotBlank @Size(max = 254) String email,
+            @NotBlank @Size(max = 100) @SingleLine String name,
+            @NotBlank @Size(max = 254) @SingleLine String email,
             @NotEmpty Set<@NotNull Role> roles) {}
 
     public record CreatedUser(String userId, String pin) {}
 
     public record RolesChange(
             @NotEmpty Set<@NotNull Role> roles,
-            @NotBlank @Size(max = 1000) String reason) {}
+            @NotBlank @Size(max = 1000) @MultiLine String reason) {}
 
     public record DetailsAmendment(
-            @NotBlank @Size(max = 100) String name,
-            @NotBlank @Size(max = 254) String email,
-            @NotBlank @Size(max = 1000) String reason) {}
+            @NotBlank @Size(max = 100) @SingleLine String name,
+            @NotBlank @Size(max = 254) @SingleLine String email,
+            @NotBlank @Size(max = 1000) @MultiLine String reason) {}
 
     /** A user as the hub lists them: never a password, hash or token. */
     public record UserSummary(

@@ -13,6 +13,10 @@ class FileNamesTest {
                 .isEqualTo("Spec (issue 2).pdf");
         assertThat(StoredFiles.givenFileName("../../etc/passwd")).isEqualTo("passwd");
         assertThat(StoredFiles.givenFileName("spec\r\n.pdf")).isEqualTo("spec.pdf");
+        assertThat(StoredFiles.givenFileName("invoice\u202Efdp.exe"))
+                .as("a right-to-left override dropped, so the name reads as what it is")
+                .isEqualTo("invoicefdp.exe");
+        assertThat(StoredFiles.givenFileName("spec\u0085\u200B.pdf")).isEqualTo("spec.pdf");
         assertThat(StoredFiles.givenFileName("  ")).isEqualTo("document");
         assertThat(StoredFiles.givenFileName(null)).isEqualTo("document");
         assertThat(StoredFiles.givenFileName("x".repeat(300) + ".pdf"))

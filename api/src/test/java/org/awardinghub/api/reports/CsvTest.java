@@ -32,6 +32,25 @@ class CsvTest {
     }
 
     @Test
+    void givenCellsHoldingControlOrFormattingCharacters_whenWritten_thenEachReplacedAndOnlyTheLineBreaksKept() {
+        var file = Csv.file(
+                "report",
+                List.of("name", "note"),
+                List.of(List.of("Ann\u0000Smith\u001B[2J", "\u202Eevil\u0085\u007F\u200B\tend\r\nnext line")));
+
+        assertThat(file.getBody())
+                .isEqualTo("name,note\r\n"
+                        + "Ann\uFFFDSmith\uFFFD[2J,\"\uFFFDevil\uFFFD\uFFFD\uFFFD end\r\nnext line\"\r\n");
+    }
+
+    @Test
+    void givenTextOfOtherScriptsAndJoiners_whenWritten_thenKeptAsItIs() {
+        var file = Csv.file("report", List.of("name"), List.of(List.of("می\u200Cخواهم Zoë 王小明")));
+
+        assertThat(file.getBody()).isEqualTo("name\r\nمی\u200Cخواهم Zoë 王小明\r\n");
+    }
+
+    @Test
     void givenNoValue_whenWritten_thenAnEmptyCell() {
         var file = Csv.file("report", List.of("a", "b"), List.of(Arrays.asList("x", null)));
 

@@ -9,7 +9,9 @@ import org.awardinghub.command.InvalidCommand;
 /**
  * A candidate's first or last name, as printed on the certificate: letters of any alphabet with their accents,
  * and the spaces, apostrophes, hyphens and full stops real names hold ("Zoë O'Brien-Łukasiewicz", "St. John").
- * Digits and control characters are refused: they are typing or export errors, never part of a name.
+ * Digits and control characters are refused: they are typing or export errors, never part of a name. The form is
+ * narrower than the rule every text keeps ({@link org.awardinghub.command.Text}, ADR 0139): no control or
+ * formatting character passes it but the two zero-width joiners that rule allows too.
  */
 final class CandidateName {
 

@@ -12,7 +12,7 @@ record CentreDetails(String name, String address, String contactEmail) {
     static CentreDetails checked(String name, String address, String contactEmail) {
         return new CentreDetails(
                 Text.required("name", name, NAME_MAX_LENGTH),
-                Text.required("address", address, ADDRESS_MAX_LENGTH),
+                Text.requiredLines("address", address, ADDRESS_MAX_LENGTH),
                 EmailAddress.required("contactEmail", contactEmail));
     }
 }

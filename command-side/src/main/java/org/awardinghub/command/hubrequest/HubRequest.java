@@ -41,7 +41,7 @@ public class HubRequest {
             throw new InvalidCommand("kind", "a kind (REQUEST or FEEDBACK) is required");
         }
         String subject = Text.required("subject", command.subject(), SUBJECT_MAX_LENGTH);
-        String body = Text.required("body", command.body(), BODY_MAX_LENGTH);
+        String body = Text.requiredLines("body", command.body(), BODY_MAX_LENGTH);
         centres.requireNotWithdrawn(centre, "a withdrawn centre cannot raise hub requests");
         apply(new HubRequestRaised(id, centre, command.kind(), subject, body, command.raisedByUserId()));
     }
@@ -51,7 +51,7 @@ public class HubRequest {
     int handle(ReplyToHubRequest command) {
         requireAtCentre(command.centreId());
         requireOpen("replied to");
-        String body = Text.required("body", command.body(), BODY_MAX_LENGTH);
+        String body = Text.requiredLines("body", command.body(), BODY_MAX_LENGTH);
         int replyNumber = replies + 1;
         apply(new HubRequestReplied(
                 requestId, centreId, replyNumber, body, command.fromImi(), command.repliedByUserId()));

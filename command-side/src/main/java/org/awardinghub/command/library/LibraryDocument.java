@@ -137,7 +137,7 @@ public class LibraryDocument {
         if (file.sha256() == null || !SHA256.matcher(file.sha256()).matches()) {
             throw new InvalidCommand("file", "the file's SHA-256 must be 64 lower-case hex digits");
         }
-        String givenNote = note == null || note.isBlank() ? null : Text.required("note", note, NOTE_MAX_LENGTH);
+        String givenNote = note == null || note.isBlank() ? null : Text.requiredLines("note", note, NOTE_MAX_LENGTH);
         apply(new LibraryDocumentVersionUploaded(
                 id,
                 version,

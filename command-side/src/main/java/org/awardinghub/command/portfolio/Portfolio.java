@@ -188,7 +188,7 @@ public class Portfolio {
         }
         requireNotSignedOff(unitCode, "take new evidence");
         List<String> criteria = criteria(command.criteria(), unitCode, unitCriteria);
-        String description = Text.required("description", command.description(), DESCRIPTION_MAX_LENGTH);
+        String description = Text.requiredLines("description", command.description(), DESCRIPTION_MAX_LENGTH);
         String fileName = Text.required("fileName", command.fileName(), FILE_NAME_MAX_LENGTH);
         String sha256 = command.sha256() == null ? "" : command.sha256();
         if (!sha256.matches("[0-9a-f]{64}")) {
@@ -475,9 +475,9 @@ public class Portfolio {
         return user;
     }
 
-    /** Optional text: null or blank is none (""), otherwise trimmed and limited. */
+    /** Optional text of one or more lines: null or blank is none (""), otherwise trimmed and limited. */
     private static String optional(String field, String value) {
-        return value == null || value.isBlank() ? "" : Text.required(field, value, FEEDBACK_MAX_LENGTH);
+        return value == null || value.isBlank() ? "" : Text.requiredLines(field, value, FEEDBACK_MAX_LENGTH);
     }
 
     private UserAccount requireAssessor(UserDirectory users, String userId, String work) {

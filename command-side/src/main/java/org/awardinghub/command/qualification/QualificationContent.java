@@ -99,7 +99,7 @@ final class QualificationContent {
                 throw new InvalidCommand(
                         field + ".code", "criterion code " + code + " appears more than once in" + " the unit");
             }
-            criteria.add(new Criterion(code, Text.required(field + ".text", spec.text(), STEM_MAX_LENGTH)));
+            criteria.add(new Criterion(code, Text.requiredLines(field + ".text", spec.text(), STEM_MAX_LENGTH)));
         }
         return List.copyOf(criteria);
     }
@@ -148,7 +148,7 @@ final class QualificationContent {
         for (int j = 0; j < specs.size(); j++) {
             String field = assessmentField + ".items[" + j + "]";
             ItemSpec spec = present(field, specs.get(j));
-            String stem = Text.required(field + ".stem", spec.stem(), STEM_MAX_LENGTH);
+            String stem = Text.requiredLines(field + ".stem", spec.stem(), STEM_MAX_LENGTH);
             List<String> options = options(field + ".options", spec.options());
             int correct = Text.between(field + ".correctOption", spec.correctOption(), 0, options.size() - 1);
             items.add(new Item(itemId(assessmentCode, j + 1), stem, options, correct));

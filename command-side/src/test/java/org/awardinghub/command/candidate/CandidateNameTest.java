@@ -104,6 +104,13 @@ class CandidateNameTest {
         assertRefused("firstName", name, "letters");
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"Ann\u202EhtimS", "\u2067Ann\u2069", "Ann\u200F", "Ann\u061C", "Ann\uFEFF", "Ann\u00ADSmith"})
+    void givenBidirectionalOrInvisibleFormattingCharacter_whenChecked_thenRefusedOnTheField(String name) {
+        assertRefused("firstName", name, "letters");
+    }
+
     @Test
     void givenVariantsOfOneName_whenKeyed_thenTheSameKey() {
         String key = CandidateName.matchKey("Zoë O'Brien-Łukasiewicz");

@@ -85,6 +85,14 @@ class CentreTest {
                     .expectEvents(new CentreApplied(CENTRE, name, address, EMAIL));
         }
 
+        @Test
+        void givenNoCentre_whenCreatedWithAnAddressOfSeveralLines_thenAppliedWithItsLineBreaks() {
+            String address = "1 High Street\r\nLeeds\r\nLS1 1AA";
+            fixture.givenNoPriorActivity()
+                    .when(new CreateCentre(CENTRE, NAME, address, EMAIL))
+                    .expectEvents(new CentreApplied(CENTRE, NAME, address, EMAIL));
+        }
+
         @ParameterizedTest
         @MethodSource("org.awardinghub.command.centre.CentreTest#malformedDetails")
         void givenNoCentre_whenCreatedWithMalformedDetails_thenRefusedNamingTheField(
@@ -106,7 +114,14 @@ class CentreTest {
                 Arguments.of("contactEmail", NAME, ADDRESS, "office.northgate.ac.uk"),
                 Arguments.of("contactEmail", NAME, ADDRESS, "office@northgate"),
                 Arguments.of("contactEmail", NAME, ADDRESS, "off ice@northgate.ac.uk"),
-                Arguments.of("contactEmail", NAME, ADDRESS, null));
+                Arguments.of("contactEmail", NAME, ADDRESS, null),
+                Arguments.of("name", "North\u0000gate College", ADDRESS, EMAIL),
+                Arguments.of("name", "Northgate \u001B[2JCollege", ADDRESS, EMAIL),
+                Arguments.of("name", "Northgate \u202Eegelloc", ADDRESS, EMAIL),
+                Arguments.of("name", "Northgate\nCollege", ADDRESS, EMAIL),
+                Arguments.of("address", NAME, "1 High Street\u0000, Leeds", EMAIL),
+                Arguments.of("address", NAME, "1 High Street,\n\u202ELeeds", EMAIL),
+                Arguments.of("contactEmail", NAME, ADDRESS, "office\u202E@northgate.ac.uk"));
     }
 
     @Nested
@@ -203,6 +218,15 @@ class CentreTest {
                     .when(new SuspendCentre(CENTRE, reason))
                     .expectException(InvalidField.named("reason"))
                     .expectExceptionMessage("a reason is required");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Fraud\u0000", "Fraud \u001B[31m", "Fraud \u202Eecnedive on"})
+        void givenApprovedCentre_whenSuspendedWithAControlOrOverrideInTheReason_thenRefused(String reason) {
+            fixture.given(APPLIED, APPROVED)
+                    .when(new SuspendCentre(CENTRE, reason))
+                    .expectException(InvalidField.named("reason"))
+                    .expectNoEvents();
         }
 
         @Test

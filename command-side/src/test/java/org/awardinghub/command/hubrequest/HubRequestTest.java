@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HubRequestTest {
 
@@ -125,6 +127,33 @@ class HubRequestTest {
             fixture.givenNoPriorActivity()
                     .when(new RaiseHubRequest(REQUEST, CENTRE, HubRequestKind.REQUEST, "S", " \n ", COORDINATOR))
                     .expectException(InvalidField.named("body"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Lost\u0000form", "Lost \u001B[2Jform", "Lost \u202Emrof", "Lost\nform"})
+        void whenRaisedWithAControlOrOverrideInTheSubject_thenRefusedAndNothingRecorded(String subject) {
+            fixture.givenNoPriorActivity()
+                    .when(new RaiseHubRequest(REQUEST, CENTRE, HubRequestKind.REQUEST, subject, "B", COORDINATOR))
+                    .expectException(InvalidField.named("subject"))
+                    .expectNoEvents();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Please\u0000send", "Please \u001B[2Jsend", "Please \u202Ednes"})
+        void whenRaisedWithAControlOrOverrideInTheBody_thenRefusedAndNothingRecorded(String body) {
+            fixture.givenNoPriorActivity()
+                    .when(new RaiseHubRequest(REQUEST, CENTRE, HubRequestKind.REQUEST, "S", body, COORDINATOR))
+                    .expectException(InvalidField.named("body"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void whenRaisedWithABodyOfSeveralLinesAndTabs_thenRaisedWithThem() {
+            String body = "Dear IMI,\r\n\tplease send the form.\nThanks";
+            fixture.givenNoPriorActivity()
+                    .when(new RaiseHubRequest(REQUEST, CENTRE, HubRequestKind.REQUEST, "S", body, COORDINATOR))
+                    .expectEvents(
+                            new HubRequestRaised(REQUEST, CENTRE, HubRequestKind.REQUEST, "S", body, COORDINATOR));
         }
 
         @Test

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.awardinghub.command.InvalidCommand;
+import org.awardinghub.command.InvalidField;
 import org.awardinghub.command.LookupDatabase;
 import org.awardinghub.command.UnknownRecord;
 import org.awardinghub.command.qualification.QualificationDirectory;
@@ -17,6 +18,8 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LibraryDocumentTest {
 
@@ -135,6 +138,15 @@ class LibraryDocumentTest {
                 .when(upload(LibraryDocumentKind.SPECIFICATION, "MVR-L2", " "))
                 .expectException(InvalidCommand.class)
                 .expectExceptionMessage("title is required");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Level 2\u0000specification", "Level 2 \u001B[2Jspecification", "Level 2 \u202Efdp.exe"})
+    void givenTitleWithAControlOrOverride_whenUploaded_thenRefusedNamingTheTitle(String title) {
+        fixture.givenNoPriorActivity()
+                .when(upload(LibraryDocumentKind.SPECIFICATION, "MVR-L2", title))
+                .expectException(InvalidField.named("title"))
+                .expectNoEvents();
     }
 
     @Test

@@ -36,6 +36,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class UserTest {
 
@@ -166,6 +168,24 @@ class UserTest {
             fixture.givenNoPriorActivity()
                     .when(new CreateUser(USER, "n".repeat(101), EMAIL, ADMIN, CENTRE))
                     .expectException(InvalidField.named("name"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Ann\u0000Smith", "Ann \u001B[2JSmith", "Ann \u202EhtimS", "Ann\nSmith"})
+        void whenCreatedWithAControlOrOverrideInTheName_thenRefusedAndNothingRecorded(String name) {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateUser(USER, name, EMAIL, ADMIN, CENTRE))
+                    .expectException(InvalidField.named("name"))
+                    .expectNoEvents();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"ann\u0000@northgate.ac.uk", "ann\u001B@northgate.ac.uk", "ann\u202E@northgate.ac.uk"})
+        void whenCreatedWithAControlOrOverrideInTheEmail_thenRefusedAndNothingRecorded(String email) {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateUser(USER, NAME, email, ADMIN, CENTRE))
+                    .expectException(InvalidField.named("email"))
+                    .expectNoEvents();
         }
 
         @Test
