@@ -21,6 +21,7 @@ import org.awardinghub.api.metadata.RequestCorrelation;
 import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.api.security.Access;
 import org.awardinghub.api.security.Allow;
+import org.awardinghub.api.security.CurrentActor;
 import org.awardinghub.api.security.Public;
 import org.awardinghub.command.assessment.AnswerQuestion;
 import org.awardinghub.command.assessment.AttemptResult;
@@ -119,9 +120,18 @@ class AssessmentController {
                 .body(opened);
     }
 
+    /**
+     * The candidate starts the attempt with their registration number and the key read out to them; never under a
+     * member of staff's session, so that an invigilator who holds the key cannot sit the test in the candidate's
+     * place from their own signed-in device (403; the start is refused before the key is checked).
+     */
     @PostMapping("/api/assessment-attempts/start")
     @Public
     public ResponseEntity<Started> start(@Valid @RequestBody StartRequest request) {
+        CurrentActor.get().filter(user -> user.candidateId() == null).ifPresent(staff -> {
+            throw ApiProblem.forbidden("An assessment is started by its candidate, not under a member of staff's"
+                    + " session: sign out of the staff account on this device first");
+        });
         Started started = starts.start(
                 request.registrationNumber(),
                 request.accessKey(),
@@ -176,8 +186,11 @@ class AssessmentController {
             anyOfCentre = true,
             centreOf = Access.ATTEMPT_ID)
     public AttemptView attempt(@PathVariable String attemptId) {
-        return queries.one(new FindAttempt(attemptId), AttemptView.class)
+        AttemptView attempt = queries.one(new FindAttempt(attemptId), AttemptView.class)
                 .orElseThrow(() -> ApiProblem.notFound("No such attempt"));
+        // which questions were answered right, beside the options chosen, maps an item bank to its answers:
+        // IMI staff only, never the centre that sits the bank's tests
+        return access.current().isImiStaff() ? attempt : attempt.withoutMarks();
     }
 
     /** Every answer and change of answer with its time and address: for investigations, IMI staff only. */

@@ -81,9 +81,13 @@ class AssessmentTest extends ApplicationTest {
         JsonNode attempt = steps.awaitAttempt(coordinator, attemptId, "SUBMITTED");
         assertThat(attempt.get("result").get("outcome").asText()).isEqualTo("PASS");
         assertThat(attempt.get("marks"))
+                .as("the centre sees the result, never which questions were right")
+                .isEmpty();
+        assertThat(attempt.get("submittedBy").asText()).isEqualTo("CANDIDATE");
+        assertThat(steps.awaitAttempt(admin, attemptId, "SUBMITTED").get("marks"))
+                .as("IMI staff see the marks")
                 .hasSize(AssessmentSteps.QUESTIONS)
                 .allSatisfy(mark -> assertThat(mark.get("correct").asBoolean()).isTrue());
-        assertThat(attempt.get("submittedBy").asText()).isEqualTo("CANDIDATE");
 
         JsonNode record = awaitJson(
                 "/api/candidates/" + candidate.candidateId(),
@@ -269,14 +273,27 @@ class AssessmentTest extends ApplicationTest {
     }
 
     @Test
-    void givenStaffSessionAndHyphenatedNumber_whenStarting_thenTheCandidateIsNamedAsTheActor() {
+    void givenAStaffSession_whenStarting_thenRefusedAndTheCandidateWithoutOneIsNamedAsTheActor() {
         Candidate candidate = steps.register(coordinator, centreId, qualification.code());
         JsonNode opened = steps.opened(invigilator, candidate.candidateId(), qualification.assessmentCode());
         String typed = candidate.registrationNumber().substring(0, 4) + "-"
                 + candidate.registrationNumber().substring(4).toLowerCase();
+        for (String staff : List.of(coordinator, invigilator)) {
+            var underStaff = http.post(
+                    "/api/assessment-attempts/start",
+                    staff,
+                    Map.of(
+                            "registrationNumber",
+                            typed,
+                            "accessKey",
+                            opened.get("accessKey").asText()));
+            assertThat(underStaff.status())
+                    .as("the invigilator holding the key cannot sit the test from their session")
+                    .isEqualTo(403);
+        }
         var started = http.post(
                 "/api/assessment-attempts/start",
-                coordinator,
+                null,
                 Map.of(
                         "registrationNumber",
                         typed,

@@ -8,8 +8,8 @@ import org.awardinghub.events.assessment.SubmittedBy;
 import org.awardinghub.query.DocumentMapper;
 
 /**
- * An attempt for centre users and IMI staff: who opened it, when it ran, its result and one mark per question
- * (which questions were answered right, never what the right option was). {@code result} and {@code marks} are
+ * An attempt for centre users and IMI staff: who opened it, when it ran, its result and, for IMI staff only, one
+ * mark per question (which questions were answered right; centre users get none, {@link #withoutMarks}). {@code result} and {@code marks} are
  * null/empty until marked; {@code voidReason} and {@code voidedAt} are set once voided.
  */
 public record AttemptView(
@@ -104,6 +104,33 @@ public record AttemptView(
                 submittedBy,
                 result,
                 marks,
+                voidReason,
+                voidedAt);
+    }
+
+    /**
+     * The attempt without its marks: the result stays, but not which questions were answered right, which beside
+     * the options chosen would tell the centre the bank's answers.
+     */
+    public AttemptView withoutMarks() {
+        return new AttemptView(
+                attemptId,
+                candidateId,
+                registrationNumber,
+                centreId,
+                qualificationCode,
+                assessmentCode,
+                attemptNumber,
+                status,
+                invigilatorPin,
+                openedAt,
+                keyValidUntil,
+                startedAt,
+                endsAt,
+                submittedAt,
+                submittedBy,
+                result,
+                List.of(),
                 voidReason,
                 voidedAt);
     }
