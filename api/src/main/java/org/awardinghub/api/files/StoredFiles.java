@@ -18,8 +18,9 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Uploaded files in and out, one way for ePortfolio evidence and library documents: an upload's type is told by
- * its bytes (415 when not accepted) and the bytes kept by their SHA-256 before any command names them; a download
- * is served as an attachment with a safe name, its media type and its SHA-256 in {@value #SHA256_HEADER}.
+ * its bytes and their structure ({@link FileTypes}; 415 with the reason when not accepted, and nothing kept) and
+ * the bytes kept by their SHA-256 before any command names them; a download is served as an attachment with a safe
+ * name, its media type and its SHA-256 in {@value #SHA256_HEADER}.
  */
 @Component
 public class StoredFiles {
@@ -36,7 +37,7 @@ public class StoredFiles {
         this.content = content;
     }
 
-    /** Tells the upload's type from its bytes and keeps them; 400 without a file, 415 for a kind not accepted. */
+    /** Tells the upload's type from its bytes and keeps them; 400 without a file, 415 for a file not accepted. */
     public Stored store(MultipartFile file) {
         if (file == null || file.isEmpty()) {
             throw ApiProblem.badRequest("file", "is required: a file of up to 25 MB");
@@ -47,13 +48,16 @@ public class StoredFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        FileTypes.FileType type = FileTypes.detect(bytes)
-                .orElseThrow(() -> new ApiProblem(
-                        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                        "File type not accepted",
-                        "The file is not a PDF, an image, an office document or a video (told by its content, whatever its"
-                                + " name)",
-                        List.of(new ApiProblem.FieldError("file", "type not accepted"))));
+        FileTypes.FileType type;
+        try {
+            type = FileTypes.kindOf(bytes);
+        } catch (FileTypes.NotAccepted refused) {
+            throw new ApiProblem(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "File type not accepted",
+                    "The file " + refused.getMessage() + " (told by its content, whatever its name)",
+                    List.of(new ApiProblem.FieldError("file", refused.getMessage())));
+        }
         ContentStore.StoredContent stored = content.store(bytes);
         return new Stored(givenFileName(file.getOriginalFilename()), type, stored.size(), stored.sha256());
     }

@@ -6,21 +6,31 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.StreamSupport;
 import org.awardinghub.api.ApplicationTest;
 import org.awardinghub.api.HttpClientForTests;
 import org.awardinghub.api.MultipartForm;
+import org.awardinghub.api.files.SampleFiles;
 import org.awardinghub.query.files.ContentStore;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The documents library over HTTP: IMI uploads versions, a centre user browses and downloads, all audited. */
 public class LibraryTest extends ApplicationTest {
 
     private static final String DOCUMENTS = "/api/library/documents";
 
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ContentStore content;
+
+    /** A one-page PDF showing the text: each text makes a different file. */
     public static byte[] pdf(String text) {
-        return ("%PDF-1.4\n% " + text + "\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
-                .getBytes(StandardCharsets.US_ASCII);
+        return SampleFiles.pdf(text);
     }
 
     private static MultipartForm specification(byte[] bytes) {
@@ -133,6 +143,38 @@ public class LibraryTest extends ApplicationTest {
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(415);
         assertThat(refused.contentType()).startsWith("application/problem+json");
+    }
+
+    /** Issue 15, finding 7: a Word document carrying a program, and a video header followed by a web page. */
+    @Test
+    void givenADocumentCarryingAProgramOrAVideoHidingAWebPage_whenUploadedByImi_then415NamingTheFileAndNothingStored() {
+        String admin = adminToken();
+        byte[] docx =
+                SampleFiles.docx("word/embeddings/setup.exe", "MZ\u0090\u0000 This program cannot be run in DOS mode.");
+        byte[] video = SampleFiles.concat(
+                SampleFiles.box("ftyp", SampleFiles.ascii("mp42"), new byte[4], SampleFiles.ascii("mp42isom")),
+                SampleFiles.ascii("<html><script>alert(document.cookie)</script></html>"));
+        long eventsBefore = storedEvents();
+
+        var program = specification(docx).post(http, DOCUMENTS, admin);
+        var webPage = specification(video).post(http, DOCUMENTS, admin);
+
+        for (var refused : List.of(program, webPage)) {
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(415);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("errors").findValuesAsText("field")).containsExactly("file");
+        }
+        assertThat(program.json().get("errors").get(0).get("message").asText())
+                .isEqualTo("carries a program or script: word/embeddings/setup.exe");
+        assertThat(webPage.json().get("errors").get(0).get("message").asText())
+                .isEqualTo("is not a whole MP4 video: its boxes do not run to its end");
+        assertThat(storedEvents()).as("no event").isEqualTo(eventsBefore);
+        assertThat(content.exists(ContentStore.sha256(docx))).as("no file").isFalse();
+        assertThat(content.exists(ContentStore.sha256(video))).as("no file").isFalse();
+    }
+
+    private long storedEvents() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
     }
 
     @Test

@@ -12,7 +12,11 @@ import java.util.Map;
 import org.awardinghub.api.ApplicationTest;
 import org.awardinghub.api.AssessmentSteps;
 import org.awardinghub.api.HttpClientForTests;
+import org.awardinghub.api.files.SampleFiles;
+import org.awardinghub.query.files.ContentStore;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The ePortfolio end to end over HTTP: a coordinator gives a candidate an account and assigns an assessor and an
@@ -22,18 +26,20 @@ import org.junit.jupiter.api.Test;
  */
 public class PortfolioTest extends ApplicationTest {
 
-    public static final byte[] PDF =
-            ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
-                    .getBytes(StandardCharsets.US_ASCII);
-    static final byte[] PNG = HexFormat.of()
-            .parseHex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-                    + "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082");
+    public static final byte[] PDF = SampleFiles.pdf("Brake inspection sheet");
+    static final byte[] PNG = SampleFiles.png();
     static final byte[] EXE = ("MZ\u0090\u0000\u0003\u0000\u0000\u0000\u0004\u0000This program cannot be run in DOS"
                     + " mode.")
             .getBytes(StandardCharsets.ISO_8859_1);
 
     AssessmentSteps steps;
     String admin;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ContentStore content;
 
     String userIdOf(String token) {
         return http.get("/api/me", token).json().get("userId").asText();
@@ -327,5 +333,45 @@ public class PortfolioTest extends ApplicationTest {
                 .isEqualTo(200);
         var open = steps.open(both.token(), assessed.candidateId(), code + "-MCQ");
         assertThat(open.status()).as(open.toString()).isEqualTo(409);
+    }
+
+    /** Issue 15, findings 3 and 7: what a penetration test uploaded as a candidate, refused before anything is kept. */
+    @Test
+    void givenACandidateAccount_whenAZipBombOrAWebPageStartingAsAPdfIsUploaded_then415NamingTheFileAndNothingStored() {
+        admin = adminToken();
+        steps = new AssessmentSteps(http, admin, DATA_DIR);
+        String code = steps.publishWithPortfolio();
+        String centre = steps.centre(code);
+        String coordinator = steps.user(centre, "CENTRE_COORDINATOR").token();
+        String id = steps.register(coordinator, centre, code).candidateId();
+        String learner = steps.candidateAccount(coordinator, id).token();
+        byte[] bomb = SampleFiles.zipBomb();
+        byte[] disguised = SampleFiles.pdfHeaderThenWebPage("<html><script>fetch('/api/me')</script></html>");
+        long eventsBefore = storedEvents();
+
+        var bombed = upload(learner, id, code + "-P1", "1.1", "report.docx", bomb);
+        var webPage = upload(learner, id, code + "-P1", "1.1", "report.pdf", disguised);
+
+        for (var refused : List.of(bombed, webPage)) {
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(415);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("status").asInt()).isEqualTo(415);
+            assertThat(refused.json().get("errors").findValuesAsText("field")).containsExactly("file");
+        }
+        assertThat(bombed.json().get("errors").get(0).get("message").asText())
+                .startsWith("has an entry, word/media/image1.png, that would inflate ")
+                .endsWith(" times its size; at most 100 times is accepted");
+        assertThat(webPage.json().get("errors").get(0).get("message").asText())
+                .isEqualTo("has web page or script markup (<html) behind its PDF header");
+        assertThat(storedEvents()).as("no event").isEqualTo(eventsBefore);
+        assertThat(content.exists(ContentStore.sha256(bomb))).as("no file").isFalse();
+        assertThat(content.exists(ContentStore.sha256(disguised))).as("no file").isFalse();
+
+        var real = upload(learner, id, code + "-P1", "1.1", "report.pdf", SampleFiles.pdf("Inspection"));
+        assertThat(real.status()).as("the same upload of a real PDF: " + real).isEqualTo(201);
+    }
+
+    private long storedEvents() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
     }
 }
