@@ -170,6 +170,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (StoreBusy.isCause(e)) {
+            LOG.warn("No database connection free in time: answered 503 ({})", e.toString());
+            return apiProblem(StoreBusy.problem());
+        }
         LOG.error("Unexpected failure", e);
         return respond(
                 HttpStatus.INTERNAL_SERVER_ERROR,
