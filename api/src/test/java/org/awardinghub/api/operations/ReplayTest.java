@@ -5,20 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Sorts;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.awardinghub.api.ApplicationTest;
 import org.awardinghub.api.AssessmentSteps;
 import org.awardinghub.api.MultipartForm;
+import org.awardinghub.api.ReadModels;
 import org.awardinghub.api.library.LibraryTest;
-import org.awardinghub.query.ReadModelCollection;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,30 +22,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The read models are derived data: replaying every event from zero rebuilds them exactly. */
 class ReplayTest extends ApplicationTest {
-
-    private static final Set<String> GUARDED_BY_THE_TOKEN =
-            Set.of("item_statistics", "item_statistics_attempts", "portfolios", "portfolio_qualifications");
-
-    private static final List<String> COLLECTIONS = List.of(
-            "centres",
-            "users",
-            "hub_requests",
-            "qualifications",
-            "candidates",
-            "candidate_histories",
-            "attempts",
-            "sittings",
-            "answer_trails",
-            "candidate_attempts",
-            "item_statistics",
-            "item_statistics_attempts",
-            "claims",
-            "certificates",
-            "candidate_certificates",
-            "library_documents",
-            "library_downloads",
-            "portfolio_qualifications",
-            "portfolios");
 
     @Autowired
     EventProcessingConfiguration processing;
@@ -175,25 +147,7 @@ class ReplayTest extends ApplicationTest {
             assertThat(before.get(assessment)).as(assessment).isNotEmpty();
         }
 
-        for (String name : List.of(
-                "hub",
-                "catalogue",
-                "portal",
-                "assessment",
-                "item-statistics",
-                "certification",
-                "audit",
-                "reports",
-                "personnel",
-                "library",
-                "portfolio")) {
-            StreamingEventProcessor processor = processing
-                    .eventProcessor(name, StreamingEventProcessor.class)
-                    .orElseThrow();
-            processor.shutDown();
-            processor.resetTokens();
-            processor.start();
-        }
+        ReadModels.replayAll(processing);
 
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200))
@@ -342,21 +296,6 @@ class ReplayTest extends ApplicationTest {
      * be the same.
      */
     private Map<String, List<Document>> snapshot() {
-        Map<String, List<Document>> all = new LinkedHashMap<>();
-        for (String name : COLLECTIONS) {
-            List<Document> documents = readStore
-                    .getCollection(name)
-                    .find()
-                    .sort(Sorts.ascending("_id"))
-                    .into(new ArrayList<>());
-            if (GUARDED_BY_THE_TOKEN.contains(name)) {
-                documents.forEach(document -> {
-                    document.remove(ReadModelCollection.SEQUENCE);
-                    document.remove(ReadModelCollection.GAPS);
-                });
-            }
-            all.put(name, documents);
-        }
-        return all;
+        return ReadModels.snapshot(readStore);
     }
 }
