@@ -53,8 +53,10 @@ import org.awardinghub.query.candidate.CandidateHistoryProjection;
 import org.awardinghub.query.candidate.CandidateProjection;
 import org.awardinghub.query.candidate.MemoryCandidateSearchIndex;
 import org.awardinghub.query.centre.CentreProjection;
+import org.awardinghub.query.certification.CandidateCertificatesProjection;
+import org.awardinghub.query.certification.CertificateProjection;
 import org.awardinghub.query.certification.CertificationHistories;
-import org.awardinghub.query.certification.CertificationProjection;
+import org.awardinghub.query.certification.ClaimProjection;
 import org.awardinghub.query.hubrequest.HubRequestProjection;
 import org.awardinghub.query.qualification.QualificationProjection;
 import org.awardinghub.query.user.UserProjection;
@@ -138,21 +140,18 @@ class ExactlyOnceTest {
                                 AttemptHistories.everyEvent()))),
                 Arguments.of(Named.of(
                         "claims",
-                        new Case(
-                                CertificationProjection::new,
-                                CertificationProjection.CLAIMS,
-                                CertificationHistories.everyEvent()))),
+                        new Case(ClaimProjection::new, ClaimProjection.CLAIMS, CertificationHistories.everyEvent()))),
                 Arguments.of(Named.of(
                         "certificates",
                         new Case(
-                                CertificationProjection::new,
-                                CertificationProjection.CERTIFICATES,
+                                CertificateProjection::new,
+                                CertificateProjection.CERTIFICATES,
                                 CertificationHistories.everyEvent()))),
                 Arguments.of(Named.of(
                         "candidate certificates",
                         new Case(
-                                CertificationProjection::new,
-                                CertificationProjection.CANDIDATE_CERTIFICATES,
+                                CandidateCertificatesProjection::new,
+                                CandidateCertificatesProjection.CANDIDATE_CERTIFICATES,
                                 CertificationHistories.everyEvent()))));
     }
 

@@ -6,9 +6,10 @@ import org.awardinghub.events.certification.CertificateStatus;
 import org.awardinghub.query.DocumentMapper;
 
 /**
- * A certificate number as stored, in {@value CertificationProjection#CERTIFICATES} and as an entry of the candidate's
- * document in {@value CertificationProjection#CANDIDATE_CERTIFICATES}: its {@link CertificateView}, and the instant
- * it was issued ({@code issuedAt}, a replacement's is its event's time), which orders the candidate's numbers.
+ * A certificate number as stored, in {@value CertificateProjection#CERTIFICATES} and as an entry of the
+ * candidate's document in {@value CandidateCertificatesProjection#CANDIDATE_CERTIFICATES}: its
+ * {@link CertificateView}, and the instant it was issued ({@code issuedAt}, a replacement's is its event's time),
+ * which orders the candidate's numbers.
  */
 record IssuedCertificate(
         @DocumentMapper.Id String certificateNumber,

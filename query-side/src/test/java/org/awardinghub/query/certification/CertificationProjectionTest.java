@@ -52,42 +52,54 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The three certification read models, built from {@link CertificationHistories}' nine claims. */
-@SuppressWarnings("unchecked") // ListClaims is answered by a raw Page, see CertificationProjection
+@SuppressWarnings("unchecked") // ListClaims is answered by a raw Page, see ClaimProjection
 class CertificationProjectionTest {
 
     @RegisterExtension
     static final InProcessMongo mongo = new InProcessMongo();
 
     private static final List<String> COLLECTIONS = List.of(
-            CertificationProjection.CLAIMS,
-            CertificationProjection.CERTIFICATES,
-            CertificationProjection.CANDIDATE_CERTIFICATES);
+            ClaimProjection.CLAIMS,
+            CertificateProjection.CERTIFICATES,
+            CandidateCertificatesProjection.CANDIDATE_CERTIFICATES);
 
     private MongoDatabase database;
-    private CertificationProjection projection;
+    private ClaimProjection claims;
+    private CertificateProjection certificates;
+    private CandidateCertificatesProjection candidates;
     private Processor processor;
 
     @BeforeEach
     void setUp() {
         database = mongo.freshDatabase();
-        projection = new CertificationProjection(database);
-        processor = new Processor(projection);
+        claims = new ClaimProjection(database);
+        certificates = new CertificateProjection(database);
+        candidates = new CandidateCertificatesProjection(database);
+        processor = new Processor(claims, certificates, candidates);
+    }
+
+    /** One processor over the three certification read models, as the certification processing group has. */
+    private static Processor processorOver(MongoDatabase database) {
+        return new Processor(
+                new ClaimProjection(database),
+                new CertificateProjection(database),
+                new CandidateCertificatesProjection(database));
     }
 
     private ClaimView claim(String claimId) {
-        return projection.handle(new FindClaim(claimId));
+        return claims.handle(new FindClaim(claimId));
     }
 
     private CertificateView certificate(String certificateNumber) {
-        return projection.handle(new FindCertificate(certificateNumber));
+        return certificates.handle(new FindCertificate(certificateNumber));
     }
 
     private List<CertificateView> candidateCertificates(String candidateId) {
-        return projection.handle(new ListCandidateCertificates(candidateId));
+        return candidates.handle(new ListCandidateCertificates(candidateId));
     }
 
     private Page<ClaimView> claims(String centreId, ClaimStatus status, int page, int size) {
-        return projection.handle(new ListClaims(centreId, status, page, size));
+        return claims.handle(new ListClaims(centreId, status, page, size));
     }
 
     private static Instant timeOf(Class<?> type, String claimId) {
@@ -96,12 +108,12 @@ class CertificationProjectionTest {
 
     private Map<String, List<Document>> everyCollection(MongoDatabase of) {
         return Map.of(
-                CertificationProjection.CLAIMS,
-                allDocuments(of, CertificationProjection.CLAIMS),
-                CertificationProjection.CERTIFICATES,
-                allDocuments(of, CertificationProjection.CERTIFICATES),
-                CertificationProjection.CANDIDATE_CERTIFICATES,
-                allDocuments(of, CertificationProjection.CANDIDATE_CERTIFICATES));
+                ClaimProjection.CLAIMS,
+                allDocuments(of, ClaimProjection.CLAIMS),
+                CertificateProjection.CERTIFICATES,
+                allDocuments(of, CertificateProjection.CERTIFICATES),
+                CandidateCertificatesProjection.CANDIDATE_CERTIFICATES,
+                allDocuments(of, CandidateCertificatesProjection.CANDIDATE_CERTIFICATES));
     }
 
     // ---- claims ----
@@ -595,14 +607,14 @@ class CertificationProjectionTest {
     void givenEveryClaim_whenStored_thenOneDocumentPerCandidateWithAnEntryPerNumberAndItsClaimsSequence() {
         processor.deliver(everyEvent());
 
-        List<Document> stored = allDocuments(database, CertificationProjection.CANDIDATE_CERTIFICATES);
+        List<Document> stored = allDocuments(database, CandidateCertificatesProjection.CANDIDATE_CERTIFICATES);
 
         assertThat(stored).extracting(document -> document.getString("_id")).containsExactly("k1", "k2", "k3");
         assertThat(stored.get(1).getList("entries", Document.class))
                 .extracting(entry -> entry.getString("certificateNumber"), entry -> entry.get("seq"))
                 // K2A: q2 revoked at 2; K2B: q3 issued at 1
                 .containsExactly(tuple(K2A, 2L), tuple(K2B, 1L));
-        assertThat(allDocuments(database, CertificationProjection.CERTIFICATES))
+        assertThat(allDocuments(database, CertificateProjection.CERTIFICATES))
                 .extracting(document -> document.getString("_id"))
                 .containsExactlyInAnyOrder(K1A, K1B, K1C, K2A, K2B, K3A);
     }
@@ -613,7 +625,7 @@ class CertificationProjectionTest {
         processor.deliver(inOrder);
         Map<String, List<Document>> expected = everyCollection(database);
         MongoDatabase other = mongo.freshDatabase();
-        Processor otherProcessor = new Processor(new CertificationProjection(other));
+        Processor otherProcessor = processorOver(other);
 
         // each claim's events stay in order (one segment each), but the later claims come first
         List<Recorded> reversed = new ArrayList<>();
@@ -682,7 +694,7 @@ class CertificationProjectionTest {
                         .toList());
         assertThat(listed).extracting(CertificateView::status).containsOnly(CertificateStatus.REVOKED);
         // one write per issue and per revocation: the version counts 48 writes from 0
-        assertThat(allDocuments(database, CertificationProjection.CANDIDATE_CERTIFICATES)
+        assertThat(allDocuments(database, CandidateCertificatesProjection.CANDIDATE_CERTIFICATES)
                         .get(0)
                         .get("seq"))
                 .isEqualTo(47L);
@@ -695,7 +707,7 @@ class CertificationProjectionTest {
         processor.deliver(everyEvent());
         Map<String, List<Document>> once = everyCollection(database);
         MongoDatabase twice = mongo.freshDatabase();
-        Processor twiceProcessor = new Processor(new CertificationProjection(twice));
+        Processor twiceProcessor = processorOver(twice);
 
         everyEvent().forEach(event -> {
             twiceProcessor.deliver(event);

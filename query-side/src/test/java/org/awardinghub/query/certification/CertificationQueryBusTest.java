@@ -9,6 +9,7 @@ import static org.awardinghub.query.certification.CertificationHistories.everyEv
 
 import com.mongodb.client.MongoDatabase;
 import java.util.List;
+import java.util.stream.Stream;
 import org.awardinghub.events.certification.CertificateStatus;
 import org.awardinghub.events.certification.ClaimStatus;
 import org.awardinghub.query.InProcessMongo;
@@ -37,10 +38,13 @@ class CertificationQueryBusTest {
     @BeforeEach
     void setUp() {
         MongoDatabase database = mongo.freshDatabase();
-        CertificationProjection certification = new CertificationProjection(database);
-        new Processor(certification).deliver(everyEvent());
+        List<Object> projections = List.of(
+                new ClaimProjection(database),
+                new CertificateProjection(database),
+                new CandidateCertificatesProjection(database));
+        new Processor(projections.toArray()).deliver(everyEvent());
         SimpleQueryBus bus = SimpleQueryBus.builder().build();
-        new AnnotationQueryHandlerAdapter<>(certification).subscribe(bus);
+        projections.forEach(projection -> new AnnotationQueryHandlerAdapter<>(projection).subscribe(bus));
         queries = DefaultQueryGateway.builder().queryBus(bus).build();
     }
 
@@ -82,16 +86,16 @@ class CertificationQueryBusTest {
     }
 
     @Test
-    void projectionBelongsToTheCertificationProcessor() {
-        assertThat(CertificationProjection.class
-                        .getAnnotation(ProcessingGroup.class)
-                        .value())
-                .isEqualTo(CertificationProjection.PROCESSING_GROUP)
-                .isEqualTo("certification");
+    void projectionsBelongToTheCertificationProcessor() {
+        assertThat(Stream.of(ClaimProjection.class, CertificateProjection.class, CandidateCertificatesProjection.class)
+                        .map(projection ->
+                                projection.getAnnotation(ProcessingGroup.class).value()))
+                .containsOnly(ClaimProjection.PROCESSING_GROUP)
+                .containsOnly("certification");
     }
 
     @Test
-    void projectionIsFoundByTheApplicationsComponentScan() {
+    void projectionsAreFoundByTheApplicationsComponentScan() {
         // the application scans org.awardinghub, as it finds every other projection
         ClassPathScanningCandidateComponentProvider scan = new ClassPathScanningCandidateComponentProvider(true);
 
@@ -99,6 +103,10 @@ class CertificationQueryBusTest {
                 .map(BeanDefinition::getBeanClassName)
                 .toList();
 
-        assertThat(found).contains(CertificationProjection.class.getName());
+        assertThat(found)
+                .contains(
+                        ClaimProjection.class.getName(),
+                        CertificateProjection.class.getName(),
+                        CandidateCertificatesProjection.class.getName());
     }
 }

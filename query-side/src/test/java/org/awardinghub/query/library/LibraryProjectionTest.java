@@ -6,11 +6,13 @@ import static org.awardinghub.query.InProcessMongo.allDocuments;
 import com.mongodb.client.MongoDatabase;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.awardinghub.events.library.LibraryDocumentDownloaded;
 import org.awardinghub.events.library.LibraryDocumentKind;
 import org.awardinghub.events.library.LibraryDocumentVersionUploaded;
 import org.awardinghub.query.InProcessMongo;
 import org.awardinghub.query.Page;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.bson.Document;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-@SuppressWarnings("unchecked") // ListLibraryDocuments is answered by a raw Page, see LibraryProjection
+@SuppressWarnings("unchecked") // ListLibraryDocuments is answered by a raw Page, see LibraryDocumentProjection
 class LibraryProjectionTest {
 
     @RegisterExtension
@@ -31,12 +33,14 @@ class LibraryProjectionTest {
     private static final String HASH_2 = "2".repeat(64);
 
     private MongoDatabase database;
-    private LibraryProjection projection;
+    private LibraryDocumentProjection documents;
+    private LibraryDownloadProjection downloads;
 
     @BeforeEach
     void setUp() {
         database = mongo.freshDatabase();
-        projection = new LibraryProjection(database);
+        documents = new LibraryDocumentProjection(database);
+        downloads = new LibraryDownloadProjection(database);
     }
 
     private static LibraryDocumentVersionUploaded uploaded(
@@ -63,7 +67,7 @@ class LibraryProjectionTest {
     }
 
     private void specificationWithTwoVersions() {
-        projection.on(
+        documents.on(
                 uploaded(
                         "d1",
                         1,
@@ -73,7 +77,7 @@ class LibraryProjectionTest {
                         HASH_1,
                         FIRST),
                 0);
-        projection.on(
+        documents.on(
                 uploaded(
                         "d1",
                         2,
@@ -86,18 +90,18 @@ class LibraryProjectionTest {
     }
 
     private void downloaded(EventMessage<LibraryDocumentDownloaded> message) {
-        projection.on(message.getPayload(), message);
+        downloads.on(message.getPayload(), message);
     }
 
     private Page<LibraryDocumentView> list(String code, LibraryDocumentKind kind) {
-        return projection.handle(new ListLibraryDocuments(code, kind, 0, 50));
+        return documents.handle(new ListLibraryDocuments(code, kind, 0, 50));
     }
 
     @Test
     void givenTwoVersions_whenFound_thenEveryVersionWithItsHashUploaderAndTimeAndTheCurrentOne() {
         specificationWithTwoVersions();
 
-        LibraryDocumentView view = projection.handle(new FindLibraryDocument("d1"));
+        LibraryDocumentView view = documents.handle(new FindLibraryDocument("d1"));
 
         assertThat(view.currentVersion()).isEqualTo(2);
         assertThat(view.createdAt()).isEqualTo(FIRST);
@@ -108,13 +112,13 @@ class LibraryProjectionTest {
                                 1, "file-1.pdf", "application/pdf", 1000, HASH_1, null, "10000001", FIRST, 0L),
                         new LibraryDocumentView.Version(
                                 2, "file-2.pdf", "application/pdf", 2000, HASH_2, "Corrected", "10000001", SECOND, 0L));
-        assertThat(projection.handle(new FindLibraryDocument("unknown"))).isNull();
+        assertThat(documents.handle(new FindLibraryDocument("unknown"))).isNull();
     }
 
     @Test
     void givenVersionAndDownloadRedelivered_whenFound_thenEachAppliedOnce() {
         specificationWithTwoVersions();
-        projection.on(
+        documents.on(
                 uploaded(
                         "d1",
                         2,
@@ -124,7 +128,7 @@ class LibraryProjectionTest {
                         HASH_2,
                         SECOND),
                 1);
-        projection.on(
+        documents.on(
                 uploaded(
                         "d1",
                         1,
@@ -140,7 +144,7 @@ class LibraryProjectionTest {
         downloaded(download("d1", 2, "20000002"));
         downloaded(download("d1", 1, "20000002"));
 
-        LibraryDocumentView view = projection.handle(new FindLibraryDocument("d1"));
+        LibraryDocumentView view = documents.handle(new FindLibraryDocument("d1"));
 
         assertThat(view.versions())
                 .extracting(LibraryDocumentView.Version::version)
@@ -153,13 +157,13 @@ class LibraryProjectionTest {
     @Test
     void givenDocumentsOfTwoQualificationsAndAKeyDocument_whenListedByQualificationAndKind_thenOnlyThoseInTitleOrder() {
         specificationWithTwoVersions();
-        projection.on(
+        documents.on(
                 uploaded("d2", 1, "a sample paper", LibraryDocumentKind.SAMPLE_ASSESSMENT, "LV2", HASH_1, FIRST), 0);
-        projection.on(
+        documents.on(
                 uploaded(
                         "d3", 1, "Body repair specification", LibraryDocumentKind.SPECIFICATION, "VBR2", HASH_1, FIRST),
                 0);
-        projection.on(
+        documents.on(
                 uploaded("d4", 1, "Operating manual", LibraryDocumentKind.OPERATING_MANUAL, null, HASH_1, FIRST), 0);
 
         assertThat(list("LV2", null).items())
@@ -171,7 +175,7 @@ class LibraryProjectionTest {
         assertThat(list("LV2", LibraryDocumentKind.SPECIFICATION).items())
                 .extracting(LibraryDocumentView::title)
                 .containsExactly("Light vehicle specification");
-        Page<LibraryDocumentView> all = projection.handle(new ListLibraryDocuments(null, null, 1, 3));
+        Page<LibraryDocumentView> all = documents.handle(new ListLibraryDocuments(null, null, 1, 3));
         assertThat(all.total()).isEqualTo(4);
         assertThat(all.items()).extracting(LibraryDocumentView::documentId).containsExactly("d4");
         assertThat(list("LV2", null).items().get(1).versions())
@@ -184,16 +188,26 @@ class LibraryProjectionTest {
         specificationWithTwoVersions();
         EventMessage<LibraryDocumentDownloaded> download = download("d1", 2, "20000001");
         downloaded(download);
-        List<Document> documentsBefore = allDocuments(database, LibraryProjection.DOCUMENTS);
-        List<Document> downloadsBefore = allDocuments(database, LibraryProjection.DOWNLOADS);
+        List<Document> documentsBefore = allDocuments(database, LibraryDocumentProjection.DOCUMENTS);
+        List<Document> downloadsBefore = allDocuments(database, LibraryDownloadProjection.DOWNLOADS);
 
-        projection.reset();
-        assertThat(allDocuments(database, LibraryProjection.DOCUMENTS)).isEmpty();
-        assertThat(allDocuments(database, LibraryProjection.DOWNLOADS)).isEmpty();
+        documents.reset();
+        downloads.reset();
+        assertThat(allDocuments(database, LibraryDocumentProjection.DOCUMENTS)).isEmpty();
+        assertThat(allDocuments(database, LibraryDownloadProjection.DOWNLOADS)).isEmpty();
         specificationWithTwoVersions();
         downloaded(download);
 
-        assertThat(allDocuments(database, LibraryProjection.DOCUMENTS)).isEqualTo(documentsBefore);
-        assertThat(allDocuments(database, LibraryProjection.DOWNLOADS)).isEqualTo(downloadsBefore);
+        assertThat(allDocuments(database, LibraryDocumentProjection.DOCUMENTS)).isEqualTo(documentsBefore);
+        assertThat(allDocuments(database, LibraryDownloadProjection.DOWNLOADS)).isEqualTo(downloadsBefore);
+    }
+
+    @Test
+    void projectionsBelongToTheLibraryProcessor() {
+        assertThat(Stream.of(LibraryDocumentProjection.class, LibraryDownloadProjection.class)
+                        .map(projection ->
+                                projection.getAnnotation(ProcessingGroup.class).value()))
+                .containsOnly(LibraryDocumentProjection.PROCESSING_GROUP)
+                .containsOnly("library");
     }
 }

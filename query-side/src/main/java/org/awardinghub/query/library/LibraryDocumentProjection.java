@@ -17,14 +17,12 @@ import com.mongodb.client.model.Indexes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToLongBiFunction;
-import org.awardinghub.events.library.LibraryDocumentDownloaded;
 import org.awardinghub.events.library.LibraryDocumentKind;
 import org.awardinghub.events.library.LibraryDocumentVersionUploaded;
 import org.awardinghub.query.Page;
 import org.awardinghub.query.ReadModelCollection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
@@ -33,36 +31,33 @@ import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 /**
- * The documents library: one document per library document with its versions inside ({@value #DOCUMENTS}), and one
- * per download ({@value #DOWNLOADS}), keyed by the download event's identifier. A download is an event of no
- * aggregate, so no aggregate sequence can guard it; its own identifier makes it idempotent instead: a redelivered
- * download meets its own key and is not counted twice.
+ * The {@value #DOCUMENTS} read model ({@code _id} = document id): one document per library document with its
+ * versions inside, guarded by the document's aggregate sequence like every read model ({@link ReadModelCollection})
+ * — {@link FindLibraryDocument}, {@link ListLibraryDocuments}.
+ *
+ * <p>{@link LibraryDownloadProjection} keeps the downloads beside it, in the processor named here. A document found
+ * by {@link FindLibraryDocument} counts each version's downloads there when asked; nothing is written across.
  */
 @Component
-@ProcessingGroup(LibraryProjection.PROCESSING_GROUP)
-class LibraryProjection {
+@ProcessingGroup(LibraryDocumentProjection.PROCESSING_GROUP)
+class LibraryDocumentProjection {
 
     public static final String PROCESSING_GROUP = "library";
     public static final String DOCUMENTS = "library_documents";
-    public static final String DOWNLOADS = "library_downloads";
 
     private static final String QUALIFICATION_CODE = "qualificationCode";
     private static final String KIND = "kind";
     private static final String SORT_TITLE = "sortTitle";
-    private static final String DOCUMENT_ID = "documentId";
     private static final String VERSION = "version";
     private static final String VERSIONS = "versions";
 
     private final ReadModelCollection documents;
-    private final ReadModelCollection downloads;
     private final MongoCollection<Document> downloadCounts;
 
-    public LibraryProjection(MongoDatabase database) {
+    public LibraryDocumentProjection(MongoDatabase database) {
         this.documents = new ReadModelCollection(database, DOCUMENTS);
-        this.downloads = new ReadModelCollection(database, DOWNLOADS);
-        this.downloadCounts = database.getCollection(DOWNLOADS);
+        this.downloadCounts = database.getCollection(LibraryDownloadProjection.DOWNLOADS);
         documents.ensureIndex(Indexes.ascending(QUALIFICATION_CODE, KIND, SORT_TITLE));
-        downloads.ensureIndex(Indexes.ascending(DOCUMENT_ID, VERSION));
     }
 
     @EventHandler
@@ -103,25 +98,12 @@ class LibraryProjection {
                         set("updatedAt", date(event.uploadedAt()))));
     }
 
-    @EventHandler
-    void on(LibraryDocumentDownloaded event, EventMessage<?> message) {
-        downloads.insert(
-                message.getIdentifier(),
-                0,
-                new Document()
-                        .append(DOCUMENT_ID, event.documentId())
-                        .append(VERSION, event.version())
-                        .append("pin", event.pin())
-                        .append("centreId", event.centreId())
-                        .append("downloadedAt", date(event.downloadedAt())));
-    }
-
     @ResetHandler
     void reset() {
         documents.deleteAll();
-        downloads.deleteAll();
     }
 
+    /** The document with each version's downloads, counted from {@value LibraryDownloadProjection#DOWNLOADS}. */
     @QueryHandler
     LibraryDocumentView handle(FindLibraryDocument query) {
         Document document = documents.find(query.documentId());
@@ -129,7 +111,9 @@ class LibraryProjection {
                 ? null
                 : toView(
                         document,
-                        (id, version) -> downloadCounts.countDocuments(and(eq(DOCUMENT_ID, id), eq(VERSION, version))));
+                        (id, version) -> downloadCounts.countDocuments(and(
+                                eq(LibraryDownloadProjection.DOCUMENT_ID, id),
+                                eq(LibraryDownloadProjection.VERSION, version))));
     }
 
     /**
