@@ -49,67 +49,35 @@ public record AttemptSummary(
     }
 
     AttemptSummary started(Instant startedAt) {
-        return new AttemptSummary(
-                attemptId,
-                candidateId,
-                registrationNumber,
-                centreId,
-                assessmentCode,
-                attemptNumber,
-                AttemptStatus.STARTED,
-                openedAt,
-                startedAt,
-                submittedAt,
-                score,
-                maxScore,
-                percent,
-                outcome,
-                voided,
-                voidReason);
+        return state(
+                AttemptStatus.STARTED, startedAt, submittedAt, score, maxScore, percent, outcome, voided, voidReason);
     }
 
     AttemptSummary submitted(
             Instant startedAt, Instant submittedAt, int score, int maxScore, double percent, Outcome outcome) {
-        return new AttemptSummary(
-                attemptId,
-                candidateId,
-                registrationNumber,
-                centreId,
-                assessmentCode,
-                attemptNumber,
-                AttemptStatus.SUBMITTED,
-                openedAt,
-                startedAt,
-                submittedAt,
-                score,
-                maxScore,
-                percent,
-                outcome,
-                voided,
-                voidReason);
+        return state(
+                AttemptStatus.SUBMITTED, startedAt, submittedAt, score, maxScore, percent, outcome, voided, voidReason);
     }
 
     AttemptSummary voided(String voidReason) {
-        return new AttemptSummary(
-                attemptId,
-                candidateId,
-                registrationNumber,
-                centreId,
-                assessmentCode,
-                attemptNumber,
-                AttemptStatus.VOIDED,
-                openedAt,
-                startedAt,
-                submittedAt,
-                score,
-                maxScore,
-                percent,
-                outcome,
-                true,
-                voidReason);
+        return state(AttemptStatus.VOIDED, startedAt, submittedAt, score, maxScore, percent, outcome, true, voidReason);
     }
 
     AttemptSummary with(AttemptStatus status) {
+        return state(status, startedAt, submittedAt, score, maxScore, percent, outcome, voided, voidReason);
+    }
+
+    /** The same attempt, opened as it was, in another state. */
+    private AttemptSummary state(
+            AttemptStatus status,
+            Instant startedAt,
+            Instant submittedAt,
+            Integer score,
+            Integer maxScore,
+            Double percent,
+            Outcome outcome,
+            boolean voided,
+            String voidReason) {
         return new AttemptSummary(
                 attemptId,
                 candidateId,

@@ -34,18 +34,8 @@ public record AttemptView(
         Instant voidedAt) {
 
     AttemptView started(Instant startedAt, Instant endsAt) {
-        return new AttemptView(
-                attemptId,
-                candidateId,
-                registrationNumber,
-                centreId,
-                qualificationCode,
-                assessmentCode,
-                attemptNumber,
+        return state(
                 AttemptStatus.STARTED,
-                invigilatorPin,
-                openedAt,
-                keyValidUntil,
                 startedAt,
                 endsAt,
                 submittedAt,
@@ -63,18 +53,8 @@ public record AttemptView(
             SubmittedBy submittedBy,
             Result result,
             List<Mark> marks) {
-        return new AttemptView(
-                attemptId,
-                candidateId,
-                registrationNumber,
-                centreId,
-                qualificationCode,
-                assessmentCode,
-                attemptNumber,
+        return state(
                 AttemptStatus.SUBMITTED,
-                invigilatorPin,
-                openedAt,
-                keyValidUntil,
                 startedAt,
                 endsAt,
                 submittedAt,
@@ -86,26 +66,12 @@ public record AttemptView(
     }
 
     AttemptView voided(String voidReason, Instant voidedAt) {
-        return new AttemptView(
-                attemptId,
-                candidateId,
-                registrationNumber,
-                centreId,
-                qualificationCode,
-                assessmentCode,
-                attemptNumber,
-                AttemptStatus.VOIDED,
-                invigilatorPin,
-                openedAt,
-                keyValidUntil,
-                startedAt,
-                endsAt,
-                submittedAt,
-                submittedBy,
-                result,
-                marks,
-                voidReason,
-                voidedAt);
+        return state(
+                AttemptStatus.VOIDED, startedAt, endsAt, submittedAt, submittedBy, result, marks, voidReason, voidedAt);
+    }
+
+    AttemptView with(AttemptStatus status) {
+        return state(status, startedAt, endsAt, submittedAt, submittedBy, result, marks, voidReason, voidedAt);
     }
 
     /**
@@ -113,29 +79,20 @@ public record AttemptView(
      * the options chosen would tell the centre the bank's answers.
      */
     public AttemptView withoutMarks() {
-        return new AttemptView(
-                attemptId,
-                candidateId,
-                registrationNumber,
-                centreId,
-                qualificationCode,
-                assessmentCode,
-                attemptNumber,
-                status,
-                invigilatorPin,
-                openedAt,
-                keyValidUntil,
-                startedAt,
-                endsAt,
-                submittedAt,
-                submittedBy,
-                result,
-                List.of(),
-                voidReason,
-                voidedAt);
+        return state(status, startedAt, endsAt, submittedAt, submittedBy, result, List.of(), voidReason, voidedAt);
     }
 
-    AttemptView with(AttemptStatus status) {
+    /** The same attempt, opened as it was, in another state. */
+    private AttemptView state(
+            AttemptStatus status,
+            Instant startedAt,
+            Instant endsAt,
+            Instant submittedAt,
+            SubmittedBy submittedBy,
+            Result result,
+            List<Mark> marks,
+            String voidReason,
+            Instant voidedAt) {
         return new AttemptView(
                 attemptId,
                 candidateId,

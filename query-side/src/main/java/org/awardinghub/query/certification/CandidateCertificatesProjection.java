@@ -73,15 +73,7 @@ public class CandidateCertificatesProjection {
 
     @EventHandler
     void on(CertificateIssued event, @SequenceNumber long sequence) {
-        IssuedCertificate certificate = IssuedCertificate.valid(
-                event.certificateNumber(),
-                event.claimId(),
-                event.candidateId(),
-                event.centreId(),
-                event.qualificationCode(),
-                event.holderName(),
-                event.issuedOn(),
-                event.issuedAt());
+        IssuedCertificate certificate = IssuedCertificate.issued(event);
         Map<String, UnaryOperator<IssuedCertificate>> changes = new LinkedHashMap<>();
         changes.put(event.certificateNumber(), entry -> entry != null ? null : certificate);
         change(event.candidateId(), sequence, changes);
@@ -95,15 +87,7 @@ public class CandidateCertificatesProjection {
             @Timestamp Instant at,
             @MetaDataValue(AuditMetadata.REASON) String metadataReason) {
         String reason = ClaimProjection.reason(event.reason(), metadataReason);
-        IssuedCertificate certificate = IssuedCertificate.valid(
-                event.certificateNumber(),
-                event.claimId(),
-                event.candidateId(),
-                event.centreId(),
-                event.qualificationCode(),
-                event.holderName(),
-                event.issuedOn(),
-                at);
+        IssuedCertificate certificate = IssuedCertificate.replacing(event, at);
         Map<String, UnaryOperator<IssuedCertificate>> changes = new LinkedHashMap<>();
         changes.put(
                 event.replacedNumber(),

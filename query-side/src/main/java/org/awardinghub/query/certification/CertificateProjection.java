@@ -56,15 +56,7 @@ public class CertificateProjection {
 
     @EventHandler
     void on(CertificateIssued event, @SequenceNumber long sequence) {
-        IssuedCertificate certificate = IssuedCertificate.valid(
-                event.certificateNumber(),
-                event.claimId(),
-                event.candidateId(),
-                event.centreId(),
-                event.qualificationCode(),
-                event.holderName(),
-                event.issuedOn(),
-                event.issuedAt());
+        IssuedCertificate certificate = IssuedCertificate.issued(event);
         certificates.insert(event.certificateNumber(), sequence, CERTIFICATE.toDocument(certificate));
     }
 
@@ -84,15 +76,7 @@ public class CertificateProjection {
                 set(REPLACED_BY, event.certificateNumber()),
                 set(REASON, reason));
         certificates.update(event.replacedNumber(), sequence, replaced);
-        IssuedCertificate certificate = IssuedCertificate.valid(
-                event.certificateNumber(),
-                event.claimId(),
-                event.candidateId(),
-                event.centreId(),
-                event.qualificationCode(),
-                event.holderName(),
-                event.issuedOn(),
-                at);
+        IssuedCertificate certificate = IssuedCertificate.replacing(event, at);
         certificates.insert(event.certificateNumber(), sequence, CERTIFICATE.toDocument(certificate));
     }
 

@@ -2,6 +2,8 @@ package org.awardinghub.query.certification;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.awardinghub.events.certification.CertificateIssued;
+import org.awardinghub.events.certification.CertificateReplaced;
 import org.awardinghub.events.certification.CertificateStatus;
 import org.awardinghub.query.DocumentMapper;
 
@@ -25,8 +27,34 @@ record IssuedCertificate(
         LocalDate revokedOn,
         String reason) {
 
+    /** The number a claim's issue gives, VALID. */
+    static IssuedCertificate issued(CertificateIssued event) {
+        return valid(
+                event.certificateNumber(),
+                event.claimId(),
+                event.candidateId(),
+                event.centreId(),
+                event.qualificationCode(),
+                event.holderName(),
+                event.issuedOn(),
+                event.issuedAt());
+    }
+
+    /** The number that replaces another, VALID, issued at the replacement's time. */
+    static IssuedCertificate replacing(CertificateReplaced event, Instant at) {
+        return valid(
+                event.certificateNumber(),
+                event.claimId(),
+                event.candidateId(),
+                event.centreId(),
+                event.qualificationCode(),
+                event.holderName(),
+                event.issuedOn(),
+                at);
+    }
+
     /** A newly issued number. */
-    static IssuedCertificate valid(
+    private static IssuedCertificate valid(
             String certificateNumber,
             String claimId,
             String candidateId,
