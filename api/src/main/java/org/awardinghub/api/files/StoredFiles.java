@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.command.Text;
-import org.awardinghub.query.files.ContentStore;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -19,8 +18,8 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * Uploaded files in and out, one way for ePortfolio evidence and library documents: an upload's type is told by
  * its bytes and their structure ({@link FileTypes}; 415 with the reason when not accepted, and nothing kept) and
- * the bytes kept by their SHA-256 before any command names them; a download is served as an attachment with a safe
- * name, its media type and its SHA-256 in {@value #SHA256_HEADER}.
+ * the bytes kept by their SHA-256 in the {@link FileStore} before any command names them; a download is served as an
+ * attachment with a safe name, its media type and its SHA-256 in {@value #SHA256_HEADER}.
  */
 @Component
 public class StoredFiles {
@@ -31,9 +30,9 @@ public class StoredFiles {
     /** A file kept: the name the client gave it (cleaned), its type, size and hash. */
     public record Stored(String fileName, FileTypes.FileType type, long size, String sha256) {}
 
-    private final ContentStore content;
+    private final FileStore content;
 
-    public StoredFiles(ContentStore content) {
+    public StoredFiles(FileStore content) {
         this.content = content;
     }
 
@@ -58,7 +57,7 @@ public class StoredFiles {
                     "The file " + refused.getMessage() + " (told by its content, whatever its name)",
                     List.of(new ApiProblem.FieldError("file", refused.getMessage())));
         }
-        ContentStore.StoredContent stored = content.store(bytes);
+        FileStore.StoredContent stored = content.store(bytes);
         return new Stored(givenFileName(file.getOriginalFilename()), type, stored.size(), stored.sha256());
     }
 

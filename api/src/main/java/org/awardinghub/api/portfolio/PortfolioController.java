@@ -68,7 +68,7 @@ import org.springframework.web.multipart.MultipartFile;
  * by the assessor on their behalf), judgements, unit sign-offs, IQA sampling, and the progress, queues and
  * workloads read from the portfolio read models.
  * <p>
- * An upload's bytes are stored in the content store (by their SHA-256) before the command is sent: a refused
+ * An upload's bytes are stored in the file store (by their SHA-256) before the command is sent: a refused
  * command leaves a file nobody refers to, which is harmless, as it is named only by its hash and linked to no one.
  */
 @RestController

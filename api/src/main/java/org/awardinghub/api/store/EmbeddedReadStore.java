@@ -34,15 +34,20 @@ public class EmbeddedReadStore implements DisposableBean {
     private final MongoServer server;
     private static final String USER = "awarding-hub";
 
+    static final String FILE = "readmodels.mv.db";
+
     private final String connectionString;
     private final char[] password = randomPassword();
+    private final boolean createdNow;
 
     public EmbeddedReadStore(
             @Value("${awarding.data-dir}") Path dataDir, @Value("${awarding.readstore.cache-mb}") int cacheMb)
             throws IOException {
         Files.createDirectories(dataDir);
+        Path file = dataDir.resolve(FILE);
+        this.createdNow = !Files.exists(file);
         MVStore store = new MVStore.Builder()
-                .fileName(dataDir.resolve("readmodels.mv.db").toString())
+                .fileName(file.toString())
                 .cacheSize(cacheMb)
                 .open();
         this.backend = new EmbeddedH2Backend(store);
@@ -67,6 +72,14 @@ public class EmbeddedReadStore implements DisposableBean {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random).toCharArray();
+    }
+
+    /**
+     * Whether this start created the store's file: a new data directory, or one whose read store was deleted or not
+     * restored, so that every read model in it is empty ({@link NewReadStoreRebuild}).
+     */
+    public boolean createdNow() {
+        return createdNow;
     }
 
     /** Makes everything written so far durable. */

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.stream.StreamSupport;
 import org.awardinghub.api.ApplicationTest;
 import org.awardinghub.api.WebUi;
-import org.awardinghub.query.files.ContentStore;
+import org.awardinghub.api.files.FileStore;
 import org.junit.jupiter.api.Test;
 
 /** The documents library in the browser: IMI uploads a specification, a centre user finds and downloads it. */
@@ -39,7 +39,7 @@ class LibraryBrowserTest extends ApplicationTest {
             ui.press("Add to the library");
             ui.waitForHeading(title);
             assertThat(ui.notice("version 1")).contains(title);
-            assertThat(ui.waitForText(ContentStore.sha256(bytes)))
+            assertThat(ui.waitForText(FileStore.sha256(bytes)))
                     .as("the version's hash, as the file's bytes hash")
                     .contains(file.getFileName().toString(), ADMIN_PIN);
             documentId = ui.driver().getCurrentUrl().replaceAll(".*#/library/", "");

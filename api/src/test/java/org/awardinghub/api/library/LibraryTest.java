@@ -11,8 +11,8 @@ import java.util.stream.StreamSupport;
 import org.awardinghub.api.ApplicationTest;
 import org.awardinghub.api.HttpClientForTests;
 import org.awardinghub.api.MultipartForm;
+import org.awardinghub.api.files.FileStore;
 import org.awardinghub.api.files.SampleFiles;
-import org.awardinghub.query.files.ContentStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,7 +26,7 @@ public class LibraryTest extends ApplicationTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    ContentStore content;
+    FileStore content;
 
     /** A one-page PDF showing the text: each text makes a different file. */
     public static byte[] pdf(String text) {
@@ -91,7 +91,7 @@ public class LibraryTest extends ApplicationTest {
 
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.body()).isEqualTo(secondBytes);
-        assertThat(ContentStore.sha256(download.body())).isEqualTo(listedHash);
+        assertThat(FileStore.sha256(download.body())).isEqualTo(listedHash);
         assertThat(download.headers().firstValue("X-Content-SHA256")).contains(listedHash);
         assertThat(download.headers().firstValue("Content-Type")).contains("application/pdf");
         assertThat(download.headers().firstValue("Content-Disposition"))
@@ -169,8 +169,8 @@ public class LibraryTest extends ApplicationTest {
         assertThat(webPage.json().get("errors").get(0).get("message").asText())
                 .isEqualTo("is not a whole MP4 video: its boxes do not run to its end");
         assertThat(storedEvents()).as("no event").isEqualTo(eventsBefore);
-        assertThat(content.exists(ContentStore.sha256(docx))).as("no file").isFalse();
-        assertThat(content.exists(ContentStore.sha256(video))).as("no file").isFalse();
+        assertThat(content.exists(FileStore.sha256(docx))).as("no file").isFalse();
+        assertThat(content.exists(FileStore.sha256(video))).as("no file").isFalse();
     }
 
     private long storedEvents() {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.awardinghub.api.ApplicationTest;
 import org.awardinghub.api.AssessmentSteps;
 import org.awardinghub.api.MultipartForm;
 import org.awardinghub.api.ReadModels;
+import org.awardinghub.api.files.FileStore;
 import org.awardinghub.api.library.LibraryTest;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.bson.Document;
@@ -89,7 +91,7 @@ class ReplayTest extends ApplicationTest {
                 admin,
                 json -> json.path("attempts").asInt() == 1
                         && json.path("meanScore").asDouble() == 4.0);
-        libraryDocumentDownloaded(admin, coordinator);
+        String libraryFile = libraryDocumentDownloaded(admin, coordinator);
         Map<String, List<Document>> before = snapshot();
         awaitJson("/api/audit/records/candidate/" + candidateId + "/events", admin, json -> json.size() == 2);
         await().atMost(Duration.ofSeconds(20))
@@ -174,12 +176,20 @@ class ReplayTest extends ApplicationTest {
         assertThat(http.get(search, admin).json())
                 .as("the search index is rebuilt too")
                 .isEqualTo(found);
+        HttpResponse<byte[]> file = http.bytes(libraryFile, coordinator);
+        assertThat(file.statusCode())
+                .as("files are records, not read models: a replay leaves them")
+                .isEqualTo(200);
+        assertThat(FileStore.sha256(file.body())).isEqualTo(FileStore.sha256(LibraryTest.pdf("two")));
     }
 
     private AssessmentSteps.Qualification qualification;
 
-    /** A library document in two versions, the second downloaded by a centre user (an event of no aggregate). */
-    private void libraryDocumentDownloaded(String admin, String centreUser) {
+    /**
+     * A library document in two versions, the second downloaded by a centre user (an event of no aggregate); answers
+     * where the second version's file is.
+     */
+    private String libraryDocumentDownloaded(String admin, String centreUser) {
         String documentId = new MultipartForm()
                 .field("title", "Replay manual")
                 .field("kind", "KEY_DOCUMENT")
@@ -195,13 +205,13 @@ class ReplayTest extends ApplicationTest {
                 "/api/library/documents/" + documentId,
                 admin,
                 json -> json.path("currentVersion").asInt() == 2);
-        assertThat(http.bytes("/api/library/documents/" + documentId + "/versions/2/file", centreUser)
-                        .statusCode())
-                .isEqualTo(200);
+        String file = "/api/library/documents/" + documentId + "/versions/2/file";
+        assertThat(http.bytes(file, centreUser).statusCode()).isEqualTo(200);
         awaitJson(
                 "/api/library/documents/" + documentId,
                 admin,
                 json -> json.path("versions").path(1).path("downloads").asLong() == 1);
+        return file;
     }
 
     /** Two candidates sit a test, changing answers; the first one's attempt is voided, the second's stands. */

@@ -12,8 +12,8 @@ import java.util.Map;
 import org.awardinghub.api.ApplicationTest;
 import org.awardinghub.api.AssessmentSteps;
 import org.awardinghub.api.HttpClientForTests;
+import org.awardinghub.api.files.FileStore;
 import org.awardinghub.api.files.SampleFiles;
-import org.awardinghub.query.files.ContentStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,7 +39,7 @@ public class PortfolioTest extends ApplicationTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    ContentStore content;
+    FileStore content;
 
     String userIdOf(String token) {
         return http.get("/api/me", token).json().get("userId").asText();
@@ -364,8 +364,8 @@ public class PortfolioTest extends ApplicationTest {
         assertThat(webPage.json().get("errors").get(0).get("message").asText())
                 .isEqualTo("has web page or script markup (<html) behind its PDF header");
         assertThat(storedEvents()).as("no event").isEqualTo(eventsBefore);
-        assertThat(content.exists(ContentStore.sha256(bomb))).as("no file").isFalse();
-        assertThat(content.exists(ContentStore.sha256(disguised))).as("no file").isFalse();
+        assertThat(content.exists(FileStore.sha256(bomb))).as("no file").isFalse();
+        assertThat(content.exists(FileStore.sha256(disguised))).as("no file").isFalse();
 
         var real = upload(learner, id, code + "-P1", "1.1", "report.pdf", SampleFiles.pdf("Inspection"));
         assertThat(real.status()).as("the same upload of a real PDF: " + real).isEqualTo(201);

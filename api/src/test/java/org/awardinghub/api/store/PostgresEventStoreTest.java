@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,8 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.awardinghub.api.ApplicationTest;
+import org.awardinghub.api.MultipartForm;
 import org.awardinghub.api.RunningApplication;
 import org.awardinghub.api.assessment.AssessmentRestartTest;
+import org.awardinghub.api.files.FileStore;
+import org.awardinghub.api.files.SampleFiles;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -31,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The postgres profile against a real PostgreSQL: events, tokens, lookup tables and credentials in a fresh
- * database. Runs when {@code AWARDING_TEST_POSTGRES_URL} names a server's maintenance database
+ * The postgres profile against a real PostgreSQL: events, tokens, lookup tables, credentials and uploaded files in a
+ * fresh database. Runs when {@code AWARDING_TEST_POSTGRES_URL} names a server's maintenance database
  * (e.g. {@code jdbc:postgresql://127.0.0.1:5432/postgres}); {@code .ci/run} sets it.
  */
 @EnabledIfEnvironmentVariable(named = "AWARDING_TEST_POSTGRES_URL", matches = "jdbc:postgresql:.+")
@@ -61,10 +65,12 @@ class PostgresEventStoreTest {
     }
 
     @Test
-    void givenPostgresProfile_whenUsedAndRestarted_thenEventsPersistWithBinaryColumnsAndContiguousIndex() {
+    void givenPostgresProfile_whenUsedAndRestarted_thenEventsAndFilesPersistWithBinaryColumnsAndContiguousIndex() {
         Map<String, String> properties =
                 Map.of("spring.datasource.url", databaseUrl, "spring.datasource.username", USER);
         String centreId;
+        byte[] manual = SampleFiles.pdf("Kept in PostgreSQL");
+        String file;
         try (RunningApplication first = RunningApplication.start(dataDir, properties, "postgres")) {
             var http = first.http();
             String admin = RestartTest.login(http, ApplicationTest.ADMIN_PIN, ApplicationTest.ADMIN_PASSWORD);
@@ -105,9 +111,20 @@ class PostgresEventStoreTest {
                                     .path("status")
                                     .asText()));
 
+            var uploaded = new MultipartForm()
+                    .field("title", "Workshop manual")
+                    .field("kind", "KEY_DOCUMENT")
+                    .file("manual.pdf", manual)
+                    .post(http, "/api/library/documents", admin);
+            assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+            file = "/api/library/documents/" + uploaded.json().get("documentId").asText() + "/versions/1/file";
+
             JdbcTemplate jdbc = first.bean(JdbcTemplate.class);
             assertThat(jdbc.queryForObject("SELECT current_database()", String.class))
                     .isEqualTo(database);
+            assertThat(jdbc.queryForList("SELECT sha256 FROM stored_file", String.class))
+                    .as("the postgres profile keeps files in the database, beside the events")
+                    .containsExactly(FileStore.sha256(manual));
             assertThat(jdbc.queryForList(
                             "SELECT data_type FROM information_schema.columns "
                                     + "WHERE table_name IN ('domain_event_entry', 'token_entry') "
@@ -129,6 +146,10 @@ class PostgresEventStoreTest {
             assertThat(http.post("/api/centres/" + centreId + "/suspend", admin, Map.of("reason", "After restart"))
                             .status())
                     .isEqualTo(200);
+
+            HttpResponse<byte[]> download = http.bytes(file, admin);
+            assertThat(download.statusCode()).isEqualTo(200);
+            assertThat(download.body()).isEqualTo(manual);
 
             JdbcTemplate jdbc = second.bean(JdbcTemplate.class);
             List<Long> positions =

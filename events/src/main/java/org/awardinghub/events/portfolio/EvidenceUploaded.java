@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A file went into the candidate's portfolio against one unit and some of its criteria. The bytes are kept by
- * their SHA-256 in the read store's content store; the hash here is what proves later that the file judged is the
+ * their SHA-256 in the file store; the hash here is what proves later that the file judged is the
  * file uploaded. {@code version} is 1 for new evidence and counts up when a file replaces it: nothing is
  * overwritten.
  */
