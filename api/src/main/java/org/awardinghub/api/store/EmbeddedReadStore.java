@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -35,6 +37,12 @@ public class EmbeddedReadStore implements DisposableBean {
     private static final String USER = "awarding-hub";
 
     static final String FILE = "readmodels.mv.db";
+    /** Present while the store is open: found at a start, the last run ended without closing it. */
+    static final String OPEN_MARKER = "readmodels.open";
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedReadStore.class);
+
+    private final Path openMarker;
 
     private final String connectionString;
     private final char[] password = randomPassword();
@@ -45,7 +53,17 @@ public class EmbeddedReadStore implements DisposableBean {
             throws IOException {
         Files.createDirectories(dataDir);
         Path file = dataDir.resolve(FILE);
+        this.openMarker = dataDir.resolve(OPEN_MARKER);
+        // The backend writes a document and its index entries as separate steps, and its file commits on its own
+        // every second: a kill can keep one without the other, and a later write or reset then fails on the index
+        // (the crash rounds found it). Read models are derived data: after a run that did not close the store, it
+        // starts empty and its processors replay from the first event (NewReadStoreRebuild).
+        if (Files.exists(openMarker) && Files.deleteIfExists(file)) {
+            LOG.warn("The read store was not closed by the last run: it starts empty and its read models are rebuilt"
+                    + " from the events");
+        }
         this.createdNow = !Files.exists(file);
+        Files.writeString(openMarker, "open");
         MVStore store = new MVStore.Builder()
                 .fileName(file.toString())
                 .cacheSize(cacheMb)
@@ -75,8 +93,9 @@ public class EmbeddedReadStore implements DisposableBean {
     }
 
     /**
-     * Whether this start created the store's file: a new data directory, or one whose read store was deleted or not
-     * restored, so that every read model in it is empty ({@link NewReadStoreRebuild}).
+     * Whether this start created the store's file: a new data directory, one whose read store was deleted or not
+     * restored, or one whose last run ended without closing the store (a kill), so that every read model in it is
+     * empty ({@link NewReadStoreRebuild}).
      */
     public boolean createdNow() {
         return createdNow;
@@ -91,5 +110,10 @@ public class EmbeddedReadStore implements DisposableBean {
     public void destroy() {
         server.shutdownNow();
         backend.close();
+        try {
+            Files.deleteIfExists(openMarker); // closed whole: the next start keeps it
+        } catch (IOException e) {
+            LOG.warn("Could not remove {}: the next start rebuilds the read store", openMarker, e);
+        }
     }
 }

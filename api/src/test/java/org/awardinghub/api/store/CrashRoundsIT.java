@@ -1,0 +1,362 @@
+package org.awardinghub.api.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoDatabase;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awardinghub.api.ApplicationTest;
+import org.awardinghub.api.AssessmentSteps;
+import org.awardinghub.api.HttpClientForTests;
+import org.awardinghub.api.MultipartForm;
+import org.awardinghub.api.ReadModels;
+import org.awardinghub.api.RunningApplication;
+import org.awardinghub.api.files.SampleFiles;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The packaged application killed with SIGKILL under mixed load (registrations, answers, uploads), round after
+ * round, each time started again on the same data directory: nothing it acknowledged is lost, and at the end every
+ * read model equals a rebuild from the events, so nothing was applied twice either. Runs against the built jar, in
+ * a JVM of its own, after {@code package} ({@code mvn verify}); {@code -Dcrash.rounds} (2 by default, 10 for the
+ * long run in {@code docs/reliability.md}) and {@code -Dcrash.load-seconds} (3) set its size.
+ */
+class CrashRoundsIT {
+
+    private static final int ROUNDS = Integer.getInteger("crash.rounds", 2);
+    private static final Duration LOAD = Duration.ofSeconds(Integer.getInteger("crash.load-seconds", 3));
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+    private static final Path DATA_DIR = Path.of("target", "crash-data").toAbsolutePath();
+    private static final Path REPORT = Path.of("target", "crash-rounds.md");
+
+    /** What the application answered as done, to be found after every kill. */
+    private final Map<String, String> registered = new ConcurrentHashMap<>(); // candidateId -> registration number
+
+    private final Map<String, String> answered = new ConcurrentHashMap<>(); // attemptId/questionId -> optionId
+    private final Map<String, String> uploaded = new ConcurrentHashMap<>(); // documentId -> sha256
+    private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger refusedOrCut = new AtomicInteger();
+
+    private String admin;
+    private AssessmentSteps.Qualification qualification;
+    private String centreId;
+    private String coordinator;
+    private String invigilator;
+
+    @Test
+    void givenMixedLoad_whenKilledRoundAfterRound_thenNothingAcknowledgedIsLostAndReadModelsEqualARebuild()
+            throws Exception {
+        Path jar = Path.of(System.getProperty("crash.jar", "target/awarding-hub.jar"));
+        assertThat(jar).as("the packaged application (mvn package)").isRegularFile();
+        FileSystemUtils.deleteRecursively(DATA_DIR);
+        Files.createDirectories(DATA_DIR);
+        StringBuilder report = new StringBuilder("| round | requests sent | acknowledged so far | cut or refused |\n");
+        report.append("|---|---|---|---|\n");
+
+        for (int round = 1; round <= ROUNDS; round++) {
+            Process application = start(jar, round);
+            HttpClientForTests http = new HttpClientForTests(port);
+            try {
+                admin = signedInAdmin(http);
+                if (round == 1) {
+                    setUp(http);
+                } else {
+                    coordinator = signIn(http, coordinatorPin);
+                    invigilator = signIn(http, invigilatorPin);
+                }
+                assertEverythingAcknowledgedIsThere(http, round);
+                load(http, application);
+            } finally {
+                application.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
+                application.waitFor(1, TimeUnit.MINUTES);
+            }
+            report.append(String.format(
+                    "| %d | %d | %d | %d |%n",
+                    round, requests.get(), registered.size() + answered.size() + uploaded.size(), refusedOrCut.get()));
+        }
+
+        Process last = start(jar, ROUNDS + 1);
+        try {
+            HttpClientForTests http = new HttpClientForTests(port);
+            admin = signedInAdmin(http);
+            assertEverythingAcknowledgedIsThere(http, ROUNDS + 1);
+        } finally {
+            last.destroy(); // SIGTERM: stopped as an operator stops it, so that it can be opened here
+            last.waitFor(1, TimeUnit.MINUTES);
+        }
+        Files.writeString(REPORT, report);
+        readModelsEqualARebuild();
+    }
+
+    private int port;
+    private String coordinatorPin;
+    private String invigilatorPin;
+
+    private Process start(Path jar, int round) throws IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Daxoniq.update-checker.disabled=true",
+                        "-jar",
+                        jar.toAbsolutePath().toString(),
+                        "--server.port=" + port,
+                        "--awarding.bootstrap.admin-pin=" + ApplicationTest.ADMIN_PIN,
+                        "--awarding.bootstrap.admin-password=" + ApplicationTest.ADMIN_PASSWORD,
+                        "--awarding.security.bcrypt-cost=10")
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        Path.of("target", "crash-round-" + round + ".log").toFile());
+        builder.environment().put("AWARDING_DATA_DIR", DATA_DIR.toString());
+        return builder.start();
+    }
+
+    /** Signs the administrator in as soon as the application answers. */
+    private String signedInAdmin(HttpClientForTests http) {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                var answer = http.post(
+                        "/api/auth/login",
+                        null,
+                        Map.of("pin", ApplicationTest.ADMIN_PIN, "password", ApplicationTest.ADMIN_PASSWORD));
+                if (answer.status() == 200) {
+                    return answer.json().get("token").asText();
+                }
+            } catch (RuntimeException notListeningYet) {
+                // starting
+            }
+            assertThat(System.nanoTime())
+                    .as("the application answers after a kill")
+                    .isLessThan(deadline);
+            pause(Duration.ofMillis(200));
+        }
+    }
+
+    private void setUp(HttpClientForTests http) {
+        AssessmentSteps steps = new AssessmentSteps(http, admin, DATA_DIR);
+        qualification = steps.publish(60);
+        centreId = steps.centre(qualification.code());
+        AssessmentSteps.Staff coordinatorStaff = steps.user(centreId, "CENTRE_COORDINATOR");
+        AssessmentSteps.Staff invigilatorStaff = steps.user(centreId, "INVIGILATOR");
+        coordinatorPin = coordinatorStaff.pin();
+        invigilatorPin = invigilatorStaff.pin();
+        coordinator = coordinatorStaff.token();
+        invigilator = invigilatorStaff.token();
+    }
+
+    private static String signIn(HttpClientForTests http, String pin) {
+        return RestartTest.login(http, pin, ApplicationTest.GOOD_PASSWORD);
+    }
+
+    /** Three clients at once until the kill: registrations, a candidate answering, uploads. */
+    private void load(HttpClientForTests http, Process application) throws InterruptedException {
+        AtomicBoolean killed = new AtomicBoolean();
+        ExecutorService clients = Executors.newFixedThreadPool(3);
+        clients.submit(() -> untilKilled(killed, () -> register(http)));
+        clients.submit(() -> untilKilled(killed, () -> sit(http, killed)));
+        clients.submit(() -> untilKilled(killed, () -> upload(http)));
+        Thread.sleep(LOAD.toMillis());
+        application.destroyForcibly();
+        killed.set(true);
+        clients.shutdown();
+        assertThat(clients.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+    }
+
+    private void untilKilled(AtomicBoolean killed, Runnable step) {
+        while (!killed.get()) {
+            try {
+                step.run();
+            } catch (RuntimeException cut) {
+                refusedOrCut.incrementAndGet(); // the connection went with the process: not acknowledged
+            }
+        }
+    }
+
+    private void register(HttpClientForTests http) {
+        requests.incrementAndGet();
+        var answer = http.post(
+                "/api/centres/" + centreId + "/candidates",
+                coordinator,
+                Map.of(
+                        "firstName",
+                        "Crash",
+                        "lastName",
+                        "Round" + AssessmentSteps.lettersOnly(AssessmentSteps.unique()),
+                        "dateOfBirth",
+                        "2004-02-01",
+                        "qualificationCode",
+                        qualification.code()));
+        if (answer.status() == 201) {
+            registered.put(
+                    answer.json().get("candidateId").asText(),
+                    answer.json().get("registrationNumber").asText());
+        } else {
+            refusedOrCut.incrementAndGet();
+        }
+    }
+
+    /** Opens an attempt for a registered candidate, starts it and changes answers until the kill. */
+    private void sit(HttpClientForTests http, AtomicBoolean killed) {
+        String candidateId = registered.keySet().stream().findAny().orElse(null);
+        if (candidateId == null) {
+            pause(Duration.ofMillis(50));
+            return;
+        }
+        requests.incrementAndGet();
+        var opened = http.post(
+                "/api/candidates/" + candidateId + "/assessment-attempts",
+                invigilator,
+                Map.of("assessmentCode", qualification.assessmentCode()));
+        if (opened.status() != 201) {
+            refusedOrCut.incrementAndGet();
+            pause(Duration.ofMillis(50));
+            return;
+        }
+        requests.incrementAndGet();
+        var started = http.post(
+                "/api/assessment-attempts/start",
+                null,
+                Map.of(
+                        "registrationNumber",
+                        registered.get(candidateId),
+                        "accessKey",
+                        opened.json().get("accessKey").asText()));
+        if (started.status() != 200) {
+            refusedOrCut.incrementAndGet();
+            return;
+        }
+        JsonNode attempt = started.json();
+        String attemptId = attempt.get("attemptId").asText();
+        int turn = 0;
+        while (!killed.get() && turn < 200) {
+            JsonNode question =
+                    attempt.get("questions").get(turn % attempt.get("questions").size());
+            JsonNode option =
+                    question.get("options").get(turn % question.get("options").size());
+            requests.incrementAndGet();
+            var answer = http.put(
+                    "/api/assessment-attempts/" + attemptId + "/answers/"
+                            + question.get("questionId").asText(),
+                    attempt.get("attemptToken").asText(),
+                    Map.of("optionId", option.get("optionId").asText()));
+            if (answer.status() == 204) {
+                answered.put(
+                        attemptId + "/" + question.get("questionId").asText(),
+                        option.get("optionId").asText());
+            } else {
+                refusedOrCut.incrementAndGet();
+            }
+            turn++;
+        }
+    }
+
+    private void upload(HttpClientForTests http) {
+        byte[] bytes = SampleFiles.pdf("crash round upload " + AssessmentSteps.unique());
+        requests.incrementAndGet();
+        var answer = new MultipartForm()
+                .field("title", "Crash round notes " + AssessmentSteps.lettersOnly(AssessmentSteps.unique()))
+                .field("kind", "KEY_DOCUMENT")
+                .file("notes.pdf", bytes)
+                .post(http, "/api/library/documents", admin);
+        if (answer.status() == 201) {
+            uploaded.put(answer.json().get("documentId").asText(), sha256(bytes));
+        } else {
+            refusedOrCut.incrementAndGet();
+        }
+    }
+
+    /** Every candidate, answer and file the application acknowledged before any kill so far. */
+    private void assertEverythingAcknowledgedIsThere(HttpClientForTests http, int round) {
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    for (String candidateId : registered.keySet()) {
+                        assertThat(http.get("/api/candidates/" + candidateId, admin)
+                                        .status())
+                                .as("round %d: candidate %s acknowledged before a kill", round, candidateId)
+                                .isEqualTo(200);
+                    }
+                    Map<String, Map<String, String>> lastAnswers = new ConcurrentHashMap<>();
+                    answered.forEach((key, option) -> lastAnswers
+                            .computeIfAbsent(key.substring(0, key.indexOf('/')), attempt -> new ConcurrentHashMap<>())
+                            .put(key.substring(key.indexOf('/') + 1), option));
+                    for (var attempt : lastAnswers.entrySet()) {
+                        JsonNode trail = http.get(
+                                        "/api/assessment-attempts/" + attempt.getKey() + "/answer-trail", admin)
+                                .json();
+                        Map<String, String> inTrail = new ConcurrentHashMap<>();
+                        for (JsonNode entry : trail.path("entries")) {
+                            if ("ANSWERED".equals(entry.path("type").asText())) {
+                                inTrail.put(
+                                        entry.path("questionId").asText(),
+                                        entry.path("optionId").asText());
+                            }
+                        }
+                        assertThat(inTrail)
+                                .as(
+                                        "round %d: the last acknowledged answer of each question of %s",
+                                        round, attempt.getKey())
+                                .containsAllEntriesOf(attempt.getValue());
+                    }
+                    for (var file : uploaded.entrySet()) {
+                        var download =
+                                http.bytes("/api/library/documents/" + file.getKey() + "/versions/1/file", admin);
+                        assertThat(download.statusCode())
+                                .as("round %d: document %s", round, file.getKey())
+                                .isEqualTo(200);
+                        assertThat(sha256(download.body())).isEqualTo(file.getValue());
+                    }
+                });
+    }
+
+    /** Opened here, stopped: every read model as it stands equals what a replay of every event builds. */
+    private static void readModelsEqualARebuild() {
+        try (RunningApplication app = RunningApplication.start(DATA_DIR, Map.of())) {
+            MongoDatabase readStore = app.bean(MongoDatabase.class);
+            await().atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> ReadModels.snapshot(readStore).equals(ReadModels.snapshot(readStore)));
+            var before = ReadModels.snapshot(readStore);
+            ReadModels.replayAll(app.bean(EventProcessingConfiguration.class));
+            await().atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> assertThat(ReadModels.snapshot(readStore))
+                            .as("every read model after the kills equals a rebuild from the events")
+                            .isEqualTo(before));
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
