@@ -32,8 +32,13 @@ final class AuthenticatedBackend implements MongoBackend {
 
     private static final int UNAUTHORIZED = 13;
     private static final int AUTHENTICATION_FAILED = 18;
-    /** What a connection may ask before it has signed in: the handshake, and the sign-in itself. */
-    private static final Set<String> OPEN = Set.of("hello", "ismaster", "saslstart", "ping", "buildinfo");
+    /**
+     * What a connection may ask before it has signed in: the handshake (the driver asks {@code getlasterror} for its
+     * connection's id when {@code hello} gives none), and the sign-in itself. None of them reads or writes a read
+     * model.
+     */
+    private static final Set<String> OPEN =
+            Set.of("hello", "ismaster", "saslstart", "ping", "buildinfo", "getlasterror");
 
     private final MongoBackend backend;
     private final String user;
