@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.awardinghub.command.InvalidCommand;
 import org.awardinghub.command.RuleViolation;
@@ -170,9 +171,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        if (StoreBusy.isCause(e)) {
-            LOG.warn("No database connection free in time: answered 503 ({})", e.toString());
-            return apiProblem(StoreBusy.problem());
+        Optional<StoreUnavailable> unavailable = StoreUnavailable.of(e);
+        if (unavailable.isPresent()) {
+            LOG.warn("Database {}: answered 503 ({})", unavailable.get(), e.toString());
+            return apiProblem(unavailable.get().problem());
         }
         LOG.error("Unexpected failure", e);
         return respond(

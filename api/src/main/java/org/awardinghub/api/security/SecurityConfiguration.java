@@ -49,7 +49,7 @@ class SecurityConfiguration {
                                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                         + "script-src 'self'; frame-ancestors 'none'")))
                 .addFilterBefore(new BearerSessionFilter(sessions, directory), AnonymousAuthenticationFilter.class)
-                .addFilterBefore(new StoreBusyFilter(problems), BearerSessionFilter.class)
+                .addFilterBefore(new StoreUnavailableFilter(problems), BearerSessionFilter.class)
                 .addFilterAfter(
                         new AttemptTokenFilter(attemptTokens, attempts, candidates, clock), BearerSessionFilter.class)
                 .authorizeHttpRequests(auth -> auth.requestMatchers(

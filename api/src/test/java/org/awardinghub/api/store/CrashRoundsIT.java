@@ -41,7 +41,6 @@ class CrashRoundsIT {
 
     private static final int ROUNDS = Integer.getInteger("crash.rounds", 2);
     private static final Duration LOAD = Duration.ofSeconds(Integer.getInteger("crash.load-seconds", 3));
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
     private static final Path DATA_DIR = Path.of("target", "crash-data").toAbsolutePath();
     private static final Path REPORT = Path.of("target", "crash-rounds.md");
 
@@ -62,7 +61,7 @@ class CrashRoundsIT {
     @Test
     void givenMixedLoad_whenKilledRoundAfterRound_thenNothingAcknowledgedIsLostAndReadModelsEqualARebuild()
             throws Exception {
-        Path jar = Path.of(System.getProperty("crash.jar", "target/awarding-hub.jar"));
+        Path jar = Path.of(System.getProperty("application.jar", "target/awarding-hub.jar"));
         assertThat(jar).as("the packaged application (mvn package)").isRegularFile();
         FileSystemUtils.deleteRecursively(DATA_DIR);
         Files.createDirectories(DATA_DIR);
@@ -128,26 +127,8 @@ class CrashRoundsIT {
         return builder.start();
     }
 
-    /** Signs the administrator in as soon as the application answers. */
-    private String signedInAdmin(HttpClientForTests http) {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (true) {
-            try {
-                var answer = http.post(
-                        "/api/auth/login",
-                        null,
-                        Map.of("pin", ApplicationTest.ADMIN_PIN, "password", ApplicationTest.ADMIN_PASSWORD));
-                if (answer.status() == 200) {
-                    return answer.json().get("token").asText();
-                }
-            } catch (RuntimeException notListeningYet) {
-                // starting
-            }
-            assertThat(System.nanoTime())
-                    .as("the application answers after a kill")
-                    .isLessThan(deadline);
-            pause(Duration.ofMillis(200));
-        }
+    private static String signedInAdmin(HttpClientForTests http) {
+        return RestartTest.awaitLogin(http, ApplicationTest.ADMIN_PIN, ApplicationTest.ADMIN_PASSWORD);
     }
 
     private void setUp(HttpClientForTests http) {

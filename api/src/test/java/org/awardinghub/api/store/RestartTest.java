@@ -108,4 +108,26 @@ public class RestartTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response.json().get("token").asText();
     }
+
+    /** Signs in as soon as a separately started application answers, within two minutes. */
+    public static String awaitLogin(HttpClientForTests http, String pin, String password) {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+        while (true) {
+            try {
+                var answer = http.post("/api/auth/login", null, Map.of("pin", pin, "password", password));
+                if (answer.status() == 200) {
+                    return answer.json().get("token").asText();
+                }
+            } catch (RuntimeException notListeningYet) {
+                // starting
+            }
+            assertThat(System.nanoTime()).as("the application answers").isLessThan(deadline);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
 }

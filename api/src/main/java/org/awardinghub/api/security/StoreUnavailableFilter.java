@@ -5,20 +5,21 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 import org.awardinghub.api.problem.Problems;
-import org.awardinghub.api.problem.StoreBusy;
+import org.awardinghub.api.problem.StoreUnavailable;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The security filters read the database before any controller runs (a session's activity, an attempt token): when
- * no connection is free in time there, the request answers the same 503 problem a controller would
- * ({@link StoreBusy}), not the container's 500.
+ * no connection is to be had there, busy or out of reach, the request answers the same 503 problem a controller
+ * would ({@link StoreUnavailable}), not the container's 500.
  */
-class StoreBusyFilter extends OncePerRequestFilter {
+class StoreUnavailableFilter extends OncePerRequestFilter {
 
     private final Problems problems;
 
-    StoreBusyFilter(Problems problems) {
+    StoreUnavailableFilter(Problems problems) {
         this.problems = problems;
     }
 
@@ -28,10 +29,11 @@ class StoreBusyFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } catch (RuntimeException | ServletException failure) {
-            if (!StoreBusy.isCause(failure) || response.isCommitted()) {
+            Optional<StoreUnavailable> unavailable = StoreUnavailable.of(failure);
+            if (unavailable.isEmpty() || response.isCommitted()) {
                 throw failure;
             }
-            problems.write(response, StoreBusy.problem());
+            problems.write(response, unavailable.get().problem());
         }
     }
 }

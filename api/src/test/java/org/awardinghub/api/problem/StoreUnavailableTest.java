@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +16,17 @@ import org.awardinghub.api.RunningApplication;
 import org.awardinghub.api.store.RestartTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /**
  * When every database connection is taken (a burst that outruns the pool), requests answer 503 with
  * {@code Retry-After}, whether they fail in a controller or in a security filter before it, and answer again as soon
- * as a connection is free: never a 500.
+ * as a connection is free: never a 500. A database out of reach answers 503 too ({@code DatabaseRestartIT} stops
+ * one under load).
  */
-class StoreBusyTest {
+class StoreUnavailableTest {
 
     @TempDir
     Path dataDir;
@@ -64,5 +70,24 @@ class StoreBusyTest {
 
             assertThat(http.get("/api/me", admin).status()).as("served again").isEqualTo(200);
         }
+    }
+
+    @Test
+    void givenDatabaseFailures_whenClassified_thenConnectionLossIsUnreachableAPoolTimeoutBusyAndTheRestNeither() {
+        SQLException shutDown = new SQLException("terminating connection due to administrator command", "57P01");
+        SQLException refused = new SQLException("Connection refused", "08001");
+        assertThat(StoreUnavailable.of(new DataAccessResourceFailureException("session", shutDown)))
+                .contains(StoreUnavailable.UNREACHABLE);
+        assertThat(StoreUnavailable.of(
+                        new CannotGetJdbcConnectionException("pool", new SQLTransientConnectionException("timed out"))))
+                .contains(StoreUnavailable.BUSY);
+        assertThat(StoreUnavailable.of(new CannotGetJdbcConnectionException(
+                        "pool", new SQLTransientConnectionException("timed out", "08001", refused))))
+                .contains(StoreUnavailable.UNREACHABLE);
+        assertThat(StoreUnavailable.of(new IllegalStateException("event store", new SQLException("I/O", "08006"))))
+                .contains(StoreUnavailable.UNREACHABLE);
+        assertThat(StoreUnavailable.of(new DataIntegrityViolationException("dup", new SQLException("dup", "23505"))))
+                .isEmpty();
+        assertThat(StoreUnavailable.of(new SQLException("cancelled", "57014"))).isEmpty();
     }
 }
