@@ -63,7 +63,7 @@ class StartThrottle {
 
     public void recordFailure(String registrationNumber, String clientAddress) {
         count(candidateKey(registrationNumber), perCandidate);
-        perAddress.allow(clientAddress);
+        perAddress.spend(clientAddress);
     }
 
     public void recordSuccess(String registrationNumber) {

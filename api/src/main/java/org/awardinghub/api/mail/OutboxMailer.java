@@ -20,8 +20,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The embedded default's email, for a machine without a mail server: each message is delivered as a file,
@@ -64,17 +62,7 @@ class OutboxMailer implements Mailer {
                 subject,
                 withheld(body),
                 sentAt);
-        Runnable deliver = () -> deliver(id, to, subject, body, sentAt);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    deliver.run();
-                }
-            });
-        } else {
-            deliver.run();
-        }
+        Mailer.afterCommit(() -> deliver(id, to, subject, body, sentAt));
     }
 
     /** Newest first; all recipients when {@code to} is null. */

@@ -5,8 +5,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Production email through SMTP; sent only once the change that caused it has committed. */
 @Component
@@ -28,15 +26,6 @@ class SmtpMailer implements Mailer {
         message.setTo(to);
         message.setSubject(subject);
         message.setText(body);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    sender.send(message);
-                }
-            });
-        } else {
-            sender.send(message);
-        }
+        Mailer.afterCommit(() -> sender.send(message));
     }
 }

@@ -73,6 +73,14 @@ public class AddressRateLimit {
         return entry(clientAddress).bucket().getAvailableTokens() > 0;
     }
 
+    /**
+     * Spends one of this minute's allowance for a failure that has already happened, with {@link #hasAllowance}
+     * asked before the request: nothing is left to decide, and with no allowance left there is nothing to spend.
+     */
+    public void spend(String clientAddress) {
+        entry(clientAddress).bucket().tryConsume(1);
+    }
+
     private Entry entry(String clientAddress) {
         sweep(clock.millis() / MINUTE);
         return entries.compute(key(clientAddress), (address, known) -> {

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -28,7 +27,6 @@ import org.awardinghub.api.RunningApplication;
 import org.awardinghub.api.files.SampleFiles;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.Test;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * The packaged application killed with SIGKILL under mixed load (registrations, answers, uploads), round after
@@ -61,15 +59,12 @@ class CrashRoundsIT {
     @Test
     void givenMixedLoad_whenKilledRoundAfterRound_thenNothingAcknowledgedIsLostAndReadModelsEqualARebuild()
             throws Exception {
-        Path jar = Path.of(System.getProperty("application.jar", "target/awarding-hub.jar"));
-        assertThat(jar).as("the packaged application (mvn package)").isRegularFile();
-        FileSystemUtils.deleteRecursively(DATA_DIR);
-        Files.createDirectories(DATA_DIR);
+        PackagedApplication.emptied(DATA_DIR);
         StringBuilder report = new StringBuilder("| round | requests sent | acknowledged so far | cut or refused |\n");
         report.append("|---|---|---|---|\n");
 
         for (int round = 1; round <= ROUNDS; round++) {
-            Process application = start(jar, round);
+            Process application = start(round);
             HttpClientForTests http = new HttpClientForTests(port);
             try {
                 admin = signedInAdmin(http);
@@ -90,7 +85,7 @@ class CrashRoundsIT {
                     round, requests.get(), registered.size() + answered.size() + uploaded.size(), refusedOrCut.get()));
         }
 
-        Process last = start(jar, ROUNDS + 1);
+        Process last = start(ROUNDS + 1);
         try {
             HttpClientForTests http = new HttpClientForTests(port);
             admin = signedInAdmin(http);
@@ -107,24 +102,9 @@ class CrashRoundsIT {
     private String coordinatorPin;
     private String invigilatorPin;
 
-    private Process start(Path jar, int round) throws IOException {
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Daxoniq.update-checker.disabled=true",
-                        "-jar",
-                        jar.toAbsolutePath().toString(),
-                        "--server.port=" + port,
-                        "--awarding.bootstrap.admin-pin=" + ApplicationTest.ADMIN_PIN,
-                        "--awarding.bootstrap.admin-password=" + ApplicationTest.ADMIN_PASSWORD,
-                        "--awarding.security.bcrypt-cost=10")
-                .redirectErrorStream(true)
-                .redirectOutput(
-                        Path.of("target", "crash-round-" + round + ".log").toFile());
-        builder.environment().put("AWARDING_DATA_DIR", DATA_DIR.toString());
-        return builder.start();
+    private Process start(int round) throws IOException {
+        port = PackagedApplication.freePort();
+        return PackagedApplication.start(port, DATA_DIR, "crash-round-" + round + ".log", Map.of());
     }
 
     private static String signedInAdmin(HttpClientForTests http) {

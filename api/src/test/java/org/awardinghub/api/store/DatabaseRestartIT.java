@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +22,6 @@ import org.awardinghub.api.AssessmentSteps;
 import org.awardinghub.api.HttpClientForTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * The packaged application on the postgres profile, under load, while its PostgreSQL server is stopped and started
@@ -63,19 +61,20 @@ class DatabaseRestartIT {
     @Test
     void givenLoad_whenPostgresStopsAndStartsAgain_then503sWhileDownAndServingAgainOnItsOwnWithNothingLost()
             throws Exception {
-        Path jar = Path.of(System.getProperty("application.jar", "target/awarding-hub.jar"));
-        assertThat(jar).as("the packaged application (mvn package)").isRegularFile();
-        FileSystemUtils.deleteRecursively(DATA_DIR);
-        Files.createDirectories(DATA_DIR);
-
+        Path dataDir = PackagedApplication.emptied(DATA_DIR);
         try (PrivatePostgres postgres = PrivatePostgres.create()) {
             String url = postgres.createDatabase("awarding");
-            int port = freePort();
-            Process application = start(jar, url, port);
+            int port = PackagedApplication.freePort();
+            Process application = PackagedApplication.start(
+                    port,
+                    dataDir,
+                    "database-restart.log",
+                    Map.of("AWARDING_POSTGRES_URL", url, "AWARDING_POSTGRES_USER", "postgres"),
+                    "--spring.profiles.active=postgres");
             try {
                 HttpClientForTests http = new HttpClientForTests(port);
                 String admin = RestartTest.awaitLogin(http, ApplicationTest.ADMIN_PIN, ApplicationTest.ADMIN_PASSWORD);
-                AssessmentSteps steps = new AssessmentSteps(http, admin, DATA_DIR);
+                AssessmentSteps steps = new AssessmentSteps(http, admin, dataDir);
                 qualificationCode = steps.publish(60).code();
                 centreId = steps.centre(qualificationCode);
                 coordinator = steps.user(centreId, "CENTRE_COORDINATOR").token();
@@ -131,25 +130,6 @@ class DatabaseRestartIT {
                 application.waitFor(1, TimeUnit.MINUTES);
             }
         }
-    }
-
-    private Process start(Path jar, String databaseUrl, int port) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Daxoniq.update-checker.disabled=true",
-                        "-jar",
-                        jar.toAbsolutePath().toString(),
-                        "--spring.profiles.active=postgres",
-                        "--server.port=" + port,
-                        "--awarding.bootstrap.admin-pin=" + ApplicationTest.ADMIN_PIN,
-                        "--awarding.bootstrap.admin-password=" + ApplicationTest.ADMIN_PASSWORD,
-                        "--awarding.security.bcrypt-cost=10")
-                .redirectErrorStream(true)
-                .redirectOutput(Path.of("target", "database-restart.log").toFile());
-        builder.environment().put("AWARDING_DATA_DIR", DATA_DIR.toString());
-        builder.environment().put("AWARDING_POSTGRES_URL", databaseUrl);
-        builder.environment().put("AWARDING_POSTGRES_USER", "postgres");
-        return builder.start();
     }
 
     private void untilDone(AtomicBoolean done, Runnable step) {
@@ -241,12 +221,6 @@ class DatabaseRestartIT {
                 slowest,
                 (recovered - restarted) / 1e9);
         Files.writeString(REPORT, text);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket free = new ServerSocket(0)) {
-            return free.getLocalPort();
-        }
     }
 
     private static void pause() {
