@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,9 +28,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole application on a random port, over a fresh data directory, driven through HTTP. Test classes
- * share one running application, so each test makes its own centres and users.
+ * share one running application, so each test makes its own centres and users. Metrics are exported as in
+ * production (Spring's tests turn them off unless asked), so that the Prometheus scrape can be tested.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false)
 @Import({ApplicationTest.TestClock.class, DeadLetterProbe.class})
 public abstract class ApplicationTest {
 

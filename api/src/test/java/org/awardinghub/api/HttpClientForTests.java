@@ -43,6 +43,10 @@ public class HttpClientForTests {
         return send(builder(path, token).GET(), Map.of());
     }
 
+    public Response get(String path, String token, Map<String, String> headers) {
+        return send(builder(path, token).GET(), headers);
+    }
+
     public Response post(String path, String token, Object body) {
         return sendJson("POST", path, token, body, Map.of());
     }

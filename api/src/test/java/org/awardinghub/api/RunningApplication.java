@@ -45,6 +45,16 @@ public final class RunningApplication implements AutoCloseable {
     }
 
     public static RunningApplication start(Path dataDir, Map<String, String> extra, String... profiles) {
+        return new RunningApplication(new SpringApplicationBuilder(AwardingHubApplication.class, OffsetClock.class)
+                .profiles(profiles)
+                .run(arguments(dataDir, extra)));
+    }
+
+    /**
+     * The settings {@link #start} gives, as command-line arguments (they outrank application.properties, as an
+     * operator's settings would): for a test that builds the application itself.
+     */
+    public static String[] arguments(Path dataDir, Map<String, String> extra) {
         Map<String, String> properties = new HashMap<>();
         properties.put("server.port", "0");
         properties.put("awarding.data-dir", dataDir.toString());
@@ -53,13 +63,9 @@ public final class RunningApplication implements AutoCloseable {
         properties.put("awarding.security.bcrypt-cost", "10");
         properties.put("awarding.security.failed-sign-in-answer-time", "150ms");
         properties.putAll(extra);
-        // As command-line arguments: they outrank application.properties, as an operator's settings would.
-        String[] args = properties.entrySet().stream()
+        return properties.entrySet().stream()
                 .map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        return new RunningApplication(new SpringApplicationBuilder(AwardingHubApplication.class, OffsetClock.class)
-                .profiles(profiles)
-                .run(args));
     }
 
     public HttpClientForTests http() {

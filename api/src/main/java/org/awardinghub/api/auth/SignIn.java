@@ -27,6 +27,8 @@ import org.awardinghub.command.user.UserAccount;
 import org.awardinghub.command.user.UserDirectory;
 import org.awardinghub.events.user.PasswordSetBy;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -41,6 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class SignIn {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SignIn.class);
 
     public record SignedIn(String token, Instant expiresAt, ActingUser user) {}
 
@@ -131,6 +135,11 @@ class SignIn {
             return new SignedIn(session.token(), session.expiresAt(), user);
         }
         SignInThrottle.Failure failure = throttle.recordFailure(pin, address);
+        LOG.info(
+                "Sign-in refused from {}: {} in a row with this PIN{}",
+                address,
+                failure.inARow(),
+                failure.lockedUntil().map(until -> ", locked until " + until).orElse(""));
         account.ifPresent(a -> CurrentActor.run(actingUser(a), () -> {
             commands.sendAndWait(new RecordSignInFailure(a.userId(), failure.inARow()));
             failure.lockedUntil().ifPresent(until -> commands.sendAndWait(new RecordLockOut(a.userId(), until)));

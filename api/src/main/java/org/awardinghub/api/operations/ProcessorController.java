@@ -12,7 +12,6 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,17 +46,17 @@ class ProcessorController {
             Integer replayProgress) {}
 
     private final EventProcessingConfiguration processing;
-    private final EventStore events;
+    private final ProcessorPositions positions;
 
-    public ProcessorController(EventProcessingConfiguration processing, EventStore events) {
+    public ProcessorController(EventProcessingConfiguration processing, ProcessorPositions positions) {
         this.processing = processing;
-        this.events = events;
+        this.positions = positions;
     }
 
     @GetMapping("/api/admin/processors")
     @Allow(IMI_ADMIN)
     public List<Processor> processors() {
-        Long head = head();
+        Long head = positions.head();
         return processing.eventProcessors().values().stream()
                 .map(processor -> describe(processor, head))
                 .sorted(Comparator.comparing(Processor::name))
@@ -90,7 +89,7 @@ class ProcessorController {
         } finally {
             processor.start();
         }
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(describe(processor, head()));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(describe(processor, positions.head()));
     }
 
     private Processor describe(EventProcessor processor, Long head) {
@@ -108,12 +107,7 @@ class ProcessorController {
                     null);
         }
         Map<Integer, EventTrackerStatus> status = streaming.processingStatus();
-        Long position = status.values().stream()
-                .map(EventTrackerStatus::getCurrentPosition)
-                .filter(OptionalLong::isPresent)
-                .map(OptionalLong::getAsLong)
-                .min(Long::compare)
-                .orElse(null);
+        Long position = ProcessorPositions.position(streaming);
         boolean replaying = status.values().stream().anyMatch(ProcessorController::stillReplaying);
         Integer progress = null;
         if (replaying) {
@@ -149,12 +143,5 @@ class ProcessorController {
         OptionalLong reset = segment.getResetPosition();
         OptionalLong current = segment.getCurrentPosition();
         return reset.isEmpty() || current.isEmpty() || current.getAsLong() < reset.getAsLong();
-    }
-
-    private Long head() {
-        var token = events.createHeadToken();
-        return token == null
-                ? null
-                : token.position().stream().boxed().findFirst().orElse(null);
     }
 }

@@ -7,6 +7,8 @@ import org.awardinghub.command.assessment.AttemptDirectory;
 import org.awardinghub.command.assessment.AttemptTokens;
 import org.awardinghub.command.candidate.CandidateDirectory;
 import org.awardinghub.command.user.UserDirectory;
+import org.awardinghub.events.user.Role;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,7 +22,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Stateless bearer sessions. Spring Security only establishes who is calling; which role and centre may do
- * what is decided per endpoint by {@link Access}, where the rule sits next to the code it guards.
+ * what is decided per endpoint by {@link Access}, where the rule sits next to the code it guards. The actuator's
+ * health and probes are open (their details only for IMI staff); its metrics are for IMI staff, or for anyone who
+ * reaches the management port when {@code management.server.port} sets one apart (ADR 0143).
  */
 @Configuration
 class SecurityConfiguration {
@@ -35,7 +39,8 @@ class SecurityConfiguration {
             CandidateDirectory candidates,
             Clock clock,
             Problems problems,
-            SecurityPolicy policy)
+            SecurityPolicy policy,
+            @Value("${management.server.port:-1}") int managementPort)
             throws Exception {
         return http.csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
@@ -62,6 +67,12 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/api/**")
                         .authenticated()
+                        .requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers(request -> request.getLocalPort() == managementPort)
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasAnyRole(Role.IMI_ADMIN.name(), Role.AUDITOR.name())
                         .anyRequest()
                         .permitAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, failure) -> problems.write(

@@ -1,5 +1,7 @@
 package org.awardinghub.api.security;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -23,11 +25,15 @@ public class SignInThrottle {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final SecurityPolicy policy;
+    private final Counter failuresCounted;
 
-    public SignInThrottle(JdbcTemplate jdbc, Clock clock, SecurityPolicy policy) {
+    public SignInThrottle(JdbcTemplate jdbc, Clock clock, SecurityPolicy policy, MeterRegistry metrics) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.policy = policy;
+        this.failuresCounted = Counter.builder("awarding.sign-in.failures")
+                .description("Wrong PINs or passwords at sign-in, on this node")
+                .register(metrics);
     }
 
     public Optional<Instant> lockedUntil(String pin, String clientAddress) {
@@ -44,6 +50,7 @@ public class SignInThrottle {
 
     /** Records a wrong password; answers how many in a row, and the lock-out's end when this one locks the PIN. */
     public Failure recordFailure(String pin, String clientAddress) {
+        failuresCounted.increment();
         String address = address(clientAddress);
         if (jdbc.update(
                         "UPDATE sign_in_lockout SET failures = failures + 1 WHERE pin = ? AND client_address = ?",

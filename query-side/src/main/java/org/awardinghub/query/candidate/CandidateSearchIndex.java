@@ -16,7 +16,7 @@ import org.awardinghub.query.Page;
  *
  * <p>{@link CandidateProjection} writes the collection and tells the index of every candidate it changed.
  */
-interface CandidateSearchIndex {
+interface CandidateSearchIndex extends CandidateSearchStatus {
 
     /**
      * A candidate as the collection now holds it, after the event at {@code sequence}. An index that keeps its

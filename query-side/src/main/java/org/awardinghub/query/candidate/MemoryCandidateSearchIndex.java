@@ -141,6 +141,12 @@ public final class MemoryCandidateSearchIndex implements CandidateSearchIndex, A
         }
     }
 
+    /** Loaded, and not failed: searches are answered. */
+    @Override
+    public boolean ready() {
+        return loaded.getCount() == 0 && loadFailure == null;
+    }
+
     /** The application stops: a load still running ends quietly. */
     @Override
     public void close() {

@@ -37,6 +37,12 @@ final class MongoCandidateSearchIndex implements CandidateSearchIndex {
     }
 
     /** Nothing to keep: the projection writes the search fields into the documents themselves. */
+    /** MongoDB's own indexes: nothing to load. */
+    @Override
+    public boolean ready() {
+        return true;
+    }
+
     @Override
     public void put(CandidateSummary candidate, long sequence) {}
 
