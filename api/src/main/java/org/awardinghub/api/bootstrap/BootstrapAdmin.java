@@ -54,7 +54,11 @@ class BootstrapAdmin implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void run(ApplicationArguments args) throws Exception {
+        StartupWork.untilTheStoresAnswer("The bootstrap administrator", this::ensureAnAdministrator);
+    }
+
+    private void ensureAnAdministrator() {
         if (directory.anyImiAdmin()) {
             return;
         }

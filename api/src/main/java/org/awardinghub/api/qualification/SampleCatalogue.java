@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import org.awardinghub.api.bootstrap.StartupWork;
 import org.awardinghub.command.qualification.QualificationDirectory;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
@@ -38,7 +39,11 @@ class SampleCatalogue implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) throws IOException {
+    public void run(ApplicationArguments args) throws Exception {
+        StartupWork.untilTheStoresAnswer("The sample catalogue", this::publishMissing);
+    }
+
+    private void publishMissing() throws IOException {
         int published = 0;
         for (QualificationDefinition qualification : definitions()) {
             if (!catalogue.exists(qualification.code()) && publishedHere(qualification)) {
