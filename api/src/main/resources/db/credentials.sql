@@ -52,3 +52,13 @@ CREATE TABLE IF NOT EXISTS attempt_start_throttle (
     failures     INTEGER      NOT NULL,
     locked_until BIGINT
 );
+
+-- Requests per client address and clock minute, for the limits on public endpoints (AddressRateLimit): in the
+-- database, so that every node counts against the same allowance.
+CREATE TABLE IF NOT EXISTS address_limit_use (
+    limit_name     VARCHAR(100) NOT NULL,
+    client_address VARCHAR(64)  NOT NULL,
+    clock_minute   BIGINT       NOT NULL,
+    used           INTEGER      NOT NULL,
+    PRIMARY KEY (limit_name, client_address, clock_minute)
+);

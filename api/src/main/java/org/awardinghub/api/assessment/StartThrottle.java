@@ -38,8 +38,8 @@ class StartThrottle {
         this.jdbc = jdbc;
         this.clock = clock;
         this.perCandidate = perCandidate;
-        this.perAddress =
-                new AddressRateLimit(clock, perAddress, "awarding.assessment.start-failures-per-address-per-minute");
+        this.perAddress = new AddressRateLimit(
+                jdbc, clock, "start-failures", perAddress, "awarding.assessment.start-failures-per-address-per-minute");
         this.lockout = lockout;
     }
 

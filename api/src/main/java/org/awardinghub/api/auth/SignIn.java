@@ -31,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,6 +76,7 @@ class SignIn {
             Mailer mailer,
             CommandGateway commands,
             PlatformTransactionManager transactions,
+            JdbcTemplate jdbc,
             Clock clock,
             @Value("${awarding.public-url}") String publicUrl) {
         this.directory = directory;
@@ -88,9 +90,17 @@ class SignIn {
         this.commands = commands;
         this.publicUrl = publicUrl;
         this.signInFailures = new AddressRateLimit(
-                clock, policy.signInFailuresPerMinute(), "awarding.security.sign-in-failures-per-minute");
+                jdbc,
+                clock,
+                "sign-in-failures",
+                policy.signInFailuresPerMinute(),
+                "awarding.security.sign-in-failures-per-minute");
         this.resetRequests = new AddressRateLimit(
-                clock, policy.passwordResetsPerMinute(), "awarding.security.password-resets-per-minute");
+                jdbc,
+                clock,
+                "password-resets",
+                policy.passwordResetsPerMinute(),
+                "awarding.security.password-resets-per-minute");
         this.transaction = new TransactionTemplate(transactions);
     }
 

@@ -3,6 +3,7 @@ package org.awardinghub.api.certification;
 import java.time.Clock;
 import org.awardinghub.api.security.AddressRateLimit;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 @Component
 class VerifyRateLimit extends AddressRateLimit {
 
-    VerifyRateLimit(Clock clock, @Value("${awarding.certification.verify-per-minute:30}") int perMinute) {
-        super(clock, perMinute, "awarding.certification.verify-per-minute");
+    VerifyRateLimit(
+            JdbcTemplate jdbc, Clock clock, @Value("${awarding.certification.verify-per-minute:30}") int perMinute) {
+        super(jdbc, clock, "verifications", perMinute, "awarding.certification.verify-per-minute");
     }
 }

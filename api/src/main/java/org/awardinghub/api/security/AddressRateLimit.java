@@ -1,68 +1,61 @@
 package org.awardinghub.api.security;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * At most so many requests per client address and clock minute, for the endpoints anyone may call that must not be
- * tried in bulk: public certificate verification, failed sign-ins, password-reset requests. Counted in memory, per
- * node: a restart or a second node gives a caller a fresh minute, which still keeps guessing hopeless.
+ * tried in bulk: public certificate verification, failed sign-ins, password-reset requests, wrong access keys.
  *
- * <p>Each address has a Bucket4j bucket (ADR 0133) of that many tokens, refilled whole at the start of every clock
- * minute. Memory stays bounded: once more than {@value #SWEEP_ABOVE} addresses are held, the addresses not seen in
- * the current minute are dropped, at most once a minute. Their buckets were full again anyway, so dropping them
- * forgets nothing.
+ * <p>Counted in the relational database (table {@code address_limit_use}, one row per limit, address and clock
+ * minute), so that every node of a cluster counts against the same allowance: counted per node, two nodes behind a
+ * balancer gave a caller twice the limit (ADR 0144). A request is counted by one conditional update, which never takes
+ * the count past the limit; the first of a minute inserts the row. Rows of minutes gone by are deleted by the next
+ * request of a later minute on the node, once a minute.
  */
 public class AddressRateLimit {
 
-    public static final int SWEEP_ABOVE = 10_000;
-
     private static final long MINUTE = Duration.ofMinutes(1).toMillis();
+    private static final int ADDRESS_LENGTH = 64;
 
-    /** An address's bucket and when it was last asked for, in the clock's milliseconds. */
-    private record Entry(Bucket bucket, long lastSeen) {}
-
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-    private final AtomicLong sweptMinute = new AtomicLong(Long.MIN_VALUE);
+    private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final Bandwidth limit;
-    private final TimeMeter time;
+    private final String name;
+    private final int perMinute;
+    private final AtomicLong sweptMinute = new AtomicLong(Long.MIN_VALUE);
 
-    /** {@code setting}: the property that says how many, named when it is below one. */
-    public AddressRateLimit(Clock clock, int perMinute, String setting) {
+    /** {@code name}: the limit's row key; {@code setting}: the property that says how many, named when below one. */
+    public AddressRateLimit(JdbcTemplate jdbc, Clock clock, String name, int perMinute, String setting) {
         if (perMinute < 1) {
             throw new IllegalArgumentException(setting + " must be at least 1");
         }
+        this.jdbc = jdbc;
         this.clock = clock;
-        // every whole minute since the epoch is a refill: the buckets fill up together as each clock minute starts
-        this.limit = Bandwidth.builder()
-                .capacity(perMinute)
-                .refillIntervallyAligned(perMinute, Duration.ofMinutes(1), Instant.EPOCH)
-                .build();
-        // the application's clock (tests move it), as wall-clock time: aligned refills need one
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return clock.millis() * 1_000_000L;
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+        this.name = name;
+        this.perMinute = perMinute;
     }
 
-    /** Counts this request; answers whether it is within the limit. */
+    /** Counts this request; answers whether it is within the limit (a request past it is not counted). */
     public boolean allow(String clientAddress) {
-        return entry(clientAddress).bucket().tryConsume(1);
+        long minute = minute();
+        String address = key(clientAddress);
+        if (countOneMore(address, minute)) {
+            return true;
+        }
+        try {
+            jdbc.update(
+                    "INSERT INTO address_limit_use (limit_name, client_address, clock_minute, used) VALUES (?, ?, ?, 1)",
+                    name,
+                    address,
+                    minute);
+            return true;
+        } catch (DuplicateKeyException countedMeanwhile) {
+            // the row is there: at the limit, or inserted by another request (or node) since the update
+            return countOneMore(address, minute);
+        }
     }
 
     /**
@@ -70,7 +63,13 @@ public class AddressRateLimit {
      * where a request that succeeds must never wait on the count (a room of candidates starting at once).
      */
     public boolean hasAllowance(String clientAddress) {
-        return entry(clientAddress).bucket().getAvailableTokens() > 0;
+        Integer used = jdbc.query(
+                "SELECT used FROM address_limit_use WHERE limit_name = ? AND client_address = ? AND clock_minute = ?",
+                rows -> rows.next() ? rows.getInt(1) : null,
+                name,
+                key(clientAddress),
+                minute());
+        return used == null || used < perMinute;
     }
 
     /**
@@ -78,19 +77,7 @@ public class AddressRateLimit {
      * asked before the request: nothing is left to decide, and with no allowance left there is nothing to spend.
      */
     public void spend(String clientAddress) {
-        entry(clientAddress).bucket().tryConsume(1);
-    }
-
-    private Entry entry(String clientAddress) {
-        sweep(clock.millis() / MINUTE);
-        return entries.compute(key(clientAddress), (address, known) -> {
-            long now = clock.millis();
-            // A clock set back (by hand, or in tests) would leave a bucket waiting for the time it last refilled;
-            // the count starts afresh instead, as a new minute's did before.
-            return known == null || known.lastSeen() > now
-                    ? new Entry(newBucket(), now)
-                    : new Entry(known.bucket(), now);
-        });
+        allow(clientAddress);
     }
 
     /**
@@ -98,29 +85,36 @@ public class AddressRateLimit {
      * the limit is on failures, and a room of people signing in behind one address is not an attack.
      */
     public void refund(String clientAddress) {
-        Entry entry = entries.get(key(clientAddress));
-        if (entry != null) {
-            entry.bucket().addTokens(1);
-        }
+        jdbc.update(
+                "UPDATE address_limit_use SET used = used - 1"
+                        + " WHERE limit_name = ? AND client_address = ? AND clock_minute = ? AND used > 0",
+                name,
+                key(clientAddress),
+                minute());
     }
 
-    /** How many addresses are held now. */
-    public int addresses() {
-        return entries.size();
+    private boolean countOneMore(String address, long minute) {
+        return jdbc.update(
+                        "UPDATE address_limit_use SET used = used + 1"
+                                + " WHERE limit_name = ? AND client_address = ? AND clock_minute = ? AND used < ?",
+                        name,
+                        address,
+                        minute,
+                        perMinute)
+                == 1;
+    }
+
+    /** This clock minute, counted from the epoch; the rows of earlier ones go, once a minute. */
+    private long minute() {
+        long minute = clock.millis() / MINUTE;
+        if (sweptMinute.getAndSet(minute) != minute) {
+            jdbc.update("DELETE FROM address_limit_use WHERE limit_name = ? AND clock_minute <> ?", name, minute);
+        }
+        return minute;
     }
 
     private static String key(String clientAddress) {
-        return clientAddress == null ? "unknown" : clientAddress;
-    }
-
-    private Bucket newBucket() {
-        return Bucket.builder().addLimit(limit).withCustomTimePrecision(time).build();
-    }
-
-    /** Within a minute nobody becomes idle, so one sweep a minute frees all that sweeping can. */
-    private void sweep(long minute) {
-        if (entries.size() > SWEEP_ABOVE && sweptMinute.getAndSet(minute) != minute) {
-            entries.values().removeIf(entry -> entry.lastSeen() / MINUTE != minute);
-        }
+        String address = clientAddress == null ? "unknown" : clientAddress;
+        return address.length() > ADDRESS_LENGTH ? address.substring(0, ADDRESS_LENGTH) : address;
     }
 }

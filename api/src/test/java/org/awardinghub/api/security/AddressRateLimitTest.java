@@ -4,31 +4,51 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.awardinghub.api.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
 
-/** So many per address in each clock minute, then refused until the next minute; a refund gives one back. */
+/**
+ * So many per address in each clock minute, then refused until the next minute; a refund gives one back; two nodes
+ * count against one allowance.
+ */
 class AddressRateLimitTest {
 
     private final MutableClock clock = new MutableClock();
+    private JdbcTemplate jdbc;
 
     @BeforeEach
-    void startOfAMinute() {
+    void startOfAMinuteOnAnEmptyDatabase() throws Exception {
         clock.advance(Duration.ofMillis(60_000 - clock.millis() % 60_000));
+        var database = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        try (var connection = database.getConnection()) {
+            ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/credentials.sql"));
+        }
+        jdbc = new JdbcTemplate(database);
+    }
+
+    private AddressRateLimit limit(int perMinute) {
+        return new AddressRateLimit(jdbc, clock, "test", perMinute, "limit");
     }
 
     @Test
     void givenTheLimitReached_whenAskedAgain_thenRefusedUntilTheNextClockMinute() {
-        AddressRateLimit limit = new AddressRateLimit(clock, 3, "limit");
+        AddressRateLimit limit = limit(3);
 
         assertThat(IntStream.range(0, 4).mapToObj(i -> limit.allow("10.0.0.1")))
                 .containsExactly(true, true, true, false);
         clock.advance(Duration.ofSeconds(59));
         assertThat(limit.allow("10.0.0.1")).as("still the same minute").isFalse();
+        assertThat(limit.hasAllowance("10.0.0.1")).isFalse();
         assertThat(limit.allow("10.0.0.2")).as("another address").isTrue();
         clock.advance(Duration.ofSeconds(1));
+        assertThat(limit.hasAllowance("10.0.0.1")).isTrue();
         assertThat(IntStream.range(0, 4).mapToObj(i -> limit.allow("10.0.0.1")))
                 .as("a new minute")
                 .containsExactly(true, true, true, false);
@@ -36,7 +56,7 @@ class AddressRateLimitTest {
 
     @Test
     void givenRequestsThatDidNotCount_whenRefunded_thenTheyLeaveTheLimitAsItWas() {
-        AddressRateLimit limit = new AddressRateLimit(clock, 2, "limit");
+        AddressRateLimit limit = limit(2);
 
         for (int i = 0; i < 30; i++) {
             assertThat(limit.allow("10.0.0.9")).as("a success refunded, " + i).isTrue();
@@ -48,8 +68,20 @@ class AddressRateLimitTest {
     }
 
     @Test
+    void givenTwoNodes_whenOneAddressAsksBoth_thenTheyShareOneAllowance() {
+        AddressRateLimit first = limit(4);
+        AddressRateLimit second = limit(4);
+
+        assertThat(IntStream.range(0, 3).mapToObj(i -> Answers.of(first.allow("10.1.1.1"), second.allow("10.1.1.1"))))
+                .containsExactly(Answers.of(true, true), Answers.of(true, true), Answers.of(false, false));
+        assertThat(new AddressRateLimit(jdbc, clock, "another limit", 4, "limit").allow("10.1.1.1"))
+                .as("each limit its own count")
+                .isTrue();
+    }
+
+    @Test
     void givenTheClockSetBack_whenAsked_thenCountedAfresh() {
-        AddressRateLimit limit = new AddressRateLimit(clock, 1, "limit");
+        AddressRateLimit limit = limit(1);
         clock.advance(Duration.ofDays(3));
         assertThat(limit.allow(null)).isTrue();
         assertThat(limit.allow(null)).isFalse();
@@ -60,22 +92,29 @@ class AddressRateLimitTest {
     }
 
     @Test
-    void givenMoreAddressesThanKept_whenSwept_thenThisMinutesCountsSurvive() {
-        AddressRateLimit limit = new AddressRateLimit(clock, 1, "limit");
+    void givenMinutesGoneBy_whenANewOneIsCounted_thenTheirRowsAreDeleted() {
+        AddressRateLimit limit = limit(1);
+        IntStream.range(0, 50).forEach(i -> limit.allow("idle-" + i));
         assertThat(limit.allow("attacker")).isTrue();
-        IntStream.range(0, AddressRateLimit.SWEEP_ABOVE).forEach(i -> limit.allow("idle-" + i));
         clock.advance(Duration.ofMinutes(1));
-        assertThat(limit.allow("attacker")).isTrue();
-        assertThat(limit.allow("newcomer")).isTrue();
-        assertThat(limit.addresses()).as("the idle addresses dropped").isEqualTo(2);
 
+        assertThat(limit.allow("attacker")).isTrue();
         assertThat(limit.allow("attacker"))
-                .as("the count of this minute was kept")
+                .as("the count of this minute is kept")
                 .isFalse();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM address_limit_use", Integer.class))
+                .as("only this minute's rows")
+                .isEqualTo(1);
     }
 
     @Test
     void givenALimitBelowOne_whenStarted_thenRefused() {
-        assertThatThrownBy(() -> new AddressRateLimit(clock, 0, "limit")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> limit(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private record Answers(boolean firstNode, boolean secondNode) {
+        static Answers of(boolean firstNode, boolean secondNode) {
+            return new Answers(firstNode, secondNode);
+        }
     }
 }
