@@ -62,3 +62,10 @@ CREATE TABLE IF NOT EXISTS address_limit_use (
     used           INTEGER      NOT NULL,
     PRIMARY KEY (limit_name, client_address, clock_minute)
 );
+
+-- The nodes that run, each saying so every few seconds: the event processors' segments are shared among those seen
+-- lately (SegmentBalancer).
+CREATE TABLE IF NOT EXISTS cluster_node (
+    node_id   VARCHAR(36) PRIMARY KEY,
+    last_seen BIGINT      NOT NULL
+);

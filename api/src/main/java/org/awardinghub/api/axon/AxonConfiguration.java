@@ -1,5 +1,6 @@
 package org.awardinghub.api.axon;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.awardinghub.api.metadata.AuditMetadataInterceptor;
@@ -12,6 +13,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.springboot.EventProcessorProperties;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
@@ -54,6 +56,19 @@ class AxonConfiguration {
             EventProcessingConfigurer processing, Supplier<MessageHandlerInterceptor<EventMessage<?>>> interceptor) {
         processing.registerDefaultHandlerInterceptor((configuration, processorName) ->
                 COMMAND_LOOKUPS.equals(processorName) ? (unitOfWork, chain) -> chain.proceed() : interceptor.get());
+    }
+
+    /**
+     * How often a pooled processor's work packages renew their segments' claims. It must stay well below the token
+     * store's claim timeout; the postgres profile, where nodes take over each other's segments, shortens both
+     * (ADR 0145). Axon's defaults otherwise.
+     */
+    @Autowired
+    public void configureClaims(
+            EventProcessingConfigurer processing,
+            @Value("${awarding.processors.claim-extension:5s}") Duration claimExtension) {
+        processing.registerPooledStreamingEventProcessorConfiguration(
+                (configuration, builder) -> builder.claimExtensionThreshold(claimExtension.toMillis()));
     }
 
     @Autowired
