@@ -16,8 +16,5 @@ public final class CommandLookups {
 
     public static final String PROCESSING_GROUP = "command-lookups";
 
-    /** The schema of the lookup tables; idempotent, run at start-up. */
-    public static final String SCHEMA_SCRIPT = "db/command-side.sql";
-
     private CommandLookups() {}
 }

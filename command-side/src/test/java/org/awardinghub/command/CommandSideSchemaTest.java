@@ -7,15 +7,20 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
+/**
+ * The lookup tables' migration takes over the tables of any release before Flyway, which ran the same script at every
+ * start: on a database baselined below it (ADR 0146) it runs over tables that hold rows, and adds what later releases
+ * added.
+ */
 class CommandSideSchemaTest {
 
     @Test
-    void givenTablesExist_whenTheScriptRunsAgainAtStartUp_thenNothingFailsAndRowsStay() {
+    void givenTablesExist_whenTheMigrationRunsOverThem_thenNothingFailsAndRowsStay() {
         try (LookupDatabase database = LookupDatabase.create()) {
             database.jdbc().update("INSERT INTO qualification_catalogue (code) VALUES ('MVR-L2')");
 
             ResourceDatabasePopulator again =
-                    new ResourceDatabasePopulator(new ClassPathResource(CommandLookups.SCHEMA_SCRIPT));
+                    new ResourceDatabasePopulator(new ClassPathResource(LookupDatabase.MIGRATION));
             assertThatCode(() -> again.execute(database.jdbc().getDataSource())).doesNotThrowAnyException();
 
             assertThat(database.jdbc().queryForObject("SELECT COUNT(*) FROM qualification_catalogue", Integer.class))
@@ -23,9 +28,9 @@ class CommandSideSchemaTest {
         }
     }
 
-    /** A database created before centres kept sanctions: the script adds the columns, and the rows keep theirs. */
+    /** A database created before centres kept sanctions: the migration adds the columns, and the rows keep theirs. */
     @Test
-    void givenCentreDirectoryWithoutSanctionColumns_whenTheScriptRuns_thenTheColumnsAreAddedAsFalse() {
+    void givenCentreDirectoryWithoutSanctionColumns_whenTheMigrationRuns_thenTheColumnsAreAddedAsFalse() {
         try (LookupDatabase database = LookupDatabase.create()) {
             database.jdbc().execute("DROP TABLE centre_directory");
             database.jdbc()
@@ -35,7 +40,7 @@ class CommandSideSchemaTest {
                     .update("INSERT INTO centre_directory (centre_id, centre_number, status)"
                             + " VALUES ('centre-1', '100001', 'APPROVED')");
 
-            new ResourceDatabasePopulator(new ClassPathResource(CommandLookups.SCHEMA_SCRIPT))
+            new ResourceDatabasePopulator(new ClassPathResource(LookupDatabase.MIGRATION))
                     .execute(database.jdbc().getDataSource());
 
             assertThat(database.jdbc()
@@ -50,11 +55,11 @@ class CommandSideSchemaTest {
     }
 
     /**
-     * A database created before certification: the script adds Direct Claim Status (false) and the names columns
+     * A database created before certification: the migration adds Direct Claim Status (false) and the names columns
      * (empty until a name is amended), and creates the certification tables; the rows keep what they had.
      */
     @Test
-    void givenLookupTablesFromBeforeCertification_whenTheScriptRuns_thenItsColumnsAndTablesAreAdded() {
+    void givenLookupTablesFromBeforeCertification_whenTheMigrationRuns_thenItsColumnsAndTablesAreAdded() {
         try (LookupDatabase database = LookupDatabase.create()) {
             database.jdbc().execute("ALTER TABLE centre_directory DROP COLUMN direct_claim_status");
             database.jdbc().execute("ALTER TABLE candidate_directory DROP COLUMN first_name");
@@ -73,7 +78,7 @@ class CommandSideSchemaTest {
                             + " ('candidate-1', '7KQ3MZ9B', 'centre-1', 'REGISTERED', 'zoe', 'smith', DATE '2005-04-17',"
                             + " 'MVR-L2')");
 
-            new ResourceDatabasePopulator(new ClassPathResource(CommandLookups.SCHEMA_SCRIPT))
+            new ResourceDatabasePopulator(new ClassPathResource(LookupDatabase.MIGRATION))
                     .execute(database.jdbc().getDataSource());
 
             assertThat(database.jdbc()

@@ -11,12 +11,15 @@ import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 
 /**
- * A fresh in-memory H2 database built from the application's own lookup-table script, with the lookups a test asks
+ * A fresh in-memory H2 database built from the application's own lookup-table migration, with the lookups a test asks
  * for. A lookup's table-backed implementation is package-private, as in the application; the test gets it through
  * its read-only interface, and feeds it events through {@link #apply}, as the application's subscribing processor
  * does: every lookup asked for so far sees every event applied, in order.
  */
 public final class LookupDatabase implements AutoCloseable {
+
+    /** The lookup tables, as Flyway creates them in the application (ADR 0146). */
+    static final String MIGRATION = "db/migration/common/V2__command_side_lookups.sql";
 
     /** The implementation of lookup {@code X} is {@code XTable}, in the same package, made from a JdbcTemplate. */
     private static final String IMPLEMENTATION_SUFFIX = "Table";
@@ -35,7 +38,7 @@ public final class LookupDatabase implements AutoCloseable {
         return new LookupDatabase(new EmbeddedDatabaseBuilder()
                 .setType(EmbeddedDatabaseType.H2)
                 .generateUniqueName(true)
-                .addScript(CommandLookups.SCHEMA_SCRIPT)
+                .addScript(MIGRATION)
                 .build());
     }
 

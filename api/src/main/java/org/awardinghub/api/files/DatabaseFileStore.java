@@ -8,14 +8,11 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
- * Files in the relational database, table {@code stored_file} ({@value #SCRIPT}, created at start-up where missing,
- * as the audit and report tables are): with the {@code postgres} profile every node shares them, and one dump of the
+ * Files in the relational database, table {@code stored_file} (migration {@code V8__stored_files.sql}, ADR 0146): with the {@code postgres} profile every node shares them, and one dump of the
  * database holds the events and the files they name. Each insert commits on its own, before the command that names
  * the file, and is read back and hashed before the store answers; a read is hashed before a byte is served. Content
  * is held in memory whole on the way in and out, as the upload already is (25 MB at most).
@@ -23,14 +20,11 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 final class DatabaseFileStore implements FileStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseFileStore.class);
-    static final String SCRIPT = "db/files.sql";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
     DatabaseFileStore(DataSource dataSource, Clock clock) {
-        new ResourceDatabasePopulator(new ClassPathResource(SCRIPT, DatabaseFileStore.class.getClassLoader()))
-                .execute(dataSource);
         this.jdbc = new JdbcTemplate(dataSource);
         this.clock = clock;
     }

@@ -33,7 +33,7 @@ class H2EventSequence extends H2StartupStep {
                 Long.class,
                 SEQUENCE);
         if (sequences == null || sequences == 0) {
-            return false; // a new database: Hibernate creates the sequence, starting at 1
+            return false; // no event store here
         }
         Long last = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
         long next = last == null ? 1 : last + 1;

@@ -1,41 +1,71 @@
 package org.awardinghub.api.store;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * On H2, converts every {@code BLOB} column of a database created before {@link VarbinaryH2Dialect} (the events,
- * snapshots, tokens and dead letters of Axon's tables) to {@code VARBINARY}, once, at start-up, before JPA and the
- * event processors touch them: a database initializer, which Spring Boot runs before the entity manager exists.
- * The conversion rewrites each table once, keeping every value; a database already converted, or PostgreSQL, is left
- * as it is.
+ * Migration 1.1, after Axon's tables: on H2, converts every {@code BLOB} column of a database created before {@link
+ * VarbinaryH2Dialect} (the events, snapshots, tokens and dead letters of Axon's tables) to {@code VARBINARY}. The
+ * conversion rewrites each such table once, keeping every value. A database created by migration 1, or one already
+ * converted, has no such column, and PostgreSQL is left as it is: the migration is recorded and does nothing. Spring
+ * Boot hands every {@link JavaMigration} bean to Flyway.
  */
 @Component
-class H2LargeObjectMigration extends H2StartupStep {
+class H2LargeObjectMigration implements JavaMigration {
 
     private static final Logger LOG = LoggerFactory.getLogger(H2LargeObjectMigration.class);
 
-    public H2LargeObjectMigration(DataSource dataSource) {
-        super(dataSource);
+    @Override
+    public MigrationVersion getVersion() {
+        return MigrationVersion.fromVersion("1.1");
     }
 
     @Override
-    boolean onH2(JdbcTemplate jdbc) {
-        List<String[]> columns = new ArrayList<>(jdbc.query(
-                "SELECT table_name, column_name"
-                        + " FROM information_schema.columns WHERE table_schema = 'PUBLIC'"
-                        + " AND data_type = 'BINARY LARGE OBJECT' ORDER BY table_name, ordinal_position",
-                (row, n) -> new String[] {row.getString(1), row.getString(2)}));
+    public String getDescription() {
+        return "h2 binary columns as varbinary";
+    }
+
+    @Override
+    public Integer getChecksum() {
+        return null;
+    }
+
+    @Override
+    public boolean canExecuteInTransaction() {
+        return true;
+    }
+
+    @Override
+    public void migrate(Context context) throws SQLException {
+        Connection connection = context.getConnection();
+        if (!"H2".equals(connection.getMetaData().getDatabaseProductName())) {
+            return;
+        }
+        List<String[]> columns = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet found = statement.executeQuery("SELECT table_name, column_name"
+                        + " FROM information_schema.columns WHERE table_schema = CURRENT_SCHEMA"
+                        + " AND data_type = 'BINARY LARGE OBJECT' ORDER BY table_name, ordinal_position")) {
+            while (found.next()) {
+                columns.add(new String[] {found.getString(1), found.getString(2)});
+            }
+        }
         for (String[] column : columns) {
             LOG.info("Converting {}.{} from BLOB to VARBINARY (once)", column[0], column[1]);
-            jdbc.execute(
-                    "ALTER TABLE \"" + column[0] + "\" ALTER COLUMN \"" + column[1] + "\" SET DATA TYPE VARBINARY");
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(
+                        "ALTER TABLE \"" + column[0] + "\" ALTER COLUMN \"" + column[1] + "\" SET DATA TYPE VARBINARY");
+            }
         }
-        return !columns.isEmpty();
     }
 }

@@ -10,7 +10,8 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * Work on the embedded H2 database at start-up, before JPA and the event processors touch it: a database
- * initializer, which Spring Boot runs before the entity manager exists. On any other database it does nothing.
+ * initializer, which Spring Boot runs before the entity manager exists, and after Flyway's migrations (Boot runs
+ * Flyway's initializer before any script initializer). On any other database it does nothing.
  */
 abstract class H2StartupStep extends DataSourceScriptDatabaseInitializer {
 

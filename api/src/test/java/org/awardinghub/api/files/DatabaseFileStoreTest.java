@@ -6,13 +6,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.awardinghub.api.Migrations;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * The database's files on H2 in memory, which takes the same script: the contract, and what a row holds. {@link
+ * The database's files on H2 in memory, which takes the same migration: the contract, and what a row holds. {@link
  * PostgresFileStoreTest} runs the same on PostgreSQL.
  */
 class DatabaseFileStoreTest extends FileStoreContract {
@@ -26,6 +27,7 @@ class DatabaseFileStoreTest extends FileStoreContract {
     void open() {
         var dataSource =
                 new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        Migrations.apply(dataSource);
         jdbc = new JdbcTemplate(dataSource);
         store = new DatabaseFileStore(dataSource, Clock.fixed(NOW, ZoneOffset.UTC));
     }

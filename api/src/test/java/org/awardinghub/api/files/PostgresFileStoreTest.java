@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
 import java.time.Clock;
+import org.awardinghub.api.Migrations;
 import org.awardinghub.api.ScratchPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +29,7 @@ class PostgresFileStoreTest extends FileStoreContract {
     void open() throws SQLException {
         database = ScratchPostgres.create("awarding_files_");
         var dataSource = new DriverManagerDataSource(database.url(), ScratchPostgres.USER, "");
+        Migrations.apply(dataSource);
         jdbc = new JdbcTemplate(dataSource);
         store = new DatabaseFileStore(dataSource, Clock.systemUTC());
     }

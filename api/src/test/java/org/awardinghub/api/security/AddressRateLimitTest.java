@@ -28,7 +28,8 @@ class AddressRateLimitTest {
         clock.advance(Duration.ofMillis(60_000 - clock.millis() % 60_000));
         var database = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         try (var connection = database.getConnection()) {
-            ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/credentials.sql"));
+            ScriptUtils.executeSqlScript(
+                    connection, new ClassPathResource("db/migration/common/V10__address_limits_and_cluster_nodes.sql"));
         }
         jdbc = new JdbcTemplate(database);
     }

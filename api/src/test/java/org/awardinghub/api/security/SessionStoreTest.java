@@ -7,12 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.awardinghub.api.Migrations;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /** Sessions: activity keeps one alive, recorded at most every half minute; idle or expired ones end. */
 class SessionStoreTest {
@@ -27,7 +26,7 @@ class SessionStoreTest {
     void database() {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(
                 "jdbc:h2:mem:sessions-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        new ResourceDatabasePopulator(new ClassPathResource("db/credentials.sql")).execute(dataSource);
+        Migrations.apply(dataSource);
         jdbc = new JdbcTemplate(dataSource);
         Clock clock = new Clock() {
             @Override

@@ -37,7 +37,7 @@ class H2EventSequenceTest {
     }
 
     @Test
-    void givenANewDatabase_whenStarted_thenNothingIsDoneAndHibernateCreatesTheSequence() throws Exception {
+    void givenADatabaseWithoutEventStore_whenStarted_thenNothingIsDone() throws Exception {
         String url = "jdbc:h2:file:" + dataDir.resolve("fresh") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
         withDatabase(url, jdbc -> {
             boolean changed = new H2EventSequence(
@@ -69,7 +69,7 @@ class H2EventSequenceTest {
 
         public static void main(String[] args) {
             JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(args[0], "sa", "", true));
-            // as Hibernate creates them: a sequence with H2's default cache of 32 values
+            // as migration 1 creates them (and Hibernate did before): a sequence with H2's default cache of 32 values
             jdbc.execute("CREATE SEQUENCE domain_event_entry_seq START WITH 1 INCREMENT BY 1");
             jdbc.execute("CREATE TABLE domain_event_entry (global_index BIGINT PRIMARY KEY)");
             for (int i = 0; i < 3; i++) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.awardinghub.api.ApplicationTest;
@@ -14,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * An embedded database written by the previous release, whose Axon tables keep payloads, metadata and tokens as
- * H2 large objects (BLOB), is converted to VARBINARY at the next start, and everything in it is still there.
+ * An embedded database written by a release before {@link VarbinaryH2Dialect}, whose Axon tables keep payloads,
+ * metadata and tokens as H2 large objects (BLOB), is converted to VARBINARY by migration 1.1 ({@link
+ * H2LargeObjectMigration}) at the first start under Flyway, and everything in it is still there.
  */
 class LargeObjectMigrationTest {
 
@@ -31,8 +33,9 @@ class LargeObjectMigrationTest {
     void givenADatabaseOfLargeObjects_whenStartedByThisRelease_thenConvertedWithEverythingStillThere() {
         String centreId;
         long events;
-        try (RunningApplication previous = RunningApplication.start(
-                dataDir, Map.of("spring.jpa.database-platform", "org.hibernate.dialect.H2Dialect"))) {
+        Map<String, String> beforeVarbinary = new HashMap<>(PreviousRelease.settings(Map.of(), false));
+        beforeVarbinary.put("spring.jpa.database-platform", "org.hibernate.dialect.H2Dialect");
+        try (RunningApplication previous = RunningApplication.start(dataDir, beforeVarbinary)) {
             JdbcTemplate jdbc = previous.bean(JdbcTemplate.class);
             assertThat(jdbc.queryForObject(EVENT_PAYLOAD_TYPE, String.class)).isEqualTo("BINARY LARGE OBJECT");
             var http = previous.http();
@@ -61,6 +64,7 @@ class LargeObjectMigrationTest {
                     .as("large-object columns left")
                     .isZero();
             assertThat(jdbc.queryForObject(EVENT_PAYLOAD_TYPE, String.class)).isEqualTo("BINARY VARYING");
+            assertThat(SchemaHistory.versions(jdbc)).startsWith("0", "1", "1.1");
             var http = current.http();
             String admin = RestartTest.login(http, ApplicationTest.ADMIN_PIN, ApplicationTest.ADMIN_PASSWORD);
             assertThat(http.post(

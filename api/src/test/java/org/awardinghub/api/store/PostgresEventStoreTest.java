@@ -122,6 +122,7 @@ class PostgresEventStoreTest {
             JdbcTemplate jdbc = first.bean(JdbcTemplate.class);
             assertThat(jdbc.queryForObject("SELECT current_database()", String.class))
                     .isEqualTo(database);
+            SchemaHistory.assertEveryTableMigrated(jdbc);
             assertThat(jdbc.queryForList("SELECT sha256 FROM stored_file", String.class))
                     .as("the postgres profile keeps files in the database, beside the events")
                     .containsExactly(FileStore.sha256(manual));

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 /**
  * The audit log as {@link AuditLogProjection} keeps it in the relational database: what the chain verifier reads
  * ({@link #hashes}, {@link #head}, {@link #count}) and the reads behind the audit queries. Every read is a key
- * lookup or an index range scan (see {@code db/audit.sql}); none scans the log.
+ * lookup or an index range scan (see the migration {@code V5__audit_log.sql}); none scans the log.
  */
 @Component
 public class AuditLog {
@@ -52,7 +52,6 @@ public class AuditLog {
 
     public AuditLog(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        AuditSchema.create(jdbc.getDataSource());
     }
 
     /**

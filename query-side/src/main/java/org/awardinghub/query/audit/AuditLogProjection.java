@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The audit log: every event, once, in global order, with who, when, why and from where, and a SHA-256 hash chain
- * over them ({@link AuditChain}), kept in the relational database beside the token store ({@code db/audit.sql}).
+ * over them ({@link AuditChain}), kept in the relational database beside the token store (migration {@code V5__audit_log.sql}).
  *
  * <p><b>One segment, global order.</b> The chain is only meaningful in global order, so the {@value #PROCESSING_GROUP}
  * processor must run with exactly one segment. Its rows are written through the processor's transaction, which

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 import org.awardinghub.events.AuditMetadata;
 import org.awardinghub.events.user.PasswordSet;
 import org.awardinghub.events.user.Role;
@@ -38,13 +37,11 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.stereotype.Component;
 
 /**
- * The personnel reports ({@value #SCRIPT}): every user as they are now, with who created them and when, and their
+ * The personnel reports ({@value #MIGRATION}): every user as they are now, with who created them and when, and their
  * last sign-in ({@code personnel_users}); failed sign-ins and lock-outs counted per centre, day and user
  * ({@code personnel_sign_in_days}), so that a report over any period sums one centre's index range. Written through
  * the processor's transaction, which also stores its token; besides, each user's row keeps the sequence number of
@@ -58,7 +55,8 @@ import org.springframework.stereotype.Component;
 class PersonnelProjection {
 
     public static final String PROCESSING_GROUP = "personnel";
-    public static final String SCRIPT = "db/personnel.sql";
+    /** The tables, created by Flyway with the application's other migrations (ADR 0146). */
+    public static final String MIGRATION = "V7__personnel_reports.sql";
     /** The roles whose ePortfolio workload the report shows. */
     static final Set<Role> WITH_WORKLOAD = EnumSet.of(Role.ASSESSOR, Role.IQA);
 
@@ -74,13 +72,6 @@ class PersonnelProjection {
                 "personnel_sign_in_days",
                 List.of("centre_id", "attempted_on", "user_id"),
                 List.of("failed_sign_ins", "lock_outs"));
-        create(jdbc.getDataSource());
-    }
-
-    /** Creates the tables where they are missing (idempotent). */
-    public static void create(DataSource dataSource) {
-        new ResourceDatabasePopulator(new ClassPathResource(SCRIPT, PersonnelProjection.class.getClassLoader()))
-                .execute(dataSource);
     }
 
     @EventHandler

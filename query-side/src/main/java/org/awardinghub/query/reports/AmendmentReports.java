@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The amendments report's figures ({@value ReportsProjection#SCRIPT}), in the reports processor beside
+ * The amendments report's figures ({@value ReportsProjection#MIGRATION}), in the reports processor beside
  * {@link ReportsProjection}: each candidate's qualification and first result and claim ({@code report_candidates}),
  * what every amendment needs to be judged; amendments counted per centre, qualification and day
  * ({@code report_amendments}); and those made after a result or a claim one row each ({@code
@@ -66,7 +66,6 @@ class AmendmentReports {
                         "after_result",
                         "after_claim",
                         "after_either"));
-        ReportsProjection.create(jdbc.getDataSource());
     }
 
     @EventHandler

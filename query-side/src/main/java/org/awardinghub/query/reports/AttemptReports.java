@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The attempt reports' figures ({@value ReportsProjection#SCRIPT}), in the reports processor beside
+ * The attempt reports' figures ({@value ReportsProjection#MIGRATION}), in the reports processor beside
  * {@link ReportsProjection}: pass rates, unusually fast high scores and changes of answer from wrong to right.
  * Every attempt is one row ({@code report_attempts}), for the lists and for what a void must take away; marked
  * attempts are counted per centre, qualification, assessment and day submitted ({@code report_attempt_counts}), the
@@ -55,7 +55,6 @@ class AttemptReports {
                 COUNTERS);
         this.totals = new Counters(
                 jdbc, "report_attempt_totals", List.of("centre_id", "qualification_code", "assessment_code"), COUNTERS);
-        ReportsProjection.create(jdbc.getDataSource());
     }
 
     @EventHandler

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import javax.sql.DataSource;
 import org.awardinghub.events.candidate.CandidateRegistered;
 import org.awardinghub.events.centre.CentreApproved;
 import org.awardinghub.events.centre.CentreReinstated;
@@ -28,13 +27,11 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.stereotype.Component;
 
 /**
- * The compliance reports' figures, kept in the relational database ({@value #SCRIPT}): registrations as counters
+ * The compliance reports' figures, kept in the relational database ({@value #MIGRATION}): registrations as counters
  * per centre, qualification and day, so that a report over any period sums a small index range; certificate
  * claims one row each (claims are few beside events), read through the status and decision-time indexes; centre
  * standing changes one row each. {@link AmendmentReports} and {@link AttemptReports} keep the other reports' figures
@@ -48,7 +45,9 @@ import org.springframework.stereotype.Component;
 class ReportsProjection {
 
     public static final String PROCESSING_GROUP = "reports";
-    public static final String SCRIPT = "db/reports.sql";
+    /** The tables, created by Flyway with the application's other migrations (ADR 0146). */
+    public static final String MIGRATION = "V6__compliance_reports.sql";
+
     private static final long DAY = 86_400_000L;
 
     private final JdbcTemplate jdbc;
@@ -61,13 +60,6 @@ class ReportsProjection {
                 "report_registrations",
                 List.of("centre_id", "qualification_code", "registered_on"),
                 List.of("registrations", "late"));
-        create(jdbc.getDataSource());
-    }
-
-    /** Creates the report tables where they are missing (idempotent). */
-    public static void create(DataSource dataSource) {
-        new ResourceDatabasePopulator(new ClassPathResource(SCRIPT, ReportsProjection.class.getClassLoader()))
-                .execute(dataSource);
     }
 
     @EventHandler

@@ -22,6 +22,7 @@ import org.awardinghub.events.assessment.AttemptSubmitted;
 import org.awardinghub.events.assessment.Outcome;
 import org.awardinghub.events.assessment.SubmittedBy;
 import org.awardinghub.events.candidate.CandidateRegistered;
+import org.awardinghub.query.Migrations;
 import org.awardinghub.query.Page;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
@@ -104,6 +105,7 @@ class AuditLogBenchmarkTest {
                 "",
                 true);
         jdbc = new JdbcTemplate(dataSource);
+        Migrations.apply(dataSource);
         projection = new AuditLogProjection(jdbc, new AuditLog(jdbc), AuditStore.SERIALIZER);
         centreWeights = new double[CENTRES];
         for (int i = 0; i < CENTRES; i++) {

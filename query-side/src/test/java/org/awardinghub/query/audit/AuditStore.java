@@ -6,6 +6,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awardinghub.query.Migrations;
 import org.awardinghub.query.Processor;
 import org.awardinghub.query.audit.AuditHistory.Stored;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -55,6 +56,7 @@ final class AuditStore implements AutoCloseable {
                     POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema, true);
         }
         jdbc = new JdbcTemplate(dataSource);
+        Migrations.apply(dataSource);
         log = new AuditLog(jdbc);
         projection = new AuditLogProjection(jdbc, log, SERIALIZER);
         adapter = new AnnotationEventHandlerAdapter(projection);

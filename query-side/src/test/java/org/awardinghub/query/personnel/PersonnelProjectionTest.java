@@ -24,6 +24,7 @@ import org.awardinghub.events.user.UserReactivated;
 import org.awardinghub.events.user.UserRolesChanged;
 import org.awardinghub.events.user.UserSignedIn;
 import org.awardinghub.query.History;
+import org.awardinghub.query.Migrations;
 import org.awardinghub.query.Processor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +51,7 @@ class PersonnelProjectionTest {
     void database() {
         dataSource = new SingleConnectionDataSource("jdbc:h2:mem:personnel-" + UUID.randomUUID(), true);
         jdbc = new JdbcTemplate(dataSource);
+        Migrations.apply(dataSource);
         projection = new PersonnelProjection(jdbc, Optional.empty());
     }
 

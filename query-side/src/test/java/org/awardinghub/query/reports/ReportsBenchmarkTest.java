@@ -45,6 +45,7 @@ import org.awardinghub.events.centre.Sanction;
 import org.awardinghub.events.certification.CertificateClaimed;
 import org.awardinghub.events.certification.CertificateIssued;
 import org.awardinghub.events.certification.ClaimRejected;
+import org.awardinghub.query.Migrations;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
@@ -159,6 +160,7 @@ class ReportsBenchmarkTest {
                 "",
                 true);
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        Migrations.apply(dataSource);
         reports = new Components(new ReportsProjection(jdbc), new AmendmentReports(jdbc), new AttemptReports(jdbc));
         adapters = List.of(
                 new AnnotationEventHandlerAdapter(reports.projection()),

@@ -2,11 +2,12 @@ package org.awardinghub.query.reports;
 
 import java.util.List;
 import java.util.UUID;
+import org.awardinghub.query.Migrations;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * The reports processor's three components on a fresh database, each creating the tables: in-memory H2 by default;
+ * The reports processor's three components on a fresh database with the application's migrations: in-memory H2 by default;
  * given {@code -Dreports.jdbc.url=jdbc:postgresql://host:port/db?user=...}, a fresh schema in that PostgreSQL
  * database (dropped at the end), so that the same tests check the schema and every query there too.
  */
@@ -32,6 +33,7 @@ final class ReportsDatabase implements AutoCloseable {
                     POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema, true);
         }
         jdbc = new JdbcTemplate(dataSource);
+        Migrations.apply(dataSource);
         projection = new ReportsProjection(jdbc);
         amendments = new AmendmentReports(jdbc);
         attempts = new AttemptReports(jdbc);

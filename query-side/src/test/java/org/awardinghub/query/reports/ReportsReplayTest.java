@@ -268,7 +268,6 @@ class ReportsReplayTest {
                         "report_late_amendments=0",
                         "report_registrations=0");
         assertThat(figures()).isNotEqualTo(before);
-        ReportsProjection.create(reports.dataSource);
 
         deliver(history);
         assertThat(figures()).isEqualTo(before);

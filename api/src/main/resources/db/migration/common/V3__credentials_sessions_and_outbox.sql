@@ -1,4 +1,5 @@
 -- Credentials are not history: they live here, never in an event. Times are epoch milliseconds (UTC).
+-- Written to also bring a database of a release before Flyway up to date (ADR 0146): it only creates what is missing.
 CREATE TABLE IF NOT EXISTS credential (
     user_id       VARCHAR(64)  PRIMARY KEY,
     password_hash VARCHAR(100) NOT NULL,
@@ -51,21 +52,4 @@ CREATE TABLE IF NOT EXISTS attempt_start_throttle (
     throttle_key VARCHAR(120) PRIMARY KEY,
     failures     INTEGER      NOT NULL,
     locked_until BIGINT
-);
-
--- Requests per client address and clock minute, for the limits on public endpoints (AddressRateLimit): in the
--- database, so that every node counts against the same allowance.
-CREATE TABLE IF NOT EXISTS address_limit_use (
-    limit_name     VARCHAR(100) NOT NULL,
-    client_address VARCHAR(64)  NOT NULL,
-    clock_minute   BIGINT       NOT NULL,
-    used           INTEGER      NOT NULL,
-    PRIMARY KEY (limit_name, client_address, clock_minute)
-);
-
--- The nodes that run, each saying so every few seconds: the event processors' segments are shared among those seen
--- lately (SegmentBalancer).
-CREATE TABLE IF NOT EXISTS cluster_node (
-    node_id   VARCHAR(36) PRIMARY KEY,
-    last_seen BIGINT      NOT NULL
 );
