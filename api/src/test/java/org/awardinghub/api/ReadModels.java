@@ -2,14 +2,17 @@ package org.awardinghub.api;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.awaitility.Awaitility;
 import org.awardinghub.query.ReadModelCollection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 
 /** Every document read model, as a replay must rebuild it, and the replay itself: what a rebuild is compared with. */
@@ -86,5 +89,25 @@ public final class ReadModels {
             processor.resetTokens();
             processor.start();
         }
+    }
+
+    /**
+     * Waits until every processor has handled every event stored so far: each of its segments at or past the head
+     * of the event store. Two snapshots alike one after the other do not say so: a processor that had not yet run a
+     * batch leaves them alike.
+     */
+    public static void awaitCaughtUp(EventProcessingConfiguration processing, EventStore events, Duration atMost) {
+        Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> {
+            var headToken = events.createHeadToken();
+            long head = headToken == null ? -1 : headToken.position().orElse(-1);
+            return PROCESSORS.stream()
+                    .map(name -> processing
+                            .eventProcessor(name, StreamingEventProcessor.class)
+                            .orElseThrow())
+                    .allMatch(processor -> !processor.processingStatus().isEmpty()
+                            && processor.processingStatus().values().stream()
+                                    .allMatch(segment ->
+                                            segment.getCurrentPosition().orElse(-1) >= head));
+        });
     }
 }

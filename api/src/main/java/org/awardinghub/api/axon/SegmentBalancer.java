@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
  * says it is alive every few seconds (table {@code cluster_node}); a node that holds more segments of a processor
  * than its fair share (the processor's segments divided by the nodes alive, rounded up) releases the surplus, and
  * the others claim what is released on their next round. A node that stops gives its segments up as it stops; one
- * that is killed leaves claims that lapse after the token store's claim timeout, and the others take them then.
+ * that is killed leaves claims that lapse after the token store's claim timeout, and the others take them then. A
+ * node counts as alive no longer than that timeout after its last word: counted longer, the survivor gave back the
+ * segments it had just taken over from a killed node, sharing them with the dead (found by {@code TwoNodesIT}).
  * On a single node, as on the embedded default, its share is everything and nothing is ever released.
  */
 @Component
@@ -40,7 +42,7 @@ class SegmentBalancer {
             TokenStore tokens,
             JdbcTemplate jdbc,
             Clock clock,
-            @Value("${awarding.cluster.node-alive-for:10s}") Duration aliveFor) {
+            @Value("${awarding.cluster.node-alive-for:5s}") Duration aliveFor) {
         this.processing = processing;
         this.tokens = tokens;
         this.jdbc = jdbc;

@@ -26,6 +26,7 @@ import org.awardinghub.api.ReadModels;
 import org.awardinghub.api.RunningApplication;
 import org.awardinghub.api.files.SampleFiles;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -95,7 +96,7 @@ class CrashRoundsIT {
             last.waitFor(1, TimeUnit.MINUTES);
         }
         Files.writeString(REPORT, report);
-        readModelsEqualARebuild();
+        readModelsEqualARebuild(DATA_DIR);
     }
 
     private int port;
@@ -289,12 +290,11 @@ class CrashRoundsIT {
     }
 
     /** Opened here, stopped: every read model as it stands equals what a replay of every event builds. */
-    private static void readModelsEqualARebuild() {
-        try (RunningApplication app = RunningApplication.start(DATA_DIR, Map.of())) {
+    static void readModelsEqualARebuild(Path dataDir) {
+        try (RunningApplication app = RunningApplication.start(dataDir, Map.of())) {
             MongoDatabase readStore = app.bean(MongoDatabase.class);
-            await().atMost(Duration.ofMinutes(2))
-                    .pollInterval(Duration.ofMillis(500))
-                    .until(() -> ReadModels.snapshot(readStore).equals(ReadModels.snapshot(readStore)));
+            ReadModels.awaitCaughtUp(
+                    app.bean(EventProcessingConfiguration.class), app.bean(EventStore.class), Duration.ofMinutes(2));
             var before = ReadModels.snapshot(readStore);
             ReadModels.replayAll(app.bean(EventProcessingConfiguration.class));
             await().atMost(Duration.ofMinutes(3))
