@@ -1,0 +1,73 @@
+package org.awardinghub.api.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.awardinghub.api.ApplicationTest;
+import org.awardinghub.api.RawHttp;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Requests refused before any controller reads them, by the container, the firewall or the checks of media types,
+ * each answered as a problem with its own status, and nothing written. Found by {@code EndpointFuzzTest}; each case
+ * here is one it found.
+ */
+class RefusedRequestsTest extends ApplicationTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private long storedEvents() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+    }
+
+    private RawHttp raw() {
+        return new RawHttp(port);
+    }
+
+    private static void assertProblem(RawHttp.Response response, int status, String what) {
+        assertThat(response.status()).as(what + ": " + response).isEqualTo(status);
+        assertThat(response.header("Content-Type")).as(what).startsWith("application/problem+json");
+        assertThat(response.json().path("status").asInt()).as(what).isEqualTo(status);
+        assertThat(response.json().path("title").asText()).as(what).isNotBlank();
+    }
+
+    private static byte[] bytes(String request) {
+        return request.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void givenRequestsTheContainerRefusesBeforeTheApplication_whenAnswered_thenProblemsNotHtmlPages() {
+        Map<String, String> refusedWith400 = new LinkedHashMap<>();
+        refusedWith400.put("an address that is not percent-encoding", "GET /api/centres/%ZZ HTTP/1.1\r\nHost: x\r\n");
+        refusedWith400.put("an encoded slash", "GET /api/centres/%2F HTTP/1.1\r\nHost: x\r\n");
+        refusedWith400.put("an encoded NUL", "GET /api/centres/%00 HTTP/1.1\r\nHost: x\r\n");
+        refusedWith400.put("a space in the address", "GET /api/cen tres HTTP/1.1\r\nHost: x\r\n");
+        refusedWith400.put(
+                "a control character in a header", "GET /api/centres HTTP/1.1\r\nHost: x\r\nX-A: b\u0001c\r\n");
+        refusedWith400.put(
+                "a length that is no number", "POST /api/centres HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n");
+        refusedWith400.put("no Host", "GET /api/centres HTTP/1.1\r\n");
+        refusedWith400.put("two Hosts", "GET /api/centres HTTP/1.1\r\nHost: x\r\nHost: y\r\n");
+        refusedWith400.forEach(
+                (what, head) -> assertProblem(raw().send(bytes(head + "Connection: close\r\n\r\n"), false), 400, what));
+
+        // as HTTP requires: 505 for a version it does not speak, 501 for a transfer coding it does not know
+        assertProblem(
+                raw().send(bytes("GET /api/centres HTTP/9.9\r\nHost: x\r\nConnection: close\r\n\r\n"), false),
+                505,
+                "an unknown HTTP version");
+        assertProblem(
+                raw().send(
+                                bytes("POST /api/centres HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n"
+                                        + "Connection: close\r\n\r\n"),
+                                false),
+                501,
+                "an unknown transfer coding");
+    }
+}
