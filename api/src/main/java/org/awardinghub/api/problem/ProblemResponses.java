@@ -27,6 +27,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -166,6 +167,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 "Malformed request body",
                 "The request body is not a readable multipart/form-data upload",
                 List.of(new ApiProblem.FieldError("file", "the upload could not be read")));
+    }
+
+    /** A header or parameter the firewall refuses, found when a controller first reads it. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> firewallRefusal(RequestRejectedException e) {
+        return apiProblem(FirewallRefusal.problem(e));
     }
 
     @ExceptionHandler(Exception.class)

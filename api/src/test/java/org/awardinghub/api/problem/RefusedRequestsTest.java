@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.awardinghub.api.ApplicationTest;
 import org.awardinghub.api.RawHttp;
@@ -69,5 +68,51 @@ class RefusedRequestsTest extends ApplicationTest {
                                 false),
                 501,
                 "an unknown transfer coding");
+    }
+
+    @Test
+    void givenRequestsTheFirewallRefuses_whenAnswered_thenProblem400WithTheCorrelationId() {
+        String admin = adminToken();
+        var semicolon = raw().send("GET", "/api/centres/x;y", Map.of("Authorization", "Bearer " + admin), null);
+        assertProblem(semicolon, 400, "a semicolon in the path");
+        assertThat(semicolon.header("X-Correlation-Id")).isNotBlank();
+
+        // refused only when the header is first read, by Spring's content negotiation: was a 500
+        var acceptNotText = raw().send(
+                        "GET",
+                        "/api/centres",
+                        Map.of("Authorization", "Bearer " + admin, "Accept", "application/\u0085"),
+                        null);
+        assertProblem(acceptNotText, 400, "a C1 control character in Accept");
+
+        // refused only when the parameters are first read
+        assertProblem(
+                raw().send("GET", "/api/centres?a%01=1", Map.of("Authorization", "Bearer " + admin), null),
+                400,
+                "a control character in a parameter's name");
+
+        assertProblem(raw().send("FOO", "/api/centres", Map.of(), null), 400, "a method nobody knows");
+    }
+
+    @Test
+    void givenControlOrFormattingCharactersInTheAddress_whenAsked_thenProblem400NamingThePartNotAnAnswer() {
+        String admin = adminToken();
+        Map<String, String> refused = Map.of(
+                "/api/centres?q=%00", "q",
+                "/api/candidates?q=Smith%E2%80%AE", "q",
+                "/api/centres/centre%1B1", "path",
+                "/api/qualifications/LV2%E2%80%8BMAINT", "path");
+        refused.forEach((target, field) -> {
+            var response = raw().send("GET", target, Map.of("Authorization", "Bearer " + admin), null);
+            assertProblem(response, 400, target);
+            assertThat(response.json().path("errors").path(0).path("field").asText())
+                    .as(target)
+                    .isEqualTo(field);
+            assertThat(response.json().path("detail").asText()).as(target).contains("may not hold control characters");
+        });
+        assertProblem(
+                raw().send("GET", "/api/centres?q=%ZZ", Map.of("Authorization", "Bearer " + admin), null),
+                400,
+                "a query that is not percent-encoding");
     }
 }
