@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.awardinghub.api.ApplicationTest;
 import org.awardinghub.api.RawHttp;
@@ -114,5 +115,21 @@ class RefusedRequestsTest extends ApplicationTest {
                 raw().send("GET", "/api/centres?q=%ZZ", Map.of("Authorization", "Bearer " + admin), null),
                 400,
                 "a query that is not percent-encoding");
+    }
+
+    @Test
+    void givenAWildcardContentType_whenPosted_thenProblem415AndNothingWritten() {
+        String admin = adminToken();
+        long before = storedEvents();
+        for (String type : List.of("*/*", "application/*", "not a type")) {
+            var response = raw().send(
+                            "POST",
+                            "/api/centres",
+                            Map.of("Authorization", "Bearer " + admin, "Content-Type", type),
+                            "{\"name\":\"Wild Card College\",\"address\":\"1 Road\",\"contactEmail\":\"a@wild.example\"}"
+                                    .getBytes(StandardCharsets.UTF_8));
+            assertProblem(response, 415, type);
+        }
+        assertThat(storedEvents()).as("nothing written").isEqualTo(before);
     }
 }
