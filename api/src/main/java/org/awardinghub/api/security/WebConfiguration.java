@@ -9,14 +9,18 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class WebConfiguration implements WebMvcConfigurer {
 
     private final AccessInterceptor access;
+    private final AcceptCheck accept;
 
-    public WebConfiguration(AccessInterceptor access) {
+    public WebConfiguration(AccessInterceptor access, AcceptCheck accept) {
         this.access = access;
+        this.accept = accept;
     }
 
+    /** Who may call first, then whether the answer can be given in a type the caller accepts: both before the handler. */
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(access).addPathPatterns("/api/**");
+        registry.addInterceptor(accept).addPathPatterns("/api/**");
     }
 
     /** The pages the activation and reset emails link to. */

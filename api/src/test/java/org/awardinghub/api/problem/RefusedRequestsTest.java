@@ -132,4 +132,23 @@ class RefusedRequestsTest extends ApplicationTest {
         }
         assertThat(storedEvents()).as("nothing written").isEqualTo(before);
     }
+
+    @Test
+    void givenAnAcceptTheAnswerCannotMeet_whenAChangeIsPosted_thenProblem406BeforeAnythingIsWritten() {
+        String admin = adminToken();
+        String name = "Unacceptable College " + unique();
+        long before = storedEvents();
+
+        var response = http.post(
+                "/api/centres",
+                admin,
+                Map.of("name", name, "address", "1 Road", "contactEmail", "office@" + unique() + ".example"),
+                Map.of("Accept", "text/csv"));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(406);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(storedEvents()).as("the centre was not applied for").isEqualTo(before);
+        assertThat(http.get("/api/centres?size=200", admin).json().path("items").findValuesAsText("name"))
+                .doesNotContain(name);
+    }
 }
