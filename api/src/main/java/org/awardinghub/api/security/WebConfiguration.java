@@ -23,9 +23,11 @@ class WebConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(accept).addPathPatterns("/api/**");
     }
 
-    /** The pages the activation and reset emails link to. */
+    /** The web UI, and the pages the activation and reset emails link to. */
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {
+        // the web UI, whatever the Accept header (Spring's welcome page answers only a client that asks for HTML)
+        registry.addViewController("/").setViewName("forward:/index.html");
         registry.addViewController("/activate").setViewName("forward:/set-password.html");
         registry.addViewController("/reset-password").setViewName("forward:/set-password.html");
         // the public certificate check, where a certificate's QR code leads

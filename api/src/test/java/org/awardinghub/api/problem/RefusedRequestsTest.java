@@ -151,4 +151,14 @@ class RefusedRequestsTest extends ApplicationTest {
         assertThat(http.get("/api/centres?size=200", admin).json().path("items").findValuesAsText("name"))
                 .doesNotContain(name);
     }
+
+    @Test
+    void givenTheWebUi_whenAskedForWithAnyAccept_thenThePage() {
+        for (String accept : List.of("text/html", "application/json", "image/png", "*/*")) {
+            var page = http.send("GET", "/", null, Map.of("Accept", accept));
+            assertThat(page.status()).as(accept).isEqualTo(200);
+            assertThat(page.contentType()).as(accept).startsWith("text/html");
+            assertThat(page.raw().body()).as(accept).contains("<title>Awarding Hub</title>");
+        }
+    }
 }
