@@ -161,4 +161,21 @@ class RefusedRequestsTest extends ApplicationTest {
             assertThat(page.raw().body()).as(accept).contains("<title>Awarding Hub</title>");
         }
     }
+
+    @Test
+    void givenANullAmongTheRecordsOfACase_whenFrozen_thenProblem400NamingIt() {
+        String admin = adminToken();
+        long before = storedEvents();
+
+        var response = http.postRaw(
+                "/api/audit/cases",
+                admin,
+                "application/json",
+                "{\"title\":\"Case\",\"records\":[{\"type\":\"centre\",\"id\":\"c1\"},null]}");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.json().path("errors").path(0).path("field").asText())
+                .isEqualTo("records[1]");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
 }
