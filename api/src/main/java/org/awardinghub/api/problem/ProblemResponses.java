@@ -13,6 +13,7 @@ import org.awardinghub.command.candidate.DuplicateCandidate;
 import org.awardinghub.command.certification.NotEligible;
 import org.awardinghub.query.candidate.CandidateSearchNotReady;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -95,7 +96,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return response;
     }
 
-    @ExceptionHandler({UnknownRecord.class, AggregateNotFoundException.class})
+    /**
+     * An id that names no record of the kind asked for. The event store keys every aggregate's events by its id alone,
+     * so an id that names a record of another kind (a qualification's code given as a claim's id) finds events the
+     * aggregate cannot apply, and Axon calls that incompatible: it is as unknown as a made-up id, 404.
+     */
+    @ExceptionHandler({UnknownRecord.class, AggregateNotFoundException.class, IncompatibleAggregateException.class})
     ResponseEntity<ProblemDetail> unknownRecord(RuntimeException e) {
         String detail = e instanceof UnknownRecord ? e.getMessage() : "No such record";
         return respond(HttpStatus.NOT_FOUND, "Not found", detail, List.of());
@@ -205,7 +211,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         if (e instanceof RuleViolation violation) {
             return ruleViolation(violation);
         }
-        if (e instanceof UnknownRecord || e instanceof AggregateNotFoundException) {
+        if (e instanceof UnknownRecord
+                || e instanceof AggregateNotFoundException
+                || e instanceof IncompatibleAggregateException) {
             return unknownRecord(e);
         }
         if (e instanceof ApiProblem problem) {
