@@ -121,7 +121,16 @@ public final class RawHttp {
         return all.toByteArray();
     }
 
-    private static Response parse(byte[] raw, boolean head) {
+    private static Response parse(byte[] answer, boolean head) {
+        byte[] raw = answer;
+        // an interim answer (100 Continue to an Expect header) comes before the final one
+        while (raw.length > 12 && raw[9] == '1' && new String(raw, 0, 5, StandardCharsets.ISO_8859_1).equals("HTTP/")) {
+            int interimEnd = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0);
+            if (interimEnd < 0) {
+                break;
+            }
+            raw = Arrays.copyOfRange(raw, interimEnd + 4, raw.length);
+        }
         int end = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0);
         if (end < 0) {
             throw new IllegalStateException("not an HTTP answer: " + new String(raw, StandardCharsets.ISO_8859_1));
