@@ -30,6 +30,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -241,6 +242,23 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                                 result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
                 .toList();
         return asObject(respond(HttpStatus.BAD_REQUEST, "Invalid input", describe(errors), errors));
+    }
+
+    /**
+     * A path variable that converts to nothing (a blank where an enum's name belongs) is a value of the wrong format,
+     * 400 naming it, as a value that does not convert at all is. Spring answers 400 too, but its problem says 500.
+     */
+    @Override
+    protected ResponseEntity<Object> handleMissingPathVariable(
+            MissingPathVariableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (!e.isMissingAfterConversion()) {
+            return super.handleMissingPathVariable(e, headers, status, request);
+        }
+        return asObject(respond(
+                HttpStatus.BAD_REQUEST,
+                "Invalid input",
+                e.getVariableName() + " has the wrong format",
+                List.of(new ApiProblem.FieldError(e.getVariableName(), "has the wrong format"))));
     }
 
     @Override

@@ -163,6 +163,20 @@ class RefusedRequestsTest extends ApplicationTest {
     }
 
     @Test
+    void givenABlankWhereThePathNamesAKind_whenCalled_thenProblem400NamingItWhoseStatusIs400() {
+        String admin = adminToken();
+        var response = raw().send(
+                        "POST",
+                        "/api/centres/" + approvedCentre(admin) + "/sanctions/%20/lift",
+                        Map.of("Authorization", "Bearer " + admin, "Content-Type", "application/json"),
+                        "{\"reason\":\"Lifted\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertProblem(response, 400, "a blank sanction"); // Spring's own said 500 in a 400
+        assertThat(response.json().path("errors").path(0).path("field").asText())
+                .isEqualTo("sanction");
+    }
+
+    @Test
     void givenANullAmongTheRecordsOfACase_whenFrozen_thenProblem400NamingIt() {
         String admin = adminToken();
         long before = storedEvents();
