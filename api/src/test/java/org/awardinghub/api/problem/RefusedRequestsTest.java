@@ -177,6 +177,18 @@ class RefusedRequestsTest extends ApplicationTest {
     }
 
     @Test
+    void givenABrowsersPreflightFromAnotherOrigin_whenAnswered_thenProblem403() {
+        var response = raw().send(
+                        "OPTIONS",
+                        "/api/auth/login", // public: a preflight carries no credentials
+                        Map.of("Origin", "http://elsewhere.example", "Access-Control-Request-Method", "POST"),
+                        null);
+
+        assertProblem(response, 403, "a cross-origin preflight"); // was Spring's plain text "Invalid CORS request"
+        assertThat(response.header("Access-Control-Allow-Origin")).isNull();
+    }
+
+    @Test
     void givenANullAmongTheRecordsOfACase_whenFrozen_thenProblem400NamingIt() {
         String admin = adminToken();
         long before = storedEvents();
