@@ -81,6 +81,11 @@ public final class RunningApplication implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** The bean of that name, where several of one type exist. */
+    public <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
     @Override
     public void close() {
         context.close();

@@ -58,7 +58,7 @@ class AuditController {
 
     public record NewCase(
             @NotBlank @Size(max = 200) @SingleLine String title,
-            @NotEmpty @Size(max = 100) List<@Valid RecordRef> records,
+            @NotEmpty @Size(max = 100) List<@Valid @NotNull RecordRef> records,
             @PositiveOrZero Long upToPosition) {}
 
     public record Frozen(String caseId, long upToPosition) {}

@@ -12,10 +12,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The servlet container's error page, as a problem: what reaches it was refused before any controller saw it (the
- * request firewall, a filter that failed, a malformed request the container itself rejected). Asked for directly,
- * {@code /error} is a page like any other that does not exist: 404. Nothing of the failure's own message is shown,
- * for a server error least of all; the correlation id in the response's header finds it in the log.
+ * The servlet container's error page, as a problem: what reaches it was refused before any controller saw it (a
+ * filter that failed or sent an error). Asked for directly, {@code /error} is a page like any other that does not
+ * exist: 404. Nothing of the failure's own message is shown, for a server error least of all; the correlation id in
+ * the response's header finds it in the log. What the container refuses before any filter ({@link
+ * ContainerErrorReport}) reads the same.
  */
 @RestController
 class ErrorPage implements ErrorController {
@@ -28,14 +29,19 @@ class ErrorPage implements ErrorController {
         if (status == null || !status.isError()) {
             status = HttpStatus.NOT_FOUND;
         }
-        String detail = status.is5xxServerError()
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(status));
+    }
+
+    /** The problem for a request refused, with this status, before anything of ours read it. */
+    static ProblemDetail problem(HttpStatus status) {
+        String detail = status == HttpStatus.INTERNAL_SERVER_ERROR
                 ? "Something went wrong on our side; nothing was changed. Quote the correlation id when reporting it."
                 : status == HttpStatus.NOT_FOUND
                         ? "There is nothing at this address"
                         : "The request was refused before it was read: "
-                                + status.getReasonPhrase().toLowerCase();
-        return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(status, status.getReasonPhrase(), detail, List.of()));
+                                + status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT);
+        return Problems.of(status, status.getReasonPhrase(), detail, List.of());
     }
 }

@@ -14,6 +14,7 @@ import org.awardinghub.command.candidate.DuplicateCandidate;
 import org.awardinghub.command.certification.NotEligible;
 import org.awardinghub.query.candidate.CandidateSearchNotReady;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -28,7 +29,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -95,7 +98,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return response;
     }
 
-    @ExceptionHandler({UnknownRecord.class, AggregateNotFoundException.class})
+    /**
+     * An id that names no record of the kind asked for. The event store keys every aggregate's events by its id alone,
+     * so an id that names a record of another kind (a qualification's code given as a claim's id) finds events the
+     * aggregate cannot apply, and Axon calls that incompatible: it is as unknown as a made-up id, 404.
+     */
+    @ExceptionHandler({UnknownRecord.class, AggregateNotFoundException.class, IncompatibleAggregateException.class})
     ResponseEntity<ProblemDetail> unknownRecord(RuntimeException e) {
         String detail = e instanceof UnknownRecord ? e.getMessage() : "No such record";
         return respond(HttpStatus.NOT_FOUND, "Not found", detail, List.of());
@@ -169,6 +177,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 List.of(new ApiProblem.FieldError("file", "the upload could not be read")));
     }
 
+    /** A header or parameter the firewall refuses, found when a controller first reads it. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> firewallRefusal(RequestRejectedException e) {
+        return apiProblem(FirewallRefusal.problem(e));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         Optional<StoreUnavailable> unavailable = StoreUnavailable.of(e);
@@ -200,7 +214,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         if (e instanceof RuleViolation violation) {
             return ruleViolation(violation);
         }
-        if (e instanceof UnknownRecord || e instanceof AggregateNotFoundException) {
+        if (e instanceof UnknownRecord
+                || e instanceof AggregateNotFoundException
+                || e instanceof IncompatibleAggregateException) {
             return unknownRecord(e);
         }
         if (e instanceof ApiProblem problem) {
@@ -228,6 +244,23 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                                 result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
                 .toList();
         return asObject(respond(HttpStatus.BAD_REQUEST, "Invalid input", describe(errors), errors));
+    }
+
+    /**
+     * A path variable that converts to nothing (a blank where an enum's name belongs) is a value of the wrong format,
+     * 400 naming it, as a value that does not convert at all is. Spring answers 400 too, but its problem says 500.
+     */
+    @Override
+    protected ResponseEntity<Object> handleMissingPathVariable(
+            MissingPathVariableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (!e.isMissingAfterConversion()) {
+            return super.handleMissingPathVariable(e, headers, status, request);
+        }
+        return asObject(respond(
+                HttpStatus.BAD_REQUEST,
+                "Invalid input",
+                e.getVariableName() + " has the wrong format",
+                List.of(new ApiProblem.FieldError(e.getVariableName(), "has the wrong format"))));
     }
 
     @Override

@@ -9,19 +9,25 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class WebConfiguration implements WebMvcConfigurer {
 
     private final AccessInterceptor access;
+    private final AcceptCheck accept;
 
-    public WebConfiguration(AccessInterceptor access) {
+    public WebConfiguration(AccessInterceptor access, AcceptCheck accept) {
         this.access = access;
+        this.accept = accept;
     }
 
+    /** Who may call first, then whether the answer can be given in a type the caller accepts: both before the handler. */
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(access).addPathPatterns("/api/**");
+        registry.addInterceptor(accept).addPathPatterns("/api/**");
     }
 
-    /** The pages the activation and reset emails link to. */
+    /** The web UI, and the pages the activation and reset emails link to. */
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {
+        // the web UI, whatever the Accept header (Spring's welcome page answers only a client that asks for HTML)
+        registry.addViewController("/").setViewName("forward:/index.html");
         registry.addViewController("/activate").setViewName("forward:/set-password.html");
         registry.addViewController("/reset-password").setViewName("forward:/set-password.html");
         // the public certificate check, where a certificate's QR code leads

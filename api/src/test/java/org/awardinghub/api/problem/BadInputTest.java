@@ -143,6 +143,22 @@ class BadInputTest extends ApplicationTest {
     }
 
     @Test
+    void givenTheIdOfAnotherKindOfRecord_whenActedOn_thenProblem404AndNothingWritten() {
+        String admin = adminToken();
+        long before = storedEvents();
+        // LV2-MAINT is a qualification's id: the event store holds its events, which no claim or centre can apply
+        var claim = http.post("/api/certificate-claims/LV2-MAINT/reject", admin, Map.of("reason", "Not ours"));
+        var centre = http.put(
+                "/api/centres/LV2-MAINT/direct-claim-status", admin, Map.of("granted", true, "reason", "Not ours"));
+
+        for (var response : List.of(claim, centre)) {
+            assertThat(response.status()).as(response.toString()).isEqualTo(404);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(storedEvents()).as("nothing written").isEqualTo(before);
+    }
+
+    @Test
     void givenReasonMissing_whenSanctioning_thenProblemNamesReason() {
         String admin = adminToken();
         String centreId = approvedCentre(admin);
