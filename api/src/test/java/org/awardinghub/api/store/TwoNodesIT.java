@@ -39,9 +39,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * killed, a time limit fires once, and concurrent amendments through both lose nothing.
  *
  * <p>Not yet in the suite (issue 16, in progress): it runs with {@code -Dtwo-nodes=true} where
- * {@code AWARDING_TEST_POSTGRES_URL} names a PostgreSQL server. Started at the same moment, the nodes race for every
- * segment, and the processors that lose back off for up to a minute before they claim what the other node releases
- * for them; everything else it asserts holds.
+ * {@code AWARDING_TEST_POSTGRES_URL} names a PostgreSQL server. On an idle machine it passes (a killed node's segments
+ * all taken over in 5.7 s); with other builds loading the machine, the segments of a processor released by one node
+ * were left unclaimed by the other for more than 30 s, and the cause is not yet known.
  */
 @EnabledIfEnvironmentVariable(named = "AWARDING_TEST_POSTGRES_URL", matches = "jdbc:postgresql:.+")
 @EnabledIfSystemProperty(named = "two-nodes", matches = "true")
