@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.awardinghub.events.assessment.AttemptStarted;
 import org.awardinghub.events.assessment.AttemptSubmitted;
 import org.awardinghub.events.assessment.SubmittedBy;
@@ -34,9 +35,15 @@ import org.springframework.stereotype.Component;
 @Component
 class OperationalMetrics implements MeterBinder {
 
+    private static final long HEAD_FRESH_FOR = TimeUnit.SECONDS.toNanos(1);
+
     private final EventStore events;
     private final EventProcessingConfiguration processing;
     private final ProcessorPositions positions;
+    /** The head as last read, and when: one read of the event store serves every processor's gauge of a scrape. */
+    private volatile Long head;
+
+    private volatile long headReadAt;
 
     OperationalMetrics(EventStore events, EventProcessingConfiguration processing, ProcessorPositions positions) {
         this.events = events;
@@ -88,8 +95,17 @@ class OperationalMetrics implements MeterBinder {
     /** NaN where this node holds no segment of the processor, or it has seen no event yet. */
     private double lag(String name) {
         Long position = streaming(name).map(ProcessorPositions::position).orElse(null);
-        Long head = position == null ? null : positions.head();
+        Long head = position == null ? null : head();
         return head == null ? Double.NaN : Math.max(0, head - position);
+    }
+
+    private Long head() {
+        long now = System.nanoTime();
+        if (head == null || now - headReadAt > HEAD_FRESH_FOR) {
+            head = positions.head();
+            headReadAt = now;
+        }
+        return head;
     }
 
     private Optional<StreamingEventProcessor> streaming(String name) {

@@ -4,36 +4,42 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * How the last release before Flyway made its relational schema, as settings for this release's application: no
- * Flyway; the scripts it ran at every start (copied unchanged under {@code previous-release/} of the test resources:
+ * Flyway; the scripts it ran at every start (migrations V2 to V8 now, statement for statement:
  * three by {@code spring.sql.init}, the audit, report and personnel scripts by their projections, the files script by
  * the database file store), and Axon's tables by Hibernate's {@code ddl-auto=update} with the same entities and
  * dialects. A database started with these holds what an installation of that release holds, data included.
  */
 final class PreviousRelease {
 
+    /**
+     * The scripts that release ran at every start. Migrations V2 to V8 are those scripts, statement for statement
+     * (their comments apart), so that they take over a database those scripts made (ADR 0146); Flyway's checksums keep
+     * them so. Run here by {@code spring.sql.init}, without Flyway, they make what that release made.
+     */
     private static final List<String> SCRIPTS = List.of(
-            "command-side.sql", "credentials.sql", "scheduler.sql", "audit.sql", "reports.sql", "personnel.sql");
+            "V2__command_side_lookups.sql",
+            "V3__credentials_sessions_and_outbox.sql",
+            "V4__deadlines.sql",
+            "V5__audit_log.sql",
+            "V6__compliance_reports.sql",
+            "V7__personnel_reports.sql");
+    /** Run by that release only where files were kept in the database ({@code postgres} profile). */
+    private static final String FILES_SCRIPT = "V8__stored_files.sql";
     /**
      * Tables this release's code writes that the previous release did not have: the data is written here by this
      * release's code, so they are made too. Their migrations only create what is missing, as an upgrade needs.
      */
-    private static final List<String> NEEDED_BY_THIS_RELEASE =
-            List.of("classpath:db/migration/common/V10__address_limits_and_cluster_nodes.sql");
-
-    /** Run by that release only where files were kept in the database ({@code postgres} profile). */
-    private static final String FILES_SCRIPT = "files.sql";
+    private static final List<String> NEEDED_BY_THIS_RELEASE = List.of("V10__address_limits_and_cluster_nodes.sql");
 
     private PreviousRelease() {}
 
     /** The settings, over {@code database}'s; {@code databaseFiles} when files are kept in the database. */
     static Map<String, String> settings(Map<String, String> database, boolean databaseFiles) {
         Map<String, String> settings = new HashMap<>(database);
-        // Its start only makes the database here: a connection may wait as long as it takes on a busy test machine,
-        // where the bootstrap can otherwise find every connection held by the processors' first batches.
-        settings.put("spring.datasource.hikari.connection-timeout", "30000");
         settings.put("spring.flyway.enabled", "false");
         settings.put("spring.jpa.hibernate.ddl-auto", "update");
         settings.put("spring.jpa.properties.hibernate.schema_update.unique_constraint_strategy", "RECREATE_QUIETLY");
@@ -43,11 +49,12 @@ final class PreviousRelease {
         if (databaseFiles) {
             scripts.add(FILES_SCRIPT);
         }
-        List<String> locations = new ArrayList<>(scripts.stream()
-                .map(script -> "classpath:previous-release/" + script)
-                .toList());
-        locations.addAll(NEEDED_BY_THIS_RELEASE);
-        settings.put("spring.sql.init.schema-locations", String.join(",", locations));
+        scripts.addAll(NEEDED_BY_THIS_RELEASE);
+        settings.put(
+                "spring.sql.init.schema-locations",
+                scripts.stream()
+                        .map(script -> "classpath:db/migration/common/" + script)
+                        .collect(Collectors.joining(",")));
         return settings;
     }
 }

@@ -187,24 +187,7 @@ class PreviousReleaseUpgradeTest {
             assertThat(download.statusCode()).isEqualTo(200);
             assertThat(FileStore.sha256(download.body())).isEqualTo(fileSha256);
 
-            JsonNode verified = http.get("/api/audit/verify", admin).json();
-            assertThat(verified.get("intact").asBoolean())
-                    .as(verified.toString())
-                    .isTrue();
-            assertThat(verified.get("verified").asLong())
-                    .isGreaterThanOrEqualTo(seal.get("eventCount").asLong());
-            JsonNode sealed = http.post(
-                            "/api/audit/seal/check",
-                            admin,
-                            Map.of(
-                                    "position",
-                                    seal.get("position").asLong(),
-                                    "hash",
-                                    seal.get("hash").asText()))
-                    .json();
-            assertThat(sealed.get("matches").asBoolean())
-                    .as("the chain as sealed before the upgrade")
-                    .isTrue();
+            SealedChain.assertIntactAsSealed(http, admin, seal, "before the upgrade");
 
             List<Long> positions =
                     jdbc.queryForList("SELECT global_index FROM domain_event_entry ORDER BY global_index", Long.class);
