@@ -29,12 +29,14 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * never a 500 and never a hang; once it is back the application serves again on its own, without a restart, and
  * every registration it acknowledged is there, and none it refused. The server is one of the test's own
  * ({@link PrivatePostgres}), so stopping it disturbs nothing else; runs where {@code AWARDING_TEST_POSTGRES_URL} says
- * PostgreSQL is installed ({@code .ci/run} sets it). {@code -Ddatabase-restart.down-seconds} (8) sets the outage.
+ * PostgreSQL is installed ({@code .ci/run} sets it). {@code -Ddatabase-restart.down-seconds} (15) sets the outage:
+ * a request waits up to the pool's 5 s for a connection before its 503, so a client whose request was in flight at
+ * the stop sends its next one about 5 s into the outage, and needs 5 s more for that answer to fall inside it.
  */
 @EnabledIfEnvironmentVariable(named = "AWARDING_TEST_POSTGRES_URL", matches = "jdbc:postgresql:.+")
 class DatabaseRestartIT {
 
-    private static final Duration DOWN = Duration.ofSeconds(Integer.getInteger("database-restart.down-seconds", 8));
+    private static final Duration DOWN = Duration.ofSeconds(Integer.getInteger("database-restart.down-seconds", 15));
     private static final Duration LOAD_BEFORE = Duration.ofSeconds(3);
     private static final Duration RECOVERY_LIMIT = Duration.ofMinutes(1);
     /** The longest a request may wait for an answer while the database is down: never a client's whole timeout. */
