@@ -12,6 +12,7 @@ import org.awardinghub.api.ApplicationTest;
 import org.awardinghub.api.AssessmentSteps;
 import org.awardinghub.api.AssessmentSteps.Candidate;
 import org.awardinghub.api.AssessmentSteps.Qualification;
+import org.awardinghub.api.store.SealedChain;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -278,20 +279,10 @@ class AuditTest extends ApplicationTest {
         assertThat(seal.get("hash").asText()).hasSize(64);
         assertThat(seal.get("sealedAt").asText()).isNotBlank();
         registered("Germain");
-        var checked = http.post(
-                "/api/audit/seal/check",
-                auditor,
-                Map.of(
-                        "position",
-                        seal.get("position").asLong(),
-                        "hash",
-                        seal.get("hash").asText()));
+        var checked = SealedChain.check(http, auditor, seal, seal.get("hash").asText());
         assertThat(checked.status()).as(checked.toString()).isEqualTo(200);
         assertThat(checked.json().get("matches").asBoolean()).isTrue();
-        assertThat(http.post(
-                                "/api/audit/seal/check",
-                                auditor,
-                                Map.of("position", seal.get("position").asLong(), "hash", "0".repeat(64)))
+        assertThat(SealedChain.check(http, auditor, seal, "0".repeat(64))
                         .json()
                         .get("matches")
                         .asBoolean())

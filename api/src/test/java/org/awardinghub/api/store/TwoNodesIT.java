@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -514,34 +515,47 @@ class TwoNodesIT {
     /** Per processor, how many segments each owner holds (null: a segment nobody holds). */
     private static Map<String, Map<String, Integer>> segmentsByOwner(ScratchPostgres database) throws SQLException {
         Map<String, Map<String, Integer>> owners = new TreeMap<>();
-        try (Connection connection = DriverManager.getConnection(database.url(), ScratchPostgres.USER, "");
-                var rows = connection
-                        .createStatement()
-                        .executeQuery("SELECT processor_name, owner, COUNT(*) FROM token_entry"
-                                + " WHERE processor_name <> '__config' GROUP BY processor_name, owner")) {
-            while (rows.next()) {
-                owners.computeIfAbsent(rows.getString(1), p -> new HashMap<>()).put(rows.getString(2), rows.getInt(3));
-            }
-        }
+        eachToken(
+                database,
+                "processor_name, owner, COUNT(*)",
+                "GROUP BY processor_name, owner",
+                row -> owners.computeIfAbsent(row.getString(1), p -> new HashMap<>())
+                        .put(row.getString(2), row.getInt(3)));
         return owners;
     }
 
     /** Every claim, for a failure's message: processor, segment, owner and when the claim was last renewed. */
     private static String claims(ScratchPostgres database) {
         StringBuilder text = new StringBuilder();
-        try (Connection connection = DriverManager.getConnection(database.url(), ScratchPostgres.USER, "");
-                var rows = connection
-                        .createStatement()
-                        .executeQuery("SELECT processor_name, segment, owner, timestamp FROM token_entry"
-                                + " WHERE processor_name <> '__config' ORDER BY processor_name, segment")) {
-            while (rows.next()) {
-                text.append(String.format(
-                        "%n  %s/%d %s %s", rows.getString(1), rows.getInt(2), rows.getString(3), rows.getString(4)));
-            }
+        try {
+            eachToken(
+                    database,
+                    "processor_name, segment, owner, timestamp",
+                    "ORDER BY processor_name, segment",
+                    row -> text.append(String.format(
+                            "%n  %s/%d %s %s", row.getString(1), row.getInt(2), row.getString(3), row.getString(4))));
         } catch (SQLException e) {
             text.append(e);
         }
         return text.toString();
+    }
+
+    private interface TokenRow {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    /** Reads the processors' token rows (not Axon's own configuration row), one query, each row handed on. */
+    private static void eachToken(ScratchPostgres database, String columns, String groupOrOrder, TokenRow each)
+            throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database.url(), ScratchPostgres.USER, "");
+                var rows = connection
+                        .createStatement()
+                        .executeQuery("SELECT " + columns + " FROM token_entry WHERE processor_name <> '__config' "
+                                + groupOrOrder)) {
+            while (rows.next()) {
+                each.read(rows);
+            }
+        }
     }
 
     private static Set<String> ownersOf(ScratchPostgres database) throws SQLException {
