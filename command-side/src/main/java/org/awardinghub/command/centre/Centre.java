@@ -1,6 +1,7 @@
 package org.awardinghub.command.centre;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -154,15 +155,16 @@ public class Centre {
         apply(new CentreSanctionLifted(centreId, sanction, reason));
     }
 
+    /** Answers the centre's version after it (unchanged when nothing changed): the API's next ETag. */
     @CommandHandler
-    void handle(AmendCentreDetails command) {
+    long handle(AmendCentreDetails command) {
         if (status == CentreStatus.WITHDRAWN) {
             throw new RuleViolation("Centre is WITHDRAWN; a withdrawn centre's details cannot be amended");
         }
         CentreDetails amended = CentreDetails.checked(command.name(), command.address(), command.contactEmail());
         String reason = Reason.of(command);
         if (amended.equals(details)) {
-            return; // nothing changed, so nothing to record
+            return getVersion(); // nothing changed, so nothing to record
         }
         apply(new CentreDetailsAmended(
                 centreId,
@@ -173,6 +175,7 @@ public class Centre {
                 details.contactEmail(),
                 amended.contactEmail(),
                 reason));
+        return getVersion();
     }
 
     @EventSourcingHandler
