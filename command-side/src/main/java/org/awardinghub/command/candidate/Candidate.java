@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.awardinghub.command.ExpectedVersion;
 import org.awardinghub.command.InvalidCommand;
 import org.awardinghub.command.Reason;
 import org.awardinghub.command.RuleViolation;
@@ -29,6 +30,7 @@ import org.awardinghub.events.candidate.CandidateUlnAmended;
 import org.awardinghub.events.candidate.CandidateWithdrawn;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -117,7 +119,12 @@ public class Candidate {
      * Answers the candidate's version after it, as every change of the candidate does: the API's next ETag.
      */
     @CommandHandler
-    long handle(AmendCandidate command, CentreDirectory centres, CandidateDirectory candidates) {
+    long handle(
+            AmendCandidate command,
+            CentreDirectory centres,
+            CandidateDirectory candidates,
+            ConflictResolver conflicts) {
+        ExpectedVersion.check(conflicts);
         if (status == CandidateStatus.WITHDRAWN) {
             throw new RuleViolation("Candidate is WITHDRAWN; reinstate them before amending");
         }
@@ -141,7 +148,12 @@ public class Candidate {
 
     /** From a REGISTERED candidate's centre to another that may register them on their qualification. */
     @CommandHandler
-    long handle(TransferCandidate command, CentreDirectory centres, CandidateDirectory candidates) {
+    long handle(
+            TransferCandidate command,
+            CentreDirectory centres,
+            CandidateDirectory candidates,
+            ConflictResolver conflicts) {
+        ExpectedVersion.check(conflicts);
         CandidateStatus current = isCertificated(candidates) ? CandidateStatus.CERTIFICATED : status;
         if (current != CandidateStatus.REGISTERED) {
             throw new RuleViolation("Candidate is " + current + "; only a REGISTERED candidate can be transferred");
@@ -160,7 +172,8 @@ public class Candidate {
     }
 
     @CommandHandler
-    long handle(WithdrawCandidate command, CandidateDirectory candidates) {
+    long handle(WithdrawCandidate command, CandidateDirectory candidates, ConflictResolver conflicts) {
+        ExpectedVersion.check(conflicts);
         if (status == CandidateStatus.WITHDRAWN) {
             throw new RuleViolation("Candidate is already WITHDRAWN");
         }
@@ -172,7 +185,8 @@ public class Candidate {
     }
 
     @CommandHandler
-    long handle(ReinstateCandidate command) {
+    long handle(ReinstateCandidate command, ConflictResolver conflicts) {
+        ExpectedVersion.check(conflicts);
         if (status != CandidateStatus.WITHDRAWN) {
             throw new RuleViolation("Candidate is " + status + "; only a WITHDRAWN candidate can be reinstated");
         }

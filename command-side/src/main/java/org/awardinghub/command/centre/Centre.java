@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.awardinghub.command.ExpectedVersion;
 import org.awardinghub.command.InvalidCommand;
 import org.awardinghub.command.Reason;
 import org.awardinghub.command.RuleViolation;
@@ -31,6 +32,7 @@ import org.awardinghub.events.centre.DirectClaimStatusRemoved;
 import org.awardinghub.events.centre.Sanction;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -157,7 +159,8 @@ public class Centre {
 
     /** Answers the centre's version after it (unchanged when nothing changed): the API's next ETag. */
     @CommandHandler
-    long handle(AmendCentreDetails command) {
+    long handle(AmendCentreDetails command, ConflictResolver conflicts) {
+        ExpectedVersion.check(conflicts);
         if (status == CentreStatus.WITHDRAWN) {
             throw new RuleViolation("Centre is WITHDRAWN; a withdrawn centre's details cannot be amended");
         }

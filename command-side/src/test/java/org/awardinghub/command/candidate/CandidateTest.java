@@ -1276,8 +1276,8 @@ class CandidateTest {
 
     /**
      * An amender who says which version they saw ({@code If-Match} in the API) changes the candidate only if it is
-     * still that version; each change answers the version after it. Axon's check: no handler declares a
-     * ConflictResolver, so any event after the expected version fails the command and nothing is recorded.
+     * still that version, and is told so before any rule of a state they never saw; each change answers the version
+     * after it.
      */
     @Nested
     class ExpectedVersionSpec {
@@ -1310,6 +1310,14 @@ class CandidateTest {
                             description.appendText("expected version 0, actual 1");
                         }
                     })
+                    .expectNoEvents();
+        }
+
+        @Test
+        void givenCandidateWithdrawnSinceVersion0_whenAmendedExpectingVersion0_thenRefusedAsStaleNotAsWithdrawn() {
+            fixture.given(REGISTERED, WITHDRAWN)
+                    .when(new AmendCandidate(CANDIDATE, CandidateField.LAST_NAME, "Smith", REASON, false, 0L))
+                    .expectException(ConflictingAggregateVersionException.class)
                     .expectNoEvents();
         }
 
