@@ -332,4 +332,42 @@ class ConcurrentEditsTest extends ApplicationTest {
                         .status())
                 .isEqualTo(404);
     }
+
+    /** An integrator reads in the API's document which edits take If-Match, what 412 means, and where ETags are. */
+    @Test
+    void givenTheApiDocument_whenRead_thenTheEditsDocumentIfMatchAnd412AndTheReadsTheirETag() {
+        JsonNode paths = http.get("/v3/api-docs", null).json().get("paths");
+        List<JsonNode> edits = List.of(
+                paths.at("/~1api~1candidates~1{candidateId}~1amendments/post"),
+                paths.at("/~1api~1candidates~1{candidateId}~1transfer/post"),
+                paths.at("/~1api~1candidates~1{candidateId}~1withdraw/post"),
+                paths.at("/~1api~1candidates~1{candidateId}~1reinstate/post"),
+                paths.at("/~1api~1centres~1{centreId}~1details/put"));
+        for (JsonNode edit : edits) {
+            assertThat(edit.get("parameters").findValuesAsText("name"))
+                    .as("%s", edit)
+                    .contains("If-Match")
+                    .doesNotContain("ifMatch", "version");
+            JsonNode ifMatch = edit.get("parameters")
+                    .get(edit.get("parameters").findValuesAsText("name").indexOf("If-Match"));
+            assertThat(ifMatch.get("in").asText()).isEqualTo("header");
+            assertThat(ifMatch.path("required").asBoolean(false)).isFalse();
+            assertThat(edit.at("/responses/412/content").has("application/problem+json"))
+                    .as("%s", edit)
+                    .isTrue();
+            assertThat(edit.at("/responses/200/headers").has("ETag"))
+                    .as("%s", edit)
+                    .isTrue();
+        }
+        assertThat(paths.at("/~1api~1candidates~1{candidateId}/get/responses/200/headers")
+                        .has("ETag"))
+                .isTrue();
+        assertThat(paths.at("/~1api~1centres~1{centreId}/get/responses/200/headers")
+                        .has("ETag"))
+                .isTrue();
+        assertThat(paths.at("/~1api~1centres~1{centreId}~1suspend/post/responses")
+                        .has("412"))
+                .as("an edit that takes no If-Match documents no 412")
+                .isFalse();
+    }
 }
