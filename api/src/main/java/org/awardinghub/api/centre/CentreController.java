@@ -171,9 +171,9 @@ class CentreController {
         commands.sendAndWait(new LiftSanction(centreId, sanction, request.reason()));
     }
 
+    /** Answers no body, and the centre's version after the amendment as the ETag. */
     @PutMapping("/api/centres/{centreId}/details")
     @Allow(IMI_ADMIN)
-    /** Answers no body, and the centre's version after the amendment as the ETag. */
     public ResponseEntity<Void> amendDetails(
             @PathVariable String centreId, IfMatch ifMatch, @Valid @RequestBody DetailsAmendment request) {
         long version = commands.<Long>sendAndWait(new AmendCentreDetails(

@@ -3,6 +3,7 @@ package org.awardinghub.api.version;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Content;
@@ -76,7 +77,7 @@ class VersionDocumentation implements GlobalOperationCustomizer, GlobalOpenApiCu
 
     /** The 412 refers to the problem schema: make sure the document has it. */
     @Override
-    public void customise(io.swagger.v3.oas.models.OpenAPI openApi) {
+    public void customise(OpenAPI openApi) {
         if (openApi.getComponents() == null) {
             openApi.setComponents(new Components());
         }
