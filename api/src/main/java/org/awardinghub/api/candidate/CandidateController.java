@@ -25,7 +25,6 @@ import org.awardinghub.api.text.MultiLine;
 import org.awardinghub.api.text.SingleLine;
 import org.awardinghub.api.version.ETags;
 import org.awardinghub.api.version.IfMatch;
-import org.awardinghub.api.version.VersionedRecord;
 import org.awardinghub.command.candidate.AmendCandidate;
 import org.awardinghub.command.candidate.CandidateDirectory;
 import org.awardinghub.command.candidate.CandidateField;
@@ -189,11 +188,10 @@ class CandidateController {
             value = {IMI_ADMIN, AUDITOR},
             anyOfCentre = true,
             centreOf = Access.CANDIDATE_ID)
-    @VersionedRecord
-    public ResponseEntity<CandidateView> candidate(@PathVariable String candidateId) {
+    public ResponseEntity<CandidateView> candidate(@PathVariable String candidateId, IfMatch ifMatch) {
         CandidateView view = queries.one(new FindCandidate(candidateId), CandidateView.class)
                 .orElseThrow(() -> ApiProblem.notFound("No such candidate"));
-        return ETags.ok(view.version(), withResults(view));
+        return ETags.read(candidateId, view.version(), withResults(view), ifMatch);
     }
 
     @GetMapping("/api/candidates/{candidateId}/history")

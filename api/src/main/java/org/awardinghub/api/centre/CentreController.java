@@ -21,7 +21,6 @@ import org.awardinghub.api.text.MultiLine;
 import org.awardinghub.api.text.SingleLine;
 import org.awardinghub.api.version.ETags;
 import org.awardinghub.api.version.IfMatch;
-import org.awardinghub.api.version.VersionedRecord;
 import org.awardinghub.command.centre.AmendCentreDetails;
 import org.awardinghub.command.centre.ApproveCentre;
 import org.awardinghub.command.centre.ApproveCentreQualification;
@@ -208,10 +207,9 @@ class CentreController {
     @Allow(
             value = {IMI_ADMIN, AUDITOR},
             anyOfCentre = true)
-    @VersionedRecord
-    public ResponseEntity<CentreView> centre(@PathVariable String centreId) {
+    public ResponseEntity<CentreView> centre(@PathVariable String centreId, IfMatch ifMatch) {
         CentreView centre = queries.one(new FindCentre(centreId), CentreView.class)
                 .orElseThrow(() -> ApiProblem.notFound("No such centre"));
-        return ETags.ok(centre.version(), centre);
+        return ETags.read(centreId, centre.version(), centre, ifMatch);
     }
 }

@@ -1,5 +1,6 @@
 package org.awardinghub.api.version;
 
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -18,5 +19,17 @@ public final class ETags {
     /** 200 with the body and the record's ETag. */
     public static <T> ResponseEntity<T> ok(long version, T body) {
         return ResponseEntity.ok().eTag(of(version)).body(body);
+    }
+
+    /**
+     * A read of the record at this version: 200 with its ETag, unless the read's {@code If-Match} names another
+     * version, which RFC 9110 answers 412, here the same 412 problem as a stale amendment's. Checked here because
+     * Spring's own check of a GET's If-Match answers 412 with no body; If-None-Match is left to Spring (304).
+     */
+    public static <T> ResponseEntity<T> read(String id, long version, T body, IfMatch ifMatch) {
+        if (ifMatch.isPresent() && ifMatch.version() != version) {
+            throw new ConflictingAggregateVersionException(id, ifMatch.version(), version);
+        }
+        return ok(version, body);
     }
 }

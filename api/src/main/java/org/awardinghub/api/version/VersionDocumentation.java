@@ -22,10 +22,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 
 /**
- * Says in the API's document what {@link IfMatch} and {@link VersionedRecord} do: an operation that takes an
- * {@link IfMatch} documents the optional {@code If-Match} header and the 412 answer; one marked
- * {@link VersionedRecord} documents the {@code ETag} header of its successful answer. One place for every such
- * operation, so none of them repeats it.
+ * Says in the API's document what {@link IfMatch} does: an operation that takes one (the read of a versioned record,
+ * or an edit of it) documents the optional {@code If-Match} header, the 412 answer and the {@code ETag} header of its
+ * successful answer. One place for every such operation, so none of them repeats it.
  */
 @Component
 class VersionDocumentation implements GlobalOperationCustomizer, GlobalOpenApiCustomizer {
@@ -39,30 +38,27 @@ class VersionDocumentation implements GlobalOperationCustomizer, GlobalOpenApiCu
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
-        boolean conditional = Arrays.stream(handler.getMethodParameters())
-                .anyMatch(parameter -> parameter.getParameterType() == IfMatch.class);
-        if (conditional) {
+        if (Arrays.stream(handler.getMethodParameters())
+                .anyMatch(parameter -> parameter.getParameterType() == IfMatch.class)) {
             operation.addParametersItem(new HeaderParameter()
                     .name(IfMatch.HEADER)
                     .required(false)
-                    .description("The record's ETag as last read (its version, for example \"3\"): the change is made"
-                            + " only if the record is still that version, else 412 and nothing changes. Without it"
-                            + " the change is made whatever the version. * is the same as no header.")
+                    .description("The record's ETag as last read (its version, for example \"3\"): the request is"
+                            + " carried out only if the record is still at that version, else 412 and nothing"
+                            + " changes. Without it, or with *, whatever the version.")
                     .schema(new StringSchema().example("\"3\"")));
             responses(operation)
                     .addApiResponse(
                             "412",
                             new ApiResponse()
-                                    .description("The record changed since the version in If-Match; nothing was"
-                                            + " changed. The problem's currentVersion is the record's version now.")
+                                    .description("The record is not at the version in If-Match (changed since);"
+                                            + " nothing was changed. The problem's currentVersion is its version now.")
                                     .content(new Content()
                                             .addMediaType(
                                                     org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                                                     new MediaType()
                                                             .schema(new Schema<>()
                                                                     .$ref("#/components/schemas/" + PROBLEM)))));
-        }
-        if (conditional || handler.hasMethodAnnotation(VersionedRecord.class)) {
             ApiResponse ok = responses(operation).get("200");
             if (ok != null) {
                 ok.addHeaderObject(

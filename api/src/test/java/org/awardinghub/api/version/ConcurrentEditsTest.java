@@ -145,6 +145,15 @@ class ConcurrentEditsTest extends ApplicationTest {
 
         JsonNode history = awaitJson(record.path() + "/history", record.admin(), json -> json.size() >= 1);
         assertThat(history.findValuesAsText("type")).containsExactly("CandidateRegistered");
+
+        // a read honours the same preconditions: another version is 412 as a problem, its own ETag a 304
+        assertStale(http.get(record.path(), record.coordinator(), Map.of("If-Match", "\"3\"")), 0);
+        assertThat(http.get(record.path(), record.coordinator(), Map.of("If-Match", "\"0\""))
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.get(record.path(), record.coordinator(), Map.of("If-None-Match", "\"0\""))
+                        .status())
+                .isEqualTo(304);
         assertThat(http.get(record.path(), record.coordinator()).header("ETag")).isEqualTo("\"0\"");
     }
 
