@@ -147,7 +147,10 @@ class ConcurrentEditsTest extends ApplicationTest {
         assertThat(history.findValuesAsText("type")).containsExactly("CandidateRegistered");
 
         // a read honours the same preconditions: another version is 412 as a problem, its own ETag a 304
-        assertStale(http.get(record.path(), record.coordinator(), Map.of("If-Match", "\"3\"")), 0);
+        Response otherVersion = http.get(record.path(), record.coordinator(), Map.of("If-Match", "\"3\""));
+        assertThat(otherVersion.status()).as(otherVersion.toString()).isEqualTo(412);
+        assertThat(otherVersion.contentType()).startsWith("application/problem+json");
+        assertThat(otherVersion.json().get("currentVersion").asLong()).isZero();
         assertThat(http.get(record.path(), record.coordinator(), Map.of("If-Match", "\"0\""))
                         .status())
                 .isEqualTo(200);
