@@ -44,6 +44,7 @@ function describe(status, problem) {
         case 401: return 'Your session has ended. Please sign in again.';
         case 403: return 'Your role does not allow this.';
         case 404: return 'Not found, or not yours to see.';
+        case 412: return 'This record was changed by someone else since you opened it. Reload it and try again.';
         case 429: return 'Too many attempts. Please wait and try again later.';
         case 0: return 'The server could not be reached. Check your connection and try again.';
         default: return 'Something went wrong (' + status + '). Please try again.';
@@ -64,7 +65,9 @@ export function whenActive(callback) {
 }
 
 /**
- * Calls the API. options: {body, token (overrides the session's), accept, raw (answer the Response)}.
+ * Calls the API. options: {body, token (overrides the session's), accept, raw (answer the Response), version (the
+ * record's version as it was shown: sent as If-Match, so that the server refuses the change with 412 if someone
+ * changed the record since)}.
  * Answers the parsed JSON (null for an empty body), or throws ApiError.
  */
 export async function api(method, path, options = {}) {
@@ -75,6 +78,9 @@ export async function api(method, path, options = {}) {
     }
     if (options.accept) {
         headers.Accept = options.accept;
+    }
+    if (options.version !== undefined && options.version !== null) {
+        headers['If-Match'] = '"' + options.version + '"';
     }
     let body;
     if (options.body !== undefined) {

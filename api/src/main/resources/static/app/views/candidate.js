@@ -594,7 +594,8 @@ async function candidatePage(container, params) {
             submitLabel: 'Save amendment', fields: [choose, holder, {name: 'reason', label: 'Reason', type: 'textarea',
                 required: true, hint: 'Kept in the audit trail with your PIN.'}],
             submit: values => orRefusal(() => post('/api/candidates/' + encodeURIComponent(candidate.candidateId)
-                + '/amendments', {field: values.field, value: values.value, reason: values.reason}))});
+                + '/amendments', {field: values.field, value: values.value, reason: values.reason},
+            {version: candidate.version}))});
         if (!done || refused(done)) {
             return;
         }
@@ -636,7 +637,7 @@ async function candidatePage(container, params) {
             submitLabel: 'Transfer the candidate', fields: [targetField, {name: 'reason', label: 'Reason',
                 type: 'textarea', required: true, hint: 'Kept in the audit trail with your PIN.'}],
             submit: values => orRefusal(() => post('/api/candidates/' + encodeURIComponent(candidate.candidateId)
-                + '/transfer', {toCentreId: values.toCentreId, reason: values.reason}))});
+                + '/transfer', {toCentreId: values.toCentreId, reason: values.reason}, {version: candidate.version}))});
         if (!done || refused(done)) {
             return;
         }
@@ -656,7 +657,8 @@ async function candidatePage(container, params) {
             ? 'A withdrawn candidate cannot be amended, assessed or claimed for until reinstated.'
             : 'The candidate returns to Registered and can be assessed and claimed for again.',
         values => orRefusal(() => post('/api/candidates/' + encodeURIComponent(candidate.candidateId) + '/' + action,
-            {reason: values.reason})), withdraw ? 'Withdraw the candidate' : 'Reinstate the candidate');
+            {reason: values.reason}, {version: candidate.version})),
+        withdraw ? 'Withdraw the candidate' : 'Reinstate the candidate');
         if (!done || refused(done)) {
             return;
         }

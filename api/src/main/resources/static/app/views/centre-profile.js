@@ -129,7 +129,7 @@ function actionBar(centre, path, changed, moved) {
                     value: centre.contactEmail, attrs: {maxlength: 254}},
                 {name: 'reason', label: 'Reason', type: 'textarea', required: true,
                     hint: 'Kept in the audit trail with your PIN.'}]},
-            values => put(path + '/details', values));
+            values => put(path + '/details', values, {version: centre.version}));
             if (done) {
                 await changed(moved, 'The centre\'s details are saved.');
             }

@@ -59,6 +59,10 @@ public class HttpClientForTests {
         return sendJson("PUT", path, token, body, Map.of());
     }
 
+    public Response put(String path, String token, Object body, Map<String, String> headers) {
+        return sendJson("PUT", path, token, body, headers);
+    }
+
     /** Sends the text exactly as given, for malformed bodies. */
     public Response postRaw(String path, String token, String contentType, String body) {
         return send(

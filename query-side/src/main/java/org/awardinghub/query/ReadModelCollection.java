@@ -352,6 +352,14 @@ public final class ReadModelCollection {
         return name == null ? null : name.toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The {@value #SEQUENCE} a document was last written with: for a document of one aggregate whose every event
+     * it applies, the aggregate's version (the sequence number of its last event), as an ETag needs it.
+     */
+    public static long sequence(Document document) {
+        return ((Number) document.get(SEQUENCE)).longValue();
+    }
+
     public static Date date(Instant instant) {
         return instant == null ? null : Date.from(instant);
     }

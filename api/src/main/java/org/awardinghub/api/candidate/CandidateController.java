@@ -23,6 +23,8 @@ import org.awardinghub.api.security.Access;
 import org.awardinghub.api.security.Allow;
 import org.awardinghub.api.text.MultiLine;
 import org.awardinghub.api.text.SingleLine;
+import org.awardinghub.api.version.ETags;
+import org.awardinghub.api.version.IfMatch;
 import org.awardinghub.command.candidate.AmendCandidate;
 import org.awardinghub.command.candidate.CandidateDirectory;
 import org.awardinghub.command.candidate.CandidateField;
@@ -78,15 +80,16 @@ class CandidateController {
             @Size(max = 100) @SingleLine String value,
             @NotBlank @Size(max = 1000) @MultiLine String reason) {}
 
-    public record Amended(String candidateId, CandidateField field, String value) {}
+    /** {@code version}: the candidate's version after the amendment, as the answer's ETag says too. */
+    public record Amended(String candidateId, CandidateField field, String value, long version) {}
 
     public record Transfer(
             @NotBlank @SingleLine String toCentreId,
             @NotBlank @Size(max = 1000) @MultiLine String reason) {}
 
-    public record Transferred(String candidateId, String centreId) {}
+    public record Transferred(String candidateId, String centreId, long version) {}
 
-    public record StatusChange(String candidateId, CandidateStatus status) {}
+    public record StatusChange(String candidateId, CandidateStatus status, long version) {}
 
     private final Access access;
     private final CommandGateway commands;
@@ -196,10 +199,10 @@ class CandidateController {
             value = {IMI_ADMIN, AUDITOR},
             anyOfCentre = true,
             centreOf = Access.CANDIDATE_ID)
-    public CandidateView candidate(@PathVariable String candidateId) {
+    public ResponseEntity<CandidateView> candidate(@PathVariable String candidateId, IfMatch ifMatch) {
         CandidateView view = queries.one(new FindCandidate(candidateId), CandidateView.class)
                 .orElseThrow(() -> ApiProblem.notFound("No such candidate"));
-        return withResults(view);
+        return ETags.read(candidateId, view.version(), withResults(view), ifMatch);
     }
 
     /** Everything that happened to a candidate's record, oldest first, with who did it and why. */
@@ -223,26 +226,33 @@ class CandidateController {
             value = IMI_ADMIN,
             ofCentre = {CENTRE_COORDINATOR, CENTRE_ADMIN},
             centreOf = Access.CANDIDATE_ID)
-    public Amended amend(@PathVariable String candidateId, @Valid @RequestBody Amendment request) {
-        commands.sendAndWait(new AmendCandidate(
+    public ResponseEntity<Amended> amend(
+            @PathVariable String candidateId, IfMatch ifMatch, @Valid @RequestBody Amendment request) {
+        long version = commands.<Long>sendAndWait(new AmendCandidate(
                 candidateId,
                 request.field(),
                 request.value(),
                 request.reason(),
-                access.current().isImiStaff()));
-        return new Amended(
-                candidateId,
-                request.field(),
-                request.value() == null ? null : request.value().strip());
+                access.current().isImiStaff(),
+                ifMatch.version()));
+        return ETags.ok(
+                version,
+                new Amended(
+                        candidateId,
+                        request.field(),
+                        request.value() == null ? null : request.value().strip(),
+                        version));
     }
 
     /** Transfers a candidate to another centre, with the reason. */
     @PostMapping("/api/candidates/{candidateId}/transfer")
     @Allow(value = IMI_ADMIN, ofCentre = CENTRE_COORDINATOR, centreOf = Access.CANDIDATE_ID)
-    public Transferred transfer(@PathVariable String candidateId, @Valid @RequestBody Transfer request) {
-        commands.sendAndWait(
-                new TransferCandidate(candidateId, request.toCentreId().strip(), request.reason()));
-        return new Transferred(candidateId, request.toCentreId().strip());
+    public ResponseEntity<Transferred> transfer(
+            @PathVariable String candidateId, IfMatch ifMatch, @Valid @RequestBody Transfer request) {
+        long version = commands.<Long>sendAndWait(
+                new TransferCandidate(candidateId, request.toCentreId().strip(), request.reason(), ifMatch.version()));
+        return ETags.ok(
+                version, new Transferred(candidateId, request.toCentreId().strip(), version));
     }
 
     /** Withdraws a candidate, with the reason. */
@@ -251,10 +261,11 @@ class CandidateController {
             value = IMI_ADMIN,
             ofCentre = {CENTRE_COORDINATOR, CENTRE_ADMIN},
             centreOf = Access.CANDIDATE_ID)
-    public StatusChange withdraw(@PathVariable String candidateId, @Valid @RequestBody Reason request) {
-        commands.sendAndWait(new WithdrawCandidate(
-                candidateId, request.reason(), access.current().isImiStaff()));
-        return new StatusChange(candidateId, CandidateStatus.WITHDRAWN);
+    public ResponseEntity<StatusChange> withdraw(
+            @PathVariable String candidateId, IfMatch ifMatch, @Valid @RequestBody Reason request) {
+        long version = commands.<Long>sendAndWait(new WithdrawCandidate(
+                candidateId, request.reason(), access.current().isImiStaff(), ifMatch.version()));
+        return ETags.ok(version, new StatusChange(candidateId, CandidateStatus.WITHDRAWN, version));
     }
 
     /** Reinstates a withdrawn candidate, with the reason. */
@@ -263,9 +274,11 @@ class CandidateController {
             value = IMI_ADMIN,
             ofCentre = {CENTRE_COORDINATOR, CENTRE_ADMIN},
             centreOf = Access.CANDIDATE_ID)
-    public StatusChange reinstate(@PathVariable String candidateId, @Valid @RequestBody Reason request) {
-        commands.sendAndWait(new ReinstateCandidate(candidateId, request.reason()));
-        return new StatusChange(candidateId, CandidateStatus.REGISTERED);
+    public ResponseEntity<StatusChange> reinstate(
+            @PathVariable String candidateId, IfMatch ifMatch, @Valid @RequestBody Reason request) {
+        long version =
+                commands.<Long>sendAndWait(new ReinstateCandidate(candidateId, request.reason(), ifMatch.version()));
+        return ETags.ok(version, new StatusChange(candidateId, CandidateStatus.REGISTERED, version));
     }
 
     private Page<CandidateSummary> search(
@@ -309,7 +322,8 @@ class CandidateController {
                 view.status(),
                 results,
                 certificate,
-                view.updatedAt());
+                view.updatedAt(),
+                view.version());
     }
 
     private static String blankToNull(String text) {

@@ -19,6 +19,8 @@ import org.awardinghub.api.security.ActingUser;
 import org.awardinghub.api.security.Allow;
 import org.awardinghub.api.text.MultiLine;
 import org.awardinghub.api.text.SingleLine;
+import org.awardinghub.api.version.ETags;
+import org.awardinghub.api.version.IfMatch;
 import org.awardinghub.command.centre.AmendCentreDetails;
 import org.awardinghub.command.centre.ApproveCentre;
 import org.awardinghub.command.centre.ApproveCentreQualification;
@@ -184,12 +186,22 @@ class CentreController {
         commands.sendAndWait(new LiftSanction(centreId, sanction, request.reason()));
     }
 
-    /** Amends a centre's name, address and contact email, with the reason. */
+    /**
+     * Amends a centre's name, address and contact email, with the reason. Answers no body, and the centre's version
+     * after the amendment as the ETag.
+     */
     @PutMapping("/api/centres/{centreId}/details")
     @Allow(IMI_ADMIN)
-    public void amendDetails(@PathVariable String centreId, @Valid @RequestBody DetailsAmendment request) {
-        commands.sendAndWait(new AmendCentreDetails(
-                centreId, request.name(), request.address(), request.contactEmail(), request.reason()));
+    public ResponseEntity<Void> amendDetails(
+            @PathVariable String centreId, IfMatch ifMatch, @Valid @RequestBody DetailsAmendment request) {
+        long version = commands.<Long>sendAndWait(new AmendCentreDetails(
+                centreId,
+                request.name(),
+                request.address(),
+                request.contactEmail(),
+                request.reason(),
+                ifMatch.version()));
+        return ResponseEntity.ok().eTag(ETags.of(version)).build();
     }
 
     /** A page of centres. IMI staff see every centre; a centre user sees a page holding only their own. */
@@ -215,8 +227,9 @@ class CentreController {
     @Allow(
             value = {IMI_ADMIN, AUDITOR},
             anyOfCentre = true)
-    public CentreView centre(@PathVariable String centreId) {
-        return queries.one(new FindCentre(centreId), CentreView.class)
+    public ResponseEntity<CentreView> centre(@PathVariable String centreId, IfMatch ifMatch) {
+        CentreView centre = queries.one(new FindCentre(centreId), CentreView.class)
                 .orElseThrow(() -> ApiProblem.notFound("No such centre"));
+        return ETags.read(centreId, centre.version(), centre, ifMatch);
     }
 }

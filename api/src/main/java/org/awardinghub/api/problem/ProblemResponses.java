@@ -19,6 +19,7 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -125,6 +126,23 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 List.of());
     }
 
+    /**
+     * An amendment whose {@code If-Match} names a version the record is no longer at (someone changed it since it
+     * was read): 412, nothing changed, with the version it is at now. Only a command that named a version meets it.
+     */
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ResponseEntity<ProblemDetail> staleVersion(ConflictingAggregateVersionException e) {
+        String detail = e.getExpectedVersion() > e.getActualVersion()
+                ? "This record has not reached the version your If-Match names; nothing was changed. Reload it and "
+                        + "make your change again."
+                : "This record was changed by someone else since you opened it; nothing was changed. Reload it, "
+                        + "check what changed, and make your change again.";
+        ResponseEntity<ProblemDetail> response =
+                respond(HttpStatus.PRECONDITION_FAILED, "Changed since you read it", detail, List.of());
+        response.getBody().setProperty("currentVersion", e.getActualVersion());
+        return response;
+    }
+
     /** Candidate search filling its index after a start: a moment's wait, said so, never a 500. */
     @ExceptionHandler(CandidateSearchNotReady.class)
     ResponseEntity<ProblemDetail> searchNotReady(CandidateSearchNotReady e) {
@@ -221,6 +239,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         if (e instanceof ApiProblem problem) {
             return apiProblem(problem);
+        }
+        if (e instanceof ConflictingAggregateVersionException stale) {
+            return staleVersion(stale);
         }
         return unexpected(e);
     }

@@ -1,12 +1,14 @@
 package org.awardinghub.command.candidate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.awardinghub.command.ExpectedVersion;
 import org.awardinghub.command.InvalidCommand;
 import org.awardinghub.command.Reason;
 import org.awardinghub.command.RuleViolation;
@@ -28,6 +30,7 @@ import org.awardinghub.events.candidate.CandidateUlnAmended;
 import org.awardinghub.events.candidate.CandidateWithdrawn;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -113,9 +116,15 @@ public class Candidate {
     /**
      * One field at a time; nothing is recorded when the value is unchanged. Duplicates are not looked for: a
      * centre correcting a record must not be blocked by it, and the directory's duplicate key follows the event.
+     * Answers the candidate's version after it, as every change of the candidate does: the API's next ETag.
      */
     @CommandHandler
-    void handle(AmendCandidate command, CentreDirectory centres, CandidateDirectory candidates) {
+    long handle(
+            AmendCandidate command,
+            CentreDirectory centres,
+            CandidateDirectory candidates,
+            ConflictResolver conflicts) {
+        ExpectedVersion.check(conflicts);
         if (status == CandidateStatus.WITHDRAWN) {
             throw new RuleViolation("Candidate is WITHDRAWN; reinstate them before amending");
         }
@@ -134,11 +143,17 @@ public class Candidate {
             case ULN -> amendUln(Uln.valueOf(Uln.optional("value", command.value())), reason);
             case QUALIFICATION -> amendQualification(command.value(), centres, reason);
         }
+        return getVersion();
     }
 
     /** From a REGISTERED candidate's centre to another that may register them on their qualification. */
     @CommandHandler
-    void handle(TransferCandidate command, CentreDirectory centres, CandidateDirectory candidates) {
+    long handle(
+            TransferCandidate command,
+            CentreDirectory centres,
+            CandidateDirectory candidates,
+            ConflictResolver conflicts) {
+        ExpectedVersion.check(conflicts);
         CandidateStatus current = isCertificated(candidates) ? CandidateStatus.CERTIFICATED : status;
         if (current != CandidateStatus.REGISTERED) {
             throw new RuleViolation("Candidate is " + current + "; only a REGISTERED candidate can be transferred");
@@ -153,10 +168,12 @@ public class Candidate {
             throw refusal.get().exception();
         }
         apply(new CandidateTransferred(candidateId, centreId, toCentreId, reason));
+        return getVersion();
     }
 
     @CommandHandler
-    void handle(WithdrawCandidate command, CandidateDirectory candidates) {
+    long handle(WithdrawCandidate command, CandidateDirectory candidates, ConflictResolver conflicts) {
+        ExpectedVersion.check(conflicts);
         if (status == CandidateStatus.WITHDRAWN) {
             throw new RuleViolation("Candidate is already WITHDRAWN");
         }
@@ -164,14 +181,17 @@ public class Candidate {
             throw new RuleViolation("Candidate is CERTIFICATED; a certificated candidate can only be withdrawn by IMI");
         }
         apply(new CandidateWithdrawn(candidateId, centreId, Reason.of(command)));
+        return getVersion();
     }
 
     @CommandHandler
-    void handle(ReinstateCandidate command) {
+    long handle(ReinstateCandidate command, ConflictResolver conflicts) {
+        ExpectedVersion.check(conflicts);
         if (status != CandidateStatus.WITHDRAWN) {
             throw new RuleViolation("Candidate is " + status + "; only a WITHDRAWN candidate can be reinstated");
         }
         apply(new CandidateReinstated(candidateId, centreId, Reason.of(command)));
+        return getVersion();
     }
 
     /**

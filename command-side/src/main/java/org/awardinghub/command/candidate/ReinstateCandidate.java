@@ -2,5 +2,16 @@ package org.awardinghub.command.candidate;
 
 import org.awardinghub.command.Reasoned;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
 
-public record ReinstateCandidate(@TargetAggregateIdentifier String candidateId, String reason) implements Reasoned {}
+/** {@code expectedVersion}, when given, is the version the sender saw: refused if the candidate changed since. */
+public record ReinstateCandidate(
+        @TargetAggregateIdentifier String candidateId,
+        String reason,
+        @TargetAggregateVersion Long expectedVersion) implements Reasoned {
+
+    /** Whatever the candidate's version. */
+    public ReinstateCandidate(String candidateId, String reason) {
+        this(candidateId, reason, null);
+    }
+}

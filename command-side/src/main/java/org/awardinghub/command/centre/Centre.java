@@ -1,12 +1,14 @@
 package org.awardinghub.command.centre;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.awardinghub.command.ExpectedVersion;
 import org.awardinghub.command.InvalidCommand;
 import org.awardinghub.command.Reason;
 import org.awardinghub.command.RuleViolation;
@@ -30,6 +32,7 @@ import org.awardinghub.events.centre.DirectClaimStatusRemoved;
 import org.awardinghub.events.centre.Sanction;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -154,15 +157,17 @@ public class Centre {
         apply(new CentreSanctionLifted(centreId, sanction, reason));
     }
 
+    /** Answers the centre's version after it (unchanged when nothing changed): the API's next ETag. */
     @CommandHandler
-    void handle(AmendCentreDetails command) {
+    long handle(AmendCentreDetails command, ConflictResolver conflicts) {
+        ExpectedVersion.check(conflicts);
         if (status == CentreStatus.WITHDRAWN) {
             throw new RuleViolation("Centre is WITHDRAWN; a withdrawn centre's details cannot be amended");
         }
         CentreDetails amended = CentreDetails.checked(command.name(), command.address(), command.contactEmail());
         String reason = Reason.of(command);
         if (amended.equals(details)) {
-            return; // nothing changed, so nothing to record
+            return getVersion(); // nothing changed, so nothing to record
         }
         apply(new CentreDetailsAmended(
                 centreId,
@@ -173,6 +178,7 @@ public class Centre {
                 details.contactEmail(),
                 amended.contactEmail(),
                 reason));
+        return getVersion();
     }
 
     @EventSourcingHandler

@@ -34,6 +34,7 @@ import org.awardinghub.events.centre.CentreWithdrawn;
 import org.awardinghub.events.centre.Sanction;
 import org.awardinghub.events.certification.CertificateIssued;
 import org.awardinghub.events.certification.CertificateRevoked;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.ResultValidator;
@@ -1270,6 +1271,109 @@ class CandidateTest {
             fixture.given(REGISTERED, CERTIFICATED, CERTIFICATE_REVOKED)
                     .when(new WithdrawCandidate(CANDIDATE, "Left the course", false))
                     .expectEvents(WITHDRAWN);
+        }
+    }
+
+    /**
+     * An amender who says which version they saw ({@code If-Match} in the API) changes the candidate only if it is
+     * still that version, and is told so before any rule of a state they never saw; each change answers the version
+     * after it.
+     */
+    @Nested
+    class ExpectedVersionSpec {
+
+        static final CandidateNameAmended RENAMED = new CandidateNameAmended(
+                CANDIDATE, CENTRE, "Zoë", "O'Brien-Łukasiewicz", "Chloë", "O'Brien-Łukasiewicz", REASON);
+
+        @Test
+        void givenCandidateAtVersion1_whenAmendedExpectingVersion1_thenAmendedAndAnswersVersion2() {
+            fixture.given(REGISTERED, RENAMED)
+                    .when(new AmendCandidate(CANDIDATE, CandidateField.LAST_NAME, "Smith", REASON, false, 1L))
+                    .expectEvents(new CandidateNameAmended(
+                            CANDIDATE, CENTRE, "Chloë", "O'Brien-Łukasiewicz", "Chloë", "Smith", REASON))
+                    .expectResultMessagePayload(2L);
+        }
+
+        @Test
+        void givenCandidateChangedSinceVersion0_whenAmendedExpectingVersion0_thenRefusedAndNothingRecorded() {
+            fixture.given(REGISTERED, RENAMED)
+                    .when(new AmendCandidate(CANDIDATE, CandidateField.LAST_NAME, "Smith", REASON, false, 0L))
+                    .expectException(ConflictingAggregateVersionException.class)
+                    .expectException(new TypeSafeMatcher<ConflictingAggregateVersionException>() {
+                        @Override
+                        protected boolean matchesSafely(ConflictingAggregateVersionException e) {
+                            return e.getExpectedVersion() == 0 && e.getActualVersion() == 1;
+                        }
+
+                        @Override
+                        public void describeTo(Description description) {
+                            description.appendText("expected version 0, actual 1");
+                        }
+                    })
+                    .expectNoEvents();
+        }
+
+        @Test
+        void givenCandidateWithdrawnSinceVersion0_whenAmendedExpectingVersion0_thenRefusedAsStaleNotAsWithdrawn() {
+            fixture.given(REGISTERED, WITHDRAWN)
+                    .when(new AmendCandidate(CANDIDATE, CandidateField.LAST_NAME, "Smith", REASON, false, 0L))
+                    .expectException(ConflictingAggregateVersionException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void givenCandidateAtVersion0_whenAmendedExpectingAVersionNotReached_thenRefused() {
+            fixture.given(REGISTERED)
+                    .when(new AmendCandidate(CANDIDATE, CandidateField.LAST_NAME, "Smith", REASON, false, 5L))
+                    .expectException(ConflictingAggregateVersionException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void givenCandidateChangedSince_whenTheSameValueIsSentExpectingTheOldVersion_thenStillRefused() {
+            fixture.given(REGISTERED, RENAMED)
+                    .when(new AmendCandidate(CANDIDATE, CandidateField.FIRST_NAME, "Chloë", REASON, false, 0L))
+                    .expectException(ConflictingAggregateVersionException.class);
+        }
+
+        @Test
+        void givenCandidateAtVersion0_whenUnchangedValueSentExpectingVersion0_thenNothingRecordedAndVersion0() {
+            fixture.given(REGISTERED)
+                    .when(new AmendCandidate(CANDIDATE, CandidateField.FIRST_NAME, "Zoë", REASON, false, 0L))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(0L);
+        }
+
+        @Test
+        void givenCandidateChangedSince_whenTransferredWithdrawnOrReinstatedExpectingTheOldVersion_thenRefused() {
+            fixture.given(REGISTERED, RENAMED)
+                    .when(new TransferCandidate(CANDIDATE, OTHER_CENTRE, REASON, 0L))
+                    .expectException(ConflictingAggregateVersionException.class)
+                    .expectNoEvents();
+            fixture.given(REGISTERED, RENAMED)
+                    .when(new WithdrawCandidate(CANDIDATE, REASON, false, 0L))
+                    .expectException(ConflictingAggregateVersionException.class)
+                    .expectNoEvents();
+            fixture.given(REGISTERED, WITHDRAWN, RENAMED)
+                    .when(new ReinstateCandidate(CANDIDATE, REASON, 1L))
+                    .expectException(ConflictingAggregateVersionException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void givenCandidateAtVersion1_whenTransferredWithdrawnOrReinstatedExpectingIt_thenDoneAndAnswersVersion2() {
+            fixture.given(REGISTERED, RENAMED)
+                    .when(new TransferCandidate(CANDIDATE, OTHER_CENTRE, REASON, 1L))
+                    .expectEvents(new CandidateTransferred(CANDIDATE, CENTRE, OTHER_CENTRE, REASON))
+                    .expectResultMessagePayload(2L);
+            fixture.given(REGISTERED, RENAMED)
+                    .when(new WithdrawCandidate(CANDIDATE, REASON, false, 1L))
+                    .expectEvents(new CandidateWithdrawn(CANDIDATE, CENTRE, REASON))
+                    .expectResultMessagePayload(2L);
+            fixture.given(REGISTERED, WITHDRAWN)
+                    .when(new ReinstateCandidate(CANDIDATE, REASON, 1L))
+                    .expectEvents(new CandidateReinstated(CANDIDATE, CENTRE, REASON))
+                    .expectResultMessagePayload(2L);
         }
     }
 }

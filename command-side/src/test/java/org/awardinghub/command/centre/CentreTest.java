@@ -20,6 +20,7 @@ import org.awardinghub.events.centre.DirectClaimStatusGranted;
 import org.awardinghub.events.centre.DirectClaimStatusRemoved;
 import org.awardinghub.events.centre.Sanction;
 import org.awardinghub.events.qualification.QualificationPublished;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.AfterEach;
@@ -618,6 +619,28 @@ class CentreTest {
                     .when(new AmendCentreDetails(CENTRE, "New name", ADDRESS, EMAIL, "Renamed"))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage("Centre is WITHDRAWN; a withdrawn centre's details cannot be amended");
+        }
+    }
+
+    /** The details change only if the centre is still the version the amender saw; answered: the version after. */
+    @Nested
+    class ExpectedVersionSpec {
+
+        @Test
+        void givenCentreAtVersion1_whenDetailsAmendedExpectingVersion1_thenAmendedAndAnswersVersion2() {
+            fixture.given(APPLIED, APPROVED)
+                    .when(new AmendCentreDetails(CENTRE, NAME, "2 Low Street, Leeds", EMAIL, "Moved", 1L))
+                    .expectEvents(new CentreDetailsAmended(
+                            CENTRE, NAME, NAME, ADDRESS, "2 Low Street, Leeds", EMAIL, EMAIL, "Moved"))
+                    .expectResultMessagePayload(2L);
+        }
+
+        @Test
+        void givenCentreChangedSinceVersion0_whenDetailsAmendedExpectingVersion0_thenRefusedAndNothingRecorded() {
+            fixture.given(APPLIED, APPROVED)
+                    .when(new AmendCentreDetails(CENTRE, NAME, "2 Low Street, Leeds", EMAIL, "Moved", 0L))
+                    .expectException(ConflictingAggregateVersionException.class)
+                    .expectNoEvents();
         }
     }
 }

@@ -73,7 +73,8 @@ final class CandidateDocument {
                 enumValue(CandidateStatus.class, candidate, STATUS),
                 List.of(),
                 null,
-                instant(candidate, UPDATED_AT));
+                instant(candidate, UPDATED_AT),
+                ReadModelCollection.sequence(candidate));
     }
 
     static CandidateSummary summary(Document candidate) {

@@ -7,7 +7,9 @@ import org.awardinghub.events.candidate.CandidateStatus;
 
 /**
  * A candidate's record as the portal shows it. {@code results} and {@code certificate} are filled by the
- * assessment and certification read models when those exist; until then a candidate has none.
+ * assessment and certification read models when those exist; until then a candidate has none. {@code version} is
+ * the sequence number of the candidate's last event shown here: the aggregate's version, which the API answers as
+ * the record's ETag and an amendment may name in {@code If-Match}.
  */
 public record CandidateView(
         String candidateId,
@@ -24,4 +26,5 @@ public record CandidateView(
         CandidateStatus status,
         List<Object> results,
         Object certificate,
-        Instant updatedAt) {}
+        Instant updatedAt,
+        long version) {}

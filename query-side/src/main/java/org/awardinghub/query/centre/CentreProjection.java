@@ -206,6 +206,7 @@ public class CentreProjection {
                         .toList(),
                 instant(centre, "appliedAt"),
                 instant(centre, "approvedAt"),
-                instant(centre, "updatedAt"));
+                instant(centre, "updatedAt"),
+                ReadModelCollection.sequence(centre));
     }
 }

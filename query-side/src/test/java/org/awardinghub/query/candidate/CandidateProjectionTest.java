@@ -114,7 +114,24 @@ class CandidateProjectionTest {
                         CandidateStatus.REGISTERED,
                         List.of(),
                         null,
-                        REGISTERED));
+                        REGISTERED,
+                        0));
+    }
+
+    @Test
+    void givenCandidateChanged_whenFound_thenVersionIsTheLastEventsSequenceAndADeliveryAgainLeavesIt() {
+        register("k1", "c1", "Zoë", "Adams");
+        CandidateNameAmended renamed = new CandidateNameAmended("k1", "c1", "Zoë", "Adams", "Chloë", "Adams", "typo");
+        projection.on(renamed, 1, LATER);
+        projection.on(new CandidateWithdrawn("k1", "c1", "Left"), 2, LATEST);
+
+        assertThat(find("k1").version()).isEqualTo(2);
+
+        projection.on(renamed, 1, LATER);
+        register("k1", "c1", "Zoë", "Adams");
+
+        assertThat(find("k1").version()).isEqualTo(2);
+        assertThat(find("k1").firstName()).isEqualTo("Chloë");
     }
 
     @Test

@@ -87,7 +87,21 @@ class CentreProjectionTest {
                         List.of(),
                         APPLIED,
                         null,
-                        APPLIED));
+                        APPLIED,
+                        0));
+    }
+
+    @Test
+    void givenCentreApproved_whenFound_thenVersionIsTheLastEventsSequenceAndADeliveryAgainLeavesIt() {
+        applied("c1", "Hertford College");
+        approved("c1");
+
+        assertThat(find("c1").version()).isEqualTo(1);
+
+        applied("c1", "Hertford College");
+        approved("c1");
+
+        assertThat(find("c1").version()).isEqualTo(1);
     }
 
     @Test

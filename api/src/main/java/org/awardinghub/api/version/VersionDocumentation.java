@@ -1,0 +1,94 @@
+package org.awardinghub.api.version;
+
+import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.util.Arrays;
+import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
+import org.springdoc.core.customizers.GlobalOperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.method.HandlerMethod;
+
+/**
+ * Says in the API's document what {@link IfMatch} does: an operation that takes one (the read of a versioned record,
+ * or an edit of it) documents the optional {@code If-Match} header, the 412 answer and the {@code ETag} header of its
+ * successful answer. One place for every such operation, so none of them repeats it.
+ */
+@Component
+class VersionDocumentation implements GlobalOperationCustomizer, GlobalOpenApiCustomizer {
+
+    private static final String PROBLEM = "ProblemDetail";
+
+    static {
+        // resolved from the header by IfMatchArgument: not a request parameter of its own
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(IfMatch.class);
+    }
+
+    @Override
+    public Operation customize(Operation operation, HandlerMethod handler) {
+        if (Arrays.stream(handler.getMethodParameters())
+                .anyMatch(parameter -> parameter.getParameterType() == IfMatch.class)) {
+            operation.addParametersItem(new HeaderParameter()
+                    .name(IfMatch.HEADER)
+                    .required(false)
+                    .description("The record's ETag as last read (its version, for example \"3\"): the request is"
+                            + " carried out only if the record is still at that version, else 412 and nothing"
+                            + " changes. Without it, or with *, whatever the version.")
+                    .schema(new StringSchema().example("\"3\"")));
+            responses(operation)
+                    .addApiResponse(
+                            "412",
+                            new ApiResponse()
+                                    .description("The record is not at the version in If-Match (changed since);"
+                                            + " nothing was changed. The problem's currentVersion is its version now.")
+                                    .content(new Content()
+                                            .addMediaType(
+                                                    org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                                                    new MediaType()
+                                                            .schema(new Schema<>()
+                                                                    .$ref("#/components/schemas/" + PROBLEM)))));
+            ApiResponse ok = responses(operation).get("200");
+            if (ok != null) {
+                ok.addHeaderObject(
+                        "ETag",
+                        new Header()
+                                .description("The record's version as a strong entity-tag, for If-Match")
+                                .schema(new StringSchema().example("\"3\"")));
+            }
+        }
+        return operation;
+    }
+
+    /** The 412 refers to the problem schema: make sure the document has it. */
+    @Override
+    public void customise(OpenAPI openApi) {
+        if (openApi.getComponents() == null) {
+            openApi.setComponents(new Components());
+        }
+        if (openApi.getComponents().getSchemas() == null
+                || !openApi.getComponents().getSchemas().containsKey(PROBLEM)) {
+            ModelConverters.getInstance()
+                    .readAll(new AnnotatedType(ProblemDetail.class))
+                    .forEach(openApi.getComponents()::addSchemas);
+        }
+    }
+
+    private static ApiResponses responses(Operation operation) {
+        if (operation.getResponses() == null) {
+            operation.setResponses(new ApiResponses());
+        }
+        return operation.getResponses();
+    }
+}
