@@ -1,9 +1,5 @@
 package org.awardinghub.api.version;
 
-import io.swagger.v3.core.converter.AnnotatedType;
-import io.swagger.v3.core.converter.ModelConverters;
-import io.swagger.v3.oas.models.Components;
-import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Content;
@@ -14,10 +10,8 @@ import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.util.Arrays;
-import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 
@@ -27,9 +21,10 @@ import org.springframework.web.method.HandlerMethod;
  * successful answer. One place for every such operation, so none of them repeats it.
  */
 @Component
-class VersionDocumentation implements GlobalOperationCustomizer, GlobalOpenApiCustomizer {
+class VersionDocumentation implements GlobalOperationCustomizer {
 
-    private static final String PROBLEM = "ProblemDetail";
+    /** The RFC 9457 problem schema the document declares for every error (org.awardinghub.api.openapi). */
+    private static final String PROBLEM = "Problem";
 
     static {
         // resolved from the header by IfMatchArgument: not a request parameter of its own
@@ -69,20 +64,6 @@ class VersionDocumentation implements GlobalOperationCustomizer, GlobalOpenApiCu
             }
         }
         return operation;
-    }
-
-    /** The 412 refers to the problem schema: make sure the document has it. */
-    @Override
-    public void customise(OpenAPI openApi) {
-        if (openApi.getComponents() == null) {
-            openApi.setComponents(new Components());
-        }
-        if (openApi.getComponents().getSchemas() == null
-                || !openApi.getComponents().getSchemas().containsKey(PROBLEM)) {
-            ModelConverters.getInstance()
-                    .readAll(new AnnotatedType(ProblemDetail.class))
-                    .forEach(openApi.getComponents()::addSchemas);
-        }
     }
 
     private static ApiResponses responses(Operation operation) {
