@@ -37,6 +37,9 @@ class SwaggerUiBrowserTest extends ApplicationTest {
                         .strip();
                 return shown.isEmpty() ? null : shown;
             });
+            ui.script(
+                    "arguments[0].scrollIntoView()",
+                    operation.findElement(By.cssSelector(".live-responses-table tr.response")));
             ui.screenshot("swagger-ui-get-me");
             assertThat(status).startsWith("200");
             assertThat(operation

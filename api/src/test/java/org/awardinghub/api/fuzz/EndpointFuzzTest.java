@@ -133,12 +133,12 @@ class EndpointFuzzTest {
         if (status >= 500 && !(status == 503 && response.header("Retry-After") != null)) {
             faults.add("a server error (" + status + ")");
         }
-        if (status == 400 && request.target().startsWith(TOKEN)) {
-            String type = response.header("Content-Type");
-            if (type == null
-                    || !type.startsWith("application/json")
-                    || response.json().path("error").asText().isBlank()) {
-                faults.add("a token refusal that is not an RFC 6749 error: Content-Type " + type);
+        // the token endpoint's own refusals; what is refused before it (the firewall, a wildcard type) is a problem
+        if (status == 400
+                && request.target().startsWith(TOKEN)
+                && String.valueOf(response.header("Content-Type")).startsWith("application/json")) {
+            if (response.json().path("error").asText().isBlank()) {
+                faults.add("a token refusal that is not an RFC 6749 error: no error code");
             }
         } else if (status >= 400) {
             String type = response.header("Content-Type");
