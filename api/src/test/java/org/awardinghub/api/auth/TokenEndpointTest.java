@@ -58,6 +58,27 @@ class TokenEndpointTest extends ApplicationTest {
     }
 
     @Test
+    void givenAPasswordBeyondAscii_whenTokenAskedWithItsUtf8Form_thenSignedIn() {
+        String admin = adminToken();
+        CreatedUser user = addUser(admin, approvedCentre(admin), "CENTRE_ADMIN");
+        String password = "Grüße aus Köln, ça va très bien 7";
+        var activated = http.post(
+                "/api/auth/activate",
+                null,
+                Map.of("token", tokenFromOutbox(admin, user.email()), "password", password));
+        assertThat(activated.status()).as(activated.toString()).isEqualTo(204);
+
+        var answer = token(Map.of("grant_type", "password", "username", user.pin(), "password", password));
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        assertThat(http.get("/api/me", answer.json().get("access_token").asText())
+                        .json()
+                        .get("pin")
+                        .asText())
+                .isEqualTo(user.pin());
+    }
+
+    @Test
     void givenUnknownPin_whenTokenAsked_thenTheSameInvalidGrantAsAWrongPassword() {
         var unknown = token(Map.of("grant_type", "password", "username", "99999997", "password", "anything at all"));
         var wrong = token(Map.of("grant_type", "password", "username", ADMIN_PIN, "password", "not the password"));
