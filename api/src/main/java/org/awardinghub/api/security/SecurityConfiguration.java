@@ -59,6 +59,7 @@ class SecurityConfiguration {
                         new AttemptTokenFilter(attemptTokens, attempts, candidates, clock), BearerSessionFilter.class)
                 .authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/api/auth/login",
+                                "/api/auth/token",
                                 "/api/auth/activate",
                                 "/api/auth/password-reset",
                                 "/api/auth/password-reset/complete",

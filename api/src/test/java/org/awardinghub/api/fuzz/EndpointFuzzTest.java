@@ -54,6 +54,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class EndpointFuzzTest {
 
     private static final String SIGN_IN = "/api/auth/login";
+    /** The OAuth 2.0 token endpoint: a sign-in too, whose 400s are RFC 6749 error objects, not problems (ADR 0152). */
+    private static final String TOKEN = "/api/auth/token";
 
     /**
      * The one refusal that is recorded, by design (docs/security.md, "Sign-in"): a wrong password for a known PIN is
@@ -131,7 +133,14 @@ class EndpointFuzzTest {
         if (status >= 500 && !(status == 503 && response.header("Retry-After") != null)) {
             faults.add("a server error (" + status + ")");
         }
-        if (status >= 400) {
+        // the token endpoint's own refusals; what is refused before it (the firewall, a wildcard type) is a problem
+        if (status == 400
+                && request.target().startsWith(TOKEN)
+                && String.valueOf(response.header("Content-Type")).startsWith("application/json")) {
+            if (response.json().path("error").asText().isBlank()) {
+                faults.add("a token refusal that is not an RFC 6749 error: no error code");
+            }
+        } else if (status >= 400) {
             String type = response.header("Content-Type");
             if (type == null || !type.startsWith("application/problem+json")) {
                 faults.add("an error that is not a problem: Content-Type " + type);
@@ -148,7 +157,7 @@ class EndpointFuzzTest {
         }
         if (status >= 400 && status < 500) {
             List<String> written = writtenFor(lastEvent, response.header("X-Correlation-Id"));
-            if (request.target().startsWith(SIGN_IN)) {
+            if (request.target().startsWith(SIGN_IN) || request.target().startsWith(TOKEN)) {
                 written.removeAll(RECORDED_WHEN_SIGN_IN_REFUSED);
             }
             if (!written.isEmpty()) {
