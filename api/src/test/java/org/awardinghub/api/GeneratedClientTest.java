@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.awardinghub.client.api.AuthControllerApi;
-import org.awardinghub.client.api.CandidateControllerApi;
-import org.awardinghub.client.api.CentreControllerApi;
-import org.awardinghub.client.api.OutboxControllerApi;
-import org.awardinghub.client.api.TokenControllerApi;
-import org.awardinghub.client.api.UserControllerApi;
+import org.awardinghub.client.api.AuthApi;
+import org.awardinghub.client.api.CandidateApi;
+import org.awardinghub.client.api.CentreApi;
+import org.awardinghub.client.api.OutboxApi;
+import org.awardinghub.client.api.TokenApi;
+import org.awardinghub.client.api.UserApi;
 import org.awardinghub.client.invoker.ApiClient;
 import org.awardinghub.client.invoker.ApiException;
 import org.awardinghub.client.model.Amendment;
@@ -66,10 +66,20 @@ class GeneratedClientTest extends ApplicationTest {
         assertThat(read.getDateOfBirth()).isEqualTo(LocalDate.of(2005, 4, 3));
         assertThat(read.getCentreId()).isEqualTo(centreId);
 
-        coordinator.amendLastName(registered.getCandidateId(), "Regenerated", "Married name, certificate seen");
+        coordinator.amendLastName(
+                registered.getCandidateId(), read.getVersion(), "Regenerated", "Married name, certificate seen");
         CandidateView amended = coordinator.awaitCandidate(
                 registered.getCandidateId(), view -> "Regenerated".equals(view.getLastName()));
         assertThat(amended.getFirstName()).isEqualTo("Robin");
+        assertThat(amended.getVersion()).isGreaterThan(read.getVersion());
+
+        ApiException stale = catchThrowableOfType(
+                ApiException.class,
+                () -> coordinator.amendLastName(
+                        registered.getCandidateId(), read.getVersion(), "Overwritten", "Typed from an old page"));
+        assertThat(stale.getCode()).isEqualTo(412);
+        assertThat(JSON.readTree(stale.getResponseBody()).get("currentVersion").asLong())
+                .isEqualTo(amended.getVersion());
 
         ApiException refused =
                 catchThrowableOfType(ApiException.class, () -> coordinator.approve(centreId, "LV2-MAINT"));
@@ -82,7 +92,7 @@ class GeneratedClientTest extends ApplicationTest {
         assertThat(problem.get("detail").asText()).contains("IMI_ADMIN");
 
         ApiException invalid = catchThrowableOfType(
-                ApiException.class, () -> coordinator.amendLastName(registered.getCandidateId(), "Someone", " "));
+                ApiException.class, () -> coordinator.amendLastName(registered.getCandidateId(), amended.getVersion(), "Someone", " "));
         assertThat(invalid.getCode()).isEqualTo(400);
         assertThat(JSON.readTree(invalid.getResponseBody())
                         .get("errors")
@@ -112,29 +122,29 @@ class GeneratedClientTest extends ApplicationTest {
         }
 
         void signInWithToken(String pin, String password) throws ApiException {
-            var answer = new TokenControllerApi(client).token("password", password, pin, null);
+            var answer = new TokenApi(client).tokenGrant("password", password, pin, null);
             assertThat(answer.getTokenType()).isEqualTo("bearer");
             token = answer.getAccessToken();
         }
 
         void signIn(String pin, String password) throws ApiException {
-            token = new AuthControllerApi(client)
-                    .login(new LoginRequest().pin(pin).password(password))
+            token = new AuthApi(client)
+                    .authLogin(new LoginRequest().pin(pin).password(password))
                     .getToken();
         }
 
         void activate(String activationToken, String password) throws ApiException {
-            new AuthControllerApi(client)
-                    .activate(new SetPasswordRequest().token(activationToken).password(password));
+            new AuthApi(client)
+                    .authActivate(new SetPasswordRequest().token(activationToken).password(password));
         }
 
         String me() throws ApiException {
-            return new UserControllerApi(client).me().getPin();
+            return new UserApi(client).userMe().getPin();
         }
 
         String createCentre(String name, String contactEmail) throws ApiException {
-            return new CentreControllerApi(client)
-                    .create(new CentreApplication()
+            return new CentreApi(client)
+                    .centreCreate(new CentreApplication()
                             .name(name)
                             .address("1 Workshop Lane, Hertford")
                             .contactEmail(contactEmail))
@@ -142,8 +152,8 @@ class GeneratedClientTest extends ApplicationTest {
         }
 
         void approve(String centreId, String qualificationCode) throws ApiException {
-            new CentreControllerApi(client)
-                    .approve1(
+            new CentreApi(client)
+                    .centreApprove(
                             centreId,
                             new Approval()
                                     .qualificationCodes(List.of(qualificationCode))
@@ -152,8 +162,8 @@ class GeneratedClientTest extends ApplicationTest {
 
         /** Answers the new user's PIN. */
         String addCentreUser(String centreId, String name, String email) throws ApiException {
-            return new UserControllerApi(client)
-                    .createCentreUser(
+            return new UserApi(client)
+                    .userCreateCentreUser(
                             centreId,
                             new CreateUserRequest()
                                     .name(name)
@@ -164,7 +174,7 @@ class GeneratedClientTest extends ApplicationTest {
 
         /** The link of the newest email to the address: the outbox names its file, read as its addressee would. */
         String activationToken(String email) throws ApiException {
-            var sent = new OutboxControllerApi(client).sent(email);
+            var sent = new OutboxApi(client).outboxSent(email);
             assertThat(sent).as("emails to " + email).isNotEmpty();
             Matcher link =
                     TOKEN_LINK.matcher(Outbox.message(DATA_DIR, sent.get(0).getFile()));
@@ -174,8 +184,8 @@ class GeneratedClientTest extends ApplicationTest {
 
         Registered register(String centreId, String firstName, String lastName, String qualificationCode)
                 throws ApiException {
-            return new CandidateControllerApi(client)
-                    .register(
+            return new CandidateApi(client)
+                    .candidateRegister(
                             centreId,
                             new NewCandidate()
                                     .firstName(firstName)
@@ -191,7 +201,7 @@ class GeneratedClientTest extends ApplicationTest {
                     .pollInterval(Duration.ofMillis(50))
                     .until(() -> {
                         try {
-                            last[0] = new CandidateControllerApi(client).candidate(candidateId);
+                            last[0] = new CandidateApi(client).candidateCandidate(candidateId, null);
                             return until.test(last[0]);
                         } catch (ApiException e) {
                             if (e.getCode() != 404) {
@@ -203,14 +213,16 @@ class GeneratedClientTest extends ApplicationTest {
             return last[0];
         }
 
-        void amendLastName(String candidateId, String lastName, String reason) throws ApiException {
-            new CandidateControllerApi(client)
-                    .amend(
+        /** Amends the last name, as the coordinator who saw the candidate at {@code version} (its ETag). */
+        void amendLastName(String candidateId, long version, String lastName, String reason) throws ApiException {
+            new CandidateApi(client)
+                    .candidateAmend(
                             candidateId,
                             new Amendment()
                                     .field(Amendment.FieldEnum.LAST_NAME)
                                     .value(lastName)
-                                    .reason(reason));
+                                    .reason(reason),
+                            "\"" + version + "\"");
         }
     }
 }

@@ -91,7 +91,7 @@ class TokenController {
                         description = "invalid_grant, invalid_request, unsupported_grant_type or invalid_scope",
                         content = @Content(schema = @Schema(implementation = TokenError.class)))
             })
-    public ResponseEntity<Object> token(HttpServletRequest request) {
+    public ResponseEntity<Object> grant(HttpServletRequest request) {
         String refusal = malformed(request);
         if (refusal != null) {
             return refused("invalid_request", refusal);
