@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -27,6 +28,7 @@ import org.awardinghub.api.security.ActingUser;
 import org.awardinghub.api.security.Allow;
 import org.awardinghub.api.text.MultiLine;
 import org.awardinghub.api.text.SingleLine;
+import org.awardinghub.api.user.PeopleNames;
 import org.awardinghub.api.user.UserAccounts;
 import org.awardinghub.command.candidate.CandidateDirectory;
 import org.awardinghub.command.candidate.CandidateEntry;
@@ -35,13 +37,17 @@ import org.awardinghub.command.portfolio.AssignIqa;
 import org.awardinghub.command.portfolio.DecideSample;
 import org.awardinghub.command.portfolio.EvidenceVersion;
 import org.awardinghub.command.portfolio.JudgeEvidence;
+import org.awardinghub.command.portfolio.SamplingRule;
 import org.awardinghub.command.portfolio.SetSamplingPlan;
 import org.awardinghub.command.portfolio.SignOffUnit;
 import org.awardinghub.command.portfolio.UploadEvidence;
 import org.awardinghub.events.portfolio.EvidenceJudged;
 import org.awardinghub.events.portfolio.SampleDecision;
 import org.awardinghub.events.portfolio.SamplingPlanSet;
+import org.awardinghub.query.centre.CentreView;
+import org.awardinghub.query.centre.FindCentre;
 import org.awardinghub.query.portfolio.PortfolioQueries.FindPortfolio;
+import org.awardinghub.query.portfolio.PortfolioQueries.FindSamplingPlan;
 import org.awardinghub.query.portfolio.PortfolioQueries.ListAssessorQueue;
 import org.awardinghub.query.portfolio.PortfolioQueries.ListCentreProgress;
 import org.awardinghub.query.portfolio.PortfolioQueries.ListIqaQueue;
@@ -50,6 +56,7 @@ import org.awardinghub.query.portfolio.PortfolioViews.EvidenceVersionView;
 import org.awardinghub.query.portfolio.PortfolioViews.PortfolioProgress;
 import org.awardinghub.query.portfolio.PortfolioViews.PortfolioView;
 import org.awardinghub.query.portfolio.PortfolioViews.SampleDue;
+import org.awardinghub.query.portfolio.SamplingPlanView;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.MediaType;
@@ -121,12 +128,29 @@ class PortfolioController {
 
     public record SamplingPlanAnswer(String centreId) {}
 
+    /**
+     * The plan the centre's sign-offs are sampled by: as last set ({@code setAt}), or the defaults
+     * ({@code defaults: true}, {@code setAt: null}) while the centre has set none.
+     */
+    public record CentreSamplingPlan(
+            String centreId,
+            int percent,
+            int newAssessorPercent,
+            int newAssessorSignOffs,
+            List<SamplingPlanOverride> overrides,
+            Instant setAt,
+            boolean defaults) {}
+
+    /** An override with the assessor's name beside their id. */
+    public record SamplingPlanOverride(String assessorUserId, String assessorName, String unitCode, int percent) {}
+
     private final Access access;
     private final CommandGateway commands;
     private final Queries queries;
     private final UserAccounts accounts;
     private final CandidateDirectory candidates;
     private final StoredFiles files;
+    private final PeopleNames names;
 
     public PortfolioController(
             Access access,
@@ -134,7 +158,9 @@ class PortfolioController {
             Queries queries,
             UserAccounts accounts,
             CandidateDirectory candidates,
-            StoredFiles files) {
+            StoredFiles files,
+            PeopleNames names) {
+        this.names = names;
         this.access = access;
         this.commands = commands;
         this.queries = queries;
@@ -295,6 +321,42 @@ class PortfolioController {
         commands.sendAndWait(new SetSamplingPlan(
                 centreId, request.percent(), request.newAssessorPercent(), request.newAssessorSignOffs(), overrides));
         return new SamplingPlanAnswer(centreId);
+    }
+
+    /** The plan the centre's unit sign-offs are sampled by, for IMI staff and the centre's coordinator and IQAs. */
+    @GetMapping("/api/centres/{centreId}/sampling-plan")
+    @Allow(
+            value = {IMI_ADMIN, AUDITOR},
+            ofCentre = {CENTRE_COORDINATOR, IQA})
+    public CentreSamplingPlan currentSamplingPlan(@PathVariable String centreId) {
+        SamplingPlanView plan = queries.one(new FindSamplingPlan(centreId), SamplingPlanView.class)
+                .orElse(null);
+        if (plan == null) {
+            queries.one(new FindCentre(centreId), CentreView.class)
+                    .orElseThrow(() -> ApiProblem.notFound("No such centre"));
+            return new CentreSamplingPlan(
+                    centreId,
+                    SamplingRule.DEFAULT_PERCENT,
+                    SamplingRule.DEFAULT_NEW_ASSESSOR_PERCENT,
+                    SamplingRule.DEFAULT_NEW_ASSESSOR_SIGN_OFFS,
+                    List.of(),
+                    null,
+                    true);
+        }
+        PeopleNames.Names assessors = names.ofUsers(plan.overrides().stream()
+                .map(SamplingPlanView.Override::assessorUserId)
+                .toList());
+        return new CentreSamplingPlan(
+                centreId,
+                plan.percent(),
+                plan.newAssessorPercent(),
+                plan.newAssessorSignOffs(),
+                plan.overrides().stream()
+                        .map(o -> new SamplingPlanOverride(
+                                o.assessorUserId(), assessors.ofUser(o.assessorUserId()), o.unitCode(), o.percent()))
+                        .toList(),
+                plan.setAt(),
+                false);
     }
 
     @GetMapping("/api/candidates/{candidateId}/portfolio")
