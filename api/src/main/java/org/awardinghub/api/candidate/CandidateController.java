@@ -79,8 +79,10 @@ class CandidateController {
 
     public record Amended(String candidateId, CandidateField field, String value) {}
 
+    /** The receiving centre by its id or by its centre number: exactly one of them. */
     public record Transfer(
-            @NotBlank @SingleLine String toCentreId,
+            @Size(max = 100) @SingleLine String toCentreId,
+            @Size(max = 12) @SingleLine String toCentreNumber,
             @NotBlank @Size(max = 1000) @MultiLine String reason) {}
 
     public record Transferred(String candidateId, String centreId) {}
@@ -226,9 +228,12 @@ class CandidateController {
     @PostMapping("/api/candidates/{candidateId}/transfer")
     @Allow(value = IMI_ADMIN, ofCentre = CENTRE_COORDINATOR, centreOf = Access.CANDIDATE_ID)
     public Transferred transfer(@PathVariable String candidateId, @Valid @RequestBody Transfer request) {
-        commands.sendAndWait(
-                new TransferCandidate(candidateId, request.toCentreId().strip(), request.reason()));
-        return new Transferred(candidateId, request.toCentreId().strip());
+        String toCentreId = commands.sendAndWait(new TransferCandidate(
+                candidateId,
+                blankToNull(request.toCentreId()),
+                blankToNull(request.toCentreNumber()),
+                request.reason()));
+        return new Transferred(candidateId, toCentreId);
     }
 
     @PostMapping("/api/candidates/{candidateId}/withdraw")

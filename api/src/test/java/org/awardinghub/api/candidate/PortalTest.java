@@ -333,6 +333,43 @@ class PortalTest extends ApplicationTest {
     }
 
     @Test
+    void givenTheReceivingCentresNumber_whenTransferred_thenMovedThereAndIdAndNumberAreExclusive() {
+        String admin = adminToken();
+        String centreId = approvedCentre(admin);
+        String target = approvedCentre(admin);
+        String coordinator = activeUser(admin, admin, centreId, null, "CENTRE_COORDINATOR");
+        String otherCoordinator = activeUser(admin, admin, target, null, "CENTRE_COORDINATOR");
+        String candidateId = register(coordinator, centreId, candidate("Grace", "Hopper"))
+                .get("candidateId")
+                .asText();
+        String number = http.get("/api/centres/" + target, admin)
+                .json()
+                .get("centreNumber")
+                .asText();
+        String transfer = "/api/candidates/" + candidateId + "/transfer";
+
+        var both = http.post(
+                transfer, coordinator, Map.of("toCentreId", target, "toCentreNumber", number, "reason", "Moved"));
+        assertThat(fieldOf(both)).isEqualTo("toCentreId");
+        assertThat(fieldOf(http.post(transfer, coordinator, Map.of("reason", "Moved"))))
+                .isEqualTo("toCentreId");
+        var unknown = http.post(transfer, coordinator, Map.of("toCentreNumber", "999999", "reason", "Moved"));
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
+        assertThat(http.post(transfer, otherCoordinator, Map.of("toCentreNumber", number, "reason", "Moved"))
+                        .status())
+                .as("the receiving centre's coordinator does not take candidates")
+                .isEqualTo(404);
+
+        var moved = http.post(transfer, coordinator, Map.of("toCentreNumber", " " + number + " ", "reason", "Moved"));
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        assertThat(moved.json().get("centreId").asText()).isEqualTo(target);
+        awaitJson(
+                "/api/candidates/" + candidateId,
+                otherCoordinator,
+                json -> target.equals(json.path("centreId").asText()));
+    }
+
+    @Test
     void givenCentreRoles_whenUsingThePortal_thenReadersReadAndOnlyAdminsAndCoordinatorsChange() {
         String admin = adminToken();
         String centreId = approvedCentre(admin);

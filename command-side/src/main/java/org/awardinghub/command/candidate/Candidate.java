@@ -12,6 +12,7 @@ import org.awardinghub.command.Reason;
 import org.awardinghub.command.RuleViolation;
 import org.awardinghub.command.Snapshots;
 import org.awardinghub.command.Text;
+import org.awardinghub.command.UnknownRecord;
 import org.awardinghub.command.centre.CentreDirectory;
 import org.awardinghub.command.centre.RegistrationRefusal;
 import org.awardinghub.command.qualification.CatalogueCode;
@@ -136,14 +137,18 @@ public class Candidate {
         }
     }
 
-    /** From a REGISTERED candidate's centre to another that may register them on their qualification. */
+    /**
+     * From a REGISTERED candidate's centre to another that may register them on their qualification.
+     *
+     * @return the receiving centre's id
+     */
     @CommandHandler
-    void handle(TransferCandidate command, CentreDirectory centres, CandidateDirectory candidates) {
+    String handle(TransferCandidate command, CentreDirectory centres, CandidateDirectory candidates) {
         CandidateStatus current = isCertificated(candidates) ? CandidateStatus.CERTIFICATED : status;
         if (current != CandidateStatus.REGISTERED) {
             throw new RuleViolation("Candidate is " + current + "; only a REGISTERED candidate can be transferred");
         }
-        String toCentreId = Text.identifier("toCentreId", command.toCentreId());
+        String toCentreId = receivingCentre(command, centres);
         String reason = Reason.of(command);
         if (toCentreId.equals(centreId)) {
             throw new RuleViolation("Candidate is already at centre " + toCentreId);
@@ -153,6 +158,22 @@ public class Candidate {
             throw refusal.get().exception();
         }
         apply(new CandidateTransferred(candidateId, centreId, toCentreId, reason));
+        return toCentreId;
+    }
+
+    /** The receiving centre's id: as given, or the centre that holds the number given. Exactly one is given. */
+    private static String receivingCentre(TransferCandidate command, CentreDirectory centres) {
+        boolean byId = command.toCentreId() != null && !command.toCentreId().isBlank();
+        boolean byNumber =
+                command.toCentreNumber() != null && !command.toCentreNumber().isBlank();
+        if (byId == byNumber) {
+            throw new InvalidCommand("toCentreId", "give exactly one of toCentreId and toCentreNumber");
+        }
+        if (byId) {
+            return Text.identifier("toCentreId", command.toCentreId());
+        }
+        String number = command.toCentreNumber().strip();
+        return centres.centreIdOfNumber(number).orElseThrow(() -> new UnknownRecord("No centre numbered " + number));
     }
 
     @CommandHandler

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.awardinghub.command.InvalidCommand;
 import org.awardinghub.command.InvalidField;
 import org.awardinghub.command.LookupDatabase;
 import org.awardinghub.command.RuleViolation;
@@ -907,6 +908,35 @@ class CandidateTest {
             fixture.given(REGISTERED)
                     .when(new TransferCandidate(CANDIDATE, OTHER_CENTRE, " Moved house "))
                     .expectEvents(new CandidateTransferred(CANDIDATE, CENTRE, OTHER_CENTRE, "Moved house"));
+        }
+
+        @Test
+        void givenRegisteredCandidate_whenTransferredByCentreNumber_thenMovedToTheCentreHoldingIt() {
+            fixture.given(REGISTERED)
+                    .when(new TransferCandidate(CANDIDATE, null, " 100002 ", "Moved house"))
+                    .expectEvents(new CandidateTransferred(CANDIDATE, CENTRE, OTHER_CENTRE, "Moved house"))
+                    .expectResultMessagePayload(OTHER_CENTRE);
+        }
+
+        @Test
+        void givenNoCentreWithTheNumber_whenTransferredByIt_thenUnknown() {
+            fixture.given(REGISTERED)
+                    .when(new TransferCandidate(CANDIDATE, null, "999999", REASON))
+                    .expectException(UnknownRecord.class)
+                    .expectExceptionMessage("No centre numbered 999999")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void givenBothOrNeitherOfIdAndNumber_whenTransferred_thenInvalid() {
+            fixture.given(REGISTERED)
+                    .when(new TransferCandidate(CANDIDATE, OTHER_CENTRE, "100002", REASON))
+                    .expectException(InvalidCommand.class)
+                    .expectNoEvents();
+            fixture.given(REGISTERED)
+                    .when(new TransferCandidate(CANDIDATE, null, " ", REASON))
+                    .expectException(InvalidCommand.class)
+                    .expectNoEvents();
         }
 
         @Test
