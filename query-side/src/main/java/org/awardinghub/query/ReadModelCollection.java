@@ -347,6 +347,21 @@ public final class ReadModelCollection {
         return new Page<>(List.of(), Math.max(page, 0), Math.min(Math.max(size, 1), MAX_PAGE_SIZE), 0);
     }
 
+    /**
+     * The text as a regular expression that matches it literally, for a filter on part of a field: every character
+     * but a letter or digit escaped (the same in the stores' regular expressions and Java's).
+     */
+    public static String literal(String text) {
+        StringBuilder literal = new StringBuilder(text.length() * 2);
+        text.codePoints().forEach(c -> {
+            if (!Character.isLetterOrDigit(c)) {
+                literal.append('\\');
+            }
+            literal.appendCodePoint(c);
+        });
+        return literal.toString();
+    }
+
     /** The key that lists are ordered by, so that "de Vere" sorts among the Ds. */
     public static String sortKey(String name) {
         return name == null ? null : name.toLowerCase(Locale.ROOT);

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.awardinghub.api.DateRange;
 import org.awardinghub.api.Paging;
 import org.awardinghub.api.Queries;
 import org.awardinghub.api.Reason;
@@ -44,6 +45,7 @@ import org.awardinghub.query.candidate.SearchCandidates;
 import org.awardinghub.query.certification.CertificateView;
 import org.awardinghub.query.certification.ListCandidateCertificates;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -165,9 +167,11 @@ class CandidateController {
             @RequestParam(required = false) String q,
             @RequestParam(required = false) CandidateStatus status,
             @RequestParam(required = false) String qualificationCode,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate registeredFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate registeredTo,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        return search(centreId, q, status, qualificationCode, page, size);
+        return search(centreId, q, status, qualificationCode, registeredFrom, registeredTo, page, size);
     }
 
     /** IMI's search across every centre. */
@@ -177,9 +181,11 @@ class CandidateController {
             @RequestParam(required = false) String q,
             @RequestParam(required = false) CandidateStatus status,
             @RequestParam(required = false) String qualificationCode,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate registeredFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate registeredTo,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        return search(null, q, status, qualificationCode, page, size);
+        return search(null, q, status, qualificationCode, registeredFrom, registeredTo, page, size);
     }
 
     @GetMapping("/api/candidates/{candidateId}")
@@ -258,14 +264,29 @@ class CandidateController {
     }
 
     private Page<CandidateSummary> search(
-            String centreId, String q, CandidateStatus status, String qualificationCode, Integer page, Integer size) {
+            String centreId,
+            String q,
+            CandidateStatus status,
+            String qualificationCode,
+            LocalDate registeredFrom,
+            LocalDate registeredTo,
+            Integer page,
+            Integer size) {
         Paging paging = Paging.of(page, size);
+        DateRange registered = DateRange.of("registeredFrom", registeredFrom, "registeredTo", registeredTo);
         if (q != null && q.length() > 200) {
             throw ApiProblem.badRequest("q", "must be at most 200 characters");
         }
         return queries.page(
                 new SearchCandidates(
-                        centreId, blankToNull(q), status, blankToNull(qualificationCode), paging.page(), paging.size()),
+                        centreId,
+                        blankToNull(q),
+                        status,
+                        blankToNull(qualificationCode),
+                        registered.from(),
+                        registered.to(),
+                        paging.page(),
+                        paging.size()),
                 CandidateSummary.class);
     }
 

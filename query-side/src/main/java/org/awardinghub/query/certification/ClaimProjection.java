@@ -2,6 +2,8 @@ package org.awardinghub.query.certification;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Sorts.ascending;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
@@ -12,6 +14,7 @@ import static org.awardinghub.query.ReadModelCollection.isoDate;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.awardinghub.events.AuditMetadata;
@@ -144,7 +147,8 @@ public class ClaimProjection {
 
     /**
      * Claims oldest claimed first (ties by claim id, so that pages never repeat or skip one), of one centre and of
-     * one status when given. Declared raw on purpose: Axon matches the API's {@code ResponseTypes.instanceOf(Page.class)}
+     * one status and claimed within the days when given (the days' range on {@code claimedAt}, after the centre or
+     * status in the same indexes). Declared raw on purpose: Axon matches the API's {@code ResponseTypes.instanceOf(Page.class)}
      * only against a plain class. The items are {@link ClaimView}s. Real MongoDB serves it from the indexes on
      * {@code (centreId, claimedAt, _id)}, {@code (status, claimedAt, _id)} and {@code (claimedAt, _id)}; the embedded
      * store ignores non-unique indexes and scans {@value #CLAIMS} — acceptable, since claims are few beside candidates
@@ -159,6 +163,19 @@ public class ClaimProjection {
         }
         if (query.status() != null) {
             conditions.add(eq(STATUS, query.status().name()));
+        }
+        if (query.claimedFrom() != null) {
+            conditions.add(gte(
+                    CLAIMED_AT,
+                    date(query.claimedFrom().atStartOfDay(ZoneOffset.UTC).toInstant())));
+        }
+        if (query.claimedTo() != null) {
+            conditions.add(lt(
+                    CLAIMED_AT,
+                    date(query.claimedTo()
+                            .plusDays(1)
+                            .atStartOfDay(ZoneOffset.UTC)
+                            .toInstant())));
         }
         Bson filter =
                 conditions.isEmpty() ? new Document() : conditions.size() == 1 ? conditions.get(0) : and(conditions);
