@@ -759,7 +759,8 @@ function historyList(history, centre) {
     return h('ol', {class: 'timeline history'}, [...history].reverse().map(entry => h('li', {},
         h('p', {class: 'history-head'}, h('strong', {}, HISTORY_WORDS[entry.type] || entry.type), ' · ',
             h('time', {datetime: entry.at}, when(entry.at)), ' · ',
-            entry.actorPin ? ['by PIN ', h('span', {class: 'code actor-pin'}, entry.actorPin)] : 'by the system'),
+            entry.actorPin ? ['by PIN ', h('span', {class: 'code actor-pin'}, entry.actorPin),
+                entry.actorName ? ' (' + entry.actorName + ')' : ''] : 'by the system'),
         entry.reason ? h('p', {class: 'history-reason'}, 'Reason: ', h('q', {}, entry.reason)) : null,
         changes(entry, centre))));
 }

@@ -50,6 +50,7 @@ async function portfolioHome(container) {
             {label: 'Candidate', value: row => h('a', {href: '#/portfolio/' + encodeURIComponent(row.candidateId)},
                 row.candidateId)},
             {label: 'Unit', value: row => row.unitCode},
+            {label: 'Assessor', value: row => row.assessorName || '—'},
             {label: 'Assessor PIN', value: row => row.assessorPin},
             {label: 'Signed off', value: row => when(row.signedOffAt)},
             {label: 'Waiting', value: row => row.ageDays + (row.ageDays === 1 ? ' day' : ' days')}],

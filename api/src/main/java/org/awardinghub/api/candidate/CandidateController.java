@@ -11,9 +11,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.awardinghub.api.DateRange;
 import org.awardinghub.api.Paging;
@@ -24,6 +26,7 @@ import org.awardinghub.api.security.Access;
 import org.awardinghub.api.security.Allow;
 import org.awardinghub.api.text.MultiLine;
 import org.awardinghub.api.text.SingleLine;
+import org.awardinghub.api.user.PeopleNames;
 import org.awardinghub.command.candidate.AmendCandidate;
 import org.awardinghub.command.candidate.CandidateDirectory;
 import org.awardinghub.command.candidate.CandidateField;
@@ -91,12 +94,22 @@ class CandidateController {
 
     public record StatusChange(String candidateId, CandidateStatus status) {}
 
+    /** A change in the candidate's history, with the name of the person who made it beside their PIN. */
+    public record HistoryEntry(
+            Instant at,
+            String type,
+            String actorPin,
+            String actorName,
+            String reason,
+            Map<String, CandidateHistoryEntry.Change> changes) {}
+
     private final Access access;
     private final CommandGateway commands;
     private final Queries queries;
     private final BulkRegistration bulk;
     private final Clock clock;
     private final CandidateDirectory candidates;
+    private final PeopleNames names;
 
     public CandidateController(
             Access access,
@@ -104,8 +117,10 @@ class CandidateController {
             Queries queries,
             BulkRegistration bulk,
             Clock clock,
-            CandidateDirectory candidates) {
+            CandidateDirectory candidates,
+            PeopleNames names) {
         this.candidates = candidates;
+        this.names = names;
         this.access = access;
         this.commands = commands;
         this.queries = queries;
@@ -204,13 +219,23 @@ class CandidateController {
             value = {IMI_ADMIN, AUDITOR},
             anyOfCentre = true,
             centreOf = Access.CANDIDATE_ID)
-    public List<CandidateHistoryEntry> history(@PathVariable String candidateId) {
+    public List<HistoryEntry> history(@PathVariable String candidateId) {
         List<CandidateHistoryEntry> history =
                 queries.many(new FindCandidateHistory(candidateId), CandidateHistoryEntry.class);
         if (history.isEmpty() && candidates.find(candidateId).isEmpty()) {
             throw ApiProblem.notFound("No such candidate");
         }
-        return history;
+        PeopleNames.Names actors = names.ofPins(
+                history.stream().map(CandidateHistoryEntry::actorPin).toList());
+        return history.stream()
+                .map(entry -> new HistoryEntry(
+                        entry.at(),
+                        entry.type(),
+                        entry.actorPin(),
+                        actors.ofPin(entry.actorPin()),
+                        entry.reason(),
+                        entry.changes()))
+                .toList();
     }
 
     @PostMapping("/api/candidates/{candidateId}/amendments")

@@ -141,6 +141,16 @@ class PortfolioController {
             Instant setAt,
             boolean defaults) {}
 
+    /** A sampled sign-off awaiting the IQA, with the assessor's name beside their PIN. */
+    public record SampleToDecide(
+            String candidateId,
+            String centreId,
+            String unitCode,
+            String assessorPin,
+            String assessorName,
+            Instant signedOffAt,
+            long ageDays) {}
+
     /** An override with the assessor's name beside their id. */
     public record SamplingPlanOverride(String assessorUserId, String assessorName, String unitCode, int percent) {}
 
@@ -382,9 +392,21 @@ class PortfolioController {
     /** The sampled sign-offs awaiting the signed-in IQA's decision, oldest first. */
     @GetMapping("/api/portfolio/iqa-queue")
     @Allow(IQA)
-    public List<SampleDue> iqaQueue() {
+    public List<SampleToDecide> iqaQueue() {
         ActingUser me = access.current();
-        return queries.many(new ListIqaQueue(me.userId()), SampleDue.class);
+        List<SampleDue> due = queries.many(new ListIqaQueue(me.userId()), SampleDue.class);
+        PeopleNames.Names assessors =
+                names.ofPins(due.stream().map(SampleDue::assessorPin).toList());
+        return due.stream()
+                .map(sample -> new SampleToDecide(
+                        sample.candidateId(),
+                        sample.centreId(),
+                        sample.unitCode(),
+                        sample.assessorPin(),
+                        assessors.ofPin(sample.assessorPin()),
+                        sample.signedOffAt(),
+                        sample.ageDays()))
+                .toList();
     }
 
     @GetMapping("/api/centres/{centreId}/portfolio-progress")

@@ -20,6 +20,86 @@ import org.junit.jupiter.api.Test;
 class CentresHubTest extends ApplicationTest {
 
     @Test
+    void givenCentresOfSeveralStatuses_whenListedByStatusAndWords_thenTheServerFiltersAndPagesThem() {
+        String admin = adminToken();
+        String tag = "Filterable" + unique();
+        List<String> approved = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            approved.add(approvedCentre(admin));
+            http.put(
+                    "/api/centres/" + approved.get(i) + "/details",
+                    admin,
+                    Map.of(
+                            "name",
+                            tag + " Motors " + i,
+                            "address",
+                            "1 Workshop Lane, Hertford",
+                            "contactEmail",
+                            "office@" + unique() + ".example",
+                            "reason",
+                            "Renamed"));
+        }
+        http.post("/api/centres/" + approved.get(2) + "/suspend", admin, Map.of("reason", "Spot check"));
+        String coordinator = activeUser(admin, admin, approved.get(0), null, "CENTRE_COORDINATOR");
+        String words = "/api/centres?q=" + tag.toLowerCase() + "%20motors";
+
+        var all = awaitJson(
+                words,
+                admin,
+                json -> json.get("total").asInt() == 3 && json.toString().contains("SUSPENDED"));
+        assertThat(all.get("items").findValuesAsText("name"))
+                .containsExactly(tag + " Motors 0", tag + " Motors 1", tag + " Motors 2");
+        var approvedOnly = http.get(words + "&status=APPROVED&size=1", admin).json();
+        assertThat(approvedOnly.get("total").asInt()).isEqualTo(2);
+        assertThat(approvedOnly.get("items")).hasSize(1);
+        assertThat(approvedOnly.get("items").get(0).get("name").asText()).isEqualTo(tag + " Motors 0");
+        assertThat(http.get(words + "&status=APPROVED&size=1&page=1", admin)
+                        .json()
+                        .get("items")
+                        .get(0)
+                        .get("name")
+                        .asText())
+                .isEqualTo(tag + " Motors 1");
+        assertThat(http.get(words + "&status=SUSPENDED", admin)
+                        .json()
+                        .get("items")
+                        .findValuesAsText("centreId"))
+                .containsExactly(approved.get(2));
+        String number = http.get("/api/centres/" + approved.get(1), admin)
+                .json()
+                .get("centreNumber")
+                .asText();
+        assertThat(http.get("/api/centres?q=" + number, admin)
+                        .json()
+                        .get("items")
+                        .findValuesAsText("centreId"))
+                .as("by centre number")
+                .containsExactly(approved.get(1));
+        assertThat(http.get("/api/centres?status=SUSPENDED&q=" + tag, coordinator)
+                        .json()
+                        .get("total")
+                        .asInt())
+                .as("a centre user sees only their own centre, filtered alike")
+                .isZero();
+        assertThat(http.get("/api/centres?q=" + tag, coordinator)
+                        .json()
+                        .get("items")
+                        .findValuesAsText("centreId"))
+                .containsExactly(approved.get(0));
+
+        var unknownStatus = http.get("/api/centres?status=OPEN", admin);
+        assertThat(unknownStatus.status()).isEqualTo(400);
+        assertThat(unknownStatus.json().get("errors").get(0).get("field").asText())
+                .isEqualTo("status");
+        assertThat(http.get("/api/centres?size=201", admin).status()).isEqualTo(400);
+        assertThat(http.get("/api/centres?q=" + "x".repeat(101), admin).status())
+                .isEqualTo(400);
+        assertThat(http.get("/api/centres?q=.*%5B(", admin).status())
+                .as("regular-expression characters are taken literally")
+                .isEqualTo(200);
+    }
+
+    @Test
     void givenApprovedCentre_whenSuspendedReinstatedWithdrawn_thenIllegalStepsAre409() {
         String admin = adminToken();
         String centreId = approvedCentre(admin);
@@ -270,6 +350,29 @@ class CentresHubTest extends ApplicationTest {
                 admin,
                 json -> json.path("total").asInt() == 1);
         assertThat(list.get("items").get(0).get("subject").asText()).isEqualTo("Extra assessment slots");
+        assertThat(list.get("items").get(0).get("raisedByName").asText())
+                .as("the name beside the id")
+                .isEqualTo("Sam Example");
+        assertThat(seen.get("replies").get(0).get("repliedByName").asText())
+                .isEqualTo(http.get("/api/me", admin).json().get("name").asText());
+        String centreRequests = "/api/centres/" + centreId + "/requests?status=";
+        assertThat(http.get(centreRequests + "OPEN", centreAdmin)
+                        .json()
+                        .get("total")
+                        .asInt())
+                .isZero();
+        assertThat(http.get(centreRequests + "CLOSED", centreAdmin)
+                        .json()
+                        .get("items")
+                        .findValuesAsText("requestId"))
+                .containsExactly(requestId);
+        assertThat(http.get(centreRequests + "MAYBE", centreAdmin)
+                        .json()
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asText())
+                .isEqualTo("status");
 
         var inbox = awaitJson(
                 "/api/requests?status=CLOSED&size=200",

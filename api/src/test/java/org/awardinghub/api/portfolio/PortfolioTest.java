@@ -191,6 +191,10 @@ public class PortfolioTest extends ApplicationTest {
         assertThat(http.get("/api/portfolio/assessor-queue", assessor).json()).isEmpty();
         JsonNode samples = http.get("/api/portfolio/iqa-queue", iqa).json();
         assertThat(samples).extracting(s -> s.get("unitCode").asText()).containsExactly(code + "-P1");
+        assertThat(samples.get(0).get("assessorPin").asText()).isEqualTo(assessorStaff.pin());
+        assertThat(samples.get(0).get("assessorName").asText())
+                .as("the name beside the PIN")
+                .isEqualTo("Alex Example");
         JsonNode centreProgress = http.get("/api/centres/" + centre + "/portfolio-progress", coordinator)
                 .json();
         assertThat(centreProgress).singleElement().satisfies(row -> {
