@@ -57,7 +57,7 @@ class HubRequestController {
     public record PostedReply(String requestId, int replyNumber) {}
 
     /** A request as read: the read model's, with the names of who raised it and of who replied beside their ids. */
-    public record Request(
+    public record RequestThread(
             String requestId,
             String centreId,
             HubRequestKind kind,
@@ -67,11 +67,11 @@ class HubRequestController {
             String raisedByUserId,
             String raisedByName,
             Instant raisedAt,
-            List<Reply> replies,
+            List<ThreadReply> replies,
             Instant closedAt,
             String closeReason) {}
 
-    public record Reply(
+    public record ThreadReply(
             int replyNumber, String body, boolean fromImi, String repliedByUserId, String repliedByName, Instant at) {}
 
     private final Access access;
@@ -101,7 +101,7 @@ class HubRequestController {
     @Allow(
             value = {IMI_ADMIN, AUDITOR},
             anyOfCentre = true)
-    public Page<Request> requests(
+    public Page<RequestThread> requests(
             @PathVariable String centreId,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) Integer page,
@@ -115,7 +115,7 @@ class HubRequestController {
     /** IMI's inbox across centres, newest first; {@code ?status=OPEN} for those still waiting. */
     @GetMapping("/api/requests")
     @Allow({IMI_ADMIN, AUDITOR})
-    public Page<Request> allRequests(
+    public Page<RequestThread> allRequests(
             @RequestParam(required = false) String status,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
@@ -128,7 +128,7 @@ class HubRequestController {
     @Allow(
             value = {IMI_ADMIN, AUDITOR},
             anyOfCentre = true)
-    public Request request(@PathVariable String centreId, @PathVariable String requestId) {
+    public RequestThread request(@PathVariable String centreId, @PathVariable String requestId) {
         HubRequestView request = queries.one(new FindHubRequest(requestId), HubRequestView.class)
                 .filter(r -> r.centreId().equals(centreId))
                 .orElseThrow(() -> ApiProblem.notFound("No such request at this centre"));
@@ -141,12 +141,12 @@ class HubRequestController {
         }
     }
 
-    private Page<Request> named(Page<HubRequestView> page) {
+    private Page<RequestThread> named(Page<HubRequestView> page) {
         return new Page<>(named(page.items()), page.page(), page.size(), page.total());
     }
 
     /** The requests with names beside the ids of who raised them and who replied, found in one query. */
-    private List<Request> named(List<HubRequestView> requests) {
+    private List<RequestThread> named(List<HubRequestView> requests) {
         List<String> people = new ArrayList<>();
         for (HubRequestView request : requests) {
             people.add(request.raisedByUserId());
@@ -154,7 +154,7 @@ class HubRequestController {
         }
         PeopleNames.Names found = names.ofUsers(people);
         return requests.stream()
-                .map(r -> new Request(
+                .map(r -> new RequestThread(
                         r.requestId(),
                         r.centreId(),
                         r.kind(),
@@ -165,7 +165,7 @@ class HubRequestController {
                         found.ofUser(r.raisedByUserId()),
                         r.raisedAt(),
                         r.replies().stream()
-                                .map(reply -> new Reply(
+                                .map(reply -> new ThreadReply(
                                         reply.replyNumber(),
                                         reply.body(),
                                         reply.fromImi(),

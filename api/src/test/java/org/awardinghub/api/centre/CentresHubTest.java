@@ -100,6 +100,37 @@ class CentresHubTest extends ApplicationTest {
     }
 
     @Test
+    void givenACentresUsers_whenListedWithPaging_thenAnArrayPageAndTheTotalInTheHeader() {
+        String admin = adminToken();
+        String centreId = approvedCentre(admin);
+        String coordinator = activeUser(admin, admin, centreId, null, "CENTRE_COORDINATOR");
+        String otherCoordinator = activeUser(admin, admin, approvedCentre(admin), null, "CENTRE_COORDINATOR");
+        addNamedUser(admin, centreId, "Bea Second", "CENTRE_ADMIN");
+        addNamedUser(admin, centreId, "Cas Third", "INVIGILATOR");
+        String users = "/api/centres/" + centreId + "/users";
+
+        var whole = awaitJson(users, coordinator, json -> json.size() == 3);
+        assertThat(whole.findValuesAsText("name")).containsExactly("Bea Second", "Cas Third", "Sam Example");
+        assertThat(http.get(users, coordinator).header("X-Total-Count")).isEqualTo("3");
+        var second = http.get(users + "?page=1&size=2", coordinator);
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.json().isArray()).isTrue();
+        assertThat(second.json().findValuesAsText("name")).containsExactly("Sam Example");
+        assertThat(second.header("X-Total-Count")).isEqualTo("3");
+        assertThat(http.get(users + "?size=2", admin).json().findValuesAsText("name"))
+                .containsExactly("Bea Second", "Cas Third");
+        assertThat(http.get(users + "?size=2", otherCoordinator).status()).isEqualTo(404);
+        var tooBig = http.get(users + "?size=500", coordinator);
+        assertThat(tooBig.status()).isEqualTo(400);
+        assertThat(tooBig.json().get("errors").get(0).get("field").asText()).isEqualTo("size");
+
+        var staff = http.get("/api/users?size=1", admin);
+        assertThat(staff.json()).hasSize(1);
+        assertThat(Integer.parseInt(staff.header("X-Total-Count"))).isPositive();
+        assertThat(http.get("/api/users?page=-1", admin).status()).isEqualTo(400);
+    }
+
+    @Test
     void givenApprovedCentre_whenSuspendedReinstatedWithdrawn_thenIllegalStepsAre409() {
         String admin = adminToken();
         String centreId = approvedCentre(admin);

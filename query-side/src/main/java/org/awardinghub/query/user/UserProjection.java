@@ -29,6 +29,7 @@ import org.awardinghub.events.user.UserLockedOut;
 import org.awardinghub.events.user.UserReactivated;
 import org.awardinghub.events.user.UserRolesChanged;
 import org.awardinghub.events.user.UserSignedIn;
+import org.awardinghub.query.Page;
 import org.awardinghub.query.ReadModelCollection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -142,6 +143,28 @@ public class UserProjection {
     @QueryHandler
     List<UserView> handle(ListImiStaff query) {
         return users.list(eq(CENTRE_ID, null), ascending(NAME_KEY, ID), UserProjection::toView);
+    }
+
+    /** Declared raw: Axon matches {@code ResponseTypes.instanceOf(Page.class)} only against a plain class. */
+    @QueryHandler
+    @SuppressWarnings("rawtypes")
+    Page handle(PageCentreUsers query) {
+        if (query.centreId() == null) {
+            return ReadModelCollection.emptyPage(query.page(), query.size());
+        }
+        return users.page(
+                eq(CENTRE_ID, query.centreId()),
+                ascending(NAME_KEY, ID),
+                query.page(),
+                query.size(),
+                UserProjection::toView);
+    }
+
+    @QueryHandler
+    @SuppressWarnings("rawtypes")
+    Page handle(PageImiStaff query) {
+        return users.page(
+                eq(CENTRE_ID, null), ascending(NAME_KEY, ID), query.page(), query.size(), UserProjection::toView);
     }
 
     @QueryHandler
