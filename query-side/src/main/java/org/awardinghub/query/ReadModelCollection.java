@@ -13,6 +13,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -360,6 +361,24 @@ public final class ReadModelCollection {
             literal.appendCodePoint(c);
         });
         return literal.toString();
+    }
+
+    /**
+     * The conditions that an instant field falls on the days {@code from} to {@code to} (UTC, both included; either
+     * may be null for an open end): from the start of {@code from} up to, not including, the start of the day after
+     * {@code to}. Empty when neither is given.
+     */
+    public static List<Bson> onDays(String field, LocalDate from, LocalDate to) {
+        List<Bson> conditions = new ArrayList<>();
+        if (from != null) {
+            conditions.add(
+                    Filters.gte(field, date(from.atStartOfDay(ZoneOffset.UTC).toInstant())));
+        }
+        if (to != null) {
+            conditions.add(Filters.lt(
+                    field, date(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())));
+        }
+        return conditions;
     }
 
     /** The key that lists are ordered by, so that "de Vere" sorts among the Ds. */

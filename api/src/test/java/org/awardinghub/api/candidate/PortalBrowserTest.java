@@ -137,8 +137,7 @@ class PortalBrowserTest extends ApplicationTest {
         String admin = adminToken();
         String centreId = approvedCentre(admin);
         String target = approvedCentre(admin);
-        String number = http.get("/api/centres/" + target, admin)
-                .json()
+        String number = awaitJson("/api/centres/" + target, admin, json -> json.hasNonNull("centreNumber"))
                 .get("centreNumber")
                 .asText();
         CreatedUser[] created = new CreatedUser[1];
@@ -165,7 +164,11 @@ class PortalBrowserTest extends ApplicationTest {
             ui.press("Transfer");
             ui.fill("Receiving centre's number", number).fill("Reason", "Moved house");
             ui.press("Transfer the candidate");
-            ui.waitForText("was transferred to the other centre");
+            try {
+                ui.waitForText("was transferred to the other centre");
+            } finally {
+                ui.screenshot("portal-transfer");
+            }
         }
         assertThat(awaitJson(
                                 "/api/candidates/" + candidateId,

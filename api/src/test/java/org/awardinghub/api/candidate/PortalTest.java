@@ -396,8 +396,7 @@ class PortalTest extends ApplicationTest {
         String candidateId = register(coordinator, centreId, candidate("Grace", "Hopper"))
                 .get("candidateId")
                 .asText();
-        String number = http.get("/api/centres/" + target, admin)
-                .json()
+        String number = awaitJson("/api/centres/" + target, admin, json -> json.hasNonNull("centreNumber"))
                 .get("centreNumber")
                 .asText();
         String transfer = "/api/candidates/" + candidateId + "/transfer";

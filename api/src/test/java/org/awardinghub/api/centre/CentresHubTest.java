@@ -65,8 +65,7 @@ class CentresHubTest extends ApplicationTest {
                         .get("items")
                         .findValuesAsText("centreId"))
                 .containsExactly(approved.get(2));
-        String number = http.get("/api/centres/" + approved.get(1), admin)
-                .json()
+        String number = awaitJson("/api/centres/" + approved.get(1), admin, json -> json.hasNonNull("centreNumber"))
                 .get("centreNumber")
                 .asText();
         assertThat(http.get("/api/centres?q=" + number, admin)

@@ -2,8 +2,6 @@ package org.awardinghub.query.certification;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gte;
-import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Sorts.ascending;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
@@ -14,7 +12,6 @@ import static org.awardinghub.query.ReadModelCollection.isoDate;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.awardinghub.events.AuditMetadata;
@@ -164,19 +161,7 @@ public class ClaimProjection {
         if (query.status() != null) {
             conditions.add(eq(STATUS, query.status().name()));
         }
-        if (query.claimedFrom() != null) {
-            conditions.add(gte(
-                    CLAIMED_AT,
-                    date(query.claimedFrom().atStartOfDay(ZoneOffset.UTC).toInstant())));
-        }
-        if (query.claimedTo() != null) {
-            conditions.add(lt(
-                    CLAIMED_AT,
-                    date(query.claimedTo()
-                            .plusDays(1)
-                            .atStartOfDay(ZoneOffset.UTC)
-                            .toInstant())));
-        }
+        conditions.addAll(ReadModelCollection.onDays(CLAIMED_AT, query.claimedFrom(), query.claimedTo()));
         Bson filter =
                 conditions.isEmpty() ? new Document() : conditions.size() == 1 ? conditions.get(0) : and(conditions);
         return claims.page(filter, ascending(CLAIMED_AT, ID), query.page(), query.size(), CLAIM::fromDocument);
