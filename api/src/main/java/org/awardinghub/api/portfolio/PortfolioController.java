@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -150,6 +151,20 @@ class PortfolioController {
             String assessorName,
             Instant signedOffAt,
             long ageDays) {}
+
+    /** A candidate's portfolio progress, with the names of their assessor and IQA beside their ids. */
+    public record CandidateProgress(
+            String candidateId,
+            String qualificationCode,
+            String assessorUserId,
+            String assessorName,
+            String iqaUserId,
+            String iqaName,
+            int percentMet,
+            int unitsSignedOff,
+            int unitsTotal,
+            int awaitingJudgement,
+            int samplesDue) {}
 
     /** An override with the assessor's name beside their id. */
     public record SamplingPlanOverride(String assessorUserId, String assessorName, String unitCode, int percent) {}
@@ -413,7 +428,27 @@ class PortfolioController {
     @Allow(
             value = {IMI_ADMIN, AUDITOR},
             ofCentre = CENTRE_COORDINATOR)
-    public List<PortfolioProgress> progress(@PathVariable String centreId) {
-        return queries.many(new ListCentreProgress(centreId), PortfolioProgress.class);
+    public List<CandidateProgress> progress(@PathVariable String centreId) {
+        List<PortfolioProgress> progress = queries.many(new ListCentreProgress(centreId), PortfolioProgress.class);
+        List<String> staff = new ArrayList<>();
+        progress.forEach(row -> {
+            staff.add(row.assessorUserId());
+            staff.add(row.iqaUserId());
+        });
+        PeopleNames.Names named = names.ofUsers(staff);
+        return progress.stream()
+                .map(row -> new CandidateProgress(
+                        row.candidateId(),
+                        row.qualificationCode(),
+                        row.assessorUserId(),
+                        named.ofUser(row.assessorUserId()),
+                        row.iqaUserId(),
+                        named.ofUser(row.iqaUserId()),
+                        row.percentMet(),
+                        row.unitsSignedOff(),
+                        row.unitsTotal(),
+                        row.awaitingJudgement(),
+                        row.samplesDue()))
+                .toList();
     }
 }

@@ -201,6 +201,11 @@ public class PortfolioTest extends ApplicationTest {
             assertThat(row.get("candidateId").asText()).isEqualTo(id);
             assertThat(row.get("percentMet").asInt()).isEqualTo(50);
             assertThat(row.get("samplesDue").asInt()).isEqualTo(1);
+            assertThat(row.get("assessorUserId").asText()).isEqualTo(assessorId);
+            assertThat(row.get("assessorName").asText())
+                    .as("names beside the ids")
+                    .isEqualTo("Alex Example");
+            assertThat(row.get("iqaName").asText()).isEqualTo("Alex Example");
         });
 
         var notYet = http.post("/api/candidates/" + id + "/certificate-claims", coordinator, Map.of());
