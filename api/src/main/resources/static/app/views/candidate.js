@@ -626,9 +626,9 @@ async function candidatePage(container, params) {
                 options: [{value: '', label: 'Choose a centre'}, ...centres.map(centre => ({value: centre.centreId,
                     label: centreName(centre)}))]};
         } else {
-            targetField = {name: 'toCentreId', label: 'Receiving centre\'s id', required: true,
-                attrs: {autocomplete: 'off', spellcheck: 'false'},
-                hint: 'Ask the receiving centre for its centre id. It must be approved for '
+            targetField = {name: 'toCentreNumber', label: 'Receiving centre\'s number', required: true,
+                attrs: {autocomplete: 'off', spellcheck: 'false', inputmode: 'numeric', maxlength: 12},
+                hint: 'The receiving centre\'s centre number, as on its approval letter. It must be approved for '
                     + candidate.qualificationCode + '.'};
         }
         const done = await dialog({title: 'Transfer ' + fullName(candidate),
@@ -637,7 +637,8 @@ async function candidatePage(container, params) {
             submitLabel: 'Transfer the candidate', fields: [targetField, {name: 'reason', label: 'Reason',
                 type: 'textarea', required: true, hint: 'Kept in the audit trail with your PIN.'}],
             submit: values => orRefusal(() => post('/api/candidates/' + encodeURIComponent(candidate.candidateId)
-                + '/transfer', {toCentreId: values.toCentreId, reason: values.reason}, {version: candidate.version}))});
+                + '/transfer', values.toCentreNumber ? {toCentreNumber: values.toCentreNumber, reason: values.reason}
+                : {toCentreId: values.toCentreId, reason: values.reason}, {version: candidate.version}))});
         if (!done || refused(done)) {
             return;
         }
@@ -761,7 +762,8 @@ function historyList(history, centre) {
     return h('ol', {class: 'timeline history'}, [...history].reverse().map(entry => h('li', {},
         h('p', {class: 'history-head'}, h('strong', {}, HISTORY_WORDS[entry.type] || entry.type), ' · ',
             h('time', {datetime: entry.at}, when(entry.at)), ' · ',
-            entry.actorPin ? ['by PIN ', h('span', {class: 'code actor-pin'}, entry.actorPin)] : 'by the system'),
+            entry.actorPin ? ['by PIN ', h('span', {class: 'code actor-pin'}, entry.actorPin),
+                entry.actorName ? ' (' + entry.actorName + ')' : ''] : 'by the system'),
         entry.reason ? h('p', {class: 'history-reason'}, 'Reason: ', h('q', {}, entry.reason)) : null,
         changes(entry, centre))));
 }

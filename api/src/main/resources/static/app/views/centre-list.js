@@ -2,7 +2,7 @@
 import {get, post} from '../api.js';
 import {flash, form, h, pager, table} from '../ui.js';
 import {go} from '../router.js';
-import {allPages, awaitRead, enc, filterForm, hubPage, isAdmin, sanctionName, STATUS_WORDS,
+import {awaitRead, enc, filterForm, hubPage, isAdmin, sanctionName, STATUS_WORDS,
     statusBadge} from './hub-common.js';
 
 const PAGE_SIZE = 25;
@@ -18,17 +18,21 @@ function centresAddress(query) {
     return '/centres' + (text ? '?' + text : '');
 }
 
-/** The API lists centres by name, page by page, without filters: the page reads them all and filters here. */
+/**
+ * The API filters and pages the centres (by status, and by words of the name or the start of the number); the page
+ * asks for one page of the matching ones, and for each status's count alone (a page of one, for its total).
+ */
 export async function centresPage(container, params, query) {
     const status = query.get('status') || '';
     const q = (query.get('q') || '').trim();
     const pageNumber = Math.max(0, Number.parseInt(query.get('page') || '0', 10) || 0);
-    const centres = await allPages('/api/centres');
-    const words = q.toLowerCase().split(/\s+/).filter(Boolean);
-    const matching = centres.filter(centre => (!status || centre.status === status)
-        && words.every(word => centre.name.toLowerCase().includes(word) || (centre.centreNumber || '').includes(word)));
-    const shown = matching.slice(pageNumber * PAGE_SIZE, (pageNumber + 1) * PAGE_SIZE);
-    const counts = Object.keys(STATUS_WORDS).map(key => [key, centres.filter(centre => centre.status === key).length]);
+    const filter = (status ? '&status=' + enc(status) : '') + (q ? '&q=' + enc(q) : '');
+    const [answer, ...totals] = await Promise.all([
+        get('/api/centres?page=' + pageNumber + '&size=' + PAGE_SIZE + filter),
+        ...Object.keys(STATUS_WORDS).map(key => get('/api/centres?size=1&status=' + enc(key)))]);
+    const shown = answer.items;
+    const counts = Object.keys(STATUS_WORDS).map((key, index) => [key, totals[index].total]);
+    const all = counts.reduce((sum, [, count]) => sum + count, 0);
 
     const filters = filterForm(form({id: 'centre-filters', class: 'toolbar', submitLabel: 'Show centres', fields: [
         {name: 'status', label: 'Status', type: 'select', value: status, options: [{value: '', label: 'Any status'},
@@ -37,13 +41,13 @@ export async function centresPage(container, params, query) {
     submit: async values => go(centresAddress({status: values.status, q: values.q}))}));
 
     hubPage(container, 'Centres',
-        h('p', {class: 'lead'}, centres.length ? centres.length + (centres.length === 1 ? ' centre: ' : ' centres: ')
+        h('p', {class: 'lead'}, all ? all + (all === 1 ? ' centre: ' : ' centres: ')
             + counts.filter(([, count]) => count).map(([key, count]) => count + ' ' + STATUS_WORDS[key].toLowerCase())
                 .join(', ') + '.' : 'No centres yet.'),
         isAdmin() ? h('p', {}, h('a', {href: '#/centres/new', class: 'button-link'}, 'Add a centre')) : null,
         filters,
         h('p', {class: 'hint', role: 'status'}, status || q
-            ? matching.length + ' of ' + centres.length + ' centres match.' : 'Showing every centre, by name.'),
+            ? answer.total + ' of ' + all + ' centres match.' : 'Showing every centre, by name.'),
         table([
             {label: 'Centre', value: centre => h('a', {href: '#/centres/' + enc(centre.centreId)}, centre.name)},
             {label: 'Number', value: centre => centre.centreNumber || '—', class: 'number'},
@@ -54,7 +58,7 @@ export async function centresPage(container, params, query) {
                 class: 'number'},
             {label: 'Contact', value: centre => centre.contactEmail}
         ], shown, status || q ? 'No centre matches. Try another status or fewer words.' : 'No centres yet.'),
-        matching.length > PAGE_SIZE ? pager({items: shown, page: pageNumber, size: PAGE_SIZE, total: matching.length},
+        answer.total > PAGE_SIZE ? pager(answer,
             next => go(centresAddress({status, q, page: next}))) : null);
 }
 

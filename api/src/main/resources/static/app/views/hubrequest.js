@@ -9,9 +9,9 @@ import {actWithReason, allPages, awaitRead, centreHref, enc, filterForm, hubPage
 
 const PAGE_SIZE = 10;
 
-/** Who raised or replied, by name where this user may read the name. */
-function who(userId, fromImi, people) {
-    return people[userId] || (fromImi ? 'IMI' : 'centre staff');
+/** Who raised or replied: the name the API gives beside the id, else the centre's user list's, else the side. */
+function who(name, userId, fromImi, people) {
+    return name || people[userId] || (fromImi ? 'IMI' : 'centre staff');
 }
 
 /** The requests of one centre, newest first, with a form to raise one; focusId names one to show first. */
@@ -65,12 +65,12 @@ export function requestsSection(centre, people, focusId) {
             h('h3', {id: heading}, request.subject),
             h('p', {class: 'meta'}, badge(kindWords(request.kind), 'kind'), ' ',
                 badge(open ? 'Open' : 'Closed', open ? 'applied' : 'closed'), ' ',
-                'Raised by ' + who(request.raisedByUserId, false, people) + ', ' + when(request.raisedAt))),
+                'Raised by ' + who(request.raisedByName, request.raisedByUserId, false, people) + ', ' + when(request.raisedAt))),
         h('p', {class: 'message-body'}, request.body),
         replyCount ? h('ol', {class: 'replies', 'aria-label': 'Replies'}, request.replies.map(reply =>
             h('li', {class: reply.fromImi ? 'from-imi' : 'from-centre'},
                 h('p', {class: 'meta'}, h('strong', {}, reply.fromImi ? 'IMI replied' : 'The centre replied'),
-                    people[reply.repliedByUserId] ? ' · ' + people[reply.repliedByUserId] : '', ' · ' + when(reply.at)),
+                    ' · ' + who(reply.repliedByName, reply.repliedByUserId, reply.fromImi, people), ' · ' + when(reply.at)),
                 h('p', {class: 'message-body'}, reply.body))))
             : h('p', {class: 'hint'}, open ? 'No reply yet.' : 'No replies.'),
         open ? null : h('p', {class: 'closed-note'}, 'Closed ' + when(request.closedAt)

@@ -50,6 +50,7 @@ async function portfolioHome(container) {
             {label: 'Candidate', value: row => h('a', {href: '#/portfolio/' + encodeURIComponent(row.candidateId)},
                 row.candidateId)},
             {label: 'Unit', value: row => row.unitCode},
+            {label: 'Assessor', value: row => row.assessorName || '—'},
             {label: 'Assessor PIN', value: row => row.assessorPin},
             {label: 'Signed off', value: row => when(row.signedOffAt)},
             {label: 'Waiting', value: row => row.ageDays + (row.ageDays === 1 ? ' day' : ' days')}],
@@ -60,6 +61,8 @@ async function portfolioHome(container) {
         parts.push(section('Your centre\'s portfolios', table([
             {label: 'Candidate', value: row => h('a', {href: '#/portfolio/' + encodeURIComponent(row.candidateId)},
                 row.candidateId)},
+            {label: 'Assessor', value: row => row.assessorName || '—'},
+            {label: 'IQA', value: row => row.iqaName || '—'},
             {label: 'Criteria met', value: row => row.percentMet + '%'},
             {label: 'Units signed off', value: row => row.unitsSignedOff + ' of ' + row.unitsTotal},
             {label: 'Awaiting judgement', value: row => String(row.awaitingJudgement)},

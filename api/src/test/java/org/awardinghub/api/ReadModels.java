@@ -41,7 +41,8 @@ public final class ReadModels {
             "library_documents",
             "library_downloads",
             "portfolio_qualifications",
-            "portfolios");
+            "portfolios",
+            "sampling_plans");
 
     /** Every processor of the application, by its stored name. */
     public static final List<String> PROCESSORS = List.of(

@@ -13,6 +13,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -345,6 +346,39 @@ public final class ReadModelCollection {
     /** A page with nothing on it, clamped like {@link #page}. */
     public static <T> Page<T> emptyPage(int page, int size) {
         return new Page<>(List.of(), Math.max(page, 0), Math.min(Math.max(size, 1), MAX_PAGE_SIZE), 0);
+    }
+
+    /**
+     * The text as a regular expression that matches it literally, for a filter on part of a field: every character
+     * but a letter or digit escaped (the same in the stores' regular expressions and Java's).
+     */
+    public static String literal(String text) {
+        StringBuilder literal = new StringBuilder(text.length() * 2);
+        text.codePoints().forEach(c -> {
+            if (!Character.isLetterOrDigit(c)) {
+                literal.append('\\');
+            }
+            literal.appendCodePoint(c);
+        });
+        return literal.toString();
+    }
+
+    /**
+     * The conditions that an instant field falls on the days {@code from} to {@code to} (UTC, both included; either
+     * may be null for an open end): from the start of {@code from} up to, not including, the start of the day after
+     * {@code to}. Empty when neither is given.
+     */
+    public static List<Bson> onDays(String field, LocalDate from, LocalDate to) {
+        List<Bson> conditions = new ArrayList<>();
+        if (from != null) {
+            conditions.add(
+                    Filters.gte(field, date(from.atStartOfDay(ZoneOffset.UTC).toInstant())));
+        }
+        if (to != null) {
+            conditions.add(Filters.lt(
+                    field, date(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())));
+        }
+        return conditions;
     }
 
     /** The key that lists are ordered by, so that "de Vere" sorts among the Ds. */

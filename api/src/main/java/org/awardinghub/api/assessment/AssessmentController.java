@@ -12,8 +12,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.awardinghub.api.DateRange;
 import org.awardinghub.api.Paging;
 import org.awardinghub.api.Queries;
 import org.awardinghub.api.Reason;
@@ -43,6 +45,7 @@ import org.awardinghub.query.assessment.ListCandidateAttempts;
 import org.awardinghub.query.assessment.ListCentreAttempts;
 import org.awardinghub.query.assessment.SittingView;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -258,10 +261,14 @@ class AssessmentController {
     public Page<AttemptSummary> centreAttempts(
             @PathVariable String centreId,
             @RequestParam(required = false) AttemptStatus status,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate openedFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate openedTo,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         Paging paging = Paging.of(page, size);
+        DateRange opened = DateRange.of("openedFrom", openedFrom, "openedTo", openedTo);
         return queries.page(
-                new ListCentreAttempts(centreId, status, paging.page(), paging.size()), AttemptSummary.class);
+                new ListCentreAttempts(centreId, status, opened.from(), opened.to(), paging.page(), paging.size()),
+                AttemptSummary.class);
     }
 }

@@ -11,10 +11,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import org.awardinghub.api.DateRange;
 import org.awardinghub.api.Paging;
 import org.awardinghub.api.Queries;
 import org.awardinghub.api.Reason;
@@ -25,6 +28,7 @@ import org.awardinghub.api.text.MultiLine;
 import org.awardinghub.api.text.SingleLine;
 import org.awardinghub.api.version.ETags;
 import org.awardinghub.api.version.IfMatch;
+import org.awardinghub.api.user.PeopleNames;
 import org.awardinghub.command.candidate.AmendCandidate;
 import org.awardinghub.command.candidate.CandidateDirectory;
 import org.awardinghub.command.candidate.CandidateField;
@@ -46,6 +50,7 @@ import org.awardinghub.query.candidate.SearchCandidates;
 import org.awardinghub.query.certification.CertificateView;
 import org.awardinghub.query.certification.ListCandidateCertificates;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -83,13 +88,24 @@ class CandidateController {
     /** {@code version}: the candidate's version after the amendment, as the answer's ETag says too. */
     public record Amended(String candidateId, CandidateField field, String value, long version) {}
 
+    /** The receiving centre by its id or by its centre number: exactly one of them. */
     public record Transfer(
-            @NotBlank @SingleLine String toCentreId,
+            @Size(max = 100) @SingleLine String toCentreId,
+            @Size(max = 12) @SingleLine String toCentreNumber,
             @NotBlank @Size(max = 1000) @MultiLine String reason) {}
 
     public record Transferred(String candidateId, String centreId, long version) {}
 
     public record StatusChange(String candidateId, CandidateStatus status, long version) {}
+
+    /** A change in the candidate's history, with the name of the person who made it beside their PIN. */
+    public record HistoryEntry(
+            Instant at,
+            String type,
+            String actorPin,
+            String actorName,
+            String reason,
+            Map<String, CandidateHistoryEntry.Change> changes) {}
 
     private final Access access;
     private final CommandGateway commands;
@@ -97,6 +113,7 @@ class CandidateController {
     private final BulkRegistration bulk;
     private final Clock clock;
     private final CandidateDirectory candidates;
+    private final PeopleNames names;
 
     public CandidateController(
             Access access,
@@ -104,8 +121,10 @@ class CandidateController {
             Queries queries,
             BulkRegistration bulk,
             Clock clock,
-            CandidateDirectory candidates) {
+            CandidateDirectory candidates,
+            PeopleNames names) {
         this.candidates = candidates;
+        this.names = names;
         this.access = access;
         this.commands = commands;
         this.queries = queries;
@@ -176,9 +195,11 @@ class CandidateController {
             @RequestParam(required = false) String q,
             @RequestParam(required = false) CandidateStatus status,
             @RequestParam(required = false) String qualificationCode,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate registeredFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate registeredTo,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        return search(centreId, q, status, qualificationCode, page, size);
+        return search(centreId, q, status, qualificationCode, registeredFrom, registeredTo, page, size);
     }
 
     /** IMI's search across every centre. */
@@ -188,9 +209,11 @@ class CandidateController {
             @RequestParam(required = false) String q,
             @RequestParam(required = false) CandidateStatus status,
             @RequestParam(required = false) String qualificationCode,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate registeredFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate registeredTo,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        return search(null, q, status, qualificationCode, page, size);
+        return search(null, q, status, qualificationCode, registeredFrom, registeredTo, page, size);
     }
 
     /** One candidate's record, with their results and certificate. */
@@ -211,13 +234,23 @@ class CandidateController {
             value = {IMI_ADMIN, AUDITOR},
             anyOfCentre = true,
             centreOf = Access.CANDIDATE_ID)
-    public List<CandidateHistoryEntry> history(@PathVariable String candidateId) {
+    public List<HistoryEntry> history(@PathVariable String candidateId) {
         List<CandidateHistoryEntry> history =
                 queries.many(new FindCandidateHistory(candidateId), CandidateHistoryEntry.class);
         if (history.isEmpty() && candidates.find(candidateId).isEmpty()) {
             throw ApiProblem.notFound("No such candidate");
         }
-        return history;
+        PeopleNames.Names actors = names.ofPins(
+                history.stream().map(CandidateHistoryEntry::actorPin).toList());
+        return history.stream()
+                .map(entry -> new HistoryEntry(
+                        entry.at(),
+                        entry.type(),
+                        entry.actorPin(),
+                        actors.ofPin(entry.actorPin()),
+                        entry.reason(),
+                        entry.changes()))
+                .toList();
     }
 
     /** Amends one field of a candidate's record, with the reason. */
@@ -249,10 +282,13 @@ class CandidateController {
     @Allow(value = IMI_ADMIN, ofCentre = CENTRE_COORDINATOR, centreOf = Access.CANDIDATE_ID)
     public ResponseEntity<Transferred> transfer(
             @PathVariable String candidateId, IfMatch ifMatch, @Valid @RequestBody Transfer request) {
-        long version = commands.<Long>sendAndWait(
-                new TransferCandidate(candidateId, request.toCentreId().strip(), request.reason(), ifMatch.version()));
-        return ETags.ok(
-                version, new Transferred(candidateId, request.toCentreId().strip(), version));
+        TransferCandidate.Done done = commands.sendAndWait(new TransferCandidate(
+                candidateId,
+                blankToNull(request.toCentreId()),
+                blankToNull(request.toCentreNumber()),
+                request.reason(),
+                ifMatch.version()));
+        return ETags.ok(done.version(), new Transferred(candidateId, done.toCentreId(), done.version()));
     }
 
     /** Withdraws a candidate, with the reason. */
@@ -282,14 +318,29 @@ class CandidateController {
     }
 
     private Page<CandidateSummary> search(
-            String centreId, String q, CandidateStatus status, String qualificationCode, Integer page, Integer size) {
+            String centreId,
+            String q,
+            CandidateStatus status,
+            String qualificationCode,
+            LocalDate registeredFrom,
+            LocalDate registeredTo,
+            Integer page,
+            Integer size) {
         Paging paging = Paging.of(page, size);
+        DateRange registered = DateRange.of("registeredFrom", registeredFrom, "registeredTo", registeredTo);
         if (q != null && q.length() > 200) {
             throw ApiProblem.badRequest("q", "must be at most 200 characters");
         }
         return queries.page(
                 new SearchCandidates(
-                        centreId, blankToNull(q), status, blankToNull(qualificationCode), paging.page(), paging.size()),
+                        centreId,
+                        blankToNull(q),
+                        status,
+                        blankToNull(qualificationCode),
+                        registered.from(),
+                        registered.to(),
+                        paging.page(),
+                        paging.size()),
                 CandidateSummary.class);
     }
 

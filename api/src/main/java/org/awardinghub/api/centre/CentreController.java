@@ -204,22 +204,29 @@ class CentreController {
         return ResponseEntity.ok().eTag(ETags.of(version)).build();
     }
 
-    /** A page of centres. IMI staff see every centre; a centre user sees a page holding only their own. */
+    /**
+     * A page of centres, filtered by status and by {@code q}: words each found in the name, or the start of the
+     * centre number. IMI staff see every centre; a centre user sees a page holding only their own.
+     */
     @GetMapping("/api/centres")
     @Allow(anyone = true)
     public Page<CentreView> centres(
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+            @RequestParam(required = false) CentreStatus status,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         Paging paging = Paging.of(page, size);
-        ActingUser me = access.current();
-        if (me.isImiStaff()) {
-            return queries.page(new ListCentres(paging.page(), paging.size()), CentreView.class);
+        if (q != null && q.length() > 100) {
+            throw ApiProblem.badRequest("q", "must be at most 100 characters");
         }
-        var own = queries.one(new FindCentre(me.centreId()), CentreView.class);
-        return new Page<>(
-                paging.page() == 0 ? own.stream().toList() : List.of(),
-                paging.page(),
-                paging.size(),
-                own.isPresent() ? 1 : 0);
+        String words = q == null || q.isBlank() ? null : q.strip();
+        ActingUser me = access.current();
+        if (!me.isImiStaff() && me.centreId() == null) {
+            return new Page<>(List.of(), paging.page(), paging.size(), 0);
+        }
+        return queries.page(
+                new ListCentres(paging.page(), paging.size(), me.isImiStaff() ? null : me.centreId(), status, words),
+                CentreView.class);
     }
 
     /** One centre's profile: its status, number, qualifications and sanctions. */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
+import org.awardinghub.api.DateRange;
 import org.awardinghub.api.Paging;
 import org.awardinghub.api.Queries;
 import org.awardinghub.api.problem.ApiProblem;
@@ -93,9 +94,10 @@ class Certificates {
     }
 
     /** The claims of one centre (or, for null, of every centre), without verification codes. */
-    Page<Claim> claims(String centreId, ClaimStatus status, Paging paging) {
-        Page<ClaimView> found =
-                queries.page(new ListClaims(centreId, status, paging.page(), paging.size()), ClaimView.class);
+    Page<Claim> claims(String centreId, ClaimStatus status, DateRange claimed, Paging paging) {
+        Page<ClaimView> found = queries.page(
+                new ListClaims(centreId, status, claimed.from(), claimed.to(), paging.page(), paging.size()),
+                ClaimView.class);
         return new Page<>(
                 found.items().stream().map(view -> shown(view, false)).toList(),
                 found.page(),

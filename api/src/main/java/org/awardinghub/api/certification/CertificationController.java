@@ -10,8 +10,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
+import org.awardinghub.api.DateRange;
 import org.awardinghub.api.Paging;
 import org.awardinghub.api.Reason;
 import org.awardinghub.api.certification.Certificates.Claim;
@@ -34,6 +36,7 @@ import org.awardinghub.events.certification.CertificateStatus;
 import org.awardinghub.events.certification.ClaimStatus;
 import org.awardinghub.query.Page;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -124,8 +127,12 @@ class CertificationController {
     public Page<Claim> claims(
             @RequestParam(required = false) ClaimStatus status,
             @RequestParam(required = false) String centreId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate claimedFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate claimedTo,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
+        Paging paging = Paging.of(page, size);
+        DateRange claimed = DateRange.of("claimedFrom", claimedFrom, "claimedTo", claimedTo);
         ActingUser user = access.current();
         String centre = user.isImiStaff() ? blankToNull(centreId) : user.centreId();
         if (!user.isImiStaff()
@@ -134,7 +141,7 @@ class CertificationController {
                 && !centreId.strip().equals(centre)) {
             throw ApiProblem.notFound("No such centre");
         }
-        return certificates.claims(centre, status, Paging.of(page, size));
+        return certificates.claims(centre, status, claimed, paging);
     }
 
     /** One certificate claim, with its status and certificate number once issued. */

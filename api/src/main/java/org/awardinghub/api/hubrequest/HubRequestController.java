@@ -8,6 +8,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.awardinghub.api.Paging;
 import org.awardinghub.api.Queries;
@@ -18,6 +21,7 @@ import org.awardinghub.api.security.ActingUser;
 import org.awardinghub.api.security.Allow;
 import org.awardinghub.api.text.MultiLine;
 import org.awardinghub.api.text.SingleLine;
+import org.awardinghub.api.user.PeopleNames;
 import org.awardinghub.command.hubrequest.CloseHubRequest;
 import org.awardinghub.command.hubrequest.RaiseHubRequest;
 import org.awardinghub.command.hubrequest.ReplyToHubRequest;
@@ -54,11 +58,31 @@ class HubRequestController {
 
     public record PostedReply(String requestId, int replyNumber) {}
 
+    /** A request as read: the read model's, with the names of who raised it and of who replied beside their ids. */
+    public record RequestThread(
+            String requestId,
+            String centreId,
+            HubRequestKind kind,
+            String subject,
+            String body,
+            String status,
+            String raisedByUserId,
+            String raisedByName,
+            Instant raisedAt,
+            List<ThreadReply> replies,
+            Instant closedAt,
+            String closeReason) {}
+
+    public record ThreadReply(
+            int replyNumber, String body, boolean fromImi, String repliedByUserId, String repliedByName, Instant at) {}
+
     private final Access access;
     private final CommandGateway commands;
     private final Queries queries;
+    private final PeopleNames names;
 
-    public HubRequestController(Access access, CommandGateway commands, Queries queries) {
+    public HubRequestController(Access access, CommandGateway commands, Queries queries, PeopleNames names) {
+        this.names = names;
         this.access = access;
         this.commands = commands;
         this.queries = queries;
@@ -82,26 +106,27 @@ class HubRequestController {
     @Allow(
             value = {IMI_ADMIN, AUDITOR},
             anyOfCentre = true)
-    public Page<HubRequestView> requests(
+    public Page<RequestThread> requests(
             @PathVariable String centreId,
+            @RequestParam(required = false) String status,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
+        checkStatus(status);
         Paging paging = Paging.of(page, size);
-        return queries.page(new ListHubRequests(centreId, paging.page(), paging.size()), HubRequestView.class);
+        return named(queries.page(
+                new ListHubRequests(centreId, status, paging.page(), paging.size()), HubRequestView.class));
     }
 
     /** IMI's inbox of requests across centres, newest first. {@code ?status=OPEN} lists those still waiting. */
     @GetMapping("/api/requests")
     @Allow({IMI_ADMIN, AUDITOR})
-    public Page<HubRequestView> allRequests(
+    public Page<RequestThread> allRequests(
             @RequestParam(required = false) String status,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        if (status != null && !status.equals(HubRequestView.OPEN) && !status.equals(HubRequestView.CLOSED)) {
-            throw ApiProblem.badRequest("status", "must be OPEN or CLOSED");
-        }
+        checkStatus(status);
         Paging paging = Paging.of(page, size);
-        return queries.page(new ListAllHubRequests(status, paging.page(), paging.size()), HubRequestView.class);
+        return named(queries.page(new ListAllHubRequests(status, paging.page(), paging.size()), HubRequestView.class));
     }
 
     /** One request with its replies. */
@@ -109,10 +134,54 @@ class HubRequestController {
     @Allow(
             value = {IMI_ADMIN, AUDITOR},
             anyOfCentre = true)
-    public HubRequestView request(@PathVariable String centreId, @PathVariable String requestId) {
-        return queries.one(new FindHubRequest(requestId), HubRequestView.class)
+    public RequestThread request(@PathVariable String centreId, @PathVariable String requestId) {
+        HubRequestView request = queries.one(new FindHubRequest(requestId), HubRequestView.class)
                 .filter(r -> r.centreId().equals(centreId))
                 .orElseThrow(() -> ApiProblem.notFound("No such request at this centre"));
+        return named(List.of(request)).get(0);
+    }
+
+    private static void checkStatus(String status) {
+        if (status != null && !status.equals(HubRequestView.OPEN) && !status.equals(HubRequestView.CLOSED)) {
+            throw ApiProblem.badRequest("status", "must be OPEN or CLOSED");
+        }
+    }
+
+    private Page<RequestThread> named(Page<HubRequestView> page) {
+        return new Page<>(named(page.items()), page.page(), page.size(), page.total());
+    }
+
+    /** The requests with names beside the ids of who raised them and who replied, found in one query. */
+    private List<RequestThread> named(List<HubRequestView> requests) {
+        List<String> people = new ArrayList<>();
+        for (HubRequestView request : requests) {
+            people.add(request.raisedByUserId());
+            request.replies().forEach(reply -> people.add(reply.repliedByUserId()));
+        }
+        PeopleNames.Names found = names.ofUsers(people);
+        return requests.stream()
+                .map(r -> new RequestThread(
+                        r.requestId(),
+                        r.centreId(),
+                        r.kind(),
+                        r.subject(),
+                        r.body(),
+                        r.status(),
+                        r.raisedByUserId(),
+                        found.ofUser(r.raisedByUserId()),
+                        r.raisedAt(),
+                        r.replies().stream()
+                                .map(reply -> new ThreadReply(
+                                        reply.replyNumber(),
+                                        reply.body(),
+                                        reply.fromImi(),
+                                        reply.repliedByUserId(),
+                                        found.ofUser(reply.repliedByUserId()),
+                                        reply.at()))
+                                .toList(),
+                        r.closedAt(),
+                        r.closeReason()))
+                .toList();
     }
 
     /** Adds a reply to an open request. */

@@ -20,6 +20,7 @@ import org.awardinghub.api.Queries;
 import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.api.security.Allow;
 import org.awardinghub.api.text.SingleLine;
+import org.awardinghub.api.user.PeopleNames;
 import org.awardinghub.command.investigation.FreezeCase;
 import org.awardinghub.command.investigation.InvestigationCase;
 import org.awardinghub.events.audit.CaseFrozen;
@@ -28,12 +29,14 @@ import org.awardinghub.query.audit.AuditEvent;
 import org.awardinghub.query.audit.AuditLog;
 import org.awardinghub.query.audit.BlastRadius;
 import org.awardinghub.query.audit.CaseBundle;
+import org.awardinghub.query.audit.CaseSummary;
 import org.awardinghub.query.audit.ChainHead;
 import org.awardinghub.query.audit.ChainVerifier;
 import org.awardinghub.query.audit.FindBlastRadius;
 import org.awardinghub.query.audit.FindCaseBundle;
 import org.awardinghub.query.audit.FindRecordEvents;
 import org.awardinghub.query.audit.LinkKind;
+import org.awardinghub.query.audit.ListCases;
 import org.awardinghub.query.audit.ListTimeline;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -65,6 +68,19 @@ class AuditController {
 
     public record Frozen(String caseId, long upToPosition) {}
 
+    /**
+     * A frozen case in the list of cases: what it investigates ({@code title}), when and by whom it was frozen (with
+     * their name), the position its records are frozen at and those records.
+     */
+    public record FrozenCase(
+            String caseId,
+            String title,
+            Instant frozenAt,
+            String frozenByPin,
+            String frozenByName,
+            long upToPosition,
+            List<CaseBundle.Record> records) {}
+
     /** The chain's head, dated: kept elsewhere, it proves later that history up to it was not rewritten. */
     public record Seal(
             long position, long eventCount, String hash, Instant lastEventAt, Instant sealedAt, String algorithm) {}
@@ -84,6 +100,7 @@ class AuditController {
     private final ChainVerifier verifier;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final PeopleNames names;
 
     public AuditController(
             Queries queries,
@@ -91,7 +108,9 @@ class AuditController {
             StateReconstruction states,
             ChainVerifier verifier,
             AuditLog auditLog,
-            Clock clock) {
+            Clock clock,
+            PeopleNames names) {
+        this.names = names;
         this.queries = queries;
         this.commands = commands;
         this.states = states;
@@ -208,6 +227,31 @@ class AuditController {
                 position));
         return ResponseEntity.created(URI.create("/api/audit/cases/" + caseId + "/bundle"))
                 .body(new Frozen(caseId, position));
+    }
+
+    /** The cases frozen so far, the latest first. */
+    @GetMapping("/api/audit/cases")
+    @Allow({AUDITOR, IMI_ADMIN})
+    public Page<FrozenCase> cases(
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        Paging paging = Paging.of(page, size);
+        Page<CaseSummary> cases = queries.page(new ListCases(paging.page(), paging.size()), CaseSummary.class);
+        PeopleNames.Names frozenBy = names.ofPins(
+                cases.items().stream().map(CaseSummary::frozenByPin).toList());
+        return new Page<>(
+                cases.items().stream()
+                        .map(frozen -> new FrozenCase(
+                                frozen.caseId(),
+                                frozen.title(),
+                                frozen.frozenAt(),
+                                frozen.frozenByPin(),
+                                frozenBy.ofPin(frozen.frozenByPin()),
+                                frozen.upToPosition(),
+                                frozen.records()))
+                        .toList(),
+                cases.page(),
+                cases.size(),
+                cases.total());
     }
 
     /** A frozen case's bundle of records and events, for an investigation. */

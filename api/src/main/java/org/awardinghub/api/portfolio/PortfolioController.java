@@ -15,6 +15,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -27,6 +29,7 @@ import org.awardinghub.api.security.ActingUser;
 import org.awardinghub.api.security.Allow;
 import org.awardinghub.api.text.MultiLine;
 import org.awardinghub.api.text.SingleLine;
+import org.awardinghub.api.user.PeopleNames;
 import org.awardinghub.api.user.UserAccounts;
 import org.awardinghub.command.candidate.CandidateDirectory;
 import org.awardinghub.command.candidate.CandidateEntry;
@@ -35,13 +38,17 @@ import org.awardinghub.command.portfolio.AssignIqa;
 import org.awardinghub.command.portfolio.DecideSample;
 import org.awardinghub.command.portfolio.EvidenceVersion;
 import org.awardinghub.command.portfolio.JudgeEvidence;
+import org.awardinghub.command.portfolio.SamplingRule;
 import org.awardinghub.command.portfolio.SetSamplingPlan;
 import org.awardinghub.command.portfolio.SignOffUnit;
 import org.awardinghub.command.portfolio.UploadEvidence;
 import org.awardinghub.events.portfolio.EvidenceJudged;
 import org.awardinghub.events.portfolio.SampleDecision;
 import org.awardinghub.events.portfolio.SamplingPlanSet;
+import org.awardinghub.query.centre.CentreView;
+import org.awardinghub.query.centre.FindCentre;
 import org.awardinghub.query.portfolio.PortfolioQueries.FindPortfolio;
+import org.awardinghub.query.portfolio.PortfolioQueries.FindSamplingPlan;
 import org.awardinghub.query.portfolio.PortfolioQueries.ListAssessorQueue;
 import org.awardinghub.query.portfolio.PortfolioQueries.ListCentreProgress;
 import org.awardinghub.query.portfolio.PortfolioQueries.ListIqaQueue;
@@ -50,6 +57,7 @@ import org.awardinghub.query.portfolio.PortfolioViews.EvidenceVersionView;
 import org.awardinghub.query.portfolio.PortfolioViews.PortfolioProgress;
 import org.awardinghub.query.portfolio.PortfolioViews.PortfolioView;
 import org.awardinghub.query.portfolio.PortfolioViews.SampleDue;
+import org.awardinghub.query.portfolio.SamplingPlanView;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpStatus;
@@ -123,12 +131,53 @@ class PortfolioController {
 
     public record SamplingPlanAnswer(String centreId) {}
 
+    /**
+     * The plan the centre's sign-offs are sampled by: as last set ({@code setAt}), or the defaults
+     * ({@code defaults: true}, {@code setAt: null}) while the centre has set none.
+     */
+    public record CentreSamplingPlan(
+            String centreId,
+            int percent,
+            int newAssessorPercent,
+            int newAssessorSignOffs,
+            List<SamplingPlanOverride> overrides,
+            Instant setAt,
+            boolean defaults) {}
+
+    /** A sampled sign-off awaiting the IQA, with the assessor's name beside their PIN. */
+    public record SampleToDecide(
+            String candidateId,
+            String centreId,
+            String unitCode,
+            String assessorPin,
+            String assessorName,
+            Instant signedOffAt,
+            long ageDays) {}
+
+    /** A candidate's portfolio progress, with the names of their assessor and IQA beside their ids. */
+    public record CandidateProgress(
+            String candidateId,
+            String qualificationCode,
+            String assessorUserId,
+            String assessorName,
+            String iqaUserId,
+            String iqaName,
+            int percentMet,
+            int unitsSignedOff,
+            int unitsTotal,
+            int awaitingJudgement,
+            int samplesDue) {}
+
+    /** An override with the assessor's name beside their id. */
+    public record SamplingPlanOverride(String assessorUserId, String assessorName, String unitCode, int percent) {}
+
     private final Access access;
     private final CommandGateway commands;
     private final Queries queries;
     private final UserAccounts accounts;
     private final CandidateDirectory candidates;
     private final StoredFiles files;
+    private final PeopleNames names;
 
     public PortfolioController(
             Access access,
@@ -136,7 +185,9 @@ class PortfolioController {
             Queries queries,
             UserAccounts accounts,
             CandidateDirectory candidates,
-            StoredFiles files) {
+            StoredFiles files,
+            PeopleNames names) {
+        this.names = names;
         this.access = access;
         this.commands = commands;
         this.queries = queries;
@@ -317,6 +368,42 @@ class PortfolioController {
         return new SamplingPlanAnswer(centreId);
     }
 
+    /** The plan the centre's unit sign-offs are sampled by, for IMI staff and the centre's coordinator and IQAs. */
+    @GetMapping("/api/centres/{centreId}/sampling-plan")
+    @Allow(
+            value = {IMI_ADMIN, AUDITOR},
+            ofCentre = {CENTRE_COORDINATOR, IQA})
+    public CentreSamplingPlan currentSamplingPlan(@PathVariable String centreId) {
+        SamplingPlanView plan = queries.one(new FindSamplingPlan(centreId), SamplingPlanView.class)
+                .orElse(null);
+        if (plan == null) {
+            queries.one(new FindCentre(centreId), CentreView.class)
+                    .orElseThrow(() -> ApiProblem.notFound("No such centre"));
+            return new CentreSamplingPlan(
+                    centreId,
+                    SamplingRule.DEFAULT_PERCENT,
+                    SamplingRule.DEFAULT_NEW_ASSESSOR_PERCENT,
+                    SamplingRule.DEFAULT_NEW_ASSESSOR_SIGN_OFFS,
+                    List.of(),
+                    null,
+                    true);
+        }
+        PeopleNames.Names assessors = names.ofUsers(plan.overrides().stream()
+                .map(SamplingPlanView.Override::assessorUserId)
+                .toList());
+        return new CentreSamplingPlan(
+                centreId,
+                plan.percent(),
+                plan.newAssessorPercent(),
+                plan.newAssessorSignOffs(),
+                plan.overrides().stream()
+                        .map(o -> new SamplingPlanOverride(
+                                o.assessorUserId(), assessors.ofUser(o.assessorUserId()), o.unitCode(), o.percent()))
+                        .toList(),
+                plan.setAt(),
+                false);
+    }
+
     /** A candidate's portfolio: units, criteria, evidence with its versions and judgements. */
     @GetMapping("/api/candidates/{candidateId}/portfolio")
     @Allow(
@@ -341,9 +428,21 @@ class PortfolioController {
     /** The sampled sign-offs awaiting the signed-in IQA's decision, oldest first. */
     @GetMapping("/api/portfolio/iqa-queue")
     @Allow(IQA)
-    public List<SampleDue> iqaQueue() {
+    public List<SampleToDecide> iqaQueue() {
         ActingUser me = access.current();
-        return queries.many(new ListIqaQueue(me.userId()), SampleDue.class);
+        List<SampleDue> due = queries.many(new ListIqaQueue(me.userId()), SampleDue.class);
+        PeopleNames.Names assessors =
+                names.ofPins(due.stream().map(SampleDue::assessorPin).toList());
+        return due.stream()
+                .map(sample -> new SampleToDecide(
+                        sample.candidateId(),
+                        sample.centreId(),
+                        sample.unitCode(),
+                        sample.assessorPin(),
+                        assessors.ofPin(sample.assessorPin()),
+                        sample.signedOffAt(),
+                        sample.ageDays()))
+                .toList();
     }
 
     /** Portfolio progress of each candidate at a centre, unit by unit. */
@@ -351,7 +450,27 @@ class PortfolioController {
     @Allow(
             value = {IMI_ADMIN, AUDITOR},
             ofCentre = CENTRE_COORDINATOR)
-    public List<PortfolioProgress> progress(@PathVariable String centreId) {
-        return queries.many(new ListCentreProgress(centreId), PortfolioProgress.class);
+    public List<CandidateProgress> progress(@PathVariable String centreId) {
+        List<PortfolioProgress> progress = queries.many(new ListCentreProgress(centreId), PortfolioProgress.class);
+        List<String> staff = new ArrayList<>();
+        progress.forEach(row -> {
+            staff.add(row.assessorUserId());
+            staff.add(row.iqaUserId());
+        });
+        PeopleNames.Names named = names.ofUsers(staff);
+        return progress.stream()
+                .map(row -> new CandidateProgress(
+                        row.candidateId(),
+                        row.qualificationCode(),
+                        row.assessorUserId(),
+                        named.ofUser(row.assessorUserId()),
+                        row.iqaUserId(),
+                        named.ofUser(row.iqaUserId()),
+                        row.percentMet(),
+                        row.unitsSignedOff(),
+                        row.unitsTotal(),
+                        row.awaitingJudgement(),
+                        row.samplesDue()))
+                .toList();
     }
 }

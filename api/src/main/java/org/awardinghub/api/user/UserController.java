@@ -13,6 +13,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.awardinghub.api.PagedArray;
 import org.awardinghub.api.Queries;
 import org.awardinghub.api.Reason;
 import org.awardinghub.api.problem.ApiProblem;
@@ -32,6 +33,8 @@ import org.awardinghub.events.user.Role;
 import org.awardinghub.query.user.FindUser;
 import org.awardinghub.query.user.ListCentreUsers;
 import org.awardinghub.query.user.ListImiStaff;
+import org.awardinghub.query.user.PageCentreUsers;
+import org.awardinghub.query.user.PageImiStaff;
 import org.awardinghub.query.user.UserView;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -41,6 +44,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -126,10 +130,14 @@ class UserController {
     /** Every IMI staff user. */
     @GetMapping("/api/users")
     @Allow({IMI_ADMIN, AUDITOR})
-    public List<UserSummary> imiStaff() {
-        return queries.many(new ListImiStaff(), UserView.class).stream()
-                .map(UserSummary::of)
-                .toList();
+    public ResponseEntity<List<UserSummary>> imiStaff(
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return PagedArray.answer(
+                page,
+                size,
+                paging -> queries.page(new PageImiStaff(paging.page(), paging.size()), UserView.class),
+                () -> queries.many(new ListImiStaff(), UserView.class),
+                UserSummary::of);
     }
 
     /** Creates a user at a centre with their roles. They are sent an activation email and answered their PIN. */
@@ -146,10 +154,16 @@ class UserController {
     @Allow(
             value = {IMI_ADMIN, AUDITOR},
             ofCentre = CENTRE_COORDINATOR)
-    public List<UserSummary> centreUsers(@PathVariable String centreId) {
-        return queries.many(new ListCentreUsers(centreId), UserView.class).stream()
-                .map(UserSummary::of)
-                .toList();
+    public ResponseEntity<List<UserSummary>> centreUsers(
+            @PathVariable String centreId,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return PagedArray.answer(
+                page,
+                size,
+                paging -> queries.page(new PageCentreUsers(centreId, paging.page(), paging.size()), UserView.class),
+                () -> queries.many(new ListCentreUsers(centreId), UserView.class),
+                UserSummary::of);
     }
 
     /** One user: name, PIN, email, roles and whether active. */

@@ -115,6 +115,44 @@ class AssessmentTest extends ApplicationTest {
     }
 
     @Test
+    void givenAttemptsOpenedToday_whenTheCentresAttemptsListedByTheDaysOpened_thenFilteredAndBadRangesRefused() {
+        for (int i = 0; i < 2; i++) {
+            Candidate candidate = steps.register(coordinator, centreId, qualification.code());
+            steps.opened(invigilator, candidate.candidateId(), qualification.assessmentCode());
+        }
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String tomorrow =
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
+        String list = "/api/centres/" + centreId + "/assessment-attempts";
+
+        JsonNode opened = awaitJson(
+                list + "?openedFrom=" + today + "&openedTo=" + today + "&size=1",
+                coordinator,
+                json -> json.get("total").asInt() == 2);
+        assertThat(opened.get("items")).hasSize(1);
+        assertThat(http.get(list + "?status=OPENED&openedTo=" + today, coordinator)
+                        .json()
+                        .get("total")
+                        .asInt())
+                .isEqualTo(2);
+        assertThat(http.get(list + "?openedFrom=" + tomorrow, coordinator)
+                        .json()
+                        .get("total")
+                        .asInt())
+                .isZero();
+        var backwards = http.get(list + "?openedFrom=" + tomorrow + "&openedTo=" + today, coordinator);
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.json().get("errors").get(0).get("field").asText()).isEqualTo("openedFrom");
+        var notADate = http.get(list + "?openedTo=tomorrow", coordinator);
+        assertThat(notADate.status()).isEqualTo(400);
+        assertThat(notADate.json().get("errors").get(0).get("field").asText()).isEqualTo("openedTo");
+        String otherCoordinator = steps.user(steps.centre(qualification.code()), "CENTRE_COORDINATOR")
+                .token();
+        assertThat(http.get(list + "?openedFrom=" + today, otherCoordinator).status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void givenPassMarkRaisedAfterOpening_whenSubmitted_thenMarkedAgainstThePassMarkWhenOpened() {
         Candidate candidate = steps.register(coordinator, centreId, qualification.code());
         JsonNode opened = steps.opened(invigilator, candidate.candidateId(), qualification.assessmentCode());

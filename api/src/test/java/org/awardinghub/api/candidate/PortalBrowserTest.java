@@ -111,7 +111,7 @@ class PortalBrowserTest extends ApplicationTest {
             });
             assertThat(latest.getText())
                     .contains(
-                            "by PIN " + pin,
+                            "by PIN " + pin + " (Sam Example)",
                             "Spelling corrected from passport",
                             "Last name: " + lastName,
                             amendedLastName);
@@ -130,6 +130,53 @@ class PortalBrowserTest extends ApplicationTest {
             ui.assertNoSidewaysScroll();
             ui.screenshot("portal-candidate-phone");
         }
+    }
+
+    @Test
+    void givenACoordinator_whenTransferringByTheReceivingCentresNumber_thenTheCandidateMovesThere() {
+        String admin = adminToken();
+        String centreId = approvedCentre(admin);
+        String target = approvedCentre(admin);
+        String number = awaitJson("/api/centres/" + target, admin, json -> json.hasNonNull("centreNumber"))
+                .get("centreNumber")
+                .asText();
+        CreatedUser[] created = new CreatedUser[1];
+        String coordinator = activeUser(admin, admin, centreId, created, "CENTRE_COORDINATOR");
+        var registered = http.post(
+                "/api/centres/" + centreId + "/candidates",
+                coordinator,
+                Map.of(
+                        "firstName",
+                        "Moving",
+                        "lastName",
+                        "Candidate" + letters(),
+                        "dateOfBirth",
+                        "2002-02-02",
+                        "qualificationCode",
+                        "LV2-MAINT"));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        String candidateId = registered.json().get("candidateId").asText();
+        awaitJson("/api/candidates/" + candidateId, coordinator, json -> json.has("registrationNumber"));
+
+        try (WebUi ui = WebUi.open(port)) {
+            ui.signIn(created[0].pin(), GOOD_PASSWORD);
+            ui.visit("/#/candidates/" + candidateId);
+            ui.press("Transfer");
+            ui.fill("Receiving centre's number", number).fill("Reason", "Moved house");
+            ui.press("Transfer the candidate");
+            try {
+                ui.waitForText("was transferred to the other centre");
+            } finally {
+                ui.screenshot("portal-transfer");
+            }
+        }
+        assertThat(awaitJson(
+                                "/api/candidates/" + candidateId,
+                                admin,
+                                json -> target.equals(json.path("centreId").asText()))
+                        .get("centreId")
+                        .asText())
+                .isEqualTo(target);
     }
 
     @Test

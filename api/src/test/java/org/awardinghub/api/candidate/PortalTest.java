@@ -312,6 +312,9 @@ class PortalTest extends ApplicationTest {
                         "CandidateTransferred");
         JsonNode nameChange = history.get(1);
         assertThat(nameChange.get("actorPin").asText()).isEqualTo(coordinatorUser[0].pin());
+        assertThat(nameChange.get("actorName").asText())
+                .as("the name beside the PIN")
+                .isEqualTo("Sam Example");
         assertThat(nameChange.get("reason").asText()).isEqualTo("Spelling corrected from passport");
         assertThat(nameChange.get("changes").get("lastName").get("from").asText())
                 .isEqualTo("Smyth");
@@ -330,6 +333,93 @@ class PortalTest extends ApplicationTest {
         assertThat(http.get(base, coordinator).status())
                 .as("the old centre no longer sees them")
                 .isEqualTo(404);
+    }
+
+    @Test
+    void givenCandidatesRegistered_whenListedByTheDaysRegistered_thenFilteredAndBadRangesRefused() {
+        String admin = adminToken();
+        String centreId = approvedCentre(admin);
+        String coordinator = activeUser(admin, admin, centreId, null, "CENTRE_COORDINATOR");
+        String otherCoordinator = activeUser(admin, admin, approvedCentre(admin), null, "CENTRE_COORDINATOR");
+        register(coordinator, centreId, candidate("Ada", "Lovelace"));
+        register(coordinator, centreId, candidate("Alan", "Turing"));
+        String today = LocalDate.now(clock).toString();
+        String tomorrow = LocalDate.now(clock).plusDays(1).toString();
+        String list = "/api/centres/" + centreId + "/candidates";
+
+        var registeredToday = awaitJson(
+                list + "?registeredFrom=" + today + "&registeredTo=" + today + "&size=1",
+                coordinator,
+                json -> json.get("total").asInt() == 2);
+        assertThat(registeredToday.get("items")).hasSize(1);
+        assertThat(registeredToday.get("items").get(0).get("registeredOn").asText())
+                .isEqualTo(today);
+        assertThat(http.get(list + "?registeredFrom=" + tomorrow, coordinator)
+                        .json()
+                        .get("total")
+                        .asInt())
+                .isZero();
+        assertThat(http.get(list + "?registeredTo=" + today + "&status=WITHDRAWN", coordinator)
+                        .json()
+                        .get("total")
+                        .asInt())
+                .isZero();
+        assertThat(http.get(list + "?registeredFrom=" + today, otherCoordinator).status())
+                .as("another centre's coordinator")
+                .isEqualTo(404);
+
+        var backwards = http.get(list + "?registeredFrom=" + tomorrow + "&registeredTo=" + today, coordinator);
+        assertThat(fieldOf(backwards)).isEqualTo("registeredFrom");
+        assertThat(fieldOf(http.get(list + "?registeredTo=2026-02-30", coordinator)))
+                .isEqualTo("registeredTo");
+        assertThat(fieldOf(http.get(list + "?status=LOST", coordinator))).isEqualTo("status");
+        assertThat(fieldOf(http.get("/api/candidates?registeredFrom=yesterday", admin)))
+                .isEqualTo("registeredFrom");
+        assertThat(fieldOf(http.get("/api/certificate-claims?claimedFrom=" + tomorrow + "&claimedTo=" + today, admin)))
+                .isEqualTo("claimedFrom");
+        assertThat(fieldOf(http.get("/api/certificate-claims?claimedTo=soon", coordinator)))
+                .isEqualTo("claimedTo");
+        assertThat(http.get("/api/certificate-claims?claimedFrom=" + tomorrow, coordinator)
+                        .json()
+                        .get("total")
+                        .asInt())
+                .isZero();
+    }
+
+    @Test
+    void givenTheReceivingCentresNumber_whenTransferred_thenMovedThereAndIdAndNumberAreExclusive() {
+        String admin = adminToken();
+        String centreId = approvedCentre(admin);
+        String target = approvedCentre(admin);
+        String coordinator = activeUser(admin, admin, centreId, null, "CENTRE_COORDINATOR");
+        String otherCoordinator = activeUser(admin, admin, target, null, "CENTRE_COORDINATOR");
+        String candidateId = register(coordinator, centreId, candidate("Grace", "Hopper"))
+                .get("candidateId")
+                .asText();
+        String number = awaitJson("/api/centres/" + target, admin, json -> json.hasNonNull("centreNumber"))
+                .get("centreNumber")
+                .asText();
+        String transfer = "/api/candidates/" + candidateId + "/transfer";
+
+        var both = http.post(
+                transfer, coordinator, Map.of("toCentreId", target, "toCentreNumber", number, "reason", "Moved"));
+        assertThat(fieldOf(both)).isEqualTo("toCentreId");
+        assertThat(fieldOf(http.post(transfer, coordinator, Map.of("reason", "Moved"))))
+                .isEqualTo("toCentreId");
+        var unknown = http.post(transfer, coordinator, Map.of("toCentreNumber", "999999", "reason", "Moved"));
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
+        assertThat(http.post(transfer, otherCoordinator, Map.of("toCentreNumber", number, "reason", "Moved"))
+                        .status())
+                .as("the receiving centre's coordinator does not take candidates")
+                .isEqualTo(404);
+
+        var moved = http.post(transfer, coordinator, Map.of("toCentreNumber", " " + number + " ", "reason", "Moved"));
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        assertThat(moved.json().get("centreId").asText()).isEqualTo(target);
+        awaitJson(
+                "/api/candidates/" + candidateId,
+                otherCoordinator,
+                json -> target.equals(json.path("centreId").asText()));
     }
 
     @Test

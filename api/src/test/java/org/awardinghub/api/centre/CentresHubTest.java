@@ -20,6 +20,116 @@ import org.junit.jupiter.api.Test;
 class CentresHubTest extends ApplicationTest {
 
     @Test
+    void givenCentresOfSeveralStatuses_whenListedByStatusAndWords_thenTheServerFiltersAndPagesThem() {
+        String admin = adminToken();
+        String tag = "Filterable" + unique();
+        List<String> approved = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            approved.add(approvedCentre(admin));
+            http.put(
+                    "/api/centres/" + approved.get(i) + "/details",
+                    admin,
+                    Map.of(
+                            "name",
+                            tag + " Motors " + i,
+                            "address",
+                            "1 Workshop Lane, Hertford",
+                            "contactEmail",
+                            "office@" + unique() + ".example",
+                            "reason",
+                            "Renamed"));
+        }
+        http.post("/api/centres/" + approved.get(2) + "/suspend", admin, Map.of("reason", "Spot check"));
+        String coordinator = activeUser(admin, admin, approved.get(0), null, "CENTRE_COORDINATOR");
+        String words = "/api/centres?q=" + tag.toLowerCase() + "%20motors";
+
+        var all = awaitJson(
+                words,
+                admin,
+                json -> json.get("total").asInt() == 3 && json.toString().contains("SUSPENDED"));
+        assertThat(all.get("items").findValuesAsText("name"))
+                .containsExactly(tag + " Motors 0", tag + " Motors 1", tag + " Motors 2");
+        var approvedOnly = http.get(words + "&status=APPROVED&size=1", admin).json();
+        assertThat(approvedOnly.get("total").asInt()).isEqualTo(2);
+        assertThat(approvedOnly.get("items")).hasSize(1);
+        assertThat(approvedOnly.get("items").get(0).get("name").asText()).isEqualTo(tag + " Motors 0");
+        assertThat(http.get(words + "&status=APPROVED&size=1&page=1", admin)
+                        .json()
+                        .get("items")
+                        .get(0)
+                        .get("name")
+                        .asText())
+                .isEqualTo(tag + " Motors 1");
+        assertThat(http.get(words + "&status=SUSPENDED", admin)
+                        .json()
+                        .get("items")
+                        .findValuesAsText("centreId"))
+                .containsExactly(approved.get(2));
+        String number = awaitJson("/api/centres/" + approved.get(1), admin, json -> json.hasNonNull("centreNumber"))
+                .get("centreNumber")
+                .asText();
+        assertThat(http.get("/api/centres?q=" + number, admin)
+                        .json()
+                        .get("items")
+                        .findValuesAsText("centreId"))
+                .as("by centre number")
+                .containsExactly(approved.get(1));
+        assertThat(http.get("/api/centres?status=SUSPENDED&q=" + tag, coordinator)
+                        .json()
+                        .get("total")
+                        .asInt())
+                .as("a centre user sees only their own centre, filtered alike")
+                .isZero();
+        assertThat(http.get("/api/centres?q=" + tag, coordinator)
+                        .json()
+                        .get("items")
+                        .findValuesAsText("centreId"))
+                .containsExactly(approved.get(0));
+
+        var unknownStatus = http.get("/api/centres?status=OPEN", admin);
+        assertThat(unknownStatus.status()).isEqualTo(400);
+        assertThat(unknownStatus.json().get("errors").get(0).get("field").asText())
+                .isEqualTo("status");
+        assertThat(http.get("/api/centres?size=201", admin).status()).isEqualTo(400);
+        assertThat(http.get("/api/centres?q=" + "x".repeat(101), admin).status())
+                .isEqualTo(400);
+        assertThat(http.get("/api/centres?q=.*%5B(", admin).status())
+                .as("regular-expression characters are taken literally")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void givenACentresUsers_whenListedWithPaging_thenAnArrayPageAndTheTotalInTheHeader() {
+        String admin = adminToken();
+        String centreId = approvedCentre(admin);
+        String coordinator = activeUser(admin, admin, centreId, null, "CENTRE_COORDINATOR");
+        String otherCoordinator = activeUser(admin, admin, approvedCentre(admin), null, "CENTRE_COORDINATOR");
+        addNamedUser(admin, centreId, "Bea Second", "CENTRE_ADMIN");
+        addNamedUser(admin, centreId, "Cas Third", "INVIGILATOR");
+        String users = "/api/centres/" + centreId + "/users";
+
+        var whole = awaitJson(users, coordinator, json -> json.size() == 3);
+        assertThat(whole.findValuesAsText("name")).containsExactly("Bea Second", "Cas Third", "Sam Example");
+        assertThat(http.get(users, coordinator).header("X-Total-Count")).isEqualTo("3");
+        var second = http.get(users + "?page=1&size=2", coordinator);
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.json().isArray()).isTrue();
+        assertThat(second.json().findValuesAsText("name")).containsExactly("Sam Example");
+        assertThat(second.header("X-Total-Count")).isEqualTo("3");
+        assertThat(http.get(users + "?size=2", admin).json().findValuesAsText("name"))
+                .containsExactly("Bea Second", "Cas Third");
+        assertThat(http.get(users + "?size=2", otherCoordinator).status()).isEqualTo(404);
+        var tooBig = http.get(users + "?size=500", coordinator);
+        assertThat(tooBig.status()).isEqualTo(400);
+        assertThat(tooBig.json().get("errors").get(0).get("field").asText()).isEqualTo("size");
+
+        var staff = http.get("/api/users?size=1", admin);
+        assertThat(staff.json()).hasSize(1);
+        assertThat(Integer.parseInt(staff.header("X-Total-Count"))).isPositive();
+        assertThat(http.get("/api/users?page=-1", admin).status()).isEqualTo(400);
+    }
+
+    @Test
     void givenApprovedCentre_whenSuspendedReinstatedWithdrawn_thenIllegalStepsAre409() {
         String admin = adminToken();
         String centreId = approvedCentre(admin);
@@ -270,6 +380,29 @@ class CentresHubTest extends ApplicationTest {
                 admin,
                 json -> json.path("total").asInt() == 1);
         assertThat(list.get("items").get(0).get("subject").asText()).isEqualTo("Extra assessment slots");
+        assertThat(list.get("items").get(0).get("raisedByName").asText())
+                .as("the name beside the id")
+                .isEqualTo("Sam Example");
+        assertThat(seen.get("replies").get(0).get("repliedByName").asText())
+                .isEqualTo(http.get("/api/me", admin).json().get("name").asText());
+        String centreRequests = "/api/centres/" + centreId + "/requests?status=";
+        assertThat(http.get(centreRequests + "OPEN", centreAdmin)
+                        .json()
+                        .get("total")
+                        .asInt())
+                .isZero();
+        assertThat(http.get(centreRequests + "CLOSED", centreAdmin)
+                        .json()
+                        .get("items")
+                        .findValuesAsText("requestId"))
+                .containsExactly(requestId);
+        assertThat(http.get(centreRequests + "MAYBE", centreAdmin)
+                        .json()
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asText())
+                .isEqualTo("status");
 
         var inbox = awaitJson(
                 "/api/requests?status=CLOSED&size=200",

@@ -238,6 +238,58 @@ class AuditTest extends ApplicationTest {
     }
 
     @Test
+    void givenCasesFrozen_whenListed_thenLatestFirstPagedWithWhoWhenWhyAndWhat() {
+        CreatedUser[] investigator = new CreatedUser[1];
+        String named = activeUser(admin, admin, null, investigator, "AUDITOR");
+        String candidateId = registered("Franklin");
+        long before =
+                http.get("/api/audit/cases?size=1", auditor).json().get("total").asLong();
+        List<String> caseIds = new ArrayList<>();
+        for (String title : List.of("First look", "Second look", "Third look")) {
+            var frozen = http.post(
+                    "/api/audit/cases",
+                    named,
+                    Map.of("title", title, "records", List.of(Map.of("type", "candidate", "id", candidateId))));
+            assertThat(frozen.status()).as(frozen.toString()).isEqualTo(201);
+            caseIds.add(frozen.json().get("caseId").asText());
+            clock.advance(java.time.Duration.ofSeconds(1));
+        }
+
+        JsonNode all = awaitJson(
+                "/api/audit/cases?size=200", admin, json -> json.get("total").asLong() == before + 3);
+        List<String> listed = new ArrayList<>();
+        all.get("items").forEach(item -> listed.add(item.get("caseId").asText()));
+        assertThat(listed.indexOf(caseIds.get(2)))
+                .as("the latest frozen first")
+                .isLessThan(listed.indexOf(caseIds.get(1)))
+                .isGreaterThanOrEqualTo(0);
+        assertThat(listed.indexOf(caseIds.get(1))).isLessThan(listed.indexOf(caseIds.get(0)));
+        JsonNode latest = all.get("items").get(listed.indexOf(caseIds.get(2)));
+        assertThat(latest.get("title").asText()).isEqualTo("Third look");
+        assertThat(latest.get("frozenByPin").asText()).isEqualTo(investigator[0].pin());
+        assertThat(latest.get("frozenByName").asText()).isEqualTo("Sam Example");
+        assertThat(Instant.parse(latest.get("frozenAt").asText())).isNotNull();
+        assertThat(latest.get("records").get(0).get("type").asText()).isEqualTo("candidate");
+        assertThat(latest.get("records").get(0).get("id").asText()).isEqualTo(candidateId);
+
+        JsonNode first = http.get("/api/audit/cases?page=0&size=2", auditor).json();
+        JsonNode second = http.get("/api/audit/cases?page=1&size=2", auditor).json();
+        assertThat(first.get("total").asLong()).isEqualTo(before + 3);
+        assertThat(first.get("size").asInt()).isEqualTo(2);
+        assertThat(second.get("page").asInt()).isEqualTo(1);
+        List<String> paged = new ArrayList<>();
+        first.get("items").forEach(item -> paged.add(item.get("caseId").asText()));
+        second.get("items").forEach(item -> paged.add(item.get("caseId").asText()));
+        assertThat(paged).as("two pages of two").isEqualTo(listed.subList(0, Math.min(4, listed.size())));
+
+        assertThat(http.get("/api/audit/cases", coordinator).status()).isEqualTo(403);
+        var tooBig = http.get("/api/audit/cases?size=201", auditor);
+        assertThat(tooBig.status()).isEqualTo(400);
+        assertThat(tooBig.json().toString()).contains("size");
+        assertThat(http.get("/api/audit/cases?page=-1", auditor).status()).isEqualTo(400);
+    }
+
+    @Test
     void givenTwoInvigilators_whenBlastRadiusOfOne_thenExactlyTheCandidatesTheyOpenedAttemptsFor() {
         AssessmentSteps steps = new AssessmentSteps(http, admin, DATA_DIR);
         Qualification qualification = steps.publish(30);

@@ -92,6 +92,15 @@ class ReplayTest extends ApplicationTest {
                 json -> json.path("attempts").asInt() == 1
                         && json.path("meanScore").asDouble() == 4.0);
         String libraryFile = libraryDocumentDownloaded(admin, coordinator);
+        var plan = http.put(
+                "/api/centres/" + centreId + "/sampling-plan",
+                coordinator,
+                Map.of("percent", 30, "newAssessorPercent", 90, "newAssessorSignOffs", 4));
+        assertThat(plan.status()).as(plan.toString()).isEqualTo(200);
+        awaitJson(
+                "/api/centres/" + centreId + "/sampling-plan",
+                admin,
+                json -> !json.path("defaults").asBoolean());
         Map<String, List<Document>> before = snapshot();
         awaitJson("/api/audit/records/candidate/" + candidateId + "/events", admin, json -> json.size() == 2);
         await().atMost(Duration.ofSeconds(20))
@@ -132,6 +141,9 @@ class ReplayTest extends ApplicationTest {
         assertThat(chainBefore).isNotEmpty();
         assertThat(before.get("centres")).isNotEmpty();
         assertThat(before.get("library_downloads")).isNotEmpty();
+        assertThat(before.get("sampling_plans"))
+                .as("the centre's sampling plan")
+                .isNotEmpty();
         assertThat(before.get("qualifications")).hasSizeGreaterThanOrEqualTo(3);
         assertThat(before.get("portfolio_qualifications"))
                 .as("the sample qualification's portfolio units")

@@ -191,12 +191,21 @@ public class PortfolioTest extends ApplicationTest {
         assertThat(http.get("/api/portfolio/assessor-queue", assessor).json()).isEmpty();
         JsonNode samples = http.get("/api/portfolio/iqa-queue", iqa).json();
         assertThat(samples).extracting(s -> s.get("unitCode").asText()).containsExactly(code + "-P1");
+        assertThat(samples.get(0).get("assessorPin").asText()).isEqualTo(assessorStaff.pin());
+        assertThat(samples.get(0).get("assessorName").asText())
+                .as("the name beside the PIN")
+                .isEqualTo("Alex Example");
         JsonNode centreProgress = http.get("/api/centres/" + centre + "/portfolio-progress", coordinator)
                 .json();
         assertThat(centreProgress).singleElement().satisfies(row -> {
             assertThat(row.get("candidateId").asText()).isEqualTo(id);
             assertThat(row.get("percentMet").asInt()).isEqualTo(50);
             assertThat(row.get("samplesDue").asInt()).isEqualTo(1);
+            assertThat(row.get("assessorUserId").asText()).isEqualTo(assessorId);
+            assertThat(row.get("assessorName").asText())
+                    .as("names beside the ids")
+                    .isEqualTo("Alex Example");
+            assertThat(row.get("iqaName").asText()).isEqualTo("Alex Example");
         });
 
         var notYet = http.post("/api/candidates/" + id + "/certificate-claims", coordinator, Map.of());
@@ -291,6 +300,72 @@ public class PortfolioTest extends ApplicationTest {
         var claimed = http.post("/api/candidates/" + id + "/certificate-claims", coordinator, Map.of());
         assertThat(claimed.status()).as(claimed.toString()).isEqualTo(201);
         assertThat(claimed.json().get("status").asText()).isEqualTo("ISSUED");
+    }
+
+    @Test
+    void givenACentreSettingItsSamplingPlan_whenRead_thenDefaultsFirstThenThePlanWithNamesAndOnlyForItsCentreAndImi() {
+        admin = adminToken();
+        steps = new AssessmentSteps(http, admin, DATA_DIR);
+        String code = steps.publishWithPortfolio();
+        String centre = steps.centre(code);
+        String other = steps.centre(code);
+        String coordinator = steps.user(centre, "CENTRE_COORDINATOR").token();
+        String iqa = steps.user(centre, "IQA").token();
+        String assessorId = userIdOf(steps.user(centre, "ASSESSOR").token());
+        String invigilator = steps.user(centre, "INVIGILATOR").token();
+        String otherCoordinator = steps.user(other, "CENTRE_COORDINATOR").token();
+        String auditor = activeUser(admin, admin, null, null, "AUDITOR");
+        String plan = "/api/centres/" + centre + "/sampling-plan";
+
+        JsonNode defaults = http.get(plan, coordinator).json();
+        assertThat(defaults.get("defaults").asBoolean()).as(defaults.toString()).isTrue();
+        assertThat(defaults.get("percent").asInt()).isEqualTo(25);
+        assertThat(defaults.get("newAssessorPercent").asInt()).isEqualTo(100);
+        assertThat(defaults.get("newAssessorSignOffs").asInt()).isEqualTo(5);
+        assertThat(defaults.get("overrides")).isEmpty();
+        assertThat(defaults.get("setAt").isNull()).isTrue();
+
+        var set = http.put(
+                plan,
+                coordinator,
+                Map.of(
+                        "percent",
+                        40,
+                        "newAssessorPercent",
+                        80,
+                        "newAssessorSignOffs",
+                        3,
+                        "overrides",
+                        List.of(Map.of("assessorUserId", assessorId, "unitCode", code + "-P1", "percent", 10))));
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        JsonNode read = awaitJson(plan, iqa, json -> !json.get("defaults").asBoolean());
+        assertThat(read.get("centreId").asText()).isEqualTo(centre);
+        assertThat(read.get("percent").asInt()).isEqualTo(40);
+        assertThat(read.get("newAssessorPercent").asInt()).isEqualTo(80);
+        assertThat(read.get("newAssessorSignOffs").asInt()).isEqualTo(3);
+        assertThat(read.get("setAt").asText()).isNotBlank();
+        JsonNode override = read.get("overrides").get(0);
+        assertThat(override.get("assessorUserId").asText()).isEqualTo(assessorId);
+        assertThat(override.get("assessorName").asText()).isEqualTo("Alex Example");
+        assertThat(override.get("unitCode").asText()).isEqualTo(code + "-P1");
+        assertThat(override.get("percent").asInt()).isEqualTo(10);
+        assertThat(http.get(plan, admin).json()).isEqualTo(read);
+        assertThat(http.get(plan, auditor).json()).isEqualTo(read);
+
+        assertThat(http.get(plan, otherCoordinator).status())
+                .as("another centre's coordinator")
+                .isEqualTo(404);
+        assertThat(http.get(plan, invigilator).status())
+                .as("an invigilator of the centre")
+                .isEqualTo(403);
+        assertThat(http.get("/api/centres/no-such-centre/sampling-plan", admin).status())
+                .isEqualTo(404);
+        assertThat(http.get("/api/centres/" + other + "/sampling-plan", admin)
+                        .json()
+                        .get("defaults")
+                        .asBoolean())
+                .as("the other centre has set none")
+                .isTrue();
     }
 
     @Test

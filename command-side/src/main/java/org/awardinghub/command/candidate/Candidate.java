@@ -14,6 +14,7 @@ import org.awardinghub.command.Reason;
 import org.awardinghub.command.RuleViolation;
 import org.awardinghub.command.Snapshots;
 import org.awardinghub.command.Text;
+import org.awardinghub.command.UnknownRecord;
 import org.awardinghub.command.centre.CentreDirectory;
 import org.awardinghub.command.centre.RegistrationRefusal;
 import org.awardinghub.command.qualification.CatalogueCode;
@@ -146,9 +147,13 @@ public class Candidate {
         return getVersion();
     }
 
-    /** From a REGISTERED candidate's centre to another that may register them on their qualification. */
+    /**
+     * From a REGISTERED candidate's centre to another that may register them on their qualification.
+     *
+     * @return the receiving centre's id and the candidate's version after the transfer
+     */
     @CommandHandler
-    long handle(
+    TransferCandidate.Done handle(
             TransferCandidate command,
             CentreDirectory centres,
             CandidateDirectory candidates,
@@ -158,7 +163,7 @@ public class Candidate {
         if (current != CandidateStatus.REGISTERED) {
             throw new RuleViolation("Candidate is " + current + "; only a REGISTERED candidate can be transferred");
         }
-        String toCentreId = Text.identifier("toCentreId", command.toCentreId());
+        String toCentreId = receivingCentre(command, centres);
         String reason = Reason.of(command);
         if (toCentreId.equals(centreId)) {
             throw new RuleViolation("Candidate is already at centre " + toCentreId);
@@ -168,7 +173,22 @@ public class Candidate {
             throw refusal.get().exception();
         }
         apply(new CandidateTransferred(candidateId, centreId, toCentreId, reason));
-        return getVersion();
+        return new TransferCandidate.Done(toCentreId, getVersion());
+    }
+
+    /** The receiving centre's id: as given, or the centre that holds the number given. Exactly one is given. */
+    private static String receivingCentre(TransferCandidate command, CentreDirectory centres) {
+        boolean byId = command.toCentreId() != null && !command.toCentreId().isBlank();
+        boolean byNumber =
+                command.toCentreNumber() != null && !command.toCentreNumber().isBlank();
+        if (byId == byNumber) {
+            throw new InvalidCommand("toCentreId", "give exactly one of toCentreId and toCentreNumber");
+        }
+        if (byId) {
+            return Text.identifier("toCentreId", command.toCentreId());
+        }
+        String number = command.toCentreNumber().strip();
+        return centres.centreIdOfNumber(number).orElseThrow(() -> new UnknownRecord("No centre numbered " + number));
     }
 
     @CommandHandler

@@ -14,6 +14,9 @@ public interface CentreDirectory {
 
     Optional<CentreStatus> statusOf(String centreId);
 
+    /** The id of the centre that was issued this number; empty when none was (numbers are never reissued). */
+    Optional<String> centreIdOfNumber(String centreNumber);
+
     /**
      * The centre's status, refusing a centre that does not exist (404) or is withdrawn (409).
      * {@code refusal} completes "Centre is WITHDRAWN; ..." with what cannot happen.

@@ -129,6 +129,16 @@ final class CentreDirectoryTable implements CentreDirectory {
                 .findFirst();
     }
 
+    /** One read by the unique {@code centre_number}, which the UNIQUE constraint indexes. */
+    @Override
+    public Optional<String> centreIdOfNumber(String centreNumber) {
+        return jdbc
+                .queryForList(
+                        "SELECT centre_id FROM centre_directory WHERE centre_number = ?", String.class, centreNumber)
+                .stream()
+                .findFirst();
+    }
+
     @Override
     public CentreStatus requireNotWithdrawn(String centreId, String refusal) {
         CentreStatus status = statusOf(centreId).orElseThrow(() -> new UnknownRecord("No centre " + centreId));

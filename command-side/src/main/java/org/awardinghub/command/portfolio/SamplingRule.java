@@ -11,7 +11,7 @@ import java.util.HexFormat;
  * {@code newAssessorPercent}, everyone else at {@code percent}. Whether one sign-off is drawn is decided by its
  * hash, not by chance, so the decision can be recomputed by anyone from the event.
  */
-record SamplingRule(int percent, int newAssessorPercent, int newAssessorSignOffs, Integer override) {
+public record SamplingRule(int percent, int newAssessorPercent, int newAssessorSignOffs, Integer override) {
 
     public static final int DEFAULT_PERCENT = 25;
     public static final int DEFAULT_NEW_ASSESSOR_PERCENT = 100;

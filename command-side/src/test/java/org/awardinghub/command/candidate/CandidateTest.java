@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.awardinghub.command.InvalidCommand;
 import org.awardinghub.command.InvalidField;
 import org.awardinghub.command.LookupDatabase;
 import org.awardinghub.command.RuleViolation;
@@ -911,6 +912,35 @@ class CandidateTest {
         }
 
         @Test
+        void givenRegisteredCandidate_whenTransferredByCentreNumber_thenMovedToTheCentreHoldingIt() {
+            fixture.given(REGISTERED)
+                    .when(new TransferCandidate(CANDIDATE, null, " 100002 ", "Moved house", null))
+                    .expectEvents(new CandidateTransferred(CANDIDATE, CENTRE, OTHER_CENTRE, "Moved house"))
+                    .expectResultMessagePayload(new TransferCandidate.Done(OTHER_CENTRE, 1L));
+        }
+
+        @Test
+        void givenNoCentreWithTheNumber_whenTransferredByIt_thenUnknown() {
+            fixture.given(REGISTERED)
+                    .when(new TransferCandidate(CANDIDATE, null, "999999", REASON, null))
+                    .expectException(UnknownRecord.class)
+                    .expectExceptionMessage("No centre numbered 999999")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void givenBothOrNeitherOfIdAndNumber_whenTransferred_thenInvalid() {
+            fixture.given(REGISTERED)
+                    .when(new TransferCandidate(CANDIDATE, OTHER_CENTRE, "100002", REASON, null))
+                    .expectException(InvalidCommand.class)
+                    .expectNoEvents();
+            fixture.given(REGISTERED)
+                    .when(new TransferCandidate(CANDIDATE, null, " ", REASON, null))
+                    .expectException(InvalidCommand.class)
+                    .expectNoEvents();
+        }
+
+        @Test
         void givenCandidateTransferred_whenWithdrawn_thenTheNewCentreIsRecorded() {
             fixture.given(REGISTERED, new CandidateTransferred(CANDIDATE, CENTRE, OTHER_CENTRE, "Moved house"))
                     .when(new WithdrawCandidate(CANDIDATE, "Left the course", false))
@@ -1347,7 +1377,7 @@ class CandidateTest {
         @Test
         void givenCandidateChangedSince_whenTransferredWithdrawnOrReinstatedExpectingTheOldVersion_thenRefused() {
             fixture.given(REGISTERED, RENAMED)
-                    .when(new TransferCandidate(CANDIDATE, OTHER_CENTRE, REASON, 0L))
+                    .when(new TransferCandidate(CANDIDATE, OTHER_CENTRE, null, REASON, 0L))
                     .expectException(ConflictingAggregateVersionException.class)
                     .expectNoEvents();
             fixture.given(REGISTERED, RENAMED)
@@ -1363,9 +1393,9 @@ class CandidateTest {
         @Test
         void givenCandidateAtVersion1_whenTransferredWithdrawnOrReinstatedExpectingIt_thenDoneAndAnswersVersion2() {
             fixture.given(REGISTERED, RENAMED)
-                    .when(new TransferCandidate(CANDIDATE, OTHER_CENTRE, REASON, 1L))
+                    .when(new TransferCandidate(CANDIDATE, OTHER_CENTRE, null, REASON, 1L))
                     .expectEvents(new CandidateTransferred(CANDIDATE, CENTRE, OTHER_CENTRE, REASON))
-                    .expectResultMessagePayload(2L);
+                    .expectResultMessagePayload(new TransferCandidate.Done(OTHER_CENTRE, 2L));
             fixture.given(REGISTERED, RENAMED)
                     .when(new WithdrawCandidate(CANDIDATE, REASON, false, 1L))
                     .expectEvents(new CandidateWithdrawn(CANDIDATE, CENTRE, REASON))

@@ -8,6 +8,7 @@ import static org.awardinghub.query.ReadModelCollection.ID;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.awardinghub.events.AuditMetadata;
 import org.awardinghub.events.assessment.AttemptKeyExpired;
@@ -158,11 +159,15 @@ public class AttemptProjection {
         if (query.centreId() == null) {
             return ReadModelCollection.emptyPage(query.page(), query.size());
         }
-        Bson filter = query.status() == null
-                ? eq(CENTRE_ID, query.centreId())
-                : and(eq(CENTRE_ID, query.centreId()), eq(STATUS, query.status().name()));
+        List<Bson> conditions = new ArrayList<>();
+        conditions.add(eq(CENTRE_ID, query.centreId()));
+        if (query.status() != null) {
+            conditions.add(eq(STATUS, query.status().name()));
+        }
+        // the days opened: a range of the (centreId, openedAt) index
+        conditions.addAll(ReadModelCollection.onDays(OPENED_AT, query.openedFrom(), query.openedTo()));
         return attempts.page(
-                filter,
+                conditions.size() == 1 ? conditions.get(0) : and(conditions),
                 descending(OPENED_AT, ID),
                 query.page(),
                 query.size(),

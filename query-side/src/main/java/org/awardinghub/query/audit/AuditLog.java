@@ -307,6 +307,32 @@ public class AuditLog {
         return new BlastRadius(query.kind(), query.key(), query.from(), query.to(), candidates);
     }
 
+    /**
+     * A page of the frozen cases, the latest frozen first (ties by case id, so that pages neither repeat nor skip
+     * one), read through the index {@code audit_cases_frozen} (migration {@code V11}).
+     */
+    Page<CaseSummary> cases(int page, int size) {
+        Page<CaseSummary> empty = ReadModelCollection.emptyPage(page, size);
+        long total = jdbc.queryForObject("SELECT COUNT(*) FROM audit_cases", Long.class);
+        long skip = (long) empty.page() * empty.size();
+        if (skip >= total) {
+            return new Page<>(List.of(), empty.page(), empty.size(), total);
+        }
+        List<CaseSummary> items = jdbc.query(
+                "SELECT case_id, title, frozen_at, frozen_by_pin, up_to_position, records FROM audit_cases "
+                        + "ORDER BY frozen_at DESC, case_id OFFSET ? ROWS FETCH FIRST ? ROWS ONLY",
+                (row, n) -> new CaseSummary(
+                        row.getString(1),
+                        row.getString(2),
+                        Instant.ofEpochMilli(row.getLong(3)),
+                        row.getString(4),
+                        row.getLong(5),
+                        parse(row.getString(6), RECORDS)),
+                skip,
+                empty.size());
+        return new Page<>(items, empty.page(), empty.size(), total);
+    }
+
     CaseBundle caseBundle(String caseId) {
         record FrozenCase(
                 String title,

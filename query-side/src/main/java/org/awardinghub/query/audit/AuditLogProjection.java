@@ -377,6 +377,12 @@ class AuditLogProjection {
     }
 
     @QueryHandler
+    @SuppressWarnings("rawtypes")
+    Page handle(ListCases query) {
+        return log.cases(query.page(), query.size());
+    }
+
+    @QueryHandler
     CaseBundle handle(FindCaseBundle query) {
         return log.caseBundle(query.caseId());
     }

@@ -45,7 +45,8 @@ final class CandidateDocument {
             ULN,
             QUALIFICATION_CODE,
             STATUS,
-            LATE);
+            LATE,
+            REGISTERED_ON);
 
     private CandidateDocument() {}
 
@@ -88,6 +89,7 @@ final class CandidateDocument {
                 candidate.getString(ULN),
                 candidate.getString(QUALIFICATION_CODE),
                 enumValue(CandidateStatus.class, candidate, STATUS),
-                candidate.getBoolean(LATE, false));
+                candidate.getBoolean(LATE, false),
+                localDate(candidate, REGISTERED_ON));
     }
 }

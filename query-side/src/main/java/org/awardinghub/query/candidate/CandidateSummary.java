@@ -3,7 +3,7 @@ package org.awardinghub.query.candidate;
 import java.time.LocalDate;
 import org.awardinghub.events.candidate.CandidateStatus;
 
-/** A line of a candidate list. */
+/** A line of a candidate list; {@code registeredOn} is the day the candidate was registered. */
 public record CandidateSummary(
         String candidateId,
         String registrationNumber,
@@ -14,4 +14,32 @@ public record CandidateSummary(
         String uln,
         String qualificationCode,
         CandidateStatus status,
-        boolean late) {}
+        boolean late,
+        LocalDate registeredOn) {
+
+    /** Without the day registered. */
+    public CandidateSummary(
+            String candidateId,
+            String registrationNumber,
+            String centreId,
+            String firstName,
+            String lastName,
+            LocalDate dateOfBirth,
+            String uln,
+            String qualificationCode,
+            CandidateStatus status,
+            boolean late) {
+        this(
+                candidateId,
+                registrationNumber,
+                centreId,
+                firstName,
+                lastName,
+                dateOfBirth,
+                uln,
+                qualificationCode,
+                status,
+                late,
+                null);
+    }
+}

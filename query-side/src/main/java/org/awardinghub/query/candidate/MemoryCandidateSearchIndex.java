@@ -332,6 +332,13 @@ public final class MemoryCandidateSearchIndex implements CandidateSearchIndex, A
                     true,
                     candidate -> qualificationCode.equals(candidate.summary().qualificationCode())));
         }
+        if (query.registeredFrom() != null || query.registeredTo() != null) {
+            // no index of its own: tested on the candidates of the smallest other condition, as they are walked
+            conditions.add(new Condition(
+                    everyone,
+                    false,
+                    candidate -> query.registeredWithin(candidate.summary().registeredOn())));
+        }
         if (text.uln() != null) {
             conditions.add(new Condition(
                     byUln.get(text.uln()),
@@ -486,6 +493,7 @@ public final class MemoryCandidateSearchIndex implements CandidateSearchIndex, A
                 candidate.uln(),
                 shared(candidate.qualificationCode()),
                 candidate.status(),
-                candidate.late());
+                candidate.late(),
+                shared(candidate.registeredOn()));
     }
 }

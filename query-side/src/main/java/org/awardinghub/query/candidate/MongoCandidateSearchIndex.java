@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.regex;
 import static com.mongodb.client.model.Sorts.ascending;
 import static org.awardinghub.query.ReadModelCollection.ID;
+import static org.awardinghub.query.ReadModelCollection.isoDate;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -34,6 +35,7 @@ final class MongoCandidateSearchIndex implements CandidateSearchIndex {
         candidates.ensureIndex(Indexes.ascending(CandidateDocument.NAME_TOKENS));
         candidates.ensureIndex(Indexes.ascending(CandidateDocument.REGISTRATION_NUMBER));
         candidates.ensureIndex(Indexes.ascending(CandidateDocument.ULN));
+        candidates.ensureIndex(Indexes.ascending(CandidateDocument.CENTRE_ID, CandidateDocument.REGISTERED_ON));
     }
 
     /** Nothing to keep: the projection writes the search fields into the documents themselves. */
@@ -64,13 +66,19 @@ final class MongoCandidateSearchIndex implements CandidateSearchIndex {
         if (query.qualificationCode() != null && !query.qualificationCode().isBlank()) {
             filters.add(eq(CandidateDocument.QUALIFICATION_CODE, query.qualificationCode()));
         }
+        if (query.registeredFrom() != null) {
+            filters.add(Filters.gte(CandidateDocument.REGISTERED_ON, isoDate(query.registeredFrom())));
+        }
+        if (query.registeredTo() != null) {
+            filters.add(Filters.lte(CandidateDocument.REGISTERED_ON, isoDate(query.registeredTo())));
+        }
         if (text.uln() != null) {
             filters.add(eq(CandidateDocument.ULN, text.uln()));
         } else if (text.registrationNumber() != null && isInScope(scope, text.registrationNumber())) {
             filters.add(eq(CandidateDocument.REGISTRATION_NUMBER, text.registrationNumber()));
         } else {
             for (String word : text.words()) {
-                filters.add(regex(CandidateDocument.NAME_TOKENS, "^" + literal(word)));
+                filters.add(regex(CandidateDocument.NAME_TOKENS, "^" + ReadModelCollection.literal(word)));
             }
         }
         return candidates.page(
@@ -89,17 +97,5 @@ final class MongoCandidateSearchIndex implements CandidateSearchIndex {
                         .page(Filters.and(filters), ascending(ID), 0, 1, document -> document)
                         .total()
                 > 0;
-    }
-
-    /** The word as a regular expression matching itself: every character but letters and digits escaped. */
-    private static String literal(String word) {
-        StringBuilder literal = new StringBuilder(word.length() * 2);
-        word.codePoints().forEach(c -> {
-            if (!Character.isLetterOrDigit(c)) {
-                literal.append('\\');
-            }
-            literal.appendCodePoint(c);
-        });
-        return literal.toString();
     }
 }

@@ -13,10 +13,12 @@ import static org.awardinghub.query.ReadModelCollection.orEmpty;
 import static org.awardinghub.query.ReadModelCollection.sortKey;
 
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.awardinghub.events.centre.CentreApplied;
 import org.awardinghub.events.centre.CentreApproved;
 import org.awardinghub.events.centre.CentreDetailsAmended;
@@ -51,12 +53,16 @@ public class CentreProjection {
     public static final String COLLECTION = "centres";
 
     private static final String NAME_KEY = "nameKey";
+    private static final String STATUS = "status";
+    private static final String CENTRE_NUMBER = "centreNumber";
 
     private final ReadModelCollection centres;
 
     public CentreProjection(MongoDatabase database) {
         this.centres = new ReadModelCollection(database, COLLECTION);
         centres.ensureIndex(Indexes.ascending(NAME_KEY, ID));
+        // the list filtered by status, in the same order
+        centres.ensureIndex(Indexes.ascending(STATUS, NAME_KEY, ID));
     }
 
     @EventHandler
@@ -179,7 +185,31 @@ public class CentreProjection {
     Page handle(ListCentres query) {
         // _id breaks ties between equal names, so that pages neither repeat nor skip a centre
         return centres.page(
-                new Document(), ascending(NAME_KEY, ID), query.page(), query.size(), CentreProjection::toView);
+                filter(query), ascending(NAME_KEY, ID), query.page(), query.size(), CentreProjection::toView);
+    }
+
+    /**
+     * The list's filter, said to the store: the centre by its id, the status by equality (served by the status index), and each word of
+     * {@code q} as a substring of the lower-cased name or a prefix of the centre number.
+     */
+    private static Bson filter(ListCentres query) {
+        List<Bson> conditions = new ArrayList<>();
+        if (query.centreId() != null) {
+            conditions.add(Filters.eq(ID, query.centreId()));
+        }
+        if (query.status() != null) {
+            conditions.add(Filters.eq(STATUS, query.status().name()));
+        }
+        if (query.q() != null) {
+            for (String word : query.q().toLowerCase(Locale.ROOT).split("\\s+")) {
+                if (!word.isEmpty()) {
+                    String literal = ReadModelCollection.literal(word);
+                    conditions.add(
+                            Filters.or(Filters.regex(NAME_KEY, literal), Filters.regex(CENTRE_NUMBER, "^" + literal)));
+                }
+            }
+        }
+        return conditions.isEmpty() ? new Document() : Filters.and(conditions);
     }
 
     private void change(String centreId, long sequence, Instant at, Bson... updates) {

@@ -144,7 +144,8 @@ public class ClaimProjection {
 
     /**
      * Claims oldest claimed first (ties by claim id, so that pages never repeat or skip one), of one centre and of
-     * one status when given. Declared raw on purpose: Axon matches the API's {@code ResponseTypes.instanceOf(Page.class)}
+     * one status and claimed within the days when given (the days' range on {@code claimedAt}, after the centre or
+     * status in the same indexes). Declared raw on purpose: Axon matches the API's {@code ResponseTypes.instanceOf(Page.class)}
      * only against a plain class. The items are {@link ClaimView}s. Real MongoDB serves it from the indexes on
      * {@code (centreId, claimedAt, _id)}, {@code (status, claimedAt, _id)} and {@code (claimedAt, _id)}; the embedded
      * store ignores non-unique indexes and scans {@value #CLAIMS} — acceptable, since claims are few beside candidates
@@ -160,6 +161,7 @@ public class ClaimProjection {
         if (query.status() != null) {
             conditions.add(eq(STATUS, query.status().name()));
         }
+        conditions.addAll(ReadModelCollection.onDays(CLAIMED_AT, query.claimedFrom(), query.claimedTo()));
         Bson filter =
                 conditions.isEmpty() ? new Document() : conditions.size() == 1 ? conditions.get(0) : and(conditions);
         return claims.page(filter, ascending(CLAIMED_AT, ID), query.page(), query.size(), CLAIM::fromDocument);

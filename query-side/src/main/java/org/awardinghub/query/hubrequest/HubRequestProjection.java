@@ -1,5 +1,6 @@
 package org.awardinghub.query.hubrequest;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Sorts.descending;
 import static com.mongodb.client.model.Updates.combine;
@@ -117,7 +118,9 @@ public class HubRequestProjection {
             return ReadModelCollection.emptyPage(query.page(), query.size());
         }
         return requests.page(
-                eq(CENTRE_ID, query.centreId()),
+                query.status() == null
+                        ? eq(CENTRE_ID, query.centreId())
+                        : and(eq(CENTRE_ID, query.centreId()), eq("status", query.status())),
                 descending(RAISED_AT, ID),
                 query.page(),
                 query.size(),

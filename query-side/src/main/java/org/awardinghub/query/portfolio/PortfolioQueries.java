@@ -14,6 +14,9 @@ public final class PortfolioQueries {
     /** The sampled sign-offs awaiting the IQA's decision across the candidates they quality-assure, oldest first. */
     public record ListIqaQueue(String iqaUserId) {}
 
+    /** The centre's sampling plan ({@code SamplingPlanView}) as last set; null when it never set one. */
+    public record FindSamplingPlan(String centreId) {}
+
     /** Every portfolio of the centre's candidates, with progress. */
     public record ListCentreProgress(String centreId) {}
 

@@ -1,6 +1,8 @@
 package org.awardinghub.query.user;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Sorts.ascending;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
@@ -27,6 +29,7 @@ import org.awardinghub.events.user.UserLockedOut;
 import org.awardinghub.events.user.UserReactivated;
 import org.awardinghub.events.user.UserRolesChanged;
 import org.awardinghub.events.user.UserSignedIn;
+import org.awardinghub.query.Page;
 import org.awardinghub.query.ReadModelCollection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -49,12 +52,15 @@ public class UserProjection {
 
     private static final String NAME_KEY = "nameKey";
     private static final String CENTRE_ID = "centreId";
+    private static final String PIN = "pin";
 
     private final ReadModelCollection users;
 
     public UserProjection(MongoDatabase database) {
         this.users = new ReadModelCollection(database, COLLECTION);
         users.ensureIndex(Indexes.ascending(CENTRE_ID, NAME_KEY, ID));
+        // names beside the PINs that audit trails and timelines answer
+        users.ensureIndex(Indexes.ascending(PIN));
     }
 
     @EventHandler
@@ -63,7 +69,7 @@ public class UserProjection {
                 event.userId(),
                 sequence,
                 new Document()
-                        .append("pin", event.pin())
+                        .append(PIN, event.pin())
                         .append("name", event.name())
                         .append(NAME_KEY, sortKey(event.name()))
                         .append("email", event.email())
@@ -139,6 +145,41 @@ public class UserProjection {
         return users.list(eq(CENTRE_ID, null), ascending(NAME_KEY, ID), UserProjection::toView);
     }
 
+    /** Declared raw: Axon matches {@code ResponseTypes.instanceOf(Page.class)} only against a plain class. */
+    @QueryHandler
+    @SuppressWarnings("rawtypes")
+    Page handle(PageCentreUsers query) {
+        if (query.centreId() == null) {
+            return ReadModelCollection.emptyPage(query.page(), query.size());
+        }
+        return users.page(
+                eq(CENTRE_ID, query.centreId()),
+                ascending(NAME_KEY, ID),
+                query.page(),
+                query.size(),
+                UserProjection::toView);
+    }
+
+    @QueryHandler
+    @SuppressWarnings("rawtypes")
+    Page handle(PageImiStaff query) {
+        return users.page(
+                eq(CENTRE_ID, null), ascending(NAME_KEY, ID), query.page(), query.size(), UserProjection::toView);
+    }
+
+    @QueryHandler
+    List<PersonName> handle(FindPeopleNames query) {
+        Set<String> ids = query.userIds() == null ? Set.of() : query.userIds();
+        Set<String> pins = query.pins() == null ? Set.of() : query.pins();
+        if (ids.isEmpty() && pins.isEmpty()) {
+            return List.of();
+        }
+        return users.list(
+                or(in(ID, ids), in(PIN, pins)),
+                ascending(ID),
+                user -> new PersonName(user.getString(ID), user.getString(PIN), user.getString("name")));
+    }
+
     /** In the enum's order, so that the same roles always give the same document. */
     private static List<String> roleNames(Collection<Role> roles) {
         return names(roles == null || roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles));
@@ -149,7 +190,7 @@ public class UserProjection {
         user.getList("roles", String.class, List.of()).forEach(name -> roles.add(Role.valueOf(name)));
         return new UserView(
                 user.getString(ID),
-                user.getString("pin"),
+                user.getString(PIN),
                 user.getString("name"),
                 user.getString("email"),
                 Collections.unmodifiableSet(roles),

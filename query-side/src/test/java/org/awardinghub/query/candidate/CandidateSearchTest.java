@@ -1,14 +1,17 @@
 package org.awardinghub.query.candidate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awardinghub.query.candidate.CandidateHistories.registered;
 
 import com.mongodb.client.MongoDatabase;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.awardinghub.events.candidate.CandidateNameAmended;
+import org.awardinghub.events.candidate.CandidateRegistered;
 import org.awardinghub.events.candidate.CandidateStatus;
 import org.awardinghub.events.candidate.CandidateTransferred;
 import org.awardinghub.events.candidate.CandidateWithdrawn;
@@ -88,6 +91,51 @@ class CandidateSearchTest {
 
     private static List<String> ids(Page<CandidateSummary> page) {
         return page.items().stream().map(CandidateSummary::candidateId).toList();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Implementation.class)
+    void givenCandidatesRegisteredOnDifferentDays_whenSearchedByTheDaysRegistered_thenBothEndsIncluded(
+            Implementation implementation) {
+        given(implementation);
+        for (int day = 1; day <= 3; day++) {
+            CandidateRegistered later =
+                    registered("d" + day, "c2", "D" + day + "A2B3C4", "Ada", "Day" + day, null, "MV3");
+            projection.on(
+                    new CandidateRegistered(
+                            later.candidateId(),
+                            later.centreId(),
+                            later.registrationNumber(),
+                            later.firstName(),
+                            later.lastName(),
+                            later.dateOfBirth(),
+                            later.uln(),
+                            later.qualificationCode(),
+                            later.startDate(),
+                            LocalDate.of(2026, 4, day),
+                            false,
+                            false),
+                    0,
+                    AT);
+        }
+
+        assertThat(ids(registeredBetween("c2", LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 2))))
+                .containsExactly("d1", "d2");
+        assertThat(ids(registeredBetween(null, LocalDate.of(2026, 4, 2), null))).containsExactly("d2", "d3");
+        assertThat(ids(registeredBetween("c2", null, LocalDate.of(2026, 3, 31))))
+                .as("registered before April: the three of the start")
+                .containsExactlyInAnyOrder("b1", "b2", "b3");
+        Page<CandidateSummary> dayThree = projection.handle(new SearchCandidates(
+                null, "day", null, null, LocalDate.of(2026, 4, 3), LocalDate.of(2026, 4, 3), 0, 50));
+        assertThat(dayThree.items())
+                .extracting(CandidateSummary::candidateId, CandidateSummary::registeredOn)
+                .containsExactly(tuple("d3", LocalDate.of(2026, 4, 3)));
+        assertThat(registeredBetween(null, LocalDate.of(2026, 4, 4), null).total())
+                .isZero();
+    }
+
+    private Page<CandidateSummary> registeredBetween(String centreId, LocalDate from, LocalDate to) {
+        return projection.handle(new SearchCandidates(centreId, null, null, null, from, to, 0, 50));
     }
 
     @ParameterizedTest
@@ -273,7 +321,8 @@ class CandidateSearchTest {
                         "1000000001",
                         "MV3",
                         CandidateStatus.REGISTERED,
-                        false));
+                        false,
+                        LocalDate.of(2026, 3, 2)));
     }
 
     /** A cross-check on many more cases than the above: both indexes answer every search identically. */

@@ -508,6 +508,32 @@ class CertificationProjectionTest {
     }
 
     @Test
+    void givenClaimsOfOneDay_whenListedByTheDaysClaimed_thenThatDayIncludedAtBothEndsAndOtherDaysEmpty() {
+        processor.deliver(everyEvent());
+        List<ClaimView> all = claims(null, null, 0, 50).items();
+        java.time.LocalDate day = day(all.get(0).claimedAt());
+        assertThat(all).allSatisfy(claim -> assertThat(day(claim.claimedAt())).isEqualTo(day));
+
+        assertThat(claims.handle(new ListClaims(null, null, day, day, 0, 50)))
+                .as("from and to the same day: that whole day")
+                .isEqualTo(new Page<>(all, 0, 50, all.size()));
+        assertThat(claims.handle(new ListClaims("c2", ClaimStatus.ISSUED, day, day, 0, 2)))
+                .isEqualTo(claims("c2", ClaimStatus.ISSUED, 0, 2));
+        assertThat(claims.handle(new ListClaims(null, null, day.plusDays(1), null, 0, 50))
+                        .total())
+                .isZero();
+        assertThat(claims.handle(new ListClaims(null, null, null, day.minusDays(1), 0, 50))
+                        .total())
+                .isZero();
+        assertThat(claims.handle(new ListClaims(null, null, null, day, 0, 50)).total())
+                .isEqualTo(all.size());
+    }
+
+    private static java.time.LocalDate day(Instant instant) {
+        return instant.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+    }
+
+    @Test
     void givenClaimApproved_whenQueueListedAgain_thenItHasLeftTheQueue() {
         processor.deliver(until(CertificateIssued.class, "q2"));
         assertThat(claims("c2", ClaimStatus.AWAITING_APPROVAL, 0, 10).items())

@@ -1,0 +1,38 @@
+package org.awardinghub.api;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.awardinghub.query.Page;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * A list the contract answers as a bare JSON array, paged when the caller asks: with {@code page} or {@code size}
+ * the array holds that page (read as a page from the read model), without either the whole list as before; the
+ * {@value #TOTAL_COUNT} header carries how many there are in all either way.
+ */
+public final class PagedArray {
+
+    public static final String TOTAL_COUNT = "X-Total-Count";
+
+    private PagedArray() {}
+
+    /**
+     * @param pageOf the page the caller asked for, read from the read model
+     * @param all    the whole list, when the caller asked for no page
+     * @param shown  each item as answered
+     */
+    public static <T, R> ResponseEntity<List<R>> answer(
+            Integer page, Integer size, Function<Paging, Page<T>> pageOf, Supplier<List<T>> all, Function<T, R> shown) {
+        if (page == null && size == null) {
+            List<R> items = all.get().stream().map(shown).toList();
+            return ResponseEntity.ok()
+                    .header(TOTAL_COUNT, String.valueOf(items.size()))
+                    .body(items);
+        }
+        Page<T> found = pageOf.apply(Paging.of(page, size));
+        return ResponseEntity.ok()
+                .header(TOTAL_COUNT, String.valueOf(found.total()))
+                .body(found.items().stream().map(shown).toList());
+    }
+}
