@@ -92,7 +92,8 @@ class GeneratedClientTest extends ApplicationTest {
         assertThat(problem.get("detail").asText()).contains("IMI_ADMIN");
 
         ApiException invalid = catchThrowableOfType(
-                ApiException.class, () -> coordinator.amendLastName(registered.getCandidateId(), amended.getVersion(), "Someone", " "));
+                ApiException.class,
+                () -> coordinator.amendLastName(registered.getCandidateId(), amended.getVersion(), "Someone", " "));
         assertThat(invalid.getCode()).isEqualTo(400);
         assertThat(JSON.readTree(invalid.getResponseBody())
                         .get("errors")
@@ -135,7 +136,8 @@ class GeneratedClientTest extends ApplicationTest {
 
         void activate(String activationToken, String password) throws ApiException {
             new AuthApi(client)
-                    .authActivate(new SetPasswordRequest().token(activationToken).password(password));
+                    .authActivate(
+                            new SetPasswordRequest().token(activationToken).password(password));
         }
 
         String me() throws ApiException {
