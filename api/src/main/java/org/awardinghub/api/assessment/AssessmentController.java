@@ -4,6 +4,7 @@ import static org.awardinghub.events.user.Role.AUDITOR;
 import static org.awardinghub.events.user.Role.IMI_ADMIN;
 import static org.awardinghub.events.user.Role.INVIGILATOR;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -43,6 +44,7 @@ import org.awardinghub.query.assessment.ListCentreAttempts;
 import org.awardinghub.query.assessment.SittingView;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,6 +52,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -105,8 +108,13 @@ class AssessmentController {
         this.clock = clock;
     }
 
+    /**
+     * Opens an attempt at an assessment for a candidate and answers its one-time access key. The invigilator reads the
+     * key out to the candidate, who starts with it.
+     */
     @PostMapping("/api/candidates/{candidateId}/assessment-attempts")
     @Allow(ofCentre = INVIGILATOR, centreOf = Access.CANDIDATE_ID)
+    @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<OpenedAttempt> open(
             @PathVariable String candidateId, @Valid @RequestBody OpenRequest request) {
         String attemptId = UUID.randomUUID().toString();
@@ -121,12 +129,17 @@ class AssessmentController {
     }
 
     /**
+     * Starts an attempt with a registration number and an access key. It answers the questions and an attempt token.
      * The candidate starts the attempt with their registration number and the key read out to them; never under a
-     * member of staff's session, so that an invigilator who holds the key cannot sit the test in the candidate's
-     * place from their own signed-in device (403; the start is refused before the key is checked).
+     * member of staff's session, so that an invigilator who holds the key cannot sit the test in the candidate's place
+     * from their own signed-in device (403; the start is refused before the key is checked).
      */
     @PostMapping("/api/assessment-attempts/start")
     @Public
+    @ApiResponse(responseCode = "200", description = "Started", useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "429",
+            description = "Too many wrong access keys from this address, or the key locked for a while")
     public ResponseEntity<Started> start(@Valid @RequestBody StartRequest request) {
         CurrentActor.get().filter(user -> user.candidateId() == null).ifPresent(staff -> {
             throw ApiProblem.forbidden("An assessment is started by its candidate, not under a member of staff's"
@@ -139,8 +152,13 @@ class AssessmentController {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(started);
     }
 
+    /**
+     * Records the sitting candidate's answer to one question; answering again changes it. Refused once the attempt has
+     * ended.
+     */
     @PutMapping("/api/assessment-attempts/{attemptId}/answers/{questionId}")
     @Allow(candidate = true)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     public ResponseEntity<Void> answer(
             @PathVariable String attemptId,
             @PathVariable String questionId,
@@ -150,6 +168,7 @@ class AssessmentController {
         return ResponseEntity.noContent().build();
     }
 
+    /** Submits the sitting candidate's attempt and answers its result. */
     @PostMapping("/api/assessment-attempts/{attemptId}/submit")
     @Allow(candidate = true)
     public ResponseEntity<AttemptResult> submit(@PathVariable String attemptId) {
@@ -157,7 +176,10 @@ class AssessmentController {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(result);
     }
 
-    /** The candidate's live view: questions, their chosen answers and the time left (read model; a moment behind). */
+    /**
+     * The sitting candidate's attempt as they see it. The candidate's live view: questions, their chosen answers and
+     * the time left (read model; a moment behind).
+     */
     @GetMapping("/api/assessment-attempts/{attemptId}/sitting")
     @Allow(candidate = true)
     public ResponseEntity<Sitting> sitting(@PathVariable String attemptId) {
@@ -180,6 +202,7 @@ class AssessmentController {
                         view.result()));
     }
 
+    /** One assessment attempt with its answers; which answers were right only for IMI staff. */
     @GetMapping("/api/assessment-attempts/{attemptId}")
     @Allow(
             value = {IMI_ADMIN, AUDITOR},
@@ -193,7 +216,10 @@ class AssessmentController {
         return access.current().isImiStaff() ? attempt : attempt.withoutMarks();
     }
 
-    /** Every answer and change of answer with its time and address: for investigations, IMI staff only. */
+    /**
+     * An attempt's answer trail. Every answer and change of answer with its time and address: for investigations, IMI
+     * staff only.
+     */
     @GetMapping("/api/assessment-attempts/{attemptId}/answer-trail")
     @Allow({IMI_ADMIN, AUDITOR})
     public AnswerTrail answerTrail(@PathVariable String attemptId) {
@@ -201,6 +227,7 @@ class AssessmentController {
                 .orElseThrow(() -> ApiProblem.notFound("No such attempt"));
     }
 
+    /** Voids an attempt, with the reason: it no longer counts towards a result. */
     @PostMapping("/api/assessment-attempts/{attemptId}/void")
     @Allow(IMI_ADMIN)
     public Voided voidAttempt(@PathVariable String attemptId, @Valid @RequestBody Reason request) {
@@ -208,6 +235,7 @@ class AssessmentController {
         return new Voided(attemptId, AttemptStatus.VOIDED);
     }
 
+    /** Every assessment attempt of a candidate, newest first. */
     @GetMapping("/api/candidates/{candidateId}/assessment-attempts")
     @Allow(
             value = {IMI_ADMIN, AUDITOR},
@@ -220,6 +248,7 @@ class AssessmentController {
         return queries.many(new ListCandidateAttempts(candidateId), AttemptSummary.class);
     }
 
+    /** A page of a centre's assessment attempts, optionally of one status. */
     @GetMapping("/api/centres/{centreId}/assessment-attempts")
     @Allow(
             value = {IMI_ADMIN, AUDITOR},

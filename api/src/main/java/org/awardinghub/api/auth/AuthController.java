@@ -1,5 +1,6 @@
 package org.awardinghub.api.auth;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -20,6 +21,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * Signing in and out, and setting a password: the first with an activation link, a new one with a reset link.
+ * Everything here but signing out is open to anyone.
+ */
 @RestController
 class AuthController {
 
@@ -50,8 +55,16 @@ class AuthController {
         this.policy = policy;
     }
 
+    /**
+     * Signs in with a PIN and password and answers a bearer token for the session. Wrong PINs and passwords answer the
+     * same 401; repeated failures are locked out (429).
+     */
     @PostMapping("/api/auth/login")
     @Public
+    @ApiResponse(responseCode = "200", description = "Signed in", useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "429",
+            description = "Too many failed sign-ins from this address, or this PIN locked from it for a while")
     public LoginResponse login(@Valid @RequestBody LoginRequest request) {
         SignIn.SignedIn session = signIn.signIn(request.pin().strip(), request.password());
         ActingUser user = session.user();
@@ -63,6 +76,7 @@ class AuthController {
                         user.userId(), user.pin(), user.name(), user.roles(), user.centreId(), user.candidateId()));
     }
 
+    /** Signs out: the session's token stops working at once. */
     @PostMapping("/api/auth/logout")
     @Allow(anyone = true, candidateAccount = true)
     @ResponseStatus(HttpStatus.NO_CONTENT)
@@ -73,6 +87,7 @@ class AuthController {
                 user, header.substring(BearerSessionFilter.PREFIX.length()).strip());
     }
 
+    /** Activates an account: sets its first password with the token of the activation email. */
     @PostMapping("/api/auth/activate")
     @Public
     @ResponseStatus(HttpStatus.NO_CONTENT)
@@ -80,13 +95,20 @@ class AuthController {
         signIn.activate(request.token().strip(), request.password());
     }
 
+    /** Asks for a password-reset link by email for a PIN. The answer is the same whether or not the PIN exists. */
     @PostMapping("/api/auth/password-reset")
     @Public
     @ResponseStatus(HttpStatus.ACCEPTED)
+    @ApiResponse(
+            responseCode = "202",
+            description = "Accepted: a link is emailed if the PIN is known",
+            useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "429", description = "Too many password resets asked from this address this minute")
     public void requestReset(@Valid @RequestBody ResetRequest request) {
         signIn.requestPasswordReset(request.pin().strip());
     }
 
+    /** Sets a new password with the token of a password-reset email. */
     @PostMapping("/api/auth/password-reset/complete")
     @Public
     @ResponseStatus(HttpStatus.NO_CONTENT)

@@ -52,6 +52,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -109,10 +110,15 @@ class CandidateController {
         this.clock = clock;
     }
 
+    /**
+     * Registers a candidate at a centre for a qualification. A possible duplicate answers 409 unless confirmed with
+     * {@code confirmDuplicate}.
+     */
     @PostMapping("/api/centres/{centreId}/candidates")
     @Allow(
             value = IMI_ADMIN,
             ofCentre = {CENTRE_COORDINATOR, CENTRE_ADMIN})
+    @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<Registered> register(
             @PathVariable String centreId, @Valid @RequestBody NewCandidate request) {
         LocalDate today = LocalDate.now(clock);
@@ -132,7 +138,10 @@ class CandidateController {
                         registration.candidateId(), registration.registrationNumber(), registration.late()));
     }
 
-    /** The content type is checked here, after access, so that a refused caller learns nothing from it either. */
+    /**
+     * Registers many candidates at a centre from a CSV file, each line on its own. The content type is checked here,
+     * after access, so that a refused caller learns nothing from it either.
+     */
     @PostMapping("/api/centres/{centreId}/candidates/bulk")
     @Allow(
             value = IMI_ADMIN,
@@ -154,6 +163,7 @@ class CandidateController {
         return bulk.register(centreId, lines, LocalDate.now(clock));
     }
 
+    /** A page of a centre's candidates, found by name or number, status and qualification. */
     @GetMapping("/api/centres/{centreId}/candidates")
     @Allow(
             value = {IMI_ADMIN, AUDITOR},
@@ -180,6 +190,7 @@ class CandidateController {
         return search(null, q, status, qualificationCode, page, size);
     }
 
+    /** One candidate's record, with their results and certificate. */
     @GetMapping("/api/candidates/{candidateId}")
     @Allow(
             value = {IMI_ADMIN, AUDITOR},
@@ -191,6 +202,7 @@ class CandidateController {
         return withResults(view);
     }
 
+    /** Everything that happened to a candidate's record, oldest first, with who did it and why. */
     @GetMapping("/api/candidates/{candidateId}/history")
     @Allow(
             value = {IMI_ADMIN, AUDITOR},
@@ -205,6 +217,7 @@ class CandidateController {
         return history;
     }
 
+    /** Amends one field of a candidate's record, with the reason. */
     @PostMapping("/api/candidates/{candidateId}/amendments")
     @Allow(
             value = IMI_ADMIN,
@@ -223,6 +236,7 @@ class CandidateController {
                 request.value() == null ? null : request.value().strip());
     }
 
+    /** Transfers a candidate to another centre, with the reason. */
     @PostMapping("/api/candidates/{candidateId}/transfer")
     @Allow(value = IMI_ADMIN, ofCentre = CENTRE_COORDINATOR, centreOf = Access.CANDIDATE_ID)
     public Transferred transfer(@PathVariable String candidateId, @Valid @RequestBody Transfer request) {
@@ -231,6 +245,7 @@ class CandidateController {
         return new Transferred(candidateId, request.toCentreId().strip());
     }
 
+    /** Withdraws a candidate, with the reason. */
     @PostMapping("/api/candidates/{candidateId}/withdraw")
     @Allow(
             value = IMI_ADMIN,
@@ -242,6 +257,7 @@ class CandidateController {
         return new StatusChange(candidateId, CandidateStatus.WITHDRAWN);
     }
 
+    /** Reinstates a withdrawn candidate, with the reason. */
     @PostMapping("/api/candidates/{candidateId}/reinstate")
     @Allow(
             value = IMI_ADMIN,

@@ -38,6 +38,7 @@ import org.awardinghub.query.centre.CentreView;
 import org.awardinghub.query.centre.FindCentre;
 import org.awardinghub.query.centre.ListCentres;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,6 +46,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The Centres Hub: IMI approves, sanctions and manages centres; a centre sees its own profile. */
@@ -94,8 +96,10 @@ class CentreController {
         this.queries = queries;
     }
 
+    /** Records a centre's application to become an approved centre. */
     @PostMapping("/api/centres")
     @Allow(IMI_ADMIN)
+    @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<CreatedCentre> create(@Valid @RequestBody CentreApplication request) {
         String centreId = java.util.UUID.randomUUID().toString();
         commands.sendAndWait(new CreateCentre(centreId, request.name(), request.address(), request.contactEmail()));
@@ -103,6 +107,7 @@ class CentreController {
                 .body(new CreatedCentre(centreId, CentreStatus.APPLIED));
     }
 
+    /** Approves an applied centre for its qualifications and gives it its centre number. */
     @PostMapping("/api/centres/{centreId}/approve")
     @Allow(IMI_ADMIN)
     public Approved approve(@PathVariable String centreId, @Valid @RequestBody Approval request) {
@@ -111,6 +116,7 @@ class CentreController {
         return new Approved(centreId, centreNumber, CentreStatus.APPROVED);
     }
 
+    /** Suspends an approved centre, with the reason. */
     @PostMapping("/api/centres/{centreId}/suspend")
     @Allow(IMI_ADMIN)
     public StatusChange suspend(@PathVariable String centreId, @Valid @RequestBody Reason request) {
@@ -118,6 +124,7 @@ class CentreController {
         return new StatusChange(centreId, CentreStatus.SUSPENDED);
     }
 
+    /** Reinstates a suspended centre, with the reason. */
     @PostMapping("/api/centres/{centreId}/reinstate")
     @Allow(IMI_ADMIN)
     public StatusChange reinstate(@PathVariable String centreId, @Valid @RequestBody Reason request) {
@@ -125,6 +132,7 @@ class CentreController {
         return new StatusChange(centreId, CentreStatus.APPROVED);
     }
 
+    /** Withdraws a centre's approval for good, with the reason. */
     @PostMapping("/api/centres/{centreId}/withdraw")
     @Allow(IMI_ADMIN)
     public StatusChange withdraw(@PathVariable String centreId, @Valid @RequestBody Reason request) {
@@ -132,6 +140,10 @@ class CentreController {
         return new StatusChange(centreId, CentreStatus.WITHDRAWN);
     }
 
+    /**
+     * Grants or removes a centre's Direct Claim Status, with the reason. With it, the centre's certificate claims are
+     * issued without IMI's approval.
+     */
     @PutMapping("/api/centres/{centreId}/direct-claim-status")
     @Allow(IMI_ADMIN)
     public void directClaimStatus(@PathVariable String centreId, @Valid @RequestBody DirectClaimStatusChange request) {
@@ -141,6 +153,7 @@ class CentreController {
                         : new RemoveDirectClaimStatus(centreId, request.reason()));
     }
 
+    /** Approves a centre for one more qualification, with the reason. */
     @PostMapping("/api/centres/{centreId}/qualifications")
     @Allow(IMI_ADMIN)
     public void approveQualification(@PathVariable String centreId, @Valid @RequestBody QualificationApproval request) {
@@ -148,6 +161,7 @@ class CentreController {
                 centreId, request.qualificationCode().strip(), request.reason()));
     }
 
+    /** Removes a qualification from those a centre is approved for, with the reason. */
     @PostMapping("/api/centres/{centreId}/qualifications/{code}/remove")
     @Allow(IMI_ADMIN)
     public void removeQualification(
@@ -155,12 +169,14 @@ class CentreController {
         commands.sendAndWait(new RemoveCentreQualification(centreId, code, request.reason()));
     }
 
+    /** Imposes a sanction on a centre (registrations or certification), with the reason. */
     @PostMapping("/api/centres/{centreId}/sanctions")
     @Allow(IMI_ADMIN)
     public void imposeSanction(@PathVariable String centreId, @Valid @RequestBody SanctionChange request) {
         commands.sendAndWait(new ImposeSanction(centreId, request.sanction(), request.reason()));
     }
 
+    /** Lifts a sanction from a centre, with the reason. */
     @PostMapping("/api/centres/{centreId}/sanctions/{sanction}/lift")
     @Allow(IMI_ADMIN)
     public void liftSanction(
@@ -168,6 +184,7 @@ class CentreController {
         commands.sendAndWait(new LiftSanction(centreId, sanction, request.reason()));
     }
 
+    /** Amends a centre's name, address and contact email, with the reason. */
     @PutMapping("/api/centres/{centreId}/details")
     @Allow(IMI_ADMIN)
     public void amendDetails(@PathVariable String centreId, @Valid @RequestBody DetailsAmendment request) {
@@ -175,7 +192,7 @@ class CentreController {
                 centreId, request.name(), request.address(), request.contactEmail(), request.reason()));
     }
 
-    /** IMI staff see every centre; a centre user sees a page holding only their own. */
+    /** A page of centres. IMI staff see every centre; a centre user sees a page holding only their own. */
     @GetMapping("/api/centres")
     @Allow(anyone = true)
     public Page<CentreView> centres(
@@ -193,6 +210,7 @@ class CentreController {
                 own.isPresent() ? 1 : 0);
     }
 
+    /** One centre's profile: its status, number, qualifications and sanctions. */
     @GetMapping("/api/centres/{centreId}")
     @Allow(
             value = {IMI_ADMIN, AUDITOR},

@@ -5,6 +5,9 @@ import static org.awardinghub.events.user.Role.CENTRE_ADMIN;
 import static org.awardinghub.events.user.Role.CENTRE_COORDINATOR;
 import static org.awardinghub.events.user.Role.IMI_ADMIN;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.Locale;
@@ -33,6 +36,7 @@ import org.awardinghub.query.Page;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,6 +44,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -77,10 +82,15 @@ class CertificationController {
         this.certificates = certificates;
     }
 
+    /**
+     * Claims a certificate for a candidate who has met every requirement. With Direct Claim Status it is issued at
+     * once; otherwise it awaits IMI's approval.
+     */
     @PostMapping("/api/candidates/{candidateId}/certificate-claims")
     @Allow(
             ofCentre = {CENTRE_ADMIN, CENTRE_COORDINATOR},
             centreOf = Access.CANDIDATE_ID)
+    @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<Claimed> claim(@PathVariable String candidateId) {
         String claimId = UUID.randomUUID().toString();
         ClaimMade made = commands.sendAndWait(
@@ -89,6 +99,7 @@ class CertificationController {
                 .body(new Claimed(claimId, made.status(), made.certificateNumber()));
     }
 
+    /** Approves a certificate claim: the certificate is issued and numbered. */
     @PostMapping("/api/certificate-claims/{claimId}/approve")
     @Allow(IMI_ADMIN)
     public Decided approve(@PathVariable String claimId) {
@@ -96,6 +107,7 @@ class CertificationController {
         return new Decided(claimId, ClaimStatus.ISSUED, number);
     }
 
+    /** Rejects a certificate claim, with the reason. */
     @PostMapping("/api/certificate-claims/{claimId}/reject")
     @Allow(IMI_ADMIN)
     public Decided reject(@PathVariable String claimId, @Valid @RequestBody Reason request) {
@@ -103,7 +115,10 @@ class CertificationController {
         return new Decided(claimId, ClaimStatus.REJECTED, null);
     }
 
-    /** IMI staff see every centre's claims (or one centre's); a centre user sees their own centre's. */
+    /**
+     * A page of certificate claims, by status and centre. IMI staff see every centre's claims (or one centre's); a
+     * centre user sees their own centre's.
+     */
     @GetMapping("/api/certificate-claims")
     @Allow(anyone = true)
     public Page<Claim> claims(
@@ -122,6 +137,7 @@ class CertificationController {
         return certificates.claims(centre, status, Paging.of(page, size));
     }
 
+    /** One certificate claim, with its status and certificate number once issued. */
     @GetMapping("/api/certificate-claims/{claimId}")
     @Allow(
             value = {IMI_ADMIN, AUDITOR},
@@ -131,8 +147,17 @@ class CertificationController {
         return certificates.claim(claimId);
     }
 
+    /**
+     * Verifies a certificate by its number and the code printed on it. For anyone, such as an employer. Without the
+     * right code it answers only {@code valid: false}.
+     */
     @GetMapping("/api/certificates/{certificateNumber}/verify")
     @Public
+    @ApiResponse(
+            responseCode = "200",
+            description = "The certificate, or that it is unknown",
+            useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "429", description = "Too many verifications from this address this minute")
     public ResponseEntity<Verification> verify(
             @PathVariable String certificateNumber, @RequestParam(required = false) String code) {
         if (!rateLimit.allow(RequestCorrelation.clientAddress().orElse(null))) {
@@ -142,6 +167,7 @@ class CertificationController {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(answer);
     }
 
+    /** Replaces a certificate with a new one under a new number, with the reason. */
     @PostMapping("/api/certificates/{certificateNumber}/replace")
     @Allow(IMI_ADMIN)
     public CertificateChange replace(@PathVariable String certificateNumber, @Valid @RequestBody Reason request) {
@@ -151,6 +177,7 @@ class CertificationController {
         return new CertificateChange(certificate.certificateNumber(), CertificateStatus.REPLACED, replacement);
     }
 
+    /** Revokes a certificate, with the reason: verification then says it is revoked. */
     @PostMapping("/api/certificates/{certificateNumber}/revoke")
     @Allow(IMI_ADMIN)
     public CertificateChange revoke(@PathVariable String certificateNumber, @Valid @RequestBody Reason request) {
@@ -160,12 +187,19 @@ class CertificationController {
         return new CertificateChange(certificate.certificateNumber(), CertificateStatus.REVOKED, null);
     }
 
-    /** The printable certificate, for the holder's centre and IMI staff; only a VALID certificate prints. */
+    /**
+     * The certificate as a printable PDF. The printable certificate, for the holder's centre and IMI staff; only a
+     * VALID certificate prints.
+     */
     @GetMapping("/api/certificates/{certificateNumber}.pdf")
     @Allow(
             value = {IMI_ADMIN, AUDITOR},
             anyOfCentre = true,
             centreOf = Access.CERTIFICATE_NUMBER)
+    @ApiResponse(
+            responseCode = "200",
+            description = "The certificate as a PDF",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
     public ResponseEntity<byte[]> printable(@PathVariable String certificateNumber) {
         byte[] document = certificates.printable(certificateNumber);
         return ResponseEntity.ok()

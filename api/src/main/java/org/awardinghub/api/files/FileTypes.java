@@ -70,6 +70,25 @@ public final class FileTypes {
     static final FileType QUICKTIME = new FileType("video/quicktime", "mov", "video");
     static final FileType WEBM = new FileType("video/webm", "webm", "video");
 
+    /**
+     * The media type of every kind of file accepted, as a stored file is served: read from the kinds declared above,
+     * so that a kind added is listed (in the OpenAPI document's downloads) without another list to keep.
+     */
+    public static List<String> mediaTypes() {
+        return Arrays.stream(FileTypes.class.getDeclaredFields())
+                .filter(field ->
+                        java.lang.reflect.Modifier.isStatic(field.getModifiers()) && field.getType() == FileType.class)
+                .map(field -> {
+                    try {
+                        return ((FileType) field.get(null)).mediaType();
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .distinct()
+                .toList();
+    }
+
     static final String NOT_ACCEPTED = "is not a PDF, an image, an office document or a video";
 
     /** How far past its header a PDF, an image or a video is searched for markup and programs. */

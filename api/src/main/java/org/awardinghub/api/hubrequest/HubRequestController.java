@@ -28,12 +28,14 @@ import org.awardinghub.query.hubrequest.HubRequestView;
 import org.awardinghub.query.hubrequest.ListAllHubRequests;
 import org.awardinghub.query.hubrequest.ListHubRequests;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Requests and feedback between a centre and IMI: raised, replied to by either side, closed. */
@@ -62,8 +64,10 @@ class HubRequestController {
         this.queries = queries;
     }
 
+    /** Raises a request from a centre to IMI, or from IMI to a centre. */
     @PostMapping("/api/centres/{centreId}/requests")
     @Allow(value = IMI_ADMIN, anyOfCentre = true)
+    @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<RaisedRequest> raise(@PathVariable String centreId, @Valid @RequestBody NewRequest request) {
         ActingUser me = access.current();
         String requestId = UUID.randomUUID().toString();
@@ -73,6 +77,7 @@ class HubRequestController {
                 .body(new RaisedRequest(requestId, HubRequestView.OPEN));
     }
 
+    /** A page of a centre's requests to and from IMI, newest first. */
     @GetMapping("/api/centres/{centreId}/requests")
     @Allow(
             value = {IMI_ADMIN, AUDITOR},
@@ -85,7 +90,7 @@ class HubRequestController {
         return queries.page(new ListHubRequests(centreId, paging.page(), paging.size()), HubRequestView.class);
     }
 
-    /** IMI's inbox across centres, newest first; {@code ?status=OPEN} for those still waiting. */
+    /** IMI's inbox of requests across centres, newest first. {@code ?status=OPEN} lists those still waiting. */
     @GetMapping("/api/requests")
     @Allow({IMI_ADMIN, AUDITOR})
     public Page<HubRequestView> allRequests(
@@ -99,6 +104,7 @@ class HubRequestController {
         return queries.page(new ListAllHubRequests(status, paging.page(), paging.size()), HubRequestView.class);
     }
 
+    /** One request with its replies. */
     @GetMapping("/api/centres/{centreId}/requests/{requestId}")
     @Allow(
             value = {IMI_ADMIN, AUDITOR},
@@ -109,8 +115,10 @@ class HubRequestController {
                 .orElseThrow(() -> ApiProblem.notFound("No such request at this centre"));
     }
 
+    /** Adds a reply to an open request. */
     @PostMapping("/api/centres/{centreId}/requests/{requestId}/replies")
     @Allow(value = IMI_ADMIN, anyOfCentre = true)
+    @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<PostedReply> reply(
             @PathVariable String centreId, @PathVariable String requestId, @Valid @RequestBody NewReply request) {
         ActingUser me = access.current();
@@ -121,6 +129,7 @@ class HubRequestController {
                 .body(new PostedReply(requestId, number));
     }
 
+    /** Closes a request, with the reason. */
     @PostMapping("/api/centres/{centreId}/requests/{requestId}/close")
     @Allow(value = IMI_ADMIN, anyOfCentre = true)
     public RaisedRequest close(

@@ -36,12 +36,14 @@ import org.awardinghub.query.audit.FindRecordEvents;
 import org.awardinghub.query.audit.LinkKind;
 import org.awardinghub.query.audit.ListTimeline;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -98,6 +100,7 @@ class AuditController {
         this.clock = clock;
     }
 
+    /** Every event recorded about one record, in order, with who caused it. */
     @GetMapping("/api/audit/records/{type}/{id}/events")
     @Allow({AUDITOR, IMI_ADMIN})
     public List<AuditEvent> events(@PathVariable String type, @PathVariable String id) {
@@ -108,6 +111,7 @@ class AuditController {
         return events;
     }
 
+    /** A record's state at a moment ({@code asOf}, default now), rebuilt from its events. */
     @GetMapping("/api/audit/records/{type}/{id}/state")
     @Allow({AUDITOR, IMI_ADMIN})
     public StateReconstruction.State state(
@@ -117,6 +121,7 @@ class AuditController {
                 .orElseThrow(() -> ApiProblem.notFound("No " + type + " " + id + " existed at " + instant));
     }
 
+    /** A page of the audit log across records, filtered by actor, centre and period. */
     @GetMapping("/api/audit/timeline")
     @Allow({AUDITOR, IMI_ADMIN})
     public Page<AuditEvent> timeline(
@@ -138,6 +143,7 @@ class AuditController {
                 AuditEvent.class);
     }
 
+    /** What one invigilator, assessor, assessment, item or centre touched in a period. */
     @GetMapping("/api/audit/blast-radius")
     @Allow({AUDITOR, IMI_ADMIN})
     public BlastRadius blastRadius(
@@ -158,12 +164,14 @@ class AuditController {
                 .orElseThrow();
     }
 
+    /** Checks the audit log's hash chain from the start and reports any break. */
     @GetMapping("/api/audit/verify")
     @Allow({AUDITOR, IMI_ADMIN})
     public ChainVerifier.Report verify() {
         return verifier.verify();
     }
 
+    /** The audit log's current seal: the chain's head position and hash, to keep elsewhere. */
     @GetMapping("/api/audit/seal")
     @Allow({AUDITOR, IMI_ADMIN})
     public Seal seal() {
@@ -181,8 +189,10 @@ class AuditController {
         return new SealChecked(seal.position(), now.equalsIgnoreCase(seal.hash().strip()), now);
     }
 
+    /** Freezes an investigation case: the records named, up to a position of the log. */
     @PostMapping("/api/audit/cases")
     @Allow({AUDITOR, IMI_ADMIN})
+    @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<Frozen> freeze(@Valid @RequestBody NewCase request) {
         long position = request.upToPosition() != null
                 ? request.upToPosition()
@@ -200,6 +210,7 @@ class AuditController {
                 .body(new Frozen(caseId, position));
     }
 
+    /** A frozen case's bundle of records and events, for an investigation. */
     @GetMapping("/api/audit/cases/{caseId}/bundle")
     @Allow({AUDITOR, IMI_ADMIN})
     public CaseBundle bundle(@PathVariable String caseId) {

@@ -26,11 +26,13 @@ import org.awardinghub.query.library.LibraryDocumentView;
 import org.awardinghub.query.library.ListLibraryDocuments;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -57,8 +59,10 @@ class LibraryController {
         this.files = files;
     }
 
+    /** Uploads a new document to the library: the file, its title, kind and qualification. */
     @PostMapping("/api/library/documents")
     @Allow(IMI_ADMIN)
+    @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<UploadedVersion> upload(
             @RequestParam(required = false) MultipartFile file,
             @RequestParam(required = false) String title,
@@ -74,8 +78,10 @@ class LibraryController {
         return created(documentId, 1, stored);
     }
 
+    /** Uploads a new version of a library document; earlier versions are kept. */
     @PostMapping("/api/library/documents/{documentId}/versions")
     @Allow(IMI_ADMIN)
+    @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<UploadedVersion> uploadVersion(
             @PathVariable String documentId,
             @RequestParam(required = false) MultipartFile file,
@@ -87,7 +93,10 @@ class LibraryController {
         return created(documentId, version, stored);
     }
 
-    /** Every document, for every signed-in staff user; {@code ?qualificationCode=} and {@code ?kind=} narrow it. */
+    /**
+     * A page of the library's documents. Every document, for every signed-in staff user; {@code ?qualificationCode=}
+     * and {@code ?kind=} narrow it.
+     */
     @GetMapping("/api/library/documents")
     @Allow(anyone = true)
     public Page<LibraryDocumentView> documents(
@@ -104,6 +113,7 @@ class LibraryController {
                 LibraryDocumentView.class);
     }
 
+    /** One library document with all its versions. */
     @GetMapping("/api/library/documents/{documentId}")
     @Allow(anyone = true)
     public LibraryDocumentView document(@PathVariable String documentId) {
@@ -111,9 +121,9 @@ class LibraryController {
     }
 
     /**
-     * The version's bytes, exactly as uploaded: served with the media type told from them, as an attachment, with
-     * their SHA-256 in {@value StoredFiles#SHA256_HEADER}. The download is recorded (with the caller's PIN) before a byte is
-     * sent.
+     * Downloads one version of a library document. The version's bytes, exactly as uploaded: served with the media type
+     * told from them, as an attachment, with their SHA-256 in {@value StoredFiles#SHA256_HEADER}. The download is
+     * recorded (with the caller's PIN) before a byte is sent.
      */
     @GetMapping("/api/library/documents/{documentId}/versions/{version}/file")
     @Allow(anyone = true)

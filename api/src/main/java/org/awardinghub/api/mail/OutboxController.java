@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/** The outbox: the emails the application has sent, readable by IMI admins when it writes mail to files. */
 @RestController
 class OutboxController {
 
@@ -18,7 +19,10 @@ class OutboxController {
         this.outbox = outbox;
     }
 
-    /** The emails the embedded default has sent, newest first, their one-time links withheld (IMI_ADMIN, outbox mode). */
+    /**
+     * The emails sent, newest first. The emails the embedded default has sent, newest first, their one-time links
+     * withheld (IMI_ADMIN, outbox mode).
+     */
     @GetMapping("/api/outbox")
     @Allow(Role.IMI_ADMIN)
     public List<OutboxMailer.SentEmail> sent(@RequestParam(required = false) String to) {

@@ -33,6 +33,7 @@ class DeadLetterController {
         this.deadLetters = deadLetters;
     }
 
+    /** The events each processor could not handle, parked for a retry. */
     @GetMapping("/api/admin/dead-letters")
     @Allow(IMI_ADMIN)
     public List<Queue> deadLetters(@RequestParam(required = false) Integer limit) {
@@ -43,6 +44,7 @@ class DeadLetterController {
         return deadLetters.queues(most);
     }
 
+    /** Retries a processor's parked events, in order. */
     @PostMapping("/api/admin/dead-letters/{processor}/retry")
     @Allow(IMI_ADMIN)
     public Retry retry(@PathVariable String processor) {

@@ -17,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -53,6 +54,7 @@ class ProcessorController {
         this.positions = positions;
     }
 
+    /** Every event processor: running or replaying, its segments and its position. */
     @GetMapping("/api/admin/processors")
     @Allow(IMI_ADMIN)
     public List<Processor> processors() {
@@ -63,8 +65,13 @@ class ProcessorController {
                 .toList();
     }
 
+    /**
+     * Replays a projection from the first event, rebuilding its read model. It answers at once; the replay goes on in
+     * the background.
+     */
     @PostMapping("/api/admin/processors/{name}/replay")
     @Allow(IMI_ADMIN)
+    @ResponseStatus(HttpStatus.ACCEPTED)
     public ResponseEntity<Processor> replay(@PathVariable String name) {
         EventProcessor found = processing.eventProcessors().get(name);
         if (found == null) {

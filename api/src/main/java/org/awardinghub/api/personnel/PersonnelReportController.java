@@ -4,6 +4,9 @@ import static org.awardinghub.events.user.Role.AUDITOR;
 import static org.awardinghub.events.user.Role.CENTRE_COORDINATOR;
 import static org.awardinghub.events.user.Role.IMI_ADMIN;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -48,10 +51,15 @@ class PersonnelReportController {
         this.clock = clock;
     }
 
+    /** A centre's personnel report for a period (default the last 30 days), as JSON or CSV. */
     @GetMapping("/api/centres/{centreId}/personnel")
     @Allow(
             value = {IMI_ADMIN, AUDITOR},
             ofCentre = CENTRE_COORDINATOR)
+    @ApiResponse(
+            responseCode = "200",
+            description = "The report as JSON, or as CSV when the request accepts text/csv",
+            content = @Content(schema = @Schema(implementation = Personnel.class)))
     public ResponseEntity<?> personnel(
             @PathVariable String centreId,
             @RequestParam(required = false) String from,

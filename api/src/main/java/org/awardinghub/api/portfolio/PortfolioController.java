@@ -52,6 +52,7 @@ import org.awardinghub.query.portfolio.PortfolioViews.PortfolioView;
 import org.awardinghub.query.portfolio.PortfolioViews.SampleDue;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,6 +61,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -143,10 +145,15 @@ class PortfolioController {
         this.files = files;
     }
 
+    /**
+     * Creates a candidate's own account, so that they can upload their evidence. The account is sent an activation
+     * email.
+     */
     @PostMapping("/api/candidates/{candidateId}/account")
     @Allow(
             ofCentre = {CENTRE_COORDINATOR, CENTRE_ADMIN},
             centreOf = Access.CANDIDATE_ID)
+    @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<CreatedAccount> createAccount(
             @PathVariable String candidateId, @Valid @RequestBody AccountRequest request) {
         CandidateEntry candidate =
@@ -162,6 +169,7 @@ class PortfolioController {
                 .body(new CreatedAccount(user.userId(), user.pin()));
     }
 
+    /** Assigns the assessor who judges a candidate's portfolio, with the reason. */
     @PutMapping("/api/candidates/{candidateId}/portfolio/assessor")
     @Allow(value = IMI_ADMIN, ofCentre = CENTRE_COORDINATOR, centreOf = Access.CANDIDATE_ID)
     public Assignment assignAssessor(@PathVariable String candidateId, @Valid @RequestBody AssessorRequest request) {
@@ -169,6 +177,7 @@ class PortfolioController {
         return new Assignment(candidateId, request.userId().strip());
     }
 
+    /** Assigns the internal quality assurer (IQA) who samples a candidate's portfolio. */
     @PutMapping("/api/candidates/{candidateId}/portfolio/iqa")
     @Allow(value = IMI_ADMIN, ofCentre = CENTRE_COORDINATOR, centreOf = Access.CANDIDATE_ID)
     public Assignment assignIqa(@PathVariable String candidateId, @Valid @RequestBody IqaRequest request) {
@@ -176,11 +185,15 @@ class PortfolioController {
         return new Assignment(candidateId, request.userId().strip());
     }
 
-    /** The file's type is told by its bytes; anything not accepted answers 415, whatever its name says. */
+    /**
+     * Uploads evidence, or a new version of it, to a candidate's portfolio. The file's type is told by its bytes;
+     * anything not accepted answers 415, whatever its name says.
+     */
     @PostMapping(
             value = "/api/candidates/{candidateId}/portfolio/evidence",
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Allow(ofCentre = ASSESSOR, centreOf = Access.CANDIDATE_ID, candidateAccount = true)
+    @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<Uploaded> upload(
             @PathVariable String candidateId,
             @RequestParam(value = "file", required = false) MultipartFile file,
@@ -219,7 +232,10 @@ class PortfolioController {
                         version.evidenceId(), version.version(), stored.sha256(), stored.size(), type.mediaType()));
     }
 
-    /** The bytes as uploaded, with the hash recorded in the event: the client can check them against it. */
+    /**
+     * Downloads one version of a piece of evidence. The bytes as uploaded, with the hash recorded in the event: the
+     * client can check them against it.
+     */
     @GetMapping("/api/candidates/{candidateId}/portfolio/evidence/{evidenceId}/versions/{version}/file")
     @Allow(
             value = {IMI_ADMIN, AUDITOR},
@@ -242,6 +258,7 @@ class PortfolioController {
                 recorded.sha256());
     }
 
+    /** Records an assessor's judgement of an evidence version, criterion by criterion, with feedback. */
     @PostMapping("/api/candidates/{candidateId}/portfolio/evidence/{evidenceId}/judgement")
     @Allow(ofCentre = ASSESSOR, centreOf = Access.CANDIDATE_ID)
     public Judged judge(
@@ -260,6 +277,7 @@ class PortfolioController {
         return new Judged(candidateId, evidenceId);
     }
 
+    /** Signs off a portfolio unit whose criteria are all met; it may be chosen for sampling. */
     @PostMapping("/api/candidates/{candidateId}/portfolio/units/{unitCode}/sign-off")
     @Allow(ofCentre = ASSESSOR, centreOf = Access.CANDIDATE_ID)
     public SignedOff signOff(@PathVariable String candidateId, @PathVariable String unitCode) {
@@ -268,6 +286,7 @@ class PortfolioController {
         return new SignedOff(candidateId, unitCode, sampled);
     }
 
+    /** Records an IQA's sampling decision on a signed-off unit, with feedback. */
     @PostMapping("/api/candidates/{candidateId}/portfolio/units/{unitCode}/sample")
     @Allow(ofCentre = IQA, centreOf = Access.CANDIDATE_ID)
     public Decided sample(
@@ -283,6 +302,7 @@ class PortfolioController {
         return new Decided(candidateId, unitCode, request.decision());
     }
 
+    /** Sets a centre's sampling plan: how much of each assessor's work the IQAs sample. */
     @PutMapping("/api/centres/{centreId}/sampling-plan")
     @Allow(value = IMI_ADMIN, ofCentre = CENTRE_COORDINATOR)
     public SamplingPlanAnswer samplingPlan(
@@ -297,6 +317,7 @@ class PortfolioController {
         return new SamplingPlanAnswer(centreId);
     }
 
+    /** A candidate's portfolio: units, criteria, evidence with its versions and judgements. */
     @GetMapping("/api/candidates/{candidateId}/portfolio")
     @Allow(
             value = {IMI_ADMIN, AUDITOR},
@@ -325,6 +346,7 @@ class PortfolioController {
         return queries.many(new ListIqaQueue(me.userId()), SampleDue.class);
     }
 
+    /** Portfolio progress of each candidate at a centre, unit by unit. */
     @GetMapping("/api/centres/{centreId}/portfolio-progress")
     @Allow(
             value = {IMI_ADMIN, AUDITOR},

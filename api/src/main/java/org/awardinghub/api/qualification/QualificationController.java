@@ -19,12 +19,14 @@ import org.awardinghub.query.qualification.FindQualification;
 import org.awardinghub.query.qualification.ListQualifications;
 import org.awardinghub.query.qualification.QualificationView;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The qualification catalogue: read by every signed-in user, published and changed by IMI admins. */
@@ -45,12 +47,14 @@ class QualificationController {
         this.queries = queries;
     }
 
+    /** Every qualification in the catalogue, with its units and assessments. */
     @GetMapping("/api/qualifications")
     @Allow(anyone = true)
     public List<QualificationView> qualifications() {
         return queries.many(new ListQualifications(), QualificationView.class);
     }
 
+    /** One qualification with its units and assessments. */
     @GetMapping("/api/qualifications/{code}")
     @Allow(anyone = true)
     public QualificationView qualification(@PathVariable String code) {
@@ -58,15 +62,20 @@ class QualificationController {
                 .orElseThrow(() -> ApiProblem.notFound("No qualification " + code));
     }
 
+    /** Publishes a qualification to the catalogue, with its units, assessments and item banks. */
     @PostMapping("/api/qualifications")
     @Allow(IMI_ADMIN)
+    @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<Published> publish(@Valid @RequestBody QualificationDefinition request) {
         commands.sendAndWait(request.toCommand());
         String code = request.code().strip();
         return ResponseEntity.created(URI.create("/api/qualifications/" + code)).body(new Published(code));
     }
 
-    /** A changed pass mark is evidence: it is an event with the old and new marks and the reason. */
+    /**
+     * Changes an assessment's pass mark, with the reason. A changed pass mark is evidence: it is an event with the old
+     * and new marks and the reason.
+     */
     @PutMapping("/api/qualifications/{code}/assessments/{assessmentCode}/pass-mark")
     @Allow(IMI_ADMIN)
     public void changePassMark(

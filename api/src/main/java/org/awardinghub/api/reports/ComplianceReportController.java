@@ -3,6 +3,9 @@ package org.awardinghub.api.reports;
 import static org.awardinghub.events.user.Role.AUDITOR;
 import static org.awardinghub.events.user.Role.IMI_ADMIN;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.awardinghub.api.Queries;
@@ -49,11 +52,18 @@ class ComplianceReportController {
         this.clock = clock;
     }
 
-    /** Registrations more than the policy's days (90) after the learning start date, per centre. */
+    /**
+     * The late-registrations report. Registrations more than the policy's days (90) after the learning start date, per
+     * centre.
+     */
     @GetMapping("/api/reports/late-registrations")
     @Allow(
             value = {IMI_ADMIN, AUDITOR},
             anyone = true)
+    @ApiResponse(
+            responseCode = "200",
+            description = "The report as JSON, or as CSV when the request accepts text/csv",
+            content = @Content(schema = @Schema(implementation = LateRegistrations.class)))
     public ResponseEntity<?> lateRegistrations(
             @ParameterObject ReportFilter filter, @RequestHeader(value = "Accept", required = false) String accept) {
         return report(
@@ -65,13 +75,17 @@ class ComplianceReportController {
     }
 
     /**
-     * Claim to issue per centre, for claims issued in the period (the day of issue), and the claims awaiting
-     * approval now, by age.
+     * The claim-turnaround report. Claim to issue per centre, for claims issued in the period (the day of issue), and
+     * the claims awaiting approval now, by age.
      */
     @GetMapping("/api/reports/claim-turnaround")
     @Allow(
             value = {IMI_ADMIN, AUDITOR},
             anyone = true)
+    @ApiResponse(
+            responseCode = "200",
+            description = "The report as JSON, or as CSV when the request accepts text/csv",
+            content = @Content(schema = @Schema(implementation = ClaimTurnaround.class)))
     public ResponseEntity<?> claimTurnaround(
             @ParameterObject ReportFilter filter, @RequestHeader(value = "Accept", required = false) String accept) {
         return report(
@@ -88,6 +102,10 @@ class ComplianceReportController {
     @Allow(
             value = {IMI_ADMIN, AUDITOR},
             anyone = true)
+    @ApiResponse(
+            responseCode = "200",
+            description = "The report as JSON, or as CSV when the request accepts text/csv",
+            content = @Content(schema = @Schema(implementation = CentreChanges.class)))
     public ResponseEntity<?> centreChanges(
             @ParameterObject ReportFilter filter, @RequestHeader(value = "Accept", required = false) String accept) {
         return report(
@@ -99,39 +117,52 @@ class ComplianceReportController {
     }
 
     /**
-     * Amendments of candidates per centre by kind, how many came after the candidate had a result or a claim, and
-     * those amendments one by one.
+     * The amendments report. Amendments of candidates per centre by kind, how many came after the candidate had a
+     * result or a claim, and those amendments one by one.
      */
     @GetMapping("/api/reports/amendments")
     @Allow(
             value = {IMI_ADMIN, AUDITOR},
             anyone = true)
+    @ApiResponse(
+            responseCode = "200",
+            description = "The report as JSON, or as CSV when the request accepts text/csv",
+            content = @Content(schema = @Schema(implementation = Amendments.class)))
     public ResponseEntity<?> amendments(
             @ParameterObject ReportFilter filter, @RequestHeader(value = "Accept", required = false) String accept) {
         return report(filter, accept, AmendmentsReport::new, Amendments.class, ComplianceCsv.AMENDMENTS);
     }
 
     /**
-     * The amendments made after a result or a claim, one by one: the detail behind the amendments report's last two
-     * columns, as CSV too.
+     * The amendments made after a result or a claim. The amendments made after a result or a claim, one by one: the
+     * detail behind the amendments report's last two columns, as CSV too.
      */
     @GetMapping("/api/reports/amendments/after-result-or-claim")
     @Allow(
             value = {IMI_ADMIN, AUDITOR},
             anyone = true)
+    @ApiResponse(
+            responseCode = "200",
+            description = "The report as JSON, or as CSV when the request accepts text/csv",
+            content = @Content(schema = @Schema(implementation = Amendments.class)))
     public ResponseEntity<?> lateAmendments(
             @ParameterObject ReportFilter filter, @RequestHeader(value = "Accept", required = false) String accept) {
         return report(filter, accept, AmendmentsReport::new, Amendments.class, ComplianceCsv.LATE_AMENDMENTS);
     }
 
     /**
-     * Pass rates per centre and assessment against the national rate, flagging centres more than two standard
-     * errors above it with at least 20 attempts. A centre's users see their own rows beside the national figures.
+     * The pass-rates report. Pass rates per centre and assessment against the national rate, flagging centres more than
+     * two standard errors above it with at least 20 attempts. A centre's users see their own rows beside the national
+     * figures.
      */
     @GetMapping("/api/reports/pass-rates")
     @Allow(
             value = {IMI_ADMIN, AUDITOR},
             anyone = true)
+    @ApiResponse(
+            responseCode = "200",
+            description = "The report as JSON, or as CSV when the request accepts text/csv",
+            content = @Content(schema = @Schema(implementation = PassRates.class)))
     public ResponseEntity<?> passRates(
             @ParameterObject ReportFilter filter, @RequestHeader(value = "Accept", required = false) String accept) {
         return report(filter, accept, PassRatesReport::new, PassRates.class, ComplianceCsv.PASS_RATES);
@@ -142,19 +173,28 @@ class ComplianceReportController {
     @Allow(
             value = {IMI_ADMIN, AUDITOR},
             anyone = true)
+    @ApiResponse(
+            responseCode = "200",
+            description = "The report as JSON, or as CSV when the request accepts text/csv",
+            content = @Content(schema = @Schema(implementation = FastHighScores.class)))
     public ResponseEntity<?> fastHighScores(
             @ParameterObject ReportFilter filter, @RequestHeader(value = "Accept", required = false) String accept) {
         return report(filter, accept, FastHighScoresReport::new, FastHighScores.class, ComplianceCsv.FAST_HIGH_SCORES);
     }
 
     /**
-     * Changes of answer from wrong to right per centre and assessment against the national pattern, and the attempts
-     * with any; centres and attempts far above the pattern are flagged. As CSV: the centre rows.
+     * The answer-changes report. Changes of answer from wrong to right per centre and assessment against the national
+     * pattern, and the attempts with any; centres and attempts far above the pattern are flagged. As CSV: the centre
+     * rows.
      */
     @GetMapping("/api/reports/answer-changes")
     @Allow(
             value = {IMI_ADMIN, AUDITOR},
             anyone = true)
+    @ApiResponse(
+            responseCode = "200",
+            description = "The report as JSON, or as CSV when the request accepts text/csv",
+            content = @Content(schema = @Schema(implementation = AnswerChangePatterns.class)))
     public ResponseEntity<?> answerChanges(
             @ParameterObject ReportFilter filter, @RequestHeader(value = "Accept", required = false) String accept) {
         return report(
@@ -162,13 +202,17 @@ class ComplianceReportController {
     }
 
     /**
-     * The attempts with changes of answer from wrong to right, most first, as CSV too: the detail behind the
-     * answer-changes report.
+     * The attempts with changes of answer from wrong to right. The attempts with changes of answer from wrong to right,
+     * most first, as CSV too: the detail behind the answer-changes report.
      */
     @GetMapping("/api/reports/answer-changes/attempts")
     @Allow(
             value = {IMI_ADMIN, AUDITOR},
             anyone = true)
+    @ApiResponse(
+            responseCode = "200",
+            description = "The report as JSON, or as CSV when the request accepts text/csv",
+            content = @Content(schema = @Schema(implementation = AnswerChangePatterns.class)))
     public ResponseEntity<?> answerChangeAttempts(
             @ParameterObject ReportFilter filter, @RequestHeader(value = "Accept", required = false) String accept) {
         return report(

@@ -3,6 +3,9 @@ package org.awardinghub.api.reports;
 import static org.awardinghub.events.user.Role.AUDITOR;
 import static org.awardinghub.events.user.Role.IMI_ADMIN;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.awardinghub.api.Queries;
@@ -34,8 +37,13 @@ class ItemStatisticsController {
         this.bank = bank;
     }
 
+    /** Item statistics of an assessment, overall or for one centre, as JSON or CSV. */
     @GetMapping("/api/reports/item-statistics")
     @Allow({IMI_ADMIN, AUDITOR})
+    @ApiResponse(
+            responseCode = "200",
+            description = "The report as JSON, or as CSV when the request accepts text/csv",
+            content = @Content(schema = @Schema(implementation = ItemStatistics.class)))
     public ResponseEntity<?> itemStatistics(
             @RequestParam(required = false) String assessmentCode,
             @RequestParam(required = false) String centreId,

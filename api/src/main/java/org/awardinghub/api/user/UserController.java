@@ -44,6 +44,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+/** Users and their accounts: IMI staff and centre users created, deactivated, their roles and details changed. */
 @RestController
 class UserController {
 
@@ -114,13 +115,15 @@ class UserController {
         this.queries = queries;
     }
 
-    /** IMI staff, who belong to no centre. */
+    /** Creates an IMI staff user with their roles. IMI staff, who belong to no centre. */
     @PostMapping("/api/users")
     @Allow(IMI_ADMIN)
+    @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<CreatedUser> createImiStaff(@Valid @RequestBody CreateUserRequest request) {
         return created(accounts.create(request.name(), request.email(), request.roles(), null));
     }
 
+    /** Every IMI staff user. */
     @GetMapping("/api/users")
     @Allow({IMI_ADMIN, AUDITOR})
     public List<UserSummary> imiStaff() {
@@ -129,13 +132,16 @@ class UserController {
                 .toList();
     }
 
+    /** Creates a user at a centre with their roles. They are sent an activation email and answered their PIN. */
     @PostMapping("/api/centres/{centreId}/users")
     @Allow(value = IMI_ADMIN, ofCentre = CENTRE_COORDINATOR)
+    @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<CreatedUser> createCentreUser(
             @PathVariable String centreId, @Valid @RequestBody CreateUserRequest request) {
         return created(accounts.create(request.name(), request.email(), request.roles(), centreId));
     }
 
+    /** Every user of a centre. */
     @GetMapping("/api/centres/{centreId}/users")
     @Allow(
             value = {IMI_ADMIN, AUDITOR},
@@ -146,6 +152,7 @@ class UserController {
                 .toList();
     }
 
+    /** One user: name, PIN, email, roles and whether active. */
     @GetMapping("/api/users/{userId}")
     @Allow(
             value = {IMI_ADMIN, AUDITOR},
@@ -158,6 +165,7 @@ class UserController {
                 .orElseThrow(() -> ApiProblem.notFound("No such user"));
     }
 
+    /** The signed-in user's own details. */
     @GetMapping("/api/me")
     @Allow(anyone = true, candidateAccount = true)
     public MyDetails me() {
@@ -174,6 +182,7 @@ class UserController {
                         me.centreId()));
     }
 
+    /** Deactivates a user, with the reason: their sessions end at once. */
     @PostMapping("/api/users/{userId}/deactivate")
     @Allow(value = IMI_ADMIN, ofCentre = CENTRE_COORDINATOR, centreOf = Access.USER_ID)
     public UserStatus deactivate(@PathVariable String userId, @Valid @RequestBody Reason request) {
@@ -185,6 +194,7 @@ class UserController {
         return new UserStatus(userId, false);
     }
 
+    /** Reactivates a deactivated user, with the reason. */
     @PostMapping("/api/users/{userId}/reactivate")
     @Allow(value = IMI_ADMIN, ofCentre = CENTRE_COORDINATOR, centreOf = Access.USER_ID)
     public UserStatus reactivate(@PathVariable String userId, @Valid @RequestBody Reason request) {
@@ -192,6 +202,7 @@ class UserController {
         return new UserStatus(userId, true);
     }
 
+    /** Changes a user's roles, with the reason. */
     @PutMapping("/api/users/{userId}/roles")
     @Allow(value = IMI_ADMIN, ofCentre = CENTRE_COORDINATOR, centreOf = Access.USER_ID)
     public UserStatus changeRoles(@PathVariable String userId, @Valid @RequestBody RolesChange request) {
@@ -199,6 +210,7 @@ class UserController {
         return new UserStatus(userId, true);
     }
 
+    /** Amends a user's name and email, with the reason. */
     @PutMapping("/api/users/{userId}/details")
     @Allow(value = IMI_ADMIN, ofCentre = CENTRE_COORDINATOR, centreOf = Access.USER_ID)
     public UserStatus amendDetails(@PathVariable String userId, @Valid @RequestBody DetailsAmendment request) {
@@ -207,7 +219,10 @@ class UserController {
                 userId, directory.findById(userId).map(UserAccount::active).orElse(false));
     }
 
-    /** A fresh activation link when the first one expired or was lost (IMI_ADMIN, or the user's coordinator). */
+    /**
+     * Sends a user a fresh activation link. A fresh activation link when the first one expired or was lost (IMI_ADMIN,
+     * or the user's coordinator).
+     */
     @PostMapping("/api/users/{userId}/activation-email")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Allow(value = IMI_ADMIN, ofCentre = CENTRE_COORDINATOR, centreOf = Access.USER_ID)

@@ -100,6 +100,9 @@ class AssessmentTest extends ApplicationTest {
                 "/api/assessment-attempts/" + attemptId + "/answer-trail",
                 admin,
                 json -> json.path("entries").size() >= AssessmentSteps.QUESTIONS + 4);
+        // the form's seed, an int64, is written as a string: JavaScript would round it as a number (ADR 0148)
+        assertThat(trail.get("seed").isTextual()).as(trail.toString()).isTrue();
+        assertThat(Long.parseLong(trail.get("seed").asText())).isNotNull();
         List<JsonNode> answers = entries(trail, "ANSWERED");
         assertThat(answers).hasSize(AssessmentSteps.QUESTIONS + 1);
         assertThat(answers.get(1).get("previousOptionId").asText())

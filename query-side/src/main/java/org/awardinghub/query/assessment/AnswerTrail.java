@@ -1,5 +1,6 @@
 package org.awardinghub.query.assessment;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,8 @@ public record AnswerTrail(
         String candidateId,
         String centreId,
         String assessmentCode,
-        long seed,
+        // a random int64, beyond JavaScript's exact integers: written as a string (ADR 0148)
+        @JsonFormat(shape = JsonFormat.Shape.STRING) long seed,
         List<Entry> entries) {
 
     AnswerTrail seeded(long seed) {
