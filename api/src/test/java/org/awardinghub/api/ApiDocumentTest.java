@@ -132,6 +132,20 @@ class ApiDocumentTest extends ApplicationTest {
         });
         assertThat(publicInCode).contains("POST /api/auth/login");
         assertThat(publicInDocument).isEqualTo(publicInCode);
+        Map<String, JsonNode> operations = operations(document);
+        // a public endpoint has no access check: only the refusals its handler can give
+        assertThat(operations
+                        .get("GET /api/certificates/{certificateNumber}/verify")
+                        .get("responses")
+                        .has("401"))
+                .isFalse();
+        assertThat(operations.get("POST /api/auth/login").get("responses").has("401"))
+                .isTrue();
+        assertThat(operations
+                        .get("POST /api/auth/login")
+                        .at("/responses/429/headers")
+                        .has("Retry-After"))
+                .isTrue();
     }
 
     @Test
@@ -160,11 +174,22 @@ class ApiDocumentTest extends ApplicationTest {
                     || !tags.contains(body.at("/tags/0").asText())) {
                 wrong.add(operation + ": tags " + body.path("tags"));
             }
-            for (String status : List.of("400", "401", "403", "404", "406", "409", "503")) {
+            boolean open = body.has("security") && body.get("security").isEmpty();
+            List<String> problems = new ArrayList<>(List.of("400", "503"));
+            if (!open) {
+                problems.addAll(List.of("401", "403", "404", "409"));
+            }
+            for (String status : problems) {
                 if (!body.at("/responses/" + status + "/content").has("application/problem+json")) {
                     wrong.add(operation + ": no problem answer " + status);
                 }
             }
+            body.get("responses").properties().forEach(response -> {
+                if (response.getKey().matches("[45]\\d\\d")
+                        && !response.getValue().path("content").has("application/problem+json")) {
+                    wrong.add(operation + ": " + response.getKey() + " is no problem");
+                }
+            });
             if (body.has("requestBody") && !body.at("/responses/413/content").has("application/problem+json")) {
                 wrong.add(operation + ": a body and no 413");
             }

@@ -137,6 +137,8 @@ class AssessmentController {
     @PostMapping("/api/assessment-attempts/start")
     @Public
     @ApiResponse(responseCode = "200", description = "Started", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "401", description = "That registration number and access key open no attempt")
+    @ApiResponse(responseCode = "403", description = "Sent under a member of staff's session")
     @ApiResponse(
             responseCode = "429",
             description = "Too many wrong access keys from this address, or the key locked for a while")

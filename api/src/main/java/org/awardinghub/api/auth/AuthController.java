@@ -62,6 +62,7 @@ class AuthController {
     @PostMapping("/api/auth/login")
     @Public
     @ApiResponse(responseCode = "200", description = "Signed in", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "401", description = "Wrong PIN or password, or an account not active")
     @ApiResponse(
             responseCode = "429",
             description = "Too many failed sign-ins from this address, or this PIN locked from it for a while")

@@ -14,7 +14,6 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.Optional;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
-import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springdoc.core.providers.JavadocProvider;
 import org.springdoc.core.providers.ObjectMapperProvider;
@@ -80,13 +79,13 @@ public class ApiDocument {
     }
 
     @Bean
-    OperationCustomizer operationDocumentation(Optional<JavadocProvider> javadoc, ObjectMapper json) {
+    OperationDocumentation operationDocumentation(Optional<JavadocProvider> javadoc, ObjectMapper json) {
         return new OperationDocumentation(javadoc.orElse(null), new Examples(json));
     }
 
     @Bean
-    GlobalOpenApiCustomizer documentWide(OperationCustomizer operationDocumentation) {
-        return new DocumentWide((OperationDocumentation) operationDocumentation);
+    GlobalOpenApiCustomizer documentWide(OperationDocumentation operations) {
+        return new DocumentWide(operations);
     }
 
     @Bean

@@ -7,9 +7,9 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
-import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.awardinghub.api.files.FileTypes;
 import org.awardinghub.api.security.Public;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.providers.JavadocProvider;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
@@ -32,10 +33,11 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * Each operation as the server answers it, derived from its handler method: an id and a tag from the controller and
  * the method; {@code security: []} for {@link Public} endpoints; the real media types of what it takes and answers
- * (JSON, a CSV file, a multipart upload, a file's bytes); a {@code Location} for what it creates; and the problems
- * any request can meet, those with a body (413, 415) only where there is one.
+ * (JSON, a CSV file, a multipart upload, a file's bytes); a {@code Location} for what it creates; and the problems it
+ * can answer: those of any request, those of the access check where there is one, 406 where there is a type to
+ * negotiate, 413 and 415 where there is a body, and those its handler declares ({@code @ApiResponse}: 429).
  */
-final class OperationDocumentation implements org.springdoc.core.customizers.OperationCustomizer {
+final class OperationDocumentation implements OperationCustomizer {
 
     static final String JSON = "application/json";
     static final String PROBLEM = "application/problem+json";
@@ -43,17 +45,25 @@ final class OperationDocumentation implements org.springdoc.core.customizers.Ope
     static final String MULTIPART = "multipart/form-data";
     private static final String CONTROLLER = "Controller";
 
-    /** The problems every request can meet, whatever the endpoint. */
+    /** The problems any request can meet: its form refused (400), the database busy or out of reach (503). */
     private static final Map<String, String> ALWAYS = Map.of(
-            "400", "Invalid input: the problem's `errors` name each field at fault",
+            "400",
+            "Invalid input: the problem's `errors` name each field at fault",
+            "503",
+            "The database is busy or out of reach, or the server is starting or stopping; nothing was changed."
+                    + " Try again after Retry-After seconds");
+
+    /**
+     * The problems of an endpoint that is not public: the access check's (401, 403, and 404 for a record of another
+     * centre, as for an unknown one) and the record's state (409). A public endpoint answers those it declares.
+     */
+    private static final Map<String, String> SIGNED_IN = Map.of(
             "401", "Not signed in, or the session or token has ended",
             "403", "Signed in, but not allowed to do this",
             "404", "No such record, or none this caller may see",
-            "406", "The request's Accept header names no type this endpoint answers",
-            "409", "Not allowed in the record's current state, or a conflicting change",
-            "503",
-                    "The database is busy or out of reach, or the server is starting or stopping; nothing was changed."
-                            + " Try again after Retry-After seconds");
+            "409", "Not allowed in the record's current state, or a conflicting change");
+
+    private static final String NOT_ACCEPTABLE = "The request's Accept header names no type this endpoint answers";
 
     private static final Map<String, String> WITH_BODY = Map.of(
             "413", "The request body is over its limit",
@@ -94,7 +104,7 @@ final class OperationDocumentation implements org.springdoc.core.customizers.Ope
         }
         requestBody(operation, handler);
         successes(operation, handler);
-        problems(operation);
+        problems(operation, handler.hasMethodAnnotation(Public.class));
         examples.add(operation);
         return operation;
     }
@@ -102,7 +112,7 @@ final class OperationDocumentation implements org.springdoc.core.customizers.Ope
     private void requestBody(Operation operation, HandlerMethod handler) {
         List<String> formFields = new ArrayList<>();
         boolean multipart = false;
-        java.lang.reflect.Parameter[] declared = handler.getMethod().getParameters();
+        Parameter[] declared = handler.getMethod().getParameters();
         for (MethodParameter parameter : handler.getMethodParameters()) {
             if (MultipartFile.class.isAssignableFrom(parameter.getParameterType())) {
                 multipart = true;
@@ -130,12 +140,15 @@ final class OperationDocumentation implements org.springdoc.core.customizers.Ope
         if (multipart) {
             Schema<?> form = new ObjectSchema().addProperty("file", new StringSchema().format("binary"));
             if (operation.getParameters() != null) {
-                List<Parameter> fields = operation.getParameters().stream()
+                List<io.swagger.v3.oas.models.parameters.Parameter> fields = operation.getParameters().stream()
                         .filter(parameter ->
                                 "query".equals(parameter.getIn()) && formFields.contains(parameter.getName()))
                         .toList();
                 fields.forEach(field -> form.addProperty(field.getName(), field.getSchema()));
                 operation.getParameters().removeAll(fields);
+            }
+            if (operation.getRequestBody() == null) {
+                operation.setRequestBody(new io.swagger.v3.oas.models.parameters.RequestBody());
             }
             operation.getRequestBody().setContent(new Content().addMediaType(MULTIPART, new MediaType().schema(form)));
         }
@@ -204,9 +217,21 @@ final class OperationDocumentation implements org.springdoc.core.customizers.Ope
         }
     }
 
-    private static void problems(Operation operation) {
+    private static void problems(Operation operation, boolean open) {
         ApiResponses responses = operation.getResponses();
+        boolean answersABody = responses.entrySet().stream()
+                .anyMatch(response ->
+                        response.getKey().startsWith("2") && response.getValue().getContent() != null);
         ALWAYS.forEach((status, description) -> problem(responses, status, description));
+        SIGNED_IN.forEach((status, description) -> {
+            if (!open || responses.containsKey(status)) {
+                problem(responses, status, description);
+            }
+        });
+        if (answersABody) {
+            // a type to negotiate: Accept refused before the handler runs (AcceptCheck)
+            problem(responses, "406", NOT_ACCEPTABLE);
+        }
         if (operation.getRequestBody() != null) {
             WITH_BODY.forEach((status, description) -> problem(responses, status, description));
         }
@@ -263,7 +288,7 @@ final class OperationDocumentation implements org.springdoc.core.customizers.Ope
     }
 
     /** The request parameter's name: the annotation's, else the Java parameter's (compiled with -parameters). */
-    private static String parameterName(MethodParameter parameter, java.lang.reflect.Parameter declared) {
+    private static String parameterName(MethodParameter parameter, Parameter declared) {
         RequestParam annotation = parameter.getParameterAnnotation(RequestParam.class);
         String named = annotation == null ? "" : annotation.name().isEmpty() ? annotation.value() : annotation.name();
         return named.isEmpty() ? declared.getName() : named;
