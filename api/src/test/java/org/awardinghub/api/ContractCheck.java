@@ -249,8 +249,8 @@ public final class ContractCheck {
         if (MODE == Mode.FAIL) {
             Violation first = found.get(0);
             throw new AssertionError(
-                    "The answer " + first.status() + " to " + first.request() + " (operation "
-                            + first.operation() + ") disagrees with the OpenAPI document:\n"
+                    "The exchange " + first.request() + ", answered " + first.status() + " (operation "
+                            + first.operation() + "), disagrees with the OpenAPI document:\n"
                             + found.stream()
                                     .map(v -> "  [" + v.key() + "] " + v.message())
                                     .collect(Collectors.joining("\n"))
