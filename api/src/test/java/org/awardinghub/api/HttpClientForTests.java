@@ -9,10 +9,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
-/** Talks to the running application over real HTTP, as a client would. */
+/**
+ * Talks to the running application over real HTTP, as a client would. Every exchange is checked against the
+ * OpenAPI document the application serves ({@link ContractCheck}).
+ */
 public class HttpClientForTests {
 
     public record Response(int status, HttpResponse<String> raw, JsonNode json) {
@@ -34,17 +38,19 @@ public class HttpClientForTests {
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final int port;
 
     public HttpClientForTests(int port) {
         this.base = "http://localhost:" + port;
+        this.port = port;
     }
 
     public Response get(String path, String token) {
-        return send(builder(path, token).GET(), Map.of());
+        return send("GET", path, token, Map.of(), null, null, false);
     }
 
     public Response get(String path, String token, Map<String, String> headers) {
-        return send(builder(path, token).GET(), headers);
+        return send("GET", path, token, headers, null, null, false);
     }
 
     public Response post(String path, String token, Object body) {
@@ -65,11 +71,7 @@ public class HttpClientForTests {
 
     /** Sends the text exactly as given, for malformed bodies. */
     public Response postRaw(String path, String token, String contentType, String body) {
-        return send(
-                builder(path, token)
-                        .header("Content-Type", contentType)
-                        .POST(HttpRequest.BodyPublishers.ofString(body)),
-                Map.of());
+        return send("POST", path, token, Map.of(), contentType, body.getBytes(StandardCharsets.UTF_8), false);
     }
 
     /** A multipart/form-data upload: the text fields, then one file part named {@code file}. */
@@ -77,7 +79,7 @@ public class HttpClientForTests {
         String boundary =
                 "----awarding" + java.util.UUID.randomUUID().toString().replace("-", "");
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        java.nio.charset.Charset utf8 = StandardCharsets.UTF_8;
         fields.forEach((name, value) -> body.writeBytes(
                 ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
                         .getBytes(utf8)));
@@ -87,19 +89,12 @@ public class HttpClientForTests {
         body.writeBytes(file);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
         return send(
-                builder(path, token)
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())),
-                Map.of());
+                "POST", path, token, Map.of(), "multipart/form-data; boundary=" + boundary, body.toByteArray(), false);
     }
 
     /** Sends the body without announcing its length (chunked), as a streaming client would. */
     public Response postStreamed(String path, String token, String contentType, byte[] body) {
-        return send(
-                builder(path, token)
-                        .header("Content-Type", contentType)
-                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))),
-                Map.of());
+        return send("POST", path, token, Map.of(), contentType, body, true);
     }
 
     public Response send(String method, String path, String token) {
@@ -108,51 +103,90 @@ public class HttpClientForTests {
 
     /** A request without a body, with extra headers (such as {@code Accept}). */
     public Response send(String method, String path, String token, Map<String, String> headers) {
-        return send(builder(path, token).method(method, HttpRequest.BodyPublishers.noBody()), headers);
+        return send(method, path, token, headers, null, null, false);
     }
 
     /** A GET answered with bytes (a PDF, say), as they came. */
     public HttpResponse<byte[]> bytes(String path, String token) {
-        try {
-            return client.send(builder(path, token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpRequest request = request("GET", path, token, Map.of(), null, null, false);
+        HttpResponse<byte[]> response = exchange(request, HttpResponse.BodyHandlers.ofByteArray());
+        ContractCheck.exchange(
+                port,
+                "GET",
+                request.uri(),
+                request.headers(),
+                null,
+                response.statusCode(),
+                response.headers(),
+                response.body());
+        return response;
     }
 
     private Response sendJson(String method, String path, String token, Object body, Map<String, String> headers) {
         try {
             String text = body instanceof String s ? s : JSON.writeValueAsString(body);
-            return send(
-                    builder(path, token)
-                            .header("Content-Type", "application/json")
-                            .method(method, HttpRequest.BodyPublishers.ofString(text)),
-                    headers);
+            return send(method, path, token, headers, "application/json", text.getBytes(StandardCharsets.UTF_8), false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private HttpRequest.Builder builder(String path, String token) {
+    /**
+     * Every request of the tests but {@link #bytes} goes through here: sent, answered, and checked against the
+     * served OpenAPI document ({@link ContractCheck}).
+     */
+    private Response send(
+            String method,
+            String path,
+            String token,
+            Map<String, String> headers,
+            String contentType,
+            byte[] body,
+            boolean streamed) {
+        HttpRequest request = request(method, path, token, headers, contentType, body, streamed);
+        HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
+        String text = response.body();
+        ContractCheck.exchange(
+                port,
+                method,
+                request.uri(),
+                request.headers(),
+                body,
+                response.statusCode(),
+                response.headers(),
+                text == null ? null : text.getBytes(StandardCharsets.UTF_8));
+        JsonNode json = text == null || text.isBlank() ? MissingNode.getInstance() : parse(text);
+        return new Response(response.statusCode(), response, json);
+    }
+
+    private HttpRequest request(
+            String method,
+            String path,
+            String token,
+            Map<String, String> headers,
+            String contentType,
+            byte[] body,
+            boolean streamed) {
         HttpRequest.Builder builder =
                 HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
-        return builder;
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        headers.forEach(builder::header);
+        HttpRequest.BodyPublisher publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : streamed
+                        ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))
+                        : HttpRequest.BodyPublishers.ofByteArray(body);
+        return builder.method(method, publisher).build();
     }
 
-    private Response send(HttpRequest.Builder builder, Map<String, String> headers) {
-        headers.forEach(builder::header);
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         try {
-            HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = response.body() == null || response.body().isBlank()
-                    ? MissingNode.getInstance()
-                    : parse(response.body());
-            return new Response(response.statusCode(), response, json);
+            return client.send(request, handler);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
