@@ -77,7 +77,7 @@ public final class ContractCheck {
                     + " documenting a body it ignores would be untrue");
 
     public static final Mode MODE =
-            Mode.valueOf(System.getProperty("contract.check", "report").toUpperCase(Locale.ROOT));
+            Mode.valueOf(System.getProperty("contract.check", "fail").toUpperCase(Locale.ROOT));
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<Integer, ContractCheck> BY_PORT = new ConcurrentHashMap<>();
@@ -227,7 +227,7 @@ public final class ContractCheck {
                 verb.name() + " " + match.getApiOperation().getApiPath().original();
         EXERCISED.computeIfAbsent(operation, o -> new ConcurrentSkipListSet<>()).add(status);
         SimpleResponse response = response(status, responseHeaders, responseBody);
-        ValidationReport report = status >= 200 && status < 300
+        ValidationReport report = status >= 200 && status < 300 && !form(requestHeaders)
                 ? validator.validate(request(verb, uri, requestHeaders, requestBody), response)
                 : validator.validateResponse(path, verb, response);
         List<Violation> found = new ArrayList<>();
@@ -239,6 +239,16 @@ public final class ContractCheck {
             }
         }
         fail(found);
+    }
+
+    /**
+     * A form-encoded request (the token endpoint's): the validator turns a form into JSON by guessing each value's type,
+     * so a PIN of digits would be an integer against the string the form says. Its answer is checked; the request not.
+     */
+    private static boolean form(HttpHeaders headers) {
+        return headers.firstValue("Content-Type")
+                .map(type -> type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded"))
+                .orElse(false);
     }
 
     private static void fail(List<Violation> found) {

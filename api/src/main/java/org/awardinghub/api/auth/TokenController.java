@@ -89,7 +89,11 @@ class TokenController {
                 @ApiResponse(
                         responseCode = "400",
                         description = "invalid_grant, invalid_request, unsupported_grant_type or invalid_scope",
-                        content = @Content(schema = @Schema(implementation = TokenError.class)))
+                        content = @Content(schema = @Schema(implementation = TokenError.class))),
+                @ApiResponse(
+                        responseCode = "429",
+                        description = "Too many refused sign-ins with this PIN or from this address, as for"
+                                + " /api/auth/login")
             })
     public ResponseEntity<Object> grant(HttpServletRequest request) {
         String refusal = malformed(request);

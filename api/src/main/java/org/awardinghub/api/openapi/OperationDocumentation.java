@@ -11,11 +11,14 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.awardinghub.api.files.FileTypes;
 import org.awardinghub.api.security.Public;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -104,7 +107,7 @@ final class OperationDocumentation implements OperationCustomizer {
         }
         requestBody(operation, handler);
         successes(operation, handler);
-        problems(operation, handler.hasMethodAnnotation(Public.class));
+        problems(operation, handler.hasMethodAnnotation(Public.class), ownErrorBodies(handler));
         examples.add(operation);
         return operation;
     }
@@ -217,26 +220,45 @@ final class OperationDocumentation implements OperationCustomizer {
         }
     }
 
-    private static void problems(Operation operation, boolean open) {
+    /**
+     * The error statuses whose body the handler declares itself ({@code @Operation(responses = ...)} with a schema): the
+     * token endpoint answers OAuth's own error objects (ADR 0152). Those keep their body, and the problem is added
+     * beside it, for what is refused before the handler runs.
+     */
+    private static Set<String> ownErrorBodies(HandlerMethod handler) {
+        io.swagger.v3.oas.annotations.Operation declared =
+                handler.getMethodAnnotation(io.swagger.v3.oas.annotations.Operation.class);
+        if (declared == null) {
+            return Set.of();
+        }
+        return Arrays.stream(declared.responses())
+                .filter(response -> !response.responseCode().startsWith("2"))
+                .filter(response -> Arrays.stream(response.content())
+                        .anyMatch(content -> content.schema().implementation() != Void.class))
+                .map(io.swagger.v3.oas.annotations.responses.ApiResponse::responseCode)
+                .collect(Collectors.toSet());
+    }
+
+    private static void problems(Operation operation, boolean open, Set<String> ownBodies) {
         ApiResponses responses = operation.getResponses();
         boolean answersABody = responses.entrySet().stream()
                 .anyMatch(response ->
                         response.getKey().startsWith("2") && response.getValue().getContent() != null);
-        ALWAYS.forEach((status, description) -> problem(responses, status, description));
+        ALWAYS.forEach((status, description) -> problem(responses, status, description, ownBodies));
         SIGNED_IN.forEach((status, description) -> {
             if (!open || responses.containsKey(status)) {
-                problem(responses, status, description);
+                problem(responses, status, description, ownBodies);
             }
         });
         if (answersABody) {
             // a type to negotiate: Accept refused before the handler runs (AcceptCheck)
-            problem(responses, "406", NOT_ACCEPTABLE);
+            problem(responses, "406", NOT_ACCEPTABLE, ownBodies);
         }
         if (operation.getRequestBody() != null) {
-            WITH_BODY.forEach((status, description) -> problem(responses, status, description));
+            WITH_BODY.forEach((status, description) -> problem(responses, status, description, ownBodies));
         }
         if (responses.containsKey("429")) {
-            problem(responses, "429", TOO_MANY);
+            problem(responses, "429", TOO_MANY, ownBodies);
         }
         new TreeMap<>(responses).forEach((status, response) -> {
             responses.remove(status);
@@ -245,13 +267,15 @@ final class OperationDocumentation implements OperationCustomizer {
     }
 
     /** The status's problem answer: the description given on the handler, if any, with the problem's content. */
-    private static void problem(ApiResponses responses, String status, String description) {
+    private static void problem(ApiResponses responses, String status, String description, Set<String> ownBodies) {
         ApiResponse response = responses.computeIfAbsent(status, s -> new ApiResponse().description(description));
         if (response.getDescription() == null || response.getDescription().isBlank()) {
             response.setDescription(description);
         }
-        response.setContent(new Content()
-                .addMediaType(PROBLEM, new MediaType().schema(new Schema<>().$ref(ProblemSchema.REFERENCE))));
+        Content content =
+                ownBodies.contains(status) && response.getContent() != null ? response.getContent() : new Content();
+        response.setContent(
+                content.addMediaType(PROBLEM, new MediaType().schema(new Schema<>().$ref(ProblemSchema.REFERENCE))));
         if ("503".equals(status) || "429".equals(status)) {
             response.addHeaderObject(
                     "Retry-After",

@@ -15,7 +15,8 @@ import org.springdoc.core.customizers.PropertyCustomizer;
  * What a property's Java declaration says about its JSON that Swagger does not. A property of a reference type may be
  * null unless its validation says it may not: it is {@code nullable} (a primitive never is; the answers write nulls
  * out). A number written as a string ({@code @JsonFormat(shape = STRING)}, as an int64 beyond JavaScript's exact
- * integers is) is a string of that format. A property whose schema is another class's is made nullable by {@link
+ * integers is) is a string of that format. A map whose values may be anything says so ({@code additionalProperties:
+ * true}). A property whose schema is another class's is made nullable by {@link
  * DocumentWide}, where its reference is: here it is still that class's own schema.
  */
 final class PropertyTypes implements PropertyCustomizer {
@@ -39,6 +40,9 @@ final class PropertyTypes implements PropertyCustomizer {
                                         : property.getDescription());
             }
         }
+        if (documented.getAdditionalProperties() instanceof Schema<?> values && anything(values)) {
+            documented.setAdditionalProperties(true);
+        }
         if (documented.getName() != null || documented.get$ref() != null || primitive(type)) {
             return documented;
         }
@@ -49,6 +53,17 @@ final class PropertyTypes implements PropertyCustomizer {
         }
         documented.setNullable(true);
         return documented;
+    }
+
+    /**
+     * A map's values of any JSON type (a {@code Map<String, Object>}, such as an event's payload): Swagger says
+     * {@code type: object}, which a string or a number in it is not.
+     */
+    private static boolean anything(Schema<?> values) {
+        return "object".equals(values.getType())
+                && values.get$ref() == null
+                && values.getProperties() == null
+                && values.getAdditionalProperties() == null;
     }
 
     private static boolean primitive(AnnotatedType type) {

@@ -1,6 +1,10 @@
 package org.awardinghub.api.openapi;
 
 import io.swagger.v3.core.jackson.TypeNameResolver;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
 import java.lang.reflect.Field;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Modifier;
@@ -20,6 +24,7 @@ import java.util.Set;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -96,6 +101,7 @@ final class SchemaNames extends TypeNameResolver {
                     types.add(parameter.getGenericParameterType());
                 }
             }
+            types.addAll(declared(handler));
         }
         Set<Class<?>> found = new HashSet<>();
         while (!types.isEmpty()) {
@@ -116,6 +122,28 @@ final class SchemaNames extends TypeNameResolver {
             }
         }
         return found;
+    }
+
+    /**
+     * The classes a handler's springdoc annotations name as a body's schema: an answer that is negotiated (a report as
+     * JSON or CSV) is a {@code ResponseEntity<?>} whose JSON shape only its {@code @ApiResponse} says.
+     */
+    private static List<Type> declared(HandlerMethod handler) {
+        List<Content> contents = new ArrayList<>();
+        AnnotatedElementUtils.findMergedRepeatableAnnotations(
+                        handler.getMethod(), ApiResponse.class, ApiResponses.class)
+                .forEach(response -> contents.addAll(List.of(response.content())));
+        Operation operation = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), Operation.class);
+        if (operation != null) {
+            List.of(operation.responses()).forEach(response -> contents.addAll(List.of(response.content())));
+            contents.addAll(List.of(operation.requestBody().content()));
+        }
+        List<Type> named = new ArrayList<>();
+        for (Content content : contents) {
+            named.add(content.schema().implementation());
+            named.add(content.array().schema().implementation());
+        }
+        return named;
     }
 
     private static List<Type> held(Class<?> type) {

@@ -13,12 +13,13 @@ import java.util.Arrays;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.method.HandlerMethod;
 
 /**
  * Says in the API's document what {@link IfMatch} does: an operation that takes one (the read of a versioned record,
  * or an edit of it) documents the optional {@code If-Match} header, the 412 answer and the {@code ETag} header of its
- * successful answer. One place for every such operation, so none of them repeats it.
+ * successful answer; a read also {@code If-None-Match} and its 304. One place for every such operation, so none of them repeats it.
  */
 @Component
 class VersionDocumentation implements GlobalOperationCustomizer {
@@ -54,16 +55,33 @@ class VersionDocumentation implements GlobalOperationCustomizer {
                                                     new MediaType()
                                                             .schema(new Schema<>()
                                                                     .$ref("#/components/schemas/" + PROBLEM)))));
+            if (handler.hasMethodAnnotation(GetMapping.class)) {
+                operation.addParametersItem(new HeaderParameter()
+                        .name("If-None-Match")
+                        .required(false)
+                        .description("The record's ETag as last read: 304 without a body if it is still at that"
+                                + " version")
+                        .schema(new StringSchema().example("\"3\"")));
+                responses(operation)
+                        .addApiResponse(
+                                "304",
+                                new ApiResponse()
+                                        .description("Not modified: the record is still at the version in"
+                                                + " If-None-Match")
+                                        .addHeaderObject("ETag", eTag()));
+            }
             ApiResponse ok = responses(operation).get("200");
             if (ok != null) {
-                ok.addHeaderObject(
-                        "ETag",
-                        new Header()
-                                .description("The record's version as a strong entity-tag, for If-Match")
-                                .schema(new StringSchema().example("\"3\"")));
+                ok.addHeaderObject("ETag", eTag());
             }
         }
         return operation;
+    }
+
+    private static Header eTag() {
+        return new Header()
+                .description("The record's version as a strong entity-tag, for If-Match")
+                .schema(new StringSchema().example("\"3\""));
     }
 
     private static ApiResponses responses(Operation operation) {
