@@ -24,15 +24,30 @@ public final class PagedArray {
      */
     public static <T, R> ResponseEntity<List<R>> answer(
             Integer page, Integer size, Function<Paging, Page<T>> pageOf, Supplier<List<T>> all, Function<T, R> shown) {
+        return answerTogether(
+                page, size, pageOf, all, items -> items.stream().map(shown).toList());
+    }
+
+    /**
+     * As {@link #answer}, the items answered shown together: for items that need something read once for all of
+     * them (the names of the people they mention), or a check of the list as a whole (empty: is there such a record).
+     */
+    public static <T, R> ResponseEntity<List<R>> answerTogether(
+            Integer page,
+            Integer size,
+            Function<Paging, Page<T>> pageOf,
+            Supplier<List<T>> all,
+            Function<List<T>, List<R>> shown) {
         if (page == null && size == null) {
-            List<R> items = all.get().stream().map(shown).toList();
-            return ResponseEntity.ok()
-                    .header(TOTAL_COUNT, String.valueOf(items.size()))
-                    .body(items);
+            List<T> items = all.get();
+            return page(items.size(), shown.apply(items));
         }
         Page<T> found = pageOf.apply(Paging.of(page, size));
-        return ResponseEntity.ok()
-                .header(TOTAL_COUNT, String.valueOf(found.total()))
-                .body(found.items().stream().map(shown).toList());
+        return page(found.total(), shown.apply(found.items()));
+    }
+
+    /** The page's items as the array, and the number in all as {@value #TOTAL_COUNT}. */
+    public static <R> ResponseEntity<List<R>> page(long total, List<R> items) {
+        return ResponseEntity.ok().header(TOTAL_COUNT, String.valueOf(total)).body(items);
     }
 }
