@@ -203,7 +203,7 @@ class GeneratedClientTest extends ApplicationTest {
                     .pollInterval(Duration.ofMillis(50))
                     .until(() -> {
                         try {
-                            last[0] = new CandidateApi(client).candidateCandidate(candidateId, null);
+                            last[0] = new CandidateApi(client).candidateCandidate(candidateId, null, null);
                             return until.test(last[0]);
                         } catch (ApiException e) {
                             if (e.getCode() != 404) {
