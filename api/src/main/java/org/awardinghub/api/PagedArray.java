@@ -8,8 +8,9 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * A list the contract answers as a bare JSON array, paged when the caller asks: with {@code page} or {@code size}
- * the array holds that page (read as a page from the read model), without either the whole list as before; the
- * {@value #TOTAL_COUNT} header carries how many there are in all either way.
+ * the array holds that page (read as a page where the list is read: the read model's query, SQL, or cut from a list
+ * that exists only whole, see ADR 0150), without either the whole list as before; the {@value #TOTAL_COUNT} header
+ * carries how many there are in all either way, and the OpenAPI document declares it on every such list.
  */
 public final class PagedArray {
 
@@ -18,7 +19,7 @@ public final class PagedArray {
     private PagedArray() {}
 
     /**
-     * @param pageOf the page the caller asked for, read from the read model
+     * @param pageOf the page the caller asked for, read as a page
      * @param all    the whole list, when the caller asked for no page
      * @param shown  each item as answered
      */
