@@ -219,6 +219,20 @@ class ApiDocumentTest extends ApplicationTest {
                 .isTrue();
         assertThat(operations.get("POST /api/auth/activate").at("/responses").has("204"))
                 .isTrue();
+        for (String list : List.of("GET /api/qualifications", "GET /api/users", "GET /api/admin/processors")) {
+            assertThat(operations
+                            .get(list)
+                            .at("/responses/200/headers/X-Total-Count/schema/type")
+                            .asText())
+                    .as(list + " answers the number in all")
+                    .isEqualTo("integer");
+        }
+        assertThat(operations
+                        .get("GET /api/centres")
+                        .at("/responses/200/headers")
+                        .isMissingNode())
+                .as("a page object carries its total itself")
+                .isTrue();
         assertThat(operations
                         .get("POST /api/centres/{centreId}/candidates/bulk")
                         .at("/requestBody/content")

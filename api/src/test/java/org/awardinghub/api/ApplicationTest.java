@@ -204,6 +204,40 @@ public abstract class ApplicationTest {
         return last[0];
     }
 
+    /**
+     * Reads the list at {@code path} whole, then a page of one item at a time ({@code page=0&size=1}, then page 1):
+     * each page holds the item the whole list holds at that place, in the same order, and {@code X-Total-Count}
+     * is the whole list's size on every answer. The list must hold at least {@code atLeast} items.
+     */
+    protected void assertPagesOfOne(String path, String token, int atLeast) {
+        String paged = path + (path.contains("?") ? "&" : "?");
+        // read models catch up asynchronously: the reads are repeated until the list holds still between them
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    var whole = http.get(path, token);
+                    assertThat(whole.status()).as(whole.toString()).isEqualTo(200);
+                    int total = whole.json().size();
+                    assertThat(total).as("items in " + path).isGreaterThanOrEqualTo(atLeast);
+                    assertThat(whole.header("X-Total-Count")).isEqualTo(String.valueOf(total));
+                    for (int page = 0; page < 2; page++) {
+                        var one = http.get(paged + "page=" + page + "&size=1", token);
+                        assertThat(one.status()).as(one.toString()).isEqualTo(200);
+                        assertThat(one.header("X-Total-Count"))
+                                .as(path + " page " + page)
+                                .isEqualTo(String.valueOf(total));
+                        if (page < total) {
+                            assertThat(one.json())
+                                    .as(path + " page " + page)
+                                    .containsExactly(whole.json().get(page));
+                        } else {
+                            assertThat(one.json()).as(path + " page " + page).isEmpty();
+                        }
+                    }
+                });
+        assertThat(http.get(paged + "page=0&size=0", token).status()).isEqualTo(400);
+    }
+
     protected static String unique() {
         return UUID.randomUUID().toString().substring(0, 8);
     }

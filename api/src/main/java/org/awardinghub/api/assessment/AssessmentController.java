@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.awardinghub.api.DateRange;
+import org.awardinghub.api.PagedArray;
 import org.awardinghub.api.Paging;
 import org.awardinghub.api.Queries;
 import org.awardinghub.api.Reason;
@@ -43,6 +45,7 @@ import org.awardinghub.query.assessment.FindAttempt;
 import org.awardinghub.query.assessment.FindSitting;
 import org.awardinghub.query.assessment.ListCandidateAttempts;
 import org.awardinghub.query.assessment.ListCentreAttempts;
+import org.awardinghub.query.assessment.PageCandidateAttempts;
 import org.awardinghub.query.assessment.SittingView;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -246,11 +249,20 @@ class AssessmentController {
             value = {IMI_ADMIN, AUDITOR},
             anyOfCentre = true,
             centreOf = Access.CANDIDATE_ID)
-    public List<AttemptSummary> candidateAttempts(@PathVariable String candidateId) {
+    public ResponseEntity<List<AttemptSummary>> candidateAttempts(
+            @PathVariable String candidateId,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         if (candidates.find(candidateId).isEmpty()) {
             throw ApiProblem.notFound("No such candidate");
         }
-        return queries.many(new ListCandidateAttempts(candidateId), AttemptSummary.class);
+        return PagedArray.answer(
+                page,
+                size,
+                paging -> queries.page(
+                        new PageCandidateAttempts(candidateId, paging.page(), paging.size()), AttemptSummary.class),
+                () -> queries.many(new ListCandidateAttempts(candidateId), AttemptSummary.class),
+                Function.identity());
     }
 
     /** A page of a centre's assessment attempts, optionally of one status. */

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.awardinghub.api.DateRange;
+import org.awardinghub.api.PagedArray;
 import org.awardinghub.api.Paging;
 import org.awardinghub.api.Queries;
 import org.awardinghub.api.Reason;
@@ -46,6 +47,7 @@ import org.awardinghub.query.candidate.CandidateSummary;
 import org.awardinghub.query.candidate.CandidateView;
 import org.awardinghub.query.candidate.FindCandidate;
 import org.awardinghub.query.candidate.FindCandidateHistory;
+import org.awardinghub.query.candidate.PageCandidateHistory;
 import org.awardinghub.query.candidate.SearchCandidates;
 import org.awardinghub.query.certification.CertificateView;
 import org.awardinghub.query.certification.ListCandidateCertificates;
@@ -234,23 +236,34 @@ class CandidateController {
             value = {IMI_ADMIN, AUDITOR},
             anyOfCentre = true,
             centreOf = Access.CANDIDATE_ID)
-    public List<HistoryEntry> history(@PathVariable String candidateId) {
-        List<CandidateHistoryEntry> history =
-                queries.many(new FindCandidateHistory(candidateId), CandidateHistoryEntry.class);
-        if (history.isEmpty() && candidates.find(candidateId).isEmpty()) {
-            throw ApiProblem.notFound("No such candidate");
-        }
-        PeopleNames.Names actors = names.ofPins(
-                history.stream().map(CandidateHistoryEntry::actorPin).toList());
-        return history.stream()
-                .map(entry -> new HistoryEntry(
-                        entry.at(),
-                        entry.type(),
-                        entry.actorPin(),
-                        actors.ofPin(entry.actorPin()),
-                        entry.reason(),
-                        entry.changes()))
-                .toList();
+    public ResponseEntity<List<HistoryEntry>> history(
+            @PathVariable String candidateId,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return PagedArray.answerTogether(
+                page,
+                size,
+                paging -> queries.page(
+                        new PageCandidateHistory(candidateId, paging.page(), paging.size()),
+                        CandidateHistoryEntry.class),
+                () -> queries.many(new FindCandidateHistory(candidateId), CandidateHistoryEntry.class),
+                history -> {
+                    if (history.isEmpty() && candidates.find(candidateId).isEmpty()) {
+                        throw ApiProblem.notFound("No such candidate");
+                    }
+                    PeopleNames.Names actors = names.ofPins(history.stream()
+                            .map(CandidateHistoryEntry::actorPin)
+                            .toList());
+                    return history.stream()
+                            .map(entry -> new HistoryEntry(
+                                    entry.at(),
+                                    entry.type(),
+                                    entry.actorPin(),
+                                    actors.ofPin(entry.actorPin()),
+                                    entry.reason(),
+                                    entry.changes()))
+                            .toList();
+                });
     }
 
     /** Amends one field of a candidate's record, with the reason. */

@@ -15,6 +15,9 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.awardinghub.api.PagedArray;
 import org.awardinghub.api.Paging;
 import org.awardinghub.api.Queries;
 import org.awardinghub.api.problem.ApiProblem;
@@ -38,6 +41,7 @@ import org.awardinghub.query.audit.FindRecordEvents;
 import org.awardinghub.query.audit.LinkKind;
 import org.awardinghub.query.audit.ListCases;
 import org.awardinghub.query.audit.ListTimeline;
+import org.awardinghub.query.audit.PageRecordEvents;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -122,12 +126,32 @@ class AuditController {
     /** Every event recorded about one record, in order, with who caused it. */
     @GetMapping("/api/audit/records/{type}/{id}/events")
     @Allow({AUDITOR, IMI_ADMIN})
-    public List<AuditEvent> events(@PathVariable String type, @PathVariable String id) {
-        List<AuditEvent> events = queries.many(new FindRecordEvents(recordType(type), id), AuditEvent.class);
-        if (events.isEmpty()) {
-            throw ApiProblem.notFound("No " + type + " " + id + " in the audit log");
-        }
-        return events;
+    public ResponseEntity<List<AuditEvent>> events(
+            @PathVariable String type,
+            @PathVariable String id,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        String recordType = recordType(type);
+        Supplier<ApiProblem> unknown = () -> ApiProblem.notFound("No " + type + " " + id + " in the audit log");
+        return PagedArray.answer(
+                page,
+                size,
+                paging -> {
+                    Page<AuditEvent> events = queries.page(
+                            new PageRecordEvents(recordType, id, paging.page(), paging.size()), AuditEvent.class);
+                    if (events.total() == 0) {
+                        throw unknown.get();
+                    }
+                    return events;
+                },
+                () -> {
+                    List<AuditEvent> events = queries.many(new FindRecordEvents(recordType, id), AuditEvent.class);
+                    if (events.isEmpty()) {
+                        throw unknown.get();
+                    }
+                    return events;
+                },
+                Function.identity());
     }
 
     /** A record's state at a moment ({@code asOf}, default now), rebuilt from its events. */

@@ -67,11 +67,23 @@ class OutboxMailer implements Mailer {
 
     /** Newest first; all recipients when {@code to} is null. */
     public List<SentEmail> sent(String to, int limit) {
+        return sent(to, 0, limit);
+    }
+
+    /** How many emails were sent to {@code to} (to anyone when null). */
+    public long count(String to) {
+        String where = to == null ? "" : " WHERE LOWER(recipient) = LOWER(?)";
+        Object[] args = to == null ? new Object[0] : new Object[] {to};
+        return jdbc.queryForObject("SELECT COUNT(*) FROM outbox_mail" + where, Long.class, args);
+    }
+
+    /** Newest first, skipping the {@code skip} newest; all recipients when {@code to} is null. */
+    public List<SentEmail> sent(String to, long skip, int limit) {
         String where = to == null ? "" : " WHERE LOWER(recipient) = LOWER(?)";
         Object[] args = to == null ? new Object[0] : new Object[] {to};
         return jdbc.query(
                 "SELECT id, recipient, subject, body, sent_at FROM outbox_mail" + where
-                        + " ORDER BY sent_at DESC, id LIMIT " + limit,
+                        + " ORDER BY sent_at DESC, id LIMIT " + limit + " OFFSET " + skip,
                 (rs, i) -> new SentEmail(
                         rs.getString(2),
                         rs.getString(3),

@@ -3,6 +3,7 @@ package org.awardinghub.api.openapi;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
@@ -12,6 +13,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +21,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.awardinghub.api.PagedArray;
 import org.awardinghub.api.files.FileTypes;
 import org.awardinghub.api.security.Public;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -160,6 +163,24 @@ final class OperationDocumentation implements OperationCustomizer {
         }
     }
 
+    /** A list answered through {@link PagedArray}: a bare array, with {@code page} and {@code size} to ask for. */
+    private static boolean answersPagedArray(HandlerMethod handler) {
+        ResolvableType answer = ResolvableType.forMethodReturnType(handler.getMethod());
+        if (!HttpEntity.class.isAssignableFrom(answer.toClass())
+                || !List.class.isAssignableFrom(
+                        answer.as(HttpEntity.class).getGeneric(0).toClass())) {
+            return false;
+        }
+        Parameter[] declared = handler.getMethod().getParameters();
+        Set<String> asked = new HashSet<>();
+        for (MethodParameter parameter : handler.getMethodParameters()) {
+            if (parameter.hasParameterAnnotation(RequestParam.class)) {
+                asked.add(parameterName(parameter, declared[parameter.getParameterIndex()]));
+            }
+        }
+        return asked.containsAll(Set.of("page", "size"));
+    }
+
     private void successes(Operation operation, HandlerMethod handler) {
         Class<?> body = bodyType(handler);
         boolean csvByAccept = false;
@@ -206,6 +227,13 @@ final class OperationDocumentation implements OperationCustomizer {
                                 new MediaType()
                                         .schema(new StringSchema()
                                                 .description("The report as a CSV file, a header first")));
+            }
+            if ("200".equals(entry.getKey()) && answersPagedArray(handler)) {
+                response.addHeaderObject(
+                        PagedArray.TOTAL_COUNT,
+                        new Header()
+                                .description("How many items the whole list holds, whatever page was asked for")
+                                .schema(new IntegerSchema()));
             }
             if ("201".equals(entry.getKey())) {
                 response.addHeaderObject(

@@ -3,10 +3,13 @@ package org.awardinghub.api.operations;
 import static org.awardinghub.events.user.Role.IMI_ADMIN;
 
 import java.util.List;
+import org.awardinghub.api.PagedArray;
 import org.awardinghub.api.operations.DeadLetters.Queue;
 import org.awardinghub.api.operations.DeadLetters.Retry;
 import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.api.security.Allow;
+import org.awardinghub.query.Page;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,12 +39,23 @@ class DeadLetterController {
     /** The events each processor could not handle, parked for a retry. */
     @GetMapping("/api/admin/dead-letters")
     @Allow(IMI_ADMIN)
-    public List<Queue> deadLetters(@RequestParam(required = false) Integer limit) {
+    public ResponseEntity<List<Queue>> deadLetters(
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         int most = limit == null ? DEFAULT_LIMIT : limit;
         if (most < 1 || most > MAX_LIMIT) {
             throw ApiProblem.badRequest("limit", "must be between 1 and " + MAX_LIMIT);
         }
-        return deadLetters.queues(most);
+        // the processors with a queue are the configuration's, in memory: the page is cut from their names, and only
+        // the page's queues are read
+        List<String> processors = deadLetters.withQueues();
+        return PagedArray.answerTogether(
+                page,
+                size,
+                paging -> Page.slice(processors, paging.page(), paging.size()),
+                () -> processors,
+                shown -> deadLetters.queues(shown, most));
     }
 
     /** Retries a processor's parked events, in order. */

@@ -84,9 +84,20 @@ class DeadLetters {
 
     /** Every processor with a dead-letter queue, by name, with at most {@code most} of its letters. */
     List<Queue> queues(int most) {
+        return queues(withQueues(), most);
+    }
+
+    /** The names of the processors that have a dead-letter queue, in name order. */
+    List<String> withQueues() {
         return processing.eventProcessors().keySet().stream()
                 .sorted(Comparator.naturalOrder())
                 .filter(name -> processing.deadLetterQueue(name).isPresent())
+                .toList();
+    }
+
+    /** The queues of the processors named, in the order given, each with at most {@code most} letters. */
+    List<Queue> queues(List<String> processors, int most) {
+        return processors.stream()
                 .map(name -> read(
                         () -> describe(name, processing.deadLetterQueue(name).orElseThrow(), most)))
                 .toList();

@@ -6,8 +6,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.awardinghub.api.PagedArray;
 import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.api.security.Allow;
+import org.awardinghub.query.Page;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -17,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -57,12 +60,20 @@ class ProcessorController {
     /** Every event processor: running or replaying, its segments and its position. */
     @GetMapping("/api/admin/processors")
     @Allow(IMI_ADMIN)
-    public List<Processor> processors() {
-        Long head = positions.head();
-        return processing.eventProcessors().values().stream()
-                .map(processor -> describe(processor, head))
-                .sorted(Comparator.comparing(Processor::name))
+    public ResponseEntity<List<Processor>> processors(
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        // the processors are the configuration's, in memory: the page is cut from them, in name order, and only the
+        // page's processors are described (their positions read)
+        List<EventProcessor> all = processing.eventProcessors().values().stream()
+                .sorted(Comparator.comparing(EventProcessor::getName))
                 .toList();
+        return PagedArray.answerTogether(
+                page, size, paging -> Page.slice(all, paging.page(), paging.size()), () -> all, shown -> {
+                    Long head = positions.head();
+                    return shown.stream()
+                            .map(processor -> describe(processor, head))
+                            .toList();
+                });
     }
 
     /**

@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+import org.awardinghub.api.PagedArray;
 import org.awardinghub.api.Queries;
 import org.awardinghub.api.files.FileTypes;
 import org.awardinghub.api.files.StoredFiles;
@@ -52,6 +54,9 @@ import org.awardinghub.query.portfolio.PortfolioQueries.FindSamplingPlan;
 import org.awardinghub.query.portfolio.PortfolioQueries.ListAssessorQueue;
 import org.awardinghub.query.portfolio.PortfolioQueries.ListCentreProgress;
 import org.awardinghub.query.portfolio.PortfolioQueries.ListIqaQueue;
+import org.awardinghub.query.portfolio.PortfolioQueries.PageAssessorQueue;
+import org.awardinghub.query.portfolio.PortfolioQueries.PageCentreProgress;
+import org.awardinghub.query.portfolio.PortfolioQueries.PageIqaQueue;
 import org.awardinghub.query.portfolio.PortfolioViews.AwaitingJudgement;
 import org.awardinghub.query.portfolio.PortfolioViews.EvidenceVersionView;
 import org.awardinghub.query.portfolio.PortfolioViews.PortfolioProgress;
@@ -420,29 +425,43 @@ class PortfolioController {
     /** The evidence awaiting the signed-in assessor's judgement, oldest first. */
     @GetMapping("/api/portfolio/assessor-queue")
     @Allow(ASSESSOR)
-    public List<AwaitingJudgement> assessorQueue() {
+    public ResponseEntity<List<AwaitingJudgement>> assessorQueue(
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         ActingUser me = access.current();
-        return queries.many(new ListAssessorQueue(me.userId()), AwaitingJudgement.class);
+        return PagedArray.answer(
+                page,
+                size,
+                paging -> queries.page(
+                        new PageAssessorQueue(me.userId(), paging.page(), paging.size()), AwaitingJudgement.class),
+                () -> queries.many(new ListAssessorQueue(me.userId()), AwaitingJudgement.class),
+                Function.identity());
     }
 
     /** The sampled sign-offs awaiting the signed-in IQA's decision, oldest first. */
     @GetMapping("/api/portfolio/iqa-queue")
     @Allow(IQA)
-    public List<SampleToDecide> iqaQueue() {
+    public ResponseEntity<List<SampleToDecide>> iqaQueue(
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         ActingUser me = access.current();
-        List<SampleDue> due = queries.many(new ListIqaQueue(me.userId()), SampleDue.class);
-        PeopleNames.Names assessors =
-                names.ofPins(due.stream().map(SampleDue::assessorPin).toList());
-        return due.stream()
-                .map(sample -> new SampleToDecide(
-                        sample.candidateId(),
-                        sample.centreId(),
-                        sample.unitCode(),
-                        sample.assessorPin(),
-                        assessors.ofPin(sample.assessorPin()),
-                        sample.signedOffAt(),
-                        sample.ageDays()))
-                .toList();
+        return PagedArray.answerTogether(
+                page,
+                size,
+                paging -> queries.page(new PageIqaQueue(me.userId(), paging.page(), paging.size()), SampleDue.class),
+                () -> queries.many(new ListIqaQueue(me.userId()), SampleDue.class),
+                due -> {
+                    PeopleNames.Names assessors = names.ofPins(
+                            due.stream().map(SampleDue::assessorPin).toList());
+                    return due.stream()
+                            .map(sample -> new SampleToDecide(
+                                    sample.candidateId(),
+                                    sample.centreId(),
+                                    sample.unitCode(),
+                                    sample.assessorPin(),
+                                    assessors.ofPin(sample.assessorPin()),
+                                    sample.signedOffAt(),
+                                    sample.ageDays()))
+                            .toList();
+                });
     }
 
     /** Portfolio progress of each candidate at a centre, unit by unit. */
@@ -450,8 +469,21 @@ class PortfolioController {
     @Allow(
             value = {IMI_ADMIN, AUDITOR},
             ofCentre = CENTRE_COORDINATOR)
-    public List<CandidateProgress> progress(@PathVariable String centreId) {
-        List<PortfolioProgress> progress = queries.many(new ListCentreProgress(centreId), PortfolioProgress.class);
+    public ResponseEntity<List<CandidateProgress>> progress(
+            @PathVariable String centreId,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return PagedArray.answerTogether(
+                page,
+                size,
+                paging -> queries.page(
+                        new PageCentreProgress(centreId, paging.page(), paging.size()), PortfolioProgress.class),
+                () -> queries.many(new ListCentreProgress(centreId), PortfolioProgress.class),
+                this::withNames);
+    }
+
+    /** Each candidate's progress, with the names of their assessor and IQA. */
+    private List<CandidateProgress> withNames(List<PortfolioProgress> progress) {
         List<String> staff = new ArrayList<>();
         progress.forEach(row -> {
             staff.add(row.assessorUserId());

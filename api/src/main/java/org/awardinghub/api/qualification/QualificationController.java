@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
+import java.util.function.Function;
+import org.awardinghub.api.PagedArray;
 import org.awardinghub.api.Queries;
 import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.api.security.Allow;
@@ -17,6 +19,7 @@ import org.awardinghub.api.text.MultiLine;
 import org.awardinghub.command.qualification.ChangePassMark;
 import org.awardinghub.query.qualification.FindQualification;
 import org.awardinghub.query.qualification.ListQualifications;
+import org.awardinghub.query.qualification.PageQualifications;
 import org.awardinghub.query.qualification.QualificationView;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -50,8 +54,14 @@ class QualificationController {
     /** Every qualification in the catalogue, with its units and assessments. */
     @GetMapping("/api/qualifications")
     @Allow(anyone = true)
-    public List<QualificationView> qualifications() {
-        return queries.many(new ListQualifications(), QualificationView.class);
+    public ResponseEntity<List<QualificationView>> qualifications(
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return PagedArray.answer(
+                page,
+                size,
+                paging -> queries.page(new PageQualifications(paging.page(), paging.size()), QualificationView.class),
+                () -> queries.many(new ListQualifications(), QualificationView.class),
+                Function.identity());
     }
 
     /** One qualification with its units and assessments. */

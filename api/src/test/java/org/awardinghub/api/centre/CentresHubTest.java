@@ -127,6 +127,7 @@ class CentresHubTest extends ApplicationTest {
         assertThat(staff.json()).hasSize(1);
         assertThat(Integer.parseInt(staff.header("X-Total-Count"))).isPositive();
         assertThat(http.get("/api/users?page=-1", admin).status()).isEqualTo(400);
+        assertPagesOfOne("/api/qualifications", admin, 2);
     }
 
     @Test

@@ -36,6 +36,7 @@ class OutboxTest extends ApplicationTest {
         assertThat(outbox.status()).isEqualTo(200);
         String shown = outbox.json().get(0).get("body").asText();
         assertThat(shown).contains("/reset-password?token=WITHHELD").doesNotContainPattern("token=[A-Za-z0-9_-]{20,}");
+        assertPagesOfOne("/api/outbox?to=" + auditor.email(), admin, 2);
         assertThat(jdbc.queryForList("SELECT body FROM outbox_mail", String.class))
                 .as("nor is any link kept in the database")
                 .allSatisfy(body -> assertThat(body).doesNotContainPattern("token=[A-Za-z0-9_-]{20,}"));

@@ -198,6 +198,8 @@ class DeadLetterTest extends ApplicationTest {
                         "reports",
                         PROBE)
                 .doesNotContain("command-lookups", "certification-policy", "audit", "item-statistics");
+        assertPagesOfOne("/api/admin/dead-letters", admin, 2);
+        assertPagesOfOne("/api/admin/processors", admin, 2);
     }
 
     @Test

@@ -141,6 +141,7 @@ public class PortfolioTest extends ApplicationTest {
                 .isEqualTo("CANDIDATE");
         JsonNode queue = http.get("/api/portfolio/assessor-queue", assessor).json();
         assertThat(queue).extracting(item -> item.get("evidenceId").asText()).containsExactly(pdfId, pngId);
+        assertPagesOfOne("/api/portfolio/assessor-queue", assessor, 2);
         JsonNode personnel =
                 http.get("/api/centres/" + centre + "/personnel", coordinator).json();
         JsonNode assessorRow = null;
@@ -195,6 +196,7 @@ public class PortfolioTest extends ApplicationTest {
         assertThat(samples.get(0).get("assessorName").asText())
                 .as("the name beside the PIN")
                 .isEqualTo("Alex Example");
+        assertPagesOfOne("/api/portfolio/iqa-queue", iqa, 1);
         JsonNode centreProgress = http.get("/api/centres/" + centre + "/portfolio-progress", coordinator)
                 .json();
         assertThat(centreProgress).singleElement().satisfies(row -> {
@@ -207,6 +209,7 @@ public class PortfolioTest extends ApplicationTest {
                     .isEqualTo("Alex Example");
             assertThat(row.get("iqaName").asText()).isEqualTo("Alex Example");
         });
+        assertPagesOfOne("/api/centres/" + centre + "/portfolio-progress", coordinator, 1);
 
         var notYet = http.post("/api/candidates/" + id + "/certificate-claims", coordinator, Map.of());
         assertThat(notYet.status()).isEqualTo(409);
@@ -283,6 +286,10 @@ public class PortfolioTest extends ApplicationTest {
                         "UnitSignedOff",
                         "UnitSentBack",
                         "UnitSampleAgreed");
+        assertPagesOfOne("/api/audit/records/portfolio/portfolio-" + id + "/events", admin, 15);
+        assertThat(http.get("/api/audit/records/portfolio/portfolio-unknown/events?size=1", admin)
+                        .status())
+                .isEqualTo(404);
         assertThat(http.get("/api/audit/records/portfolio/portfolio-" + id + "/state", admin)
                         .status())
                 .isEqualTo(200);
@@ -300,6 +307,11 @@ public class PortfolioTest extends ApplicationTest {
         var claimed = http.post("/api/candidates/" + id + "/certificate-claims", coordinator, Map.of());
         assertThat(claimed.status()).as(claimed.toString()).isEqualTo(201);
         assertThat(claimed.json().get("status").asText()).isEqualTo("ISSUED");
+        assertPagesOfOne("/api/candidates/" + id + "/assessment-attempts", coordinator, 1);
+        assertPagesOfOne("/api/candidates/" + id + "/history", coordinator, 2);
+        assertThat(http.get("/api/candidates/no-such-candidate/history?size=1", admin)
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.awardinghub.events.assessment.AttemptStatus;
 import org.awardinghub.events.assessment.AttemptSubmitted;
 import org.awardinghub.events.assessment.AttemptVoided;
 import org.awardinghub.query.DocumentMapper;
+import org.awardinghub.query.Page;
 import org.awardinghub.query.ReadModelCollection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -135,7 +136,21 @@ public class CandidateAttemptsProjection {
     /** Every attempt of the candidate, oldest opened first: one key lookup. Empty for an unknown candidate. */
     @QueryHandler
     List<AttemptSummary> handle(ListCandidateAttempts query) {
-        return entries(candidateAttempts.find(query.candidateId())).stream()
+        return attempts(query.candidateId());
+    }
+
+    /**
+     * A page of them, cut from the candidate's one document (its entries are not documents the store could skip).
+     * Declared raw: Axon matches {@code ResponseTypes.instanceOf(Page.class)} only against a plain class.
+     */
+    @QueryHandler
+    @SuppressWarnings("rawtypes")
+    Page handle(PageCandidateAttempts query) {
+        return Page.slice(attempts(query.candidateId()), query.page(), query.size());
+    }
+
+    private List<AttemptSummary> attempts(String candidateId) {
+        return entries(candidateAttempts.find(candidateId)).stream()
                 .map(SUMMARY::fromDocument)
                 .sorted(OLDEST_FIRST)
                 .toList();

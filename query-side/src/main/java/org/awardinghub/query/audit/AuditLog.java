@@ -103,6 +103,28 @@ public class AuditLog {
                 recordType);
     }
 
+    /** A page of {@link #recordEvents}, read as a page of rows from the record's index, with their count. */
+    Page<AuditEvent> recordEventsPage(PageRecordEvents query) {
+        Page<AuditEvent> empty = ReadModelCollection.emptyPage(query.page(), query.size());
+        long total = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM audit_log WHERE aggregate_id = ? AND record_type = ?",
+                Long.class,
+                query.recordId(),
+                query.recordType());
+        long skip = (long) empty.page() * empty.size();
+        List<AuditEvent> items = skip >= total
+                ? List.of()
+                : jdbc.query(
+                        "SELECT " + EVENT_COLUMNS + " FROM audit_log WHERE aggregate_id = ? AND record_type = ? "
+                                + "ORDER BY sequence_number, global_index OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                        EVENT,
+                        query.recordId(),
+                        query.recordType(),
+                        skip,
+                        empty.size());
+        return new Page<>(items, empty.page(), empty.size(), total);
+    }
+
     /**
      * A page of the timeline, in two steps: the page's positions from one index alone, then those rows by key.
      * Each combination of filters has its plan:

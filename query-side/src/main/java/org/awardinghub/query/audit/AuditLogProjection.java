@@ -362,6 +362,12 @@ class AuditLogProjection {
 
     @QueryHandler
     @SuppressWarnings("rawtypes")
+    Page handle(PageRecordEvents query) {
+        return log.recordEventsPage(query);
+    }
+
+    @QueryHandler
+    @SuppressWarnings("rawtypes")
     Page handle(ListTimeline query) {
         return log.timeline(query);
     }

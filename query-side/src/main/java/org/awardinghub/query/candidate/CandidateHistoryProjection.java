@@ -24,6 +24,7 @@ import org.awardinghub.events.candidate.CandidateStatus;
 import org.awardinghub.events.candidate.CandidateTransferred;
 import org.awardinghub.events.candidate.CandidateUlnAmended;
 import org.awardinghub.events.candidate.CandidateWithdrawn;
+import org.awardinghub.query.Page;
 import org.awardinghub.query.ReadModelCollection;
 import org.awardinghub.query.candidate.CandidateHistoryEntry.Change;
 import org.axonframework.config.ProcessingGroup;
@@ -263,7 +264,21 @@ public class CandidateHistoryProjection {
     /** Answers a {@code List<CandidateHistoryEntry>}, oldest first; empty for an unknown candidate. */
     @QueryHandler
     List<CandidateHistoryEntry> handle(FindCandidateHistory query) {
-        Document history = histories.find(query.candidateId());
+        return history(query.candidateId());
+    }
+
+    /**
+     * A page of it, cut from the candidate's one document (its entries are not documents the store could skip).
+     * Declared raw: Axon matches {@code ResponseTypes.instanceOf(Page.class)} only against a plain class.
+     */
+    @QueryHandler
+    @SuppressWarnings("rawtypes")
+    Page handle(PageCandidateHistory query) {
+        return Page.slice(history(query.candidateId()), query.page(), query.size());
+    }
+
+    private List<CandidateHistoryEntry> history(String candidateId) {
+        Document history = histories.find(candidateId);
         return history == null
                 ? List.of()
                 : history.getList(ENTRIES, Document.class, List.of()).stream()

@@ -23,12 +23,16 @@ import org.awardinghub.events.portfolio.UnitSentBack;
 import org.awardinghub.events.portfolio.UnitSignedOff;
 import org.awardinghub.events.qualification.QualificationPublished;
 import org.awardinghub.query.DocumentMapper;
+import org.awardinghub.query.Page;
 import org.awardinghub.query.ReadModelCollection;
 import org.awardinghub.query.portfolio.PortfolioQueries.AssessorWorkloads;
 import org.awardinghub.query.portfolio.PortfolioQueries.FindPortfolio;
 import org.awardinghub.query.portfolio.PortfolioQueries.ListAssessorQueue;
 import org.awardinghub.query.portfolio.PortfolioQueries.ListCentreProgress;
 import org.awardinghub.query.portfolio.PortfolioQueries.ListIqaQueue;
+import org.awardinghub.query.portfolio.PortfolioQueries.PageAssessorQueue;
+import org.awardinghub.query.portfolio.PortfolioQueries.PageCentreProgress;
+import org.awardinghub.query.portfolio.PortfolioQueries.PageIqaQueue;
 import org.awardinghub.query.portfolio.PortfolioViews.AssessorWorkload;
 import org.awardinghub.query.portfolio.PortfolioViews.AwaitingJudgement;
 import org.awardinghub.query.portfolio.PortfolioViews.CriterionJudged;
@@ -217,10 +221,23 @@ class PortfolioProjection {
 
     @QueryHandler
     List<AwaitingJudgement> handle(ListAssessorQueue query) {
+        return assessorQueue(query.assessorUserId());
+    }
+
+    /**
+     * The queue's items are gathered from several portfolios and ordered by upload, so the page is cut from the
+     * queue as gathered. Declared raw: Axon matches {@code ResponseTypes.instanceOf(Page.class)} only against a
+     * plain class.
+     */
+    @QueryHandler
+    @SuppressWarnings("rawtypes")
+    Page handle(PageAssessorQueue query) {
+        return Page.slice(assessorQueue(query.assessorUserId()), query.page(), query.size());
+    }
+
+    private List<AwaitingJudgement> assessorQueue(String assessorUserId) {
         Instant now = clock.instant();
-        return portfolios
-                .list(eq(ASSESSOR_USER_ID, query.assessorUserId()), ascending(ID), PortfolioProjection::view)
-                .stream()
+        return portfolios.list(eq(ASSESSOR_USER_ID, assessorUserId), ascending(ID), PortfolioProjection::view).stream()
                 .flatMap(portfolio -> awaiting(portfolio, now).stream())
                 .sorted(Comparator.comparing(AwaitingJudgement::uploadedAt)
                         .thenComparing(AwaitingJudgement::candidateId)
@@ -230,8 +247,19 @@ class PortfolioProjection {
 
     @QueryHandler
     List<SampleDue> handle(ListIqaQueue query) {
+        return iqaQueue(query.iqaUserId());
+    }
+
+    /** Cut from the queue as gathered, as {@link #handle(PageAssessorQueue)} is. */
+    @QueryHandler
+    @SuppressWarnings("rawtypes")
+    Page handle(PageIqaQueue query) {
+        return Page.slice(iqaQueue(query.iqaUserId()), query.page(), query.size());
+    }
+
+    private List<SampleDue> iqaQueue(String iqaUserId) {
         Instant now = clock.instant();
-        return portfolios.list(eq(IQA_USER_ID, query.iqaUserId()), ascending(ID), PortfolioProjection::view).stream()
+        return portfolios.list(eq(IQA_USER_ID, iqaUserId), ascending(ID), PortfolioProjection::view).stream()
                 .flatMap(portfolio -> samplesDue(portfolio, now).stream())
                 .sorted(Comparator.comparing(SampleDue::signedOffAt)
                         .thenComparing(SampleDue::candidateId)
@@ -242,18 +270,34 @@ class PortfolioProjection {
     @QueryHandler
     List<PortfolioProgress> handle(ListCentreProgress query) {
         Instant now = clock.instant();
-        return portfolios.list(eq(CENTRE_ID, query.centreId()), ascending(ID), PortfolioProjection::view).stream()
-                .map(p -> new PortfolioProgress(
-                        p.candidateId(),
-                        p.qualificationCode(),
-                        p.assessorUserId(),
-                        p.iqaUserId(),
-                        p.percentMet(),
-                        p.unitsSignedOff(),
-                        p.unitsTotal(),
-                        awaiting(p, now).size(),
-                        samplesDue(p, now).size()))
-                .toList();
+        return portfolios.list(eq(CENTRE_ID, query.centreId()), ascending(ID), document -> progress(document, now));
+    }
+
+    /** A page of the centre's portfolios, each with its progress. */
+    @QueryHandler
+    @SuppressWarnings("rawtypes")
+    Page handle(PageCentreProgress query) {
+        Instant now = clock.instant();
+        return portfolios.page(
+                eq(CENTRE_ID, query.centreId()),
+                ascending(ID),
+                query.page(),
+                query.size(),
+                document -> progress(document, now));
+    }
+
+    private static PortfolioProgress progress(Document document, Instant now) {
+        PortfolioView p = view(document);
+        return new PortfolioProgress(
+                p.candidateId(),
+                p.qualificationCode(),
+                p.assessorUserId(),
+                p.iqaUserId(),
+                p.percentMet(),
+                p.unitsSignedOff(),
+                p.unitsTotal(),
+                awaiting(p, now).size(),
+                samplesDue(p, now).size());
     }
 
     @QueryHandler

@@ -10,6 +10,7 @@ import com.mongodb.client.MongoDatabase;
 import java.util.List;
 import org.awardinghub.events.qualification.PassMarkChanged;
 import org.awardinghub.events.qualification.QualificationPublished;
+import org.awardinghub.query.Page;
 import org.awardinghub.query.ReadModelCollection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -84,6 +85,14 @@ public class QualificationProjection {
     @QueryHandler
     List<QualificationView> handle(ListQualifications query) {
         return qualifications.list(new Document(), ascending(ID), QualificationProjection::toView);
+    }
+
+    /** Declared raw: Axon matches {@code ResponseTypes.instanceOf(Page.class)} only against a plain class. */
+    @QueryHandler
+    @SuppressWarnings("rawtypes")
+    Page handle(PageQualifications query) {
+        return qualifications.page(
+                new Document(), ascending(ID), query.page(), query.size(), QualificationProjection::toView);
     }
 
     @QueryHandler
