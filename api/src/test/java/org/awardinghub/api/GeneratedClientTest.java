@@ -176,7 +176,7 @@ class GeneratedClientTest extends ApplicationTest {
 
         /** The link of the newest email to the address: the outbox names its file, read as its addressee would. */
         String activationToken(String email) throws ApiException {
-            var sent = new OutboxApi(client).outboxSent(email);
+            var sent = new OutboxApi(client).outboxSent(email, null, null);
             assertThat(sent).as("emails to " + email).isNotEmpty();
             Matcher link =
                     TOKEN_LINK.matcher(Outbox.message(DATA_DIR, sent.get(0).getFile()));

@@ -19,7 +19,11 @@ class SwaggerUiBrowserTest extends ApplicationTest {
             click(ui, By.cssSelector("button.btn.authorize"));
             fill(ui, By.id("oauth_username"), ADMIN_PIN);
             fill(ui, By.id("oauth_password"), ADMIN_PASSWORD);
-            click(ui, By.cssSelector(".auth-btn-wrapper button.authorize"));
+            // the dialog holds both schemes, the bearer token's first: this is the PIN and password's own button
+            click(
+                    ui,
+                    By.xpath("(//input[@id='oauth_username']/following::div[contains(@class,'auth-btn-wrapper')])[1]"
+                            + "//button[contains(@class,'authorize')]"));
             ui.wait(driver ->
                     driver.findElement(By.cssSelector(".modal-ux")).getText().contains("Authorized") ? true : null);
             ui.screenshot("swagger-ui-authorized");
