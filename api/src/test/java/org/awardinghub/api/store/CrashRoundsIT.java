@@ -33,12 +33,12 @@ import org.junit.jupiter.api.Test;
  * The packaged application killed with SIGKILL under mixed load (registrations, answers, uploads), round after
  * round, each time started again on the same data directory: nothing it acknowledged is lost, and at the end every
  * read model equals a rebuild from the events, so nothing was applied twice either. Runs against the built jar, in
- * a JVM of its own, after {@code package} ({@code mvn verify}); {@code -Dcrash.rounds} (2 by default, 10 for the
+ * a JVM of its own, after {@code package} ({@code mvn verify}); {@code -Dcrash.rounds} (1 by default, 10 for the
  * long run in {@code docs/reliability.md}) and {@code -Dcrash.load-seconds} (3) set its size.
  */
 class CrashRoundsIT {
 
-    private static final int ROUNDS = Integer.getInteger("crash.rounds", 2);
+    private static final int ROUNDS = Integer.getInteger("crash.rounds", 1);
     private static final Duration LOAD = Duration.ofSeconds(Integer.getInteger("crash.load-seconds", 3));
     private static final Path DATA_DIR = Path.of("target", "crash-data").toAbsolutePath();
     private static final Path REPORT = Path.of("target", "crash-rounds.md");
