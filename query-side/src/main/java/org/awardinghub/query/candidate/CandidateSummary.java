@@ -15,31 +15,4 @@ public record CandidateSummary(
         String qualificationCode,
         CandidateStatus status,
         boolean late,
-        LocalDate registeredOn) {
-
-    /** Without the day registered. */
-    public CandidateSummary(
-            String candidateId,
-            String registrationNumber,
-            String centreId,
-            String firstName,
-            String lastName,
-            LocalDate dateOfBirth,
-            String uln,
-            String qualificationCode,
-            CandidateStatus status,
-            boolean late) {
-        this(
-                candidateId,
-                registrationNumber,
-                centreId,
-                firstName,
-                lastName,
-                dateOfBirth,
-                uln,
-                qualificationCode,
-                status,
-                late,
-                null);
-    }
-}
+        LocalDate registeredOn) {}

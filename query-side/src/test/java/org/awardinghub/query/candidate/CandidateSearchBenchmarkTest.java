@@ -539,7 +539,8 @@ class CandidateSearchBenchmarkTest {
                                 copy(registered.uln()),
                                 copy(registered.qualificationCode()),
                                 CandidateStatus.REGISTERED,
-                                registered.late()),
+                                registered.late(),
+                                registered.registeredOn()),
                         0);
             }
             long after = usedHeap();

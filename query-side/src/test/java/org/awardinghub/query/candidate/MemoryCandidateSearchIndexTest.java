@@ -279,6 +279,7 @@ class MemoryCandidateSearchIndexTest {
                 null,
                 "MV3",
                 status,
-                false);
+                false,
+                registered.registeredOn());
     }
 }
