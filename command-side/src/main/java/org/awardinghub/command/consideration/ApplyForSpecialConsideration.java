@@ -1,6 +1,7 @@
 package org.awardinghub.command.consideration;
 
 import org.awardinghub.events.consideration.Circumstance;
+import org.awardinghub.events.consideration.SpecialConsiderationApplied;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** A centre admin or coordinator applies for special consideration for a candidate's submitted attempt. */
@@ -10,5 +11,5 @@ public record ApplyForSpecialConsideration(
         Circumstance circumstance,
         String incidentId,
         String description,
-        String evidenceFileId,
+        SpecialConsiderationApplied.Evidence evidence,
         String appliedByUserId) {}

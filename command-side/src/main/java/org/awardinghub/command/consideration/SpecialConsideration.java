@@ -64,10 +64,7 @@ public class SpecialConsideration {
                 ? null
                 : Text.identifier("incidentId", command.incidentId());
         String description = Text.requiredLines("description", command.description(), DESCRIPTION_MAX_LENGTH);
-        String evidence =
-                command.evidenceFileId() == null || command.evidenceFileId().isBlank()
-                        ? null
-                        : Text.identifier("evidenceFileId", command.evidenceFileId());
+        SpecialConsiderationApplied.Evidence evidence = command.evidence();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 
         AttemptRecord record = attempts.record(attempt);

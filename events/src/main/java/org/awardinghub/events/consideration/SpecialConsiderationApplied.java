@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * A centre applied for special consideration for a candidate affected at a sitting. {@code incidentId} (optional)
- * names an incident recorded in the room; {@code evidenceFileId} (optional) a file in the file store.
+ * names an incident recorded in the room; {@code evidence} (optional) a file in the
+ * file store, by the hash of its content.
  */
 public record SpecialConsiderationApplied(
         String considerationId,
@@ -16,7 +17,11 @@ public record SpecialConsiderationApplied(
         Circumstance circumstance,
         String incidentId,
         String description,
-        String evidenceFileId,
+        Evidence evidence,
         String appliedByUserId,
         String appliedByPin,
-        Instant appliedAt) {}
+        Instant appliedAt) {
+
+    /** A file the centre sent with the application: its name, type, size and the SHA-256 of its bytes. */
+    public record Evidence(String fileName, String mediaType, long size, String sha256) {}
+}

@@ -65,7 +65,7 @@ public class ConsiderationProjection {
                         event.circumstance(),
                         event.incidentId(),
                         event.description(),
-                        event.evidenceFileId(),
+                        event.evidence(),
                         ConsiderationView.PENDING,
                         event.appliedByUserId(),
                         event.appliedByPin(),

@@ -3,6 +3,7 @@ package org.awardinghub.query.consideration;
 import java.time.Instant;
 import org.awardinghub.events.consideration.Circumstance;
 import org.awardinghub.events.consideration.ConsiderationDecision;
+import org.awardinghub.events.consideration.SpecialConsiderationApplied;
 import org.awardinghub.query.DocumentMapper;
 
 /**
@@ -20,7 +21,7 @@ public record ConsiderationView(
         Circumstance circumstance,
         String incidentId,
         String description,
-        String evidenceFileId,
+        SpecialConsiderationApplied.Evidence evidence,
         String status,
         String appliedByUserId,
         String appliedByPin,
@@ -46,7 +47,7 @@ public record ConsiderationView(
                 circumstance,
                 incidentId,
                 description,
-                evidenceFileId,
+                evidence,
                 DECIDED,
                 appliedByUserId,
                 appliedByPin,

@@ -51,7 +51,7 @@ class ConsiderationProjectionTest {
                 Circumstance.ILLNESS,
                 null,
                 "Candidate was taken ill",
-                "file-1",
+                new SpecialConsiderationApplied.Evidence("note.pdf", "application/pdf", 1234, "ab".repeat(32)),
                 "user-admin",
                 "34567890",
                 at);
@@ -87,7 +87,7 @@ class ConsiderationProjectionTest {
         assertThat(s1.reason()).isEqualTo("Medical evidence seen");
         assertThat(s1.decidedByPin()).isEqualTo("67890123");
         assertThat(s1.decidedAt()).isEqualTo(T3);
-        assertThat(s1.evidenceFileId()).isEqualTo("file-1");
+        assertThat(s1.evidence().fileName()).isEqualTo("note.pdf");
         assertThat(projection.handle(new FindConsideration("s2")).status()).isEqualTo(ConsiderationView.PENDING);
         assertThat(projection.handle(new FindConsideration("unknown"))).isNull();
     }
