@@ -115,7 +115,7 @@ export function postResultsSection(candidate, attempts) {
         const answer = await dialog({
             title: 'Apply for special consideration',
             intro: attemptName(attempt) + '. Apply within 7 days of the sitting; IMI decides.',
-            submitLabel: 'Apply',
+            submitLabel: 'Send the application',
             fields: [
                 {name: 'circumstance', label: 'What happened', type: 'select', required: true,
                     options: CIRCUMSTANCES},
@@ -150,7 +150,7 @@ export function postResultsSection(candidate, attempts) {
             title: 'Ask for a review of this result',
             intro: attemptName(attempt) + '. The answers are marked again at once against the key in force when '
                 + 'the test was taken; if you are not satisfied you can then appeal to IMI.',
-            submitLabel: 'Ask for a review',
+            submitLabel: 'Send the request for review',
             fields: [{name: 'reasons', label: 'Reasons', type: 'textarea', required: true}],
             submit: values => post('/api/assessment-attempts/' + enc(attempt.attemptId) + '/result-enquiries', values)});
         if (answer) {
@@ -163,7 +163,7 @@ export function postResultsSection(candidate, attempts) {
         const answer = await dialog({
             title: 'Appeal to IMI',
             intro: enquiry.assessmentCode + ': ' + enquiryText(enquiry) + '. Appeal within 14 days of the re-check.',
-            submitLabel: 'Appeal',
+            submitLabel: 'Send the appeal',
             fields: [{name: 'reasons', label: 'Reasons for the appeal', type: 'textarea', required: true}],
             submit: values => post('/api/assessment-attempts/' + enc(enquiry.attemptId) + '/result-enquiries/'
                 + enc(enquiry.enquiryId) + '/appeal', values)});
