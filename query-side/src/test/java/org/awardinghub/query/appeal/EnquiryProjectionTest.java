@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 @SuppressWarnings("unchecked") // ListEnquiries is answered by a raw Page
-class EnquiryProjectionTest {
+public class EnquiryProjectionTest {
 
     @RegisterExtension
     static final InProcessMongo mongo = new InProcessMongo();
@@ -42,7 +42,8 @@ class EnquiryProjectionTest {
         processor = new Processor(projection);
     }
 
-    static List<Recorded> history() {
+    /** Every event the projection handles. */
+    public static List<Recorded> history() {
         return new History(T1)
                 .then(
                         "e1",

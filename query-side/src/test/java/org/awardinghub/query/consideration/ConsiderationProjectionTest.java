@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 @SuppressWarnings("unchecked") // ListConsiderations is answered by a raw Page
-class ConsiderationProjectionTest {
+public class ConsiderationProjectionTest {
 
     @RegisterExtension
     static final InProcessMongo mongo = new InProcessMongo();
@@ -57,7 +57,8 @@ class ConsiderationProjectionTest {
                 at);
     }
 
-    static List<Recorded> history() {
+    /** Every event the projection handles. */
+    public static List<Recorded> history() {
         return new History(T1)
                 .then("s1", applied("s1", "a1", "k1", "c1", T1))
                 .then("s2", applied("s2", "a2", "k2", "c2", T2))
