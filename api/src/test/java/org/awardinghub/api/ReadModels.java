@@ -42,7 +42,9 @@ public final class ReadModels {
             "library_downloads",
             "portfolio_qualifications",
             "portfolios",
-            "sampling_plans");
+            "sampling_plans",
+            "special_considerations",
+            "result_enquiries");
 
     /** Every processor of the application, by its stored name. */
     public static final List<String> PROCESSORS = List.of(

@@ -21,6 +21,9 @@ public final class LookupDatabase implements AutoCloseable {
     /** The lookup tables, as Flyway creates them in the application (ADR 0146). */
     static final String MIGRATION = "db/migration/common/V2__command_side_lookups.sql";
 
+    /** Special consideration's and enquiries' lookup tables (issue 18). */
+    static final String POST_RESULTS_MIGRATION = "db/migration/common/V14__special_consideration_and_appeals.sql";
+
     /** The implementation of lookup {@code X} is {@code XTable}, in the same package, made from a JdbcTemplate. */
     private static final String IMPLEMENTATION_SUFFIX = "Table";
 
@@ -39,6 +42,7 @@ public final class LookupDatabase implements AutoCloseable {
                 .setType(EmbeddedDatabaseType.H2)
                 .generateUniqueName(true)
                 .addScript(MIGRATION)
+                .addScript(POST_RESULTS_MIGRATION)
                 .build());
     }
 

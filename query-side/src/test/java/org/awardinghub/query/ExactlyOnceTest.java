@@ -42,6 +42,8 @@ import org.awardinghub.events.user.UserRolesChanged;
 import org.awardinghub.events.user.UserSignedIn;
 import org.awardinghub.events.user.UserSignedOut;
 import org.awardinghub.query.History.Recorded;
+import org.awardinghub.query.appeal.EnquiryProjection;
+import org.awardinghub.query.appeal.EnquiryProjectionTest;
 import org.awardinghub.query.assessment.AnswerTrailProjection;
 import org.awardinghub.query.assessment.AttemptHistories;
 import org.awardinghub.query.assessment.AttemptProjection;
@@ -57,6 +59,8 @@ import org.awardinghub.query.certification.CandidateCertificatesProjection;
 import org.awardinghub.query.certification.CertificateProjection;
 import org.awardinghub.query.certification.CertificationHistories;
 import org.awardinghub.query.certification.ClaimProjection;
+import org.awardinghub.query.consideration.ConsiderationProjection;
+import org.awardinghub.query.consideration.ConsiderationProjectionTest;
 import org.awardinghub.query.hubrequest.HubRequestProjection;
 import org.awardinghub.query.qualification.QualificationProjection;
 import org.awardinghub.query.user.UserProjection;
@@ -90,6 +94,18 @@ class ExactlyOnceTest {
                 Arguments.of(Named.of(
                         "hub requests",
                         new Case(HubRequestProjection::new, HubRequestProjection.COLLECTION, hubRequestHistory()))),
+                Arguments.of(Named.of(
+                        "special considerations",
+                        new Case(
+                                ConsiderationProjection::new,
+                                ConsiderationProjection.COLLECTION,
+                                ConsiderationProjectionTest.history()))),
+                Arguments.of(Named.of(
+                        "result enquiries",
+                        new Case(
+                                EnquiryProjection::new,
+                                EnquiryProjection.COLLECTION,
+                                EnquiryProjectionTest.history()))),
                 Arguments.of(Named.of(
                         "qualifications",
                         new Case(

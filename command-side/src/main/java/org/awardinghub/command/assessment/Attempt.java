@@ -36,6 +36,7 @@ import org.awardinghub.command.user.UserDirectory;
 import org.awardinghub.events.assessment.AnswerChosen;
 import org.awardinghub.events.assessment.AttemptKeyExpired;
 import org.awardinghub.events.assessment.AttemptOpened;
+import org.awardinghub.events.assessment.AttemptOutcomeChanged;
 import org.awardinghub.events.assessment.AttemptStarted;
 import org.awardinghub.events.assessment.AttemptStatus;
 import org.awardinghub.events.assessment.AttemptSubmitted;
@@ -91,6 +92,8 @@ public class Attempt {
     private Instant endsAt;
     private Instant submittedAt;
     private Outcome outcome;
+    private int score;
+    private int maxScore;
     /** The form, by question id, in form order. */
     private final Map<String, FormQuestion> form = new LinkedHashMap<>();
     /** The last option chosen, by question id. */
@@ -149,7 +152,11 @@ public class Attempt {
         }
         requireCentreMayAssess(centres, entry.centreId(), qualification);
         List<AttemptEntry> earlier = register.attemptsOf(candidate, assessment);
-        requireResitAllowed(earlier, assessment, now, policy.resitAfter());
+        requireResitAllowed(
+                earlier,
+                assessment,
+                now,
+                register.resitWaived(candidate, assessment) ? Duration.ZERO : policy.resitAfter());
 
         Instant validUntil = now.plus(policy.accessKeyValidFor());
         String accessKey = keys.issue(id, entry.registrationNumber(), validUntil);
@@ -344,6 +351,8 @@ public class Attempt {
     void on(AttemptSubmitted event) {
         submittedAt = event.submittedAt();
         outcome = event.outcome();
+        score = event.score();
+        maxScore = event.maxScore();
         status = AttemptStatus.SUBMITTED;
     }
 
@@ -355,6 +364,89 @@ public class Attempt {
     @EventSourcingHandler
     void on(AttemptVoided event) {
         status = AttemptStatus.VOIDED;
+    }
+
+    // Post-results reviews (issue 18, ADR 0156): the re-check and the corrected result.
+
+    /**
+     * A clerical re-check: the answers as submitted, marked again by {@link Marking} against the answer key and this
+     * attempt's own pass mark (copied in when it opened, so a later change of pass mark does not reach it). Banks do
+     * not change once published, so the key read now is the key in force when the attempt was taken. Records
+     * nothing: the enquiry records what it found, and {@link ChangeAttemptOutcome} any correction.
+     */
+    ReMarked reMarked(ItemDirectory bank) {
+        if (status != AttemptStatus.SUBMITTED) {
+            throw new RuleViolation("The attempt is " + status + "; only a SUBMITTED attempt's result can be reviewed");
+        }
+        Marking.Result result = Marking.mark(
+                List.copyOf(form.values()),
+                answers,
+                chosen,
+                bank.answerKey(form.values().stream().map(FormQuestion::itemId).toList()),
+                passPercent);
+        return new ReMarked(
+                attemptId, outcome, score, result.outcome(), result.score(), result.maxScore(), result.percent());
+    }
+
+    AttemptRecord record() {
+        return new AttemptRecord(
+                attemptId,
+                candidateId,
+                centreId,
+                qualificationCode,
+                assessmentCode,
+                status,
+                outcome,
+                score,
+                maxScore,
+                submittedAt);
+    }
+
+    /**
+     * Corrects a submitted attempt's result after a re-check or an upheld appeal. The outcome must be the one the
+     * attempt's pass mark gives for the score, so that a correction never contradicts itself; the same result again
+     * records nothing.
+     */
+    @CommandHandler
+    void handle(ChangeAttemptOutcome command) {
+        if (status != AttemptStatus.SUBMITTED) {
+            throw new RuleViolation("The attempt is " + status + "; only a SUBMITTED attempt's result can be changed");
+        }
+        String enquiry = Text.identifier("enquiryId", command.enquiryId());
+        String reason = Reason.of(command);
+        if (command.outcome() == null) {
+            throw new InvalidCommand("outcome", "an outcome (PASS or FAIL) is required");
+        }
+        int newScore = Text.between("score", command.score(), 0, maxScore);
+        Outcome expected = (long) newScore * 100 >= (long) passPercent * maxScore ? Outcome.PASS : Outcome.FAIL;
+        if (command.outcome() != expected) {
+            throw new InvalidCommand(
+                    "outcome",
+                    "a score of " + newScore + " out of " + maxScore + " against the pass mark of " + passPercent
+                            + "% is a " + expected);
+        }
+        if (newScore == score && command.outcome() == outcome) {
+            return; // the result already stands so: nothing to record
+        }
+        apply(new AttemptOutcomeChanged(
+                attemptId,
+                candidateId,
+                centreId,
+                qualificationCode,
+                assessmentCode,
+                outcome,
+                command.outcome(),
+                score,
+                newScore,
+                Marking.percent(newScore, maxScore),
+                reason,
+                enquiry));
+    }
+
+    @EventSourcingHandler
+    void on(AttemptOutcomeChanged event) {
+        outcome = event.outcome();
+        score = event.score();
     }
 
     /** The one place an attempt is marked, whoever submits it. */

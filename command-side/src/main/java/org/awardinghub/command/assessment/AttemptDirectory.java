@@ -29,4 +29,10 @@ public interface AttemptDirectory {
      * be more than one, the first attempt is the one that achieved it.
      */
     Map<String, String> passingAttempts(String candidateId);
+
+    /**
+     * Whether special consideration (VOID_AND_RESIT) waived the wait before the candidate's next attempt at the
+     * assessment: a waiver not yet used by an attempt opened since.
+     */
+    boolean resitWaived(String candidateId, String assessmentCode);
 }

@@ -13,11 +13,14 @@ import java.util.Set;
 import org.awardinghub.command.CommandLookups;
 import org.awardinghub.events.assessment.AttemptKeyExpired;
 import org.awardinghub.events.assessment.AttemptOpened;
+import org.awardinghub.events.assessment.AttemptOutcomeChanged;
 import org.awardinghub.events.assessment.AttemptStarted;
 import org.awardinghub.events.assessment.AttemptStatus;
 import org.awardinghub.events.assessment.AttemptSubmitted;
 import org.awardinghub.events.assessment.AttemptVoided;
 import org.awardinghub.events.assessment.Outcome;
+import org.awardinghub.events.consideration.ConsiderationDecision;
+import org.awardinghub.events.consideration.SpecialConsiderationDecided;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,6 +63,13 @@ final class AttemptDirectoryTable implements AttemptDirectory {
                 event.candidateId(),
                 event.assessmentCode(),
                 event.attemptId());
+        // a waiting re-sit waiver is used by the attempt that opens next (issue 18)
+        jdbc.update(
+                "UPDATE resit_waivers SET used_by_attempt_id = ? WHERE candidate_id = ? AND assessment_code = ?"
+                        + " AND used_by_attempt_id IS NULL",
+                event.attemptId(),
+                event.candidateId(),
+                event.assessmentCode());
     }
 
     @EventHandler
@@ -98,6 +108,40 @@ final class AttemptDirectoryTable implements AttemptDirectory {
                 AttemptStatus.VOIDED.name(),
                 event.attemptId());
         closed(event.attemptId());
+    }
+
+    /** A corrected result is the attempt's result from now on (issue 18). */
+    @EventHandler
+    void on(AttemptOutcomeChanged event) {
+        jdbc.update(
+                "UPDATE assessment_attempts SET outcome = ? WHERE attempt_id = ?",
+                event.outcome().name(),
+                event.attemptId());
+    }
+
+    /** Special consideration decided VOID_AND_RESIT: the next attempt may open without the wait after a fail. */
+    @EventHandler
+    void on(SpecialConsiderationDecided event) {
+        if (event.decision() == ConsiderationDecision.VOID_AND_RESIT) {
+            jdbc.update(
+                    "INSERT INTO resit_waivers (consideration_id, attempt_id, candidate_id, assessment_code)"
+                            + " VALUES (?, ?, ?, ?)",
+                    event.considerationId(),
+                    event.attemptId(),
+                    event.candidateId(),
+                    event.assessmentCode());
+        }
+    }
+
+    @Override
+    public boolean resitWaived(String candidateId, String assessmentCode) {
+        Integer count = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM resit_waivers WHERE candidate_id = ? AND assessment_code = ?"
+                        + " AND used_by_attempt_id IS NULL",
+                Integer.class,
+                candidateId,
+                assessmentCode);
+        return count != null && count > 0;
     }
 
     @Override

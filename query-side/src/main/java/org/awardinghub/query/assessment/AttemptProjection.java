@@ -13,6 +13,7 @@ import java.util.List;
 import org.awardinghub.events.AuditMetadata;
 import org.awardinghub.events.assessment.AttemptKeyExpired;
 import org.awardinghub.events.assessment.AttemptOpened;
+import org.awardinghub.events.assessment.AttemptOutcomeChanged;
 import org.awardinghub.events.assessment.AttemptStarted;
 import org.awardinghub.events.assessment.AttemptStatus;
 import org.awardinghub.events.assessment.AttemptSubmitted;
@@ -133,6 +134,28 @@ public class AttemptProjection {
             @MetaDataValue(AuditMetadata.REASON) String metadataReason) {
         String reason = voidReason(event, metadataReason);
         writes.change(event.attemptId(), sequence, ATTEMPT.changing(attempt -> attempt.voided(reason, at)));
+    }
+
+    /** A corrected result after a review (issue 18): the attempt stays SUBMITTED, with the new result. */
+    @EventHandler
+    void on(AttemptOutcomeChanged event, @SequenceNumber long sequence) {
+        writes.change(
+                event.attemptId(),
+                sequence,
+                ATTEMPT.changing(attempt -> attempt.result() == null
+                        ? attempt
+                        : attempt.submitted(
+                                attempt.startedAt(),
+                                attempt.endsAt(),
+                                attempt.submittedAt(),
+                                attempt.submittedBy(),
+                                new AttemptView.Result(
+                                        event.score(),
+                                        attempt.result().maxScore(),
+                                        event.percent(),
+                                        attempt.result().passPercent(),
+                                        event.outcome()),
+                                attempt.marks())));
     }
 
     @ResetHandler

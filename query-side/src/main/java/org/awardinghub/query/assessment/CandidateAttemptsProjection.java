@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 import org.awardinghub.events.AuditMetadata;
 import org.awardinghub.events.assessment.AttemptKeyExpired;
 import org.awardinghub.events.assessment.AttemptOpened;
+import org.awardinghub.events.assessment.AttemptOutcomeChanged;
 import org.awardinghub.events.assessment.AttemptStarted;
 import org.awardinghub.events.assessment.AttemptStatus;
 import org.awardinghub.events.assessment.AttemptSubmitted;
@@ -126,6 +127,24 @@ public class CandidateAttemptsProjection {
             @MetaDataValue(AuditMetadata.REASON) String metadataReason) {
         String reason = AttemptProjection.voidReason(event, metadataReason);
         change(event.candidateId(), event.attemptId(), sequence, entry -> entry == null ? null : entry.voided(reason));
+    }
+
+    /** A corrected result after a review (issue 18). */
+    @EventHandler
+    void on(AttemptOutcomeChanged event, @SequenceNumber long sequence) {
+        change(
+                event.candidateId(),
+                event.attemptId(),
+                sequence,
+                entry -> entry == null || entry.maxScore() == null
+                        ? null
+                        : entry.submitted(
+                                entry.startedAt(),
+                                entry.submittedAt(),
+                                event.score(),
+                                entry.maxScore(),
+                                event.percent(),
+                                event.outcome()));
     }
 
     @ResetHandler

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.awardinghub.events.assessment.AttemptOpened;
+import org.awardinghub.events.assessment.AttemptOutcomeChanged;
 import org.awardinghub.events.assessment.AttemptSubmitted;
 import org.awardinghub.events.assessment.AttemptVoided;
 import org.awardinghub.events.assessment.Outcome;
@@ -138,6 +139,39 @@ class AttemptReports {
                 },
                 event.attemptId());
         jdbc.update("UPDATE report_attempts SET voided = TRUE WHERE attempt_id = ?", event.attemptId());
+    }
+
+    /**
+     * A corrected result (issue 18): a pass that was a fail moves from one count to the other. The row's own
+     * {@code passed} is the guard, so that the event delivered again moves nothing; the percent follows the new score.
+     */
+    @EventHandler
+    void on(AttemptOutcomeChanged event) {
+        boolean passed = event.outcome() == Outcome.PASS;
+        jdbc.query(
+                "SELECT centre_id, qualification_code, assessment_code, submitted_at, passed, changes,"
+                        + " wrong_to_right FROM report_attempts WHERE attempt_id = ? AND voided = FALSE"
+                        + " AND submitted_at IS NOT NULL AND passed <> ?",
+                row -> {
+                    for (int sign : new int[] {-1, 1}) {
+                        count(
+                                row.getString(1),
+                                row.getString(2),
+                                row.getString(3),
+                                row.getLong(4),
+                                sign,
+                                sign < 0 ? row.getBoolean(5) : passed,
+                                row.getInt(6),
+                                row.getInt(7));
+                    }
+                },
+                event.attemptId(),
+                passed);
+        jdbc.update(
+                "UPDATE report_attempts SET passed = ?, percent = ? WHERE attempt_id = ?",
+                passed,
+                event.percent(),
+                event.attemptId());
     }
 
     /** Adds ({@code sign} 1) or takes away (-1) one marked attempt. */

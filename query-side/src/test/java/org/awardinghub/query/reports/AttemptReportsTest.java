@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.awardinghub.events.assessment.AttemptOpened;
+import org.awardinghub.events.assessment.AttemptOutcomeChanged;
 import org.awardinghub.events.assessment.AttemptStatus;
 import org.awardinghub.events.assessment.AttemptSubmitted;
 import org.awardinghub.events.assessment.AttemptSubmitted.AnswerChanges;
@@ -179,6 +180,35 @@ class AttemptReportsTest {
         assertThat(attempts.handle(new PassRatesReport(null, null, MAY_5.plusDays(1), null))
                         .national())
                 .isEmpty();
+    }
+
+    /** A fail changed to a pass after an appeal (issue 18) moves from one count to the other, once. */
+    @Test
+    void givenAFailChangedToAPass_whenPassRatesReported_thenItCountsAsAPassOnce() {
+        passRateHistory();
+        String fail = "a41"; // c3's first fail on LV3-A
+        AttemptOutcomeChanged upheld = new AttemptOutcomeChanged(
+                fail,
+                "k-" + fail,
+                "c3",
+                "LV3",
+                "LV3-A",
+                Outcome.FAIL,
+                Outcome.PASS,
+                12,
+                18,
+                60.0,
+                "Appeal upheld",
+                "e1");
+
+        attempts.on(upheld);
+        attempts.on(upheld); // delivered again: moved only once
+
+        PassRates report = attempts.handle(new PassRatesReport("c3", "LV3", null, null));
+        assertThat(report.national()).containsExactly(new PassRates.National("LV3", "LV3-A", 80, 41, 51.3));
+        assertThat(report.centres())
+                .extracting(PassRates.Row::attempts, PassRates.Row::passes)
+                .containsExactly(tuple(41L, 2L));
     }
 
     @Test

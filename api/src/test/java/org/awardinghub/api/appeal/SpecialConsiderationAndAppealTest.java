@@ -1,0 +1,231 @@
+package org.awardinghub.api.appeal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.awardinghub.api.ApplicationTest;
+import org.awardinghub.api.AssessmentSteps;
+import org.awardinghub.api.AssessmentSteps.Candidate;
+import org.awardinghub.api.AssessmentSteps.Qualification;
+import org.awardinghub.api.HttpClientForTests;
+import org.awardinghub.api.files.SampleFiles;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Special consideration and enquiries about results over HTTP (issue 18, ADRs 0155 and 0156): who may apply, ask,
+ * appeal and decide; other centres learn nothing; a VOID_AND_RESIT decision voids the attempt and the candidate
+ * re-sits at once; a re-check confirms, an upheld appeal turns a fail into a pass that the candidate's record and
+ * certificate eligibility follow; two decisions at once: one wins, the other is 409.
+ */
+class SpecialConsiderationAndAppealTest extends ApplicationTest {
+
+    private AssessmentSteps steps;
+    private String admin;
+    private Qualification qualification;
+    private String centreId;
+    private String invigilator;
+    private String coordinator;
+    private String otherCoordinator;
+
+    @BeforeEach
+    void centreWithStaff() {
+        admin = adminToken();
+        steps = new AssessmentSteps(http, admin, DATA_DIR);
+        qualification = steps.publish(30);
+        centreId = steps.centre(qualification.code());
+        invigilator = steps.user(centreId, "INVIGILATOR").token();
+        coordinator = steps.user(centreId, "CENTRE_COORDINATOR").token();
+        otherCoordinator = steps.user(steps.centre(qualification.code()), "CENTRE_COORDINATOR")
+                .token();
+    }
+
+    private HttpClientForTests.Response apply(String token, String attemptId, byte[] file) {
+        return http.postMultipart(
+                "/api/assessment-attempts/" + attemptId + "/special-considerations",
+                token,
+                Map.of(
+                        "circumstance",
+                        "INCIDENT_IN_ROOM",
+                        "incidentId",
+                        "incident-42",
+                        "description",
+                        "The fire alarm sounded 10 minutes in; the room was evacuated"),
+                "letter.pdf",
+                file);
+    }
+
+    private JsonNode awaitPage(String path, String token, int items) {
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    var response = http.get(path, token);
+                    last[0] = response.json();
+                    return response.status() == 200
+                            && response.json().get("items").size() == items;
+                });
+        return last[0];
+    }
+
+    @Test
+    void givenAFireAlarm_whenImiDecidesVoidAndResit_thenTheAttemptIsVoidedAndTheCandidateResitsAtOnce() {
+        Candidate candidate = steps.register(coordinator, centreId, qualification.code());
+        String attemptId = steps.sit(invigilator, candidate, qualification.assessmentCode(), 1)
+                .get("attemptId")
+                .asText();
+        assertThat(steps.open(invigilator, candidate.candidateId(), qualification.assessmentCode())
+                        .status())
+                .as("a re-sit waits 48 hours after a fail")
+                .isEqualTo(409);
+
+        assertThat(apply(otherCoordinator, attemptId, new byte[0]).status()).isIn(403, 404);
+        assertThat(apply(invigilator, attemptId, new byte[0]).status()).isEqualTo(403);
+        var applied = apply(coordinator, attemptId, SampleFiles.pdf("Fire officer's report"));
+        assertThat(applied.status()).as(applied.toString()).isEqualTo(201);
+        String considerationId = applied.json().get("considerationId").asText();
+        assertThat(apply(coordinator, attemptId, new byte[0]).status())
+                .as("one application per attempt")
+                .isEqualTo(409);
+
+        JsonNode queue = awaitPage("/api/special-considerations?status=PENDING&page=0&size=50", admin, 1);
+        assertThat(queue.get("items").get(0).get("considerationId").asText()).isEqualTo(considerationId);
+        assertThat(queue.get("items").get(0).get("incidentId").asText()).isEqualTo("incident-42");
+        var evidence = http.get("/api/special-considerations/" + considerationId + "/evidence", admin);
+        assertThat(evidence.status()).as(evidence.toString()).isEqualTo(200);
+        assertThat(http.get("/api/special-considerations?status=PENDING", coordinator)
+                        .status())
+                .isEqualTo(403);
+
+        String decision = "/api/special-considerations/" + considerationId + "/decision";
+        Map<String, Object> voidAndResit =
+                Map.of("decision", "VOID_AND_RESIT", "reason", "Sitting disrupted by the fire alarm");
+        assertThat(http.post(decision, coordinator, voidAndResit).status()).isEqualTo(403);
+        assertThat(http.post(decision, admin, Map.of("decision", "MAYBE", "reason", "x"))
+                        .status())
+                .isEqualTo(400);
+        assertThat(http.post(decision, admin, Map.of("decision", "REJECTED")).status())
+                .isEqualTo(400);
+        var decided = http.post(decision, admin, voidAndResit);
+        assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
+        assertThat(http.post(decision, admin, voidAndResit).status())
+                .as("decided once")
+                .isEqualTo(409);
+
+        JsonNode voided = steps.awaitAttempt(admin, attemptId, "VOIDED");
+        assertThat(voided.get("voidReason").asText()).contains("Sitting disrupted by the fire alarm");
+        var resit = steps.open(invigilator, candidate.candidateId(), qualification.assessmentCode());
+        assertThat(resit.status()).as(resit.toString()).isEqualTo(201);
+
+        JsonNode mine =
+                awaitPage("/api/candidates/" + candidate.candidateId() + "/special-considerations", coordinator, 1);
+        assertThat(mine.get("items").get(0).get("status").asText()).isEqualTo("DECIDED");
+        assertThat(mine.get("items").get(0).get("decision").asText()).isEqualTo("VOID_AND_RESIT");
+        assertThat(http.get("/api/candidates/" + candidate.candidateId() + "/special-considerations", otherCoordinator)
+                        .status())
+                .isIn(403, 404);
+        assertThat(awaitPage("/api/centres/" + centreId + "/special-considerations", coordinator, 1)
+                        .get("items"))
+                .hasSize(1);
+        assertThat(http.get("/api/centres/" + centreId + "/special-considerations", otherCoordinator)
+                        .status())
+                .isIn(403, 404);
+    }
+
+    @Test
+    void givenAFail_whenReCheckConfirmsAndImiUpholdsTheAppeal_thenThePassReachesTheRecordAndTheCandidateIsClaimable() {
+        Candidate candidate = steps.register(coordinator, centreId, qualification.code());
+        JsonNode result = steps.sit(invigilator, candidate, qualification.assessmentCode(), 2);
+        assertThat(result.get("outcome").asText()).isEqualTo("FAIL");
+        String attemptId = result.get("attemptId").asText();
+        String enquiries = "/api/assessment-attempts/" + attemptId + "/result-enquiries";
+        Map<String, Object> reasons = Map.of("reasons", "The candidate is sure of at least three answers");
+
+        assertThat(http.post(enquiries, otherCoordinator, reasons).status()).isIn(403, 404);
+        assertThat(http.post(enquiries, coordinator, Map.of("reasons", " ")).status())
+                .isEqualTo(400);
+        var raised = http.post(enquiries, coordinator, reasons);
+        assertThat(raised.status()).as(raised.toString()).isEqualTo(201);
+        String enquiryId = raised.json().get("enquiryId").asText();
+        assertThat(http.post(enquiries, coordinator, reasons).status()).isEqualTo(409);
+
+        JsonNode reChecked = awaitPage(
+                        "/api/centres/" + centreId + "/result-enquiries?stage=RE_CHECKED", coordinator, 1)
+                .get("items")
+                .get(0);
+        assertThat(reChecked.get("reCheck").get("result").asText()).isEqualTo("CONFIRMED");
+        assertThat(reChecked.get("reCheck").get("score").asInt()).isEqualTo(2);
+
+        var appealed = http.post(
+                enquiries + "/" + enquiryId + "/appeal",
+                coordinator,
+                Map.of("reasons", "Question 3's wording allows two right answers"));
+        assertThat(appealed.status()).as(appealed.toString()).isEqualTo(200);
+        JsonNode queue = awaitPage("/api/result-enquiries?stage=APPEALED&page=0&size=20", admin, 1);
+        assertThat(queue.get("items").get(0).get("enquiryId").asText()).isEqualTo(enquiryId);
+
+        String decision = "/api/result-enquiries/" + enquiryId + "/decision";
+        assertThat(http.post(
+                                decision,
+                                admin,
+                                Map.of("decision", "UPHELD", "outcome", "PASS", "score", 2, "reason", "Credited"))
+                        .status())
+                .as("2 of 4 is no pass at 75 %")
+                .isEqualTo(400);
+        Map<String, Object> upheld = Map.of(
+                "decision", "UPHELD", "outcome", "PASS", "score", 3, "reason", "Item defective: every answer credited");
+        assertThat(http.post(decision, coordinator, upheld).status()).isEqualTo(403);
+        var decided = http.post(decision, admin, upheld);
+        assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
+        assertThat(http.post(decision, admin, upheld).status()).isEqualTo(409);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode attempt = http.get("/api/assessment-attempts/" + attemptId, coordinator)
+                    .json();
+            assertThat(attempt.get("result").get("outcome").asText()).isEqualTo("PASS");
+            assertThat(attempt.get("result").get("score").asInt()).isEqualTo(3);
+        });
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(http.get(
+                                        "/api/candidates/" + candidate.candidateId() + "/assessment-attempts",
+                                        coordinator)
+                                .json()
+                                .get(0)
+                                .get("outcome")
+                                .asText())
+                        .isEqualTo("PASS"));
+        JsonNode mine = awaitPage("/api/candidates/" + candidate.candidateId() + "/result-enquiries", coordinator, 1);
+        assertThat(mine.get("items").get(0).get("appeal").get("decision").asText())
+                .isEqualTo("UPHELD");
+        var claimed =
+                http.post("/api/candidates/" + candidate.candidateId() + "/certificate-claims", coordinator, Map.of());
+        assertThat(claimed.status()).as(claimed.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void givenTwoImiDecisionsAtOnce_thenOneWinsAndTheOtherIsAConflict() {
+        Candidate candidate = steps.register(coordinator, centreId, qualification.code());
+        String attemptId = steps.sit(invigilator, candidate, qualification.assessmentCode(), 4)
+                .get("attemptId")
+                .asText();
+        var applied = apply(coordinator, attemptId, new byte[0]);
+        assertThat(applied.status()).as(applied.toString()).isEqualTo(201);
+        String decision = "/api/special-considerations/"
+                + applied.json().get("considerationId").asText() + "/decision";
+
+        List<CompletableFuture<Integer>> both = List.of(
+                CompletableFuture.supplyAsync(() -> http.post(
+                                decision, admin, Map.of("decision", "NOTE_ON_RECORD", "reason", "Noted: result stands"))
+                        .status()),
+                CompletableFuture.supplyAsync(() -> http.post(
+                                decision, admin, Map.of("decision", "REJECTED", "reason", "No effect on the result"))
+                        .status()));
+
+        assertThat(both.stream().map(CompletableFuture::join).toList()).containsExactlyInAnyOrder(200, 409);
+    }
+}

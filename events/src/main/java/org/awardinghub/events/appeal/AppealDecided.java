@@ -1,0 +1,23 @@
+package org.awardinghub.events.appeal;
+
+import java.time.Instant;
+import org.awardinghub.events.assessment.Outcome;
+
+/**
+ * IMI decided an appeal. UPHELD: {@code outcome} and {@code score} are the corrected result (the attempt records
+ * {@code AttemptOutcomeChanged} in the same transaction); DISMISSED: they are the result that stands.
+ */
+public record AppealDecided(
+        String enquiryId,
+        String attemptId,
+        String candidateId,
+        String centreId,
+        AppealDecision decision,
+        Outcome previousOutcome,
+        Outcome outcome,
+        int previousScore,
+        int score,
+        String reason,
+        String decidedByUserId,
+        String decidedByPin,
+        Instant decidedAt) {}

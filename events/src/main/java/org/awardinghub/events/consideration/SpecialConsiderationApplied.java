@@ -1,0 +1,27 @@
+package org.awardinghub.events.consideration;
+
+import java.time.Instant;
+
+/**
+ * A centre applied for special consideration for a candidate affected at a sitting. {@code incidentId} (optional)
+ * names an incident recorded in the room; {@code evidence} (optional) a file in the
+ * file store, by the hash of its content.
+ */
+public record SpecialConsiderationApplied(
+        String considerationId,
+        String attemptId,
+        String candidateId,
+        String centreId,
+        String qualificationCode,
+        String assessmentCode,
+        Circumstance circumstance,
+        String incidentId,
+        String description,
+        Evidence evidence,
+        String appliedByUserId,
+        String appliedByPin,
+        Instant appliedAt) {
+
+    /** A file the centre sent with the application: its name, type, size and the SHA-256 of its bytes. */
+    public record Evidence(String fileName, String mediaType, long size, String sha256) {}
+}
