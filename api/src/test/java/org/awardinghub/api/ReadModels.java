@@ -42,7 +42,8 @@ public final class ReadModels {
             "library_downloads",
             "portfolio_qualifications",
             "portfolios",
-            "sampling_plans");
+            "sampling_plans",
+            "access_arrangements");
 
     /** Every processor of the application, by its stored name. */
     public static final List<String> PROCESSORS = List.of(
