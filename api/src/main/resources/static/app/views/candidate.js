@@ -6,6 +6,7 @@ import {askReason, badge, day, details, dialog, field, flash, form, h, notify, p
     table, when} from '../ui.js';
 import {go, register} from '../router.js';
 import {currentUser, hasRole, isImiStaff} from '../session.js';
+import {ARRANGEMENT_READERS, arrangementsSection} from './arrangement.js';
 
 const REGISTRARS = ['IMI_ADMIN', 'CENTRE_COORDINATOR', 'CENTRE_ADMIN'];
 const STATUSES = [{value: '', label: 'Any status'}, {value: 'REGISTERED', label: 'Registered'},
@@ -541,7 +542,8 @@ async function candidatePage(container, params) {
                 ['Registered on', [day(candidate.registeredOn), candidate.late ? [' ', badge('Late', 'late')] : null]],
                 ['Status', statusBadge(candidate.status)]])),
             section('Results', attemptsTable(attempts, candidate)),
-            section('Certificate', certificate(candidate.certificate))),
+            section('Certificate', certificate(candidate.certificate)),
+            hasRole(...ARRANGEMENT_READERS) ? arrangementsSection(candidate) : null),
             section('History', h('p', {class: 'hint'}, 'Every change, newest first, with who made it and why.'),
                 historyList(history, centre))));
     }
