@@ -48,7 +48,8 @@ class AccessibilityBrowserTest extends ApplicationTest {
             ui.waitForText("Question 1");
             check(ui, "test: a question");
             // the display settings a candidate may switch to (access arrangements, ADR 0153), each checked
-            for (String scheme : List.of("Dark on cream", "Dark on light blue", "Dark on pale yellow", "Yellow on black")) {
+            for (String scheme :
+                    List.of("Dark on cream", "Dark on light blue", "Dark on pale yellow", "Yellow on black")) {
                 ui.field(scheme).click();
                 check(ui, "test: " + scheme);
             }
