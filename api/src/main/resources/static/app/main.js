@@ -12,6 +12,7 @@ import './views/reports.js';
 import './views/outbox.js';
 import './views/library.js';
 import './views/portfolio.js';
+import './views/arrangement.js';
 
 function drawHeader() {
     const nav = document.getElementById('nav');

@@ -2,11 +2,16 @@
 // start the attempt and give an attempt token. Each answer is saved as it is chosen; the attempt's id and token
 // are kept in this tab's sessionStorage, so a reload restores the test from the server's view of the sitting.
 // The countdown runs to the server's end time; when it is reached the server submits the test itself.
+// A candidate's access arrangements (ADR 0153) come with the sitting: the extra time is already in the end time,
+// and the page opens with the approved text size and colour scheme, which the candidate can change at any time.
 import {api} from './api.js';
 import {form, h, notify, clearNotice} from './ui.js';
 
 const STORAGE_KEY = 'awarding.test';
-const ANNOUNCE_AT_MINUTES = [10, 5, 1];
+const ANNOUNCE_AT_MINUTES = [30, 10, 5, 1];
+const TEXT_SIZES = {STANDARD: 'Standard', LARGE: 'Large', EXTRA_LARGE: 'Extra large', LARGEST: 'Largest'};
+const COLOUR_SCHEMES = {STANDARD: 'Dark on white', CREAM: 'Dark on cream', LIGHT_BLUE: 'Dark on light blue',
+    PALE_YELLOW: 'Dark on pale yellow', YELLOW_ON_BLACK: 'Yellow on black'};
 const SUBMITTED_BY_TIME_LIMIT = 'The time was up: your test was submitted automatically with the answers you had '
     + 'saved.';
 const main = document.getElementById('main');
@@ -33,13 +38,14 @@ function persist() {
     if (test) {
         sessionStorage.setItem(STORAGE_KEY, JSON.stringify({attemptId: test.attemptId, attemptToken: test.token,
             endsAt: test.endsAt, answers: test.saved, current: test.current, allOnOne: test.allOnOne,
-            result: test.result || null}));
+            display: test.display || null, adjustments: test.adjustments || null, result: test.result || null}));
     }
 }
 
 function forget() {
     sessionStorage.removeItem(STORAGE_KEY);
     test = null;
+    showDisplay(null);
 }
 
 const pause = ms => new Promise(resolve => setTimeout(resolve, ms));
@@ -102,6 +108,7 @@ function begin(started) {
             return; // closed, submitted or out of time meanwhile
         }
         test.assessmentCode = view.assessmentCode;
+        adjust(view.adjustments);
         describeTest();
         if (view.status === 'STARTED') {
             startClock(Date.now() + view.secondsLeft * 1000);
@@ -118,7 +125,8 @@ async function restore(saved) {
     }
     test = {attemptId: saved.attemptId, token: saved.attemptToken, endsAt: saved.endsAt, questions: [],
         saved: saved.answers || {}, saving: {}, current: saved.current || 0, allOnOne: !!saved.allOnOne,
-        assessmentCode: null};
+        assessmentCode: null, display: saved.display || null, adjustments: saved.adjustments || null};
+    showDisplay(test.display);
     main.textContent = '';
     main.append(h('h1', {}, 'Your test'), h('p', {role: 'status'}, 'Loading your test…'));
     let view;
@@ -139,6 +147,7 @@ async function restore(saved) {
     }
     test.assessmentCode = view.assessmentCode;
     test.questions = view.questions;
+    adjust(view.adjustments);
     for (const question of view.questions) {
         // an answer this page saw saved is newer than, or the same as, the server's view of it
         if (question.chosenOptionId && !test.saved[question.questionId]) {
@@ -193,6 +202,7 @@ function showTest(deadline) {
     main.append(
         h('h1', {}, 'Your test'),
         h('p', {class: 'lead', id: 'test-description'}),
+        h('p', {class: 'adjustments-note', id: 'adjustments-note', hidden: true}),
         h('div', {class: 'test-tools'}, h('p', {id: 'answered-count', class: 'answered-count'}), toggle),
         h('div', {class: 'test-layout'},
             h('form', {class: 'questions', id: 'questions', novalidate: true, 'aria-label': 'Questions',
@@ -202,7 +212,8 @@ function showTest(deadline) {
                 h('h2', {id: 'map-title'}, 'Questions'),
                 h('p', {class: 'hint'}, 'Answered questions are filled in. Choose a number to go to it.'),
                 h('nav', {'aria-label': 'Question map'}, map),
-                h('div', {class: 'actions'}, submit))));
+                h('div', {class: 'actions'}, submit),
+                displaySettings())));
 
     test.view = {blocks, previous, next, toggle, map, submit};
     describeTest();
@@ -217,6 +228,11 @@ function describeTest() {
         line.textContent = (test.assessmentCode ? 'Test ' + test.assessmentCode + ' · ' : '') + test.questions.length
             + ' questions. Choose one answer for each; it is saved at once. You can change an answer until you '
             + 'submit.';
+    }
+    const note = document.getElementById('adjustments-note');
+    if (note && test) {
+        note.textContent = adjustmentsText(test.adjustments);
+        note.hidden = !note.textContent;
     }
 }
 
@@ -477,6 +493,11 @@ function startClock(deadline) {
     const secondsLeft = () => Math.max(0, Math.ceil((test.deadline - Date.now()) / 1000));
     // minutes already past when the page opened are not announced
     test.announced = new Set(ANNOUNCE_AT_MINUTES.filter(minutes => secondsLeft() <= minutes * 60));
+    if (!test.startAnnounced) {
+        // once per page: the time there is, in words, for a screen reader (the countdown itself is not live)
+        test.startAnnounced = true;
+        announcer.textContent = inWords(secondsLeft()) + ' left.';
+    }
     const tick = () => {
         const seconds = secondsLeft();
         const hours = Math.floor(seconds / 3600);
@@ -499,11 +520,109 @@ function startClock(deadline) {
     clock = setInterval(tick, 1000);
 }
 
+/** "1 hour 5 minutes", "25 minutes", "1 minute": whole minutes, rounded up. */
+function inWords(seconds) {
+    const minutes = Math.ceil(seconds / 60);
+    const hours = Math.floor(minutes / 60);
+    const rest = minutes % 60;
+    return [hours ? hours + (hours === 1 ? ' hour' : ' hours') : '',
+        rest || !hours ? rest + (rest === 1 ? ' minute' : ' minutes') : ''].filter(Boolean).join(' ');
+}
+
 function stopClock() {
     clearInterval(clock);
     clock = null;
     timer.hidden = true;
     timer.classList.remove('warning');
+}
+
+// ---- display settings (access arrangements) ------------------------------------------------------------
+
+/**
+ * The sitting's adjustments, once known: the page opens with the approved text size and colour scheme, unless the
+ * candidate has already chosen their own for this attempt.
+ */
+function adjust(adjustments) {
+    if (!test) {
+        return;
+    }
+    test.adjustments = adjustments || null;
+    if (!test.display) {
+        test.display = {textSize: adjustments?.textSize || 'STANDARD', colourScheme: adjustments?.colourScheme
+            || 'STANDARD', chosen: false};
+    }
+    persist();
+    showDisplay(test.display);
+    syncDisplayControls();
+    describeTest();
+}
+
+function adjustmentsText(adjustments) {
+    if (!adjustments) {
+        return '';
+    }
+    const parts = [];
+    if (adjustments.extraTimePercent) {
+        parts.push(adjustments.extraTimePercent + '% extra time, included in the time shown');
+    }
+    if (adjustments.restBreaks) {
+        parts.push('supervised rest breaks: ask your invigilator');
+    }
+    if (adjustments.reader) {
+        parts.push('a reader');
+    }
+    if (adjustments.screenReader) {
+        parts.push('a screen reader');
+    }
+    if (adjustments.separateRoom) {
+        parts.push('a separate room');
+    }
+    return parts.length ? 'Your access arrangements: ' + parts.join('; ') + '.' : '';
+}
+
+/** The text size and colour scheme on the whole page; null puts the standard display back. */
+function showDisplay(display) {
+    const root = document.documentElement;
+    const size = display?.textSize && display.textSize !== 'STANDARD' ? display.textSize : null;
+    const scheme = display?.colourScheme && display.colourScheme !== 'STANDARD' ? display.colourScheme : null;
+    if (size) {
+        root.dataset.textSize = size;
+    } else {
+        delete root.dataset.textSize;
+    }
+    if (scheme) {
+        root.dataset.colourScheme = scheme;
+    } else {
+        delete root.dataset.colourScheme;
+    }
+}
+
+/** Two groups of radio buttons (arrow keys move within each), remembered for the attempt in this tab. */
+function displaySettings() {
+    const group = (name, legend, choices, setting) => h('fieldset', {},
+        h('legend', {}, legend),
+        Object.entries(choices).map(([value, label]) => h('div', {class: 'choice'},
+            h('input', {type: 'radio', name, id: name + '-' + value, value,
+                checked: (test.display?.[setting] || 'STANDARD') === value,
+                onchange: () => {
+                    test.display = {...(test.display || {}), [setting]: value, chosen: true};
+                    persist();
+                    showDisplay(test.display);
+                }}),
+            h('label', {for: name + '-' + value}, label))));
+    return h('section', {class: 'display-settings', 'aria-labelledby': 'display-title'},
+        h('h2', {id: 'display-title'}, 'Display'),
+        group('text-size', 'Text size', TEXT_SIZES, 'textSize'),
+        group('colour-scheme', 'Colour scheme', COLOUR_SCHEMES, 'colourScheme'));
+}
+
+function syncDisplayControls() {
+    for (const [name, setting] of [['text-size', 'textSize'], ['colour-scheme', 'colourScheme']]) {
+        const input = document.getElementById(name + '-' + (test.display?.[setting] || 'STANDARD'));
+        if (input) {
+            input.checked = true;
+        }
+    }
 }
 
 // ---- on opening the page ----------------------------------------------------------------------------------

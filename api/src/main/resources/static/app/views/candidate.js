@@ -7,6 +7,7 @@ import {askReason, badge, day, details, dialog, field, flash, form, h, notify, p
 import {go, register} from '../router.js';
 import {currentUser, hasRole, isImiStaff} from '../session.js';
 import {postResultsSection} from './post-results.js';
+import {ARRANGEMENT_READERS, arrangementsSection} from './arrangement.js';
 
 const REGISTRARS = ['IMI_ADMIN', 'CENTRE_COORDINATOR', 'CENTRE_ADMIN'];
 const STATUSES = [{value: '', label: 'Any status'}, {value: 'REGISTERED', label: 'Registered'},
@@ -543,7 +544,8 @@ async function candidatePage(container, params) {
                 ['Status', statusBadge(candidate.status)]])),
             section('Results', attemptsTable(attempts, candidate)),
             postResultsSection(candidate, attempts),
-            section('Certificate', certificate(candidate.certificate))),
+            section('Certificate', certificate(candidate.certificate)),
+            hasRole(...ARRANGEMENT_READERS) ? arrangementsSection(candidate) : null),
             section('History', h('p', {class: 'hint'}, 'Every change, newest first, with who made it and why.'),
                 historyList(history, centre))));
     }

@@ -47,6 +47,15 @@ class AccessibilityBrowserTest extends ApplicationTest {
                     .press("Start the test");
             ui.waitForText("Question 1");
             check(ui, "test: a question");
+            // the display settings a candidate may switch to (access arrangements, ADR 0153), each checked
+            for (String scheme :
+                    List.of("Dark on cream", "Dark on light blue", "Dark on pale yellow", "Yellow on black")) {
+                ui.field(scheme).click();
+                check(ui, "test: " + scheme);
+            }
+            ui.field("Largest").click();
+            ui.press("Show all questions on one page");
+            check(ui, "test: every question, largest text, yellow on black");
 
             ui.signIn(ADMIN_PIN, ADMIN_PASSWORD);
             check(ui, "home (IMI)");

@@ -44,7 +44,8 @@ public final class ReadModels {
             "portfolios",
             "sampling_plans",
             "special_considerations",
-            "result_enquiries");
+            "result_enquiries",
+            "access_arrangements");
 
     /** Every processor of the application, by its stored name. */
     public static final List<String> PROCESSORS = List.of(

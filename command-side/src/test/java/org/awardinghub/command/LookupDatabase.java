@@ -1,10 +1,18 @@
 package org.awardinghub.command;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
@@ -18,11 +26,11 @@ import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
  */
 public final class LookupDatabase implements AutoCloseable {
 
-    /** The lookup tables, as Flyway creates them in the application (ADR 0146). */
+    /** The lookup tables, as Flyway creates them in the application (ADR 0146): this module's migrations. */
+    /** The first of them, which took over the tables of the releases before Flyway. */
     static final String MIGRATION = "db/migration/common/V2__command_side_lookups.sql";
 
-    /** Special consideration's and enquiries' lookup tables (issue 18). */
-    static final String POST_RESULTS_MIGRATION = "db/migration/common/V14__special_consideration_and_appeals.sql";
+    static final String MIGRATIONS = "classpath*:db/migration/common/V*__*.sql";
 
     /** The implementation of lookup {@code X} is {@code XTable}, in the same package, made from a JdbcTemplate. */
     private static final String IMPLEMENTATION_SUFFIX = "Table";
@@ -38,12 +46,31 @@ public final class LookupDatabase implements AutoCloseable {
     }
 
     public static LookupDatabase create() {
-        return new LookupDatabase(new EmbeddedDatabaseBuilder()
-                .setType(EmbeddedDatabaseType.H2)
-                .generateUniqueName(true)
-                .addScript(MIGRATION)
-                .addScript(POST_RESULTS_MIGRATION)
-                .build());
+        EmbeddedDatabaseBuilder builder =
+                new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2).generateUniqueName(true);
+        migrations().forEach(script -> builder.addScript(script));
+        return new LookupDatabase(builder.build());
+    }
+
+    /** This module's migrations in version order (V2, V12, V12_1 ...), as classpath locations. */
+    private static List<String> migrations() {
+        Resource[] scripts;
+        try {
+            scripts = new PathMatchingResourcePatternResolver(LookupDatabase.class.getClassLoader())
+                    .getResources(MIGRATIONS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Arrays.stream(scripts)
+                .map(Resource::getFilename)
+                .sorted(Comparator.comparing(LookupDatabase::version))
+                .map(name -> "db/migration/common/" + name)
+                .toList();
+    }
+
+    /** V12_1__x.sql: 12.1. */
+    private static BigDecimal version(String fileName) {
+        return new BigDecimal(fileName.substring(1, fileName.indexOf("__")).replace('_', '.'));
     }
 
     public JdbcTemplate jdbc() {

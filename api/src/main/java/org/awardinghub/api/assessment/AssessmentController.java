@@ -79,6 +79,10 @@ class AssessmentController {
 
     public record AnswerRequest(@NotBlank @Size(max = 4) String optionId) {}
 
+    /**
+     * The sitting as the candidate sees it; {@code adjustments} are their access arrangements applied to the attempt
+     * (the extra time already in {@code endsAt}; null for a candidate without any, ADR 0153).
+     */
     public record Sitting(
             String attemptId,
             String assessmentCode,
@@ -88,7 +92,8 @@ class AssessmentController {
             long secondsLeft,
             Instant submittedAt,
             List<SittingView.Question> questions,
-            SittingView.Result result) {}
+            SittingView.Result result,
+            SittingView.Adjustments adjustments) {}
 
     public record Voided(String attemptId, AttemptStatus status) {}
 
@@ -207,7 +212,8 @@ class AssessmentController {
                         secondsLeft,
                         view.submittedAt(),
                         view.questions(),
-                        view.result()));
+                        view.result(),
+                        view.adjustments()));
     }
 
     /** One assessment attempt with its answers; which answers were right only for IMI staff. */

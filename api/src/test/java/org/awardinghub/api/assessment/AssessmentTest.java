@@ -550,7 +550,16 @@ class AssessmentTest extends ApplicationTest {
                 "score",
                 "maxScore",
                 "percent",
-                "outcome");
+                "outcome",
+                // the candidate's own access arrangements applied to the attempt (ADR 0153)
+                "adjustments",
+                "extraTimePercent",
+                "restBreaks",
+                "reader",
+                "screenReader",
+                "textSize",
+                "colourScheme",
+                "separateRoom");
         Set<String> names = new HashSet<>();
         collectFieldNames(json, names);
         assertThat(allowed).containsAll(names);

@@ -81,7 +81,7 @@ class CandidateTestBrowserTest extends ApplicationTest {
             sitter.waitForText("Question 3 of 4");
             @SuppressWarnings("unchecked")
             List<String> kept = (List<String>) sitter.script("return [...document.querySelectorAll("
-                    + "'input[type=radio]:checked')].map(radio => radio.closest('label').innerText);");
+                    + "'#questions input[type=radio]:checked')].map(radio => radio.closest('label').innerText);");
             assertThat(kept)
                     .as("the answers chosen before the reload")
                     .hasSize(2)

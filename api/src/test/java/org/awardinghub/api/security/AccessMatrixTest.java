@@ -69,6 +69,7 @@ class AccessMatrixTest extends ApplicationTest {
     private String libraryDocument;
     private String portfolioCandidateA;
     private String evidenceA;
+    private String arrangementA;
 
     @BeforeAll
     void callersAndRecords() {
@@ -143,6 +144,15 @@ class AccessMatrixTest extends ApplicationTest {
                 .get("documentId")
                 .asText();
         awaitJson("/api/library/documents/" + libraryDocument, admin, json -> json.has("versions"));
+        arrangementA = new MultipartForm()
+                .field("kind", "READER")
+                .field("reason", "Reading age")
+                .file("form8.pdf", LibraryTest.pdf("form 8"))
+                .post(http, "/api/candidates/" + candidateA + "/access-arrangements", tokens.get(Caller.CENTRE_ADMIN))
+                .json()
+                .get("arrangementId")
+                .asText();
+        awaitJson("/api/candidates/" + candidateA + "/access-arrangements", admin, json -> json.size() == 1);
     }
 
     /** A candidate of centre A who passed a qualification of their own and was certificated after IMI approval. */
@@ -469,7 +479,27 @@ class AccessMatrixTest extends ApplicationTest {
                 new Endpoint("PUT", centre + "/sampling-plan", Map.of("percent", 25), usersOfA),
                 new Endpoint("GET", "/api/portfolio/assessor-queue", null, EnumSet.of(Caller.ASSESSOR)),
                 new Endpoint("GET", "/api/portfolio/iqa-queue", null, EnumSet.of(Caller.IQA)),
-                new Endpoint("GET", centre + "/portfolio-progress", null, readUsersOfA));
+                new Endpoint("GET", centre + "/portfolio-progress", null, readUsersOfA),
+                new Endpoint(
+                        "POST",
+                        candidate + "/access-arrangements",
+                        "--zz--\r\n",
+                        EnumSet.of(Caller.COORDINATOR, Caller.CENTRE_ADMIN),
+                        "multipart/form-data; boundary=zz"),
+                new Endpoint("POST", candidate + "/access-arrangements/" + arrangementA + "/approve", reason, imiAdmin),
+                new Endpoint("POST", candidate + "/access-arrangements/" + arrangementA + "/reject", reason, imiAdmin),
+                new Endpoint("GET", candidate + "/access-arrangements", null, union(imiStaff, arrangementsOfA())),
+                new Endpoint(
+                        "GET",
+                        candidate + "/access-arrangements/" + arrangementA + "/evidence",
+                        null,
+                        union(imiStaff, arrangementsOfA())),
+                new Endpoint("GET", "/api/access-arrangements/queue", null, imiStaff));
+    }
+
+    /** Centre A's admins and coordinators: who request and read its candidates' access arrangements. */
+    private static Set<Caller> arrangementsOfA() {
+        return EnumSet.of(Caller.COORDINATOR, Caller.CENTRE_ADMIN);
     }
 
     @Test

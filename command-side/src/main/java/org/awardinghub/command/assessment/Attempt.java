@@ -25,6 +25,8 @@ import org.awardinghub.command.Reason;
 import org.awardinghub.command.RuleViolation;
 import org.awardinghub.command.Text;
 import org.awardinghub.command.UnknownRecord;
+import org.awardinghub.command.arrangement.Adjustments;
+import org.awardinghub.command.arrangement.ArrangementDirectory;
 import org.awardinghub.command.candidate.CandidateDirectory;
 import org.awardinghub.command.candidate.CandidateEntry;
 import org.awardinghub.command.candidate.CandidateStaffDirectory;
@@ -33,6 +35,7 @@ import org.awardinghub.command.centre.CentreDirectory;
 import org.awardinghub.command.qualification.CatalogueCode;
 import org.awardinghub.command.user.UserAccount;
 import org.awardinghub.command.user.UserDirectory;
+import org.awardinghub.events.assessment.AccessArrangementsApplied;
 import org.awardinghub.events.assessment.AnswerChosen;
 import org.awardinghub.events.assessment.AttemptKeyExpired;
 import org.awardinghub.events.assessment.AttemptOpened;
@@ -94,6 +97,10 @@ public class Attempt {
     private Outcome outcome;
     private int score;
     private int maxScore;
+    /** The extra time the candidate's access arrangements give, in percent of the time limit (ADR 0153). */
+    private int extraTimePercent;
+    /** Whether the candidate's access arrangements include supervised rest breaks (ADR 0153). */
+    private boolean restBreaks;
     /** The form, by question id, in form order. */
     private final Map<String, FormQuestion> form = new LinkedHashMap<>();
     /** The last option chosen, by question id. */
@@ -192,6 +199,7 @@ public class Attempt {
             AccessKeys keys,
             AttemptTokens tokens,
             AssessmentPolicy policy,
+            ArrangementDirectory arrangements,
             Clock clock,
             DeadlineManager deadlines,
             AttemptDeadlines pending) {
@@ -209,8 +217,23 @@ public class Attempt {
         }
         long seed = SEEDS.nextLong();
         List<AttemptStarted.Question> questions = FormDraw.draw(bank.items(assessmentCode), questionCount, seed);
-        Instant ends = now.plus(Duration.ofMinutes(durationMinutes));
+        Adjustments adjustments = arrangements.inForce(candidateId);
+        Instant ends = now.plus(timeAllowed(durationMinutes, adjustments.extraTimePercent()));
         String token = tokens.issue(attemptId, ends.plus(policy.tokenGrace()));
+        if (adjustments.any()) {
+            apply(new AccessArrangementsApplied(
+                    attemptId,
+                    candidateId,
+                    centreId,
+                    adjustments.extraTimePercent(),
+                    adjustments.restBreaks(),
+                    adjustments.reader(),
+                    adjustments.screenReader(),
+                    adjustments.textSize(),
+                    adjustments.colourScheme(),
+                    adjustments.separateRoom(),
+                    adjustments.arrangementIds()));
+        }
         apply(new AttemptStarted(attemptId, candidateId, centreId, assessmentCode, now, ends, seed, questions));
         pending.cancel(deadlines, attemptId, KEY_EXPIRY);
         pending.schedule(deadlines, attemptId, TIME_LIMIT, ends);
@@ -330,6 +353,12 @@ public class Attempt {
         passPercent = event.passPercent();
         keyValidUntil = event.keyValidUntil();
         status = AttemptStatus.OPENED;
+    }
+
+    @EventSourcingHandler
+    void on(AccessArrangementsApplied event) {
+        extraTimePercent = event.extraTimePercent();
+        restBreaks = event.restBreaks();
     }
 
     @EventSourcingHandler
@@ -548,6 +577,16 @@ public class Attempt {
             throw new RuleViolation("Candidate failed " + assessment + " at " + lastFail.get()
                     + "; a re-sit may open from " + lastFail.get().plus(resitAfter));
         }
+    }
+
+    /**
+     * The time limit with the extra time added, to the millisecond: 25 % of 45 minutes is 11 minutes 15 seconds, so
+     * the candidate has 56 minutes 15 seconds.
+     */
+    static Duration timeAllowed(int durationMinutes, int extraTimePercent) {
+        return Duration.ofMinutes(durationMinutes)
+                .multipliedBy(100L + extraTimePercent)
+                .dividedBy(100);
     }
 
     private static Instant now(Clock clock) {

@@ -20,11 +20,19 @@ import org.awardinghub.command.LookupDatabase;
 import org.awardinghub.command.MutableClock;
 import org.awardinghub.command.RuleViolation;
 import org.awardinghub.command.UnknownRecord;
+import org.awardinghub.command.arrangement.ArrangementDirectory;
 import org.awardinghub.command.candidate.CandidateDirectory;
 import org.awardinghub.command.candidate.CandidateStaffDirectory;
 import org.awardinghub.command.centre.CentreDirectory;
 import org.awardinghub.command.portfolio.PortfolioDirectory;
 import org.awardinghub.command.user.UserDirectory;
+import org.awardinghub.events.arrangement.AccessArrangementApproved;
+import org.awardinghub.events.arrangement.AccessArrangementRejected;
+import org.awardinghub.events.arrangement.AccessArrangementRequested;
+import org.awardinghub.events.arrangement.ArrangementKind;
+import org.awardinghub.events.arrangement.ColourScheme;
+import org.awardinghub.events.arrangement.TextSize;
+import org.awardinghub.events.assessment.AccessArrangementsApplied;
 import org.awardinghub.events.assessment.AnswerChosen;
 import org.awardinghub.events.assessment.AttemptKeyExpired;
 import org.awardinghub.events.assessment.AttemptOpened;
@@ -180,6 +188,7 @@ class AttemptTest {
         configured.registerInjectableResource(new AttemptDeadlines(database.jdbc()));
         configured.registerInjectableResource(policy);
         configured.registerInjectableResource(database.lookup(CandidateStaffDirectory.class));
+        configured.registerInjectableResource(database.lookup(ArrangementDirectory.class));
         configured.registerInjectableResource(clock);
         // the deadline manager's time is the clock's, so that deadlines fall due when the attempt says
         configured.givenCurrentTime(NOW);
@@ -971,6 +980,218 @@ class AttemptTest {
                     .expectNoScheduledDeadlines();
             assertThat(rows("attempt_tokens")).isZero();
         }
+    }
+
+    /** The candidate's access arrangements, as the lookup table knows them when the attempt starts (ADR 0153). */
+    @Nested
+    class AccessArrangementsSpec {
+
+        static final Instant REQUESTED_AT = NOW.minus(Duration.ofDays(7));
+
+        String key;
+
+        @BeforeEach
+        void issueKey() {
+            database.lookup(ArrangementDirectory.class);
+            key = keys.issue(ATTEMPT, NUMBER, KEY_VALID_UNTIL);
+            clock.set(STARTED_AT);
+        }
+
+        void requested(String id, ArrangementKind kind, Integer percent, TextSize size, ColourScheme scheme) {
+            database.apply(new AccessArrangementRequested(
+                    id,
+                    CANDIDATE,
+                    CENTRE,
+                    kind,
+                    percent,
+                    size,
+                    scheme,
+                    "Assessed need",
+                    null,
+                    "user-admin",
+                    "34567890",
+                    REQUESTED_AT));
+        }
+
+        void approved(
+                String id, ArrangementKind kind, Integer percent, TextSize size, ColourScheme scheme, Instant at) {
+            requested(id, kind, percent, size, scheme);
+            database.apply(new AccessArrangementApproved(
+                    id,
+                    CANDIDATE,
+                    CENTRE,
+                    kind,
+                    percent,
+                    size,
+                    scheme,
+                    false,
+                    "Evidence seen",
+                    "user-imi",
+                    "67890123",
+                    at));
+        }
+
+        @Test
+        void givenTwentyFivePercentExtraTimeApproved_whenStarted_thenTheTimeLimitTokenAndDeadlineAreExtended() {
+            approved("arr-1", ArrangementKind.EXTRA_TIME, 25, null, null, REQUESTED_AT);
+            Instant extendedEnd = STARTED_AT.plus(Duration.ofMinutes(75));
+            Captured<List<EventMessage<?>>> events = new Captured<>();
+            Captured<Object> answer = new Captured<>();
+
+            fixture.given(OPENED)
+                    .when(new StartAttempt(ATTEMPT, NUMBER, key))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEventsMatching(events)
+                    .expectResultMessagePayloadMatching(answer)
+                    .expectScheduledDeadlineWithName(extendedEnd, Attempt.TIME_LIMIT);
+
+            assertThat(events.value()).hasSize(2);
+            assertThat(events.value().get(0).getPayload())
+                    .isEqualTo(new AccessArrangementsApplied(
+                            ATTEMPT, CANDIDATE, CENTRE, 25, false, false, false, null, null, false, List.of("arr-1")));
+            assertThat(((AttemptStarted) events.value().get(1).getPayload()).endsAt())
+                    .isEqualTo(extendedEnd);
+            StartedAttempt result = (StartedAttempt) answer.value();
+            assertThat(result.endsAt()).isEqualTo(extendedEnd);
+            Instant tokenExpires = extendedEnd.plus(Duration.ofMinutes(30));
+            assertThat(tokens.attemptOf(result.attemptToken(), tokenExpires.minusMillis(1)))
+                    .contains(ATTEMPT);
+            assertThat(tokens.attemptOf(result.attemptToken(), tokenExpires)).isEmpty();
+        }
+
+        @Test
+        void givenSeveralApproved_whenStarted_thenCombinedMostTimeLargestTextLatestScheme() {
+            approved("arr-1", ArrangementKind.EXTRA_TIME, 25, null, null, REQUESTED_AT);
+            approved("arr-2", ArrangementKind.EXTRA_TIME, 50, null, null, REQUESTED_AT.plusSeconds(1));
+            approved("arr-3", ArrangementKind.ENLARGED_TEXT, null, TextSize.LARGEST, null, REQUESTED_AT.plusSeconds(2));
+            approved("arr-4", ArrangementKind.ENLARGED_TEXT, null, TextSize.LARGE, null, REQUESTED_AT.plusSeconds(3));
+            approved(
+                    "arr-5",
+                    ArrangementKind.COLOUR_SCHEME,
+                    null,
+                    null,
+                    ColourScheme.CREAM,
+                    REQUESTED_AT.plusSeconds(4));
+            approved(
+                    "arr-6",
+                    ArrangementKind.COLOUR_SCHEME,
+                    null,
+                    null,
+                    ColourScheme.LIGHT_BLUE,
+                    REQUESTED_AT.plusSeconds(5));
+            approved("arr-7", ArrangementKind.REST_BREAKS, null, null, null, REQUESTED_AT.plusSeconds(6));
+            approved("arr-8", ArrangementKind.READER, null, null, null, REQUESTED_AT.plusSeconds(7));
+            approved("arr-9", ArrangementKind.SEPARATE_ROOM, null, null, null, REQUESTED_AT.plusSeconds(8));
+
+            fixture.given(OPENED)
+                    .when(new StartAttempt(ATTEMPT, NUMBER, key))
+                    .expectSuccessfulHandlerExecution()
+                    .expectScheduledDeadlineWithName(STARTED_AT.plus(Duration.ofMinutes(90)), Attempt.TIME_LIMIT)
+                    .expectState(attempt -> assertThat(attempt)
+                            .extracting("restBreaks", "extraTimePercent")
+                            .containsExactly(true, 50));
+        }
+
+        @Test
+        void givenAPendingAndARejectedRequest_whenStarted_thenNothingAppliesAndTheStandardTimeLimitHolds() {
+            requested("arr-1", ArrangementKind.EXTRA_TIME, 50, null, null);
+            requested("arr-2", ArrangementKind.READER, null, null, null);
+            database.apply(new AccessArrangementRejected(
+                    "arr-2", CANDIDATE, CENTRE, ArrangementKind.READER, "No evidence", "user-imi", "67890123", NOW));
+
+            fixture.given(OPENED)
+                    .when(new StartAttempt(ATTEMPT, NUMBER, key))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEventsMatching(startedOnce())
+                    .expectScheduledDeadlineWithName(ENDS_AT, Attempt.TIME_LIMIT)
+                    .expectState(attempt ->
+                            assertThat(attempt).extracting("restBreaks").isEqualTo(false));
+        }
+
+        @Test
+        void givenAnotherCandidatesArrangement_whenStarted_thenItDoesNotApply() {
+            database.apply(new AccessArrangementRequested(
+                    "arr-x",
+                    "candidate-2",
+                    CENTRE,
+                    ArrangementKind.EXTRA_TIME,
+                    25,
+                    null,
+                    null,
+                    "Assessed need",
+                    null,
+                    "user-admin",
+                    "34567890",
+                    REQUESTED_AT));
+            database.apply(new AccessArrangementApproved(
+                    "arr-x",
+                    "candidate-2",
+                    CENTRE,
+                    ArrangementKind.EXTRA_TIME,
+                    25,
+                    null,
+                    null,
+                    true,
+                    "policy",
+                    "system",
+                    null,
+                    REQUESTED_AT));
+
+            fixture.given(OPENED)
+                    .when(new StartAttempt(ATTEMPT, NUMBER, key))
+                    .expectEventsMatching(startedOnce())
+                    .expectScheduledDeadlineWithName(ENDS_AT, Attempt.TIME_LIMIT);
+        }
+    }
+
+    /** Opened and started through the handlers, so that the extended time limit is what is scheduled. */
+    @Test
+    void givenExtraTimeApproved_whenTheExtendedLimitIsReached_thenSubmittedByTheTimeLimitAtTheExtendedEnd() {
+        database.lookup(ArrangementDirectory.class);
+        database.apply(new AccessArrangementRequested(
+                "arr-1",
+                CANDIDATE,
+                CENTRE,
+                ArrangementKind.EXTRA_TIME,
+                25,
+                null,
+                null,
+                "Assessed need",
+                null,
+                "user-admin",
+                "34567890",
+                NOW.minus(Duration.ofDays(3))));
+        database.apply(new AccessArrangementApproved(
+                "arr-1",
+                CANDIDATE,
+                CENTRE,
+                ArrangementKind.EXTRA_TIME,
+                25,
+                null,
+                null,
+                true,
+                "policy",
+                "system",
+                null,
+                NOW.minus(Duration.ofDays(3))));
+        Instant extendedEnd = NOW.plus(Duration.ofMinutes(75));
+
+        TestExecutor<Attempt> given = fixture.givenCommands(open(), new StartAttempt(ATTEMPT, NUMBER, firstKey()));
+        assertThat(storedStart().endsAt()).isEqualTo(extendedEnd);
+        Captured<List<EventMessage<?>>> events = new Captured<>();
+        given.whenThenTimeElapses(Duration.ofMinutes(75)).expectEventsMatching(events);
+
+        assertThat(events.value()).hasSize(1);
+        AttemptSubmitted submitted = (AttemptSubmitted) events.value().get(0).getPayload();
+        assertThat(submitted.submittedBy()).isEqualTo(SubmittedBy.TIME_LIMIT);
+        assertThat(submitted.submittedAt()).isEqualTo(extendedEnd);
+        assertThat(submitted.endsAt()).isEqualTo(extendedEnd);
+    }
+
+    @Test
+    void givenFortyFiveMinutes_whenTwentyFivePercentIsAdded_thenFiftySixMinutesFifteenSeconds() {
+        assertThat(Attempt.timeAllowed(45, 25)).isEqualTo(Duration.ofMinutes(56).plusSeconds(15));
+        assertThat(Attempt.timeAllowed(60, 0)).isEqualTo(Duration.ofMinutes(60));
     }
 
     static Stream<List<Object>> notWaitingToStart() {

@@ -1,6 +1,7 @@
 package org.awardinghub.query.assessment;
 
 import com.mongodb.client.MongoDatabase;
+import org.awardinghub.events.assessment.AccessArrangementsApplied;
 import org.awardinghub.events.assessment.AnswerChosen;
 import org.awardinghub.events.assessment.AttemptStarted;
 import org.awardinghub.events.assessment.AttemptStatus;
@@ -38,29 +39,63 @@ public class SittingProjection {
         this.writes = new DocumentBatch(sittings);
     }
 
-    /** Only what the candidate is shown: no item ids, no bank option indexes. */
+    /**
+     * Recorded just before the start, for a candidate with approved arrangements: the sitting's document begins with
+     * them, and the start fills in the rest.
+     */
     @EventHandler
-    void on(AttemptStarted event, @SequenceNumber long sequence) {
+    void on(AccessArrangementsApplied event, @SequenceNumber long sequence) {
         writes.insert(
                 event.attemptId(),
                 sequence,
                 SITTING.toDocument(new SittingView(
                         event.attemptId(),
-                        event.assessmentCode(),
-                        AttemptStatus.STARTED,
-                        event.startedAt(),
-                        event.endsAt(),
                         null,
-                        event.questions().stream()
-                                .map(question -> new SittingView.Question(
-                                        question.questionId(),
-                                        question.stem(),
-                                        question.options().stream()
-                                                .map(option -> new SittingView.Option(option.optionId(), option.text()))
-                                                .toList(),
-                                        null))
-                                .toList(),
-                        null)));
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        new SittingView.Adjustments(
+                                event.extraTimePercent(),
+                                event.restBreaks(),
+                                event.reader(),
+                                event.screenReader(),
+                                event.textSize(),
+                                event.colourScheme(),
+                                event.separateRoom()))));
+    }
+
+    /** Only what the candidate is shown: no item ids, no bank option indexes. */
+    @EventHandler
+    void on(AttemptStarted event, @SequenceNumber long sequence) {
+        SittingView started = started(event);
+        if (!writes.insert(event.attemptId(), sequence, SITTING.toDocument(started))) {
+            // begun by the arrangements applied (or this start delivered again, which the sequence guard skips)
+            writes.change(event.attemptId(), sequence, SITTING.changing(begun -> started.with(begun.adjustments())));
+        }
+    }
+
+    private static SittingView started(AttemptStarted event) {
+        return new SittingView(
+                event.attemptId(),
+                event.assessmentCode(),
+                AttemptStatus.STARTED,
+                event.startedAt(),
+                event.endsAt(),
+                null,
+                event.questions().stream()
+                        .map(question -> new SittingView.Question(
+                                question.questionId(),
+                                question.stem(),
+                                question.options().stream()
+                                        .map(option -> new SittingView.Option(option.optionId(), option.text()))
+                                        .toList(),
+                                null))
+                        .toList(),
+                null,
+                null);
     }
 
     @EventHandler
@@ -95,6 +130,7 @@ public class SittingProjection {
     /** The candidate's live view; null until the attempt has started, and for an unknown attempt. */
     @QueryHandler
     SittingView handle(FindSitting query) {
-        return SITTING.fromDocument(sittings.find(query.attemptId()));
+        SittingView sitting = SITTING.fromDocument(sittings.find(query.attemptId()));
+        return sitting == null || sitting.status() == null ? null : sitting;
     }
 }

@@ -2,6 +2,8 @@ package org.awardinghub.query.assessment;
 
 import java.time.Instant;
 import java.util.List;
+import org.awardinghub.events.arrangement.ColourScheme;
+import org.awardinghub.events.arrangement.TextSize;
 import org.awardinghub.events.assessment.AttemptStatus;
 import org.awardinghub.events.assessment.Outcome;
 import org.awardinghub.query.DocumentMapper;
@@ -19,7 +21,8 @@ public record SittingView(
         Instant endsAt,
         Instant submittedAt,
         List<Question> questions,
-        Result result) {
+        Result result,
+        Adjustments adjustments) {
 
     /** The sitting with the option chosen for that question; unchanged for a question not on its form. */
     SittingView chosen(String questionId, String optionId) {
@@ -28,16 +31,31 @@ public record SittingView(
                         ? new Question(question.questionId(), question.stem(), question.options(), optionId)
                         : question)
                 .toList();
-        return new SittingView(attemptId, assessmentCode, status, startedAt, endsAt, submittedAt, answered, result);
+        return new SittingView(
+                attemptId, assessmentCode, status, startedAt, endsAt, submittedAt, answered, result, adjustments);
     }
 
     SittingView submitted(Instant submittedAt, Result result) {
         return new SittingView(
-                attemptId, assessmentCode, AttemptStatus.SUBMITTED, startedAt, endsAt, submittedAt, questions, result);
+                attemptId,
+                assessmentCode,
+                AttemptStatus.SUBMITTED,
+                startedAt,
+                endsAt,
+                submittedAt,
+                questions,
+                result,
+                adjustments);
     }
 
     SittingView with(AttemptStatus status) {
-        return new SittingView(attemptId, assessmentCode, status, startedAt, endsAt, submittedAt, questions, result);
+        return new SittingView(
+                attemptId, assessmentCode, status, startedAt, endsAt, submittedAt, questions, result, adjustments);
+    }
+
+    SittingView with(Adjustments adjustments) {
+        return new SittingView(
+                attemptId, assessmentCode, status, startedAt, endsAt, submittedAt, questions, result, adjustments);
     }
 
     public record Question(String questionId, String stem, List<Option> options, String chosenOptionId) {}
@@ -45,4 +63,18 @@ public record SittingView(
     public record Option(String optionId, String text) {}
 
     public record Result(int score, int maxScore, double percent, Outcome outcome) {}
+
+    /**
+     * The candidate's access arrangements applied to the attempt (ADR 0153): the extra time already in
+     * {@code endsAt}, and the display the test page opens with ({@code textSize}, {@code colourScheme}: null for the
+     * standard one). Null on the sitting of a candidate without approved arrangements.
+     */
+    public record Adjustments(
+            int extraTimePercent,
+            boolean restBreaks,
+            boolean reader,
+            boolean screenReader,
+            TextSize textSize,
+            ColourScheme colourScheme,
+            boolean separateRoom) {}
 }

@@ -279,6 +279,7 @@ class AttemptProjectionTest {
                         at(35),
                         null,
                         FORM_A1.stream().map(question -> shown(question, null)).toList(),
+                        null,
                         null));
     }
 
@@ -328,7 +329,8 @@ class AttemptProjectionTest {
                             "endsAt",
                             "submittedAt",
                             "questions",
-                            "result");
+                            "result",
+                            "adjustments");
             assertThat(sitting.getList("questions", Document.class)).allSatisfy(question -> {
                 assertThat(question.keySet())
                         .containsExactlyInAnyOrder("questionId", "stem", "options", "chosenOptionId");

@@ -1,0 +1,173 @@
+// Access arrangements (ADR 0153): the section on a candidate's page that lists them and lets the centre request
+// one, and IMI's page of the arrangements awaiting a decision, approved or rejected there with a reason.
+import {download, get, post} from '../api.js';
+import {badge, button, form, h, notify, page, pager, section, table, when} from '../ui.js';
+import {go, register} from '../router.js';
+import {hasRole} from '../session.js';
+import {actWithReason, awaitRead, enc} from './hub-common.js';
+
+const REQUESTERS = ['CENTRE_COORDINATOR', 'CENTRE_ADMIN'];
+export const ARRANGEMENT_READERS = ['IMI_ADMIN', 'AUDITOR', ...REQUESTERS];
+const KINDS = [
+    {value: 'EXTRA_TIME', label: 'Extra time'},
+    {value: 'REST_BREAKS', label: 'Supervised rest breaks'},
+    {value: 'READER', label: 'A reader'},
+    {value: 'SCREEN_READER', label: 'A screen reader'},
+    {value: 'ENLARGED_TEXT', label: 'Enlarged text'},
+    {value: 'COLOUR_SCHEME', label: 'A colour scheme'},
+    {value: 'SEPARATE_ROOM', label: 'A separate room'}];
+const TEXT_SIZES = [{value: 'LARGE', label: 'Large (125%)'}, {value: 'EXTRA_LARGE', label: 'Extra large (150%)'},
+    {value: 'LARGEST', label: 'Largest (200%)'}];
+const COLOUR_SCHEMES = [{value: 'CREAM', label: 'Dark on cream'}, {value: 'LIGHT_BLUE', label: 'Dark on light blue'},
+    {value: 'PALE_YELLOW', label: 'Dark on pale yellow'}, {value: 'YELLOW_ON_BLACK', label: 'Yellow on black'}];
+const STATUS = {PENDING: ['Awaiting IMI', 'awaiting'], APPROVED: ['Approved', 'approved'],
+    REJECTED: ['Rejected', 'rejected']};
+const QUEUE_SIZE = 25;
+
+function base(candidateId) {
+    return '/api/candidates/' + enc(candidateId) + '/access-arrangements';
+}
+
+/** What was asked for, in words: "Extra time: 25%", "A colour scheme: Dark on cream". */
+export function arrangementWords(arrangement) {
+    const kind = KINDS.find(item => item.value === arrangement.kind)?.label || arrangement.kind;
+    const setting = arrangement.extraTimePercent ? arrangement.extraTimePercent + '%'
+        : TEXT_SIZES.find(item => item.value === arrangement.textSize)?.label
+        || COLOUR_SCHEMES.find(item => item.value === arrangement.colourScheme)?.label;
+    return setting ? kind + ': ' + setting : kind;
+}
+
+function statusOf(arrangement) {
+    const [words, kind] = STATUS[arrangement.status] || [arrangement.status, 'kind'];
+    return badge(words, kind);
+}
+
+function decision(arrangement) {
+    if (arrangement.status === 'PENDING') {
+        return 'Waiting for IMI';
+    }
+    return (arrangement.automatically ? 'By policy' : 'By IMI (PIN ' + arrangement.decidedByPin + ')') + ', '
+        + when(arrangement.decidedAt) + ': ' + arrangement.decisionReason;
+}
+
+function evidenceButton(arrangement) {
+    if (!arrangement.evidence) {
+        return 'None';
+    }
+    return button('Download ' + arrangement.evidence.fileName, () => download(
+        base(arrangement.candidateId) + '/' + enc(arrangement.arrangementId) + '/evidence',
+        arrangement.evidence.mediaType, arrangement.evidence.fileName).catch(error => notify(error.message, 'error')),
+    'secondary');
+}
+
+/** The candidate page's section: the candidate's arrangements, and for the centre a form to request one. */
+export function arrangementsSection(candidate) {
+    const list = h('div', {'aria-live': 'polite'}, h('p', {class: 'hint'}, 'Loading access arrangements…'));
+
+    async function load(until) {
+        try {
+            const read = () => get(base(candidate.candidateId));
+            const arrangements = until ? await awaitRead(read, until) : await read();
+            list.textContent = '';
+            list.append(table([
+                {label: 'Arrangement', value: arrangementWords},
+                {label: 'Status', value: statusOf},
+                {label: 'Reason', value: arrangement => arrangement.reason},
+                {label: 'Requested', value: arrangement => when(arrangement.requestedAt)},
+                {label: 'Decision', value: decision},
+                {label: 'Evidence', value: evidenceButton}
+            ], arrangements, 'No access arrangements.', 'Access arrangements of ' + candidate.registrationNumber));
+        } catch (error) {
+            list.textContent = '';
+            list.append(h('p', {class: 'message error'}, 'The access arrangements could not be read: '
+                + error.message));
+        }
+    }
+
+    const requestForm = () => form({id: 'arrangement-form', submitLabel: 'Request the arrangement', fields: [
+        {name: 'kind', label: 'Arrangement', type: 'select', required: true,
+            options: [{value: '', label: 'Choose one'}, ...KINDS]},
+        {name: 'extraTimePercent', label: 'Extra time (%)', type: 'number', hint: 'For extra time only: 5 to 100. '
+            + 'Up to 25% is approved at once; more waits for IMI.', attrs: {min: 5, max: 100, step: 1}},
+        {name: 'textSize', label: 'Text size', type: 'select', hint: 'For enlarged text only.',
+            options: [{value: '', label: 'Not needed'}, ...TEXT_SIZES]},
+        {name: 'colourScheme', label: 'Colour scheme', type: 'select', hint: 'For a colour scheme only.',
+            options: [{value: '', label: 'Not needed'}, ...COLOUR_SCHEMES]},
+        {name: 'reason', label: 'Reason', type: 'textarea', required: true, hint: 'The candidate\'s need, as the '
+            + 'centre assessed it. Kept with your PIN.', attrs: {maxlength: 1000}},
+        {name: 'file', label: 'Evidence', type: 'file', hint: 'A PDF, image or office document, up to 25 MB '
+            + '(an assessor\'s report, a specialist\'s letter).'}],
+    submit: async (values, formElement) => {
+        const data = new FormData();
+        for (const name of ['kind', 'extraTimePercent', 'textSize', 'colourScheme', 'reason']) {
+            if (values[name]) {
+                data.append(name, values[name]);
+            }
+        }
+        const file = formElement.elements.file.files[0];
+        if (file) {
+            data.append('file', file);
+        }
+        const answer = await post(base(candidate.candidateId), data);
+        notify(answer.status === 'APPROVED' ? 'The arrangement is approved: policy allows it without IMI\'s review.'
+            : 'The arrangement is requested: it waits for IMI\'s decision.', 'ok');
+        formElement.reset();
+        await load(arrangements => arrangements.some(item => item.arrangementId === answer.arrangementId));
+    }});
+
+    load();
+    return section('Access arrangements',
+        h('p', {class: 'hint'}, 'Approved arrangements apply to every test the candidate starts: extra time is added '
+            + 'to the time limit and the test page opens with the display settings.'),
+        list,
+        hasRole(...REQUESTERS) && candidate.status === 'REGISTERED'
+            ? [h('h3', {}, 'Request an access arrangement'), requestForm()] : null);
+}
+
+/** IMI's queue: every centre's arrangements awaiting a decision, oldest first. */
+async function queuePage(container, params, query) {
+    const pageNumber = Math.max(0, Number.parseInt(query.get('page') || '0', 10) || 0);
+    const response = await get('/api/access-arrangements/queue?page=' + pageNumber + '&size=' + QUEUE_SIZE,
+        {raw: true});
+    const items = await response.json();
+    const total = Number(response.headers.get('X-Total-Count') || items.length);
+    const decides = hasRole('IMI_ADMIN');
+    const decide = (arrangement, approve) => async () => {
+        const words = arrangementWords(arrangement);
+        const result = await actWithReason((approve ? 'Approve “' : 'Reject “') + words + '”?',
+            approve ? 'It applies to every test the candidate starts from now on.'
+                : 'The centre is shown your reason.',
+            reason => post(base(arrangement.candidateId) + '/' + enc(arrangement.arrangementId)
+                + (approve ? '/approve' : '/reject'), {reason}),
+            approve ? 'Approve' : 'Reject');
+        if (result) {
+            notify('“' + words + '” is ' + (approve ? 'approved.' : 'rejected.'), 'ok');
+            await awaitRead(() => get('/api/access-arrangements/queue?page=0&size=200'),
+                queue => !queue.some(item => item.arrangementId === arrangement.arrangementId));
+            go('/access-arrangements' + (pageNumber ? '?page=' + pageNumber : ''));
+        }
+    };
+    page(container, 'Access arrangements',
+        h('p', {class: 'lead'}, 'Requests from every centre that wait for IMI\'s decision, oldest first. Extra time '
+            + 'of up to 25%, rest breaks, a screen reader, enlarged text and colour schemes are approved at once '
+            + 'and never wait here.'),
+        table([
+            {label: 'Arrangement', value: arrangementWords},
+            {label: 'Candidate', value: arrangement => h('a', {href: '#/candidates/' + enc(arrangement.candidateId)},
+                'Candidate record')},
+            {label: 'Reason', value: arrangement => arrangement.reason},
+            {label: 'Requested', value: arrangement => when(arrangement.requestedAt) + ' (PIN '
+                + arrangement.requestedByPin + ')'},
+            {label: 'Evidence', value: evidenceButton},
+            {label: 'Decision', value: arrangement => decides ? h('div', {class: 'row-actions'},
+                h('button', {type: 'button', onclick: decide(arrangement, true)},
+                    'Approve ' + arrangementWords(arrangement)),
+                h('button', {type: 'button', class: 'secondary', onclick: decide(arrangement, false)},
+                    'Reject ' + arrangementWords(arrangement))) : 'Waiting for IMI'}
+        ], items, 'Nothing is waiting for a decision.', 'Access arrangements awaiting a decision'),
+        total > QUEUE_SIZE ? pager({page: pageNumber, size: QUEUE_SIZE, total},
+            next => go('/access-arrangements?page=' + next)) : null);
+}
+
+register({path: '/access-arrangements', nav: 'Access arrangements', roles: ['IMI_ADMIN', 'AUDITOR'],
+    summary: 'Extra time, readers and other arrangements waiting for a decision', render: queuePage});

@@ -1,0 +1,59 @@
+package org.awardinghub.query.arrangement;
+
+import java.time.Instant;
+import org.awardinghub.events.arrangement.ArrangementKind;
+import org.awardinghub.events.arrangement.ArrangementStatus;
+import org.awardinghub.events.arrangement.ColourScheme;
+import org.awardinghub.events.arrangement.TextSize;
+import org.awardinghub.query.DocumentMapper;
+
+/**
+ * One access arrangement as the centre and IMI see it: what was asked for and why, by whom, the evidence (null
+ * without a file), and once decided who decided (the policy itself when {@code automatically}), why and when.
+ */
+public record ArrangementView(
+        @DocumentMapper.Id String arrangementId,
+        String candidateId,
+        String centreId,
+        ArrangementKind kind,
+        Integer extraTimePercent,
+        TextSize textSize,
+        ColourScheme colourScheme,
+        String reason,
+        Evidence evidence,
+        ArrangementStatus status,
+        String requestedByUserId,
+        String requestedByPin,
+        Instant requestedAt,
+        boolean automatically,
+        String decisionReason,
+        String decidedByUserId,
+        String decidedByPin,
+        Instant decidedAt) {
+
+    /** The evidence file as recorded: its SHA-256 is what the download is checked against. */
+    public record Evidence(String fileName, String mediaType, long size, String sha256) {}
+
+    ArrangementView decided(
+            ArrangementStatus status, boolean automatically, String reason, String userId, String pin, Instant at) {
+        return new ArrangementView(
+                arrangementId,
+                candidateId,
+                centreId,
+                kind,
+                extraTimePercent,
+                textSize,
+                colourScheme,
+                this.reason,
+                evidence,
+                status,
+                requestedByUserId,
+                requestedByPin,
+                requestedAt,
+                automatically,
+                reason,
+                userId,
+                pin,
+                at);
+    }
+}
