@@ -21,6 +21,8 @@ public final class LookupDatabase implements AutoCloseable {
     /** The lookup tables, as Flyway creates them in the application (ADR 0146). */
     static final String MIGRATION = "db/migration/common/V2__command_side_lookups.sql";
 
+    static final String NOTIFICATION_PREFERENCES = "db/migration/common/V15__notification_preferences.sql";
+
     /** The implementation of lookup {@code X} is {@code XTable}, in the same package, made from a JdbcTemplate. */
     private static final String IMPLEMENTATION_SUFFIX = "Table";
 
@@ -39,6 +41,7 @@ public final class LookupDatabase implements AutoCloseable {
                 .setType(EmbeddedDatabaseType.H2)
                 .generateUniqueName(true)
                 .addScript(MIGRATION)
+                .addScript(NOTIFICATION_PREFERENCES)
                 .build());
     }
 
