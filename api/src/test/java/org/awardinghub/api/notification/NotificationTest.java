@@ -9,6 +9,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.awardinghub.api.ApplicationTest;
 import org.awardinghub.api.AssessmentSteps;
@@ -17,14 +23,17 @@ import org.awardinghub.api.AssessmentSteps.Qualification;
 import org.awardinghub.api.AssessmentSteps.Staff;
 import org.awardinghub.api.Outbox;
 import org.awardinghub.events.centre.CentreSanctionImposed;
+import org.awardinghub.events.centre.Sanction;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -181,6 +190,70 @@ class NotificationTest extends ApplicationTest {
         awaitNotificationsSent();
         assertThat(outboxSize()).as("a replay from the first event").isEqualTo(before);
         assertThat(subjects(email(coordinator))).containsExactlyInAnyOrderElementsOf(sanctionNotices);
+    }
+
+    /**
+     * Two nodes handling one event at the same moment (a segment taken over from a node that stalled mid-batch): the
+     * second transaction either collides with the first on the event's record and rolls back, its email with it, or,
+     * coming after the first committed, finds the event notified. Either way one email.
+     */
+    @Test
+    void givenOneEventHandledInTwoTransactionsAtOnce_whenBothTryToCommit_thenOneEmailPerRecipient() throws Exception {
+        String centreId = approvedCentre(admin);
+        CreatedUser[] coordinator = new CreatedUser[1];
+        activeUser(admin, admin, centreId, coordinator, "CENTRE_COORDINATOR");
+        var event = new GenericDomainEventMessage<>(
+                "Centre", centreId, 99, new CentreSanctionImposed(centreId, Sanction.REGISTRATIONS, "Audit pending"));
+        awaitNotificationsSent();
+        long before = outboxSize();
+
+        CountDownLatch firstHandled = new CountDownLatch(1);
+        CountDownLatch secondStarted = new CountDownLatch(1);
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = nodes.submit(() -> transactions.executeWithoutResult(status -> {
+                notifier.on(event.getPayload(), event);
+                firstHandled.countDown();
+                await(secondStarted);
+                pause(); // the second is inserting the same record meanwhile, and waits for this one's lock
+            }));
+            Future<?> second = nodes.submit(() -> {
+                await(firstHandled);
+                secondStarted.countDown();
+                transactions.executeWithoutResult(status -> notifier.on(event.getPayload(), event));
+            });
+            first.get(30, TimeUnit.SECONDS);
+            try {
+                second.get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException collided) {
+                assertThat(collided.getCause())
+                        .as("the second transaction collides on the event's record")
+                        .isInstanceOf(DataAccessException.class);
+            }
+        } finally {
+            nodes.shutdownNow();
+        }
+        assertThat(outboxSize()).isEqualTo(before + 1);
+        assertThat(subjects(coordinator[0].email()))
+                .hasSize(1)
+                .allSatisfy(subject -> assertThat(subject).startsWith("Sanction imposed on "));
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(20, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
