@@ -1,5 +1,5 @@
 // Signing in, the forgotten-password request, the home page for each role, and My Details.
-import {get, post} from '../api.js';
+import {get, post, put} from '../api.js';
 import {details, form, h, notify, page, section} from '../ui.js';
 import {go, menu, register} from '../router.js';
 import {currentUser, signIn} from '../session.js';
@@ -58,13 +58,34 @@ function homePage(container) {
 }
 
 async function myDetailsPage(container) {
-    const me = await get('/api/me');
+    const [me, notifications] = await Promise.all([get('/api/me'), get('/api/me/notification-preferences')]);
     page(container, 'My Details', section('Your account', details([
         ['Name', me.name], ['PIN', h('strong', {class: 'pin-large', id: 'my-pin'}, me.pin)], ['Email', me.email],
         ['Roles', me.roles.map(roleName).join(', ')], ['Centre', me.roles.includes('CANDIDATE') ? me.centreId
             : me.centreId ? h('a', {href: '#/my-centre'}, me.centreId) : 'IMI (no centre)']])),
         h('p', {class: 'hint'}, 'Your PIN is your sign-in name. To change your password, sign out and use '
-            + '"Forgotten your password?".'));
+            + '"Forgotten your password?".'),
+        notificationsSection(notifications));
+}
+
+/**
+ * The emails the user gets: a checkbox per kind, ticked when on; the mandatory ones ticked and disabled (they are
+ * always sent). Saving sends the whole set of optional kinds left unticked.
+ */
+function notificationsSection(settings) {
+    const fields = settings.kinds.map(kind => ({name: 'notify-' + kind.kind, label: kind.description,
+        type: 'checkbox', value: kind.enabled, hint: kind.optional ? null : 'Always sent: it cannot be turned off.',
+        attrs: kind.optional ? {} : {disabled: true}}));
+    return section('Notifications',
+        h('p', {class: 'lead'}, 'Emails sent to you when something you wait for has happened. Untick the ones '
+            + 'you do not want.'),
+        form({id: 'notifications-form', submitLabel: 'Save notification choices', fields,
+            submit: async formValues => {
+                const turnedOff = settings.kinds.filter(kind => kind.optional && !formValues['notify-' + kind.kind])
+                    .map(kind => kind.kind);
+                settings = await put('/api/me/notification-preferences', {turnedOff});
+                notify('Your notification choices are saved.', 'ok');
+            }}));
 }
 
 register(

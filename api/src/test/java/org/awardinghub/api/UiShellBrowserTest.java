@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-/** Signing in and out of the web UI, the menu a role gets, My Details, and a wrong password in words. */
+/**
+ * Signing in and out of the web UI, the menu a role gets, My Details with its notification choices, and a wrong
+ * password in words.
+ */
 class UiShellBrowserTest extends ApplicationTest {
 
     @Test
@@ -13,7 +16,7 @@ class UiShellBrowserTest extends ApplicationTest {
         String admin = adminToken();
         String centreId = approvedCentre(admin);
         CreatedUser[] created = new CreatedUser[1];
-        activeUser(admin, admin, centreId, created, "CENTRE_COORDINATOR");
+        String token = activeUser(admin, admin, centreId, created, "CENTRE_COORDINATOR");
         String pin = created[0].pin();
         try (WebUi ui = WebUi.open(port)) {
             ui.visit("/");
@@ -29,6 +32,18 @@ class UiShellBrowserTest extends ApplicationTest {
             ui.press("Sam Example");
             ui.waitForHeading("My Details");
             assertThat(ui.driver().findElement(By.id("my-pin")).getText()).isEqualTo(pin);
+            assertThat(ui.field("A sanction is imposed").isEnabled())
+                    .as("a mandatory notification cannot be turned off")
+                    .isFalse();
+            ui.field("A certificate claim is approved").click();
+            ui.press("Save notification choices");
+            assertThat(ui.notice("notification choices are saved")).isNotBlank();
+            assertThat(http.get("/api/me/notification-preferences", token)
+                            .json()
+                            .get("kinds")
+                            .get(0)
+                            .toString())
+                    .contains("\"kind\":\"CLAIM_APPROVED\"", "\"enabled\":false");
 
             ui.press("Sign out");
             ui.waitForHeading("Sign in");

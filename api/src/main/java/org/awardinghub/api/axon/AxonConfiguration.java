@@ -11,6 +11,7 @@ import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.springboot.EventProcessorProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,6 +22,9 @@ class AxonConfiguration {
 
     /** The processing group whose handlers keep the command side's lookup tables, in the command's transaction. */
     public static final String COMMAND_LOOKUPS = "command-lookups";
+
+    /** The processing group that sends notification emails (the api's {@code Notifier}). */
+    static final String NOTIFICATIONS = "notifications";
 
     @Autowired
     public void configureProcessing(
@@ -69,6 +73,18 @@ class AxonConfiguration {
             @Value("${awarding.processors.claim-extension:5s}") Duration claimExtension) {
         processing.registerPooledStreamingEventProcessorConfiguration(
                 (configuration, builder) -> builder.claimExtensionThreshold(claimExtension.toMillis()));
+    }
+
+    /**
+     * The notifications processor of a new installation (no token yet) starts at the head of the event store: the
+     * history before it is not emailed. Its reset goes back to the head too; the records of what was sent keep even a
+     * reset to the first event from sending again (ADR 0157).
+     */
+    @Autowired
+    public void configureNotifications(EventProcessingConfigurer processing) {
+        processing.registerPooledStreamingEventProcessorConfiguration(
+                NOTIFICATIONS,
+                (configuration, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken));
     }
 
     @Autowired

@@ -288,6 +288,16 @@ class AccessMatrixTest extends ApplicationTest {
                 new Endpoint("POST", "/api/users/" + imiStaffUser + "/deactivate", reason, imiAdmin),
                 new Endpoint("POST", "/api/users/" + userA + "/activation-email", Map.of(), usersOfA),
                 new Endpoint("GET", "/api/me", null, union(SIGNED_IN, EnumSet.of(Caller.CANDIDATE_ACCOUNT))),
+                new Endpoint(
+                        "GET",
+                        "/api/me/notification-preferences",
+                        null,
+                        union(SIGNED_IN, EnumSet.of(Caller.CANDIDATE_ACCOUNT))),
+                new Endpoint(
+                        "PUT",
+                        "/api/me/notification-preferences",
+                        Map.of("turnedOff", List.of()),
+                        union(SIGNED_IN, EnumSet.of(Caller.CANDIDATE_ACCOUNT))),
                 new Endpoint("GET", "/api/outbox", null, imiAdmin),
                 new Endpoint(
                         "POST", "/api/auth/logout", Map.of(), union(SIGNED_IN, EnumSet.of(Caller.CANDIDATE_ACCOUNT))),

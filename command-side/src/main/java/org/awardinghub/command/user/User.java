@@ -2,7 +2,9 @@ package org.awardinghub.command.user;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.awardinghub.command.EmailAddress;
 import org.awardinghub.command.InvalidCommand;
 import org.awardinghub.command.Reason;
@@ -13,6 +15,8 @@ import org.awardinghub.command.UnknownRecord;
 import org.awardinghub.command.candidate.CandidateDirectory;
 import org.awardinghub.command.candidate.CandidateEntry;
 import org.awardinghub.command.centre.CentreDirectory;
+import org.awardinghub.command.notification.NotificationKind;
+import org.awardinghub.events.user.NotificationPreferencesChanged;
 import org.awardinghub.events.user.PasswordResetRequested;
 import org.awardinghub.events.user.PasswordSet;
 import org.awardinghub.events.user.PasswordSetBy;
@@ -52,6 +56,8 @@ public class User {
     private boolean active;
     /** A password has been set: the activation link is spent. */
     private boolean passwordSet;
+    /** The optional notification kinds turned off; null until the user first chooses (and in older snapshots). */
+    private List<String> notificationsOff;
 
     /** For Axon: rebuilds the user from events, and is the blank instance the creation handler starts from. */
     protected User() {}
@@ -216,6 +222,44 @@ public class User {
             throw new InvalidCommand("until", "until is required");
         }
         apply(new UserLockedOut(userId, centreId, command.until()));
+    }
+
+    /**
+     * The user's own choice of notifications: every kind named must exist and be optional (a mandatory one, such as a
+     * sanction notice, cannot be turned off). The same set again records nothing.
+     */
+    @CommandHandler
+    void handle(SetNotificationPreferences command) {
+        if (command.turnedOff() == null) {
+            throw new InvalidCommand("turnedOff", "name the kinds to turn off (an empty list turns every one on)");
+        }
+        TreeSet<String> off = new TreeSet<>();
+        for (String name : command.turnedOff()) {
+            NotificationKind kind = kind(name);
+            if (!kind.optional()) {
+                throw new InvalidCommand("turnedOff", kind.name() + " cannot be turned off: it is always sent");
+            }
+            off.add(kind.name());
+        }
+        List<String> turnedOff = List.copyOf(off);
+        if (turnedOff.equals(notificationsOff == null ? List.of() : notificationsOff)) {
+            return; // unchanged: nothing to record
+        }
+        apply(new NotificationPreferencesChanged(userId, centreId, turnedOff));
+    }
+
+    private static NotificationKind kind(String name) {
+        for (NotificationKind kind : NotificationKind.values()) {
+            if (kind.name().equals(name)) {
+                return kind;
+            }
+        }
+        throw new InvalidCommand("turnedOff", "no notification kind " + name);
+    }
+
+    @EventSourcingHandler
+    void on(NotificationPreferencesChanged event) {
+        notificationsOff = List.copyOf(event.turnedOff());
     }
 
     @EventSourcingHandler

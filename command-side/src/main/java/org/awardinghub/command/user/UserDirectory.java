@@ -1,5 +1,6 @@
 package org.awardinghub.command.user;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,9 @@ public interface UserDirectory {
 
     /** Whether any user of the centre (null: IMI staff), active or not, has this email in any letter case. */
     boolean emailTaken(String centreId, String email);
+
+    /** The centre's active users, in name order (no one for a null centre): whom a notice to the centre reaches. */
+    List<UserAccount> activeAtCentre(String centreId);
 
     /** Whether someone can still administer the system; when not, the application may create the first admin. */
     boolean anyImiAdmin();

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -109,6 +110,18 @@ final class UserDirectoryTable implements UserDirectory {
                         candidateId)
                 .stream()
                 .findFirst();
+    }
+
+    @Override
+    public List<UserAccount> activeAtCentre(String centreId) {
+        if (centreId == null) {
+            return List.of();
+        }
+        return jdbc.query(
+                "SELECT " + COLUMNS
+                        + " FROM user_directory WHERE centre_id = ? AND active = TRUE ORDER BY name, user_id",
+                UserDirectoryTable::account,
+                centreId);
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.awardinghub.events.candidate.CandidateRegistered;
 import org.awardinghub.events.centre.CentreApplied;
 import org.awardinghub.events.centre.CentreApproved;
 import org.awardinghub.events.centre.CentreWithdrawn;
+import org.awardinghub.events.user.NotificationPreferencesChanged;
 import org.awardinghub.events.user.PasswordResetRequested;
 import org.awardinghub.events.user.PasswordSet;
 import org.awardinghub.events.user.PasswordSetBy;
@@ -755,5 +756,67 @@ class UserTest {
         void givenUser_whenLockedOutWithoutAnEnd_thenRefused() {
             fixture.given(CREATED).when(new RecordLockOut(USER, null)).expectException(InvalidField.named("until"));
         }
+    }
+
+    @Nested
+    class NotificationPreferencesSpec {
+
+        @Test
+        void givenUser_whenOptionalKindsTurnedOff_thenTheWholeSetIsRecordedInOrder() {
+            fixture.given(CREATED)
+                    .when(new SetNotificationPreferences(USER, Set.of("HUB_REQUEST_ANSWERED", "CLAIM_APPROVED")))
+                    .expectEvents(new NotificationPreferencesChanged(
+                            USER, CENTRE, List.of("CLAIM_APPROVED", "HUB_REQUEST_ANSWERED")));
+        }
+
+        @Test
+        void givenKindsTurnedOff_whenTheSameSetIsChosenAgain_thenNothingIsRecorded() {
+            fixture.given(CREATED, new NotificationPreferencesChanged(USER, CENTRE, List.of("CLAIM_APPROVED")))
+                    .when(new SetNotificationPreferences(USER, Set.of("CLAIM_APPROVED")))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void givenNoChoiceYet_whenEverythingIsLeftOn_thenNothingIsRecorded() {
+            fixture.given(CREATED)
+                    .when(new SetNotificationPreferences(USER, Set.of()))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void givenKindsTurnedOff_whenAllTurnedOnAgain_thenTheEmptySetIsRecorded() {
+            fixture.given(CREATED, new NotificationPreferencesChanged(USER, CENTRE, List.of("CLAIM_APPROVED")))
+                    .when(new SetNotificationPreferences(USER, Set.of()))
+                    .expectEvents(new NotificationPreferencesChanged(USER, CENTRE, List.of()));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"CENTRE_SANCTIONED", "CERTIFICATE_REVOKED", "CLAIM_REJECTED", "NO_SUCH_KIND"})
+        void givenUser_whenAMandatoryOrUnknownKindIsTurnedOff_thenRefused(String kind) {
+            fixture.given(CREATED)
+                    .when(new SetNotificationPreferences(USER, Set.of(kind)))
+                    .expectException(InvalidField.named("turnedOff"));
+        }
+
+        @Test
+        void givenUser_whenNoSetIsNamed_thenRefused() {
+            fixture.given(CREATED)
+                    .when(new SetNotificationPreferences(USER, null))
+                    .expectException(InvalidField.named("turnedOff"));
+        }
+    }
+
+    @Test
+    void givenUsersOfTwoCentres_whenTheCentresActiveUsersAreAsked_thenOnlyItsActiveOnesInNameOrder() {
+        database.apply(new UserCreated("user-2", "34567890", "Zoe Brown", "zoe@northgate.ac.uk", ADMIN, CENTRE));
+        database.apply(CREATED);
+        database.apply(new UserCreated("user-3", "45678901", "Al Gone", "al@northgate.ac.uk", ADMIN, CENTRE));
+        database.apply(new UserDeactivated("user-3", CENTRE, "Left"));
+        database.apply(new UserCreated("user-4", "56789012", "Bo Other", "bo@southgate.ac.uk", ADMIN, OTHER_CENTRE));
+
+        assertThat(users.activeAtCentre(CENTRE)).extracting(UserAccount::userId).containsExactly(USER, "user-2");
+        assertThat(users.activeAtCentre(null)).isEmpty();
     }
 }
