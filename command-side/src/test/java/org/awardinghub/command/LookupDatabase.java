@@ -21,6 +21,9 @@ public final class LookupDatabase implements AutoCloseable {
     /** The lookup tables, as Flyway creates them in the application (ADR 0146). */
     static final String MIGRATION = "db/migration/common/V2__command_side_lookups.sql";
 
+    /** The command side's migrations after V2, in version order: each adds lookup tables or indexes. */
+    static final String[] LATER_MIGRATIONS = {"db/migration/common/V13__invigilation.sql"};
+
     /** The implementation of lookup {@code X} is {@code XTable}, in the same package, made from a JdbcTemplate. */
     private static final String IMPLEMENTATION_SUFFIX = "Table";
 
@@ -39,6 +42,7 @@ public final class LookupDatabase implements AutoCloseable {
                 .setType(EmbeddedDatabaseType.H2)
                 .generateUniqueName(true)
                 .addScript(MIGRATION)
+                .addScripts(LATER_MIGRATIONS)
                 .build());
     }
 

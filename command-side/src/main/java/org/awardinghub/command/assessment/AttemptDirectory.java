@@ -29,4 +29,7 @@ public interface AttemptDirectory {
      * be more than one, the first attempt is the one that achieved it.
      */
     Map<String, String> passingAttempts(String candidateId);
+
+    /** The centre's attempts now STARTED, paused or not: the room an invigilator pauses in an emergency. */
+    List<AttemptEntry> runningAt(String centreId);
 }

@@ -159,6 +159,16 @@ final class AttemptDirectoryTable implements AttemptDirectory {
         return Collections.unmodifiableMap(passing);
     }
 
+    @Override
+    public List<AttemptEntry> runningAt(String centreId) {
+        return jdbc.query(
+                "SELECT " + ENTRY_COLUMNS + " FROM assessment_attempts WHERE centre_id = ? AND status = ?"
+                        + " ORDER BY attempt_id",
+                AttemptDirectoryTable::entry,
+                centreId,
+                AttemptStatus.STARTED.name());
+    }
+
     private void closed(String attemptId) {
         jdbc.update("DELETE FROM open_attempts WHERE attempt_id = ?", attemptId);
     }

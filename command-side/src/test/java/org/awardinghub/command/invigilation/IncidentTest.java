@@ -1,5 +1,6 @@
 package org.awardinghub.command.invigilation;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 import java.time.Duration;
@@ -14,8 +15,10 @@ import org.awardinghub.command.MutableClock;
 import org.awardinghub.command.RuleViolation;
 import org.awardinghub.command.UnknownRecord;
 import org.awardinghub.command.assessment.AttemptDirectory;
+import org.awardinghub.command.assessment.AttemptEntry;
 import org.awardinghub.command.user.UserDirectory;
 import org.awardinghub.events.assessment.AttemptOpened;
+import org.awardinghub.events.assessment.AttemptStarted;
 import org.awardinghub.events.invigilation.IncidentKind;
 import org.awardinghub.events.invigilation.IncidentRecorded;
 import org.awardinghub.events.user.Role;
@@ -41,6 +44,7 @@ class IncidentTest {
     LookupDatabase database;
     MutableClock clock;
     FixtureConfiguration<Incident> fixture;
+    IncidentDirectory incidents;
 
     @BeforeEach
     void setUp() {
@@ -48,6 +52,7 @@ class IncidentTest {
         clock = new MutableClock(NOW);
         UserDirectory users = database.lookup(UserDirectory.class);
         AttemptDirectory attempts = database.lookup(AttemptDirectory.class);
+        incidents = database.lookup(IncidentDirectory.class);
         database.apply(new UserCreated(
                 INVIGILATOR, PIN, "Ivy Stone", "ivy@northgate.ac.uk", Set.of(Role.INVIGILATOR), CENTRE));
         database.apply(new UserCreated(
@@ -201,5 +206,47 @@ class IncidentTest {
                         INCIDENT, List.of("attempt-1"), IncidentKind.OTHER, DESCRIPTION, OCCURRED, "user-former"))
                 .expectException(RuleViolation.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void givenAnIncidentRecorded_whenLookedUp_thenTheCommandSideKnowsItsCentreAndAttempts() {
+        database.apply(new IncidentRecorded(
+                INCIDENT,
+                CENTRE,
+                List.of("attempt-2", "attempt-1"),
+                List.of("candidate-2", "candidate-1"),
+                IncidentKind.TECHNICAL_FAILURE,
+                DESCRIPTION,
+                OCCURRED,
+                INVIGILATOR,
+                PIN,
+                NOW));
+
+        assertThat(incidents.find(INCIDENT))
+                .contains(new IncidentEntry(
+                        INCIDENT, CENTRE, IncidentKind.TECHNICAL_FAILURE, OCCURRED, List.of("attempt-1", "attempt-2")));
+        assertThat(incidents.incidentsOf("attempt-1")).containsExactly(INCIDENT);
+        assertThat(incidents.incidentsOf("attempt-elsewhere")).isEmpty();
+        assertThat(incidents.find("incident-none")).isEmpty();
+    }
+
+    @Test
+    void givenAttemptsOpenedAndStarted_whenTheRoomIsAskedFor_thenOnlyTheCentresStartedOnes() {
+        AttemptDirectory attempts = database.lookup(AttemptDirectory.class);
+        database.apply(new AttemptStarted(
+                "attempt-2", "candidate-2", CENTRE, "MVR-L2-A1", NOW, NOW.plusSeconds(3600), 1L, List.of()));
+        database.apply(new AttemptStarted(
+                "attempt-elsewhere",
+                "candidate-9",
+                OTHER_CENTRE,
+                "MVR-L2-A1",
+                NOW,
+                NOW.plusSeconds(3600),
+                1L,
+                List.of()));
+
+        assertThat(attempts.runningAt(CENTRE))
+                .extracting(AttemptEntry::attemptId)
+                .containsExactly("attempt-2");
     }
 }
