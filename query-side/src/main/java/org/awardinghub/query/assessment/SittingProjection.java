@@ -2,6 +2,8 @@ package org.awardinghub.query.assessment;
 
 import com.mongodb.client.MongoDatabase;
 import org.awardinghub.events.assessment.AnswerChosen;
+import org.awardinghub.events.assessment.AttemptPaused;
+import org.awardinghub.events.assessment.AttemptResumed;
 import org.awardinghub.events.assessment.AttemptStarted;
 import org.awardinghub.events.assessment.AttemptStatus;
 import org.awardinghub.events.assessment.AttemptSubmitted;
@@ -60,6 +62,7 @@ public class SittingProjection {
                                                 .toList(),
                                         null))
                                 .toList(),
+                        null,
                         null)));
     }
 
@@ -80,6 +83,20 @@ public class SittingProjection {
                 SITTING.changing(sitting -> sitting.submitted(
                         event.submittedAt(),
                         new SittingView.Result(event.score(), event.maxScore(), event.percent(), event.outcome()))));
+    }
+
+    /** The candidate's page shows the pause and stops its countdown. */
+    @EventHandler
+    void on(AttemptPaused event, @SequenceNumber long sequence) {
+        writes.change(
+                event.attemptId(),
+                sequence,
+                SITTING.changing(sitting -> sitting.clock(event.pausedAt(), sitting.endsAt())));
+    }
+
+    @EventHandler
+    void on(AttemptResumed event, @SequenceNumber long sequence) {
+        writes.change(event.attemptId(), sequence, SITTING.changing(sitting -> sitting.clock(null, event.endsAt())));
     }
 
     @EventHandler

@@ -8,7 +8,8 @@ import org.awardinghub.query.DocumentMapper;
 
 /**
  * What the candidate sitting the attempt sees: the questions in their form's order, the option they chose for
- * each (null: none yet), the end time, and once submitted their own result. Never the answer key, nor anything
+ * each (null: none yet), the end time (moved by every pause resumed), {@code pausedAt} while the invigilator has it
+ * paused, and once submitted their own result. Never the answer key, nor anything
  * that tells which option is right (no per-question marks).
  */
 public record SittingView(
@@ -19,7 +20,8 @@ public record SittingView(
         Instant endsAt,
         Instant submittedAt,
         List<Question> questions,
-        Result result) {
+        Result result,
+        Instant pausedAt) {
 
     /** The sitting with the option chosen for that question; unchanged for a question not on its form. */
     SittingView chosen(String questionId, String optionId) {
@@ -28,16 +30,39 @@ public record SittingView(
                         ? new Question(question.questionId(), question.stem(), question.options(), optionId)
                         : question)
                 .toList();
-        return new SittingView(attemptId, assessmentCode, status, startedAt, endsAt, submittedAt, answered, result);
+        return new SittingView(
+                attemptId, assessmentCode, status, startedAt, endsAt, submittedAt, answered, result, pausedAt);
     }
 
     SittingView submitted(Instant submittedAt, Result result) {
         return new SittingView(
-                attemptId, assessmentCode, AttemptStatus.SUBMITTED, startedAt, endsAt, submittedAt, questions, result);
+                attemptId,
+                assessmentCode,
+                AttemptStatus.SUBMITTED,
+                startedAt,
+                endsAt,
+                submittedAt,
+                questions,
+                result,
+                null);
     }
 
     SittingView with(AttemptStatus status) {
-        return new SittingView(attemptId, assessmentCode, status, startedAt, endsAt, submittedAt, questions, result);
+        return new SittingView(
+                attemptId,
+                assessmentCode,
+                status,
+                startedAt,
+                endsAt,
+                submittedAt,
+                questions,
+                result,
+                status == AttemptStatus.STARTED ? pausedAt : null);
+    }
+
+    /** Paused at {@code at}, or running again ({@code at} null) until {@code ends}. */
+    SittingView clock(Instant at, Instant ends) {
+        return new SittingView(attemptId, assessmentCode, status, startedAt, ends, submittedAt, questions, result, at);
     }
 
     public record Question(String questionId, String stem, List<Option> options, String chosenOptionId) {}
