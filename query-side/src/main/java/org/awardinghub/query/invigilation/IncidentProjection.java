@@ -67,6 +67,12 @@ public class IncidentProjection {
         incidents.deleteAll();
     }
 
+    /** One incident; null for an unknown one. */
+    @QueryHandler
+    IncidentView handle(FindIncident query) {
+        return INCIDENT.fromDocument(incidents.find(query.incidentId()));
+    }
+
     /** An attempt's incidents; a null attempt has none. */
     @QueryHandler
     List<IncidentView> handle(ListAttemptIncidents query) {

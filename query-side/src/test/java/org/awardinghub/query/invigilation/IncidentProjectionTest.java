@@ -86,6 +86,8 @@ class IncidentProjectionTest {
                 .extracting(IncidentView::incidentId)
                 .containsExactly("i2", "i1");
         assertThat(projection.handle(new ListAttemptIncidents("a-none"))).isEmpty();
+        assertThat(projection.handle(new FindIncident("i2")).kind()).isEqualTo(IncidentKind.ILLNESS);
+        assertThat(projection.handle(new FindIncident("i-none"))).isNull();
         assertThat(projection.handle(new ListAttemptIncidents(null))).isEmpty();
     }
 
