@@ -4,7 +4,6 @@ import static org.awardinghub.events.user.Role.AUDITOR;
 import static org.awardinghub.events.user.Role.IMI_ADMIN;
 import static org.awardinghub.events.user.Role.INVIGILATOR;
 
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -194,7 +193,6 @@ class InvigilationController {
     @PostMapping("/api/centres/{centreId}/incidents")
     @Allow(ofCentre = INVIGILATOR)
     @ResponseStatus(HttpStatus.CREATED)
-    @ApiResponse(responseCode = "201", description = "Recorded", useReturnTypeSchema = true)
     public ResponseEntity<RecordedIncident> recordIncident(
             @PathVariable String centreId, @Valid @RequestBody IncidentRequest request) {
         String incidentId = UUID.randomUUID().toString();

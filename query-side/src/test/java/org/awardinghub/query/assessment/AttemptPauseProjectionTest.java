@@ -39,6 +39,7 @@ class AttemptPauseProjectionTest {
     private MongoDatabase database;
     private AttemptProjection attempts;
     private SittingProjection sittings;
+    private AnswerTrailProjection trails;
     private Processor processor;
 
     @BeforeEach
@@ -46,7 +47,8 @@ class AttemptPauseProjectionTest {
         database = mongo.freshDatabase();
         attempts = new AttemptProjection(database);
         sittings = new SittingProjection(database);
-        processor = new Processor(attempts, sittings);
+        trails = new AnswerTrailProjection(database);
+        processor = new Processor(attempts, sittings, trails);
     }
 
     static AttemptStarted started(String attemptId, String centreId) {
@@ -90,7 +92,8 @@ class AttemptPauseProjectionTest {
     private Map<String, List<Document>> everyDocument() {
         return Map.of(
                 AttemptProjection.ATTEMPTS, allDocuments(database, AttemptProjection.ATTEMPTS),
-                SittingProjection.SITTINGS, allDocuments(database, SittingProjection.SITTINGS));
+                SittingProjection.SITTINGS, allDocuments(database, SittingProjection.SITTINGS),
+                AnswerTrailProjection.ANSWER_TRAILS, allDocuments(database, AnswerTrailProjection.ANSWER_TRAILS));
     }
 
     @Test
@@ -128,6 +131,14 @@ class AttemptPauseProjectionTest {
                         "20000003",
                         at(22),
                         Duration.ofMinutes(12).toMillis()));
+
+        assertThat(trails.handle(new FindAnswerTrail("a1")).entries())
+                .extracting(AnswerTrail.Entry::type, AnswerTrail.Entry::actor, AnswerTrail.Entry::detail)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple(
+                                AnswerTrailProjection.PAUSED, INVIGILATOR_C1, "EMERGENCY: " + FIRE),
+                        org.assertj.core.groups.Tuple.tuple(
+                                AnswerTrailProjection.RESUMED, "20000003", "paused 720000 ms, ends " + at(47)));
 
         SittingView sitting = sittings.handle(new FindSitting("a1"));
         assertThat(sitting.pausedAt()).isNull();
