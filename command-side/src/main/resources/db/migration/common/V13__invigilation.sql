@@ -1,6 +1,8 @@
 -- Invigilation (ADR 0154).
 
--- The running attempts of a centre, which an invigilator pauses and resumes together in an emergency.
+-- The running attempts of a centre, which an invigilator pauses and resumes together in an emergency, and since
+-- when each is paused (null: running), kept by AttemptPaused and AttemptResumed.
+ALTER TABLE assessment_attempts ADD COLUMN IF NOT EXISTS paused_at BIGINT;
 CREATE INDEX IF NOT EXISTS assessment_attempts_centre_status ON assessment_attempts (centre_id, status);
 
 -- Every incident recorded in an examination room, kept by IncidentRecorded, and the attempts it was recorded

@@ -72,7 +72,7 @@ class InvigilationController {
 
     /**
      * The room's attempts to pause: {@code attemptIds} as the room page lists them, or, when absent, every attempt
-     * of the centre now running.
+     * of the centre now running and not paused.
      */
     public record RoomPauseRequest(
             @NotNull PauseKind kind,
@@ -148,6 +148,7 @@ class InvigilationController {
         return foreground.run(() -> eachOf(
                 centreId,
                 request.attemptIds(),
+                false,
                 attemptId -> new PauseAttempt(attemptId, request.kind(), request.reason(), invigilator)));
     }
 
@@ -161,18 +162,8 @@ class InvigilationController {
             @PathVariable String centreId, @Valid @RequestBody(required = false) RoomResumeRequest request) {
         String invigilator = access.current().userId();
         List<String> named = request == null ? null : request.attemptIds();
-        if (named == null) {
-            // the attempts paused now, as the room page shows them: a running one would only be refused
-            named = queries.many(new ListRunningAttempts(centreId), AttemptView.class).stream()
-                    .filter(AttemptView::paused)
-                    .map(AttemptView::attemptId)
-                    .toList();
-            if (named.isEmpty()) {
-                return new RoomChange(List.of(), List.of());
-            }
-        }
-        List<String> chosen = named;
-        return foreground.run(() -> eachOf(centreId, chosen, attemptId -> new ResumeAttempt(attemptId, invigilator)));
+        return foreground.run(
+                () -> eachOf(centreId, named, true, attemptId -> new ResumeAttempt(attemptId, invigilator)));
     }
 
     /** The attempts running at the centre now, paused or not, oldest started first: the invigilator's room. */
@@ -243,14 +234,15 @@ class InvigilationController {
     }
 
     /**
-     * One command per attempt, each its own aggregate and transaction: one refused leaves the others done. Named
-     * attempts are checked against the centre first (command side), so that another centre's attempt is reported as
-     * unknown, never touched.
+     * One command per attempt, each its own aggregate and transaction: one refused leaves the others done. Without
+     * names, the room is the centre's running attempts that are paused ({@code paused}) or not, as the command side
+     * knows them; named attempts are checked against the centre first (command side), so that another centre's
+     * attempt is reported as unknown, never touched.
      */
-    private RoomChange eachOf(String centreId, List<String> named, Function<String, Object> command) {
+    private RoomChange eachOf(String centreId, List<String> named, boolean paused, Function<String, Object> command) {
         List<String> room = named != null
                 ? named.stream().distinct().toList()
-                : attempts.runningAt(centreId).stream()
+                : attempts.runningAt(centreId, paused).stream()
                         .map(AttemptEntry::attemptId)
                         .toList();
         List<AttemptClock> changed = new ArrayList<>();

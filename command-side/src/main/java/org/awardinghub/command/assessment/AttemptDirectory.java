@@ -30,6 +30,9 @@ public interface AttemptDirectory {
      */
     Map<String, String> passingAttempts(String candidateId);
 
-    /** The centre's attempts now STARTED, paused or not: the room an invigilator pauses in an emergency. */
-    List<AttemptEntry> runningAt(String centreId);
+    /**
+     * The centre's attempts now STARTED that are paused ({@code paused}) or running: the room an invigilator pauses
+     * and resumes in an emergency.
+     */
+    List<AttemptEntry> runningAt(String centreId, boolean paused);
 }

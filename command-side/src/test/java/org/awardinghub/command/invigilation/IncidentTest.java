@@ -18,7 +18,10 @@ import org.awardinghub.command.assessment.AttemptDirectory;
 import org.awardinghub.command.assessment.AttemptEntry;
 import org.awardinghub.command.user.UserDirectory;
 import org.awardinghub.events.assessment.AttemptOpened;
+import org.awardinghub.events.assessment.AttemptPaused;
+import org.awardinghub.events.assessment.AttemptResumed;
 import org.awardinghub.events.assessment.AttemptStarted;
+import org.awardinghub.events.assessment.PauseKind;
 import org.awardinghub.events.invigilation.IncidentKind;
 import org.awardinghub.events.invigilation.IncidentRecorded;
 import org.awardinghub.events.user.Role;
@@ -231,7 +234,7 @@ class IncidentTest {
     }
 
     @Test
-    void givenAttemptsOpenedAndStarted_whenTheRoomIsAskedFor_thenOnlyTheCentresStartedOnes() {
+    void givenAttemptsOpenedStartedAndPaused_whenTheRoomIsAskedFor_thenTheCentresRunningOrPausedOnes() {
         AttemptDirectory attempts = database.lookup(AttemptDirectory.class);
         database.apply(new AttemptStarted(
                 "attempt-2", "candidate-2", CENTRE, "MVR-L2-A1", NOW, NOW.plusSeconds(3600), 1L, List.of()));
@@ -245,8 +248,27 @@ class IncidentTest {
                 1L,
                 List.of()));
 
-        assertThat(attempts.runningAt(CENTRE))
+        assertThat(attempts.runningAt(CENTRE, false))
                 .extracting(AttemptEntry::attemptId)
                 .containsExactly("attempt-2");
+        assertThat(attempts.runningAt(CENTRE, true)).isEmpty();
+
+        database.apply(new AttemptPaused(
+                "attempt-2", "candidate-2", CENTRE, PauseKind.EMERGENCY, "Fire alarm", INVIGILATOR, PIN, NOW));
+        assertThat(attempts.runningAt(CENTRE, true))
+                .extracting(AttemptEntry::attemptId)
+                .containsExactly("attempt-2");
+        assertThat(attempts.runningAt(CENTRE, false)).isEmpty();
+
+        database.apply(new AttemptResumed(
+                "attempt-2",
+                "candidate-2",
+                CENTRE,
+                INVIGILATOR,
+                PIN,
+                NOW.plusSeconds(60),
+                60000,
+                NOW.plusSeconds(3660)));
+        assertThat(attempts.runningAt(CENTRE, false)).hasSize(1);
     }
 }
