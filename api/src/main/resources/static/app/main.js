@@ -6,6 +6,7 @@ import './views/account.js';
 import './views/centre.js';
 import './views/candidate.js';
 import './views/assessment.js';
+import './views/room.js';
 import './views/certification.js';
 import './views/audit.js';
 import './views/reports.js';

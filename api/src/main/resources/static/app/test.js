@@ -393,6 +393,9 @@ async function checkEnded() {
     } catch (error) {
         return timeUp();
     }
+    if (view.status === 'STARTED' && view.paused) {
+        return showPause(view); // refused because the invigilator paused the test
+    }
     if (view.status === 'STARTED' && view.secondsLeft > 0) {
         notify('Your last answer was not saved. Please choose it again.', 'error');
         return;
@@ -624,6 +627,53 @@ function syncDisplayControls() {
         }
     }
 }
+
+// ---- paused by the invigilator (ADR 0154) -----------------------------------------------------------------
+// While a test is shown, the sitting is asked every few seconds whether the invigilator has paused it (a fire
+// alarm, a rest break): the countdown then stands still, the answers wait, and a notice says so; on resume the
+// countdown runs on from the time that was left, to the moved end.
+
+const PAUSE_CHECK_MS = 5000;
+
+async function checkPause() {
+    if (!test || !test.view || test.ending || test.result || !main.contains(test.view.submit)) {
+        return;
+    }
+    try {
+        showPause(await sitting(1));
+    } catch (error) {
+        // a moment without the server changes nothing here; the next check asks again
+    }
+}
+
+function showPause(view) {
+    if (!test || !test.view || view.status !== 'STARTED') {
+        return;
+    }
+    if (view.paused && !test.paused) {
+        test.paused = true;
+        stopClock();
+        const seconds = Math.max(0, view.secondsLeft);
+        timeLeft.textContent = Math.floor(seconds / 60) + ':' + String(seconds % 60).padStart(2, '0');
+        timer.hidden = false;
+        const notice = h('div', {class: 'message info', id: 'paused-notice', role: 'alert'},
+            h('strong', {}, 'Paused by the invigilator'),
+            h('p', {}, 'Your time has stopped at ' + timeLeft.textContent + ' left and your answers are kept. '
+                + 'Follow your invigilator\'s instructions; the test carries on here when they resume it.'));
+        main.querySelector('h1').after(notice);
+        main.querySelectorAll('#questions input, #submit-test').forEach(control => { control.disabled = true; });
+    } else if (!view.paused && test.paused) {
+        test.paused = false;
+        document.getElementById('paused-notice')?.remove();
+        main.querySelectorAll('#questions input, #submit-test').forEach(control => { control.disabled = false; });
+        test.endsAt = view.endsAt;
+        persist();
+        startClock(Date.now() + view.secondsLeft * 1000);
+        announcer.textContent = 'Your test has resumed.';
+    }
+}
+
+setInterval(checkPause, PAUSE_CHECK_MS);
 
 // ---- on opening the page ----------------------------------------------------------------------------------
 

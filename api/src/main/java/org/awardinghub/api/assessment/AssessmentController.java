@@ -93,7 +93,9 @@ class AssessmentController {
             Instant submittedAt,
             List<SittingView.Question> questions,
             SittingView.Result result,
-            SittingView.Adjustments adjustments) {}
+            SittingView.Adjustments adjustments,
+            boolean paused,
+            Instant pausedAt) {}
 
     public record Voided(String attemptId, AttemptStatus status) {}
 
@@ -191,16 +193,20 @@ class AssessmentController {
 
     /**
      * The sitting candidate's attempt as they see it. The candidate's live view: questions, their chosen answers and
-     * the time left (read model; a moment behind).
+     * the time left (read model; a moment behind); {@code paused} while the invigilator has it paused, when the time
+     * left stands still.
      */
     @GetMapping("/api/assessment-attempts/{attemptId}/sitting")
     @Allow(candidate = true)
     public ResponseEntity<Sitting> sitting(@PathVariable String attemptId) {
         SittingView view = queries.one(new FindSitting(attemptId), SittingView.class)
                 .orElseThrow(() -> ApiProblem.notFound("This attempt is not ready yet; try again in a moment"));
+        boolean paused = view.status() == AttemptStatus.STARTED && view.pausedAt() != null;
+        // while paused the clock stands still at what was left when the invigilator paused
+        Instant from = paused ? view.pausedAt() : clock.instant();
         long secondsLeft = view.status() != AttemptStatus.STARTED || view.endsAt() == null
                 ? 0
-                : Math.max(0, Duration.between(clock.instant(), view.endsAt()).toSeconds());
+                : Math.max(0, Duration.between(from, view.endsAt()).toSeconds());
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
                 .body(new Sitting(
@@ -213,7 +219,9 @@ class AssessmentController {
                         view.submittedAt(),
                         view.questions(),
                         view.result(),
-                        view.adjustments()));
+                        view.adjustments(),
+                        paused,
+                        paused ? view.pausedAt() : null));
     }
 
     /** One assessment attempt with its answers; which answers were right only for IMI staff. */

@@ -40,11 +40,14 @@ import org.awardinghub.events.assessment.AnswerChosen;
 import org.awardinghub.events.assessment.AttemptKeyExpired;
 import org.awardinghub.events.assessment.AttemptOpened;
 import org.awardinghub.events.assessment.AttemptOutcomeChanged;
+import org.awardinghub.events.assessment.AttemptPaused;
+import org.awardinghub.events.assessment.AttemptResumed;
 import org.awardinghub.events.assessment.AttemptStarted;
 import org.awardinghub.events.assessment.AttemptStatus;
 import org.awardinghub.events.assessment.AttemptSubmitted;
 import org.awardinghub.events.assessment.AttemptVoided;
 import org.awardinghub.events.assessment.Outcome;
+import org.awardinghub.events.assessment.PauseKind;
 import org.awardinghub.events.assessment.SubmittedBy;
 import org.awardinghub.events.candidate.CandidateStatus;
 import org.awardinghub.events.centre.CentreStatus;
@@ -75,6 +78,7 @@ public class Attempt {
 
     static final String KEY_EXPIRY = "attempt-key-expiry";
     static final String TIME_LIMIT = "attempt-time-limit";
+    static final String PAUSE_LIMIT = "attempt-pause-limit";
 
     private static final SecureRandom SEEDS = new SecureRandom();
 
@@ -99,7 +103,12 @@ public class Attempt {
     private int maxScore;
     /** The extra time the candidate's access arrangements give, in percent of the time limit (ADR 0153). */
     private int extraTimePercent;
-    /** Whether the candidate's access arrangements include supervised rest breaks (ADR 0153). */
+    /** Set while an invigilator has the attempt paused: the clock stands still from here. */
+    private Instant pausedAt;
+    /**
+     * Whether the candidate's approved access arrangements allow supervised rest breaks (ADR 0153), set when the
+     * attempt starts; without them an invigilator's REST_BREAK pause is refused.
+     */
     private boolean restBreaks;
     /** The form, by question id, in form order. */
     private final Map<String, FormQuestion> form = new LinkedHashMap<>();
@@ -245,6 +254,7 @@ public class Attempt {
     void handle(AnswerQuestion command, Clock clock) {
         Instant now = now(clock);
         requireStarted("answers are closed");
+        requireRunning("answers are closed until it resumes");
         if (!now.isBefore(endsAt)) {
             throw new RuleViolation("The time for this attempt ended at " + endsAt + "; answers are closed");
         }
@@ -286,6 +296,7 @@ public class Attempt {
             AttemptDeadlines pending) {
         Instant now = now(clock);
         requireStarted("it cannot be submitted");
+        requireRunning("it cannot be submitted until it resumes");
         AttemptSubmitted submitted = marked(SubmittedBy.CANDIDATE, now, bank);
         apply(submitted);
         pending.cancel(deadlines, attemptId, TIME_LIMIT);
@@ -315,8 +326,84 @@ public class Attempt {
         if (previous == AttemptStatus.OPENED) {
             pending.cancel(deadlines, attemptId, KEY_EXPIRY);
         } else if (previous == AttemptStatus.STARTED) {
-            pending.cancel(deadlines, attemptId, TIME_LIMIT);
+            pending.cancel(deadlines, attemptId, pausedAt == null ? TIME_LIMIT : PAUSE_LIMIT);
         }
+    }
+
+    /**
+     * The invigilator pauses the running attempt: its time limit is cancelled, so the clock stands still; the
+     * longest a pause may last is scheduled instead, and the attempt token lives on for as long as the pause and
+     * the time left may take. Pausing a paused attempt is refused (409): whoever pressed second learns it is
+     * already paused, and by whom is on the attempt's record.
+     */
+    @CommandHandler
+    AttemptClock handle(
+            PauseAttempt command,
+            UserDirectory users,
+            AttemptTokens tokens,
+            AssessmentPolicy policy,
+            Clock clock,
+            DeadlineManager deadlines,
+            AttemptDeadlines pending) {
+        UserAccount invigilator = invigilatorOfCentre(users, command.invigilatorUserId(), "pause");
+        if (command.kind() == null) {
+            throw new InvalidCommand("kind", "kind must be one of REST_BREAK, EMERGENCY, OTHER");
+        }
+        String reason = Reason.of(command);
+        Instant now = now(clock);
+        requireStarted("it cannot be paused");
+        if (pausedAt != null) {
+            throw new RuleViolation("The attempt is already paused, since " + pausedAt);
+        }
+        if (!now.isBefore(endsAt)) {
+            throw new RuleViolation("The time for this attempt ended at " + endsAt + "; it cannot be paused");
+        }
+        if (command.kind() == PauseKind.REST_BREAK && !restBreaks) {
+            throw new RuleViolation("The candidate has no approved rest-break arrangement; pause for a rest break"
+                    + " only a candidate whose access arrangements allow supervised rest breaks");
+        }
+        apply(new AttemptPaused(
+                attemptId,
+                candidateId,
+                centreId,
+                command.kind(),
+                reason,
+                invigilator.userId(),
+                invigilator.pin(),
+                now));
+        pending.cancel(deadlines, attemptId, TIME_LIMIT);
+        pending.schedule(deadlines, attemptId, PAUSE_LIMIT, now.plus(policy.maxPause()));
+        tokens.extend(attemptId, endsAt.plus(policy.maxPause()).plus(policy.tokenGrace()));
+        return new AttemptClock(attemptId, true, now, endsAt);
+    }
+
+    /**
+     * The invigilator resumes the paused attempt: the end moves by the time it stood paused, and the time limit and
+     * the token's expiry move with it. Resuming a running attempt is refused (409).
+     */
+    @CommandHandler
+    AttemptClock handle(
+            ResumeAttempt command,
+            UserDirectory users,
+            AttemptTokens tokens,
+            AssessmentPolicy policy,
+            Clock clock,
+            DeadlineManager deadlines,
+            AttemptDeadlines pending) {
+        UserAccount invigilator = invigilatorOfCentre(users, command.invigilatorUserId(), "resume");
+        Instant now = now(clock);
+        requireStarted("it cannot be resumed");
+        if (pausedAt == null) {
+            throw new RuleViolation("The attempt is not paused; it is running until " + endsAt);
+        }
+        long pausedMillis = Math.max(0, Duration.between(pausedAt, now).toMillis());
+        Instant ends = endsAt.plusMillis(pausedMillis);
+        apply(new AttemptResumed(
+                attemptId, candidateId, centreId, invigilator.userId(), invigilator.pin(), now, pausedMillis, ends));
+        pending.cancel(deadlines, attemptId, PAUSE_LIMIT);
+        pending.schedule(deadlines, attemptId, TIME_LIMIT, ends);
+        tokens.extend(attemptId, ends.plus(policy.tokenGrace()));
+        return new AttemptClock(attemptId, false, null, ends);
     }
 
     /**
@@ -326,8 +413,22 @@ public class Attempt {
     @DeadlineHandler(deadlineName = TIME_LIMIT)
     void timeLimitReached(String scheduledFor, ItemDirectory bank, AttemptDeadlines pending) {
         pending.fired(attemptId, TIME_LIMIT);
-        if (status == AttemptStatus.STARTED) {
+        // a limit that fires as a pause is made changes nothing: the resume schedules the moved one
+        if (status == AttemptStatus.STARTED && pausedAt == null) {
             apply(marked(SubmittedBy.TIME_LIMIT, endsAt, bank));
+        }
+    }
+
+    /**
+     * A pause was never resumed: at the longest a pause may last, the attempt is submitted as it stood when paused
+     * (no answer was taken since), by the time limit. Whether it should count is then a matter for special
+     * consideration, on the invigilator's incident report (ADR 0154).
+     */
+    @DeadlineHandler(deadlineName = PAUSE_LIMIT)
+    void pauseLimitReached(String scheduledFor, ItemDirectory bank, AssessmentPolicy policy, AttemptDeadlines pending) {
+        pending.fired(attemptId, PAUSE_LIMIT);
+        if (status == AttemptStatus.STARTED && pausedAt != null) {
+            apply(marked(SubmittedBy.TIME_LIMIT, pausedAt.plus(policy.maxPause()), bank));
         }
     }
 
@@ -374,6 +475,17 @@ public class Attempt {
         answers.put(event.questionId(), event.optionId());
         chosen.computeIfAbsent(event.questionId(), question -> new ArrayList<>())
                 .add(event.itemOption());
+    }
+
+    @EventSourcingHandler
+    void on(AttemptPaused event) {
+        pausedAt = event.pausedAt();
+    }
+
+    @EventSourcingHandler
+    void on(AttemptResumed event) {
+        pausedAt = null;
+        endsAt = event.endsAt();
     }
 
     @EventSourcingHandler
@@ -515,6 +627,23 @@ public class Attempt {
                 throw new RuleViolation("The attempt's access key expired unused at " + keyValidUntil + "; " + refusal);
             case VOIDED -> throw new RuleViolation("The attempt was voided; " + refusal);
         }
+    }
+
+    /** Refuses a paused attempt, saying since when and then {@code refusal}. */
+    private void requireRunning(String refusal) {
+        if (pausedAt != null) {
+            throw new RuleViolation("The attempt was paused by the invigilator at " + pausedAt + "; " + refusal);
+        }
+    }
+
+    /** Only an active invigilator of the attempt's own centre pauses and resumes it. */
+    private UserAccount invigilatorOfCentre(UserDirectory users, String userId, String action) {
+        String invigilatorId = Text.identifier("invigilatorUserId", userId);
+        return users.findById(invigilatorId)
+                .filter(user ->
+                        user.active() && user.roles().contains(Role.INVIGILATOR) && centreId.equals(user.centreId()))
+                .orElseThrow(() -> new RuleViolation(
+                        "Only an invigilator of the candidate's centre can " + action + " an attempt"));
     }
 
     private static void requireMaySit(CandidateStatus status) {

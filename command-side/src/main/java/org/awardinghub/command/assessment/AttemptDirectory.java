@@ -35,4 +35,10 @@ public interface AttemptDirectory {
      * assessment: a waiver not yet used by an attempt opened since.
      */
     boolean resitWaived(String candidateId, String assessmentCode);
+
+    /**
+     * The centre's attempts now STARTED that are paused ({@code paused}) or running: the room an invigilator pauses
+     * and resumes in an emergency.
+     */
+    List<AttemptEntry> runningAt(String centreId, boolean paused);
 }

@@ -14,6 +14,8 @@ import org.awardinghub.command.CommandLookups;
 import org.awardinghub.events.assessment.AttemptKeyExpired;
 import org.awardinghub.events.assessment.AttemptOpened;
 import org.awardinghub.events.assessment.AttemptOutcomeChanged;
+import org.awardinghub.events.assessment.AttemptPaused;
+import org.awardinghub.events.assessment.AttemptResumed;
 import org.awardinghub.events.assessment.AttemptStarted;
 import org.awardinghub.events.assessment.AttemptStatus;
 import org.awardinghub.events.assessment.AttemptSubmitted;
@@ -89,6 +91,19 @@ final class AttemptDirectoryTable implements AttemptDirectory {
                 event.submittedAt().toEpochMilli(),
                 event.attemptId());
         closed(event.attemptId());
+    }
+
+    @EventHandler
+    void on(AttemptPaused event) {
+        jdbc.update(
+                "UPDATE assessment_attempts SET paused_at = ? WHERE attempt_id = ?",
+                event.pausedAt().toEpochMilli(),
+                event.attemptId());
+    }
+
+    @EventHandler
+    void on(AttemptResumed event) {
+        jdbc.update("UPDATE assessment_attempts SET paused_at = NULL WHERE attempt_id = ?", event.attemptId());
     }
 
     @EventHandler
@@ -201,6 +216,16 @@ final class AttemptDirectoryTable implements AttemptDirectory {
                 AttemptStatus.SUBMITTED.name(),
                 Outcome.PASS.name());
         return Collections.unmodifiableMap(passing);
+    }
+
+    @Override
+    public List<AttemptEntry> runningAt(String centreId, boolean paused) {
+        return jdbc.query(
+                "SELECT " + ENTRY_COLUMNS + " FROM assessment_attempts WHERE centre_id = ? AND status = ? AND"
+                        + (paused ? " paused_at IS NOT NULL" : " paused_at IS NULL") + " ORDER BY attempt_id",
+                AttemptDirectoryTable::entry,
+                centreId,
+                AttemptStatus.STARTED.name());
     }
 
     private void closed(String attemptId) {

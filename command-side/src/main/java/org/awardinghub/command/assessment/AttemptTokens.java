@@ -46,6 +46,15 @@ public class AttemptTokens {
         return token;
     }
 
+    /**
+     * The attempt's tokens now expire at {@code expiresAt}: a pause keeps the token alive for as long as the pause
+     * may last, and a resume moves its expiry with the attempt's end.
+     */
+    public void extend(String attemptId, Instant expiresAt) {
+        jdbc.update(
+                "UPDATE attempt_tokens SET expires_at = ? WHERE attempt_id = ?", expiresAt.toEpochMilli(), attemptId);
+    }
+
     /** The attempt the token was issued for, while it has not expired; empty for anything else. */
     public Optional<String> attemptOf(String token, Instant now) {
         if (token == null || !FORM.matcher(token).matches()) {

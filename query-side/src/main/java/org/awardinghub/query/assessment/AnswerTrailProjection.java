@@ -7,6 +7,8 @@ import org.awardinghub.events.AuditMetadata;
 import org.awardinghub.events.assessment.AnswerChosen;
 import org.awardinghub.events.assessment.AttemptKeyExpired;
 import org.awardinghub.events.assessment.AttemptOpened;
+import org.awardinghub.events.assessment.AttemptPaused;
+import org.awardinghub.events.assessment.AttemptResumed;
 import org.awardinghub.events.assessment.AttemptStarted;
 import org.awardinghub.events.assessment.AttemptSubmitted;
 import org.awardinghub.events.assessment.AttemptVoided;
@@ -42,6 +44,8 @@ public class AnswerTrailProjection {
     public static final String SUBMITTED = "SUBMITTED";
     public static final String EXPIRED = "EXPIRED";
     public static final String VOIDED = "VOIDED";
+    public static final String PAUSED = "PAUSED";
+    public static final String RESUMED = "RESUMED";
 
     private static final DocumentMapper<AnswerTrail> TRAIL = DocumentMapper.of(AnswerTrail.class);
 
@@ -156,6 +160,36 @@ public class AnswerTrailProjection {
                 event.attemptId(),
                 sequence,
                 step(at, VOIDED, actorPin, clientAddress, AttemptProjection.voidReason(event, metadataReason)),
+                null);
+    }
+
+    /** The invigilator stopped the clock: who, what kind of pause and why. */
+    @EventHandler
+    void on(
+            AttemptPaused event,
+            @SequenceNumber long sequence,
+            @MetaDataValue(AuditMetadata.CLIENT_ADDRESS) String clientAddress) {
+        append(
+                event.attemptId(),
+                sequence,
+                step(event.pausedAt(), PAUSED, event.byPin(), clientAddress, event.kind() + ": " + event.reason()),
+                null);
+    }
+
+    @EventHandler
+    void on(
+            AttemptResumed event,
+            @SequenceNumber long sequence,
+            @MetaDataValue(AuditMetadata.CLIENT_ADDRESS) String clientAddress) {
+        append(
+                event.attemptId(),
+                sequence,
+                step(
+                        event.resumedAt(),
+                        RESUMED,
+                        event.byPin(),
+                        clientAddress,
+                        "paused " + event.pausedMillis() + " ms, ends " + event.endsAt()),
                 null);
     }
 

@@ -2,6 +2,7 @@ package org.awardinghub.query.assessment;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Sorts.ascending;
 import static com.mongodb.client.model.Sorts.descending;
 import static org.awardinghub.query.ReadModelCollection.ID;
 
@@ -14,6 +15,8 @@ import org.awardinghub.events.AuditMetadata;
 import org.awardinghub.events.assessment.AttemptKeyExpired;
 import org.awardinghub.events.assessment.AttemptOpened;
 import org.awardinghub.events.assessment.AttemptOutcomeChanged;
+import org.awardinghub.events.assessment.AttemptPaused;
+import org.awardinghub.events.assessment.AttemptResumed;
 import org.awardinghub.events.assessment.AttemptStarted;
 import org.awardinghub.events.assessment.AttemptStatus;
 import org.awardinghub.events.assessment.AttemptSubmitted;
@@ -91,7 +94,10 @@ public class AttemptProjection {
                         null,
                         List.of(),
                         null,
-                        null)));
+                        null,
+                        false,
+                        null,
+                        List.of())));
     }
 
     @EventHandler
@@ -100,6 +106,24 @@ public class AttemptProjection {
                 event.attemptId(),
                 sequence,
                 ATTEMPT.changing(attempt -> attempt.started(event.startedAt(), event.endsAt())));
+    }
+
+    @EventHandler
+    void on(AttemptPaused event, @SequenceNumber long sequence) {
+        writes.change(
+                event.attemptId(),
+                sequence,
+                ATTEMPT.changing(attempt -> attempt.pausedBy(new AttemptView.Pause(
+                        event.kind(), event.reason(), event.byPin(), event.pausedAt(), null, null, null))));
+    }
+
+    @EventHandler
+    void on(AttemptResumed event, @SequenceNumber long sequence) {
+        writes.change(
+                event.attemptId(),
+                sequence,
+                ATTEMPT.changing(attempt ->
+                        attempt.resumed(event.byPin(), event.resumedAt(), event.pausedMillis(), event.endsAt())));
     }
 
     @EventHandler
@@ -195,6 +219,21 @@ public class AttemptProjection {
                 query.page(),
                 query.size(),
                 attempt -> AttemptSummary.of(ATTEMPT.fromDocument(attempt)));
+    }
+
+    /**
+     * The centre's attempts now running (STARTED, paused or not), oldest started first: the invigilator's room.
+     * Read from the same documents as {@link ListCentreAttempts}; a null centre lists nothing.
+     */
+    @QueryHandler
+    List<AttemptView> handle(ListRunningAttempts query) {
+        if (query.centreId() == null) {
+            return List.of();
+        }
+        return attempts.list(
+                and(eq(CENTRE_ID, query.centreId()), eq(STATUS, AttemptStatus.STARTED.name())),
+                ascending("startedAt", ID),
+                ATTEMPT::fromDocument);
     }
 
     /** The reason the voiding command gave, or else the one its metadata carries. */

@@ -3,6 +3,8 @@ package org.awardinghub.query.assessment;
 import com.mongodb.client.MongoDatabase;
 import org.awardinghub.events.assessment.AccessArrangementsApplied;
 import org.awardinghub.events.assessment.AnswerChosen;
+import org.awardinghub.events.assessment.AttemptPaused;
+import org.awardinghub.events.assessment.AttemptResumed;
 import org.awardinghub.events.assessment.AttemptStarted;
 import org.awardinghub.events.assessment.AttemptStatus;
 import org.awardinghub.events.assessment.AttemptSubmitted;
@@ -64,7 +66,8 @@ public class SittingProjection {
                                 event.screenReader(),
                                 event.textSize(),
                                 event.colourScheme(),
-                                event.separateRoom()))));
+                                event.separateRoom()),
+                        null)));
     }
 
     /** Only what the candidate is shown: no item ids, no bank option indexes. */
@@ -95,6 +98,7 @@ public class SittingProjection {
                                 null))
                         .toList(),
                 null,
+                null,
                 null);
     }
 
@@ -115,6 +119,20 @@ public class SittingProjection {
                 SITTING.changing(sitting -> sitting.submitted(
                         event.submittedAt(),
                         new SittingView.Result(event.score(), event.maxScore(), event.percent(), event.outcome()))));
+    }
+
+    /** The candidate's page shows the pause and stops its countdown. */
+    @EventHandler
+    void on(AttemptPaused event, @SequenceNumber long sequence) {
+        writes.change(
+                event.attemptId(),
+                sequence,
+                SITTING.changing(sitting -> sitting.clock(event.pausedAt(), sitting.endsAt())));
+    }
+
+    @EventHandler
+    void on(AttemptResumed event, @SequenceNumber long sequence) {
+        writes.change(event.attemptId(), sequence, SITTING.changing(sitting -> sitting.clock(null, event.endsAt())));
     }
 
     @EventHandler

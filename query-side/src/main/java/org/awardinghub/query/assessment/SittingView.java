@@ -10,7 +10,8 @@ import org.awardinghub.query.DocumentMapper;
 
 /**
  * What the candidate sitting the attempt sees: the questions in their form's order, the option they chose for
- * each (null: none yet), the end time, and once submitted their own result. Never the answer key, nor anything
+ * each (null: none yet), the end time (moved by every pause resumed), {@code pausedAt} while the invigilator has it
+ * paused, and once submitted their own result. Never the answer key, nor anything
  * that tells which option is right (no per-question marks).
  */
 public record SittingView(
@@ -22,7 +23,8 @@ public record SittingView(
         Instant submittedAt,
         List<Question> questions,
         Result result,
-        Adjustments adjustments) {
+        Adjustments adjustments,
+        Instant pausedAt) {
 
     /** The sitting with the option chosen for that question; unchanged for a question not on its form. */
     SittingView chosen(String questionId, String optionId) {
@@ -32,7 +34,16 @@ public record SittingView(
                         : question)
                 .toList();
         return new SittingView(
-                attemptId, assessmentCode, status, startedAt, endsAt, submittedAt, answered, result, adjustments);
+                attemptId,
+                assessmentCode,
+                status,
+                startedAt,
+                endsAt,
+                submittedAt,
+                answered,
+                result,
+                adjustments,
+                pausedAt);
     }
 
     SittingView submitted(Instant submittedAt, Result result) {
@@ -45,17 +56,42 @@ public record SittingView(
                 submittedAt,
                 questions,
                 result,
-                adjustments);
+                adjustments,
+                null);
     }
 
     SittingView with(AttemptStatus status) {
         return new SittingView(
-                attemptId, assessmentCode, status, startedAt, endsAt, submittedAt, questions, result, adjustments);
+                attemptId,
+                assessmentCode,
+                status,
+                startedAt,
+                endsAt,
+                submittedAt,
+                questions,
+                result,
+                adjustments,
+                status == AttemptStatus.STARTED ? pausedAt : null);
     }
 
     SittingView with(Adjustments adjustments) {
         return new SittingView(
-                attemptId, assessmentCode, status, startedAt, endsAt, submittedAt, questions, result, adjustments);
+                attemptId,
+                assessmentCode,
+                status,
+                startedAt,
+                endsAt,
+                submittedAt,
+                questions,
+                result,
+                adjustments,
+                pausedAt);
+    }
+
+    /** Paused at {@code at}, or running again ({@code at} null) until {@code ends}. */
+    SittingView clock(Instant at, Instant ends) {
+        return new SittingView(
+                attemptId, assessmentCode, status, startedAt, ends, submittedAt, questions, result, adjustments, at);
     }
 
     public record Question(String questionId, String stem, List<Option> options, String chosenOptionId) {}

@@ -164,7 +164,10 @@ class AttemptProjectionTest {
                         null,
                         List.of(),
                         null,
-                        null));
+                        null,
+                        false,
+                        null,
+                        List.of()));
     }
 
     @Test
@@ -207,7 +210,10 @@ class AttemptProjectionTest {
                                 new AttemptView.Mark("Q2", I1, letterOf(FORM_A1.get(1), 2), true),
                                 new AttemptView.Mark("Q3", I3, null, false)),
                         null,
-                        null));
+                        null,
+                        false,
+                        null,
+                        List.of()));
     }
 
     @Test
@@ -330,7 +336,8 @@ class AttemptProjectionTest {
                             "submittedAt",
                             "questions",
                             "result",
-                            "adjustments");
+                            "adjustments",
+                            "pausedAt");
             assertThat(sitting.getList("questions", Document.class)).allSatisfy(question -> {
                 assertThat(question.keySet())
                         .containsExactlyInAnyOrder("questionId", "stem", "options", "chosenOptionId");

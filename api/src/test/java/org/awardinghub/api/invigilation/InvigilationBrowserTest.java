@@ -1,0 +1,99 @@
+package org.awardinghub.api.invigilation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import org.awardinghub.api.ApplicationTest;
+import org.awardinghub.api.AssessmentSteps;
+import org.awardinghub.api.WebUi;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * A fire alarm in real browsers: the invigilator pauses the whole room from the Exam room page, the candidate's test
+ * page says it is paused and its countdown stands still, the invigilator resumes it and the candidate's end has
+ * moved by the time paused, and the invigilator records the incident against the test.
+ */
+class InvigilationBrowserTest extends ApplicationTest {
+
+    @Test
+    void givenACandidateSitting_whenAFireAlarmPausesTheRoomAndItResumes_thenTheTestStoodStillAndTheIncidentIsRecorded()
+            throws InterruptedException {
+        AssessmentSteps steps = new AssessmentSteps(http, adminToken(), DATA_DIR);
+        AssessmentSteps.Qualification qualification = steps.publish(30);
+        String centreId = steps.centre(qualification.code());
+        AssessmentSteps.Staff invigilator = steps.user(centreId, "INVIGILATOR");
+        AssessmentSteps.Candidate candidate =
+                steps.register(steps.user(centreId, "CENTRE_ADMIN").token(), centreId, qualification.code());
+        String number = candidate.registrationNumber();
+        JsonNode opened = steps.opened(invigilator.token(), candidate.candidateId(), qualification.assessmentCode());
+        String attempt = "/api/assessment-attempts/" + opened.get("attemptId").asText();
+
+        try (WebUi sitter = WebUi.open(port);
+                WebUi staff = WebUi.open(port)) {
+            sitter.visit("/test").waitForHeading("Start your test");
+            sitter.fill("Registration number", number)
+                    .fill("Access key", opened.get("accessKey").asText());
+            sitter.press("Start the test");
+            sitter.waitForHeading("Your test");
+            Instant endsAt = Instant.parse(awaitJson(attempt, invigilator.token(), json -> json.hasNonNull("endsAt"))
+                    .get("endsAt")
+                    .asText());
+
+            staff.signIn(invigilator.pin(), GOOD_PASSWORD);
+            staff.press("Exam room").waitForHeading("Exam room");
+            staff.wait(driver ->
+                    driver.findElement(By.id("room-attempts")).getText().contains(number) ? true : null);
+            staff.press("Pause all running tests");
+            staff.fill("Reason", "Fire alarm: the building is evacuated");
+            staff.driver()
+                    .findElement(By.cssSelector("dialog button[type=submit]"))
+                    .click();
+            assertThat(staff.notice("1 test paused.")).doesNotContain("Not paused");
+            staff.wait(driver ->
+                    driver.findElement(By.id("room-attempts")).getText().contains("Paused") ? true : null);
+            staff.screenshot("exam-room-paused");
+
+            String notice = sitter.wait(driver -> {
+                var shown = driver.findElements(By.id("paused-notice"));
+                return shown.isEmpty() ? null : shown.get(0).getText();
+            });
+            assertThat(notice).contains("Paused by the invigilator");
+            String frozen = sitter.driver().findElement(By.id("time-left")).getText();
+            Thread.sleep(2500);
+            assertThat(sitter.driver().findElement(By.id("time-left")).getText())
+                    .as("the countdown stands still while paused")
+                    .isEqualTo(frozen);
+            assertThat(sitter.driver().findElement(By.id("submit-test")).isEnabled())
+                    .isFalse();
+            sitter.screenshot("test-paused");
+
+            staff.press("Resume all paused tests");
+            staff.notice("1 test resumed.");
+            sitter.wait(driver -> driver.findElements(By.id("paused-notice")).isEmpty() ? true : null);
+            assertThat(sitter.driver().findElement(By.id("submit-test")).isEnabled())
+                    .isTrue();
+            JsonNode resumed = awaitJson(
+                    attempt,
+                    invigilator.token(),
+                    json -> json.path("pauses").path(0).hasNonNull("resumedAt"));
+            long pausedMillis = resumed.get("pauses").get(0).get("pausedMillis").asLong();
+            assertThat(pausedMillis).isPositive();
+            assertThat(Instant.parse(resumed.get("endsAt").asText()))
+                    .as("the end moved by the time paused")
+                    .isEqualTo(endsAt.plus(Duration.ofMillis(pausedMillis)));
+
+            staff.press("Record incident");
+            staff.fill("What happened", "Fire alarm at the start of question 1; evacuated for the drill.");
+            staff.driver()
+                    .findElement(By.cssSelector("dialog button[type=submit]"))
+                    .click();
+            staff.notice("Incident recorded against the test of " + number);
+            JsonNode incidents = awaitJson(attempt + "/incidents", invigilator.token(), json -> json.size() == 1);
+            assertThat(incidents.get(0).get("kind").asText()).isEqualTo("DISRUPTION");
+            assertThat(incidents.get(0).get("recordedByPin").asText()).isEqualTo(invigilator.pin());
+        }
+    }
+}

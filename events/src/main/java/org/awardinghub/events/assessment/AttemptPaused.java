@@ -1,0 +1,18 @@
+package org.awardinghub.events.assessment;
+
+import java.time.Instant;
+
+/**
+ * The invigilator of the candidate's centre paused a running attempt: its clock stands still, and it takes no
+ * answer and no submission until resumed. The attempt stays STARTED; who paused it (user id and PIN) and why
+ * ({@code kind} and {@code reason}) are evidence for a later special consideration.
+ */
+public record AttemptPaused(
+        String attemptId,
+        String candidateId,
+        String centreId,
+        PauseKind kind,
+        String reason,
+        String byUserId,
+        String byPin,
+        Instant pausedAt) {}
