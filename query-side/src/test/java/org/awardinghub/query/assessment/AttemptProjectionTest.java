@@ -286,6 +286,7 @@ class AttemptProjectionTest {
                         null,
                         FORM_A1.stream().map(question -> shown(question, null)).toList(),
                         null,
+                        null,
                         null));
     }
 
