@@ -93,8 +93,8 @@ export function arrangementsSection(candidate) {
             options: [{value: '', label: 'Not needed'}, ...TEXT_SIZES]},
         {name: 'colourScheme', label: 'Colour scheme', type: 'select', hint: 'For a colour scheme only.',
             options: [{value: '', label: 'Not needed'}, ...COLOUR_SCHEMES]},
-        {name: 'reason', label: 'Reason', type: 'textarea', required: true, hint: 'The candidate\'s need, as the '
-            + 'centre assessed it. Kept with your PIN.', attrs: {maxlength: 1000}},
+        {name: 'reason', label: 'Why the candidate needs it', type: 'textarea', required: true, hint: 'As the centre '
+            + 'assessed it. Kept with your PIN.', attrs: {maxlength: 1000}},
         {name: 'file', label: 'Evidence', type: 'file', hint: 'A PDF, image or office document, up to 25 MB '
             + '(an assessor\'s report, a specialist\'s letter).'}],
     submit: async (values, formElement) => {

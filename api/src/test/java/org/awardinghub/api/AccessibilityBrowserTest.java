@@ -74,12 +74,19 @@ class AccessibilityBrowserTest extends ApplicationTest {
                     "pass rates",
                     qualification.assessmentCode());
             check(ui.visit("/#/outbox").waitForHeading("Outbox"), "outbox");
+            check(
+                    ui.visit("/#/access-arrangements").waitForHeading("Access arrangements"),
+                    "access arrangements queue");
             check(ui.visit("/#/library").waitForHeading("Documents"), "documents library");
             ui.press("Sign out").waitForHeading("Sign in");
 
             ui.signIn(coordinator.pin(), GOOD_PASSWORD);
             check(ui.visit("/#/my-centre"), "my centre", "Add a user");
             check(ui.visit("/#/centres/" + centreId + "/personnel"), "personnel report", "Failed sign-ins");
+            check(
+                    ui.visit("/#/candidates/" + candidate.candidateId()),
+                    "candidate (centre), with the access arrangement form",
+                    "Request an access arrangement");
             check(ui.visit("/#/candidates/new").waitForHeading("Register"), "register a candidate");
             check(ui.visit("/#/candidates/upload").waitForHeading("Upload"), "upload candidates");
             check(ui.visit("/#/me").waitForHeading("My Details"), "my details");

@@ -41,15 +41,16 @@ class AccessArrangementsBrowserTest extends ApplicationTest {
             ui.visit("/#/candidates/" + candidate.candidateId()).waitForText("Request an access arrangement");
             ui.choose("Arrangement", "Extra time")
                     .fill("Extra time (%)", "25")
-                    .fill("Reason", "Slow processing speed, assessed by the centre")
+                    .fill("Why the candidate needs it", "Slow processing speed, assessed by the centre")
                     .press("Request the arrangement");
             ui.notice("approved");
             ui.choose("Arrangement", "A colour scheme")
                     .choose("Colour scheme", "Dark on cream")
-                    .fill("Reason", "Visual stress with black on white")
+                    .fill("Why the candidate needs it", "Visual stress with black on white")
                     .press("Request the arrangement");
             assertThat(ui.waitForText("A colour scheme: Dark on cream")).contains("Extra time: 25%");
-            ui.choose("Arrangement", "A reader").fill("Reason", "Reading age well below chronological age");
+            ui.choose("Arrangement", "A reader")
+                    .fill("Why the candidate needs it", "Reading age well below chronological age");
             ui.field("Evidence").sendKeys(evidence.toString());
             ui.press("Request the arrangement");
             ui.notice("waits for IMI");
