@@ -46,18 +46,36 @@ class SpecialConsiderationAndAppealTest extends ApplicationTest {
     }
 
     private HttpClientForTests.Response apply(String token, String attemptId, byte[] file) {
+        return apply(token, attemptId, file, Map.of());
+    }
+
+    private HttpClientForTests.Response apply(
+            String token, String attemptId, byte[] file, Map<String, String> incident) {
+        Map<String, String> fields = new java.util.HashMap<>(incident);
+        fields.put("circumstance", "INCIDENT_IN_ROOM");
+        fields.put("description", "The fire alarm sounded 10 minutes in; the room was evacuated");
         return http.postMultipart(
-                "/api/assessment-attempts/" + attemptId + "/special-considerations",
-                token,
+                "/api/assessment-attempts/" + attemptId + "/special-considerations", token, fields, "letter.pdf", file);
+    }
+
+    /** The invigilator records the fire alarm against the attempt: the incident an application names. */
+    private String fireAlarm(String attemptId) {
+        var recorded = http.post(
+                "/api/centres/" + centreId + "/incidents",
+                invigilator,
                 Map.of(
-                        "circumstance",
-                        "INCIDENT_IN_ROOM",
-                        "incidentId",
-                        "incident-42",
+                        "attemptIds",
+                        List.of(attemptId),
+                        "kind",
+                        "DISRUPTION",
                         "description",
-                        "The fire alarm sounded 10 minutes in; the room was evacuated"),
-                "letter.pdf",
-                file);
+                        "Fire alarm 10 minutes in; the room was evacuated",
+                        "occurredAt",
+                        clock.instant()
+                                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                                .toString()));
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+        return recorded.json().get("incidentId").asText();
     }
 
     private JsonNode awaitPage(String path, String token, int items) {
@@ -86,7 +104,13 @@ class SpecialConsiderationAndAppealTest extends ApplicationTest {
 
         assertThat(apply(otherCoordinator, attemptId, new byte[0]).status()).isIn(403, 404);
         assertThat(apply(invigilator, attemptId, new byte[0]).status()).isEqualTo(403);
-        var applied = apply(coordinator, attemptId, SampleFiles.pdf("Fire officer's report"));
+        assertThat(apply(coordinator, attemptId, new byte[0], Map.of("incidentId", "incident-42"))
+                        .status())
+                .as("an incident never recorded against the attempt")
+                .isEqualTo(400);
+        String incidentId = fireAlarm(attemptId);
+        var applied = apply(
+                coordinator, attemptId, SampleFiles.pdf("Fire officer's report"), Map.of("incidentId", incidentId));
         assertThat(applied.status()).as(applied.toString()).isEqualTo(201);
         String considerationId = applied.json().get("considerationId").asText();
         assertThat(apply(coordinator, attemptId, new byte[0]).status())
@@ -95,7 +119,7 @@ class SpecialConsiderationAndAppealTest extends ApplicationTest {
 
         JsonNode queue = awaitPage("/api/special-considerations?status=PENDING&page=0&size=50", admin, 1);
         assertThat(queue.get("items").get(0).get("considerationId").asText()).isEqualTo(considerationId);
-        assertThat(queue.get("items").get(0).get("incidentId").asText()).isEqualTo("incident-42");
+        assertThat(queue.get("items").get(0).get("incidentId").asText()).isEqualTo(incidentId);
         var evidence = http.get("/api/special-considerations/" + considerationId + "/evidence", admin);
         assertThat(evidence.status()).as(evidence.toString()).isEqualTo(200);
         assertThat(http.get("/api/special-considerations?status=PENDING", coordinator)

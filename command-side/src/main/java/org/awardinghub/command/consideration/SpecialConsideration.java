@@ -12,6 +12,7 @@ import org.awardinghub.command.Text;
 import org.awardinghub.command.assessment.AttemptChanges;
 import org.awardinghub.command.assessment.AttemptRecord;
 import org.awardinghub.command.assessment.VoidAttempt;
+import org.awardinghub.command.invigilation.IncidentDirectory;
 import org.awardinghub.command.user.UserAccount;
 import org.awardinghub.command.user.UserDirectory;
 import org.awardinghub.events.assessment.AttemptStatus;
@@ -51,6 +52,7 @@ public class SpecialConsideration {
             ApplyForSpecialConsideration command,
             AttemptChanges attempts,
             ConsiderationDirectory applications,
+            IncidentDirectory incidents,
             UserDirectory users,
             ConsiderationPolicy policy,
             Clock clock) {
@@ -78,6 +80,14 @@ public class SpecialConsideration {
         if (now.isAfter(closes)) {
             throw new RuleViolation("Applications for special consideration for this attempt closed at " + closes + " ("
                     + policy.applyWithin().toDays() + " days after it was submitted)");
+        }
+        if (incident != null
+                && incidents
+                        .find(incident)
+                        .filter(recorded -> recorded.attemptIds().contains(attempt))
+                        .isEmpty()) {
+            throw new InvalidCommand(
+                    "incidentId", "no incident " + incident + " was recorded by an invigilator against this attempt");
         }
         applications.applicationFor(attempt).ifPresent(existing -> {
             throw new RuleViolation("Special consideration was already applied for on this attempt (" + existing + ")");

@@ -23,11 +23,15 @@ import org.awardinghub.command.InvalidField;
 import org.awardinghub.command.LookupDatabase;
 import org.awardinghub.command.MutableClock;
 import org.awardinghub.command.RuleViolation;
+import org.awardinghub.command.arrangement.ArrangementDirectory;
 import org.awardinghub.command.assessment.AttemptTest.Captured;
 import org.awardinghub.command.candidate.CandidateDirectory;
 import org.awardinghub.command.candidate.CandidateStaffDirectory;
 import org.awardinghub.command.centre.CentreDirectory;
 import org.awardinghub.command.user.UserDirectory;
+import org.awardinghub.events.arrangement.AccessArrangementApproved;
+import org.awardinghub.events.arrangement.AccessArrangementRequested;
+import org.awardinghub.events.arrangement.ArrangementKind;
 import org.awardinghub.events.assessment.AttemptPaused;
 import org.awardinghub.events.assessment.AttemptResumed;
 import org.awardinghub.events.assessment.AttemptSubmitted;
@@ -119,6 +123,7 @@ class AttemptPauseTest {
         fixture.registerInjectableResource(new AttemptDeadlines(database.jdbc()));
         fixture.registerInjectableResource(AssessmentPolicy.defaults());
         fixture.registerInjectableResource(database.lookup(CandidateStaffDirectory.class));
+        fixture.registerInjectableResource(database.lookup(ArrangementDirectory.class));
         fixture.registerInjectableResource(clock);
         fixture.givenCurrentTime(NOW);
     }
@@ -193,6 +198,49 @@ class AttemptPauseTest {
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(containsString("no approved rest-break arrangement"))
                     .expectNoEvents();
+        }
+
+        @Test
+        void givenACandidateWithARestBreakArrangement_whenPausedForARestBreak_thenPausedAsARestBreak() {
+            database.apply(new AccessArrangementRequested(
+                    "arrangement-1",
+                    CANDIDATE,
+                    CENTRE,
+                    ArrangementKind.REST_BREAKS,
+                    null,
+                    null,
+                    null,
+                    "Needs to stand and move every half hour",
+                    null,
+                    "user-admin",
+                    "34567890",
+                    NOW.minus(Duration.ofDays(2))));
+            database.apply(new AccessArrangementApproved(
+                    "arrangement-1",
+                    CANDIDATE,
+                    CENTRE,
+                    ArrangementKind.REST_BREAKS,
+                    null,
+                    null,
+                    null,
+                    true,
+                    "Supervised rest breaks are approved by policy",
+                    "system",
+                    null,
+                    NOW.minus(Duration.ofDays(2))));
+            TestExecutor<Attempt> given = started();
+            clock.set(PAUSED_AT);
+            given.when(new PauseAttempt(ATTEMPT, PauseKind.REST_BREAK, "Asked for a break", INVIGILATOR))
+                    .expectEvents(new AttemptPaused(
+                            ATTEMPT,
+                            CANDIDATE,
+                            CENTRE,
+                            PauseKind.REST_BREAK,
+                            "Asked for a break",
+                            INVIGILATOR,
+                            INVIGILATOR_PIN,
+                            PAUSED_AT))
+                    .expectNoScheduledDeadlineWithName(ENDS_AT, Attempt.TIME_LIMIT);
         }
 
         @Test

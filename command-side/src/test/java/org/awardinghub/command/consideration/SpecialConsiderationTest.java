@@ -14,6 +14,7 @@ import org.awardinghub.command.UnknownRecord;
 import org.awardinghub.command.assessment.AttemptRecord;
 import org.awardinghub.command.assessment.RecordedAttemptChanges;
 import org.awardinghub.command.assessment.VoidAttempt;
+import org.awardinghub.command.invigilation.IncidentDirectory;
 import org.awardinghub.command.user.UserDirectory;
 import org.awardinghub.events.assessment.AttemptStatus;
 import org.awardinghub.events.assessment.Outcome;
@@ -21,6 +22,8 @@ import org.awardinghub.events.consideration.Circumstance;
 import org.awardinghub.events.consideration.ConsiderationDecision;
 import org.awardinghub.events.consideration.SpecialConsiderationApplied;
 import org.awardinghub.events.consideration.SpecialConsiderationDecided;
+import org.awardinghub.events.invigilation.IncidentKind;
+import org.awardinghub.events.invigilation.IncidentRecorded;
 import org.awardinghub.events.user.Role;
 import org.awardinghub.events.user.UserCreated;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -64,6 +67,7 @@ class SpecialConsiderationTest {
         database = LookupDatabase.create();
         UserDirectory users = database.lookup(UserDirectory.class);
         ConsiderationDirectory applications = database.lookup(ConsiderationDirectory.class);
+        IncidentDirectory incidents = database.lookup(IncidentDirectory.class);
         database.apply(new UserCreated(
                 "user-admin", "34567890", "Al Reed", "al@northgate.ac.uk", Set.of(Role.CENTRE_ADMIN), CENTRE));
         database.apply(new UserCreated(
@@ -77,6 +81,17 @@ class SpecialConsiderationTest {
                 "centre-2"));
         database.apply(
                 new UserCreated("user-imi", "67890123", "Ian Bell", "ian@theimi.org.uk", Set.of(Role.IMI_ADMIN), null));
+        database.apply(new IncidentRecorded(
+                "incident-9",
+                CENTRE,
+                List.of(ATTEMPT),
+                List.of(CANDIDATE),
+                IncidentKind.DISRUPTION,
+                "Fire alarm; the room was evacuated",
+                SUBMITTED_AT.minus(Duration.ofMinutes(20)),
+                "user-invigilator",
+                "23456789",
+                SUBMITTED_AT.minus(Duration.ofMinutes(15))));
         attempts = new RecordedAttemptChanges();
         attempts.attempt = attempt(AttemptStatus.SUBMITTED);
         clock = new MutableClock(NOW);
@@ -84,6 +99,7 @@ class SpecialConsiderationTest {
         fixture.registerInjectableResource(attempts);
         fixture.registerInjectableResource(users);
         fixture.registerInjectableResource(applications);
+        fixture.registerInjectableResource(incidents);
         fixture.registerInjectableResource(ConsiderationPolicy.defaults());
         fixture.registerInjectableResource(clock);
     }
@@ -163,6 +179,33 @@ class SpecialConsiderationTest {
                     .when(new ApplyForSpecialConsideration(
                             ID, ATTEMPT, Circumstance.ILLNESS, null, " ", null, "user-admin"))
                     .expectException(InvalidField.named("description"));
+        }
+
+        @Test
+        void givenAnIncidentNotRecordedAgainstTheAttempt_whenApplyingWithIt_thenTheIncidentIsNamed() {
+            database.apply(new IncidentRecorded(
+                    "incident-10",
+                    CENTRE,
+                    List.of("attempt-of-someone-else"),
+                    List.of("candidate-2"),
+                    IncidentKind.ILLNESS,
+                    "Another candidate felt unwell",
+                    SUBMITTED_AT,
+                    "user-invigilator",
+                    "23456789",
+                    SUBMITTED_AT));
+            for (String incident : List.of("incident-10", "incident-unknown")) {
+                fixture.givenNoPriorActivity()
+                        .when(new ApplyForSpecialConsideration(
+                                ID,
+                                ATTEMPT,
+                                Circumstance.INCIDENT_IN_ROOM,
+                                incident,
+                                "The fire alarm sounded",
+                                null,
+                                "user-admin"))
+                        .expectException(InvalidField.named("incidentId"));
+            }
         }
     }
 
