@@ -35,11 +35,20 @@ public final class WebUi implements AutoCloseable {
         this.base = "http://localhost:" + port;
     }
 
-    /** A desktop-sized window (1280 px wide); skipped where Chromium is not installed. */
+    /**
+     * A desktop-sized window (1280 px wide) of the test JVM's Chromium, as no test has used it ({@link Browser});
+     * skipped where Chromium is not installed.
+     */
     public static WebUi open(int port) {
-        WebUi ui = new WebUi(Browser.open(), port);
-        ui.page.manage().window().setSize(new Dimension(1280, 900));
-        return ui;
+        Browser browser = Browser.open("http://localhost:" + port);
+        try {
+            WebUi ui = new WebUi(browser, port);
+            ui.page.manage().window().setSize(new Dimension(1280, 900));
+            return ui;
+        } catch (RuntimeException e) {
+            browser.close();
+            throw e;
+        }
     }
 
     public WebDriver driver() {
