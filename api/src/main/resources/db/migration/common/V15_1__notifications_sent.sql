@@ -3,13 +3,13 @@
 -- milliseconds (UTC). Rows are kept: they are what stops a replay from sending again.
 
 -- Every event a notice was sent for (whatever its recipients): a replay, or a second node, finds it here.
-CREATE TABLE notified_events (
+CREATE TABLE IF NOT EXISTS notified_events (
     event_id    VARCHAR(100) NOT NULL PRIMARY KEY,
     notified_at BIGINT       NOT NULL
 );
 
 -- Each email sent: the recipient is named by user id, never by address.
-CREATE TABLE notifications_sent (
+CREATE TABLE IF NOT EXISTS notifications_sent (
     event_id VARCHAR(100) NOT NULL,
     user_id  VARCHAR(100) NOT NULL,
     kind     VARCHAR(40)  NOT NULL,

@@ -559,7 +559,10 @@ class AssessmentTest extends ApplicationTest {
                 "screenReader",
                 "textSize",
                 "colourScheme",
-                "separateRoom");
+                "separateRoom",
+                // whether the invigilator has the test paused (ADR 0154)
+                "paused",
+                "pausedAt");
         Set<String> names = new HashSet<>();
         collectFieldNames(json, names);
         assertThat(allowed).containsAll(names);

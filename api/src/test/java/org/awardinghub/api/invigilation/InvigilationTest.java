@@ -1,6 +1,7 @@
 package org.awardinghub.api.invigilation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -71,12 +72,16 @@ class InvigilationTest extends ApplicationTest {
         return started.get("attemptId").asText();
     }
 
+    /** The candidate's sitting, once its read model has the start (a moment behind the command). */
     private JsonNode sitting(JsonNode started) {
-        var sitting = http.get(
-                "/api/assessment-attempts/" + id(started) + "/sitting",
-                started.get("attemptToken").asText());
-        assertThat(sitting.status()).as(sitting.toString()).isEqualTo(200);
-        return sitting.json();
+        return await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> http.get(
+                                "/api/assessment-attempts/" + id(started) + "/sitting",
+                                started.get("attemptToken").asText()),
+                        sitting -> sitting.status() == 200)
+                .json();
     }
 
     @Test

@@ -33,7 +33,13 @@ final class PreviousRelease {
      * Tables this release's code writes that the previous release did not have: the data is written here by this
      * release's code, so they are made too. Their migrations only create what is missing, as an upgrade needs.
      */
-    private static final List<String> NEEDED_BY_THIS_RELEASE = List.of("V10__address_limits_and_cluster_nodes.sql");
+    private static final List<String> NEEDED_BY_THIS_RELEASE = List.of(
+            "V10__address_limits_and_cluster_nodes.sql",
+            "V12__access_arrangements.sql",
+            "V13__invigilation.sql",
+            "V14__special_consideration_and_appeals.sql",
+            "V15__notification_preferences.sql",
+            "V15_1__notifications_sent.sql");
 
     private PreviousRelease() {}
 
