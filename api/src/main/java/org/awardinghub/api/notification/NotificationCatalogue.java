@@ -1,5 +1,8 @@
 package org.awardinghub.api.notification;
 
+import static org.awardinghub.command.notification.NotificationKind.ACCESS_ARRANGEMENT_APPROVED;
+import static org.awardinghub.command.notification.NotificationKind.ACCESS_ARRANGEMENT_REJECTED;
+import static org.awardinghub.command.notification.NotificationKind.APPEAL_DECIDED;
 import static org.awardinghub.command.notification.NotificationKind.CENTRE_SANCTIONED;
 import static org.awardinghub.command.notification.NotificationKind.CENTRE_SANCTION_LIFTED;
 import static org.awardinghub.command.notification.NotificationKind.CERTIFICATE_ISSUED;
@@ -9,18 +12,26 @@ import static org.awardinghub.command.notification.NotificationKind.CLAIM_APPROV
 import static org.awardinghub.command.notification.NotificationKind.CLAIM_REJECTED;
 import static org.awardinghub.command.notification.NotificationKind.HUB_REQUEST_ANSWERED;
 import static org.awardinghub.command.notification.NotificationKind.HUB_REQUEST_CLOSED;
+import static org.awardinghub.command.notification.NotificationKind.RESULT_CHANGED_ON_RE_CHECK;
+import static org.awardinghub.command.notification.NotificationKind.SPECIAL_CONSIDERATION_DECIDED;
 import static org.awardinghub.events.user.Role.CENTRE_ADMIN;
 import static org.awardinghub.events.user.Role.CENTRE_COORDINATOR;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.awardinghub.events.appeal.AppealDecided;
+import org.awardinghub.events.appeal.ClericalReCheckCompleted;
+import org.awardinghub.events.appeal.ReCheckOutcome;
+import org.awardinghub.events.arrangement.AccessArrangementApproved;
+import org.awardinghub.events.arrangement.AccessArrangementRejected;
 import org.awardinghub.events.centre.CentreSanctionImposed;
 import org.awardinghub.events.centre.CentreSanctionLifted;
 import org.awardinghub.events.certification.CertificateIssued;
 import org.awardinghub.events.certification.CertificateReplaced;
 import org.awardinghub.events.certification.CertificateRevoked;
 import org.awardinghub.events.certification.ClaimRejected;
+import org.awardinghub.events.consideration.SpecialConsiderationDecided;
 import org.awardinghub.events.hubrequest.HubRequestClosed;
 import org.awardinghub.events.hubrequest.HubRequestReplied;
 
@@ -115,7 +126,62 @@ final class NotificationCatalogue {
                             "centreName", find.centreName(e.centreId()),
                             "sanction", SanctionWords.of(e.sanction()),
                             "reason", e.reason(),
-                            "link", find.link("/my-centre"))));
+                            "link", find.link("/my-centre"))),
+            Notice.on(
+                    AccessArrangementApproved.class,
+                    e -> !e.automatically(),
+                    ACCESS_ARRANGEMENT_APPROVED,
+                    (e, find) ->
+                            find.union(find.requester(e.arrangementId()), find.staff(e.centreId(), CENTRE_COORDINATOR)),
+                    (e, find) -> Map.of(
+                            "candidateName", find.candidateName(e.candidateId()),
+                            "arrangement", PostResultsWords.arrangement(e),
+                            "reason", e.reason(),
+                            "link", find.link("/candidates/" + e.candidateId()))),
+            Notice.on(
+                    AccessArrangementRejected.class,
+                    ACCESS_ARRANGEMENT_REJECTED,
+                    (e, find) ->
+                            find.union(find.requester(e.arrangementId()), find.staff(e.centreId(), CENTRE_COORDINATOR)),
+                    (e, find) -> Map.of(
+                            "candidateName", find.candidateName(e.candidateId()),
+                            "arrangement", PostResultsWords.arrangement(e.kind()),
+                            "reason", e.reason(),
+                            "link", find.link("/candidates/" + e.candidateId()))),
+            Notice.on(
+                    SpecialConsiderationDecided.class,
+                    SPECIAL_CONSIDERATION_DECIDED,
+                    (e, find) -> find.union(
+                            find.applicant(e.considerationId()), find.staff(e.centreId(), CENTRE_COORDINATOR)),
+                    (e, find) -> Map.of(
+                            "candidateName", find.candidateName(e.candidateId()),
+                            "assessmentCode", e.assessmentCode(),
+                            "decision", PostResultsWords.considerationDecision(e.decision()),
+                            "effect", PostResultsWords.considerationEffect(e.decision()),
+                            "reason", e.reason(),
+                            "link", find.link("/candidates/" + e.candidateId()))),
+            Notice.on(
+                    ClericalReCheckCompleted.class,
+                    e -> e.result() == ReCheckOutcome.CHANGED,
+                    RESULT_CHANGED_ON_RE_CHECK,
+                    (e, find) -> find.union(find.enquirer(e.enquiryId()), find.staff(e.centreId(), CENTRE_COORDINATOR)),
+                    (e, find) -> Map.of(
+                            "candidateName", find.candidateName(e.candidateId()),
+                            "assessmentCode", find.enquiryAssessment(e.enquiryId()),
+                            "result", PostResultsWords.reCheckResult(e),
+                            "link", find.link("/candidates/" + e.candidateId()))),
+            Notice.on(
+                    AppealDecided.class,
+                    APPEAL_DECIDED,
+                    (e, find) ->
+                            find.union(find.appellant(e.enquiryId()), find.staff(e.centreId(), CENTRE_COORDINATOR)),
+                    (e, find) -> Map.of(
+                            "candidateName", find.candidateName(e.candidateId()),
+                            "assessmentCode", find.enquiryAssessment(e.enquiryId()),
+                            "decision", PostResultsWords.appealDecision(e.decision()),
+                            "result", PostResultsWords.appealResult(e),
+                            "reason", e.reason(),
+                            "link", find.link("/candidates/" + e.candidateId()))));
 
     private NotificationCatalogue() {}
 

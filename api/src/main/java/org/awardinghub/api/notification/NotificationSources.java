@@ -9,10 +9,16 @@ import java.util.Optional;
 import java.util.Set;
 import org.awardinghub.command.user.UserAccount;
 import org.awardinghub.command.user.UserDirectory;
+import org.awardinghub.events.appeal.AppealLodged;
+import org.awardinghub.events.appeal.ResultEnquiryRaised;
+import org.awardinghub.events.arrangement.AccessArrangementRequested;
+import org.awardinghub.events.candidate.CandidateNameAmended;
+import org.awardinghub.events.candidate.CandidateRegistered;
 import org.awardinghub.events.centre.CentreApplied;
 import org.awardinghub.events.centre.CentreDetailsAmended;
 import org.awardinghub.events.certification.CertificateClaimed;
 import org.awardinghub.events.certification.CertificateReplaced;
+import org.awardinghub.events.consideration.SpecialConsiderationApplied;
 import org.awardinghub.events.hubrequest.HubRequestRaised;
 import org.awardinghub.events.user.Role;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -22,8 +28,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a notice needs beyond its event, from the command side alone: users from the command side's user directory
- * (current, active ones), and a claim's claimant or a hub request's raiser and subject from the record's own first
- * event in the event store. Never a read model: who is told about a centre's certificates is a security decision.
+ * (current, active ones), and a claim's claimant, a hub request's raiser and subject, an access arrangement's
+ * requester, a special consideration's applicant, an enquiry's raiser and its appeal's appellant from the record's
+ * own events in the event store. Never a read model: who is told about a centre's certificates is a security decision.
  */
 @Component
 class NotificationSources {
@@ -60,6 +67,63 @@ class NotificationSources {
                 .flatMap(request -> activeAt(request.raisedByUserId(), request.centreId()))
                 .map(List::of)
                 .orElse(List.of());
+    }
+
+    /** The user who requested the access arrangement, while active and still at its centre. */
+    List<UserAccount> requester(String arrangementId) {
+        return first(arrangementId, AccessArrangementRequested.class)
+                .flatMap(request -> activeAt(request.requestedByUserId(), request.centreId()))
+                .map(List::of)
+                .orElse(List.of());
+    }
+
+    /** The user who applied for the special consideration, while active and still at its centre. */
+    List<UserAccount> applicant(String considerationId) {
+        return first(considerationId, SpecialConsiderationApplied.class)
+                .flatMap(application -> activeAt(application.appliedByUserId(), application.centreId()))
+                .map(List::of)
+                .orElse(List.of());
+    }
+
+    /** The user who raised the enquiry about a result, while active and still at its centre. */
+    List<UserAccount> enquirer(String enquiryId) {
+        return enquiry(enquiryId)
+                .flatMap(enquiry -> activeAt(enquiry.raisedByUserId(), enquiry.centreId()))
+                .map(List::of)
+                .orElse(List.of());
+    }
+
+    /** The user who lodged the enquiry's appeal (its {@code AppealLodged}), while active and still at its centre. */
+    List<UserAccount> appellant(String enquiryId) {
+        var stream = events.readEvents(enquiryId, 0);
+        while (stream.hasNext()) {
+            if (stream.next().getPayload() instanceof AppealLodged lodged) {
+                return activeAt(lodged.lodgedByUserId(), lodged.centreId())
+                        .map(List::of)
+                        .orElse(List.of());
+            }
+        }
+        return List.of();
+    }
+
+    /** The assessment the enquiry is about, as its first event names it. */
+    String enquiryAssessment(String enquiryId) {
+        return enquiry(enquiryId).map(ResultEnquiryRaised::assessmentCode).orElse("the assessment");
+    }
+
+    /** The candidate's name as last amended, as the centre sees it on the candidate's page. */
+    String candidateName(String candidateId) {
+        String name = "the candidate";
+        var stream = events.readEvents(candidateId, 0);
+        while (stream.hasNext()) {
+            Object payload = stream.next().getPayload();
+            if (payload instanceof CandidateRegistered registered) {
+                name = registered.firstName() + " " + registered.lastName();
+            } else if (payload instanceof CandidateNameAmended amended) {
+                name = amended.firstName() + " " + amended.lastName();
+            }
+        }
+        return name;
     }
 
     /** The name the claim's certificate prints now: as claimed, or as on its latest replacement. */
@@ -117,6 +181,10 @@ class NotificationSources {
 
     private Optional<CertificateClaimed> claim(String claimId) {
         return first(claimId, CertificateClaimed.class);
+    }
+
+    private Optional<ResultEnquiryRaised> enquiry(String enquiryId) {
+        return first(enquiryId, ResultEnquiryRaised.class);
     }
 
     private Optional<HubRequestRaised> hubRequest(String requestId) {

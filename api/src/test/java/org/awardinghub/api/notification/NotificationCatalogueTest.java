@@ -12,6 +12,19 @@ import java.util.Set;
 import org.awardinghub.command.notification.NotificationKind;
 import org.awardinghub.command.user.UserAccount;
 import org.awardinghub.command.user.UserDirectory;
+import org.awardinghub.events.appeal.AppealDecided;
+import org.awardinghub.events.appeal.AppealDecision;
+import org.awardinghub.events.appeal.AppealLodged;
+import org.awardinghub.events.appeal.ClericalReCheckCompleted;
+import org.awardinghub.events.appeal.ReCheckOutcome;
+import org.awardinghub.events.appeal.ResultEnquiryRaised;
+import org.awardinghub.events.arrangement.AccessArrangementApproved;
+import org.awardinghub.events.arrangement.AccessArrangementRejected;
+import org.awardinghub.events.arrangement.AccessArrangementRequested;
+import org.awardinghub.events.arrangement.ArrangementKind;
+import org.awardinghub.events.assessment.Outcome;
+import org.awardinghub.events.candidate.CandidateNameAmended;
+import org.awardinghub.events.candidate.CandidateRegistered;
 import org.awardinghub.events.centre.CentreApplied;
 import org.awardinghub.events.centre.CentreSanctionImposed;
 import org.awardinghub.events.centre.CentreSanctionLifted;
@@ -21,6 +34,10 @@ import org.awardinghub.events.certification.CertificateIssued;
 import org.awardinghub.events.certification.CertificateReplaced;
 import org.awardinghub.events.certification.CertificateRevoked;
 import org.awardinghub.events.certification.ClaimRejected;
+import org.awardinghub.events.consideration.Circumstance;
+import org.awardinghub.events.consideration.ConsiderationDecision;
+import org.awardinghub.events.consideration.SpecialConsiderationApplied;
+import org.awardinghub.events.consideration.SpecialConsiderationDecided;
 import org.awardinghub.events.hubrequest.HubRequestClosed;
 import org.awardinghub.events.hubrequest.HubRequestKind;
 import org.awardinghub.events.hubrequest.HubRequestRaised;
@@ -55,6 +72,8 @@ class NotificationCatalogueTest {
             "u-gone", "20000004", "Gone", "gone@c1.example", Set.of(Role.CENTRE_COORDINATOR), CENTRE, false);
     static final UserAccount ELSEWHERE = new UserAccount(
             "u-elsewhere", "20000005", "Else", "else@c2.example", Set.of(Role.CENTRE_COORDINATOR), "centre-2", true);
+
+    static final Instant AT = Instant.parse("2026-12-06T10:00:00Z");
 
     static final List<Object> SAMPLES = List.of(
             new CertificateIssued(
@@ -93,7 +112,67 @@ class NotificationCatalogueTest {
             new HubRequestReplied("request-1", CENTRE, 1, "Yes", true, "u-imi"),
             new HubRequestClosed("request-1", CENTRE, "Done"),
             new CentreSanctionImposed(CENTRE, Sanction.REGISTRATIONS, "Under investigation\nsee letter"),
-            new CentreSanctionLifted(CENTRE, Sanction.REGISTRATIONS, "Closed"));
+            new CentreSanctionLifted(CENTRE, Sanction.REGISTRATIONS, "Closed"),
+            new AccessArrangementApproved(
+                    "arrangement-1",
+                    "cand-1",
+                    CENTRE,
+                    ArrangementKind.EXTRA_TIME,
+                    50,
+                    null,
+                    null,
+                    false,
+                    "Form 8 seen",
+                    "u-imi",
+                    "90000001",
+                    AT),
+            new AccessArrangementRejected(
+                    "arrangement-1",
+                    "cand-1",
+                    CENTRE,
+                    ArrangementKind.READER,
+                    "No need shown",
+                    "u-imi",
+                    "90000001",
+                    AT),
+            new SpecialConsiderationDecided(
+                    "consideration-1",
+                    "attempt-1",
+                    "cand-1",
+                    CENTRE,
+                    "LV2-A",
+                    ConsiderationDecision.VOID_AND_RESIT,
+                    "Fire alarm",
+                    "u-imi",
+                    "90000001",
+                    AT),
+            new ClericalReCheckCompleted(
+                    "enquiry-1",
+                    "attempt-1",
+                    "cand-1",
+                    CENTRE,
+                    ReCheckOutcome.CHANGED,
+                    Outcome.FAIL,
+                    Outcome.PASS,
+                    2,
+                    3,
+                    4,
+                    75.0,
+                    AT),
+            new AppealDecided(
+                    "enquiry-1",
+                    "attempt-1",
+                    "cand-1",
+                    CENTRE,
+                    AppealDecision.UPHELD,
+                    Outcome.FAIL,
+                    Outcome.PASS,
+                    2,
+                    3,
+                    "Item defective",
+                    "u-imi",
+                    "90000001",
+                    AT));
 
     NotificationSources sources;
     NotificationTemplates templates = new NotificationTemplates();
@@ -132,7 +211,95 @@ class NotificationCatalogueTest {
                                 HubRequestKind.REQUEST,
                                 "Extra dates",
                                 "Please",
-                                CLAIMANT.userId())));
+                                CLAIMANT.userId())),
+                new GenericDomainEventMessage<>(
+                        "Candidate",
+                        "cand-1",
+                        0,
+                        new CandidateRegistered(
+                                "cand-1",
+                                CENTRE,
+                                "10000009",
+                                "Robyn",
+                                "Hood",
+                                LocalDate.of(2000, 1, 1),
+                                null,
+                                "LV2",
+                                LocalDate.of(2026, 1, 1),
+                                LocalDate.of(2026, 1, 1),
+                                false,
+                                false)),
+                new GenericDomainEventMessage<>(
+                        "Candidate",
+                        "cand-1",
+                        1,
+                        new CandidateNameAmended("cand-1", CENTRE, "Robyn", "Hood", "Robin", "Hood", "Typo")),
+                new GenericDomainEventMessage<>(
+                        "AccessArrangement",
+                        "arrangement-1",
+                        0,
+                        new AccessArrangementRequested(
+                                "arrangement-1",
+                                "cand-1",
+                                CENTRE,
+                                ArrangementKind.EXTRA_TIME,
+                                50,
+                                null,
+                                null,
+                                "Slow processing",
+                                null,
+                                CLAIMANT.userId(),
+                                CLAIMANT.pin(),
+                                AT)),
+                new GenericDomainEventMessage<>(
+                        "SpecialConsideration",
+                        "consideration-1",
+                        0,
+                        new SpecialConsiderationApplied(
+                                "consideration-1",
+                                "attempt-1",
+                                "cand-1",
+                                CENTRE,
+                                "LV2",
+                                "LV2-A",
+                                Circumstance.ILLNESS,
+                                null,
+                                "Unwell",
+                                null,
+                                CLAIMANT.userId(),
+                                CLAIMANT.pin(),
+                                AT)),
+                new GenericDomainEventMessage<>(
+                        "ResultEnquiry",
+                        "enquiry-1",
+                        0,
+                        new ResultEnquiryRaised(
+                                "enquiry-1",
+                                "attempt-1",
+                                "cand-1",
+                                CENTRE,
+                                "LV2",
+                                "LV2-A",
+                                Outcome.FAIL,
+                                2,
+                                4,
+                                "Sure of three",
+                                INVIGILATOR.userId(),
+                                INVIGILATOR.pin(),
+                                AT)),
+                new GenericDomainEventMessage<>(
+                        "ResultEnquiry",
+                        "enquiry-1",
+                        1,
+                        new AppealLodged(
+                                "enquiry-1",
+                                "attempt-1",
+                                "cand-1",
+                                CENTRE,
+                                "Two right answers",
+                                CLAIMANT.userId(),
+                                CLAIMANT.pin(),
+                                AT)));
         sources = new NotificationSources(new Directory(), events, "https://hub.example");
     }
 
@@ -168,19 +335,41 @@ class NotificationCatalogueTest {
                 .isEqualTo("Certificate C9Z8Y7X6WV revoked for Robin Hood");
         assertThat(rendered.get(NotificationKind.HUB_REQUEST_ANSWERED).subject())
                 .isEqualTo("IMI has replied to your request \"Extra dates\"");
+        assertThat(rendered.get(NotificationKind.ACCESS_ARRANGEMENT_APPROVED).subject())
+                .isEqualTo("Access arrangement approved for Robin Hood: extra time (50 %)");
+        assertThat(rendered.get(NotificationKind.ACCESS_ARRANGEMENT_REJECTED).body())
+                .contains("The reason given: No need shown")
+                .contains("https://hub.example/#/candidates/cand-1");
+        assertThat(rendered.get(NotificationKind.SPECIAL_CONSIDERATION_DECIDED).subject())
+                .isEqualTo("Special consideration for Robin Hood (LV2-A) decided: attempt voided, re-sit allowed");
+        assertThat(rendered.get(NotificationKind.SPECIAL_CONSIDERATION_DECIDED).body())
+                .contains("The reason given: Fire alarm")
+                .contains("may re-sit");
+        assertThat(rendered.get(NotificationKind.RESULT_CHANGED_ON_RE_CHECK).body())
+                .contains("The result is now pass, score 3 of 4 (it was fail, score 2).");
+        assertThat(rendered.get(NotificationKind.APPEAL_DECIDED).subject())
+                .isEqualTo("Appeal for Robin Hood (LV2-A) upheld");
+        assertThat(rendered.get(NotificationKind.APPEAL_DECIDED).body())
+                .contains("The result is corrected to pass, score 3 (it was fail, score 2).")
+                .contains("The reason given: Item defective");
     }
 
     @Test
     void givenEachEvent_whenRecipientsResolved_thenOnlyActiveUsersOfTheCentreInTheNamedRoles() {
-        Map<Class<?>, List<String>> expected = Map.of(
-                CertificateIssued.class, List.of(CLAIMANT.userId(), COORDINATOR.userId()),
-                ClaimRejected.class, List.of(CLAIMANT.userId(), COORDINATOR.userId()),
-                CertificateReplaced.class, List.of(CLAIMANT.userId(), COORDINATOR.userId()),
-                CertificateRevoked.class, List.of(CLAIMANT.userId(), COORDINATOR.userId()),
-                HubRequestReplied.class, List.of(CLAIMANT.userId()),
-                HubRequestClosed.class, List.of(CLAIMANT.userId()),
-                CentreSanctionImposed.class, List.of(CLAIMANT.userId(), COORDINATOR.userId()),
-                CentreSanctionLifted.class, List.of(CLAIMANT.userId(), COORDINATOR.userId()));
+        Map<Class<?>, List<String>> expected = Map.ofEntries(
+                Map.entry(CertificateIssued.class, List.of(CLAIMANT.userId(), COORDINATOR.userId())),
+                Map.entry(ClaimRejected.class, List.of(CLAIMANT.userId(), COORDINATOR.userId())),
+                Map.entry(CertificateReplaced.class, List.of(CLAIMANT.userId(), COORDINATOR.userId())),
+                Map.entry(CertificateRevoked.class, List.of(CLAIMANT.userId(), COORDINATOR.userId())),
+                Map.entry(HubRequestReplied.class, List.of(CLAIMANT.userId())),
+                Map.entry(HubRequestClosed.class, List.of(CLAIMANT.userId())),
+                Map.entry(CentreSanctionImposed.class, List.of(CLAIMANT.userId(), COORDINATOR.userId())),
+                Map.entry(CentreSanctionLifted.class, List.of(CLAIMANT.userId(), COORDINATOR.userId())),
+                Map.entry(AccessArrangementApproved.class, List.of(CLAIMANT.userId(), COORDINATOR.userId())),
+                Map.entry(AccessArrangementRejected.class, List.of(CLAIMANT.userId(), COORDINATOR.userId())),
+                Map.entry(SpecialConsiderationDecided.class, List.of(CLAIMANT.userId(), COORDINATOR.userId())),
+                Map.entry(ClericalReCheckCompleted.class, List.of(INVIGILATOR.userId(), COORDINATOR.userId())),
+                Map.entry(AppealDecided.class, List.of(CLAIMANT.userId(), COORDINATOR.userId())));
         for (Object sample : SAMPLES) {
             Notice<?> notice = NotificationCatalogue.noticeFor(sample).orElseThrow();
             assertThat(notice.recipientsOf(sample, sources))
@@ -191,6 +380,36 @@ class NotificationCatalogueTest {
         assertThat(NotificationCatalogue.noticeFor(
                         new HubRequestReplied("request-1", CENTRE, 2, "Thanks", false, "u-c")))
                 .as("a centre's own reply tells nobody")
+                .isEmpty();
+        assertThat(NotificationCatalogue.noticeFor(new AccessArrangementApproved(
+                        "arrangement-2",
+                        "cand-1",
+                        CENTRE,
+                        ArrangementKind.REST_BREAKS,
+                        null,
+                        null,
+                        null,
+                        true,
+                        "Policy: rest breaks",
+                        "system",
+                        null,
+                        AT)))
+                .as("an arrangement the policy approved at once: the requester saw it approved")
+                .isEmpty();
+        assertThat(NotificationCatalogue.noticeFor(new ClericalReCheckCompleted(
+                        "enquiry-1",
+                        "attempt-1",
+                        "cand-1",
+                        CENTRE,
+                        ReCheckOutcome.CONFIRMED,
+                        Outcome.FAIL,
+                        Outcome.FAIL,
+                        2,
+                        2,
+                        4,
+                        50.0,
+                        AT)))
+                .as("a re-check that confirms the result changes nothing")
                 .isEmpty();
     }
 

@@ -21,6 +21,7 @@ import org.awardinghub.api.AssessmentSteps;
 import org.awardinghub.api.AssessmentSteps.Candidate;
 import org.awardinghub.api.AssessmentSteps.Qualification;
 import org.awardinghub.api.AssessmentSteps.Staff;
+import org.awardinghub.api.MultipartForm;
 import org.awardinghub.api.Outbox;
 import org.awardinghub.events.centre.CentreSanctionImposed;
 import org.awardinghub.events.centre.Sanction;
@@ -39,7 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The emails people wait for, end to end: a claim approved or rejected reaches the claimant and the centre's
  * coordinators, as each has chosen; a sanction reaches the centre's coordinators and admins; a reply from IMI reaches
- * who raised the request. Each email goes once, also when its event is handled again or the processor replays from
+ * who raised the request; IMI's decisions on access arrangements, special consideration and appeals reach who asked
+ * and the centre's coordinators. Each email goes once, also when its event is handled again or the processor replays from
  * the first event.
  */
 class NotificationTest extends ApplicationTest {
@@ -126,6 +128,120 @@ class NotificationTest extends ApplicationTest {
         assertThat(notices(email(elsewhere)))
                 .as("another centre learns nothing")
                 .isEmpty();
+    }
+
+    @Test
+    void givenImiDecisionsOnArrangementsConsiderationAndAppeal_thenWhoAskedAndCoordinatorsAreToldAsEachChose() {
+        Qualification qualification = steps.publish(30);
+        String centreId = steps.centre(qualification.code());
+        Staff coordinator = steps.user(centreId, "CENTRE_COORDINATOR");
+        Staff optedOut = steps.user(centreId, "CENTRE_COORDINATOR");
+        Staff centreAdmin = steps.user(centreId, "CENTRE_ADMIN");
+        Staff invigilator = steps.user(centreId, "INVIGILATOR");
+        var turnedOff = http.put(
+                "/api/me/notification-preferences",
+                optedOut.token(),
+                Map.of("turnedOff", List.of("ACCESS_ARRANGEMENT_APPROVED")));
+        assertThat(turnedOff.status()).as(turnedOff.toString()).isEqualTo(200);
+        Candidate arranged = steps.register(coordinator.token(), centreId, qualification.code());
+        Candidate appealed = steps.register(coordinator.token(), centreId, qualification.code());
+
+        // the centre admin requests: one the policy approves at once, two for IMI
+        String arrangements = "/api/candidates/" + arranged.candidateId() + "/access-arrangements";
+        arrangement(arrangements, centreAdmin, "EXTRA_TIME", "APPROVED");
+        String reader = arrangement(arrangements, centreAdmin, "READER", "PENDING");
+        String room = arrangement(arrangements, centreAdmin, "SEPARATE_ROOM", "PENDING");
+        var approved = http.post(arrangements + "/" + reader + "/approve", admin, Map.of("reason", "Form 8 seen"));
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        var rejected = http.post(arrangements + "/" + room + "/reject", admin, Map.of("reason", "No need shown"));
+        assertThat(rejected.status()).as(rejected.toString()).isEqualTo(200);
+
+        // a coordinator applies for special consideration, IMI notes it on the record
+        String sat = steps.sit(invigilator.token(), arranged, qualification.assessmentCode(), 4)
+                .get("attemptId")
+                .asText();
+        var applied = http.postMultipart(
+                "/api/assessment-attempts/" + sat + "/special-considerations",
+                coordinator.token(),
+                Map.of("circumstance", "ILLNESS", "description", "Unwell during the sitting"),
+                "letter.pdf",
+                new byte[0]);
+        assertThat(applied.status()).as(applied.toString()).isEqualTo(201);
+        var considered = http.post(
+                "/api/special-considerations/"
+                        + applied.json().get("considerationId").asText() + "/decision",
+                admin,
+                Map.of("decision", "NOTE_ON_RECORD", "reason", "Noted: the result stands"));
+        assertThat(considered.status()).as(considered.toString()).isEqualTo(200);
+
+        // a coordinator asks for a re-check (it confirms: no email), the centre admin appeals, IMI dismisses
+        String failed = steps.sit(invigilator.token(), appealed, qualification.assessmentCode(), 2)
+                .get("attemptId")
+                .asText();
+        String enquiries = "/api/assessment-attempts/" + failed + "/result-enquiries";
+        var raised = http.post(enquiries, coordinator.token(), Map.of("reasons", "Sure of three answers"));
+        assertThat(raised.status()).as(raised.toString()).isEqualTo(201);
+        String enquiryId = raised.json().get("enquiryId").asText();
+        awaitJson(
+                "/api/candidates/" + appealed.candidateId() + "/result-enquiries",
+                centreAdmin.token(),
+                json -> json.get("items").size() == 1);
+        var lodged = http.post(
+                enquiries + "/" + enquiryId + "/appeal", centreAdmin.token(), Map.of("reasons", "Two right answers"));
+        assertThat(lodged.status()).as(lodged.toString()).isEqualTo(200);
+        var dismissed = http.post(
+                "/api/result-enquiries/" + enquiryId + "/decision",
+                admin,
+                Map.of("decision", "DISMISSED", "reason", "Only one answer is right"));
+        assertThat(dismissed.status()).as(dismissed.toString()).isEqualTo(200);
+        awaitNotificationsSent();
+
+        assertThat(subjects(email(coordinator)))
+                .extracting(NotificationTest::what)
+                .containsExactlyInAnyOrder(
+                        "Access arrangement approved: a reader",
+                        "Access arrangement rejected: a separate room",
+                        "Special consideration decided: result stands, noted on the record",
+                        "Appeal dismissed");
+        assertThat(subjects(email(optedOut)))
+                .as("approvals turned off; a rejection and the decisions cannot be")
+                .extracting(NotificationTest::what)
+                .containsExactlyInAnyOrder(
+                        "Access arrangement rejected: a separate room",
+                        "Special consideration decided: result stands, noted on the record",
+                        "Appeal dismissed");
+        List<JsonNode> toRequester = notices(email(centreAdmin));
+        assertThat(toRequester)
+                .as("the centre admin requested the arrangements and lodged the appeal")
+                .extracting(notice -> what(notice.get("subject").asText()))
+                .containsExactlyInAnyOrder(
+                        "Access arrangement approved: a reader",
+                        "Access arrangement rejected: a separate room",
+                        "Appeal dismissed");
+        assertThat(toRequester)
+                .filteredOn(notice -> notice.get("subject").asText().startsWith("Appeal"))
+                .singleElement()
+                .satisfies(notice -> assertThat(notice.get("body").asText())
+                        .contains("The result stands: fail, score 2.")
+                        .contains("The reason given: Only one answer is right")
+                        .contains("/#/candidates/" + appealed.candidateId()));
+        assertThat(notices(email(invigilator))).isEmpty();
+    }
+
+    private String arrangement(String path, Staff requester, String kind, String status) {
+        MultipartForm form = new MultipartForm().field("kind", kind).field("reason", "Assessed need");
+        if ("EXTRA_TIME".equals(kind)) {
+            form.field("extraTimePercent", "25");
+        }
+        var requested = form.post(http, path, requester.token());
+        assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
+        assertThat(requested.json().get("status").asText()).isEqualTo(status);
+        return requested.json().get("arrangementId").asText();
+    }
+
+    /** The subject without the candidate's name and assessment: "Appeal dismissed". */
+    private static String what(String subject) {
+        return subject.replaceFirst(" for [^:(]+?(?= \\(|:)", "").replaceFirst(" \\([^)]*\\)", "");
     }
 
     @Test

@@ -15,7 +15,12 @@ public enum NotificationKind {
     HUB_REQUEST_ANSWERED(true, "IMI replies to a hub request you raised"),
     HUB_REQUEST_CLOSED(true, "A hub request you raised is closed"),
     CENTRE_SANCTIONED(false, "A sanction is imposed on your centre"),
-    CENTRE_SANCTION_LIFTED(false, "A sanction on your centre is lifted");
+    CENTRE_SANCTION_LIFTED(false, "A sanction on your centre is lifted"),
+    ACCESS_ARRANGEMENT_APPROVED(true, "IMI approves an access arrangement your centre requested"),
+    ACCESS_ARRANGEMENT_REJECTED(false, "IMI rejects an access arrangement your centre requested"),
+    SPECIAL_CONSIDERATION_DECIDED(false, "IMI decides an application for special consideration"),
+    RESULT_CHANGED_ON_RE_CHECK(false, "A clerical re-check changes a result"),
+    APPEAL_DECIDED(false, "IMI decides an appeal against a result");
 
     private final boolean optional;
     private final String description;
