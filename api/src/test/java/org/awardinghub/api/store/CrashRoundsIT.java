@@ -28,14 +28,17 @@ import org.awardinghub.api.files.SampleFiles;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The packaged application killed with SIGKILL under mixed load (registrations, answers, uploads), round after
  * round, each time started again on the same data directory: nothing it acknowledged is lost, and at the end every
  * read model equals a rebuild from the events, so nothing was applied twice either. Runs against the built jar, in
- * a JVM of its own, after {@code package} ({@code mvn verify}); {@code -Dcrash.rounds} (1 by default, 10 for the
- * long run in {@code docs/reliability.md}) and {@code -Dcrash.load-seconds} (3) set its size.
+ * a JVM of its own, after {@code package} ({@code mvn verify}). A long variant, run only when asked for with
+ * {@code -Dcrash.rounds} (1 for one round, 10 for the long run in {@code docs/reliability.md}); {@code
+ * -Dcrash.load-seconds} (3) sets the load of a round. The suite kills under load in {@code TwoNodesIT}.
  */
+@EnabledIfSystemProperty(named = "crash.rounds", matches = "[1-9][0-9]*")
 class CrashRoundsIT {
 
     private static final int ROUNDS = Integer.getInteger("crash.rounds", 1);
