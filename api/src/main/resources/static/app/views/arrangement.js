@@ -1,7 +1,7 @@
 // Access arrangements (ADR 0153): the section on a candidate's page that lists them and lets the centre request
 // one, and IMI's page of the arrangements awaiting a decision, approved or rejected there with a reason.
 import {download, get, post} from '../api.js';
-import {badge, button, form, h, notify, page, pager, section, table, when} from '../ui.js';
+import {badge, button, flash, form, h, notify, page, pager, section, table, when} from '../ui.js';
 import {go, register} from '../router.js';
 import {hasRole} from '../session.js';
 import {actWithReason, awaitRead, enc} from './hub-common.js';
@@ -141,9 +141,12 @@ async function queuePage(container, params, query) {
                 + (approve ? '/approve' : '/reject'), {reason}),
             approve ? 'Approve' : 'Reject');
         if (result) {
-            notify('“' + words + '” is ' + (approve ? 'approved.' : 'rejected.'), 'ok');
+            const said = '“' + words + '” is ' + (approve ? 'approved.' : 'rejected.');
+            notify(said, 'ok');
             await awaitRead(() => get('/api/access-arrangements/queue?page=0&size=200'),
                 queue => !queue.some(item => item.arrangementId === arrangement.arrangementId));
+            // the queue is drawn again without it: the notice stays with the new page
+            flash(said, 'ok');
             go('/access-arrangements' + (pageNumber ? '?page=' + pageNumber : ''));
         }
     };

@@ -7,11 +7,8 @@ import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.r
 
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -26,9 +23,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * The contract test has exercised every operation of the OpenAPI document at least once (issue 17, ADR 0151). Runs
- * after surefire ({@code mvn verify}) and reads what {@link ContractRecording} wrote at the end of the surefire run,
- * one record per test JVM ({@code contract-coverage-N.txt}), together: the operations of the served document under
- * {@code /api/} and those the HTTP tests exercised.
+ * after surefire ({@code mvn verify}) and reads what {@link ContractRecording} wrote at the end of the surefire run:
+ * the operations of the served document under {@code /api/} and those the HTTP tests exercised.
  *
  * <p>Only a whole surefire run can say so: when the recorded run planned fewer test classes than surefire finds
  * ({@code -Dtest=...}, say), the test is skipped, saying why.
@@ -41,19 +37,12 @@ class ContractCoverageIT {
     @Test
     void givenWholeSurefireRun_whenItsRecordIsRead_thenEveryOperationOfTheDocumentWasExercised()
             throws IOException, URISyntaxException {
-        Path directory = Path.of(System.getProperty("contract.recorded", "target"));
-        List<String> lines = new ArrayList<>();
-        try (DirectoryStream<Path> records = Files.newDirectoryStream(directory, "contract-coverage-*.txt")) {
-            for (Path record : records) {
-                lines.addAll(Files.readAllLines(record));
-            }
-        } catch (NoSuchFileException e) {
-            // no target directory: no surefire run either
-        }
+        Path record = Path.of(System.getProperty("contract.recorded", "target/contract-coverage.txt"));
         assumeTrue(
-                !lines.isEmpty(),
-                "No record of a surefire run in " + directory
+                Files.isRegularFile(record),
+                "No record of a surefire run at " + record
                         + ": coverage is judged after the surefire run of mvn verify");
+        List<String> lines = Files.readAllLines(record);
         SortedSet<String> planned = entries(lines, ContractRecording.CLASS);
         SortedSet<String> documented = entries(lines, ContractRecording.DOCUMENTED);
         SortedSet<String> exercised = entries(lines, ContractRecording.EXERCISED).stream()

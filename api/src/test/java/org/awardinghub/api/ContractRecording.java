@@ -23,12 +23,11 @@ import org.junit.platform.launcher.TestPlan;
  * {@code META-INF/services}, so every run of the tests has it):
  *
  * <ul>
- *   <li>the report, {@code target/contract-report.md} or {@code -Dcontract.report=} (in the build, one per test JVM:
- *       {@code contract-report-N.md}): the document's operations, those exercised with the statuses they answered, and
- *       the violations, operation by operation;
- *   <li>in the surefire run only ({@code -Dcontract.record=}, set in the pom, one per test JVM): the record
- *       {@link ContractCoverageIT} reads, the operations documented and exercised and the test classes the run
- *       planned, so that it can tell a whole run from one of a few classes.
+ *   <li>the report, {@code target/contract-report.md} or {@code -Dcontract.report=}: the document's operations, those
+ *       exercised with the statuses they answered, and the violations, operation by operation;
+ *   <li>in the surefire run only ({@code -Dcontract.record=}, set in the pom): the record {@link ContractCoverageIT}
+ *       reads, the operations documented and exercised and the test classes the run planned, so that it can tell a
+ *       whole run from one of a few classes.
  * </ul>
  */
 public final class ContractRecording implements TestExecutionListener {

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * read model equals a rebuild from the events, so nothing was applied twice either. Runs against the built jar, in
  * a JVM of its own, after {@code package} ({@code mvn verify}). A long variant, run only when asked for with
  * {@code -Dcrash.rounds} (1 for one round, 10 for the long run in {@code docs/reliability.md}); {@code
- * -Dcrash.load-seconds} (3) sets the load of a round. The suite kills under load in {@code TwoNodesIT}.
+ * -Dcrash.load-seconds} (3) sets the load of a round (ADR 0159).
  */
 @EnabledIfSystemProperty(named = "crash.rounds", matches = "[1-9][0-9]*")
 class CrashRoundsIT {

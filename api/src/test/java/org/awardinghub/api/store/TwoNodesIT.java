@@ -29,6 +29,7 @@ import org.awardinghub.api.HttpClientForTests;
 import org.awardinghub.api.ScratchPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Two packaged application nodes, started at the same moment, on one PostgreSQL database (events, tokens, lookup
@@ -41,11 +42,12 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * <p>Then, under a steady load of writes through both nodes, one node is killed with SIGKILL and its segments are
  * taken over by the other; it is started again and the segments are shared again; finally the other node is stopped
  * as an operator stops it (SIGTERM), and its claims are given up at once. Every write acknowledged is there at the
- * end. The suite runs one such round ({@code .ci/run} names a PostgreSQL server in {@code AWARDING_TEST_POSTGRES_URL});
- * the long variant, {@code -Dtwo-nodes.rounds=10}, kills the nodes in turn that many times (figures in
- * {@code docs/operations.md}). Node B writes its log as JSON (ECS), as {@code docker/compose.yaml} configures it.
+ * end. A long variant, run only when asked for (ADR 0159) and when {@code AWARDING_TEST_POSTGRES_URL} names a
+ * PostgreSQL server: {@code -Dtwo-nodes.rounds=1} runs one such round, {@code -Dtwo-nodes.rounds=10} kills the nodes
+ * in turn that many times (figures in {@code docs/operations.md}). Node B writes its log as JSON (ECS), as {@code docker/compose.yaml} configures it.
  */
 @EnabledIfEnvironmentVariable(named = "AWARDING_TEST_POSTGRES_URL", matches = "jdbc:postgresql:.+")
+@EnabledIfSystemProperty(named = "two-nodes.rounds", matches = "[1-9][0-9]*")
 class TwoNodesIT {
 
     private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(2);
