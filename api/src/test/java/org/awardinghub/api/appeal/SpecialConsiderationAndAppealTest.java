@@ -120,6 +120,10 @@ class SpecialConsiderationAndAppealTest extends ApplicationTest {
         JsonNode queue = awaitPage("/api/special-considerations?status=PENDING&page=0&size=50", admin, 1);
         assertThat(queue.get("items").get(0).get("considerationId").asText()).isEqualTo(considerationId);
         assertThat(queue.get("items").get(0).get("incidentId").asText()).isEqualTo(incidentId);
+        var applicationRead = http.get("/api/special-considerations/" + considerationId, admin);
+        assertThat(applicationRead.status()).as(applicationRead.toString()).isEqualTo(200);
+        assertThat(applicationRead.json().get("considerationId").asText()).isEqualTo(considerationId);
+        assertThat(applicationRead.json().get("incidentId").asText()).isEqualTo(incidentId);
         var evidence = http.get("/api/special-considerations/" + considerationId + "/evidence", admin);
         assertThat(evidence.status()).as(evidence.toString()).isEqualTo(200);
         assertThat(http.get("/api/special-considerations?status=PENDING", coordinator)
@@ -192,6 +196,9 @@ class SpecialConsiderationAndAppealTest extends ApplicationTest {
         assertThat(appealed.status()).as(appealed.toString()).isEqualTo(200);
         JsonNode queue = awaitPage("/api/result-enquiries?stage=APPEALED&page=0&size=20", admin, 1);
         assertThat(queue.get("items").get(0).get("enquiryId").asText()).isEqualTo(enquiryId);
+        var enquiryRead = http.get("/api/result-enquiries/" + enquiryId, admin);
+        assertThat(enquiryRead.status()).as(enquiryRead.toString()).isEqualTo(200);
+        assertThat(enquiryRead.json().get("enquiryId").asText()).isEqualTo(enquiryId);
 
         String decision = "/api/result-enquiries/" + enquiryId + "/decision";
         assertThat(http.post(
