@@ -78,6 +78,27 @@ class SpecialConsiderationAndAppealTest extends ApplicationTest {
         return recorded.json().get("incidentId").asText();
     }
 
+    /** The item of a queue with that id: the queues are IMI's, shared with other tests' centres. */
+    private JsonNode awaitItem(String path, String token, String idField, String id) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    var response = http.get(path, token);
+                    if (response.status() != 200) {
+                        return false;
+                    }
+                    for (JsonNode item : response.json().get("items")) {
+                        if (id.equals(item.path(idField).asText())) {
+                            found[0] = item;
+                            return true;
+                        }
+                    }
+                    return false;
+                });
+        return found[0];
+    }
+
     private JsonNode awaitPage(String path, String token, int items) {
         JsonNode[] last = new JsonNode[1];
         await().atMost(Duration.ofSeconds(20))
@@ -117,9 +138,12 @@ class SpecialConsiderationAndAppealTest extends ApplicationTest {
                 .as("one application per attempt")
                 .isEqualTo(409);
 
-        JsonNode queue = awaitPage("/api/special-considerations?status=PENDING&page=0&size=50", admin, 1);
-        assertThat(queue.get("items").get(0).get("considerationId").asText()).isEqualTo(considerationId);
-        assertThat(queue.get("items").get(0).get("incidentId").asText()).isEqualTo(incidentId);
+        JsonNode pending = awaitItem(
+                "/api/special-considerations?status=PENDING&page=0&size=100",
+                admin,
+                "considerationId",
+                considerationId);
+        assertThat(pending.get("incidentId").asText()).isEqualTo(incidentId);
         var applicationRead = http.get("/api/special-considerations/" + considerationId, admin);
         assertThat(applicationRead.status()).as(applicationRead.toString()).isEqualTo(200);
         assertThat(applicationRead.json().get("considerationId").asText()).isEqualTo(considerationId);
@@ -194,8 +218,7 @@ class SpecialConsiderationAndAppealTest extends ApplicationTest {
                 coordinator,
                 Map.of("reasons", "Question 3's wording allows two right answers"));
         assertThat(appealed.status()).as(appealed.toString()).isEqualTo(200);
-        JsonNode queue = awaitPage("/api/result-enquiries?stage=APPEALED&page=0&size=20", admin, 1);
-        assertThat(queue.get("items").get(0).get("enquiryId").asText()).isEqualTo(enquiryId);
+        awaitItem("/api/result-enquiries?stage=APPEALED&page=0&size=100", admin, "enquiryId", enquiryId);
         var enquiryRead = http.get("/api/result-enquiries/" + enquiryId, admin);
         assertThat(enquiryRead.status()).as(enquiryRead.toString()).isEqualTo(200);
         assertThat(enquiryRead.json().get("enquiryId").asText()).isEqualTo(enquiryId);
