@@ -37,6 +37,34 @@ export function arrangementWords(arrangement) {
     return setting ? kind + ': ' + setting : kind;
 }
 
+/**
+ * The arrangements applied to a test, in words, for the invigilator: "25% extra time, supervised rest breaks";
+ * "None" when the candidate has none.
+ */
+export function adjustmentWords(adjustments) {
+    if (!adjustments) {
+        return 'None';
+    }
+    const words = [];
+    if (adjustments.extraTimePercent) {
+        words.push(adjustments.extraTimePercent + '% extra time');
+    }
+    const kinds = {restBreaks: 'REST_BREAKS', reader: 'READER', screenReader: 'SCREEN_READER',
+        separateRoom: 'SEPARATE_ROOM'};
+    for (const [flag, kind] of Object.entries(kinds)) {
+        if (adjustments[flag]) {
+            words.push(KINDS.find(item => item.value === kind).label.toLowerCase());
+        }
+    }
+    if (adjustments.textSize) {
+        words.push('text ' + TEXT_SIZES.find(item => item.value === adjustments.textSize).label.toLowerCase());
+    }
+    if (adjustments.colourScheme) {
+        words.push(COLOUR_SCHEMES.find(item => item.value === adjustments.colourScheme).label.toLowerCase());
+    }
+    return words.length ? words.join(', ') : 'None';
+}
+
 function statusOf(arrangement) {
     const [words, kind] = STATUS[arrangement.status] || [arrangement.status, 'kind'];
     return badge(words, kind);

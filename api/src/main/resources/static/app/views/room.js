@@ -1,9 +1,11 @@
-// The exam room (invigilators): the tests running at the centre now, with the time each candidate has left; pause
+// The exam room (invigilators): the tests running at the centre now, with the time each candidate has left and their
+// access arrangements (who may take a rest break, who has a reader or sits apart); pause
 // and resume one test or the whole room (a fire alarm), and record an incident against one test or the sitting.
 // The time left of a paused test stands still; on resume the end moves by the time paused (ADR 0154).
 import {get, post} from '../api.js';
 import {badge, dialog, h, notify, page, section, table, when} from '../ui.js';
 import {register} from '../router.js';
+import {adjustmentWords} from './arrangement.js';
 import {currentUser} from '../session.js';
 
 const REFRESH_EVERY_MS = 15000;
@@ -61,6 +63,7 @@ async function roomPage(container) {
                 {label: 'Registration number', value: a => h('a', {href: '#/candidates/'
                     + encodeURIComponent(a.candidateId)}, a.registrationNumber)},
                 {label: 'Test', value: a => a.assessmentCode},
+                {label: 'Access arrangements', value: a => adjustmentWords(a.adjustments)},
                 {label: 'Started', value: a => when(a.startedAt)},
                 {label: 'Ends', value: a => h('span', {class: 'room-ends'}, when(a.endsAt))},
                 {label: 'Time left', value: a => h('span', {class: 'room-left'}, minutes(secondsLeft(a)))},

@@ -99,6 +99,7 @@ class AccessibilityBrowserTest extends ApplicationTest {
 
             ui.signIn(invigilator.pin(), GOOD_PASSWORD);
             check(ui.visit("/#/invigilation").waitForHeading("Invigilation"), "invigilation");
+            check(ui.visit("/#/room").waitForHeading("Exam room"), "exam room", sitting.registrationNumber());
         }
         assertThat(violations).as("WCAG 2 A/AA violations found by axe-core").isEmpty();
     }

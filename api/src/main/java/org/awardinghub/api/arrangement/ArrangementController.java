@@ -99,15 +99,10 @@ class ArrangementController {
         }
         TextSize size = named(TextSize.class, "textSize", textSize);
         ColourScheme scheme = named(ColourScheme.class, "colourScheme", colourScheme);
-        ArrangementEvidence evidence = null;
-        if (file != null && !file.isEmpty()) {
-            StoredFiles.Stored stored = files.store(file);
-            String fileName = file.getOriginalFilename() == null
-                            || file.getOriginalFilename().isBlank()
-                    ? "evidence." + stored.type().extension()
-                    : stored.fileName();
-            evidence = new ArrangementEvidence(fileName, stored.type().mediaType(), stored.size(), stored.sha256());
-        }
+        ArrangementEvidence evidence = files.storeIfSent(file, "evidence")
+                .map(stored -> new ArrangementEvidence(
+                        stored.fileName(), stored.type().mediaType(), stored.size(), stored.sha256()))
+                .orElse(null);
         String arrangementId = UUID.randomUUID().toString();
         ArrangementStatus status = commands.sendAndWait(new RequestAccessArrangement(
                 arrangementId,

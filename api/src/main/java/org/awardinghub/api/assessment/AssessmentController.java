@@ -37,6 +37,7 @@ import org.awardinghub.command.assessment.VoidAttempt;
 import org.awardinghub.command.candidate.CandidateDirectory;
 import org.awardinghub.events.assessment.AttemptStatus;
 import org.awardinghub.query.Page;
+import org.awardinghub.query.assessment.Adjustments;
 import org.awardinghub.query.assessment.AnswerTrail;
 import org.awardinghub.query.assessment.AttemptSummary;
 import org.awardinghub.query.assessment.AttemptView;
@@ -93,7 +94,7 @@ class AssessmentController {
             Instant submittedAt,
             List<SittingView.Question> questions,
             SittingView.Result result,
-            SittingView.Adjustments adjustments,
+            Adjustments adjustments,
             boolean paused,
             Instant pausedAt) {}
 

@@ -86,16 +86,10 @@ class SpecialConsiderationController {
             @RequestParam String description,
             @RequestParam(required = false) String incidentId,
             @RequestParam(value = "file", required = false) MultipartFile file) {
-        SpecialConsiderationApplied.Evidence evidence = null;
-        if (file != null && !file.isEmpty()) {
-            StoredFiles.Stored stored = files.store(file);
-            String fileName = file.getOriginalFilename() == null
-                            || file.getOriginalFilename().isBlank()
-                    ? "evidence." + stored.type().extension()
-                    : stored.fileName();
-            evidence = new SpecialConsiderationApplied.Evidence(
-                    fileName, stored.type().mediaType(), stored.size(), stored.sha256());
-        }
+        SpecialConsiderationApplied.Evidence evidence = files.storeIfSent(file, "evidence")
+                .map(stored -> new SpecialConsiderationApplied.Evidence(
+                        stored.fileName(), stored.type().mediaType(), stored.size(), stored.sha256()))
+                .orElse(null);
         String considerationId = UUID.randomUUID().toString();
         commands.sendAndWait(new ApplyForSpecialConsideration(
                 considerationId,

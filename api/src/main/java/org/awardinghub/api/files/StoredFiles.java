@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.command.Text;
 import org.springframework.core.io.InputStreamResource;
@@ -59,6 +60,26 @@ public class StoredFiles {
         }
         FileStore.StoredContent stored = content.store(bytes);
         return new Stored(givenFileName(file.getOriginalFilename()), type, stored.size(), stored.sha256());
+    }
+
+    /**
+     * As {@link #store(MultipartFile)}, the file named {@code unnamed} with its type's extension when the client gave
+     * it no name ("evidence.pdf").
+     */
+    public Stored store(MultipartFile file, String unnamed) {
+        Stored stored = store(file);
+        String given = file.getOriginalFilename();
+        return given == null || given.isBlank()
+                ? new Stored(unnamed + "." + stored.type().extension(), stored.type(), stored.size(), stored.sha256())
+                : stored;
+    }
+
+    /**
+     * An optional file sent with a request: empty when none was sent, otherwise kept as
+     * {@link #store(MultipartFile, String)}.
+     */
+    public Optional<Stored> storeIfSent(MultipartFile file, String unnamed) {
+        return file == null || file.isEmpty() ? Optional.empty() : Optional.of(store(file, unnamed));
     }
 
     /** The bytes kept under the hash; 404 when the store does not hold them. */

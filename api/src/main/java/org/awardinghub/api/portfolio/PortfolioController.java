@@ -258,7 +258,7 @@ class PortfolioController {
             @RequestParam(required = false) String description,
             @RequestParam(required = false) String replaces)
             throws IOException {
-        StoredFiles.Stored stored = files.store(file);
+        StoredFiles.Stored stored = files.store(file, "evidence");
         FileTypes.FileType type = stored.type();
         List<String> codes = criteria == null
                 ? List.of()
@@ -266,10 +266,6 @@ class PortfolioController {
                         .map(String::strip)
                         .filter(code -> !code.isEmpty())
                         .toList();
-        String fileName =
-                file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
-                        ? "evidence." + type.extension()
-                        : stored.fileName();
         EvidenceVersion version = commands.sendAndWait(new UploadEvidence(
                 candidateId,
                 UUID.randomUUID().toString(),
@@ -277,7 +273,7 @@ class PortfolioController {
                 unitCode,
                 codes,
                 description,
-                fileName,
+                stored.fileName(),
                 type.mediaType(),
                 stored.size(),
                 stored.sha256(),

@@ -5,16 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.awardinghub.api.ApplicationTest;
 import org.awardinghub.api.AssessmentSteps;
+import org.awardinghub.api.MultipartForm;
 import org.awardinghub.api.WebUi;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
- * A fire alarm in real browsers: the invigilator pauses the whole room from the Exam room page, the candidate's test
- * page says it is paused and its countdown stands still, the invigilator resumes it and the candidate's end has
- * moved by the time paused, and the invigilator records the incident against the test.
+ * A fire alarm in real browsers: the invigilator sees the candidate's access arrangements in the Exam room and
+ * pauses the whole room from it, the candidate's test page says it is paused and its countdown stands still, the
+ * invigilator resumes it and the candidate's end has moved by the time paused, and the invigilator records the
+ * incident against the test.
  */
 class InvigilationBrowserTest extends ApplicationTest {
 
@@ -25,9 +29,20 @@ class InvigilationBrowserTest extends ApplicationTest {
         AssessmentSteps.Qualification qualification = steps.publish(30);
         String centreId = steps.centre(qualification.code());
         AssessmentSteps.Staff invigilator = steps.user(centreId, "INVIGILATOR");
-        AssessmentSteps.Candidate candidate =
-                steps.register(steps.user(centreId, "CENTRE_ADMIN").token(), centreId, qualification.code());
+        AssessmentSteps.Staff centreAdmin = steps.user(centreId, "CENTRE_ADMIN");
+        AssessmentSteps.Candidate candidate = steps.register(centreAdmin.token(), centreId, qualification.code());
         String number = candidate.registrationNumber();
+        String arrangements = "/api/candidates/" + candidate.candidateId() + "/access-arrangements";
+        for (MultipartForm arrangement : List.of(
+                new MultipartForm().field("kind", "EXTRA_TIME").field("extraTimePercent", "25"),
+                new MultipartForm().field("kind", "REST_BREAKS"))) {
+            var requested = arrangement
+                    .field("reason", "Form 8: slow processing speed")
+                    .post(http, arrangements, centreAdmin.token());
+            assertThat(requested.json().path("status").asText())
+                    .as(requested.toString())
+                    .isEqualTo("APPROVED");
+        }
         JsonNode opened = steps.opened(invigilator.token(), candidate.candidateId(), qualification.assessmentCode());
         String attempt = "/api/assessment-attempts/" + opened.get("attemptId").asText();
 
@@ -44,8 +59,16 @@ class InvigilationBrowserTest extends ApplicationTest {
 
             staff.signIn(invigilator.pin(), GOOD_PASSWORD);
             staff.press("Exam room").waitForHeading("Exam room");
-            staff.wait(driver ->
-                    driver.findElement(By.id("room-attempts")).getText().contains(number) ? true : null);
+            String row = staff.wait(driver ->
+                    driver
+                            .findElements(By.xpath("//div[@id='room-attempts']//tr[contains(., '" + number + "')]"))
+                            .stream()
+                            .map(WebElement::getText)
+                            .findFirst()
+                            .orElse(null));
+            assertThat(row)
+                    .as("the invigilator sees the candidate's arrangements")
+                    .contains("25% extra time, supervised rest breaks");
             staff.press("Pause all running tests");
             staff.fill("Reason", "Fire alarm: the building is evacuated");
             staff.driver()

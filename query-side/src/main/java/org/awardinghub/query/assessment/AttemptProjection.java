@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.awardinghub.events.AuditMetadata;
+import org.awardinghub.events.assessment.AccessArrangementsApplied;
 import org.awardinghub.events.assessment.AttemptKeyExpired;
 import org.awardinghub.events.assessment.AttemptOpened;
 import org.awardinghub.events.assessment.AttemptOutcomeChanged;
@@ -97,7 +98,14 @@ public class AttemptProjection {
                         null,
                         false,
                         null,
-                        List.of())));
+                        List.of(),
+                        null)));
+    }
+
+    /** Recorded just before the start, for a candidate with approved arrangements: the invigilator sees them. */
+    @EventHandler
+    void on(AccessArrangementsApplied event, @SequenceNumber long sequence) {
+        writes.change(event.attemptId(), sequence, ATTEMPT.changing(attempt -> attempt.with(Adjustments.of(event))));
     }
 
     @EventHandler

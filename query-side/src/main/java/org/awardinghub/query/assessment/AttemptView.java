@@ -14,7 +14,9 @@ import org.awardinghub.query.DocumentMapper;
  * mark per question (which questions were answered right; centre users get none, {@link #withoutMarks}). {@code result} and {@code marks} are
  * null/empty until marked; {@code voidReason} and {@code voidedAt} are set once voided. {@code paused} and
  * {@code pausedAt} say whether an invigilator has it paused now; {@code pauses} lists every pause, resumed or not,
- * and {@code endsAt} is the end as moved by the pauses resumed so far.
+ * and {@code endsAt} is the end as moved by the pauses resumed so far. {@code adjustments} are the access
+ * arrangements applied when it started (null: none), for the invigilator to see who may take a rest break, who has
+ * a reader or sits apart.
  */
 public record AttemptView(
         @DocumentMapper.Id String attemptId,
@@ -38,7 +40,8 @@ public record AttemptView(
         Instant voidedAt,
         boolean paused,
         Instant pausedAt,
-        List<Pause> pauses) {
+        List<Pause> pauses,
+        Adjustments adjustments) {
 
     AttemptView started(Instant startedAt, Instant endsAt) {
         return state(
@@ -81,6 +84,24 @@ public record AttemptView(
         return state(status, startedAt, endsAt, submittedAt, submittedBy, result, marks, voidReason, voidedAt);
     }
 
+    /** The access arrangements applied when the attempt started (ADR 0153): what the invigilator is shown. */
+    AttemptView with(Adjustments adjustments) {
+        return copy(
+                status,
+                startedAt,
+                endsAt,
+                submittedAt,
+                submittedBy,
+                result,
+                marks,
+                voidReason,
+                voidedAt,
+                paused,
+                pausedAt,
+                pauses,
+                adjustments);
+    }
+
     /**
      * The attempt without its marks: the result stays, but not which questions were answered right, which beside
      * the options chosen would tell the centre the bank's answers.
@@ -89,7 +110,7 @@ public record AttemptView(
         return state(status, startedAt, endsAt, submittedAt, submittedBy, result, List.of(), voidReason, voidedAt);
     }
 
-    /** The same attempt, opened as it was, in another state. */
+    /** The same attempt in another state; a pause ends with the attempt: submitted at the longest pause, or voided. */
     private AttemptView state(
             AttemptStatus status,
             Instant startedAt,
@@ -100,18 +121,9 @@ public record AttemptView(
             List<Mark> marks,
             String voidReason,
             Instant voidedAt) {
-        return new AttemptView(
-                attemptId,
-                candidateId,
-                registrationNumber,
-                centreId,
-                qualificationCode,
-                assessmentCode,
-                attemptNumber,
+        boolean running = status == AttemptStatus.STARTED;
+        return copy(
                 status,
-                invigilatorPin,
-                openedAt,
-                keyValidUntil,
                 startedAt,
                 endsAt,
                 submittedAt,
@@ -120,28 +132,18 @@ public record AttemptView(
                 marks,
                 voidReason,
                 voidedAt,
-                // a pause ends with the attempt: submitted at the longest pause, or voided
-                paused && status == AttemptStatus.STARTED,
-                status == AttemptStatus.STARTED ? pausedAt : null,
-                pauses == null ? List.of() : pauses);
+                paused && running,
+                running ? pausedAt : null,
+                pauses,
+                adjustments);
     }
 
     /** Paused by the invigilator: a new pause, not yet resumed. */
     AttemptView pausedBy(Pause pause) {
         List<Pause> all = new ArrayList<>(pauses == null ? List.of() : pauses);
         all.add(pause);
-        return new AttemptView(
-                attemptId,
-                candidateId,
-                registrationNumber,
-                centreId,
-                qualificationCode,
-                assessmentCode,
-                attemptNumber,
+        return copy(
                 status,
-                invigilatorPin,
-                openedAt,
-                keyValidUntil,
                 startedAt,
                 endsAt,
                 submittedAt,
@@ -152,7 +154,8 @@ public record AttemptView(
                 voidedAt,
                 true,
                 pause.pausedAt(),
-                List.copyOf(all));
+                all,
+                adjustments);
     }
 
     /** Resumed: the last pause closes, and the end moves to {@code movedEnd}. */
@@ -163,6 +166,37 @@ public record AttemptView(
             all.add(new Pause(
                     last.kind(), last.reason(), last.byPin(), last.pausedAt(), byPin, resumedAt, pausedMillis));
         }
+        return copy(
+                status,
+                startedAt,
+                movedEnd,
+                submittedAt,
+                submittedBy,
+                result,
+                marks,
+                voidReason,
+                voidedAt,
+                false,
+                null,
+                all,
+                adjustments);
+    }
+
+    /** The same attempt, opened as it was, with everything that changes after the opening given. */
+    private AttemptView copy(
+            AttemptStatus status,
+            Instant startedAt,
+            Instant endsAt,
+            Instant submittedAt,
+            SubmittedBy submittedBy,
+            Result result,
+            List<Mark> marks,
+            String voidReason,
+            Instant voidedAt,
+            boolean paused,
+            Instant pausedAt,
+            List<Pause> pauses,
+            Adjustments adjustments) {
         return new AttemptView(
                 attemptId,
                 candidateId,
@@ -176,16 +210,17 @@ public record AttemptView(
                 openedAt,
                 keyValidUntil,
                 startedAt,
-                movedEnd,
+                endsAt,
                 submittedAt,
                 submittedBy,
                 result,
                 marks,
                 voidReason,
                 voidedAt,
-                false,
-                null,
-                List.copyOf(all));
+                paused,
+                pausedAt,
+                pauses == null ? List.of() : List.copyOf(pauses),
+                adjustments);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.awardinghub.query.assessment;
 import com.mongodb.client.MongoDatabase;
 import org.awardinghub.events.assessment.AccessArrangementsApplied;
 import org.awardinghub.events.assessment.AnswerChosen;
+import org.awardinghub.events.assessment.AttemptOutcomeChanged;
 import org.awardinghub.events.assessment.AttemptPaused;
 import org.awardinghub.events.assessment.AttemptResumed;
 import org.awardinghub.events.assessment.AttemptStarted;
@@ -51,23 +52,7 @@ public class SittingProjection {
                 event.attemptId(),
                 sequence,
                 SITTING.toDocument(new SittingView(
-                        event.attemptId(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        new SittingView.Adjustments(
-                                event.extraTimePercent(),
-                                event.restBreaks(),
-                                event.reader(),
-                                event.screenReader(),
-                                event.textSize(),
-                                event.colourScheme(),
-                                event.separateRoom()),
-                        null)));
+                        event.attemptId(), null, null, null, null, null, null, null, Adjustments.of(event), null)));
     }
 
     /** Only what the candidate is shown: no item ids, no bank option indexes. */
@@ -133,6 +118,18 @@ public class SittingProjection {
     @EventHandler
     void on(AttemptResumed event, @SequenceNumber long sequence) {
         writes.change(event.attemptId(), sequence, SITTING.changing(sitting -> sitting.clock(null, event.endsAt())));
+    }
+
+    /** A result corrected after a re-check or an upheld appeal (issue 18): the candidate's page shows the new one. */
+    @EventHandler
+    void on(AttemptOutcomeChanged event, @SequenceNumber long sequence) {
+        writes.change(
+                event.attemptId(),
+                sequence,
+                SITTING.changing(sitting -> sitting.result() == null
+                        ? sitting
+                        : sitting.corrected(new SittingView.Result(
+                                event.score(), sitting.result().maxScore(), event.percent(), event.outcome()))));
     }
 
     @EventHandler

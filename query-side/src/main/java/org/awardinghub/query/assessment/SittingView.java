@@ -2,8 +2,6 @@ package org.awardinghub.query.assessment;
 
 import java.time.Instant;
 import java.util.List;
-import org.awardinghub.events.arrangement.ColourScheme;
-import org.awardinghub.events.arrangement.TextSize;
 import org.awardinghub.events.assessment.AttemptStatus;
 import org.awardinghub.events.assessment.Outcome;
 import org.awardinghub.query.DocumentMapper;
@@ -60,6 +58,21 @@ public record SittingView(
                 null);
     }
 
+    /** A result corrected after a review (issue 18): the candidate sees the new one. */
+    SittingView corrected(Result corrected) {
+        return new SittingView(
+                attemptId,
+                assessmentCode,
+                status,
+                startedAt,
+                endsAt,
+                submittedAt,
+                questions,
+                corrected,
+                adjustments,
+                pausedAt);
+    }
+
     SittingView with(AttemptStatus status) {
         return new SittingView(
                 attemptId,
@@ -99,18 +112,4 @@ public record SittingView(
     public record Option(String optionId, String text) {}
 
     public record Result(int score, int maxScore, double percent, Outcome outcome) {}
-
-    /**
-     * The candidate's access arrangements applied to the attempt (ADR 0153): the extra time already in
-     * {@code endsAt}, and the display the test page opens with ({@code textSize}, {@code colourScheme}: null for the
-     * standard one). Null on the sitting of a candidate without approved arrangements.
-     */
-    public record Adjustments(
-            int extraTimePercent,
-            boolean restBreaks,
-            boolean reader,
-            boolean screenReader,
-            TextSize textSize,
-            ColourScheme colourScheme,
-            boolean separateRoom) {}
 }

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A result corrected after a review (issue 18) reaches the attempt and the candidate's results, once. */
+/**
+ * A result corrected after a review (issue 18) reaches the attempt, the candidate's results and the candidate's own
+ * sitting, once.
+ */
 class AttemptOutcomeChangedProjectionTest {
 
     @RegisterExtension
@@ -29,6 +32,7 @@ class AttemptOutcomeChangedProjectionTest {
     private MongoDatabase database;
     private AttemptProjection attempts;
     private CandidateAttemptsProjection candidates;
+    private SittingProjection sittings;
     private Processor processor;
 
     @BeforeEach
@@ -36,7 +40,8 @@ class AttemptOutcomeChangedProjectionTest {
         database = mongo.freshDatabase();
         attempts = new AttemptProjection(database);
         candidates = new CandidateAttemptsProjection(database);
-        processor = new Processor(attempts, candidates);
+        sittings = new SittingProjection(database);
+        processor = new Processor(attempts, candidates, sittings);
     }
 
     /** Every attempt history, then a1's result turned round: its outcome the other way, one more right answer. */
@@ -71,7 +76,7 @@ class AttemptOutcomeChangedProjectionTest {
     }
 
     @Test
-    void givenASubmittedAttempt_whenItsOutcomeChanges_thenTheAttemptAndTheCandidatesResultsShowTheNewResult() {
+    void givenASubmittedAttempt_whenItsOutcomeChanges_thenTheAttemptTheCandidatesResultsAndSittingShowTheNewResult() {
         List<Recorded> events = withA1Corrected();
         AttemptOutcomeChanged change =
                 (AttemptOutcomeChanged) events.get(events.size() - 1).payload();
@@ -90,6 +95,11 @@ class AttemptOutcomeChangedProjectionTest {
                     assertThat(summary.outcome()).isEqualTo(change.outcome());
                     assertThat(summary.score()).isEqualTo(change.score());
                 });
+        SittingView.Result shown = sittings.handle(new FindSitting("a1")).result();
+        assertThat(shown.outcome()).as("the candidate's page").isEqualTo(change.outcome());
+        assertThat(shown.score()).isEqualTo(change.score());
+        assertThat(shown.maxScore()).isEqualTo(a1.result().maxScore());
+        assertThat(shown.percent()).isEqualTo(77.7);
     }
 
     @Test
@@ -98,16 +108,19 @@ class AttemptOutcomeChangedProjectionTest {
         processor.deliver(events.get(events.size() - 1));
         var once = allDocuments(database, AttemptProjection.ATTEMPTS);
         var candidateOnce = allDocuments(database, CandidateAttemptsProjection.CANDIDATE_ATTEMPTS);
+        var sittingsOnce = allDocuments(database, SittingProjection.SITTINGS);
 
         processor.deliver(events.get(events.size() - 1));
         assertThat(allDocuments(database, AttemptProjection.ATTEMPTS)).isEqualTo(once);
         assertThat(allDocuments(database, CandidateAttemptsProjection.CANDIDATE_ATTEMPTS))
                 .isEqualTo(candidateOnce);
+        assertThat(allDocuments(database, SittingProjection.SITTINGS)).isEqualTo(sittingsOnce);
 
         processor.reset();
         processor.deliver(events);
         assertThat(allDocuments(database, AttemptProjection.ATTEMPTS)).isEqualTo(once);
         assertThat(allDocuments(database, CandidateAttemptsProjection.CANDIDATE_ATTEMPTS))
                 .isEqualTo(candidateOnce);
+        assertThat(allDocuments(database, SittingProjection.SITTINGS)).isEqualTo(sittingsOnce);
     }
 }

@@ -167,7 +167,8 @@ class AttemptProjectionTest {
                         null,
                         false,
                         null,
-                        List.of()));
+                        List.of(),
+                        null));
     }
 
     @Test
@@ -213,7 +214,8 @@ class AttemptProjectionTest {
                         null,
                         false,
                         null,
-                        List.of()));
+                        List.of(),
+                        null));
     }
 
     @Test

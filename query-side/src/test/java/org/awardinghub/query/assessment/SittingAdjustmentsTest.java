@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The access arrangements applied to an attempt, on the candidate's sitting (ADR 0153). */
+/** The access arrangements applied to an attempt, on the candidate's sitting and on the attempt (ADR 0153). */
 class SittingAdjustmentsTest {
 
     @RegisterExtension
@@ -62,8 +62,21 @@ class SittingAdjustmentsTest {
         assertThat(sitting.endsAt()).isEqualTo(STARTED.plusSeconds(75 * 60));
         assertThat(sitting.questions()).hasSize(1);
         assertThat(sitting.adjustments())
-                .isEqualTo(
-                        new SittingView.Adjustments(25, true, false, false, TextSize.LARGE, ColourScheme.CREAM, false));
+                .isEqualTo(new Adjustments(25, true, false, false, TextSize.LARGE, ColourScheme.CREAM, false));
+    }
+
+    @Test
+    void givenArrangementsAppliedThenStarted_whenTheAttemptIsFound_thenTheInvigilatorSeesThem() {
+        AttemptProjection attempts = new AttemptProjection(database);
+        attempts.on(AttemptHistories.openedEvent("a1", "c1", "K7M2Q9XA", "centre-1", 1, "20000001", STARTED), 0);
+        attempts.on(APPLIED, 1);
+        attempts.on(STARTED_EVENT, 2);
+
+        AttemptView attempt = attempts.handle(new FindAttempt("a1"));
+        assertThat(attempt.adjustments())
+                .isEqualTo(new Adjustments(25, true, false, false, TextSize.LARGE, ColourScheme.CREAM, false));
+        assertThat(attempt.withoutMarks().adjustments()).isEqualTo(attempt.adjustments());
+        assertThat(attempt.status()).isEqualTo(AttemptStatus.STARTED);
     }
 
     @Test
