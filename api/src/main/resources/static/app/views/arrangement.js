@@ -21,7 +21,8 @@ const TEXT_SIZES = [{value: 'LARGE', label: 'Large (125%)'}, {value: 'EXTRA_LARG
 const COLOUR_SCHEMES = [{value: 'CREAM', label: 'Dark on cream'}, {value: 'LIGHT_BLUE', label: 'Dark on light blue'},
     {value: 'PALE_YELLOW', label: 'Dark on pale yellow'}, {value: 'YELLOW_ON_BLACK', label: 'Yellow on black'}];
 const STATUS = {PENDING: ['Awaiting IMI', 'awaiting'], APPROVED: ['Approved', 'approved'],
-    REJECTED: ['Rejected', 'rejected']};
+    REJECTED: ['Rejected', 'rejected'], WITHDRAWN: ['Withdrawn', 'withdrawn']};
+const WITHDRAWERS = ['IMI_ADMIN', ...REQUESTERS];
 const QUEUE_SIZE = 25;
 
 function base(candidateId) {
@@ -71,11 +72,15 @@ function statusOf(arrangement) {
 }
 
 function decision(arrangement) {
-    if (arrangement.status === 'PENDING') {
-        return 'Waiting for IMI';
+    const withdrawal = arrangement.withdrawal;
+    const withdrawn = withdrawal ? 'Withdrawn (PIN ' + withdrawal.byPin + '), ' + when(withdrawal.at) + ': '
+        + withdrawal.reason : null;
+    if (!arrangement.decidedAt) {
+        return withdrawn || 'Waiting for IMI';
     }
-    return (arrangement.automatically ? 'By policy' : 'By IMI (PIN ' + arrangement.decidedByPin + ')') + ', '
-        + when(arrangement.decidedAt) + ': ' + arrangement.decisionReason;
+    const decided = (arrangement.automatically ? 'By policy' : 'By IMI (PIN ' + arrangement.decidedByPin + ')')
+        + ', ' + when(arrangement.decidedAt) + ': ' + arrangement.decisionReason;
+    return withdrawn ? [decided, h('br'), withdrawn] : decided;
 }
 
 function evidenceButton(arrangement) {
@@ -103,13 +108,34 @@ export function arrangementsSection(candidate) {
                 {label: 'Reason', value: arrangement => arrangement.reason},
                 {label: 'Requested', value: arrangement => when(arrangement.requestedAt)},
                 {label: 'Decision', value: decision},
-                {label: 'Evidence', value: evidenceButton}
+                {label: 'Evidence', value: evidenceButton},
+                ...(hasRole(...WITHDRAWERS) ? [{label: 'Actions', value: withdrawButton}] : [])
             ], arrangements, 'No access arrangements.', 'Access arrangements of ' + candidate.registrationNumber));
         } catch (error) {
             list.textContent = '';
             list.append(h('p', {class: 'message error'}, 'The access arrangements could not be read: '
                 + error.message));
         }
+    }
+
+    /** Pending or approved: the centre or IMI may withdraw it, saying why. */
+    function withdrawButton(arrangement) {
+        if (arrangement.status !== 'PENDING' && arrangement.status !== 'APPROVED') {
+            return '';
+        }
+        const words = arrangementWords(arrangement);
+        return button('Withdraw “' + words + '”', async () => {
+            const result = await actWithReason('Withdraw “' + words + '”?',
+                'It applies to no test the candidate starts from now on; a test already started keeps it.',
+                reason => post(base(candidate.candidateId) + '/' + enc(arrangement.arrangementId) + '/withdraw',
+                    {reason}),
+                'Withdraw');
+            if (result) {
+                notify('“' + words + '” is withdrawn.', 'ok');
+                await load(arrangements => arrangements.some(item => item.arrangementId === arrangement.arrangementId
+                    && item.status === 'WITHDRAWN'));
+            }
+        }, 'secondary');
     }
 
     const requestForm = () => form({id: 'arrangement-form', submitLabel: 'Request the arrangement', fields: [

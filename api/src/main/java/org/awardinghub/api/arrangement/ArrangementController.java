@@ -22,6 +22,7 @@ import org.awardinghub.api.security.Allow;
 import org.awardinghub.command.arrangement.ApproveAccessArrangement;
 import org.awardinghub.command.arrangement.RejectAccessArrangement;
 import org.awardinghub.command.arrangement.RequestAccessArrangement;
+import org.awardinghub.command.arrangement.WithdrawAccessArrangement;
 import org.awardinghub.events.arrangement.ArrangementEvidence;
 import org.awardinghub.events.arrangement.ArrangementKind;
 import org.awardinghub.events.arrangement.ArrangementStatus;
@@ -137,6 +138,23 @@ class ArrangementController {
         commands.sendAndWait(new RejectAccessArrangement(
                 arrangementId, candidateId, request.reason(), access.current().userId()));
         return new Decided(arrangementId, ArrangementStatus.REJECTED);
+    }
+
+    /**
+     * Withdraws a pending or approved access arrangement, with the reason. The candidate's centre withdraws one whose
+     * need has passed or that was asked for in error, IMI one found not justified; it applies to no test started from
+     * then on.
+     */
+    @PostMapping("/api/candidates/{candidateId}/access-arrangements/{arrangementId}/withdraw")
+    @Allow(
+            value = IMI_ADMIN,
+            ofCentre = {CENTRE_ADMIN, CENTRE_COORDINATOR},
+            centreOf = Access.CANDIDATE_ID)
+    public Decided withdraw(
+            @PathVariable String candidateId, @PathVariable String arrangementId, @Valid @RequestBody Reason request) {
+        commands.sendAndWait(new WithdrawAccessArrangement(
+                arrangementId, candidateId, request.reason(), access.current().userId()));
+        return new Decided(arrangementId, ArrangementStatus.WITHDRAWN);
     }
 
     /** A candidate's access arrangements, newest request first, each with its status and decision. */

@@ -2,6 +2,7 @@ package org.awardinghub.api.notification;
 
 import static org.awardinghub.command.notification.NotificationKind.ACCESS_ARRANGEMENT_APPROVED;
 import static org.awardinghub.command.notification.NotificationKind.ACCESS_ARRANGEMENT_REJECTED;
+import static org.awardinghub.command.notification.NotificationKind.ACCESS_ARRANGEMENT_WITHDRAWN;
 import static org.awardinghub.command.notification.NotificationKind.APPEAL_DECIDED;
 import static org.awardinghub.command.notification.NotificationKind.CENTRE_SANCTIONED;
 import static org.awardinghub.command.notification.NotificationKind.CENTRE_SANCTION_LIFTED;
@@ -25,6 +26,7 @@ import org.awardinghub.events.appeal.ClericalReCheckCompleted;
 import org.awardinghub.events.appeal.ReCheckOutcome;
 import org.awardinghub.events.arrangement.AccessArrangementApproved;
 import org.awardinghub.events.arrangement.AccessArrangementRejected;
+import org.awardinghub.events.arrangement.AccessArrangementWithdrawn;
 import org.awardinghub.events.centre.CentreSanctionImposed;
 import org.awardinghub.events.centre.CentreSanctionLifted;
 import org.awardinghub.events.certification.CertificateIssued;
@@ -141,6 +143,17 @@ final class NotificationCatalogue {
             Notice.on(
                     AccessArrangementRejected.class,
                     ACCESS_ARRANGEMENT_REJECTED,
+                    (e, find) ->
+                            find.union(find.requester(e.arrangementId()), find.staff(e.centreId(), CENTRE_COORDINATOR)),
+                    (e, find) -> Map.of(
+                            "candidateName", find.candidateName(e.candidateId()),
+                            "arrangement", PostResultsWords.arrangement(e.kind()),
+                            "reason", e.reason(),
+                            "link", find.link("/candidates/" + e.candidateId()))),
+            Notice.on(
+                    AccessArrangementWithdrawn.class,
+                    AccessArrangementWithdrawn::byImi,
+                    ACCESS_ARRANGEMENT_WITHDRAWN,
                     (e, find) ->
                             find.union(find.requester(e.arrangementId()), find.staff(e.centreId(), CENTRE_COORDINATOR)),
                     (e, find) -> Map.of(

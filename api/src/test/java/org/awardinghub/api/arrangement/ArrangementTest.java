@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -197,6 +199,77 @@ class ArrangementTest extends ApplicationTest {
         assertThat(adjustments.get("separateRoom").asBoolean()).isFalse();
         assertThat(adjustments.get("textSize").isNull()).isTrue();
         assertThat(sitting[0].get("secondsLeft").asLong()).isGreaterThan(20 * 60);
+    }
+
+    @Test
+    void givenApprovedAndPendingArrangements_whenWithdrawn_thenTheNextAttemptHasNeitherAndImisWithdrawalIsEmailed() {
+        String extraTime = requested(
+                coordinator,
+                Map.of("kind", "EXTRA_TIME", "extraTimePercent", "25", "reason", "Broken wrist"),
+                null,
+                "APPROVED");
+        String reader = requested(centreAdmin, Map.of("kind", "READER", "reason", "Dyslexia"), null, "PENDING");
+        listed(coordinator, 2);
+        String otherCoordinator = steps.user(steps.centre(qualification.code()), "CENTRE_COORDINATOR")
+                .token();
+        Map<String, String> healed = Map.of("reason", "The wrist has healed");
+
+        // the centre's other users, other centres and bad input change nothing
+        assertThat(http.post(arrangements() + "/" + extraTime + "/withdraw", invigilator, healed)
+                        .status())
+                .isEqualTo(403);
+        assertThat(http.post(arrangements() + "/" + extraTime + "/withdraw", otherCoordinator, healed)
+                        .status())
+                .isIn(403, 404);
+        assertProblem(http.post(arrangements() + "/" + extraTime + "/withdraw", coordinator, Map.of()), 400, "reason");
+        assertThat(http.post(arrangements() + "/no-such-arrangement/withdraw", coordinator, healed)
+                        .status())
+                .isEqualTo(404);
+
+        var withdrawn = http.post(arrangements() + "/" + extraTime + "/withdraw", coordinator, healed);
+        assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
+        assertThat(withdrawn.json().get("status").asText()).isEqualTo("WITHDRAWN");
+        var twice = http.post(arrangements() + "/" + extraTime + "/withdraw", centreAdmin, healed);
+        assertThat(twice.status()).as(twice.toString()).isEqualTo(409);
+        var byImi = http.post(
+                arrangements() + "/" + reader + "/withdraw", admin, Map.of("reason", "Asked for under another"));
+        assertThat(byImi.status()).as(byImi.toString()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> "WITHDRAWN".equals(byId(listed(coordinator, 2), reader).get("status").asText())
+                        && "WITHDRAWN".equals(byId(listed(coordinator, 2), extraTime).get("status").asText()));
+        JsonNode list = listed(coordinator, 2);
+        assertThat(byId(list, extraTime).get("withdrawal").get("reason").asText()).isEqualTo("The wrist has healed");
+        assertThat(byId(list, extraTime).get("decisionReason").asText())
+                .as("what was decided stays on record")
+                .contains("policy");
+        assertThat(queue()).doesNotContain(reader);
+
+        // a test started now has the standard time and no adjustments
+        JsonNode started = steps.started(
+                candidate.registrationNumber(),
+                steps.opened(invigilator, candidate.candidateId(), qualification.assessmentCode())
+                        .get("accessKey")
+                        .asText());
+        assertThat(Duration.between(
+                        clock.instant(), Instant.parse(started.get("endsAt").asText())))
+                .isBetween(Duration.ofMinutes(19), Duration.ofMinutes(21));
+
+        // IMI's withdrawal is the centre's news; the centre's own is not emailed back to it
+        String email = http.get("/api/me", centreAdmin).json().get("email").asText();
+        JsonNode emails = awaitJson(
+                "/api/outbox?to=" + URLEncoder.encode(email, StandardCharsets.UTF_8),
+                admin,
+                json -> java.util.stream.StreamSupport.stream(json.spliterator(), false)
+                        .anyMatch(one -> one.get("subject").asText().startsWith("Access arrangement withdrawn")));
+        assertThat(java.util.stream.StreamSupport.stream(emails.spliterator(), false)
+                        .map(one -> one.get("subject").asText())
+                        .filter(subject -> subject.startsWith("Access arrangement withdrawn"))
+                        .toList())
+                .as("one email, for IMI's withdrawal only")
+                .singleElement()
+                .satisfies(subject ->
+                        assertThat(subject).startsWith("Access arrangement withdrawn for Robin ").endsWith(": a reader"));
     }
 
     @Test

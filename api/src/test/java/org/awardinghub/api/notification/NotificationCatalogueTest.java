@@ -21,7 +21,9 @@ import org.awardinghub.events.appeal.ResultEnquiryRaised;
 import org.awardinghub.events.arrangement.AccessArrangementApproved;
 import org.awardinghub.events.arrangement.AccessArrangementRejected;
 import org.awardinghub.events.arrangement.AccessArrangementRequested;
+import org.awardinghub.events.arrangement.AccessArrangementWithdrawn;
 import org.awardinghub.events.arrangement.ArrangementKind;
+import org.awardinghub.events.arrangement.ArrangementStatus;
 import org.awardinghub.events.assessment.Outcome;
 import org.awardinghub.events.candidate.CandidateNameAmended;
 import org.awardinghub.events.candidate.CandidateRegistered;
@@ -132,6 +134,17 @@ class NotificationCatalogueTest {
                     CENTRE,
                     ArrangementKind.READER,
                     "No need shown",
+                    "u-imi",
+                    "90000001",
+                    AT),
+            new AccessArrangementWithdrawn(
+                    "arrangement-1",
+                    "cand-1",
+                    CENTRE,
+                    ArrangementKind.SEPARATE_ROOM,
+                    ArrangementStatus.APPROVED,
+                    "Not supported by the evidence on file",
+                    true,
                     "u-imi",
                     "90000001",
                     AT),
@@ -340,6 +353,10 @@ class NotificationCatalogueTest {
         assertThat(rendered.get(NotificationKind.ACCESS_ARRANGEMENT_REJECTED).body())
                 .contains("The reason given: No need shown")
                 .contains("https://hub.example/#/candidates/cand-1");
+        assertThat(rendered.get(NotificationKind.ACCESS_ARRANGEMENT_WITHDRAWN).subject())
+                .isEqualTo("Access arrangement withdrawn for Robin Hood: a separate room");
+        assertThat(rendered.get(NotificationKind.ACCESS_ARRANGEMENT_WITHDRAWN).body())
+                .contains("The reason given: Not supported by the evidence on file");
         assertThat(rendered.get(NotificationKind.SPECIAL_CONSIDERATION_DECIDED).subject())
                 .isEqualTo("Special consideration for Robin Hood (LV2-A) decided: attempt voided, re-sit allowed");
         assertThat(rendered.get(NotificationKind.SPECIAL_CONSIDERATION_DECIDED).body())
@@ -367,6 +384,7 @@ class NotificationCatalogueTest {
                 Map.entry(CentreSanctionLifted.class, List.of(CLAIMANT.userId(), COORDINATOR.userId())),
                 Map.entry(AccessArrangementApproved.class, List.of(CLAIMANT.userId(), COORDINATOR.userId())),
                 Map.entry(AccessArrangementRejected.class, List.of(CLAIMANT.userId(), COORDINATOR.userId())),
+                Map.entry(AccessArrangementWithdrawn.class, List.of(CLAIMANT.userId(), COORDINATOR.userId())),
                 Map.entry(SpecialConsiderationDecided.class, List.of(CLAIMANT.userId(), COORDINATOR.userId())),
                 Map.entry(ClericalReCheckCompleted.class, List.of(INVIGILATOR.userId(), COORDINATOR.userId())),
                 Map.entry(AppealDecided.class, List.of(CLAIMANT.userId(), COORDINATOR.userId())));
@@ -395,6 +413,19 @@ class NotificationCatalogueTest {
                         null,
                         AT)))
                 .as("an arrangement the policy approved at once: the requester saw it approved")
+                .isEmpty();
+        assertThat(NotificationCatalogue.noticeFor(new AccessArrangementWithdrawn(
+                        "arrangement-1",
+                        "cand-1",
+                        CENTRE,
+                        ArrangementKind.SEPARATE_ROOM,
+                        ArrangementStatus.PENDING,
+                        "Asked for in error",
+                        false,
+                        CLAIMANT.userId(),
+                        CLAIMANT.pin(),
+                        AT)))
+                .as("the centre's own withdrawal tells nobody")
                 .isEmpty();
         assertThat(NotificationCatalogue.noticeFor(new ClericalReCheckCompleted(
                         "enquiry-1",

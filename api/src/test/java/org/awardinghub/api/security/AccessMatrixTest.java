@@ -526,6 +526,11 @@ class AccessMatrixTest extends ApplicationTest {
                         "multipart/form-data; boundary=zz"),
                 new Endpoint("POST", candidate + "/access-arrangements/" + arrangementA + "/approve", reason, imiAdmin),
                 new Endpoint("POST", candidate + "/access-arrangements/" + arrangementA + "/reject", reason, imiAdmin),
+                new Endpoint(
+                        "POST",
+                        candidate + "/access-arrangements/" + arrangementA + "/withdraw",
+                        reason,
+                        union(imiAdmin, arrangementsOfA())),
                 new Endpoint("GET", candidate + "/access-arrangements", null, union(imiStaff, arrangementsOfA())),
                 new Endpoint(
                         "GET",

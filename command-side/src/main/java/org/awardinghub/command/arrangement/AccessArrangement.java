@@ -19,6 +19,7 @@ import org.awardinghub.events.AuditMetadata;
 import org.awardinghub.events.arrangement.AccessArrangementApproved;
 import org.awardinghub.events.arrangement.AccessArrangementRejected;
 import org.awardinghub.events.arrangement.AccessArrangementRequested;
+import org.awardinghub.events.arrangement.AccessArrangementWithdrawn;
 import org.awardinghub.events.arrangement.ArrangementEvidence;
 import org.awardinghub.events.arrangement.ArrangementKind;
 import org.awardinghub.events.arrangement.ArrangementStatus;
@@ -37,7 +38,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * One access arrangement for one candidate (ADR 0153): requested by a centre admin or coordinator of the
  * candidate's centre with a reason and optional evidence; approved at once when {@link ArrangementPolicy} allows
  * the kind, otherwise PENDING until an IMI administrator approves or rejects it with a reason. An approved
- * arrangement applies to every attempt the candidate starts afterwards ({@link ArrangementDirectory}).
+ * arrangement applies to every attempt the candidate starts afterwards ({@link ArrangementDirectory}), until it is
+ * withdrawn: by the candidate's centre or by IMI, pending or approved, with a reason.
  */
 @Aggregate
 public class AccessArrangement {
@@ -177,6 +179,42 @@ public class AccessArrangement {
                 arrangementId, candidateId, centreId, kind, reason, decider.userId(), decider.pin(), now(clock)));
     }
 
+    /**
+     * Withdraws a pending or approved arrangement, with the reason: the candidate's centre (a centre admin or
+     * coordinator of the centre the candidate is at now) or an IMI administrator.
+     */
+    @CommandHandler
+    void handle(WithdrawAccessArrangement command, CandidateDirectory candidates, UserDirectory users, Clock clock) {
+        requireOfCandidate(command.candidateId());
+        String reason = Reason.of(command);
+        String withdrawerId = Text.identifier("withdrawnByUserId", command.withdrawnByUserId());
+        String centreNow =
+                candidates.find(candidateId).map(CandidateEntry::centreId).orElse(centreId);
+        UserAccount withdrawer = users.findById(withdrawerId)
+                .filter(user -> user.active()
+                        && (user.roles().contains(Role.IMI_ADMIN)
+                                || centreNow.equals(user.centreId())
+                                        && (user.roles().contains(Role.CENTRE_ADMIN)
+                                                || user.roles().contains(Role.CENTRE_COORDINATOR))))
+                .orElseThrow(() -> new RuleViolation("Only a centre admin or coordinator of the candidate's centre, or"
+                        + " an IMI administrator, can withdraw an access arrangement"));
+        if (status != ArrangementStatus.PENDING && status != ArrangementStatus.APPROVED) {
+            throw new RuleViolation(
+                    "The access arrangement is " + status + "; only a PENDING or APPROVED one can be withdrawn");
+        }
+        apply(new AccessArrangementWithdrawn(
+                arrangementId,
+                candidateId,
+                centreId,
+                kind,
+                status,
+                reason,
+                withdrawer.roles().contains(Role.IMI_ADMIN),
+                withdrawer.userId(),
+                withdrawer.pin(),
+                now(clock)));
+    }
+
     @EventSourcingHandler
     void on(AccessArrangementRequested event) {
         arrangementId = event.arrangementId();
@@ -197,6 +235,11 @@ public class AccessArrangement {
     @EventSourcingHandler
     void on(AccessArrangementRejected event) {
         status = ArrangementStatus.REJECTED;
+    }
+
+    @EventSourcingHandler
+    void on(AccessArrangementWithdrawn event) {
+        status = ArrangementStatus.WITHDRAWN;
     }
 
     /** The setting the kind needs, required for it and refused for every other kind. */

@@ -6,6 +6,7 @@ import org.awardinghub.command.CommandLookups;
 import org.awardinghub.events.arrangement.AccessArrangementApproved;
 import org.awardinghub.events.arrangement.AccessArrangementRejected;
 import org.awardinghub.events.arrangement.AccessArrangementRequested;
+import org.awardinghub.events.arrangement.AccessArrangementWithdrawn;
 import org.awardinghub.events.arrangement.ArrangementKind;
 import org.awardinghub.events.arrangement.ArrangementStatus;
 import org.awardinghub.events.arrangement.ColourScheme;
@@ -59,6 +60,15 @@ final class ArrangementDirectoryTable implements ArrangementDirectory {
                 event.arrangementId(),
                 ArrangementStatus.REJECTED,
                 event.rejectedAt().toEpochMilli());
+    }
+
+    /** No longer in force, nor pending; when it was decided stays as it was. */
+    @EventHandler
+    void on(AccessArrangementWithdrawn event) {
+        jdbc.update(
+                "UPDATE access_arrangements SET status = ? WHERE arrangement_id = ?",
+                ArrangementStatus.WITHDRAWN.name(),
+                event.arrangementId());
     }
 
     private void decided(String arrangementId, ArrangementStatus status, long at) {

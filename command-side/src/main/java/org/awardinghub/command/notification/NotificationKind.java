@@ -18,6 +18,7 @@ public enum NotificationKind {
     CENTRE_SANCTION_LIFTED(false, "A sanction on your centre is lifted"),
     ACCESS_ARRANGEMENT_APPROVED(true, "IMI approves an access arrangement your centre requested"),
     ACCESS_ARRANGEMENT_REJECTED(false, "IMI rejects an access arrangement your centre requested"),
+    ACCESS_ARRANGEMENT_WITHDRAWN(false, "IMI withdraws an access arrangement of one of your candidates"),
     SPECIAL_CONSIDERATION_DECIDED(false, "IMI decides an application for special consideration"),
     RESULT_CHANGED_ON_RE_CHECK(false, "A clerical re-check changes a result"),
     APPEAL_DECIDED(false, "IMI decides an appeal against a result");

@@ -16,6 +16,7 @@ import org.awardinghub.command.user.UserDirectory;
 import org.awardinghub.events.arrangement.AccessArrangementApproved;
 import org.awardinghub.events.arrangement.AccessArrangementRejected;
 import org.awardinghub.events.arrangement.AccessArrangementRequested;
+import org.awardinghub.events.arrangement.AccessArrangementWithdrawn;
 import org.awardinghub.events.arrangement.ArrangementEvidence;
 import org.awardinghub.events.arrangement.ArrangementKind;
 import org.awardinghub.events.arrangement.ArrangementStatus;
@@ -329,6 +330,119 @@ class AccessArrangementTest {
                     .when(new ApproveAccessArrangement(ARRANGEMENT, CANDIDATE, "ok", ADMIN))
                     .expectException(RuleViolation.class)
                     .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class WithdrawalSpec {
+
+        static final String WHY = "The broken wrist has healed";
+
+        AccessArrangementApproved approvedAtOnce() {
+            return new AccessArrangementApproved(
+                    ARRANGEMENT,
+                    CANDIDATE,
+                    CENTRE,
+                    ArrangementKind.EXTRA_TIME,
+                    25,
+                    null,
+                    null,
+                    true,
+                    "Approved by policy",
+                    "system",
+                    null,
+                    NOW);
+        }
+
+        AccessArrangementWithdrawn withdrawn(ArrangementStatus was, boolean byImi, String userId, String pin) {
+            return new AccessArrangementWithdrawn(
+                    ARRANGEMENT, CANDIDATE, CENTRE, ArrangementKind.EXTRA_TIME, was, WHY, byImi, userId, pin, NOW);
+        }
+
+        @Test
+        void givenAnApprovedArrangement_whenTheCentreWithdrawsIt_thenWithdrawnWithWhoAndWhy() {
+            fixture.given(requested(ArrangementKind.EXTRA_TIME, 25), approvedAtOnce())
+                    .when(new WithdrawAccessArrangement(ARRANGEMENT, CANDIDATE, WHY, ADMIN))
+                    .expectEvents(withdrawn(ArrangementStatus.APPROVED, false, ADMIN, ADMIN_PIN));
+        }
+
+        @Test
+        void givenAPendingRequest_whenImiWithdrawsIt_thenWithdrawnByImi() {
+            fixture.given(requested(ArrangementKind.EXTRA_TIME, 25))
+                    .when(new WithdrawAccessArrangement(ARRANGEMENT, CANDIDATE, WHY, IMI))
+                    .expectEvents(withdrawn(ArrangementStatus.PENDING, true, IMI, IMI_PIN));
+        }
+
+        @Test
+        void givenAWithdrawnOrRejectedArrangement_whenWithdrawn_thenRefused() {
+            fixture.given(
+                            requested(ArrangementKind.EXTRA_TIME, 25),
+                            withdrawn(ArrangementStatus.PENDING, false, ADMIN, ADMIN_PIN))
+                    .when(new WithdrawAccessArrangement(ARRANGEMENT, CANDIDATE, WHY, ADMIN))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(
+                            "The access arrangement is WITHDRAWN; only a PENDING or APPROVED one can be withdrawn")
+                    .expectNoEvents();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"user-elsewhere", "user-invigilator", "user-unknown"})
+        void givenSomeoneOtherThanTheCentreOrImi_whenWithdrawing_thenRefused(String userId) {
+            fixture.given(requested(ArrangementKind.EXTRA_TIME, 25), approvedAtOnce())
+                    .when(new WithdrawAccessArrangement(ARRANGEMENT, CANDIDATE, WHY, userId))
+                    .expectException(RuleViolation.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void givenNoReason_whenWithdrawing_thenRefusedOnThatField() {
+            fixture.given(requested(ArrangementKind.EXTRA_TIME, 25), approvedAtOnce())
+                    .when(new WithdrawAccessArrangement(ARRANGEMENT, CANDIDATE, " ", ADMIN))
+                    .expectException(InvalidField.named("reason"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void givenAnotherCandidatesArrangement_whenWithdrawn_thenUnknown() {
+            fixture.given(requested(ArrangementKind.EXTRA_TIME, 25))
+                    .when(new WithdrawAccessArrangement(ARRANGEMENT, "candidate-2", WHY, ADMIN))
+                    .expectException(UnknownRecord.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void givenAWithdrawnApproval_whenAnAttemptAsks_thenNotInForceAndTheKindCanBeRequestedAgain() {
+            ArrangementDirectory arrangements = database.lookup(ArrangementDirectory.class);
+            database.apply(requested(ArrangementKind.EXTRA_TIME, 25));
+            database.apply(approvedAtOnce());
+            assertThat(arrangements.inForce(CANDIDATE).extraTimePercent()).isEqualTo(25);
+
+            database.apply(withdrawn(ArrangementStatus.APPROVED, false, ADMIN, ADMIN_PIN));
+
+            assertThat(arrangements.inForce(CANDIDATE)).isEqualTo(Adjustments.NONE);
+            assertThat(arrangements.pending(CANDIDATE, ArrangementKind.EXTRA_TIME))
+                    .isFalse();
+        }
+
+        @Test
+        void givenAWithdrawnPendingRequest_whenTheSameKindIsRequestedAgain_thenNotRefusedAsPending() {
+            ArrangementDirectory arrangements = database.lookup(ArrangementDirectory.class);
+            database.apply(requested(ArrangementKind.READER, null));
+            assertThat(arrangements.pending(CANDIDATE, ArrangementKind.READER)).isTrue();
+
+            database.apply(new AccessArrangementWithdrawn(
+                    ARRANGEMENT,
+                    CANDIDATE,
+                    CENTRE,
+                    ArrangementKind.READER,
+                    ArrangementStatus.PENDING,
+                    WHY,
+                    false,
+                    ADMIN,
+                    ADMIN_PIN,
+                    NOW));
+
+            assertThat(arrangements.pending(CANDIDATE, ArrangementKind.READER)).isFalse();
         }
     }
 

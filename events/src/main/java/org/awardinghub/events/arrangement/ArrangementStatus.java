@@ -1,8 +1,12 @@
 package org.awardinghub.events.arrangement;
 
-/** Where an access arrangement stands: requested and awaiting IMI, approved (applies from then on), or rejected. */
+/**
+ * Where an access arrangement stands: requested and awaiting IMI, approved (applies from then on), rejected, or
+ * withdrawn (pending or approved, it applies no longer).
+ */
 public enum ArrangementStatus {
     PENDING,
     APPROVED,
-    REJECTED
+    REJECTED,
+    WITHDRAWN
 }

@@ -12,6 +12,7 @@ import org.awardinghub.events.AuditMetadata;
 import org.awardinghub.events.arrangement.AccessArrangementApproved;
 import org.awardinghub.events.arrangement.AccessArrangementRejected;
 import org.awardinghub.events.arrangement.AccessArrangementRequested;
+import org.awardinghub.events.arrangement.AccessArrangementWithdrawn;
 import org.awardinghub.events.arrangement.ArrangementStatus;
 import org.awardinghub.query.DocumentBatch;
 import org.awardinghub.query.DocumentMapper;
@@ -82,6 +83,7 @@ public class ArrangementProjection {
                         null,
                         null,
                         null,
+                        null,
                         null)));
     }
 
@@ -111,6 +113,15 @@ public class ArrangementProjection {
                         event.rejectedByUserId(),
                         event.rejectedByPin(),
                         event.rejectedAt())));
+    }
+
+    @EventHandler
+    void on(AccessArrangementWithdrawn event, @SequenceNumber long sequence) {
+        writes.change(
+                event.arrangementId(),
+                sequence,
+                ARRANGEMENT.changing(view -> view.withdrawn(new ArrangementView.Withdrawal(
+                        event.reason(), event.withdrawnByUserId(), event.withdrawnByPin(), event.withdrawnAt()))));
     }
 
     @ResetHandler

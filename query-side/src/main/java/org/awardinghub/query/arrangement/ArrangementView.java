@@ -9,7 +9,8 @@ import org.awardinghub.query.DocumentMapper;
 
 /**
  * One access arrangement as the centre and IMI see it: what was asked for and why, by whom, the evidence (null
- * without a file), and once decided who decided (the policy itself when {@code automatically}), why and when.
+ * without a file), once decided who decided (the policy itself when {@code automatically}), why and when, and once
+ * withdrawn the {@code withdrawal} (null until then; a withdrawn pending request has no decision).
  */
 public record ArrangementView(
         @DocumentMapper.Id String arrangementId,
@@ -29,7 +30,11 @@ public record ArrangementView(
         String decisionReason,
         String decidedByUserId,
         String decidedByPin,
-        Instant decidedAt) {
+        Instant decidedAt,
+        Withdrawal withdrawal) {
+
+    /** Why, by whom and when the arrangement was withdrawn: it applies to no attempt started after {@code at}. */
+    public record Withdrawal(String reason, String byUserId, String byPin, Instant at) {}
 
     /** The evidence file as recorded: its SHA-256 is what the download is checked against. */
     public record Evidence(String fileName, String mediaType, long size, String sha256) {}
@@ -54,6 +59,30 @@ public record ArrangementView(
                 reason,
                 userId,
                 pin,
-                at);
+                at,
+                withdrawal);
+    }
+
+    ArrangementView withdrawn(Withdrawal withdrawal) {
+        return new ArrangementView(
+                arrangementId,
+                candidateId,
+                centreId,
+                kind,
+                extraTimePercent,
+                textSize,
+                colourScheme,
+                reason,
+                evidence,
+                ArrangementStatus.WITHDRAWN,
+                requestedByUserId,
+                requestedByPin,
+                requestedAt,
+                automatically,
+                decisionReason,
+                decidedByUserId,
+                decidedByPin,
+                decidedAt,
+                withdrawal);
     }
 }

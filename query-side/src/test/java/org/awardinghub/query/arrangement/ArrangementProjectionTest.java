@@ -9,6 +9,7 @@ import java.util.List;
 import org.awardinghub.events.arrangement.AccessArrangementApproved;
 import org.awardinghub.events.arrangement.AccessArrangementRejected;
 import org.awardinghub.events.arrangement.AccessArrangementRequested;
+import org.awardinghub.events.arrangement.AccessArrangementWithdrawn;
 import org.awardinghub.events.arrangement.ArrangementEvidence;
 import org.awardinghub.events.arrangement.ArrangementKind;
 import org.awardinghub.events.arrangement.ArrangementStatus;
@@ -71,7 +72,10 @@ class ArrangementProjectionTest {
                 T0.plusSeconds(60L * minutes));
     }
 
-    /** Extra time (approved at once), a reader (approved by IMI), a separate room (rejected), one still pending. */
+    /**
+     * Extra time (approved at once, later withdrawn by the centre), a reader (approved by IMI), a separate room
+     * (rejected), one still pending; another candidate's reader pending and another withdrawn while pending.
+     */
     void history() {
         projection.on(requested("r1", "c1", ArrangementKind.EXTRA_TIME, 1), 0);
         projection.on(automatically("r1", "c1", ArrangementKind.EXTRA_TIME, 1), 1);
@@ -105,6 +109,24 @@ class ArrangementProjectionTest {
                 1);
         projection.on(requested("r4", "c2", ArrangementKind.READER, 4), 0);
         projection.on(requested("r5", "c1", ArrangementKind.READER, 5), 0);
+        projection.on(withdrawn("r1", "c1", ArrangementKind.EXTRA_TIME, ArrangementStatus.APPROVED, false, 6), 2);
+        projection.on(requested("r6", "c2", ArrangementKind.SEPARATE_ROOM, 7), 0);
+        projection.on(withdrawn("r6", "c2", ArrangementKind.SEPARATE_ROOM, ArrangementStatus.PENDING, true, 8), 1);
+    }
+
+    static AccessArrangementWithdrawn withdrawn(
+            String id, String candidate, ArrangementKind kind, ArrangementStatus was, boolean byImi, int minutes) {
+        return new AccessArrangementWithdrawn(
+                id,
+                candidate,
+                "centre-1",
+                kind,
+                was,
+                "No longer needed",
+                byImi,
+                byImi ? "u-imi" : "u-admin",
+                byImi ? "67890123" : "34567890",
+                T0.plusSeconds(60L * minutes));
     }
 
     @Test
@@ -119,12 +141,18 @@ class ArrangementProjectionTest {
                         org.assertj.core.groups.Tuple.tuple("r5", ArrangementStatus.PENDING),
                         org.assertj.core.groups.Tuple.tuple("r3", ArrangementStatus.REJECTED),
                         org.assertj.core.groups.Tuple.tuple("r2", ArrangementStatus.APPROVED),
-                        org.assertj.core.groups.Tuple.tuple("r1", ArrangementStatus.APPROVED));
+                        org.assertj.core.groups.Tuple.tuple("r1", ArrangementStatus.WITHDRAWN));
         ArrangementView automatic = projection.handle(new FindArrangement("r1"));
-        assertThat(automatic.automatically()).isTrue();
+        assertThat(automatic.automatically())
+                .as("the decision stays beside the withdrawal")
+                .isTrue();
         assertThat(automatic.decidedByUserId()).isEqualTo("system");
         assertThat(automatic.extraTimePercent()).isEqualTo(25);
-        ArrangementView reader = projection.handle(new FindArrangement("r2"));
+        assertThat(automatic.withdrawal())
+                .isEqualTo(
+                        new ArrangementView.Withdrawal("No longer needed", "u-admin", "34567890", T0.plusSeconds(360)));
+        assertThat(reader().withdrawal()).isNull();
+        ArrangementView reader = reader();
         assertThat(reader.evidence())
                 .isEqualTo(new ArrangementView.Evidence("form8.pdf", "application/pdf", 1234, "b".repeat(64)));
         assertThat(reader.decidedByPin()).isEqualTo("67890123");
@@ -136,6 +164,10 @@ class ArrangementProjectionTest {
         assertThat(second.items()).extracting(ArrangementView::arrangementId).containsExactly("r1");
     }
 
+    private ArrangementView reader() {
+        return projection.handle(new FindArrangement("r2"));
+    }
+
     @Test
     void givenHistory_whenTheQueueIsRead_thenEveryCentresPendingOldestFirstPaged() {
         history();
@@ -145,7 +177,10 @@ class ArrangementProjectionTest {
 
         assertThat(first.items()).extracting(ArrangementView::arrangementId).containsExactly("r4");
         assertThat(first.total()).isEqualTo(2);
-        assertThat(all.items()).extracting(ArrangementView::arrangementId).containsExactly("r4", "r5");
+        assertThat(all.items())
+                .as("a request withdrawn while pending leaves the queue")
+                .extracting(ArrangementView::arrangementId)
+                .containsExactly("r4", "r5");
     }
 
     @Test

@@ -1,0 +1,22 @@
+package org.awardinghub.events.arrangement;
+
+import java.time.Instant;
+
+/**
+ * A pending or approved arrangement was withdrawn, with the reason: by the candidate's centre (the need has passed,
+ * or it was asked for in error) or by an IMI administrator (it was found not to be justified). It applies to no
+ * attempt started from then on; an attempt already started keeps what was applied at its start.
+ * {@code previousStatus} is what was withdrawn: PENDING or APPROVED; {@code byImi} whether IMI withdrew it (the centre
+ * is then told).
+ */
+public record AccessArrangementWithdrawn(
+        String arrangementId,
+        String candidateId,
+        String centreId,
+        ArrangementKind kind,
+        ArrangementStatus previousStatus,
+        String reason,
+        boolean byImi,
+        String withdrawnByUserId,
+        String withdrawnByPin,
+        Instant withdrawnAt) {}
