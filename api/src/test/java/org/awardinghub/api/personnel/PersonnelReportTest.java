@@ -216,27 +216,13 @@ class PersonnelReportTest extends ApplicationTest {
         assertThat(paused.status()).as(paused.toString()).isEqualTo(200);
         assertThat(http.post(attempt + "/resume", invigilator.token(), Map.of()).status())
                 .isEqualTo(200);
-        var incident = http.post(
-                "/api/centres/" + centreId + "/incidents",
-                invigilator.token(),
-                Map.of(
-                        "attemptIds",
-                        List.of(attemptId),
-                        "kind",
-                        "DISRUPTION",
-                        "description",
-                        "Fire alarm 10 minutes in; the room was evacuated",
-                        "occurredAt",
-                        clock.instant()
-                                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                                .toString()));
-        assertThat(incident.status()).as(incident.toString()).isEqualTo(201);
+        String incidentId = steps.fireAlarm(invigilator.token(), centreId, attemptId, clock.instant());
         steps.answerAll(started, 1);
         assertThat(steps.submit(started).status()).isEqualTo(200);
         var applied = new MultipartForm()
                 .field("circumstance", "INCIDENT_IN_ROOM")
                 .field("description", "The fire alarm sounded 10 minutes in")
-                .field("incidentId", incident.json().get("incidentId").asText())
+                .field("incidentId", incidentId)
                 .post(http, attempt + "/special-considerations", coordinator.token());
         assertThat(applied.status()).as(applied.toString()).isEqualTo(201);
         var raised = http.post(
