@@ -99,8 +99,8 @@ export async function personnelPage(container, centreId, query) {
             : centreId),
         back,
         section('Period', filters, h('p', {class: 'hint'}, 'Failed sign-ins, lock-outs and fair-access actions are '
-            + 'counted from the first day to the last, both included (UTC). Without dates: the last 30 days. Everyone is '
-            + 'listed, whatever the period.'))];
+            + 'counted from the first day to the last, both included (UTC). Without dates: the last 30 days. '
+            + 'Everyone is listed, whatever the period.'))];
     if (!report) {
         content.push(h('p', {class: 'message error', role: 'alert'}, answer.error.message));
         hubPage(container, 'Personnel report', content);

@@ -32,9 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The personnel report of a centre: everyone with access there, active or not, with who created them and when, their
  * last sign-in, failed sign-ins, lock-outs and what they did about fair access in a period, and the current workload
- * of assessors and IQAs. JSON, or
- * CSV with {@code Accept: text/csv}. Who may read it is who may read the centre's users: IMI staff for any centre,
- * the centre's coordinator for their own.
+ * of assessors and IQAs. JSON, or CSV with {@code Accept: text/csv}. Who may read it is who may read the centre's
+ * users: IMI staff for any centre, the centre's coordinator for their own.
  */
 @RestController
 class PersonnelReportController {

@@ -142,7 +142,8 @@ class ReplayTest extends ApplicationTest {
                                         "%.SignInFailed"))
                         && jdbc.queryForObject("SELECT COUNT(*) FROM personnel_fair_access", Long.class)
                                 .equals(jdbc.queryForObject(
-                                        "SELECT COUNT(*) FROM domain_event_entry WHERE payload_type IN (?, ?, ?, ?, ?, ?)",
+                                        "SELECT COUNT(*) FROM domain_event_entry"
+                                                + " WHERE payload_type IN (?, ?, ?, ?, ?, ?)",
                                         Long.class,
                                         AccessArrangementRequested.class.getName(),
                                         SpecialConsiderationApplied.class.getName(),
