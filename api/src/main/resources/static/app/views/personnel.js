@@ -1,6 +1,7 @@
 // The personnel report of a centre, for IMI staff and the centre's coordinator: everyone with access there, active or
-// not, who created them and when, their last sign-in, failed sign-ins and lock-outs in a period, and the current
-// workload of assessors and IQAs (from the ePortfolio, once it reports them); a period filter and the same rows as CSV.
+// not, who created them and when, their last sign-in, failed sign-ins and lock-outs in a period, what they did about
+// fair access in the period, and the current workload of assessors and IQAs (from the ePortfolio, once it reports
+// them); a period filter and the same rows as CSV.
 import {download, get} from '../api.js';
 import {button, day, form, h, notify, section, table, when} from '../ui.js';
 import {go} from '../router.js';
@@ -10,12 +11,21 @@ import {statusOf} from './user.js';
 import {figures} from './reports.js';
 
 const WITH_WORKLOAD = ['ASSESSOR', 'IQA'];
+/** What each user did about fair access in the period: the report's fields and their columns' headings. */
+const FAIR_ACCESS = [
+    ['accessArrangementsRequested', 'Arrangements requested'],
+    ['specialConsiderationsAppliedFor', 'Considerations applied for'],
+    ['resultEnquiriesRaised', 'Enquiries raised'],
+    ['appealsLodged', 'Appeals lodged'],
+    ['incidentsRecorded', 'Incidents recorded'],
+    ['attemptsPaused', 'Attempts paused']];
 
 /** The profile's way to the report (shown to those who may read it: IMI staff, the centre's coordinator). */
 export function personnelSection(centre) {
     return section('Personnel report',
         h('p', {}, 'Everyone with access at ' + centre.name + ': who added them and when, when they last signed in, '
-            + 'failed sign-ins and lock-outs in a period, and what assessors and IQAs have waiting. As a table or CSV.'),
+            + 'failed sign-ins, lock-outs and what they did about fair access in a period, and what assessors and IQAs '
+            + 'have waiting. As a table or CSV.'),
         h('p', {}, h('a', {href: '#/centres/' + enc(centre.centreId) + '/personnel', id: 'personnel-link'},
             'Open the personnel report')));
 }
@@ -43,6 +53,12 @@ function workload(user) {
 
 function sum(users, field) {
     return users.reduce((total, user) => total + user[field], 0);
+}
+
+/** Everything the users did about fair access in the period, all kinds together. */
+function fairAccessActions(users) {
+    return users.reduce((total, user) =>
+        total + FAIR_ACCESS.reduce((actions, [field]) => actions + user.fairAccess[field], 0), 0);
 }
 
 /** The report page: /centres/:id/personnel?from=&to= (the server's default period: the last 30 days). */
@@ -82,9 +98,9 @@ export async function personnelPage(container, centreId, query) {
         h('p', {class: 'lead'}, centre ? centre.name + (centre.centreNumber ? ' (' + centre.centreNumber + ')' : '')
             : centreId),
         back,
-        section('Period', filters, h('p', {class: 'hint'}, 'Failed sign-ins and lock-outs are counted from the first '
-            + 'day to the last, both included (UTC). Without dates: the last 30 days. Everyone is listed, whatever the '
-            + 'period.'))];
+        section('Period', filters, h('p', {class: 'hint'}, 'Failed sign-ins, lock-outs and fair-access actions are '
+            + 'counted from the first day to the last, both included (UTC). Without dates: the last 30 days. '
+            + 'Everyone is listed, whatever the period.'))];
     if (!report) {
         content.push(h('p', {class: 'message error', role: 'alert'}, answer.error.message));
         hubPage(container, 'Personnel report', content);
@@ -95,7 +111,8 @@ export async function personnelPage(container, centreId, query) {
     content.push(
         h('p', {class: 'hint', id: 'personnel-scope'}, 'From ' + day(report.from) + ' to ' + day(report.to) + '.'),
         figures(['people', String(users.length)], ['active', String(users.filter(user => user.active).length)],
-            ['failed sign-ins', String(sum(users, 'failedSignIns'))], ['lock-outs', String(sum(users, 'lockOuts'))]),
+            ['failed sign-ins', String(sum(users, 'failedSignIns'))], ['lock-outs', String(sum(users, 'lockOuts'))],
+            ['fair-access actions', String(fairAccessActions(users))]),
         section('Personnel',
             table([
                 {label: 'Name', value: user => h('span', {}, h('strong', {}, user.name), h('br'),
@@ -108,8 +125,13 @@ export async function personnelPage(container, centreId, query) {
                 {label: 'Last signed in', value: user => user.lastSignInAt ? when(user.lastSignInAt) : 'Never'},
                 {label: 'Failed sign-ins', class: 'number', value: user => String(user.failedSignIns)},
                 {label: 'Lock-outs', class: 'number', value: user => String(user.lockOuts)},
+                ...FAIR_ACCESS.map(([field, label]) =>
+                    ({label, class: 'number', value: user => String(user.fairAccess[field])})),
                 {label: 'Workload', value: workload}
             ], users, 'No users at this centre yet.', 'Everyone with access at the centre, by name'),
+            h('p', {class: 'hint'}, 'Fair access: the access arrangements each person requested, the special '
+                + 'considerations they applied for, the result enquiries they raised and the appeals they lodged, the '
+                + 'incidents they recorded and the attempts they paused, in the period.'),
             h('p', {class: 'hint'}, 'Workload: evidence awaiting each assessor\'s judgement and the IQA samples due, '
                 + 'as the ePortfolio reports them now.'),
             h('div', {class: 'actions'}, button('Download CSV', async () => {

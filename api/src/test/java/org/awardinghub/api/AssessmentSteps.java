@@ -315,6 +315,27 @@ public final class AssessmentSteps {
         return started;
     }
 
+    /**
+     * The invigilator records a fire alarm in the room against the attempt, at {@code now} (to the second): the
+     * incident a special consideration names. Answers the incident's id.
+     */
+    public String fireAlarm(String invigilator, String centreId, String attemptId, java.time.Instant now) {
+        var recorded = http.post(
+                "/api/centres/" + centreId + "/incidents",
+                invigilator,
+                Map.of(
+                        "attemptIds",
+                        List.of(attemptId),
+                        "kind",
+                        "DISRUPTION",
+                        "description",
+                        "Fire alarm 10 minutes in; the room was evacuated",
+                        "occurredAt",
+                        now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()));
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+        return recorded.json().get("incidentId").asText();
+    }
+
     public HttpClientForTests.Response submit(JsonNode started) {
         return http.post(
                 "/api/assessment-attempts/" + started.get("attemptId").asText() + "/submit",

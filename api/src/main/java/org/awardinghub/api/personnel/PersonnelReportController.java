@@ -31,9 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The personnel report of a centre: everyone with access there, active or not, with who created them and when, their
- * last sign-in, failed sign-ins and lock-outs in a period, and the current workload of assessors and IQAs. JSON, or
- * CSV with {@code Accept: text/csv}. Who may read it is who may read the centre's users: IMI staff for any centre,
- * the centre's coordinator for their own.
+ * last sign-in, failed sign-ins, lock-outs and what they did about fair access in a period, and the current workload
+ * of assessors and IQAs. JSON, or CSV with {@code Accept: text/csv}. Who may read it is who may read the centre's
+ * users: IMI staff for any centre, the centre's coordinator for their own.
  */
 @RestController
 class PersonnelReportController {
@@ -94,12 +94,19 @@ class PersonnelReportController {
                         "lastSignInAt",
                         "failedSignIns",
                         "lockOuts",
+                        "accessArrangementsRequested",
+                        "specialConsiderationsAppliedFor",
+                        "resultEnquiriesRaised",
+                        "appealsLodged",
+                        "incidentsRecorded",
+                        "attemptsPaused",
                         "evidenceAwaitingJudgement",
                         "oldestAwaitingDays",
                         "samplesDue"),
                 report.users().stream()
                         .map(user -> {
                             Workload workload = user.workload();
+                            Personnel.FairAccess fairAccess = user.fairAccess();
                             return List.of(
                                     user.userId(),
                                     user.name(),
@@ -113,6 +120,12 @@ class PersonnelReportController {
                                     text(user.lastSignInAt()),
                                     Long.toString(user.failedSignIns()),
                                     Long.toString(user.lockOuts()),
+                                    Long.toString(fairAccess.accessArrangementsRequested()),
+                                    Long.toString(fairAccess.specialConsiderationsAppliedFor()),
+                                    Long.toString(fairAccess.resultEnquiriesRaised()),
+                                    Long.toString(fairAccess.appealsLodged()),
+                                    Long.toString(fairAccess.incidentsRecorded()),
+                                    Long.toString(fairAccess.attemptsPaused()),
                                     workload == null ? "" : Long.toString(workload.evidenceAwaitingJudgement()),
                                     workload == null ? "" : text(workload.oldestAwaitingDays()),
                                     workload == null ? "" : Long.toString(workload.samplesDue()));

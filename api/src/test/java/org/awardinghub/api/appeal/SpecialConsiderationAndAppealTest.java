@@ -60,22 +60,7 @@ class SpecialConsiderationAndAppealTest extends ApplicationTest {
 
     /** The invigilator records the fire alarm against the attempt: the incident an application names. */
     private String fireAlarm(String attemptId) {
-        var recorded = http.post(
-                "/api/centres/" + centreId + "/incidents",
-                invigilator,
-                Map.of(
-                        "attemptIds",
-                        List.of(attemptId),
-                        "kind",
-                        "DISRUPTION",
-                        "description",
-                        "Fire alarm 10 minutes in; the room was evacuated",
-                        "occurredAt",
-                        clock.instant()
-                                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                                .toString()));
-        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
-        return recorded.json().get("incidentId").asText();
+        return steps.fireAlarm(invigilator, centreId, attemptId, clock.instant());
     }
 
     /** The item of a queue with that id: the queues are IMI's, shared with other tests' centres. */

@@ -16,6 +16,12 @@ import org.awardinghub.api.MultipartForm;
 import org.awardinghub.api.ReadModels;
 import org.awardinghub.api.files.FileStore;
 import org.awardinghub.api.library.LibraryTest;
+import org.awardinghub.events.appeal.AppealLodged;
+import org.awardinghub.events.appeal.ResultEnquiryRaised;
+import org.awardinghub.events.arrangement.AccessArrangementRequested;
+import org.awardinghub.events.assessment.AttemptPaused;
+import org.awardinghub.events.consideration.SpecialConsiderationApplied;
+import org.awardinghub.events.invigilation.IncidentRecorded;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -133,11 +139,24 @@ class ReplayTest extends ApplicationTest {
                                                 + " WHERE payload_type LIKE ? AND aggregate_identifier IN (SELECT user_id FROM personnel_users"
                                                 + " WHERE centre_id IS NOT NULL)",
                                         Long.class,
-                                        "%.SignInFailed")));
+                                        "%.SignInFailed"))
+                        && jdbc.queryForObject("SELECT COUNT(*) FROM personnel_fair_access", Long.class)
+                                .equals(jdbc.queryForObject(
+                                        "SELECT COUNT(*) FROM domain_event_entry"
+                                                + " WHERE payload_type IN (?, ?, ?, ?, ?, ?)",
+                                        Long.class,
+                                        AccessArrangementRequested.class.getName(),
+                                        SpecialConsiderationApplied.class.getName(),
+                                        ResultEnquiryRaised.class.getName(),
+                                        AppealLodged.class.getName(),
+                                        IncidentRecorded.class.getName(),
+                                        AttemptPaused.class.getName())));
         List<Map<String, Object>> personnelBefore = personnel();
         assertThat(personnelBefore)
                 .as("a centre user's failed sign-ins")
-                .anyMatch(row -> Long.valueOf(2).equals(row.get("failed_sign_ins")));
+                .anyMatch(row -> Long.valueOf(2).equals(row.get("failed_sign_ins")))
+                .as("the invigilator's pause")
+                .anyMatch(row -> "ATTEMPT_PAUSED".equals(row.get("action")));
         assertThat(chainBefore).isNotEmpty();
         assertThat(before.get("centres")).isNotEmpty();
         assertThat(before.get("library_downloads")).isNotEmpty();
@@ -226,7 +245,10 @@ class ReplayTest extends ApplicationTest {
         return file;
     }
 
-    /** Two candidates sit a test, changing answers; the first one's attempt is voided, the second's stands. */
+    /**
+     * Two candidates sit a test, changing answers, the first paused and resumed by the invigilator on the way; the
+     * first one's attempt is voided, the second's stands.
+     */
     private String sitAndVoid(String admin) {
         AssessmentSteps steps = new AssessmentSteps(http, admin, DATA_DIR);
         qualification = steps.publish(30);
@@ -241,6 +263,18 @@ class ReplayTest extends ApplicationTest {
                     steps.opened(invigilator, registered.candidateId(), qualification.assessmentCode())
                             .get("accessKey")
                             .asText());
+            if (candidate == 0) {
+                String attempt =
+                        "/api/assessment-attempts/" + started.get("attemptId").asText();
+                assertThat(http.post(
+                                        attempt + "/pause",
+                                        invigilator,
+                                        Map.of("kind", "OTHER", "reason", "Noise outside"))
+                                .status())
+                        .isEqualTo(200);
+                assertThat(http.post(attempt + "/resume", invigilator, Map.of()).status())
+                        .isEqualTo(200);
+            }
             steps.answerAll(started, 1);
             steps.answerAll(started, 3 + candidate);
             assertThat(steps.submit(started).status()).isEqualTo(200);
@@ -308,6 +342,7 @@ class ReplayTest extends ApplicationTest {
                 new ArrayList<>(jdbc.queryForList("SELECT * FROM personnel_users" + " ORDER BY user_id"));
         rows.addAll(
                 jdbc.queryForList("SELECT * FROM personnel_sign_in_days ORDER BY centre_id, attempted_on, user_id"));
+        rows.addAll(jdbc.queryForList("SELECT * FROM personnel_fair_access ORDER BY event_id"));
         return rows;
     }
 

@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.awardinghub.api.ApplicationTest;
+import org.awardinghub.api.AssessmentSteps;
+import org.awardinghub.api.MultipartForm;
 import org.awardinghub.api.WebUi;
 import org.awardinghub.api.certification.CertificationBrowserTest;
 import org.junit.jupiter.api.Test;
@@ -15,12 +17,13 @@ import org.openqa.selenium.WebElement;
 
 /**
  * The personnel report in the browser: a coordinator opens it from their centre's profile and sees their users with
- * who added them, their last sign-in and their failed sign-ins in the period chosen, and downloads it as CSV.
+ * who added them, their last sign-in, their failed sign-ins and what they did about fair access in the period chosen,
+ * and downloads it as CSV.
  */
 class PersonnelReportBrowserTest extends ApplicationTest {
 
     @Test
-    void givenACoordinatorsCentre_whenTheyOpenThePersonnelReport_thenTheirUsersWithLastSignInAndFailures() {
+    void givenACoordinatorsCentre_whenTheyOpenThePersonnelReport_thenTheirUsersWithLastSignInFailuresAndFairAccess() {
         String admin = adminToken();
         String centreId = approvedCentre(admin);
         CreatedUser[] made = new CreatedUser[1];
@@ -34,14 +37,24 @@ class PersonnelReportBrowserTest extends ApplicationTest {
             http.post(
                     "/api/auth/login", null, Map.of("pin", assessor.pin(), "password", "not the password " + attempt));
         }
-        awaitJson("/api/centres/" + centreId + "/personnel", coordinatorToken, json -> {
-            for (JsonNode user : json.get("users")) {
-                if (user.get("userId").asText().equals(assessor.userId())) {
-                    return user.get("failedSignIns").asLong() == 3;
-                }
-            }
-            return false;
-        });
+        String candidateId = new AssessmentSteps(http, admin, DATA_DIR)
+                .register(coordinatorToken, centreId, "LV2-MAINT")
+                .candidateId();
+        var requested = new MultipartForm()
+                .field("kind", "COLOUR_SCHEME")
+                .field("colourScheme", "CREAM")
+                .field("reason", "Visual stress")
+                .post(http, "/api/candidates/" + candidateId + "/access-arrangements", coordinatorToken);
+        assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
+        awaitJson(
+                "/api/centres/" + centreId + "/personnel",
+                coordinatorToken,
+                json -> user(json, assessor).path("failedSignIns").asLong() == 3
+                        && user(json, coordinator)
+                                        .path("fairAccess")
+                                        .path("accessArrangementsRequested")
+                                        .asLong()
+                                == 1);
 
         try (WebUi ui = WebUi.open(port)) {
             ui.signIn(coordinator.pin(), GOOD_PASSWORD);
@@ -59,14 +72,32 @@ class PersonnelReportBrowserTest extends ApplicationTest {
                     .as("she signed in")
                     .isNotEqualTo("Never")
                     .contains(String.valueOf(today.getYear()));
-            assertThat(priyaRow.subList(6, 9)).containsExactly("0", "0", "—");
+            assertThat(ui.all("#main thead th").stream()
+                            .map(WebElement::getText)
+                            .toList())
+                    .as("the sign-in record, then what each did about fair access, then the workload")
+                    .containsSubsequence(
+                            "Lock-outs",
+                            "Arrangements requested",
+                            "Considerations applied for",
+                            "Enquiries raised",
+                            "Appeals lodged",
+                            "Incidents recorded",
+                            "Attempts paused",
+                            "Workload");
+            assertThat(priyaRow.subList(6, 15)).containsExactly("0", "0", "0", "0", "0", "0", "0", "0", "—");
             List<String> assessorRow = cells(rowWith(ui, assessor.pin()));
             assertThat(assessorRow.get(3)).isEqualTo("Password not set");
             assertThat(assessorRow.get(5)).isEqualTo("Never");
-            assertThat(assessorRow.subList(6, 9))
-                    .as("three wrong passwords; nothing waiting in the ePortfolio")
-                    .containsExactly("3", "0", "0 pieces of evidence awaiting judgement\n0 IQA samples due");
-            assertThat(cells(rowWith(ui, coordinator.pin())).get(4)).contains("by PIN " + ADMIN_PIN);
+            assertThat(assessorRow.subList(6, 8)).as("three wrong passwords").containsExactly("3", "0");
+            assertThat(assessorRow.get(14))
+                    .as("nothing waiting in the ePortfolio")
+                    .isEqualTo("0 pieces of evidence awaiting judgement\n0 IQA samples due");
+            List<String> coordinatorRow = cells(rowWith(ui, coordinator.pin()));
+            assertThat(coordinatorRow.get(4)).contains("by PIN " + ADMIN_PIN);
+            assertThat(coordinatorRow.subList(8, 14))
+                    .as("the coordinator requested an access arrangement")
+                    .containsExactly("1", "0", "0", "0", "0", "0");
             ui.script("document.getElementById('personnel-scope').scrollIntoView();");
             ui.screenshot("personnel-report");
 
@@ -87,7 +118,20 @@ class PersonnelReportBrowserTest extends ApplicationTest {
             assertThat(cells(rowWith(ui, assessor.pin())).subList(6, 8))
                     .as("no failures a year ago")
                     .containsExactly("0", "0");
+            assertThat(cells(rowWith(ui, coordinator.pin())).get(8))
+                    .as("no request a year ago")
+                    .isEqualTo("0");
         }
+    }
+
+    /** The user's entry in the report's JSON (a missing node while the report does not list them yet). */
+    private static JsonNode user(JsonNode report, CreatedUser user) {
+        for (JsonNode each : report.get("users")) {
+            if (each.get("userId").asText().equals(user.userId())) {
+                return each;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
     /** The table row of the user with this PIN (in the PIN column: others show it as who added them). */

@@ -9,13 +9,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.awardinghub.api.ApplicationTest;
+import org.awardinghub.api.AssessmentSteps;
+import org.awardinghub.api.AssessmentSteps.Candidate;
+import org.awardinghub.api.AssessmentSteps.Qualification;
+import org.awardinghub.api.AssessmentSteps.Staff;
+import org.awardinghub.api.MultipartForm;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A centre's personnel report over HTTP, after real sign-ins and wrong passwords: who created each user, their last
- * sign-in, failed sign-ins and lock-outs in a period, JSON and CSV; the coordinator sees their own centre only.
+ * sign-in, failed sign-ins and lock-outs in a period, JSON and CSV; what each did about fair access, after real
+ * requests, pauses, incidents, applications, enquiries and appeals; the coordinator sees their own centre only.
  */
 class PersonnelReportTest extends ApplicationTest {
 
@@ -140,14 +146,139 @@ class PersonnelReportTest extends ApplicationTest {
         assertThat(csv.header("Content-Disposition")).contains("personnel-" + today + "-to-" + today + ".csv");
         String[] lines = csv.raw().body().split("\r\n");
         assertThat(lines[0])
-                .isEqualTo(
-                        "userId,name,pin,email,roles,active,activated,createdAt,createdByPin,"
-                                + "lastSignInAt,failedSignIns,lockOuts,evidenceAwaitingJudgement,oldestAwaitingDays,samplesDue");
+                .isEqualTo("userId,name,pin,email,roles,active,activated,createdAt,createdByPin,"
+                        + "lastSignInAt,failedSignIns,lockOuts,accessArrangementsRequested,"
+                        + "specialConsiderationsAppliedFor,resultEnquiriesRaised,appealsLodged,incidentsRecorded,"
+                        + "attemptsPaused,evidenceAwaitingJudgement,oldestAwaitingDays,samplesDue");
         assertThat(lines).hasSize(5);
         assertThat(lines[3])
                 .startsWith(careless.userId() + ",Carl Careless," + careless.pin() + "," + careless.email()
                         + ",INVIGILATOR,true,true,")
-                .endsWith("," + coordinatorUser.pin() + ",,5,1,,,");
+                .endsWith("," + coordinatorUser.pin() + ",,5,1,0,0,0,0,0,0,,,");
+    }
+
+    /**
+     * The fair-access counts of the user with the PIN, in the report's order: arrangements, considerations, enquiries,
+     * appeals, incidents, pauses; none while the report does not list them yet.
+     */
+    private static List<Long> fairAccess(JsonNode report, String pin) {
+        JsonNode user = null;
+        for (JsonNode each : report.get("users")) {
+            if (each.get("pin").asText().equals(pin)) {
+                user = each;
+            }
+        }
+        List<Long> counts = new ArrayList<>();
+        if (user == null) {
+            return counts;
+        }
+        for (String field : List.of(
+                "accessArrangementsRequested",
+                "specialConsiderationsAppliedFor",
+                "resultEnquiriesRaised",
+                "appealsLodged",
+                "incidentsRecorded",
+                "attemptsPaused")) {
+            counts.add(user.get("fairAccess").get(field).asLong());
+        }
+        return counts;
+    }
+
+    @Test
+    void givenFairAccessActionsAtTheCentre_whenTheCoordinatorReads_thenEachUserWithWhatTheyDidInJsonAndCsv() {
+        String admin = adminToken();
+        AssessmentSteps steps = new AssessmentSteps(http, admin, DATA_DIR);
+        Qualification qualification = steps.publish(30);
+        String centreId = steps.centre(qualification.code());
+        Staff coordinator = steps.user(centreId, "CENTRE_COORDINATOR");
+        Staff office = steps.user(centreId, "CENTRE_ADMIN");
+        Staff invigilator = steps.user(centreId, "INVIGILATOR");
+        String otherCentreId = steps.centre(qualification.code());
+        Staff otherCoordinator = steps.user(otherCentreId, "CENTRE_COORDINATOR");
+        Staff otherOffice = steps.user(otherCentreId, "CENTRE_ADMIN");
+        Candidate candidate = steps.register(coordinator.token(), centreId, qualification.code());
+
+        var requested = new MultipartForm()
+                .field("kind", "COLOUR_SCHEME")
+                .field("colourScheme", "CREAM")
+                .field("reason", "Visual stress")
+                .post(http, "/api/candidates/" + candidate.candidateId() + "/access-arrangements", office.token());
+        assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
+        JsonNode started = steps.started(
+                candidate.registrationNumber(),
+                steps.opened(invigilator.token(), candidate.candidateId(), qualification.assessmentCode())
+                        .get("accessKey")
+                        .asText());
+        String attemptId = started.get("attemptId").asText();
+        String attempt = "/api/assessment-attempts/" + attemptId;
+        var paused =
+                http.post(attempt + "/pause", invigilator.token(), Map.of("kind", "EMERGENCY", "reason", "Fire alarm"));
+        assertThat(paused.status()).as(paused.toString()).isEqualTo(200);
+        assertThat(http.post(attempt + "/resume", invigilator.token(), Map.of()).status())
+                .isEqualTo(200);
+        String incidentId = steps.fireAlarm(invigilator.token(), centreId, attemptId, clock.instant());
+        steps.answerAll(started, 1);
+        assertThat(steps.submit(started).status()).isEqualTo(200);
+        var applied = new MultipartForm()
+                .field("circumstance", "INCIDENT_IN_ROOM")
+                .field("description", "The fire alarm sounded 10 minutes in")
+                .field("incidentId", incidentId)
+                .post(http, attempt + "/special-considerations", coordinator.token());
+        assertThat(applied.status()).as(applied.toString()).isEqualTo(201);
+        var raised = http.post(
+                attempt + "/result-enquiries", coordinator.token(), Map.of("reasons", "Sure of three answers"));
+        assertThat(raised.status()).as(raised.toString()).isEqualTo(201);
+        awaitJson(
+                "/api/centres/" + centreId + "/result-enquiries?stage=RE_CHECKED",
+                coordinator.token(),
+                json -> json.get("items").size() == 1);
+        var appealed = http.post(
+                attempt + "/result-enquiries/" + raised.json().get("enquiryId").asText() + "/appeal",
+                coordinator.token(),
+                Map.of("reasons", "Question 3's wording allows two right answers"));
+        assertThat(appealed.status()).as(appealed.toString()).isEqualTo(200);
+
+        String path = "/api/centres/" + centreId + "/personnel";
+        JsonNode report = awaitJson(
+                path,
+                coordinator.token(),
+                json -> fairAccess(json, coordinator.pin()).equals(List.of(0L, 1L, 1L, 1L, 0L, 0L))
+                        && fairAccess(json, invigilator.pin()).equals(List.of(0L, 0L, 0L, 0L, 1L, 1L)));
+        assertThat(fairAccess(report, office.pin()))
+                .as("the centre admin requested the access arrangement")
+                .containsExactly(1L, 0L, 0L, 0L, 0L, 0L);
+        assertThat(report.get("users")).hasSize(3);
+        LocalDate today = LocalDate.now(clock);
+        JsonNode lastYear = http.get(
+                        path + "?from=" + today.minusYears(1) + "&to=" + today.minusYears(1), coordinator.token())
+                .json();
+        assertThat(fairAccess(lastYear, coordinator.pin()))
+                .as("nothing done then")
+                .containsExactly(0L, 0L, 0L, 0L, 0L, 0L);
+
+        var csv = http.send(
+                "GET", path + "?from=" + today + "&to=" + today, coordinator.token(), Map.of("Accept", "text/csv"));
+        assertThat(csv.status()).isEqualTo(200);
+        String[] lines = csv.raw().body().split("\r\n");
+        assertThat(lines[0])
+                .contains(",failedSignIns,lockOuts,accessArrangementsRequested,specialConsiderationsAppliedFor,"
+                        + "resultEnquiriesRaised,appealsLodged,incidentsRecorded,attemptsPaused,"
+                        + "evidenceAwaitingJudgement,");
+        assertThat(lines)
+                .as("the invigilator's row: no failures, one incident and one pause, no workload")
+                .anySatisfy(line ->
+                        assertThat(line).contains("," + invigilator.pin() + ",").endsWith(",0,0,0,0,0,0,1,1,,,"));
+
+        assertThat(http.get(path, office.token()).status())
+                .as("the centre's own admin: not their role")
+                .isEqualTo(403);
+        for (Staff other : List.of(otherCoordinator, otherOffice)) {
+            var refused = http.get(path, other.token());
+            assertThat(refused.status())
+                    .as("another centre's user learns nothing of these counts, whatever their role")
+                    .isEqualTo(404);
+            assertThat(refused.json().has("users")).isFalse();
+        }
     }
 
     @Test

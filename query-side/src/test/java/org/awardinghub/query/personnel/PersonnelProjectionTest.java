@@ -12,6 +12,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.awardinghub.events.AuditMetadata;
+import org.awardinghub.events.appeal.AppealLodged;
+import org.awardinghub.events.appeal.ResultEnquiryRaised;
+import org.awardinghub.events.arrangement.AccessArrangementRequested;
+import org.awardinghub.events.arrangement.ArrangementKind;
+import org.awardinghub.events.assessment.AttemptPaused;
+import org.awardinghub.events.assessment.Outcome;
+import org.awardinghub.events.assessment.PauseKind;
+import org.awardinghub.events.consideration.Circumstance;
+import org.awardinghub.events.consideration.SpecialConsiderationApplied;
+import org.awardinghub.events.invigilation.IncidentKind;
+import org.awardinghub.events.invigilation.IncidentRecorded;
 import org.awardinghub.events.user.PasswordSet;
 import org.awardinghub.events.user.PasswordSetBy;
 import org.awardinghub.events.user.Role;
@@ -26,6 +37,8 @@ import org.awardinghub.events.user.UserSignedIn;
 import org.awardinghub.query.History;
 import org.awardinghub.query.Migrations;
 import org.awardinghub.query.Processor;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +48,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 /**
  * The personnel report of a centre, kept by the "personnel" projection on known events: who created each user and
  * when, their last sign-in, failed sign-ins and lock-outs per period, deactivation and role changes, the ePortfolio's
- * workloads where one is provided; the same event twice counts once, and a replay gives the same rows.
+ * workloads where one is provided; what each user did about fair access in the period; the same event twice counts
+ * once, and a replay gives the same rows.
  */
 class PersonnelProjectionTest {
 
@@ -233,11 +247,149 @@ class PersonnelProjectionTest {
         assertThat(ann.createdAt()).isEqualTo(MAY_4_AT_9);
     }
 
+    // ---- fair access: what each user did, as the events from other aggregates name them ----------------------
+
+    private static AccessArrangementRequested arrangementRequested(String centreId, String userId, Instant at) {
+        return new AccessArrangementRequested(
+                "arr-" + UUID.randomUUID(),
+                "cand-1",
+                centreId,
+                ArrangementKind.READER,
+                null,
+                null,
+                null,
+                "Reading age well below chronological age",
+                null,
+                userId,
+                "31111111",
+                at);
+    }
+
+    private static SpecialConsiderationApplied considerationApplied(String centreId, String userId, Instant at) {
+        return new SpecialConsiderationApplied(
+                "sc-1",
+                "att-1",
+                "cand-1",
+                centreId,
+                "LV2-MAINT",
+                "LV2-MAINT-MCQ",
+                Circumstance.ILLNESS,
+                null,
+                "Taken ill during the test",
+                null,
+                userId,
+                "31111111",
+                at);
+    }
+
+    private static ResultEnquiryRaised enquiryRaised(String centreId, String userId, Instant at) {
+        return new ResultEnquiryRaised(
+                "enq-1",
+                "att-1",
+                "cand-1",
+                centreId,
+                "LV2-MAINT",
+                "LV2-MAINT-MCQ",
+                Outcome.FAIL,
+                2,
+                4,
+                "Sure of three answers",
+                userId,
+                "31111111",
+                at);
+    }
+
+    private static AppealLodged appealLodged(String centreId, String userId, Instant at) {
+        return new AppealLodged(
+                "enq-1", "att-1", "cand-1", centreId, "Question 3 has two right answers", userId, "31111111", at);
+    }
+
+    private static IncidentRecorded incidentRecorded(String centreId, String userId, Instant at) {
+        return new IncidentRecorded(
+                "inc-1",
+                centreId,
+                List.of("att-1"),
+                List.of("cand-1"),
+                IncidentKind.DISRUPTION,
+                "Fire alarm",
+                at.minusSeconds(600),
+                userId,
+                "41111111",
+                at);
+    }
+
+    private static AttemptPaused attemptPaused(String centreId, String userId, Instant at) {
+        return new AttemptPaused(
+                "att-1", "cand-1", centreId, PauseKind.EMERGENCY, "Fire alarm", userId, "41111111", at);
+    }
+
+    private static String eventId() {
+        return UUID.randomUUID().toString();
+    }
+
+    @Test
+    void givenFairAccessActionsAtTwoCentres_whenReportedOverPeriods_thenEachUsersCountsOfThePeriodAtTheirCentre() {
+        created("u1", "Ann Ames", "c1", MAY_4_AT_9, COORDINATOR_PIN, Role.CENTRE_COORDINATOR);
+        created("u2", "Ben Bell", "c1", MAY_4_AT_9, COORDINATOR_PIN, Role.INVIGILATOR);
+        created("u3", "Cat Cole", "c1", MAY_4_AT_9, COORDINATOR_PIN, Role.CENTRE_ADMIN);
+        created("u9", "Zed Other", "c2", MAY_4_AT_9, COORDINATOR_PIN, Role.INVIGILATOR);
+        Instant may5 = MAY_4_AT_9.plus(java.time.Duration.ofDays(1));
+        Instant may6 = MAY_4_AT_9.plus(java.time.Duration.ofDays(2));
+        projection.on(arrangementRequested("c1", "u1", MAY_4_AT_9), eventId(), MAY_4_AT_9);
+        projection.on(arrangementRequested("c1", "u1", MAY_4_AT_9), eventId(), MAY_4_AT_9.plusSeconds(60));
+        projection.on(considerationApplied("c1", "u1", may5), eventId(), may5);
+        projection.on(enquiryRaised("c1", "u1", may6), eventId(), may6);
+        projection.on(appealLodged("c1", "u1", may6), eventId(), may6.plusSeconds(3600));
+        projection.on(attemptPaused("c1", "u2", MAY_4_AT_9), eventId(), MAY_4_AT_9);
+        projection.on(incidentRecorded("c1", "u2", MAY_4_AT_9), eventId(), MAY_4_AT_9.plusSeconds(900));
+        projection.on(attemptPaused("c2", "u9", MAY_4_AT_9), eventId(), MAY_4_AT_9);
+        projection.on(incidentRecorded("c2", "u9", may5), eventId(), may5);
+
+        Personnel firstDay = report("c1", MAY_4, MAY_4);
+        assertThat(firstDay.users())
+                .extracting(Personnel.Person::userId, Personnel.Person::fairAccess)
+                .containsExactly(
+                        tuple("u1", new Personnel.FairAccess(2, 0, 0, 0, 0, 0)),
+                        tuple("u2", new Personnel.FairAccess(0, 0, 0, 0, 1, 1)),
+                        tuple("u3", Personnel.FairAccess.NONE));
+        assertThat(person(report("c1", MAY_4, MAY_4.plusDays(2)), "u1").fairAccess())
+                .isEqualTo(new Personnel.FairAccess(2, 1, 1, 1, 0, 0));
+        assertThat(person(report("c1", MAY_4.plusDays(1), MAY_4.plusDays(30)), "u1")
+                        .fairAccess())
+                .as("from the 5th: the two requests of the 4th left out")
+                .isEqualTo(new Personnel.FairAccess(0, 1, 1, 1, 0, 0));
+        assertThat(person(report("c1", MAY_4.plusDays(1), MAY_4.plusDays(2)), "u2")
+                        .fairAccess())
+                .isEqualTo(Personnel.FairAccess.NONE);
+        assertThat(report("c2", MAY_4, MAY_4.plusDays(2)).users())
+                .extracting(Personnel.Person::userId, Personnel.Person::fairAccess)
+                .as("the other centre's invigilator, with only what was done there")
+                .containsExactly(tuple("u9", new Personnel.FairAccess(0, 0, 0, 0, 1, 1)));
+    }
+
+    @Test
+    void givenAFairAccessEventDeliveredAgain_whenReported_thenItCountsOnce() {
+        created("u2", "Ben Bell", "c1", MAY_4_AT_9, COORDINATOR_PIN, Role.INVIGILATOR);
+        String pause = eventId();
+        String incident = eventId();
+        projection.on(attemptPaused("c1", "u2", MAY_4_AT_9), pause, MAY_4_AT_9);
+        projection.on(incidentRecorded("c1", "u2", MAY_4_AT_9), incident, MAY_4_AT_9.plusSeconds(60));
+        projection.on(attemptPaused("c1", "u2", MAY_4_AT_9), pause, MAY_4_AT_9);
+        projection.on(incidentRecorded("c1", "u2", MAY_4_AT_9), incident, MAY_4_AT_9.plusSeconds(60));
+        projection.on(attemptPaused("c1", "u2", MAY_4_AT_9), eventId(), MAY_4_AT_9.plusSeconds(120));
+
+        assertThat(person(report("c1", MAY_4, MAY_4), "u2").fairAccess())
+                .as("the pause and the incident delivered again count once; a second pause counts")
+                .isEqualTo(new Personnel.FairAccess(0, 0, 0, 0, 1, 2));
+    }
+
     /** A centre's users as the application records them, each event with the metadata of the command behind it. */
     private static List<History.Recorded> history() {
         Map<String, String> coordinator =
                 Map.of(AuditMetadata.ACTOR_PIN, COORDINATOR_PIN, AuditMetadata.ACTOR_USER_ID, "u-coordinator");
         Map<String, String> admin = Map.of(AuditMetadata.ACTOR_PIN, "90000001", AuditMetadata.ACTOR_USER_ID, "u-imi");
+        Map<String, String> invigilator =
+                Map.of(AuditMetadata.ACTOR_PIN, "51111111", AuditMetadata.ACTOR_USER_ID, "u-invigilator");
         return new History(MAY_4_AT_9)
                 .then(
                         "u-coordinator",
@@ -280,14 +432,35 @@ class PersonnelProjectionTest {
                                 "c1"),
                         coordinator)
                 .then("u-leaver", new UserDeactivated("u-leaver", "c1", "Left"), coordinator)
+                .then(
+                        "u-invigilator",
+                        new UserCreated(
+                                "u-invigilator",
+                                "51111111",
+                                "Ivy Hart",
+                                "ivy@centre.example",
+                                Set.of(Role.INVIGILATOR),
+                                "c1"),
+                        coordinator)
+                .then("arr-1", arrangementRequested("c1", "u-coordinator", MAY_4_AT_9), coordinator)
+                .then("arr-2", arrangementRequested("c1", "u-coordinator", MAY_4_AT_9), coordinator)
+                .then("att-1", attemptPaused("c1", "u-invigilator", MAY_4_AT_9), invigilator)
+                .then("inc-1", incidentRecorded("c1", "u-invigilator", MAY_4_AT_9), invigilator)
+                .then("sc-1", considerationApplied("c1", "u-coordinator", MAY_4_AT_9), coordinator)
+                .then("enq-1", enquiryRaised("c1", "u-coordinator", MAY_4_AT_9), coordinator)
+                .then("enq-1", appealLodged("c1", "u-coordinator", MAY_4_AT_9), coordinator)
                 .events();
     }
 
     @Test
     void givenAHistoryDeliveredByAProcessor_whenResetAndDeliveredAgain_thenTheTablesEmptyAndTheSameRowsReturn() {
-        Processor processor = new Processor(projection);
         List<History.Recorded> events = history();
-        processor.deliver(events);
+        // as the store holds them: each event with its one identifier, whichever time it is delivered
+        List<EventMessage<?>> stored = events.stream()
+                .<EventMessage<?>>map(History.Recorded::asMessage)
+                .toList();
+        AnnotationEventHandlerAdapter processor = new AnnotationEventHandlerAdapter(projection);
+        Processor.inBatches(processor, stored, 5);
         Personnel before = report("c1", MAY_4, MAY_4);
         assertThat(before.users())
                 .extracting(
@@ -296,24 +469,55 @@ class PersonnelProjectionTest {
                         Personnel.Person::roles,
                         Personnel.Person::active,
                         Personnel.Person::failedSignIns,
-                        Personnel.Person::lockOuts)
+                        Personnel.Person::lockOuts,
+                        Personnel.Person::fairAccess)
                 .containsExactly(
-                        tuple("Asa Berg", COORDINATOR_PIN, List.of(Role.ASSESSOR), true, 2L, 1L),
-                        tuple("Cora Lane", "90000001", List.of(Role.CENTRE_COORDINATOR), true, 0L, 0L),
-                        tuple("Lee Vance", COORDINATOR_PIN, List.of(Role.CENTRE_ADMIN), false, 0L, 0L));
+                        tuple(
+                                "Asa Berg",
+                                COORDINATOR_PIN,
+                                List.of(Role.ASSESSOR),
+                                true,
+                                2L,
+                                1L,
+                                Personnel.FairAccess.NONE),
+                        tuple(
+                                "Cora Lane",
+                                "90000001",
+                                List.of(Role.CENTRE_COORDINATOR),
+                                true,
+                                0L,
+                                0L,
+                                new Personnel.FairAccess(2, 1, 1, 1, 0, 0)),
+                        tuple(
+                                "Ivy Hart",
+                                COORDINATOR_PIN,
+                                List.of(Role.INVIGILATOR),
+                                true,
+                                0L,
+                                0L,
+                                new Personnel.FairAccess(0, 0, 0, 0, 1, 1)),
+                        tuple(
+                                "Lee Vance",
+                                COORDINATOR_PIN,
+                                List.of(Role.CENTRE_ADMIN),
+                                false,
+                                0L,
+                                0L,
+                                Personnel.FairAccess.NONE));
         assertThat(person(before, "u-coordinator").lastSignInAt())
                 .isEqualTo(events.get(2).at());
 
-        processor.reset();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM personnel_users", Long.class))
-                .isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM personnel_sign_in_days", Long.class))
-                .isZero();
+        processor.prepareReset();
+        for (String table : List.of("personnel_users", "personnel_sign_in_days", "personnel_fair_access")) {
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class))
+                    .as(table)
+                    .isZero();
+        }
         assertThat(report("c1", MAY_4, MAY_4).users()).isEmpty();
 
-        processor.deliver(events);
+        Processor.inBatches(processor, stored, 5);
         assertThat(report("c1", MAY_4, MAY_4)).isEqualTo(before);
-        processor.deliver(events);
+        Processor.inBatches(processor, stored, 3);
         assertThat(report("c1", MAY_4, MAY_4))
                 .as("delivered once more: nothing changes")
                 .isEqualTo(before);
