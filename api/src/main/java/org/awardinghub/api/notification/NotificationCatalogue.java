@@ -21,12 +21,16 @@ import static org.awardinghub.events.user.Role.CENTRE_COORDINATOR;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.awardinghub.command.notification.NotificationKind;
 import org.awardinghub.events.appeal.AppealDecided;
 import org.awardinghub.events.appeal.ClericalReCheckCompleted;
 import org.awardinghub.events.appeal.ReCheckOutcome;
 import org.awardinghub.events.arrangement.AccessArrangementApproved;
 import org.awardinghub.events.arrangement.AccessArrangementRejected;
 import org.awardinghub.events.arrangement.AccessArrangementWithdrawn;
+import org.awardinghub.events.arrangement.ArrangementKind;
 import org.awardinghub.events.centre.CentreSanctionImposed;
 import org.awardinghub.events.centre.CentreSanctionLifted;
 import org.awardinghub.events.certification.CertificateIssued;
@@ -140,27 +144,16 @@ final class NotificationCatalogue {
                             "arrangement", PostResultsWords.arrangement(e),
                             "reason", e.reason(),
                             "link", find.link("/candidates/" + e.candidateId()))),
-            Notice.on(
+            arrangementEnded(
                     AccessArrangementRejected.class,
+                    any -> true,
                     ACCESS_ARRANGEMENT_REJECTED,
-                    (e, find) ->
-                            find.union(find.requester(e.arrangementId()), find.staff(e.centreId(), CENTRE_COORDINATOR)),
-                    (e, find) -> Map.of(
-                            "candidateName", find.candidateName(e.candidateId()),
-                            "arrangement", PostResultsWords.arrangement(e.kind()),
-                            "reason", e.reason(),
-                            "link", find.link("/candidates/" + e.candidateId()))),
-            Notice.on(
+                    e -> new EndedArrangement(e.arrangementId(), e.candidateId(), e.centreId(), e.kind(), e.reason())),
+            arrangementEnded(
                     AccessArrangementWithdrawn.class,
                     AccessArrangementWithdrawn::byImi,
                     ACCESS_ARRANGEMENT_WITHDRAWN,
-                    (e, find) ->
-                            find.union(find.requester(e.arrangementId()), find.staff(e.centreId(), CENTRE_COORDINATOR)),
-                    (e, find) -> Map.of(
-                            "candidateName", find.candidateName(e.candidateId()),
-                            "arrangement", PostResultsWords.arrangement(e.kind()),
-                            "reason", e.reason(),
-                            "link", find.link("/candidates/" + e.candidateId()))),
+                    e -> new EndedArrangement(e.arrangementId(), e.candidateId(), e.centreId(), e.kind(), e.reason())),
             Notice.on(
                     SpecialConsiderationDecided.class,
                     SPECIAL_CONSIDERATION_DECIDED,
@@ -197,6 +190,28 @@ final class NotificationCatalogue {
                             "link", find.link("/candidates/" + e.candidateId()))));
 
     private NotificationCatalogue() {}
+
+    /** What an email about an arrangement IMI ended (rejected or withdrawn) says, whichever event ended it. */
+    private record EndedArrangement(
+            String arrangementId, String candidateId, String centreId, ArrangementKind kind, String reason) {}
+
+    /** The centre's requester and coordinators are told which arrangement IMI ended, and why. */
+    private static <E> Notice<E> arrangementEnded(
+            Class<E> event, Predicate<E> when, NotificationKind kind, Function<E, EndedArrangement> ended) {
+        return Notice.on(
+                event,
+                when,
+                kind,
+                (e, find) -> find.union(
+                        find.requester(ended.apply(e).arrangementId()),
+                        find.staff(ended.apply(e).centreId(), CENTRE_COORDINATOR)),
+                (e, find) -> Map.of(
+                        "candidateName", find.candidateName(ended.apply(e).candidateId()),
+                        "arrangement",
+                                PostResultsWords.arrangement(ended.apply(e).kind()),
+                        "reason", ended.apply(e).reason(),
+                        "link", find.link("/candidates/" + ended.apply(e).candidateId())));
+    }
 
     /** The notice the event sends, if any. */
     static Optional<Notice<?>> noticeFor(Object payload) {

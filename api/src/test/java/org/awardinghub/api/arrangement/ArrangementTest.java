@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpResponse;
 import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,6 +82,15 @@ class ArrangementTest extends ApplicationTest {
                     return response.status() == 200 && response.json().size() == expected;
                 });
         return last[0];
+    }
+
+    /** The candidate's next attempt, opened by the invigilator and started by the candidate now. */
+    JsonNode startedNow() {
+        return steps.started(
+                candidate.registrationNumber(),
+                steps.opened(invigilator, candidate.candidateId(), qualification.assessmentCode())
+                        .get("accessKey")
+                        .asText());
     }
 
     static JsonNode byId(JsonNode list, String arrangementId) {
@@ -176,11 +185,7 @@ class ArrangementTest extends ApplicationTest {
                 .isEqualTo(404);
 
         // an attempt started now has 25 % more time and the display settings
-        JsonNode started = steps.started(
-                candidate.registrationNumber(),
-                steps.opened(invigilator, candidate.candidateId(), qualification.assessmentCode())
-                        .get("accessKey")
-                        .asText());
+        JsonNode started = startedNow();
         assertThat(Duration.between(
                         clock.instant(), Instant.parse(started.get("endsAt").asText())))
                 .isBetween(Duration.ofMinutes(24), Duration.ofMinutes(26));
@@ -236,21 +241,24 @@ class ArrangementTest extends ApplicationTest {
         assertThat(byImi.status()).as(byImi.toString()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> "WITHDRAWN".equals(byId(listed(coordinator, 2), reader).get("status").asText())
-                        && "WITHDRAWN".equals(byId(listed(coordinator, 2), extraTime).get("status").asText()));
+                .until(() -> "WITHDRAWN"
+                                .equals(byId(listed(coordinator, 2), reader)
+                                        .get("status")
+                                        .asText())
+                        && "WITHDRAWN"
+                                .equals(byId(listed(coordinator, 2), extraTime)
+                                        .get("status")
+                                        .asText()));
         JsonNode list = listed(coordinator, 2);
-        assertThat(byId(list, extraTime).get("withdrawal").get("reason").asText()).isEqualTo("The wrist has healed");
+        assertThat(byId(list, extraTime).get("withdrawal").get("reason").asText())
+                .isEqualTo("The wrist has healed");
         assertThat(byId(list, extraTime).get("decisionReason").asText())
                 .as("what was decided stays on record")
                 .contains("policy");
         assertThat(queue()).doesNotContain(reader);
 
         // a test started now has the standard time and no adjustments
-        JsonNode started = steps.started(
-                candidate.registrationNumber(),
-                steps.opened(invigilator, candidate.candidateId(), qualification.assessmentCode())
-                        .get("accessKey")
-                        .asText());
+        JsonNode started = startedNow();
         assertThat(Duration.between(
                         clock.instant(), Instant.parse(started.get("endsAt").asText())))
                 .isBetween(Duration.ofMinutes(19), Duration.ofMinutes(21));
@@ -268,8 +276,9 @@ class ArrangementTest extends ApplicationTest {
                         .toList())
                 .as("one email, for IMI's withdrawal only")
                 .singleElement()
-                .satisfies(subject ->
-                        assertThat(subject).startsWith("Access arrangement withdrawn for Robin ").endsWith(": a reader"));
+                .satisfies(subject -> assertThat(subject)
+                        .startsWith("Access arrangement withdrawn for Robin ")
+                        .endsWith(": a reader"));
     }
 
     @Test
