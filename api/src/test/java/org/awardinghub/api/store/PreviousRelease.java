@@ -39,7 +39,8 @@ final class PreviousRelease {
             "V13__invigilation.sql",
             "V14__special_consideration_and_appeals.sql",
             "V15__notification_preferences.sql",
-            "V15_1__notifications_sent.sql");
+            "V15_1__notifications_sent.sql",
+            "V18__pending_access_arrangements.sql");
 
     private PreviousRelease() {}
 
