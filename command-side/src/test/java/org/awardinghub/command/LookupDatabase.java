@@ -99,8 +99,9 @@ public final class LookupDatabase implements AutoCloseable {
      * messages). A constraint refusing a row is thrown, as the application would see it.
      */
     public void applyTogether(Object... events) {
-        List<EventMessage<?>> messages =
-                Arrays.stream(events).<EventMessage<?>>map(GenericEventMessage::asEventMessage).toList();
+        List<EventMessage<?>> messages = Arrays.stream(events)
+                .<EventMessage<?>>map(GenericEventMessage::asEventMessage)
+                .toList();
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(messages);
         ResultMessage<?> result = unitOfWork.executeWithResult(
                 () -> {

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.awardinghub.api.ApplicationTest;
 import org.awardinghub.api.AssessmentSteps;
-import org.awardinghub.api.AtOnce;
 import org.awardinghub.api.AssessmentSteps.Candidate;
 import org.awardinghub.api.AssessmentSteps.Qualification;
+import org.awardinghub.api.AtOnce;
 import org.awardinghub.api.HttpClientForTests;
 import org.awardinghub.api.MultipartForm;
 import org.awardinghub.api.RecordedEvents;
@@ -275,9 +275,9 @@ class ArrangementTest extends ApplicationTest {
         requested(coordinator, quarter, null, "APPROVED");
 
         assertThat(requestsRecorded()).isEqualTo(AT_ONCE + 4);
-        assertThat(listed(coordinator, AT_ONCE + 4)).allSatisfy(arrangement -> assertThat(
-                        arrangement.get("status").asText())
-                .isEqualTo("APPROVED"));
+        assertThat(listed(coordinator, AT_ONCE + 4))
+                .allSatisfy(arrangement ->
+                        assertThat(arrangement.get("status").asText()).isEqualTo("APPROVED"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.awardinghub.command.appeal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
 
 class ResultEnquiryTest {
 
@@ -186,6 +188,27 @@ class ResultEnquiryTest {
             fixture.givenNoPriorActivity()
                     .when(new RaiseResultEnquiry("enquiry-2", ATTEMPT, REASONS, "user-admin"))
                     .expectException(RuleViolation.class);
+        }
+
+        /** Two enquiries checked at the same moment (on two nodes) both find none; the later write fails. */
+        @Test
+        void givenAnEnquiryRecordedOnTheAttempt_whenASecondIsRecorded_thenTheWriteFails() {
+            database.apply(RAISED);
+            ResultEnquiryRaised second = new ResultEnquiryRaised(
+                    "enquiry-2",
+                    ATTEMPT,
+                    CANDIDATE,
+                    CENTRE,
+                    "MVR-L2",
+                    "MVR-L2-A1",
+                    Outcome.FAIL,
+                    1,
+                    3,
+                    REASONS,
+                    "user-admin",
+                    "34567890",
+                    NOW);
+            assertThatThrownBy(() -> database.apply(second)).isInstanceOf(DataIntegrityViolationException.class);
         }
 
         @Test

@@ -44,7 +44,18 @@ class ArrangementDirectoryTest {
 
     static AccessArrangementRequested requested(String id, String candidateId, ArrangementKind kind, Integer percent) {
         return new AccessArrangementRequested(
-                id, candidateId, CENTRE, kind, percent, null, null, "Need assessed", null, "user-admin", "34567890", NOW);
+                id,
+                candidateId,
+                CENTRE,
+                kind,
+                percent,
+                null,
+                null,
+                "Need assessed",
+                null,
+                "user-admin",
+                "34567890",
+                NOW);
     }
 
     static AccessArrangementApproved approved(String id, ArrangementKind kind, Integer percent, boolean automatically) {
@@ -117,8 +128,11 @@ class ArrangementDirectoryTest {
         database.jdbc().execute("DROP TABLE pending_access_arrangements");
         // its twin, recorded at the same moment by the release without the key
         database.jdbc()
-                .update("INSERT INTO access_arrangements (arrangement_id, candidate_id, centre_id, kind, status)"
-                        + " VALUES ('reader-a', ?, ?, 'READER', 'PENDING')", CANDIDATE, CENTRE);
+                .update(
+                        "INSERT INTO access_arrangements (arrangement_id, candidate_id, centre_id, kind, status)"
+                                + " VALUES ('reader-a', ?, ?, 'READER', 'PENDING')",
+                        CANDIDATE,
+                        CENTRE);
 
         migrate();
         migrate(); // as the previous release's start-up scripts run it, at every start
@@ -140,7 +154,8 @@ class ArrangementDirectoryTest {
 
     /** The arrangement holding the candidate's key of that kind, if any. */
     private String held(ArrangementKind kind) {
-        return database.jdbc()
+        return database
+                .jdbc()
                 .queryForList(
                         "SELECT arrangement_id FROM pending_access_arrangements WHERE candidate_id = ? AND kind = ?",
                         String.class,
