@@ -44,24 +44,29 @@ class ResultEnquiryTest {
     static final Instant NOW = SUBMITTED_AT.plus(Duration.ofDays(3));
     static final String REASONS = "Candidate is sure question 3 was answered right";
 
-    static final ResultEnquiryRaised RAISED = new ResultEnquiryRaised(
-            ID,
-            ATTEMPT,
-            CANDIDATE,
-            CENTRE,
-            "MVR-L2",
-            "MVR-L2-A1",
-            Outcome.FAIL,
-            1,
-            3,
-            REASONS,
-            "user-admin",
-            "34567890",
-            NOW);
+    static final ResultEnquiryRaised RAISED = raised(ID);
     static final ClericalReCheckCompleted CONFIRMED = new ClericalReCheckCompleted(
             ID, ATTEMPT, CANDIDATE, CENTRE, ReCheckOutcome.CONFIRMED, Outcome.FAIL, Outcome.FAIL, 1, 1, 3, 33.3, NOW);
     static final AppealLodged LODGED =
             new AppealLodged(ID, ATTEMPT, CANDIDATE, CENTRE, "Item 3 is ambiguous", "user-admin", "34567890", NOW);
+
+    /** The enquiry raised on the attempt, with that id. */
+    static ResultEnquiryRaised raised(String enquiryId) {
+        return new ResultEnquiryRaised(
+                enquiryId,
+                ATTEMPT,
+                CANDIDATE,
+                CENTRE,
+                "MVR-L2",
+                "MVR-L2-A1",
+                Outcome.FAIL,
+                1,
+                3,
+                REASONS,
+                "user-admin",
+                "34567890",
+                NOW);
+    }
 
     LookupDatabase database;
     RecordedAttemptChanges attempts;
@@ -194,21 +199,8 @@ class ResultEnquiryTest {
         @Test
         void givenAnEnquiryRecordedOnTheAttempt_whenASecondIsRecorded_thenTheWriteFails() {
             database.apply(RAISED);
-            ResultEnquiryRaised second = new ResultEnquiryRaised(
-                    "enquiry-2",
-                    ATTEMPT,
-                    CANDIDATE,
-                    CENTRE,
-                    "MVR-L2",
-                    "MVR-L2-A1",
-                    Outcome.FAIL,
-                    1,
-                    3,
-                    REASONS,
-                    "user-admin",
-                    "34567890",
-                    NOW);
-            assertThatThrownBy(() -> database.apply(second)).isInstanceOf(DataIntegrityViolationException.class);
+            assertThatThrownBy(() -> database.apply(raised("enquiry-2")))
+                    .isInstanceOf(DataIntegrityViolationException.class);
         }
 
         @Test
