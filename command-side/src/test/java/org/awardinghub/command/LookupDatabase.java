@@ -10,7 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -82,17 +86,42 @@ public final class LookupDatabase implements AutoCloseable {
         return type.cast(lookups.computeIfAbsent(type, this::implementation));
     }
 
-    /** Hands each event to every lookup asked for so far, as the application's lookup processor would. */
+    /** Hands each event to every lookup asked for so far, one at a time, outside any unit of work. */
     public void apply(Object... events) {
         for (Object event : events) {
-            for (AnnotationEventHandlerAdapter handler : handlers.values()) {
-                try {
-                    handler.handle(GenericEventMessage.asEventMessage(event));
-                } catch (RuntimeException e) {
-                    throw e; // a constraint refusing the row, as the application would see it
-                } catch (Exception e) {
-                    throw new IllegalStateException("A lookup failed on " + event, e);
-                }
+            handleEverywhere(GenericEventMessage.asEventMessage(event));
+        }
+    }
+
+    /**
+     * Hands the events to every lookup asked for so far in one unit of work, as the application's subscribing
+     * processor hands it the events of one command (a lookup may look at the others, see the unit of work's
+     * messages). A constraint refusing a row is thrown, as the application would see it.
+     */
+    public void applyTogether(Object... events) {
+        List<EventMessage<?>> messages = Arrays.stream(events)
+                .<EventMessage<?>>map(GenericEventMessage::asEventMessage)
+                .toList();
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(messages);
+        ResultMessage<?> result = unitOfWork.executeWithResult(
+                () -> {
+                    handleEverywhere(unitOfWork.getMessage());
+                    return null;
+                },
+                RollbackConfigurationType.ANY_THROWABLE);
+        if (result.isExceptional() && result.exceptionResult() instanceof RuntimeException refused) {
+            throw refused;
+        }
+    }
+
+    private void handleEverywhere(EventMessage<?> event) {
+        for (AnnotationEventHandlerAdapter handler : handlers.values()) {
+            try {
+                handler.handle(event);
+            } catch (RuntimeException e) {
+                throw e; // a constraint refusing the row, as the application would see it
+            } catch (Exception e) {
+                throw new IllegalStateException("A lookup failed on " + event.getPayload(), e);
             }
         }
     }

@@ -12,18 +12,30 @@ import org.awardinghub.api.ApplicationTest;
 import org.awardinghub.api.AssessmentSteps;
 import org.awardinghub.api.AssessmentSteps.Candidate;
 import org.awardinghub.api.AssessmentSteps.Qualification;
+import org.awardinghub.api.AtOnce;
 import org.awardinghub.api.HttpClientForTests;
+import org.awardinghub.api.RecordedEvents;
 import org.awardinghub.api.files.SampleFiles;
+import org.awardinghub.events.appeal.ResultEnquiryRaised;
+import org.awardinghub.events.consideration.SpecialConsiderationApplied;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Special consideration and enquiries about results over HTTP (issue 18, ADRs 0155 and 0156): who may apply, ask,
  * appeal and decide; other centres learn nothing; a VOID_AND_RESIT decision voids the attempt and the candidate
  * re-sits at once; a re-check confirms, an upheld appeal turns a fail into a pass that the candidate's record and
- * certificate eligibility follow; two decisions at once: one wins, the other is 409.
+ * certificate eligibility follow; two decisions at once: one wins, the other is 409; twenty applications, or twenty
+ * enquiries, on one attempt at once: one is made, the others are 409 and leave nothing (ADR 0162).
  */
 class SpecialConsiderationAndAppealTest extends ApplicationTest {
+
+    private static final int AT_ONCE = 20;
+
+    @Autowired
+    private JdbcTemplate jdbc;
 
     private AssessmentSteps steps;
     private String admin;
@@ -266,5 +278,58 @@ class SpecialConsiderationAndAppealTest extends ApplicationTest {
                         .status()));
 
         assertThat(both.stream().map(CompletableFuture::join).toList()).containsExactlyInAnyOrder(200, 409);
+    }
+
+    /** A submitted attempt of a candidate of the centre, failed with one right answer. */
+    private String submittedAttempt(Candidate candidate) {
+        return steps.sit(invigilator, candidate, qualification.assessmentCode(), 1)
+                .get("attemptId")
+                .asText();
+    }
+
+    /**
+     * One application per attempt, also for twenty sent at the same moment: one is made, the others are 409
+     * problems, and the event store and the candidate's list hold the one. The key on the attempt in the command's
+     * transaction refuses a second (ADR 0162); on one node the attempt's lock, held by each application while it is
+     * checked, already makes them wait their turn.
+     */
+    @Test
+    void givenTwentyApplicationsOnOneAttemptAtOnce_whenSent_thenOneIsMadeAndTheOthersAre409AndLeaveNothing() {
+        Candidate candidate = steps.register(coordinator, centreId, qualification.code());
+        String attemptId = submittedAttempt(candidate);
+
+        var made = AtOnce.oneMadeAndTheRestConflicts(
+                AtOnce.send(AT_ONCE, sender -> apply(coordinator, attemptId, new byte[0])), 201);
+
+        String considerationId = made.json().get("considerationId").asText();
+        assertThat(new RecordedEvents(jdbc).count(SpecialConsiderationApplied.class, "attemptId", attemptId))
+                .as("applications in the event store")
+                .isEqualTo(1);
+        JsonNode listed =
+                awaitPage("/api/candidates/" + candidate.candidateId() + "/special-considerations", coordinator, 1);
+        assertThat(listed.get("items").get(0).get("considerationId").asText()).isEqualTo(considerationId);
+    }
+
+    /** One enquiry about a result per attempt, also for twenty asked at the same moment (ADR 0162). */
+    @Test
+    void givenTwentyEnquiriesOnOneAttemptAtOnce_whenSent_thenOneIsMadeAndTheOthersAre409AndLeaveNothing() {
+        Candidate candidate = steps.register(coordinator, centreId, qualification.code());
+        String attemptId = submittedAttempt(candidate);
+
+        var made = AtOnce.oneMadeAndTheRestConflicts(
+                AtOnce.send(
+                        AT_ONCE,
+                        sender -> http.post(
+                                "/api/assessment-attempts/" + attemptId + "/result-enquiries",
+                                coordinator,
+                                Map.of("reasons", "The candidate is sure of question " + (sender + 1)))),
+                201);
+
+        String enquiryId = made.json().get("enquiryId").asText();
+        assertThat(new RecordedEvents(jdbc).count(ResultEnquiryRaised.class, "attemptId", attemptId))
+                .as("enquiries in the event store")
+                .isEqualTo(1);
+        JsonNode listed = awaitPage("/api/candidates/" + candidate.candidateId() + "/result-enquiries", coordinator, 1);
+        assertThat(listed.get("items").get(0).get("enquiryId").asText()).isEqualTo(enquiryId);
     }
 }

@@ -16,11 +16,16 @@ import org.awardinghub.api.ApplicationTest;
 import org.awardinghub.api.AssessmentSteps;
 import org.awardinghub.api.AssessmentSteps.Candidate;
 import org.awardinghub.api.AssessmentSteps.Qualification;
+import org.awardinghub.api.AtOnce;
 import org.awardinghub.api.HttpClientForTests;
 import org.awardinghub.api.MultipartForm;
+import org.awardinghub.api.RecordedEvents;
 import org.awardinghub.api.files.SampleFiles;
+import org.awardinghub.events.arrangement.AccessArrangementRequested;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Access arrangements over HTTP (ADR 0153): the centre requests, the policy approves some at once, IMI decides the
@@ -30,6 +35,10 @@ import org.junit.jupiter.api.Test;
 class ArrangementTest extends ApplicationTest {
 
     static final byte[] EVIDENCE = SampleFiles.pdf("Form 8: assessor's report");
+    static final int AT_ONCE = 20;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     AssessmentSteps steps;
     String admin;
@@ -204,6 +213,78 @@ class ArrangementTest extends ApplicationTest {
         assertThat(adjustments.get("separateRoom").asBoolean()).isFalse();
         assertThat(adjustments.get("textSize").isNull()).isTrue();
         assertThat(sitting[0].get("secondsLeft").asLong()).isGreaterThan(20 * 60);
+    }
+
+    long requestsRecorded() {
+        return new RecordedEvents(jdbc).count(AccessArrangementRequested.class, "candidateId", candidate.candidateId());
+    }
+
+    /**
+     * Twenty requests for a reader sent at the same moment (ADR 0162): each finds none waiting before any is
+     * recorded, and the key on the kind awaiting IMI lets one be recorded; the others are 409 problems and leave
+     * nothing, in the event store or in the lists. Once IMI has decided, the centre can ask again.
+     */
+    @Test
+    void givenTwentyRequestsForAReaderAtOnce_whenSent_thenOneWaitsForImiAndTheOthersAre409AndLeaveNothing() {
+        List<HttpClientForTests.Response> answers = AtOnce.send(
+                AT_ONCE,
+                sender -> request(
+                        coordinator, Map.of("kind", "READER", "reason", "Reading age below, request " + sender), null));
+
+        HttpClientForTests.Response made = AtOnce.oneMadeAndTheRestConflicts(answers, 201);
+        assertThat(made.json().get("status").asText()).isEqualTo("PENDING");
+        String reader = made.json().get("arrangementId").asText();
+        assertThat(requestsRecorded()).as("requests in the event store").isEqualTo(1);
+        assertThat(listed(coordinator, 1).get(0).get("arrangementId").asText()).isEqualTo(reader);
+        await().atMost(Duration.ofSeconds(20)).until(() -> queue().contains(reader));
+
+        var rejected = http.post(arrangements() + "/" + reader + "/reject", admin, Map.of("reason", "No evidence"));
+        assertThat(rejected.status()).as(rejected.toString()).isEqualTo(200);
+        requested(coordinator, Map.of("kind", "READER", "reason", "Form 8 now attached"), EVIDENCE, "PENDING");
+        assertThat(requestsRecorded()).isEqualTo(2);
+    }
+
+    /**
+     * A kind the policy approves at once never waits for IMI, so the rule of one request waiting per kind never
+     * refuses it (ADRs 0153, 0162): twenty sent at once are all approved. Extra time is approved at once again and
+     * again, until a request for more than 25 % waits for IMI: then even 25 % is refused until IMI decides.
+     */
+    @Test
+    void givenAKindApprovedAtOnce_whenRequestedAtOnceAndAgain_thenApprovedEachTimeWhileNoneOfTheKindWaits() {
+        List<HttpClientForTests.Response> answers = AtOnce.send(
+                AT_ONCE,
+                sender -> request(
+                        coordinator,
+                        Map.of(
+                                "kind",
+                                "COLOUR_SCHEME",
+                                "colourScheme",
+                                sender % 2 == 0 ? "CREAM" : "LIGHT_BLUE",
+                                "reason",
+                                "Visual stress"),
+                        null));
+        assertThat(answers).as("%s", answers).allSatisfy(answer -> {
+            assertThat(answer.status()).isEqualTo(201);
+            assertThat(answer.json().get("status").asText()).isEqualTo("APPROVED");
+        });
+
+        Map<String, String> quarter = Map.of("kind", "EXTRA_TIME", "extraTimePercent", "25", "reason", "Slow reading");
+        requested(coordinator, quarter, null, "APPROVED");
+        requested(centreAdmin, quarter, null, "APPROVED");
+        String half = requested(
+                coordinator,
+                Map.of("kind", "EXTRA_TIME", "extraTimePercent", "50", "reason", "Very slow processing"),
+                EVIDENCE,
+                "PENDING");
+        assertProblem(request(coordinator, quarter, null), 409, "awaiting IMI's decision");
+        var approved = http.post(arrangements() + "/" + half + "/approve", admin, Map.of("reason", "Report seen"));
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        requested(coordinator, quarter, null, "APPROVED");
+
+        assertThat(requestsRecorded()).isEqualTo(AT_ONCE + 4);
+        assertThat(listed(coordinator, AT_ONCE + 4))
+                .allSatisfy(arrangement ->
+                        assertThat(arrangement.get("status").asText()).isEqualTo("APPROVED"));
     }
 
     @Test

@@ -40,7 +40,8 @@ final class PreviousRelease {
             "V14__special_consideration_and_appeals.sql",
             "V15__notification_preferences.sql",
             "V15_1__notifications_sent.sql",
-            "V17__personnel_fair_access.sql");
+            "V17__personnel_fair_access.sql",
+            "V18__pending_access_arrangements.sql");
 
     private PreviousRelease() {}
 

@@ -1,6 +1,7 @@
 package org.awardinghub.command.appeal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
 
 class ResultEnquiryTest {
 
@@ -42,24 +44,29 @@ class ResultEnquiryTest {
     static final Instant NOW = SUBMITTED_AT.plus(Duration.ofDays(3));
     static final String REASONS = "Candidate is sure question 3 was answered right";
 
-    static final ResultEnquiryRaised RAISED = new ResultEnquiryRaised(
-            ID,
-            ATTEMPT,
-            CANDIDATE,
-            CENTRE,
-            "MVR-L2",
-            "MVR-L2-A1",
-            Outcome.FAIL,
-            1,
-            3,
-            REASONS,
-            "user-admin",
-            "34567890",
-            NOW);
+    static final ResultEnquiryRaised RAISED = raised(ID);
     static final ClericalReCheckCompleted CONFIRMED = new ClericalReCheckCompleted(
             ID, ATTEMPT, CANDIDATE, CENTRE, ReCheckOutcome.CONFIRMED, Outcome.FAIL, Outcome.FAIL, 1, 1, 3, 33.3, NOW);
     static final AppealLodged LODGED =
             new AppealLodged(ID, ATTEMPT, CANDIDATE, CENTRE, "Item 3 is ambiguous", "user-admin", "34567890", NOW);
+
+    /** The enquiry raised on the attempt, with that id. */
+    static ResultEnquiryRaised raised(String enquiryId) {
+        return new ResultEnquiryRaised(
+                enquiryId,
+                ATTEMPT,
+                CANDIDATE,
+                CENTRE,
+                "MVR-L2",
+                "MVR-L2-A1",
+                Outcome.FAIL,
+                1,
+                3,
+                REASONS,
+                "user-admin",
+                "34567890",
+                NOW);
+    }
 
     LookupDatabase database;
     RecordedAttemptChanges attempts;
@@ -186,6 +193,14 @@ class ResultEnquiryTest {
             fixture.givenNoPriorActivity()
                     .when(new RaiseResultEnquiry("enquiry-2", ATTEMPT, REASONS, "user-admin"))
                     .expectException(RuleViolation.class);
+        }
+
+        /** Two enquiries checked at the same moment (on two nodes) both find none; the later write fails. */
+        @Test
+        void givenAnEnquiryRecordedOnTheAttempt_whenASecondIsRecorded_thenTheWriteFails() {
+            database.apply(RAISED);
+            assertThatThrownBy(() -> database.apply(raised("enquiry-2")))
+                    .isInstanceOf(DataIntegrityViolationException.class);
         }
 
         @Test

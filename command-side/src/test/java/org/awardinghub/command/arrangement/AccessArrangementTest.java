@@ -443,6 +443,22 @@ class AccessArrangementTest {
                     NOW));
 
             assertThat(arrangements.pending(CANDIDATE, ArrangementKind.READER)).isFalse();
+            database.apply(new AccessArrangementRequested(
+                    "arrangement-2",
+                    CANDIDATE,
+                    CENTRE,
+                    ArrangementKind.READER,
+                    null,
+                    null,
+                    null,
+                    REASON,
+                    null,
+                    ADMIN,
+                    ADMIN_PIN,
+                    NOW));
+            assertThat(arrangements.pending(CANDIDATE, ArrangementKind.READER))
+                    .as("the key the withdrawn request held is free for the next")
+                    .isTrue();
         }
     }
 

@@ -1,6 +1,7 @@
 package org.awardinghub.command.consideration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
 
 class SpecialConsiderationTest {
 
@@ -168,6 +170,27 @@ class SpecialConsiderationTest {
                     .when(new ApplyForSpecialConsideration(
                             "consideration-2", ATTEMPT, Circumstance.ILLNESS, null, "Ill", null, "user-admin"))
                     .expectException(RuleViolation.class);
+        }
+
+        /** Two applications checked at the same moment (on two nodes) both find none; the later write fails. */
+        @Test
+        void givenAnApplicationRecordedForTheAttempt_whenASecondIsRecorded_thenTheWriteFails() {
+            database.apply(APPLIED);
+            SpecialConsiderationApplied second = new SpecialConsiderationApplied(
+                    "consideration-2",
+                    ATTEMPT,
+                    CANDIDATE,
+                    CENTRE,
+                    "MVR-L2",
+                    "MVR-L2-A1",
+                    Circumstance.ILLNESS,
+                    null,
+                    "Ill on the day",
+                    null,
+                    "user-admin",
+                    "34567890",
+                    NOW);
+            assertThatThrownBy(() -> database.apply(second)).isInstanceOf(DataIntegrityViolationException.class);
         }
 
         @Test
