@@ -153,7 +153,9 @@ final class ComplianceCsv {
             "fair-access",
             FairAccess::centres,
             Stream.of(
-                            List.of(text("centreId", FairAccess.Row::centreId), text("attempts", FairAccess.Row::attempts)),
+                            List.of(
+                                    text("centreId", FairAccess.Row::centreId),
+                                    text("attempts", FairAccess.Row::attempts)),
                             measure("accessArrangements", FairAccess.Row::accessArrangements),
                             measure("specialConsiderations", FairAccess.Row::specialConsiderations),
                             measure("resultEnquiries", FairAccess.Row::resultEnquiries),

@@ -25,23 +25,19 @@ class FairAccessReportTest extends ApplicationTest {
         String admin = adminToken();
         AssessmentSteps steps = new AssessmentSteps(http, admin, DATA_DIR);
         AssessmentSteps.Qualification qualification = steps.publish(30);
-        String centreA = steps.centre(qualification.code());
-        String centreB = steps.centre(qualification.code());
-        String coordinatorA = steps.user(centreA, "CENTRE_COORDINATOR").token();
-        String invigilatorA = steps.user(centreA, "INVIGILATOR").token();
-        String coordinatorB = steps.user(centreB, "CENTRE_COORDINATOR").token();
-        String invigilatorB = steps.user(centreB, "INVIGILATOR").token();
-        AssessmentSteps.Candidate noted = steps.register(coordinatorA, centreA, qualification.code());
-        AssessmentSteps.Candidate appealing = steps.register(coordinatorA, centreA, qualification.code());
-        String notedAttempt = steps.sit(invigilatorA, noted, qualification.assessmentCode(), 4)
+        AssessmentSteps.ExamCentre a = steps.examCentre(qualification.code());
+        AssessmentSteps.ExamCentre b = steps.examCentre(qualification.code());
+        AssessmentSteps.Candidate noted = steps.register(a.coordinator(), a.centreId(), qualification.code());
+        AssessmentSteps.Candidate appealing = steps.register(a.coordinator(), a.centreId(), qualification.code());
+        String notedAttempt = steps.sit(a.invigilator(), noted, qualification.assessmentCode(), 4)
                 .get("attemptId")
                 .asText();
-        String appealedAttempt = steps.sit(invigilatorA, appealing, qualification.assessmentCode(), 1)
+        String appealedAttempt = steps.sit(a.invigilator(), appealing, qualification.assessmentCode(), 1)
                 .get("attemptId")
                 .asText();
         steps.sit(
-                invigilatorB,
-                steps.register(coordinatorB, centreB, qualification.code()),
+                b.invigilator(),
+                steps.register(b.coordinator(), b.centreId(), qualification.code()),
                 qualification.assessmentCode(),
                 2);
 
@@ -50,32 +46,38 @@ class FairAccessReportTest extends ApplicationTest {
                         .field("kind", "EXTRA_TIME")
                         .field("extraTimePercent", "25")
                         .field("reason", "Slow processing")
-                        .post(http, arrangements, coordinatorA)
+                        .post(http, arrangements, a.coordinator())
                         .status())
                 .isEqualTo(201);
         assertThat(new MultipartForm()
                         .field("kind", "READER")
                         .field("reason", "Reading age well below chronological age")
-                        .post(http, arrangements, coordinatorA)
+                        .post(http, arrangements, a.coordinator())
                         .status())
                 .isEqualTo(201);
         var applied = http.postMultipart(
                 "/api/assessment-attempts/" + notedAttempt + "/special-considerations",
-                coordinatorA,
+                a.coordinator(),
                 Map.of("circumstance", "ILLNESS", "description", "Taken ill during the test"),
                 "none.pdf",
                 new byte[0]);
         assertThat(applied.status()).as(applied.toString()).isEqualTo(201);
         decided(http.post(
-                "/api/special-considerations/" + applied.json().get("considerationId").asText() + "/decision",
+                "/api/special-considerations/"
+                        + applied.json().get("considerationId").asText() + "/decision",
                 admin,
                 Map.of("decision", "NOTE_ON_RECORD", "reason", "Doctor's note")));
         String enquiries = "/api/assessment-attempts/" + appealedAttempt + "/result-enquiries";
-        var raised = http.post(enquiries, coordinatorA, Map.of("reasons", "Sure of two more answers"));
+        var raised = http.post(enquiries, a.coordinator(), Map.of("reasons", "Sure of two more answers"));
         assertThat(raised.status()).as(raised.toString()).isEqualTo(201);
+        String enquiryId = raised.json().get("enquiryId").asText();
+        awaitJson( // the appeal is checked against the enquiry as read
+                "/api/result-enquiries/" + enquiryId,
+                admin,
+                json -> json.path("reCheck").path("result").asText().equals("CONFIRMED"));
         decided(http.post(
-                enquiries + "/" + raised.json().get("enquiryId").asText() + "/appeal",
-                coordinatorA,
+                enquiries + "/" + enquiryId + "/appeal",
+                a.coordinator(),
                 Map.of("reasons", "Question 2 allows two answers")));
 
         String path = "/api/reports/fair-access?qualificationCode=" + qualification.code();
@@ -84,7 +86,11 @@ class FairAccessReportTest extends ApplicationTest {
                 admin,
                 json -> json.path("national").path("attempts").asLong() == 3
                         && json.path("national").path("appeals").path("count").asLong() == 1
-                        && json.path("national").path("specialConsiderations").path("decided").asLong() == 1);
+                        && json.path("national")
+                                        .path("specialConsiderations")
+                                        .path("decided")
+                                        .asLong()
+                                == 1);
         JsonNode national = report.get("national");
         assertThat(totals(national.get("accessArrangements"))).containsExactly(2.0, 1.0, 1.0, 66.67);
         assertThat(totals(national.get("specialConsiderations"))).containsExactly(1.0, 1.0, 1.0, 33.33);
@@ -94,12 +100,12 @@ class FairAccessReportTest extends ApplicationTest {
         assertThat(totals(national.get("appeals")))
                 .as("the appeal waits for IMI")
                 .containsExactly(1.0, 0.0, 0.0, 33.33);
-        JsonNode rowA = row(report, centreA);
+        JsonNode rowA = row(report, a.centreId());
         assertThat(rowA.get("attempts").asLong()).isEqualTo(2);
         // 100 sqrt(λ / n): the national rate per attempt (2 of 3) over A's 2 attempts
         assertThat(measure(rowA.get("accessArrangements"))).containsExactly(2.0, 1.0, 1.0, 100.0, 66.67, 57.74, 0.0);
         assertThat(measure(rowA.get("appeals"))).containsExactly(1.0, 0.0, 0.0, 50.0, 33.33, 40.82, 0.0);
-        JsonNode rowB = row(report, centreB);
+        JsonNode rowB = row(report, b.centreId());
         assertThat(measure(rowB.get("accessArrangements"))).containsExactly(0.0, 0.0, 0.0, 0.0, 66.67, 81.65, 0.0);
 
         var csv = http.send("GET", path, admin, Map.of("Accept", "text/csv"));
@@ -107,24 +113,27 @@ class FairAccessReportTest extends ApplicationTest {
         assertThat(csv.header("Content-Disposition")).contains("fair-access.csv");
         assertThat(csv.raw().body())
                 .startsWith("centreId,attempts,accessArrangementsCount,accessArrangementsDecided,")
-                .contains(centreA + ",2,2,1,1,100.00,66.67,57.74,false,1,1,1,50.00,33.33,40.82,false,"
+                .contains(a.centreId() + ",2,2,1,1,100.00,66.67,57.74,false,1,1,1,50.00,33.33,40.82,false,"
                         + "1,1,0,50.00,33.33,40.82,false,1,0,0,50.00,33.33,40.82,false\r\n");
 
-        JsonNode own = http.get(path, coordinatorB).json();
+        JsonNode own = http.get(path, b.coordinator()).json();
         assertThat(own.get("centres")).as("centre B sees its own row").hasSize(1);
-        assertThat(own.get("centres").get(0).get("centreId").asText()).isEqualTo(centreB);
+        assertThat(own.get("centres").get(0).get("centreId").asText()).isEqualTo(b.centreId());
         assertThat(own.get("national")).as("beside the national figures").isEqualTo(national);
-        assertThat(http.get(path + "&centreId=" + centreA, coordinatorB).status())
+        assertThat(http.get(path + "&centreId=" + a.centreId(), b.coordinator()).status())
                 .as("another centre's row")
                 .isEqualTo(404);
-        assertThat(http.send("GET", path + "&centreId=" + centreA, coordinatorB, Map.of("Accept", "text/csv"))
+        assertThat(http.send("GET", path + "&centreId=" + a.centreId(), b.coordinator(), Map.of("Accept", "text/csv"))
                         .status())
                 .isEqualTo(404);
-        assertThat(http.get(path, invigilatorA).json().get("centres"))
+        assertThat(http.get(path, a.invigilator()).json().get("centres"))
                 .as("every user of a centre reads its reports")
                 .hasSize(1);
-        String candidate = steps.candidateAccount(coordinatorA, noted.candidateId()).token();
-        assertThat(http.get(path, candidate).status()).as("a candidate's own account").isEqualTo(403);
+        String candidate =
+                steps.candidateAccount(a.coordinator(), noted.candidateId()).token();
+        assertThat(http.get(path, candidate).status())
+                .as("a candidate's own account")
+                .isEqualTo(403);
         assertThat(http.get(path, null).status()).isEqualTo(401);
         assertProblem(http.get(path + "&from=yesterday", admin), "from");
         assertProblem(http.get(path + "&from=2026-05-02&to=2026-05-01", admin), "to");

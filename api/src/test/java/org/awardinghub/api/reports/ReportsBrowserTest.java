@@ -156,31 +156,27 @@ class ReportsBrowserTest extends ApplicationTest {
         String admin = adminToken();
         AssessmentSteps steps = new AssessmentSteps(http, admin, DATA_DIR);
         AssessmentSteps.Qualification qualification = steps.publish(30);
-        String centreA = steps.centre(qualification.code());
-        String centreB = steps.centre(qualification.code());
-        String coordinatorA = steps.user(centreA, "CENTRE_COORDINATOR").token();
-        String invigilatorA = steps.user(centreA, "INVIGILATOR").token();
-        String coordinatorB = steps.user(centreB, "CENTRE_COORDINATOR").token();
-        String invigilatorB = steps.user(centreB, "INVIGILATOR").token();
+        AssessmentSteps.ExamCentre a = steps.examCentre(qualification.code());
+        AssessmentSteps.ExamCentre b = steps.examCentre(qualification.code());
         AssessmentSteps.Candidate amended = null;
         List<AssessmentSteps.Candidate> candidatesA = new java.util.ArrayList<>();
         for (int sitting = 0; sitting < 20; sitting++) {
-            AssessmentSteps.Candidate candidate = steps.register(coordinatorA, centreA, qualification.code());
-            JsonNode started = steps.startedWithACorrection(invigilatorA, candidate, qualification.assessmentCode());
+            AssessmentSteps.Candidate candidate = steps.register(a.coordinator(), a.centreId(), qualification.code());
+            JsonNode started = steps.startedWithACorrection(a.invigilator(), candidate, qualification.assessmentCode());
             assertThat(steps.submit(started).status()).isEqualTo(200);
             amended = candidate;
             candidatesA.add(candidate);
         }
         for (int sitting = 0; sitting < 10; sitting++) {
             steps.sit(
-                    invigilatorB,
-                    steps.register(coordinatorB, centreB, qualification.code()),
+                    b.invigilator(),
+                    steps.register(b.coordinator(), b.centreId(), qualification.code()),
                     qualification.assessmentCode(),
                     1);
         }
         var amendment = http.post(
                 "/api/candidates/" + amended.candidateId() + "/amendments",
-                coordinatorA,
+                a.coordinator(),
                 Map.of("field", "FIRST_NAME", "value", "Robyn", "reason", "Spelling on the passport"));
         assertThat(amendment.status()).as(amendment.toString()).isEqualTo(200);
         for (AssessmentSteps.Candidate candidate : candidatesA) {
@@ -188,7 +184,10 @@ class ReportsBrowserTest extends ApplicationTest {
                 var requested = new MultipartForm()
                         .field("kind", kind)
                         .field("reason", "Assessed need")
-                        .post(http, "/api/candidates/" + candidate.candidateId() + "/access-arrangements", coordinatorA);
+                        .post(
+                                http,
+                                "/api/candidates/" + candidate.candidateId() + "/access-arrangements",
+                                a.coordinator());
                 assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
             }
         }
@@ -200,13 +199,17 @@ class ReportsBrowserTest extends ApplicationTest {
         awaitJson(
                 "/api/reports/fair-access" + filter,
                 admin,
-                json -> json.path("national").path("accessArrangements").path("decided").asLong() == 40);
+                json -> json.path("national")
+                                .path("accessArrangements")
+                                .path("decided")
+                                .asLong()
+                        == 40);
         awaitJson(
                 "/api/reports/amendments" + filter,
                 admin,
                 json -> json.path("lateAmendmentsTotal").asLong() == 1);
-        String labelA = label(admin, centreA);
-        String labelB = label(admin, centreB);
+        String labelA = label(admin, a.centreId());
+        String labelB = label(admin, b.centreId());
         String qualificationOption = qualification.code() + " · Test " + qualification.code();
 
         try (WebUi ui = WebUi.open(port)) {
@@ -248,8 +251,8 @@ class ReportsBrowserTest extends ApplicationTest {
             ui.press("All reports").press("Fair access").waitForHeading("Fair access");
             ui.choose("Qualification", qualificationOption).press("Show report");
             inScope(ui, qualification.code());
-            WebElement arrangements = ui.wait(driver -> driver.findElement(
-                    By.xpath("//section[h2='Access arrangements requested']//table")));
+            WebElement arrangements = ui.wait(
+                    driver -> driver.findElement(By.xpath("//section[h2='Access arrangements requested']//table")));
             WebElement flaggedA = arrangements.findElement(By.cssSelector("tbody tr.flagged"));
             assertThat(cells(flaggedA))
                     .as("A: 40 requested over 20 attempts, all approved by policy")

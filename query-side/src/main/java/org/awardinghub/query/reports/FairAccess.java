@@ -40,7 +40,11 @@ public record FairAccess(
 
     /** Every centre's attempts and cases in the scope (never narrowed to a centre). */
     public record National(
-            long attempts, Total accessArrangements, Total specialConsiderations, Total resultEnquiries, Total appeals) {}
+            long attempts,
+            Total accessArrangements,
+            Total specialConsiderations,
+            Total resultEnquiries,
+            Total appeals) {}
 
     /** One measure nationally; {@code rate} per 100 attempts, null without attempts. */
     public record Total(long count, long decided, long favourable, Double rate) {}

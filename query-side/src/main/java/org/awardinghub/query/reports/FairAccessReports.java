@@ -60,12 +60,7 @@ class FairAccessReports {
                 "SELECT qualification_code FROM report_candidates WHERE candidate_id = ?",
                 rows -> rows.next() ? rows.getString(1) : "",
                 event.candidateId());
-        opened(
-                event.arrangementId(),
-                Measure.ACCESS_ARRANGEMENT,
-                event.centreId(),
-                qualification,
-                event.requestedAt());
+        opened(event.arrangementId(), Measure.ACCESS_ARRANGEMENT, event.centreId(), qualification, event.requestedAt());
     }
 
     /** By policy (at once) or by IMI: both approved. */
@@ -130,11 +125,7 @@ class FairAccessReports {
 
     @EventHandler
     void on(AppealDecided event) {
-        decided(
-                event.enquiryId(),
-                Measure.APPEAL,
-                event.decision().name(),
-                event.decision() == AppealDecision.UPHELD);
+        decided(event.enquiryId(), Measure.APPEAL, event.decision().name(), event.decision() == AppealDecision.UPHELD);
     }
 
     /** The qualification given, or else the attempt's ({@code report_attempts}), or else none (""). */

@@ -7,25 +7,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.awardinghub.events.appeal.AppealDecided;
 import org.awardinghub.events.appeal.AppealDecision;
-import org.awardinghub.events.appeal.AppealLodged;
-import org.awardinghub.events.appeal.ClericalReCheckCompleted;
 import org.awardinghub.events.appeal.ReCheckOutcome;
-import org.awardinghub.events.appeal.ResultEnquiryRaised;
-import org.awardinghub.events.arrangement.AccessArrangementApproved;
-import org.awardinghub.events.arrangement.AccessArrangementRejected;
-import org.awardinghub.events.arrangement.AccessArrangementRequested;
-import org.awardinghub.events.arrangement.ArrangementKind;
 import org.awardinghub.events.assessment.AttemptSubmitted;
 import org.awardinghub.events.assessment.Outcome;
 import org.awardinghub.events.assessment.SubmittedBy;
 import org.awardinghub.events.candidate.CandidateQualificationAmended;
 import org.awardinghub.events.candidate.CandidateRegistered;
-import org.awardinghub.events.consideration.Circumstance;
 import org.awardinghub.events.consideration.ConsiderationDecision;
-import org.awardinghub.events.consideration.SpecialConsiderationApplied;
-import org.awardinghub.events.consideration.SpecialConsiderationDecided;
 import org.awardinghub.query.History;
 import org.awardinghub.query.Processor;
 import org.junit.jupiter.api.AfterEach;
@@ -142,144 +131,43 @@ class FairAccessReportsTest {
 
     private void arrangement(String candidate, String centre, Instant at, Decided decided) {
         String arrangement = id("r");
-        history.then(
-                arrangement,
-                new AccessArrangementRequested(
-                        arrangement,
-                        candidate,
-                        centre,
-                        ArrangementKind.READER,
-                        null,
-                        null,
-                        null,
-                        "Reading age",
-                        null,
-                        "u1",
-                        "10000001",
-                        at));
+        history.then(arrangement, FairAccessEvents.requested(arrangement, candidate, centre, at));
+        Instant next = at.plus(Duration.ofDays(1));
         switch (decided) {
             case BY_POLICY, BY_IMI ->
                 history.then(
                         arrangement,
-                        new AccessArrangementApproved(
-                                arrangement,
-                                candidate,
-                                centre,
-                                ArrangementKind.READER,
-                                null,
-                                null,
-                                null,
-                                decided == Decided.BY_POLICY,
-                                "Form 8 seen",
-                                "u9",
-                                "90000001",
-                                at.plus(Duration.ofDays(1))));
-            case REJECTED ->
-                history.then(
-                        arrangement,
-                        new AccessArrangementRejected(
-                                arrangement,
-                                candidate,
-                                centre,
-                                ArrangementKind.READER,
-                                "No need shown",
-                                "u9",
-                                "90000001",
-                                at.plus(Duration.ofDays(1))));
+                        FairAccessEvents.approved(arrangement, candidate, centre, decided == Decided.BY_POLICY, next));
+            case REJECTED -> history.then(arrangement, FairAccessEvents.rejected(arrangement, candidate, centre, next));
             case WAITING -> {}
         }
     }
 
     private void consideration(String attempt, String centre, ConsiderationDecision decision) {
         String consideration = id("s");
+        String candidate = "k-" + attempt;
         history.then(
                 consideration,
-                new SpecialConsiderationApplied(
-                        consideration,
-                        attempt,
-                        "k-" + attempt,
-                        centre,
-                        "LV3",
-                        "LV3-A",
-                        Circumstance.ILLNESS,
-                        null,
-                        "Taken ill",
-                        null,
-                        "u1",
-                        "10000001",
-                        MAY_4.plus(Duration.ofHours(3))));
+                FairAccessEvents.applied(consideration, attempt, candidate, centre, MAY_4.plus(Duration.ofHours(3))));
         history.then(
-                consideration,
-                new SpecialConsiderationDecided(
-                        consideration,
-                        attempt,
-                        "k-" + attempt,
-                        centre,
-                        "LV3-A",
-                        decision,
-                        "Doctor's note",
-                        "u9",
-                        "90000001",
-                        MAY_5));
+                consideration, FairAccessEvents.considered(consideration, attempt, candidate, centre, decision, MAY_5));
     }
 
     /** An enquiry about the attempt, re-checked at once; answers its id. */
     private String enquiry(String attempt, String centre, ReCheckOutcome result) {
         String enquiry = id("q");
-        history.then(
-                enquiry,
-                new ResultEnquiryRaised(
-                        enquiry,
-                        attempt,
-                        "k-" + attempt,
-                        centre,
-                        "LV3",
-                        "LV3-A",
-                        Outcome.FAIL,
-                        12,
-                        30,
-                        "Sure of three answers",
-                        "u1",
-                        "10000001",
-                        MAY_4.plus(Duration.ofHours(4))));
-        history.then(
-                enquiry,
-                new ClericalReCheckCompleted(
-                        enquiry,
-                        attempt,
-                        "k-" + attempt,
-                        centre,
-                        result,
-                        Outcome.FAIL,
-                        Outcome.FAIL,
-                        12,
-                        result == ReCheckOutcome.CHANGED ? 13 : 12,
-                        30,
-                        40.0,
-                        MAY_4.plus(Duration.ofHours(4))));
+        Instant at = MAY_4.plus(Duration.ofHours(4));
+        history.then(enquiry, FairAccessEvents.raised(enquiry, attempt, "k-" + attempt, centre, at));
+        history.then(enquiry, FairAccessEvents.reChecked(enquiry, attempt, "k-" + attempt, centre, result, at));
         return enquiry;
     }
 
     private void appeal(String enquiry, String attempt, String centre, Instant at, AppealDecision decision) {
+        history.then(enquiry, FairAccessEvents.lodged(enquiry, attempt, "k-" + attempt, centre, at));
         history.then(
                 enquiry,
-                new AppealLodged(enquiry, attempt, "k-" + attempt, centre, "Question 3 is ambiguous", "u1", "1", at));
-        history.then(
-                enquiry,
-                new AppealDecided(
-                        enquiry,
-                        attempt,
-                        "k-" + attempt,
-                        centre,
-                        decision,
-                        Outcome.FAIL,
-                        decision == AppealDecision.UPHELD ? Outcome.PASS : Outcome.FAIL,
-                        12,
-                        decision == AppealDecision.UPHELD ? 20 : 12,
-                        "Reviewed",
-                        "u9",
-                        "90000001",
-                        at.plus(Duration.ofDays(2))));
+                FairAccessEvents.appealDecided(
+                        enquiry, attempt, "k-" + attempt, centre, decision, at.plus(Duration.ofDays(2))));
     }
 
     /** The history in the class comment. */
@@ -396,7 +284,10 @@ class FairAccessReportsTest {
                         new FairAccess.Measure(0, 0, 0, null, null, null, false),
                         new FairAccess.Measure(0, 0, 0, null, null, null, false),
                         new FairAccess.Measure(0, 0, 0, null, null, null, false)));
-        assertThat(report(null, null, null, null).national().accessArrangements().count())
+        assertThat(report(null, null, null, null)
+                        .national()
+                        .accessArrangements()
+                        .count())
                 .isEqualTo(37);
         assertThat(report(null, null, DAY_4.plusDays(2), null).centres()).isEmpty();
     }

@@ -9,15 +9,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.awardinghub.events.AuditMetadata;
-import org.awardinghub.events.appeal.AppealDecided;
 import org.awardinghub.events.appeal.AppealDecision;
-import org.awardinghub.events.appeal.AppealLodged;
-import org.awardinghub.events.appeal.ClericalReCheckCompleted;
 import org.awardinghub.events.appeal.ReCheckOutcome;
-import org.awardinghub.events.appeal.ResultEnquiryRaised;
-import org.awardinghub.events.arrangement.AccessArrangementApproved;
-import org.awardinghub.events.arrangement.AccessArrangementRequested;
-import org.awardinghub.events.arrangement.ArrangementKind;
 import org.awardinghub.events.assessment.AttemptOpened;
 import org.awardinghub.events.assessment.AttemptStatus;
 import org.awardinghub.events.assessment.AttemptSubmitted;
@@ -32,10 +25,7 @@ import org.awardinghub.events.centre.CentreApproved;
 import org.awardinghub.events.centre.CentreSuspended;
 import org.awardinghub.events.certification.CertificateClaimed;
 import org.awardinghub.events.certification.CertificateIssued;
-import org.awardinghub.events.consideration.Circumstance;
 import org.awardinghub.events.consideration.ConsiderationDecision;
-import org.awardinghub.events.consideration.SpecialConsiderationApplied;
-import org.awardinghub.events.consideration.SpecialConsiderationDecided;
 import org.awardinghub.query.History;
 import org.awardinghub.query.Processor;
 import org.junit.jupiter.api.AfterEach;
@@ -214,122 +204,25 @@ class ReportsReplayTest {
                                 day.plus(Duration.ofDays(1)),
                                 true),
                         by("90000001"))
-                .then(
-                        "r1",
-                        new AccessArrangementRequested(
-                                "r1",
-                                "k1",
-                                "c1",
-                                ArrangementKind.EXTRA_TIME,
-                                25,
-                                null,
-                                null,
-                                "Slow processing",
-                                null,
-                                "u1",
-                                "10000001",
-                                day.plus(Duration.ofHours(4))),
-                        by("10000001"))
-                .then(
-                        "r1",
-                        new AccessArrangementApproved(
-                                "r1",
-                                "k1",
-                                "c1",
-                                ArrangementKind.EXTRA_TIME,
-                                25,
-                                null,
-                                null,
-                                true,
-                                "Up to 25 %: the centre's assessment of need",
-                                "system",
-                                null,
-                                day.plus(Duration.ofHours(4))),
-                        by("10000001"))
+                .then("r1", FairAccessEvents.requested("r1", "k1", "c1", day.plusSeconds(14_400)), by("10000001"))
+                .then("r1", FairAccessEvents.approved("r1", "k1", "c1", true, day.plusSeconds(14_400)), by("10000001"))
+                .then("s1", FairAccessEvents.applied("s1", "a2", "k2", "c2", day.plusSeconds(18_000)), by("10000002"))
                 .then(
                         "s1",
-                        new SpecialConsiderationApplied(
-                                "s1",
-                                "a2",
-                                "k2",
-                                "c2",
-                                "LV3",
-                                "LV3-A",
-                                Circumstance.ILLNESS,
-                                null,
-                                "Taken ill",
-                                null,
-                                "u2",
-                                "10000002",
-                                day.plus(Duration.ofHours(5))),
-                        by("10000002"))
-                .then(
-                        "s1",
-                        new SpecialConsiderationDecided(
-                                "s1",
-                                "a2",
-                                "k2",
-                                "c2",
-                                "LV3-A",
-                                ConsiderationDecision.NOTE_ON_RECORD,
-                                "Doctor's note",
-                                "u9",
-                                "90000001",
-                                day.plus(Duration.ofHours(6))),
+                        FairAccessEvents.considered(
+                                "s1", "a2", "k2", "c2", ConsiderationDecision.NOTE_ON_RECORD, day.plusSeconds(21_600)),
                         by("90000001"))
+                .then("q2", FairAccessEvents.raised("q2", "a2", "k2", "c2", day.plusSeconds(25_200)), by("10000002"))
                 .then(
                         "q2",
-                        new ResultEnquiryRaised(
-                                "q2",
-                                "a2",
-                                "k2",
-                                "c2",
-                                "LV3",
-                                "LV3-A",
-                                Outcome.FAIL,
-                                12,
-                                30,
-                                "Sure of more",
-                                "u2",
-                                "10000002",
-                                day.plus(Duration.ofHours(7))),
+                        FairAccessEvents.reChecked(
+                                "q2", "a2", "k2", "c2", ReCheckOutcome.CONFIRMED, day.plusSeconds(25_200)),
                         by("10000002"))
+                .then("q2", FairAccessEvents.lodged("q2", "a2", "k2", "c2", day.plusSeconds(30_000)), by("10000002"))
                 .then(
                         "q2",
-                        new ClericalReCheckCompleted(
-                                "q2",
-                                "a2",
-                                "k2",
-                                "c2",
-                                ReCheckOutcome.CONFIRMED,
-                                Outcome.FAIL,
-                                Outcome.FAIL,
-                                12,
-                                12,
-                                30,
-                                40.0,
-                                day.plus(Duration.ofHours(7))),
-                        by("10000002"))
-                .then(
-                        "q2",
-                        new AppealLodged("q2", "a2", "k2", "c2", "Ambiguous", "u2", "10000002", day.plusSeconds(30_000)),
-                        by("10000002"))
-                .then(
-                        "q2",
-                        new AppealDecided(
-                                "q2",
-                                "a2",
-                                "k2",
-                                "c2",
-                                AppealDecision.DISMISSED,
-                                Outcome.FAIL,
-                                Outcome.FAIL,
-                                12,
-                                12,
-                                "Marked right",
-                                "u9",
-                                "90000001",
-                                day.plus(Duration.ofDays(2))),
+                        FairAccessEvents.appealDecided(
+                                "q2", "a2", "k2", "c2", AppealDecision.DISMISSED, day.plus(Duration.ofDays(2))),
                         by("90000001"))
                 .then("k1", new CandidateTransferred("k1", "c1", "c2", "Moved house"), by("90000001"))
                 .then(
