@@ -19,8 +19,8 @@ import org.awardinghub.events.consideration.SpecialConsiderationDecided;
 
 /**
  * The fair-access report's events, with what the report reads named and the rest filled in plainly: a reader
- * arrangement, an illness, an enquiry about an LV3-A fail of 12 out of 30 (a re-check CHANGED finds 13; an appeal
- * UPHELD gives 20, a pass).
+ * arrangement, an illness, an enquiry about a fail of 12 out of 30 (a re-check CHANGED finds 13; an appeal UPHELD
+ * gives 20, a pass), at LV3-A unless another assessment is named.
  */
 final class FairAccessEvents {
 
@@ -67,13 +67,24 @@ final class FairAccessEvents {
 
     static SpecialConsiderationApplied applied(
             String consideration, String attempt, String candidate, String centre, Instant at) {
+        return applied(consideration, attempt, candidate, centre, "LV3", "LV3-A", at);
+    }
+
+    static SpecialConsiderationApplied applied(
+            String consideration,
+            String attempt,
+            String candidate,
+            String centre,
+            String qualification,
+            String assessment,
+            Instant at) {
         return new SpecialConsiderationApplied(
                 consideration,
                 attempt,
                 candidate,
                 centre,
-                "LV3",
-                "LV3-A",
+                qualification,
+                assessment,
                 Circumstance.ILLNESS,
                 null,
                 "Taken ill",
@@ -95,13 +106,24 @@ final class FairAccessEvents {
     }
 
     static ResultEnquiryRaised raised(String enquiry, String attempt, String candidate, String centre, Instant at) {
+        return raised(enquiry, attempt, candidate, centre, "LV3", "LV3-A", at);
+    }
+
+    static ResultEnquiryRaised raised(
+            String enquiry,
+            String attempt,
+            String candidate,
+            String centre,
+            String qualification,
+            String assessment,
+            Instant at) {
         return new ResultEnquiryRaised(
                 enquiry,
                 attempt,
                 candidate,
                 centre,
-                "LV3",
-                "LV3-A",
+                qualification,
+                assessment,
                 Outcome.FAIL,
                 12,
                 30,
