@@ -128,6 +128,11 @@ const REPORTS = [
     {name: 'answer-changes', title: 'Answer changes',
         summary: 'Changes of answer from wrong to right per centre and attempt against the national pattern.',
         period: 'the day an attempt was submitted', render: answerChanges},
+    {name: 'fair-access', title: 'Fair access',
+        summary: 'Access arrangements, special considerations, result enquiries and appeals per centre against the '
+            + 'national rate; unusually high ones flagged.',
+        period: 'the day an attempt was submitted, and the day an arrangement was requested, a special consideration '
+            + 'applied for, an enquiry raised or an appeal lodged', render: fairAccess},
     {name: 'item-statistics', title: 'Item statistics', imiOnly: true,
         summary: 'How each bank item of an assessment performs: facility, discrimination and options chosen.',
         render: itemStatistics}
@@ -519,6 +524,66 @@ function answerChanges(data, context) {
             ], data.attempts, attempt => attempt.flagged, 'No attempt changed a wrong answer to the right one.'),
             h('div', {class: 'actions'}, csvButton(context, '/api/reports/answer-changes/attempts',
                 'answer-changes-attempts.csv', 'Download these as CSV')))];
+}
+
+/** The fair-access report's measures, in its order: the field of each row, and the words for its figures. */
+const FAIR_ACCESS = [
+    {field: 'accessArrangements', title: 'Access arrangements requested', short: 'Arrangements', counted: 'Requested',
+        favourable: 'Approved'},
+    {field: 'specialConsiderations', title: 'Special considerations applied for', short: 'Considerations',
+        counted: 'Applied for', favourable: 'Granted'},
+    {field: 'resultEnquiries', title: 'Result enquiries raised', short: 'Enquiries', counted: 'Raised',
+        favourable: 'Result changed'},
+    {field: 'appeals', title: 'Appeals lodged', short: 'Appeals', counted: 'Lodged', favourable: 'Upheld'}
+];
+
+function fairAccess(data, context) {
+    const rows = data.centres;
+    const flaggedFor = row => FAIR_ACCESS.filter(measure => row[measure.field].flagged);
+    const flagged = rows.filter(row => flaggedFor(row).length);
+    // each centre's rate as a multiple of the national rate: one scale for four measures of very different sizes
+    const multiple = (row, measure) => {
+        const own = row[measure.field];
+        return own.rate === null || !own.nationalRate ? null : Math.round(own.rate / own.nationalRate * 100) / 100;
+    };
+    return [
+        figures(['marked attempts, all centres', count(data.national.attempts)], ['centres', count(rows.length)],
+            ['centres flagged', count(flagged.length)]),
+        flagRule('Every figure is per 100 marked attempts (not voided) at the centre in the period. A centre is flagged '
+            + 'for a measure when it has at least 20 attempts, its rate is more than two standard errors above the '
+            + 'national rate (the standard error is √(λ / n) for the national rate λ per attempt and the centre\'s n '
+            + 'attempts, shown per 100), and so many cases would happen by chance less than 2.5 % of the time at the '
+            + 'national rate (the exact Poisson probability, which keeps a centre with a handful of cases where fewer '
+            + 'than one was expected from being flagged by chance). A flag asks for a closer look at how the centre '
+            + 'uses them; it is not a finding.'),
+        rows.length ? barChart({title: 'Each measure at each centre against the national rate (1 = the national rate)',
+            yLabel: '× national rate', labels: rows.map(row => context.short(row.centreId)),
+            bars: FAIR_ACCESS.map(measure => ({label: measure.short, values: rows.map(row => multiple(row, measure))})),
+            lines: [{label: 'National rate', values: rows.map(() => 1)}],
+            summary: rows.length + (rows.length === 1 ? ' centre; ' : ' centres; ') + flagged.length
+                + ' flagged as far above the national rate' + (flagged.length ? ': ' + flagged.map(row =>
+                    context.label(row.centreId) + ' for ' + flaggedFor(row).map(measure =>
+                        measure.short.toLowerCase()).join(' and ')).join('; ') : '') + '.'}) : null,
+        section('National rates', table([
+            {label: 'Measure', value: measure => measure.title},
+            {label: 'Cases', class: 'number', value: measure => count(data.national[measure.field].count)},
+            {label: 'Decided', class: 'number', value: measure => count(data.national[measure.field].decided)},
+            {label: 'Favourable', class: 'number', value: measure => count(data.national[measure.field].favourable)},
+            {label: 'Per 100 attempts', class: 'number', value: measure => decimal(data.national[measure.field].rate, 2)}
+        ], FAIR_ACCESS, 'Nothing in this period.', 'Each measure nationally, over '
+            + count(data.national.attempts) + ' marked attempts')),
+        FAIR_ACCESS.map(measure => section(measure.title, flaggedTable([
+            {label: 'Centre', value: row => context.label(row.centreId)},
+            {label: 'Attempts', class: 'number', value: row => count(row.attempts)},
+            {label: measure.counted, class: 'number', value: row => count(row[measure.field].count)},
+            {label: 'Decided', class: 'number', value: row => count(row[measure.field].decided)},
+            {label: measure.favourable, class: 'number', value: row => count(row[measure.field].favourable)},
+            {label: 'Per 100 attempts', class: 'number', value: row => decimal(row[measure.field].rate, 2)},
+            {label: 'National per 100', class: 'number', value: row => decimal(row[measure.field].nationalRate, 2)},
+            {label: 'Standard error', class: 'number', value: row => decimal(row[measure.field].standardError, 2)}
+        ], rows, row => row[measure.field].flagged, 'No marked attempts or cases in this period.',
+        measure.title + ' per centre'))),
+        h('div', {class: 'actions'}, csvButton(context, '/api/reports/fair-access', 'fair-access.csv'))];
 }
 
 function itemStatistics(data, context) {

@@ -73,6 +73,10 @@ class AccessibilityBrowserTest extends ApplicationTest {
                     ui.visit("/#/reports/pass-rates?qualificationCode=" + qualification.code()),
                     "pass rates",
                     qualification.assessmentCode());
+            check(
+                    ui.visit("/#/reports/fair-access?qualificationCode=" + qualification.code()),
+                    "fair access",
+                    "Access arrangements requested");
             check(ui.visit("/#/outbox").waitForHeading("Outbox"), "outbox");
             check(
                     ui.visit("/#/access-arrangements").waitForHeading("Access arrangements"),

@@ -191,6 +191,17 @@ public final class AssessmentSteps {
         return centreId;
     }
 
+    /** An approved centre offering the qualification, with a coordinator's and an invigilator's sessions. */
+    public record ExamCentre(String centreId, String coordinator, String invigilator) {}
+
+    public ExamCentre examCentre(String qualificationCode) {
+        String centreId = centre(qualificationCode);
+        return new ExamCentre(
+                centreId,
+                user(centreId, "CENTRE_COORDINATOR").token(),
+                user(centreId, "INVIGILATOR").token());
+    }
+
     /** A user of the centre with the role, activated through the emailed link and signed in. */
     public Staff user(String centreId, String role) {
         String email = role.toLowerCase() + "-" + unique() + "@centre.example";

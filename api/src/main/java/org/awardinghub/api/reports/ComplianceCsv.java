@@ -2,10 +2,12 @@ package org.awardinghub.api.reports;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.awardinghub.query.reports.Amendments;
 import org.awardinghub.query.reports.AnswerChangePatterns;
 import org.awardinghub.query.reports.CentreChanges;
 import org.awardinghub.query.reports.ClaimTurnaround;
+import org.awardinghub.query.reports.FairAccess;
 import org.awardinghub.query.reports.FastHighScores;
 import org.awardinghub.query.reports.LateRegistrations;
 import org.awardinghub.query.reports.PassRates;
@@ -146,7 +148,35 @@ final class ComplianceCsv {
                     text("rightToWrong", AnswerChangePatterns.Attempt::rightToWrong),
                     text("flagged", AnswerChangePatterns.Attempt::flagged)));
 
+    /** The centre rows of the fair-access report: each measure's seven columns, named after it. */
+    static final Layout<FairAccess, FairAccess.Row> FAIR_ACCESS = new Layout<>(
+            "fair-access",
+            FairAccess::centres,
+            Stream.of(
+                            List.of(
+                                    text("centreId", FairAccess.Row::centreId),
+                                    text("attempts", FairAccess.Row::attempts)),
+                            measure("accessArrangements", FairAccess.Row::accessArrangements),
+                            measure("specialConsiderations", FairAccess.Row::specialConsiderations),
+                            measure("resultEnquiries", FairAccess.Row::resultEnquiries),
+                            measure("appeals", FairAccess.Row::appeals))
+                    .flatMap(List::stream)
+                    .toList());
+
     private ComplianceCsv() {}
+
+    /** {@code nameCount}, {@code nameDecided}, ... {@code nameFlagged}: one fair-access measure of a centre row. */
+    private static List<Column<FairAccess.Row>> measure(
+            String name, Function<FairAccess.Row, FairAccess.Measure> measure) {
+        return List.of(
+                text(name + "Count", measure.andThen(FairAccess.Measure::count)),
+                text(name + "Decided", measure.andThen(FairAccess.Measure::decided)),
+                text(name + "Favourable", measure.andThen(FairAccess.Measure::favourable)),
+                decimal(name + "Rate", measure.andThen(FairAccess.Measure::rate), 2),
+                decimal(name + "NationalRate", measure.andThen(FairAccess.Measure::nationalRate), 2),
+                decimal(name + "StandardError", measure.andThen(FairAccess.Measure::standardError), 2),
+                text(name + "Flagged", measure.andThen(FairAccess.Measure::flagged)));
+    }
 
     /**
      * A report's CSV file: {@code name}.csv, a header line of the columns' headers, then a line per row of

@@ -21,6 +21,8 @@ import org.awardinghub.query.reports.CentreChanges;
 import org.awardinghub.query.reports.CentreChangesReport;
 import org.awardinghub.query.reports.ClaimTurnaround;
 import org.awardinghub.query.reports.ClaimTurnaroundReport;
+import org.awardinghub.query.reports.FairAccess;
+import org.awardinghub.query.reports.FairAccessReport;
 import org.awardinghub.query.reports.FastHighScores;
 import org.awardinghub.query.reports.FastHighScoresReport;
 import org.awardinghub.query.reports.LateRegistrations;
@@ -221,6 +223,25 @@ class ComplianceReportController {
                 AnswerChangesReport::new,
                 AnswerChangePatterns.class,
                 ComplianceCsv.ANSWER_CHANGE_ATTEMPTS);
+    }
+
+    /**
+     * The fair-access report. Access arrangements requested, special considerations applied for, result enquiries
+     * raised and appeals lodged per centre, per 100 marked attempts, against the national rate; a centre far above it
+     * is flagged (at least 20 attempts, more than two standard errors above, and a count the national rate makes less
+     * likely than 2.5 %). A centre's users see their own row beside the national figures.
+     */
+    @GetMapping("/api/reports/fair-access")
+    @Allow(
+            value = {IMI_ADMIN, AUDITOR},
+            anyone = true)
+    @ApiResponse(
+            responseCode = "200",
+            description = "The report as JSON, or as CSV when the request accepts text/csv",
+            content = @Content(schema = @Schema(implementation = FairAccess.class)))
+    public ResponseEntity<?> fairAccess(
+            @ParameterObject ReportFilter filter, @RequestHeader(value = "Accept", required = false) String accept) {
+        return report(filter, accept, FairAccessReport::new, FairAccess.class, ComplianceCsv.FAIR_ACCESS);
     }
 
     /**

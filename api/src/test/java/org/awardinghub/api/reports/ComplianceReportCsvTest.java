@@ -27,6 +27,8 @@ import org.awardinghub.query.reports.CentreChanges;
 import org.awardinghub.query.reports.CentreChangesReport;
 import org.awardinghub.query.reports.ClaimTurnaround;
 import org.awardinghub.query.reports.ClaimTurnaroundReport;
+import org.awardinghub.query.reports.FairAccess;
+import org.awardinghub.query.reports.FairAccessReport;
 import org.awardinghub.query.reports.FastHighScores;
 import org.awardinghub.query.reports.LateRegistrations;
 import org.awardinghub.query.reports.PassRates;
@@ -231,6 +233,51 @@ class ComplianceReportCsvTest {
                         + "a-1,cand-1,R-1,c-1,LV2,LV2-U01,2026-02-01T10:00:00Z,4,3,1,false\r\n");
         assertThat(attempts.getHeaders().getFirst("Content-Disposition"))
                 .isEqualTo("attachment; filename=\"answer-changes-attempts.csv\"");
+    }
+
+    @Test
+    void givenFairAccess_whenAskedAsCsv_thenSevenColumnsPerMeasureRatesToTwoDecimalsAndNoRateAsAnEmptyCell() {
+        FairAccess.Measure none = new FairAccess.Measure(0, 0, 0, 0.0, 0.667, 1.291, false);
+        FairAccess.Measure noAttempts = new FairAccess.Measure(0, 0, 0, null, 0.667, null, false);
+        queries.answer(new FairAccess(
+                null,
+                null,
+                null,
+                null,
+                new FairAccess.National(300, null, null, null, null),
+                List.of(
+                        new FairAccess.Row(
+                                "c-1",
+                                40,
+                                new FairAccess.Measure(12, 11, 10, 30.0, 12.0, 5.477, true),
+                                none,
+                                new FairAccess.Measure(3, 3, 1, 7.5, 1.333, 1.826, true),
+                                none),
+                        new FairAccess.Row(
+                                "c-2",
+                                0,
+                                new FairAccess.Measure(1, 0, 0, null, 12.0, null, false),
+                                noAttempts,
+                                noAttempts,
+                                noAttempts))));
+
+        var csv = csv(() -> controller.fairAccess(ALL, "text/csv"));
+
+        String measure = "Count,%1$sDecided,%1$sFavourable,%1$sRate,%1$sNationalRate,%1$sStandardError,%1$sFlagged";
+        assertThat(csv.getBody())
+                .isEqualTo("centreId,attempts,accessArrangements" + measure.formatted("accessArrangements")
+                        + ",specialConsiderations" + measure.formatted("specialConsiderations")
+                        + ",resultEnquiries" + measure.formatted("resultEnquiries")
+                        + ",appeals" + measure.formatted("appeals") + "\r\n"
+                        + "c-1,40,12,11,10,30.00,12.00,5.48,true,0,0,0,0.00,0.67,1.29,false,"
+                        + "3,3,1,7.50,1.33,1.83,true,0,0,0,0.00,0.67,1.29,false\r\n"
+                        + "c-2,0,1,0,0,,12.00,,false,0,0,0,,0.67,,false,0,0,0,,0.67,,false,0,0,0,,0.67,,false\r\n");
+        assertThat(csv.getHeaders().getFirst("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"fair-access.csv\"");
+        as(CENTRE_USER, () -> controller.fairAccess(new ReportFilter(null, "LV2", "2026-01-01", null), null));
+        assertThat(queries.asked)
+                .as("a centre's user: their own centre, beside the national figures")
+                .endsWith(new FairAccessReport("c-9", "LV2", LocalDate.of(2026, 1, 1), null));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.awardinghub.api.ApplicationTest;
 import org.awardinghub.api.AssessmentSteps;
+import org.awardinghub.api.MultipartForm;
 import org.awardinghub.api.WebUi;
 import org.awardinghub.api.certification.CertificationBrowserTest;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,8 @@ import org.openqa.selenium.WebElement;
 /**
  * The compliance reports in the browser: IMI sees a centre's late registrations and claim turnaround as a chart, a
  * table with the known figures and a CSV download; a centre's coordinator sees their own centre only, with no
- * centre to choose.
+ * centre to choose; the flagging reports (pass rates, fast high scores, answer changes, fair access) mark the centre
+ * far above the national figures.
  */
 class ReportsBrowserTest extends ApplicationTest {
 
@@ -145,49 +147,69 @@ class ReportsBrowserTest extends ApplicationTest {
 
     /**
      * Centre A: 20 passes, each with one answer changed from wrong to right, and one candidate amended after their
-     * result; centre B: 5 fails. A's pass rate is flagged against the national 80 %.
+     * result; each of its candidates then has two access arrangements (rest breaks and a screen reader, approved by
+     * policy). Centre B: 10 fails, no arrangements. A's pass rate is flagged against the national 66.7 %, and its
+     * arrangements, 200 per 100 attempts, against the national 133.33 (40 where 26.7 were expected: a 1 % chance).
      */
     @Test
     void givenResultsAtTwoCentres_whenTheFlaggingReportsAreOpened_thenTheirFiguresChartsAndFlags() {
         String admin = adminToken();
         AssessmentSteps steps = new AssessmentSteps(http, admin, DATA_DIR);
         AssessmentSteps.Qualification qualification = steps.publish(30);
-        String centreA = steps.centre(qualification.code());
-        String centreB = steps.centre(qualification.code());
-        String coordinatorA = steps.user(centreA, "CENTRE_COORDINATOR").token();
-        String invigilatorA = steps.user(centreA, "INVIGILATOR").token();
-        String coordinatorB = steps.user(centreB, "CENTRE_COORDINATOR").token();
-        String invigilatorB = steps.user(centreB, "INVIGILATOR").token();
+        AssessmentSteps.ExamCentre a = steps.examCentre(qualification.code());
+        AssessmentSteps.ExamCentre b = steps.examCentre(qualification.code());
         AssessmentSteps.Candidate amended = null;
+        List<AssessmentSteps.Candidate> candidatesA = new java.util.ArrayList<>();
         for (int sitting = 0; sitting < 20; sitting++) {
-            AssessmentSteps.Candidate candidate = steps.register(coordinatorA, centreA, qualification.code());
-            JsonNode started = steps.startedWithACorrection(invigilatorA, candidate, qualification.assessmentCode());
+            AssessmentSteps.Candidate candidate = steps.register(a.coordinator(), a.centreId(), qualification.code());
+            JsonNode started = steps.startedWithACorrection(a.invigilator(), candidate, qualification.assessmentCode());
             assertThat(steps.submit(started).status()).isEqualTo(200);
             amended = candidate;
+            candidatesA.add(candidate);
         }
-        for (int sitting = 0; sitting < 5; sitting++) {
+        for (int sitting = 0; sitting < 10; sitting++) {
             steps.sit(
-                    invigilatorB,
-                    steps.register(coordinatorB, centreB, qualification.code()),
+                    b.invigilator(),
+                    steps.register(b.coordinator(), b.centreId(), qualification.code()),
                     qualification.assessmentCode(),
                     1);
         }
         var amendment = http.post(
                 "/api/candidates/" + amended.candidateId() + "/amendments",
-                coordinatorA,
+                a.coordinator(),
                 Map.of("field", "FIRST_NAME", "value", "Robyn", "reason", "Spelling on the passport"));
         assertThat(amendment.status()).as(amendment.toString()).isEqualTo(200);
+        for (AssessmentSteps.Candidate candidate : candidatesA) {
+            for (String kind : List.of("REST_BREAKS", "SCREEN_READER")) {
+                var requested = new MultipartForm()
+                        .field("kind", kind)
+                        .field("reason", "Assessed need")
+                        .post(
+                                http,
+                                "/api/candidates/" + candidate.candidateId() + "/access-arrangements",
+                                a.coordinator());
+                assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
+            }
+        }
         String filter = "?qualificationCode=" + qualification.code();
         awaitJson(
                 "/api/reports/pass-rates" + filter,
                 admin,
-                json -> json.path("national").path(0).path("attempts").asLong() == 25);
+                json -> json.path("national").path(0).path("attempts").asLong() == 30);
+        awaitJson(
+                "/api/reports/fair-access" + filter,
+                admin,
+                json -> json.path("national")
+                                .path("accessArrangements")
+                                .path("decided")
+                                .asLong()
+                        == 40);
         awaitJson(
                 "/api/reports/amendments" + filter,
                 admin,
                 json -> json.path("lateAmendmentsTotal").asLong() == 1);
-        String labelA = label(admin, centreA);
-        String labelB = label(admin, centreB);
+        String labelA = label(admin, a.centreId());
+        String labelB = label(admin, b.centreId());
         String qualificationOption = qualification.code() + " · Test " + qualification.code();
 
         try (WebUi ui = WebUi.open(port)) {
@@ -200,13 +222,13 @@ class ReportsBrowserTest extends ApplicationTest {
                     ui.wait(driver -> driver.findElements(By.cssSelector("main table.stack tbody tr.flagged")).stream()
                             .findFirst()
                             .orElse(null));
-            assertThat(cells(rowA)).startsWith(labelA).contains("20", "100.0", "80.0", "8.94");
+            assertThat(cells(rowA)).startsWith(labelA).contains("20", "100.0", "66.7", "10.54");
             assertThat(rowA.getText()).contains("Flagged");
             WebElement rowB = ui.all("main table.stack tbody tr").stream()
                     .filter(row -> row.getText().startsWith(labelB))
                     .findFirst()
                     .orElseThrow();
-            assertThat(rowB.getAttribute("class")).as("B: 0 of 5, not flagged").doesNotContain("flagged");
+            assertThat(rowB.getAttribute("class")).as("B: 0 of 10, not flagged").doesNotContain("flagged");
             assertChartDrawn(ui);
             ui.script("document.querySelector('.chart').scrollIntoView();");
             ui.screenshot("reports-pass-rates");
@@ -223,8 +245,37 @@ class ReportsBrowserTest extends ApplicationTest {
             ui.choose("Qualification", qualificationOption).press("Show report");
             inScope(ui, qualification.code());
             String page = ui.waitForText(labelA);
-            assertThat(page).contains("0.80", "1.00");
+            assertThat(page).contains("0.67", "1.00");
             assertChartDrawn(ui);
+
+            ui.press("All reports").press("Fair access").waitForHeading("Fair access");
+            ui.choose("Qualification", qualificationOption).press("Show report");
+            inScope(ui, qualification.code());
+            WebElement arrangements = ui.wait(
+                    driver -> driver.findElement(By.xpath("//section[h2='Access arrangements requested']//table")));
+            WebElement flaggedA = arrangements.findElement(By.cssSelector("tbody tr.flagged"));
+            assertThat(cells(flaggedA))
+                    .as("A: 40 requested over 20 attempts, all approved by policy")
+                    .startsWith(labelA, "20", "40", "40", "40", "200.00", "133.33", "25.82");
+            assertThat(flaggedA.getText()).contains("Flagged");
+            assertThat(arrangements.findElements(By.cssSelector("tbody tr.flagged")))
+                    .as("only A")
+                    .hasSize(1);
+            assertThat(arrangements.findElements(By.cssSelector("tbody tr")).stream()
+                            .filter(row -> row.getText().startsWith(labelB))
+                            .map(WebElement::getText))
+                    .singleElement()
+                    .asString()
+                    .contains("0.00", "36.51");
+            assertThat(ui.driver().findElements(By.cssSelector("main tr.flagged")))
+                    .as("no other measure flagged: nothing else was asked for")
+                    .hasSize(1);
+            assertChartDrawn(ui);
+            ui.script(CertificationBrowserTest.WATCH_SAVED_FILES);
+            ui.press("Download CSV");
+            assertThat(ui.notice("Downloaded fair-access.csv")).isNotBlank();
+            ui.script("document.querySelector('main tr.flagged').scrollIntoView({block: 'center'});");
+            ui.screenshot("reports-fair-access");
 
             ui.press("All reports").press("Amendments").waitForHeading("Amendments");
             ui.choose("Qualification", qualificationOption).press("Show report");

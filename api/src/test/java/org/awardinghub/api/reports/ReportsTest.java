@@ -214,16 +214,12 @@ class ReportsTest extends ApplicationTest {
         String admin = adminToken();
         AssessmentSteps steps = new AssessmentSteps(http, admin, DATA_DIR);
         AssessmentSteps.Qualification qualification = steps.publish(30);
-        String centreA = steps.centre(qualification.code());
-        String centreB = steps.centre(qualification.code());
-        String coordinatorA = steps.user(centreA, "CENTRE_COORDINATOR").token();
-        String invigilatorA = steps.user(centreA, "INVIGILATOR").token();
-        String coordinatorB = steps.user(centreB, "CENTRE_COORDINATOR").token();
-        String invigilatorB = steps.user(centreB, "INVIGILATOR").token();
+        AssessmentSteps.ExamCentre a = steps.examCentre(qualification.code());
+        AssessmentSteps.ExamCentre b = steps.examCentre(qualification.code());
         for (int sitting = 0; sitting < 20; sitting++) {
             JsonNode started = steps.startedWithACorrection(
-                    invigilatorA,
-                    steps.register(coordinatorA, centreA, qualification.code()),
+                    a.invigilator(),
+                    steps.register(a.coordinator(), a.centreId(), qualification.code()),
                     qualification.assessmentCode());
             if (sitting == 0) {
                 answered(steps, started, started.get("questions").get(1), "Wrong");
@@ -235,8 +231,8 @@ class ReportsTest extends ApplicationTest {
         }
         for (int sitting = 0; sitting < 10; sitting++) {
             steps.sit(
-                    invigilatorB,
-                    steps.register(coordinatorB, centreB, qualification.code()),
+                    b.invigilator(),
+                    steps.register(b.coordinator(), b.centreId(), qualification.code()),
                     qualification.assessmentCode(),
                     1);
         }
@@ -252,8 +248,8 @@ class ReportsTest extends ApplicationTest {
                         national.get("passes").asLong(),
                         national.get("passRate").asDouble()))
                 .containsExactly(20L, 66.7);
-        JsonNode rowA = row(passRates, centreA);
-        JsonNode rowB = row(passRates, centreB);
+        JsonNode rowA = row(passRates, a.centreId());
+        JsonNode rowB = row(passRates, b.centreId());
         assertThat(List.of(
                         rowA.get("passRate").asDouble(),
                         rowA.get("standardError").asDouble(),
@@ -267,10 +263,10 @@ class ReportsTest extends ApplicationTest {
         assertThat(http.send("GET", "/api/reports/pass-rates" + filter, admin, Map.of("Accept", "text/csv"))
                         .raw()
                         .body())
-                .contains(centreA + "," + qualification.code() + "," + qualification.assessmentCode()
+                .contains(a.centreId() + "," + qualification.code() + "," + qualification.assessmentCode()
                         + ",20,20,100.0,66.7,10.54,true\r\n");
         JsonNode own =
-                http.get("/api/reports/pass-rates" + filter, coordinatorB).json();
+                http.get("/api/reports/pass-rates" + filter, b.coordinator()).json();
         assertThat(own.get("centres")).as("centre B sees its own row").hasSize(1);
         assertThat(own.get("national").get(0).get("attempts").asLong())
                 .as("beside the national figures")
@@ -281,9 +277,9 @@ class ReportsTest extends ApplicationTest {
         assertThat(fast.get("total").asLong())
                 .as("20 passes, less the 75 % and the slow one")
                 .isEqualTo(18);
-        assertThat(fast.get("attempts").get(0).get("centreId").asText()).isEqualTo(centreA);
+        assertThat(fast.get("attempts").get(0).get("centreId").asText()).isEqualTo(a.centreId());
         assertThat(fast.get("attempts").get(0).get("percent").asDouble()).isEqualTo(100.0);
-        assertThat(http.get("/api/reports/fast-high-scores" + filter, coordinatorB)
+        assertThat(http.get("/api/reports/fast-high-scores" + filter, b.coordinator())
                         .json()
                         .get("total")
                         .asLong())
@@ -305,18 +301,18 @@ class ReportsTest extends ApplicationTest {
                         pattern.get("meanWrongToRight").asDouble(),
                         pattern.get("standardDeviation").asDouble()))
                 .containsExactly(30L, 21L, 20L, 0.67, 0.47);
-        JsonNode changesA = row(changes, centreA);
+        JsonNode changesA = row(changes, a.centreId());
         assertThat(List.of(
                         changesA.get("meanWrongToRight").asDouble(),
                         changesA.get("standardError").asDouble(),
                         changesA.get("flagged").asBoolean()))
                 .containsExactly(1.0, 0.11, true);
-        assertThat(row(changes, centreB).get("flagged").asBoolean()).isFalse();
+        assertThat(row(changes, b.centreId()).get("flagged").asBoolean()).isFalse();
         assertThat(changes.get("attemptsTotal").asLong()).isEqualTo(20);
         assertThat(http.send("GET", "/api/reports/answer-changes" + filter, admin, Map.of("Accept", "text/csv"))
                         .raw()
                         .body())
-                .contains(centreA + "," + qualification.code() + "," + qualification.assessmentCode()
+                .contains(a.centreId() + "," + qualification.code() + "," + qualification.assessmentCode()
                         + ",20,21,20,1.00,0.67,0.11,true\r\n");
         assertThat(http.send(
                                 "GET",
@@ -327,7 +323,7 @@ class ReportsTest extends ApplicationTest {
                         .body()
                         .split("\r\n"))
                 .hasSize(21);
-        assertThat(http.get("/api/reports/answer-changes/attempts?centreId=" + centreA, coordinatorB)
+        assertThat(http.get("/api/reports/answer-changes/attempts?centreId=" + a.centreId(), b.coordinator())
                         .status())
                 .isEqualTo(404);
     }

@@ -475,6 +475,7 @@ class AccessMatrixTest extends ApplicationTest {
                         "/api/reports/answer-changes/attempts?centreId=" + centreA,
                         null,
                         union(imiStaff, CENTRE_A)),
+                new Endpoint("GET", "/api/reports/fair-access?centreId=" + centreA, null, union(imiStaff, CENTRE_A)),
                 new Endpoint("POST", "/api/admin/processors/catalogue/replay", Map.of(), imiAdmin),
                 new Endpoint(
                         "POST", "/api/library/documents", "--zz--\r\n", imiAdmin, "multipart/form-data; boundary=zz"),

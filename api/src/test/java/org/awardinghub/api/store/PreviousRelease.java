@@ -40,6 +40,7 @@ final class PreviousRelease {
             "V14__special_consideration_and_appeals.sql",
             "V15__notification_preferences.sql",
             "V15_1__notifications_sent.sql",
+            "V16__fair_access_reports.sql",
             "V17__personnel_fair_access.sql",
             "V18__pending_access_arrangements.sql");
 

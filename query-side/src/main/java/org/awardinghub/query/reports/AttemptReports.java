@@ -409,9 +409,7 @@ class AttemptReports {
     private List<Sums> sums(
             boolean perCentre, String centreId, String qualificationCode, LocalDate from, LocalDate to) {
         Conditions filters = Conditions.of(centreId, qualificationCode).withinDates("submitted_on", from, to);
-        String table = from == null && to == null
-                ? "report_attempt_totals"
-                : perCentre ? "report_attempt_counts" : "report_assessment_counts";
+        String table = counts(perCentre, from, to);
         String groups = (perCentre ? "centre_id, " : "") + "qualification_code, assessment_code";
         return jdbc.query(
                 "SELECT " + (perCentre ? "" : "NULL, ") + groups + ", "
@@ -433,6 +431,17 @@ class AttemptReports {
                         row.getLong(8),
                         row.getLong(9)),
                 filters.arguments());
+    }
+
+    /**
+     * The table of marked attempts to sum, per centre or ({@code perCentre} false) nationally: without a period the
+     * all-time totals (per centre, summed for the national figures too), with one the days' counts. Filter it with
+     * {@link Conditions#of} and {@code submitted_on}; the {@link FairAccessReports} count their attempts here too.
+     */
+    static String counts(boolean perCentre, LocalDate from, LocalDate to) {
+        return from == null && to == null
+                ? "report_attempt_totals"
+                : perCentre ? "report_attempt_counts" : "report_assessment_counts";
     }
 
     private static Long millis(Instant at) {

@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * The reports processor's three components on a fresh database with the application's migrations: in-memory H2 by default;
+ * The reports processor's four components on a fresh database with the application's migrations: in-memory H2 by default;
  * given {@code -Dreports.jdbc.url=jdbc:postgresql://host:port/db?user=...}, a fresh schema in that PostgreSQL
  * database (dropped at the end), so that the same tests check the schema and every query there too.
  */
@@ -20,6 +20,7 @@ final class ReportsDatabase implements AutoCloseable {
     final ReportsProjection projection;
     final AmendmentReports amendments;
     final AttemptReports attempts;
+    final FairAccessReports fairAccess;
     private final String schema;
 
     ReportsDatabase() {
@@ -37,11 +38,12 @@ final class ReportsDatabase implements AutoCloseable {
         projection = new ReportsProjection(jdbc);
         amendments = new AmendmentReports(jdbc);
         attempts = new AttemptReports(jdbc);
+        fairAccess = new FairAccessReports(jdbc);
     }
 
     /** As the processor holds them: every component of the "reports" group. */
     List<Object> components() {
-        return List.of(projection, amendments, attempts);
+        return List.of(projection, amendments, attempts, fairAccess);
     }
 
     /** The report tables, by name, each with how many rows it holds ({@code report_claims=0}). */

@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.awardinghub.events.AuditMetadata;
+import org.awardinghub.events.appeal.AppealDecision;
+import org.awardinghub.events.appeal.ReCheckOutcome;
 import org.awardinghub.events.assessment.AttemptOpened;
 import org.awardinghub.events.assessment.AttemptStatus;
 import org.awardinghub.events.assessment.AttemptSubmitted;
@@ -23,6 +25,7 @@ import org.awardinghub.events.centre.CentreApproved;
 import org.awardinghub.events.centre.CentreSuspended;
 import org.awardinghub.events.certification.CertificateClaimed;
 import org.awardinghub.events.certification.CertificateIssued;
+import org.awardinghub.events.consideration.ConsiderationDecision;
 import org.awardinghub.query.History;
 import org.awardinghub.query.Processor;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The "reports" processor's three components together, events delivered as a processor delivers them (through
+ * The "reports" processor's four components together, events delivered as a processor delivers them (through
  * Axon's handler adapter: the timestamp, message id and actor PIN resolved from the message): a reset empties every
  * report table, and the same history delivered again gives the same figures.
  */
@@ -57,7 +60,7 @@ class ReportsReplayTest {
         return Map.of(AuditMetadata.ACTOR_PIN, pin);
     }
 
-    /** A little of everything the seven reports count, each event at the history's next minute. */
+    /** A little of everything the eight reports count, each event at the history's next minute. */
     private static List<History.Recorded> history() {
         Instant day = START.plus(Duration.ofHours(2));
         return new History(START)
@@ -201,6 +204,26 @@ class ReportsReplayTest {
                                 day.plus(Duration.ofDays(1)),
                                 true),
                         by("90000001"))
+                .then("r1", FairAccessEvents.requested("r1", "k1", "c1", day.plusSeconds(14_400)), by("10000001"))
+                .then("r1", FairAccessEvents.approved("r1", "k1", "c1", true, day.plusSeconds(14_400)), by("10000001"))
+                .then("s1", FairAccessEvents.applied("s1", "a2", "k2", "c2", day.plusSeconds(18_000)), by("10000002"))
+                .then(
+                        "s1",
+                        FairAccessEvents.considered(
+                                "s1", "a2", "k2", "c2", ConsiderationDecision.NOTE_ON_RECORD, day.plusSeconds(21_600)),
+                        by("90000001"))
+                .then("q2", FairAccessEvents.raised("q2", "a2", "k2", "c2", day.plusSeconds(25_200)), by("10000002"))
+                .then(
+                        "q2",
+                        FairAccessEvents.reChecked(
+                                "q2", "a2", "k2", "c2", ReCheckOutcome.CONFIRMED, day.plusSeconds(25_200)),
+                        by("10000002"))
+                .then("q2", FairAccessEvents.lodged("q2", "a2", "k2", "c2", day.plusSeconds(30_000)), by("10000002"))
+                .then(
+                        "q2",
+                        FairAccessEvents.appealDecided(
+                                "q2", "a2", "k2", "c2", AppealDecision.DISMISSED, day.plus(Duration.ofDays(2))),
+                        by("90000001"))
                 .then("k1", new CandidateTransferred("k1", "c1", "c2", "Moved house"), by("90000001"))
                 .then(
                         "a1",
@@ -224,7 +247,8 @@ class ReportsReplayTest {
                 reports.amendments.handle(new AmendmentsReport(null, null, null, null)),
                 reports.attempts.handle(new PassRatesReport(null, null, null, null)),
                 reports.attempts.handle(new FastHighScoresReport(null, null, null, null)),
-                reports.attempts.handle(new AnswerChangesReport(null, null, null, null)));
+                reports.attempts.handle(new AnswerChangesReport(null, null, null, null)),
+                reports.fairAccess.handle(new FairAccessReport(null, null, null, null)));
     }
 
     @Test
@@ -245,6 +269,14 @@ class ReportsReplayTest {
                         .attempts())
                 .extracting(FastHighScores.Attempt::attemptId, FastHighScores.Attempt::voided)
                 .containsExactly(tuple("a1", true));
+        FairAccess fairAccess = reports.fairAccess.handle(new FairAccessReport(null, null, null, null));
+        assertThat(fairAccess.national())
+                .isEqualTo(new FairAccess.National(
+                        1, // a1 voided
+                        new FairAccess.Total(1, 1, 1, 100.0),
+                        new FairAccess.Total(1, 1, 1, 100.0),
+                        new FairAccess.Total(1, 1, 0, 100.0),
+                        new FairAccess.Total(1, 1, 0, 100.0)));
         assertThat(reports.tablesWithRows()).noneMatch(table -> table.endsWith("=0"));
     }
 
@@ -265,6 +297,7 @@ class ReportsReplayTest {
                         "report_candidates=0",
                         "report_centre_changes=0",
                         "report_claims=0",
+                        "report_fair_access=0",
                         "report_late_amendments=0",
                         "report_registrations=0");
         assertThat(figures()).isNotEqualTo(before);
