@@ -105,9 +105,8 @@ class ResultEnquiryController {
             centreOf = Access.ATTEMPT_ID)
     public Lodged appeal(
             @PathVariable String attemptId, @PathVariable String enquiryId, @Valid @RequestBody NewAppeal request) {
-        requireOfAttempt(enquiryId, attemptId);
-        commands.sendAndWait(
-                new LodgeAppeal(enquiryId, request.reasons(), access.current().userId()));
+        commands.sendAndWait(new LodgeAppeal(
+                enquiryId, attemptId, request.reasons(), access.current().userId()));
         return new Lodged(enquiryId, EnquiryView.APPEALED);
     }
 
@@ -176,13 +175,6 @@ class ResultEnquiryController {
         Paging paging = Paging.of(page, size);
         return queries.page(
                 new ListEnquiries(null, candidateId, null, paging.page(), paging.size()), EnquiryView.class);
-    }
-
-    /** The enquiry named must be the attempt's, so that the path's attempt (whose centre was checked) is its. */
-    private void requireOfAttempt(String enquiryId, String attemptId) {
-        queries.one(new FindEnquiry(enquiryId), EnquiryView.class)
-                .filter(enquiry -> enquiry.attemptId().equals(attemptId))
-                .orElseThrow(() -> ApiProblem.notFound("No such enquiry about this attempt"));
     }
 
     private EnquiryView find(String enquiryId) {

@@ -9,6 +9,7 @@ import org.awardinghub.command.InvalidCommand;
 import org.awardinghub.command.Reason;
 import org.awardinghub.command.RuleViolation;
 import org.awardinghub.command.Text;
+import org.awardinghub.command.UnknownRecord;
 import org.awardinghub.command.assessment.AttemptChanges;
 import org.awardinghub.command.assessment.AttemptRecord;
 import org.awardinghub.command.assessment.ChangeAttemptOutcome;
@@ -126,6 +127,9 @@ public class ResultEnquiry {
 
     @CommandHandler
     void handle(LodgeAppeal command, UserDirectory users, EnquiryPolicy policy, Clock clock) {
+        if (command.attemptId() != null && !command.attemptId().equals(attemptId)) {
+            throw new UnknownRecord("No enquiry " + enquiryId + " about attempt " + command.attemptId());
+        }
         String reasons = Text.requiredLines("reasons", command.reasons(), REASONS_MAX_LENGTH);
         UserAccount centreUser = PostResultsPeople.centreUser(
                 users, Text.identifier("lodgedByUserId", command.lodgedByUserId()), attemptId, centreId);

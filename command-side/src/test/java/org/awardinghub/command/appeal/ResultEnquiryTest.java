@@ -217,7 +217,7 @@ class ResultEnquiryTest {
         @Test
         void givenAReCheck_whenTheCentreAppealsInTime_thenTheAppealIsLodged() {
             fixture.given(RAISED, CONFIRMED)
-                    .when(new LodgeAppeal(ID, "Item 3 is ambiguous", "user-admin"))
+                    .when(new LodgeAppeal(ID, ATTEMPT, "Item 3 is ambiguous", "user-admin"))
                     .expectEvents(LODGED);
         }
 
@@ -225,22 +225,30 @@ class ResultEnquiryTest {
         void givenFourteenDaysAfterTheReCheck_whenAppealing_thenItIsRefusedAsLate() {
             clock.set(NOW.plus(Duration.ofDays(14)).plusSeconds(1));
             fixture.given(RAISED, CONFIRMED)
-                    .when(new LodgeAppeal(ID, "Item 3 is ambiguous", "user-admin"))
+                    .when(new LodgeAppeal(ID, ATTEMPT, "Item 3 is ambiguous", "user-admin"))
                     .expectException(RuleViolation.class);
         }
 
         @Test
         void givenAnAppealLodged_whenAppealingAgain_thenItIsRefused() {
             fixture.given(RAISED, CONFIRMED, LODGED)
-                    .when(new LodgeAppeal(ID, "Again", "user-admin"))
+                    .when(new LodgeAppeal(ID, ATTEMPT, "Again", "user-admin"))
                     .expectException(RuleViolation.class);
         }
 
         @Test
         void givenAUserOfAnotherCentre_whenAppealing_thenTheAttemptIsUnknownToThem() {
             fixture.given(RAISED, CONFIRMED)
-                    .when(new LodgeAppeal(ID, "Item 3 is ambiguous", "user-elsewhere"))
+                    .when(new LodgeAppeal(ID, ATTEMPT, "Item 3 is ambiguous", "user-elsewhere"))
                     .expectException(UnknownRecord.class);
+        }
+
+        @Test
+        void givenAnEnquiryNamedUnderAnotherAttempt_whenAppealing_thenUnknownAndNothingLodged() {
+            fixture.given(RAISED, CONFIRMED)
+                    .when(new LodgeAppeal(ID, "attempt-of-another-centre", "Item 3 is ambiguous", "user-admin"))
+                    .expectException(UnknownRecord.class)
+                    .expectNoEvents();
         }
     }
 
