@@ -180,7 +180,9 @@ export function postResultsSection(candidate, attempts) {
             submit: values => post('/api/assessment-attempts/' + enc(attempt.attemptId) + '/result-enquiries', values)});
         if (answer) {
             notify('The result was re-checked.');
-            await load(([, enquiries]) => enquiries.items.some(e => e.enquiryId === answer.enquiryId));
+            // re-checked: the enquiry is read as raised a moment before its re-check, which came with it
+            await load(([, enquiries]) => enquiries.items.some(e => e.enquiryId === answer.enquiryId
+                && e.stage === answer.stage));
         }
     }
 
@@ -211,12 +213,17 @@ async function queuePage(container, spec) {
         spec.states.map(([value, label]) => h('option', {value}, label)));
     page(container, spec.title, h('p', {class: 'hint'}, spec.intro),
         h('div', {class: 'toolbar'}, h('label', {for: 'queue-filter'}, 'Show'), filter), list);
+    let latest = 0;
     await load(0);
 
     async function load(pageNumber, until) {
+        const mine = ++latest;
         const read = () => get(spec.path + '?page=' + pageNumber + '&size=' + PAGE_SIZE
             + (filter.value ? '&' + spec.parameter + '=' + filter.value : ''));
         const answer = until ? await awaitRead(read, until) : await read();
+        if (mine !== latest) {
+            return; // another filter or page was asked for meanwhile: its list is the one to show
+        }
         list.textContent = '';
         list.append(table(spec.columns(until => load(pageNumber, until)), answer.items, spec.empty, spec.title),
             answer.total > PAGE_SIZE ? pager(answer, next => load(next)) : '');
