@@ -287,6 +287,12 @@ export function day(date) {
         {day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC'});
 }
 
+/** A constant in words: "SUSPECTED_MALPRACTICE" is "Suspected malpractice". */
+export function words(constant) {
+    const text = String(constant || '').replace(/_/g, ' ').toLowerCase();
+    return text.charAt(0).toUpperCase() + text.substring(1);
+}
+
 export function badge(text, kind) {
     return h('span', {class: 'badge ' + (kind || String(text).toLowerCase())}, text);
 }

@@ -166,7 +166,9 @@ export function arrangementsSection(candidate) {
         notify(answer.status === 'APPROVED' ? 'The arrangement is approved: policy allows it without IMI\'s review.'
             : 'The arrangement is requested: it waits for IMI\'s decision.', 'ok');
         formElement.reset();
-        await load(arrangements => arrangements.some(item => item.arrangementId === answer.arrangementId));
+        // in the status the answer gave: one the policy approved is read as requested a moment before it is approved
+        await load(arrangements => arrangements.some(item => item.arrangementId === answer.arrangementId
+            && item.status === answer.status));
     }});
 
     load();

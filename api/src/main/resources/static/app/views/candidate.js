@@ -3,7 +3,7 @@
 // reason. Only the public API is used; the server decides who may do what, the page only hides what a role can't.
 import {api, get, post} from '../api.js';
 import {askReason, badge, day, details, dialog, field, flash, form, h, notify, page, pager, section, showErrors,
-    table, when} from '../ui.js';
+    table, when, words} from '../ui.js';
 import {go, register} from '../router.js';
 import {currentUser, hasRole, isImiStaff} from '../session.js';
 import {postResultsSection} from './post-results.js';
@@ -103,11 +103,6 @@ export function candidateLink(candidate) {
 
 export function statusBadge(status) {
     return badge(words(status), String(status).toLowerCase());
-}
-
-function words(constant) {
-    const text = String(constant || '').replace(/_/g, ' ').toLowerCase();
-    return text.charAt(0).toUpperCase() + text.substring(1);
 }
 
 function isRegistrar() {

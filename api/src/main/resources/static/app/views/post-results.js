@@ -2,7 +2,7 @@
 // candidate's record, the centre applies or asks for a review from the attempt, and follows each to its decision;
 // IMI decides from two queues, "Special consideration" and "Appeals".
 import {download, get, post} from '../api.js';
-import {badge, dialog, h, notify, page, pager, section, table, when} from '../ui.js';
+import {badge, dialog, h, notify, page, pager, section, table, when, words} from '../ui.js';
 import {register} from '../router.js';
 import {hasRole} from '../session.js';
 import {awaitRead, enc} from './hub-common.js';
@@ -29,6 +29,25 @@ function attemptName(attempt) {
 function result(outcome, score, maxScore) {
     return [outcome ? badge(outcome, outcome.toLowerCase()) : '', score === null || score === undefined ? ''
         : ' ' + score + (maxScore ? ' / ' + maxScore : '')];
+}
+
+/** "Disruption, 3 Mar 2025, 10:15 UTC: Fire alarm…": an incident as the invigilator recorded it. */
+function incidentWords(incident, maxLength = Infinity) {
+    const text = incident.description.length > maxLength ? incident.description.slice(0, maxLength - 1) + '…'
+        : incident.description;
+    return words(incident.kind) + ', ' + when(incident.occurredAt) + ': ' + text;
+}
+
+/** The incident an application refers to, as recorded in the room: read once the row is drawn. */
+function incidentNote(item) {
+    const note = h('span', {class: 'hint block incident-note'}, 'Incident ' + item.incidentId);
+    get('/api/centres/' + enc(item.centreId) + '/incidents/' + enc(item.incidentId))
+        .then(incident => {
+            note.textContent = 'Incident recorded in the room (PIN ' + incident.recordedByPin + '): '
+                + incidentWords(incident);
+        })
+        .catch(() => {}); // the reference stays shown
+    return note;
 }
 
 function considerationText(item) {
@@ -112,6 +131,9 @@ export function postResultsSection(candidate, attempts) {
     }
 
     async function apply(attempt) {
+        // the incidents the invigilator recorded against the test, to refer one: their ids are shown nowhere else
+        const incidents = await get('/api/assessment-attempts/' + enc(attempt.attemptId) + '/incidents')
+            .catch(() => []);
         const answer = await dialog({
             title: 'Apply for special consideration',
             intro: attemptName(attempt) + '. Apply within 7 days of the sitting; IMI decides.',
@@ -121,10 +143,13 @@ export function postResultsSection(candidate, attempts) {
                     options: CIRCUMSTANCES},
                 {name: 'description', label: 'Description', type: 'textarea', required: true,
                     hint: 'What happened, when, and how it affected the candidate.'},
-                {name: 'incidentId', label: 'Incident reference',
-                    hint: 'The reference of the incident recorded in the room, if there is one.'},
+                incidents.length ? {name: 'incidentId', label: 'Incident recorded in the room', type: 'select',
+                    hint: 'As the invigilator recorded it against this test; IMI reads it with the application.',
+                    options: [{value: '', label: 'None'}, ...incidents.map(incident => ({value: incident.incidentId,
+                        label: incidentWords(incident, 80)}))]} : null,
                 {name: 'file', label: 'Evidence', type: 'file',
-                    hint: 'A letter, a medical note or a report: PDF, image or office document, up to 25 MB.'}],
+                    hint: 'A letter, a medical note or a report: PDF, image or office document, up to 25 MB.'}]
+                .filter(Boolean),
             submit: async (values, formElement) => {
                 const body = new FormData();
                 body.append('circumstance', values.circumstance);
@@ -155,7 +180,9 @@ export function postResultsSection(candidate, attempts) {
             submit: values => post('/api/assessment-attempts/' + enc(attempt.attemptId) + '/result-enquiries', values)});
         if (answer) {
             notify('The result was re-checked.');
-            await load(([, enquiries]) => enquiries.items.some(e => e.enquiryId === answer.enquiryId));
+            // re-checked: the enquiry is read as raised a moment before its re-check, which came with it
+            await load(([, enquiries]) => enquiries.items.some(e => e.enquiryId === answer.enquiryId
+                && e.stage === answer.stage));
         }
     }
 
@@ -186,12 +213,17 @@ async function queuePage(container, spec) {
         spec.states.map(([value, label]) => h('option', {value}, label)));
     page(container, spec.title, h('p', {class: 'hint'}, spec.intro),
         h('div', {class: 'toolbar'}, h('label', {for: 'queue-filter'}, 'Show'), filter), list);
+    let latest = 0;
     await load(0);
 
     async function load(pageNumber, until) {
+        const mine = ++latest;
         const read = () => get(spec.path + '?page=' + pageNumber + '&size=' + PAGE_SIZE
             + (filter.value ? '&' + spec.parameter + '=' + filter.value : ''));
         const answer = until ? await awaitRead(read, until) : await read();
+        if (mine !== latest) {
+            return; // another filter or page was asked for meanwhile: its list is the one to show
+        }
         list.textContent = '';
         list.append(table(spec.columns(until => load(pageNumber, until)), answer.items, spec.empty, spec.title),
             answer.total > PAGE_SIZE ? pager(answer, next => load(next)) : '');
@@ -209,7 +241,7 @@ async function considerationsPage(container) {
             {label: 'Candidate', value: candidateRef},
             {label: 'Assessment', value: c => c.assessmentCode},
             {label: 'What happened', value: c => [CIRCUMSTANCE_WORDS[c.circumstance] || c.circumstance,
-                c.incidentId ? h('span', {class: 'hint block'}, 'Incident ' + c.incidentId) : null]},
+                c.incidentId ? incidentNote(c) : null]},
             {label: 'Description', value: c => c.description},
             {label: 'Evidence', value: c => c.evidence ? h('button', {type: 'button', class: 'secondary',
                 onclick: () => download('/api/special-considerations/' + enc(c.considerationId) + '/evidence',

@@ -2,7 +2,7 @@
 // enforces it; the page offers no centre filter to them). Each report: filters, the figures as a table (the text
 // alternative of its chart), a chart, and the same rows as CSV. Rows a report flags are highlighted and badged.
 import {download, get} from '../api.js';
-import {badge, button, day, form, h, notify, page, section, table, when} from '../ui.js';
+import {badge, button, day, form, h, notify, page, section, table, when, words} from '../ui.js';
 import {go, register} from '../router.js';
 import {isImiStaff} from '../session.js';
 import {barChart, lineChart} from './charts.js';
@@ -70,10 +70,6 @@ function duration(seconds) {
     }
     const minutes = Math.floor(seconds / 60);
     return minutes + ' min ' + String(seconds % 60).padStart(2, '0') + ' s';
-}
-
-function words(code) {
-    return String(code || '').toLowerCase().replace(/_/g, ' ').replace(/^./, first => first.toUpperCase());
 }
 
 /** A table whose flagged rows carry the class "flagged" and a "Flagged" badge in the last column. */

@@ -27,8 +27,11 @@ public final class AssessmentSteps {
 
     public record Candidate(String candidateId, String registrationNumber) {}
 
-    /** A signed-in centre user: the PIN signs them in again after a test moves the clock past their session. */
-    public record Staff(String pin, String token) {}
+    /**
+     * A signed-in centre user: the PIN signs them in again after a test moves the clock past their session; the
+     * email address finds what they were sent in the outbox.
+     */
+    public record Staff(String pin, String token, String email) {}
 
     private final HttpClientForTests http;
     private final String admin;
@@ -161,7 +164,7 @@ public final class AssessmentSteps {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String pin = created.json().get("pin").asText();
         activate(email);
-        return new Staff(pin, signIn(pin));
+        return new Staff(pin, signIn(pin), email);
     }
 
     /** An approved centre offering the qualification, without Direct Claim Status; answers its id. */
@@ -212,7 +215,7 @@ public final class AssessmentSteps {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String pin = created.json().get("pin").asText();
         activate(email);
-        return new Staff(pin, signIn(pin));
+        return new Staff(pin, signIn(pin), email);
     }
 
     /** Sets the password through the activation link emailed to the address. */

@@ -100,17 +100,58 @@ public final class WebUi implements AutoCloseable {
 
     /** Clicks the first visible, enabled button (or link) whose words start with the text. */
     public WebUi press(String words) {
-        wait(driver -> {
-            for (WebElement candidate : driver.findElements(By.cssSelector("button, a"))) {
-                if (candidate.isDisplayed()
-                        && candidate.isEnabled()
-                        && candidate.getText().strip().startsWith(words)) {
-                    candidate.click();
-                    return true;
-                }
+        wait(driver -> clickFirst(driver.findElements(By.cssSelector("button, a")), words));
+        return this;
+    }
+
+    /**
+     * Clicks the first visible, enabled button whose words start with {@code words} in the first table row that shows
+     * the text: a queue or a list may hold other people's rows, so the test names its own.
+     */
+    public WebUi pressInRow(String text, String words) {
+        wait(driver -> clickFirst(driver.findElements(By.xpath(rowWith(text) + "//button")), words));
+        return this;
+    }
+
+    /** Clicks the first visible, enabled one whose words start with the text; null (wait on) when there is none. */
+    private static Boolean clickFirst(List<WebElement> candidates, String words) {
+        for (WebElement candidate : candidates) {
+            if (candidate.isDisplayed()
+                    && candidate.isEnabled()
+                    && candidate.getText().strip().startsWith(words)) {
+                candidate.click();
+                return true;
             }
-            return null;
-        });
+        }
+        return null;
+    }
+
+    /** The visible text of the first table row that shows the text, once there is one. */
+    public String row(String text) {
+        return wait(driver -> driver.findElements(By.xpath(rowWith(text))).stream()
+                .filter(WebElement::isDisplayed)
+                .map(WebElement::getText)
+                .findFirst()
+                .orElse(null));
+    }
+
+    /** Waits until no table row shows the text: an item decided has left its queue. */
+    public WebUi waitForRowGone(String text) {
+        wait(driver -> driver.findElements(By.xpath(rowWith(text))).isEmpty() ? true : null);
+        return this;
+    }
+
+    private static String rowWith(String text) {
+        if (text.contains("\"")) {
+            throw new IllegalArgumentException("a row's text to find may not hold a double quote: " + text);
+        }
+        return "//tr[contains(., \"" + text + "\")]";
+    }
+
+    /** Sends the form of the dialog open now (its submit button, whatever its words). */
+    public WebUi submitDialog() {
+        wait(ExpectedConditions.elementToBeClickable(By.cssSelector("dialog[open] button[type=submit]")))
+                .click();
         return this;
     }
 

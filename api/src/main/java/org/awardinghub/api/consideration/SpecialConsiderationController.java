@@ -70,8 +70,8 @@ class SpecialConsiderationController {
 
     /**
      * Applies for special consideration for a submitted attempt, within 7 days of the sitting, with an optional
-     * evidence file (its type told by its bytes: anything not accepted answers 415). {@code incidentId} is a
-     * reference to an incident recorded in the room, kept as given.
+     * evidence file (its type told by its bytes: anything not accepted answers 415). {@code incidentId}, if given,
+     * names an incident an invigilator recorded against this attempt (400 otherwise).
      */
     @PostMapping(
             value = "/api/assessment-attempts/{attemptId}/special-considerations",

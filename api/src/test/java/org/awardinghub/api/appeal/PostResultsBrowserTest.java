@@ -44,37 +44,28 @@ public class PostResultsBrowserTest extends ApplicationTest {
                 json -> json.size() == 1
                         && "SUBMITTED".equals(json.get(0).path("status").asText()));
 
+        // the texts that find the test's own rows in IMI's queues, which other tests' centres share
+        String illness = "Taken ill during the test of " + affected.registrationNumber() + "; left after 15 minutes";
+        String appealReasons = "Question wording allows two right answers for " + appellant.registrationNumber();
         try (WebUi ui = WebUi.open(port)) {
             ui.signIn(coordinator.pin(), GOOD_PASSWORD);
             ui.visit("/#/candidates/" + affected.candidateId());
             ui.waitForText("Special consideration and reviews of results");
-            ui.press("Apply for special consideration");
-            ui.choose("What happened", "Illness");
-            ui.fill("Description", "Taken ill during the test; left the room after 15 minutes");
-            ui.press("Send the application");
-            assertThat(ui.notice("Application sent to IMI")).isNotBlank();
-            ui.waitForText("Waiting for IMI's decision");
+            PostResultsPages.apply(ui, "Illness", null, illness);
 
             ui.visit("/#/candidates/" + appellant.candidateId());
-            ui.press("Ask for a review of this result");
-            ui.fill("Reasons", "The candidate is sure of three answers");
-            ui.press("Send the request for review");
-            assertThat(ui.waitForText("result confirmed")).contains("Clerical re-check");
-            ui.press("Appeal to IMI");
-            ui.fill("Reasons for the appeal", "Question wording allows two right answers");
-            ui.press("Send the appeal");
-            ui.waitForText("Appeal waiting for IMI's decision");
+            assertThat(PostResultsPages.askForReview(ui, "The candidate is sure of three answers"))
+                    .contains("Clerical re-check: result confirmed");
+            PostResultsPages.appeal(ui, appealReasons);
             ui.screenshot("post-results-centre");
             ui.press("Sign out").waitForHeading("Sign in");
 
             ui.signIn(ADMIN_PIN, ADMIN_PASSWORD);
-            ui.press("Special consideration").waitForHeading("Special consideration");
-            ui.waitForText("Taken ill during the test");
-            decideRow(ui, "Taken ill during the test");
-            ui.choose("Decision", "Void the attempt and allow a re-sit at once");
-            ui.fill("Reason", "Medical note seen: the sitting does not reflect the candidate");
-            ui.press("Record the decision");
-            assertThat(ui.notice("Decision recorded")).isNotBlank();
+            PostResultsPages.decideConsideration(
+                    ui,
+                    illness,
+                    "Void the attempt and allow a re-sit at once",
+                    "Medical note seen: the sitting does not reflect the candidate");
             ui.choose("Show", "Decided");
             ui.waitForText("Attempt voided, re-sit allowed at once");
 
@@ -82,15 +73,7 @@ public class PostResultsBrowserTest extends ApplicationTest {
             var resit = steps.open(invigilator, affected.candidateId(), qualification.assessmentCode());
             assertThat(resit.status()).as("a re-sit opens at once: " + resit).isEqualTo(201);
 
-            ui.press("Appeals").waitForHeading("Appeals");
-            ui.waitForText("Question wording allows two right answers");
-            decideRow(ui, "Question wording allows two right answers");
-            ui.choose("Decision", "Upheld: correct the result");
-            ui.choose("Corrected outcome", "Pass");
-            ui.fill("Corrected score", "3");
-            ui.fill("Reason", "Item defective: credited to every candidate");
-            ui.press("Record the decision");
-            assertThat(ui.notice("Decision recorded")).isNotBlank();
+            PostResultsPages.upholdAppeal(ui, appealReasons, "Pass", 3, "Item defective: credited to every candidate");
             ui.screenshot("post-results-appeals");
 
             await().atMost(Duration.ofSeconds(20))
@@ -106,16 +89,5 @@ public class PostResultsBrowserTest extends ApplicationTest {
             String record = ui.waitForText("Appeal upheld: PASS 3 / 4");
             assertThat(record).contains("3 / 4");
         }
-    }
-
-    /** Presses Decide in the queue's row that shows the text: other tests' items may wait in the same queue. */
-    private static void decideRow(WebUi ui, String text) {
-        ui.wait(driver -> driver
-                        .findElements(org.openqa.selenium.By.xpath("//tr[contains(., \"" + text
-                                + "\")]//button[starts-with(normalize-space(.), 'Decide')]"))
-                        .stream()
-                        .findFirst()
-                        .orElse(null))
-                .click();
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.awardinghub.api.ApplicationTest;
 import org.awardinghub.api.AssessmentSteps;
 import org.awardinghub.api.WebUi;
+import org.awardinghub.api.assessment.CandidateTestPage;
 import org.awardinghub.api.files.SampleFiles;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -39,45 +40,39 @@ class AccessArrangementsBrowserTest extends ApplicationTest {
         try (WebUi ui = WebUi.open(port)) {
             ui.signIn(coordinator.pin(), GOOD_PASSWORD);
             ui.visit("/#/candidates/" + candidate.candidateId()).waitForText("Request an access arrangement");
-            ui.choose("Arrangement", "Extra time")
-                    .fill("Extra time (%)", "25")
-                    .fill("Why the candidate needs it", "Slow processing speed, assessed by the centre")
-                    .press("Request the arrangement");
+            assertThat(ArrangementPages.requestExtraTime(ui, 25, "Slow processing speed, assessed by the centre"))
+                    .contains("Approved", "By policy");
             ui.notice("approved");
-            ui.choose("Arrangement", "A colour scheme")
-                    .choose("Colour scheme", "Dark on cream")
-                    .fill("Why the candidate needs it", "Visual stress with black on white")
-                    .press("Request the arrangement");
-            assertThat(ui.waitForText("A colour scheme: Dark on cream")).contains("Extra time: 25%");
-            ui.choose("Arrangement", "A reader")
-                    .fill("Why the candidate needs it", "Reading age well below chronological age");
-            ui.field("Evidence").sendKeys(evidence.toString());
-            ui.press("Request the arrangement");
+            assertThat(ArrangementPages.requestColourScheme(ui, "Dark on cream", "Visual stress with black on white"))
+                    .contains("Approved", "By policy");
+            assertThat(ArrangementPages.request(ui, "A reader", "Reading age well below chronological age", evidence))
+                    .contains("Awaiting IMI", "Download " + evidence.getFileName());
             ui.notice("waits for IMI");
-            assertThat(ui.waitForText("Awaiting IMI")).contains("A reader", "Download " + evidence.getFileName());
+            // asked for in error, and withdrawn before IMI looks at it
+            assertThat(ArrangementPages.request(ui, "A separate room", "Anxiety in large rooms", null))
+                    .contains("Awaiting IMI");
+            ui.pressInRow("A separate room", "Withdraw");
+            ui.fill("Reason", "Requested for the wrong candidate").submitDialog();
+            ui.notice("is withdrawn");
+            assertThat(ui.row("Withdrawn (PIN " + coordinator.pin() + ")"))
+                    .contains("A separate room", "Requested for the wrong candidate");
             ui.press("Sign out").waitForHeading("Sign in");
 
             ui.signIn(ADMIN_PIN, ADMIN_PASSWORD);
-            ui.press("Access arrangements").waitForHeading("Access arrangements");
-            ui.wait(driver -> driver
-                            .findElements(By.xpath("//tr[.//a[contains(@href, '" + candidate.candidateId()
-                                    + "')]]//button[starts-with(normalize-space(.), 'Approve')]"))
-                            .stream()
-                            .findFirst()
-                            .orElse(null))
-                    .click();
-            ui.fill("Reason", "Form 8 evidence seen: a reader is justified");
-            ui.driver()
-                    .findElement(By.cssSelector("dialog[open] button[type=submit]"))
-                    .click();
-            ui.notice("is approved");
+            // the queue holds every centre's requests: this one is the coordinator's
+            ArrangementPages.approve(
+                    ui, "(PIN " + coordinator.pin() + ")", "Form 8 evidence seen: a reader is justified");
             JsonNode decided = awaitJson(
                     arrangements,
                     admin,
-                    json -> json.size() == 3
+                    json -> json.size() == 4
                             && java.util.stream.StreamSupport.stream(json.spliterator(), false)
-                                    .allMatch(arrangement -> "APPROVED"
-                                            .equals(arrangement.get("status").asText())));
+                                            .filter(arrangement -> "APPROVED"
+                                                    .equals(arrangement
+                                                            .get("status")
+                                                            .asText()))
+                                            .count()
+                                    == 3);
             assertThat(decided.findValuesAsText("decisionReason"))
                     .contains("Form 8 evidence seen: a reader is justified");
             ui.press("Sign out").waitForHeading("Sign in");
@@ -85,12 +80,11 @@ class AccessArrangementsBrowserTest extends ApplicationTest {
 
         JsonNode opened = steps.opened(invigilator.token(), candidate.candidateId(), qualification.assessmentCode());
         try (WebUi sitter = WebUi.open(port)) {
-            sitter.visit("/test").waitForHeading("Start your test");
-            sitter.fill("Registration number", candidate.registrationNumber())
-                    .fill("Access key", opened.get("accessKey").asText())
-                    .press("Start the test");
-            sitter.waitForHeading("Your test");
-            sitter.wait(driver -> "CREAM".equals(htmlData(sitter, "colourScheme")) ? true : null);
+            CandidateTestPage.start(
+                    sitter,
+                    candidate.registrationNumber(),
+                    opened.get("accessKey").asText());
+            sitter.wait(driver -> "CREAM".equals(CandidateTestPage.display(sitter, "colourScheme")) ? true : null);
             assertThat(sitter.driver().findElement(By.id("time-left")).getText())
                     .as("20 minutes and 25 %")
                     .matches("(24|25):\\d\\d");
@@ -107,7 +101,7 @@ class AccessArrangementsBrowserTest extends ApplicationTest {
             sitter.keys(Keys.TAB);
             assertThat(sitter.script("return document.activeElement.id")).isEqualTo("text-size-STANDARD");
             sitter.keys(Keys.ARROW_DOWN);
-            sitter.wait(driver -> "LARGE".equals(htmlData(sitter, "textSize")) ? true : null);
+            sitter.wait(driver -> "LARGE".equals(CandidateTestPage.display(sitter, "textSize")) ? true : null);
             assertThat(sitter.driver().findElement(By.id("text-size-LARGE")).isSelected())
                     .isTrue();
             sitter.screenshot("test-access-arrangements");
@@ -115,13 +109,10 @@ class AccessArrangementsBrowserTest extends ApplicationTest {
             sitter.driver().navigate().refresh();
             sitter.waitForHeading("Your test");
             sitter.waitForText("Question 1 of");
-            assertThat(htmlData(sitter, "textSize")).as("kept for the attempt").isEqualTo("LARGE");
-            assertThat(htmlData(sitter, "colourScheme")).isEqualTo("CREAM");
+            assertThat(CandidateTestPage.display(sitter, "textSize"))
+                    .as("kept for the attempt")
+                    .isEqualTo("LARGE");
+            assertThat(CandidateTestPage.display(sitter, "colourScheme")).isEqualTo("CREAM");
         }
-    }
-
-    private static String htmlData(WebUi ui, String name) {
-        Object value = ui.script("return document.documentElement.dataset[arguments[0]] || null;", name);
-        return value == null ? null : value.toString();
     }
 }

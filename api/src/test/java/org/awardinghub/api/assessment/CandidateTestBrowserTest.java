@@ -61,13 +61,10 @@ class CandidateTestBrowserTest extends ApplicationTest {
         }
 
         try (WebUi sitter = WebUi.open(port)) {
-            sitter.visit("/test").waitForHeading("Start your test");
+            CandidateTestPage.start(sitter, number.toLowerCase(Locale.ROOT), accessKey);
             assertThat(sitter.all("#nav"))
                     .as("no staff menu on the candidate's page")
                     .isEmpty();
-            sitter.fill("Registration number", number.toLowerCase(Locale.ROOT)).fill("Access key", accessKey);
-            sitter.press("Start the test");
-            sitter.waitForHeading("Your test");
             assertThat(sitter.driver().findElement(By.id("time-left")).getText())
                     .matches("(29|30):\\d\\d");
 
@@ -154,17 +151,11 @@ class CandidateTestBrowserTest extends ApplicationTest {
         JsonNode opened = steps.opened(invigilator.token(), candidate.candidateId(), qualification.assessmentCode());
 
         try (WebUi sitter = WebUi.open(port)) {
-            sitter.visit("/test").waitForHeading("Start your test");
-            sitter.fill("Registration number", candidate.registrationNumber())
-                    .fill("Access key", opened.get("accessKey").asText())
-                    .press("Start the test");
-            sitter.waitForHeading("Your test");
-            clickOption(sitter, "Right");
-            sitter.wait(driver -> driver.findElement(By.cssSelector("fieldset.question:not([hidden]) .save-status"))
-                            .getText()
-                            .contains("Saved")
-                    ? true
-                    : null);
+            CandidateTestPage.start(
+                    sitter,
+                    candidate.registrationNumber(),
+                    opened.get("accessKey").asText());
+            CandidateTestPage.answer(sitter, "Right");
 
             clock.advance(Duration.ofMinutes(2));
             JsonNode attempt = steps.awaitAttempt(
@@ -197,14 +188,6 @@ class CandidateTestBrowserTest extends ApplicationTest {
         }
     }
 
-    private static void clickOption(WebUi ui, String word) {
-        ui.wait(driver -> driver.findElements(By.cssSelector("fieldset.question:not([hidden]) label.option")).stream()
-                        .filter(option -> option.getText().contains(word + " answer"))
-                        .findFirst()
-                        .orElse(null))
-                .click();
-    }
-
     /** Tab into the visible question's radio group and choose the first option beginning with the word. */
     private static void answerWithKeyboard(WebUi ui, String word) {
         @SuppressWarnings("unchecked")
@@ -227,11 +210,7 @@ class CandidateTestBrowserTest extends ApplicationTest {
         for (int i = 0; i < index; i++) {
             ui.keys(Keys.ARROW_DOWN);
         }
-        ui.wait(driver -> driver.findElement(By.cssSelector("fieldset.question:not([hidden]) .save-status"))
-                        .getText()
-                        .contains("Saved")
-                ? true
-                : null);
+        CandidateTestPage.awaitSaved(ui);
         assertThat(ui.script("return document.activeElement.closest('label').innerText"))
                 .asString()
                 .contains(word + " answer");

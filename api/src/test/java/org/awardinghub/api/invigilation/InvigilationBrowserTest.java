@@ -10,9 +10,9 @@ import org.awardinghub.api.ApplicationTest;
 import org.awardinghub.api.AssessmentSteps;
 import org.awardinghub.api.MultipartForm;
 import org.awardinghub.api.WebUi;
+import org.awardinghub.api.assessment.CandidateTestPage;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 /**
  * A fire alarm in real browsers: the invigilator sees the candidate's access arrangements in the Exam room and
@@ -48,42 +48,24 @@ class InvigilationBrowserTest extends ApplicationTest {
 
         try (WebUi sitter = WebUi.open(port);
                 WebUi staff = WebUi.open(port)) {
-            sitter.visit("/test").waitForHeading("Start your test");
-            sitter.fill("Registration number", number)
-                    .fill("Access key", opened.get("accessKey").asText());
-            sitter.press("Start the test");
-            sitter.waitForHeading("Your test");
+            CandidateTestPage.start(sitter, number, opened.get("accessKey").asText());
             Instant endsAt = Instant.parse(awaitJson(attempt, invigilator.token(), json -> json.hasNonNull("endsAt"))
                     .get("endsAt")
                     .asText());
 
             staff.signIn(invigilator.pin(), GOOD_PASSWORD);
-            staff.press("Exam room").waitForHeading("Exam room");
-            String row = staff.wait(driver ->
-                    driver
-                            .findElements(By.xpath("//div[@id='room-attempts']//tr[contains(., '" + number + "')]"))
-                            .stream()
-                            .map(WebElement::getText)
-                            .findFirst()
-                            .orElse(null));
-            assertThat(row)
+            ExamRoomPage.open(staff, number);
+            assertThat(staff.row(number))
                     .as("the invigilator sees the candidate's arrangements")
                     .contains("25% extra time, supervised rest breaks");
             staff.press("Pause all running tests");
-            staff.fill("Reason", "Fire alarm: the building is evacuated");
-            staff.driver()
-                    .findElement(By.cssSelector("dialog button[type=submit]"))
-                    .click();
+            staff.fill("Reason", "Fire alarm: the building is evacuated").submitDialog();
             assertThat(staff.notice("1 test paused.")).doesNotContain("Not paused");
             staff.wait(driver ->
                     driver.findElement(By.id("room-attempts")).getText().contains("Paused") ? true : null);
             staff.screenshot("exam-room-paused");
 
-            String notice = sitter.wait(driver -> {
-                var shown = driver.findElements(By.id("paused-notice"));
-                return shown.isEmpty() ? null : shown.get(0).getText();
-            });
-            assertThat(notice).contains("Paused by the invigilator");
+            assertThat(CandidateTestPage.pausedNotice(sitter)).contains("Paused by the invigilator");
             String frozen = sitter.driver().findElement(By.id("time-left")).getText();
             Thread.sleep(2500);
             assertThat(sitter.driver().findElement(By.id("time-left")).getText())
@@ -108,12 +90,8 @@ class InvigilationBrowserTest extends ApplicationTest {
                     .as("the end moved by the time paused")
                     .isEqualTo(endsAt.plus(Duration.ofMillis(pausedMillis)));
 
-            staff.press("Record incident");
-            staff.fill("What happened", "Fire alarm at the start of question 1; evacuated for the drill.");
-            staff.driver()
-                    .findElement(By.cssSelector("dialog button[type=submit]"))
-                    .click();
-            staff.notice("Incident recorded against the test of " + number);
+            ExamRoomPage.recordIncident(
+                    staff, number, "Fire alarm at the start of question 1; evacuated for the drill.");
             JsonNode incidents = awaitJson(attempt + "/incidents", invigilator.token(), json -> json.size() == 1);
             assertThat(incidents.get(0).get("kind").asText()).isEqualTo("DISRUPTION");
             assertThat(incidents.get(0).get("recordedByPin").asText()).isEqualTo(invigilator.pin());
