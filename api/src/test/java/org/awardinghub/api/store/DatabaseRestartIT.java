@@ -22,6 +22,7 @@ import org.awardinghub.api.AssessmentSteps;
 import org.awardinghub.api.HttpClientForTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The packaged application on the postgres profile, under load, while its PostgreSQL server is stopped and started
@@ -29,11 +30,13 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * never a 500 and never a hang; once it is back the application serves again on its own, without a restart, and
  * every registration it acknowledged is there, and none it refused. The server is one of the test's own
  * ({@link PrivatePostgres}), so stopping it disturbs nothing else; runs where {@code AWARDING_TEST_POSTGRES_URL} says
- * PostgreSQL is installed ({@code .ci/run} sets it). {@code -Ddatabase-restart.down-seconds} (15) sets the outage:
+ * PostgreSQL is installed, and only when asked for (ADR 0159): {@code -Ddatabase-restart.down-seconds=15} sets the
+ * outage and runs it:
  * a request waits up to the pool's 5 s for a connection before its 503, so a client whose request was in flight at
  * the stop sends its next one about 5 s into the outage, and needs 5 s more for that answer to fall inside it.
  */
 @EnabledIfEnvironmentVariable(named = "AWARDING_TEST_POSTGRES_URL", matches = "jdbc:postgresql:.+")
+@EnabledIfSystemProperty(named = "database-restart.down-seconds", matches = "[1-9][0-9]*")
 class DatabaseRestartIT {
 
     private static final Duration DOWN = Duration.ofSeconds(Integer.getInteger("database-restart.down-seconds", 15));
