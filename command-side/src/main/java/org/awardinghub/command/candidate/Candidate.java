@@ -3,6 +3,7 @@ package org.awardinghub.command.candidate;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Objects;
@@ -18,13 +19,18 @@ import org.awardinghub.command.UnknownRecord;
 import org.awardinghub.command.centre.CentreDirectory;
 import org.awardinghub.command.centre.RegistrationRefusal;
 import org.awardinghub.command.qualification.CatalogueCode;
+import org.awardinghub.events.PersonalData;
 import org.awardinghub.events.candidate.CandidateCertificateRevoked;
 import org.awardinghub.events.candidate.CandidateCertificated;
 import org.awardinghub.events.candidate.CandidateDateOfBirthAmended;
+import org.awardinghub.events.candidate.CandidateErased;
+import org.awardinghub.events.candidate.CandidateLegalHoldLifted;
+import org.awardinghub.events.candidate.CandidateLegalHoldPlaced;
 import org.awardinghub.events.candidate.CandidateNameAmended;
 import org.awardinghub.events.candidate.CandidateQualificationAmended;
 import org.awardinghub.events.candidate.CandidateRegistered;
 import org.awardinghub.events.candidate.CandidateReinstated;
+import org.awardinghub.events.candidate.CandidateRetentionExtended;
 import org.awardinghub.events.candidate.CandidateStatus;
 import org.awardinghub.events.candidate.CandidateTransferred;
 import org.awardinghub.events.candidate.CandidateUlnAmended;
@@ -64,6 +70,12 @@ public class Candidate {
     private String certificateClaimId;
     /** Every claim whose certificate was ever recorded here: recording one again records nothing. */
     private final Set<String> recordedClaims = new HashSet<>();
+
+    private String registrationNumber;
+    /** A legal hold stands: nothing about the candidate may be erased. */
+    private boolean legalHold;
+    /** The candidate's personal data was erased: their record stays, and changes no more. */
+    private boolean erased;
 
     /** For Axon: rebuilds the candidate from events, and is the blank instance the creation handler starts from. */
     protected Candidate() {}
@@ -126,6 +138,7 @@ public class Candidate {
             CandidateDirectory candidates,
             ConflictResolver conflicts) {
         ExpectedVersion.check(conflicts);
+        refuseIfErased();
         if (status == CandidateStatus.WITHDRAWN) {
             throw new RuleViolation("Candidate is WITHDRAWN; reinstate them before amending");
         }
@@ -159,6 +172,7 @@ public class Candidate {
             CandidateDirectory candidates,
             ConflictResolver conflicts) {
         ExpectedVersion.check(conflicts);
+        refuseIfErased();
         CandidateStatus current = isCertificated(candidates) ? CandidateStatus.CERTIFICATED : status;
         if (current != CandidateStatus.REGISTERED) {
             throw new RuleViolation("Candidate is " + current + "; only a REGISTERED candidate can be transferred");
@@ -194,6 +208,7 @@ public class Candidate {
     @CommandHandler
     long handle(WithdrawCandidate command, CandidateDirectory candidates, ConflictResolver conflicts) {
         ExpectedVersion.check(conflicts);
+        refuseIfErased();
         if (status == CandidateStatus.WITHDRAWN) {
             throw new RuleViolation("Candidate is already WITHDRAWN");
         }
@@ -207,6 +222,7 @@ public class Candidate {
     @CommandHandler
     long handle(ReinstateCandidate command, ConflictResolver conflicts) {
         ExpectedVersion.check(conflicts);
+        refuseIfErased();
         if (status != CandidateStatus.WITHDRAWN) {
             throw new RuleViolation("Candidate is " + status + "; only a WITHDRAWN candidate can be reinstated");
         }
@@ -239,10 +255,61 @@ public class Candidate {
                 candidateId, centreId, claimId, command.certificateNumber(), command.reason()));
     }
 
+    /**
+     * Erases the candidate's personal data: {@link CandidateErased}, on which the key store deletes the candidate's
+     * key in this same transaction. Refused while a legal hold stands (409) and when erased already.
+     */
+    @CommandHandler
+    void handle(EraseCandidate command, Clock clock) {
+        String reason = Reason.of(command);
+        String legalBasis = LegalBasis.of(command.legalBasis());
+        refuseIfErased();
+        if (legalHold) {
+            throw new RuleViolation("A legal hold stands on this candidate's record; lift it before erasing");
+        }
+        apply(new CandidateErased(candidateId, centreId, registrationNumber, reason, legalBasis, clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(PlaceLegalHold command) {
+        String reason = Reason.of(command);
+        String caseId = command.caseId() == null || command.caseId().isBlank()
+                ? null
+                : Text.identifier("caseId", command.caseId().strip());
+        refuseIfErased();
+        if (legalHold) {
+            throw new RuleViolation("A legal hold already stands on this candidate's record");
+        }
+        apply(new CandidateLegalHoldPlaced(candidateId, centreId, caseId, reason));
+    }
+
+    @CommandHandler
+    void handle(LiftLegalHold command) {
+        String reason = Reason.of(command);
+        if (!legalHold) {
+            throw new RuleViolation("No legal hold stands on this candidate's record");
+        }
+        apply(new CandidateLegalHoldLifted(candidateId, centreId, reason));
+    }
+
+    /** Keeps the record until a date after today. */
+    @CommandHandler
+    void handle(ExtendRetention command, Clock clock) {
+        String reason = Reason.of(command);
+        String legalBasis = LegalBasis.of(command.legalBasis());
+        LocalDate keepUntil = RegistrationDates.parse("keepUntil", command.keepUntil());
+        if (!keepUntil.isAfter(LocalDate.now(clock))) {
+            throw new InvalidCommand("keepUntil", "the date to keep the record until must be after today");
+        }
+        refuseIfErased();
+        apply(new CandidateRetentionExtended(candidateId, centreId, keepUntil, reason, legalBasis));
+    }
+
     @EventSourcingHandler
     void on(CandidateRegistered event) {
         candidateId = event.candidateId();
         centreId = event.centreId();
+        registrationNumber = event.registrationNumber();
         firstName = event.firstName();
         lastName = event.lastName();
         dateOfBirth = event.dateOfBirth();
@@ -309,6 +376,32 @@ public class Candidate {
         certificateClaimId = null;
         if (status == CandidateStatus.CERTIFICATED) {
             status = CandidateStatus.REGISTERED;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CandidateLegalHoldPlaced event) {
+        legalHold = true;
+    }
+
+    @EventSourcingHandler
+    void on(CandidateLegalHoldLifted event) {
+        legalHold = false;
+    }
+
+    /** Forgotten here too, so that no snapshot taken after the erasure holds them. */
+    @EventSourcingHandler
+    void on(CandidateErased event) {
+        erased = true;
+        firstName = PersonalData.ERASED;
+        lastName = PersonalData.ERASED;
+        dateOfBirth = null;
+        uln = null;
+    }
+
+    private void refuseIfErased() {
+        if (erased) {
+            throw new RuleViolation("The candidate's personal data was erased; their record changes no more");
         }
     }
 

@@ -1,9 +1,12 @@
 package org.awardinghub.events.appeal;
 
 import java.time.Instant;
+import org.awardinghub.events.DataSubject;
+import org.awardinghub.events.PersonalData;
 import org.awardinghub.events.assessment.Outcome;
 
 /** A centre asked for a review of a submitted attempt's result ({@code outcome}, {@code score} as they stood). */
+@DataSubject("candidateId")
 public record ResultEnquiryRaised(
         String enquiryId,
         String attemptId,
@@ -14,7 +17,7 @@ public record ResultEnquiryRaised(
         Outcome outcome,
         int score,
         int maxScore,
-        String reasons,
+        @PersonalData String reasons,
         String raisedByUserId,
         String raisedByPin,
         Instant raisedAt) {}

@@ -1,6 +1,8 @@
 package org.awardinghub.events.arrangement;
 
 import java.time.Instant;
+import org.awardinghub.events.DataSubject;
+import org.awardinghub.events.PersonalData;
 
 /**
  * The arrangement was approved: it applies to every attempt the candidate starts from now on. With
@@ -8,6 +10,7 @@ import java.time.Instant;
  * assessment of need, ADR 0153): {@code approvedByUserId} is then {@code system}, {@code approvedByPin} null, and
  * {@code reason} names the policy rule. Otherwise an IMI administrator approved it, with their reason.
  */
+@DataSubject("candidateId")
 public record AccessArrangementApproved(
         String arrangementId,
         String candidateId,
@@ -17,7 +20,7 @@ public record AccessArrangementApproved(
         TextSize textSize,
         ColourScheme colourScheme,
         boolean automatically,
-        String reason,
+        @PersonalData String reason,
         String approvedByUserId,
         String approvedByPin,
         Instant approvedAt) {}

@@ -1,6 +1,8 @@
 package org.awardinghub.events.arrangement;
 
 import java.time.Instant;
+import org.awardinghub.events.DataSubject;
+import org.awardinghub.events.PersonalData;
 
 /**
  * A centre requested an access arrangement for one of its candidates, saying why; {@code evidence} is null when no
@@ -9,6 +11,7 @@ import java.time.Instant;
  * {@link ArrangementKind#COLOUR_SCHEME} only. Whether it waits for IMI or is approved at once is said by the event
  * that follows ({@link AccessArrangementApproved} with {@code automatically}), in the same transaction.
  */
+@DataSubject("candidateId")
 public record AccessArrangementRequested(
         String arrangementId,
         String candidateId,
@@ -17,8 +20,8 @@ public record AccessArrangementRequested(
         Integer extraTimePercent,
         TextSize textSize,
         ColourScheme colourScheme,
-        String reason,
-        ArrangementEvidence evidence,
+        @PersonalData String reason,
+        @PersonalData ArrangementEvidence evidence,
         String requestedByUserId,
         String requestedByPin,
         Instant requestedAt) {}

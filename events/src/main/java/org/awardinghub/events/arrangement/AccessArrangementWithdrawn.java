@@ -1,6 +1,8 @@
 package org.awardinghub.events.arrangement;
 
 import java.time.Instant;
+import org.awardinghub.events.DataSubject;
+import org.awardinghub.events.PersonalData;
 
 /**
  * A pending or approved arrangement was withdrawn, with the reason: by the candidate's centre (the need has passed,
@@ -9,13 +11,14 @@ import java.time.Instant;
  * {@code previousStatus} is what was withdrawn: PENDING or APPROVED; {@code byImi} whether IMI withdrew it (the centre
  * is then told).
  */
+@DataSubject("candidateId")
 public record AccessArrangementWithdrawn(
         String arrangementId,
         String candidateId,
         String centreId,
         ArrangementKind kind,
         ArrangementStatus previousStatus,
-        String reason,
+        @PersonalData String reason,
         boolean byImi,
         String withdrawnByUserId,
         String withdrawnByPin,

@@ -1,4 +1,12 @@
 package org.awardinghub.events.candidate;
 
+import org.awardinghub.events.DataSubject;
+import org.awardinghub.events.PersonalData;
+
+@DataSubject("candidateId")
 public record CandidateQualificationAmended(
-        String candidateId, String centreId, String oldQualificationCode, String qualificationCode, String reason) {}
+        String candidateId,
+        String centreId,
+        String oldQualificationCode,
+        String qualificationCode,
+        @PersonalData String reason) {}

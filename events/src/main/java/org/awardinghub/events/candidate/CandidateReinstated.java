@@ -1,3 +1,8 @@
 package org.awardinghub.events.candidate;
 
-public record CandidateReinstated(String candidateId, String centreId, String reason) {}
+import org.awardinghub.events.DataSubject;
+import org.awardinghub.events.PersonalData;
+
+@DataSubject("candidateId")
+public record CandidateReinstated(
+        String candidateId, String centreId, @PersonalData String reason) {}

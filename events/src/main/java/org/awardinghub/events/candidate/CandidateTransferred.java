@@ -1,3 +1,11 @@
 package org.awardinghub.events.candidate;
 
-public record CandidateTransferred(String candidateId, String fromCentreId, String toCentreId, String reason) {}
+import org.awardinghub.events.DataSubject;
+import org.awardinghub.events.PersonalData;
+
+@DataSubject("candidateId")
+public record CandidateTransferred(
+        String candidateId,
+        String fromCentreId,
+        String toCentreId,
+        @PersonalData String reason) {}

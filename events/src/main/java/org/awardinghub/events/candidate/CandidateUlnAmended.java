@@ -1,4 +1,13 @@
 package org.awardinghub.events.candidate;
 
+import org.awardinghub.events.DataSubject;
+import org.awardinghub.events.PersonalData;
+
 /** A ULN given, corrected or removed: either side may be null. */
-public record CandidateUlnAmended(String candidateId, String centreId, String oldUln, String uln, String reason) {}
+@DataSubject("candidateId")
+public record CandidateUlnAmended(
+        String candidateId,
+        String centreId,
+        @PersonalData String oldUln,
+        @PersonalData String uln,
+        @PersonalData String reason) {}

@@ -2,6 +2,8 @@ package org.awardinghub.events.certification;
 
 import java.time.Instant;
 import java.util.List;
+import org.awardinghub.events.DataSubject;
+import org.awardinghub.events.PersonalData;
 
 /**
  * A centre claimed a certificate for a candidate who had achieved everything the qualification requires:
@@ -10,13 +12,14 @@ import java.util.List;
  * issued at once ({@link CertificateIssued} follows in the same transaction), without it the claim waits for IMI.
  * {@code holderName} is the candidate's name as the certificate will print it.
  */
+@DataSubject("candidateId")
 public record CertificateClaimed(
         String claimId,
         String candidateId,
         String registrationNumber,
         String centreId,
         String qualificationCode,
-        String holderName,
+        @PersonalData String holderName,
         boolean directClaimStatus,
         List<String> achievedBy,
         String claimedByUserId,

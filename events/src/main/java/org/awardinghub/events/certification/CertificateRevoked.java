@@ -1,8 +1,11 @@
 package org.awardinghub.events.certification;
 
 import java.time.LocalDate;
+import org.awardinghub.events.DataSubject;
+import org.awardinghub.events.PersonalData;
 
 /** IMI revoked a certificate (e.g. malpractice): it verifies as REVOKED from {@code revokedOn}. */
+@DataSubject("candidateId")
 public record CertificateRevoked(
         String claimId,
         String candidateId,
@@ -10,4 +13,4 @@ public record CertificateRevoked(
         String qualificationCode,
         String certificateNumber,
         LocalDate revokedOn,
-        String reason) {}
+        @PersonalData String reason) {}

@@ -1,12 +1,15 @@
 package org.awardinghub.events.consideration;
 
 import java.time.Instant;
+import org.awardinghub.events.DataSubject;
+import org.awardinghub.events.PersonalData;
 
 /**
  * A centre applied for special consideration for a candidate affected at a sitting. {@code incidentId} (optional)
  * names an incident recorded in the room; {@code evidence} (optional) a file in the
  * file store, by the hash of its content.
  */
+@DataSubject("candidateId")
 public record SpecialConsiderationApplied(
         String considerationId,
         String attemptId,
@@ -16,8 +19,8 @@ public record SpecialConsiderationApplied(
         String assessmentCode,
         Circumstance circumstance,
         String incidentId,
-        String description,
-        Evidence evidence,
+        @PersonalData String description,
+        @PersonalData Evidence evidence,
         String appliedByUserId,
         String appliedByPin,
         Instant appliedAt) {

@@ -2,8 +2,11 @@ package org.awardinghub.events.portfolio;
 
 import java.time.Instant;
 import java.util.List;
+import org.awardinghub.events.DataSubject;
+import org.awardinghub.events.PersonalData;
 
 /** The candidate's assessor judged one version of a piece of evidence against criteria of its unit. */
+@DataSubject("candidateId")
 public record EvidenceJudged(
         String candidateId,
         String centreId,
@@ -11,7 +14,7 @@ public record EvidenceJudged(
         int version,
         String unitCode,
         List<CriterionJudgement> criteria,
-        String feedback,
+        @PersonalData String feedback,
         String assessorUserId,
         String assessorPin,
         Instant judgedAt) {

@@ -2,6 +2,8 @@ package org.awardinghub.events.portfolio;
 
 import java.time.Instant;
 import java.util.List;
+import org.awardinghub.events.DataSubject;
+import org.awardinghub.events.PersonalData;
 
 /**
  * A file went into the candidate's portfolio against one unit and some of its criteria. The bytes are kept by
@@ -9,6 +11,7 @@ import java.util.List;
  * file uploaded. {@code version} is 1 for new evidence and counts up when a file replaces it: nothing is
  * overwritten.
  */
+@DataSubject("candidateId")
 public record EvidenceUploaded(
         String candidateId,
         String centreId,
@@ -17,11 +20,11 @@ public record EvidenceUploaded(
         int version,
         String unitCode,
         List<String> criteria,
-        String description,
-        String fileName,
+        @PersonalData String description,
+        @PersonalData String fileName,
         String mediaType,
         long size,
-        String sha256,
+        @PersonalData String sha256,
         String uploadedByUserId,
         String uploadedByPin,
         UploadedBy uploadedBy,

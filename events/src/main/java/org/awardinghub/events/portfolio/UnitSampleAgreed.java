@@ -1,8 +1,11 @@
 package org.awardinghub.events.portfolio;
 
 import java.time.Instant;
+import org.awardinghub.events.DataSubject;
+import org.awardinghub.events.PersonalData;
 
 /** The IQA sampled a signed-off unit and agreed with the assessor. */
+@DataSubject("candidateId")
 public record UnitSampleAgreed(
         String candidateId,
         String centreId,
@@ -10,5 +13,5 @@ public record UnitSampleAgreed(
         String assessorPin,
         String iqaUserId,
         String iqaPin,
-        String feedback,
+        @PersonalData String feedback,
         Instant decidedAt) {}

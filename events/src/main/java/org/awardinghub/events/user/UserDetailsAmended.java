@@ -1,4 +1,14 @@
 package org.awardinghub.events.user;
 
+import org.awardinghub.events.DataSubject;
+import org.awardinghub.events.PersonalData;
+
+@DataSubject("userId")
 public record UserDetailsAmended(
-        String userId, String centreId, String oldName, String name, String oldEmail, String email, String reason) {}
+        String userId,
+        String centreId,
+        @PersonalData String oldName,
+        @PersonalData String name,
+        @PersonalData String oldEmail,
+        @PersonalData String email,
+        @PersonalData String reason) {}

@@ -1,0 +1,7 @@
+package org.awardinghub.events.candidate;
+
+/**
+ * IMI placed a legal hold on the candidate's record (an investigation, an appeal, a claim at law): nothing about them
+ * may be erased until it is lifted. {@code caseId} names the investigation case, when there is one.
+ */
+public record CandidateLegalHoldPlaced(String candidateId, String centreId, String caseId, String reason) {}
