@@ -19,6 +19,12 @@ public final class AuditMetadata {
     /** A candidate acting without a PIN (sitting an assessment) is named by their registration number. */
     public static final String ACTOR_REGISTRATION_NUMBER = "actorRegistrationNumber";
 
+    /**
+     * The data subject of an event whose payload names one ({@code DataSubject}): with it, the metadata's
+     * {@link #REASON} is personal data of that subject and is stored sealed with the subject's key, as the payload's
+     * personal fields are. Set on each event from its own payload, never carried over from the command.
+     */
+    public static final String DATA_SUBJECT = "dataSubject";
     /** Acting user recorded when the system itself acts (start-up, sample catalogue, timers). */
     public static final String SYSTEM_ACTOR = "system";
 

@@ -16,8 +16,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.awardinghub.events.AuditMetadata;
 import org.awardinghub.query.Page;
 import org.awardinghub.query.ReadModelCollection;
+import org.awardinghub.query.SealedValues;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -46,12 +49,21 @@ public class AuditLog {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<CaseBundle.Record>> RECORDS = new TypeReference<>() {};
-    private static final RowMapper<AuditEvent> EVENT = (row, n) -> event(row);
+    private final RowMapper<AuditEvent> eventRows = (row, n) -> event(row);
 
     private final JdbcTemplate jdbc;
+    private final SealedValues sealed;
 
+    /** A log whose answers show personal values as the event store keeps them (tests of the log alone). */
     public AuditLog(JdbcTemplate jdbc) {
+        this(jdbc, SealedValues.NONE);
+    }
+
+    /** @param sealed opens the personal values the log keeps sealed, as stored, when it answers */
+    @Autowired
+    public AuditLog(JdbcTemplate jdbc, SealedValues sealed) {
         this.jdbc = jdbc;
+        this.sealed = sealed;
     }
 
     /**
@@ -98,7 +110,7 @@ public class AuditLog {
         return jdbc.query(
                 "SELECT " + EVENT_COLUMNS + " FROM audit_log WHERE aggregate_id = ? AND record_type = ? "
                         + "ORDER BY sequence_number, global_index",
-                EVENT,
+                eventRows,
                 recordId,
                 recordType);
     }
@@ -117,7 +129,7 @@ public class AuditLog {
                 : jdbc.query(
                         "SELECT " + EVENT_COLUMNS + " FROM audit_log WHERE aggregate_id = ? AND record_type = ? "
                                 + "ORDER BY sequence_number, global_index OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
-                        EVENT,
+                        eventRows,
                         query.recordId(),
                         query.recordType(),
                         skip,
@@ -440,16 +452,19 @@ public class AuditLog {
                 "SELECT " + EVENT_COLUMNS + " FROM audit_log WHERE global_index IN ("
                         + positions.stream().map(p -> "?").collect(Collectors.joining(", "))
                         + ") ORDER BY global_index",
-                EVENT,
+                eventRows,
                 positions.toArray());
     }
 
-    private static AuditEvent event(ResultSet row) throws SQLException {
+    private AuditEvent event(ResultSet row) throws SQLException {
         return event(row, 0);
     }
 
-    /** The event in the row's {@link #EVENT_COLUMNS}, which start after {@code offset} other columns. */
-    private static AuditEvent event(ResultSet row, int offset) throws SQLException {
+    /**
+     * The event in the row's {@link #EVENT_COLUMNS}, which start after {@code offset} other columns, its personal
+     * values opened.
+     */
+    private AuditEvent event(ResultSet row, int offset) throws SQLException {
         return new AuditEvent(
                 row.getString(offset + 2),
                 row.getString(offset + 3),
@@ -459,11 +474,26 @@ public class AuditLog {
                 Instant.ofEpochMilli(row.getLong(offset + 6)),
                 row.getString(offset + 7),
                 row.getString(offset + 8),
-                row.getString(offset + 9),
+                opened(AuditMetadata.REASON, row.getString(offset + 9)),
                 row.getString(offset + 10),
                 row.getString(offset + 11),
-                object(row.getString(offset + 12)),
-                object(row.getString(offset + 13)));
+                opened(object(row.getString(offset + 12))),
+                opened(object(row.getString(offset + 13))));
+    }
+
+    private String opened(String field, String stored) {
+        Object value = sealed.open(field, stored);
+        return value == null ? null : value.toString();
+    }
+
+    /** The top-level fields opened: the event store seals a personal field whole, never a part of one. */
+    private Map<String, Object> opened(Map<String, Object> fields) {
+        if (fields == null) {
+            return null;
+        }
+        Map<String, Object> opened = new LinkedHashMap<>();
+        fields.forEach((field, value) -> opened.put(field, sealed.open(field, value)));
+        return Collections.unmodifiableMap(opened);
     }
 
     /** Stored JSON as a map; a payload that is not a JSON object (never one of ours) is kept under "value". */

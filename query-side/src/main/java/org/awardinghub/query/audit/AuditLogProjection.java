@@ -170,7 +170,8 @@ class AuditLogProjection {
         if (centreId == null) {
             centreId = text(metadata, AuditMetadata.ACTOR_CENTRE_ID);
         }
-        String reason = text(metadata, AuditMetadata.REASON);
+        // as stored: a personal reason stays sealed in the log, which opens it only to answer (ADR 0163)
+        String reason = text(tree(metadataJson), AuditMetadata.REASON);
         if (reason == null) {
             reason = text(fields, "reason");
         }
