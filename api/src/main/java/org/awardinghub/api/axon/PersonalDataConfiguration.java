@@ -9,6 +9,7 @@ import java.util.function.BiFunction;
 import org.awardinghub.command.privacy.PersonalDataCipher;
 import org.awardinghub.events.AuditMetadata;
 import org.awardinghub.events.DataSubject;
+import org.awardinghub.query.StoredEventSealer;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -35,6 +36,12 @@ class PersonalDataConfiguration {
             throw new IllegalStateException("The general serializer must be Jackson's (axon.serializer.general)");
         }
         return new PersonalDataSerializer(jackson, cipher);
+    }
+
+    /** Seals what an earlier release stored in clear, as the event serializer seals what is stored now. */
+    @Bean
+    public static StoredEventSealer storedEventSealer(@Qualifier("eventSerializer") Serializer eventSerializer) {
+        return ((PersonalDataSerializer) eventSerializer)::sealStored;
     }
 
     @Autowired

@@ -15,12 +15,14 @@ import org.awardinghub.command.privacy.PersonalDataCipher;
 import org.awardinghub.events.AuditMetadata;
 import org.awardinghub.events.DataSubject;
 import org.awardinghub.events.PersonalData;
+import org.awardinghub.query.StoredEventSealer;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
 
 /**
@@ -111,16 +113,64 @@ final class PersonalDataSerializer implements Serializer {
         return metadata.and(AuditMetadata.REASON, stored);
     }
 
-    private void seal(ObjectNode tree, String subject, String field, JsonNode erased) {
+    /**
+     * An event stored in clear by an earlier release, sealed as it would be stored now (ADR 0164); empty when its type
+     * has no personal fields or none of them is in clear.
+     */
+    Optional<StoredEventSealer.StoredForm> sealStored(String payloadType, StoredEventSealer.StoredForm stored) {
+        Class<?> type = classForType(new SimpleSerializedType(payloadType, null));
+        Optional<Personal> fields = personal.get(type);
+        if (fields.isEmpty() || stored.payload() == null) {
+            return Optional.empty();
+        }
+        try {
+            if (!(mapper.readTree(stored.payload()) instanceof ObjectNode tree)) {
+                return Optional.empty();
+            }
+            JsonNode subject = tree.get(fields.get().subject());
+            if (subject == null || !subject.isTextual()) {
+                return Optional.empty();
+            }
+            boolean sealed = false;
+            for (Map.Entry<String, JsonNode> field : fields.get().erasedAs().entrySet()) {
+                sealed |= seal(tree, subject.asText(), field.getKey(), field.getValue());
+            }
+            String metadata = stored.metadata();
+            if (metadata != null && mapper.readTree(metadata) instanceof ObjectNode meta) {
+                JsonNode reason = meta.get(AuditMetadata.REASON);
+                if (reason != null && reason.isTextual() && !PersonalDataCipher.isSealed(reason.asText())) {
+                    seal(
+                            meta,
+                            subject.asText(),
+                            AuditMetadata.REASON,
+                            JsonNodeFactory.instance.textNode(PersonalData.ERASED));
+                    sealed = true;
+                }
+                if (sealed) {
+                    meta.put(AuditMetadata.DATA_SUBJECT, subject.asText());
+                    metadata = mapper.writeValueAsString(meta);
+                }
+            }
+            return sealed
+                    ? Optional.of(new StoredEventSealer.StoredForm(mapper.writeValueAsString(tree), metadata))
+                    : Optional.empty();
+        } catch (JsonProcessingException e) {
+            return Optional.empty(); // not JSON: never one of ours, left as it is
+        }
+    }
+
+    /** Seals the field in place; answers whether it was in clear. */
+    private boolean seal(ObjectNode tree, String subject, String field, JsonNode erased) {
         JsonNode value = tree.get(field);
-        if (value == null || value.isNull()) {
-            return; // nothing recorded: nothing to seal
+        if (value == null || value.isNull() || (value.isTextual() && PersonalDataCipher.isSealed(value.asText()))) {
+            return false; // nothing recorded, or sealed already
         }
         tree.set(
                 field,
                 cipher.seal(subject, field, json(value))
                         .<JsonNode>map(JsonNodeFactory.instance::textNode)
                         .orElse(erased));
+        return true;
     }
 
     @Override

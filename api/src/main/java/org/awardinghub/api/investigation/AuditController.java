@@ -93,7 +93,12 @@ class AuditController {
             @NotNull @PositiveOrZero Long position,
             @NotBlank @Size(max = 64) String hash) {}
 
-    public record SealChecked(long position, boolean matches, String chainHashAtPosition) {}
+    /**
+     * {@code matchesBeforeSealing}: the seal was taken before the events an earlier release stored in clear were
+     * sealed, and matches the hash kept from then (ADR 0164); {@code matches} says so too.
+     */
+    public record SealChecked(
+            long position, boolean matches, String chainHashAtPosition, boolean matchesBeforeSealing) {}
 
     static final String ALGORITHM = "SHA-256 over the previous hash and each event's canonical JSON, in the order"
             + " the audit log received the events";
@@ -229,7 +234,12 @@ class AuditController {
         String now = auditLog.hashAt(seal.position())
                 .map(AuditLog.StoredHash::chainHash)
                 .orElseThrow(() -> ApiProblem.notFound("The chain has no event at position " + seal.position()));
-        return new SealChecked(seal.position(), now.equalsIgnoreCase(seal.hash().strip()), now);
+        String given = seal.hash().strip();
+        boolean beforeSealing = !now.equalsIgnoreCase(given)
+                && auditLog.hashBeforeSealing(seal.position())
+                        .map(given::equalsIgnoreCase)
+                        .orElse(false);
+        return new SealChecked(seal.position(), now.equalsIgnoreCase(given) || beforeSealing, now, beforeSealing);
     }
 
     /** Freezes an investigation case: the records named, up to a position of the log. */

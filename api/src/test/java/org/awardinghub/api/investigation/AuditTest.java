@@ -165,7 +165,10 @@ class AuditTest extends ApplicationTest {
 
         byte[] original = jdbc.queryForObject(
                 "SELECT payload FROM domain_event_entry WHERE global_index = ?", byte[].class, position);
-        String tampered = new String(original, StandardCharsets.UTF_8).replace("Franklin-Gosling", "Franklin-Gossling");
+        // an insider rewrites the (sealed) name amended to with one of their own, in clear
+        String tampered = new String(original, StandardCharsets.UTF_8)
+                .replaceFirst("\"lastName\":\"[^\"]*\"", "\"lastName\":\"Franklin-Gossling\"");
+        assertThat(tampered).isNotEqualTo(new String(original, StandardCharsets.UTF_8));
         try {
             jdbc.update(
                     "UPDATE domain_event_entry SET payload = ? WHERE global_index = ?",

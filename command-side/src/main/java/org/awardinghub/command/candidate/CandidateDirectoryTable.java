@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 import org.awardinghub.command.CommandLookups;
+import org.awardinghub.events.PersonalData;
 import org.awardinghub.events.candidate.CandidateDateOfBirthAmended;
+import org.awardinghub.events.candidate.CandidateErased;
 import org.awardinghub.events.candidate.CandidateNameAmended;
 import org.awardinghub.events.candidate.CandidateQualificationAmended;
 import org.awardinghub.events.candidate.CandidateRegistered;
@@ -72,6 +74,20 @@ final class CandidateDirectoryTable implements CandidateDirectory {
                 CandidateName.matchKey(event.lastName()),
                 event.firstName(),
                 event.lastName(),
+                event.candidateId());
+    }
+
+    /**
+     * The directory forgets the candidate's names and date of birth: an erased candidate matches nobody as a
+     * duplicate, and a claim made afterwards names the holder as erased.
+     */
+    @EventHandler
+    void on(CandidateErased event) {
+        jdbc.update(
+                "UPDATE candidate_directory SET first_name_key = '', last_name_key = '', first_name = ?,"
+                        + " last_name = ?, date_of_birth = NULL WHERE candidate_id = ?",
+                PersonalData.ERASED,
+                PersonalData.ERASED,
                 event.candidateId());
     }
 

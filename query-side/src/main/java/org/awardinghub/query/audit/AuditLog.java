@@ -47,6 +47,8 @@ public class AuditLog {
     /** Global positions per {@code audit_blocks} row. */
     static final long BLOCK = 1024;
 
+    private static final int RECHAIN_PAGE = 1000;
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<CaseBundle.Record>> RECORDS = new TypeReference<>() {};
     private final RowMapper<AuditEvent> eventRows = (row, n) -> event(row);
@@ -79,12 +81,61 @@ public class AuditLog {
                 Math.min(Math.max(limit, 1), MAX_HASHES));
     }
 
+    /**
+     * Recomputes every hash after {@code position} from {@code hash} on, a page of rows at a time, as they are now
+     * stored; answers the last one. The audit processor's own work: a late event filled a gap, or earlier events were
+     * sealed.
+     */
+    String rechainAfter(long position, String hash) {
+        String previous = hash;
+        long after = position;
+        while (true) {
+            List<AuditChain.StoredEvent> later = jdbc.query(
+                    "SELECT global_index, event_id, payload_type, aggregate_type, aggregate_id, sequence_number,"
+                            + " occurred_at, payload, metadata FROM audit_log WHERE global_index > ?"
+                            + " ORDER BY global_index FETCH FIRST " + RECHAIN_PAGE + " ROWS ONLY",
+                    (row, n) -> new AuditChain.StoredEvent(
+                            row.getLong(1),
+                            row.getString(2),
+                            row.getString(3),
+                            row.getString(4),
+                            row.getString(5),
+                            row.getLong(6),
+                            Instant.ofEpochMilli(row.getLong(7)),
+                            row.getString(8),
+                            row.getString(9)),
+                    after);
+            if (later.isEmpty()) {
+                return previous;
+            }
+            List<Object[]> links = new ArrayList<>();
+            for (AuditChain.StoredEvent stored : later) {
+                String next = AuditChain.next(previous, stored);
+                links.add(new Object[] {previous, next, stored.position()});
+                previous = next;
+            }
+            jdbc.batchUpdate("UPDATE audit_log SET previous_hash = ?, chain_hash = ? WHERE global_index = ?", links);
+            after = later.get(later.size() - 1).position();
+        }
+    }
+
     /** The stored chain hash at exactly this position (to check a seal); empty when nothing was hashed there. */
     public Optional<StoredHash> hashAt(long position) {
         return jdbc
                 .query(
                         "SELECT global_index, event_id, chain_hash FROM audit_log WHERE global_index = ?",
                         (row, n) -> new StoredHash(row.getLong(1), row.getString(2), row.getString(3)),
+                        position)
+                .stream()
+                .findFirst();
+    }
+
+    /** The chain hash at this position before earlier events were sealed (ADR 0164); empty when none was kept. */
+    public Optional<String> hashBeforeSealing(long position) {
+        return jdbc
+                .queryForList(
+                        "SELECT chain_hash FROM audit_hashes_before_sealing WHERE global_index = ?",
+                        String.class,
                         position)
                 .stream()
                 .findFirst();

@@ -10,11 +10,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.awardinghub.events.AuditMetadata;
 import org.awardinghub.events.audit.CaseFrozen;
+import org.awardinghub.events.privacy.PersonalDataSealingRequested;
 import org.awardinghub.query.Page;
+import org.awardinghub.query.StoredEventSealer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -27,6 +30,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -79,15 +83,29 @@ class AuditLogProjection {
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
     private final AuditLog log;
+    private final EarlierEventsSealing sealing;
 
     /**
      * @param log        the audit log's tables and queries (which create the tables where missing)
      * @param serializer the event store's serializer, so that the payload and metadata are hashed as stored
      */
-    public AuditLogProjection(JdbcTemplate jdbc, AuditLog log, @Qualifier("eventSerializer") Serializer serializer) {
+    public AuditLogProjection(JdbcTemplate jdbc, AuditLog log, Serializer serializer) {
+        this(jdbc, log, serializer, (type, stored) -> Optional.empty());
+    }
+
+    /**
+     * @param sealer seals the events an earlier release stored in clear, when the request to do so is reached
+     */
+    @Autowired
+    public AuditLogProjection(
+            JdbcTemplate jdbc,
+            AuditLog log,
+            @Qualifier("eventSerializer") Serializer serializer,
+            StoredEventSealer sealer) {
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.log = log;
+        this.sealing = new EarlierEventsSealing(jdbc, log, sealer);
     }
 
     /**
@@ -107,6 +125,11 @@ class AuditLogProjection {
             String previous = batch.head == null ? AuditChain.GENESIS : batch.head.hash();
             batch.append(row, previous);
             recordCaseIfFrozen(event, position, row);
+            if (PersonalDataSealingRequested.class.equals(event.getPayloadType())) {
+                batch.write(); // the chain is recomputed in the tables, up to and including this event
+                sealing.sealBefore(position);
+                batch.head = log.head().orElseThrow();
+            }
         }
         if (!CurrentUnitOfWork.isStarted()) {
             batch.write();
@@ -130,7 +153,7 @@ class AuditLogProjection {
         Row row = row(event, position);
         String hash = batch.insert(row, hashBefore(position));
         recordCaseIfFrozen(event, position, row);
-        String last = rechainAfter(position, hash);
+        String last = log.rechainAfter(position, hash);
         jdbc.update("UPDATE audit_chain_head SET event_count = event_count + 1, chain_hash = ? WHERE id = 1", last);
         batch.head = log.head().orElseThrow();
     }
@@ -431,36 +454,6 @@ class AuditLogProjection {
                 .stream()
                 .findFirst()
                 .orElse(AuditChain.GENESIS);
-    }
-
-    /** Recomputes every hash after {@code position} from {@code hash} on; answers the last one. */
-    private String rechainAfter(long position, String hash) {
-        List<AuditChain.StoredEvent> later = jdbc.query(
-                "SELECT global_index, event_id, payload_type, aggregate_type, "
-                        + "aggregate_id, sequence_number, occurred_at, payload, metadata FROM audit_log "
-                        + "WHERE global_index > ? ORDER BY global_index",
-                (row, n) -> new AuditChain.StoredEvent(
-                        row.getLong(1),
-                        row.getString(2),
-                        row.getString(3),
-                        row.getString(4),
-                        row.getString(5),
-                        row.getLong(6),
-                        Instant.ofEpochMilli(row.getLong(7)),
-                        row.getString(8),
-                        row.getString(9)),
-                position);
-        String previous = hash;
-        for (AuditChain.StoredEvent stored : later) {
-            String next = AuditChain.next(previous, stored);
-            jdbc.update(
-                    "UPDATE audit_log SET previous_hash = ?, chain_hash = ? WHERE global_index = ?",
-                    previous,
-                    next,
-                    stored.position());
-            previous = next;
-        }
-        return previous;
     }
 
     /** The hour's running count and position range, which the time-window queries read instead of the log. */
