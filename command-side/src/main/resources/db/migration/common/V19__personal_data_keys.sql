@@ -9,9 +9,12 @@ CREATE TABLE IF NOT EXISTS personal_data_keys (
     created_at   TIMESTAMP    NOT NULL
 );
 
+-- compacted: the embedded H2 file has been rewritten since the key was deleted, so that no free page of it still
+-- holds the key (done when the application stops; ADR 0163).
 CREATE TABLE IF NOT EXISTS erased_data_subjects (
     subject_id VARCHAR(100) NOT NULL PRIMARY KEY,
-    erased_at  TIMESTAMP    NOT NULL
+    erased_at  TIMESTAMP    NOT NULL,
+    compacted  BOOLEAN      DEFAULT FALSE NOT NULL
 );
 
 -- An erased candidate's row in the candidate directory keeps no name or date of birth: the duplicate key is emptied
