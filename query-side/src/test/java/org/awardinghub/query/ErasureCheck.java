@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awardinghub.query.InProcessMongo.allDocuments;
 
 import com.mongodb.client.MongoDatabase;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +17,9 @@ import org.bson.Document;
  * What every read model owes an erased candidate (ADR 0165), checked on {@link ErasureStory}: once the erasure is
  * applied, none of the candidate's documents holds any of their personal values (names, dates of birth, ULNs,
  * reasons, feedback, file names and hashes, the reasons their events' metadata gave); every other candidate's
- * documents are as they were; the erasure delivered again changes nothing; and the same events as they read after
- * the erasure, replayed into an empty read model in batches (the erasure in a batch with other events), give the
- * same documents as the live erasure.
+ * documents are as they were; the erasure delivered again changes nothing; delivered in one batch with the events read
+ * before it (a batch is written once, at its end), it changes the same; and the same events as they read after the
+ * erasure, replayed into an empty read model in batches, give the same documents as the live erasure.
  */
 public final class ErasureCheck {
 
@@ -65,9 +66,16 @@ public final class ErasureCheck {
 
         assertThat(all(live, collections)).as("the erasure delivered again").isEqualTo(erased);
 
+        MongoDatabase batched = mongo.freshDatabase();
+        List<Recorded> story = ErasureStory.events();
+        new Processor(projections.apply(batched)).deliverInBatches(story, story.size());
+
+        assertThat(all(batched, collections))
+                .as("the erasure in one batch with every event read before it")
+                .isEqualTo(erased);
+
         MongoDatabase replayed = mongo.freshDatabase();
-        List<Recorded> replay =
-                new java.util.ArrayList<>(ErasedEvents.readAfterErasureOf(subject, ErasureStory.beforeErasure()));
+        List<Recorded> replay = new ArrayList<>(ErasedEvents.readAfterErasureOf(subject, ErasureStory.beforeErasure()));
         replay.add(ErasureStory.erasure());
         new Processor(projections.apply(replayed)).deliverInBatches(replay, BATCH);
 
