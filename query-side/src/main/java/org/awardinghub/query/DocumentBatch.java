@@ -4,13 +4,16 @@ import static org.awardinghub.query.ReadModelCollection.ID;
 import static org.awardinghub.query.ReadModelCollection.SEQUENCE;
 
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -76,6 +79,42 @@ public final class DocumentBatch {
             changed.put(SEQUENCE, sequence);
             return changed;
         });
+    }
+
+    /**
+     * Applies a change that is no event of the document's own record (a data subject's erasure, ADR 0165), to the
+     * document as this batch has it: it keeps its {@value ReadModelCollection#SEQUENCE}, so that its own record's
+     * events still apply after it. {@code next} answers the next form of the document, leaving the given one
+     * unchanged; nothing happens when there is no such document or nothing changes (so that the change applied
+     * twice changes nothing). Through the batch, so that the batch's own write of a document it read before the
+     * change does not put back what the change took away.
+     */
+    public void rewrite(String id, UnaryOperator<Document> next) {
+        apply(id, stored -> {
+            if (stored == null) {
+                return null;
+            }
+            Document changed = next.apply(stored);
+            changed.put(ID, id);
+            changed.put(SEQUENCE, stored.get(SEQUENCE));
+            return changed.equals(stored) ? null : changed;
+        });
+    }
+
+    /**
+     * The ids of the documents whose {@code field} holds {@code value}: those stored, and those this batch has made
+     * or changed so far.
+     */
+    public Set<String> idsWhere(String field, String value) {
+        Set<String> ids = new LinkedHashSet<>(collection.ids(Filters.eq(field, value)));
+        if (CurrentUnitOfWork.isStarted()) {
+            pending().entries.forEach((id, entry) -> {
+                if (entry.current != null && value.equals(entry.current.get(field))) {
+                    ids.add(id);
+                }
+            });
+        }
+        return ids;
     }
 
     /** The document as this batch has it so far, or null; read only. */

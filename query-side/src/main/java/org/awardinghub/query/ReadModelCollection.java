@@ -278,18 +278,63 @@ public final class ReadModelCollection {
         }
     }
 
+    /**
+     * Applies a change that is no event of the document's own record: a data subject's erasure (ADR 0165), which
+     * reaches documents of other records (an attempt, a claim) whose sequences it has no place in. The document keeps
+     * its {@value #SEQUENCE}, so that its own record's later events still apply after it; {@code next} is given the
+     * document as stored and answers its next fields, and should answer the same for a document it changed already,
+     * so that the change applied twice changes nothing. Written with the same compare-and-set on {@code (_id, seq)}
+     * as every write (read and applied again should another writer change the document in between), and not at all
+     * when there is no such document or nothing changes.
+     *
+     * @return whether this call wrote the document
+     */
+    public boolean rewrite(String id, UnaryOperator<Document> next) {
+        while (true) {
+            Document stored = find(id);
+            if (stored == null) {
+                return false;
+            }
+            long sequence = ((Number) stored.get(SEQUENCE)).longValue();
+            Document replacement = replacement(id, sequence, next.apply(stored));
+            if (replacement.equals(stored)) {
+                return false;
+            }
+            if (replaced(sequence, replacement)) {
+                return true;
+            }
+        }
+    }
+
+    /** The ids of the documents the filter matches (served by an index on a real MongoDB; scanned on the embedded). */
+    public List<String> ids(Bson filter) {
+        return documents
+                .find(filter)
+                .projection(Projections.include(ID))
+                .map(document -> document.getString(ID))
+                .into(new ArrayList<>());
+    }
+
     /** Replaces the document if its {@value #SEQUENCE} is still {@code expected}; filtered on exactly the guard index. */
     private boolean compareAndSet(String id, long expected, long sequence, Document fields) {
+        return replaced(expected, replacement(id, sequence, fields));
+    }
+
+    private boolean replaced(long expected, Document replacement) {
+        return documents
+                        .replaceOne(new Document(ID, replacement.get(ID)).append(SEQUENCE, expected), replacement)
+                        .getMatchedCount()
+                > 0;
+    }
+
+    private static Document replacement(String id, long sequence, Document fields) {
         Document replacement = new Document(ID, id).append(SEQUENCE, sequence);
         fields.forEach((key, value) -> {
             if (!ID.equals(key) && !SEQUENCE.equals(key)) {
                 replacement.append(key, value);
             }
         });
-        return documents
-                        .replaceOne(new Document(ID, id).append(SEQUENCE, expected), replacement)
-                        .getMatchedCount()
-                > 0;
+        return replacement;
     }
 
     private Long appliedSequence(String id) {

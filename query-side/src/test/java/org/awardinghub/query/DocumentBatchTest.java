@@ -132,4 +132,29 @@ class DocumentBatchTest {
     private long mongoCount(String id) {
         return collection.documents().countDocuments(Filters.eq(ReadModelCollection.ID, id));
     }
+
+    /** ADR 0165: a change of no event of the document's own, in the batch: the batch's own write keeps it. */
+    @Test
+    void givenBatchChangingDocuments_whenOneIsRewritten_thenTheBatchWritesItRewrittenWithTheSequenceOfItsLastEvent() {
+        collection.insert("a1", 0, new Document(ENTRIES, List.of("opened")).append("candidate", "k1"));
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+        batch.change("a1", 1, trail -> appended(trail, ENTRIES, "paused: felt faint"));
+        batch.insert("a2", 0, new Document(ENTRIES, List.of("opened")).append("candidate", "k1"));
+        batch.insert("a3", 0, new Document(ENTRIES, List.of("opened")).append("candidate", "k2"));
+
+        for (String id : batch.idsWhere("candidate", "k1")) {
+            batch.rewrite(id, trail -> DocumentBatch.with(trail, ENTRIES, List.of("(erased)")));
+        }
+        unitOfWork.commit();
+
+        assertThat(collection.find("a1"))
+                .isEqualTo(new Document("_id", "a1")
+                        .append("seq", 1L)
+                        .append(ENTRIES, List.of("(erased)"))
+                        .append("candidate", "k1"));
+        assertThat(collection.find("a2").getList(ENTRIES, String.class)).containsExactly("(erased)");
+        assertThat(collection.find("a3").getList(ENTRIES, String.class)).containsExactly("opened");
+        batch.change("a1", 2, trail -> appended(trail, ENTRIES, "resumed"));
+        assertThat(collection.find("a1").getList(ENTRIES, String.class)).containsExactly("(erased)", "resumed");
+    }
 }

@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Updates.set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -241,5 +242,30 @@ class ReadModelCollectionTest {
 
         assertThat(collection.find("t1"))
                 .isEqualTo(new Document("_id", "t1").append("seq", 199L).append("n", 200));
+    }
+
+    /** ADR 0165: an erasure reaches documents of other records, whose sequences it has no place in. */
+    @Test
+    void givenDocumentAtSequence_whenRewritten_thenChangedKeepingItsSequenceSoItsNextEventStillApplies() {
+        collection.insert("t1", 3, new Document("name", "Zoë").append("centre", "c1"));
+        collection.insert("t2", 0, new Document("name", "Ann").append("centre", "c2"));
+
+        assertThat(collection.ids(Filters.eq("centre", "c1"))).containsExactly("t1");
+        assertThat(collection.rewrite("t1", stored -> new Document(stored).append("name", "(erased)")))
+                .isTrue();
+        assertThat(collection.rewrite("t1", stored -> new Document(stored).append("name", "(erased)")))
+                .as("nothing left to change: nothing written")
+                .isFalse();
+        assertThat(collection.rewrite("t9", stored -> new Document("name", "ghost")))
+                .isFalse();
+
+        assertThat(collection.find("t1"))
+                .isEqualTo(new Document("_id", "t1")
+                        .append("seq", 3L)
+                        .append("name", "(erased)")
+                        .append("centre", "c1"));
+        collection.update("t1", 4, set("centre", "c3"));
+        assertThat(collection.find("t1").getString("centre")).isEqualTo("c3");
+        assertThat(collection.find("t9")).isNull();
     }
 }

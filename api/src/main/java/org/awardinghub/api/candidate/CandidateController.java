@@ -384,6 +384,7 @@ class CandidateController {
                 view.registeredOn(),
                 view.late(),
                 view.status(),
+                view.erased(),
                 results,
                 certificate,
                 view.updatedAt(),

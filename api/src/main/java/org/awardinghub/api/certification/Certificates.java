@@ -114,7 +114,7 @@ class Certificates {
 
     /**
      * The certificate as a PDF, with its code and the link that verifies it; only a certificate VALID by the command
-     * side's record prints (as for {@link #verify}).
+     * side's record prints (as for {@link #verify}), and not once its holder is erased.
      */
     byte[] printable(String certificateNumber) {
         CertificateStatus status = directory
@@ -127,6 +127,11 @@ class Certificates {
             throw ApiProblem.conflict("Certificate " + certificateNumber + " is " + status
                     + (certificate.replacedBy() != null ? " by " + certificate.replacedBy() : "")
                     + "; only a VALID certificate can be printed");
+        }
+        if (certificate.erased()) {
+            // the holder's name is gone (ADR 0165): the number still verifies, but a certificate naming nobody is none
+            throw ApiProblem.conflict("The holder's personal data of certificate " + certificateNumber
+                    + " was erased; it still verifies, but can no longer be printed");
         }
         String code = codes.codeOf(certificateNumber).orElseThrow(() -> ApiProblem.notFound("No such certificate"));
         QualificationView qualification = queries.one(

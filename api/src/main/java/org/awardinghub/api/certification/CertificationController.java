@@ -196,7 +196,7 @@ class CertificationController {
 
     /**
      * The certificate as a printable PDF. The printable certificate, for the holder's centre and IMI staff; only a
-     * VALID certificate prints.
+     * VALID certificate prints, and not once its holder's personal data is erased (409).
      */
     @GetMapping("/api/certificates/{certificateNumber}.pdf")
     @Allow(

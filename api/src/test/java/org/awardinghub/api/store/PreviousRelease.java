@@ -43,7 +43,9 @@ final class PreviousRelease {
             "V16__fair_access_reports.sql",
             "V17__personnel_fair_access.sql",
             "V18__pending_access_arrangements.sql",
-            "V19__personal_data_keys.sql");
+            "V19__personal_data_keys.sql",
+            "V19_1__audit_hashes_before_sealing.sql",
+            "V21__late_amendments_by_candidate.sql");
 
     private PreviousRelease() {}
 

@@ -14,6 +14,7 @@ import org.awardinghub.events.appeal.AppealDecided;
 import org.awardinghub.events.appeal.AppealLodged;
 import org.awardinghub.events.appeal.ClericalReCheckCompleted;
 import org.awardinghub.events.appeal.ResultEnquiryRaised;
+import org.awardinghub.events.candidate.CandidateErased;
 import org.awardinghub.query.DocumentMapper;
 import org.awardinghub.query.Page;
 import org.awardinghub.query.ReadModelCollection;
@@ -39,6 +40,7 @@ public class EnquiryProjection {
     public static final String COLLECTION = "result_enquiries";
 
     private static final String CENTRE_ID = "centreId";
+    private static final String CANDIDATE_ID = "candidateId";
     private static final String RAISED_AT = "raisedAt";
 
     private static final DocumentMapper<EnquiryView> VIEW = DocumentMapper.of(EnquiryView.class);
@@ -48,6 +50,7 @@ public class EnquiryProjection {
     public EnquiryProjection(MongoDatabase database) {
         this.enquiries = new ReadModelCollection(database, COLLECTION);
         enquiries.ensureIndex(Indexes.compoundIndex(Indexes.ascending(CENTRE_ID), Indexes.descending(RAISED_AT, ID)));
+        enquiries.ensureIndex(Indexes.ascending(CANDIDATE_ID));
     }
 
     @EventHandler
@@ -114,6 +117,17 @@ public class EnquiryProjection {
                                 event.decidedAt()))));
     }
 
+    /**
+     * The candidate erased (ADR 0165): each of their enquiries keeps its results and stages, with every reason
+     * "(erased)". An enquiry's document stays guarded by its own enquiry's sequence.
+     */
+    @EventHandler
+    void on(CandidateErased event) {
+        for (String enquiryId : enquiries.ids(eq(CANDIDATE_ID, event.candidateId()))) {
+            enquiries.rewrite(enquiryId, VIEW.changing(EnquiryView::withoutPersonalData));
+        }
+    }
+
     /** A later event changes the document its creation event made; without one there is nothing to change. */
     private void changed(String id, long sequence, UnaryOperator<Document> change) {
         if (enquiries.find(id) != null) {
@@ -140,7 +154,7 @@ public class EnquiryProjection {
             conditions.add(eq(CENTRE_ID, query.centreId()));
         }
         if (query.candidateId() != null) {
-            conditions.add(eq("candidateId", query.candidateId()));
+            conditions.add(eq(CANDIDATE_ID, query.candidateId()));
         }
         if (query.stage() != null) {
             conditions.add(eq("stage", query.stage()));

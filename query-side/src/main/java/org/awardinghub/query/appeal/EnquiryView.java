@@ -5,6 +5,7 @@ import org.awardinghub.events.appeal.AppealDecision;
 import org.awardinghub.events.appeal.ReCheckOutcome;
 import org.awardinghub.events.assessment.Outcome;
 import org.awardinghub.query.DocumentMapper;
+import org.awardinghub.query.Erased;
 
 /**
  * An enquiry about a result and its appeal: the result as it stood ({@code originalOutcome}, {@code originalScore}
@@ -46,7 +47,45 @@ public record EnquiryView(
             String reason,
             String decidedByUserId,
             String decidedByPin,
-            Instant decidedAt) {}
+            Instant decidedAt) {
+
+        Appeal withoutPersonalData() {
+            return new Appeal(
+                    Erased.text(reasons),
+                    lodgedByUserId,
+                    lodgedAt,
+                    decision,
+                    outcome,
+                    score,
+                    Erased.text(reason),
+                    decidedByUserId,
+                    decidedByPin,
+                    decidedAt);
+        }
+    }
+
+    /**
+     * The candidate erased (ADR 0165): the centre's reasons, the appeal's and IMI's decision's read "(erased)", as the
+     * events now read; the results and stages stay.
+     */
+    EnquiryView withoutPersonalData() {
+        return new EnquiryView(
+                enquiryId,
+                attemptId,
+                candidateId,
+                centreId,
+                qualificationCode,
+                assessmentCode,
+                stage,
+                Erased.text(reasons),
+                raisedByUserId,
+                raisedAt,
+                originalOutcome,
+                originalScore,
+                maxScore,
+                reCheck,
+                appeal == null ? null : appeal.withoutPersonalData());
+    }
 
     EnquiryView with(String stage, ReCheck reCheck, Appeal appeal) {
         return new EnquiryView(

@@ -14,6 +14,7 @@ import org.awardinghub.events.arrangement.AccessArrangementRejected;
 import org.awardinghub.events.arrangement.AccessArrangementRequested;
 import org.awardinghub.events.arrangement.AccessArrangementWithdrawn;
 import org.awardinghub.events.arrangement.ArrangementStatus;
+import org.awardinghub.events.candidate.CandidateErased;
 import org.awardinghub.query.DocumentBatch;
 import org.awardinghub.query.DocumentMapper;
 import org.awardinghub.query.Page;
@@ -122,6 +123,18 @@ public class ArrangementProjection {
                 sequence,
                 ARRANGEMENT.changing(view -> view.withdrawn(new ArrangementView.Withdrawal(
                         event.reason(), event.withdrawnByUserId(), event.withdrawnByPin(), event.withdrawnAt()))));
+    }
+
+    /**
+     * The candidate erased (ADR 0165): each of their arrangements keeps what was asked for and its status, with every
+     * reason "(erased)" and no evidence file; through the batch, as every write here. Each document stays guarded by
+     * its own arrangement's sequence.
+     */
+    @EventHandler
+    void on(CandidateErased event) {
+        for (String arrangementId : writes.idsWhere(CANDIDATE_ID, event.candidateId())) {
+            writes.rewrite(arrangementId, ARRANGEMENT.changing(ArrangementView::withoutPersonalData));
+        }
     }
 
     @ResetHandler

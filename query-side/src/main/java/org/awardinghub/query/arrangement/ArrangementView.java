@@ -6,6 +6,7 @@ import org.awardinghub.events.arrangement.ArrangementStatus;
 import org.awardinghub.events.arrangement.ColourScheme;
 import org.awardinghub.events.arrangement.TextSize;
 import org.awardinghub.query.DocumentMapper;
+import org.awardinghub.query.Erased;
 
 /**
  * One access arrangement as the centre and IMI see it: what was asked for and why, by whom, the evidence (null
@@ -38,6 +39,39 @@ public record ArrangementView(
 
     /** The evidence file as recorded: its SHA-256 is what the download is checked against. */
     public record Evidence(String fileName, String mediaType, long size, String sha256) {}
+
+    /**
+     * The candidate erased (ADR 0165): every reason reads "(erased)" and the evidence file is no longer referred to
+     * (null), as the events now read; what was asked for, its status and who decided stay.
+     */
+    ArrangementView withoutPersonalData() {
+        return new ArrangementView(
+                arrangementId,
+                candidateId,
+                centreId,
+                kind,
+                extraTimePercent,
+                textSize,
+                colourScheme,
+                Erased.text(reason),
+                null,
+                status,
+                requestedByUserId,
+                requestedByPin,
+                requestedAt,
+                automatically,
+                Erased.text(decisionReason),
+                decidedByUserId,
+                decidedByPin,
+                decidedAt,
+                withdrawal == null
+                        ? null
+                        : new Withdrawal(
+                                Erased.text(withdrawal.reason()),
+                                withdrawal.byUserId(),
+                                withdrawal.byPin(),
+                                withdrawal.at()));
+    }
 
     ArrangementView decided(
             ArrangementStatus status, boolean automatically, String reason, String userId, String pin, Instant at) {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.awardinghub.events.PersonalData;
 import org.awardinghub.query.DocumentMapper;
+import org.awardinghub.query.Erased;
 
 /**
  * Everything that happened in an attempt, in order: opened, started (with the form's seed), every answer and
@@ -30,6 +32,27 @@ public record AnswerTrail(
     }
 
     /**
+     * The candidate erased (ADR 0165): a void's reason reads "(erased)", and a pause's detail keeps its kind with the
+     * reason "(erased)" ({@code "REST_BREAK: (erased)"}), as the events now read; every other step stays.
+     */
+    AnswerTrail withoutPersonalData() {
+        List<Entry> erased = entries.stream()
+                .map(entry -> switch (entry.type()) {
+                    case AnswerTrailProjection.VOIDED -> entry.with(Erased.text(entry.detail()));
+                    case AnswerTrailProjection.PAUSED -> entry.with(pauseDetail(entry.detail()));
+                    default -> entry;
+                })
+                .toList();
+        return new AnswerTrail(attemptId, candidateId, centreId, assessmentCode, seed, erased);
+    }
+
+    /** A pause's detail is its kind, ": " and the reason: the kind stays. */
+    static String pauseDetail(String kindAndReason) {
+        int end = kindAndReason == null ? -1 : kindAndReason.indexOf(": ");
+        return end < 0 ? Erased.text(kindAndReason) : kindAndReason.substring(0, end) + ": " + PersonalData.ERASED;
+    }
+
+    /**
      * {@code type}: OPENED, STARTED, ANSWERED, SUBMITTED, EXPIRED, VOIDED. For ANSWERED, the question, item, the
      * option chosen and the one it replaced (null for a first answer). {@code actor} is the invigilator's PIN, the
      * candidate's registration number, "system" for the time limit, or the IMI user's PIN.
@@ -43,5 +66,10 @@ public record AnswerTrail(
             String previousOptionId,
             String actor,
             String clientAddress,
-            String detail) {}
+            String detail) {
+
+        Entry with(String detail) {
+            return new Entry(at, type, questionId, itemId, optionId, previousOptionId, actor, clientAddress, detail);
+        }
+    }
 }

@@ -13,6 +13,7 @@ import org.awardinghub.events.assessment.AttemptStarted;
 import org.awardinghub.events.assessment.AttemptSubmitted;
 import org.awardinghub.events.assessment.AttemptVoided;
 import org.awardinghub.events.assessment.SubmittedBy;
+import org.awardinghub.events.candidate.CandidateErased;
 import org.awardinghub.query.DocumentBatch;
 import org.awardinghub.query.DocumentMapper;
 import org.awardinghub.query.ReadModelCollection;
@@ -51,10 +52,13 @@ public class AnswerTrailProjection {
 
     private final ReadModelCollection trails;
     private final DocumentBatch writes;
+    /** {@link CandidateAttemptsProjection}'s: which attempts a candidate has, by one key lookup. */
+    private final ReadModelCollection candidateAttempts;
 
     public AnswerTrailProjection(MongoDatabase database) {
         this.trails = new ReadModelCollection(database, ANSWER_TRAILS);
         this.writes = new DocumentBatch(trails);
+        this.candidateAttempts = new ReadModelCollection(database, CandidateAttemptsProjection.CANDIDATE_ATTEMPTS);
     }
 
     @EventHandler
@@ -191,6 +195,18 @@ public class AnswerTrailProjection {
                         clientAddress,
                         "paused " + event.pausedMillis() + " ms, ends " + event.endsAt()),
                 null);
+    }
+
+    /**
+     * The candidate erased (ADR 0165): in each of their attempts' trails the void's and pauses' reasons read
+     * "(erased)"; through the batch, as every write here. The attempts are the candidate's document's in
+     * {@value CandidateAttemptsProjection#CANDIDATE_ATTEMPTS}.
+     */
+    @EventHandler
+    void on(CandidateErased event) {
+        for (String attemptId : CandidateAttemptsProjection.attemptIdsOf(candidateAttempts, event.candidateId())) {
+            writes.rewrite(attemptId, TRAIL.changing(AnswerTrail::withoutPersonalData));
+        }
     }
 
     @ResetHandler

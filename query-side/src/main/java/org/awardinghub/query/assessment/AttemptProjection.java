@@ -22,6 +22,7 @@ import org.awardinghub.events.assessment.AttemptStarted;
 import org.awardinghub.events.assessment.AttemptStatus;
 import org.awardinghub.events.assessment.AttemptSubmitted;
 import org.awardinghub.events.assessment.AttemptVoided;
+import org.awardinghub.events.candidate.CandidateErased;
 import org.awardinghub.query.DocumentBatch;
 import org.awardinghub.query.DocumentMapper;
 import org.awardinghub.query.Page;
@@ -63,10 +64,13 @@ public class AttemptProjection {
 
     private final ReadModelCollection attempts;
     private final DocumentBatch writes;
+    /** {@link CandidateAttemptsProjection}'s: which attempts a candidate has, by one key lookup. */
+    private final ReadModelCollection candidateAttempts;
 
     public AttemptProjection(MongoDatabase database) {
         this.attempts = new ReadModelCollection(database, ATTEMPTS);
         this.writes = new DocumentBatch(attempts);
+        this.candidateAttempts = new ReadModelCollection(database, CandidateAttemptsProjection.CANDIDATE_ATTEMPTS);
         // for a real MongoDB; the embedded store ignores non-unique indexes, see handle(ListCentreAttempts)
         attempts.ensureIndex(Indexes.compoundIndex(Indexes.ascending(CENTRE_ID), Indexes.descending(OPENED_AT, ID)));
     }
@@ -188,6 +192,20 @@ public class AttemptProjection {
                                         attempt.result().passPercent(),
                                         event.outcome()),
                                 attempt.marks())));
+    }
+
+    /**
+     * The candidate erased (ADR 0165): each of their attempts keeps its result and marks, with the void's and every
+     * pause's reason "(erased)"; through the batch, as every write here. Each document stays guarded by its own
+     * attempt's sequence. The attempts are the candidate's document's in
+     * {@value CandidateAttemptsProjection#CANDIDATE_ATTEMPTS}; one opened after this (in a replay, on a segment behind
+     * this one) reads "(erased)" from its own events.
+     */
+    @EventHandler
+    void on(CandidateErased event) {
+        for (String attemptId : CandidateAttemptsProjection.attemptIdsOf(candidateAttempts, event.candidateId())) {
+            writes.rewrite(attemptId, ATTEMPT.changing(AttemptView::withoutPersonalData));
+        }
     }
 
     @ResetHandler

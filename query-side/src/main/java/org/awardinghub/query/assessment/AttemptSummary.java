@@ -3,6 +3,7 @@ package org.awardinghub.query.assessment;
 import java.time.Instant;
 import org.awardinghub.events.assessment.AttemptStatus;
 import org.awardinghub.events.assessment.Outcome;
+import org.awardinghub.query.Erased;
 
 /**
  * One attempt in a list, and one entry of a candidate's results: score fields are null until marked. A voided
@@ -61,6 +62,12 @@ public record AttemptSummary(
 
     AttemptSummary voided(String voidReason) {
         return state(AttemptStatus.VOIDED, startedAt, submittedAt, score, maxScore, percent, outcome, true, voidReason);
+    }
+
+    /** The candidate erased (ADR 0165): a void's reason reads "(erased)", as the event now reads. */
+    AttemptSummary withoutPersonalData() {
+        return state(
+                status, startedAt, submittedAt, score, maxScore, percent, outcome, voided, Erased.text(voidReason));
     }
 
     AttemptSummary with(AttemptStatus status) {

@@ -8,6 +8,7 @@ import org.awardinghub.events.assessment.Outcome;
 import org.awardinghub.events.assessment.PauseKind;
 import org.awardinghub.events.assessment.SubmittedBy;
 import org.awardinghub.query.DocumentMapper;
+import org.awardinghub.query.Erased;
 
 /**
  * An attempt for centre users and IMI staff: who opened it, when it ran, its result and, for IMI staff only, one
@@ -135,6 +136,38 @@ public record AttemptView(
                 paused && running,
                 running ? pausedAt : null,
                 pauses,
+                adjustments);
+    }
+
+    /**
+     * The candidate erased (ADR 0165): a void's reason and every pause's read "(erased)", as the events now read; the
+     * result, marks and times stay.
+     */
+    AttemptView withoutPersonalData() {
+        return copy(
+                status,
+                startedAt,
+                endsAt,
+                submittedAt,
+                submittedBy,
+                result,
+                marks,
+                Erased.text(voidReason),
+                voidedAt,
+                paused,
+                pausedAt,
+                pauses == null
+                        ? List.of()
+                        : pauses.stream()
+                                .map(pause -> new Pause(
+                                        pause.kind(),
+                                        Erased.text(pause.reason()),
+                                        pause.byPin(),
+                                        pause.pausedAt(),
+                                        pause.resumedByPin(),
+                                        pause.resumedAt(),
+                                        pause.pausedMillis()))
+                                .toList(),
                 adjustments);
     }
 

@@ -13,6 +13,7 @@ import org.awardinghub.events.assessment.AttemptStarted;
 import org.awardinghub.events.assessment.AttemptStatus;
 import org.awardinghub.events.assessment.AttemptSubmitted;
 import org.awardinghub.events.assessment.AttemptVoided;
+import org.awardinghub.events.candidate.CandidateErased;
 import org.awardinghub.query.DocumentMapper;
 import org.awardinghub.query.Page;
 import org.awardinghub.query.ReadModelCollection;
@@ -45,6 +46,8 @@ public class CandidateAttemptsProjection {
 
     private static final String ENTRIES = "entries";
     private static final String ATTEMPT_ID = "attemptId";
+    /** True once the candidate was erased (ADR 0165); absent before. */
+    private static final String ERASED = "erased";
 
     private static final DocumentMapper<AttemptSummary> SUMMARY = DocumentMapper.of(AttemptSummary.class);
 
@@ -147,9 +150,35 @@ public class CandidateAttemptsProjection {
                                 event.outcome()));
     }
 
+    /**
+     * The candidate erased (ADR 0165): every void's reason reads "(erased)", and the document says {@value #ERASED}.
+     * Written once, whether or not the candidate has an attempt yet (in a replay, the attempts' events may come after
+     * this on other segments): so the document's version counts the same writes whichever order the segments ran in.
+     */
+    @EventHandler
+    void on(CandidateErased event) {
+        candidateAttempts.updateVersioned(event.candidateId(), stored -> {
+            if (stored != null && stored.getBoolean(ERASED, false)) {
+                return null;
+            }
+            List<Document> entries = entries(stored).stream()
+                    .map(entry -> SUMMARY.toDocument(SUMMARY.fromDocument(entry).withoutPersonalData())
+                            .append(ENTRY_SEQUENCE, entry.get(ENTRY_SEQUENCE)))
+                    .toList();
+            return new Document(ENTRIES, entries).append(ERASED, true);
+        });
+    }
+
     @ResetHandler
     void reset() {
         candidateAttempts.deleteAll();
+    }
+
+    /** The ids of the candidate's attempts: one key lookup, for the other attempt read models. */
+    static List<String> attemptIdsOf(ReadModelCollection candidateAttempts, String candidateId) {
+        return entries(candidateAttempts.find(candidateId)).stream()
+                .map(entry -> entry.getString(ATTEMPT_ID))
+                .toList();
     }
 
     /** Every attempt of the candidate, oldest opened first: one key lookup. Empty for an unknown candidate. */
@@ -205,7 +234,11 @@ public class CandidateAttemptsProjection {
                 entries.set(index, written);
             }
             entries.sort(Comparator.comparing(SUMMARY::fromDocument, OLDEST_FIRST));
-            return new Document(ENTRIES, entries);
+            Document candidate = new Document(ENTRIES, entries);
+            if (stored != null && stored.containsKey(ERASED)) {
+                candidate.append(ERASED, stored.get(ERASED));
+            }
+            return candidate;
         });
     }
 

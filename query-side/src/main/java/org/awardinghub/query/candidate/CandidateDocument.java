@@ -14,7 +14,8 @@ import org.bson.Document;
  * The stored form of a candidate in {@value CandidateProjection#COLLECTION}, and its conversions. Dates are ISO
  * strings ({@code yyyy-MM-dd}): they sort as dates and come back exactly, with no time zone involved. Beside the
  * record itself the document carries what search needs: {@value #NAME_TOKENS} and {@value #SORT_KEY}
- * ({@link CandidateNames}).
+ * ({@link CandidateNames}). Once the candidate is erased, {@value #ERASED} is true, the names read
+ * {@code "(erased)"}, the date of birth null, a ULN {@code "(erased)"}, and the search fields hold no name.
  */
 final class CandidateDocument {
 
@@ -34,6 +35,8 @@ final class CandidateDocument {
     static final String UPDATED_AT = "updatedAt";
     static final String NAME_TOKENS = "nameTokens";
     static final String SORT_KEY = "sortKey";
+    /** True once the candidate's personal data was erased (absent before). */
+    static final String ERASED = "erased";
 
     /** The fields a {@link CandidateSummary} is made of, for reading no more than that. */
     static final List<String> SUMMARY_FIELDS = List.of(
@@ -72,6 +75,7 @@ final class CandidateDocument {
                 localDate(candidate, REGISTERED_ON),
                 candidate.getBoolean(LATE, false),
                 enumValue(CandidateStatus.class, candidate, STATUS),
+                candidate.getBoolean(ERASED, false),
                 List.of(),
                 null,
                 instant(candidate, UPDATED_AT),

@@ -8,14 +8,18 @@ import static org.awardinghub.query.ReadModelCollection.instant;
 
 import com.mongodb.client.MongoDatabase;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.awardinghub.events.AuditMetadata;
+import org.awardinghub.events.PersonalData;
 import org.awardinghub.events.candidate.CandidateCertificateRevoked;
 import org.awardinghub.events.candidate.CandidateCertificated;
 import org.awardinghub.events.candidate.CandidateDateOfBirthAmended;
+import org.awardinghub.events.candidate.CandidateErased;
 import org.awardinghub.events.candidate.CandidateNameAmended;
 import org.awardinghub.events.candidate.CandidateQualificationAmended;
 import org.awardinghub.events.candidate.CandidateRegistered;
@@ -24,6 +28,7 @@ import org.awardinghub.events.candidate.CandidateStatus;
 import org.awardinghub.events.candidate.CandidateTransferred;
 import org.awardinghub.events.candidate.CandidateUlnAmended;
 import org.awardinghub.events.candidate.CandidateWithdrawn;
+import org.awardinghub.query.Erased;
 import org.awardinghub.query.Page;
 import org.awardinghub.query.ReadModelCollection;
 import org.awardinghub.query.candidate.CandidateHistoryEntry.Change;
@@ -56,6 +61,17 @@ public class CandidateHistoryProjection {
     private static final String ENTRIES = "entries";
     private static final String STATUS = "status";
     private static final String CERTIFICATE_NUMBER = "certificateNumber";
+    private static final String REASON = "reason";
+    private static final String CHANGES = "changes";
+    private static final String FROM = "from";
+    private static final String TO = "to";
+
+    // the personal fields of the changes (ADR 0165)
+    private static final String FIRST_NAME = "firstName";
+    private static final String LAST_NAME = "lastName";
+    private static final String DATE_OF_BIRTH = "dateOfBirth";
+    private static final String ULN = "uln";
+    private static final List<String> PERSONAL_FIELDS = List.of(FIRST_NAME, LAST_NAME, DATE_OF_BIRTH, ULN);
 
     private final ReadModelCollection histories;
 
@@ -73,10 +89,10 @@ public class CandidateHistoryProjection {
         Changes changes = new Changes()
                 .set("registrationNumber", event.registrationNumber())
                 .set("centreId", event.centreId())
-                .set("firstName", event.firstName())
-                .set("lastName", event.lastName())
-                .set("dateOfBirth", text(event.dateOfBirth()))
-                .set("uln", event.uln())
+                .set(FIRST_NAME, event.firstName())
+                .set(LAST_NAME, event.lastName())
+                .set(DATE_OF_BIRTH, dateOfBirth(event.dateOfBirth()))
+                .set(ULN, event.uln())
                 .set("qualificationCode", event.qualificationCode())
                 .set("startDate", text(event.startDate()))
                 .set("registeredOn", text(event.registeredOn()))
@@ -100,10 +116,10 @@ public class CandidateHistoryProjection {
             @MetaDataValue(AuditMetadata.REASON) String reason) {
         Changes changes = new Changes();
         if (event.firstName() != null) {
-            changes.changed("firstName", event.oldFirstName(), event.firstName());
+            changes.changed(FIRST_NAME, event.oldFirstName(), event.firstName());
         }
         if (event.lastName() != null) {
-            changes.changed("lastName", event.oldLastName(), event.lastName());
+            changes.changed(LAST_NAME, event.oldLastName(), event.lastName());
         }
         append(event.candidateId(), sequence, entry(event, at, actorPin, reason(event.reason(), reason), changes));
     }
@@ -123,7 +139,11 @@ public class CandidateHistoryProjection {
                         at,
                         actorPin,
                         reason(event.reason(), reason),
-                        new Changes().changed("dateOfBirth", text(event.oldDateOfBirth()), text(event.dateOfBirth()))));
+                        new Changes()
+                                .changed(
+                                        DATE_OF_BIRTH,
+                                        dateOfBirth(event.oldDateOfBirth()),
+                                        dateOfBirth(event.dateOfBirth()))));
     }
 
     @EventHandler
@@ -141,7 +161,7 @@ public class CandidateHistoryProjection {
                         at,
                         actorPin,
                         reason(event.reason(), reason),
-                        new Changes().changed("uln", event.oldUln(), event.uln())));
+                        new Changes().changed(ULN, event.oldUln(), event.uln())));
     }
 
     @EventHandler
@@ -256,6 +276,58 @@ public class CandidateHistoryProjection {
                 reason(event.reason(), reason));
     }
 
+    /**
+     * The candidate's personal data erased (ADR 0165): every entry keeps when, what and who, but its reason and every
+     * name, date of birth and ULN it changed read "(erased)", as the events now read themselves; then the erasure's own
+     * entry, with its reason (which names nobody). A name amendment shows both names "(erased)" before and after: the
+     * events, read now, no longer say which of the two changed, and a replay must write the same.
+     */
+    @EventHandler
+    void on(
+            CandidateErased event,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at,
+            @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin) {
+        if (histories.find(event.candidateId()) == null) {
+            return;
+        }
+        Document erasure = entry(event, at, actorPin, event.reason(), new Changes());
+        histories.replace(event.candidateId(), sequence, history -> {
+            List<Document> entries = new ArrayList<>();
+            history.getList(ENTRIES, Document.class, List.of())
+                    .forEach(entry -> entries.add(withoutPersonalData(entry)));
+            entries.add(erasure);
+            return new Document(history).append(ENTRIES, entries);
+        });
+    }
+
+    /** The entry as its event reads once the candidate is erased: the reason and the personal values "(erased)". */
+    private static Document withoutPersonalData(Document entry) {
+        Document stored = entry.get(CHANGES, Document.class);
+        Document changes = new Document();
+        if (CandidateNameAmended.class.getSimpleName().equals(entry.getString("type"))) {
+            changes.append(FIRST_NAME, erasedChange()).append(LAST_NAME, erasedChange());
+        }
+        if (stored != null) {
+            stored.forEach((field, change) -> {
+                Document fromTo = (Document) change;
+                changes.putIfAbsent(
+                        field,
+                        PERSONAL_FIELDS.contains(field)
+                                ? new Document(FROM, Erased.text(fromTo.getString(FROM)))
+                                        .append(TO, Erased.text(fromTo.getString(TO)))
+                                : fromTo);
+            });
+        }
+        return new Document(entry)
+                .append(REASON, Erased.text(entry.getString(REASON)))
+                .append(CHANGES, changes);
+    }
+
+    private static Document erasedChange() {
+        return new Document(FROM, PersonalData.ERASED).append(TO, PersonalData.ERASED);
+    }
+
     @ResetHandler
     void reset() {
         histories.deleteAll();
@@ -315,8 +387,8 @@ public class CandidateHistoryProjection {
                 .append("at", date(at))
                 .append("type", event.getClass().getSimpleName())
                 .append("actorPin", actorPin)
-                .append("reason", reason)
-                .append("changes", changes.document);
+                .append(REASON, reason)
+                .append(CHANGES, changes.document);
     }
 
     /** The event's own reason when it carries one, otherwise the one in its metadata. */
@@ -328,20 +400,28 @@ public class CandidateHistoryProjection {
         return value == null ? null : value.toString();
     }
 
+    /**
+     * A date of birth as text. Every registration and amendment has one, so null is one erased: it reads "(erased)"
+     * as the erasure writes it.
+     */
+    private static String dateOfBirth(LocalDate dateOfBirth) {
+        return dateOfBirth == null ? PersonalData.ERASED : dateOfBirth.toString();
+    }
+
     private static CandidateHistoryEntry toEntry(Document entry) {
         Map<String, Change> changes = new LinkedHashMap<>();
-        Document stored = entry.get("changes", Document.class);
+        Document stored = entry.get(CHANGES, Document.class);
         if (stored != null) {
             stored.forEach((field, change) -> {
                 Document fromTo = (Document) change;
-                changes.put(field, new Change(fromTo.getString("from"), fromTo.getString("to")));
+                changes.put(field, new Change(fromTo.getString(FROM), fromTo.getString(TO)));
             });
         }
         return new CandidateHistoryEntry(
                 instant(entry, "at"),
                 entry.getString("type"),
                 entry.getString("actorPin"),
-                entry.getString("reason"),
+                entry.getString(REASON),
                 changes);
     }
 
@@ -355,8 +435,12 @@ public class CandidateHistoryProjection {
             return value == null ? this : changed(field, null, value);
         }
 
+        /**
+         * A value that changed. One erased before and after ("(erased)" both) is kept: it changed, though what it
+         * was is gone.
+         */
         Changes changed(String field, String from, String to) {
-            if (!Objects.equals(from, to)) {
+            if (!Objects.equals(from, to) || Erased.is(to)) {
                 document.append(field, new Document("from", from).append("to", to));
             }
             return this;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.awardinghub.query.Erased;
 
 /**
  * How candidates' names are compared when searching: folded (case and accents ignored), cut into tokens, and
@@ -70,11 +71,19 @@ final class CandidateNames {
     /** A candidate's names as search uses them: its {@link #tokens} and its {@link #sortKey}. */
     public record Searchable(List<String> tokens, String sortKey) {}
 
-    /** Both at once, folding each name once. */
+    /**
+     * Both at once, folding each name once. An erased name ({@link Erased}) is no name: an erased candidate has no
+     * tokens, so that no name search finds them (a search for "(erased)" included), and sorts before every name.
+     */
     public static Searchable searchable(String firstName, String lastName) {
-        String first = fold(firstName);
-        String last = fold(lastName);
+        String first = fold(named(firstName));
+        String last = fold(named(lastName));
         return new Searchable(foldedTokens(first, last), foldedSortKey(first, last));
+    }
+
+    /** The name, or null for one erased. */
+    private static String named(String name) {
+        return Erased.is(name) ? null : name;
     }
 
     /**
@@ -83,7 +92,7 @@ final class CandidateNames {
      * and "o" do.
      */
     public static List<String> tokens(String firstName, String lastName) {
-        return foldedTokens(fold(firstName), fold(lastName));
+        return foldedTokens(fold(named(firstName)), fold(named(lastName)));
     }
 
     /**
@@ -91,7 +100,7 @@ final class CandidateNames {
      * O'Brien sorts as Obrien). Ties are broken by the candidate id wherever this key is used.
      */
     public static String sortKey(String firstName, String lastName) {
-        return foldedSortKey(fold(firstName), fold(lastName));
+        return foldedSortKey(fold(named(firstName)), fold(named(lastName)));
     }
 
     private static List<String> foldedTokens(String firstName, String lastName) {

@@ -16,9 +16,11 @@ import com.mongodb.client.MongoDatabase;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.awardinghub.events.PersonalData;
 import org.awardinghub.events.candidate.CandidateCertificateRevoked;
 import org.awardinghub.events.candidate.CandidateCertificated;
 import org.awardinghub.events.candidate.CandidateDateOfBirthAmended;
+import org.awardinghub.events.candidate.CandidateErased;
 import org.awardinghub.events.candidate.CandidateNameAmended;
 import org.awardinghub.events.candidate.CandidateQualificationAmended;
 import org.awardinghub.events.candidate.CandidateRegistered;
@@ -27,6 +29,7 @@ import org.awardinghub.events.candidate.CandidateStatus;
 import org.awardinghub.events.candidate.CandidateTransferred;
 import org.awardinghub.events.candidate.CandidateUlnAmended;
 import org.awardinghub.events.candidate.CandidateWithdrawn;
+import org.awardinghub.query.Erased;
 import org.awardinghub.query.Page;
 import org.awardinghub.query.ReadModelCollection;
 import org.axonframework.config.ProcessingGroup;
@@ -161,6 +164,29 @@ public class CandidateProjection {
                 sequence,
                 at,
                 set(STATUS, (now == CandidateStatus.CERTIFICATED ? CandidateStatus.REGISTERED : now).name()));
+    }
+
+    /**
+     * The candidate's personal data erased (ADR 0165): the names and a ULN read "(erased)", the date of birth null, as
+     * the candidate's events now read themselves, so that a replay writes the same; the search fields hold no name,
+     * so that no search by name or ULN finds them (the registration number still does). A ULN never given stays null.
+     */
+    @EventHandler
+    void on(CandidateErased event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Document stored = candidates.find(event.candidateId());
+        String uln = stored == null ? null : stored.getString(CandidateDocument.ULN);
+        CandidateNames.Searchable names = CandidateNames.searchable(PersonalData.ERASED, PersonalData.ERASED);
+        change(
+                event.candidateId(),
+                sequence,
+                at,
+                set(FIRST_NAME, PersonalData.ERASED),
+                set(LAST_NAME, PersonalData.ERASED),
+                set(CandidateDocument.DATE_OF_BIRTH, null),
+                set(CandidateDocument.ULN, Erased.text(uln)),
+                set(NAME_TOKENS, names.tokens()),
+                set(SORT_KEY, names.sortKey()),
+                set(CandidateDocument.ERASED, true));
     }
 
     /** The status the document holds now (REGISTERED if it is somehow missing: the guarded update then skips). */

@@ -9,7 +9,8 @@ import org.awardinghub.events.candidate.CandidateStatus;
  * A candidate's record as the portal shows it. {@code results} and {@code certificate} are filled by the
  * assessment and certification read models when those exist; until then a candidate has none. {@code version} is
  * the sequence number of the candidate's last event shown here: the aggregate's version, which the API answers as
- * the record's ETag and an amendment may name in {@code If-Match}.
+ * the record's ETag and an amendment may name in {@code If-Match}. {@code erased}: the candidate's personal data was
+ * erased (ADR 0165); the names then read {@code "(erased)"}, the date of birth null, a ULN {@code "(erased)"}.
  */
 public record CandidateView(
         String candidateId,
@@ -24,6 +25,7 @@ public record CandidateView(
         LocalDate registeredOn,
         boolean late,
         CandidateStatus status,
+        boolean erased,
         List<Object> results,
         Object certificate,
         Instant updatedAt,

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.awardinghub.events.AuditMetadata;
+import org.awardinghub.events.candidate.CandidateErased;
 import org.awardinghub.events.certification.CertificateIssued;
 import org.awardinghub.events.certification.CertificateReplaced;
 import org.awardinghub.events.certification.CertificateRevoked;
@@ -48,8 +49,10 @@ public class CandidateCertificatesProjection {
 
     static final String ENTRY_SEQUENCE = "seq";
 
-    /** The candidate document's one field: its entries, oldest first. */
+    /** The candidate document's entries, oldest first. */
     private static final String ENTRIES = "entries";
+    /** True once the candidate was erased (ADR 0165); absent before. */
+    private static final String ERASED = "erased";
 
     private static final String CERTIFICATE_NUMBER = "certificateNumber";
 
@@ -108,9 +111,36 @@ public class CandidateCertificatesProjection {
         change(event.candidateId(), sequence, changes);
     }
 
+    /**
+     * The candidate erased (ADR 0165): every entry keeps its number, status and dates, with the holder's name and the
+     * reason "(erased)", and the document says {@value #ERASED}. Written once, whether or not the candidate holds a
+     * number yet (in a replay, the claims' events may come after this on other segments): so the document's version
+     * counts the same writes whichever order the segments ran in.
+     */
+    @EventHandler
+    void on(CandidateErased event) {
+        candidateCertificates.updateVersioned(event.candidateId(), stored -> {
+            if (stored != null && stored.getBoolean(ERASED, false)) {
+                return null;
+            }
+            List<Document> entries = entries(stored).stream()
+                    .map(entry -> toEntry(fromEntry(entry).withoutPersonalData())
+                            .append(ENTRY_SEQUENCE, entry.get(ENTRY_SEQUENCE)))
+                    .toList();
+            return new Document(ENTRIES, entries).append(ERASED, true);
+        });
+    }
+
     @ResetHandler
     void reset() {
         candidateCertificates.deleteAll();
+    }
+
+    /** The numbers the candidate has held, oldest first: one key lookup, for the other certification read models. */
+    static List<String> numbersOf(ReadModelCollection candidateCertificates, String candidateId) {
+        return entries(candidateCertificates.find(candidateId)).stream()
+                .map(entry -> entry.getString(CERTIFICATE_NUMBER))
+                .toList();
     }
 
     /** Every number the candidate has held, oldest first: one key lookup. Empty for an unknown candidate. */
@@ -153,7 +183,11 @@ public class CandidateCertificatesProjection {
                 return null;
             }
             entries.sort(Comparator.comparing(CandidateCertificatesProjection::fromEntry, OLDEST_FIRST));
-            return new Document(ENTRIES, entries);
+            Document next = new Document(ENTRIES, entries);
+            if (stored != null && stored.containsKey(ERASED)) {
+                next.append(ERASED, stored.get(ERASED));
+            }
+            return next;
         });
     }
 

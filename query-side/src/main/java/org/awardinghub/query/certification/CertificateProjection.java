@@ -7,6 +7,7 @@ import static org.awardinghub.query.ReadModelCollection.isoDate;
 import com.mongodb.client.MongoDatabase;
 import java.time.Instant;
 import org.awardinghub.events.AuditMetadata;
+import org.awardinghub.events.candidate.CandidateErased;
 import org.awardinghub.events.certification.CertificateIssued;
 import org.awardinghub.events.certification.CertificateReplaced;
 import org.awardinghub.events.certification.CertificateRevoked;
@@ -49,9 +50,13 @@ public class CertificateProjection {
     private static final DocumentMapper<IssuedCertificate> CERTIFICATE = DocumentMapper.of(IssuedCertificate.class);
 
     private final ReadModelCollection certificates;
+    /** {@link CandidateCertificatesProjection}'s: which numbers a candidate has held, by one key lookup. */
+    private final ReadModelCollection candidateCertificates;
 
     public CertificateProjection(MongoDatabase database) {
         this.certificates = new ReadModelCollection(database, CERTIFICATES);
+        this.candidateCertificates =
+                new ReadModelCollection(database, CandidateCertificatesProjection.CANDIDATE_CERTIFICATES);
     }
 
     @EventHandler
@@ -93,6 +98,19 @@ public class CertificateProjection {
                         set(STATUS, CertificateStatus.REVOKED.name()),
                         set(REVOKED_ON, isoDate(event.revokedOn())),
                         set(REASON, ClaimProjection.reason(event.reason(), metadataReason))));
+    }
+
+    /**
+     * The holder erased (ADR 0165): every number they held keeps its status, dates and qualification, so that it
+     * still verifies, with the holder's name and the reason "(erased)" and {@code erased} true. The numbers are the
+     * candidate's document's in {@value CandidateCertificatesProjection#CANDIDATE_CERTIFICATES}; one issued after
+     * this (in a replay, on a segment behind this one) reads "(erased)" when issued, and is marked erased then.
+     */
+    @EventHandler
+    void on(CandidateErased event) {
+        for (String number : CandidateCertificatesProjection.numbersOf(candidateCertificates, event.candidateId())) {
+            certificates.rewrite(number, CERTIFICATE.changing(IssuedCertificate::withoutPersonalData));
+        }
     }
 
     @ResetHandler

@@ -5,7 +5,9 @@ import org.awardinghub.events.certification.CertificateStatus;
 
 /**
  * A certificate number and what it stands for. A REPLACED number keeps {@code replacedBy} (the number that
- * replaced it); a REVOKED one its {@code revokedOn} and reason. The holder's name is as printed on it.
+ * replaced it); a REVOKED one its {@code revokedOn} and reason. The holder's name is as printed on it; {@code erased}:
+ * the holder's personal data was erased (ADR 0165), and the name and reason read {@code "(erased)"}. The number, its
+ * status and qualification stay, so that it still verifies.
  */
 public record CertificateView(
         String certificateNumber,
@@ -18,4 +20,5 @@ public record CertificateView(
         CertificateStatus status,
         String replacedBy,
         LocalDate revokedOn,
-        String reason) {}
+        String reason,
+        boolean erased) {}

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.awardinghub.events.AuditMetadata;
+import org.awardinghub.events.candidate.CandidateErased;
 import org.awardinghub.events.certification.CertificateClaimed;
 import org.awardinghub.events.certification.CertificateIssued;
 import org.awardinghub.events.certification.CertificateReplaced;
@@ -54,6 +55,7 @@ public class ClaimProjection {
 
     // components of ClaimView named by indexes, filters and update operators
     private static final String CENTRE_ID = "centreId";
+    private static final String CANDIDATE_ID = "candidateId";
     private static final String STATUS = "status";
     private static final String CLAIMED_AT = "claimedAt";
     private static final String DECIDED_AT = "decidedAt";
@@ -71,6 +73,7 @@ public class ClaimProjection {
         claims.ensureIndex(Indexes.ascending(CENTRE_ID, CLAIMED_AT, ID));
         claims.ensureIndex(Indexes.ascending(STATUS, CLAIMED_AT, ID));
         claims.ensureIndex(Indexes.ascending(CLAIMED_AT, ID));
+        claims.ensureIndex(Indexes.ascending(CANDIDATE_ID));
     }
 
     /** Every claim starts waiting; a Direct Claim Status centre's is issued by the next event, in the same commit. */
@@ -130,6 +133,17 @@ public class ClaimProjection {
                 event.claimId(),
                 sequence,
                 combine(set(CERTIFICATE_NUMBER, event.certificateNumber()), set(ISSUED_ON, isoDate(event.issuedOn()))));
+    }
+
+    /**
+     * The candidate erased (ADR 0165): each of their claims keeps its status and decision, with the holder's name and
+     * a rejection's reason "(erased)". A claim's document stays guarded by its own claim's sequence.
+     */
+    @EventHandler
+    void on(CandidateErased event) {
+        for (String claimId : claims.ids(eq(CANDIDATE_ID, event.candidateId()))) {
+            claims.rewrite(claimId, CLAIM.changing(ClaimView::withoutPersonalData));
+        }
     }
 
     @ResetHandler

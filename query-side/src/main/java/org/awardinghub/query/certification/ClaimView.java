@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.awardinghub.events.certification.ClaimStatus;
 import org.awardinghub.query.DocumentMapper;
+import org.awardinghub.query.Erased;
 
 /**
  * A certificate claim: who claimed it when, whether the centre had Direct Claim Status then, its status, IMI's
@@ -23,4 +24,24 @@ public record ClaimView(
         Instant decidedAt,
         String reason,
         String certificateNumber,
-        LocalDate issuedOn) {}
+        LocalDate issuedOn) {
+
+    /** The candidate erased (ADR 0165): the holder's name and the reason read "(erased)", as the events now read. */
+    ClaimView withoutPersonalData() {
+        return new ClaimView(
+                claimId,
+                candidateId,
+                registrationNumber,
+                Erased.text(holderName),
+                centreId,
+                qualificationCode,
+                status,
+                directClaimStatus,
+                claimedAt,
+                claimedByPin,
+                decidedAt,
+                Erased.text(reason),
+                certificateNumber,
+                issuedOn);
+    }
+}

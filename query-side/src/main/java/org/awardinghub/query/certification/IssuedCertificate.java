@@ -6,12 +6,14 @@ import org.awardinghub.events.certification.CertificateIssued;
 import org.awardinghub.events.certification.CertificateReplaced;
 import org.awardinghub.events.certification.CertificateStatus;
 import org.awardinghub.query.DocumentMapper;
+import org.awardinghub.query.Erased;
 
 /**
  * A certificate number as stored, in {@value CertificateProjection#CERTIFICATES} and as an entry of the
  * candidate's document in {@value CandidateCertificatesProjection#CANDIDATE_CERTIFICATES}: its
  * {@link CertificateView}, and the instant it was issued ({@code issuedAt}, a replacement's is its event's time),
- * which orders the candidate's numbers.
+ * which orders the candidate's numbers. {@code erased}: the holder's personal data was erased, from the erasure itself
+ * or from a name that reads "(erased)" when it was issued (an event handled after the erasure, in a replay).
  */
 record IssuedCertificate(
         @DocumentMapper.Id String certificateNumber,
@@ -25,7 +27,8 @@ record IssuedCertificate(
         CertificateStatus status,
         String replacedBy,
         LocalDate revokedOn,
-        String reason) {
+        String reason,
+        boolean erased) {
 
     /** The number a claim's issue gives, VALID. */
     static IssuedCertificate issued(CertificateIssued event) {
@@ -75,7 +78,8 @@ record IssuedCertificate(
                 CertificateStatus.VALID,
                 null,
                 null,
-                null);
+                null,
+                Erased.is(holderName));
     }
 
     IssuedCertificate replaced(String by, String reason) {
@@ -91,7 +95,8 @@ record IssuedCertificate(
                 CertificateStatus.REPLACED,
                 by,
                 revokedOn,
-                reason);
+                reason,
+                erased);
     }
 
     IssuedCertificate revoked(LocalDate on, String reason) {
@@ -107,7 +112,29 @@ record IssuedCertificate(
                 CertificateStatus.REVOKED,
                 replacedBy,
                 on,
-                reason);
+                reason,
+                erased);
+    }
+
+    /**
+     * The holder erased (ADR 0165): the name and the reason read "(erased)", as the events now read themselves; the
+     * number, status, dates and qualification stay.
+     */
+    IssuedCertificate withoutPersonalData() {
+        return new IssuedCertificate(
+                certificateNumber,
+                claimId,
+                candidateId,
+                centreId,
+                qualificationCode,
+                Erased.text(holderName),
+                issuedOn,
+                issuedAt,
+                status,
+                replacedBy,
+                revokedOn,
+                Erased.text(reason),
+                true);
     }
 
     CertificateView view() {
@@ -122,6 +149,7 @@ record IssuedCertificate(
                 status,
                 replacedBy,
                 revokedOn,
-                reason);
+                reason,
+                erased);
     }
 }

@@ -10,6 +10,7 @@ import com.mongodb.client.model.Indexes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.awardinghub.events.candidate.CandidateErased;
 import org.awardinghub.events.consideration.SpecialConsiderationApplied;
 import org.awardinghub.events.consideration.SpecialConsiderationDecided;
 import org.awardinghub.query.DocumentMapper;
@@ -38,6 +39,7 @@ public class ConsiderationProjection {
     public static final String COLLECTION = "special_considerations";
 
     private static final String CENTRE_ID = "centreId";
+    private static final String CANDIDATE_ID = "candidateId";
     private static final String APPLIED_AT = "appliedAt";
 
     private static final DocumentMapper<ConsiderationView> VIEW = DocumentMapper.of(ConsiderationView.class);
@@ -48,6 +50,7 @@ public class ConsiderationProjection {
         this.considerations = new ReadModelCollection(database, COLLECTION);
         considerations.ensureIndex(
                 Indexes.compoundIndex(Indexes.ascending(CENTRE_ID), Indexes.descending(APPLIED_AT, ID)));
+        considerations.ensureIndex(Indexes.ascending(CANDIDATE_ID));
     }
 
     @EventHandler
@@ -90,6 +93,17 @@ public class ConsiderationProjection {
                         event.decidedAt())));
     }
 
+    /**
+     * The candidate erased (ADR 0165): each of their applications keeps its circumstance and decision, with the
+     * description and reason "(erased)" and no evidence file. Its document stays guarded by its own sequence.
+     */
+    @EventHandler
+    void on(CandidateErased event) {
+        for (String considerationId : considerations.ids(eq(CANDIDATE_ID, event.candidateId()))) {
+            considerations.rewrite(considerationId, VIEW.changing(ConsiderationView::withoutPersonalData));
+        }
+    }
+
     /** A later event changes the document its creation event made; without one there is nothing to change. */
     private void changed(String id, long sequence, UnaryOperator<Document> change) {
         if (considerations.find(id) != null) {
@@ -116,7 +130,7 @@ public class ConsiderationProjection {
             conditions.add(eq(CENTRE_ID, query.centreId()));
         }
         if (query.candidateId() != null) {
-            conditions.add(eq("candidateId", query.candidateId()));
+            conditions.add(eq(CANDIDATE_ID, query.candidateId()));
         }
         if (query.status() != null) {
             conditions.add(eq("status", query.status()));

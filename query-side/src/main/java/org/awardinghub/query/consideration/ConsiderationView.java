@@ -5,6 +5,7 @@ import org.awardinghub.events.consideration.Circumstance;
 import org.awardinghub.events.consideration.ConsiderationDecision;
 import org.awardinghub.events.consideration.SpecialConsiderationApplied;
 import org.awardinghub.query.DocumentMapper;
+import org.awardinghub.query.Erased;
 
 /**
  * An application for special consideration: what the centre said and, once decided ({@code status} DECIDED), IMI's
@@ -34,6 +35,33 @@ public record ConsiderationView(
 
     public static final String PENDING = "PENDING";
     public static final String DECIDED = "DECIDED";
+
+    /**
+     * The candidate erased (ADR 0165): the centre's description and IMI's reason read "(erased)" and the evidence file
+     * is no longer referred to (null), as the events now read; the circumstance and the decision stay.
+     */
+    ConsiderationView withoutPersonalData() {
+        return new ConsiderationView(
+                considerationId,
+                attemptId,
+                candidateId,
+                centreId,
+                qualificationCode,
+                assessmentCode,
+                circumstance,
+                incidentId,
+                Erased.text(description),
+                null,
+                status,
+                appliedByUserId,
+                appliedByPin,
+                appliedAt,
+                decision,
+                Erased.text(reason),
+                decidedByUserId,
+                decidedByPin,
+                decidedAt);
+    }
 
     ConsiderationView decided(
             ConsiderationDecision decision, String reason, String byUserId, String byPin, Instant decidedAt) {

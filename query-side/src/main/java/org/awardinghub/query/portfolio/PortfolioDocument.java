@@ -3,6 +3,7 @@ package org.awardinghub.query.portfolio;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.awardinghub.query.Erased;
 import org.awardinghub.query.portfolio.PortfolioViews.CriterionView;
 import org.awardinghub.query.portfolio.PortfolioViews.EvidenceVersionView;
 import org.awardinghub.query.portfolio.PortfolioViews.EvidenceView;
@@ -113,6 +114,24 @@ record PortfolioDocument(
                 centreId);
     }
 
+    /**
+     * The candidate erased (ADR 0165): every evidence version's description, file name and SHA-256, every judgement's
+     * feedback and every unit's sampling feedback read "(erased)", as the events now read; what was judged met, signed
+     * off and sampled stays.
+     */
+    PortfolioDocument withoutPersonalData() {
+        return new PortfolioDocument(
+                candidateId,
+                qualificationCode,
+                assessorUserId,
+                assessorPin,
+                iqaUserId,
+                iqaPin,
+                units.stream().map(UnitView::withoutPersonalData).toList(),
+                evidence.stream().map(Evidence::withoutPersonalData).toList(),
+                centreId);
+    }
+
     private PortfolioDocument with(List<Evidence> evidence) {
         return new PortfolioDocument(
                 candidateId,
@@ -165,6 +184,33 @@ record PortfolioDocument(
             List<JudgementView> longer = new ArrayList<>(judgements);
             longer.add(judgement);
             return new Evidence(evidenceId, unitCode, versions, longer);
+        }
+
+        Evidence withoutPersonalData() {
+            return new Evidence(
+                    evidenceId,
+                    unitCode,
+                    versions.stream()
+                            .map(version -> new EvidenceVersionView(
+                                    version.version(),
+                                    version.criteria(),
+                                    Erased.text(version.description()),
+                                    Erased.text(version.fileName()),
+                                    version.mediaType(),
+                                    version.size(),
+                                    Erased.text(version.sha256()),
+                                    version.uploadedBy(),
+                                    version.uploadedByPin(),
+                                    version.uploadedAt()))
+                            .toList(),
+                    judgements.stream()
+                            .map(judgement -> new JudgementView(
+                                    judgement.version(),
+                                    judgement.criteria(),
+                                    Erased.text(judgement.feedback()),
+                                    judgement.assessorPin(),
+                                    judgement.judgedAt()))
+                            .toList());
         }
 
         /** Awaiting judgement while no judgement is of its latest version. */

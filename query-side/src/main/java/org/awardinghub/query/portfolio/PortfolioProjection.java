@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.awardinghub.events.candidate.CandidateErased;
 import org.awardinghub.events.portfolio.AssessorAssigned;
 import org.awardinghub.events.portfolio.EvidenceJudged;
 import org.awardinghub.events.portfolio.EvidenceUploaded;
@@ -205,6 +206,19 @@ class PortfolioProjection {
                 null,
                 token,
                 portfolio -> portfolio.withUnit(event.unitCode(), unit -> unit.sentBack(event.feedback())));
+    }
+
+    /**
+     * The candidate erased (ADR 0165): their portfolio keeps its units, judgements and sign-offs, with every
+     * description, file name, SHA-256 and feedback "(erased)". Guarded by the token as every write here, so that a
+     * replay, which reads the erased values from the events, writes the same document.
+     */
+    @EventHandler
+    void on(CandidateErased event, TrackingToken token) {
+        if (portfolios.find(event.candidateId()) != null) {
+            portfolios.replaceAfter(
+                    event.candidateId(), token, PORTFOLIO.changing(PortfolioDocument::withoutPersonalData));
+        }
     }
 
     @ResetHandler

@@ -2,6 +2,7 @@ package org.awardinghub.query.portfolio;
 
 import java.time.Instant;
 import java.util.List;
+import org.awardinghub.query.Erased;
 
 /**
  * The ePortfolio's read models as the API answers them. A portfolio's units, their criteria, and its evidence's
@@ -66,6 +67,20 @@ public final class PortfolioViews {
                     sampled,
                     sampleStatus,
                     sampleFeedback);
+        }
+
+        /** The candidate erased (ADR 0165): the IQA's feedback reads "(erased)"; the sampling's outcome stays. */
+        UnitView withoutPersonalData() {
+            return new UnitView(
+                    unitCode,
+                    title,
+                    criteria,
+                    signedOff,
+                    signedOffAt,
+                    signedOffByPin,
+                    sampled,
+                    sampleStatus,
+                    Erased.text(sampleFeedback));
         }
 
         /** Signed off; when drawn for the IQA's sample, the sample is due. */

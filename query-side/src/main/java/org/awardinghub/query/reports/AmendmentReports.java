@@ -8,8 +8,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.awardinghub.events.AuditMetadata;
+import org.awardinghub.events.PersonalData;
 import org.awardinghub.events.assessment.AttemptSubmitted;
 import org.awardinghub.events.candidate.CandidateDateOfBirthAmended;
+import org.awardinghub.events.candidate.CandidateErased;
 import org.awardinghub.events.candidate.CandidateNameAmended;
 import org.awardinghub.events.candidate.CandidateQualificationAmended;
 import org.awardinghub.events.candidate.CandidateRegistered;
@@ -154,6 +156,18 @@ class AmendmentReports {
             @MetaDataValue(AuditMetadata.ACTOR_PIN) String actorPin) {
         amended(new Amendment(
                 id, at, event.candidateId(), event.fromCentreId(), null, Kind.TRANSFER, event.reason(), actorPin));
+    }
+
+    /**
+     * The candidate erased (ADR 0165): their late amendments stay listed and counted, with the reason "(erased)", as
+     * the amendments' events now read.
+     */
+    @EventHandler
+    void on(CandidateErased event) {
+        jdbc.update(
+                "UPDATE report_late_amendments SET reason = ? WHERE candidate_id = ? AND reason IS NOT NULL",
+                PersonalData.ERASED,
+                event.candidateId());
     }
 
     /** One amendment; {@code qualificationCode} null: the candidate's at the time. */

@@ -6,6 +6,7 @@ import static org.awardinghub.query.InProcessMongo.allDocuments;
 import com.mongodb.client.MongoDatabase;
 import java.time.Instant;
 import java.util.List;
+import org.awardinghub.events.PersonalData;
 import org.awardinghub.events.appeal.AppealDecided;
 import org.awardinghub.events.appeal.AppealDecision;
 import org.awardinghub.events.appeal.AppealLodged;
@@ -13,6 +14,8 @@ import org.awardinghub.events.appeal.ClericalReCheckCompleted;
 import org.awardinghub.events.appeal.ReCheckOutcome;
 import org.awardinghub.events.appeal.ResultEnquiryRaised;
 import org.awardinghub.events.assessment.Outcome;
+import org.awardinghub.query.ErasureCheck;
+import org.awardinghub.query.ErasureStory;
 import org.awardinghub.query.History;
 import org.awardinghub.query.History.Recorded;
 import org.awardinghub.query.InProcessMongo;
@@ -167,5 +170,22 @@ public class EnquiryProjectionTest {
         assertThat(allDocuments(database, EnquiryProjection.COLLECTION)).isEmpty();
         processor.deliver(history());
         assertThat(allDocuments(database, EnquiryProjection.COLLECTION)).isEqualTo(once);
+    }
+
+    /** ADR 0165: the results and stages stay; the centre's, the appeal's and IMI's reasons read "(erased)". */
+    @Test
+    void givenEnquiryAppealedAndDecided_whenCandidateErased_thenResultsStayAndEveryReasonReadsErased() {
+        MongoDatabase erased = ErasureCheck.erasesAndReplaysAlike(
+                mongo, database -> new Object[] {new EnquiryProjection(database)}, EnquiryProjection.COLLECTION);
+
+        EnquiryView enquiry = new EnquiryProjection(erased).handle(new FindEnquiry("e1"));
+        assertThat(enquiry.stage()).isEqualTo(EnquiryView.APPEAL_DECIDED);
+        assertThat(enquiry.reasons()).isEqualTo(PersonalData.ERASED);
+        assertThat(enquiry.originalScore()).isEqualTo(12);
+        assertThat(enquiry.reCheck().score()).isEqualTo(12);
+        assertThat(enquiry.appeal().reasons()).isEqualTo(PersonalData.ERASED);
+        assertThat(enquiry.appeal().reason()).isEqualTo(PersonalData.ERASED);
+        assertThat(enquiry.appeal().score()).isEqualTo(20);
+        assertThat(enquiry.candidateId()).isEqualTo(ErasureStory.ERASED);
     }
 }

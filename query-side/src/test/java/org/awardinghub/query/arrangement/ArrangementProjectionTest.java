@@ -6,6 +6,7 @@ import static org.awardinghub.query.InProcessMongo.allDocuments;
 import com.mongodb.client.MongoDatabase;
 import java.time.Instant;
 import java.util.List;
+import org.awardinghub.events.PersonalData;
 import org.awardinghub.events.arrangement.AccessArrangementApproved;
 import org.awardinghub.events.arrangement.AccessArrangementRejected;
 import org.awardinghub.events.arrangement.AccessArrangementRequested;
@@ -14,6 +15,7 @@ import org.awardinghub.events.arrangement.ArrangementEvidence;
 import org.awardinghub.events.arrangement.ArrangementKind;
 import org.awardinghub.events.arrangement.ArrangementStatus;
 import org.awardinghub.events.arrangement.ColourScheme;
+import org.awardinghub.query.ErasureCheck;
 import org.awardinghub.query.InProcessMongo;
 import org.awardinghub.query.Page;
 import org.bson.Document;
@@ -213,5 +215,28 @@ class ArrangementProjectionTest {
         history();
 
         assertThat(allDocuments(database, ArrangementProjection.COLLECTION)).isEqualTo(before);
+    }
+
+    /** ADR 0165: what was asked for and its status stay; every reason reads "(erased)" and the report is gone. */
+    @Test
+    void givenArrangementsDecidedAndWithdrawn_whenCandidateErased_thenStatusesStayAndReasonsAndEvidenceAreGone() {
+        MongoDatabase erased = ErasureCheck.erasesAndReplaysAlike(
+                mongo,
+                database -> new Object[] {new ArrangementProjection(database)},
+                ArrangementProjection.COLLECTION);
+        ArrangementProjection arrangements = new ArrangementProjection(erased);
+
+        ArrangementView withdrawn = arrangements.handle(new FindArrangement("r1"));
+        assertThat(withdrawn.status()).isEqualTo(ArrangementStatus.WITHDRAWN);
+        assertThat(withdrawn.extraTimePercent()).isEqualTo(25);
+        assertThat(withdrawn.reason()).isEqualTo(PersonalData.ERASED);
+        assertThat(withdrawn.evidence()).isNull();
+        assertThat(withdrawn.decisionReason()).isEqualTo(PersonalData.ERASED);
+        assertThat(withdrawn.withdrawal().reason()).isEqualTo(PersonalData.ERASED);
+        assertThat(withdrawn.withdrawal().byPin()).isEqualTo("10000001");
+        ArrangementView rejected = arrangements.handle(new FindArrangement("r2"));
+        assertThat(rejected.status()).isEqualTo(ArrangementStatus.REJECTED);
+        assertThat(rejected.decisionReason()).isEqualTo(PersonalData.ERASED);
+        assertThat(arrangements.handle(new FindArrangement("r3")).reason()).isEqualTo("reads slowly");
     }
 }

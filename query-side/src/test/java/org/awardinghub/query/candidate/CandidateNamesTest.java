@@ -2,6 +2,7 @@ package org.awardinghub.query.candidate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.awardinghub.events.PersonalData;
 import org.junit.jupiter.api.Test;
 
 class CandidateNamesTest {
@@ -59,5 +60,16 @@ class CandidateNamesTest {
         assertThat(SearchText.of("   ").isEveryone()).isTrue();
         assertThat(SearchText.of(null).isEveryone()).isTrue();
         assertThat(SearchText.of("zoe o'b").words()).containsExactly("zoe", "ob");
+    }
+
+    /** ADR 0165: an erased name is no name: nothing to find it by, sorted before every name. */
+    @Test
+    void givenErasedNames_whenMadeSearchable_thenNoTokensAndTheEmptySortKey() {
+        CandidateNames.Searchable erased = CandidateNames.searchable(PersonalData.ERASED, PersonalData.ERASED);
+
+        assertThat(erased.tokens()).isEmpty();
+        assertThat(erased.sortKey()).isEqualTo(String.valueOf(CandidateNames.SORT_SEPARATOR));
+        assertThat(erased.sortKey()).isLessThan(CandidateNames.sortKey("A", "Aaron"));
+        assertThat(CandidateNames.tokens(PersonalData.ERASED, "Quiller")).containsExactly("quiller");
     }
 }

@@ -112,6 +112,7 @@ class CandidateProjectionTest {
                         LocalDate.of(2026, 3, 2),
                         true,
                         CandidateStatus.REGISTERED,
+                        false,
                         List.of(),
                         null,
                         REGISTERED,

@@ -152,7 +152,8 @@ class CertificationProjectionTest {
                         CertificateStatus.VALID,
                         null,
                         null,
-                        null));
+                        null,
+                        false));
     }
 
     @Test
@@ -212,7 +213,8 @@ class CertificationProjectionTest {
                         CertificateStatus.VALID,
                         null,
                         null,
-                        null));
+                        null,
+                        false));
     }
 
     @Test
@@ -333,7 +335,8 @@ class CertificationProjectionTest {
                         CertificateStatus.REPLACED,
                         K1B,
                         null,
-                        NAME_CORRECTED));
+                        NAME_CORRECTED,
+                        false));
         assertThat(certificate(K1B))
                 .isEqualTo(new CertificateView(
                         K1B,
@@ -346,7 +349,8 @@ class CertificationProjectionTest {
                         CertificateStatus.VALID,
                         null,
                         null,
-                        null));
+                        null,
+                        false));
         // the claim's current certificate is the new one; its decision stays as it was
         assertThat(claim("q1"))
                 .extracting(
@@ -381,7 +385,8 @@ class CertificationProjectionTest {
                         CertificateStatus.VALID,
                         null,
                         null,
-                        null));
+                        null,
+                        false));
         assertThat(claim("q1").certificateNumber()).isEqualTo(K1C);
     }
 
@@ -404,7 +409,8 @@ class CertificationProjectionTest {
                         CertificateStatus.REVOKED,
                         null,
                         REVOCATION_DAY,
-                        MALPRACTICE));
+                        MALPRACTICE,
+                        false));
         assertThat(claim("q2")).isEqualTo(before);
         assertThat(claim("q2").status()).isEqualTo(ClaimStatus.ISSUED);
     }
@@ -429,7 +435,8 @@ class CertificationProjectionTest {
                         CertificateStatus.VALID,
                         null,
                         null,
-                        null));
+                        null,
+                        false));
     }
 
     @Test
@@ -567,7 +574,8 @@ class CertificationProjectionTest {
                                 CertificateStatus.REPLACED,
                                 K1B,
                                 null,
-                                NAME_CORRECTED),
+                                NAME_CORRECTED,
+                                false),
                         new CertificateView(
                                 K1B,
                                 "q1",
@@ -579,7 +587,8 @@ class CertificationProjectionTest {
                                 CertificateStatus.REPLACED,
                                 K1C,
                                 null,
-                                LOST),
+                                LOST,
+                                false),
                         new CertificateView(
                                 K1C,
                                 "q1",
@@ -591,7 +600,8 @@ class CertificationProjectionTest {
                                 CertificateStatus.VALID,
                                 null,
                                 null,
-                                null));
+                                null,
+                                false));
     }
 
     @Test
@@ -611,7 +621,8 @@ class CertificationProjectionTest {
                                 CertificateStatus.REVOKED,
                                 null,
                                 REVOCATION_DAY,
-                                MALPRACTICE),
+                                MALPRACTICE,
+                                false),
                         new CertificateView(
                                 K2B,
                                 "q3",
@@ -623,7 +634,8 @@ class CertificationProjectionTest {
                                 CertificateStatus.VALID,
                                 null,
                                 null,
-                                null));
+                                null,
+                                false));
         // the candidate's list says what each number says on its own
         assertThat(candidateCertificates("k2")).containsExactly(certificate(K2A), certificate(K2B));
         assertThat(candidateCertificates("k1")).containsExactly(certificate(K1A), certificate(K1B), certificate(K1C));

@@ -6,10 +6,12 @@ import static org.awardinghub.query.InProcessMongo.allDocuments;
 import com.mongodb.client.MongoDatabase;
 import java.time.Instant;
 import java.util.List;
+import org.awardinghub.events.PersonalData;
 import org.awardinghub.events.consideration.Circumstance;
 import org.awardinghub.events.consideration.ConsiderationDecision;
 import org.awardinghub.events.consideration.SpecialConsiderationApplied;
 import org.awardinghub.events.consideration.SpecialConsiderationDecided;
+import org.awardinghub.query.ErasureCheck;
 import org.awardinghub.query.History;
 import org.awardinghub.query.History.Recorded;
 import org.awardinghub.query.InProcessMongo;
@@ -124,5 +126,24 @@ public class ConsiderationProjectionTest {
         assertThat(allDocuments(database, ConsiderationProjection.COLLECTION)).isEmpty();
         processor.deliver(history());
         assertThat(allDocuments(database, ConsiderationProjection.COLLECTION)).isEqualTo(once);
+    }
+
+    /** ADR 0165: the circumstance and decision stay; the description and reason read "(erased)", the file is gone. */
+    @Test
+    void givenApplicationWithEvidenceDecided_whenCandidateErased_thenDecisionStaysAndDescriptionReasonAndFileAreGone() {
+        MongoDatabase erased = ErasureCheck.erasesAndReplaysAlike(
+                mongo,
+                database -> new Object[] {new ConsiderationProjection(database)},
+                ConsiderationProjection.COLLECTION);
+        ConsiderationProjection considerations = new ConsiderationProjection(erased);
+
+        ConsiderationView decided = considerations.handle(new FindConsideration("s1"));
+        assertThat(decided.status()).isEqualTo(ConsiderationView.DECIDED);
+        assertThat(decided.decision()).isEqualTo(ConsiderationDecision.NOTE_ON_RECORD);
+        assertThat(decided.description()).isEqualTo(PersonalData.ERASED);
+        assertThat(decided.reason()).isEqualTo(PersonalData.ERASED);
+        assertThat(decided.evidence()).isNull();
+        assertThat(considerations.handle(new FindConsideration("s2")).description())
+                .isEqualTo("flu on the day");
     }
 }

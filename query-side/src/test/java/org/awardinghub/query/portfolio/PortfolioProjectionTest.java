@@ -1,6 +1,7 @@
 package org.awardinghub.query.portfolio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awardinghub.query.InProcessMongo.allDocuments;
 
 import com.mongodb.client.MongoDatabase;
@@ -11,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.awardinghub.events.PersonalData;
 import org.awardinghub.events.portfolio.AssessorAssigned;
 import org.awardinghub.events.portfolio.EvidenceJudged;
 import org.awardinghub.events.portfolio.EvidenceJudged.CriterionJudgement;
@@ -22,6 +24,8 @@ import org.awardinghub.events.portfolio.UploadedBy;
 import org.awardinghub.events.qualification.QualificationPublished;
 import org.awardinghub.events.qualification.QualificationPublished.Criterion;
 import org.awardinghub.events.qualification.QualificationPublished.Unit;
+import org.awardinghub.query.ErasureCheck;
+import org.awardinghub.query.ErasureStory;
 import org.awardinghub.query.History;
 import org.awardinghub.query.History.Recorded;
 import org.awardinghub.query.InProcessMongo;
@@ -33,7 +37,9 @@ import org.awardinghub.query.portfolio.PortfolioQueries.ListCentreProgress;
 import org.awardinghub.query.portfolio.PortfolioQueries.ListIqaQueue;
 import org.awardinghub.query.portfolio.PortfolioViews.AssessorWorkload;
 import org.awardinghub.query.portfolio.PortfolioViews.AwaitingJudgement;
+import org.awardinghub.query.portfolio.PortfolioViews.EvidenceVersionView;
 import org.awardinghub.query.portfolio.PortfolioViews.PortfolioView;
+import org.awardinghub.query.portfolio.PortfolioViews.UnitView;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -276,5 +282,45 @@ class PortfolioProjectionTest {
         assertThat(allDocuments(database, PortfolioProjection.PORTFOLIOS)).isEmpty();
         processor.deliver(signedOffHistory());
         assertThat(allDocuments(database, PortfolioProjection.PORTFOLIOS)).isEqualTo(built);
+    }
+
+    /**
+     * ADR 0165: the units, judgements and sign-offs stay; every description, file name, hash and feedback reads
+     * "(erased)".
+     */
+    @Test
+    void givenPortfolioJudgedSignedOffAndSampled_whenCandidateErased_thenProgressStaysAndTheWordsAndFilesAreGone() {
+        MongoDatabase erased = ErasureCheck.erasesAndReplaysAlike(
+                mongo,
+                database -> new Object[] {new PortfolioProjection(database, LATER)},
+                PortfolioProjection.PORTFOLIOS);
+
+        PortfolioView portfolio = new PortfolioProjection(erased, LATER).handle(new FindPortfolio(ErasureStory.ERASED));
+        assertThat(portfolio.criteriaMet()).isEqualTo(1);
+        assertThat(portfolio.units())
+                .extracting(UnitView::unitCode, UnitView::signedOff, UnitView::sampleStatus, UnitView::sampleFeedback)
+                .containsExactly(
+                        tuple("U1", true, "AGREED", PersonalData.ERASED),
+                        tuple("U2", false, "SENT_BACK", PersonalData.ERASED));
+        assertThat(portfolio.evidence())
+                .flatExtracting(evidence -> evidence.versions())
+                .extracting(
+                        EvidenceVersionView::description,
+                        EvidenceVersionView::fileName,
+                        EvidenceVersionView::sha256,
+                        EvidenceVersionView::mediaType)
+                .containsOnly(tuple(PersonalData.ERASED, PersonalData.ERASED, PersonalData.ERASED, "image/jpeg"));
+        assertThat(portfolio.evidence())
+                .flatExtracting(evidence -> evidence.judgements())
+                .extracting(judgement -> judgement.feedback())
+                .containsOnly(PersonalData.ERASED);
+        assertThat(new PortfolioProjection(erased, LATER)
+                        .handle(new FindPortfolio(ErasureStory.KEPT))
+                        .evidence()
+                        .get(0)
+                        .versions()
+                        .get(0)
+                        .fileName())
+                .isEqualTo("sheet-anne.pdf");
     }
 }

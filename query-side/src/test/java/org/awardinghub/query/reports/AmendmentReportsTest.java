@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import org.awardinghub.events.PersonalData;
 import org.awardinghub.events.assessment.AttemptSubmitted;
 import org.awardinghub.events.assessment.Outcome;
 import org.awardinghub.events.assessment.SubmittedBy;
@@ -18,6 +20,10 @@ import org.awardinghub.events.candidate.CandidateRegistered;
 import org.awardinghub.events.candidate.CandidateTransferred;
 import org.awardinghub.events.candidate.CandidateUlnAmended;
 import org.awardinghub.events.certification.CertificateClaimed;
+import org.awardinghub.query.ErasedEvents;
+import org.awardinghub.query.ErasureStory;
+import org.awardinghub.query.History.Recorded;
+import org.awardinghub.query.Processor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -238,5 +244,48 @@ class AmendmentReportsTest {
         assertThat(report.lateAmendments()).hasSize(Amendments.LISTED);
         assertThat(report.lateAmendments().get(0).at()).isEqualTo(day(1));
         assertThat(report.lateAmendments().get(0).firstResultAt()).isNull();
+    }
+
+    /**
+     * ADR 0165: an erased candidate's late amendments stay listed and counted, with the reason "(erased)"; the erasure
+     * applied twice changes nothing, and a replay of the events as they read after it reports the same.
+     */
+    @Test
+    void givenLateAmendments_whenCandidateErased_thenListedAndCountedWithTheReasonErasedAsAReplayReportsThem() {
+        Processor processor = new Processor(reports.components().toArray());
+        processor.deliver(ErasureStory.beforeErasure());
+        Amendments before = amendments.handle(new AmendmentsReport(null, null, null, null));
+        assertThat(before.lateAmendments())
+                .extracting(Amendments.LateAmendment::reason)
+                .contains("deed poll", "moved house");
+
+        processor.deliver(ErasureStory.erasure());
+        Amendments erased = amendments.handle(new AmendmentsReport(null, null, null, null));
+        processor.deliver(ErasureStory.erasure());
+
+        assertThat(erased.centres()).isEqualTo(before.centres());
+        assertThat(erased.lateAmendmentsTotal())
+                .isEqualTo(before.lateAmendmentsTotal())
+                .isEqualTo(7);
+        assertThat(erased.lateAmendments())
+                .extracting(Amendments.LateAmendment::candidateId, Amendments.LateAmendment::reason)
+                .containsOnly(tuple(ErasureStory.ERASED, PersonalData.ERASED));
+        assertThat(erased.lateAmendments())
+                .extracting(Amendments.LateAmendment::kind)
+                .isEqualTo(before.lateAmendments().stream()
+                        .map(Amendments.LateAmendment::kind)
+                        .toList());
+        assertThat(amendments.handle(new AmendmentsReport(null, null, null, null)))
+                .as("the erasure delivered again")
+                .isEqualTo(erased);
+        try (ReportsDatabase replayed = new ReportsDatabase()) {
+            List<Recorded> replay =
+                    new ArrayList<>(ErasedEvents.readAfterErasureOf(ErasureStory.ERASED, ErasureStory.beforeErasure()));
+            replay.add(ErasureStory.erasure());
+            new Processor(replayed.components().toArray()).deliverInBatches(replay, 7);
+
+            assertThat(replayed.amendments.handle(new AmendmentsReport(null, null, null, null)))
+                    .isEqualTo(erased);
+        }
     }
 }
