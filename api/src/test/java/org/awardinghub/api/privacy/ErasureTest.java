@@ -10,20 +10,22 @@ import org.awardinghub.api.ApplicationTest;
 import org.awardinghub.api.AssessmentSteps;
 import org.awardinghub.api.AssessmentSteps.Candidate;
 import org.awardinghub.api.AssessmentSteps.Qualification;
+import org.awardinghub.events.PersonalData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Erasure by crypto-shredding (issue 19, ADR 0163): a certificated candidate's personal data is stored sealed with
- * a key of their own, and erasing the candidate deletes the key. Afterwards the events still load and every
- * personal field reads as erased, the certificate still verifies, the audit chain is intact, and the erasure is in the
- * audit trail.
+ * Erasure by crypto-shredding (issue 19, ADRs 0163 and 0165): a certificated candidate's personal data is stored
+ * sealed with a key of their own, and erasing the candidate deletes the key. Afterwards the events still load and
+ * every personal field reads as erased; their record, search, claim, certificate and history say so, and no search
+ * by name finds them; the certificate still verifies as valid, with the holder erased; the audit chain is intact, and
+ * the erasure is in the audit trail.
  */
 class ErasureTest extends ApplicationTest {
 
-    private static final String ERASED = "(erased)";
+    private static final String ERASED = PersonalData.ERASED;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -140,6 +142,54 @@ class ErasureTest extends ApplicationTest {
         JsonNode state = http.get("/api/audit/records/candidate/" + candidateId + "/state", admin)
                 .json();
         assertThat(state.toString()).doesNotContain(holder.lastName()).contains(ERASED);
+
+        String record = "/api/candidates/" + candidateId;
+        JsonNode erasedRecord = awaitJson(
+                record, holder.coordinator(), json -> json.path("erased").asBoolean());
+        assertThat(erasedRecord.get("firstName").asText()).isEqualTo(ERASED);
+        assertThat(erasedRecord.get("lastName").asText()).isEqualTo(ERASED);
+        assertThat(erasedRecord.get("dateOfBirth").isNull()).isTrue();
+        assertThat(erasedRecord.get("registrationNumber").asText())
+                .isEqualTo(holder.candidate().registrationNumber());
+        assertThat(erasedRecord.get("status").asText()).isEqualTo("CERTIFICATED");
+        JsonNode certificate = awaitJson(
+                        record,
+                        holder.coordinator(),
+                        json -> json.path("certificate").path("erased").asBoolean())
+                .get("certificate");
+        assertThat(certificate.get("certificateNumber").asText()).isEqualTo(holder.number());
+        assertThat(certificate.get("holderName").asText()).isEqualTo(ERASED);
+
+        String search = "/api/centres/" + erasedRecord.get("centreId").asText() + "/candidates?q=";
+        assertThat(http.get(search + holder.lastName(), holder.coordinator())
+                        .json()
+                        .get("total")
+                        .asLong())
+                .as("nobody is found by the erased name")
+                .isZero();
+        JsonNode byNumber = http.get(search + holder.candidate().registrationNumber(), holder.coordinator())
+                .json();
+        assertThat(byNumber.get("items").get(0).get("firstName").asText()).isEqualTo(ERASED);
+
+        JsonNode verified = awaitJson(
+                "/api/certificates/" + holder.number() + "/verify?code=" + holder.code(),
+                null,
+                json -> ERASED.equals(json.path("candidateName").asText()));
+        assertThat(verified.get("valid").asBoolean())
+                .as("the certificate still verifies")
+                .isTrue();
+        assertThat(verified.get("status").asText()).isEqualTo("VALID");
+        var printed = http.get("/api/certificates/" + holder.number() + ".pdf", holder.coordinator());
+        assertThat(printed.status())
+                .as("no certificate prints without a holder: " + printed)
+                .isEqualTo(409);
+        JsonNode history = awaitJson(
+                record + "/history",
+                holder.coordinator(),
+                json -> json.toString().contains("CandidateErased"));
+        assertThat(history.toString())
+                .doesNotContain(holder.lastName(), "Married name")
+                .contains("The learner asked to be forgotten");
 
         JsonNode chain = awaitJson(
                 "/api/audit/verify", admin, json -> json.path("intact").asBoolean());
