@@ -20,16 +20,3 @@ CREATE TABLE IF NOT EXISTS erased_data_subjects (
 -- An erased candidate's row in the candidate directory keeps no name or date of birth: the duplicate key is emptied
 -- and the date of birth left null (ADR 0163).
 ALTER TABLE candidate_directory ALTER COLUMN date_of_birth DROP NOT NULL;
-
--- The events an earlier release stored with their personal fields in clear are sealed once (ADR 0164): a row here
--- when this migration finds events stored already, and its request made at the next start.
-CREATE TABLE IF NOT EXISTS personal_data_sealing (
-    id           INTEGER   NOT NULL PRIMARY KEY,
-    due_since    TIMESTAMP NOT NULL,
-    requested_at TIMESTAMP
-);
-
-INSERT INTO personal_data_sealing (id, due_since)
-SELECT 1, CURRENT_TIMESTAMP FROM domain_event_entry
-WHERE NOT EXISTS (SELECT 1 FROM personal_data_sealing)
-FETCH FIRST 1 ROWS ONLY;

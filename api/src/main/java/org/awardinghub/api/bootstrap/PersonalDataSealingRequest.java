@@ -10,7 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * At start-up, requests the sealing of the events an earlier release stored in clear when migration V19 found some
+ * At start-up, requests the sealing of the events an earlier release stored in clear when migration V19.2 found some
  * (ADR 0164); the audit processor seals them when it reaches the request. Every later start finds the request made.
  */
 @Component

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Requests the sealing of the events an earlier release stored in clear, once per installation (ADR 0164). Migration
- * V19 leaves a row in {@code personal_data_sealing} when it finds events stored already; the request marks it and
+ * V19.2 leaves a row in {@code personal_data_sealing} when it finds events stored already; the request marks it and
  * publishes {@link PersonalDataSealingRequested} in one transaction, and only the call that marks it publishes, also
  * when two nodes start at the same moment.
  */

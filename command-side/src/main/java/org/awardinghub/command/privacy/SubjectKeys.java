@@ -37,6 +37,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class SubjectKeys {
 
     static final Duration CACHED_FOR = Duration.ofSeconds(60);
+    /** At most this many keys are cached: a replay over every subject must not keep every key in memory. */
+    static final int CACHED_AT_MOST = 10_000;
+
     private static final int KEY_BYTES = 32;
 
     private record Cached(SecretKey key, Instant until) {}
@@ -120,7 +123,12 @@ public class SubjectKeys {
 
     /** Cached only once committed: a key whose transaction rolls back exists nowhere but in memory. */
     private void remember(String subjectId, SecretKey key) {
-        afterCommit(() -> cache.put(subjectId, new Cached(key, Instant.now().plus(CACHED_FOR))));
+        afterCommit(() -> {
+            if (cache.size() >= CACHED_AT_MOST) {
+                cache.clear();
+            }
+            cache.put(subjectId, new Cached(key, Instant.now().plus(CACHED_FOR)));
+        });
     }
 
     private static void afterCommit(Runnable action) {

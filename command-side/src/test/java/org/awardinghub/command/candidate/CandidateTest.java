@@ -16,10 +16,14 @@ import org.awardinghub.command.centre.CentreDirectory;
 import org.awardinghub.events.candidate.CandidateCertificateRevoked;
 import org.awardinghub.events.candidate.CandidateCertificated;
 import org.awardinghub.events.candidate.CandidateDateOfBirthAmended;
+import org.awardinghub.events.candidate.CandidateErased;
+import org.awardinghub.events.candidate.CandidateLegalHoldLifted;
+import org.awardinghub.events.candidate.CandidateLegalHoldPlaced;
 import org.awardinghub.events.candidate.CandidateNameAmended;
 import org.awardinghub.events.candidate.CandidateQualificationAmended;
 import org.awardinghub.events.candidate.CandidateRegistered;
 import org.awardinghub.events.candidate.CandidateReinstated;
+import org.awardinghub.events.candidate.CandidateRetentionExtended;
 import org.awardinghub.events.candidate.CandidateTransferred;
 import org.awardinghub.events.candidate.CandidateUlnAmended;
 import org.awardinghub.events.candidate.CandidateWithdrawn;
@@ -1404,6 +1408,103 @@ class CandidateTest {
                     .when(new ReinstateCandidate(CANDIDATE, REASON, 1L))
                     .expectEvents(new CandidateReinstated(CANDIDATE, CENTRE, REASON))
                     .expectResultMessagePayload(2L);
+        }
+    }
+
+    /** IMI's erasure and the legal hold that refuses it (issue 19, ADR 0163). */
+    @Nested
+    class ErasureSpec {
+
+        static final java.time.Instant NOW = java.time.Instant.parse("2026-12-07T10:00:00Z");
+        static final String BASIS = "UK GDPR Art. 17(1)(a)";
+        static final CandidateLegalHoldPlaced HELD =
+                new CandidateLegalHoldPlaced(CANDIDATE, CENTRE, "case-7", "Malpractice investigation");
+        static final CandidateErased ERASED =
+                new CandidateErased(CANDIDATE, CENTRE, NUMBER, "The learner asked", BASIS, NOW);
+
+        @BeforeEach
+        void clock() {
+            fixture.registerInjectableResource(java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
+        }
+
+        @Test
+        void givenCertificatedCandidate_whenErased_thenErasedWithReasonBasisAndNumber() {
+            fixture.given(REGISTERED, CERTIFICATED)
+                    .when(new EraseCandidate(CANDIDATE, " The learner asked ", BASIS))
+                    .expectEvents(ERASED);
+        }
+
+        @Test
+        void givenLegalHold_whenErased_thenRefused() {
+            fixture.given(REGISTERED, HELD)
+                    .when(new EraseCandidate(CANDIDATE, "The learner asked", BASIS))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("A legal hold stands on this candidate's record; lift it before erasing")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void givenLegalHoldLifted_whenErased_thenErased() {
+            fixture.given(REGISTERED, HELD, new CandidateLegalHoldLifted(CANDIDATE, CENTRE, "Case closed"))
+                    .when(new EraseCandidate(CANDIDATE, "The learner asked", BASIS))
+                    .expectEvents(ERASED);
+        }
+
+        @Test
+        void givenErased_whenErasedAmendedWithdrawnOrHeld_thenRefused() {
+            String refusal = "The candidate's personal data was erased; their record changes no more";
+            fixture.given(REGISTERED, ERASED)
+                    .when(new EraseCandidate(CANDIDATE, "Again", BASIS))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(refusal);
+            fixture.given(REGISTERED, ERASED)
+                    .when(new AmendCandidate(CANDIDATE, CandidateField.FIRST_NAME, "Zoe", REASON, true))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(refusal);
+            fixture.given(REGISTERED, ERASED)
+                    .when(new WithdrawCandidate(CANDIDATE, REASON, true))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(refusal);
+            fixture.given(REGISTERED, ERASED)
+                    .when(new PlaceLegalHold(CANDIDATE, null, "Too late"))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(refusal);
+        }
+
+        @Test
+        void givenNoReasonOrBasis_whenErased_thenRefusedOnTheField() {
+            fixture.given(REGISTERED)
+                    .when(new EraseCandidate(CANDIDATE, " ", BASIS))
+                    .expectException(InvalidField.named("reason"))
+                    .expectNoEvents();
+            fixture.given(REGISTERED)
+                    .when(new EraseCandidate(CANDIDATE, "Asked", "x".repeat(201)))
+                    .expectException(InvalidField.named("legalBasis"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void givenHold_whenHeldAgainOrLiftedTwice_thenRefused() {
+            fixture.given(REGISTERED, HELD)
+                    .when(new PlaceLegalHold(CANDIDATE, "case-8", "Another"))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("A legal hold already stands on this candidate's record");
+            fixture.given(REGISTERED)
+                    .when(new LiftLegalHold(CANDIDATE, "Nothing to lift"))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("No legal hold stands on this candidate's record");
+        }
+
+        @Test
+        void givenKeepUntilTodayOrBefore_whenExtended_thenRefusedOnTheDate() {
+            fixture.given(REGISTERED)
+                    .when(new ExtendRetention(CANDIDATE, "2026-12-07", "Claim in court", "Art. 17(3)(e)"))
+                    .expectException(InvalidField.named("keepUntil"))
+                    .expectNoEvents();
+            fixture.given(REGISTERED)
+                    .when(new ExtendRetention(CANDIDATE, "2030-01-31", "Claim in court", "Art. 17(3)(e)"))
+                    .expectEvents(new CandidateRetentionExtended(
+                            CANDIDATE, CENTRE, LocalDate.of(2030, 1, 31), "Claim in court", "Art. 17(3)(e)"));
         }
     }
 }
