@@ -124,12 +124,13 @@ class ErasureTest extends ApplicationTest {
                 Map.of("reason", "The learner asked to be forgotten", "legalBasis", "UK GDPR Art. 17(1)(a)"));
         assertThat(erased.status()).as(erased.toString()).isEqualTo(202);
         assertThat(keys(candidateId)).as("the key is gone from the key store").isEmpty();
-        assertThat(jdbc.queryForObject(
-                        "SELECT COUNT(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?",
-                        Integer.class,
+        // a snapshot may be taken again after the erasure: of the erased state, never of the names before
+        assertThat(jdbc.query(
+                        "SELECT payload FROM snapshot_event_entry WHERE aggregate_identifier = ?",
+                        (row, n) -> new String(row.getBytes(1), StandardCharsets.UTF_8),
                         candidateId))
                 .as("no snapshot of the candidate keeps their state in clear")
-                .isZero();
+                .noneMatch(snapshot -> snapshot.contains(holder.lastName()) || snapshot.contains("Robin"));
 
         JsonNode trail = awaitJson(
                 "/api/audit/records/candidate/" + candidateId + "/events",

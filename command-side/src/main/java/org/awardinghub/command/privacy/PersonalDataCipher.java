@@ -25,6 +25,15 @@ public class PersonalDataCipher {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
+    /** A cipher per thread, initialised afresh for each value: looking one up costs more than sealing a name. */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance(TRANSFORMATION);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is missing from this Java runtime", e);
+        }
+    });
+
     private final SubjectKeys keys;
     private final SecureRandom random = new SecureRandom();
 
@@ -54,7 +63,7 @@ public class PersonalDataCipher {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.ENCRYPT_MODE, key.get(), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associated(subjectId, field));
             byte[] sealed = cipher.doFinal(json.getBytes(StandardCharsets.UTF_8));
@@ -86,7 +95,7 @@ public class PersonalDataCipher {
             if (stored.length <= NONCE_BYTES) {
                 return Optional.empty();
             }
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.DECRYPT_MODE, key.get(), new GCMParameterSpec(TAG_BITS, stored, 0, NONCE_BYTES));
             cipher.updateAAD(associated(subjectId, field));
             byte[] json = cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
