@@ -42,7 +42,8 @@ final class PreviousRelease {
             "V15_1__notifications_sent.sql",
             "V16__fair_access_reports.sql",
             "V17__personnel_fair_access.sql",
-            "V18__pending_access_arrangements.sql");
+            "V18__pending_access_arrangements.sql",
+            "V22__audit_log_by_candidate.sql");
 
     private PreviousRelease() {}
 
