@@ -89,7 +89,7 @@ final class SubjectAccessSentences {
     record Said(String what, String why) {}
 
     private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm 'UTC'", Locale.UK).withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm:ss 'UTC'", Locale.UK).withZone(ZoneOffset.UTC);
 
     private static final Map<Class<?>, Function<Object, Said>> SENTENCES = new HashMap<>();
 
@@ -153,17 +153,18 @@ final class SubjectAccessSentences {
         on(
                 AttemptOpened.class,
                 e -> said(
-                        "Attempt " + e.attemptNumber() + " at assessment " + e.assessmentCode() + " opened by the"
-                                + " invigilator with PIN " + e.invigilatorPin() + " (" + e.questionCount()
-                                + " questions, " + e.durationMinutes() + " minutes, pass mark " + e.passPercent()
-                                + " %)",
+                        "Attempt " + e.attemptNumber() + " at assessment " + e.assessmentCode() + " opened ("
+                                + e.questionCount() + " questions, " + e.durationMinutes() + " minutes, pass mark "
+                                + e.passPercent() + " %)",
                         null));
         on(
                 AttemptStarted.class,
                 e -> said(
                         "Attempt at assessment " + e.assessmentCode() + " started, to end at " + time(e.endsAt()),
                         null));
-        on(AccessArrangementsApplied.class, e -> said("Access arrangements applied to the attempt", null));
+        on(
+                AccessArrangementsApplied.class,
+                e -> said("Access arrangements applied to the attempt: " + adjustments(e), null));
         on(
                 AnswerChosen.class,
                 e -> said(
@@ -225,7 +226,9 @@ final class SubjectAccessSentences {
                 AccessArrangementApproved.class,
                 e -> said(
                         "Access arrangement approved: " + arrangement(e.kind(), e.extraTimePercent())
-                                + (e.automatically() ? " (by the published policy, automatically)" : ""),
+                                + (e.automatically()
+                                        ? ", automatically under the published policy, when requested"
+                                        : ""),
                         e.reason()));
         on(
                 AccessArrangementRejected.class,
@@ -396,6 +399,32 @@ final class SubjectAccessSentences {
         long met =
                 judged.stream().filter(EvidenceJudged.CriterionJudgement::met).count();
         return met + " of " + judged.size() + " criteria met";
+    }
+
+    private static String adjustments(AccessArrangementsApplied e) {
+        List<String> applied = new java.util.ArrayList<>();
+        if (e.extraTimePercent() > 0) {
+            applied.add(e.extraTimePercent() + " % extra time");
+        }
+        if (e.restBreaks()) {
+            applied.add("rest breaks");
+        }
+        if (e.reader()) {
+            applied.add("a reader");
+        }
+        if (e.screenReader()) {
+            applied.add("a screen reader");
+        }
+        if (e.textSize() != null) {
+            applied.add(words(e.textSize()) + " text");
+        }
+        if (e.colourScheme() != null) {
+            applied.add(words(e.colourScheme()) + " colours");
+        }
+        if (e.separateRoom()) {
+            applied.add("a separate room");
+        }
+        return applied.isEmpty() ? "none" : String.join(", ", applied);
     }
 
     private static String roles(Collection<Role> roles) {
