@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,43 +98,10 @@ class SubjectAccess {
     SubjectAccessExport candidate(String candidateId, String exportedByPin, String reason) {
         CandidateEntry entry = candidates.find(candidateId).orElseThrow(() -> ApiProblem.notFound("No such candidate"));
         Optional<UserAccount> account = users.findByCandidate(candidateId);
-        Set<String> ownUserIds = account.map(a -> Set.of(a.userId())).orElse(Set.of());
-        SubjectAccessRedaction.Own own = new SubjectAccessRedaction.Own(candidateId, ownUserIds);
-
-        List<AttemptSummary> attempts = queries.many(new ListCandidateAttempts(candidateId), AttemptSummary.class);
-        List<CertificateView> certificates =
-                queries.many(new ListCandidateCertificates(candidateId), CertificateView.class);
-        List<ArrangementView> arrangements = queries.page(
-                        ListCandidateArrangements.all(candidateId), ArrangementView.class)
-                .items();
-        List<ConsiderationView> considerations = all(page -> queries.page(
-                new ListConsiderations(null, candidateId, null, page, ReadModelCollection.MAX_PAGE_SIZE),
-                ConsiderationView.class));
-        List<EnquiryView> enquiries = all(page -> queries.page(
-                new ListEnquiries(null, candidateId, null, page, ReadModelCollection.MAX_PAGE_SIZE),
-                EnquiryView.class));
-
-        Map<String, String> records = new LinkedHashMap<>(); // aggregate id -> aggregate type
-        records.put(candidateId, "Candidate");
-        queries.many(new FindCandidateRecords(candidateId), CandidateRecord.class)
-                .forEach(record -> records.putIfAbsent(record.aggregateId(), record.aggregateType()));
-        attempts.forEach(attempt -> records.putIfAbsent(attempt.attemptId(), "Attempt"));
-        certificates.forEach(certificate -> records.putIfAbsent(certificate.claimId(), "Claim"));
-        arrangements.forEach(arrangement -> records.putIfAbsent(arrangement.arrangementId(), "AccessArrangement"));
-        considerations.forEach(
-                consideration -> records.putIfAbsent(consideration.considerationId(), "SpecialConsideration"));
-        enquiries.forEach(enquiry -> records.putIfAbsent(enquiry.enquiryId(), "ResultEnquiry"));
-        records.putIfAbsent(Portfolio.idOf(candidateId), "Portfolio");
-        account.ifPresent(a -> records.putIfAbsent(a.userId(), "User"));
-        Set<String> attemptIds = new LinkedHashSet<>();
-        records.forEach((id, type) -> {
-            if ("Attempt".equals(type)) {
-                attemptIds.add(id);
-            }
-        });
-        attemptIds.forEach(
-                attemptId -> incidents.incidentsOf(attemptId).forEach(id -> records.putIfAbsent(id, "Incident")));
-
+        SubjectAccessRedaction.Own own = new SubjectAccessRedaction.Own(
+                candidateId, account.map(a -> Set.of(a.userId())).orElse(Set.of()));
+        Listed listed = listed(candidateId);
+        Map<String, String> records = recordsOf(candidateId, listed, account);
         SubjectAccessEvents.Read read = events.read(List.copyOf(records.keySet()), own, entry.registrationNumber());
 
         String name = null;
@@ -149,60 +115,6 @@ class SubjectAccess {
                 erased = true;
             }
         }
-
-        List<SubjectAccessExport.ReadModel> models = new ArrayList<>();
-        queries.one(new FindCandidate(candidateId), CandidateView.class)
-                .ifPresent(view -> models.add(
-                        model("candidate", "The candidate's record as the registration portal shows it", view, own)));
-        models.add(model(
-                "history",
-                "Every change to the candidate's record, with who made it (by PIN) and why",
-                queries.many(new FindCandidateHistory(candidateId), CandidateHistoryEntry.class),
-                own));
-        List<AttemptView> attemptViews = attemptIds.stream()
-                .map(id -> queries.one(new FindAttempt(id), AttemptView.class))
-                .flatMap(Optional::stream)
-                .toList();
-        models.add(model(
-                "attempts",
-                "Every assessment attempt: when it ran, its result, the mark of each question, pauses and the access"
-                        + " arrangements applied",
-                attemptViews,
-                own));
-        Map<String, IncidentView> incidentViews = new LinkedHashMap<>();
-        attemptIds.forEach(id -> queries.many(new ListAttemptIncidents(id), IncidentView.class)
-                .forEach(incident -> incidentViews.putIfAbsent(incident.incidentId(), incident)));
-        models.add(model(
-                "incidents",
-                "Incidents recorded in the examination room against the candidate's attempts (other candidates the"
-                        + " same incident concerns are left out, and so is its description)",
-                List.copyOf(incidentViews.values()),
-                own));
-        models.add(model("certificates", "Every certificate number the candidate has held", certificates, own));
-        List<ClaimView> claims = records.entrySet().stream()
-                .filter(record -> "Claim".equals(record.getValue()))
-                .map(record -> queries.one(new FindClaim(record.getKey()), ClaimView.class))
-                .flatMap(Optional::stream)
-                .toList();
-        models.add(model("claims", "Certificate claims made for the candidate, and IMI's decisions", claims, own));
-        models.add(model(
-                "accessArrangements",
-                "Access arrangements asked for, with the reasons and decisions",
-                arrangements,
-                own));
-        models.add(model(
-                "specialConsiderations",
-                "Applications for special consideration, with the circumstances and decisions",
-                considerations,
-                own));
-        models.add(
-                model("resultEnquiries", "Enquiries about results and appeals, with their outcomes", enquiries, own));
-        queries.one(new FindPortfolio(candidateId), PortfolioView.class)
-                .ifPresent(portfolio -> models.add(model(
-                        "portfolio", "The ePortfolio: units, criteria met, evidence and judgements", portfolio, own)));
-        account.flatMap(a -> queries.one(new FindUser(a.userId()), UserView.class))
-                .ifPresent(view -> models.add(model("account", "The candidate's own ePortfolio account", view, own)));
-
         List<String> notes = new ArrayList<>(commonNotes());
         notes.add("Investigation case files that name the candidate are not part of this export: they are kept for"
                 + " IMI's regulatory functions (Data Protection Act 2018, Schedule 2, paragraph 7); the events they"
@@ -221,9 +133,131 @@ class SubjectAccess {
                 SubjectAccessStatement.CANDIDATE,
                 read.events(),
                 List.of(),
-                List.copyOf(models),
+                readModels(candidateId, listed, records, account, own),
                 read.files(),
                 List.copyOf(notes));
+    }
+
+    /** What the read models list of the candidate's records. */
+    private record Listed(
+            List<AttemptSummary> attempts,
+            List<CertificateView> certificates,
+            List<ArrangementView> arrangements,
+            List<ConsiderationView> considerations,
+            List<EnquiryView> enquiries) {}
+
+    private Listed listed(String candidateId) {
+        return new Listed(
+                queries.many(new ListCandidateAttempts(candidateId), AttemptSummary.class),
+                queries.many(new ListCandidateCertificates(candidateId), CertificateView.class),
+                queries.page(ListCandidateArrangements.all(candidateId), ArrangementView.class)
+                        .items(),
+                all(page -> queries.page(
+                        new ListConsiderations(null, candidateId, null, page, ReadModelCollection.MAX_PAGE_SIZE),
+                        ConsiderationView.class)),
+                all(page -> queries.page(
+                        new ListEnquiries(null, candidateId, null, page, ReadModelCollection.MAX_PAGE_SIZE),
+                        EnquiryView.class)));
+    }
+
+    /**
+     * The records that hold the candidate's events, by aggregate id, with their aggregate's type: their own, those
+     * the audit log has seen name them, those the read models list, their portfolio and account, and the incidents
+     * recorded against their attempts.
+     */
+    private Map<String, String> recordsOf(String candidateId, Listed listed, Optional<UserAccount> account) {
+        Map<String, String> records = new LinkedHashMap<>();
+        records.put(candidateId, "Candidate");
+        queries.many(new FindCandidateRecords(candidateId), CandidateRecord.class)
+                .forEach(record -> records.putIfAbsent(record.aggregateId(), record.aggregateType()));
+        listed.attempts().forEach(attempt -> records.putIfAbsent(attempt.attemptId(), "Attempt"));
+        listed.certificates().forEach(certificate -> records.putIfAbsent(certificate.claimId(), "Claim"));
+        listed.arrangements()
+                .forEach(arrangement -> records.putIfAbsent(arrangement.arrangementId(), "AccessArrangement"));
+        listed.considerations()
+                .forEach(consideration -> records.putIfAbsent(consideration.considerationId(), "SpecialConsideration"));
+        listed.enquiries().forEach(enquiry -> records.putIfAbsent(enquiry.enquiryId(), "ResultEnquiry"));
+        records.putIfAbsent(Portfolio.idOf(candidateId), "Portfolio");
+        account.ifPresent(a -> records.putIfAbsent(a.userId(), "User"));
+        ofType(records, "Attempt")
+                .forEach(attemptId ->
+                        incidents.incidentsOf(attemptId).forEach(id -> records.putIfAbsent(id, "Incident")));
+        return records;
+    }
+
+    private static List<String> ofType(Map<String, String> records, String aggregateType) {
+        return records.entrySet().stream()
+                .filter(record -> aggregateType.equals(record.getValue()))
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /** The read models about the candidate, as the rest of the API answers them, without what is not theirs. */
+    private List<SubjectAccessExport.ReadModel> readModels(
+            String candidateId,
+            Listed listed,
+            Map<String, String> records,
+            Optional<UserAccount> account,
+            SubjectAccessRedaction.Own own) {
+        List<String> attemptIds = ofType(records, "Attempt");
+        List<SubjectAccessExport.ReadModel> models = new ArrayList<>();
+        queries.one(new FindCandidate(candidateId), CandidateView.class)
+                .ifPresent(view -> models.add(
+                        model("candidate", "The candidate's record as the registration portal shows it", view, own)));
+        models.add(model(
+                "history",
+                "Every change to the candidate's record, with who made it (by PIN) and why",
+                queries.many(new FindCandidateHistory(candidateId), CandidateHistoryEntry.class),
+                own));
+        models.add(model(
+                "attempts",
+                "Every assessment attempt: when it ran, its result, the mark of each question, pauses and the access"
+                        + " arrangements applied",
+                attemptIds.stream()
+                        .map(id -> queries.one(new FindAttempt(id), AttemptView.class))
+                        .flatMap(Optional::stream)
+                        .toList(),
+                own));
+        Map<String, IncidentView> incidentViews = new LinkedHashMap<>();
+        attemptIds.forEach(id -> queries.many(new ListAttemptIncidents(id), IncidentView.class)
+                .forEach(incident -> incidentViews.putIfAbsent(incident.incidentId(), incident)));
+        models.add(model(
+                "incidents",
+                "Incidents recorded in the examination room against the candidate's attempts (other candidates the"
+                        + " same incident concerns are left out, and so is its description)",
+                List.copyOf(incidentViews.values()),
+                own));
+        models.add(
+                model("certificates", "Every certificate number the candidate has held", listed.certificates(), own));
+        models.add(model(
+                "claims",
+                "Certificate claims made for the candidate, and IMI's decisions",
+                ofType(records, "Claim").stream()
+                        .map(id -> queries.one(new FindClaim(id), ClaimView.class))
+                        .flatMap(Optional::stream)
+                        .toList(),
+                own));
+        models.add(model(
+                "accessArrangements",
+                "Access arrangements asked for, with the reasons and decisions",
+                listed.arrangements(),
+                own));
+        models.add(model(
+                "specialConsiderations",
+                "Applications for special consideration, with the circumstances and decisions",
+                listed.considerations(),
+                own));
+        models.add(model(
+                "resultEnquiries",
+                "Enquiries about results and appeals, with their outcomes",
+                listed.enquiries(),
+                own));
+        queries.one(new FindPortfolio(candidateId), PortfolioView.class)
+                .ifPresent(portfolio -> models.add(model(
+                        "portfolio", "The ePortfolio: units, criteria met, evidence and judgements", portfolio, own)));
+        account.flatMap(a -> queries.one(new FindUser(a.userId()), UserView.class))
+                .ifPresent(view -> models.add(model("account", "The candidate's own ePortfolio account", view, own)));
+        return List.copyOf(models);
     }
 
     /** Everything held about the user (a member of staff or a candidate's own account); 404 for no such user. */
