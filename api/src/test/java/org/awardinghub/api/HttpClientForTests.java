@@ -108,7 +108,12 @@ public class HttpClientForTests {
 
     /** A GET answered with bytes (a PDF, say), as they came. */
     public HttpResponse<byte[]> bytes(String path, String token) {
-        HttpRequest request = request("GET", path, token, Map.of(), null, null, false);
+        return bytes(path, token, Map.of());
+    }
+
+    /** A GET answered with bytes, with extra headers (such as {@code Accept: application/pdf}). */
+    public HttpResponse<byte[]> bytes(String path, String token, Map<String, String> headers) {
+        HttpRequest request = request("GET", path, token, headers, null, null, false);
         HttpResponse<byte[]> response = exchange(request, HttpResponse.BodyHandlers.ofByteArray());
         ContractCheck.exchange(
                 port,

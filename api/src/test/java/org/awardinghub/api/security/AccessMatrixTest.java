@@ -273,6 +273,8 @@ class AccessMatrixTest extends ApplicationTest {
                 new Endpoint("GET", "/api/users", null, imiStaff),
                 new Endpoint("GET", "/api/users/" + userA, null, readUsersOfA),
                 new Endpoint("GET", "/api/users/" + imiStaffUser, null, imiStaff),
+                new Endpoint("GET", "/api/users/" + userA + "/subject-access", null, imiAdmin),
+                new Endpoint("GET", candidate + "/subject-access", null, imiAdmin),
                 new Endpoint("POST", "/api/users/" + userA + "/deactivate", reason, usersOfA),
                 new Endpoint("POST", "/api/users/" + userA + "/reactivate", reason, usersOfA),
                 new Endpoint(

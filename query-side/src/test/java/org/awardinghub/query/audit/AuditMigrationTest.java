@@ -35,6 +35,7 @@ class AuditMigrationTest {
                             "AUDIT_LOG_TIME",
                             "AUDIT_LOG_ACTOR_TIME",
                             "AUDIT_LOG_CENTRE_TIME",
+                            "AUDIT_LOG_CANDIDATE",
                             "AUDIT_LINKS_WINDOW"));
         }
     }
