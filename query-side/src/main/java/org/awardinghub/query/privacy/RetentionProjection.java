@@ -239,7 +239,8 @@ class RetentionProjection {
     }
 
     @QueryHandler
-    Page<RetentionRecord> handle(ListRetentionQueue query) {
+    @SuppressWarnings("rawtypes") // the query bus matches the answer's raw type, Page
+    Page handle(ListRetentionQueue query) {
         String where = " FROM retention_records WHERE erased = FALSE AND held = FALSE AND due_on <= ?";
         return page(
                 where,
@@ -251,7 +252,8 @@ class RetentionProjection {
     }
 
     @QueryHandler
-    Page<RetentionRecord> handle(ListLegalHolds query) {
+    @SuppressWarnings("rawtypes") // the query bus matches the answer's raw type, Page
+    Page handle(ListLegalHolds query) {
         return page(
                 " FROM retention_records WHERE held = TRUE",
                 " ORDER BY held_at, candidate_id",

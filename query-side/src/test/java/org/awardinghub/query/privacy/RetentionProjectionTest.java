@@ -113,9 +113,19 @@ class RetentionProjectionTest {
     }
 
     private List<String> queue(LocalDate today) {
-        return projection.handle(new ListRetentionQueue(today, 0, 0, true)).items().stream()
+        return queued(new ListRetentionQueue(today, 0, 0, true)).items().stream()
                 .map(RetentionRecord::candidateId)
                 .toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Page<RetentionRecord> queued(ListRetentionQueue query) {
+        return projection.handle(query);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Page<RetentionRecord> held(ListLegalHolds query) {
+        return projection.handle(query);
     }
 
     private List<Map<String, Object>> rows() {
@@ -152,8 +162,7 @@ class RetentionProjectionTest {
         assertThat(queue(LocalDate.parse("2029-05-05"))).containsExactly("sat");
         assertThat(queue(LocalDate.parse("2040-01-01"))).containsExactly("sat", "gone");
         assertThat(queue(LocalDate.parse("2070-01-01"))).containsExactly("sat", "gone", "cert");
-        Page<RetentionRecord> second =
-                projection.handle(new ListRetentionQueue(LocalDate.parse("2070-01-01"), 1, 2, false));
+        Page<RetentionRecord> second = queued(new ListRetentionQueue(LocalDate.parse("2070-01-01"), 1, 2, false));
         assertThat(second.items()).extracting(RetentionRecord::candidateId).containsExactly("cert");
         assertThat(second.total()).isEqualTo(3);
         RetentionDue due =
@@ -185,7 +194,7 @@ class RetentionProjectionTest {
         assertThat(held.legalHold().caseId()).isEqualTo("case-7");
         assertThat(held.legalHold().reason()).isEqualTo("Malpractice investigation");
         assertThat(held.legalHold().placedByPin()).isEqualTo("90000001");
-        assertThat(projection.handle(new ListLegalHolds(0, 0, true)).items())
+        assertThat(held(new ListLegalHolds(0, 0, true)).items())
                 .extracting(RetentionRecord::candidateId)
                 .containsExactly("sat");
         assertThat(find("cert").erasure().legalBasis()).isEqualTo("Art 17(1)(a)");
@@ -194,7 +203,7 @@ class RetentionProjectionTest {
                 "sat", 2, MAY_2026.plusSeconds(9999), new CandidateLegalHoldLifted("sat", "c1", "Closed")));
         assertThat(find("sat").legalHold()).isNull();
         assertThat(queue(LocalDate.parse("2070-01-01"))).containsExactly("sat", "gone");
-        assertThat(projection.handle(new ListLegalHolds(0, 0, true)).items()).isEmpty();
+        assertThat(held(new ListLegalHolds(0, 0, true)).items()).isEmpty();
     }
 
     @Test
