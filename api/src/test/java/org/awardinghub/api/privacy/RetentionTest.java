@@ -13,6 +13,7 @@ import java.util.Map;
 import org.awardinghub.api.ApplicationTest;
 import org.awardinghub.api.AssessmentSteps;
 import org.awardinghub.api.AssessmentSteps.Candidate;
+import org.awardinghub.api.AtOnce;
 import org.awardinghub.api.HttpClientForTests;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * clock; a held record stays out of it until the hold is lifted, an extended one until the day after it is kept
  * until; the daily review lists the records due and emails IMI's administrators, erasing nothing. Only IMI
  * administrators decide, auditors read, centre users are refused; bad input changes nothing; a hold twice, a lift
- * with none and an erasure while held are refused with 409.
+ * with none and an erasure while held are refused with 409, and of twenty holds sent at once one stands.
  */
 class RetentionTest extends ApplicationTest {
 
@@ -282,6 +283,20 @@ class RetentionTest extends ApplicationTest {
         JsonNode unchanged = retentionOf(candidate, json -> true);
         assertThat(unchanged.get("legalHold").isNull()).isTrue();
         assertThat(unchanged.get("extension").isNull()).isTrue();
+    }
+
+    @Test
+    void givenTwentyHoldsAtOnce_whenSent_thenOneStandsAndTheOthersAre409AndLeaveNothing() {
+        Candidate candidate = registered();
+        long events = eventsOf(candidate);
+
+        List<HttpClientForTests.Response> answers = AtOnce.send(
+                20, sender -> decide(admin, candidate, "/legal-hold", Map.of("reason", "Inquiry, by " + sender)));
+
+        AtOnce.oneMadeAndTheRestConflicts(answers, 200);
+        assertThat(eventsOf(candidate)).as("one hold recorded").isEqualTo(events + 1);
+        retentionOf(candidate, json -> !json.get("legalHold").isNull());
+        assertThat(legalHolds()).containsOnlyOnce(candidate.candidateId());
     }
 
     @Test
