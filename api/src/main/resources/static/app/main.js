@@ -14,6 +14,7 @@ import './views/outbox.js';
 import './views/library.js';
 import './views/portfolio.js';
 import './views/arrangement.js';
+import './views/privacy.js';
 
 function drawHeader() {
     const nav = document.getElementById('nav');

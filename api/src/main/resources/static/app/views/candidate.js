@@ -8,6 +8,7 @@ import {go, register} from '../router.js';
 import {currentUser, hasRole, isImiStaff} from '../session.js';
 import {postResultsSection} from './post-results.js';
 import {ARRANGEMENT_READERS, arrangementsSection} from './arrangement.js';
+import {PRIVACY_READERS, privacySection} from './privacy.js';
 
 const REGISTRARS = ['IMI_ADMIN', 'CENTRE_COORDINATOR', 'CENTRE_ADMIN'];
 const STATUSES = [{value: '', label: 'Any status'}, {value: 'REGISTERED', label: 'Registered'},
@@ -540,7 +541,8 @@ async function candidatePage(container, params) {
             section('Results', attemptsTable(attempts, candidate)),
             postResultsSection(candidate, attempts),
             section('Certificate', certificate(candidate.certificate)),
-            hasRole(...ARRANGEMENT_READERS) ? arrangementsSection(candidate) : null),
+            hasRole(...ARRANGEMENT_READERS) ? arrangementsSection(candidate) : null,
+            hasRole(...PRIVACY_READERS) ? privacySection(candidate) : null),
             section('History', h('p', {class: 'hint'}, 'Every change, newest first, with who made it and why.'),
                 historyList(history, centre))));
     }

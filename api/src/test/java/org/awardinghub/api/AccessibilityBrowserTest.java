@@ -62,7 +62,11 @@ class AccessibilityBrowserTest extends ApplicationTest {
             check(ui.visit("/#/centres").waitForHeading("Centres"), "centres");
             check(ui.visit("/#/centres/" + centreId), "centre profile", "Centre details");
             check(ui.visit("/#/qualifications/" + qualification.code()), "qualification", qualification.code());
-            check(ui.visit("/#/candidates/" + candidate.candidateId()), "candidate", candidate.registrationNumber());
+            check(
+                    ui.visit("/#/candidates/" + candidate.candidateId()),
+                    "candidate, with the Privacy panel",
+                    candidate.registrationNumber(),
+                    "Decision due on");
             check(ui.visit("/#/certificates").waitForHeading("Certificates"), "certificates");
             check(
                     ui.visit("/#/audit/records/candidate/" + candidate.candidateId()),
@@ -82,6 +86,7 @@ class AccessibilityBrowserTest extends ApplicationTest {
                     ui.visit("/#/access-arrangements").waitForHeading("Access arrangements"),
                     "access arrangements queue");
             check(ui.visit("/#/library").waitForHeading("Documents"), "documents library");
+            check(ui.visit("/#/privacy").waitForHeading("Privacy"), "privacy", "Legal holds");
             ui.press("Sign out").waitForHeading("Sign in");
 
             ui.signIn(coordinator.pin(), GOOD_PASSWORD);

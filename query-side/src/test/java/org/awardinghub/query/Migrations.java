@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -31,13 +32,25 @@ public final class Migrations {
         if (scripts.length == 0) {
             throw new IllegalStateException("No migrations found at " + LOCATION);
         }
-        Arrays.sort(scripts, Comparator.comparing(Migrations::version));
+        Arrays.sort(scripts, Comparator.comparing(Migrations::version, Migrations::compareVersions));
         new ResourceDatabasePopulator(scripts).execute(dataSource);
     }
 
-    /** V6__compliance_reports.sql: 6 (this module's versions are whole numbers). */
-    private static BigInteger version(Resource script) {
+    /** V6__compliance_reports.sql: [6]; V19_1__audit_hashes_before_sealing.sql: [19, 1], as Flyway orders them. */
+    private static List<BigInteger> version(Resource script) {
         String name = script.getFilename();
-        return new BigInteger(name.substring(1, name.indexOf("__")));
+        return Arrays.stream(name.substring(1, name.indexOf("__")).split("[._]"))
+                .map(BigInteger::new)
+                .toList();
+    }
+
+    private static int compareVersions(List<BigInteger> a, List<BigInteger> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int order = a.get(i).compareTo(b.get(i));
+            if (order != 0) {
+                return order;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
     }
 }

@@ -1,6 +1,7 @@
 package org.awardinghub.api.axon;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -31,6 +32,9 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
  * connection only another waiting start could give back. It also makes a deadline commit or roll back with its
  * command. Outside a transaction (the scheduler's own polling and bookkeeping) the proxy hands out an ordinary
  * pooled connection.
+ * <p>
+ * The application's recurring tasks (the daily retention review, ADR 0166) run on the same scheduler: each is one
+ * row of {@code scheduled_tasks}, picked by one node when due, and scheduled at start-up when missing.
  */
 @Configuration
 class DeadlineConfiguration {
@@ -40,6 +44,7 @@ class DeadlineConfiguration {
             DataSource dataSource,
             Clock clock,
             ObjectProvider<DbSchedulerDeadlineManager> deadlineManager,
+            List<RecurringTask<?>> recurringTasks,
             @Value("${awarding.deadlines.polling-interval:1s}") Duration pollingInterval,
             @Value("${awarding.deadlines.threads:2}") int threads) {
         return Scheduler.create(
@@ -48,6 +53,7 @@ class DeadlineConfiguration {
                 .clock(clock::instant)
                 .pollingInterval(pollingInterval)
                 .threads(threads)
+                .startTasks(recurringTasks)
                 .tableName("scheduled_tasks")
                 .alwaysPersistTimestampInUTC()
                 .build();

@@ -473,6 +473,11 @@ class NotificationCatalogueTest {
         }
 
         @Override
+        public List<UserAccount> activeImiStaff(Role role) {
+            return List.of();
+        }
+
+        @Override
         public boolean pinTaken(String pin) {
             return findByPin(pin).isPresent();
         }

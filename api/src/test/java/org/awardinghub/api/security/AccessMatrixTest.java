@@ -540,7 +540,18 @@ class AccessMatrixTest extends ApplicationTest {
                         candidate + "/access-arrangements/" + arrangementA + "/evidence",
                         null,
                         union(imiStaff, arrangementsOfA())),
-                new Endpoint("GET", "/api/access-arrangements/queue", null, imiStaff));
+                new Endpoint("GET", "/api/access-arrangements/queue", null, imiStaff),
+                new Endpoint("POST", candidate + "/legal-hold", reason, imiAdmin),
+                new Endpoint("POST", candidate + "/legal-hold/lift", reason, imiAdmin),
+                new Endpoint(
+                        "POST",
+                        candidate + "/retention/extension",
+                        Map.of("keepUntil", "2099-01-01", "reason", "r", "legalBasis", "Art. 6(1)(c)"),
+                        imiAdmin),
+                new Endpoint("GET", candidate + "/retention", null, imiStaff),
+                new Endpoint("GET", "/api/retention/queue", null, imiStaff),
+                new Endpoint("GET", "/api/retention/legal-holds", null, imiStaff),
+                new Endpoint("GET", "/api/retention/reviews", null, imiStaff));
     }
 
     /** Centre A's admins and coordinators: who request and read its candidates' access arrangements. */

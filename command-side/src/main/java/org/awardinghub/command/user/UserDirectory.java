@@ -2,6 +2,7 @@ package org.awardinghub.command.user;
 
 import java.util.List;
 import java.util.Optional;
+import org.awardinghub.events.user.Role;
 
 /**
  * What the command side knows of every user: their PIN, email, roles, centre and whether active, as of the
@@ -25,6 +26,9 @@ public interface UserDirectory {
 
     /** The centre's active users, in name order (no one for a null centre): whom a notice to the centre reaches. */
     List<UserAccount> activeAtCentre(String centreId);
+
+    /** IMI's own active users with {@code role}, in name order: whom a notice to IMI reaches. */
+    List<UserAccount> activeImiStaff(Role role);
 
     /** Whether someone can still administer the system; when not, the application may create the first admin. */
     boolean anyImiAdmin();

@@ -125,6 +125,16 @@ final class UserDirectoryTable implements UserDirectory {
     }
 
     @Override
+    public List<UserAccount> activeImiStaff(Role role) {
+        // roles are stored comma-separated; framing with commas matches whole role names only
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM user_directory WHERE centre_id IS NULL AND active = TRUE"
+                        + " AND ',' || roles || ',' LIKE ? ORDER BY name, user_id",
+                UserDirectoryTable::account,
+                "%," + role.name() + ",%");
+    }
+
+    @Override
     public boolean pinTaken(String pin) {
         return count("SELECT COUNT(*) FROM user_directory WHERE pin = ?", pin) > 0;
     }
