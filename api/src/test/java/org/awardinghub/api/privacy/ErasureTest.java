@@ -211,25 +211,6 @@ class ErasureTest extends ApplicationTest {
     }
 
     @Test
-    void givenALegalHold_whenErasing_thenRefusedAndNothingChanges() {
-        Certificated holder = certificated();
-        String candidateId = holder.candidate().candidateId();
-        var hold = http.post(
-                "/api/candidates/" + candidateId + "/legal-hold",
-                admin,
-                Map.of("caseId", "case-1", "reason", "Malpractice investigation"));
-        if (hold.status() == 404) {
-            return; // the legal-hold endpoint arrives with the retention work
-        }
-        var erased = http.post(
-                "/api/candidates/" + candidateId + "/erasure",
-                admin,
-                Map.of("reason", "Asked", "legalBasis", "UK GDPR Art. 17(1)(a)"));
-        assertThat(erased.status()).as(erased.toString()).isEqualTo(409);
-        assertThat(keys(candidateId)).hasSize(1);
-    }
-
-    @Test
     void givenBadInputOrAnotherRole_whenErasing_thenRefusedAndNothingChanges() {
         Certificated holder = certificated();
         String candidateId = holder.candidate().candidateId();
