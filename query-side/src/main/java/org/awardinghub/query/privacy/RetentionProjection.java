@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.awardinghub.events.AuditMetadata;
 import org.awardinghub.events.candidate.CandidateCertificateRevoked;
@@ -482,78 +483,15 @@ class RetentionProjection {
         }
 
         Row withStatus(CandidateStatus next) {
-            return new Row(
-                    candidateId,
-                    centreId,
-                    registrationNumber,
-                    lastSequence,
-                    next,
-                    lastActivityOn,
-                    lastActivity,
-                    keepUntil,
-                    keepReason,
-                    keepLegalBasis,
-                    keptAt,
-                    keptByPin,
-                    held,
-                    holdCaseId,
-                    holdReason,
-                    heldAt,
-                    heldByPin,
-                    erased,
-                    erasedAt,
-                    erasureLegalBasis,
-                    erasedByPin);
+            return with(row -> row.status = next);
         }
 
         Row withCentre(String next) {
-            return new Row(
-                    candidateId,
-                    next,
-                    registrationNumber,
-                    lastSequence,
-                    status,
-                    lastActivityOn,
-                    lastActivity,
-                    keepUntil,
-                    keepReason,
-                    keepLegalBasis,
-                    keptAt,
-                    keptByPin,
-                    held,
-                    holdCaseId,
-                    holdReason,
-                    heldAt,
-                    heldByPin,
-                    erased,
-                    erasedAt,
-                    erasureLegalBasis,
-                    erasedByPin);
+            return with(row -> row.centreId = next);
         }
 
         Row withSequence(long next) {
-            return new Row(
-                    candidateId,
-                    centreId,
-                    registrationNumber,
-                    next,
-                    status,
-                    lastActivityOn,
-                    lastActivity,
-                    keepUntil,
-                    keepReason,
-                    keepLegalBasis,
-                    keptAt,
-                    keptByPin,
-                    held,
-                    holdCaseId,
-                    holdReason,
-                    heldAt,
-                    heldByPin,
-                    erased,
-                    erasedAt,
-                    erasureLegalBasis,
-                    erasedByPin);
+            return with(row -> row.lastSequence = next);
         }
 
         /** Activity on {@code day}: the last activity when not earlier than the one known. */
@@ -561,104 +499,121 @@ class RetentionProjection {
             if (day.isBefore(lastActivityOn)) {
                 return this;
             }
-            return new Row(
-                    candidateId,
-                    centreId,
-                    registrationNumber,
-                    lastSequence,
-                    status,
-                    day,
-                    event,
-                    keepUntil,
-                    keepReason,
-                    keepLegalBasis,
-                    keptAt,
-                    keptByPin,
-                    held,
-                    holdCaseId,
-                    holdReason,
-                    heldAt,
-                    heldByPin,
-                    erased,
-                    erasedAt,
-                    erasureLegalBasis,
-                    erasedByPin);
+            return with(row -> {
+                row.lastActivityOn = day;
+                row.lastActivity = event;
+            });
         }
 
         Row withExtension(LocalDate until, String reason, String legalBasis, Instant at, String byPin) {
-            return new Row(
-                    candidateId,
-                    centreId,
-                    registrationNumber,
-                    lastSequence,
-                    status,
-                    lastActivityOn,
-                    lastActivity,
-                    until,
-                    reason,
-                    legalBasis,
-                    at,
-                    byPin,
-                    held,
-                    holdCaseId,
-                    holdReason,
-                    heldAt,
-                    heldByPin,
-                    erased,
-                    erasedAt,
-                    erasureLegalBasis,
-                    erasedByPin);
+            return with(row -> {
+                row.keepUntil = until;
+                row.keepReason = reason;
+                row.keepLegalBasis = legalBasis;
+                row.keptAt = at;
+                row.keptByPin = byPin;
+            });
         }
 
         /** A hold placed, or (all null) lifted. */
         Row withHold(String caseId, String reason, Instant at, String byPin) {
-            return new Row(
-                    candidateId,
-                    centreId,
-                    registrationNumber,
-                    lastSequence,
-                    status,
-                    lastActivityOn,
-                    lastActivity,
-                    keepUntil,
-                    keepReason,
-                    keepLegalBasis,
-                    keptAt,
-                    keptByPin,
-                    at != null,
-                    caseId,
-                    reason,
-                    at,
-                    byPin,
-                    erased,
-                    erasedAt,
-                    erasureLegalBasis,
-                    erasedByPin);
+            return with(row -> {
+                row.held = at != null;
+                row.holdCaseId = caseId;
+                row.holdReason = reason;
+                row.heldAt = at;
+                row.heldByPin = byPin;
+            });
         }
 
         Row withErasure(Instant at, String legalBasis, String byPin) {
-            return new Row(
-                    candidateId,
-                    centreId,
-                    registrationNumber,
-                    lastSequence,
-                    status,
-                    lastActivityOn,
-                    lastActivity,
-                    keepUntil,
-                    keepReason,
-                    keepLegalBasis,
-                    keptAt,
-                    keptByPin,
-                    held,
-                    holdCaseId,
-                    holdReason,
-                    heldAt,
-                    heldByPin,
-                    true,
-                    at,
-                    legalBasis,
-                    byPin);
+            return with(row -> {
+                row.erased = true;
+                row.erasedAt = at;
+                row.erasureLegalBasis = legalBasis;
+                row.erasedByPin = byPin;
+            });
+        }
+
+        /** This row with {@code change} made to a copy of its values: the one place a row is copied. */
+        private Row with(Consumer<Values> change) {
+            Values values = new Values(this);
+            change.accept(values);
+            return values.row();
+        }
+
+        /** A row's values, changed one by one before they make a new row. */
+        private static final class Values {
+            private String candidateId;
+            private String centreId;
+            private String registrationNumber;
+            private long lastSequence;
+            private CandidateStatus status;
+            private LocalDate lastActivityOn;
+            private String lastActivity;
+            private LocalDate keepUntil;
+            private String keepReason;
+            private String keepLegalBasis;
+            private Instant keptAt;
+            private String keptByPin;
+            private boolean held;
+            private String holdCaseId;
+            private String holdReason;
+            private Instant heldAt;
+            private String heldByPin;
+            private boolean erased;
+            private Instant erasedAt;
+            private String erasureLegalBasis;
+            private String erasedByPin;
+
+            Values(Row row) {
+                candidateId = row.candidateId();
+                centreId = row.centreId();
+                registrationNumber = row.registrationNumber();
+                lastSequence = row.lastSequence();
+                status = row.status();
+                lastActivityOn = row.lastActivityOn();
+                lastActivity = row.lastActivity();
+                keepUntil = row.keepUntil();
+                keepReason = row.keepReason();
+                keepLegalBasis = row.keepLegalBasis();
+                keptAt = row.keptAt();
+                keptByPin = row.keptByPin();
+                held = row.held();
+                holdCaseId = row.holdCaseId();
+                holdReason = row.holdReason();
+                heldAt = row.heldAt();
+                heldByPin = row.heldByPin();
+                erased = row.erased();
+                erasedAt = row.erasedAt();
+                erasureLegalBasis = row.erasureLegalBasis();
+                erasedByPin = row.erasedByPin();
+            }
+
+            Row row() {
+                return new Row(
+                        candidateId,
+                        centreId,
+                        registrationNumber,
+                        lastSequence,
+                        status,
+                        lastActivityOn,
+                        lastActivity,
+                        keepUntil,
+                        keepReason,
+                        keepLegalBasis,
+                        keptAt,
+                        keptByPin,
+                        held,
+                        holdCaseId,
+                        holdReason,
+                        heldAt,
+                        heldByPin,
+                        erased,
+                        erasedAt,
+                        erasureLegalBasis,
+                        erasedByPin);
+            }
         }
     }
 }
