@@ -69,6 +69,7 @@ import org.awardinghub.events.user.SignInFailed;
 import org.awardinghub.events.user.UserCreated;
 import org.awardinghub.events.user.UserDeactivated;
 import org.awardinghub.events.user.UserDetailsAmended;
+import org.awardinghub.events.user.UserErased;
 import org.awardinghub.events.user.UserLockedOut;
 import org.awardinghub.events.user.UserReactivated;
 import org.awardinghub.events.user.UserRolesChanged;
@@ -325,6 +326,11 @@ final class SubjectAccessSentences {
                 UserRolesChanged.class,
                 e -> said("Roles changed from " + roles(e.oldRoles()) + " to " + roles(e.roles()), e.reason()));
         on(UserDeactivated.class, e -> said("Account deactivated", e.reason()));
+        on(
+                UserErased.class,
+                e -> said(
+                        "Personal data erased and the account closed (legal basis: " + e.legalBasis() + ")",
+                        e.reason()));
         on(UserReactivated.class, e -> said("Account reactivated", e.reason()));
         on(UserSignedIn.class, e -> said("Signed in", null));
         on(UserSignedOut.class, e -> said("Signed out", null));

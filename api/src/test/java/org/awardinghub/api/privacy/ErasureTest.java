@@ -1,9 +1,11 @@
 package org.awardinghub.api.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.awardinghub.api.ApplicationTest;
@@ -208,6 +210,41 @@ class ErasureTest extends ApplicationTest {
         assertThat(amended.status())
                 .as("an erased record changes no more: " + amended)
                 .isEqualTo(409);
+    }
+
+    @Test
+    void givenACandidateWithTheirOwnAccount_whenErased_thenTheAccountIsErasedAndClosedToo() {
+        String centreId = steps.centre(qualification.code(), true);
+        String coordinator = steps.user(centreId, "CENTRE_COORDINATOR").token();
+        Candidate candidate = steps.register(coordinator, centreId, qualification.code());
+        AssessmentSteps.Staff learner = steps.candidateAccount(coordinator, candidate.candidateId());
+        assertThat(http.get("/api/me", learner.token()).status()).isEqualTo(200);
+
+        var erased = http.post(
+                "/api/candidates/" + candidate.candidateId() + "/erasure",
+                admin,
+                Map.of("reason", "The learner asked to be forgotten", "legalBasis", "UK GDPR Art. 17(1)(a)"));
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(202);
+
+        JsonNode users = awaitJson(
+                "/api/centres/" + centreId + "/users?size=100",
+                coordinator,
+                json -> json.toString().contains(ERASED));
+        assertThat(users.toString())
+                .as("the centre's list of users shows the account as erased")
+                .doesNotContain(learner.email());
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(http.get("/api/me", learner.token()).status())
+                                .as("the account is closed")
+                                .isEqualTo(401));
+        assertThat(http.post(
+                                "/api/auth/login",
+                                null,
+                                Map.of("pin", learner.pin(), "password", ApplicationTest.GOOD_PASSWORD))
+                        .status())
+                .as("no sign-in as an erased person")
+                .isNotEqualTo(200);
     }
 
     @Test

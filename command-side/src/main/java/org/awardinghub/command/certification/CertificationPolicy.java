@@ -1,10 +1,8 @@
 package org.awardinghub.command.certification;
 
-import java.util.HashMap;
-import java.util.Map;
+import org.awardinghub.command.CommandPolicies;
 import org.awardinghub.command.candidate.RecordCertificate;
 import org.awardinghub.command.candidate.RecordCertificateRevoked;
-import org.awardinghub.events.AuditMetadata;
 import org.awardinghub.events.certification.CertificateIssued;
 import org.awardinghub.events.certification.CertificateRevoked;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -13,7 +11,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +28,7 @@ import org.springframework.stereotype.Component;
 @DisallowReplay
 class CertificationPolicy {
 
-    public static final String PROCESSING_GROUP = "certification-policy";
+    public static final String PROCESSING_GROUP = CommandPolicies.PROCESSING_GROUP;
 
     private final CommandGateway commands;
 
@@ -56,15 +53,6 @@ class CertificationPolicy {
     }
 
     private void send(Object command, EventMessage<?> cause) {
-        commands.sendAndWait(new GenericCommandMessage<>(command, causedBy(cause)));
-    }
-
-    /** The chain keeps the request's correlation id (the event's own id when it has none); the event is the cause. */
-    static MetaData causedBy(EventMessage<?> cause) {
-        Map<String, Object> metadata = new HashMap<>();
-        Object correlation = cause.getMetaData().get(AuditMetadata.CORRELATION_ID);
-        metadata.put(AuditMetadata.CORRELATION_ID, correlation != null ? correlation : cause.getIdentifier());
-        metadata.put(AuditMetadata.CAUSATION_ID, cause.getIdentifier());
-        return MetaData.from(metadata);
+        commands.sendAndWait(new GenericCommandMessage<>(command, CommandPolicies.causedBy(cause)));
     }
 }

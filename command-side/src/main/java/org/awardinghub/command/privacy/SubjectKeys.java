@@ -14,6 +14,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.awardinghub.command.CommandLookups;
 import org.awardinghub.events.candidate.CandidateErased;
+import org.awardinghub.events.user.UserErased;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -107,6 +108,13 @@ public class SubjectKeys {
     void on(CandidateErased event) {
         erase(event.candidateId(), event.erasedAt());
         jdbc.update("DELETE FROM snapshot_event_entry WHERE aggregate_identifier = ?", event.candidateId());
+    }
+
+    /** The user's key goes, in the erasure's own transaction, and with it their snapshots. */
+    @EventHandler
+    void on(UserErased event) {
+        erase(event.userId(), event.erasedAt());
+        jdbc.update("DELETE FROM snapshot_event_entry WHERE aggregate_identifier = ?", event.userId());
     }
 
     private void erase(String subjectId, Instant at) {

@@ -2,6 +2,7 @@ package org.awardinghub.command.user;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,6 +17,7 @@ import org.awardinghub.command.candidate.CandidateDirectory;
 import org.awardinghub.command.candidate.CandidateEntry;
 import org.awardinghub.command.centre.CentreDirectory;
 import org.awardinghub.command.notification.NotificationKind;
+import org.awardinghub.events.PersonalData;
 import org.awardinghub.events.user.NotificationPreferencesChanged;
 import org.awardinghub.events.user.PasswordResetRequested;
 import org.awardinghub.events.user.PasswordSet;
@@ -25,6 +27,7 @@ import org.awardinghub.events.user.SignInFailed;
 import org.awardinghub.events.user.UserCreated;
 import org.awardinghub.events.user.UserDeactivated;
 import org.awardinghub.events.user.UserDetailsAmended;
+import org.awardinghub.events.user.UserErased;
 import org.awardinghub.events.user.UserLockedOut;
 import org.awardinghub.events.user.UserReactivated;
 import org.awardinghub.events.user.UserRolesChanged;
@@ -54,6 +57,8 @@ public class User {
     private String email;
     private Set<Role> roles;
     private boolean active;
+    /** The user's personal data was erased: the account is closed for good. */
+    private boolean erased;
     /** A password has been set: the activation link is spent. */
     private boolean passwordSet;
     /** The optional notification kinds turned off; null until the user first chooses (and in older snapshots). */
@@ -167,8 +172,22 @@ public class User {
         apply(new UserDeactivated(userId, centreId, Reason.of(command)));
     }
 
+    /** Erased once: the account is closed with it, and never reactivated. */
+    @CommandHandler
+    void handle(EraseUser command, Clock clock) {
+        String reason = Reason.of(command);
+        String legalBasis = Text.required("legalBasis", command.legalBasis(), 200);
+        if (erased) {
+            return; // erased before: nothing more to record
+        }
+        apply(new UserErased(userId, centreId, reason, legalBasis, clock.instant()));
+    }
+
     @CommandHandler
     void handle(ReactivateUser command, CentreDirectory centres) {
+        if (erased) {
+            throw new RuleViolation("The user's personal data was erased; the account stays closed");
+        }
         if (active) {
             throw new RuleViolation("User is already active");
         }
@@ -286,6 +305,15 @@ public class User {
     @EventSourcingHandler
     void on(UserDeactivated event) {
         active = false;
+    }
+
+    /** Forgotten here too, so that no snapshot taken after the erasure holds them. */
+    @EventSourcingHandler
+    void on(UserErased event) {
+        erased = true;
+        active = false;
+        name = PersonalData.ERASED;
+        email = PersonalData.ERASED;
     }
 
     @EventSourcingHandler

@@ -10,10 +10,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.awardinghub.command.CommandLookups;
 import org.awardinghub.command.EmailAddress;
+import org.awardinghub.events.PersonalData;
 import org.awardinghub.events.user.Role;
 import org.awardinghub.events.user.UserCreated;
 import org.awardinghub.events.user.UserDeactivated;
 import org.awardinghub.events.user.UserDetailsAmended;
+import org.awardinghub.events.user.UserErased;
 import org.awardinghub.events.user.UserReactivated;
 import org.awardinghub.events.user.UserRolesChanged;
 import org.axonframework.config.ProcessingGroup;
@@ -75,6 +77,18 @@ final class UserDirectoryTable implements UserDirectory {
     @EventHandler
     void on(UserDeactivated event) {
         jdbc.update("UPDATE user_directory SET active = ? WHERE user_id = ?", false, event.userId());
+    }
+
+    /** Closed, with no name or email kept; the key of the email is freed for someone else's. */
+    @EventHandler
+    void on(UserErased event) {
+        jdbc.update(
+                "UPDATE user_directory SET active = ?, name = ?, email = ?, email_key = ? WHERE user_id = ?",
+                false,
+                PersonalData.ERASED,
+                PersonalData.ERASED,
+                "erased:" + event.userId(),
+                event.userId());
     }
 
     @EventHandler

@@ -26,6 +26,7 @@ import org.awardinghub.events.user.SignInFailed;
 import org.awardinghub.events.user.UserCreated;
 import org.awardinghub.events.user.UserDeactivated;
 import org.awardinghub.events.user.UserDetailsAmended;
+import org.awardinghub.events.user.UserErased;
 import org.awardinghub.events.user.UserLockedOut;
 import org.awardinghub.events.user.UserReactivated;
 import org.awardinghub.events.user.UserRolesChanged;
@@ -818,5 +819,32 @@ class UserTest {
 
         assertThat(users.activeAtCentre(CENTRE)).extracting(UserAccount::userId).containsExactly(USER, "user-2");
         assertThat(users.activeAtCentre(null)).isEmpty();
+    }
+
+    /** A candidate's account erased with them (issue 19, ADR 0163). */
+    @Nested
+    class EraseUserSpec {
+
+        static final java.time.Instant NOW = java.time.Instant.parse("2026-12-07T10:00:00Z");
+        static final UserErased ERASED = new UserErased(USER, CENTRE, "The learner asked", "Art. 17(1)(a)", NOW);
+
+        @BeforeEach
+        void clock() {
+            fixture.registerInjectableResource(java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
+        }
+
+        @Test
+        void givenAUser_whenErased_thenErasedOnceAndNeverReactivated() {
+            fixture.given(CREATED)
+                    .when(new EraseUser(USER, "The learner asked", "Art. 17(1)(a)"))
+                    .expectEvents(ERASED);
+            fixture.given(CREATED, ERASED)
+                    .when(new EraseUser(USER, "Again", "Art. 17(1)(a)"))
+                    .expectNoEvents();
+            fixture.given(CREATED, ERASED)
+                    .when(new ReactivateUser(USER, "Back"))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("The user's personal data was erased; the account stays closed");
+        }
     }
 }

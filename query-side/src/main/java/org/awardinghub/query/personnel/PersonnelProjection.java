@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.awardinghub.events.AuditMetadata;
+import org.awardinghub.events.PersonalData;
 import org.awardinghub.events.appeal.AppealLodged;
 import org.awardinghub.events.appeal.ResultEnquiryRaised;
 import org.awardinghub.events.arrangement.AccessArrangementRequested;
@@ -32,6 +33,7 @@ import org.awardinghub.events.user.SignInFailed;
 import org.awardinghub.events.user.UserCreated;
 import org.awardinghub.events.user.UserDeactivated;
 import org.awardinghub.events.user.UserDetailsAmended;
+import org.awardinghub.events.user.UserErased;
 import org.awardinghub.events.user.UserLockedOut;
 import org.awardinghub.events.user.UserReactivated;
 import org.awardinghub.events.user.UserRolesChanged;
@@ -131,6 +133,17 @@ class PersonnelProjection {
     @EventHandler
     void on(UserReactivated event, @SequenceNumber long sequence) {
         apply(event.userId(), sequence, "active = TRUE");
+    }
+
+    /** No name or email kept, the account closed: as the events read once the user's key is erased (ADR 0163). */
+    @EventHandler
+    void on(UserErased event, @SequenceNumber long sequence) {
+        apply(
+                event.userId(),
+                sequence,
+                "name = ?, email = ?, active = FALSE",
+                PersonalData.ERASED,
+                PersonalData.ERASED);
     }
 
     @EventHandler

@@ -20,11 +20,13 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.awardinghub.events.PersonalData;
 import org.awardinghub.events.user.PasswordSet;
 import org.awardinghub.events.user.Role;
 import org.awardinghub.events.user.UserCreated;
 import org.awardinghub.events.user.UserDeactivated;
 import org.awardinghub.events.user.UserDetailsAmended;
+import org.awardinghub.events.user.UserErased;
 import org.awardinghub.events.user.UserLockedOut;
 import org.awardinghub.events.user.UserReactivated;
 import org.awardinghub.events.user.UserRolesChanged;
@@ -103,6 +105,19 @@ public class UserProjection {
     @EventHandler
     void on(UserReactivated event, @SequenceNumber long sequence) {
         users.update(event.userId(), sequence, set("active", true));
+    }
+
+    /** The account closed, with no name or email: as the events read once the user's key is erased (ADR 0163). */
+    @EventHandler
+    void on(UserErased event, @SequenceNumber long sequence) {
+        users.update(
+                event.userId(),
+                sequence,
+                combine(
+                        set("name", PersonalData.ERASED),
+                        set(NAME_KEY, sortKey(PersonalData.ERASED)),
+                        set("email", PersonalData.ERASED),
+                        set("active", false)));
     }
 
     @EventHandler
