@@ -177,6 +177,7 @@ function subjectAccessLinks(candidate) {
     const path = candidatePath(candidate.candidateId) + '/subject-access';
     const file = 'subject-access-' + candidate.registrationNumber;
     const fetchAs = (accept, name) => () => download(path, accept, name)
+        .then(() => notify('Subject access export of ' + candidate.registrationNumber + ' downloaded'))
         .catch(error => notify(error.message, 'error'));
     return h('p', {class: 'actions'},
         button('Subject access export (JSON)', fetchAs('application/json', file + '.json'), 'secondary'),

@@ -2,20 +2,19 @@ package org.awardinghub.api.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
+import java.time.Instant;
 import org.awardinghub.api.ApplicationTest;
 import org.awardinghub.api.AssessmentSteps;
 import org.awardinghub.api.WebUi;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
- * Retention in a real browser (ADR 0166): IMI places a legal hold on a candidate's record from the Privacy panel of
- * the candidate's page and lifts it from the Privacy page's legal holds; once the record is due (the application's
- * clock six years on), IMI erases it from the queue with a reason and the legal basis, and the candidate's page shows
- * it erased.
+ * Retention in a real browser (ADRs 0166, 0167): IMI places a legal hold on a candidate's record from the Privacy
+ * panel of the candidate's page and lifts it from the Privacy page's legal holds; downloads the candidate's subject
+ * access export, which the audit trail records; once the record is due (the application's clock six years on), IMI
+ * erases it from the queue with a reason and the legal basis, and the candidate's page shows it erased.
  */
 class PrivacyBrowserTest extends ApplicationTest {
 
@@ -49,10 +48,15 @@ class PrivacyBrowserTest extends ApplicationTest {
             ui.waitForRowGone(number);
             awaitJson(retention, admin, json -> json.get("legalHold").isNull());
 
-            var probe = http.post("/api/candidates/" + candidate.candidateId() + "/erasure", admin, Map.of());
-            Assumptions.assumeTrue(
-                    probe.status() == 400,
-                    "POST /api/candidates/{id}/erasure is the integrator's, not merged yet: " + probe.status());
+            ui.visit("/#/candidates/" + candidate.candidateId()).waitForText("Decision due on");
+            Instant asked = clock.instant().minusSeconds(1);
+            ui.press("Subject access export (PDF)");
+            ui.notice("Subject access export of " + number + " downloaded");
+            awaitJson(
+                    "/api/audit/timeline?actorPin=" + ADMIN_PIN + "&from=" + asked,
+                    admin,
+                    json -> json.toString().contains("SubjectAccessExported")
+                            && json.toString().contains(candidate.candidateId()));
 
             ui.press("Sign out").waitForHeading("Sign in");
             clock.advance(RetentionTest.PAST_SIX_YEARS);
