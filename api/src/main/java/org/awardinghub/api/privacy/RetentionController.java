@@ -47,10 +47,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RetentionController {
 
-    /** {@code caseId}: the investigation case the hold is for, when there is one. */
+    /**
+     * {@code caseId}: the investigation case the hold is for, when there is one; {@code legalBasis}: the ground for
+     * keeping the record, for example "UK GDPR Art. 17(3)(e): legal claims".
+     */
     public record LegalHoldRequest(
             @Size(max = 100) @SingleLine String caseId,
-            @NotBlank @Size(max = 1000) @MultiLine String reason) {}
+            @NotBlank @Size(max = 1000) @MultiLine String reason,
+            @NotBlank @Size(max = 200) @SingleLine String legalBasis) {}
 
     /** Keep the record until {@code keepUntil} (a day after today), on {@code legalBasis}, for {@code reason}. */
     public record ExtensionRequest(
@@ -107,7 +111,7 @@ class RetentionController {
     @PostMapping("/api/candidates/{candidateId}/legal-hold")
     @Allow(IMI_ADMIN)
     public Decided placeLegalHold(@PathVariable String candidateId, @Valid @RequestBody LegalHoldRequest request) {
-        commands.sendAndWait(new PlaceLegalHold(candidateId, request.caseId(), request.reason()));
+        commands.sendAndWait(new PlaceLegalHold(candidateId, request.caseId(), request.reason(), request.legalBasis()));
         return new Decided(candidateId, Decision.LEGAL_HOLD_PLACED, null);
     }
 

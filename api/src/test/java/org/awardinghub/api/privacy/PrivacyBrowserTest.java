@@ -35,6 +35,7 @@ class PrivacyBrowserTest extends ApplicationTest {
             ui.press("Hold " + number);
             ui.fill("Case", "CASE-2026-19")
                     .fill("Reason", "Malpractice inquiry at the centre")
+                    .fill("Legal basis", "UK GDPR Art. 17(3)(e): legal claims")
                     .submitDialog();
             ui.notice("A legal hold stands on " + number);
             assertThat(ui.waitForText("Legal hold"))

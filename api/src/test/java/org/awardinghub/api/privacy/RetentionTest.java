@@ -120,7 +120,17 @@ class RetentionTest extends ApplicationTest {
         LocalDate today = LocalDate.now(clock);
         LocalDate keepUntil = today.plusYears(10);
 
-        var hold = decide(admin, held, "/legal-hold", Map.of("caseId", "CASE-19", "reason", "Malpractice inquiry"));
+        var hold = decide(
+                admin,
+                held,
+                "/legal-hold",
+                Map.of(
+                        "caseId",
+                        "CASE-19",
+                        "reason",
+                        "Malpractice inquiry",
+                        "legalBasis",
+                        "Art. 17(3)(e): legal claims"));
         assertThat(hold.status()).as(hold.toString()).isEqualTo(200);
         assertThat(hold.json().get("decision").asText()).isEqualTo("LEGAL_HOLD_PLACED");
         var extension = decide(
@@ -240,7 +250,8 @@ class RetentionTest extends ApplicationTest {
                 Map.of(),
                 Map.of("reason", " "),
                 Map.of("reason", "x".repeat(1001)),
-                Map.of("reason", "r", "caseId", "a\nb"));
+                Map.of("reason", "r", "caseId", "a\nb", "legalBasis", "b"),
+                Map.of("reason", "r"));
         for (Map<String, Object> body : badHolds) {
             var refused = decide(admin, candidate, "/legal-hold", body);
             assertThat(refused.status()).as(body.toString()).isEqualTo(400);
@@ -275,7 +286,11 @@ class RetentionTest extends ApplicationTest {
         assertThat(http.get("/api/retention/queue?page=-1", admin).status()).isEqualTo(400);
         assertThat(http.get("/api/retention/reviews?size=201", admin).status()).isEqualTo(400);
         assertThat(http.get("/api/candidates/nobody/retention", admin).status()).isEqualTo(404);
-        assertThat(decide(admin, new Candidate("nobody", "0"), "/legal-hold", Map.of("reason", "r"))
+        assertThat(decide(
+                                admin,
+                                new Candidate("nobody", "0"),
+                                "/legal-hold",
+                                Map.of("reason", "r", "legalBasis", "Art. 17(3)(e): legal claims"))
                         .status())
                 .isEqualTo(404);
 
@@ -291,7 +306,12 @@ class RetentionTest extends ApplicationTest {
         long events = eventsOf(candidate);
 
         List<HttpClientForTests.Response> answers = AtOnce.send(
-                20, sender -> decide(admin, candidate, "/legal-hold", Map.of("reason", "Inquiry, by " + sender)));
+                20,
+                sender -> decide(
+                        admin,
+                        candidate,
+                        "/legal-hold",
+                        Map.of("reason", "Inquiry, by " + sender, "legalBasis", "Art. 17(3)(e): legal claims")));
 
         AtOnce.oneMadeAndTheRestConflicts(answers, 200);
         assertThat(eventsOf(candidate)).as("one hold recorded").isEqualTo(events + 1);
@@ -306,10 +326,18 @@ class RetentionTest extends ApplicationTest {
                         .status())
                 .as("a lift with no hold")
                 .isEqualTo(409);
-        assertThat(decide(admin, candidate, "/legal-hold", Map.of("reason", "Appeal lodged"))
+        assertThat(decide(
+                                admin,
+                                candidate,
+                                "/legal-hold",
+                                Map.of("reason", "Appeal lodged", "legalBasis", "Art. 17(3)(e): legal claims"))
                         .status())
                 .isEqualTo(200);
-        var twice = decide(admin, candidate, "/legal-hold", Map.of("reason", "Again"));
+        var twice = decide(
+                admin,
+                candidate,
+                "/legal-hold",
+                Map.of("reason", "Again", "legalBasis", "Art. 17(3)(e): legal claims"));
         assertThat(twice.status()).as(twice.toString()).isEqualTo(409);
         assertThat(twice.contentType()).startsWith("application/problem+json");
         retentionOf(candidate, json -> !json.get("legalHold").isNull());

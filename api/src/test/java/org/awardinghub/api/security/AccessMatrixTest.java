@@ -541,7 +541,11 @@ class AccessMatrixTest extends ApplicationTest {
                         null,
                         union(imiStaff, arrangementsOfA())),
                 new Endpoint("GET", "/api/access-arrangements/queue", null, imiStaff),
-                new Endpoint("POST", candidate + "/legal-hold", reason, imiAdmin),
+                new Endpoint(
+                        "POST",
+                        candidate + "/legal-hold",
+                        Map.of("reason", "r", "legalBasis", "Art. 17(3)(e)"),
+                        imiAdmin),
                 new Endpoint("POST", candidate + "/legal-hold/lift", reason, imiAdmin),
                 new Endpoint(
                         "POST",

@@ -273,6 +273,7 @@ public class Candidate {
     @CommandHandler
     void handle(PlaceLegalHold command) {
         String reason = Reason.of(command);
+        String legalBasis = LegalBasis.of(command.legalBasis());
         String caseId = command.caseId() == null || command.caseId().isBlank()
                 ? null
                 : Text.identifier("caseId", command.caseId().strip());
@@ -280,7 +281,7 @@ public class Candidate {
         if (legalHold) {
             throw new RuleViolation("A legal hold already stands on this candidate's record");
         }
-        apply(new CandidateLegalHoldPlaced(candidateId, centreId, caseId, reason));
+        apply(new CandidateLegalHoldPlaced(candidateId, centreId, caseId, reason, legalBasis));
     }
 
     @CommandHandler

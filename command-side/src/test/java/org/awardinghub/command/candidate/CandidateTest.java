@@ -1417,8 +1417,8 @@ class CandidateTest {
 
         static final java.time.Instant NOW = java.time.Instant.parse("2026-12-07T10:00:00Z");
         static final String BASIS = "UK GDPR Art. 17(1)(a)";
-        static final CandidateLegalHoldPlaced HELD =
-                new CandidateLegalHoldPlaced(CANDIDATE, CENTRE, "case-7", "Malpractice investigation");
+        static final CandidateLegalHoldPlaced HELD = new CandidateLegalHoldPlaced(
+                CANDIDATE, CENTRE, "case-7", "Malpractice investigation", "Art. 17(3)(e): legal claims");
         static final CandidateErased ERASED =
                 new CandidateErased(CANDIDATE, CENTRE, NUMBER, "The learner asked", BASIS, NOW);
 
@@ -1466,7 +1466,7 @@ class CandidateTest {
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(refusal);
             fixture.given(REGISTERED, ERASED)
-                    .when(new PlaceLegalHold(CANDIDATE, null, "Too late"))
+                    .when(new PlaceLegalHold(CANDIDATE, null, "Too late", "Art. 17(3)(e): legal claims"))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage(refusal);
         }
@@ -1486,7 +1486,7 @@ class CandidateTest {
         @Test
         void givenHold_whenHeldAgainOrLiftedTwice_thenRefused() {
             fixture.given(REGISTERED, HELD)
-                    .when(new PlaceLegalHold(CANDIDATE, "case-8", "Another"))
+                    .when(new PlaceLegalHold(CANDIDATE, "case-8", "Another", "Art. 17(3)(e): legal claims"))
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage("A legal hold already stands on this candidate's record");
             fixture.given(REGISTERED)

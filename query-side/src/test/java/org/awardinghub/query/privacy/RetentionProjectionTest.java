@@ -173,7 +173,11 @@ class RetentionProjectionTest {
     @Test
     void givenAHoldAnExtensionAndAnErasure_whenQueued_thenHeldAndErasedAreNotAndTheExtendedOnlyAfterItsDay() {
         History history = history()
-                .then("sat", new CandidateLegalHoldPlaced("sat", "c1", "case-7", "Malpractice investigation"), BY_IMI)
+                .then(
+                        "sat",
+                        new CandidateLegalHoldPlaced(
+                                "sat", "c1", "case-7", "Malpractice investigation", "Art. 17(3)(e): legal claims"),
+                        BY_IMI)
                 .then(
                         "gone",
                         new CandidateRetentionExtended(
@@ -209,7 +213,10 @@ class RetentionProjectionTest {
     @Test
     void givenTheEventsDeliveredTwiceOrReplayed_whenRead_thenTheSameRows() {
         List<History.Recorded> events = history()
-                .then("sat", new CandidateLegalHoldPlaced("sat", "c1", null, "Appeal"), BY_IMI)
+                .then(
+                        "sat",
+                        new CandidateLegalHoldPlaced("sat", "c1", null, "Appeal", "Art. 17(3)(e): legal claims"),
+                        BY_IMI)
                 .events();
         processor.deliver(events);
         processor.deliver(SAT_NEXT_DAY);
