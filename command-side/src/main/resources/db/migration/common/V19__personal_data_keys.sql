@@ -20,3 +20,11 @@ CREATE TABLE IF NOT EXISTS erased_data_subjects (
 -- An erased candidate's row in the candidate directory keeps no name or date of birth: the duplicate key is emptied
 -- and the date of birth left null (ADR 0163).
 ALTER TABLE candidate_directory ALTER COLUMN date_of_birth DROP NOT NULL;
+
+-- The one request to seal the events an earlier release stored in clear (ADR 0164): the row is left by migration
+-- V19.2 where there were events, and marked when the request is made.
+CREATE TABLE IF NOT EXISTS personal_data_sealing (
+    id           INTEGER   NOT NULL PRIMARY KEY,
+    due_since    TIMESTAMP NOT NULL,
+    requested_at TIMESTAMP
+);

@@ -45,7 +45,6 @@ final class PreviousRelease {
             "V18__pending_access_arrangements.sql",
             "V19__personal_data_keys.sql",
             "V19_1__audit_hashes_before_sealing.sql",
-            "V19_2__personal_data_sealing.sql",
             "V20__retention_records.sql",
             "V20_1__retention_reviews.sql",
             "V21__late_amendments_by_candidate.sql",

@@ -24,6 +24,7 @@ import org.awardinghub.api.RunningApplication;
 import org.awardinghub.api.ScratchPostgres;
 import org.awardinghub.api.files.FileStore;
 import org.awardinghub.api.files.SampleFiles;
+import org.awardinghub.events.privacy.PersonalDataSealingRequested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,7 +145,16 @@ class PreviousReleaseUpgradeTest {
 
         try (RunningApplication current = RunningApplication.start(dataDir, database, profiles)) {
             JdbcTemplate jdbc = current.bean(JdbcTemplate.class);
-            assertThat(counts(jdbc)).as("every record of the previous release").isEqualTo(records);
+            Map<String, Long> upgraded = new java.util.HashMap<>(records);
+            upgraded.merge("domain_event_entry", 1L, Long::sum);
+            assertThat(counts(jdbc))
+                    .as("every record of the previous release, and the request to seal its personal data (ADR 0164)")
+                    .isEqualTo(upgraded);
+            assertThat(jdbc.queryForObject(
+                            "SELECT COUNT(*) FROM domain_event_entry WHERE payload_type = ?",
+                            Long.class,
+                            PersonalDataSealingRequested.class.getName()))
+                    .isEqualTo(1);
             assertThat(SchemaHistory.versions(jdbc))
                     .as("baselined below every migration, then migrated")
                     .startsWith("0", "1", "1.1", "2", "3", "4", "5", "6", "7", "8", "9");
