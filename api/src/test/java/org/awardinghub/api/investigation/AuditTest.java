@@ -244,6 +244,11 @@ class AuditTest extends ApplicationTest {
     void givenCasesFrozen_whenListed_thenLatestFirstPagedWithWhoWhenWhyAndWhat() {
         CreatedUser[] investigator = new CreatedUser[1];
         String named = activeUser(admin, admin, null, investigator, "AUDITOR");
+        // the name beside the PIN comes from the users' read model, a processor of its own
+        awaitJson(
+                "/api/users/" + investigator[0].userId(),
+                admin,
+                json -> "Sam Example".equals(json.path("name").asText()));
         String candidateId = registered("Franklin");
         long before =
                 http.get("/api/audit/cases?size=1", auditor).json().get("total").asLong();
