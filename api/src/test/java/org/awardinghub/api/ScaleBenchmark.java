@@ -494,7 +494,7 @@ class ScaleBenchmark {
             double readOnceSeconds,
             Set<String> generatedMetadataKeys) {}
 
-    private static Generation generate(Hub hub, Settings settings) {
+    static Generation generate(Hub hub, Settings settings) {
         List<Qualification> catalogue = Qualification.published(hub);
         UserAccount admin = hub.bean(UserDirectory.class)
                 .findByPin(ApplicationTest.ADMIN_PIN)
@@ -2171,7 +2171,7 @@ class ScaleBenchmark {
     }
 
     /** The running application and what the benchmark asks of it. */
-    private static final class Hub implements AutoCloseable {
+    static final class Hub implements AutoCloseable {
 
         private final RunningApplication app;
         private final Path dataDir;
@@ -2197,6 +2197,15 @@ class ScaleBenchmark {
 
         static Hub start(Path dataDir) {
             return new Hub(RunningApplication.start(dataDir, Map.of()), dataDir);
+        }
+
+        /** The HTTP client and the admin's current session, for a benchmark's own requests. */
+        HttpClientForTests http() {
+            return http;
+        }
+
+        String admin() {
+            return admin;
         }
 
         <T> T bean(Class<T> type) {
@@ -2238,7 +2247,7 @@ class ScaleBenchmark {
         }
 
         /** The lowest position among the processor's segments, once every segment in the token store is claimed. */
-        private OptionalLong position(StreamingEventProcessor processor, int segments) {
+        OptionalLong position(StreamingEventProcessor processor, int segments) {
             Map<Integer, EventTrackerStatus> status = processor.processingStatus();
             if (status.size() < segments) {
                 return OptionalLong.empty();
@@ -2254,7 +2263,7 @@ class ScaleBenchmark {
             return OptionalLong.of(lowest);
         }
 
-        private int segments(String processor) {
+        int segments(String processor) {
             TokenStore tokens = bean(TokenStore.class);
             return bean(TransactionManager.class).fetchInTransaction(() -> tokens.fetchSegments(processor).length);
         }
@@ -2933,7 +2942,7 @@ class ScaleBenchmark {
     // ---- small helpers --------------------------------------------------------------------------------------------
 
     /** Surefire keeps a test's output until it ends: progress goes to a file as well, to follow a long run. */
-    private static void progress(String format, Object... args) {
+    static void progress(String format, Object... args) {
         String line = Instant.now().atZone(ZoneOffset.UTC).toLocalTime().withNano(0) + " "
                 + String.format(Locale.ROOT, format, args);
         System.out.println(line);
@@ -2945,7 +2954,7 @@ class ScaleBenchmark {
         }
     }
 
-    private static void pause(Duration duration) {
+    static void pause(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
@@ -2954,7 +2963,7 @@ class ScaleBenchmark {
         }
     }
 
-    private static double loadAverage() {
+    static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 

@@ -12,6 +12,7 @@ import org.awardinghub.api.ApplicationTest;
 import org.awardinghub.api.AssessmentSteps;
 import org.awardinghub.api.AssessmentSteps.Candidate;
 import org.awardinghub.api.AssessmentSteps.Qualification;
+import org.awardinghub.api.AtOnce;
 import org.awardinghub.events.PersonalData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -265,5 +266,29 @@ class ErasureTest extends ApplicationTest {
                 "/api/candidates/no-such-candidate/erasure", admin, Map.of("reason", "Asked", "legalBasis", "Art. 17"));
         assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
         assertThat(keys(candidateId)).hasSize(1);
+    }
+
+    @Test
+    void givenAHundredErasuresAtOnce_whenSent_thenOneIsAcceptedAndTheOthersAre409() {
+        String centreId = steps.centre(qualification.code(), true);
+        String coordinator = steps.user(centreId, "CENTRE_COORDINATOR").token();
+        String candidateId =
+                steps.register(coordinator, centreId, qualification.code()).candidateId();
+
+        var answers = AtOnce.send(
+                100,
+                sender -> http.post(
+                        "/api/candidates/" + candidateId + "/erasure",
+                        admin,
+                        Map.of("reason", "Asked to be forgotten, request " + sender, "legalBasis", "Art. 17(1)(a)")));
+
+        AtOnce.oneMadeAndTheRestConflicts(answers, 202);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?"
+                                + " AND payload_type LIKE '%.CandidateErased'",
+                        Long.class, candidateId))
+                .as("one erasure recorded")
+                .isEqualTo(1);
+        assertThat(keys(candidateId)).as("the key is gone").isEmpty();
     }
 }
