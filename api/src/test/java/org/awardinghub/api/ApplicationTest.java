@@ -193,15 +193,7 @@ public abstract class ApplicationTest {
     }
 
     protected JsonNode awaitJson(String path, String token, java.util.function.Predicate<JsonNode> until) {
-        JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(20))
-                .pollInterval(Duration.ofMillis(50))
-                .until(() -> {
-                    var response = http.get(path, token);
-                    last[0] = response.json();
-                    return response.status() == 200 && until.test(response.json());
-                });
-        return last[0];
+        return http.awaitJson(path, token, Duration.ofSeconds(20), until);
     }
 
     /**

@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 
 /**
  * Talks to the running application over real HTTP, as a client would. Every exchange is checked against the
@@ -47,6 +49,25 @@ public class HttpClientForTests {
 
     public Response get(String path, String token) {
         return send("GET", path, token, Map.of(), null, null, false);
+    }
+
+    /**
+     * The JSON at {@code path} once it answers 200 and satisfies {@code until}, polled for at most {@code atMost}: a read
+     * model catching up after a command, or an application just started.
+     */
+    public JsonNode awaitJson(String path, String token, Predicate<JsonNode> until) {
+        return awaitJson(path, token, Duration.ofMinutes(1), until);
+    }
+
+    /** As {@link #awaitJson(String, String, Predicate)}, polled for at most {@code atMost}. */
+    public JsonNode awaitJson(String path, String token, Duration atMost, Predicate<JsonNode> until) {
+        JsonNode[] last = new JsonNode[1];
+        Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(50)).until(() -> {
+            var response = get(path, token);
+            last[0] = response.json();
+            return response.status() == 200 && until.test(response.json());
+        });
+        return last[0];
     }
 
     public Response get(String path, String token, Map<String, String> headers) {

@@ -25,6 +25,14 @@ public final class WebUi implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 
+    /**
+     * Whether an element is shown, close enough to Selenium's own judgement for the application's pages: laid out (not
+     * inside anything {@code display: none}, a closed dialog say) and not hidden. Looking in the page's own script
+     * is one exchange with the browser, where asking Selenium element by element is three per label or button.
+     */
+    private static final String SHOWN =
+            "const shown = e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';";
+
     private final Browser browser;
     private final WebDriver page;
     private final String base;
@@ -73,23 +81,32 @@ public final class WebUi implements AutoCloseable {
 
     /** The first visible input, select or textarea whose label starts with the text. */
     public WebElement field(String label) {
-        return wait(driver -> {
-            for (WebElement candidate : driver.findElements(By.tagName("label"))) {
-                if (candidate.isDisplayed() && candidate.getText().strip().startsWith(label)) {
-                    String id = candidate.getAttribute("for");
-                    if (id != null && !id.isEmpty()) {
-                        return driver.findElement(By.id(id));
-                    }
-                }
-            }
-            return null;
-        });
+        return wait(driver -> shownField(label));
     }
 
+    private WebElement shownField(String label) {
+        return (WebElement) script(
+                SHOWN
+                        + "for (const label of document.querySelectorAll('label')) {"
+                        + "  if (label.htmlFor && shown(label) && label.innerText.trim().startsWith(arguments[0])) {"
+                        + "    return document.getElementById(label.htmlFor);"
+                        + "  }"
+                        + "}"
+                        + "return null;",
+                label);
+    }
+
+    /** Types the text into the field, in place of what it held; again if the page drew the field anew meanwhile. */
     public WebUi fill(String label, String text) {
-        WebElement input = field(label);
-        input.clear();
-        input.sendKeys(text);
+        wait(driver -> {
+            WebElement input = shownField(label);
+            if (input == null) {
+                return null;
+            }
+            input.clear();
+            input.sendKeys(text);
+            return true;
+        });
         return this;
     }
 
@@ -100,8 +117,24 @@ public final class WebUi implements AutoCloseable {
 
     /** Clicks the first visible, enabled button (or link) whose words start with the text. */
     public WebUi press(String words) {
-        wait(driver -> clickFirst(driver.findElements(By.cssSelector("button, a")), words));
+        wait(driver -> click((WebElement) script(
+                SHOWN
+                        + "for (const e of document.querySelectorAll('button, a')) {"
+                        + "  if (!e.disabled && shown(e) && e.innerText.trim().startsWith(arguments[0])) {"
+                        + "    return e;"
+                        + "  }"
+                        + "}"
+                        + "return null;",
+                words)));
         return this;
+    }
+
+    private static Boolean click(WebElement found) {
+        if (found == null) {
+            return null;
+        }
+        found.click();
+        return true;
     }
 
     /**
@@ -137,7 +170,15 @@ public final class WebUi implements AutoCloseable {
 
     /** Waits until no table row shows the text: an item decided has left its queue. */
     public WebUi waitForRowGone(String text) {
-        wait(driver -> driver.findElements(By.xpath(rowWith(text))).isEmpty() ? true : null);
+        // asked in the page: Selenium's findElements waits out its implicit wait before it answers "none"
+        wait(driver -> ((Number) script(
+                                        "return document.evaluate(arguments[0], document, null,"
+                                                + " XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null).snapshotLength;",
+                                        rowWith(text)))
+                                .intValue()
+                        == 0
+                ? true
+                : null);
         return this;
     }
 

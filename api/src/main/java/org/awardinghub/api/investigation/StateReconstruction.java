@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.awardinghub.api.store.Databases;
 import org.awardinghub.command.assessment.Attempt;
 import org.awardinghub.command.candidate.Candidate;
 import org.awardinghub.command.centre.Centre;
@@ -156,12 +155,7 @@ public class StateReconstruction {
      * result holds no large objects for H2 to copy; PostgreSQL's {@code bytea} columns need nothing.
      */
     private static String recordEventsQuery(DataSource dataSource) {
-        boolean h2;
-        try (Connection connection = dataSource.getConnection()) {
-            h2 = "H2".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot tell which database holds the events", e);
-        }
+        boolean h2 = Databases.isH2(dataSource);
         String payload = h2 ? "CAST(payload AS VARBINARY) AS payload" : "payload";
         String metaData = h2 ? "CAST(meta_data AS VARBINARY) AS meta_data" : "meta_data";
         return "SELECT sequence_number, event_identifier, time_stamp, payload_type, payload_revision, " + payload

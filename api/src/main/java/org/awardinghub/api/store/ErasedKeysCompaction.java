@@ -1,13 +1,10 @@
 package org.awardinghub.api.store;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.DestructionAwareBeanPostProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +28,7 @@ class ErasedKeysCompaction implements DestructionAwareBeanPostProcessor {
 
     @Override
     public void postProcessBeforeDestruction(Object bean, String beanName) {
-        if (bean instanceof DataSource dataSource && isH2(dataSource)) {
+        if (bean instanceof DataSource dataSource && Databases.isH2(dataSource)) {
             compact(dataSource);
         }
     }
@@ -42,17 +39,6 @@ class ErasedKeysCompaction implements DestructionAwareBeanPostProcessor {
         if (erased > 0) {
             LOG.info("{} erased since the last stop: compacting the events database so that it keeps no key", erased);
             jdbc.execute("SHUTDOWN COMPACT");
-        }
-    }
-
-    private static boolean isH2(DataSource dataSource) {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            return "H2".equals(connection.getMetaData().getDatabaseProductName());
-        } catch (SQLException e) {
-            throw new IllegalStateException("The database does not describe itself", e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
 }

@@ -1,12 +1,9 @@
 package org.awardinghub.api.store;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
 import org.springframework.boot.sql.init.DatabaseInitializationSettings;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * Work on the embedded H2 database at start-up, before JPA and the event processors touch it: a database
@@ -24,20 +21,9 @@ abstract class H2StartupStep extends DataSourceScriptDatabaseInitializer {
 
     @Override
     public final boolean initializeDatabase() {
-        return isH2() && onH2(new JdbcTemplate(dataSource));
+        return Databases.isH2(dataSource) && onH2(new JdbcTemplate(dataSource));
     }
 
     /** The step itself; true when it changed something. */
     abstract boolean onH2(JdbcTemplate jdbc);
-
-    private boolean isH2() {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            return "H2".equals(connection.getMetaData().getDatabaseProductName());
-        } catch (SQLException e) {
-            throw new IllegalStateException("The database does not describe itself", e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
-    }
 }

@@ -65,8 +65,7 @@ class ErasureRestartTest {
             assertThat(claimed.status()).as(claimed.toString()).isEqualTo(201);
             String claim =
                     "/api/certificate-claims/" + claimed.json().get("claimId").asText();
-            String code = awaitJson(
-                            http,
+            String code = http.awaitJson(
                             claim,
                             admin,
                             json -> "ISSUED".equals(json.path("status").asText()))
@@ -82,17 +81,15 @@ class ErasureRestartTest {
                     Map.of("reason", "The learner asked", "legalBasis", "UK GDPR Art. 17(1)(a)"));
             assertThat(erased.status()).as(erased.toString()).isEqualTo(202);
             String record = "/api/candidates/" + candidate.candidateId();
-            awaitJson(
-                    http,
+            http.awaitJson(
                     record,
                     admin,
                     json -> json.path("certificate").path("erased").asBoolean());
-            awaitJson(
-                    http,
+            http.awaitJson(
                     claim,
                     admin,
                     json -> PersonalData.ERASED.equals(json.path("holderName").asText()));
-            awaitJson(http, record + "/history", admin, json -> json.toString().contains("CandidateErased"));
+            http.awaitJson(record + "/history", admin, json -> json.toString().contains("CandidateErased"));
             paths = List.of(
                     record,
                     record + "/history",
@@ -133,19 +130,6 @@ class ErasureRestartTest {
             answers.put(path, response.status() == 200 ? response.json() : null);
         }
         return answers;
-    }
-
-    private static JsonNode awaitJson(
-            HttpClientForTests http, String path, String token, java.util.function.Predicate<JsonNode> until) {
-        JsonNode[] found = new JsonNode[1];
-        await().atMost(Duration.ofMinutes(1))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> {
-                    var response = http.get(path, token);
-                    found[0] = response.status() == 200 ? response.json() : null;
-                    return found[0] != null && until.test(found[0]);
-                });
-        return found[0];
     }
 
     private static String key(JdbcTemplate jdbc, String candidateId) {

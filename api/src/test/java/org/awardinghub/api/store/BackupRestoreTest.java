@@ -10,11 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.awardinghub.api.ApplicationTest;
 import org.awardinghub.api.AssessmentSteps;
@@ -86,15 +84,11 @@ class BackupRestoreTest {
             assertThat(document.status()).as(document.toString()).isEqualTo(201);
             documentId = document.json().get("documentId").asText();
 
-            JsonNode version = awaitJson(
-                            http,
-                            portfolio,
-                            admin,
-                            json -> json.path("evidence").size() == 1)
+            JsonNode version = http.awaitJson(
+                            portfolio, admin, json -> json.path("evidence").size() == 1)
                     .get("evidence")
                     .get(0);
-            awaitJson(
-                    http,
+            http.awaitJson(
                     "/api/library/documents/" + documentId,
                     admin,
                     json -> json.path("currentVersion").asInt() == 1);
@@ -123,13 +117,12 @@ class BackupRestoreTest {
             HttpClientForTests http = after.http();
             String admin = RestartTest.login(http, ApplicationTest.ADMIN_PIN, ApplicationTest.ADMIN_PASSWORD);
 
-            awaitJson(
-                    http,
+            http.awaitJson(
                     "/api/candidates/" + candidateId,
                     admin,
                     json -> candidateId.equals(json.path("candidateId").asText()));
-            JsonNode rebuilt = awaitJson(
-                    http, portfolio, admin, json -> json.path("evidence").size() == 1);
+            JsonNode rebuilt = http.awaitJson(
+                    portfolio, admin, json -> json.path("evidence").size() == 1);
             assertThat(rebuilt.get("evidence")
                             .get(0)
                             .get("versions")
@@ -137,8 +130,7 @@ class BackupRestoreTest {
                             .get("sha256")
                             .asText())
                     .isEqualTo(files.get(0).sha256());
-            JsonNode library = awaitJson(
-                    http,
+            JsonNode library = http.awaitJson(
                     "/api/library/documents/" + documentId,
                     admin,
                     json -> json.path("currentVersion").asInt() == 1);
@@ -161,18 +153,6 @@ class BackupRestoreTest {
         Set<String> all = new HashSet<>(readStore);
         all.addAll(NOT_IN_THE_READ_STORE);
         return all;
-    }
-
-    private static JsonNode awaitJson(HttpClientForTests http, String path, String token, Predicate<JsonNode> until) {
-        Map<String, JsonNode> last = new LinkedHashMap<>();
-        await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> {
-                    var response = http.get(path, token);
-                    last.put(path, response.json());
-                    return response.status() == 200 && until.test(response.json());
-                });
-        return last.get(path);
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

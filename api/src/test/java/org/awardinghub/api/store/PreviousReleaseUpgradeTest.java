@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.awardinghub.api.ApplicationTest;
 import org.awardinghub.api.AssessmentSteps;
 import org.awardinghub.api.HttpClientForTests;
@@ -175,13 +174,11 @@ class PreviousReleaseUpgradeTest {
                     .isEqualTo(200);
             String admin = RestartTest.login(http, ApplicationTest.ADMIN_PIN, ApplicationTest.ADMIN_PASSWORD);
             String coordinatorNow = RestartTest.login(http, coordinator.pin(), ApplicationTest.GOOD_PASSWORD);
-            awaitJson(
-                    http,
+            http.awaitJson(
                     "/api/centres/" + centreId,
                     admin,
                     json -> "APPROVED".equals(json.path("status").asText()));
-            awaitJson(
-                    http,
+            http.awaitJson(
                     "/api/candidates/" + waiting.candidateId(),
                     coordinatorNow,
                     json -> waiting.candidateId()
@@ -213,18 +210,6 @@ class PreviousReleaseUpgradeTest {
             counts.put(table, jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class));
         }
         return counts;
-    }
-
-    private static JsonNode awaitJson(HttpClientForTests http, String path, String token, Predicate<JsonNode> until) {
-        Map<String, JsonNode> last = new LinkedHashMap<>();
-        await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> {
-                    var response = http.get(path, token);
-                    last.put(path, response.json());
-                    return response.status() == 200 && until.test(response.json());
-                });
-        return last.get(path);
     }
 
     private static void delete(Path file) {
