@@ -10,8 +10,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.awardinghub.api.ApplicationTest;
 import org.awardinghub.api.AssessmentSteps;
-import org.awardinghub.api.AssessmentSteps.Candidate;
-import org.awardinghub.api.AssessmentSteps.Qualification;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,25 +24,9 @@ class ProvenanceTest extends ApplicationTest {
     void givenAnIssuedCertificate_whenAnInvestigatorAsks_thenEveryEventItRestsOnAndACaseBundleHoldingThem() {
         String admin = adminToken();
         String auditor = activeUser(admin, admin, null, null, "AUDITOR");
-        AssessmentSteps steps = new AssessmentSteps(http, admin, DATA_DIR);
-        Qualification qualification = steps.publish(30);
-        String centreId = steps.centre(qualification.code(), true);
-        String coordinator = steps.user(centreId, "CENTRE_COORDINATOR").token();
-        String invigilator = steps.user(centreId, "INVIGILATOR").token();
-        Candidate candidate = steps.register(coordinator, centreId, qualification.code());
-        var amended = http.post(
-                "/api/candidates/" + candidate.candidateId() + "/amendments",
-                coordinator,
-                Map.of("field", "LAST_NAME", "value", "Okafor", "reason", "Deed poll seen"));
-        assertThat(amended.status()).as(amended.toString()).isEqualTo(200);
-        String attemptId = steps.sit(invigilator, candidate, qualification.assessmentCode(), 4)
-                .get("attemptId")
-                .asText();
-        var claimed =
-                http.post("/api/candidates/" + candidate.candidateId() + "/certificate-claims", coordinator, Map.of());
-        assertThat(claimed.status()).as(claimed.toString()).isEqualTo(201);
-        String number = claimed.json().get("certificateNumber").asText();
-        String claimId = claimed.json().get("claimId").asText();
+        IssuedCertificate issued = IssuedCertificate.issue(new AssessmentSteps(http, admin, DATA_DIR), http);
+        String number = issued.number();
+        String coordinator = issued.coordinator();
         String path = "/api/certificates/" + number + "/provenance";
 
         JsonNode provenance = awaitJson(path, auditor, json -> json.has("nodes"));
@@ -53,11 +35,11 @@ class ProvenanceTest extends ApplicationTest {
         long issuedAt = provenance.get("issuedAtPosition").asLong();
         // what it rests on is exactly the audit log's own histories of these records up to the issue
         Set<Long> expected = new TreeSet<>();
-        expected.addAll(positionsUpTo(auditor, "candidate", candidate.candidateId(), issuedAt));
-        expected.addAll(positionsUpTo(auditor, "attempt", attemptId, issuedAt));
-        expected.addAll(positionsUpTo(auditor, "claim", claimId, issuedAt));
+        expected.addAll(positionsUpTo(auditor, "candidate", issued.candidate().candidateId(), issuedAt));
+        expected.addAll(positionsUpTo(auditor, "attempt", issued.attemptId(), issuedAt));
+        expected.addAll(positionsUpTo(auditor, "claim", issued.claimId(), issuedAt));
         JsonNode approval = last(
-                http.get("/api/audit/records/centre/" + centreId + "/events", auditor)
+                http.get("/api/audit/records/centre/" + issued.centreId() + "/events", auditor)
                         .json(),
                 "CentreApproved");
         expected.add(approval.get("globalPosition").asLong());
