@@ -4,7 +4,7 @@
 // kind, each thing with the events that record it and whether the hash chain covers them. The graph is a picture
 // for sighted mouse users; the table below it holds the same things and opens the same events from the keyboard.
 import {get, post} from '../api.js';
-import {button, dialog, form, h, notify, page, section, table, words} from '../ui.js';
+import {button, dialog, form, h, notify, page, scrollable, section, table, words} from '../ui.js';
 import {go, register} from '../router.js';
 
 const AUDITORS = ['AUDITOR', 'IMI_ADMIN'];
@@ -79,7 +79,7 @@ function graph(provenance, show) {
         box.addEventListener('click', () => show(node));
         picture.append(box);
     }
-    return h('div', {class: 'graph-wrap'}, picture);
+    return scrollable(h('div', {class: 'graph-wrap'}, picture), 'Graph of what the certificate rests on');
 }
 
 function eventsOf(node) {

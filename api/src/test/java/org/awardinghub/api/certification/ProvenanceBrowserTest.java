@@ -54,7 +54,7 @@ class ProvenanceBrowserTest extends ApplicationTest {
                     .contains("AttemptOpened", String.valueOf(opened), "covered by the chain ✓")
                     .doesNotContain("NOT covered");
 
-            ui.pressInRow("Claim by PIN", "Show events");
+            ui.pressInRow("claimed under", "Show events");
             String claim = ui.wait(driver -> {
                 String text = driver.findElement(By.id("node-events")).getText();
                 return text.startsWith("Claim:") ? text : null;

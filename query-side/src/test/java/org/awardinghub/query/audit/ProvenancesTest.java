@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.awardinghub.events.PersonalData;
 import org.awardinghub.query.audit.Provenance.Edge;
 import org.awardinghub.query.audit.Provenance.Kind;
 import org.awardinghub.query.audit.Provenance.Link;
@@ -152,6 +154,26 @@ class ProvenancesTest {
         assertThat(provenance.events())
                 .filteredOn(link -> link.globalPosition() != 8)
                 .allSatisfy(link -> assertThat(link.covered()).isTrue());
+    }
+
+    @Test
+    void givenTheCandidateErased_thenTheSameEventsStillCoveredAndTheirNameReadsErased() {
+        // once the candidate's key is deleted, every personal value of theirs opens as erased; the stored rows and
+        // the chain over them are unchanged
+        Set<String> personal = Set.of("holderName", "firstName", "lastName", "oldFirstName", "oldLastName", "reason");
+        Provenances erased = new Provenances(
+                new AuditLog(store.jdbc, (field, stored) -> personal.contains(field) ? PersonalData.ERASED : stored));
+
+        Provenance provenance = erased.handle(new FindProvenance(ProvenanceStory.CERTIFICATE, "cl1"));
+
+        assertThat(provenance.events())
+                .extracting(Link::globalPosition)
+                .containsExactlyElementsOf(ProvenanceStory.RESTS_ON);
+        assertThat(provenance.chain().allCovered()).isTrue();
+        assertThat(node(provenance, "certificate:" + ProvenanceStory.CERTIFICATE)
+                        .label())
+                .contains(PersonalData.ERASED)
+                .doesNotContain("Anne");
     }
 
     @Test
