@@ -19,6 +19,7 @@ import org.awardinghub.command.certification.CertificateEntry;
 import org.awardinghub.command.certification.CertificateNumbers;
 import org.awardinghub.command.investigation.FreezeCase;
 import org.awardinghub.events.audit.CaseFrozen;
+import org.awardinghub.query.audit.CaseBundle;
 import org.awardinghub.query.audit.FindProvenance;
 import org.awardinghub.query.audit.Provenance;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -40,11 +41,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProvenanceController {
 
-    public record NewCase(
+    /** The case to freeze from a provenance: only its title (named apart from the audit API's own case records). */
+    public record ProvenanceCase(
             @NotBlank @Size(max = 200) @SingleLine String title) {}
 
     /** The case frozen: its id, the position its records are frozen at, and those records. */
-    public record Frozen(String caseId, long upToPosition, List<CaseFrozen.RecordRef> records) {}
+    public record ProvenanceCaseFrozen(String caseId, long upToPosition, List<CaseBundle.Record> records) {}
 
     private final Queries queries;
     private final CommandGateway commands;
@@ -70,16 +72,20 @@ class ProvenanceController {
     @PostMapping("/api/certificates/{certificateNumber}/provenance/case")
     @Allow({AUDITOR, IMI_ADMIN})
     @ResponseStatus(HttpStatus.CREATED)
-    public ResponseEntity<Frozen> freeze(@PathVariable String certificateNumber, @Valid @RequestBody NewCase request) {
+    public ResponseEntity<ProvenanceCaseFrozen> freeze(
+            @PathVariable String certificateNumber, @Valid @RequestBody ProvenanceCase request) {
         Provenance provenance = provenanceOf(certificateNumber);
-        List<CaseFrozen.RecordRef> records = provenance.records().stream()
-                .map(record -> new CaseFrozen.RecordRef(record.type(), record.id()))
-                .toList();
         long position = provenance.chain().headPosition();
         String caseId = UUID.randomUUID().toString();
-        commands.sendAndWait(new FreezeCase(caseId, request.title(), records, position));
+        commands.sendAndWait(new FreezeCase(
+                caseId,
+                request.title(),
+                provenance.records().stream()
+                        .map(record -> new CaseFrozen.RecordRef(record.type(), record.id()))
+                        .toList(),
+                position));
         return ResponseEntity.created(URI.create("/api/audit/cases/" + caseId + "/bundle"))
-                .body(new Frozen(caseId, position, records));
+                .body(new ProvenanceCaseFrozen(caseId, position, provenance.records()));
     }
 
     private Provenance provenanceOf(String certificateNumber) {
