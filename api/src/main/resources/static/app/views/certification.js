@@ -344,6 +344,8 @@ async function claimPage(container, params) {
                 valid ? button('Download PDF', () => downloadPdf(number)) : null,
                 claim.verificationCode ? h('a', {href: verifyPath, target: '_blank', rel: 'noopener',
                     id: 'verify-link'}, 'Check it on the public verification page (opens in a new tab)') : null),
+            hasRole('AUDITOR', 'IMI_ADMIN') ? h('p', {}, h('a', {href: '#/provenance/' + encodeURIComponent(number),
+                id: 'provenance-link'}, 'Everything this certificate rests on (provenance)')) : null,
             hasRole('IMI_ADMIN') && valid ? h('div', {class: 'actions'},
                 button('Replace certificate', () => replace(claim), 'secondary'),
                 button('Revoke certificate', () => revoke(claim), 'danger')) : null));

@@ -495,6 +495,41 @@ public class AuditLog {
                 List.copyOf(events));
     }
 
+    /**
+     * One logged event with its link of the chain: its stored hash, and whether that hash recomputes from the row as
+     * stored now and the previous hash it was chained to ({@code recomputes}). A row whose payload, metadata or any
+     * other hashed fact was changed after it was logged no longer recomputes.
+     */
+    record LoggedLink(AuditEvent event, String eventId, String chainHash, boolean recomputes) {}
+
+    /**
+     * The logged events that {@code condition} selects (an SQL condition on {@code audit_log}, with any ordering and
+     * row limit after it), each with its link of the chain ({@link LoggedLink}).
+     */
+    List<LoggedLink> links(String condition, Object... arguments) {
+        return jdbc.query(
+                "SELECT " + EVENT_COLUMNS + ", event_id, payload_type, aggregate_type, previous_hash, chain_hash"
+                        + " FROM audit_log WHERE " + condition,
+                (row, n) -> {
+                    AuditEvent event = event(row);
+                    String chainHash = row.getString("chain_hash");
+                    String recomputed = AuditChain.next(
+                            row.getString("previous_hash"),
+                            new AuditChain.StoredEvent(
+                                    event.globalPosition(),
+                                    row.getString("event_id"),
+                                    row.getString("payload_type"),
+                                    row.getString("aggregate_type"),
+                                    event.recordId(),
+                                    event.sequence(),
+                                    event.at(),
+                                    row.getString("payload"),
+                                    row.getString("metadata")));
+                    return new LoggedLink(event, row.getString("event_id"), chainHash, recomputed.equals(chainHash));
+                },
+                arguments);
+    }
+
     private List<AuditEvent> byPosition(List<Long> positions) {
         if (positions.isEmpty()) {
             return List.of();
