@@ -63,12 +63,14 @@ public class InvestigationCase {
         if (command.upToPosition() < 0) {
             throw new InvalidCommand("upToPosition", "upToPosition must not be negative");
         }
+        String ruleRunId = command.ruleRunId() == null ? null : Text.identifier("ruleRunId", command.ruleRunId());
         apply(new CaseFrozen(
                 id,
                 title,
                 new ArrayList<>(records),
                 command.upToPosition(),
-                clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+                clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                ruleRunId));
         return id;
     }
 
