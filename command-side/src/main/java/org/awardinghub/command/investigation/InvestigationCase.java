@@ -30,7 +30,8 @@ public class InvestigationCase {
     /** The record types as a refusal names them. */
     public static final String RECORD_TYPE_NAMES = "centre, user, candidate, attempt, claim, portfolio";
 
-    static final int MAX_RECORDS = 100;
+    /** The most records a case holds. */
+    public static final int MAX_RECORDS = 100;
     static final int TITLE_MAX_LENGTH = 200;
 
     @AggregateIdentifier
