@@ -75,11 +75,18 @@ class RuleController {
 
     /** A rule of the library. {@code aboutAttempts}: each breach is an attempt the rule would have refused. */
     public record RuleDescription(
-            String id, String title, String description, boolean aboutAttempts, List<ParameterDescription> parameters) {}
+            String id,
+            String title,
+            String description,
+            boolean aboutAttempts,
+            List<ParameterDescription> parameters) {}
 
     /** {@code from} and {@code to}: ISO-8601 instants of event time, {@code from} inclusive, {@code to} exclusive. */
     public record NewRun(
-            @NotBlank @Size(max = 60) @SingleLine String rule, Map<String, Object> parameters, String from, String to) {}
+            @NotBlank @Size(max = 60) @SingleLine String rule,
+            Map<String, Object> parameters,
+            String from,
+            String to) {}
 
     public record Window(Instant from, Instant to) {}
 
@@ -125,7 +132,8 @@ class RuleController {
             String ranByPin,
             String ranByName) {}
 
-    public record NewCase(@NotBlank @Size(max = 200) @SingleLine String title) {}
+    public record NewCase(
+            @NotBlank @Size(max = 200) @SingleLine String title) {}
 
     public record CaseOfRun(String caseId, String ruleRunId, long upToPosition, List<CaseFrozen.RecordRef> records) {}
 
@@ -390,8 +398,7 @@ class RuleController {
         Rule rule = RuleLibrary.rule(recorded.rule())
                 .orElseThrow(() -> ApiProblem.conflict("The rule " + recorded.rule() + " is no longer in the library"));
         RuleParameters parameters = parameters(rule, recorded.parameters());
-        return inTurn(() ->
-                engine.run(rule, parameters, recorded.from(), recorded.to(), recorded.upToPosition()));
+        return inTurn(() -> engine.run(rule, parameters, recorded.from(), recorded.to(), recorded.upToPosition()));
     }
 
     private Run run(String runId, RuleOutcome outcome, RecordedRun recorded, Boolean reproduced, String digest) {
@@ -399,7 +406,8 @@ class RuleController {
                 .map(Breach.Person::pin)
                 .collect(java.util.stream.Collectors.toCollection(ArrayList::new)));
         String ranByPin = recorded == null ? null : recorded.ranByPin();
-        String ranByName = ranByPin == null ? null : names.ofPins(List.of(ranByPin)).ofPin(ranByPin);
+        String ranByName =
+                ranByPin == null ? null : names.ofPins(List.of(ranByPin)).ofPin(ranByPin);
         return new Run(
                 runId,
                 outcome.rule(),
@@ -419,8 +427,8 @@ class RuleController {
                 outcome.breaches(),
                 outcome.learners(),
                 outcome.people().stream()
-                        .map(person -> new Person(
-                                person.pin(), person.userId(), person.role(), people.ofPin(person.pin())))
+                        .map(person ->
+                                new Person(person.pin(), person.userId(), person.role(), people.ofPin(person.pin())))
                         .toList());
     }
 
@@ -445,7 +453,9 @@ class RuleController {
                 .orElseThrow(() -> ApiProblem.badRequest(
                         "rule",
                         "rule must be one of "
-                                + String.join(", ", RuleLibrary.RULES.stream().map(Rule::id).toList())));
+                                + String.join(
+                                        ", ",
+                                        RuleLibrary.RULES.stream().map(Rule::id).toList())));
     }
 
     private static RuleParameters parameters(Rule rule, Map<String, ?> given) {
@@ -494,8 +504,8 @@ class RuleController {
         String found = totals.attemptsRefused() != null
                 ? plural(totals.attemptsRefused(), "attempt") + " would have been refused"
                 : plural(totals.breaches(), "breach") + " would have been found";
-        return "Had this rule applied since " + since + ", " + found + " (" + plural(totals.learnersAffected(), "learner")
-                + " affected).";
+        return "Had this rule applied since " + since + ", " + found + " ("
+                + plural(totals.learnersAffected(), "learner") + " affected).";
     }
 
     private static String plural(int count, String noun) {

@@ -32,6 +32,7 @@ public class InvestigationCase {
 
     /** The most records a case holds. */
     public static final int MAX_RECORDS = 100;
+
     static final int TITLE_MAX_LENGTH = 200;
 
     @AggregateIdentifier

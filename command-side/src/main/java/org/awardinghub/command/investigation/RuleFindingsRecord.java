@@ -57,10 +57,11 @@ public record RuleFindingsRecord(
         if (parameters.size() > MAX_PARAMETERS) {
             throw new InvalidCommand("parameters", "at most " + MAX_PARAMETERS + " parameters");
         }
-        if (parameters.stream().anyMatch(parameter -> parameter == null
-                || parameter.name() == null
-                || parameter.name().isBlank()
-                || !Double.isFinite(parameter.value()))) {
+        if (parameters.stream()
+                .anyMatch(parameter -> parameter == null
+                        || parameter.name() == null
+                        || parameter.name().isBlank()
+                        || !Double.isFinite(parameter.value()))) {
             throw new InvalidCommand("parameters", "every parameter needs a name and a finite value");
         }
         if (parameters.stream().map(RuleRunRecorded.Parameter::name).distinct().count() < parameters.size()) {

@@ -10,12 +10,7 @@ import java.util.List;
  * before runs were recorded).
  */
 public record CaseFrozen(
-        String caseId,
-        String title,
-        List<RecordRef> records,
-        long upToPosition,
-        Instant frozenAt,
-        String ruleRunId) {
+        String caseId, String title, List<RecordRef> records, long upToPosition, Instant frozenAt, String ruleRunId) {
 
     /** A case frozen by hand, of no rule run. */
     public CaseFrozen(String caseId, String title, List<RecordRef> records, long upToPosition, Instant frozenAt) {

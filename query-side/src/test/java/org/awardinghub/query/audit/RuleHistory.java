@@ -40,6 +40,7 @@ final class RuleHistory {
     static final String[] ASSESSORS = {"30000001", "30000002", "30000003"};
     /** Assessors who invigilate too: of other candidates only, except where a breach is planted. */
     static final String[] BOTH = {"40000001", "40000002"};
+
     static final String COORDINATOR = "50000001";
 
     /** A story's kind: the ordinary ones, the planted breaches and the near misses beside them. */
@@ -67,8 +68,7 @@ final class RuleHistory {
     record Amendment(String eventId, int story, Duration afterFirstResult) {}
 
     /** An attempt: its score, time taken, and each correction that stuck by how long before the end time it came. */
-    record Sitting(
-            String attemptId, int story, double percent, Duration taken, List<Duration> correctionsBeforeEnd) {}
+    record Sitting(String attemptId, int story, double percent, Duration taken, List<Duration> correctionsBeforeEnd) {}
 
     record Conflict(String attemptId, int story) {}
 
@@ -79,6 +79,7 @@ final class RuleHistory {
     final List<Conflict> conflicts = new ArrayList<>();
     /** Each story's first event's time, and the last position before it. */
     final List<Instant> storyStarts = new ArrayList<>();
+
     final List<Long> storyStartPositions = new ArrayList<>();
 
     private final Random random;
@@ -108,8 +109,19 @@ final class RuleHistory {
         history.then(
                 "Candidate",
                 candidate,
-                new CandidateRegistered(candidate, centre, number, "Ann", "Lee", LocalDate.of(2004, 2, 3), null,
-                        "LV2", LocalDate.of(2026, 1, 5), LocalDate.of(2026, 1, 5), false, false),
+                new CandidateRegistered(
+                        candidate,
+                        centre,
+                        number,
+                        "Ann",
+                        "Lee",
+                        LocalDate.of(2004, 2, 3),
+                        null,
+                        "LV2",
+                        LocalDate.of(2026, 1, 5),
+                        LocalDate.of(2026, 1, 5),
+                        false,
+                        false),
                 staff(COORDINATOR, centre, null));
         if (random.nextInt(4) == 0) { // an ordinary amendment, before any result
             amend(candidate, centre);
@@ -121,14 +133,27 @@ final class RuleHistory {
         assign(candidate, centre, assessor);
         switch (kind) {
             case PASS -> {
-                sit(candidate, number, centre, invigilator, 3 + random.nextInt(2), minutes(35 + random.nextInt(15)),
-                        random.nextBoolean() ? List.of(Duration.ofMinutes(30)) : List.of(), 0);
+                sit(
+                        candidate,
+                        number,
+                        centre,
+                        invigilator,
+                        3 + random.nextInt(2),
+                        minutes(35 + random.nextInt(15)),
+                        random.nextBoolean() ? List.of(Duration.ofMinutes(30)) : List.of(),
+                        0);
                 if (random.nextBoolean()) {
                     claim(candidate, number, centre);
                 }
             }
-            case FAIL_THEN_RESIT -> resit(candidate, number, centre, invigilator,
-                    Duration.ofHours(49).plusMinutes(random.nextInt(31 * 60)), false);
+            case FAIL_THEN_RESIT ->
+                resit(
+                        candidate,
+                        number,
+                        centre,
+                        invigilator,
+                        Duration.ofHours(49).plusMinutes(random.nextInt(31 * 60)),
+                        false);
             case RESIT_SOON -> resit(candidate, number, centre, invigilator, Duration.ofHours(30), false);
             case RESIT_AT_THE_WAIT -> resit(candidate, number, centre, invigilator, Duration.ofHours(48), false);
             case RESIT_AFTER_VOIDED_FAIL -> resit(candidate, number, centre, invigilator, Duration.ofHours(10), true);
@@ -158,12 +183,12 @@ final class RuleHistory {
             case FAST_FULL_MARKS -> sit(candidate, number, centre, invigilator, 4, minutes(10), List.of(), 0);
             case FAST_AT_THE_QUARTER -> sit(candidate, number, centre, invigilator, 4, minutes(15), List.of(), 0);
             case FAST_BUT_THREE_QUARTERS -> sit(candidate, number, centre, invigilator, 3, minutes(6), List.of(), 0);
-            case LATE_CORRECTIONS -> sit(candidate, number, centre, invigilator, 4, null,
-                    List.of(minutes(4), minutes(3), minutes(2)), 0);
-            case LATE_AND_EARLIER_CORRECTIONS -> sit(candidate, number, centre, invigilator, 4, null,
-                    List.of(minutes(6), minutes(3), minutes(2)), 0);
-            case LATE_CORRECTION_UNDONE -> sit(candidate, number, centre, invigilator, 3, null,
-                    List.of(minutes(3), minutes(2)), 1);
+            case LATE_CORRECTIONS ->
+                sit(candidate, number, centre, invigilator, 4, null, List.of(minutes(4), minutes(3), minutes(2)), 0);
+            case LATE_AND_EARLIER_CORRECTIONS ->
+                sit(candidate, number, centre, invigilator, 4, null, List.of(minutes(6), minutes(3), minutes(2)), 0);
+            case LATE_CORRECTION_UNDONE ->
+                sit(candidate, number, centre, invigilator, 3, null, List.of(minutes(3), minutes(2)), 1);
         }
         history.at(history.next().plus(Duration.ofHours(1 + random.nextInt(5))));
     }
@@ -174,14 +199,27 @@ final class RuleHistory {
 
     private void resit(
             String candidate, String number, String centre, String invigilator, Duration wait, boolean voidFail) {
-        String failed = sit(candidate, number, centre, invigilator, random.nextInt(3), minutes(30 + random.nextInt(25)),
-                List.of(), 0);
+        String failed = sit(
+                candidate,
+                number,
+                centre,
+                invigilator,
+                random.nextInt(3),
+                minutes(30 + random.nextInt(25)),
+                List.of(),
+                0);
         Instant failedAt = history.events().get(history.size() - 1).at();
         if (voidFail) {
             history.then(
                     "Attempt",
                     failed,
-                    new AttemptVoided(failed, candidate, centre, ASSESSMENT, AttemptStatus.SUBMITTED, Outcome.FAIL,
+                    new AttemptVoided(
+                            failed,
+                            candidate,
+                            centre,
+                            ASSESSMENT,
+                            AttemptStatus.SUBMITTED,
+                            Outcome.FAIL,
                             "malpractice"),
                     staff("10000001", null, "malpractice"));
         }
@@ -213,8 +251,18 @@ final class RuleHistory {
         history.then(
                 "Claim",
                 "claim-" + candidate,
-                new CertificateClaimed("claim-" + candidate, candidate, number, centre, "LV2", "Ann Lee", true,
-                        List.of(), "user-" + COORDINATOR, COORDINATOR, history.next()),
+                new CertificateClaimed(
+                        "claim-" + candidate,
+                        candidate,
+                        number,
+                        centre,
+                        "LV2",
+                        "Ann Lee",
+                        true,
+                        List.of(),
+                        "user-" + COORDINATOR,
+                        COORDINATOR,
+                        history.next()),
                 staff(COORDINATOR, centre, null));
     }
 
@@ -227,25 +275,51 @@ final class RuleHistory {
      * are changed to the right option late and then to another wrong one. Submitted {@code taken} after the start
      * (null: just after the last change).
      */
-    private String sit(String candidate, String number, String centre, String invigilator, int right,
-            Duration taken, List<Duration> corrections, int undone) {
+    private String sit(
+            String candidate,
+            String number,
+            String centre,
+            String invigilator,
+            int right,
+            Duration taken,
+            List<Duration> corrections,
+            int undone) {
         String attemptId = "attempt-" + (++attempts);
         history.then(
                 "Attempt",
                 attemptId,
-                new AttemptOpened(attemptId, candidate, number, centre, "LV2", ASSESSMENT, 1, QUESTIONS, 60, 75,
-                        "user-" + invigilator, invigilator, history.next(), history.next().plus(Duration.ofHours(2))),
+                new AttemptOpened(
+                        attemptId,
+                        candidate,
+                        number,
+                        centre,
+                        "LV2",
+                        ASSESSMENT,
+                        1,
+                        QUESTIONS,
+                        60,
+                        75,
+                        "user-" + invigilator,
+                        invigilator,
+                        history.next(),
+                        history.next().plus(Duration.ofHours(2))),
                 staff(invigilator, centre, null));
         Instant startedAt = history.next();
         Instant endsAt = startedAt.plus(ALLOWED);
         List<AttemptStarted.Question> questions = new ArrayList<>();
         for (int q = 1; q <= QUESTIONS; q++) {
-            questions.add(new AttemptStarted.Question("Q" + q, "item-" + q, "Which one?", List.of(
-                    new AttemptStarted.Option("A", 0, "right"),
-                    new AttemptStarted.Option("B", 1, "wrong"),
-                    new AttemptStarted.Option("C", 2, "also wrong"))));
+            questions.add(new AttemptStarted.Question(
+                    "Q" + q,
+                    "item-" + q,
+                    "Which one?",
+                    List.of(
+                            new AttemptStarted.Option("A", 0, "right"),
+                            new AttemptStarted.Option("B", 1, "wrong"),
+                            new AttemptStarted.Option("C", 2, "also wrong"))));
         }
-        history.then("Attempt", attemptId,
+        history.then(
+                "Attempt",
+                attemptId,
                 new AttemptStarted(attemptId, candidate, centre, ASSESSMENT, startedAt, endsAt, 7L, questions),
                 candidate(number));
         String[] answer = new String[QUESTIONS];
@@ -280,10 +354,26 @@ final class RuleHistory {
             marks.add(new AttemptSubmitted.Mark("Q" + (q + 1), "item-" + (q + 1), answer[q], 0, 3, correct));
         }
         double percent = score * 100.0 / QUESTIONS;
-        history.then("Attempt", attemptId,
-                new AttemptSubmitted(attemptId, candidate, centre, "LV2", ASSESSMENT, SubmittedBy.CANDIDATE, startedAt,
-                        endsAt, submittedAt, score, QUESTIONS, percent, 75, percent >= 75 ? Outcome.PASS : Outcome.FAIL,
-                        marks, new AttemptSubmitted.AnswerChanges(changes.size(), corrected + undone, undone, 0)),
+        history.then(
+                "Attempt",
+                attemptId,
+                new AttemptSubmitted(
+                        attemptId,
+                        candidate,
+                        centre,
+                        "LV2",
+                        ASSESSMENT,
+                        SubmittedBy.CANDIDATE,
+                        startedAt,
+                        endsAt,
+                        submittedAt,
+                        score,
+                        QUESTIONS,
+                        percent,
+                        75,
+                        percent >= 75 ? Outcome.PASS : Outcome.FAIL,
+                        marks,
+                        new AttemptSubmitted.AnswerChanges(changes.size(), corrected + undone, undone, 0)),
                 candidate(number));
         if (firstResult == null) {
             firstResult = submittedAt;
@@ -292,11 +382,28 @@ final class RuleHistory {
         return attemptId;
     }
 
-    private void answer(String attemptId, String candidate, String centre, String number, int q, String option,
-            String previous, Instant at) {
-        history.then("Attempt", attemptId,
-                new AnswerChosen(attemptId, candidate, centre, "Q" + (q + 1), "item-" + (q + 1), option,
-                        "ABC".indexOf(option), previous, at),
+    private void answer(
+            String attemptId,
+            String candidate,
+            String centre,
+            String number,
+            int q,
+            String option,
+            String previous,
+            Instant at) {
+        history.then(
+                "Attempt",
+                attemptId,
+                new AnswerChosen(
+                        attemptId,
+                        candidate,
+                        centre,
+                        "Q" + (q + 1),
+                        "item-" + (q + 1),
+                        option,
+                        "ABC".indexOf(option),
+                        previous,
+                        at),
                 candidate(number));
     }
 }

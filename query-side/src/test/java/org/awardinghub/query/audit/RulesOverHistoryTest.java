@@ -46,7 +46,10 @@ class RulesOverHistoryTest {
         generated = new RuleHistory(STORIES, 20);
         store = new AuditStore();
         store.deliverInBatches(
-                generated.history.events().stream().map(AuditHistory.Stored::tracked).toList(), 200);
+                generated.history.events().stream()
+                        .map(AuditHistory.Stored::tracked)
+                        .toList(),
+                200);
         engine = new RuleEngine(store.jdbc);
         head = store.log.head().orElseThrow().position();
     }
@@ -122,22 +125,30 @@ class RulesOverHistoryTest {
 
             Set<String> planted = reSitsWithin(48, storiesOf(Kind.RESIT_SOON)::contains);
             assertThat(planted).hasSizeGreaterThanOrEqualTo(5);
-            assertThat(reSitsWithin(48, story -> true)).as("nothing but the planted ones").isEqualTo(planted);
+            assertThat(reSitsWithin(48, story -> true))
+                    .as("nothing but the planted ones")
+                    .isEqualTo(planted);
             assertThat(attempts(outcome)).isEqualTo(planted);
             assertThat(outcome.totals().attemptsRefused()).isEqualTo(planted.size());
             assertThat(outcome.parameters()).containsExactly(Map.entry("hours", 48L));
             Breach breach = outcome.breaches().get(0);
-            assertThat(breach.events()).extracting(Breach.Evidence::eventType)
+            assertThat(breach.events())
+                    .extracting(Breach.Evidence::eventType)
                     .containsExactly("AttemptSubmitted", "AttemptOpened");
-            assertThat(breach.events()).allSatisfy(event -> assertThat(event.chainHash()).hasSize(64));
+            assertThat(breach.events())
+                    .allSatisfy(event -> assertThat(event.chainHash()).hasSize(64));
             assertThat(breach.events().get(1).recordId()).isEqualTo(breach.attemptId());
             assertThat(breach.people()).singleElement().satisfies(person -> {
                 assertThat(person.pin()).isIn((Object[]) RuleHistory.INVIGILATORS);
                 assertThat(person.userId()).isEqualTo("user-" + person.pin());
             });
-            assertThat(breach.learners()).singleElement().satisfies(learner ->
-                    assertThat(learner.registrationNumber()).isEqualTo(
-                            "R" + (100000 + Integer.parseInt(learner.candidateId().substring(5)))));
+            assertThat(breach.learners())
+                    .singleElement()
+                    .satisfies(learner -> assertThat(learner.registrationNumber())
+                            .isEqualTo("R"
+                                    + (100000
+                                            + Integer.parseInt(
+                                                    learner.candidateId().substring(5)))));
             assertThat(breach.summary()).contains("1 d 6 h after", "within 48 h");
         }
 
@@ -145,7 +156,8 @@ class RulesOverHistoryTest {
         void givenAWaitOf72HoursProposed_whenRun_thenAlsoTheOrdinaryResitsBefore72HoursButNeverAfterAVoidedFail() {
             Set<String> expected = reSitsWithin(72, story -> true);
 
-            assertThat(expected).hasSizeGreaterThan(reSitsWithin(48, story -> true).size() + 5);
+            assertThat(expected)
+                    .hasSizeGreaterThan(reSitsWithin(48, story -> true).size() + 5);
             assertThat(attempts(run("resit-after-fail", Map.of("hours", 72)))).isEqualTo(expected);
             assertThat(attempts(run("resit-after-fail", Map.of("hours", "49")))).isEqualTo(reSitsWithin(49, s -> true));
         }
@@ -165,7 +177,9 @@ class RulesOverHistoryTest {
             assertThat(outcome.from()).isEqualTo(from);
             long inWindow = generated.history.events().stream()
                     .filter(event -> !event.at().isBefore(from) && event.at().isBefore(to))
-                    .filter(event -> RuleLibrary.rule("resit-after-fail").orElseThrow().eventTypes()
+                    .filter(event -> RuleLibrary.rule("resit-after-fail")
+                            .orElseThrow()
+                            .eventTypes()
                             .contains(event.payload().getClass().getSimpleName()))
                     .count();
             assertThat(outcome.eventsScanned()).isEqualTo(inWindow);
@@ -181,7 +195,9 @@ class RulesOverHistoryTest {
 
             assertThat(attempts(outcome)).isEqualTo(reSitsWithin(48, story -> story < before));
             assertThat(outcome.upToPosition()).isEqualTo(upTo);
-            assertThat(again.findingsDigest()).isEqualTo(outcome.findingsDigest()).hasSize(64);
+            assertThat(again.findingsDigest())
+                    .isEqualTo(outcome.findingsDigest())
+                    .hasSize(64);
             assertThat(run("resit-after-fail", Map.of()).findingsDigest()).isNotEqualTo(outcome.findingsDigest());
         }
     }
@@ -201,10 +217,12 @@ class RulesOverHistoryTest {
             assertThat(storiesOf(Kind.INVIGILATOR_LATER_ASSESSOR)).isNotEmpty();
             assertThat(attempts(outcome)).isEqualTo(planted);
             assertThat(outcome.breaches()).allSatisfy(breach -> {
-                assertThat(breach.events()).extracting(Breach.Evidence::eventType)
+                assertThat(breach.events())
+                        .extracting(Breach.Evidence::eventType)
                         .containsExactly("AssessorAssigned", "AttemptOpened");
-                assertThat(breach.people()).singleElement().satisfies(person ->
-                        assertThat(person.pin()).isIn((Object[]) RuleHistory.BOTH));
+                assertThat(breach.people())
+                        .singleElement()
+                        .satisfies(person -> assertThat(person.pin()).isIn((Object[]) RuleHistory.BOTH));
             });
         }
     }
@@ -217,12 +235,16 @@ class RulesOverHistoryTest {
             RuleOutcome outcome = run("amendment-after-result", Map.of());
 
             Set<String> expected = amendmentsAfter(0);
-            assertThat(expected).hasSize(storiesOf(Kind.AMENDED_HOUR_AFTER_RESULT).size()
-                    + storiesOf(Kind.AMENDED_DAYS_AFTER_CLAIM).size());
+            assertThat(expected)
+                    .hasSize(storiesOf(Kind.AMENDED_HOUR_AFTER_RESULT).size()
+                            + storiesOf(Kind.AMENDED_DAYS_AFTER_CLAIM).size());
             assertThat(generated.amendments).hasSizeGreaterThan(expected.size() + 20);
-            assertThat(outcome.breaches().stream().map(breach -> breach.events().get(1).eventId()))
+            assertThat(outcome.breaches().stream()
+                            .map(breach -> breach.events().get(1).eventId()))
                     .containsExactlyInAnyOrderElementsOf(expected);
-            assertThat(outcome.totals().attemptsRefused()).as("not about attempts").isNull();
+            assertThat(outcome.totals().attemptsRefused())
+                    .as("not about attempts")
+                    .isNull();
             assertThat(outcome.breaches()).allSatisfy(breach -> {
                 assertThat(breach.people()).singleElement().satisfies(person -> {
                     assertThat(person.pin()).isEqualTo(RuleHistory.COORDINATOR);
@@ -237,7 +259,8 @@ class RulesOverHistoryTest {
         void givenGraceOf24Hours_whenRun_thenOnlyTheAmendmentsDaysLater() {
             Set<String> expected = amendmentsAfter(24);
 
-            assertThat(expected).hasSize(storiesOf(Kind.AMENDED_DAYS_AFTER_CLAIM).size());
+            assertThat(expected)
+                    .hasSize(storiesOf(Kind.AMENDED_DAYS_AFTER_CLAIM).size());
             assertThat(run("amendment-after-result", Map.of("graceHours", 24)).breaches().stream()
                             .map(breach -> breach.events().get(1).eventId()))
                     .containsExactlyInAnyOrderElementsOf(expected);
@@ -260,7 +283,8 @@ class RulesOverHistoryTest {
         void givenLowerThresholds_whenRun_thenTheNearMissesToo() {
             Set<String> expected = fast(75, 0.3, story -> true);
 
-            assertThat(expected).containsAll(fast(90, 0.25, story -> true))
+            assertThat(expected)
+                    .containsAll(fast(90, 0.25, story -> true))
                     .hasSizeGreaterThan(fast(90, 0.25, story -> true).size() + 5);
             assertThat(attempts(run("fast-high-score", Map.of("percent", 75, "timeFraction", 0.3))))
                     .isEqualTo(expected);
@@ -287,9 +311,10 @@ class RulesOverHistoryTest {
             Set<String> planted = lateCorrections(3, 5);
             assertThat(planted).hasSize(storiesOf(Kind.LATE_CORRECTIONS).size());
             assertThat(attempts(outcome)).isEqualTo(planted);
-            assertThat(outcome.breaches()).allSatisfy(breach -> assertThat(breach.events())
-                    .extracting(Breach.Evidence::eventType)
-                    .containsExactly("AnswerChosen", "AnswerChosen", "AnswerChosen", "AttemptSubmitted"));
+            assertThat(outcome.breaches())
+                    .allSatisfy(breach -> assertThat(breach.events())
+                            .extracting(Breach.Evidence::eventType)
+                            .containsExactly("AnswerChosen", "AnswerChosen", "AnswerChosen", "AttemptSubmitted"));
         }
 
         @Test
@@ -313,29 +338,40 @@ class RulesOverHistoryTest {
         Rule rule = RuleLibrary.rule("fast-high-score").orElseThrow();
 
         assertThatThrownBy(() -> RuleParameters.of(rule, Map.of("percent", 101, "speed", 2, "timeFraction", "x")))
-                .isInstanceOfSatisfying(RuleRefused.class, refused -> assertThat(refused.problems())
-                        .extracting(RuleRefused.Problem::field)
-                        .containsExactlyInAnyOrder("parameters.percent", "parameters.speed", "parameters.timeFraction"));
-        assertThatThrownBy(() -> RuleParameters.of(RuleLibrary.rule("resit-after-fail").orElseThrow(),
-                        Map.of("hours", 1.5)))
+                .isInstanceOfSatisfying(
+                        RuleRefused.class,
+                        refused -> assertThat(refused.problems())
+                                .extracting(RuleRefused.Problem::field)
+                                .containsExactlyInAnyOrder(
+                                        "parameters.percent", "parameters.speed", "parameters.timeFraction"));
+        assertThatThrownBy(() ->
+                        RuleParameters.of(RuleLibrary.rule("resit-after-fail").orElseThrow(), Map.of("hours", 1.5)))
                 .isInstanceOf(RuleRefused.class)
                 .hasMessageContaining("whole number");
     }
 
     @Test
     void givenTheLibrary_whenListed_thenFiveRulesEachWithItsDefaultsWithinItsLimits() {
-        assertThat(RuleLibrary.RULES).extracting(Rule::id).containsExactly(
-                "resit-after-fail", "invigilator-is-assessor", "amendment-after-result", "fast-high-score",
-                "late-corrections");
-        assertThat(RuleLibrary.RULES).allSatisfy(rule -> assertThat(rule.parameters()).allSatisfy(parameter ->
-                assertThat(parameter.defaultValue()).isBetween(parameter.min(), parameter.max())));
+        assertThat(RuleLibrary.RULES)
+                .extracting(Rule::id)
+                .containsExactly(
+                        "resit-after-fail",
+                        "invigilator-is-assessor",
+                        "amendment-after-result",
+                        "fast-high-score",
+                        "late-corrections");
+        assertThat(RuleLibrary.RULES)
+                .allSatisfy(rule -> assertThat(rule.parameters())
+                        .allSatisfy(parameter ->
+                                assertThat(parameter.defaultValue()).isBetween(parameter.min(), parameter.max())));
     }
 
     @Test
     void givenNothingLogged_whenRun_thenNoBreachAndTheDigestOfNothing() {
         try (AuditStore empty = new AuditStore()) {
             Rule rule = RuleLibrary.rule("fast-high-score").orElseThrow();
-            RuleOutcome outcome = new RuleEngine(empty.jdbc).run(rule, RuleParameters.of(rule, Map.of()), null, null, 0);
+            RuleOutcome outcome =
+                    new RuleEngine(empty.jdbc).run(rule, RuleParameters.of(rule, Map.of()), null, null, 0);
             assertThat(outcome.breaches()).isEmpty();
             assertThat(outcome.eventsScanned()).isZero();
             assertThat(outcome.findingsDigest())

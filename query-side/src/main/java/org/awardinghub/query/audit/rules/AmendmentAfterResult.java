@@ -83,7 +83,8 @@ final class AmendmentAfterResult implements Rule {
                     if (result == null) {
                         return;
                     }
-                    long after = event.occurredAt().toEpochMilli() - result.occurredAt().toEpochMilli();
+                    long after = event.occurredAt().toEpochMilli()
+                            - result.occurredAt().toEpochMilli();
                     if (after < grace) {
                         return;
                     }

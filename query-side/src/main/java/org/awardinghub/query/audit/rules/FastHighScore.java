@@ -38,7 +38,11 @@ final class FastHighScore implements Rule {
                 RuleParameter.decimal(
                         "percent", FastHighScores.HIGH_PERCENT, 0, 100, "The least score, in per cent of the marks"),
                 RuleParameter.decimal(
-                        "timeFraction", 0.25, 0.01, 1, "The share of the time allowed it took less than (0.25: a quarter)"));
+                        "timeFraction",
+                        0.25,
+                        0.01,
+                        1,
+                        "The share of the time allowed it took less than (0.25: a quarter)"));
     }
 
     @Override

@@ -47,8 +47,10 @@ public final class Findings {
         for (Breach.Learner learner : breach.learners()) {
             learners.add(learner.candidateId());
             if (learnersListed.size() < LISTED) {
-                learnersListed.merge(learner.candidateId(), learner, (known, given) ->
-                        known.registrationNumber() != null ? known : given);
+                learnersListed.merge(
+                        learner.candidateId(),
+                        learner,
+                        (known, given) -> known.registrationNumber() != null ? known : given);
             }
         }
         for (Breach.Person person : breach.people()) {

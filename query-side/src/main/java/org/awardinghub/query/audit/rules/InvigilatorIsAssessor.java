@@ -42,8 +42,8 @@ final class InvigilatorIsAssessor implements Rule {
 
     @Override
     public Set<String> fields() {
-        return Set.of("attemptId", "candidateId", "registrationNumber", "assessorPin", "invigilatorPin",
-                "invigilatorUserId");
+        return Set.of(
+                "attemptId", "candidateId", "registrationNumber", "assessorPin", "invigilatorPin", "invigilatorUserId");
     }
 
     @Override

@@ -128,8 +128,11 @@ final class LateCorrections implements Rule {
                     JsonNode marks = event.node("marks");
                     if (marks != null && marks.isArray()) {
                         for (JsonNode mark : marks) {
-                            if (mark.path("correct").asBoolean(false) && !mark.path("optionId").isNull()) {
-                                rightOptions.put(mark.path("questionId").asText(), mark.path("optionId").asText());
+                            if (mark.path("correct").asBoolean(false)
+                                    && !mark.path("optionId").isNull()) {
+                                rightOptions.put(
+                                        mark.path("questionId").asText(),
+                                        mark.path("optionId").asText());
                             }
                         }
                     }

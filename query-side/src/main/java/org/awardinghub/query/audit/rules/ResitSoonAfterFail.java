@@ -85,7 +85,8 @@ final class ResitSoonAfterFail implements Rule {
                 case "AttemptOpened" -> {
                     String key = event.candidate() + '\u0000' + event.text("assessmentCode");
                     List<Attempt> earlier = byAssessment.computeIfAbsent(key, k -> new ArrayList<>(2));
-                    Instant openedAt = event.instant("openedAt") != null ? event.instant("openedAt") : event.occurredAt();
+                    Instant openedAt =
+                            event.instant("openedAt") != null ? event.instant("openedAt") : event.occurredAt();
                     Attempt lastFail = null;
                     for (Attempt attempt : earlier) {
                         if (attempt.failed

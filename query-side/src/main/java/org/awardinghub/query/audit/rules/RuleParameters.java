@@ -28,7 +28,8 @@ public final class RuleParameters {
         Map<String, ?> asked = given == null ? Map.of() : given;
         List<RuleRefused.Problem> problems = new ArrayList<>();
         for (String name : asked.keySet()) {
-            if (rule.parameters().stream().noneMatch(parameter -> parameter.name().equals(name))) {
+            if (rule.parameters().stream()
+                    .noneMatch(parameter -> parameter.name().equals(name))) {
                 problems.add(new RuleRefused.Problem(
                         "parameters." + name, "The rule " + rule.id() + " has no parameter " + name));
             }
@@ -43,7 +44,9 @@ public final class RuleParameters {
             String field = "parameters." + parameter.name();
             BigDecimal number;
             try {
-                number = value instanceof Number n ? new BigDecimal(n.toString()) : new BigDecimal(value.toString().strip());
+                number = value instanceof Number n
+                        ? new BigDecimal(n.toString())
+                        : new BigDecimal(value.toString().strip());
             } catch (NumberFormatException e) {
                 problems.add(new RuleRefused.Problem(field, parameter.name() + " must be a number"));
                 continue;

@@ -33,7 +33,8 @@ public class RuleRecords {
     }
 
     public Optional<RecordedRun> run(String runId) {
-        return jdbc.query("SELECT " + RUN_COLUMNS + " FROM audit_rule_runs WHERE run_id = ?", RuleRecords::run, runId)
+        return jdbc
+                .query("SELECT " + RUN_COLUMNS + " FROM audit_rule_runs WHERE run_id = ?", RuleRecords::run, runId)
                 .stream()
                 .findFirst();
     }

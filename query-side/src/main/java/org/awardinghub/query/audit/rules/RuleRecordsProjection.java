@@ -100,7 +100,8 @@ class RuleRecordsProjection {
     /** The parameters as a JSON object, whole numbers without a decimal point, as the API shows them. */
     static String parameters(List<RuleRunRecorded.Parameter> parameters) {
         Map<String, Number> values = new LinkedHashMap<>();
-        for (RuleRunRecorded.Parameter parameter : parameters == null ? List.<RuleRunRecorded.Parameter>of() : parameters) {
+        for (RuleRunRecorded.Parameter parameter :
+                parameters == null ? List.<RuleRunRecorded.Parameter>of() : parameters) {
             double value = parameter.value();
             values.put(
                     parameter.name(),

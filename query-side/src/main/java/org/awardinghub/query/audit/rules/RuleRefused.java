@@ -11,7 +11,10 @@ public class RuleRefused extends RuntimeException {
     private final transient List<Problem> problems;
 
     public RuleRefused(List<Problem> problems) {
-        super(problems.stream().map(Problem::message).reduce((a, b) -> a + "; " + b).orElse("refused"));
+        super(problems.stream()
+                .map(Problem::message)
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("refused"));
         this.problems = List.copyOf(problems);
     }
 
