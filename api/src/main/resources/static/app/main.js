@@ -9,6 +9,7 @@ import './views/assessment.js';
 import './views/room.js';
 import './views/certification.js';
 import './views/audit.js';
+import './views/rules.js';
 import './views/reports.js';
 import './views/outbox.js';
 import './views/library.js';
