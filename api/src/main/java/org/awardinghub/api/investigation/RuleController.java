@@ -36,6 +36,7 @@ import org.awardinghub.events.audit.CaseFrozen;
 import org.awardinghub.events.audit.RuleRunRecorded;
 import org.awardinghub.query.Page;
 import org.awardinghub.query.audit.AuditLog;
+import org.awardinghub.query.audit.CaseBundle;
 import org.awardinghub.query.audit.ChainHead;
 import org.awardinghub.query.audit.rules.Breach;
 import org.awardinghub.query.audit.rules.RecordedProposal;
@@ -63,14 +64,14 @@ import org.springframework.web.bind.annotation.RestController;
  * Rules over history, for AUDITOR and IMI_ADMIN (ADR 0168): the library of ready-made rules; a run of one over the
  * audit log, or a window of it, up to the chain's head, recorded with the digest of its findings so that it can be
  * rerun and checked; a run's learners and people frozen into a case; a new rule tried against the past and adopted
- * by IMI. Every run reads the log in one pass; at most {@value #RUNS_AT_ONCE} run at once, the others wait for a
- * turn and, after {@link #TURN_WAIT}, are told to come back (503 with {@code Retry-After}).
+ * by IMI. Every run reads the log in one pass; at most two run at once, the others wait for a turn and, after a
+ * minute, are told to come back (503 with {@code Retry-After}).
  */
 @RestController
 class RuleController {
 
     /** A parameter as the library describes it: whole numbers without a decimal point. */
-    public record ParameterDescription(
+    public record RuleParameterDescription(
             String name, RuleParameter.Type type, Number defaultValue, Number min, Number max, String description) {}
 
     /** A rule of the library. {@code aboutAttempts}: each breach is an attempt the rule would have refused. */
@@ -79,30 +80,29 @@ class RuleController {
             String title,
             String description,
             boolean aboutAttempts,
-            List<ParameterDescription> parameters) {}
+            List<RuleParameterDescription> parameters) {}
 
     /** {@code from} and {@code to}: ISO-8601 instants of event time, {@code from} inclusive, {@code to} exclusive. */
-    public record NewRun(
+    public record NewRuleRun(
             @NotBlank @Size(max = 60) @SingleLine String rule,
             Map<String, Object> parameters,
             String from,
             String to) {}
 
-    public record Window(Instant from, Instant to) {}
+    public record RuleWindow(Instant from, Instant to) {}
 
     /** A person involved in the run's breaches, with their name where the users' read model has it. */
-    public record Person(String pin, String userId, String role, String name) {}
+    public record RuleRunPerson(String pin, String userId, String role, String name) {}
 
     /**
-     * A run and its findings. {@code breaches} lists the first {@value org.awardinghub.query.audit.rules.Findings#LISTED}
-     * ({@code breachesListed} false when there were more; the totals and the digest count them all). {@code reproduced}
+     * A run and its findings. {@code breaches} lists the first 1,000 * ({@code breachesListed} false when there were more; the totals and the digest count them all). {@code reproduced}
      * (reading a recorded run) says whether the rerun up to {@code upToPosition} gave the recorded digest.
      */
-    public record Run(
+    public record RuleRunView(
             String runId,
             String rule,
             Map<String, Number> parameters,
-            Window window,
+            RuleWindow window,
             long upToPosition,
             long eventsScanned,
             RuleOutcome.Totals totals,
@@ -116,14 +116,14 @@ class RuleController {
             boolean breachesListed,
             List<Breach> breaches,
             List<Breach.Learner> learners,
-            List<Person> people) {}
+            List<RuleRunPerson> people) {}
 
     /** A recorded run in the list of runs. */
-    public record RunSummary(
+    public record RuleRunSummary(
             String runId,
             String rule,
             Map<String, Number> parameters,
-            Window window,
+            RuleWindow window,
             long upToPosition,
             long eventsScanned,
             RuleOutcome.Totals totals,
@@ -132,20 +132,20 @@ class RuleController {
             String ranByPin,
             String ranByName) {}
 
-    public record NewCase(
+    public record NewRuleRunCase(
             @NotBlank @Size(max = 200) @SingleLine String title) {}
 
-    public record CaseOfRun(String caseId, String ruleRunId, long upToPosition, List<CaseFrozen.RecordRef> records) {}
+    public record CaseOfRun(String caseId, String ruleRunId, long upToPosition, List<CaseBundle.Record> records) {}
 
     /** {@code since}: a date (YYYY-MM-DD, from its start in UTC). */
-    public record NewProposal(
+    public record NewRuleProposal(
             @NotBlank @Size(max = 60) @SingleLine String rule, Map<String, Object> parameters, String since) {}
 
     /**
      * A proposed rule and what it would have done since {@code since} ({@code statement}: "Had this rule applied
      * since 2026-01-01, 37 attempts would have been refused"). {@code status}: PROPOSED or ADOPTED.
      */
-    public record Proposal(
+    public record RuleProposalView(
             String proposalId,
             String rule,
             Map<String, Number> parameters,
@@ -164,7 +164,7 @@ class RuleController {
             String adoptedByName,
             List<Breach> breaches) {}
 
-    public record Adoption(String proposalId, String status) {}
+    public record RuleAdoption(String proposalId, String status) {}
 
     static final int RUNS_AT_ONCE = 2;
     static final Duration TURN_WAIT = Duration.ofSeconds(60);
@@ -196,7 +196,7 @@ class RuleController {
                         rule.description(),
                         rule.aboutAttempts(),
                         rule.parameters().stream()
-                                .map(parameter -> new ParameterDescription(
+                                .map(parameter -> new RuleParameterDescription(
                                         parameter.name(),
                                         parameter.type(),
                                         parameter.shown(parameter.defaultValue()),
@@ -211,7 +211,7 @@ class RuleController {
     @PostMapping("/api/investigations/rule-runs")
     @Allow({AUDITOR, IMI_ADMIN})
     @ResponseStatus(HttpStatus.CREATED)
-    public ResponseEntity<Run> run(@Valid @RequestBody NewRun request) {
+    public ResponseEntity<RuleRunView> run(@Valid @RequestBody NewRuleRun request) {
         Rule rule = rule(request.rule());
         RuleParameters parameters = parameters(rule, request.parameters());
         Instant from = AuditController.optionalInstant("from", request.from());
@@ -230,7 +230,7 @@ class RuleController {
     /** The recorded runs, the latest first, with the runner's name. */
     @GetMapping("/api/investigations/rule-runs")
     @Allow({AUDITOR, IMI_ADMIN})
-    public Page<RunSummary> runs(
+    public Page<RuleRunSummary> runs(
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         Paging paging = Paging.of(page, size);
         Page<RecordedRun> runs = records.runs(paging.page(), paging.size());
@@ -238,11 +238,11 @@ class RuleController {
                 names.ofPins(runs.items().stream().map(RecordedRun::ranByPin).toList());
         return new Page<>(
                 runs.items().stream()
-                        .map(run -> new RunSummary(
+                        .map(run -> new RuleRunSummary(
                                 run.runId(),
                                 run.rule(),
                                 run.parameters(),
-                                new Window(run.from(), run.to()),
+                                new RuleWindow(run.from(), run.to()),
                                 run.upToPosition(),
                                 run.eventsScanned(),
                                 new RuleOutcome.Totals(run.breaches(), run.learnersAffected(), run.attemptsRefused()),
@@ -259,7 +259,7 @@ class RuleController {
     /** A recorded run again: rerun up to its position, and checked against the digest recorded. */
     @GetMapping("/api/investigations/rule-runs/{runId}")
     @Allow({AUDITOR, IMI_ADMIN})
-    public Run recordedRun(@PathVariable String runId) {
+    public RuleRunView recordedRun(@PathVariable String runId) {
         RecordedRun recorded = recorded(runId);
         RuleOutcome outcome = rerun(recorded);
         return run(
@@ -274,7 +274,7 @@ class RuleController {
     @PostMapping("/api/investigations/rule-runs/{runId}/case")
     @Allow({AUDITOR, IMI_ADMIN})
     @ResponseStatus(HttpStatus.CREATED)
-    public ResponseEntity<CaseOfRun> freeze(@PathVariable String runId, @Valid @RequestBody NewCase request) {
+    public ResponseEntity<CaseOfRun> freeze(@PathVariable String runId, @Valid @RequestBody NewRuleRunCase request) {
         RecordedRun recorded = recorded(runId);
         RuleOutcome outcome = rerun(recorded);
         if (!outcome.findingsDigest().equals(recorded.findingsDigest())) {
@@ -297,14 +297,20 @@ class RuleController {
         List<CaseFrozen.RecordRef> frozen = new ArrayList<>(refs);
         commands.sendAndWait(new FreezeCase(caseId, request.title(), frozen, recorded.upToPosition(), runId));
         return ResponseEntity.created(URI.create("/api/audit/cases/" + caseId + "/bundle"))
-                .body(new CaseOfRun(caseId, runId, recorded.upToPosition(), frozen));
+                .body(new CaseOfRun(
+                        caseId,
+                        runId,
+                        recorded.upToPosition(),
+                        frozen.stream()
+                                .map(record -> new CaseBundle.Record(record.type(), record.id()))
+                                .toList()));
     }
 
     /** Tries a proposed rule against history since a date, and records the proposal. */
     @PostMapping("/api/investigations/rule-proposals")
     @Allow({AUDITOR, IMI_ADMIN})
     @ResponseStatus(HttpStatus.CREATED)
-    public ResponseEntity<Proposal> propose(@Valid @RequestBody NewProposal request) {
+    public ResponseEntity<RuleProposalView> propose(@Valid @RequestBody NewRuleProposal request) {
         Rule rule = rule(request.rule());
         RuleParameters parameters = parameters(rule, request.parameters());
         LocalDate since = date("since", request.since());
@@ -314,7 +320,7 @@ class RuleController {
         String proposalId = UUID.randomUUID().toString();
         commands.sendAndWait(new ProposeRule(proposalId, rule.id(), recorded(parameters), from, findings(outcome)));
         return ResponseEntity.created(URI.create("/api/investigations/rule-proposals/" + proposalId))
-                .body(new Proposal(
+                .body(new RuleProposalView(
                         proposalId,
                         rule.id(),
                         outcome.parameters(),
@@ -337,7 +343,7 @@ class RuleController {
     /** The proposals, the latest first; {@code adopted=true}: the rules IMI adopted. */
     @GetMapping("/api/investigations/rule-proposals")
     @Allow({AUDITOR, IMI_ADMIN})
-    public Page<Proposal> proposals(
+    public Page<RuleProposalView> proposals(
             @RequestParam(required = false) Boolean adopted,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
@@ -356,7 +362,7 @@ class RuleController {
                             LocalDate since = LocalDate.ofInstant(proposal.since(), ZoneOffset.UTC);
                             RuleOutcome.Totals totals = new RuleOutcome.Totals(
                                     proposal.breaches(), proposal.learnersAffected(), proposal.attemptsRefused());
-                            return new Proposal(
+                            return new RuleProposalView(
                                     proposal.proposalId(),
                                     proposal.rule(),
                                     proposal.parameters(),
@@ -384,9 +390,9 @@ class RuleController {
     /** IMI adopts a proposed rule, once; enforcing it is not part of this release (ADR 0168). */
     @PostMapping("/api/investigations/rule-proposals/{proposalId}/adoption")
     @Allow(IMI_ADMIN)
-    public Adoption adopt(@PathVariable String proposalId) {
+    public RuleAdoption adopt(@PathVariable String proposalId) {
         commands.sendAndWait(new AdoptRule(proposalId));
-        return new Adoption(proposalId, "ADOPTED");
+        return new RuleAdoption(proposalId, "ADOPTED");
     }
 
     private RecordedRun recorded(String runId) {
@@ -401,18 +407,19 @@ class RuleController {
         return inTurn(() -> engine.run(rule, parameters, recorded.from(), recorded.to(), recorded.upToPosition()));
     }
 
-    private Run run(String runId, RuleOutcome outcome, RecordedRun recorded, Boolean reproduced, String digest) {
+    private RuleRunView run(
+            String runId, RuleOutcome outcome, RecordedRun recorded, Boolean reproduced, String digest) {
         PeopleNames.Names people = names.ofPins(outcome.people().stream()
-                .map(Breach.Person::pin)
+                .map(Breach.InvolvedPerson::pin)
                 .collect(java.util.stream.Collectors.toCollection(ArrayList::new)));
         String ranByPin = recorded == null ? null : recorded.ranByPin();
         String ranByName =
                 ranByPin == null ? null : names.ofPins(List.of(ranByPin)).ofPin(ranByPin);
-        return new Run(
+        return new RuleRunView(
                 runId,
                 outcome.rule(),
                 outcome.parameters(),
-                new Window(outcome.from(), outcome.to()),
+                new RuleWindow(outcome.from(), outcome.to()),
                 outcome.upToPosition(),
                 outcome.eventsScanned(),
                 outcome.totals(),
@@ -427,8 +434,8 @@ class RuleController {
                 outcome.breaches(),
                 outcome.learners(),
                 outcome.people().stream()
-                        .map(person ->
-                                new Person(person.pin(), person.userId(), person.role(), people.ofPin(person.pin())))
+                        .map(person -> new RuleRunPerson(
+                                person.pin(), person.userId(), person.role(), people.ofPin(person.pin())))
                         .toList());
     }
 

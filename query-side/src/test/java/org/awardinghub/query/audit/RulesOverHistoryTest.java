@@ -133,7 +133,7 @@ class RulesOverHistoryTest {
             assertThat(outcome.parameters()).containsExactly(Map.entry("hours", 48L));
             Breach breach = outcome.breaches().get(0);
             assertThat(breach.events())
-                    .extracting(Breach.Evidence::eventType)
+                    .extracting(Breach.ProvingEvent::eventType)
                     .containsExactly("AttemptSubmitted", "AttemptOpened");
             assertThat(breach.events())
                     .allSatisfy(event -> assertThat(event.chainHash()).hasSize(64));
@@ -218,7 +218,7 @@ class RulesOverHistoryTest {
             assertThat(attempts(outcome)).isEqualTo(planted);
             assertThat(outcome.breaches()).allSatisfy(breach -> {
                 assertThat(breach.events())
-                        .extracting(Breach.Evidence::eventType)
+                        .extracting(Breach.ProvingEvent::eventType)
                         .containsExactly("AssessorAssigned", "AttemptOpened");
                 assertThat(breach.people())
                         .singleElement()
@@ -313,7 +313,7 @@ class RulesOverHistoryTest {
             assertThat(attempts(outcome)).isEqualTo(planted);
             assertThat(outcome.breaches())
                     .allSatisfy(breach -> assertThat(breach.events())
-                            .extracting(Breach.Evidence::eventType)
+                            .extracting(Breach.ProvingEvent::eventType)
                             .containsExactly("AnswerChosen", "AnswerChosen", "AnswerChosen", "AttemptSubmitted"));
         }
 

@@ -66,7 +66,7 @@ final class AmendmentAfterResult implements Rule {
     @Override
     public Matcher matcher(RuleParameters parameters, Findings findings) {
         long grace = parameters.integer("graceHours") * 3_600_000L;
-        Map<String, Breach.Evidence> firstResult = new HashMap<>();
+        Map<String, Breach.ProvingEvent> firstResult = new HashMap<>();
         Map<String, String> registrationNumbers = new HashMap<>();
         return event -> {
             String candidate = event.candidate();
@@ -79,7 +79,7 @@ final class AmendmentAfterResult implements Rule {
                     }
                 }
                 default -> {
-                    Breach.Evidence result = firstResult.get(candidate);
+                    Breach.ProvingEvent result = firstResult.get(candidate);
                     if (result == null) {
                         return;
                     }
@@ -97,7 +97,8 @@ final class AmendmentAfterResult implements Rule {
                             List.of(result, event.evidence()),
                             event.actorPin() == null
                                     ? List.of()
-                                    : List.of(new Breach.Person(event.actorPin(), event.actorUserId(), "amended")),
+                                    : List.of(new Breach.InvolvedPerson(
+                                            event.actorPin(), event.actorUserId(), "amended")),
                             List.of(new Breach.Learner(candidate, registrationNumbers.get(candidate)))));
                 }
             }

@@ -9,10 +9,14 @@ import java.util.List;
  * names the attempt the rule, enforced, would have refused (null when the rule is not about attempts).
  */
 public record Breach(
-        String summary, String attemptId, List<Evidence> events, List<Person> people, List<Learner> learners) {
+        String summary,
+        String attemptId,
+        List<ProvingEvent> events,
+        List<InvolvedPerson> people,
+        List<Learner> learners) {
 
     /** An event of the audit log that proves the breach. */
-    public record Evidence(
+    public record ProvingEvent(
             long globalPosition,
             String eventId,
             String eventType,
@@ -22,7 +26,7 @@ public record Breach(
             String chainHash) {}
 
     /** A person involved, by PIN (and user id where the events carry it), and how. */
-    public record Person(String pin, String userId, String role) {}
+    public record InvolvedPerson(String pin, String userId, String role) {}
 
     /** A learner affected, by candidate id, with the registration number where the events carry it. */
     public record Learner(String candidateId, String registrationNumber) {}
@@ -32,7 +36,7 @@ public record Breach(
         StringBuilder line = new StringBuilder();
         field(line, summary);
         field(line, attemptId);
-        for (Evidence event : events) {
+        for (ProvingEvent event : events) {
             field(line, Long.toString(event.globalPosition()));
             field(line, event.eventId());
             field(line, event.eventType());
@@ -42,7 +46,7 @@ public record Breach(
             field(line, event.chainHash());
         }
         line.append('|');
-        for (Person person : people) {
+        for (InvolvedPerson person : people) {
             field(line, person.pin());
             field(line, person.userId());
             field(line, person.role());

@@ -69,7 +69,7 @@ final class FastHighScore implements Rule {
         return true;
     }
 
-    private record Opening(Breach.Evidence evidence, String registrationNumber, String pin, String userId) {}
+    private record Opening(Breach.ProvingEvent evidence, String registrationNumber, String pin, String userId) {}
 
     @Override
     public Matcher matcher(RuleParameters parameters, Findings findings) {
@@ -108,7 +108,7 @@ final class FastHighScore implements Rule {
                     opening == null ? List.of(event.evidence()) : List.of(opening.evidence(), event.evidence()),
                     opening == null || opening.pin() == null
                             ? List.of()
-                            : List.of(new Breach.Person(opening.pin(), opening.userId(), "invigilator")),
+                            : List.of(new Breach.InvolvedPerson(opening.pin(), opening.userId(), "invigilator")),
                     List.of(new Breach.Learner(
                             event.candidate(), opening == null ? null : opening.registrationNumber()))));
         };

@@ -24,7 +24,7 @@ public final class Findings {
     private final List<Breach> listed = new ArrayList<>();
     private final Set<String> learners = new LinkedHashSet<>();
     private final Map<String, Breach.Learner> learnersListed = new LinkedHashMap<>();
-    private final Map<String, Breach.Person> people = new LinkedHashMap<>();
+    private final Map<String, Breach.InvolvedPerson> people = new LinkedHashMap<>();
     private final Set<String> attempts = new LinkedHashSet<>();
     private final MessageDigest digest;
     private int breaches;
@@ -53,7 +53,7 @@ public final class Findings {
                         (known, given) -> known.registrationNumber() != null ? known : given);
             }
         }
-        for (Breach.Person person : breach.people()) {
+        for (Breach.InvolvedPerson person : breach.people()) {
             if (people.size() < LISTED && person.pin() != null) {
                 people.merge(person.pin(), person, (known, given) -> known.userId() != null ? known : given);
             }
@@ -79,7 +79,7 @@ public final class Findings {
         return List.copyOf(learnersListed.values());
     }
 
-    List<Breach.Person> people() {
+    List<Breach.InvolvedPerson> people() {
         return List.copyOf(people.values());
     }
 

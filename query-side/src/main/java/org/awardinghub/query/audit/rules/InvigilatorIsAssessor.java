@@ -51,7 +51,7 @@ final class InvigilatorIsAssessor implements Rule {
         return true;
     }
 
-    private record Assignment(String pin, Breach.Evidence evidence) {}
+    private record Assignment(String pin, Breach.ProvingEvent evidence) {}
 
     @Override
     public Matcher matcher(RuleParameters parameters, Findings findings) {
@@ -70,7 +70,8 @@ final class InvigilatorIsAssessor implements Rule {
                                 + ", who is the candidate's assessor",
                         attemptId,
                         List.of(assessor.evidence(), event.evidence()),
-                        List.of(new Breach.Person(pin, event.text("invigilatorUserId"), "invigilator and assessor")),
+                        List.of(new Breach.InvolvedPerson(
+                                pin, event.text("invigilatorUserId"), "invigilator and assessor")),
                         List.of(new Breach.Learner(event.candidate(), event.text("registrationNumber")))));
             }
         };

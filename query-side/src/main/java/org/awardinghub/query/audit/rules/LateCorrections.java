@@ -145,19 +145,22 @@ final class LateCorrections implements Rule {
                     if (late.size() < least) {
                         return;
                     }
-                    List<Breach.Evidence> evidence = new ArrayList<>();
-                    Map<String, Breach.Person> people = new LinkedHashMap<>();
+                    List<Breach.ProvingEvent> evidence = new ArrayList<>();
+                    Map<String, Breach.InvolvedPerson> people = new LinkedHashMap<>();
                     if (attempt.invigilatorPin != null) {
                         people.put(
                                 attempt.invigilatorPin,
-                                new Breach.Person(attempt.invigilatorPin, attempt.invigilatorUserId, "invigilator"));
+                                new Breach.InvolvedPerson(
+                                        attempt.invigilatorPin, attempt.invigilatorUserId, "invigilator"));
                     }
                     for (Change change : late) {
                         evidence.add(change.event().evidence());
                         String pin = change.event().actorPin();
                         if (pin != null) {
                             people.putIfAbsent(
-                                    pin, new Breach.Person(pin, change.event().actorUserId(), "changed answers"));
+                                    pin,
+                                    new Breach.InvolvedPerson(
+                                            pin, change.event().actorUserId(), "changed answers"));
                         }
                     }
                     evidence.add(event.evidence());

@@ -50,7 +50,7 @@ public record LoggedEvent(
     }
 
     /** The event as a breach's evidence. */
-    public Breach.Evidence evidence() {
-        return new Breach.Evidence(globalPosition, eventId, eventType, recordType, recordId, occurredAt, chainHash);
+    public Breach.ProvingEvent evidence() {
+        return new Breach.ProvingEvent(globalPosition, eventId, eventType, recordType, recordId, occurredAt, chainHash);
     }
 }

@@ -70,8 +70,8 @@ final class ResitSoonAfterFail implements Rule {
         Instant submittedAt;
         boolean failed;
         boolean voided;
-        Breach.Evidence submitted;
-        Breach.Evidence changed;
+        Breach.ProvingEvent submitted;
+        Breach.ProvingEvent changed;
     }
 
     @Override
@@ -97,7 +97,7 @@ final class ResitSoonAfterFail implements Rule {
                         }
                     }
                     if (lastFail != null && openedAt.toEpochMilli() < lastFail.submittedAt.toEpochMilli() + wait) {
-                        List<Breach.Evidence> evidence = new ArrayList<>();
+                        List<Breach.ProvingEvent> evidence = new ArrayList<>();
                         evidence.add(lastFail.submitted);
                         if (lastFail.changed != null) {
                             evidence.add(lastFail.changed);
@@ -110,7 +110,7 @@ final class ResitSoonAfterFail implements Rule {
                                         + " was submitted, within " + parameters.integer("hours") + " h",
                                 attemptId,
                                 evidence,
-                                List.of(new Breach.Person(
+                                List.of(new Breach.InvolvedPerson(
                                         event.text("invigilatorPin"),
                                         event.text("invigilatorUserId"),
                                         "invigilator who opened the re-sit")),

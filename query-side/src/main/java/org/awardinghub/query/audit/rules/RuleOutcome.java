@@ -21,7 +21,7 @@ public record RuleOutcome(
         List<Breach> breaches,
         boolean breachesListed,
         List<Breach.Learner> learners,
-        List<Breach.Person> people,
+        List<Breach.InvolvedPerson> people,
         Totals totals,
         String findingsDigest,
         long millis) {
