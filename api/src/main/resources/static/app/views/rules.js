@@ -61,7 +61,7 @@ function parametersOf(values) {
 function ruleForm(spec) {
     const box = h('div', {class: 'rule-parameters'});
     const description = h('p', {class: 'hint', id: spec.id + '-description'});
-    const picker = {name: 'rule', label: spec.ruleLabel, type: 'select', value: library[0].id,
+    const picker = {name: 'rule', label: spec.ruleLabel, type: 'select', value: library[0].id, required: true,
         options: library.map(rule => ({value: rule.id, label: rule.title}))};
     const element = form({id: spec.id, submitLabel: spec.submitLabel, fields: [picker, description, box,
         ...spec.fields], submit: spec.submit});
