@@ -10,6 +10,7 @@ import './views/room.js';
 import './views/certification.js';
 import './views/audit.js';
 import './views/provenance.js';
+import './views/rules.js';
 import './views/reports.js';
 import './views/outbox.js';
 import './views/library.js';

@@ -17,7 +17,7 @@ const UTC_HINT = 'In UTC (Coordinated Universal Time), not your local time.';
 // ---- times: shown exactly as recorded, in UTC; the picker's value is read as UTC -------------------------------
 
 /** "2026-11-26 09:24:12.337 UTC": the instant as the server recorded it. */
-function exact(instant) {
+export function exact(instant) {
     return instant ? String(instant).replace('T', ' ').replace('Z', ' UTC') : '';
 }
 
@@ -31,14 +31,14 @@ function pickerValue(instant) {
 }
 
 /** The instant a datetime-local value names, read as UTC ("2026-11-26T09:30" is 09:30:00Z). */
-function fromPicker(value) {
+export function fromPicker(value) {
     if (!value) {
         return '';
     }
     return (value.length === 16 ? value + ':00' : value) + 'Z';
 }
 
-function utcField(name, label, value, required) {
+export function utcField(name, label, value, required) {
     return {name, label: label + ' (UTC)', type: 'datetime-local', value: pickerValue(value), required,
         hint: UTC_HINT, attrs: {step: '1'}};
 }
@@ -49,7 +49,7 @@ function eventWords(type) {
     return spaced.charAt(0).toUpperCase() + spaced.substring(1);
 }
 
-function eventName(event) {
+export function eventName(event) {
     return [eventWords(event.type), ' ', h('code', {class: 'event-type'}, event.type)];
 }
 
@@ -57,7 +57,7 @@ function recordHref(type, id) {
     return '#/audit/records/' + encodeURIComponent(type) + '/' + encodeURIComponent(id);
 }
 
-function recordLink(type, id) {
+export function recordLink(type, id) {
     const known = RECORD_TYPES[type];
     return known ? h('a', {href: recordHref(type, id)}, known + ' ' + id) : (type + ' ' + id);
 }

@@ -307,7 +307,7 @@ class AuditController {
         return normalised;
     }
 
-    private static Instant optionalInstant(String field, String text) {
+    static Instant optionalInstant(String field, String text) {
         return text == null || text.isBlank() ? null : instant(field, text);
     }
 

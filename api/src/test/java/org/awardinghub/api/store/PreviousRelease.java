@@ -48,7 +48,9 @@ final class PreviousRelease {
             "V20__retention_records.sql",
             "V20_1__retention_reviews.sql",
             "V21__late_amendments_by_candidate.sql",
-            "V22__audit_log_by_candidate.sql");
+            "V22__audit_log_by_candidate.sql",
+            "V23__rule_runs.sql",
+            "V23_1__cases_of_rule_runs.sql");
 
     private PreviousRelease() {}
 

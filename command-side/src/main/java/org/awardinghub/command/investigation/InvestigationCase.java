@@ -30,7 +30,9 @@ public class InvestigationCase {
     /** The record types as a refusal names them. */
     public static final String RECORD_TYPE_NAMES = "centre, user, candidate, attempt, claim, portfolio";
 
-    static final int MAX_RECORDS = 100;
+    /** The most records a case holds. */
+    public static final int MAX_RECORDS = 100;
+
     static final int TITLE_MAX_LENGTH = 200;
 
     @AggregateIdentifier
@@ -63,12 +65,14 @@ public class InvestigationCase {
         if (command.upToPosition() < 0) {
             throw new InvalidCommand("upToPosition", "upToPosition must not be negative");
         }
+        String ruleRunId = command.ruleRunId() == null ? null : Text.identifier("ruleRunId", command.ruleRunId());
         apply(new CaseFrozen(
                 id,
                 title,
                 new ArrayList<>(records),
                 command.upToPosition(),
-                clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+                clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                ruleRunId));
         return id;
     }
 

@@ -404,7 +404,7 @@ public class AuditLog {
             return new Page<>(List.of(), empty.page(), empty.size(), total);
         }
         List<CaseSummary> items = jdbc.query(
-                "SELECT case_id, title, frozen_at, frozen_by_pin, up_to_position, records FROM audit_cases "
+                "SELECT case_id, title, frozen_at, frozen_by_pin, up_to_position, records, rule_run_id FROM audit_cases "
                         + "ORDER BY frozen_at DESC, case_id OFFSET ? ROWS FETCH FIRST ? ROWS ONLY",
                 (row, n) -> new CaseSummary(
                         row.getString(1),
@@ -412,7 +412,8 @@ public class AuditLog {
                         Instant.ofEpochMilli(row.getLong(3)),
                         row.getString(4),
                         row.getLong(5),
-                        parse(row.getString(6), RECORDS)),
+                        parse(row.getString(6), RECORDS),
+                        row.getString(7)),
                 skip,
                 empty.size());
         return new Page<>(items, empty.page(), empty.size(), total);
@@ -424,17 +425,19 @@ public class AuditLog {
                 long upToPosition,
                 Instant frozenAt,
                 String frozenByPin,
-                List<CaseBundle.Record> records) {}
+                List<CaseBundle.Record> records,
+                String ruleRunId) {}
         Optional<FrozenCase> found = jdbc
                 .query(
-                        "SELECT title, up_to_position, frozen_at, frozen_by_pin, records "
+                        "SELECT title, up_to_position, frozen_at, frozen_by_pin, records, rule_run_id "
                                 + "FROM audit_cases WHERE case_id = ?",
                         (row, n) -> new FrozenCase(
                                 row.getString(1),
                                 row.getLong(2),
                                 Instant.ofEpochMilli(row.getLong(3)),
                                 row.getString(4),
-                                parse(row.getString(5), RECORDS)),
+                                parse(row.getString(5), RECORDS),
+                                row.getString(6)),
                         caseId)
                 .stream()
                 .findFirst();
@@ -492,7 +495,8 @@ public class AuditLog {
                 frozen.upToPosition(),
                 hashAtPosition,
                 frozen.records(),
-                List.copyOf(events));
+                List.copyOf(events),
+                frozen.ruleRunId());
     }
 
     /**

@@ -63,7 +63,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@code ASSESSOR}: {@code assessorPin}: the ePortfolio's assessor assigned, judging evidence, signing a
  *       unit off, and the IQA's decisions on that assessor's sign-off.</li>
  * </ul>
- * A {@link CaseFrozen} event also records the case ({@code audit_cases}), frozen by the metadata's PIN.
+ * A {@link CaseFrozen} event also records the case ({@code audit_cases}), frozen by the metadata's PIN, with the rule
+ * run it freezes the findings of, if any.
  *
  * <p>The query handlers answer from the same tables ({@link AuditLog}).
  */
@@ -515,14 +516,15 @@ class AuditLogProjection {
         long upTo = Math.min(frozen.upToPosition(), position - 1);
         Instant frozenAt = frozen.frozenAt() == null ? at : frozen.frozenAt();
         jdbc.update(
-                "INSERT INTO audit_cases (case_id, title, up_to_position, frozen_at, frozen_by_pin, records) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO audit_cases (case_id, title, up_to_position, frozen_at, frozen_by_pin, records, "
+                        + "rule_run_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 frozen.caseId(),
                 frozen.title(),
                 upTo,
                 frozenAt.toEpochMilli(),
                 frozenByPin,
-                write(records));
+                write(records),
+                frozen.ruleRunId());
     }
 
     static String recordType(String aggregateType) {

@@ -83,6 +83,25 @@ final class AuditHistory {
         return this;
     }
 
+    /** The time the next event will have. */
+    Instant next() {
+        return clock.plus(step);
+    }
+
+    /** The next event at {@code at} instead of one step on; never back in time. */
+    AuditHistory at(Instant at) {
+        if (at.isBefore(next())) {
+            throw new IllegalArgumentException("The next event comes at " + next() + " at the earliest, not " + at);
+        }
+        clock = at.minus(step);
+        return this;
+    }
+
+    /** How many events so far: the position of the last one. */
+    int size() {
+        return events.size();
+    }
+
     List<Stored> events() {
         return List.copyOf(events);
     }
