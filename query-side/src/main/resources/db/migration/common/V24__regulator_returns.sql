@@ -55,3 +55,11 @@ CREATE TABLE IF NOT EXISTS return_certificates (
     issued_on          DATE         NOT NULL,
     revoked            BOOLEAN      NOT NULL
 );
+
+-- How far the returns processor has read: the last global position and the latest time of the events read, written
+-- with each batch, so that any node can tell which instants the ledger has settled.
+CREATE TABLE IF NOT EXISTS return_ledger_read (
+    id              INTEGER NOT NULL PRIMARY KEY,
+    global_position BIGINT  NOT NULL,
+    occurred_at     BIGINT  NOT NULL
+);

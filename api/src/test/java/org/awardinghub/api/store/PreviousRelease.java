@@ -48,7 +48,8 @@ final class PreviousRelease {
             "V20__retention_records.sql",
             "V20_1__retention_reviews.sql",
             "V21__late_amendments_by_candidate.sql",
-            "V22__audit_log_by_candidate.sql");
+            "V22__audit_log_by_candidate.sql",
+            "V24__regulator_returns.sql");
 
     private PreviousRelease() {}
 
