@@ -10,6 +10,7 @@ import './views/room.js';
 import './views/certification.js';
 import './views/audit.js';
 import './views/reports.js';
+import './views/returns.js';
 import './views/outbox.js';
 import './views/library.js';
 import './views/portfolio.js';
