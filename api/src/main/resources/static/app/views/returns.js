@@ -111,9 +111,9 @@ function figuresOf(data, centres) {
             + ' (' + data.asOf + ').'),
         figures(...totals.map(([measure, value]) => [measure + ' nationally', value])),
         section('Per centre', table(columns(data, centres, false), data.centres, 'No figures for this period.',
-            'Per centre')),
+            'Each centre\'s figures, by qualification')),
         section('National', table(columns(data, centres, true), data.national, 'No figures for this period.',
-            'National'))];
+            'The figures of every centre together, by qualification'))];
 }
 
 function csvSection(data, csv, sha256) {

@@ -28,13 +28,13 @@ public record ReturnChanges(
             String measure,
             long before,
             long after,
-            List<Cause> causes) {}
+            List<ChangeCause> causes) {}
 
     /**
      * One event that moved a figure, by {@code delta}: its global position (for an event committed into a gap, the
      * position the processor had read to), id, type, when it occurred, who acted, and its record.
      */
-    public record Cause(
+    public record ChangeCause(
             long globalPosition,
             String eventId,
             String eventType,

@@ -285,7 +285,7 @@ class ReturnsLedger {
                 .equal("centre_id", query.centreId())
                 .after("occurred_at", query.since().toEpochMilli())
                 .atMost("occurred_at", query.asOf().toEpochMilli());
-        Map<Key, Map<String, List<ReturnChanges.Cause>>> moved = new TreeMap<>();
+        Map<Key, Map<String, List<ReturnChanges.ChangeCause>>> moved = new TreeMap<>();
         jdbc.query(
                 "SELECT centre_id, qualification_code, assessment_code, measure, delta, global_position, event_id,"
                         + " event_type, occurred_at, actor_pin, record_type, record_id FROM return_ledger"
@@ -295,7 +295,7 @@ class ReturnsLedger {
                                     new Key(row.getString(1), row.getString(2), row.getString(3)),
                                     k -> new TreeMap<>(Comparator.comparingInt(kind.measures()::indexOf)))
                             .computeIfAbsent(row.getString(4), m -> new ArrayList<>())
-                            .add(new ReturnChanges.Cause(
+                            .add(new ReturnChanges.ChangeCause(
                                     row.getLong(6),
                                     row.getString(7),
                                     row.getString(8),
@@ -311,23 +311,25 @@ class ReturnsLedger {
         List<ReturnChanges.Change> changes = new ArrayList<>();
         long events = 0;
         int listed = 0;
-        for (Map.Entry<Key, Map<String, List<ReturnChanges.Cause>>> figure : moved.entrySet()) {
+        for (Map.Entry<Key, Map<String, List<ReturnChanges.ChangeCause>>> figure : moved.entrySet()) {
             Key key = figure.getKey();
             long[] was = before.getOrDefault(key, new long[kind.measures().size()]);
-            for (Map.Entry<String, List<ReturnChanges.Cause>> measure :
+            for (Map.Entry<String, List<ReturnChanges.ChangeCause>> measure :
                     figure.getValue().entrySet()) {
-                List<ReturnChanges.Cause> causes = measure.getValue().stream()
-                        .sorted(Comparator.comparingLong(ReturnChanges.Cause::globalPosition)
-                                .thenComparing(ReturnChanges.Cause::eventId))
+                List<ReturnChanges.ChangeCause> causes = measure.getValue().stream()
+                        .sorted(Comparator.comparingLong(ReturnChanges.ChangeCause::globalPosition)
+                                .thenComparing(ReturnChanges.ChangeCause::eventId))
                         .toList();
                 long from = was[kind.measures().indexOf(measure.getKey())];
                 long to = from
-                        + causes.stream().mapToLong(ReturnChanges.Cause::delta).sum();
+                        + causes.stream()
+                                .mapToLong(ReturnChanges.ChangeCause::delta)
+                                .sum();
                 if (from == to) {
                     continue;
                 }
                 events += causes.size();
-                List<ReturnChanges.Cause> shown =
+                List<ReturnChanges.ChangeCause> shown =
                         causes.subList(0, Math.max(0, Math.min(causes.size(), ReturnChanges.LISTED - listed)));
                 listed += shown.size();
                 changes.add(new ReturnChanges.Change(

@@ -35,6 +35,7 @@ class ReturnsLedgerTest {
 
     private ReportsDatabase database;
     private ReturnsLedger ledger;
+    private ReturnsLedgerProgress progress;
     private Processor reports;
     private Processor returns;
 
@@ -43,7 +44,8 @@ class ReturnsLedgerTest {
         database = new ReportsDatabase();
         ledger = new ReturnsLedger(database.jdbc);
         reports = new Processor(database.components().toArray());
-        returns = new Processor(ledger);
+        progress = new ReturnsLedgerProgress(database.jdbc);
+        returns = new Processor(ledger, progress);
     }
 
     @AfterEach
@@ -206,10 +208,10 @@ class ReturnsLedgerTest {
         assertThat(changes.changes())
                 .flatExtracting(ReturnChanges.Change::causes)
                 .extracting(
-                        ReturnChanges.Cause::eventType,
-                        ReturnChanges.Cause::occurredAt,
-                        ReturnChanges.Cause::actorPin,
-                        ReturnChanges.Cause::recordId)
+                        ReturnChanges.ChangeCause::eventType,
+                        ReturnChanges.ChangeCause::occurredAt,
+                        ReturnChanges.ChangeCause::actorPin,
+                        ReturnChanges.ChangeCause::recordId)
                 .contains(tuple("CandidateQualificationAmended", amendedAt, "90000001", candidate.candidateId()));
         assertThat(changes.events()).isEqualTo(expected.size());
         ReturnChanges.Change c9 = changes.changes().stream()
@@ -240,13 +242,22 @@ class ReturnsLedgerTest {
         List<Map<String, Object>> before = rows();
         List<ReturnFigures> filed = every(FILED);
 
+        Recorded last = events.get(events.size() - 1);
+        assertThat(progress.handle(new FetchReturnsLedgerRead()))
+                .as("read to the last event, at its time")
+                .isEqualTo(new ReturnsLedgerRead(last.position(), last.at()));
+
         returns.reset();
         assertThat(database.jdbc.queryForObject("SELECT COUNT(*) FROM return_ledger", Long.class))
                 .isZero();
+        assertThat(progress.handle(new FetchReturnsLedgerRead())).isEqualTo(new ReturnsLedgerRead(null, null));
         assertThat(every(FILED)).isNotEqualTo(filed);
 
-        events.forEach(returns::deliver);
+        returns.deliverInBatches(events, 200);
         assertThat(rows()).isEqualTo(before);
+        assertThat(progress.handle(new FetchReturnsLedgerRead()))
+                .as("written once per batch, as the processor commits it")
+                .isEqualTo(new ReturnsLedgerRead(last.position(), last.at()));
         assertThat(every(FILED)).isEqualTo(filed);
     }
 
