@@ -45,7 +45,8 @@ async function returnsPage(container, params, query) {
         {name: 'from', label: 'From', type: 'date', required: true, value: chosen.from},
         {name: 'to', label: 'To', type: 'date', required: true, value: chosen.to},
         {name: 'asOf', label: 'As of', required: true, value: chosen.asOf,
-            hint: 'An instant in UTC, e.g. 2026-10-01T00:00:00Z; at the latest ' + second(catalogue.settledUpTo) + '.'},
+            hint: 'An instant in UTC, e.g. 2026-10-01T00:00:00Z' + (catalogue.settledUpTo
+                ? '; at the latest ' + second(catalogue.settledUpTo) + '.' : '; the ledger has settled none yet.')},
         {name: 'since', label: 'Compare with', value: chosen.since,
             hint: 'An earlier instant: lists what changed between it and "As of", and the events that changed it.'}
     ];
