@@ -30,6 +30,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -54,6 +56,11 @@ class ReturnsLedger {
     private static final String CANDIDATE = "candidate";
     private static final String ATTEMPT = "attempt";
     private static final String CLAIM = "claim";
+
+    private static final String INSERT = "INSERT INTO return_ledger (return_code, period_day, occurred_at, centre_id,"
+            + " qualification_code, assessment_code, measure, delta, global_position, event_id, event_type,"
+            + " record_type, record_id, actor_pin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String ROWS = ReturnsLedger.class.getName();
 
     private final JdbcTemplate jdbc;
 
@@ -507,29 +514,41 @@ class ReturnsLedger {
         }
     }
 
-    /** One row of the ledger; a delta of nought (a measure the event leaves alone) writes nothing. */
+    /**
+     * One row of the ledger; a delta of nought (a measure the event leaves alone) writes nothing. Within a batch the
+     * rows are written together when it commits (nothing in the batch reads the ledger), with the token.
+     */
     private void add(Cause cause, Figure figure, String measure, int delta) {
         if (delta == 0) {
             return;
         }
-        jdbc.update(
-                "INSERT INTO return_ledger (return_code, period_day, occurred_at, centre_id, qualification_code,"
-                        + " assessment_code, measure, delta, global_position, event_id, event_type, record_type,"
-                        + " record_id, actor_pin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                figure.kind().code(),
-                Date.valueOf(figure.day()),
-                cause.at().toEpochMilli(),
-                figure.centreId(),
-                figure.qualificationCode(),
-                figure.assessmentCode(),
-                measure,
-                delta,
-                cause.position(),
-                cause.eventId(),
-                cause.eventType(),
-                cause.recordType(),
-                cause.recordId(),
-                cause.actorPin());
+        Object[] row = {
+            figure.kind().code(),
+            Date.valueOf(figure.day()),
+            cause.at().toEpochMilli(),
+            figure.centreId(),
+            figure.qualificationCode(),
+            figure.assessmentCode(),
+            measure,
+            delta,
+            cause.position(),
+            cause.eventId(),
+            cause.eventType(),
+            cause.recordType(),
+            cause.recordId(),
+            cause.actorPin()
+        };
+        if (!CurrentUnitOfWork.isStarted()) {
+            jdbc.update(INSERT, row);
+            return;
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        batch.<List<Object[]>>getOrComputeResource(ROWS, key -> {
+                    List<Object[]> rows = new ArrayList<>();
+                    batch.onPrepareCommit(done -> jdbc.batchUpdate(INSERT, rows));
+                    return rows;
+                })
+                .add(row);
     }
 
     private static LocalDate day(Instant at) {

@@ -104,6 +104,36 @@ class ReturnsBenchmarkTest {
         }
     }
 
+    @Test
+    void givenAGeneratedHistory_whenTheProcessorReadsItInBatches_thenEventsPerSecond() throws Exception {
+        Path directory = Files.createTempDirectory("returns-replay");
+        SingleConnectionDataSource dataSource = new SingleConnectionDataSource(
+                "jdbc:h2:file:" + directory.resolve("returns") + ";DB_CLOSE_ON_EXIT=FALSE", true);
+        try {
+            Migrations.apply(dataSource);
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            List<org.awardinghub.query.History.Recorded> events = new ReturnsHistory(
+                            7, FIRST.atStartOfDay(ZoneOffset.UTC).toInstant())
+                    .candidates(
+                            Integer.getInteger("returns.benchmark.candidates", 10_000),
+                            TO.atStartOfDay(ZoneOffset.UTC).toInstant())
+                    .events();
+            org.awardinghub.query.Processor returns =
+                    new org.awardinghub.query.Processor(new ReturnsLedger(jdbc), new ReturnsLedgerProgress(jdbc));
+            long started = System.nanoTime();
+            returns.deliverInBatches(events, 200);
+            long took = millis(started);
+            System.out.printf(
+                    "returns benchmark: %,d events read into %,d ledger rows in %,d ms (%,d events/s)%n",
+                    events.size(),
+                    jdbc.queryForObject("SELECT COUNT(*) FROM return_ledger", Long.class),
+                    took,
+                    events.size() * 1000L / Math.max(1, took));
+        } finally {
+            dataSource.destroy();
+        }
+    }
+
     /** The ledger's rows, in batches, each a plausible change of one return's figure. */
     private static void fill(JdbcTemplate jdbc) {
         Random random = new Random(169);
