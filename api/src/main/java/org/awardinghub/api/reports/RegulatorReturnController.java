@@ -161,6 +161,11 @@ class RegulatorReturnController {
             throw ApiProblem.badRequest("since", "since is required: the instant to compare with");
         }
         Instant earlier = instant("since", since);
+        // bad input answers 400 before the ledger's state is asked: asOf, when given, is checked against since first
+        boolean given = asOf != null && !asOf.isBlank();
+        if (given && !earlier.isBefore(instant("asOf", asOf))) {
+            throw ApiProblem.badRequest("since", "since must be before asOf");
+        }
         Instant instant = settledInstant("asOf", asOf);
         if (!earlier.isBefore(instant)) {
             throw ApiProblem.badRequest("since", "since must be before asOf");
