@@ -12,6 +12,7 @@ import './views/audit.js';
 import './views/provenance.js';
 import './views/rules.js';
 import './views/reports.js';
+import './views/returns.js';
 import './views/outbox.js';
 import './views/library.js';
 import './views/portfolio.js';

@@ -58,6 +58,7 @@ public final class ReadModels {
             "audit",
             "reports",
             "personnel",
+            "returns",
             "privacy",
             "library",
             "portfolio");

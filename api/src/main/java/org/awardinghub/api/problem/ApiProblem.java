@@ -67,6 +67,11 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.CONFLICT, "Not allowed in the current state", detail, List.of());
     }
 
+    /** A conflict with a title of its own, when the state refused has a name a client should show. */
+    public static ApiProblem conflict(String title, String detail) {
+        return new ApiProblem(HttpStatus.CONFLICT, title, detail, List.of());
+    }
+
     public static ApiProblem tooManyAttempts(String detail) {
         return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts", detail, List.of());
     }

@@ -9,9 +9,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.awardinghub.api.Queries;
-import org.awardinghub.api.problem.ApiProblem;
 import org.awardinghub.api.security.Access;
-import org.awardinghub.api.security.ActingUser;
 import org.awardinghub.api.security.Allow;
 import org.awardinghub.query.reports.Amendments;
 import org.awardinghub.query.reports.AmendmentsReport;
@@ -261,18 +259,6 @@ class ComplianceReportController {
         Object of(String centreId, String qualificationCode, LocalDate from, LocalDate to);
     }
 
-    private String centreOf(String requested) {
-        ActingUser user = access.current();
-        String centre = blankToNull(requested);
-        if (user.isImiStaff()) {
-            return centre;
-        }
-        if (centre != null && !centre.equals(user.centreId())) {
-            throw ApiProblem.notFound("No such centre");
-        }
-        return user.centreId();
-    }
-
     /**
      * The filters checked and resolved: the centre (IMI staff any or none; a centre's user always their own, and
      * never another's), the qualification, and the period in whole days, both ends inclusive, either open.
@@ -282,10 +268,9 @@ class ComplianceReportController {
     private Scope scope(ReportFilter filter) {
         ReportPeriod period = ReportPeriod.of(filter.from(), filter.to());
         return new Scope(
-                centreOf(filter.centreId()), blankToNull(filter.qualificationCode()), period.from(), period.to());
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+                CentreScope.of(access.current(), filter.centreId()),
+                CentreScope.blankToNull(filter.qualificationCode()),
+                period.from(),
+                period.to());
     }
 }

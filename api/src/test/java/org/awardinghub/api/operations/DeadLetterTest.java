@@ -197,7 +197,7 @@ class DeadLetterTest extends ApplicationTest {
                         "portal",
                         "reports",
                         PROBE)
-                .doesNotContain("command-lookups", "certification-policy", "audit", "item-statistics");
+                .doesNotContain("command-lookups", "certification-policy", "audit", "item-statistics", "returns");
         assertPagesOfOne("/api/admin/dead-letters", admin, 2);
         assertPagesOfOne("/api/admin/processors", admin, 2);
     }

@@ -469,6 +469,18 @@ class AccessMatrixTest extends ApplicationTest {
                         null,
                         union(imiStaff, CENTRE_A)),
                 new Endpoint("GET", "/api/reports/pass-rates?centreId=" + centreA, null, union(imiStaff, CENTRE_A)),
+                new Endpoint("GET", "/api/returns", null, SIGNED_IN),
+                new Endpoint(
+                        "GET",
+                        "/api/returns/registrations?from=2026-01-01&to=2026-12-31&centreId=" + centreA,
+                        null,
+                        union(imiStaff, CENTRE_A)),
+                new Endpoint(
+                        "GET",
+                        "/api/returns/registrations/changes?from=2026-01-01&to=2026-12-31"
+                                + "&since=2020-01-01T00:00:00Z&centreId=" + centreA,
+                        null,
+                        union(imiStaff, CENTRE_A)),
                 new Endpoint(
                         "GET", "/api/reports/fast-high-scores?centreId=" + centreA, null, union(imiStaff, CENTRE_A)),
                 new Endpoint("GET", "/api/reports/answer-changes?centreId=" + centreA, null, union(imiStaff, CENTRE_A)),

@@ -50,7 +50,8 @@ final class PreviousRelease {
             "V21__late_amendments_by_candidate.sql",
             "V22__audit_log_by_candidate.sql",
             "V23__rule_runs.sql",
-            "V23_1__cases_of_rule_runs.sql");
+            "V23_1__cases_of_rule_runs.sql",
+            "V24__regulator_returns.sql");
 
     private PreviousRelease() {}
 

@@ -28,6 +28,10 @@ final class Conditions {
         return add(column + " >= ?", value);
     }
 
+    Conditions after(String column, Object value) {
+        return add(column + " > ?", value);
+    }
+
     Conditions atMost(String column, Object value) {
         return add(column + " <= ?", value);
     }
