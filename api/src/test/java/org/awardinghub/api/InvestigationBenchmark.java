@@ -138,11 +138,18 @@ class InvestigationBenchmark {
 
     private void rules(Hub hub) {
         JdbcTemplate jdbc = hub.bean(JdbcTemplate.class);
-        Timing scan = Timing.of(
-                3, () -> jdbc.queryForObject("SELECT COUNT(*) + SUM(LENGTH(payload)) FROM audit_log", Long.class));
+        // every row to the client, as a rule's pass reads them (an aggregate in SQL would be answered from H2's cache
+        // of query results the second time)
+        Timing scan = Timing.of(3, () -> {
+            long[] characters = new long[1];
+            jdbc.query("SELECT global_index, event_type, payload FROM audit_log ORDER BY global_index", row -> {
+                characters[0] += row.getString(3).length();
+            });
+            return characters[0];
+        });
         long rows = jdbc.queryForObject("SELECT COUNT(*) FROM audit_log", Long.class);
         section("Rules over the whole history", "rule", "breaches", "events scanned", RULE_TARGET_SECONDS);
-        row("baseline: one scan of the audit log's %,d rows, every payload read".formatted(rows), "", "", scan, false);
+        row("baseline: the audit log's %,d rows read in order, every payload".formatted(rows), "", "", scan, false);
         for (JsonNode rule :
                 ok(hub.http().get("/api/investigations/rules", hub.admin())).json()) {
             String id = rule.path("id").asText();
@@ -203,15 +210,16 @@ class InvestigationBenchmark {
                             timing,
                             true);
                 }
-                String changes = "/api/returns/" + returnCode + "/changes" + period + "&since=" + quarterEnd + "&asOf="
-                        + Instant.now().minus(Duration.ofMinutes(15));
+                Instant quarterStart = from.atStartOfDay(ZoneOffset.UTC).toInstant();
+                String changes = "/api/returns/" + returnCode + "/changes" + period + "&since=" + quarterStart
+                        + "&asOf=" + quarterEnd;
                 JsonNode[] changed = new JsonNode[1];
                 Timing compared = Timing.of(
                         3,
                         () -> changed[0] =
                                 ok(hub.http().get(changes, hub.admin())).json());
                 row(
-                        returnCode + ", " + from + " to " + to + ", changed since " + quarterEnd,
+                        returnCode + ", " + from + " to " + to + ", changes over the quarter to its end",
                         String.valueOf(changed[0].path("changes").size()),
                         "",
                         compared,
@@ -256,7 +264,7 @@ class InvestigationBenchmark {
             // the row the command side writes in the issue's own transaction, which the appends bypassed
             jdbc.update(
                     "INSERT INTO certificates (certificate_number, claim_id, candidate_id, centre_id,"
-                            + " qualification_code, status) VALUES (?, ?, ?, ?, ?, 'ISSUED')",
+                            + " qualification_code, status) VALUES (?, ?, ?, ?, ?, 'VALID')",
                     (Object[]) certificate);
         }
         section("Certificate provenance", "what", "events", "", PROVENANCE_TARGET_SECONDS);
