@@ -36,6 +36,7 @@ class AuditMigrationTest {
                             "AUDIT_LOG_ACTOR_TIME",
                             "AUDIT_LOG_CENTRE_TIME",
                             "AUDIT_LOG_CANDIDATE",
+                            "AUDIT_LOG_EVENT_TYPE",
                             "AUDIT_LINKS_WINDOW"));
         }
     }
